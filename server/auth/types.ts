@@ -1,0 +1,21 @@
+// What the rest of the server knows of authentication: who is asking, and how to find out.
+import type { Role } from '../../src/lib/domain/schemas';
+
+export interface SessionUser {
+	name: string;
+	roles: Role[];
+}
+
+/** Hono context variables set by the auth middleware. */
+export interface AuthVariables {
+	/** The signed-in member, or null for an anonymous request. */
+	user: SessionUser | null;
+}
+
+export interface AuthService {
+	/**
+	 * Resolves the member behind a request: the session cookie (`praxis_session`),
+	 * `Authorization: Bearer <token>`, or HTTP Basic credentials. Null when none is valid.
+	 */
+	authenticate(req: Request, clientAddress: string): Promise<SessionUser | null>;
+}

@@ -1,0 +1,84 @@
+// The only code on the server that persists. Every database is a PouchDB instance:
+// embedded on disk (LevelDB under DATA_DIR/db) by default, on a CouchDB server when
+// COUCHDB_URL is set, or in memory for tests.
+import PouchDB from 'pouchdb';
+import memoryAdapter from 'pouchdb-adapter-memory';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+PouchDB.plugin(memoryAdapter);
+
+export type StoreKind = 'leveldb' | 'couchdb' | 'memory';
+
+export interface StorageConfig {
+	kind: StoreKind;
+	/** Folder for LevelDB databases (kind leveldb). */
+	dataDir?: string;
+	/** Base URL of the CouchDB server, credentials included (kind couchdb). */
+	couchdbUrl?: string;
+	/** Distinguishes in-memory stores of parallel tests. */
+	memoryPrefix?: string;
+}
+
+/** Server-only databases: never reachable through /couch. */
+export const USERS_DB = 'praxis-users';
+export const SESSIONS_DB = 'praxis-sessions';
+
+export interface Storage {
+	readonly kind: StoreKind;
+	/** The database of that name, opened once and cached (created on first use). */
+	db(name: string): PouchDB.Database;
+	/** Whether a database exists already, without creating it. */
+	exists(name: string): Promise<boolean>;
+	close(): Promise<void>;
+}
+
+export function createStorage(config: StorageConfig): Storage {
+	const open = new Map<string, PouchDB.Database>();
+	const location = (name: string): string => {
+		switch (config.kind) {
+			case 'leveldb': {
+				const dir = join(config.dataDir ?? './data', 'db');
+				mkdirSync(dir, { recursive: true });
+				return join(dir, name);
+			}
+			case 'couchdb':
+				return `${(config.couchdbUrl ?? '').replace(/\/+$/, '')}/${encodeURIComponent(name)}`;
+			case 'memory':
+				return `${config.memoryPrefix ?? 'mem'}-${name}`;
+		}
+	};
+	const options = (): PouchDB.Configuration.DatabaseConfiguration =>
+		config.kind === 'memory' ? { adapter: 'memory' } : config.kind === 'couchdb' ? { skip_setup: false } : {};
+
+	return {
+		kind: config.kind,
+		db(name) {
+			let db = open.get(name);
+			if (!db) {
+				db = new PouchDB(location(name), options());
+				open.set(name, db);
+			}
+			return db;
+		},
+		async exists(name) {
+			if (open.has(name)) return true;
+			if (config.kind === 'memory') return false;
+			if (config.kind === 'leveldb') return existsSync(location(name));
+			const probe = new PouchDB(location(name), { ...options(), skip_setup: true } as PouchDB.Configuration.DatabaseConfiguration);
+			try {
+				await probe.info();
+				return true;
+			} catch {
+				return false;
+			} finally {
+				await probe.close().catch(() => undefined);
+			}
+		},
+		async close() {
+			const dbs = [...open.values()];
+			open.clear();
+			await Promise.all(dbs.map((db) => db.close().catch(() => undefined)));
+		}
+	};
+}

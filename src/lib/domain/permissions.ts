@@ -1,0 +1,95 @@
+// Who may write what: the authorization rules of DESIGN.md as pure functions.
+// The server enforces them on every pushed document; the client uses them to show or hide actions.
+import { profileId, voteId } from './ids';
+import type { Role } from './schemas';
+
+export interface Actor {
+	name: string;
+	roles: readonly Role[];
+}
+
+/** The fields authorization looks at; documents are checked against their schema separately. */
+export interface DocFacts {
+	_id: string;
+	type?: unknown;
+	author?: unknown;
+	status?: unknown;
+	target?: unknown;
+	_deleted?: boolean;
+}
+
+export type Decision = { ok: true } | { ok: false; reason: string };
+
+const allow: Decision = { ok: true };
+const deny = (reason: string): Decision => ({ ok: false, reason });
+
+/** Admins hold every role. */
+export function hasRole(actor: Actor, role: Role): boolean {
+	return actor.roles.includes(role) || actor.roles.includes('admin');
+}
+
+export function isModerator(actor: Actor): boolean {
+	return hasRole(actor, 'moderator');
+}
+
+/** Statuses only a reviewer may move a resource into. */
+const REVIEWER_STATUSES = new Set(['published', 'returned']);
+
+/**
+ * May `actor` write `next` over `prev` (null when the document is new or was deleted)?
+ * `next._deleted` marks a deletion, authorized like a change.
+ */
+export function authorizeCommunityWrite(actor: Actor, next: DocFacts, prev: DocFacts | null): Decision {
+	if (prev && !next._deleted && prev.type !== next.type) return deny('a document cannot change its type');
+	if (prev) return authorizeChange(actor, next, prev);
+	if (next._deleted) return allow; // deleting what does not exist changes nothing
+	return authorizeCreate(actor, next);
+}
+
+function authorizeCreate(actor: Actor, doc: DocFacts): Decision {
+	if (doc.author !== actor.name) return deny(`author must be the signed-in member (${actor.name})`);
+	switch (doc.type) {
+		case 'category':
+			return isModerator(actor) ? allow : deny('only moderators create categories');
+		case 'review':
+			return hasRole(actor, 'reviewer') ? allow : deny('only reviewers write reviews');
+		case 'resource':
+			return REVIEWER_STATUSES.has(String(doc.status)) && !hasRole(actor, 'reviewer')
+				? deny('only reviewers publish or return resources')
+				: allow;
+		case 'vote':
+			return doc._id === voteId(String(doc.target), actor.name)
+				? allow
+				: deny('a vote id must be vote:{target}:{your username}');
+		case 'profile':
+			return doc._id === profileId(actor.name) ? allow : deny('members write only their own profile');
+		default:
+			return allow;
+	}
+}
+
+function authorizeChange(actor: Actor, next: DocFacts, prev: DocFacts): Decision {
+	const own = prev.author === actor.name;
+	if (prev.type === 'category' && !isModerator(actor)) return deny('only moderators change categories');
+	if (prev.type === 'profile' && !own) return deny('members change only their own profile');
+	if (!own && !isModerator(actor) && !(prev.type === 'resource' && hasRole(actor, 'reviewer'))) {
+		return deny('only the author or a moderator may change or delete this document');
+	}
+	if (next._deleted) return allow;
+	if (next.author !== prev.author) return deny('the author of a document cannot change');
+	if (prev.type === 'review' && !hasRole(actor, 'reviewer')) return deny('only reviewers change reviews');
+	if (prev.type === 'resource') return authorizeResourceStatus(actor, next, prev);
+	return allow;
+}
+
+/** Authors draft and submit; reviewers publish and return; a published resource changes only through review. */
+function authorizeResourceStatus(actor: Actor, next: DocFacts, prev: DocFacts): Decision {
+	if (hasRole(actor, 'reviewer')) return allow;
+	if (REVIEWER_STATUSES.has(String(next.status)) && next.status !== prev.status) {
+		return deny('only reviewers publish or return resources');
+	}
+	if (prev.status === 'published' && next.status === 'published' && !isModerator(actor)) {
+		return deny('a published resource changes only through review: submit the change instead');
+	}
+	return allow;
+}

@@ -1,0 +1,138 @@
+// Schemas of the community documents (DESIGN.md's table), shared by the client and the server.
+// Objects are loose so PouchDB's own fields (_rev, _revisions, _attachments, _conflicts) pass.
+import * as v from 'valibot';
+import { SLUG_PATTERN, ULID_PATTERN, USERNAME_PATTERN } from './ids';
+
+export const MAX_BODY_CHARS = 100_000;
+export const MAX_TAGS = 10;
+export const RESOURCE_KINDS = ['article', 'case-study', 'research-paper', 'template', 'toolkit', 'guide'] as const;
+export const RESOURCE_STATUSES = ['draft', 'submitted', 'published', 'returned'] as const;
+export const REVIEW_VERDICTS = ['approve', 'changes', 'reject'] as const;
+export const ROLES = ['member', 'reviewer', 'moderator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+const username = v.pipe(v.string(), v.regex(USERNAME_PATTERN, 'must be a username (3–32 of a-z 0-9 _ -)'));
+const instant = v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 timestamp'));
+const text = (max: number, min = 0) =>
+	v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`), v.minLength(min, 'must not be empty'));
+const tag = v.pipe(v.string(), v.regex(/^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}-]{0,39}$/u, 'tags are lower-case words or numbers joined by hyphens, at most 40 characters'));
+const tags = v.pipe(v.array(tag), v.maxLength(MAX_TAGS, `at most ${MAX_TAGS} tags`));
+const idOf = (type: string, pattern: RegExp, what: string) =>
+	v.pipe(
+		v.string(),
+		v.check((id) => id.startsWith(`${type}:`) && pattern.test(id.slice(type.length + 1)), `must be ${type}:{${what}}`)
+	);
+const threadRef = idOf('thread', ULID_PATTERN, 'ulid');
+const postRef = idOf('post', ULID_PATTERN, 'ulid');
+const resourceRef = idOf('resource', ULID_PATTERN, 'ulid');
+const anyRef = v.pipe(v.string(), v.regex(/^[a-z-]+:[^\s]{1,200}$/, 'must be a document id'));
+
+const base = <T extends string>(type: T, id: v.GenericSchema<string, string>) => ({
+	_id: id,
+	type: v.literal(type),
+	author: username,
+	createdAt: instant,
+	updatedAt: v.optional(instant)
+});
+
+export const categorySchema = v.looseObject({
+	...base('category', idOf('category', SLUG_PATTERN, 'slug')),
+	name: text(80, 1),
+	description: text(500),
+	order: v.pipe(v.number(), v.integer())
+});
+
+export const threadSchema = v.looseObject({
+	...base('thread', idOf('thread', ULID_PATTERN, 'ulid')),
+	category: v.pipe(v.string(), v.regex(SLUG_PATTERN, 'must be a category slug')),
+	title: v.pipe(v.string(), v.trim(), v.minLength(1, 'a thread needs a title'), v.maxLength(200, 'titles are at most 200 characters')),
+	body: text(MAX_BODY_CHARS),
+	tags
+});
+
+export const postSchema = v.looseObject({
+	...base('post', idOf('post', ULID_PATTERN, 'ulid')),
+	thread: threadRef,
+	body: text(MAX_BODY_CHARS, 1),
+	replyTo: v.optional(postRef)
+});
+
+const outcome = v.object({
+	metric: text(120, 1),
+	value: text(120, 1),
+	unit: v.optional(text(40))
+});
+
+export const resourceSchema = v.looseObject({
+	...base('resource', idOf('resource', ULID_PATTERN, 'ulid')),
+	kind: v.picklist(RESOURCE_KINDS, `kind must be one of ${RESOURCE_KINDS.join(', ')}`),
+	title: v.pipe(v.string(), v.trim(), v.minLength(1, 'a resource needs a title'), v.maxLength(200)),
+	summary: text(2000),
+	body: text(MAX_BODY_CHARS),
+	tags,
+	status: v.picklist(RESOURCE_STATUSES, `status must be one of ${RESOURCE_STATUSES.join(', ')}`),
+	organization: v.optional(text(120)),
+	jurisdiction: v.optional(text(120)),
+	sector: v.optional(text(120)),
+	problem: v.optional(text(20_000)),
+	actions: v.optional(text(20_000)),
+	outcomes: v.optional(v.pipe(v.array(outcome), v.maxLength(30))),
+	lessons: v.optional(text(20_000)),
+	contact: v.optional(text(300))
+});
+
+export const reviewSchema = v.looseObject({
+	...base('review', idOf('review', ULID_PATTERN, 'ulid')),
+	resource: resourceRef,
+	verdict: v.picklist(REVIEW_VERDICTS, `verdict must be one of ${REVIEW_VERDICTS.join(', ')}`),
+	comments: text(20_000)
+});
+
+export const commentSchema = v.looseObject({
+	...base('comment', idOf('comment', ULID_PATTERN, 'ulid')),
+	target: anyRef,
+	body: text(20_000, 1)
+});
+
+export const voteSchema = v.looseObject({
+	...base('vote', v.pipe(v.string(), v.startsWith('vote:'))),
+	target: anyRef,
+	value: v.picklist([1, -1], 'value must be 1 or -1')
+});
+
+export const profileSchema = v.looseObject({
+	...base('profile', idOf('profile', USERNAME_PATTERN, 'username')),
+	displayName: v.pipe(v.string(), v.trim(), v.minLength(1, 'a display name is required'), v.maxLength(80)),
+	organization: v.optional(text(120)),
+	jurisdiction: v.optional(text(120)),
+	role: v.optional(text(120)),
+	expertise: v.optional(v.pipe(v.array(tag), v.maxLength(20, 'at most 20 expertise tags'))),
+	bio: v.optional(text(5000)),
+	mentor: v.optional(v.boolean())
+});
+
+export const communitySchemas = {
+	category: categorySchema,
+	thread: threadSchema,
+	post: postSchema,
+	resource: resourceSchema,
+	review: reviewSchema,
+	comment: commentSchema,
+	vote: voteSchema,
+	profile: profileSchema
+} as const;
+
+export type CommunityType = keyof typeof communitySchemas;
+export type Category = v.InferOutput<typeof categorySchema>;
+export type Thread = v.InferOutput<typeof threadSchema>;
+export type Post = v.InferOutput<typeof postSchema>;
+export type Resource = v.InferOutput<typeof resourceSchema>;
+export type Review = v.InferOutput<typeof reviewSchema>;
+export type Comment = v.InferOutput<typeof commentSchema>;
+export type Vote = v.InferOutput<typeof voteSchema>;
+export type Profile = v.InferOutput<typeof profileSchema>;
+export type CommunityDoc = Category | Thread | Post | Resource | Review | Comment | Vote | Profile;
+
+export function isCommunityType(type: unknown): type is CommunityType {
+	return typeof type === 'string' && Object.hasOwn(communitySchemas, type);
+}
