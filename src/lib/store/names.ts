@@ -1,0 +1,14 @@
+// Every local database name in one place (STYLE.md: storage keys in one place).
+export const DEVICE_DB = 'praxis-device';
+
+export function communityDbName(username: string): string {
+	return `praxis-${username}-community`;
+}
+
+export function privateDbName(username: string): string {
+	return `praxis-${username}-private`;
+}
+
+export function dexieDbName(username: string): string {
+	return `praxis-${username}`;
+}
