@@ -1,0 +1,84 @@
+// Server session helpers: the only code calling /api/auth. Every call tells "offline" (no answer
+// from the server) apart from "unauthorized" (the server said 401) and other refusals.
+import type { Member } from '../store/types';
+
+export type AuthResult =
+	| { ok: true; member: Member }
+	| { ok: false; kind: 'offline' | 'unauthorized' | 'refused'; status: number; reason: string };
+
+type Fetch = typeof fetch;
+
+export interface RegisterInput {
+	username: string;
+	password: string;
+	displayName: string;
+	organization?: string;
+}
+
+const API = '/api/auth';
+
+async function call(path: string, init: RequestInit, fetchFn: Fetch): Promise<AuthResult> {
+	let response: Response;
+	try {
+		response = await fetchFn(`${API}${path}`, {
+			credentials: 'include',
+			headers: init.body ? { 'content-type': 'application/json', accept: 'application/json' } : { accept: 'application/json' },
+			...init
+		});
+	} catch {
+		return { ok: false, kind: 'offline', status: 0, reason: 'The server cannot be reached (offline?).' };
+	}
+	const body = await response.json().catch(() => null);
+	if (response.ok) {
+		const member = readMember(body);
+		if (member) return { ok: true, member };
+		return { ok: false, kind: 'refused', status: response.status, reason: 'The server sent an unexpected answer.' };
+	}
+	const reason = readReason(body) ?? `The server answered ${response.status}.`;
+	if (response.status === 401) return { ok: false, kind: 'unauthorized', status: 401, reason };
+	// A gateway or proxy error means the server itself is not reachable.
+	if (response.status === 502 || response.status === 503 || response.status === 504) {
+		return { ok: false, kind: 'offline', status: response.status, reason };
+	}
+	return { ok: false, kind: 'refused', status: response.status, reason };
+}
+
+function readMember(body: unknown): Member | null {
+	const user = (body as { user?: unknown } | null)?.user as Record<string, unknown> | undefined;
+	if (!user || typeof user.name !== 'string' || !Array.isArray(user.roles)) return null;
+	return {
+		name: user.name,
+		roles: user.roles.filter((r): r is Member['roles'][number] => typeof r === 'string') as Member['roles'],
+		displayName: typeof user.displayName === 'string' ? user.displayName : user.name
+	};
+}
+
+function readReason(body: unknown): string | null {
+	if (!body || typeof body !== 'object') return null;
+	const { reason, error } = body as { reason?: unknown; error?: unknown };
+	if (typeof reason === 'string' && reason) return reason;
+	if (typeof error === 'string' && error) return error;
+	return null;
+}
+
+export function register(input: RegisterInput, fetchFn: Fetch = fetch): Promise<AuthResult> {
+	return call('/register', { method: 'POST', body: JSON.stringify(input) }, fetchFn);
+}
+
+export function login(username: string, password: string, fetchFn: Fetch = fetch): Promise<AuthResult> {
+	return call('/login', { method: 'POST', body: JSON.stringify({ username, password }) }, fetchFn);
+}
+
+/** Resolves true when the server ended the session (or had none), false when offline. */
+export async function logout(fetchFn: Fetch = fetch): Promise<boolean> {
+	try {
+		const response = await fetchFn(`${API}/logout`, { method: 'POST', credentials: 'include' });
+		return response.ok || response.status === 401;
+	} catch {
+		return false;
+	}
+}
+
+export function fetchSession(fetchFn: Fetch = fetch): Promise<AuthResult> {
+	return call('/session', { method: 'GET' }, fetchFn);
+}
