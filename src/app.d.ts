@@ -1,0 +1,18 @@
+// Global types: the test hook tests reach through `window.__praxisTest` (set only when
+// localStorage.praxisTest is set; see src/lib/components/session.svelte.ts).
+import type { AppSession } from '$lib/components/session.svelte';
+
+declare global {
+	namespace App {
+		// interface Error {}
+		// interface Locals {}
+		// interface PageData {}
+		// interface PageState {}
+		// interface Platform {}
+	}
+	interface Window {
+		__praxisTest?: { session: AppSession };
+	}
+}
+
+export {};

@@ -1,0 +1,122 @@
+// The app session: who is signed in on this device, their open store and the sync controller.
+// One exported instance (`session`); the layout calls init() once, the login/register pages call
+// signIn(), the header's sign-out dialog calls signOut(). Screens read `session.store`.
+import { createSyncController, fetchSession, logout, syncStatus, type SyncController } from '$lib/sync';
+import {
+	destroyLocalData,
+	forgetMember,
+	openStore,
+	rememberMember,
+	rememberedMember,
+	type Member,
+	type Store
+} from '$lib/store';
+
+export type SessionState = 'loading' | 'signed-out' | 'ready' | 'failed';
+
+export class AppSession {
+	#state = $state<SessionState>('loading');
+	#member = $state<Member | null>(null);
+	#store = $state.raw<Store | null>(null);
+	#error = $state<string | null>(null);
+	#controller: SyncController | null = null;
+	#initialised: Promise<void> | null = null;
+
+	get state(): SessionState {
+		return this.#state;
+	}
+	get member(): Member | null {
+		return this.#member;
+	}
+	get store(): Store | null {
+		return this.#store;
+	}
+	/** Why the local store could not be opened (state 'failed'). */
+	get error(): string | null {
+		return this.#error;
+	}
+
+	/** Opens the remembered member's data, if any; safe to call more than once. */
+	init(): Promise<void> {
+		this.#initialised ??= this.#restore();
+		return this.#initialised;
+	}
+
+	async #restore(): Promise<void> {
+		exposeTestHook(this);
+		const member = await rememberedMember().catch(() => null);
+		if (!member) {
+			this.#state = 'signed-out';
+			return;
+		}
+		await this.#open(member);
+		// Ask the server in the background: a 401 means the session expired (keep the local data).
+		void fetchSession().then((result) => {
+			if (!result.ok && result.kind === 'unauthorized') syncStatus.setState('unauthorized', result.reason);
+		});
+	}
+
+	/** After a successful login or registration. */
+	async signIn(member: Member): Promise<void> {
+		await this.#close();
+		await rememberMember(member);
+		await this.#open(member);
+	}
+
+	/** Ends the session on the server (when reachable) and, if asked, removes the member's local data. */
+	async signOut(removeData: boolean): Promise<void> {
+		const name = this.#member?.name;
+		await this.#close();
+		await logout();
+		await forgetMember();
+		if (removeData && name) await destroyLocalData(name);
+		syncStatus.reset();
+		this.#member = null;
+		this.#state = 'signed-out';
+	}
+
+	/** "Sync now" in the header. */
+	syncNow(): void {
+		this.#controller?.syncNow();
+	}
+
+	async #open(member: Member): Promise<void> {
+		try {
+			const store = await openStore(member);
+			this.#member = member;
+			this.#store = store;
+			this.#error = null;
+			this.#state = 'ready';
+			this.#controller = createSyncController({
+				store,
+				remoteBase: `${location.origin}/couch`,
+				username: member.name
+			});
+			this.#controller.start();
+		} catch (err) {
+			this.#member = member;
+			this.#error = err instanceof Error ? err.message : String(err);
+			this.#state = 'failed';
+		}
+	}
+
+	async #close(): Promise<void> {
+		const controller = this.#controller;
+		const store = this.#store;
+		this.#controller = null;
+		this.#store = null;
+		if (controller) await controller.stop();
+		if (store) await store.close();
+	}
+}
+
+/** Tests drive the store from the page through `window.__praxisTest`, only when opted in. */
+function exposeTestHook(session: AppSession): void {
+	try {
+		if (localStorage.getItem('praxisTest')) window.__praxisTest = { session };
+	} catch {
+		// localStorage can be unavailable (privacy modes); the hook is for tests only.
+	}
+}
+
+export const session = new AppSession();

@@ -1,0 +1,83 @@
+// Markdown → safe HTML for posts, threads and resources. marked parses (raw HTML in a post is
+// shown as text, not interpreted), DOMPurify sanitizes, then links and images are made safe by
+// url-policy.ts. DOMPurify needs a DOM, so render() runs in the browser only.
+import { Marked } from 'marked';
+import DOMPurify, { type Config } from 'dompurify';
+import { classifyLink, isAllowedImage, EXTERNAL_REL } from './url-policy';
+
+export { classifyLink, isAllowedImage, EXTERNAL_REL } from './url-policy';
+
+const escapeHtml = (s: string): string =>
+	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const marked = new Marked({
+	gfm: true,
+	breaks: true,
+	async: false,
+	// Raw HTML typed in a post is displayed literally: forums are full of pasted snippets.
+	renderer: { html: ({ text }) => escapeHtml(text) }
+});
+
+const PURIFY_CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
+	USE_PROFILES: { html: true },
+	FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'svg', 'math'],
+	FORBID_ATTR: ['style', 'class', 'id', 'target'],
+	RETURN_DOM_FRAGMENT: true
+};
+
+/** Makes links open safely and replaces images from elsewhere with a plain link to them. */
+function secure(fragment: DocumentFragment, origin: string): void {
+	for (const a of Array.from(fragment.querySelectorAll('a'))) {
+		const href = a.getAttribute('href');
+		const kind = href === null ? 'blocked' : classifyLink(href, origin);
+		if (kind === 'blocked') a.removeAttribute('href');
+		if (kind === 'external') {
+			a.setAttribute('target', '_blank');
+			a.setAttribute('rel', EXTERNAL_REL);
+		}
+	}
+	for (const img of Array.from(fragment.querySelectorAll('img'))) {
+		const src = img.getAttribute('src') ?? '';
+		if (isAllowedImage(src, origin)) {
+			img.setAttribute('loading', 'lazy');
+			continue;
+		}
+		const label = img.getAttribute('alt') || 'image';
+		const replacement = fragment.ownerDocument.createElement(classifyLink(src, origin) === 'blocked' ? 'span' : 'a');
+		replacement.textContent = `[${label}]`;
+		if (replacement instanceof HTMLAnchorElement) {
+			replacement.href = src;
+			replacement.target = '_blank';
+			replacement.rel = EXTERNAL_REL;
+		}
+		img.replaceWith(replacement);
+	}
+}
+
+/** Renders Markdown to sanitized HTML, safe to insert with {@html}. Browser only. */
+export function render(markdown: string, origin: string = window.location.origin): string {
+	const html = marked.parse(markdown, { async: false });
+	const fragment = DOMPurify.sanitize(html, PURIFY_CONFIG);
+	secure(fragment, origin);
+	const box = document.createElement('div');
+	box.append(fragment);
+	return box.innerHTML;
+}
+
+/** A short plain-text excerpt of Markdown (no HTML), for lists and quotes. */
+export function excerpt(markdown: string, maxChars = 160): string {
+	const plain = markdown
+		.replace(/```[\s\S]*?```/g, ' ')
+		.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/[#>*_`~-]+/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return plain.length > maxChars ? plain.slice(0, maxChars - 1).trimEnd() + '…' : plain;
+}
+
+/** The Markdown a "Quote" action puts into a reply: the quoted text prefixed with "> ". */
+export function quote(markdown: string, who: string): string {
+	const lines = markdown.trim().split('\n').map((line) => `> ${line}`);
+	return `> **${who}** wrote:\n${lines.join('\n')}\n\n`;
+}
