@@ -59,3 +59,8 @@ export function userDbOwner(dbName: string): string | null {
 export function isValidUsername(name: unknown): name is string {
 	return typeof name === 'string' && USERNAME_PATTERN.test(name);
 }
+
+/** One RSVP per member and event: `rsvp:{event ulid}:{username}`. */
+export function rsvpId(eventId: string, username: string): string {
+	return `rsvp:${eventId.replace(/^event:/, '')}:${username}`;
+}

@@ -1,6 +1,6 @@
 // Who may write what: the authorization rules of DESIGN.md as pure functions.
 // The server enforces them on every pushed document; the client uses them to show or hide actions.
-import { profileId, voteId } from './ids';
+import { profileId, rsvpId, voteId } from './ids';
 import type { Role } from './schemas';
 
 export interface Actor {
@@ -15,6 +15,9 @@ export interface DocFacts {
 	author?: unknown;
 	status?: unknown;
 	target?: unknown;
+	event?: unknown;
+	official?: unknown;
+	organisers?: unknown;
 	_deleted?: boolean;
 }
 
@@ -63,13 +66,19 @@ function authorizeCreate(actor: Actor, doc: DocFacts): Decision {
 				: deny('a vote id must be vote:{target}:{your username}');
 		case 'profile':
 			return doc._id === profileId(actor.name) ? allow : deny('members write only their own profile');
+		case 'rsvp':
+			return doc._id === rsvpId(String(doc.event), actor.name)
+				? allow
+				: deny('an RSVP id must be rsvp:{event ulid}:{your username}');
+		case 'event':
+			return doc.official === true && !isModerator(actor) ? deny('only moderators mark events as official') : allow;
 		default:
 			return allow;
 	}
 }
 
 function authorizeChange(actor: Actor, next: DocFacts, prev: DocFacts): Decision {
-	const own = prev.author === actor.name;
+	const own = prev.author === actor.name || (prev.type === 'event' && isOrganiser(actor, prev));
 	if (prev.type === 'category' && !isModerator(actor)) return deny('only moderators change categories');
 	if (prev.type === 'profile' && !own) return deny('members change only their own profile');
 	if (!own && !isModerator(actor) && !(prev.type === 'resource' && hasRole(actor, 'reviewer'))) {
@@ -79,7 +88,14 @@ function authorizeChange(actor: Actor, next: DocFacts, prev: DocFacts): Decision
 	if (next.author !== prev.author) return deny('the author of a document cannot change');
 	if (prev.type === 'review' && !hasRole(actor, 'reviewer')) return deny('only reviewers change reviews');
 	if (prev.type === 'resource') return authorizeResourceStatus(actor, next, prev);
+	if (prev.type === 'event' && Boolean(next.official) !== Boolean(prev.official) && !isModerator(actor)) {
+		return deny('only moderators mark events as official');
+	}
 	return allow;
+}
+
+function isOrganiser(actor: Actor, doc: DocFacts): boolean {
+	return Array.isArray(doc.organisers) && doc.organisers.includes(actor.name);
 }
 
 /** Authors draft and submit; reviewers publish and return; a published resource changes only through review. */

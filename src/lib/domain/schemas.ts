@@ -111,6 +111,59 @@ export const profileSchema = v.looseObject({
 	mentor: v.optional(v.boolean())
 });
 
+// ---- Events and people (issue 6) ----
+export const EVENT_KINDS = ['webinar', 'workshop', 'meetup', 'conference'] as const;
+export const RSVP_STATUSES = ['going', 'maybe', 'not-going'] as const;
+
+const url = v.pipe(v.string(), v.maxLength(2000), v.regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL'));
+const timeZone = v.pipe(
+	v.string(),
+	v.check((tz) => {
+		try {
+			new Intl.DateTimeFormat('en', { timeZone: tz });
+			return true;
+		} catch {
+			return false;
+		}
+	}, 'must be an IANA time zone such as Europe/Paris')
+);
+
+export const eventSchema = v.pipe(
+	v.looseObject({
+		...base('event', idOf('event', ULID_PATTERN, 'ulid')),
+		kind: v.picklist(EVENT_KINDS, `kind must be one of ${EVENT_KINDS.join(', ')}`),
+		title: v.pipe(v.string(), v.trim(), v.minLength(1, 'an event needs a title'), v.maxLength(200)),
+		description: text(MAX_BODY_CHARS),
+		start: instant,
+		end: instant,
+		timeZone,
+		location: v.object({
+			venue: v.optional(text(200)),
+			address: v.optional(text(500)),
+			online: v.optional(url)
+		}),
+		region: v.optional(text(120)),
+		capacity: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))),
+		organisers: v.pipe(v.array(username), v.minLength(1, 'an event needs an organiser'), v.maxLength(20)),
+		tags,
+		resources: v.optional(v.pipe(v.array(resourceRef), v.maxLength(50))),
+		materials: v.optional(text(20_000)),
+		recording: v.optional(url),
+		official: v.optional(v.boolean()),
+		cancelled: v.optional(v.boolean())
+	}),
+	v.check((e) => Date.parse(e.end) >= Date.parse(e.start), 'end must not be before start')
+);
+
+export const rsvpSchema = v.looseObject({
+	...base('rsvp', v.pipe(v.string(), v.startsWith('rsvp:'))),
+	event: idOf('event', ULID_PATTERN, 'ulid'),
+	status: v.picklist(RSVP_STATUSES, `status must be one of ${RSVP_STATUSES.join(', ')}`)
+});
+
+export type EventDoc = v.InferOutput<typeof eventSchema>;
+export type Rsvp = v.InferOutput<typeof rsvpSchema>;
+
 export const communitySchemas = {
 	category: categorySchema,
 	thread: threadSchema,
@@ -119,7 +172,9 @@ export const communitySchemas = {
 	review: reviewSchema,
 	comment: commentSchema,
 	vote: voteSchema,
-	profile: profileSchema
+	profile: profileSchema,
+	event: eventSchema,
+	rsvp: rsvpSchema
 } as const;
 
 export type CommunityType = keyof typeof communitySchemas;
@@ -131,8 +186,9 @@ export type Review = v.InferOutput<typeof reviewSchema>;
 export type Comment = v.InferOutput<typeof commentSchema>;
 export type Vote = v.InferOutput<typeof voteSchema>;
 export type Profile = v.InferOutput<typeof profileSchema>;
-export type CommunityDoc = Category | Thread | Post | Resource | Review | Comment | Vote | Profile;
+export type CommunityDoc = Category | Thread | Post | Resource | Review | Comment | Vote | Profile | EventDoc | Rsvp;
 
 export function isCommunityType(type: unknown): type is CommunityType {
 	return typeof type === 'string' && Object.hasOwn(communitySchemas, type);
 }
+

@@ -53,3 +53,16 @@ describe('authorizeCommunityWrite', () => {
 		expect(authorizeCommunityWrite(ana, { ...thread, type: 'post' }, thread).ok).toBe(false);
 	});
 });
+
+describe('events', () => {
+	const event = { _id: 'event:1', type: 'event', author: 'ana', organisers: ['ana', 'ben'] };
+	it('lets organisers edit, moderators mark official, and members RSVP for themselves', () => {
+		expect(authorizeCommunityWrite(ben, { ...event }, event).ok).toBe(true);
+		expect(authorizeCommunityWrite({ name: 'cy', roles: ['member'] }, { ...event }, event).ok).toBe(false);
+		expect(authorizeCommunityWrite(ana, { ...event, official: true }, event).ok).toBe(false);
+		expect(authorizeCommunityWrite(mod, { ...event, official: true }, event).ok).toBe(true);
+		expect(authorizeCommunityWrite(ana, { ...event, official: true }, null).ok).toBe(false);
+		expect(authorizeCommunityWrite(ben, { _id: 'rsvp:1:ben', type: 'rsvp', author: 'ben', event: 'event:1' }, null).ok).toBe(true);
+		expect(authorizeCommunityWrite(ben, { _id: 'rsvp:1:ana', type: 'rsvp', author: 'ben', event: 'event:1' }, null).ok).toBe(false);
+	});
+});

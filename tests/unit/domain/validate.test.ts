@@ -40,3 +40,23 @@ describe('validateCommunityDoc', () => {
 		expect(validateCommunityDoc({ ...post, createdAt: 'yesterday' }).ok).toBe(false);
 	});
 });
+
+describe('events and RSVPs', () => {
+	const event = {
+		_id: `event:${T}`, type: 'event', author: 'ana', createdAt: now, kind: 'meetup', title: 'Open data meetup',
+		description: 'Bring a laptop', start: '2026-12-01T17:00:00.000Z', end: '2026-12-01T19:00:00.000Z',
+		timeZone: 'Europe/Lisbon', location: { venue: 'Village hall' }, organisers: ['ana'], tags: [], capacity: 20
+	};
+	it('accepts a valid event and refuses bad zones, reversed times and capacities', () => {
+		expect(validateCommunityDoc(event).ok).toBe(true);
+		expect(validateCommunityDoc({ ...event, timeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, reason: expect.stringContaining('time zone') });
+		expect(validateCommunityDoc({ ...event, end: '2026-12-01T16:00:00.000Z' })).toMatchObject({ ok: false, reason: expect.stringContaining('end') });
+		expect(validateCommunityDoc({ ...event, capacity: 0 }).ok).toBe(false);
+		expect(validateCommunityDoc({ ...event, location: { online: 'javascript:alert(1)' } }).ok).toBe(false);
+	});
+	it('checks RSVPs', () => {
+		const rsvp = { _id: `rsvp:${T}:ben`, type: 'rsvp', author: 'ben', createdAt: now, event: `event:${T}`, status: 'going' };
+		expect(validateCommunityDoc(rsvp).ok).toBe(true);
+		expect(validateCommunityDoc({ ...rsvp, status: 'yes' }).ok).toBe(false);
+	});
+});
