@@ -1,9 +1,16 @@
 /// <reference types="pouchdb-core" />
-// Opens a member's local store (two PouchDB replicas, the Dexie projections, the projector) and
-// removes a member's local data.
-import type Dexie from 'dexie';
+// Opens a member's local store (two PouchDB replicas, the Dexie projections and the projector
+// following the community replica) and removes a member's local data.
+import { isValidUsername } from '../domain/ids';
+import * as attention from './attention';
+import type { StoreContext } from './context';
+import { PraxisDb, type DexieOptions } from './db';
 import type { Store } from './index';
+import { communityDbName, privateDbName } from './names';
+import { ProjectorRunner } from './projector-runner';
+import * as queries from './queries';
 import type { Member } from './types';
+import * as writes from './writes';
 
 export interface OpenStoreOptions {
 	/** PouchDB constructor; defaults to pouchdb-browser (IndexedDB). Tests pass Node PouchDB. */
@@ -11,20 +18,107 @@ export interface OpenStoreOptions {
 	/** Extra options for each local PouchDB (e.g. `{ adapter: 'memory' }` in tests). */
 	pouchOptions?: PouchDB.Configuration.DatabaseConfiguration;
 	/** Dexie options (e.g. fake-indexeddb's `indexedDB` and `IDBKeyRange` in tests). */
-	dexieOptions?: ConstructorParameters<typeof Dexie>[1];
+	dexieOptions?: DexieOptions;
 	/** Changes read per projector batch (default 500). */
 	batchSize?: number;
+	/** Clock, for tests. */
+	now?: () => string;
+}
+
+async function pouchConstructor(options: OpenStoreOptions): Promise<PouchDB.Static> {
+	if (options.PouchDB) return options.PouchDB;
+	const module = await import('pouchdb-browser');
+	return module.default;
+}
+
+function checkName(username: string): void {
+	if (!isValidUsername(username)) throw new Error(`Not a valid username: ${JSON.stringify(username)}`);
 }
 
 export async function openStore(member: Member, options: OpenStoreOptions = {}): Promise<Store> {
-	void member;
-	void options;
-	throw new Error('TODO: openStore');
+	checkName(member.name);
+	const Pouch = await pouchConstructor(options);
+	const db = new PraxisDb(member.name, options.dexieOptions);
+	await db.open();
+	const community = new Pouch(communityDbName(member.name), options.pouchOptions);
+	const priv = new Pouch(privateDbName(member.name), options.pouchOptions);
+	const now = options.now ?? (() => new Date().toISOString());
+	const ctxRef: { ctx?: StoreContext } = {};
+	const projector = new ProjectorRunner(community, db, {
+		batchSize: options.batchSize,
+		onProblem: (message) => {
+			if (ctxRef.ctx) void attention.log(ctxRef.ctx, 'warn', message).catch(() => {});
+		}
+	});
+	const ctx: StoreContext = { member, db, community, private: priv, projector, now };
+	ctxRef.ctx = ctx;
+	projector.start();
+	return buildStore(ctx);
 }
 
-/** Removes every local database of `username` (PouchDB replicas and Dexie projections). */
+function buildStore(ctx: StoreContext): Store {
+	const { db } = ctx;
+	return {
+		member: ctx.member,
+		community: ctx.community,
+		private: ctx.private,
+		sync: {
+			acknowledge: (kind, docs) => attention.acknowledge(ctx, kind, docs),
+			recordDenied: (kind, id, reason) => attention.recordDenied(ctx, kind, id, reason),
+			log: (level, message) => attention.log(ctx, level, message)
+		},
+		projected: () => ctx.projector.catchUp(),
+		rebuild: () => ctx.projector.rebuild(),
+		async close() {
+			await ctx.projector.stop();
+			await Promise.all([ctx.community.close(), ctx.private.close()]);
+			db.close();
+		},
+
+		createThread: (input) => writes.createThread(ctx, input),
+		reply: (input) => writes.reply(ctx, input),
+		editThread: (id, edit) => writes.editThread(ctx, id, edit),
+		editPost: (id, edit) => writes.editPost(ctx, id, edit),
+		deleteThread: (id) => writes.deleteThread(ctx, id),
+		deletePost: (id) => writes.deletePost(ctx, id),
+		vote: (target, value) => writes.vote(ctx, target, value),
+		saveProfile: (input) => writes.saveProfile(ctx, input),
+		putDocument: (doc) => writes.putDocument(ctx, doc),
+
+		listCategories: () => queries.listCategories(ctx),
+		listThreads: (category, options) => queries.listThreads(ctx, category, options),
+		countThreads: (category, tag) => queries.countThreads(ctx, category, tag),
+		getThread: (id) => queries.getThread(ctx, id),
+		listPosts: (threadId) => queries.listPosts(ctx, threadId),
+		getProfile: (username) => db.profiles.get(username),
+		displayNames: (usernames) => queries.displayNames(ctx, usernames),
+		markThreadRead: (threadId) => queries.markThreadRead(ctx, threadId),
+		pendingCount: () => db.outbox.count(),
+		isPending: async (id) => (await db.outbox.get(id)) !== undefined,
+
+		saveDraft: async (key, value) => {
+			await db.drafts.put({ key, value, updatedAt: ctx.now() });
+		},
+		getDraft: async <T>(key: string) => (await db.drafts.get(key))?.value as T | undefined,
+		deleteDraft: (key) => db.drafts.delete(key),
+
+		listRejected: () => db.rejected.orderBy('id').toArray(),
+		resendRejected: (id, doc) => attention.resendRejected(ctx, id, doc),
+		discardRejected: (id) => attention.discardRejected(ctx, id),
+
+		listConflicts: () => db.conflicts.toArray(),
+		getConflict: (id) => attention.getConflict(ctx, id),
+		resolveConflict: (id, doc) => attention.resolveConflict(ctx, id, doc),
+
+		listSyncLog: (limit = 100) => db.syncLog.orderBy('seq').reverse().limit(limit).toArray()
+	};
+}
+
+/** Removes every local database of `username` (PouchDB replicas and Dexie projections). Close its store first. */
 export async function destroyLocalData(username: string, options: OpenStoreOptions = {}): Promise<void> {
-	void username;
-	void options;
-	throw new Error('TODO: destroyLocalData');
+	checkName(username);
+	const Pouch = await pouchConstructor(options);
+	await new Pouch(communityDbName(username), options.pouchOptions).destroy();
+	await new Pouch(privateDbName(username), options.pouchOptions).destroy();
+	await new PraxisDb(username, options.dexieOptions).delete();
 }

@@ -162,13 +162,17 @@ export interface CategoryView extends CategoryRow {
 
 export interface ThreadView extends ThreadRow {
 	unread: boolean;
+	/** written on this device, not yet acknowledged by the server ("Waiting to sync") */
 	pending: boolean;
+	/** refused by the server: listed in "Needs attention" */
+	rejected: boolean;
 	voteScore: number;
 	myVote: 1 | -1 | 0;
 }
 
 export interface PostView extends PostRow {
 	pending: boolean;
+	rejected: boolean;
 	voteScore: number;
 	myVote: 1 | -1 | 0;
 }

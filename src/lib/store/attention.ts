@@ -1,0 +1,120 @@
+/// <reference types="pouchdb-core" />
+// Writes that need the member's attention: documents the server refused (kept with its reason
+// until fixed and resent, or discarded) and documents in conflict (shown with every version
+// until the author picks or merges one). Also the outbox bookkeeping the sync controller calls.
+import { cleanDoc, isNotFound, pouchOf, revGeneration, type StoreContext } from './context';
+import { putDoc } from './writes';
+import type { ConflictVersion, LocalDbKind, SyncLogRow } from './types';
+
+type Doc = Record<string, unknown> & { _id: string; _rev?: string };
+
+// ---- outbox (called by the sync controller) ----
+
+/** Drops outbox rows the push acknowledged (same or later revision). */
+export async function acknowledge(ctx: StoreContext, kind: LocalDbKind, docs: ReadonlyArray<{ _id: string; _rev?: string }>): Promise<void> {
+	if (docs.length === 0) return;
+	await ctx.db.transaction('rw', ctx.db.outbox, async () => {
+		const rows = await ctx.db.outbox.bulkGet(docs.map((d) => d._id));
+		const done = rows.flatMap((row, i) => {
+			const rev = docs[i]._rev;
+			if (!row || row.db !== kind || !rev) return [];
+			return row.rev === rev || revGeneration(rev) >= revGeneration(row.rev) ? [row.id] : [];
+		});
+		if (done.length) await ctx.db.outbox.bulkDelete(done);
+	});
+}
+
+async function localVersion(ctx: StoreContext, kind: LocalDbKind, id: string, rev?: string): Promise<Doc> {
+	const pouch = pouchOf(ctx, kind);
+	try {
+		return cleanDoc(rev ? await pouch.get(id, { rev }) : await pouch.get(id)) as Doc;
+	} catch (err) {
+		if (!isNotFound(err)) throw err;
+		return { _id: id };
+	}
+}
+
+/** The server refused `id`: keep the document and reason in `rejected`, drop it from the outbox. */
+export async function recordDenied(ctx: StoreContext, kind: LocalDbKind, id: string, reason: string): Promise<void> {
+	const row = await ctx.db.outbox.get(id);
+	const doc = await localVersion(ctx, kind, id, row?.rev);
+	await ctx.db.transaction('rw', ctx.db.outbox, ctx.db.rejected, async () => {
+		await ctx.db.rejected.put({ id, db: kind, doc, reason, at: ctx.now() });
+		await ctx.db.outbox.delete(id);
+	});
+}
+
+export async function log(ctx: StoreContext, level: SyncLogRow['level'], message: string): Promise<void> {
+	await ctx.db.syncLog.add({ at: ctx.now(), level, message });
+	// keep the log bounded
+	const count = await ctx.db.syncLog.count();
+	if (count > 500) {
+		const oldest = await ctx.db.syncLog.orderBy('seq').limit(count - 400).primaryKeys();
+		await ctx.db.syncLog.bulkDelete(oldest);
+	}
+}
+
+// ---- rejected writes ----
+
+export async function resendRejected(ctx: StoreContext, id: string, fixed: Record<string, unknown>): Promise<void> {
+	const row = await ctx.db.rejected.get(id);
+	const kind = row?.db ?? 'community';
+	const current = await localVersion(ctx, kind, id);
+	const next: Doc = { ...cleanDoc(fixed), _id: id };
+	if (current._rev) next._rev = current._rev;
+	else delete next._rev;
+	await putDoc(ctx, next, kind);
+	await ctx.db.rejected.delete(id);
+}
+
+/**
+ * Drops a rejection. A refused creation (first revision) is removed from this device; a refused
+ * edit is undone by writing the previous revision's content again.
+ */
+export async function discardRejected(ctx: StoreContext, id: string): Promise<void> {
+	const row = await ctx.db.rejected.get(id);
+	if (!row) return;
+	const pouch = pouchOf(ctx, row.db);
+	const current = await localVersion(ctx, row.db, id);
+	if (current._rev) {
+		const withRevs = (await pouch.get(id, { revs: true })) as Doc & { _revisions?: { start: number; ids: string[] } };
+		const history = withRevs._revisions;
+		if (!history || history.ids.length < 2) {
+			await pouch.put({ ...current, _deleted: true });
+		} else {
+			const previousRev = `${history.start - 1}-${history.ids[1]}`;
+			const previous = await localVersion(ctx, row.db, id, previousRev).catch(() => null);
+			if (previous && previous._rev) await pouch.put({ ...previous, _rev: current._rev });
+		}
+		await ctx.db.outbox.delete(id);
+	}
+	await ctx.db.rejected.delete(id);
+	if (row.db === 'community') await ctx.projector.catchUp();
+}
+
+// ---- conflicts ----
+
+export async function getConflict(ctx: StoreContext, id: string): Promise<ConflictVersion[]> {
+	let winner: Doc & { _conflicts?: string[] };
+	try {
+		winner = (await ctx.community.get(id, { conflicts: true })) as Doc & { _conflicts?: string[] };
+	} catch (err) {
+		if (isNotFound(err)) return [];
+		throw err;
+	}
+	const losers = await Promise.all(
+		(winner._conflicts ?? []).map(async (rev) => ({ rev, winner: false, doc: cleanDoc(await ctx.community.get(id, { rev })) }))
+	);
+	return [{ rev: String(winner._rev), winner: true, doc: cleanDoc(winner) }, ...losers];
+}
+
+/** Writes `chosen` over the winning revision, then deletes every losing revision. */
+export async function resolveConflict(ctx: StoreContext, id: string, chosen: Record<string, unknown>): Promise<void> {
+	const winner = (await ctx.community.get(id, { conflicts: true })) as Doc & { _conflicts?: string[] };
+	const next: Doc = { ...cleanDoc(chosen), _id: id, _rev: winner._rev };
+	delete next._deleted;
+	await putDoc(ctx, next);
+	const losers = (winner._conflicts ?? []).map((rev) => ({ _id: id, _rev: rev, _deleted: true }));
+	if (losers.length) await ctx.community.bulkDocs(losers);
+	await ctx.projector.catchUp();
+}

@@ -1,0 +1,93 @@
+// The Dexie database `praxis-{username}`: projections of the member's PouchDB documents shaped
+// for screens, plus device-only state. Projections can always be rebuilt from PouchDB
+// (PROJECTION_TABLES); the other tables are the device's own and survive a rebuild.
+//
+//   categories  category docs, by slug (forum index)
+//   threads     thread docs + aggregates derived from posts (replyCount, lastPostAt, lastAuthor,
+//               lastActivity); listed by [category+deleted+lastActivity], filtered by *tags
+//   posts       post docs by [thread+createdAt]; a deleted post keeps its row (deleted: 1, no body)
+//   votes       vote docs by target; voteTotals holds the per-target sums derived from them
+//   profiles    profile docs by username (display names)
+//   resources   resource docs (minimal, for the library issue)
+//   readState   threadId → reply count and time last seen (unread markers)      [device]
+//   drafts      key → unsaved text of a form, updatedAt                           [device]
+//   outbox      local writes the server has not acknowledged yet ("waiting")       [device]
+//   rejected    writes the server refused: doc + reason, for "Needs attention"    [device]
+//   conflicts   documents with conflicting revisions (id, winner, losing revs)    [projection]
+//   syncLog     replication events for diagnosis                                   [device]
+//   meta        projector checkpoint, schema version                               [device]
+import Dexie, { type Table } from 'dexie';
+import { dexieDbName } from './names';
+import type {
+	CategoryRow,
+	ConflictRow,
+	DraftRow,
+	MetaRow,
+	OutboxRow,
+	PostRow,
+	ProfileRow,
+	ReadStateRow,
+	RejectedRow,
+	ResourceRow,
+	SyncLogRow,
+	ThreadRow,
+	VoteRow,
+	VoteTotalRow
+} from './types';
+
+export const SCHEMA_VERSION = 1;
+
+export type DexieOptions = ConstructorParameters<typeof Dexie>[1];
+
+export class PraxisDb extends Dexie {
+	categories!: Table<CategoryRow, string>;
+	threads!: Table<ThreadRow, string>;
+	posts!: Table<PostRow, string>;
+	votes!: Table<VoteRow, string>;
+	voteTotals!: Table<VoteTotalRow, string>;
+	profiles!: Table<ProfileRow, string>;
+	resources!: Table<ResourceRow, string>;
+	readState!: Table<ReadStateRow, string>;
+	drafts!: Table<DraftRow, string>;
+	outbox!: Table<OutboxRow, string>;
+	rejected!: Table<RejectedRow, string>;
+	conflicts!: Table<ConflictRow, string>;
+	syncLog!: Table<SyncLogRow, number>;
+	meta!: Table<MetaRow, string>;
+
+	constructor(username: string, options?: DexieOptions) {
+		super(dexieDbName(username), options);
+		this.version(SCHEMA_VERSION).stores({
+			categories: 'slug, order',
+			threads: 'id, [category+deleted+lastActivity], *tags, author',
+			posts: 'id, [thread+createdAt], author',
+			votes: 'id, target, author',
+			voteTotals: 'target',
+			profiles: 'username',
+			resources: 'id, [status+createdAt], kind, *tags, author',
+			readState: 'threadId',
+			drafts: 'key',
+			outbox: 'id, db',
+			rejected: 'id',
+			conflicts: 'id',
+			syncLog: '++seq, at',
+			meta: 'key'
+		});
+	}
+}
+
+/** Tables the projector owns: cleared by rebuild() and refilled from PouchDB. */
+export const PROJECTION_TABLES = [
+	'categories',
+	'threads',
+	'posts',
+	'votes',
+	'voteTotals',
+	'profiles',
+	'resources',
+	'conflicts'
+] as const;
+
+export type ProjectionTable = (typeof PROJECTION_TABLES)[number];
+
+export const CHECKPOINT_KEY = 'projector.checkpoint';

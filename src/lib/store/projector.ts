@@ -1,0 +1,303 @@
+// Pure projection of PouchDB changes into Dexie rows: "apply change → table operations".
+// No I/O here: `projectChange` takes a change and the row it currently projects to and records
+// rows to put or delete; aggregates (thread reply counts, vote totals) are recomputed from the
+// rows themselves (`withThreadAggregates`, `voteTotal`) so applying a change twice, or changes
+// out of order (a post before its thread), always ends in the same tables. The runner that
+// reads the changes feed and writes Dexie is projector-runner.ts.
+import { parseDocId } from '../domain/ids';
+import { validateCommunityDoc } from '../domain/validate';
+import type { CommunityDoc, Post, Thread } from '../domain/schemas';
+import type { ProjectionTable } from './db';
+import type {
+	CategoryRow,
+	ConflictRow,
+	PostRow,
+	ProfileRow,
+	ResourceRow,
+	ThreadRow,
+	VoteRow,
+	VoteTotalRow
+} from './types';
+
+/** One entry of PouchDB's changes feed (include_docs, conflicts). */
+export interface Change {
+	id: string;
+	deleted?: boolean;
+	doc?: Record<string, unknown>;
+}
+
+export interface RowTypes {
+	categories: CategoryRow;
+	threads: ThreadRow;
+	posts: PostRow;
+	votes: VoteRow;
+	voteTotals: VoteTotalRow;
+	profiles: ProfileRow;
+	resources: ResourceRow;
+	conflicts: ConflictRow;
+}
+
+/** Pending table operations: per table, key → row to put, or null to delete. */
+export class Ops {
+	readonly tables = new Map<ProjectionTable, Map<string, unknown>>();
+	/** threads (`thread:…` ids) whose aggregates must be recomputed */
+	readonly threads = new Set<string>();
+	/** vote targets whose totals must be recomputed */
+	readonly targets = new Set<string>();
+	/** documents that failed validation: skipped, with the reason */
+	readonly invalid: Array<{ id: string; reason: string }> = [];
+
+	put<T extends ProjectionTable>(table: T, key: string, row: RowTypes[T]): void {
+		this.#table(table).set(key, row);
+	}
+	delete(table: ProjectionTable, key: string): void {
+		this.#table(table).set(key, null);
+	}
+	/** Rows to put and keys to delete, per table. */
+	entries<T extends ProjectionTable>(table: T): { puts: RowTypes[T][]; deletes: string[] } {
+		const puts: RowTypes[T][] = [];
+		const deletes: string[] = [];
+		for (const [key, row] of this.tables.get(table) ?? []) {
+			if (row === null) deletes.push(key);
+			else puts.push(row as RowTypes[T]);
+		}
+		return { puts, deletes };
+	}
+	#table(table: ProjectionTable): Map<string, unknown> {
+		let map = this.tables.get(table);
+		if (!map) this.tables.set(table, (map = new Map()));
+		return map;
+	}
+}
+
+/** The table a document id projects into, with the row key; null for ids not projected. */
+export function placeOf(id: string): { table: Exclude<ProjectionTable, 'voteTotals' | 'conflicts'>; key: string } | null {
+	const parsed = parseDocId(id);
+	if (!parsed) return null;
+	switch (parsed.type) {
+		case 'category':
+			return { table: 'categories', key: parsed.rest };
+		case 'thread':
+			return { table: 'threads', key: id };
+		case 'post':
+			return { table: 'posts', key: id };
+		case 'vote':
+			return { table: 'votes', key: id };
+		case 'profile':
+			return { table: 'profiles', key: parsed.rest };
+		case 'resource':
+			return { table: 'resources', key: id };
+		default:
+			return null;
+	}
+}
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/**
+ * Records in `ops` what `change` does to the tables. `current` is the row the document projects
+ * to now (undefined when none): a deletion whose tombstone lacks fields falls back to it.
+ */
+export function projectChange(change: Change, current: unknown, ops: Ops): void {
+	const place = placeOf(change.id);
+	if (!place) return;
+	const doc = change.doc ?? { _id: change.id };
+	const conflicts = Array.isArray(doc._conflicts) ? (doc._conflicts as string[]) : [];
+	const rev = str(doc._rev);
+	if (change.deleted || doc._deleted) {
+		projectDeletion(place.table, place.key, doc, current, ops);
+	} else {
+		const checked = validateCommunityDoc(doc);
+		if (!checked.ok) {
+			ops.invalid.push({ id: change.id, reason: checked.reason });
+			projectDeletion(place.table, place.key, doc, current, ops);
+		} else {
+			projectDoc(checked.doc, rev, conflicts.length > 0, current, ops);
+		}
+	}
+	if (conflicts.length > 0 && !(change.deleted || doc._deleted)) {
+		ops.put('conflicts', change.id, { id: change.id, winner: rev, revs: conflicts, type: str(doc.type) });
+	} else {
+		ops.delete('conflicts', change.id);
+	}
+}
+
+function projectDoc(doc: CommunityDoc, rev: string, conflicted: boolean, current: unknown, ops: Ops): void {
+	switch (doc.type) {
+		case 'category':
+			ops.put('categories', doc._id.slice('category:'.length), {
+				slug: doc._id.slice('category:'.length),
+				name: doc.name,
+				description: doc.description,
+				order: doc.order
+			});
+			return;
+		case 'thread':
+			ops.put('threads', doc._id, threadRow(doc, rev, conflicted, current as ThreadRow | undefined));
+			ops.threads.add(doc._id);
+			return;
+		case 'post':
+			ops.put('posts', doc._id, postRow(doc, rev, conflicted));
+			ops.threads.add(doc.thread);
+			return;
+		case 'vote': {
+			const previous = current as VoteRow | undefined;
+			if (previous && previous.target !== doc.target) ops.targets.add(previous.target);
+			ops.put('votes', doc._id, { id: doc._id, target: doc.target, author: doc.author, value: doc.value });
+			ops.targets.add(doc.target);
+			return;
+		}
+		case 'profile': {
+			const { _id, displayName, organization, jurisdiction, role, expertise, bio, mentor } = doc;
+			const row: ProfileRow = { username: _id.slice('profile:'.length), displayName, rev };
+			Object.assign(row, strip({ organization, jurisdiction, role, expertise, bio, mentor }));
+			ops.put('profiles', row.username, row);
+			return;
+		}
+		case 'resource':
+			ops.put('resources', doc._id, {
+				id: doc._id,
+				kind: doc.kind,
+				title: doc.title,
+				summary: doc.summary,
+				tags: doc.tags,
+				status: doc.status,
+				author: doc.author,
+				createdAt: doc.createdAt,
+				...strip({ updatedAt: doc.updatedAt }),
+				deleted: 0,
+				rev
+			});
+			return;
+		default:
+			return; // reviews and comments are not projected yet
+	}
+}
+
+function strip<T extends Record<string, unknown>>(fields: T): Partial<T> {
+	return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function threadRow(doc: Thread, rev: string, conflicted: boolean, current: ThreadRow | undefined): ThreadRow {
+	return {
+		id: doc._id,
+		category: doc.category,
+		title: doc.title,
+		body: doc.body,
+		tags: doc.tags,
+		author: doc.author,
+		createdAt: doc.createdAt,
+		...strip({ updatedAt: doc.updatedAt }),
+		// aggregates are recomputed from posts after the batch; keep the last known meanwhile
+		lastActivity: current?.lastActivity ?? doc.createdAt,
+		replyCount: current?.replyCount ?? 0,
+		lastPostAt: current?.lastPostAt ?? null,
+		lastAuthor: current?.lastAuthor ?? null,
+		edited: doc.updatedAt !== undefined && doc.updatedAt !== doc.createdAt,
+		deleted: 0,
+		conflicted,
+		rev
+	};
+}
+
+function postRow(doc: Post, rev: string, conflicted: boolean): PostRow {
+	return {
+		id: doc._id,
+		thread: doc.thread,
+		body: doc.body,
+		...strip({ replyTo: doc.replyTo, updatedAt: doc.updatedAt }),
+		author: doc.author,
+		createdAt: doc.createdAt,
+		edited: doc.updatedAt !== undefined && doc.updatedAt !== doc.createdAt,
+		deleted: 0,
+		conflicted,
+		rev
+	};
+}
+
+/**
+ * A deleted thread or post keeps its row (deleted: 1, no title or body) so replies keep their
+ * context; other deleted documents lose their row. Fields come from the tombstone, else from
+ * the current row.
+ */
+function projectDeletion(table: ProjectionTable, key: string, doc: Record<string, unknown>, current: unknown, ops: Ops): void {
+	const rev = str(doc._rev);
+	if (table === 'posts') {
+		const prev = current as PostRow | undefined;
+		const thread = str(doc.thread) || prev?.thread || '';
+		if (!thread) return ops.delete('posts', key);
+		ops.put('posts', key, {
+			id: key,
+			thread,
+			body: '',
+			...strip({ replyTo: str(doc.replyTo) || prev?.replyTo || undefined }),
+			author: str(doc.author) || prev?.author || '',
+			createdAt: str(doc.createdAt) || prev?.createdAt || '',
+			edited: false,
+			deleted: 1,
+			conflicted: false,
+			rev
+		});
+		ops.threads.add(thread);
+		return;
+	}
+	if (table === 'threads') {
+		const prev = current as ThreadRow | undefined;
+		const createdAt = str(doc.createdAt) || prev?.createdAt || '';
+		ops.put('threads', key, {
+			id: key,
+			category: str(doc.category) || prev?.category || '',
+			title: '',
+			body: '',
+			tags: [],
+			author: str(doc.author) || prev?.author || '',
+			createdAt,
+			lastActivity: prev?.lastActivity ?? createdAt,
+			replyCount: prev?.replyCount ?? 0,
+			lastPostAt: prev?.lastPostAt ?? null,
+			lastAuthor: prev?.lastAuthor ?? null,
+			edited: false,
+			deleted: 1,
+			conflicted: false,
+			rev
+		});
+		ops.threads.add(key);
+		return;
+	}
+	if (table === 'votes') {
+		const target = str(doc.target) || (current as VoteRow | undefined)?.target;
+		if (target) ops.targets.add(target);
+	}
+	ops.delete(table, key);
+}
+
+/** The thread row with its aggregates derived from all of its post rows. */
+export function withThreadAggregates(thread: ThreadRow, posts: readonly PostRow[]): ThreadRow {
+	let replyCount = 0;
+	let last: PostRow | null = null;
+	for (const post of posts) {
+		if (post.thread !== thread.id || post.deleted) continue;
+		replyCount++;
+		if (!last || post.createdAt > last.createdAt || (post.createdAt === last.createdAt && post.id > last.id)) last = post;
+	}
+	const lastPostAt = last?.createdAt ?? null;
+	const lastActivity = lastPostAt && lastPostAt > thread.createdAt ? lastPostAt : thread.createdAt;
+	return { ...thread, replyCount, lastPostAt, lastAuthor: last?.author ?? null, lastActivity };
+}
+
+/** Vote totals of one target, derived from its vote rows. */
+export function voteTotal(target: string, votes: readonly VoteRow[]): VoteTotalRow {
+	let up = 0;
+	let down = 0;
+	for (const vote of votes) {
+		if (vote.target !== target) continue;
+		if (vote.value === 1) up++;
+		else if (vote.value === -1) down++;
+	}
+	return { target, score: up - down, up, down };
+}
+
+/** True when nothing but the aggregates changed (to skip needless writes). */
+export function sameAggregates(a: ThreadRow, b: ThreadRow): boolean {
+	return a.replyCount === b.replyCount && a.lastPostAt === b.lastPostAt && a.lastAuthor === b.lastAuthor && a.lastActivity === b.lastActivity;
+}

@@ -1,0 +1,125 @@
+// The store's queries: plain async reads of Dexie shaped for screens (the UI wraps them in
+// liveQuery, which re-runs them when a table they read changes). Thread lists walk the
+// [category+deleted+lastActivity] index backwards so a page costs the same with 10,000 threads.
+import Dexie from 'dexie';
+import { voteId } from '../domain/ids';
+import type { StoreContext } from './context';
+import type { CategoryView, ListThreadsOptions, PostRow, PostView, ThreadRow, ThreadView } from './types';
+
+export const THREADS_PAGE_SIZE = 25;
+
+function listedRange(category: string): [unknown[], unknown[]] {
+	return [
+		[category, 0, Dexie.minKey],
+		[category, 0, Dexie.maxKey]
+	];
+}
+
+function listed(ctx: StoreContext, category: string) {
+	const [lower, upper] = listedRange(category);
+	return ctx.db.threads.where('[category+deleted+lastActivity]').between(lower, upper, true, true);
+}
+
+export async function listCategories(ctx: StoreContext): Promise<CategoryView[]> {
+	const categories = await ctx.db.categories.orderBy('order').toArray();
+	return Promise.all(
+		categories.map(async (category) => {
+			const threads = listed(ctx, category.slug);
+			const [threadCount, latest] = await Promise.all([threads.count(), threads.last()]);
+			return { ...category, threadCount, lastActivity: latest?.lastActivity ?? null };
+		})
+	);
+}
+
+async function taggedThreads(ctx: StoreContext, category: string, tag: string): Promise<ThreadRow[]> {
+	const rows = await ctx.db.threads
+		.where('tags')
+		.equals(tag)
+		.filter((t) => t.category === category && t.deleted === 0)
+		.toArray();
+	return rows.sort((a, b) => (a.lastActivity < b.lastActivity ? 1 : a.lastActivity > b.lastActivity ? -1 : 0));
+}
+
+export async function listThreads(ctx: StoreContext, category: string, options: ListThreadsOptions = {}): Promise<ThreadView[]> {
+	const limit = Math.max(1, options.limit ?? THREADS_PAGE_SIZE);
+	const offset = Math.max(0, options.offset ?? 0);
+	const rows = options.tag
+		? (await taggedThreads(ctx, category, options.tag)).slice(offset, offset + limit)
+		: await listed(ctx, category).reverse().offset(offset).limit(limit).toArray();
+	return decorateThreads(ctx, rows);
+}
+
+export async function countThreads(ctx: StoreContext, category: string, tag?: string): Promise<number> {
+	if (!tag) return listed(ctx, category).count();
+	return ctx.db.threads
+		.where('tags')
+		.equals(tag)
+		.filter((t) => t.category === category && t.deleted === 0)
+		.count();
+}
+
+export async function getThread(ctx: StoreContext, id: string): Promise<ThreadView | undefined> {
+	const row = await ctx.db.threads.get(id);
+	if (!row) return undefined;
+	return (await decorateThreads(ctx, [row]))[0];
+}
+
+export async function listPosts(ctx: StoreContext, threadId: string): Promise<PostView[]> {
+	const rows = await ctx.db.posts
+		.where('[thread+createdAt]')
+		.between([threadId, Dexie.minKey], [threadId, Dexie.maxKey], true, true)
+		.toArray();
+	return decoratePosts(ctx, rows);
+}
+
+interface Decorations {
+	pending: boolean;
+	rejected: boolean;
+	voteScore: number;
+	myVote: 1 | -1 | 0;
+}
+
+async function decorations(ctx: StoreContext, ids: string[]): Promise<Decorations[]> {
+	const me = ctx.member.name;
+	const [outbox, rejected, totals, mine] = await Promise.all([
+		ctx.db.outbox.bulkGet(ids),
+		ctx.db.rejected.bulkGet(ids),
+		ctx.db.voteTotals.bulkGet(ids),
+		ctx.db.votes.bulkGet(ids.map((id) => voteId(id, me)))
+	]);
+	return ids.map((_, i) => ({
+		pending: outbox[i] !== undefined,
+		rejected: rejected[i] !== undefined,
+		voteScore: totals[i]?.score ?? 0,
+		myVote: mine[i]?.value ?? 0
+	}));
+}
+
+async function decorateThreads(ctx: StoreContext, rows: ThreadRow[]): Promise<ThreadView[]> {
+	const ids = rows.map((r) => r.id);
+	const [extra, reads] = await Promise.all([decorations(ctx, ids), ctx.db.readState.bulkGet(ids)]);
+	return rows.map((row, i) => {
+		const read = reads[i];
+		const unread = read ? row.replyCount > read.replyCount : row.author !== ctx.member.name;
+		return { ...row, ...extra[i], unread };
+	});
+}
+
+async function decoratePosts(ctx: StoreContext, rows: PostRow[]): Promise<PostView[]> {
+	const extra = await decorations(ctx, rows.map((r) => r.id));
+	return rows.map((row, i) => ({ ...row, ...extra[i] }));
+}
+
+export async function markThreadRead(ctx: StoreContext, threadId: string): Promise<void> {
+	const thread = await ctx.db.threads.get(threadId);
+	if (!thread) return;
+	const prev = await ctx.db.readState.get(threadId);
+	if (prev && prev.replyCount === thread.replyCount) return; // avoid waking liveQueries for nothing
+	await ctx.db.readState.put({ threadId, replyCount: thread.replyCount, at: ctx.now() });
+}
+
+export async function displayNames(ctx: StoreContext, usernames: readonly string[]): Promise<Map<string, string>> {
+	const unique = [...new Set(usernames)];
+	const profiles = await ctx.db.profiles.bulkGet(unique);
+	return new Map(unique.map((name, i) => [name, profiles[i]?.displayName ?? name]));
+}

@@ -1,0 +1,167 @@
+/// <reference types="pouchdb-core" />
+// The store's writes: each is one awaited put of a whole document into the member's local
+// PouchDB, validated with the shared schema (and the shared permission rules) first, recorded
+// in the outbox until the server acknowledges it, and projected before the call resolves.
+import { docId, profileId, voteId } from '../domain/ids';
+import { authorizeCommunityWrite, type DocFacts } from '../domain/permissions';
+import { validateCommunityDoc } from '../domain/validate';
+import { cleanDoc, isNotFound, pouchOf, type StoreContext } from './context';
+import type { LocalDbKind, NewThread, ProfileInput, ThreadEdit } from './types';
+
+type Doc = Record<string, unknown> & { _id: string; _rev?: string };
+
+/** Normalizes typed tags: trimmed, lower-case, spaces to hyphens, no duplicates or empties. */
+export function normalizeTags(tags: readonly string[]): string[] {
+	const out = tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, '-')).filter((t) => t.length > 0);
+	return [...new Set(out)];
+}
+
+/** Validates (unless a deletion) and puts `doc`, records it in the outbox, projects it. */
+export async function putDoc(ctx: StoreContext, doc: Doc, kind: LocalDbKind = 'community'): Promise<string> {
+	if (!doc._deleted && kind === 'community') {
+		const checked = validateCommunityDoc(doc);
+		if (!checked.ok) throw new Error(capitalize(checked.reason));
+	}
+	const result = await pouchOf(ctx, kind).put(doc);
+	await ctx.db.outbox.put({ id: doc._id, db: kind, rev: result.rev, at: ctx.now(), deleted: doc._deleted === true });
+	if (kind === 'community') await ctx.projector.catchUp();
+	return doc._id;
+}
+
+function capitalize(s: string): string {
+	return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+async function getDoc(ctx: StoreContext, id: string): Promise<Doc | null> {
+	try {
+		return cleanDoc(await ctx.community.get(id)) as Doc;
+	} catch (err) {
+		if (isNotFound(err)) return null;
+		throw err;
+	}
+}
+
+async function mustGet(ctx: StoreContext, id: string, what: string): Promise<Doc> {
+	const doc = await getDoc(ctx, id);
+	if (!doc) throw new Error(`This ${what} does not exist on this device.`);
+	return doc;
+}
+
+function authorize(ctx: StoreContext, next: DocFacts, prev: DocFacts | null): void {
+	const decision = authorizeCommunityWrite(ctx.member, next, prev);
+	if (!decision.ok) throw new Error(capitalize(decision.reason) + '.');
+}
+
+export async function createThread(ctx: StoreContext, input: NewThread): Promise<string> {
+	const doc: Doc = {
+		_id: docId('thread'),
+		type: 'thread',
+		author: ctx.member.name,
+		createdAt: ctx.now(),
+		category: input.category,
+		title: input.title.trim(),
+		body: input.body,
+		tags: normalizeTags(input.tags)
+	};
+	return putDoc(ctx, doc);
+}
+
+export async function reply(ctx: StoreContext, input: { thread: string; body: string; replyTo?: string }): Promise<string> {
+	const doc: Doc = {
+		_id: docId('post'),
+		type: 'post',
+		author: ctx.member.name,
+		createdAt: ctx.now(),
+		thread: input.thread,
+		body: input.body
+	};
+	if (input.replyTo) doc.replyTo = input.replyTo;
+	return putDoc(ctx, doc);
+}
+
+async function edit(ctx: StoreContext, id: string, what: string, fields: Record<string, unknown>): Promise<void> {
+	const prev = await mustGet(ctx, id, what);
+	const next: Doc = { ...prev, ...fields, updatedAt: ctx.now() };
+	authorize(ctx, next, prev);
+	await putDoc(ctx, next);
+}
+
+export async function editThread(ctx: StoreContext, id: string, change: ThreadEdit): Promise<void> {
+	const fields: Record<string, unknown> = {};
+	if (change.title !== undefined) fields.title = change.title.trim();
+	if (change.body !== undefined) fields.body = change.body;
+	if (change.tags !== undefined) fields.tags = normalizeTags(change.tags);
+	await edit(ctx, id, 'thread', fields);
+}
+
+export async function editPost(ctx: StoreContext, id: string, change: { body: string }): Promise<void> {
+	await edit(ctx, id, 'post', { body: change.body });
+}
+
+/** A tombstone keeping the fields others need to place it (author, thread, category), no body. */
+async function remove(ctx: StoreContext, id: string, what: string, keep: readonly string[]): Promise<void> {
+	const prev = await mustGet(ctx, id, what);
+	const tombstone: Doc = { _id: id, _rev: prev._rev, _deleted: true };
+	for (const field of ['type', 'author', 'createdAt', ...keep]) if (prev[field] !== undefined) tombstone[field] = prev[field];
+	authorize(ctx, tombstone as DocFacts, prev);
+	await putDoc(ctx, tombstone);
+}
+
+export async function deleteThread(ctx: StoreContext, id: string): Promise<void> {
+	await remove(ctx, id, 'thread', ['category']);
+}
+
+export async function deletePost(ctx: StoreContext, id: string): Promise<void> {
+	await remove(ctx, id, 'post', ['thread', 'replyTo']);
+}
+
+export async function vote(ctx: StoreContext, target: string, value: 1 | -1 | 0): Promise<void> {
+	const id = voteId(target, ctx.member.name);
+	const prev = await getDoc(ctx, id);
+	if (value === 0) {
+		if (prev) await remove(ctx, id, 'vote', ['target']);
+		return;
+	}
+	if (prev && prev.value === value) return;
+	const doc: Doc = {
+		_id: id,
+		type: 'vote',
+		author: ctx.member.name,
+		createdAt: typeof prev?.createdAt === 'string' ? prev.createdAt : ctx.now(),
+		target,
+		value
+	};
+	if (prev) {
+		doc._rev = prev._rev;
+		doc.updatedAt = ctx.now();
+	}
+	authorize(ctx, doc, prev);
+	await putDoc(ctx, doc);
+}
+
+export async function saveProfile(ctx: StoreContext, input: ProfileInput): Promise<void> {
+	const id = profileId(ctx.member.name);
+	const prev = await getDoc(ctx, id);
+	const now = ctx.now();
+	const doc: Doc = {
+		...(prev ?? {}),
+		...input,
+		_id: id,
+		type: 'profile',
+		author: ctx.member.name,
+		createdAt: typeof prev?.createdAt === 'string' ? prev.createdAt : now
+	};
+	if (prev) doc.updatedAt = now;
+	if (input.expertise) doc.expertise = normalizeTags(input.expertise);
+	authorize(ctx, doc, prev);
+	await putDoc(ctx, doc);
+}
+
+/** Puts any community document as given (validated, not authorized: the server decides). */
+export async function putDocument(ctx: StoreContext, doc: Record<string, unknown>): Promise<string> {
+	if (typeof doc._id !== 'string') throw new Error('A document needs an _id.');
+	const prev = doc._rev === undefined ? await getDoc(ctx, doc._id) : null;
+	const next: Doc = { ...cleanDoc(doc), _id: doc._id };
+	if (prev && next._rev === undefined) next._rev = prev._rev;
+	return putDoc(ctx, next);
+}
