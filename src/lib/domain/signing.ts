@@ -1,0 +1,166 @@
+// Verified authorship: canonical form of a document, Ed25519 signatures made on the device
+// (WebCrypto, the same code in the browser and on Node), and device certificates issued by
+// the server. Pure apart from WebCrypto; shared by the server, hubs and devices.
+
+export const SIGNED_ALGORITHM = { name: 'Ed25519' } as const;
+
+/** Fields that are not content: revisions, replication metadata and the signature itself. */
+const UNSIGNED_FIELDS = new Set(['_rev', '_revisions', '_conflicts', '_deleted_conflicts', '_local_seq', '_attachments', 'signature']);
+
+export interface DocSignature {
+	/** The `_id` of the device certificate whose key made the signature. */
+	device: string;
+	/** base64url Ed25519 signature over canonicalBytes(doc). */
+	sig: string;
+}
+
+/** A device's key, certified by the server for one member (`_id` = `device:{ulid}`). */
+export interface DeviceCertificate {
+	_id: string;
+	type: 'device';
+	/** The member the key belongs to. */
+	author: string;
+	createdAt: string;
+	/** base64url of the raw 32-byte Ed25519 public key. */
+	publicKey: string;
+	expiresAt: string;
+	/** Key id of the server key that signed the certificate. */
+	issuer: string;
+	/** base64url server signature over canonicalBytes(certificate without certSig). */
+	certSig: string;
+}
+
+/**
+ * Deterministic JSON: object keys sorted by UTF-16 code units, no whitespace, `undefined`
+ * members dropped (as JSON.stringify does), numbers as JSON.stringify writes them (the
+ * ECMAScript form RFC 8785 uses). Throws on values JSON cannot carry.
+ */
+export function canonicalJSON(value: unknown): string {
+	if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+	if (typeof value === 'number') {
+		if (!Number.isFinite(value)) throw new TypeError('canonical JSON cannot carry NaN or Infinity');
+		return JSON.stringify(value);
+	}
+	if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJSON(v))).join(',')}]`;
+	if (typeof value === 'object') {
+		const entries = Object.entries(value as Record<string, unknown>)
+			.filter(([, v]) => v !== undefined)
+			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJSON(v)}`).join(',')}}`;
+	}
+	throw new TypeError(`canonical JSON cannot carry a ${typeof value}`);
+}
+
+/** The bytes a signature covers: the document's content without revision metadata or signature. */
+export function canonicalBytes(doc: Record<string, unknown>, omit: ReadonlySet<string> = UNSIGNED_FIELDS): Uint8Array<ArrayBuffer> {
+	const content: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(doc)) if (!omit.has(k)) content[k] = v;
+	return new TextEncoder().encode(canonicalJSON(content));
+}
+
+export function toBase64Url(bytes: ArrayBuffer | Uint8Array): string {
+	const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+	let s = '';
+	for (const b of u8) s += String.fromCharCode(b);
+	return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
+	if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+	const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+	try {
+		const s = atob(b64);
+		const out = new Uint8Array(s.length);
+		for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+		return out;
+	} catch {
+		return null;
+	}
+}
+
+export async function generateDeviceKeys(): Promise<CryptoKeyPair> {
+	return (await crypto.subtle.generateKey(SIGNED_ALGORITHM, false, ['sign', 'verify'])) as CryptoKeyPair;
+}
+
+export async function exportPublicKey(key: CryptoKey): Promise<string> {
+	return toBase64Url(await crypto.subtle.exportKey('raw', key));
+}
+
+export async function importPublicKey(raw: string): Promise<CryptoKey | null> {
+	const bytes = fromBase64Url(raw);
+	if (!bytes || bytes.length !== 32) return null;
+	try {
+		return await crypto.subtle.importKey('raw', bytes, SIGNED_ALGORITHM, true, ['verify']);
+	} catch {
+		return null;
+	}
+}
+
+/** Returns the document with `signature` set by the device key. */
+export async function signDoc<T extends Record<string, unknown>>(doc: T, device: string, privateKey: CryptoKey): Promise<T & { signature: DocSignature }> {
+	const sig = await crypto.subtle.sign(SIGNED_ALGORITHM, privateKey, canonicalBytes(doc));
+	return { ...doc, signature: { device, sig: toBase64Url(sig) } };
+}
+
+async function verifyBytes(publicKey: CryptoKey, sig: string, bytes: Uint8Array<ArrayBuffer>): Promise<boolean> {
+	const sigBytes = fromBase64Url(sig);
+	if (!sigBytes || sigBytes.length !== 64) return false;
+	try {
+		return await crypto.subtle.verify(SIGNED_ALGORITHM, publicKey, sigBytes, bytes);
+	} catch {
+		return false;
+	}
+}
+
+export type Verdict = { ok: true } | { ok: false; reason: string };
+
+export interface CertificateContext {
+	/** Server public keys by key id (the upstream's, as a hub last saw them). */
+	serverKeys: ReadonlyMap<string, CryptoKey>;
+	/** Ids of revoked device certificates. */
+	revoked: ReadonlySet<string>;
+	now: Date;
+}
+
+const CERT_OMIT = new Set([...UNSIGNED_FIELDS, 'certSig']);
+
+/** The server signs a certificate with its own key. */
+export async function signCertificate(cert: Omit<DeviceCertificate, 'certSig'>, serverKey: CryptoKey): Promise<DeviceCertificate> {
+	const sig = await crypto.subtle.sign(SIGNED_ALGORITHM, serverKey, canonicalBytes(cert as Record<string, unknown>, CERT_OMIT));
+	return { ...cert, certSig: toBase64Url(sig) };
+}
+
+/** Is this a certificate the server issued, still valid, not revoked? */
+export async function checkCertificate(cert: DeviceCertificate, ctx: CertificateContext): Promise<Verdict> {
+	if (ctx.revoked.has(cert._id)) return { ok: false, reason: `device certificate ${cert._id} was revoked` };
+	if (!(Date.parse(cert.expiresAt) > ctx.now.getTime())) return { ok: false, reason: `device certificate ${cert._id} expired` };
+	const key = ctx.serverKeys.get(cert.issuer);
+	if (!key) return { ok: false, reason: `device certificate ${cert._id} has an unknown issuer` };
+	const ok = await verifyBytes(key, cert.certSig, canonicalBytes(cert as unknown as Record<string, unknown>, CERT_OMIT));
+	return ok ? { ok: true } : { ok: false, reason: `device certificate ${cert._id} has a bad server signature` };
+}
+
+/**
+ * Verifies that `doc` was signed by a certified device of its author. `findCertificate` looks
+ * the certificate up (local database, or one carried in the same batch or bundle).
+ */
+export async function verifyDocSignature(
+	doc: Record<string, unknown>,
+	findCertificate: (id: string) => Promise<DeviceCertificate | null>,
+	ctx: CertificateContext
+): Promise<Verdict> {
+	const signature = doc.signature as Partial<DocSignature> | undefined;
+	if (!signature || typeof signature.device !== 'string' || typeof signature.sig !== 'string') {
+		return { ok: false, reason: 'the document is not signed' };
+	}
+	const cert = await findCertificate(signature.device);
+	if (!cert) return { ok: false, reason: `unknown device certificate ${signature.device}` };
+	if (cert.author !== doc.author) return { ok: false, reason: 'the signing device does not belong to the author' };
+	const certVerdict = await checkCertificate(cert, ctx);
+	if (!certVerdict.ok) return certVerdict;
+	const key = await importPublicKey(cert.publicKey);
+	if (!key) return { ok: false, reason: `device certificate ${cert._id} has a malformed key` };
+	return (await verifyBytes(key, signature.sig, canonicalBytes(doc)))
+		? { ok: true }
+		: { ok: false, reason: 'the signature does not match the document (altered after signing?)' };
+}
