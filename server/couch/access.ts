@@ -1,0 +1,48 @@
+// Which databases /couch exposes and to whom: `community` to every signed-in member, and
+// `userdb-{hex(username)}` to its owner alone. Everything else does not exist from outside.
+import type { Context } from 'hono';
+import type { AuthVariables, SessionUser } from '../auth/types';
+import type { Storage } from '../storage/index';
+import { COMMUNITY_DB, userDbOwner } from '../../src/lib/domain/ids';
+import { CouchError, forbidden, notFound } from './errors';
+
+export type DbKind = 'community' | 'userdb';
+
+export interface OpenDb {
+	name: string;
+	kind: DbKind;
+	db: PouchDB.Database;
+	user: SessionUser;
+	/** Whether the database existed before this request opened it. */
+	existed: boolean;
+}
+
+export type CouchContext = Context<{ Variables: AuthVariables }>;
+
+export function requireUser(c: CouchContext): SessionUser {
+	const user = c.get('user');
+	if (!user) throw new CouchError(401, 'unauthorized', 'You are not authorized to access this db.');
+	return user;
+}
+
+/** The kind of a public database name, or null when it is not one /couch serves. */
+export function dbKind(name: string): DbKind | null {
+	if (name === COMMUNITY_DB) return 'community';
+	return userDbOwner(name) !== null ? 'userdb' : null;
+}
+
+/**
+ * Opens the database a request names, after checking who asks: 401 without a member,
+ * 404 for names /couch does not serve, 403 for another member's private database.
+ * A private database is created on its owner's first access.
+ */
+export async function openDb(c: CouchContext, storage: Storage, name: string): Promise<OpenDb> {
+	const user = requireUser(c);
+	const kind = dbKind(name);
+	if (!kind) throw notFound('Database does not exist.');
+	if (kind === 'userdb' && userDbOwner(name) !== user.name) {
+		throw forbidden('You are not allowed to access this db.');
+	}
+	const existed = await storage.exists(name);
+	return { name, kind, db: storage.db(name), user, existed };
+}

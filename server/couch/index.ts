@@ -1,0 +1,106 @@
+// The sync gateway: enough of CouchDB's HTTP API, under /couch, for an unmodified PouchDB
+// replicator to push and pull, one-shot and live. Every request is authenticated here; every
+// write is validated and authorized (write.ts); POST|GET|DELETE /couch/_session lives in auth.
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { AuthService, AuthVariables } from '../auth/types';
+import type { Storage } from '../storage/index';
+import { LIMITS } from '../config';
+import { openDb, type CouchContext, type OpenDb } from './access';
+import { allDocs, bulkDocs, bulkGet, dbInfo, revsDiff } from './bulk';
+import { handleChanges } from './changes';
+import { deleteDoc, deleteLocal, getAttachment, getDoc, getLocal, putDoc, putLocal, writeAttachment } from './docs';
+import { forbidden, notFound, couchJson, toCouchResponse, tooLarge, CouchError } from './errors';
+import { ChangeNotifier } from './notifier';
+
+export { writeDocs, type BulkResult } from './write';
+
+export interface CouchDeps {
+	storage: Storage;
+	auth: AuthService;
+	uuid: string;
+	version: string;
+	clock?: () => Date;
+}
+
+type Env = { Variables: AuthVariables };
+type DbHandler = (c: CouchContext, open: OpenDb) => Promise<Response>;
+
+export function createCouchApp(deps: CouchDeps): Hono<Env> {
+	const app = new Hono<Env>();
+	const notifier = new ChangeNotifier();
+	const startedAt = String((deps.clock ?? (() => new Date()))().getTime() * 1000);
+	const numericSeqs = deps.storage.kind !== 'couchdb';
+
+	app.onError((err, c) => toCouchResponse(c, err));
+	app.use('*', async (c, next) => {
+		c.set('user', await deps.auth.authenticate(c.req.raw, clientAddress(c)));
+		await next();
+	});
+	app.use(
+		'*',
+		bodyLimit({
+			maxSize: LIMITS.REQUEST_BYTES,
+			onError: (c) => couchJson(c, tooLarge(`the request body exceeds ${LIMITS.REQUEST_BYTES} bytes`))
+		})
+	);
+
+	const welcome = (c: Context) =>
+		c.json({ couchdb: 'Welcome', version: deps.version, uuid: deps.uuid, vendor: { name: 'Praxis', version: deps.version } });
+	/** Runs `handler` on the database named in the path, after the access checks. */
+	const onDb = (handler: DbHandler) => async (c: CouchContext) => handler(c, await openDb(c, deps.storage, c.req.param('db') ?? ''));
+	const param = (c: CouchContext, name: string): string => c.req.param(name) ?? '';
+
+	app.get('/', welcome);
+
+	const info = onDb(dbInfo);
+	const create = onDb(async (c, open) =>
+		open.existed || open.kind === 'community' ? couchJson(c, new CouchError(412, 'file_exists', 'The database could not be created, the file already exists.')) : c.json({ ok: true }, 201)
+	);
+	const drop = onDb(async () => {
+		throw forbidden('databases cannot be deleted through /couch');
+	});
+	for (const path of ['/:db', '/:db/']) {
+		app.get(path, info);
+		app.put(path, create);
+		app.delete(path, drop);
+	}
+
+	const changes = onDb((c, open) => handleChanges(c, open, notifier, numericSeqs));
+	app.get('/:db/_changes', changes);
+	app.post('/:db/_changes', changes);
+	app.get('/:db/_all_docs', onDb(allDocs));
+	app.post('/:db/_all_docs', onDb(allDocs));
+	app.post('/:db/_revs_diff', onDb(revsDiff));
+	app.post('/:db/_bulk_get', onDb(bulkGet));
+	app.post('/:db/_bulk_docs', onDb(bulkDocs));
+
+	app.get('/:db/_local/:id', onDb((c, open) => getLocal(c, open, param(c, 'id'))));
+	app.put('/:db/_local/:id', onDb((c, open) => putLocal(c, open, param(c, 'id'))));
+	app.delete('/:db/_local/:id', onDb((c, open) => deleteLocal(c, open, param(c, 'id'))));
+
+	app.get('/:db/:docid', onDb((c, open) => getDoc(c, open, param(c, 'docid'))));
+	app.put('/:db/:docid', onDb((c, open) => putDoc(c, open, param(c, 'docid'))));
+	app.delete('/:db/:docid', onDb((c, open) => deleteDoc(c, open, param(c, 'docid'))));
+
+	app.get('/:db/:docid/:att{.+}', onDb((c, open) => getAttachment(c, open, param(c, 'docid'), param(c, 'att'))));
+	app.put('/:db/:docid/:att{.+}', onDb((c, open) => writeAttachment(c, open, param(c, 'docid'), param(c, 'att'), false)));
+	app.delete('/:db/:docid/:att{.+}', onDb((c, open) => writeAttachment(c, open, param(c, 'docid'), param(c, 'att'), true)));
+
+	// Mounted under a prefix, GET /couch/ only reaches a wildcard: answer the welcome there too.
+	app.all('*', (c) => {
+		const base = c.req.routePath.replace(/\/?\*$/, '');
+		if (c.req.method === 'GET' && c.req.path.slice(base.length) === '/') return welcome(c);
+		return couchJson(c, notFound('unknown path'));
+	});
+	return app;
+}
+
+function clientAddress(c: Context): string {
+	try {
+		return getConnInfo(c).remote.address ?? 'unknown';
+	} catch {
+		return 'unknown'; // app.request() in tests has no socket
+	}
+}

@@ -1,0 +1,162 @@
+// Every write through /couch (and server-side seeds) passes here: each document is screened,
+// validated against the shared schema of its type and authorized against the current winning
+// revision; refusals are per document, and the accepted rest goes to storage in ONE bulkDocs.
+import type { SessionUser } from '../auth/types';
+import type { Storage } from '../storage/index';
+import { LIMITS } from '../config';
+import { validateCommunityDoc } from '../../src/lib/domain/validate';
+import { authorizeCommunityWrite, type DocFacts } from '../../src/lib/domain/permissions';
+import { isCommunityType } from '../../src/lib/domain/schemas';
+import { newId } from '../../src/lib/domain/ids';
+import { dbKind, type DbKind } from './access';
+import { docBodyBytes, isLocalId, screenDoc, type RawDoc } from './doc-shape';
+import { notFound } from './errors';
+
+/** One entry of a _bulk_docs answer, as CouchDB shapes it. */
+export interface BulkResult {
+	id: string;
+	ok?: boolean;
+	rev?: string;
+	error?: string;
+	reason?: string;
+}
+
+/** A refusal, with the HTTP status a single-document write answers it with. */
+interface Refusal {
+	id: string;
+	error: 'forbidden';
+	reason: string;
+	status: 403 | 413;
+}
+
+type Verdict = { doc: RawDoc } | Refusal;
+
+const refuse = (id: string, reason: string, status: 403 | 413 = 403): Refusal => ({ id, error: 'forbidden', reason, status });
+
+export interface WriteOutcome {
+	/** In input order for new_edits=true; only failures for new_edits=false (as CouchDB). */
+	results: BulkResult[];
+	/** Refusals by input index, for single-document writes that answer with a status. */
+	refusals: Map<number, Refusal>;
+}
+
+/** Validates, authorizes and stores a batch. */
+export async function applyWrites(
+	db: PouchDB.Database,
+	kind: DbKind,
+	actor: SessionUser,
+	inputs: unknown[],
+	newEdits: boolean
+): Promise<WriteOutcome> {
+	const verdicts: Verdict[] = inputs.map((input) => screen(input, newEdits));
+	if (kind === 'community') await judgeCommunity(db, actor, verdicts);
+	else for (let i = 0; i < verdicts.length; i++) verdicts[i] = judgeUserDoc(verdicts[i]);
+
+	const accepted: RawDoc[] = [];
+	const refusals = new Map<number, Refusal>();
+	verdicts.forEach((v, i) => ('doc' in v ? accepted.push(v.doc) : refusals.set(i, v)));
+	const stored = accepted.length ? await db.bulkDocs(accepted, { new_edits: newEdits }) : [];
+	const storedResults = (stored as unknown[]).map(toBulkResult);
+
+	if (!newEdits) {
+		const refused = [...refusals.values()].map(({ id, error, reason }) => ({ id, error, reason }));
+		return { results: [...refused, ...storedResults.filter((r) => r.error)], refusals };
+	}
+	let next = 0;
+	const results = verdicts.map((v, i): BulkResult => {
+		const r = refusals.get(i);
+		return r ? { id: r.id, error: r.error, reason: r.reason } : (storedResults[next++] ?? { id: '', error: 'unknown_error' });
+	});
+	return { results, refusals };
+}
+
+/** Server-side writes (seeds) through the same rules; `actor` is who the write is made as. */
+export async function writeDocs(storage: Storage, dbName: string, actor: SessionUser, docs: object[]): Promise<BulkResult[]> {
+	const kind = dbKind(dbName);
+	if (!kind) throw notFound(`/couch does not serve a database named ${dbName}`);
+	const { results } = await applyWrites(storage.db(dbName), kind, actor, docs, true);
+	return results;
+}
+
+function toBulkResult(raw: unknown): BulkResult {
+	const r = raw as { id?: string; ok?: boolean; rev?: string; name?: string; error?: unknown; reason?: string; message?: string };
+	if (r.ok) return { id: r.id ?? '', ok: true, rev: r.rev };
+	const error = typeof r.error === 'string' ? r.error : (r.name ?? 'unknown_error');
+	return { id: r.id ?? '', error, reason: r.reason ?? r.message ?? error };
+}
+
+function screen(input: unknown, newEdits: boolean): Verdict {
+	// CouchDB gives a new document an id; do so before validation looks at it.
+	if (newEdits && typeof input === 'object' && input !== null && !Array.isArray(input) && !('_id' in input)) {
+		input = { ...input, _id: newId() };
+	}
+	const screened = screenDoc(input, newEdits);
+	if (!screened.ok) return refuse(screened.id, screened.reason);
+	if (isLocalId(screened.doc._id)) return screened;
+	if (docBodyBytes(screened.doc) > LIMITS.DOC_BODY_BYTES) {
+		return refuse(screened.doc._id, `the document body exceeds ${LIMITS.DOC_BODY_BYTES} bytes`, 413);
+	}
+	return screened;
+}
+
+/** Private databases: any object with a string `type`; known community types must match their schema. */
+function judgeUserDoc(v: Verdict): Verdict {
+	if (!('doc' in v) || v.doc._deleted === true || isLocalId(v.doc._id)) return v;
+	const type = v.doc.type;
+	if (typeof type !== 'string' || type === '') return refuse(v.doc._id, 'a document needs a string type');
+	if (!isCommunityType(type)) return v;
+	const checked = validateCommunityDoc(v.doc);
+	return checked.ok ? v : refuse(v.doc._id, checked.reason);
+}
+
+async function judgeCommunity(db: PouchDB.Database, actor: SessionUser, verdicts: Verdict[]): Promise<void> {
+	const ids = new Set<string>();
+	for (const v of verdicts) if ('doc' in v && !isLocalId(v.doc._id)) ids.add(v.doc._id);
+	const prevs = await currentDocs(db, [...ids]);
+	for (let i = 0; i < verdicts.length; i++) {
+		const v = verdicts[i];
+		if (!('doc' in v) || isLocalId(v.doc._id)) continue;
+		const doc = v.doc;
+		if (doc._deleted !== true) {
+			const checked = validateCommunityDoc(doc);
+			if (!checked.ok) {
+				verdicts[i] = refuse(doc._id, checked.reason);
+				continue;
+			}
+		}
+		const decision = authorizeCommunityWrite(actor, doc as DocFacts, prevs.get(doc._id) ?? null);
+		if (!decision.ok) verdicts[i] = refuse(doc._id, decision.reason);
+	}
+	await checkThreadCategories(db, verdicts);
+}
+
+/** The winning, non-deleted revision of each id (absent when missing or deleted), in one read. */
+async function currentDocs(db: PouchDB.Database, ids: string[]): Promise<Map<string, DocFacts>> {
+	const found = new Map<string, DocFacts>();
+	if (!ids.length) return found;
+	const res = await db.allDocs({ keys: ids, include_docs: true });
+	for (const row of res.rows) {
+		if ('error' in row || !row.doc || row.value.deleted) continue;
+		found.set(row.id, row.doc as unknown as DocFacts);
+	}
+	return found;
+}
+
+/** A thread must name a category that exists (stored, or accepted in this same batch). */
+async function checkThreadCategories(db: PouchDB.Database, verdicts: Verdict[]): Promise<void> {
+	const known = new Set<string>();
+	const wanted = new Set<string>();
+	for (const v of verdicts) {
+		if (!('doc' in v) || v.doc._deleted === true) continue;
+		if (v.doc.type === 'category') known.add(v.doc._id);
+		if (v.doc.type === 'thread') wanted.add(`category:${String(v.doc.category)}`);
+	}
+	const missing = [...wanted].filter((id) => !known.has(id));
+	for (const id of (await currentDocs(db, missing)).keys()) known.add(id);
+	for (let i = 0; i < verdicts.length; i++) {
+		const v = verdicts[i];
+		if (!('doc' in v) || v.doc._deleted === true || v.doc.type !== 'thread') continue;
+		const slug = String(v.doc.category);
+		if (!known.has(`category:${slug}`)) verdicts[i] = refuse(v.doc._id, `category ${slug} does not exist`);
+	}
+}
