@@ -70,6 +70,7 @@ function buildStore(ctx: StoreContext): Store {
 		projected: () => ctx.projector.catchUp(),
 		rebuild: () => ctx.projector.rebuild(),
 		async close() {
+			if (!db.isOpen()) return;
 			await ctx.projector.stop();
 			await Promise.all([ctx.community.close(), ctx.private.close()]);
 			db.close();

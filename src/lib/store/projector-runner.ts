@@ -88,7 +88,7 @@ export class ProjectorRunner {
 				conflicts: true
 			});
 			if (feed.results.length === 0 || this.#stopped) return;
-			await this.applyBatch(feed.results as Change[], feed.last_seq);
+			await this.applyBatch(feed.results, feed.last_seq);
 			if (feed.results.length < this.#batchSize) return;
 		}
 	}

@@ -23,7 +23,7 @@ import type {
 export interface Change {
 	id: string;
 	deleted?: boolean;
-	doc?: Record<string, unknown>;
+	doc?: object;
 }
 
 export interface RowTypes {
@@ -101,7 +101,7 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 export function projectChange(change: Change, current: unknown, ops: Ops): void {
 	const place = placeOf(change.id);
 	if (!place) return;
-	const doc = change.doc ?? { _id: change.id };
+	const doc = (change.doc ?? { _id: change.id }) as Record<string, unknown>;
 	const conflicts = Array.isArray(doc._conflicts) ? (doc._conflicts as string[]) : [];
 	const rev = str(doc._rev);
 	if (change.deleted || doc._deleted) {
@@ -109,11 +109,11 @@ export function projectChange(change: Change, current: unknown, ops: Ops): void 
 	} else {
 		const checked = validateCommunityDoc(doc);
 		if (!checked.ok) {
+			// Skipped: the row keeps the last valid version (if any) and the reason is reported.
 			ops.invalid.push({ id: change.id, reason: checked.reason });
-			projectDeletion(place.table, place.key, doc, current, ops);
-		} else {
-			projectDoc(checked.doc, rev, conflicts.length > 0, current, ops);
+			return;
 		}
+		projectDoc(checked.doc, rev, conflicts.length > 0, current, ops);
 	}
 	if (conflicts.length > 0 && !(change.deleted || doc._deleted)) {
 		ops.put('conflicts', change.id, { id: change.id, winner: rev, revs: conflicts, type: str(doc.type) });

@@ -1,7 +1,7 @@
 // Row and view types of the client store: what Dexie holds (projections of PouchDB documents plus
 // device-only state) and what the queries hand to screens. Booleans that Dexie indexes are 0 | 1
 // because IndexedDB cannot index booleans.
-import type { Role } from '$lib/domain/schemas';
+import type { Role } from '../domain/schemas';
 
 /** The signed-in member as the device remembers them (so the app opens offline). */
 export interface Member {

@@ -1,0 +1,77 @@
+// Test support: a member's store in Node, on PouchDB's memory adapter and fake-indexeddb.
+import PouchDB from 'pouchdb';
+import memory from 'pouchdb-adapter-memory';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { openStore, type OpenStoreOptions } from '../../../src/lib/store/open';
+import type { Store } from '../../../src/lib/store/index';
+import type { Member } from '../../../src/lib/store/types';
+
+PouchDB.plugin(memory);
+
+let counter = 0;
+
+export const testOptions: OpenStoreOptions = {
+	PouchDB,
+	pouchOptions: { adapter: 'memory' },
+	dexieOptions: { indexedDB, IDBKeyRange }
+};
+
+/** A unique member name per call, so tests never share databases. */
+export function uniqueName(prefix = 'm'): string {
+	counter += 1;
+	return `${prefix}${process.pid}-${counter}`.slice(0, 32);
+}
+
+const opened: Store[] = [];
+
+export async function openTestStore(member: Partial<Member> = {}, options: Partial<OpenStoreOptions> = {}): Promise<Store> {
+	const name = member.name ?? uniqueName();
+	const store = await openStore({ name, roles: ['member'], displayName: name, ...member }, { ...testOptions, ...options });
+	opened.push(store);
+	return store;
+}
+
+/** Closes every store opened by openTestStore (call in afterEach). */
+export async function closeTestStores(): Promise<void> {
+	await Promise.all(opened.splice(0).map((s) => s.close()));
+}
+
+export const T0 = Date.parse('2026-01-01T00:00:00.000Z');
+/** An ISO timestamp `minutes` after T0. */
+export function at(minutes: number): string {
+	return new Date(T0 + minutes * 60_000).toISOString();
+}
+
+export const ULIDS = {
+	t1: '01JAAAAAAAAAAAAAAAAAAAAAA1',
+	t2: '01JAAAAAAAAAAAAAAAAAAAAAA2',
+	p1: '01JBBBBBBBBBBBBBBBBBBBBBB1',
+	p2: '01JBBBBBBBBBBBBBBBBBBBBBB2',
+	p3: '01JBBBBBBBBBBBBBBBBBBBBBB3'
+};
+
+export function categoryDoc(slug: string, order = 1) {
+	return { _id: `category:${slug}`, type: 'category', author: 'praxis', createdAt: at(0), name: slug, description: '', order };
+}
+
+export function threadDoc(ulid: string, category: string, minutes: number, extra: Record<string, unknown> = {}) {
+	return {
+		_id: `thread:${ulid}`,
+		type: 'thread',
+		author: 'alice',
+		createdAt: at(minutes),
+		category,
+		title: `Thread ${ulid}`,
+		body: 'body',
+		tags: [],
+		...extra
+	};
+}
+
+export function postDoc(ulid: string, thread: string, minutes: number, extra: Record<string, unknown> = {}) {
+	return { _id: `post:${ulid}`, type: 'post', author: 'bob', createdAt: at(minutes), thread, body: `reply ${ulid}`, ...extra };
+}
+
+export function voteDoc(target: string, author: string, value: 1 | -1) {
+	return { _id: `vote:${target}:${author}`, type: 'vote', author, createdAt: at(0), target, value };
+}
