@@ -44,5 +44,10 @@ export async function openDb(c: CouchContext, storage: Storage, name: string): P
 		throw forbidden('You are not allowed to access this db.');
 	}
 	const existed = await storage.exists(name);
-	return { name, kind, db: storage.db(name), user, existed };
+	const db = storage.db(name);
+	// PouchDB adds a listener to the database per running changes() call and removes it when
+	// the call ends; concurrent longpolls legitimately exceed Node's default warning level of 10.
+	// Listeners that could leak (the live ones) are counted by ChangeNotifier instead.
+	db.setMaxListeners(0);
+	return { name, kind, db, user, existed };
 }
