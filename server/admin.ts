@@ -1,0 +1,136 @@
+// The admin CLI: `npm run admin -- grant|revoke <username> <role>`, `create-admin <username>`,
+// `list-users`. Works directly on DATA_DIR (or COUCHDB_URL); LevelDB allows one process, so
+// it refuses clearly while a server holds the store.
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createStorage, type Storage } from './storage/index';
+import { createAuthService } from './auth/service';
+import { isRole } from './auth/users';
+import { checkPassword, checkUsername, RESERVED_USERNAMES } from './auth/input';
+import { hashPassword } from './auth/passwords';
+import { ROLES } from '../src/lib/domain/schemas';
+import { isStoreLockedError, openUsersDb } from './store-lock';
+
+export const USAGE = `Usage: npm run admin -- <command>
+
+  grant <username> <role>     give a member a role (${ROLES.filter((r) => r !== 'member').join(', ')})
+  revoke <username> <role>    take a role away
+  create-admin <username>     create an admin account (password from PRAXIS_ADMIN_PASSWORD,
+                              or generated and printed); an existing member becomes admin
+  list-users                  list members and their roles
+
+Works on DATA_DIR (default ./data) or COUCHDB_URL. Stop the server first when it uses DATA_DIR.`;
+
+export interface AdminIo {
+	env: Record<string, string | undefined>;
+	out: (line: string) => void;
+	err: (line: string) => void;
+}
+
+type Command = { name: 'grant' | 'revoke'; username: string; role: string } | { name: 'create-admin'; username: string } | { name: 'list-users' };
+
+function parseArgs(args: readonly string[]): Command | null {
+	const [name, ...rest] = args;
+	if ((name === 'grant' || name === 'revoke') && rest.length === 2) return { name, username: rest[0], role: rest[1] };
+	if (name === 'create-admin' && rest.length === 1) return { name, username: rest[0] };
+	if (name === 'list-users' && rest.length === 0) return { name };
+	return null;
+}
+
+async function execute(command: Command, storage: Storage, io: AdminIo): Promise<number> {
+	const auth = createAuthService({ storage });
+	switch (command.name) {
+		case 'list-users': {
+			const users = await auth.users.list();
+			for (const u of users) io.out(`${u.name.padEnd(32)} ${u.roles.join(',').padEnd(32)} ${u.displayName}`);
+			io.out(`${users.length} member${users.length === 1 ? '' : 's'}`);
+			return 0;
+		}
+		case 'grant':
+		case 'revoke': {
+			if (!isRole(command.role) || command.role === 'member') {
+				io.err(`Unknown role "${command.role}": use one of ${ROLES.filter((r) => r !== 'member').join(', ')}.`);
+				return 1;
+			}
+			const role = command.role;
+			const updated = await auth.users.updateRoles(command.username, (roles) =>
+				command.name === 'grant' ? [...roles, role] : roles.filter((r) => r !== role)
+			);
+			if (!updated) {
+				io.err(`No member named "${command.username}".`);
+				return 1;
+			}
+			io.out(`${updated.name} now has roles: ${updated.roles.join(', ')}`);
+			return 0;
+		}
+		case 'create-admin':
+			return createAdmin(command.username, auth, io);
+	}
+}
+
+async function createAdmin(username: string, auth: ReturnType<typeof createAuthService>, io: AdminIo): Promise<number> {
+	const problem = checkUsername(username) ?? (RESERVED_USERNAMES.has(username) ? `"${username}" is reserved` : null);
+	if (problem) {
+		io.err(`Cannot use "${username}": ${problem}.`);
+		return 1;
+	}
+	const given = io.env.PRAXIS_ADMIN_PASSWORD;
+	if (given !== undefined) {
+		const weak = checkPassword(given);
+		if (weak) {
+			io.err(`PRAXIS_ADMIN_PASSWORD: ${weak}.`);
+			return 1;
+		}
+	}
+	const existing = await auth.users.get(username);
+	if (existing) {
+		await auth.users.updateRoles(username, (roles) => [...roles, 'admin']);
+		if (given !== undefined) await auth.users.setPassword(username, await hashPassword(given));
+		io.out(`${username} already exists and is now an admin${given !== undefined ? ' (password changed)' : ''}.`);
+		return 0;
+	}
+	const password = given ?? randomBytes(15).toString('base64url');
+	await auth.createMember({ username, password, displayName: username, roles: ['admin'] });
+	io.out(`Created admin ${username}.`);
+	if (given === undefined) io.out(`Password: ${password}  (shown once: store it in a password manager)`);
+	return 0;
+}
+
+/** Runs one command; returns the process exit code (2 when the store is locked). */
+export async function runAdmin(args: readonly string[], io: AdminIo): Promise<number> {
+	const command = parseArgs(args);
+	if (!command) {
+		io.err(USAGE);
+		return 64;
+	}
+	const couchdbUrl = io.env.COUCHDB_URL?.trim() || undefined;
+	const dataDir = resolve(io.env.DATA_DIR ?? './data');
+	const storage = couchdbUrl ? createStorage({ kind: 'couchdb', couchdbUrl }) : createStorage({ kind: 'leveldb', dataDir });
+	try {
+		await openUsersDb(storage);
+		return await execute(command, storage, io);
+	} catch (err) {
+		if (isStoreLockedError(err)) {
+			io.err(`The Praxis server is running on DATA_DIR ${dataDir}: stop it first (LevelDB allows one process).`);
+			return 2;
+		}
+		throw err;
+	} finally {
+		await storage.close();
+	}
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	runAdmin(process.argv.slice(2), {
+		env: process.env,
+		out: (line) => process.stdout.write(line + '\n'),
+		err: (line) => process.stderr.write(line + '\n')
+	}).then(
+		(code) => process.exit(code),
+		(err: unknown) => {
+			process.stderr.write(`admin failed: ${err instanceof Error ? err.message : String(err)}\n`);
+			process.exit(1);
+		}
+	);
+}

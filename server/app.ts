@@ -1,0 +1,102 @@
+// The Praxis HTTP application, built from its dependencies so tests can call app.request()
+// without a network: /api (health, accounts), /couch (sync gateway), and the built client.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { randomUUID } from 'node:crypto';
+import type { AppConfig } from './config';
+import { USERS_DB, type Storage } from './storage/index';
+import type { AuthVariables } from './auth/types';
+import { createAuthService, keysDirOf, type PraxisAuth } from './auth/service';
+import { createAuthRoutes } from './auth/routes';
+import { createCouchSessionRoutes } from './auth/couch-session';
+import { createCouchApp } from './couch/index';
+import { createStaticApp } from './static';
+import { compression } from './http/compression';
+import { securityHeaders } from './http/security-headers';
+import { requestLog } from './http/request-log';
+import { jsonHttpError } from './http/json';
+
+/** Account requests are small; anything bigger is a mistake or an attack. */
+export const API_BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface AppDeps {
+	storage: Storage;
+	config: AppConfig;
+	auth?: PraxisAuth;
+	clock?: () => Date;
+	/** The server's CouchDB uuid; replication checkpoints are keyed by it, so keep it stable. */
+	uuid?: string;
+	/** Where request and error lines go (stdout by default). */
+	log?: (line: string) => void;
+}
+
+export interface PraxisApp {
+	app: Hono<{ Variables: AuthVariables }>;
+	auth: PraxisAuth;
+	uuid: string;
+}
+
+const defaultLog = (line: string): void => {
+	process.stdout.write(line + '\n');
+};
+
+/** The server uuid kept in USERS_DB, created on first start. */
+export async function loadServerUuid(storage: Storage): Promise<string> {
+	const db = storage.db(USERS_DB);
+	const id = '_local/praxis-server';
+	try {
+		const doc = (await db.get(id)) as { uuid?: unknown };
+		if (typeof doc.uuid === 'string') return doc.uuid;
+	} catch (err) {
+		if ((err as { status?: number }).status !== 404) throw err;
+	}
+	const uuid = randomUUID().replace(/-/g, '');
+	await db.put({ _id: id, uuid });
+	return uuid;
+}
+
+export function createApp(deps: AppDeps): PraxisApp {
+	const { storage, config } = deps;
+	const clock = deps.clock ?? (() => new Date());
+	const log = deps.log ?? defaultLog;
+	const auth = deps.auth ?? createAuthService({ storage, keysDir: keysDirOf(config.dataDir), clock });
+	const uuid = deps.uuid ?? randomUUID().replace(/-/g, '');
+	const app = new Hono<{ Variables: AuthVariables }>();
+
+	if (config.logRequests) app.use(requestLog(log));
+	app.use(securityHeaders());
+	app.use(compression());
+
+	const api = new Hono();
+	api.use(
+		bodyLimit({
+			maxSize: API_BODY_LIMIT_BYTES,
+			onError: () => {
+				throw jsonHttpError(413, 'too_large', `request bodies under /api are limited to ${API_BODY_LIMIT_BYTES / 1024} KiB`);
+			}
+		})
+	);
+	api.get('/health', (c) => c.json({ ok: true, version: config.version, store: storage.kind }));
+	api.route('/auth', createAuthRoutes({ auth, secureCookies: config.secureCookies }));
+	api.all('*', (c) => c.json({ error: 'not_found', reason: `no API route ${c.req.method} ${c.req.path}` }, 404));
+	app.route('/api', api);
+
+	// _session first: the gateway's own routes include catch-alls.
+	app.route('/couch', createCouchSessionRoutes({ auth, secureCookies: config.secureCookies }));
+	app.route('/couch', createCouchApp({ storage, auth, uuid, version: config.version, clock }));
+
+	app.route('/', createStaticApp({ staticDir: config.staticDir }));
+
+	app.notFound((c) => c.json({ error: 'not_found', reason: `nothing at ${c.req.method} ${c.req.path}` }, 404));
+	app.onError((err, c) => {
+		if (err instanceof HTTPException) {
+			if (err.res) return err.getResponse();
+			return c.json({ error: err.status === 413 ? 'too_large' : 'bad_request', reason: err.message || 'bad request' }, err.status);
+		}
+		log(`ERROR ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+		return c.json({ error: 'internal_error', reason: 'the server failed to handle this request' }, 500);
+	});
+
+	return { app, auth, uuid };
+}

@@ -1,0 +1,45 @@
+// CouchDB cookie authentication for the sync gateway: POST|GET|DELETE /couch/_session,
+// answering in CouchDB's shapes and setting the same session cookie as /api/auth.
+import { Hono } from 'hono';
+import { clientAddress } from '../http/client-address';
+import { readJsonOrForm } from '../http/json';
+import { parseCredentials } from './input';
+import { clearSessionCookie, setSessionCookie } from './cookies';
+import { AuthError, type PraxisAuth } from './service';
+import { asHttpError } from './routes';
+
+export function createCouchSessionRoutes({ auth, secureCookies }: { auth: PraxisAuth; secureCookies: boolean }): Hono {
+	const app = new Hono();
+
+	app.post('/_session', async (c) => {
+		const credentials = parseCredentials(await readJsonOrForm(c));
+		if (!credentials) return c.json({ error: 'bad_request', reason: 'name and password are required' }, 400);
+		try {
+			const { user, token } = await auth.login(credentials.username, credentials.password, clientAddress(c));
+			setSessionCookie(c, token, secureCookies);
+			return c.json({ ok: true, name: user.name, roles: user.roles });
+		} catch (err) {
+			if (err instanceof AuthError && err.status === 401) {
+				return c.json({ error: 'unauthorized', reason: 'Name or password is incorrect.' }, 401);
+			}
+			throw asHttpError(err);
+		}
+	});
+
+	app.get('/_session', async (c) => {
+		const user = await auth.authenticate(c.req.raw, clientAddress(c));
+		return c.json({
+			ok: true,
+			userCtx: { name: user?.name ?? null, roles: user?.roles ?? [] },
+			info: { authentication_handlers: ['cookie', 'default'], ...(user ? { authenticated: 'cookie' } : {}) }
+		});
+	});
+
+	app.delete('/_session', async (c) => {
+		await auth.logout(c.req.raw);
+		clearSessionCookie(c, secureCookies);
+		return c.json({ ok: true });
+	});
+
+	return app;
+}

@@ -1,0 +1,82 @@
+// Checks of the account fields a person types, with reasons they can act on.
+import { USERNAME_PATTERN } from '../../src/lib/domain/ids';
+import { PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS } from './passwords';
+
+/** Names the server uses itself (seeded categories are authored by "praxis"). */
+export const RESERVED_USERNAMES: ReadonlySet<string> = new Set(['praxis', 'system', 'anonymous', 'admin-praxis']);
+export const DISPLAY_NAME_MAX_CHARS = 80;
+export const ORGANIZATION_MAX_CHARS = 120;
+
+export interface RegisterInput {
+	username: string;
+	password: string;
+	displayName: string;
+	organization?: string;
+}
+
+export type Field = keyof RegisterInput;
+export type Parsed<T> = { ok: true; value: T } | { ok: false; field?: Field; reason: string };
+
+const fail = (field: Field | undefined, reason: string): { ok: false; field?: Field; reason: string } => ({ ok: false, field, reason });
+
+export function checkUsername(username: unknown): string | null {
+	if (typeof username !== 'string' || username.length === 0) return 'a username is required';
+	if (!USERNAME_PATTERN.test(username)) {
+		return 'usernames are 3 to 32 characters of lower-case letters a-z, digits, "_" and "-"';
+	}
+	return null;
+}
+
+export function checkPassword(password: unknown): string | null {
+	if (typeof password !== 'string' || password.length === 0) return 'a password is required';
+	if ([...password].length < PASSWORD_MIN_CHARS) return `passwords need at least ${PASSWORD_MIN_CHARS} characters`;
+	if (password.length > PASSWORD_MAX_CHARS) return `passwords are at most ${PASSWORD_MAX_CHARS} characters`;
+	return null;
+}
+
+function optionalText(value: unknown, max: number, label: string): Parsed<string | undefined> {
+	if (value === undefined || value === null) return { ok: true, value: undefined };
+	if (typeof value !== 'string') return fail(undefined, `${label} must be text`);
+	const trimmed = value.trim();
+	if (trimmed.length > max) return fail(undefined, `${label} is at most ${max} characters`);
+	return { ok: true, value: trimmed === '' ? undefined : trimmed };
+}
+
+export function parseRegisterInput(body: unknown): Parsed<RegisterInput> {
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+		return fail(undefined, 'send a JSON object {username, password, displayName, organization?}');
+	}
+	const b = body as Record<string, unknown>;
+	const usernameProblem = checkUsername(b.username);
+	if (usernameProblem) return fail('username', usernameProblem);
+	const passwordProblem = checkPassword(b.password);
+	if (passwordProblem) return fail('password', passwordProblem);
+	if (typeof b.displayName !== 'string' || b.displayName.trim().length === 0) {
+		return fail('displayName', 'a display name is required');
+	}
+	const displayName = b.displayName.trim();
+	if (displayName.length > DISPLAY_NAME_MAX_CHARS) {
+		return fail('displayName', `display names are at most ${DISPLAY_NAME_MAX_CHARS} characters`);
+	}
+	const organization = optionalText(b.organization, ORGANIZATION_MAX_CHARS, 'organization');
+	if (!organization.ok) return { ...organization, field: 'organization' };
+	return {
+		ok: true,
+		value: {
+			username: b.username as string,
+			password: b.password as string,
+			displayName,
+			...(organization.value ? { organization: organization.value } : {})
+		}
+	};
+}
+
+/** {username|name, password} of a login form; null when either is missing or not text. */
+export function parseCredentials(body: unknown): { username: string; password: string } | null {
+	if (typeof body !== 'object' || body === null) return null;
+	const b = body as Record<string, unknown>;
+	const username = b.username ?? b.name;
+	if (typeof username !== 'string' || typeof b.password !== 'string') return null;
+	if (b.password.length > PASSWORD_MAX_CHARS || username.length > 64) return null;
+	return { username, password: b.password };
+}

@@ -1,0 +1,64 @@
+// Creating a member: the account in USERS_DB, their public profile in `community` (checked
+// with the shared schema) and their private database. Used by registration, the demo seed
+// and the admin CLI alike.
+import type { Storage } from '../storage/index';
+import { COMMUNITY_DB, profileId, userDbName } from '../../src/lib/domain/ids';
+import type { Profile, Role } from '../../src/lib/domain/schemas';
+import { validateCommunityDoc } from '../../src/lib/domain/validate';
+import { hashPassword, type ScryptCost } from './passwords';
+import type { UserRecord, UserStore } from './users';
+
+export interface NewMember {
+	username: string;
+	password: string;
+	displayName: string;
+	organization?: string;
+	/** Extra public profile fields (demo members have full profiles). */
+	profile?: Partial<Pick<Profile, 'jurisdiction' | 'role' | 'expertise' | 'bio' | 'mentor'>>;
+	roles?: Role[];
+}
+
+export interface MemberDeps {
+	storage: Storage;
+	users: UserStore;
+	now: () => Date;
+	scryptCost?: ScryptCost;
+}
+
+export function buildProfile(member: NewMember, createdAt: string): Profile {
+	return {
+		_id: profileId(member.username),
+		type: 'profile',
+		author: member.username,
+		createdAt,
+		displayName: member.displayName,
+		...(member.organization ? { organization: member.organization } : {}),
+		mentor: false,
+		...member.profile
+	};
+}
+
+/** Throws UsernameTakenError when the name exists; the profile is written only if missing. */
+export async function createMember(deps: MemberDeps, member: NewMember): Promise<UserRecord> {
+	const createdAt = deps.now().toISOString();
+	const profile = buildProfile(member, createdAt);
+	const checked = validateCommunityDoc(profile);
+	if (!checked.ok) throw new Error(`profile of ${member.username} is invalid: ${checked.reason}`);
+
+	const hash = await hashPassword(member.password, deps.scryptCost);
+	const user = await deps.users.create({
+		name: member.username,
+		hash,
+		roles: member.roles ?? ['member'],
+		displayName: member.displayName,
+		createdAt
+	});
+	try {
+		await deps.storage.db(COMMUNITY_DB).put(checked.doc);
+	} catch (err) {
+		// A profile left from an earlier account of that name stays; anything else is real.
+		if ((err as { status?: number }).status !== 409) throw err;
+	}
+	await deps.storage.db(userDbName(member.username)).info();
+	return user;
+}

@@ -1,0 +1,67 @@
+// The JSON account API under /api/auth: register, login, logout, session, keys (DESIGN.md).
+import { Hono, type Context } from 'hono';
+import { clientAddress } from '../http/client-address';
+import { jsonHttpError, readJson } from '../http/json';
+import { parseCredentials, parseRegisterInput } from './input';
+import { clearSessionCookie, setSessionCookie } from './cookies';
+import { AuthError, type PraxisAuth } from './service';
+
+export interface AuthRoutesDeps {
+	auth: PraxisAuth;
+	secureCookies: boolean;
+}
+
+/** Re-throws an AuthError as its `{error, reason}` response (Retry-After on 429). */
+export function asHttpError(err: unknown): unknown {
+	if (!(err instanceof AuthError)) return err;
+	const headers: Record<string, string> = err.retryAfterSeconds ? { 'retry-after': String(err.retryAfterSeconds) } : {};
+	return jsonHttpError(err.status, err.error, err.reason, headers);
+}
+
+async function attempt<T>(run: () => Promise<T>): Promise<T> {
+	try {
+		return await run();
+	} catch (err) {
+		throw asHttpError(err);
+	}
+}
+
+export function createAuthRoutes({ auth, secureCookies }: AuthRoutesDeps): Hono {
+	const app = new Hono();
+
+	app.post('/register', async (c) => {
+		const parsed = parseRegisterInput(await readJson(c));
+		if (!parsed.ok) return c.json({ error: 'bad_request', reason: parsed.reason, ...(parsed.field ? { field: parsed.field } : {}) }, 400);
+		const { user, token } = await attempt(() => auth.register(parsed.value, clientAddress(c)));
+		setSessionCookie(c, token, secureCookies);
+		return c.json({ user }, 201);
+	});
+
+	app.post('/login', async (c) => {
+		const credentials = parseCredentials(await readJson(c));
+		if (!credentials) return c.json({ error: 'bad_request', reason: 'send a JSON object {username, password}' }, 400);
+		const { user, token } = await attempt(() => auth.login(credentials.username, credentials.password, clientAddress(c)));
+		setSessionCookie(c, token, secureCookies);
+		return c.json({ user });
+	});
+
+	app.post('/logout', async (c) => {
+		await auth.logout(c.req.raw);
+		clearSessionCookie(c, secureCookies);
+		return c.json({ ok: true });
+	});
+
+	app.get('/session', async (c: Context) => {
+		const user = await auth.currentUser(c.req.raw, clientAddress(c));
+		if (!user) return c.json({ error: 'unauthorized', reason: 'not signed in' }, 401);
+		c.header('cache-control', 'no-store');
+		return c.json({ user });
+	});
+
+	app.get('/keys', (c) => {
+		c.header('cache-control', 'public, max-age=300');
+		return c.json(auth.jwks());
+	});
+
+	return app;
+}

@@ -1,0 +1,64 @@
+// Response compression (brotli or gzip through node:zlib) when Accept-Encoding allows it:
+// low-bandwidth members pay for every byte. Streams are compressed as they flow; longpoll
+// and continuous _changes feeds are left alone so their heartbeats reach the client at once.
+import type { Context, MiddlewareHandler } from 'hono';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { constants, createBrotliCompress, createGzip, type BrotliCompress, type Gzip } from 'node:zlib';
+
+export type Encoding = 'br' | 'gzip';
+
+const COMPRESSIBLE = /^\s*(?:text\/|application\/(?:json|javascript|xml|manifest\+json|[\w.+-]*\+(?:json|xml))|image\/svg\+xml)/i;
+const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
+const STREAMING_FEEDS = new Set(['longpoll', 'continuous', 'eventsource']);
+
+/** The best encoding the client accepts (q > 0), brotli first; undefined for none. */
+export function selectEncoding(acceptEncoding: string | undefined): Encoding | undefined {
+	if (!acceptEncoding) return undefined;
+	const q = new Map<string, number>();
+	for (const part of acceptEncoding.split(',')) {
+		const [name, ...params] = part.trim().toLowerCase().split(';');
+		const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+		const value = qParam ? Number(qParam.slice(2)) : 1;
+		q.set(name, Number.isFinite(value) ? value : 0);
+	}
+	const weight = (enc: Encoding) => q.get(enc) ?? q.get('*') ?? 0;
+	const best = (['br', 'gzip'] as const).filter((enc) => weight(enc) > 0).sort((a, b) => weight(b) - weight(a))[0];
+	return best;
+}
+
+function encoder(encoding: Encoding): BrotliCompress | Gzip {
+	return encoding === 'br'
+		? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
+		: createGzip({ level: 6 });
+}
+
+function isStreamingFeed(c: Context): boolean {
+	return STREAMING_FEEDS.has(c.req.query('feed') ?? '');
+}
+
+export function compression({ thresholdBytes = 1024 }: { thresholdBytes?: number } = {}): MiddlewareHandler {
+	return async (c, next) => {
+		await next();
+		const res = c.res;
+		if (c.req.method === 'HEAD' || !res.body || res.status === 204 || res.status === 206 || res.status === 304) return;
+		if (res.headers.has('content-encoding') || !COMPRESSIBLE.test(res.headers.get('content-type') ?? '')) return;
+		if (NO_TRANSFORM.test(res.headers.get('cache-control') ?? '') || isStreamingFeed(c)) return;
+		const length = res.headers.get('content-length');
+		if (length !== null && Number(length) < thresholdBytes) return;
+		const vary = res.headers.get('vary');
+		if (!vary) res.headers.set('vary', 'Accept-Encoding');
+		else if (!/accept-encoding/i.test(vary)) res.headers.set('vary', `${vary}, Accept-Encoding`);
+
+		const encoding = selectEncoding(c.req.header('accept-encoding'));
+		if (!encoding) return;
+		const source = Readable.fromWeb(res.body as unknown as NodeReadableStream<Uint8Array>);
+		const compressed = pipeline(source, encoder(encoding), () => undefined);
+		c.res = new Response(Readable.toWeb(compressed) as unknown as ReadableStream<Uint8Array>, { status: res.status, headers: res.headers });
+		c.res.headers.delete('content-length');
+		c.res.headers.set('content-encoding', encoding);
+		const etag = c.res.headers.get('etag');
+		if (etag && !etag.startsWith('W/')) c.res.headers.set('etag', `W/${etag}`);
+	};
+}

@@ -1,0 +1,103 @@
+// The Node entry point: reads the environment, opens the store, seeds it on first start,
+// and serves the app until SIGINT/SIGTERM, when it closes the server and the store cleanly.
+import { serve } from '@hono/node-server';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Server } from 'node:http';
+import { createStorage } from './storage/index';
+import type { AppConfig } from './config';
+import { createApp, loadServerUuid } from './app';
+import { seed } from './seed';
+import { isStoreLockedError, openUsersDb } from './store-lock';
+
+function packageVersion(): string {
+	try {
+		const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+		return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+	} catch {
+		return '0.0.0';
+	}
+}
+
+function fail(message: string): never {
+	process.stderr.write(message + '\n');
+	process.exit(1);
+}
+
+/** The CouchDB URL without its credentials, for printing. */
+function redact(url: string): string {
+	try {
+		const u = new URL(url);
+		u.username = '';
+		u.password = '';
+		return u.toString();
+	} catch {
+		return '(invalid URL)';
+	}
+}
+
+async function main(): Promise<void> {
+	const env = process.env;
+	const port = Number(env.PORT ?? 3000);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, not ${env.PORT}`);
+	const host = env.HOST ?? '127.0.0.1';
+	const couchdbUrl = env.COUCHDB_URL?.trim() || undefined;
+	const config: AppConfig = {
+		version: packageVersion(),
+		staticDir: resolve(env.STATIC_DIR ?? './build'),
+		dataDir: resolve(env.DATA_DIR ?? './data'),
+		demo: env.PRAXIS_DEMO !== '0' && env.PRAXIS_DEMO !== 'false',
+		secureCookies: env.PRAXIS_SECURE_COOKIES === '1',
+		logRequests: env.PRAXIS_LOG !== '0' && env.PRAXIS_LOG !== 'false'
+	};
+
+	const storage = couchdbUrl
+		? createStorage({ kind: 'couchdb', couchdbUrl })
+		: createStorage({ kind: 'leveldb', dataDir: config.dataDir });
+	try {
+		await openUsersDb(storage);
+	} catch (err) {
+		if (isStoreLockedError(err)) {
+			fail(`Another process is using the Praxis store in ${config.dataDir} (LevelDB allows one process): stop it first, or set DATA_DIR to another folder.`);
+		}
+		fail(`Cannot open the store${couchdbUrl ? ` at ${redact(couchdbUrl)}` : ` in ${config.dataDir}`}: ${err instanceof Error ? err.message : String(err)}`);
+	}
+
+	const uuid = await loadServerUuid(storage);
+	const { app, auth } = createApp({ storage, config, uuid });
+	const report = await seed({ storage, auth, demo: config.demo });
+
+	const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+		const shown = host === '127.0.0.1' || host === '::1' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+		const lines = [`Praxis is running at http://${shown}:${info.port}`];
+		lines.push(couchdbUrl ? `Store: CouchDB at ${redact(couchdbUrl)}` : `Store: ${config.dataDir}`);
+		if (report.categoriesCreated > 0) lines.push(`Created ${report.categoriesCreated} forum categories.`);
+		if (report.demoLoaded) lines.push(`Loaded demo content (${report.demoDocs} documents).`);
+		if (report.demoPassword) {
+			lines.push(`Demo logins (password "${report.demoPassword}"):`);
+			for (const m of report.demoMembers) lines.push(`  ${m.username.padEnd(8)} ${m.displayName}${m.roles.length > 1 ? ` (${m.roles.slice(1).join(', ')})` : ''}`);
+		}
+		process.stdout.write(lines.join('\n') + '\n');
+	}) as Server;
+
+	server.on('error', (err: NodeJS.ErrnoException) => {
+		fail(err.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another port.` : `Server error: ${err.message}`);
+	});
+
+	let closing = false;
+	const shutdown = (signal: string) => {
+		if (closing) return;
+		closing = true;
+		process.stdout.write(`${signal}: closing Praxis...\n`);
+		server.close(() => {
+			void storage.close().then(() => process.exit(0));
+		});
+		// Longpoll replication requests would otherwise hold the server open for up to a minute.
+		server.closeAllConnections();
+		setTimeout(() => process.exit(0), 5_000).unref();
+	};
+	process.on('SIGINT', () => shutdown('SIGINT'));
+	process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => fail(`Praxis failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));

@@ -1,0 +1,105 @@
+// First-start content: the default forum categories (authored by the reserved system name
+// "praxis"), and unless PRAXIS_DEMO=0, demo members, threads and library resources, loaded
+// once (marked by `_local/praxis-demo`). Every document is checked with the shared schema.
+import type { Storage } from './storage/index';
+import { COMMUNITY_DB } from '../src/lib/domain/ids';
+import type { Category, CommunityDoc } from '../src/lib/domain/schemas';
+import { validateCommunityDoc } from '../src/lib/domain/validate';
+import type { PraxisAuth } from './auth/service';
+import { UsernameTakenError } from './auth/users';
+import { DEMO_MEMBERS, DEMO_PASSWORD } from './demo/members';
+import { buildDemoDocs } from './demo/build';
+
+export const SYSTEM_AUTHOR = 'praxis';
+const CATEGORIES_MARKER = '_local/praxis-categories';
+const DEMO_MARKER = '_local/praxis-demo';
+
+export const DEFAULT_CATEGORIES: ReadonlyArray<{ slug: string; name: string; description: string }> = [
+	{ slug: 'digital-services', name: 'Digital services', description: 'Designing, building and running e-services residents actually use.' },
+	{ slug: 'open-data', name: 'Open data', description: 'Publishing, describing and reusing public data: portals, licences, standards.' },
+	{ slug: 'procurement', name: 'Procurement', description: 'Buying software, cloud and IT services: tenders, frameworks, contract clauses.' },
+	{ slug: 'citizen-engagement', name: 'Citizen engagement', description: 'Involving residents: consultations, participatory budgets, accessibility, plain language.' },
+	{ slug: 'cybersecurity-privacy', name: 'Cybersecurity & privacy', description: 'Keeping systems and personal data safe: baselines, incidents, GDPR, DPIAs.' },
+	{ slug: 'process-automation', name: 'Process automation', description: 'Automating casework and back-office processes, from e-invoicing to chatbots.' },
+	{ slug: 'general', name: 'General', description: 'Introductions, events and everything that fits nowhere else.' }
+];
+
+export interface SeedReport {
+	categoriesCreated: number;
+	demoLoaded: boolean;
+	demoDocs: number;
+	demoMembers: { username: string; displayName: string; roles: string[] }[];
+	demoPassword: string | null;
+}
+
+export function categoryDocs(now: Date): Category[] {
+	return DEFAULT_CATEGORIES.map((c, order) => ({
+		_id: `category:${c.slug}`,
+		type: 'category',
+		author: SYSTEM_AUTHOR,
+		createdAt: now.toISOString(),
+		name: c.name,
+		description: c.description,
+		order
+	}));
+}
+
+async function hasMarker(storage: Storage, id: string): Promise<boolean> {
+	try {
+		await storage.db(COMMUNITY_DB).get(id);
+		return true;
+	} catch (err) {
+		if ((err as { status?: number }).status === 404) return false;
+		throw err;
+	}
+}
+
+/** Validates every document, then stores those whose ids are not taken yet. */
+async function writeNew(storage: Storage, docs: readonly CommunityDoc[]): Promise<number> {
+	const db = storage.db(COMMUNITY_DB);
+	for (const doc of docs) {
+		const checked = validateCommunityDoc(doc);
+		if (!checked.ok) throw new Error(`seed document ${doc._id} is invalid: ${checked.reason}`);
+	}
+	const existing = await db.allDocs({ keys: docs.map((d) => d._id) });
+	const taken = new Set(existing.rows.filter((row) => 'value' in row && row.value && !('error' in row)).map((row) => row.key));
+	const fresh = docs.filter((d) => !taken.has(d._id));
+	const results = await db.bulkDocs(fresh);
+	const failed = results.filter((r) => 'error' in r && r.error);
+	if (failed.length > 0) throw new Error(`could not store ${failed.length} seed documents: ${JSON.stringify(failed[0])}`);
+	return fresh.length;
+}
+
+export async function seedCategories(storage: Storage, now: Date): Promise<number> {
+	if (await hasMarker(storage, CATEGORIES_MARKER)) return 0;
+	const created = await writeNew(storage, categoryDocs(now));
+	await storage.db(COMMUNITY_DB).put({ _id: CATEGORIES_MARKER, at: now.toISOString() });
+	return created;
+}
+
+async function seedDemo(storage: Storage, auth: PraxisAuth, now: Date): Promise<number> {
+	for (const member of DEMO_MEMBERS) {
+		try {
+			await auth.createMember(member);
+		} catch (err) {
+			if (!(err instanceof UsernameTakenError)) throw err; // someone registered that name first: keep theirs
+		}
+	}
+	const written = await writeNew(storage, buildDemoDocs(now));
+	await storage.db(COMMUNITY_DB).put({ _id: DEMO_MARKER, at: now.toISOString() });
+	return written;
+}
+
+export async function seed({ storage, auth, demo, now = new Date() }: { storage: Storage; auth: PraxisAuth; demo: boolean; now?: Date }): Promise<SeedReport> {
+	const categoriesCreated = await seedCategories(storage, now);
+	const demoLoaded = demo && !(await hasMarker(storage, DEMO_MARKER));
+	const demoDocs = demoLoaded ? await seedDemo(storage, auth, now) : 0;
+	const demoPresent = demo && (demoLoaded || (await hasMarker(storage, DEMO_MARKER)));
+	return {
+		categoriesCreated,
+		demoLoaded,
+		demoDocs,
+		demoMembers: demoPresent ? DEMO_MEMBERS.map((m) => ({ username: m.username, displayName: m.displayName, roles: ['member', ...(m.roles ?? [])] })) : [],
+		demoPassword: demoPresent ? DEMO_PASSWORD : null
+	};
+}
