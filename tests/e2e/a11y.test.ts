@@ -1,0 +1,71 @@
+// Acceptance: axe-core finds no serious or critical violation on the login and forums pages,
+// in light and dark colour schemes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { createThread, registerMember, startServer, type TestServer } from './support/server';
+import { openDevice, signIn, waitUpToDate, type Device } from './support/browser';
+
+let server: TestServer;
+const devices: Device[] = [];
+let axeSource = '';
+let ulid = '';
+
+interface AxeViolation {
+	id: string;
+	impact: string | null;
+	help: string;
+	nodes: Array<{ target: unknown[] }>;
+}
+
+beforeAll(async () => {
+	axeSource = await readFile('node_modules/axe-core/axe.min.js', 'utf8');
+	server = await startServer();
+	const erin = await registerMember(server.url, 'erin', 'Erin Costa');
+	ulid = await createThread(server.url, erin, {
+		category: 'citizen-engagement',
+		title: 'Plain-language letters',
+		body: 'We rewrote our tax letters. **Calls dropped by 30%.**\n\n> Keep sentences short.',
+		tags: ['plain-language']
+	});
+});
+
+afterAll(async () => {
+	for (const d of devices) await d.dispose();
+	await server?.dispose();
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+	await page.addScriptTag({ content: axeSource });
+	const violations = await page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+		return (await axe.run()).violations;
+	});
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+describe.each(['light', 'dark'] as const)('accessibility (%s)', (colorScheme) => {
+	it('has no serious or critical axe violation on login and forums pages', async () => {
+		const device = await openDevice(undefined, { colorScheme });
+		devices.push(device);
+		const { page } = device;
+		await page.goto(`${server.url}/login`);
+		await page.getByLabel('Username').waitFor();
+		const found: Record<string, string[]> = { '/login': await seriousViolations(page) };
+
+		await signIn(page, server.url, 'erin');
+		await waitUpToDate(page);
+		for (const [path, ready] of [
+			['/forums', 'Citizen engagement'],
+			['/forums/citizen-engagement', 'Plain-language letters'],
+			[`/forums/t/${ulid}`, 'Post reply']
+		] as const) {
+			await page.goto(`${server.url}${path}`);
+			await page.getByText(ready).first().waitFor();
+			found[path] = await seriousViolations(page);
+		}
+		expect(found).toEqual({ '/login': [], '/forums': [], '/forums/citizen-engagement': [], [`/forums/t/${ulid}`]: [] });
+	});
+});

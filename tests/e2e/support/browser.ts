@@ -1,0 +1,71 @@
+// Chromium for browser tests: Debian's /usr/bin/chromium through playwright-core (never a
+// downloaded browser), with persistent profiles so a test can close and reopen "the same phone".
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TEST_PASSWORD } from './server';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export interface Device {
+	context: BrowserContext;
+	page: Page;
+	profileDir: string;
+	/** Closes the browser; the profile stays for reopen(). */
+	close(): Promise<void>;
+	dispose(): Promise<void>;
+}
+
+export interface DeviceOptions {
+	offline?: boolean;
+	colorScheme?: 'light' | 'dark';
+	viewport?: { width: number; height: number };
+	/** Sets localStorage.praxisTest so the app exposes window.__praxisTest. */
+	testHook?: boolean;
+}
+
+export async function newProfileDir(): Promise<string> {
+	return mkdtemp(join(tmpdir(), 'praxis-chromium-'));
+}
+
+/** Launches Chromium on a profile folder (new, or one kept from an earlier launch). */
+export async function openDevice(profileDir?: string, options: DeviceOptions = {}): Promise<Device> {
+	const dir = profileDir ?? (await newProfileDir());
+	const context = await chromium.launchPersistentContext(dir, {
+		executablePath: CHROMIUM_PATH,
+		args: ARGS,
+		headless: true,
+		offline: options.offline ?? false,
+		colorScheme: options.colorScheme ?? 'light',
+		viewport: options.viewport ?? { width: 1280, height: 800 }
+	});
+	if (options.testHook) await context.addInitScript(() => localStorage.setItem('praxisTest', '1'));
+	const page = context.pages()[0] ?? (await context.newPage());
+	page.on('pageerror', (err) => console.error('[page error]', err.message));
+	return {
+		context,
+		page,
+		profileDir: dir,
+		close: () => context.close(),
+		async dispose() {
+			await context.close().catch(() => undefined);
+			await rm(dir, { recursive: true, force: true });
+		}
+	};
+}
+
+/** Signs in through the login page and waits for the forums. */
+export async function signIn(page: Page, baseUrl: string, username: string, password = TEST_PASSWORD): Promise<void> {
+	await page.goto(`${baseUrl}/login`);
+	await page.getByLabel('Username').fill(username);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.waitForURL(/\/forums$/);
+}
+
+/** Waits until the header says the device is in sync with the server. */
+export async function waitUpToDate(page: Page, timeout = 30_000): Promise<void> {
+	await page.getByRole('status').filter({ hasText: 'Up to date' }).waitFor({ timeout });
+}
