@@ -11,6 +11,8 @@ export interface StoreContext {
 	private: PouchDB.Database;
 	projector: ProjectorRunner;
 	now(): string;
+	/** The PouchDB constructor the local databases were opened with (also used for remotes). */
+	Pouch: PouchDB.Static;
 }
 
 export function pouchOf(ctx: StoreContext, kind: LocalDbKind): PouchDB.Database {

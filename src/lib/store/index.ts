@@ -36,6 +36,12 @@ export interface StoreSyncHooks {
 	/** The server refused a pushed document: move it from the outbox to `rejected`. */
 	recordDenied(db: LocalDbKind, id: string, reason: string): Promise<void>;
 	log(level: SyncLogRow['level'], message: string): Promise<void>;
+	/** A PouchDB handle on a remote database over HTTP (cookies included, never created remotely). */
+	openRemote(url: string, fetchFn?: typeof fetch): PouchDB.Database;
+	/** Number of refused writes (for the "Needs attention" badge). */
+	rejectedCount(): Promise<number>;
+	/** Calls `listener` after every local write or received change; returns an unsubscribe. */
+	onLocalChange(listener: () => void): () => void;
 }
 
 export interface Store {

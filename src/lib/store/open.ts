@@ -50,7 +50,7 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 			if (ctxRef.ctx) void attention.log(ctxRef.ctx, 'warn', message).catch(() => {});
 		}
 	});
-	const ctx: StoreContext = { member, db, community, private: priv, projector, now };
+	const ctx: StoreContext = { member, db, community, private: priv, projector, now, Pouch };
 	ctxRef.ctx = ctx;
 	projector.start();
 	return buildStore(ctx);
@@ -65,7 +65,19 @@ function buildStore(ctx: StoreContext): Store {
 		sync: {
 			acknowledge: (kind, docs) => attention.acknowledge(ctx, kind, docs),
 			recordDenied: (kind, id, reason) => attention.recordDenied(ctx, kind, id, reason),
-			log: (level, message) => attention.log(ctx, level, message)
+			log: (level, message) => attention.log(ctx, level, message),
+			openRemote: (url, fetchFn = globalThis.fetch) =>
+				new ctx.Pouch(url, {
+					skip_setup: true,
+					fetch: (input: string | Request, init?: RequestInit) => fetchFn(input, { ...init, credentials: 'include' })
+				} as PouchDB.Configuration.RemoteDatabaseConfiguration),
+			rejectedCount: () => db.rejected.count(),
+			onLocalChange: (listener) => {
+				const feeds = [ctx.community, ctx.private].map((pouch) =>
+					pouch.changes({ since: 'now', live: true }).on('change', () => listener())
+				);
+				return () => feeds.forEach((feed) => feed.cancel());
+			}
 		},
 		projected: () => ctx.projector.catchUp(),
 		rebuild: () => ctx.projector.rebuild(),

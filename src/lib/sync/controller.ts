@@ -1,26 +1,228 @@
 /// <reference types="pouchdb-core" />
 // Live two-way replication between the member's local PouchDB replicas and a remote (the home
 // server or, later, a meetup hub): community ↔ {remote}/community, private ↔ {remote}/userdb-{hex}.
+// Runs only while online; on failure both replications stop and restart after an exponential,
+// jittered delay; a 401 stops everything until the member signs in again (local data and
+// pending writes are kept). Refused documents go to the store's `rejected` table, acknowledged
+// pushes leave its outbox.
+import { COMMUNITY_DB, userDbName } from '../domain/ids';
 import type { Store } from '../store/index';
+import type { LocalDbKind } from '../store/types';
+import { nextDelay } from './backoff';
+import { browserNetwork, type NetworkWatch } from './network';
+import { classifyError } from './replication-error';
+
+/** What the controller reports to (the SyncStatus runes class implements it). */
+export interface StatusSink {
+	setState(state: 'idle' | 'syncing' | 'offline' | 'error' | 'unauthorized', error?: string | null): void;
+	setPending(count: number): void;
+	setRejected(count: number): void;
+	setProgress(received: number, total: number | null, initial: boolean): void;
+	markSynced(at?: string): void;
+}
 
 export interface SyncControllerOptions {
 	store: Store;
-	/** e.g. `location.origin + '/couch'` */
+	/** e.g. `location.origin + '/couch'` (or a meetup hub's address) */
 	remoteBase: string;
 	username: string;
 	fetch?: typeof fetch;
+	status: StatusSink;
+	network?: NetworkWatch;
+	/** Retry delay per attempt (tests shorten it). */
+	delay?: (attempt: number) => number;
 }
 
 export interface SyncController {
-	/** Starts replication when online (and listens to online/offline events). */
+	/** Starts replication when online (and follows online/offline events). */
 	start(): void;
-	/** Retries now, skipping any backoff wait. */
+	/** Restarts replication now, skipping any backoff wait (also after signing in again). */
 	syncNow(): void;
 	/** Stops replication and removes listeners. */
 	stop(): Promise<void>;
+	/** Resolves when both replications are paused with nothing left to transfer (for tests). */
+	idle(): Promise<void>;
 }
 
+interface Link {
+	kind: LocalDbKind;
+	local: PouchDB.Database;
+	remote: PouchDB.Database;
+	handler: PouchDB.Replication.Sync<object> | null;
+	paused: boolean;
+}
+
+type DeniedEvent = { direction?: string; doc?: { id?: string; reason?: string; message?: string } };
+
 export function createSyncController(options: SyncControllerOptions): SyncController {
-	void options;
-	throw new Error('TODO: createSyncController');
+	const { store, status } = options;
+	const network = options.network ?? browserNetwork();
+	const delay = options.delay ?? ((attempt: number) => nextDelay(attempt));
+	const base = options.remoteBase.replace(/\/+$/, '');
+	const links: Link[] = [
+		{ kind: 'community', local: store.community, remote: store.sync.openRemote(`${base}/${COMMUNITY_DB}`, options.fetch), handler: null, paused: false },
+		{ kind: 'private', local: store.private, remote: store.sync.openRemote(`${base}/${userDbName(options.username)}`, options.fetch), handler: null, paused: false }
+	];
+	let started = false;
+	let running = false;
+	let attempt = 0;
+	let timer: ReturnType<typeof setTimeout> | null = null;
+	let unsubscribeNetwork: () => void = () => {};
+	let unsubscribeLocal: () => void = () => {};
+	let received = 0;
+	let total: number | null = null;
+	let initial = false;
+	let idleWaiters: Array<() => void> = [];
+
+	const log = (level: 'info' | 'warn' | 'error', message: string) => void store.sync.log(level, message).catch(() => {});
+	const refreshCounts = async () => {
+		status.setPending(await store.pendingCount());
+		status.setRejected(await store.sync.rejectedCount());
+	};
+	const refresh = () => void refreshCounts().catch(() => {});
+
+	function clearTimer() {
+		if (timer) clearTimeout(timer);
+		timer = null;
+	}
+
+	function teardown() {
+		running = false;
+		for (const link of links) {
+			link.handler?.cancel();
+			link.handler = null;
+			link.paused = false;
+		}
+	}
+
+	async function measureFirstSync() {
+		const community = links[0];
+		const [local, remote] = await Promise.all([community.local.info(), community.remote.info()]);
+		initial = local.doc_count === 0;
+		received = 0;
+		total = initial ? remote.doc_count : null;
+		status.setProgress(received, total, initial);
+	}
+
+	function onFailure(err: unknown) {
+		if (!running) return;
+		teardown();
+		const { kind, reason } = classifyError(err);
+		if (kind === 'unauthorized') {
+			status.setState('unauthorized', reason);
+			log('warn', `sync stopped: ${reason}`);
+			return; // no retry: syncNow() after signing in again
+		}
+		if (!network.isOnline()) return status.setState('offline');
+		const wait = delay(attempt++);
+		status.setState('error', `${reason} Retrying in ${Math.round(wait / 1000)} s.`);
+		log('warn', `sync failed (${reason}); retry ${attempt} in ${wait} ms`);
+		clearTimer();
+		timer = setTimeout(() => connect(), wait);
+	}
+
+	function onPaused(link: Link, err: unknown) {
+		if (err) return onFailure(err);
+		link.paused = true;
+		if (links.every((l) => l.paused)) {
+			attempt = 0;
+			if (initial) {
+				initial = false;
+				status.setProgress(received, total, false);
+			}
+			status.setState('idle');
+			status.markSynced();
+			refresh();
+			const waiters = idleWaiters;
+			idleWaiters = [];
+			waiters.forEach((resolve) => resolve());
+		}
+	}
+
+	function onChange(link: Link, info: PouchDB.Replication.SyncResult<object>) {
+		const docs = info.change.docs as Array<{ _id: string; _rev?: string }>;
+		if (info.direction === 'push') {
+			void store.sync.acknowledge(link.kind, docs).then(refresh, () => {});
+		} else if (link.kind === 'community') {
+			received += docs.length;
+			const pending = (info.change as { pending?: number }).pending;
+			if (initial && typeof pending === 'number') total = Math.max(total ?? 0, received + pending);
+			status.setProgress(received, total, initial);
+		}
+	}
+
+	function onDenied(link: Link, event: DeniedEvent) {
+		const doc = event.doc ?? (event as DeniedEvent['doc']);
+		const id = doc?.id;
+		if (!id || event.direction === 'pull') return;
+		const reason = doc.reason ?? doc.message ?? 'refused by the server';
+		log('warn', `refused ${id}: ${reason}`);
+		void store.sync.recordDenied(link.kind, id, reason).then(refresh, () => {});
+	}
+
+	function connect() {
+		clearTimer();
+		if (!started || running) return;
+		if (!network.isOnline()) return status.setState('offline');
+		running = true;
+		status.setState('syncing');
+		void measureFirstSync()
+			.then(() => {
+				if (!running) return;
+				for (const link of links) {
+					const handler = link.local.sync(link.remote, { live: true, retry: false, batch_size: 200 });
+					link.handler = handler;
+					handler
+						.on('change', (info) => onChange(link, info))
+						.on('active', () => {
+							link.paused = false;
+							status.setState('syncing');
+						})
+						.on('paused', (err) => onPaused(link, err))
+						.on('denied', (event) => onDenied(link, event as DeniedEvent))
+						.on('error', (err) => onFailure(err));
+				}
+			})
+			.catch(onFailure);
+	}
+
+	function onNetwork(online: boolean) {
+		if (!started) return;
+		if (online) {
+			attempt = 0;
+			connect();
+		} else {
+			clearTimer();
+			teardown();
+			status.setState('offline');
+		}
+	}
+
+	return {
+		start() {
+			if (started) return;
+			started = true;
+			unsubscribeNetwork = network.subscribe(onNetwork);
+			unsubscribeLocal = store.sync.onLocalChange(refresh);
+			refresh();
+			connect();
+		},
+		syncNow() {
+			if (!started) return this.start();
+			attempt = 0;
+			teardown();
+			connect();
+		},
+		async stop() {
+			started = false;
+			clearTimer();
+			teardown();
+			unsubscribeNetwork();
+			unsubscribeLocal();
+			await Promise.all(links.map((l) => l.remote.close().catch(() => {})));
+		},
+		idle() {
+			return new Promise<void>((resolve) => idleWaiters.push(resolve));
+		}
+	};
 }
