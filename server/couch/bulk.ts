@@ -3,6 +3,7 @@ import type { CouchContext, OpenDb } from './access';
 import { applyWrites } from './write';
 import { badRequest } from './errors';
 import { isPlainObject } from './doc-shape';
+import { safeBulkGet } from './safe-read';
 import { boolParam, intParam, jsonParam, objectBody, stringList } from './query';
 
 export async function dbInfo(c: CouchContext, open: OpenDb): Promise<Response> {
@@ -60,12 +61,11 @@ export async function bulkGet(c: CouchContext, open: OpenDb): Promise<Response> 
 		return item.rev === undefined ? { id: item.id } : { id: item.id, rev: item.rev };
 	});
 	const options = {
-		docs,
 		revs: boolParam(c, 'revs') ?? false,
 		latest: boolParam(c, 'latest') ?? false,
 		attachments: boolParam(c, 'attachments') ?? false
 	};
-	return c.json(await open.db.bulkGet(options as PouchDB.Core.BulkGetOptions));
+	return c.json(await safeBulkGet(open.db, docs, options));
 }
 
 export async function bulkDocs(c: CouchContext, open: OpenDb): Promise<Response> {

@@ -6,6 +6,7 @@ import type { CouchContext, OpenDb } from './access';
 import { applyWrites, type BulkResult } from './write';
 import { docBodyBytes, isPlainObject, type RawDoc } from './doc-shape';
 import { CouchError, badRequest, notFound, tooLarge } from './errors';
+import { unknownRevs } from './safe-read';
 import { boolParam, jsonParam, objectBody, stringList, stringParam } from './query';
 
 /** Statuses of per-document storage errors when a single write answers with one. */
@@ -21,8 +22,13 @@ export async function getDoc(c: CouchContext, open: OpenDb, id: string): Promise
 		if (value !== undefined) options[flag] = value;
 	}
 	const openRevs = c.req.query('open_revs');
-	if (openRevs !== undefined) {
-		const revs = openRevs === 'all' ? 'all' : stringList(jsonParam(c, 'open_revs'), 'open_revs');
+	const revs = openRevs === undefined || openRevs === 'all' ? openRevs : stringList(jsonParam(c, 'open_revs'), 'open_revs');
+	if (options.latest) {
+		// PouchDB crashes on `latest` with a revision it does not hold: read those without it.
+		const asked = Array.isArray(revs) ? revs : rev ? [rev] : [];
+		if ((await unknownRevs(open.db, asked.map((r) => ({ id, rev: r })))).size > 0) delete options.latest;
+	}
+	if (revs !== undefined) {
 		const found = await open.db.get(id, { ...options, open_revs: revs } as PouchDB.Core.GetOpenRevisions);
 		return c.json(found);
 	}
