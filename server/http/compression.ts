@@ -38,6 +38,43 @@ function isStreamingFeed(c: Context): boolean {
 	return STREAMING_FEEDS.has(c.req.query('feed') ?? '');
 }
 
+type Peeked = { complete: true; bytes: Uint8Array<ArrayBuffer> } | { complete: false; stream: ReadableStream<Uint8Array> };
+
+/** Reads up to `limit` bytes; either the whole (small) body, or a stream replaying what was read. */
+async function peek(body: ReadableStream<Uint8Array>, limit: number): Promise<Peeked> {
+	const reader = body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	while (size < limit) {
+		const { done, value } = await reader.read();
+		if (done) {
+			const bytes = new Uint8Array(size);
+			let offset = 0;
+			for (const chunk of chunks) {
+				bytes.set(chunk, offset);
+				offset += chunk.byteLength;
+			}
+			return { complete: true, bytes };
+		}
+		chunks.push(value);
+		size += value.byteLength;
+	}
+	const stream = new ReadableStream<Uint8Array>({
+		start(controller) {
+			for (const chunk of chunks) controller.enqueue(chunk);
+		},
+		async pull(controller) {
+			const { done, value } = await reader.read();
+			if (done) controller.close();
+			else controller.enqueue(value);
+		},
+		cancel(reason) {
+			return reader.cancel(reason);
+		}
+	});
+	return { complete: false, stream };
+}
+
 export function compression({ thresholdBytes = 1024 }: { thresholdBytes?: number } = {}): MiddlewareHandler {
 	return async (c, next) => {
 		await next();
@@ -53,7 +90,14 @@ export function compression({ thresholdBytes = 1024 }: { thresholdBytes?: number
 
 		const encoding = selectEncoding(c.req.header('accept-encoding'));
 		if (!encoding) return;
-		const source = Readable.fromWeb(res.body as unknown as NodeReadableStream<Uint8Array>);
+		// Without a Content-Length, peek: a body that ends below the threshold goes out as is.
+		const peeked = await peek(res.body, thresholdBytes);
+		if (peeked.complete) {
+			c.res = new Response(peeked.bytes, { status: res.status, headers: res.headers });
+			c.res.headers.set('content-length', String(peeked.bytes.byteLength));
+			return;
+		}
+		const source = Readable.fromWeb(peeked.stream as unknown as NodeReadableStream<Uint8Array>);
 		const compressed = pipeline(source, encoder(encoding), () => undefined);
 		c.res = new Response(Readable.toWeb(compressed) as unknown as ReadableStream<Uint8Array>, { status: res.status, headers: res.headers });
 		c.res.headers.delete('content-length');
