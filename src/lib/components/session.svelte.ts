@@ -87,16 +87,21 @@ export class AppSession {
 			this.#store = store;
 			this.#error = null;
 			this.#state = 'ready';
-			this.#controller = createSyncController({
-				store,
-				remoteBase: `${location.origin}/couch`,
-				username: member.name
-			});
-			this.#controller.start();
+			this.#startSync(store, member);
 		} catch (err) {
 			this.#member = member;
 			this.#error = err instanceof Error ? err.message : String(err);
 			this.#state = 'failed';
+		}
+	}
+
+	/** Local data stays usable when sync cannot start: the header shows the error. */
+	#startSync(store: Store, member: Member): void {
+		try {
+			this.#controller = createSyncController({ store, remoteBase: `${location.origin}/couch`, username: member.name });
+			this.#controller.start();
+		} catch (err) {
+			syncStatus.setState('error', err instanceof Error ? err.message : String(err));
 		}
 	}
 

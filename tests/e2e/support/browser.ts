@@ -24,6 +24,8 @@ export interface DeviceOptions {
 	viewport?: { width: number; height: number };
 	/** Sets localStorage.praxisTest so the app exposes window.__praxisTest. */
 	testHook?: boolean;
+	/** Lets tests inject scripts (axe-core) past the app's Content-Security-Policy. */
+	bypassCSP?: boolean;
 }
 
 export async function newProfileDir(): Promise<string> {
@@ -39,7 +41,8 @@ export async function openDevice(profileDir?: string, options: DeviceOptions = {
 		headless: true,
 		offline: options.offline ?? false,
 		colorScheme: options.colorScheme ?? 'light',
-		viewport: options.viewport ?? { width: 1280, height: 800 }
+		viewport: options.viewport ?? { width: 1280, height: 800 },
+		bypassCSP: options.bypassCSP ?? false
 	});
 	if (options.testHook) await context.addInitScript(() => localStorage.setItem('praxisTest', '1'));
 	const page = context.pages()[0] ?? (await context.newPage());
