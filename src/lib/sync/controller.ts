@@ -44,15 +44,23 @@ export interface SyncController {
 	idle(): Promise<void>;
 }
 
+type Direction = 'push' | 'pull';
+
+/** One replication (push or pull) of one local database. */
+interface Flow {
+	direction: Direction;
+	handler: PouchDB.Replication.Replication<object>;
+	paused: boolean;
+}
+
 interface Link {
 	kind: LocalDbKind;
 	local: PouchDB.Database;
 	remote: PouchDB.Database;
-	handler: PouchDB.Replication.Sync<object> | null;
-	paused: boolean;
+	flows: Flow[];
 }
 
-type DeniedEvent = { direction?: string; doc?: { id?: string; reason?: string; message?: string } };
+type DeniedDoc = { id?: string; reason?: string; message?: string } | undefined;
 
 export function createSyncController(options: SyncControllerOptions): SyncController {
 	const { store, status } = options;
@@ -60,8 +68,8 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	const delay = options.delay ?? ((attempt: number) => nextDelay(attempt));
 	const base = options.remoteBase.replace(/\/+$/, '');
 	const links: Link[] = [
-		{ kind: 'community', local: store.community, remote: store.sync.openRemote(`${base}/${COMMUNITY_DB}`, options.fetch), handler: null, paused: false },
-		{ kind: 'private', local: store.private, remote: store.sync.openRemote(`${base}/${userDbName(options.username)}`, options.fetch), handler: null, paused: false }
+		{ kind: 'community', local: store.community, remote: store.sync.openRemote(`${base}/${COMMUNITY_DB}`, options.fetch), flows: [] },
+		{ kind: 'private', local: store.private, remote: store.sync.openRemote(`${base}/${userDbName(options.username)}`, options.fetch), flows: [] }
 	];
 	let started = false;
 	let running = false;
@@ -89,9 +97,8 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	function teardown() {
 		running = false;
 		for (const link of links) {
-			link.handler?.cancel();
-			link.handler = null;
-			link.paused = false;
+			for (const flow of link.flows) flow.handler.cancel();
+			link.flows = [];
 		}
 	}
 
@@ -121,10 +128,11 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		timer = setTimeout(() => connect(), wait);
 	}
 
-	function onPaused(link: Link, err: unknown) {
+	function onPaused(flow: Flow, err: unknown) {
 		if (err) return onFailure(err);
-		link.paused = true;
-		if (links.every((l) => l.paused)) {
+		flow.paused = true;
+		// idle once every flow has caught up (a push may pause before the first pull even starts)
+		if (links.every((l) => l.flows.length > 0 && l.flows.every((f) => f.paused))) {
 			attempt = 0;
 			if (initial) {
 				initial = false;
@@ -139,25 +147,40 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		}
 	}
 
-	function onChange(link: Link, info: PouchDB.Replication.SyncResult<object>) {
-		const docs = info.change.docs as Array<{ _id: string; _rev?: string }>;
-		if (info.direction === 'push') {
+	function onChange(link: Link, direction: Direction, info: PouchDB.Replication.ReplicationResult<object>) {
+		const docs = info.docs as Array<{ _id: string; _rev?: string }>;
+		if (direction === 'push') {
 			void store.sync.acknowledge(link.kind, docs).then(refresh, () => {});
 		} else if (link.kind === 'community') {
 			received += docs.length;
-			const pending = (info.change as { pending?: number }).pending;
+			const pending = (info as { pending?: number }).pending;
 			if (initial && typeof pending === 'number') total = Math.max(total ?? 0, received + pending);
 			status.setProgress(received, total, initial);
 		}
 	}
 
-	function onDenied(link: Link, event: DeniedEvent) {
-		const doc = event.doc ?? (event as DeniedEvent['doc']);
+	function onDenied(link: Link, doc: DeniedDoc) {
 		const id = doc?.id;
-		if (!id || event.direction === 'pull') return;
+		if (!id) return;
 		const reason = doc.reason ?? doc.message ?? 'refused by the server';
 		log('warn', `refused ${id}: ${reason}`);
 		void store.sync.recordDenied(link.kind, id, reason).then(refresh, () => {});
+	}
+
+	function watch(link: Link, direction: Direction, handler: PouchDB.Replication.Replication<object>): Flow {
+		const flow: Flow = { direction, handler, paused: false };
+		handler
+			.on('change', (info) => onChange(link, direction, info))
+			.on('active', () => {
+				flow.paused = false;
+				status.setState('syncing');
+			})
+			.on('paused', (err) => onPaused(flow, err))
+			.on('denied', (doc) => {
+				if (direction === 'push') onDenied(link, doc as DeniedDoc);
+			})
+			.on('error', (err) => onFailure(err));
+		return flow;
 	}
 
 	function connect() {
@@ -170,17 +193,11 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 			.then(() => {
 				if (!running) return;
 				for (const link of links) {
-					const handler = link.local.sync(link.remote, { live: true, retry: false, batch_size: 200 });
-					link.handler = handler;
-					handler
-						.on('change', (info) => onChange(link, info))
-						.on('active', () => {
-							link.paused = false;
-							status.setState('syncing');
-						})
-						.on('paused', (err) => onPaused(link, err))
-						.on('denied', (event) => onDenied(link, event as DeniedEvent))
-						.on('error', (err) => onFailure(err));
+					const opts = { live: true, retry: false, batch_size: 200 };
+					link.flows = [
+						watch(link, 'pull', link.local.replicate.from(link.remote, opts)),
+						watch(link, 'push', link.local.replicate.to(link.remote, opts))
+					];
 				}
 			})
 			.catch(onFailure);

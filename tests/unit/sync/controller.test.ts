@@ -1,0 +1,110 @@
+// The sync controller against a stock CouchDB-protocol server over HTTP: two-way replication,
+// outbox acknowledgement, per-document refusals, 401, offline/online and backoff retries.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSyncController, type SyncController } from '../../../src/lib/sync/controller';
+import { userDbName } from '../../../src/lib/domain/ids';
+import { categoryDoc, closeTestStores, openTestStore, uniqueName } from '../store/support';
+import { fakeNetwork, recordingStatus, startFakeRemote, until, type FakeRemote } from './support';
+
+let remote: FakeRemote | null = null;
+let controllers: SyncController[] = [];
+
+afterEach(async () => {
+	await Promise.all(controllers.map((c) => c.stop()));
+	controllers = [];
+	await closeTestStores();
+	await remote?.close();
+	remote = null;
+});
+
+async function setup(options: { online?: boolean } = {}) {
+	remote = await startFakeRemote(`/tmp/praxis-sync-${uniqueName('r')}-`);
+	const name = uniqueName('u');
+	const community = new remote.ServerPouch<Record<string, unknown>>('community');
+	await community.put(categoryDoc('general'));
+	await new remote.ServerPouch(userDbName(name)).info();
+	const store = await openTestStore({ name });
+	const status = recordingStatus();
+	const network = fakeNetwork(options.online ?? true);
+	const controller = createSyncController({ store, remoteBase: remote.base, username: name, fetch: remote.fetch, status, network, delay: () => 50 });
+	controllers.push(controller);
+	return { store, status, network, controller, community, name, remote };
+}
+
+describe('sync controller', () => {
+	it('pulls the community, pushes local writes and empties the outbox', async () => {
+		const { store, status, controller, community } = await setup();
+		controller.start();
+		await until(async () => (await store.listCategories()).length === 1);
+		const id = await store.createThread({ category: 'general', title: 'Hello', body: 'First', tags: ['a'] });
+		expect(await store.isPending(id)).toBe(true);
+		await until(async () => (await store.pendingCount()) === 0);
+		expect((await community.get(id)).title).toBe('Hello');
+		await until(() => status.state === 'idle' && status.pending === 0);
+		expect(status.lastSyncedAt).not.toBeNull();
+		expect(status.states).toContain('syncing');
+		// a change made on the server arrives live
+		await community.put({ ...categoryDoc('open-data', 2) });
+		await until(async () => (await store.listCategories()).length === 2);
+	});
+
+	it('reports first-sync progress as received of total', async () => {
+		const { status, controller, community } = await setup();
+		await community.bulkDocs(Array.from({ length: 30 }, (_, i) => categoryDoc(`c${i}`, i)));
+		controller.start();
+		await until(() => status.state === 'idle' && status.lastSyncedAt !== null);
+		expect(status.total).toBe(31);
+		expect(status.received).toBe(31);
+		expect(status.initial).toBe(false);
+	});
+
+	it('moves a refused write to rejected with the reason, and it can be resent', async () => {
+		const { store, status, controller, community, remote } = await setup();
+		controller.start();
+		await until(() => status.state === 'idle');
+		remote.refuse = (doc) => (doc.title === 'Nope' ? 'category "general" is closed' : null);
+		const id = await store.createThread({ category: 'general', title: 'Nope', body: 'x', tags: [] });
+		await until(async () => (await store.listRejected()).length === 1);
+		const [rejected] = await store.listRejected();
+		expect(rejected).toMatchObject({ id, reason: 'category "general" is closed' });
+		expect(rejected.doc.title).toBe('Nope');
+		expect(await store.isPending(id)).toBe(false);
+		await until(() => status.rejected === 1);
+		expect((await store.getThread(id))?.rejected).toBe(true);
+		await store.resendRejected(id, { ...rejected.doc, title: 'Fixed' });
+		await until(async () => (await community.get(id).catch(() => null))?.title === 'Fixed');
+		expect(await store.listRejected()).toEqual([]);
+	});
+
+	it('stops with "unauthorized" on a 401 and keeps pending writes', async () => {
+		const { store, status, controller, remote } = await setup();
+		remote.mode.unauthorized = true;
+		controller.start();
+		await until(() => status.state === 'unauthorized');
+		await store.createThread({ category: 'general', title: 'Offline thought', body: 'x', tags: [] });
+		expect(await store.pendingCount()).toBe(1);
+		const requests = remote.requests;
+		await new Promise((r) => setTimeout(r, 200));
+		expect(remote.requests).toBe(requests); // no blind retries
+		remote.mode.unauthorized = false;
+		controller.syncNow();
+		await until(async () => (await store.pendingCount()) === 0);
+	});
+
+	it('goes offline and resumes on reconnect; retries with backoff while unreachable', async () => {
+		const { store, status, network, controller, community, remote } = await setup({ online: false });
+		controller.start();
+		expect(status.state).toBe('offline');
+		const id = await store.createThread({ category: 'general', title: 'Written offline', body: 'x', tags: [] });
+		expect(remote.requests).toBe(0);
+		remote.mode.down = true;
+		network.set(true);
+		await until(() => status.state === 'error');
+		expect(status.error).toMatch(/cannot be reached/);
+		remote.mode.down = false;
+		await until(async () => (await community.get(id).catch(() => null)) !== null);
+		await until(async () => (await store.pendingCount()) === 0);
+		network.set(false);
+		expect(status.state).toBe('offline');
+	});
+});
