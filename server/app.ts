@@ -16,6 +16,7 @@ import { compression } from './http/compression';
 import { securityHeaders } from './http/security-headers';
 import { requestLog } from './http/request-log';
 import { jsonHttpError } from './http/json';
+import { normalizeThrown } from './http/thrown';
 
 /** Account requests are small; anything bigger is a mistake or an attack. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 	if (config.logRequests) app.use(requestLog(log));
 	app.use(securityHeaders());
 	app.use(compression());
+	app.use(normalizeThrown());
 
 	const api = new Hono();
 	api.use(

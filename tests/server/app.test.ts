@@ -128,4 +128,14 @@ describe('app', () => {
 		expect(h.logs.some((line) => line.startsWith('ERROR POST /boom: Error: kaput'))).toBe(true);
 		await expect(h.request('/boom', { method: 'POST' })).rejects.toThrow(/answered 500/);
 	});
+
+	it("maps PouchDB's plain-object errors (COUCHDB_URL mode) to their status instead of escaping", async () => {
+		h = createHarness();
+		h.app.post('/pouch-404', () => {
+			throw { status: 404, name: 'not_found', message: 'missing' };
+		});
+		const res = await h.request('/pouch-404', { method: 'POST' });
+		expect(res.status).toBe(404);
+		expect(await res.json()).toEqual({ error: 'not_found', reason: 'missing' });
+	});
 });
