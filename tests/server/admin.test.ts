@@ -40,7 +40,7 @@ describe('admin CLI', () => {
 		const login = await h.post('/api/auth/login', { username: 'root_ops', password: 'admin-password-123' });
 		expect(login.status).toBe(200);
 		expect((await login.json()).user.roles).toEqual(['member', 'admin']);
-		expect((await h.storage.db('community').get('profile:root_ops')).type).toBe('profile');
+		expect(((await h.storage.db('community').get('profile:root_ops')) as { type?: string }).type).toBe('profile');
 		await h.close({ keepData: true });
 	});
 
