@@ -17,6 +17,7 @@ import { securityHeaders } from './http/security-headers';
 import { requestLog } from './http/request-log';
 import { jsonHttpError } from './http/json';
 import { normalizeThrown } from './http/thrown';
+import { clientAddressResolver } from './http/client-address';
 
 /** Account requests are small; anything bigger is a mistake or an attack. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
@@ -28,6 +29,8 @@ export interface AppDeps {
 	clock?: () => Date;
 	/** The server's CouchDB uuid; replication checkpoints are keyed by it, so keep it stable. */
 	uuid?: string;
+	/** Behind a reverse proxy: take client addresses (for rate limits) from X-Forwarded-For. */
+	trustProxy?: boolean;
 	/** Where request and error lines go (stdout by default). */
 	log?: (line: string) => void;
 }
@@ -61,9 +64,10 @@ export function createApp(deps: AppDeps): PraxisApp {
 	const { storage, config } = deps;
 	const clock = deps.clock ?? (() => new Date());
 	const log = deps.log ?? defaultLog;
-	const auth = deps.auth ?? createAuthService({ storage, keysDir: keysDirOf(config.dataDir), clock });
+	const auth = deps.auth ?? createAuthService({ storage, keysDir: keysDirOf(config.dataDir), clock, trustProxy: deps.trustProxy });
 	const uuid = deps.uuid ?? randomUUID().replace(/-/g, '');
 	const app = new Hono<{ Variables: AuthVariables }>();
+	const addressOf = clientAddressResolver(deps.trustProxy ?? false);
 
 	if (config.logRequests) app.use(requestLog(log));
 	app.use(securityHeaders());
@@ -80,12 +84,12 @@ export function createApp(deps: AppDeps): PraxisApp {
 		})
 	);
 	api.get('/health', (c) => c.json({ ok: true, version: config.version, store: storage.kind }));
-	api.route('/auth', createAuthRoutes({ auth, secureCookies: config.secureCookies }));
+	api.route('/auth', createAuthRoutes({ auth, secureCookies: config.secureCookies, addressOf }));
 	api.all('*', (c) => c.json({ error: 'not_found', reason: `no API route ${c.req.method} ${c.req.path}` }, 404));
 	app.route('/api', api);
 
 	// _session first: the gateway's own routes include catch-alls.
-	app.route('/couch', createCouchSessionRoutes({ auth, secureCookies: config.secureCookies }));
+	app.route('/couch', createCouchSessionRoutes({ auth, secureCookies: config.secureCookies, addressOf }));
 	app.route('/couch', createCouchApp({ storage, auth, uuid, version: config.version, clock }));
 
 	app.route('/', createStaticApp({ staticDir: config.staticDir }));

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
 	}
 
 	const uuid = await loadServerUuid(storage);
-	const { app, auth } = createApp({ storage, config, uuid });
+	const { app, auth } = createApp({ storage, config, uuid, trustProxy: env.PRAXIS_TRUST_PROXY === '1' });
 	const report = await seed({ storage, auth, demo: config.demo });
 
 	const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {

@@ -2,20 +2,21 @@
 // answering in CouchDB's shapes and setting the same session cookie as /api/auth.
 import { Hono } from 'hono';
 import { clientAddress } from '../http/client-address';
+import type { AuthRoutesDeps } from './routes';
 import { readJsonOrForm } from '../http/json';
 import { parseCredentials } from './input';
 import { clearSessionCookie, setSessionCookie } from './cookies';
 import { AuthError, type PraxisAuth } from './service';
 import { asHttpError } from './routes';
 
-export function createCouchSessionRoutes({ auth, secureCookies }: { auth: PraxisAuth; secureCookies: boolean }): Hono {
+export function createCouchSessionRoutes({ auth, secureCookies, addressOf = clientAddress }: AuthRoutesDeps): Hono {
 	const app = new Hono();
 
 	app.post('/_session', async (c) => {
 		const credentials = parseCredentials(await readJsonOrForm(c));
 		if (!credentials) return c.json({ error: 'bad_request', reason: 'name and password are required' }, 400);
 		try {
-			const { user, token } = await auth.login(credentials.username, credentials.password, clientAddress(c));
+			const { user, token } = await auth.login(credentials.username, credentials.password, addressOf(c));
 			setSessionCookie(c, token, secureCookies);
 			return c.json({ ok: true, name: user.name, roles: user.roles });
 		} catch (err) {
@@ -27,7 +28,7 @@ export function createCouchSessionRoutes({ auth, secureCookies }: { auth: Praxis
 	});
 
 	app.get('/_session', async (c) => {
-		const user = await auth.authenticate(c.req.raw, clientAddress(c));
+		const user = await auth.authenticate(c.req.raw, addressOf(c));
 		return c.json({
 			ok: true,
 			userCtx: { name: user?.name ?? null, roles: user?.roles ?? [] },

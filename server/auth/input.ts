@@ -3,7 +3,7 @@ import { USERNAME_PATTERN } from '../../src/lib/domain/ids';
 import { PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS } from './passwords';
 
 /** Names the server uses itself (seeded categories are authored by "praxis"). */
-export const RESERVED_USERNAMES: ReadonlySet<string> = new Set(['praxis', 'system', 'anonymous', 'admin-praxis']);
+export const RESERVED_USERNAMES: ReadonlySet<string> = new Set(['praxis', 'system', 'anonymous']);
 export const DISPLAY_NAME_MAX_CHARS = 80;
 export const ORGANIZATION_MAX_CHARS = 120;
 

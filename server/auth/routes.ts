@@ -1,6 +1,6 @@
 // The JSON account API under /api/auth: register, login, logout, session, keys (DESIGN.md).
 import { Hono, type Context } from 'hono';
-import { clientAddress } from '../http/client-address';
+import { clientAddress, type AddressOf } from '../http/client-address';
 import { jsonHttpError, readJson } from '../http/json';
 import { parseCredentials, parseRegisterInput } from './input';
 import { clearSessionCookie, setSessionCookie } from './cookies';
@@ -9,6 +9,8 @@ import { AuthError, type PraxisAuth } from './service';
 export interface AuthRoutesDeps {
 	auth: PraxisAuth;
 	secureCookies: boolean;
+	/** How to find the client's address (behind a proxy: from X-Forwarded-For). */
+	addressOf?: AddressOf;
 }
 
 /** Re-throws an AuthError as its `{error, reason}` response (Retry-After on 429). */
@@ -26,13 +28,13 @@ async function attempt<T>(run: () => Promise<T>): Promise<T> {
 	}
 }
 
-export function createAuthRoutes({ auth, secureCookies }: AuthRoutesDeps): Hono {
+export function createAuthRoutes({ auth, secureCookies, addressOf = clientAddress }: AuthRoutesDeps): Hono {
 	const app = new Hono();
 
 	app.post('/register', async (c) => {
 		const parsed = parseRegisterInput(await readJson(c));
 		if (!parsed.ok) return c.json({ error: 'bad_request', reason: parsed.reason, ...(parsed.field ? { field: parsed.field } : {}) }, 400);
-		const { user, token } = await attempt(() => auth.register(parsed.value, clientAddress(c)));
+		const { user, token } = await attempt(() => auth.register(parsed.value, addressOf(c)));
 		setSessionCookie(c, token, secureCookies);
 		return c.json({ user }, 201);
 	});
@@ -40,7 +42,7 @@ export function createAuthRoutes({ auth, secureCookies }: AuthRoutesDeps): Hono 
 	app.post('/login', async (c) => {
 		const credentials = parseCredentials(await readJson(c));
 		if (!credentials) return c.json({ error: 'bad_request', reason: 'send a JSON object {username, password}' }, 400);
-		const { user, token } = await attempt(() => auth.login(credentials.username, credentials.password, clientAddress(c)));
+		const { user, token } = await attempt(() => auth.login(credentials.username, credentials.password, addressOf(c)));
 		setSessionCookie(c, token, secureCookies);
 		return c.json({ user });
 	});
@@ -52,7 +54,7 @@ export function createAuthRoutes({ auth, secureCookies }: AuthRoutesDeps): Hono 
 	});
 
 	app.get('/session', async (c: Context) => {
-		const user = await auth.currentUser(c.req.raw, clientAddress(c));
+		const user = await auth.currentUser(c.req.raw, addressOf(c));
 		if (!user) return c.json({ error: 'unauthorized', reason: 'not signed in' }, 401);
 		c.header('cache-control', 'no-store');
 		return c.json({ user });

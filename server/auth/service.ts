@@ -62,6 +62,8 @@ export interface AuthOptions {
 	roleCacheMs?: number;
 	/** How long a successful HTTP Basic check is remembered. */
 	basicCacheMs?: number;
+	/** Behind a reverse proxy: rate-limit by the last X-Forwarded-For entry, not the socket. */
+	trustProxy?: boolean;
 }
 
 export interface PraxisAuth extends AuthService {
@@ -193,7 +195,8 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 		users,
 		sessionTtlSeconds: SESSION_TTL_SECONDS,
 		async authenticate(req, address): Promise<SessionUser | null> {
-			const user = await currentUser(req, address);
+			const forwarded = options.trustProxy ? req.headers.get('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean).at(-1) : undefined;
+			const user = await currentUser(req, forwarded ?? address);
 			return user ? { name: user.name, roles: user.roles } : null;
 		},
 		currentUser,

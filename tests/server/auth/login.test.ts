@@ -120,4 +120,20 @@ describe('login and session', () => {
 		expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
 		expect((await login('ines', PASSWORD, '203.0.113.51')).status).toBe(200);
 	});
+
+	it('behind a trusted proxy, limits by the X-Forwarded-For address the proxy saw; otherwise ignores the header', async () => {
+		h = createHarness({ trustProxy: true, limits: { loginFailuresPerAddress: 3 } });
+		await h.register('ines');
+		const via = (forwarded: string) => ({ 'x-forwarded-for': forwarded });
+		for (let i = 0; i < 3; i++) await login(`guess${i}`, 'wrong-password!', '10.0.0.1', via(`198.51.100.1, 203.0.113.5`));
+		expect((await login('ines', PASSWORD, '10.0.0.1', via('203.0.113.5'))).status).toBe(429);
+		// Another client behind the same proxy is not affected, whatever it claims first.
+		expect((await login('ines', PASSWORD, '10.0.0.1', via('203.0.113.5, 203.0.113.6'))).status).toBe(200);
+		await h.close();
+
+		h = createHarness({ limits: { loginFailuresPerAddress: 3 } });
+		await h.register('ines');
+		for (let i = 0; i < 3; i++) await login(`guess${i}`, 'wrong-password!', '10.0.0.1', via(`203.0.113.${i}`));
+		expect((await login('ines', PASSWORD, '10.0.0.1', via('203.0.113.99'))).status).toBe(429);
+	});
 });

@@ -34,6 +34,7 @@ export interface HarnessOptions {
 	/** A mutable clock: tests move `now.ms` forward. */
 	now?: { ms: number };
 	uuid?: string;
+	trustProxy?: boolean;
 }
 
 export interface Harness {
@@ -69,7 +70,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
 				? createStorage({ kind, couchdbUrl: options.couchdbUrl })
 				: createStorage({ kind, memoryPrefix: `app-test-${process.pid}-${++counter}-${Date.now()}` });
 	const clock = options.now ? () => new Date(options.now!.ms) : () => new Date();
-	const auth = createAuthService({ storage, keysDir: join(dataDir, 'keys'), clock, scryptCost: TEST_SCRYPT_COST, limits: options.limits });
+	const auth = createAuthService({ storage, keysDir: join(dataDir, 'keys'), clock, scryptCost: TEST_SCRYPT_COST, limits: options.limits, trustProxy: options.trustProxy });
 	const config: AppConfig = {
 		version: '0.0.0-test',
 		staticDir: options.staticDir ?? join(dataDir, 'no-build'),
@@ -80,7 +81,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
 	};
 	const logs: string[] = [];
 	const statuses: number[] = [];
-	const { app } = createApp({ storage, config, auth, clock, uuid: options.uuid, log: (line) => logs.push(line) });
+	const { app } = createApp({ storage, config, auth, clock, uuid: options.uuid, trustProxy: options.trustProxy, log: (line) => logs.push(line) });
 	let server: Server | null = null;
 
 	const check = (res: Response, what: string): Response => {
