@@ -8,6 +8,8 @@ import { createReadStream, statSync, readFileSync, type Stats } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { contentSecurityPolicy } from './http/security-headers';
+import { selectEncoding } from './http/compression';
+import { createPrecompressed, PRECOMPRESSIBLE } from './http/precompressed';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -98,6 +100,7 @@ export function createStaticApp({ staticDir }: { staticDir: string }): Hono {
 	const root = resolve(staticDir);
 	const app = new Hono();
 	let shell: Shell | null = null;
+	const precompressed = createPrecompressed();
 
 	/** index.html, re-read when it changes on disk (a rebuild while the server runs). */
 	function loadShell(): Shell | null {
@@ -124,12 +127,21 @@ export function createStaticApp({ staticDir }: { staticDir: string }): Hono {
 	}
 
 	function serveFile(c: Context, path: string, file: string, stats: Stats): Response {
-		const etag = etagOf(stats);
+		const encoding = selectEncoding(c.req.header('accept-encoding'));
+		const packed = encoding && c.req.method === 'GET' ? precompressed.get(file, stats.mtimeMs, stats.size, encoding) : null;
+		// Each representation gets its own validator.
+		const etag = packed ? etagOf(stats).replace(/"$/, `-${encoding}"`) : etagOf(stats);
 		c.header('cache-control', cacheControlFor(path));
 		c.header('etag', etag);
 		c.header('last-modified', stats.mtime.toUTCString());
+		if (PRECOMPRESSIBLE.test(file)) c.header('vary', 'Accept-Encoding');
 		if (c.req.header('if-none-match') === etag) return c.body(null, 304);
 		c.header('content-type', TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream');
+		if (encoding && packed) {
+			c.header('content-encoding', encoding);
+			c.header('content-length', String(packed.byteLength));
+			return c.body(packed as Uint8Array<ArrayBuffer>, 200);
+		}
 		c.header('content-length', String(stats.size));
 		if (c.req.method === 'HEAD') return c.body(null, 200);
 		return c.body(Readable.toWeb(createReadStream(file)) as unknown as ReadableStream<Uint8Array>, 200);

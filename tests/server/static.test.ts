@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createHarness, tempDir, type Harness } from './support/harness';
 import { inlineScriptHashes } from '../../server/static';
 
@@ -92,11 +93,24 @@ describe('static client', () => {
 		expect(await head.text()).toBe('');
 	});
 
-	it('compresses static text when accepted', async () => {
+	it('compresses static text when accepted, then serves a maximum-quality copy from memory', async () => {
 		h = createHarness({ staticDir: buildDir() });
-		const res = await h.request('/_app/immutable/entry/start.abc.js', { headers: { 'accept-encoding': 'gzip' } });
-		expect(res.headers.get('content-encoding')).toBe('gzip');
-		expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+		const path = '/_app/immutable/entry/start.abc.js';
+		const original = await (await h.request(path)).text();
+		for (const encoding of ['gzip', 'br'] as const) {
+			const first = await h.request(path, { headers: { 'accept-encoding': encoding } });
+			expect(first.headers.get('content-encoding')).toBe(encoding);
+			expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+			expect(first.headers.get('vary')).toMatch(/accept-encoding/i);
+			const decode = (bytes: Uint8Array) => (encoding === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes)).toString('utf8');
+			expect(decode(new Uint8Array(await first.arrayBuffer()))).toBe(original);
+			await new Promise((r) => setTimeout(r, 200)); // the background copy
+			const cached = await h.request(path, { headers: { 'accept-encoding': encoding } });
+			expect(cached.headers.get('etag')).toMatch(new RegExp(`-${encoding}"$`));
+			expect(Number(cached.headers.get('content-length'))).toBeGreaterThan(0);
+			expect(decode(new Uint8Array(await cached.arrayBuffer()))).toBe(original);
+			expect((await h.request(path, { headers: { 'accept-encoding': encoding, 'if-none-match': cached.headers.get('etag')! } })).status).toBe(304);
+		}
 	});
 
 	it('serves a placeholder page when the client is not built', async () => {
