@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Storage } from '../storage/index';
 import type { AuthService, SessionUser } from './types';
 import type { Role } from '../../src/lib/domain/schemas';
+import { isValidUsername } from '../../src/lib/domain/ids';
 import { ephemeralSigningKey, loadOrCreateSigningKey, type PublicJwk, type SigningKey } from './keys';
 import { DEFAULT_SCRYPT_COST, hashPassword, verifyPassword, type PasswordHash, type ScryptCost } from './passwords';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
@@ -130,7 +131,7 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 	/** Checks a password, spending the same time whether or not the user exists. */
 	async function checkPassword(name: string, password: string, address: string): Promise<PublicUser> {
 		throwIfLimited(name, address);
-		const record = await users.get(name);
+		const record = isValidUsername(name) ? await users.get(name) : null;
 		const ok = record
 			? await verifyPassword(password, record.hash)
 			: (await verifyPassword(password, await (dummyHash ??= hashPassword('not a password', cost))), false);
