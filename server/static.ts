@@ -159,9 +159,12 @@ export function createStaticApp({ staticDir }: { staticDir: string }): Hono {
 		const inside = file.startsWith(root + sep) && !path.includes('\0');
 		const stats = inside ? statFile(file) : null;
 		if (stats) return serveFile(c, path, file, stats);
-		// A missing hashed asset is a stale cache, not a client route: answering HTML would
-		// poison the service worker's cache with a page where a script was expected.
-		if (path.startsWith('/_app/') || !inside) return c.json({ error: 'not_found', reason: 'no such file' }, 404);
+		// A missing asset (a hashed file from an older build, /favicon.ico...) is not a client
+		// route: answering HTML would poison caches with a page where a script was expected.
+		// Client routes never end in a file extension (ids and slugs have no dots).
+		const extension = extname(path).toLowerCase();
+		const assetLike = extension !== '.html' && extension in TYPES;
+		if (path.startsWith('/_app/') || !inside || assetLike) return c.json({ error: 'not_found', reason: 'no such file' }, 404);
 		return serveShell(c);
 	});
 

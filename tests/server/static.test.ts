@@ -66,6 +66,8 @@ describe('static client', () => {
 			expect(await res.text()).toBe(INDEX);
 		}
 		expect((await h.request('/_app/immutable/entry/missing.js')).status).toBe(404);
+		expect((await h.request('/favicon.ico')).status).toBe(404);
+		expect((await h.request('/workbox-00000000.js')).status).toBe(404);
 		expect((await h.request('/api/unknown')).status).toBe(404);
 		expect((await h.request('/forums', { method: 'POST' })).status).toBe(404);
 	});
