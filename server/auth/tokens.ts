@@ -55,10 +55,14 @@ export function createRevocationList(storage: Storage, now: () => Date): Revocat
 		(loading ??= (async () => {
 			const res = await storage.db(SESSIONS_DB).allDocs({ include_docs: true, startkey: 'revoked:', endkey: 'revoked:\ufff0' });
 			const t = now().getTime() / 1000;
+			const expired: Array<{ _id: string; _rev: string; _deleted: true }> = [];
 			for (const row of res.rows) {
 				const exp = (row.doc as { exp?: unknown } | undefined)?.exp;
 				if (typeof exp === 'number' && exp > t) revoked.set(row.id.slice('revoked:'.length), exp);
+				else expired.push({ _id: row.id, _rev: row.value.rev, _deleted: true });
 			}
+			// Tokens past their expiry are refused anyway: forget their revocations.
+			if (expired.length > 0) void storage.db(SESSIONS_DB).bulkDocs(expired).catch(() => undefined);
 		})().catch((err: unknown) => {
 			loading = null;
 			throw err;

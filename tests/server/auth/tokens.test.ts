@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createHarness, PASSWORD, sessionCookie, tempDir, TEST_SCRYPT_COST, type Harness } from '../support/harness';
 import { hashPassword } from '../../../server/auth/passwords';
 import { loadOrCreateSigningKey } from '../../../server/auth/keys';
+import { SESSIONS_DB } from '../../../server/storage/index';
 
 let h: Harness;
 afterEach(async () => {
@@ -111,4 +112,24 @@ describe('session tokens', () => {
 		expect(session.status).toBe(200);
 		expect(sessionCookie(await h.post('/api/auth/login', { username: 'ines', password: PASSWORD }))).toMatch(/^praxis_session=/);
 	});
+
+	it('forgets revocations of tokens that have expired anyway', async () => {
+		const dataDir = tempDir();
+		const now = { ms: Date.parse('2026-03-01T09:00:00Z') };
+		h = createHarness({ kind: 'leveldb', dataDir, now });
+		const cookie = await h.register('ines');
+		await h.request('/api/auth/logout', { method: 'POST', headers: { cookie } });
+		const revoked = async () => (await h.storage.db(SESSIONS_DB).allDocs({ startkey: 'revoked:', endkey: 'revoked:\ufff0' })).rows.length;
+		expect(await revoked()).toBe(1);
+		await h.close({ keepData: true });
+
+		now.ms += 31 * 24 * 60 * 60 * 1000;
+		h = createHarness({ kind: 'leveldb', dataDir, now });
+		expect((await h.request('/api/auth/session', { headers: { cookie } })).status).toBe(401);
+		const fresh = sessionCookie(await h.post('/api/auth/login', { username: 'ines', password: PASSWORD }));
+		expect((await h.request('/api/auth/session', { headers: { cookie: fresh } })).status).toBe(200); // loads the list
+		await new Promise((r) => setTimeout(r, 100));
+		expect(await revoked()).toBe(0);
+	});
 });
+
