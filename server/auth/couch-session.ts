@@ -32,7 +32,7 @@ export function createCouchSessionRoutes({ auth, secureCookies, addressOf = clie
 		return c.json({
 			ok: true,
 			userCtx: { name: user?.name ?? null, roles: user?.roles ?? [] },
-			info: { authentication_handlers: ['cookie', 'default'], ...(user ? { authenticated: 'cookie' } : {}) }
+			info: { authentication_handlers: ['cookie', 'default'], ...(user ? { authenticated: c.req.header('authorization') ? 'default' : 'cookie' } : {}) }
 		});
 	});
 
