@@ -1,0 +1,157 @@
+// Push/pull throughput of the sync gateway with the real PouchDB replicator over a socket,
+// LevelDB storage in a temp dir, next to a stock CouchDB-protocol server (express-pouchdb on
+// the same LevelDB PouchDB) for comparison. Run: node --import tsx bench/push-pull.ts
+import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+import express from 'express';
+import expressPouchDB from 'express-pouchdb';
+import PouchDB from 'pouchdb';
+import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createCouchApp, writeDocs } from '../server/couch/index';
+import { createStorage } from '../server/storage/index';
+import type { AuthService } from '../server/auth/types';
+import { docId } from '../src/lib/domain/ids';
+
+const SIZES = [1_000, 10_000];
+const WARMUP_DOCS = 300;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const USER = 'bench';
+const PASSWORD = 'bench-password-1';
+const auth: AuthService = {
+	async authenticate(req) {
+		const header = req.headers.get('authorization') ?? '';
+		const ok = header === 'Basic ' + Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
+		return ok ? { name: USER, roles: ['member', 'moderator'] } : null;
+	}
+};
+
+interface Target {
+	url: string;
+	stop(): Promise<void>;
+}
+
+async function startGateway(dir: string): Promise<Target> {
+	const storage = createStorage({ kind: 'leveldb', dataDir: dir });
+	await writeDocs(storage, 'community', { name: USER, roles: ['member', 'moderator'] }, [
+		{ _id: 'category:general', type: 'category', author: USER, createdAt: new Date().toISOString(), name: 'General', description: '', order: 1 }
+	]);
+	const app = new Hono().route('/couch', createCouchApp({ storage, auth, uuid: 'bench', version: 'bench' }));
+	const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+		const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+	});
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/couch/community`,
+		stop: async () => {
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+			await storage.close();
+		}
+	};
+}
+
+async function startStock(dir: string): Promise<Target> {
+	const LevelPouch = PouchDB.defaults({ prefix: dir + '/' } as PouchDB.Configuration.DatabaseConfiguration);
+	const app = express();
+	app.use('/', expressPouchDB(LevelPouch as unknown as PouchDB.Static, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: join(dir, 'log.txt') }));
+	const server = await new Promise<Server>((resolve) => {
+		const s = app.listen(0, '127.0.0.1', () => resolve(s));
+	});
+	const { port } = server.address() as AddressInfo;
+	return { url: `http://127.0.0.1:${port}/community`, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+const SERVERS = { 'praxis-gateway': startGateway, 'express-pouchdb': startStock };
+type ServerName = keyof typeof SERVERS;
+
+function threads(n: number): object[] {
+	const createdAt = new Date().toISOString();
+	return Array.from({ length: n }, (_, i) => ({
+		_id: docId('thread'),
+		type: 'thread',
+		author: USER,
+		createdAt,
+		category: 'general',
+		title: `Benchmark thread ${i}`,
+		body: 'A short body of a benchmark thread.',
+		tags: ['bench']
+	}));
+}
+
+let localCounter = 0;
+const local = () => new PouchDB(`bench-local-${process.pid}-${++localCounter}`, { adapter: 'memory' });
+
+async function measure(target: Target, n: number): Promise<{ push: number; pull: number }> {
+	const remote = new PouchDB(target.url, { auth: { username: USER, password: PASSWORD } });
+	const source = local();
+	await source.bulkDocs(threads(n));
+	let t = performance.now();
+	const pushed = await source.replicate.to(remote);
+	const pushMs = performance.now() - t;
+	if (pushed.docs_written !== n) throw new Error(`push wrote ${pushed.docs_written} of ${n}`);
+	const sink = local();
+	t = performance.now();
+	const pulled = await sink.replicate.from(remote);
+	const pullMs = performance.now() - t;
+	if (pulled.docs_written < n) throw new Error(`pull wrote ${pulled.docs_written} of ${n}`);
+	await Promise.all([source.destroy(), sink.destroy()]);
+	return { push: Math.round((n / pushMs) * 1000), pull: Math.round((pulled.docs_written / pullMs) * 1000) };
+}
+
+/** One measurement in a fresh child process, so neither server's background work or heap weighs on the other. */
+async function once(server: ServerName, n: number): Promise<{ push: number; pull: number }> {
+	const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--one', server, String(n)], {
+		encoding: 'utf8',
+		maxBuffer: 1 << 20
+	});
+	const line = child.stdout.trim().split('\n').pop() ?? '';
+	if (child.status !== 0 || !line.startsWith('{')) throw new Error(`${server} ${n} failed: ${child.stderr || child.stdout}`);
+	return JSON.parse(line) as { push: number; pull: number };
+}
+
+async function measureHere(server: ServerName, n: number): Promise<void> {
+	const dir = mkdtempSync(join(tmpdir(), 'praxis-bench-'));
+	const target = await SERVERS[server](dir);
+	try {
+		await measure(target, WARMUP_DOCS); // warms the JIT of server and client; the pull then carries these too
+		console.log(JSON.stringify(await measure(target, n)));
+	} finally {
+		await target.stop();
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main(): Promise<void> {
+	const results: { docs: number; server: string; push_docs_per_s: number; pull_docs_per_s: number; rounds: number }[] = [];
+	for (const n of SIZES) {
+		const runs: Record<string, { push: number; pull: number }[]> = {};
+		// Servers alternate within each round so a busy machine weighs on both alike.
+		for (let round = 0; round < ROUNDS; round++) {
+			for (const server of Object.keys(SERVERS) as (keyof typeof SERVERS)[]) (runs[server] ??= []).push(await once(server, n));
+		}
+		for (const [server, rs] of Object.entries(runs)) {
+			const push = median(rs.map((r) => r.push));
+			const pull = median(rs.map((r) => r.pull));
+			results.push({ docs: n, server, push_docs_per_s: push, pull_docs_per_s: pull, rounds: ROUNDS });
+			console.log(`${server.padEnd(16)} ${String(n).padStart(6)} docs: push ${push} docs/s, pull ${pull} docs/s (median of ${ROUNDS})`);
+		}
+	}
+	const out = { date: new Date().toISOString(), node: process.version, storage: 'leveldb (temp dir)', client: 'pouchdb 9 memory adapter', results };
+	mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+	writeFileSync(new URL('./results/push-pull.json', import.meta.url), JSON.stringify(out, null, '\t') + '\n');
+}
+
+const [flag, server, size] = process.argv.slice(2);
+if (flag === '--one' && server in SERVERS) {
+	await measureHere(server as ServerName, Number(size));
+	process.exit(0); // express-pouchdb keeps timers alive
+} else {
+	await main();
+}
