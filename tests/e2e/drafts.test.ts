@@ -1,0 +1,54 @@
+// Drafts are saved on the device as you type and survive a browser restart (reply and new thread).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createThread, registerMember, startServer, type TestServer } from './support/server';
+import { openDevice, signIn, waitUpToDate, type Device } from './support/browser';
+
+let server: TestServer;
+let device: Device | null = null;
+
+beforeAll(async () => {
+	server = await startServer();
+});
+
+afterAll(async () => {
+	await device?.dispose();
+	await server?.dispose();
+});
+
+describe('drafts', () => {
+	it('restores a reply and a new thread after the browser restarts', async () => {
+		const fay = await registerMember(server.url, 'fay', 'Fay');
+		const ulid = await createThread(server.url, fay, { category: 'general', title: 'Drafts thread', body: 'Body' });
+		device = await openDevice();
+		await signIn(device.page, server.url, 'fay');
+		await waitUpToDate(device.page);
+
+		await device.page.goto(`${server.url}/forums/t/${ulid}`);
+		await device.page.getByLabel('Reply', { exact: true }).fill('Half-written reply');
+		await device.page.waitForTimeout(1_000);
+		await device.page.goto(`${server.url}/forums/new?category=open-data`);
+		await device.page.getByLabel('Title', { exact: true }).fill('Half-written thread');
+		await device.page.getByLabel('Body', { exact: true }).fill('Half-written body');
+		await device.page.waitForTimeout(1_000);
+
+		const dir = device.profileDir;
+		await device.close();
+		device = await openDevice(dir);
+		await device.page.goto(`${server.url}/forums/t/${ulid}`);
+		const reply = device.page.getByLabel('Reply', { exact: true });
+		await expect.poll(() => reply.inputValue(), { timeout: 10_000 }).toBe('Half-written reply');
+
+		await device.page.goto(`${server.url}/forums/new`);
+		const title = device.page.getByLabel('Title', { exact: true });
+		await expect.poll(() => title.inputValue(), { timeout: 10_000 }).toBe('Half-written thread');
+		expect(await device.page.getByLabel('Body', { exact: true }).inputValue()).toBe('Half-written body');
+		expect(await device.page.getByLabel('Category').inputValue()).toBe('open-data');
+
+		// Creating the thread clears the draft.
+		await device.page.getByRole('button', { name: 'Create thread' }).click();
+		await device.page.getByRole('heading', { name: 'Half-written thread' }).waitFor();
+		await device.page.goto(`${server.url}/forums/new`);
+		await device.page.waitForTimeout(500);
+		expect(await device.page.getByLabel('Title', { exact: true }).inputValue()).toBe('');
+	});
+});
