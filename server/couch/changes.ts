@@ -30,6 +30,9 @@ export async function handleChanges(c: CouchContext, open: OpenDb, notifier: Cha
 	};
 	if (feed === 'normal') return c.json(await run());
 
+	// Read every parameter before subscribing, so a bad one cannot leave a listener behind.
+	const timeoutMs = Math.min(intParam(c, 'timeout') ?? LONGPOLL_TIMEOUT_MAX_MS, LONGPOLL_TIMEOUT_MAX_MS);
+	const heartbeatMs = heartbeatParam(c);
 	let dirty = false;
 	let wake: (() => void) | null = null;
 	const unsubscribe = notifier.subscribe(db, () => {
@@ -47,8 +50,6 @@ export async function handleChanges(c: CouchContext, open: OpenDb, notifier: Cha
 		unsubscribe();
 		return c.json(first);
 	}
-	const timeoutMs = Math.min(intParam(c, 'timeout') ?? LONGPOLL_TIMEOUT_MAX_MS, LONGPOLL_TIMEOUT_MAX_MS);
-	const heartbeatMs = heartbeatParam(c);
 	const signal = c.req.raw.signal;
 	let stopped = false;
 	const stop = () => {
