@@ -14,6 +14,8 @@
 //   outbox      local writes the server has not acknowledged yet ("waiting")       [device]
 //   rejected    writes the server refused: doc + reason, for "Needs attention"    [device]
 //   conflicts   documents with conflicting revisions (id, winner, losing revs)    [projection]
+//   orphans     threads that have posts but no thread row yet (out-of-order arrival): a new
+//               thread row queries its posts only when listed here               [projection]
 //   syncLog     replication events for diagnosis                                   [device]
 //   meta        projector checkpoint, schema version                               [device]
 import Dexie, { type Table } from 'dexie';
@@ -35,7 +37,7 @@ import type {
 	VoteTotalRow
 } from './types';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type DexieOptions = ConstructorParameters<typeof Dexie>[1];
 
@@ -52,6 +54,7 @@ export class PraxisDb extends Dexie {
 	outbox!: Table<OutboxRow, string>;
 	rejected!: Table<RejectedRow, string>;
 	conflicts!: Table<ConflictRow, string>;
+	orphans!: Table<{ thread: string }, string>;
 	syncLog!: Table<SyncLogRow, number>;
 	meta!: Table<MetaRow, string>;
 
@@ -70,6 +73,7 @@ export class PraxisDb extends Dexie {
 			outbox: 'id, db',
 			rejected: 'id',
 			conflicts: 'id',
+			orphans: 'thread',
 			syncLog: '++seq, at',
 			meta: 'key'
 		});
@@ -85,7 +89,8 @@ export const PROJECTION_TABLES = [
 	'voteTotals',
 	'profiles',
 	'resources',
-	'conflicts'
+	'conflicts',
+	'orphans'
 ] as const;
 
 export type ProjectionTable = (typeof PROJECTION_TABLES)[number];

@@ -6,7 +6,9 @@
 // Runs are serialized: at most one catch-up at a time, later requests coalesce.
 import Dexie from 'dexie';
 import { CHECKPOINT_KEY, PROJECTION_TABLES, type PraxisDb, type ProjectionTable } from './db';
-import { Ops, placeOf, projectChange, sameAggregates, voteTotal, withThreadAggregates, type Change } from './projector';
+import type { ThreadRow } from './types';
+import { addPosts, sameAggregates, voteTotal, withThreadAggregates } from './aggregates';
+import { Ops, placeOf, projectChange, type Change } from './projector';
 
 export const PROJECTOR_BATCH_SIZE = 500;
 
@@ -93,7 +95,11 @@ export class ProjectorRunner {
 		}
 	}
 
-	/** Applies one batch of changes and the checkpoint after it, in one transaction. */
+	/**
+	 * Applies one batch of changes and the checkpoint after it, in one transaction. Posts and
+	 * votes are written first so thread aggregates and vote totals are derived from the tables
+	 * as they stand after the batch; threads are then written once, aggregates included.
+	 */
 	async applyBatch(changes: readonly Change[], lastSeq: Seq): Promise<void> {
 		const db = this.#db;
 		const tables = [...PROJECTION_TABLES, 'meta'].map((name) => db.table(name));
@@ -104,17 +110,70 @@ export class ProjectorRunner {
 				const place = placeOf(change.id);
 				projectChange(change, place ? current.get(place.table)?.get(place.key) : undefined, ops);
 			}
+			const conflicted = new Set(await db.conflicts.toCollection().primaryKeys());
 			for (const table of PROJECTION_TABLES) {
+				if (table === 'threads') continue;
 				const { puts, deletes } = ops.entries(table);
-				if (deletes.length) await db.table(table).bulkDelete(deletes);
+				// most documents were never in conflict: only delete conflict rows that exist
+				const gone = table === 'conflicts' ? deletes.filter((id) => conflicted.has(id)) : deletes;
+				if (gone.length) await db.table(table).bulkDelete(gone);
 				if (puts.length) await db.table(table).bulkPut(puts);
 			}
-			await this.#recountThreads(ops.threads);
+			await this.#putThreads(ops, current.get('threads'));
 			await this.#recountVotes(ops.targets);
 			await db.meta.put({ key: CHECKPOINT_KEY, value: lastSeq });
 			return ops;
 		});
 		for (const { id, reason } of ops.invalid) this.#onProblem(`skipped ${id}: ${reason}`);
+	}
+
+	/**
+	 * Writes the batch's thread rows with derived aggregates. Threads whose posts changed or
+	 * vanished, and new threads that already had posts (orphans), are recounted from the posts
+	 * table; threads that only gained posts new to the table fold those in (addPosts), which
+	 * gives the same figures without one query per thread.
+	 */
+	async #putThreads(ops: Ops, before: Map<string, unknown> | undefined): Promise<void> {
+		const db = this.#db;
+		const { puts, deletes } = ops.entries('threads');
+		if (deletes.length) await db.threads.bulkDelete(deletes);
+		const rows = new Map(puts.map((row) => [row.id, row]));
+		const inBatch = new Set(rows.keys());
+		const fresh = puts.filter((row) => before?.get(row.id) === undefined).map((row) => row.id);
+		const orphans = fresh.length ? (await db.orphans.bulkGet(fresh)).flatMap((o) => (o ? [o.thread] : [])) : [];
+		const full = new Set([...ops.recount, ...orphans]);
+		const delta = [...ops.added.keys()].filter((id) => !full.has(id));
+		const needed = [...full, ...delta].filter((id) => !rows.has(id));
+		const stored = needed.length ? await db.threads.bulkGet(needed) : [];
+		const newOrphans: string[] = [];
+		needed.forEach((id, i) => {
+			const row = stored[i];
+			if (row) rows.set(id, row);
+			else newOrphans.push(id); // posts before their thread: counted when the thread comes
+		});
+		const fullIds = [...full].filter((id) => rows.has(id));
+		// one range query per thread to recount, issued together so IndexedDB pipelines them
+		const lists = await Promise.all(
+			fullIds.map((id) => db.posts.where('[thread+createdAt]').between([id, Dexie.minKey], [id, Dexie.maxKey], true, true).toArray())
+		);
+		const derived = new Map<string, ThreadRow>();
+		fullIds.forEach((id, i) => derived.set(id, withThreadAggregates(rows.get(id) as ThreadRow, lists[i])));
+		for (const id of delta) {
+			const row = rows.get(id);
+			if (row) derived.set(id, addPosts(row, ops.added.get(id) ?? []));
+		}
+		const out: ThreadRow[] = [];
+		for (const [id, row] of rows) {
+			const next = derived.get(id);
+			if (!next) {
+				if (inBatch.has(id)) out.push(row);
+			} else if (inBatch.has(id) || !sameAggregates(row, next)) {
+				out.push(next);
+			}
+		}
+		if (out.length) await db.threads.bulkPut(out);
+		if (orphans.length) await db.orphans.bulkDelete(orphans);
+		if (newOrphans.length) await db.orphans.bulkPut(newOrphans.map((thread) => ({ thread })));
 	}
 
 	async #currentRows(changes: readonly Change[]): Promise<Map<ProjectionTable, Map<string, unknown>>> {
@@ -132,23 +191,6 @@ export class ProjectorRunner {
 			current.set(table, new Map(list.map((key, i) => [key, rows[i]])));
 		}
 		return current;
-	}
-
-	async #recountThreads(ids: ReadonlySet<string>): Promise<void> {
-		if (ids.size === 0) return;
-		const list = [...ids];
-		const threads = await this.#db.threads.bulkGet(list);
-		const updated = [];
-		for (const thread of threads) {
-			if (!thread) continue; // a post arrived before its thread: counted when the thread comes
-			const posts = await this.#db.posts
-				.where('[thread+createdAt]')
-				.between([thread.id, Dexie.minKey], [thread.id, Dexie.maxKey])
-				.toArray();
-			const next = withThreadAggregates(thread, posts);
-			if (!sameAggregates(thread, next)) updated.push(next);
-		}
-		if (updated.length) await this.#db.threads.bulkPut(updated);
 	}
 
 	async #recountVotes(targets: ReadonlySet<string>): Promise<void> {

@@ -3,11 +3,13 @@
 // rows to put or delete; aggregates (thread reply counts, vote totals) are recomputed from the
 // rows themselves (`withThreadAggregates`, `voteTotal`) so applying a change twice, or changes
 // out of order (a post before its thread), always ends in the same tables. The runner that
-// reads the changes feed and writes Dexie is projector-runner.ts.
+// reads the changes feed and writes Dexie is projector-runner.ts; the aggregate functions are
+// in aggregates.ts.
 import { parseDocId } from '../domain/ids';
 import { validateCommunityDoc } from '../domain/validate';
 import type { CommunityDoc, Post, Thread } from '../domain/schemas';
 import type { ProjectionTable } from './db';
+export { addPosts, sameAggregates, voteTotal, withThreadAggregates } from './aggregates';
 import type {
 	CategoryRow,
 	ConflictRow,
@@ -35,13 +37,18 @@ export interface RowTypes {
 	profiles: ProfileRow;
 	resources: ResourceRow;
 	conflicts: ConflictRow;
+	orphans: { thread: string };
 }
 
 /** Pending table operations: per table, key → row to put, or null to delete. */
 export class Ops {
 	readonly tables = new Map<ProjectionTable, Map<string, unknown>>();
-	/** threads (`thread:…` ids) whose aggregates must be recomputed */
+	/** threads (`thread:…` ids) whose own document changed in this batch */
 	readonly threads = new Set<string>();
+	/** threads whose posts changed or vanished: aggregates recomputed from the posts table */
+	readonly recount = new Set<string>();
+	/** posts new to the tables, per thread: folded into the thread's derived aggregates */
+	readonly added = new Map<string, PostRow[]>();
 	/** vote targets whose totals must be recomputed */
 	readonly targets = new Set<string>();
 	/** documents that failed validation: skipped, with the reason */
@@ -136,10 +143,20 @@ function projectDoc(doc: CommunityDoc, rev: string, conflicted: boolean, current
 			ops.put('threads', doc._id, threadRow(doc, rev, conflicted, current as ThreadRow | undefined));
 			ops.threads.add(doc._id);
 			return;
-		case 'post':
-			ops.put('posts', doc._id, postRow(doc, rev, conflicted));
-			ops.threads.add(doc.thread);
+		case 'post': {
+			const row = postRow(doc, rev, conflicted);
+			ops.put('posts', doc._id, row);
+			const previous = current as PostRow | undefined;
+			if (previous) {
+				ops.recount.add(doc.thread);
+				if (previous.thread !== doc.thread) ops.recount.add(previous.thread);
+			} else {
+				const list = ops.added.get(doc.thread);
+				if (list) list.push(row);
+				else ops.added.set(doc.thread, [row]);
+			}
 			return;
+		}
 		case 'vote': {
 			const previous = current as VoteRow | undefined;
 			if (previous && previous.target !== doc.target) ops.targets.add(previous.target);
@@ -188,11 +205,12 @@ function threadRow(doc: Thread, rev: string, conflicted: boolean, current: Threa
 		author: doc.author,
 		createdAt: doc.createdAt,
 		...strip({ updatedAt: doc.updatedAt }),
-		// aggregates are recomputed from posts after the batch; keep the last known meanwhile
+		// aggregates are derived from posts by the runner; a new version keeps the derived ones
 		lastActivity: current?.lastActivity ?? doc.createdAt,
 		replyCount: current?.replyCount ?? 0,
 		lastPostAt: current?.lastPostAt ?? null,
 		lastAuthor: current?.lastAuthor ?? null,
+		lastPostId: current?.lastPostId ?? null,
 		edited: doc.updatedAt !== undefined && doc.updatedAt !== doc.createdAt,
 		deleted: 0,
 		conflicted,
@@ -238,7 +256,7 @@ function projectDeletion(table: ProjectionTable, key: string, doc: Record<string
 			conflicted: false,
 			rev
 		});
-		ops.threads.add(thread);
+		ops.recount.add(thread);
 		return;
 	}
 	if (table === 'threads') {
@@ -256,6 +274,7 @@ function projectDeletion(table: ProjectionTable, key: string, doc: Record<string
 			replyCount: prev?.replyCount ?? 0,
 			lastPostAt: prev?.lastPostAt ?? null,
 			lastAuthor: prev?.lastAuthor ?? null,
+			lastPostId: prev?.lastPostId ?? null,
 			edited: false,
 			deleted: 1,
 			conflicted: false,
@@ -269,35 +288,4 @@ function projectDeletion(table: ProjectionTable, key: string, doc: Record<string
 		if (target) ops.targets.add(target);
 	}
 	ops.delete(table, key);
-}
-
-/** The thread row with its aggregates derived from all of its post rows. */
-export function withThreadAggregates(thread: ThreadRow, posts: readonly PostRow[]): ThreadRow {
-	let replyCount = 0;
-	let last: PostRow | null = null;
-	for (const post of posts) {
-		if (post.thread !== thread.id || post.deleted) continue;
-		replyCount++;
-		if (!last || post.createdAt > last.createdAt || (post.createdAt === last.createdAt && post.id > last.id)) last = post;
-	}
-	const lastPostAt = last?.createdAt ?? null;
-	const lastActivity = lastPostAt && lastPostAt > thread.createdAt ? lastPostAt : thread.createdAt;
-	return { ...thread, replyCount, lastPostAt, lastAuthor: last?.author ?? null, lastActivity };
-}
-
-/** Vote totals of one target, derived from its vote rows. */
-export function voteTotal(target: string, votes: readonly VoteRow[]): VoteTotalRow {
-	let up = 0;
-	let down = 0;
-	for (const vote of votes) {
-		if (vote.target !== target) continue;
-		if (vote.value === 1) up++;
-		else if (vote.value === -1) down++;
-	}
-	return { target, score: up - down, up, down };
-}
-
-/** True when nothing but the aggregates changed (to skip needless writes). */
-export function sameAggregates(a: ThreadRow, b: ThreadRow): boolean {
-	return a.replyCount === b.replyCount && a.lastPostAt === b.lastPostAt && a.lastAuthor === b.lastAuthor && a.lastActivity === b.lastActivity;
 }

@@ -36,6 +36,8 @@ export interface ThreadRow {
 	replyCount: number;
 	lastPostAt: string | null;
 	lastAuthor: string | null;
+	/** id of the latest reply (ties on createdAt go to the greater id) */
+	lastPostId: string | null;
 	edited: boolean;
 	deleted: Flag;
 	conflicted: boolean;

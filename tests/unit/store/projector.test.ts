@@ -1,7 +1,7 @@
 // The projector: pure projection functions, and the runner over PouchDB (memory) + Dexie
 // (fake-indexeddb): idempotency, deletions, edits, rebuild, out-of-order arrival, vote counts.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Ops, projectChange, voteTotal, withThreadAggregates } from '../../../src/lib/store/projector';
+import { Ops, addPosts, projectChange, voteTotal, withThreadAggregates } from '../../../src/lib/store/projector';
 import type { Store } from '../../../src/lib/store/index';
 import type { PostRow, ThreadRow } from '../../../src/lib/store/types';
 import PouchDB from 'pouchdb';
@@ -32,7 +32,7 @@ describe('projectChange (pure)', () => {
 		projectChange({ id: P1, deleted: true, doc: { _id: P1, _rev: '2-b', _deleted: true } }, current, ops);
 		const row = ops.entries('posts').puts[0];
 		expect(row).toMatchObject({ id: P1, thread: T1, body: '', deleted: 1, author: 'bob', createdAt: at(1) });
-		expect(ops.threads.has(T1)).toBe(true);
+		expect(ops.recount.has(T1)).toBe(true);
 	});
 
 	it('skips an invalid document and reports why', () => {
@@ -57,6 +57,24 @@ describe('projectChange (pure)', () => {
 			{ id: P3, thread: T1, createdAt: at(5), author: 'carol', deleted: 0 }
 		] as PostRow[];
 		expect(withThreadAggregates(thread, posts)).toMatchObject({ replyCount: 2, lastPostAt: at(5), lastAuthor: 'carol', lastActivity: at(5) });
+	});
+
+	it('folding new posts into derived aggregates equals deriving from all posts', () => {
+		const thread = withThreadAggregates({ id: T1, createdAt: at(0) } as ThreadRow, []);
+		let seed = 7;
+		const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+		for (let round = 0; round < 50; round++) {
+			const posts = Array.from({ length: 1 + Math.floor(random() * 8) }, (_, i) => ({
+				id: `post:${round}-${i}`,
+				thread: T1,
+				createdAt: at(Math.floor(random() * 4)), // many ties on createdAt
+				author: `u${i}`,
+				deleted: random() < 0.2 ? 1 : 0
+			})) as PostRow[];
+			const cut = Math.floor(random() * posts.length);
+			const stepwise = addPosts(withThreadAggregates(thread, posts.slice(0, cut)), posts.slice(cut));
+			expect(stepwise).toEqual(withThreadAggregates(thread, posts));
+		}
 	});
 
 	it('derives vote totals per target', () => {
@@ -91,6 +109,15 @@ describe('projector runner', () => {
 		expect(thread).toMatchObject({ replyCount: 2, lastPostAt: at(20), lastAuthor: 'carol', lastActivity: at(20) });
 		const [category] = await store.listCategories();
 		expect(category).toMatchObject({ slug: 'general', threadCount: 1, lastActivity: at(20) });
+	});
+
+	it('gets aggregates right when posts and thread land in different batches of one run', async () => {
+		store = await openTestStore({}, { batchSize: 1 });
+		await store.community.bulkDocs([postDoc(ULIDS.p1, T1, 10), postDoc(ULIDS.p2, T2, 11), threadDoc(ULIDS.t2, 'general', 0), postDoc(ULIDS.p3, T1, 12)]);
+		await put(threadDoc(ULIDS.t1, 'general', 1));
+		await store.rebuild();
+		expect(await store.getThread(T1)).toMatchObject({ replyCount: 2, lastPostAt: at(12) });
+		expect(await store.getThread(T2)).toMatchObject({ replyCount: 1, lastPostAt: at(11) });
 	});
 
 	it('is idempotent: applying the same batch twice gives the same tables', async () => {
