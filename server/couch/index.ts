@@ -4,7 +4,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { AuthService, AuthVariables } from '../auth/types';
+import type { AuthService, AuthVariables, SessionUser } from '../auth/types';
 import type { Storage } from '../storage/index';
 import { LIMITS } from '../config';
 import { openDb, type CouchContext, type OpenDb } from './access';
@@ -35,7 +35,7 @@ export function createCouchApp(deps: CouchDeps): Hono<Env> {
 
 	app.onError((err, c) => toCouchResponse(c, err));
 	app.use('*', async (c, next) => {
-		c.set('user', await deps.auth.authenticate(c.req.raw, clientAddress(c)));
+		c.set('user', await authenticate(deps.auth, c));
 		await next();
 	});
 	app.use(
@@ -95,6 +95,16 @@ export function createCouchApp(deps: CouchDeps): Hono<Env> {
 		return couchJson(c, notFound('unknown path'));
 	});
 	return app;
+}
+
+/** The member behind a request; a failing auth service leaves the request anonymous (401), not a 500. */
+async function authenticate(auth: AuthService, c: Context): Promise<SessionUser | null> {
+	try {
+		return await auth.authenticate(c.req.raw, clientAddress(c));
+	} catch (err) {
+		console.error('[couch] authentication failed', err);
+		return null;
+	}
 }
 
 function clientAddress(c: Context): string {

@@ -2,6 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCouchHarness, type CouchHarness } from '../helpers/couch-harness';
 import { userDbName } from '../../../src/lib/domain/ids';
+import { createCouchApp } from '../../../server/couch/index';
+import { createStorage } from '../../../server/storage/index';
 
 let h: CouchHarness;
 beforeEach(() => {
@@ -83,5 +85,18 @@ describe('couch access', () => {
 		expect(results[0]).toMatchObject({ id: 'draft:1', ok: true });
 		expect(results[1]).toMatchObject({ id: 'n:1', error: 'forbidden' });
 		expect(results[2]).toMatchObject({ id: 'thread:bad', error: 'forbidden' });
+	});
+
+	it('treats a failing auth service as anonymous (401), not a 500', async () => {
+		const storage = createStorage({ kind: 'memory', memoryPrefix: `couch-auth-fail-${Date.now()}` });
+		const auth = {
+			authenticate: async (): Promise<null> => {
+				throw new Error('session store unavailable');
+			}
+		};
+		const app = createCouchApp({ storage, auth, uuid: 'u', version: 'v' });
+		const res = await app.request('/community/');
+		expect(res.status).toBe(401);
+		await storage.close();
 	});
 });
