@@ -63,9 +63,17 @@ describe('accounts on the device', () => {
 	});
 
 	it('signs out and removes the data from this device when asked', async () => {
-		const { page } = device!;
+		const { page, context } = device!;
+		// A thread written offline is still waiting: the dialog warns before removing data.
+		await context.setOffline(true);
+		await page.goto(`${server.url}/forums/new?category=general`).catch(() => undefined);
+		await page.getByLabel('Title', { exact: true }).fill('Never sent');
+		await page.getByRole('button', { name: 'Create thread' }).click();
+		await page.getByRole('heading', { name: 'Never sent' }).waitFor();
 		await page.getByRole('button', { name: 'Sign out' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Sign out' });
+		await dialog.getByText('1 write is still waiting to sync').waitFor();
+		await context.setOffline(false);
 		await dialog.getByLabel('Remove my data from this device').check();
 		await dialog.getByRole('button', { name: 'Sign out' }).click();
 		await page.waitForURL(/\/login$/);

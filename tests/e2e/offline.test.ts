@@ -40,6 +40,12 @@ describe('offline app shell', () => {
 		await page.reload();
 		expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 
+		// The manifest and icons make the app installable (what Chromium checks before offering it).
+		const cdp = await device.context.newCDPSession(page);
+		const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] };
+		expect(installabilityErrors).toEqual([]);
+		await cdp.detach();
+
 		await device.context.setOffline(true);
 		await page.reload();
 		await page.getByRole('heading', { name: 'Forums' }).waitFor();
