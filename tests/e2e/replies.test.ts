@@ -62,5 +62,21 @@ describe('replies written offline', () => {
 		const seen = b.page.getByRole('article').filter({ hasText: text });
 		await seen.waitFor({ timeout: 45_000 });
 		expect(await seen.getByText('Alice Martin').count()).toBeGreaterThan(0);
+
+		// Bob finds it helpful and quotes it: the quote pre-fills the box and sets replyTo.
+		const helpful = seen.getByRole('button', { name: /Helpful/ });
+		await helpful.click();
+		await expect.poll(() => helpful.getAttribute('aria-pressed')).toBe('true');
+		await expect.poll(() => helpful.textContent()).toMatch(/Helpful\s*1/);
+		await seen.getByRole('button', { name: 'Quote' }).click();
+		const box = b.page.getByLabel('Reply', { exact: true });
+		expect(await box.inputValue()).toContain('> **Alice Martin** wrote:');
+		await box.press('End');
+		await box.pressSequentially('Agreed.');
+		await b.page.getByRole('button', { name: 'Post reply', exact: true }).click();
+		const answer = b.page.getByRole('article').filter({ hasText: 'Agreed.' });
+		await answer.getByRole('link', { name: /replying to Alice Martin/ }).waitFor();
+		const quoted = await waitForDoc(alice, (doc) => doc.type === 'post' && typeof doc.body === 'string' && doc.body.includes('Agreed.'));
+		expect(quoted.replyTo).toBe(onServer._id);
 	});
 });
