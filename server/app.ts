@@ -18,6 +18,14 @@ import { requestLog } from './http/request-log';
 import { jsonHttpError } from './http/json';
 import { normalizeThrown } from './http/thrown';
 import { clientAddressResolver } from './http/client-address';
+// Meetup hub and verified authorship (issue 7).
+import { createDeviceRoutes } from './devices/routes';
+import { createSignatureVerifier, type SignatureVerifier } from './devices/verify';
+import { serverSigner } from './devices/server-key';
+import { createHubRegistry, type HubRegistry } from './hub/enrolment';
+import { withHubCredentials } from './hub/upstream-auth';
+import { createRevocationRoutes, hubRelay } from './hub/relay';
+import type { HubAppParts } from './hub/index';
 
 /** Account requests are small; anything bigger is a mistake or an attack. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
@@ -33,12 +41,18 @@ export interface AppDeps {
 	trustProxy?: boolean;
 	/** Where request and error lines go (stdout by default). */
 	log?: (line: string) => void;
+	/** Hub mode (server/hub): members' tokens from the upstream, CORS for its origin, no accounts here. */
+	hub?: HubAppParts;
 }
 
 export interface PraxisApp {
 	app: Hono<{ Variables: AuthVariables }>;
 	auth: PraxisAuth;
 	uuid: string;
+	/** Signature checks for pushed documents (server/devices/verify.ts), for the gateway to call. */
+	verifier: SignatureVerifier;
+	/** Enrolled hubs (upstream mode). */
+	hubs: HubRegistry;
 }
 
 const defaultLog = (line: string): void => {
@@ -69,6 +83,14 @@ export function createApp(deps: AppDeps): PraxisApp {
 	const app = new Hono<{ Variables: AuthVariables }>();
 	const addressOf = clientAddressResolver(deps.trustProxy ?? false);
 
+	const hubs = createHubRegistry(storage, clock);
+	// Upstream: hubs authenticate with their credential; a hub: members with the upstream's tokens.
+	const gatewayAuth = deps.hub ? deps.hub.auth : withHubCredentials(auth, hubs);
+	const verifier =
+		deps.hub?.verifier ??
+		createSignatureVerifier({ storage, clock, serverKeys: async () => new Map([[auth.signingKey().kid, (await serverSigner(auth.signingKey())).publicKey]]) });
+
+	if (deps.hub) app.use(deps.hub.cors);
 	if (config.logRequests) app.use(requestLog(log));
 	app.use(securityHeaders());
 	app.use(compression());
@@ -84,13 +106,21 @@ export function createApp(deps: AppDeps): PraxisApp {
 		})
 	);
 	api.get('/health', (c) => c.json({ ok: true, version: config.version, store: storage.kind }));
-	api.route('/auth', createAuthRoutes({ auth, secureCookies: config.secureCookies, addressOf }));
+	if (deps.hub) api.route('/', deps.hub.routes);
+	else {
+		api.route('/auth/revocations', createRevocationRoutes({ auth: gatewayAuth, verifier, revokedTokenIds: () => auth.revokedTokenIds() }));
+		api.route('/auth', createAuthRoutes({ auth, secureCookies: config.secureCookies, addressOf }));
+		api.route('/devices', createDeviceRoutes({ storage, auth, verifier, clock, addressOf }));
+	}
 	api.all('*', (c) => c.json({ error: 'not_found', reason: `no API route ${c.req.method} ${c.req.path}` }, 404));
 	app.route('/api', api);
 
 	// _session first: the gateway's own routes include catch-alls.
-	app.route('/couch', createCouchSessionRoutes({ auth, secureCookies: config.secureCookies, addressOf }));
-	app.route('/couch', createCouchApp({ storage, auth, uuid, version: config.version, clock }));
+	if (!deps.hub) {
+		app.route('/couch', createCouchSessionRoutes({ auth, secureCookies: config.secureCookies, addressOf }));
+		app.use('/couch/*', hubRelay({ storage, auth: gatewayAuth, users: auth.users, verifier }));
+	}
+	app.route('/couch', createCouchApp({ storage, auth: gatewayAuth, uuid, version: config.version, clock }));
 
 	app.route('/', createStaticApp({ staticDir: config.staticDir }));
 
@@ -104,5 +134,5 @@ export function createApp(deps: AppDeps): PraxisApp {
 		return c.json({ error: 'internal_error', reason: 'the server failed to handle this request' }, 500);
 	});
 
-	return { app, auth, uuid };
+	return { app, auth, uuid, verifier, hubs };
 }

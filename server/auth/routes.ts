@@ -1,4 +1,5 @@
-// The JSON account API under /api/auth: register, login, logout, session, keys (DESIGN.md).
+// The JSON account API under /api/auth: register, login, logout, session, keys (DESIGN.md),
+// and hub-token (issue 7).
 import { Hono, type Context } from 'hono';
 import { clientAddress, type AddressOf } from '../http/client-address';
 import { jsonHttpError, readJson } from '../http/json';
@@ -58,6 +59,14 @@ export function createAuthRoutes({ auth, secureCookies, addressOf = clientAddres
 		if (!user) return c.json({ error: 'unauthorized', reason: 'not signed in' }, 401);
 		c.header('cache-control', 'no-store');
 		return c.json({ user });
+	});
+
+	// A token for meetup hubs (aud praxis-hub, 12 h), fetched while online and kept on the device.
+	app.post('/hub-token', async (c) => {
+		const user = await auth.currentUser(c.req.raw, addressOf(c));
+		if (!user) return c.json({ error: 'unauthorized', reason: 'sign in to get a hub token' }, 401);
+		c.header('cache-control', 'no-store');
+		return c.json(await auth.issueHubToken({ name: user.name, roles: user.roles }));
 	});
 
 	app.get('/keys', (c) => {

@@ -10,7 +10,7 @@ import { isValidUsername } from '../../src/lib/domain/ids';
 import { ephemeralSigningKey, loadOrCreateSigningKey, type PublicJwk, type SigningKey } from './keys';
 import { DEFAULT_SCRYPT_COST, hashPassword, verifyPassword, type PasswordHash, type ScryptCost } from './passwords';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
-import { createRevocationList, signSession, verifySession, SESSION_TTL_SECONDS, type SessionClaims } from './tokens';
+import { createRevocationList, signHubToken, signSession, verifySession, SESSION_TTL_SECONDS, type SessionClaims } from './tokens';
 import { createUserStore, UsernameTakenError, type UserStore } from './users';
 import { createMember, type NewMember } from './members';
 import { RESERVED_USERNAMES, type RegisterInput } from './input';
@@ -81,6 +81,12 @@ export interface PraxisAuth extends AuthService {
 	/** Forgets cached roles (after a grant). */
 	invalidate(name: string): void;
 	jwks(): { keys: PublicJwk[] };
+	/** The server's Ed25519 key (sessions, hub tokens, device certificates, server signatures). */
+	signingKey(): SigningKey;
+	/** A short-lived token a meetup hub accepts (aud praxis-hub), for a signed-in member. */
+	issueHubToken(user: SessionUser): Promise<{ token: string; expiresAt: string }>;
+	/** Ids of revoked, unexpired tokens (sessions and hub tokens). */
+	revokedTokenIds(): Promise<string[]>;
 }
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('base64url');
@@ -227,7 +233,13 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 		invalidate(name) {
 			profiles.delete(name);
 		},
-		jwks: () => ({ keys: [signingKey().publicJwk] })
+		jwks: () => ({ keys: [signingKey().publicJwk] }),
+		signingKey,
+		async issueHubToken(user) {
+			const { token, claims } = await signHubToken(signingKey(), user.name, user.roles, clock());
+			return { token, expiresAt: new Date(claims.exp * 1000).toISOString() };
+		},
+		revokedTokenIds: () => revocations.list()
 	};
 }
 

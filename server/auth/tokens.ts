@@ -35,6 +35,8 @@ export async function verifySession(key: SigningKey, token: string, now: Date): 
 		if (protectedHeader.kid !== undefined && protectedHeader.kid !== key.kid) return null;
 		const { sub, jti, exp, iat } = payload;
 		if (typeof sub !== 'string' || typeof jti !== 'string' || typeof exp !== 'number') return null;
+		// Tokens with an audience (hub tokens) are for that audience only, never a central session.
+		if (payload.aud !== undefined) return null;
 		return { sub, jti, exp, iat: typeof iat === 'number' ? iat : 0 };
 	} catch (err) {
 		if (err instanceof joseErrors.JOSEError) return null;
@@ -45,6 +47,8 @@ export async function verifySession(key: SigningKey, token: string, now: Date): 
 export interface RevocationList {
 	isRevoked(jti: string): Promise<boolean>;
 	revoke(claims: SessionClaims): Promise<void>;
+	/** Ids of revoked tokens not yet expired (what hubs fetch to refuse them offline). */
+	list(): Promise<string[]>;
 }
 
 /** Revoked ids as `revoked:{jti}` documents; loaded once, then answered from memory. */
@@ -73,6 +77,11 @@ export function createRevocationList(storage: Storage, now: () => Date): Revocat
 			await load();
 			return revoked.has(jti);
 		},
+		async list() {
+			await load();
+			const t = now().getTime() / 1000;
+			return [...revoked].filter(([, exp]) => exp > t).map(([jti]) => jti);
+		},
 		async revoke(claims) {
 			await load();
 			revoked.set(claims.jti, claims.exp);
@@ -83,4 +92,22 @@ export function createRevocationList(storage: Storage, now: () => Date): Revocat
 			}
 		}
 	};
+}
+
+/** The audience of member tokens for meetup hubs: short-lived, accepted by hubs only. */
+export const HUB_AUDIENCE = 'praxis-hub';
+export const HUB_TOKEN_TTL_SECONDS = 12 * 60 * 60;
+
+export async function signHubToken(key: SigningKey, name: string, roles: readonly string[], now: Date): Promise<{ token: string; claims: SessionClaims }> {
+	const iat = Math.floor(now.getTime() / 1000);
+	const claims: SessionClaims = { sub: name, jti: randomUUID(), iat, exp: iat + HUB_TOKEN_TTL_SECONDS };
+	const token = await new SignJWT({ roles: [...roles] })
+		.setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: 'JWT' })
+		.setAudience(HUB_AUDIENCE)
+		.setSubject(claims.sub)
+		.setJti(claims.jti)
+		.setIssuedAt(claims.iat)
+		.setExpirationTime(claims.exp)
+		.sign(key.privateKey);
+	return { token, claims };
 }

@@ -4,6 +4,11 @@ import type { Role } from '../../src/lib/domain/schemas';
 export interface SessionUser {
 	name: string;
 	roles: Role[];
+	/**
+	 * Set when the caller is an enrolled meetup hub rather than a member (name `hub:{hub}`,
+	 * no roles): it relays documents members signed and never authors any (server/hub/relay.ts).
+	 */
+	hub?: string;
 }
 
 /** Hono context variables set by the auth middleware. */

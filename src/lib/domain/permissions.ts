@@ -1,7 +1,7 @@
 // Who may write what: the authorization rules of DESIGN.md as pure functions.
 // The server enforces them on every pushed document; the client uses them to show or hide actions.
 import { profileId, rsvpId, voteId } from './ids';
-import type { Role } from './schemas';
+import { SERVER_ONLY_TYPES, type Role } from './schemas';
 
 export interface Actor {
 	name: string;
@@ -43,6 +43,7 @@ const REVIEWER_STATUSES = new Set(['published', 'returned']);
  * `next._deleted` marks a deletion, authorized like a change.
  */
 export function authorizeCommunityWrite(actor: Actor, next: DocFacts, prev: DocFacts | null): Decision {
+	if (isServerOnly(next, prev)) return deny('only the server writes device certificates and revocations');
 	if (prev && !next._deleted && prev.type !== next.type) return deny('a document cannot change its type');
 	if (prev) return authorizeChange(actor, next, prev);
 	if (next._deleted) return allow; // deleting what does not exist changes nothing
@@ -108,4 +109,9 @@ function authorizeResourceStatus(actor: Actor, next: DocFacts, prev: DocFacts): 
 		return deny('a published resource changes only through review: submit the change instead');
 	}
 	return allow;
+}
+
+/** Device certificates and revocations are issued by the server alone: no member writes them. */
+function isServerOnly(next: DocFacts, prev: DocFacts | null): boolean {
+	return SERVER_ONLY_TYPES.has(String(next.type)) || (prev !== null && SERVER_ONLY_TYPES.has(String(prev.type))) || /^(device|revocation):/.test(next._id);
 }

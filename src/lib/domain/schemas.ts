@@ -164,6 +164,27 @@ export const rsvpSchema = v.looseObject({
 export type EventDoc = v.InferOutput<typeof eventSchema>;
 export type Rsvp = v.InferOutput<typeof rsvpSchema>;
 
+// ---- Verified authorship (issue 7): written by the server only (see permissions.ts) ----
+const base64url = (bytes: number) =>
+	v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]+$/, 'must be base64url'), v.length(Math.ceil((bytes * 4) / 3), `must be ${bytes} bytes in base64url`));
+
+/** A device certificate (see signing.ts DeviceCertificate): `device:{ulid}`. */
+export const deviceSchema = v.looseObject({
+	...base('device', idOf('device', ULID_PATTERN, 'ulid')),
+	publicKey: base64url(32),
+	expiresAt: instant,
+	issuer: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+	certSig: base64url(64),
+	label: v.optional(text(80))
+});
+
+/** The server's revocation of a device certificate: `revocation:{device ulid}`. */
+export const revocationSchema = v.looseObject({
+	...base('revocation', idOf('revocation', ULID_PATTERN, 'ulid')),
+	device: idOf('device', ULID_PATTERN, 'ulid'),
+	revokedBy: username
+});
+
 export const communitySchemas = {
 	category: categorySchema,
 	thread: threadSchema,
@@ -174,7 +195,9 @@ export const communitySchemas = {
 	vote: voteSchema,
 	profile: profileSchema,
 	event: eventSchema,
-	rsvp: rsvpSchema
+	rsvp: rsvpSchema,
+	device: deviceSchema,
+	revocation: revocationSchema
 } as const;
 
 export type CommunityType = keyof typeof communitySchemas;
@@ -192,3 +215,8 @@ export function isCommunityType(type: unknown): type is CommunityType {
 	return typeof type === 'string' && Object.hasOwn(communitySchemas, type);
 }
 
+
+export type DeviceDoc = v.InferOutput<typeof deviceSchema>;
+export type RevocationDoc = v.InferOutput<typeof revocationSchema>;
+/** Document types only the server writes (device certificates and their revocations). */
+export const SERVER_ONLY_TYPES: ReadonlySet<string> = new Set(['device', 'revocation']);

@@ -1,0 +1,128 @@
+// /api/devices: device certificates for members' signing keys (issue 7).
+//   POST   /api/devices        {publicKey, label?} → 201 {certificate}   (a `device:{ulid}` doc)
+//   GET    /api/devices        → {certificates: [{...certificate, revoked}]} (the caller's own)
+//   DELETE /api/devices/{id}   owner or admin → {revocation} (a server-signed `revocation:{ulid}`)
+// Certificates and revocations go into `community`, so every device and hub can verify them;
+// only the server writes them (permissions.ts refuses them to everyone else).
+import { Hono, type Context } from 'hono';
+import { ulid } from 'ulid';
+import { COMMUNITY_DB, ULID_PATTERN } from '../../src/lib/domain/ids';
+import { hasRole } from '../../src/lib/domain/permissions';
+import { importPublicKey, signCertificate, type DeviceCertificate } from '../../src/lib/domain/signing';
+import type { Storage } from '../storage/index';
+import type { PraxisAuth } from '../auth/service';
+import type { SessionUser } from '../auth/types';
+import { clientAddress, type AddressOf } from '../http/client-address';
+import { readJson } from '../http/json';
+import { serverSigner, signAsServer } from './server-key';
+import { asCertificate, type SignatureVerifier } from './verify';
+
+export const DEVICE_CERT_TTL_MS = 365 * 24 * 60 * 60 * 1000;
+/** The system name revocations are authored by (as seeds are; see server/seed.ts). */
+export const REVOCATION_AUTHOR = 'praxis';
+const MAX_LABEL_CHARS = 80;
+
+export interface DeviceRoutesDeps {
+	storage: Storage;
+	auth: PraxisAuth;
+	verifier: SignatureVerifier;
+	clock?: () => Date;
+	addressOf?: AddressOf;
+}
+
+type NewDevice = { publicKey: string; label?: string };
+
+function parseNewDevice(body: unknown): NewDevice | string {
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'send a JSON object {publicKey, label?}';
+	const { publicKey, label } = body as Record<string, unknown>;
+	if (typeof publicKey !== 'string') return 'publicKey must be the base64url raw Ed25519 public key';
+	if (label !== undefined && (typeof label !== 'string' || label.length > MAX_LABEL_CHARS)) return `label must be text of at most ${MAX_LABEL_CHARS} characters`;
+	return { publicKey, ...(label ? { label } : {}) };
+}
+
+const deviceIdOf = (param: string): string | null => {
+	const id = param.startsWith('device:') ? param.slice('device:'.length) : param;
+	return ULID_PATTERN.test(id) ? id : null;
+};
+
+export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
+	const { storage, auth, verifier } = deps;
+	const clock = deps.clock ?? (() => new Date());
+	const addressOf = deps.addressOf ?? clientAddress;
+	const db = () => storage.db(COMMUNITY_DB);
+	const app = new Hono();
+
+	async function member(c: Context): Promise<SessionUser | Response> {
+		const user = await auth.authenticate(c.req.raw, addressOf(c));
+		if (!user) return c.json({ error: 'unauthorized', reason: 'sign in to manage your devices' }, 401);
+		c.header('cache-control', 'no-store');
+		return user;
+	}
+
+	app.post('/', async (c) => {
+		const user = await member(c);
+		if (user instanceof Response) return user;
+		const input = parseNewDevice(await readJson(c));
+		if (typeof input === 'string') return c.json({ error: 'bad_request', reason: input }, 400);
+		if (!(await importPublicKey(input.publicKey))) return c.json({ error: 'bad_request', reason: 'publicKey is not a raw 32-byte Ed25519 public key in base64url' }, 400);
+		const signer = await serverSigner(auth.signingKey());
+		const now = clock();
+		const unsigned = {
+			_id: `device:${ulid(now.getTime())}`,
+			type: 'device' as const,
+			author: user.name,
+			createdAt: now.toISOString(),
+			publicKey: input.publicKey,
+			expiresAt: new Date(now.getTime() + DEVICE_CERT_TTL_MS).toISOString(),
+			issuer: signer.kid,
+			...(input.label ? { label: input.label } : {})
+		};
+		const certificate = await signCertificate(unsigned, signer.privateKey);
+		await db().put(certificate);
+		return c.json({ certificate }, 201);
+	});
+
+	app.get('/', async (c) => {
+		const user = await member(c);
+		if (user instanceof Response) return user;
+		const res = await db().allDocs({ include_docs: true, startkey: 'device:', endkey: 'device:\ufff0' });
+		const revoked = await verifier.revoked();
+		const certificates = res.rows
+			.map((row) => asCertificate(row.doc))
+			.filter((cert): cert is DeviceCertificate => cert !== null && cert.author === user.name)
+			.map((cert) => ({ ...cert, revoked: revoked.has(cert._id) }));
+		return c.json({ certificates });
+	});
+
+	app.delete('/:id', async (c) => {
+		const user = await member(c);
+		if (user instanceof Response) return user;
+		const id = deviceIdOf(c.req.param('id'));
+		if (!id) return c.json({ error: 'bad_request', reason: 'a device id is device:{ulid}' }, 400);
+		let cert: DeviceCertificate | null = null;
+		try {
+			cert = asCertificate(await db().get(`device:${id}`));
+		} catch (err) {
+			if ((err as { status?: number }).status !== 404) throw err;
+		}
+		if (!cert) return c.json({ error: 'not_found', reason: `no device certificate device:${id}` }, 404);
+		if (cert.author !== user.name && !hasRole(user, 'admin')) {
+			return c.json({ error: 'forbidden', reason: 'only its owner or an admin may revoke a device' }, 403);
+		}
+		const signer = await serverSigner(auth.signingKey());
+		const revocation = await signAsServer(
+			{ _id: `revocation:${id}`, type: 'revocation', author: REVOCATION_AUTHOR, createdAt: clock().toISOString(), device: cert._id, revokedBy: user.name },
+			signer
+		);
+		try {
+			await db().put(revocation);
+		} catch (err) {
+			if ((err as { status?: number }).status !== 409) throw err;
+			return c.json({ revocation: await db().get(revocation._id) }); // already revoked
+		}
+		verifier.noteRevoked(cert._id);
+		return c.json({ revocation });
+	});
+
+	return app;
+}

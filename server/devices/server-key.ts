@@ -1,0 +1,65 @@
+// The server's Ed25519 key (server/auth/keys.ts) as WebCrypto keys, and the server's own
+// signature on documents it writes itself (default categories, demo content, revocations).
+// Rule: a signature whose `device` is `server:{kid}` is verified directly against the server
+// public key with that kid, with no certificate and whatever the `author` (demo documents name
+// members as authors but were written by the server).
+import type { PublicJwk, SigningKey } from '../auth/keys';
+import { SIGNED_ALGORITHM, signDoc, type DocSignature } from '../../src/lib/domain/signing';
+
+export const SERVER_SIGNER_PREFIX = 'server:';
+
+export interface ServerSigner {
+	kid: string;
+	privateKey: CryptoKey;
+	publicKey: CryptoKey;
+}
+
+const signers = new WeakMap<SigningKey, Promise<ServerSigner>>();
+
+/** The WebCrypto form of the server key (imported once per key). */
+export function serverSigner(key: SigningKey): Promise<ServerSigner> {
+	let signer = signers.get(key);
+	if (!signer) {
+		signer = (async () => {
+			const privateJwk = key.privateKey.export({ format: 'jwk' });
+			const privateKey = await crypto.subtle.importKey('jwk', privateJwk, SIGNED_ALGORITHM, false, ['sign']);
+			const publicKey = await importServerPublicKey(key.publicJwk);
+			if (!publicKey) throw new Error('the server key is not an Ed25519 key');
+			return { kid: key.kid, privateKey, publicKey };
+		})();
+		signers.set(key, signer);
+	}
+	return signer;
+}
+
+/** Signs `doc` as the server (`signature.device` = `server:{kid}`). */
+export async function signAsServer<T extends Record<string, unknown>>(doc: T, signer: ServerSigner): Promise<T & { signature: DocSignature }> {
+	return signDoc(doc, SERVER_SIGNER_PREFIX + signer.kid, signer.privateKey);
+}
+
+/** The kid named by a server signature's `device`, or null for a device certificate id. */
+export function serverKidOf(device: string): string | null {
+	return device.startsWith(SERVER_SIGNER_PREFIX) ? device.slice(SERVER_SIGNER_PREFIX.length) : null;
+}
+
+/** A verify-only CryptoKey from a published JWK, or null when it is not an Ed25519 public key. */
+export async function importServerPublicKey(jwk: Pick<PublicJwk, 'x'> & { kty?: unknown; crv?: unknown }): Promise<CryptoKey | null> {
+	if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') return null;
+	try {
+		return await crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, SIGNED_ALGORITHM, true, ['verify']);
+	} catch {
+		return null;
+	}
+}
+
+/** Public keys by kid from a JWK set (`GET /api/auth/keys`); malformed entries are skipped. */
+export async function publicKeysFromJwks(keys: readonly unknown[]): Promise<Map<string, CryptoKey>> {
+	const out = new Map<string, CryptoKey>();
+	for (const jwk of keys) {
+		if (typeof jwk !== 'object' || jwk === null) continue;
+		const { kid } = jwk as { kid?: unknown };
+		const key = await importServerPublicKey(jwk as PublicJwk);
+		if (typeof kid === 'string' && key) out.set(kid, key);
+	}
+	return out;
+}

@@ -1,0 +1,97 @@
+// Enrolled meetup hubs, on the upstream: `hub:{name}` records in the server-only USERS_DB holding
+// a SHA-256 of a random 256-bit secret (high entropy: a slow hash adds nothing). The credential a
+// hub is started with is `praxis-hub:{name}:{secret}`, sent as `Authorization: Bearer …`.
+// `npm run admin -- enrol-hub|revoke-hub|list-hubs` (server/admin.ts) drive this.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Storage } from '../storage/index';
+import { USERS_DB } from '../storage/index';
+import { USERNAME_PATTERN } from '../../src/lib/domain/ids';
+
+export const HUB_CREDENTIAL_PREFIX = 'praxis-hub:';
+/** How long a hub lookup is trusted (a revocation through COUCHDB_URL takes effect within it). */
+export const HUB_CACHE_MS = 5_000;
+
+export interface HubRecord {
+	_id: string;
+	_rev?: string;
+	type: 'hub';
+	name: string;
+	secretHash: string;
+	createdAt: string;
+	revokedAt?: string;
+}
+
+export interface HubRegistry {
+	/** A new credential for `name` (shown once); refuses a name that is enrolled and not revoked. */
+	enrol(name: string): Promise<{ credential: string } | { refused: string }>;
+	/** False when no such hub is enrolled. */
+	revoke(name: string): Promise<boolean>;
+	list(): Promise<HubRecord[]>;
+	/** The hub's name for a valid, unrevoked credential, else null. */
+	authenticate(credential: string): Promise<string | null>;
+}
+
+export const isHubName = (name: string): boolean => USERNAME_PATTERN.test(name);
+export const isHubCredential = (token: string): boolean => token.startsWith(HUB_CREDENTIAL_PREFIX);
+const hubDocId = (name: string): string => `hub:${name}`;
+const sha256 = (s: string): Buffer => createHash('sha256').update(s).digest();
+
+export function parseHubCredential(credential: string): { name: string; secret: string } | null {
+	if (!isHubCredential(credential)) return null;
+	const rest = credential.slice(HUB_CREDENTIAL_PREFIX.length);
+	const colon = rest.indexOf(':');
+	if (colon <= 0) return null;
+	const name = rest.slice(0, colon);
+	const secret = rest.slice(colon + 1);
+	return isHubName(name) && /^[A-Za-z0-9_-]{20,}$/.test(secret) ? { name, secret } : null;
+}
+
+export function createHubRegistry(storage: Storage, clock: () => Date = () => new Date()): HubRegistry {
+	const db = () => storage.db(USERS_DB);
+	const cache = new Map<string, { record: HubRecord | null; at: number }>();
+
+	async function get(name: string): Promise<HubRecord | null> {
+		try {
+			const doc = (await db().get(hubDocId(name))) as Partial<HubRecord>;
+			return doc.type === 'hub' && typeof doc.secretHash === 'string' ? (doc as HubRecord) : null;
+		} catch (err) {
+			if ((err as { status?: number }).status === 404) return null;
+			throw err;
+		}
+	}
+
+	return {
+		async enrol(name) {
+			if (!isHubName(name)) return { refused: `a hub name is 3–32 of a-z 0-9 _ -` };
+			const existing = await get(name);
+			if (existing && !existing.revokedAt) return { refused: `hub ${name} is already enrolled: revoke it first to issue a new credential` };
+			const secret = randomBytes(32).toString('base64url');
+			const record: HubRecord = { _id: hubDocId(name), type: 'hub', name, secretHash: sha256(secret).toString('hex'), createdAt: clock().toISOString() };
+			await db().put(existing?._rev ? { ...record, _rev: existing._rev } : record);
+			cache.delete(name);
+			return { credential: `${HUB_CREDENTIAL_PREFIX}${name}:${secret}` };
+		},
+		async revoke(name) {
+			const existing = await get(name);
+			if (!existing) return false;
+			if (!existing.revokedAt) await db().put({ ...existing, revokedAt: clock().toISOString() });
+			cache.delete(name);
+			return true;
+		},
+		async list() {
+			const res = await db().allDocs({ include_docs: true, startkey: 'hub:', endkey: 'hub:\ufff0' });
+			return res.rows.map((row) => row.doc as unknown as HubRecord).filter((r) => r?.type === 'hub');
+		},
+		async authenticate(credential) {
+			const parsed = parseHubCredential(credential);
+			if (!parsed) return null;
+			const hit = cache.get(parsed.name);
+			const record = hit && Date.now() - hit.at < HUB_CACHE_MS ? hit.record : await get(parsed.name);
+			if (!hit || hit.record !== record) cache.set(parsed.name, { record, at: Date.now() });
+			if (!record || record.revokedAt) return null;
+			const expected = Buffer.from(record.secretHash, 'hex');
+			const given = sha256(parsed.secret);
+			return expected.length === given.length && timingSafeEqual(new Uint8Array(expected), new Uint8Array(given)) ? record.name : null;
+		}
+	};
+}

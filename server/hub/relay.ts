@@ -1,0 +1,89 @@
+// On the upstream: what an enrolled hub may do through /couch. It reads `community` like a member
+// (the gateway serves that) and pushes documents members signed with `_bulk_docs`; each pushed
+// document must carry a valid signature (server/devices/verify.ts) and is then validated and
+// authorized by the gateway's own rules AS ITS SIGNING MEMBER, with the roles this server knows
+// for them (never as the hub). Any other write by a hub is refused: it never authors anything.
+// Also GET /api/auth/revocations, which hubs fetch to refuse revoked devices and tokens offline.
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { COMMUNITY_DB } from '../../src/lib/domain/ids';
+import type { AuthService, SessionUser } from '../auth/types';
+import type { UserStore } from '../auth/users';
+import type { Storage } from '../storage/index';
+import { applyWrites, type BulkResult } from '../couch/write';
+import { actorForSigner, type SignatureVerifier } from '../devices/verify';
+import { clientAddress } from '../http/client-address';
+import { hubCredentialOf } from './upstream-auth';
+
+export interface HubRelayDeps {
+	storage: Storage;
+	/** The upstream's AuthService with hub credentials (withHubCredentials). */
+	auth: AuthService;
+	users: Pick<UserStore, 'get'>;
+	verifier: SignatureVerifier;
+}
+
+const couchError = (c: Context, status: 400 | 401 | 403, error: string, reason: string) => c.json({ error, reason }, status);
+
+/** Middleware for /couch/*: handles hub writes, passes everything else to the gateway. */
+export function hubRelay(deps: HubRelayDeps): MiddlewareHandler {
+	return async (c, next) => {
+		if (hubCredentialOf(c.req.raw) === null || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+		const path = c.req.path.replace(/^\/couch/, '');
+		// Replication bookkeeping a hub needs: checkpoints, revs_diff, bulk_get, changes, all_docs.
+		if (/^\/[^/]+\/(_local\/|_revs_diff$|_bulk_get$|_changes$|_all_docs$)/.test(path) || path === '/_session') return next();
+		const hub = await deps.auth.authenticate(c.req.raw, clientAddress(c));
+		if (!hub?.hub) return couchError(c, 401, 'unauthorized', 'unknown or revoked hub credential');
+		if (path !== `/${COMMUNITY_DB}/_bulk_docs`) return couchError(c, 403, 'forbidden', 'a hub only relays signed documents to community through _bulk_docs');
+		let body: unknown;
+		try {
+			body = await c.req.json();
+		} catch {
+			return couchError(c, 400, 'bad_request', 'the request body is not valid JSON');
+		}
+		const docs = (body as { docs?: unknown } | null)?.docs;
+		if (!Array.isArray(docs)) return couchError(c, 400, 'bad_request', 'send {docs: [...]}');
+		const newEdits = (body as { new_edits?: unknown }).new_edits !== false;
+		return c.json(await relayDocs(deps, docs, newEdits), 201);
+	};
+}
+
+/** Verifies each document, groups the good ones by signer and writes each group as that member. */
+export async function relayDocs(deps: Pick<HubRelayDeps, 'storage' | 'users' | 'verifier'>, docs: unknown[], newEdits: boolean): Promise<BulkResult[]> {
+	const refused = new Map<number, BulkResult>();
+	const groups = new Map<string, { actor: SessionUser; indexes: number[] }>();
+	await Promise.all(
+		docs.map(async (doc, i) => {
+			const id = typeof doc === 'object' && doc !== null ? String((doc as { _id?: unknown })._id ?? '') : '';
+			if (!id || typeof doc !== 'object' || Array.isArray(doc)) return refused.set(i, { id, error: 'forbidden', reason: 'a document must be a JSON object with an _id' });
+			const verdict = await deps.verifier.verify(doc as Record<string, unknown>, docs);
+			if (!verdict.ok) return refused.set(i, { id, error: 'forbidden', reason: verdict.reason });
+			const actor = await actorForSigner(verdict.signer, deps.users);
+			if ('refused' in actor) return refused.set(i, { id, error: 'forbidden', reason: actor.refused });
+			const group = groups.get(actor.name) ?? { actor, indexes: [] };
+			group.indexes.push(i);
+			groups.set(actor.name, group);
+		})
+	);
+	const results = new Map<number, BulkResult>(refused);
+	const failures: BulkResult[] = [...refused.entries()].sort(([a], [b]) => a - b).map(([, r]) => r);
+	const db = deps.storage.db(COMMUNITY_DB);
+	for (const { actor, indexes } of groups.values()) {
+		const outcome = await applyWrites(db, 'community', actor, indexes.map((i) => docs[i]), newEdits);
+		// new_edits=false answers only the failures (without their index), as CouchDB does.
+		if (newEdits) indexes.forEach((docIndex, k) => results.set(docIndex, outcome.results[k]));
+		else failures.push(...outcome.results);
+	}
+	return newEdits ? [...results.entries()].sort(([a], [b]) => a - b).map(([, r]) => r) : failures;
+}
+
+/** GET /api/auth/revocations: revoked device certificates and token ids, for hubs and devices. */
+export function createRevocationRoutes(deps: { auth: AuthService; verifier: SignatureVerifier; revokedTokenIds: () => Promise<string[]> }): Hono {
+	const app = new Hono();
+	app.get('/', async (c) => {
+		const who = await deps.auth.authenticate(c.req.raw, clientAddress(c));
+		if (!who) return c.json({ error: 'unauthorized', reason: 'sign in, or present a hub credential' }, 401);
+		c.header('cache-control', 'no-store');
+		return c.json({ devices: [...(await deps.verifier.revoked())].sort(), tokens: (await deps.revokedTokenIds()).sort() });
+	});
+	return app;
+}

@@ -1,0 +1,38 @@
+// The JSON API a hub serves under /api: who is signed in (from the upstream's token), the
+// upstream keys it trusts, and the hub's own status. Accounts, sessions and device certificates
+// live on the upstream only: those routes answer 403 with where to go instead.
+import { Hono } from 'hono';
+import type { AuthService } from '../auth/types';
+import { clientAddress } from '../http/client-address';
+import type { HubState } from './state';
+import type { HubReplication } from './replicator';
+
+export interface HubRoutesDeps {
+	auth: AuthService;
+	state: HubState;
+	upstream: string;
+	/** The running replication, once started (absent in tests of the routes alone). */
+	replication?: () => HubReplication | null;
+}
+
+export function createHubRoutes(deps: HubRoutesDeps): Hono {
+	const app = new Hono();
+	const elsewhere = `this is a meetup hub: accounts, sign-in and devices are managed at ${deps.upstream}`;
+
+	app.get('/hub', (c) => {
+		c.header('cache-control', 'no-store');
+		const data = deps.state.data();
+		return c.json({ hub: true, upstream: deps.upstream, keysFetchedAt: data.fetchedAt, replication: deps.replication?.()?.status() ?? null });
+	});
+	app.get('/auth/session', async (c) => {
+		c.header('cache-control', 'no-store');
+		const user = await deps.auth.authenticate(c.req.raw, clientAddress(c));
+		if (!user) return c.json({ error: 'unauthorized', reason: 'present a hub token from the central server (Authorization: Bearer)' }, 401);
+		return c.json({ user: { name: user.name, roles: user.roles, displayName: user.name } });
+	});
+	app.get('/auth/keys', (c) => c.json({ keys: deps.state.data().keys }));
+	app.all('/auth/*', (c) => c.json({ error: 'forbidden', reason: elsewhere }, 403));
+	app.all('/devices', (c) => c.json({ error: 'forbidden', reason: elsewhere }, 403));
+	app.all('/devices/*', (c) => c.json({ error: 'forbidden', reason: elsewhere }, 403));
+	return app;
+}

@@ -1,0 +1,104 @@
+// What a hub keeps from its last contact with the upstream, in DATA_DIR/hub-state.json: the
+// upstream's public keys (GET /api/auth/keys) and revocation list (GET /api/auth/revocations).
+// With them the hub verifies members' tokens and signatures while the upstream is unreachable.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import { publicKeysFromJwks } from '../devices/server-key';
+
+export const HUB_STATE_FILE = 'hub-state.json';
+
+export interface HubStateData {
+	upstream: string;
+	keys: Array<Record<string, unknown>>;
+	revokedDevices: string[];
+	revokedTokens: string[];
+	/** When keys and revocations were last fetched, or null before the first contact. */
+	fetchedAt: string | null;
+}
+
+export interface HubState {
+	data(): HubStateData;
+	/** Fetches keys and revocations from the upstream; false (state kept) when it cannot. */
+	refresh(): Promise<boolean>;
+	/** For jose's jwtVerify: the upstream key named by a token's kid. */
+	jwtKeys(): JWTVerifyGetKey;
+	/** For signature checks: the upstream keys as WebCrypto keys by kid. */
+	cryptoKeys(): Promise<ReadonlyMap<string, CryptoKey>>;
+	revokedDevices(): ReadonlySet<string>;
+	revokedTokens(): ReadonlySet<string>;
+}
+
+export interface HubStateDeps {
+	dataDir: string;
+	/** The upstream's base URL (https://praxis.example.org). */
+	upstream: string;
+	credential: string;
+	fetch?: typeof fetch;
+	clock?: () => Date;
+	timeoutMs?: number;
+}
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+function readState(path: string, upstream: string): HubStateData {
+	const empty: HubStateData = { upstream, keys: [], revokedDevices: [], revokedTokens: [], fetchedAt: null };
+	if (!existsSync(path)) return empty;
+	try {
+		const raw = JSON.parse(readFileSync(path, 'utf8')) as Partial<HubStateData>;
+		// Keys of another upstream must not be trusted for this one.
+		if (raw.upstream !== upstream) return empty;
+		const keys = Array.isArray(raw.keys) ? raw.keys.filter((k): k is Record<string, unknown> => typeof k === 'object' && k !== null) : [];
+		return { upstream, keys, revokedDevices: strings(raw.revokedDevices), revokedTokens: strings(raw.revokedTokens), fetchedAt: typeof raw.fetchedAt === 'string' ? raw.fetchedAt : null };
+	} catch {
+		return empty;
+	}
+}
+
+export function createHubState(deps: HubStateDeps): HubState {
+	const path = join(deps.dataDir, HUB_STATE_FILE);
+	const doFetch = deps.fetch ?? fetch;
+	const clock = deps.clock ?? (() => new Date());
+	let state = readState(path, deps.upstream);
+	let derived: { jwt: JWTVerifyGetKey; crypto: Promise<Map<string, CryptoKey>>; devices: Set<string>; tokens: Set<string> } | null = null;
+	const view = () =>
+		(derived ??= {
+			jwt: createLocalJWKSet({ keys: state.keys } as unknown as JSONWebKeySet),
+			crypto: publicKeysFromJwks(state.keys),
+			devices: new Set(state.revokedDevices),
+			tokens: new Set(state.revokedTokens)
+		});
+
+	async function getJson(path: string): Promise<unknown> {
+		const res = await doFetch(new URL(path, deps.upstream), {
+			headers: { authorization: `Bearer ${deps.credential}`, accept: 'application/json' },
+			signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000)
+		});
+		if (!res.ok) throw new Error(`${path} answered ${res.status}`);
+		return res.json();
+	}
+
+	return {
+		data: () => state,
+		async refresh() {
+			try {
+				const [jwks, revocations] = await Promise.all([getJson('/api/auth/keys'), getJson('/api/auth/revocations')]);
+				const keys = (jwks as { keys?: unknown }).keys;
+				if (!Array.isArray(keys) || keys.length === 0) throw new Error('the upstream published no keys');
+				const r = revocations as { devices?: unknown; tokens?: unknown };
+				state = { upstream: deps.upstream, keys, revokedDevices: strings(r.devices), revokedTokens: strings(r.tokens), fetchedAt: clock().toISOString() };
+				derived = null;
+				mkdirSync(deps.dataDir, { recursive: true });
+				writeFileSync(path + '.tmp', JSON.stringify(state, null, '\t') + '\n', { mode: 0o600 });
+				renameSync(path + '.tmp', path);
+				return true;
+			} catch {
+				return false;
+			}
+		},
+		jwtKeys: () => view().jwt,
+		cryptoKeys: () => view().crypto,
+		revokedDevices: () => view().devices,
+		revokedTokens: () => view().tokens
+	};
+}
