@@ -1,5 +1,5 @@
 // The admin CLI: `npm run admin -- grant|revoke <username> <role>`, `create-admin <username>`,
-// `list-users`. Works directly on DATA_DIR (or COUCHDB_URL); LevelDB allows one process, so
+// `list-users`, `enrol-hub|revoke-hub <name>`, `list-hubs`. Works directly on DATA_DIR (or COUCHDB_URL); LevelDB allows one process, so
 // it refuses clearly while a server holds the store.
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -11,6 +11,7 @@ import { checkPassword, checkUsername, RESERVED_USERNAMES } from './auth/input';
 import { hashPassword } from './auth/passwords';
 import { ROLES } from '../src/lib/domain/schemas';
 import { isStoreLockedError, openUsersDb } from './store-lock';
+import { createHubRegistry } from './hub/enrolment';
 
 export const USAGE = `Usage: npm run admin -- <command>
 
@@ -19,6 +20,10 @@ export const USAGE = `Usage: npm run admin -- <command>
   create-admin <username>     create an admin account (password from PRAXIS_ADMIN_PASSWORD,
                               or generated and printed); an existing member becomes admin
   list-users                  list members and their roles
+  enrol-hub <name>            enrol a meetup hub: prints the credential to start it with
+                              (npm start -- --hub --upstream URL --hub-credential ...)
+  revoke-hub <name>           revoke a hub's credential (it gets 401 from then on)
+  list-hubs                   list enrolled hubs
 
 Works on DATA_DIR (default ./data) or COUCHDB_URL. Stop the server first when it uses DATA_DIR.`;
 
@@ -28,13 +33,20 @@ export interface AdminIo {
 	err: (line: string) => void;
 }
 
-type Command = { name: 'grant' | 'revoke'; username: string; role: string } | { name: 'create-admin'; username: string } | { name: 'list-users' };
+type Command =
+	| { name: 'grant' | 'revoke'; username: string; role: string }
+	| { name: 'create-admin'; username: string }
+	| { name: 'list-users' }
+	| { name: 'enrol-hub' | 'revoke-hub'; hub: string }
+	| { name: 'list-hubs' };
 
 function parseArgs(args: readonly string[]): Command | null {
 	const [name, ...rest] = args;
 	if ((name === 'grant' || name === 'revoke') && rest.length === 2) return { name, username: rest[0], role: rest[1] };
 	if (name === 'create-admin' && rest.length === 1) return { name, username: rest[0] };
 	if (name === 'list-users' && rest.length === 0) return { name };
+	if ((name === 'enrol-hub' || name === 'revoke-hub') && rest.length === 1) return { name, hub: rest[0] };
+	if (name === 'list-hubs' && rest.length === 0) return { name };
 	return null;
 }
 
@@ -66,7 +78,38 @@ async function execute(command: Command, storage: Storage, io: AdminIo): Promise
 		}
 		case 'create-admin':
 			return createAdmin(command.username, auth, io);
+		case 'enrol-hub':
+		case 'revoke-hub':
+		case 'list-hubs':
+			return hubCommand(command, storage, io);
 	}
+}
+
+async function hubCommand(command: Extract<Command, { name: 'enrol-hub' | 'revoke-hub' | 'list-hubs' }>, storage: Storage, io: AdminIo): Promise<number> {
+	const hubs = createHubRegistry(storage);
+	if (command.name === 'list-hubs') {
+		const list = await hubs.list();
+		for (const h of list) io.out(`${h.name.padEnd(32)} enrolled ${h.createdAt}${h.revokedAt ? `  REVOKED ${h.revokedAt}` : ''}`);
+		io.out(`${list.length} hub${list.length === 1 ? '' : 's'}`);
+		return 0;
+	}
+	if (command.name === 'revoke-hub') {
+		if (!(await hubs.revoke(command.hub))) {
+			io.err(`No hub named "${command.hub}".`);
+			return 1;
+		}
+		io.out(`Hub ${command.hub} is revoked: the upstream answers its credential with 401.`);
+		return 0;
+	}
+	const result = await hubs.enrol(command.hub);
+	if ('refused' in result) {
+		io.err(`Cannot enrol "${command.hub}": ${result.refused}.`);
+		return 1;
+	}
+	io.out(`Enrolled hub ${command.hub}. Its credential (shown once; keep it secret):`);
+	io.out(result.credential);
+	io.out(`Start the hub with: npm start -- --hub --upstream <this server's URL> --hub-credential '${result.credential}'`);
+	return 0;
 }
 
 async function createAdmin(username: string, auth: ReturnType<typeof createAuthService>, io: AdminIo): Promise<number> {

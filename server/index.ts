@@ -7,8 +7,11 @@ import type { Server } from 'node:http';
 import { createStorage } from './storage/index';
 import type { AppConfig } from './config';
 import { createApp, loadServerUuid } from './app';
-import { seed } from './seed';
+import { seed, type SeedReport } from './seed';
 import { isStoreLockedError, openUsersDb } from './store-lock';
+import { parseHubArgs } from './hub/cli';
+import { createHub } from './hub/index';
+import { announcement } from './hub/announce';
 
 function packageVersion(): string {
 	try {
@@ -36,11 +39,25 @@ function redact(url: string): string {
 	}
 }
 
+function seedLines(report: SeedReport): string[] {
+	const lines: string[] = [];
+	if (report.categoriesCreated > 0) lines.push(`Created ${report.categoriesCreated} forum categories.`);
+	if (report.demoLoaded) lines.push(`Loaded demo content (${report.demoDocs} documents).`);
+	if (report.demoPassword) {
+		lines.push(`Demo logins (password "${report.demoPassword}"):`);
+		for (const m of report.demoMembers) lines.push(`  ${m.username.padEnd(8)} ${m.displayName}${m.roles.length > 1 ? ` (${m.roles.slice(1).join(', ')})` : ''}`);
+	}
+	return lines;
+}
+
 async function main(): Promise<void> {
 	const env = process.env;
 	const port = Number(env.PORT ?? 3000);
 	if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, not ${env.PORT}`);
-	const host = env.HOST ?? '127.0.0.1';
+	const hubArgs = parseHubArgs(process.argv.slice(2), env);
+	if ('error' in hubArgs) fail(hubArgs.error);
+	// A hub serves the hall's LAN: listen on every interface unless HOST says otherwise.
+	const host = env.HOST ?? (hubArgs.hub ? '0.0.0.0' : '127.0.0.1');
 	const couchdbUrl = env.COUCHDB_URL?.trim() || undefined;
 	const config: AppConfig = {
 		version: packageVersion(),
@@ -64,19 +81,22 @@ async function main(): Promise<void> {
 	}
 
 	const uuid = await loadServerUuid(storage);
-	const { app, auth } = createApp({ storage, config, uuid, trustProxy: env.PRAXIS_TRUST_PROXY === '1' });
-	const report = await seed({ storage, auth, demo: config.demo });
+	const hub = hubArgs.hub ? createHub({ storage, dataDir: config.dataDir, upstream: hubArgs.upstream, credential: hubArgs.credential }) : undefined;
+	const { app, auth } = createApp({ storage, config, uuid, trustProxy: env.PRAXIS_TRUST_PROXY === '1', hub });
+	// A hub gets its content from the upstream: no local seed or demo.
+	const report = hub ? null : await seed({ storage, auth, demo: config.demo });
 
 	const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
 		const shown = host === '127.0.0.1' || host === '::1' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 		const lines = [`Praxis is running at http://${shown}:${info.port}`];
 		lines.push(couchdbUrl ? `Store: CouchDB at ${redact(couchdbUrl)}` : `Store: ${config.dataDir}`);
-		if (report.categoriesCreated > 0) lines.push(`Created ${report.categoriesCreated} forum categories.`);
-		if (report.demoLoaded) lines.push(`Loaded demo content (${report.demoDocs} documents).`);
-		if (report.demoPassword) {
-			lines.push(`Demo logins (password "${report.demoPassword}"):`);
-			for (const m of report.demoMembers) lines.push(`  ${m.username.padEnd(8)} ${m.displayName}${m.roles.length > 1 ? ` (${m.roles.slice(1).join(', ')})` : ''}`);
+		if (hub && hubArgs.hub) {
+			process.stdout.write(lines.join('\n') + '\n');
+			void announcement(host, info.port, hubArgs.upstream).then((text) => process.stdout.write(text + '\n'));
+			void hub.start();
+			return;
 		}
+		if (report) lines.push(...seedLines(report));
 		process.stdout.write(lines.join('\n') + '\n');
 	}) as Server;
 
@@ -89,6 +109,7 @@ async function main(): Promise<void> {
 		if (closing) return;
 		closing = true;
 		process.stdout.write(`${signal}: closing Praxis...\n`);
+		void hub?.stop();
 		server.close(() => {
 			void storage.close().then(() => process.exit(0));
 		});

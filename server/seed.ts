@@ -1,6 +1,7 @@
 // First-start content: the default forum categories (authored by the reserved system name
 // "praxis"), and unless PRAXIS_DEMO=0, demo members, threads and library resources, loaded
-// once (marked by `_local/praxis-demo`). Every document is checked with the shared schema.
+// once (marked by `_local/praxis-demo`). Every document is checked with the shared schema and,
+// when a server signer is given, signed with the server's key (`server:{kid}`, issue 7).
 import type { Storage } from './storage/index';
 import { COMMUNITY_DB } from '../src/lib/domain/ids';
 import type { Category, CommunityDoc } from '../src/lib/domain/schemas';
@@ -9,6 +10,7 @@ import type { PraxisAuth } from './auth/service';
 import { UsernameTakenError } from './auth/users';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from './demo/members';
 import { buildDemoDocs } from './demo/build';
+import { serverSigner, signAsServer, type ServerSigner } from './devices/server-key';
 
 export const SYSTEM_AUTHOR = 'praxis';
 const CATEGORIES_MARKER = '_local/praxis-categories';
@@ -55,8 +57,9 @@ async function hasMarker(storage: Storage, id: string): Promise<boolean> {
 }
 
 /** Validates every document, then stores those whose ids are not taken yet. */
-async function writeNew(storage: Storage, docs: readonly CommunityDoc[]): Promise<number> {
+async function writeNew(storage: Storage, unsigned: readonly CommunityDoc[], signer?: ServerSigner): Promise<number> {
 	const db = storage.db(COMMUNITY_DB);
+	const docs = signer ? await Promise.all(unsigned.map((doc) => signAsServer(doc, signer))) : unsigned;
 	for (const doc of docs) {
 		const checked = validateCommunityDoc(doc);
 		if (!checked.ok) throw new Error(`seed document ${doc._id} is invalid: ${checked.reason}`);
@@ -70,14 +73,14 @@ async function writeNew(storage: Storage, docs: readonly CommunityDoc[]): Promis
 	return fresh.length;
 }
 
-export async function seedCategories(storage: Storage, now: Date): Promise<number> {
+export async function seedCategories(storage: Storage, now: Date, signer?: ServerSigner): Promise<number> {
 	if (await hasMarker(storage, CATEGORIES_MARKER)) return 0;
-	const created = await writeNew(storage, categoryDocs(now));
+	const created = await writeNew(storage, categoryDocs(now), signer);
 	await storage.db(COMMUNITY_DB).put({ _id: CATEGORIES_MARKER, at: now.toISOString() });
 	return created;
 }
 
-async function seedDemo(storage: Storage, auth: PraxisAuth, now: Date): Promise<number> {
+async function seedDemo(storage: Storage, auth: PraxisAuth, now: Date, signer: ServerSigner): Promise<number> {
 	for (const member of DEMO_MEMBERS) {
 		try {
 			await auth.createMember(member);
@@ -85,15 +88,16 @@ async function seedDemo(storage: Storage, auth: PraxisAuth, now: Date): Promise<
 			if (!(err instanceof UsernameTakenError)) throw err; // someone registered that name first: keep theirs
 		}
 	}
-	const written = await writeNew(storage, buildDemoDocs(now));
+	const written = await writeNew(storage, buildDemoDocs(now), signer);
 	await storage.db(COMMUNITY_DB).put({ _id: DEMO_MARKER, at: now.toISOString() });
 	return written;
 }
 
 export async function seed({ storage, auth, demo, now = new Date() }: { storage: Storage; auth: PraxisAuth; demo: boolean; now?: Date }): Promise<SeedReport> {
-	const categoriesCreated = await seedCategories(storage, now);
+	const signer = await serverSigner(auth.signingKey());
+	const categoriesCreated = await seedCategories(storage, now, signer);
 	const demoLoaded = demo && !(await hasMarker(storage, DEMO_MARKER));
-	const demoDocs = demoLoaded ? await seedDemo(storage, auth, now) : 0;
+	const demoDocs = demoLoaded ? await seedDemo(storage, auth, now, signer) : 0;
 	const demoPresent = demo && (demoLoaded || (await hasMarker(storage, DEMO_MARKER)));
 	return {
 		categoriesCreated,
