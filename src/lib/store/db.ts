@@ -62,9 +62,9 @@ export class PraxisDb extends Dexie {
 		super(dexieDbName(username), options);
 		this.version(SCHEMA_VERSION).stores({
 			categories: 'slug, order',
-			threads: 'id, [category+deleted+lastActivity], *tags, author',
-			posts: 'id, [thread+createdAt], author',
-			votes: 'id, target, author',
+			threads: 'id, [category+deleted+lastActivity], *tags',
+			posts: 'id, [thread+createdAt]',
+			votes: 'id, target',
 			voteTotals: 'target',
 			profiles: 'username',
 			resources: 'id, [status+createdAt], kind, *tags, author',

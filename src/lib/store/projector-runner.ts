@@ -140,7 +140,9 @@ export class ProjectorRunner {
 		const rows = new Map(puts.map((row) => [row.id, row]));
 		const inBatch = new Set(rows.keys());
 		const fresh = puts.filter((row) => before?.get(row.id) === undefined).map((row) => row.id);
-		const orphans = fresh.length ? (await db.orphans.bulkGet(fresh)).flatMap((o) => (o ? [o.thread] : [])) : [];
+		// the orphans table is almost always empty: read its keys once instead of one get per thread
+		const orphanKeys = fresh.length ? new Set(await db.orphans.toCollection().primaryKeys()) : new Set<string>();
+		const orphans = fresh.filter((id) => orphanKeys.has(id));
 		const full = new Set([...ops.recount, ...orphans]);
 		const delta = [...ops.added.keys()].filter((id) => !full.has(id));
 		const needed = [...full, ...delta].filter((id) => !rows.has(id));
