@@ -23,6 +23,8 @@ export interface MemberDeps {
 	users: UserStore;
 	now: () => Date;
 	scryptCost?: ScryptCost;
+	/** Signs the profile as the server (issue 7: documents the server writes carry its signature). */
+	sign?: <T extends Record<string, unknown>>(doc: T) => Promise<T>;
 }
 
 export function buildProfile(member: NewMember, createdAt: string): Profile {
@@ -54,7 +56,8 @@ export async function createMember(deps: MemberDeps, member: NewMember): Promise
 		createdAt
 	});
 	try {
-		await deps.storage.db(COMMUNITY_DB).put(checked.doc);
+		const doc = checked.doc as Profile;
+		await deps.storage.db(COMMUNITY_DB).put(deps.sign ? await deps.sign(doc) : doc);
 	} catch (err) {
 		// A profile left from an earlier account of that name stays; anything else is real.
 		if ((err as { status?: number }).status !== 409) throw err;

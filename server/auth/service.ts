@@ -15,6 +15,7 @@ import { createUserStore, UsernameTakenError, type UserStore } from './users';
 import { createMember, type NewMember } from './members';
 import { RESERVED_USERNAMES, type RegisterInput } from './input';
 import { parseAuthorization, sessionCookieValue } from './credentials';
+import { serverSigner, signAsServer } from '../devices/server-key';
 
 export { SESSION_TTL_SECONDS };
 
@@ -194,7 +195,8 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 	}
 
 	async function createMemberChecked(member: NewMember): Promise<PublicUser> {
-		const record = await createMember({ storage, users, now: clock, scryptCost: cost }, member);
+		const sign = async <T extends Record<string, unknown>>(doc: T): Promise<T> => signAsServer(doc, await serverSigner(signingKey()));
+		const record = await createMember({ storage, users, now: clock, scryptCost: cost, sign }, member);
 		return { name: record.name, roles: record.roles, displayName: record.displayName };
 	}
 

@@ -28,6 +28,8 @@ export interface VerifierDeps {
 	clock?: () => Date;
 	/** Revoked certificate ids known from elsewhere (a hub: the upstream's list). */
 	extraRevoked?: () => ReadonlySet<string>;
+	/** How long a read of the revocations is trusted (REVOCATION_REFRESH_MS by default). */
+	revocationRefreshMs?: number;
 }
 
 export interface SignatureVerifier {
@@ -77,7 +79,7 @@ export function createSignatureVerifier(deps: VerifierDeps): SignatureVerifier {
 	}
 
 	async function revoked(): Promise<ReadonlySet<string>> {
-		if (Date.now() - checkedAt >= REVOCATION_REFRESH_MS) {
+		if (Date.now() - checkedAt >= (deps.revocationRefreshMs ?? REVOCATION_REFRESH_MS)) {
 			refreshing ??= refresh().finally(() => (refreshing = null));
 			await refreshing;
 		}
@@ -132,7 +134,7 @@ export function createSignatureVerifier(deps: VerifierDeps): SignatureVerifier {
 
 /**
  * Who a relayed document is authorized as: its signing member, with the roles this server
- * knows for them (never the relaying hub's). Null when the server knows no such member.
+ * knows for them (never the relaying hub's); `refused` when the server knows no such member.
  * Server-signed documents are not relayed (the server wrote them; it already has them).
  */
 export async function actorForSigner(signer: Signer, users: Pick<UserStore, 'get'>): Promise<SessionUser | { refused: string }> {
