@@ -47,7 +47,12 @@ export class ProjectorRunner {
 
 	/** Resolves once every change present now has been projected. */
 	catchUp(): Promise<void> {
-		return this.#enqueue(() => this.#drain());
+		// calls made while a catch-up waits to start share it; one already running may have
+		// read the feed before the caller's change, so a new one is queued behind it
+		if (this.#queued) return this.#queued;
+		const run = this.#enqueue(() => this.#drain());
+		this.#queued = run;
+		return run;
 	}
 
 	/** Clears the projections and replays the feed from 0. */
@@ -69,13 +74,12 @@ export class ProjectorRunner {
 		await this.#chain;
 	}
 
+	/** Runs `task` after every task queued before it. */
 	#enqueue(task: () => Promise<void>): Promise<void> {
-		if (this.#queued) return this.#queued;
 		const run = this.#chain.then(() => {
 			this.#queued = null;
 			return this.#stopped ? undefined : task();
 		});
-		this.#queued = run;
 		this.#chain = run.catch((err: unknown) => this.#onProblem(`projector: ${String(err)}`));
 		return run;
 	}

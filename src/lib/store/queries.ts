@@ -99,8 +99,11 @@ async function decorateThreads(ctx: StoreContext, rows: ThreadRow[]): Promise<Th
 	const ids = rows.map((r) => r.id);
 	const [extra, reads] = await Promise.all([decorations(ctx, ids), ctx.db.readState.bulkGet(ids)]);
 	return rows.map((row, i) => {
+		// unread: someone else wrote since the member last looked (their own writes never count)
+		const me = ctx.member.name;
 		const read = reads[i];
-		const unread = read ? row.replyCount > read.replyCount : row.author !== ctx.member.name;
+		const othersLast = row.lastAuthor !== null && row.lastAuthor !== me;
+		const unread = read ? row.replyCount > read.replyCount && othersLast : row.author !== me || othersLast;
 		return { ...row, ...extra[i], unread };
 	});
 }

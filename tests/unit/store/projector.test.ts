@@ -243,3 +243,22 @@ describe('projector runner', () => {
 		expect((await store.listPosts(T1))[0]).toMatchObject({ body: 'two and one', conflicted: false });
 	});
 });
+
+describe('projector runner scheduling', () => {
+	afterEach(closeTestStores);
+
+	it('a rebuild requested while a catch-up is queued still rebuilds', async () => {
+		const store = await openTestStore();
+		await store.community.put(threadDoc(ULIDS.t1, 'general', 0));
+		await store.projected();
+		// plant a row the feed does not justify, through a second connection: only a rebuild drops it
+		const other = new PraxisDb(store.member.name, testOptions.dexieOptions);
+		await other.threads.put({ ...(await other.threads.get(T1))!, id: T2 });
+		other.close();
+		expect(await store.countThreads('general')).toBe(2);
+		const catchUp = store.projected();
+		const rebuild = store.rebuild();
+		await Promise.all([catchUp, rebuild]);
+		expect(await store.countThreads('general')).toBe(1);
+	});
+});

@@ -110,7 +110,10 @@ describe('store queries', () => {
 		expect(first.unread).toBe(true);
 		await store.markThreadRead(first.id);
 		expect((await store.getThread(first.id))?.unread).toBe(false);
-		await store.reply({ thread: first.id, body: 'news' });
+		await store.reply({ thread: first.id, body: 'my own reply' });
+		expect((await store.getThread(first.id))?.unread).toBe(false);
+		await store.community.put({ _id: 'post:01JBBBBBBBBBBBBBBBBBBBBBB9', type: 'post', author: 'someone', createdAt: new Date().toISOString(), thread: first.id, body: 'news' });
+		await store.projected();
 		expect((await store.getThread(first.id))?.unread).toBe(true);
 	});
 
