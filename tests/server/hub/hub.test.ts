@@ -1,0 +1,151 @@
+// A meetup hub and its upstream over real sockets: members' signed documents written on the hub
+// (with hub tokens) reach the upstream, a second member sees them through the hub, documents
+// altered or forged on the hub are refused by the upstream, the hub keeps verifying tokens with
+// the upstream stopped, a revoked hub gets 401, and the hub's CORS answers only the upstream.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportPublicKey, generateDeviceKeys, signDoc, type DeviceCertificate } from '../../../src/lib/domain/signing';
+import { docId } from '../../../src/lib/domain/ids';
+import { seedCategories } from '../../../server/seed';
+import { serverSigner } from '../../../server/devices/server-key';
+import { has, localDb, register, remoteWithBearer, startHub, startUpstream, waitFor, type Node } from './support';
+import type { Hub } from '../../../server/hub/index';
+
+let upstream: Node;
+let hub: Node & { hub: Hub };
+let credential: string;
+const members: Record<string, { cookie: string; hubToken: string; keys: CryptoKeyPair; cert: DeviceCertificate }> = {};
+
+async function member(name: string) {
+	const cookie = await register(upstream.base, name);
+	const keys = await generateDeviceKeys();
+	const certRes = await fetch(`${upstream.base}/api/devices`, {
+		method: 'POST',
+		headers: { cookie, 'content-type': 'application/json' },
+		body: JSON.stringify({ publicKey: await exportPublicKey(keys.publicKey) })
+	});
+	expect(certRes.status).toBe(201);
+	const { certificate } = (await certRes.json()) as { certificate: DeviceCertificate };
+	const tokenRes = await fetch(`${upstream.base}/api/auth/hub-token`, { method: 'POST', headers: { cookie } });
+	const { token } = (await tokenRes.json()) as { token: string };
+	members[name] = { cookie, hubToken: token, keys, cert: certificate };
+}
+
+const now = () => new Date().toISOString();
+
+beforeAll(async () => {
+	upstream = await startUpstream();
+	await seedCategories(upstream.storage, new Date(), await serverSigner(upstream.praxis.auth.signingKey()));
+	await member('ana');
+	await member('ben');
+	const enrolled = await upstream.praxis.hubs.enrol('hall');
+	if (!('credential' in enrolled)) throw new Error(enrolled.refused);
+	credential = enrolled.credential;
+	hub = await startHub(upstream.base, credential);
+	await hub.hub.start();
+	await waitFor('certificates and categories on the hub', async () => (await has(hub.storage, members.ben.cert._id)) && (await has(hub.storage, 'category:general')));
+}, 60_000);
+
+afterAll(async () => {
+	await hub?.close();
+	await upstream?.close();
+});
+
+describe('meetup hub', () => {
+	it('relays a member’s signed documents to the upstream, and a second member reads them via the hub', async () => {
+		const { keys, cert, hubToken } = members.ana;
+		const thread = await signDoc({ _id: docId('thread'), type: 'thread', author: 'ana', createdAt: now(), category: 'general', title: 'From the hall', body: 'Hello', tags: [] }, cert._id, keys.privateKey);
+		const post = await signDoc({ _id: docId('post'), type: 'post', author: 'ana', createdAt: now(), thread: thread._id, body: 'First!' }, cert._id, keys.privateKey);
+		const device = localDb();
+		await device.bulkDocs([thread, post]);
+		const push = await device.replicate.to(remoteWithBearer(hub.base, hubToken));
+		expect(push).toMatchObject({ ok: true, docs_written: 2, doc_write_failures: 0 });
+
+		await waitFor('the post on the upstream', () => has(upstream.storage, post._id));
+		const stored = (await upstream.storage.db('community').get(post._id)) as unknown as Record<string, unknown>;
+		expect(stored).toMatchObject({ author: 'ana', body: 'First!', signature: post.signature });
+
+		const other = localDb();
+		const pull = await other.replicate.from(remoteWithBearer(hub.base, members.ben.hubToken));
+		expect(pull.ok).toBe(true);
+		expect(await other.get(post._id)).toMatchObject({ body: 'First!' });
+		await device.destroy();
+		await other.destroy();
+	});
+
+	it('lets the upstream refuse documents altered or forged on the hub', async () => {
+		const { keys, cert } = members.ana;
+		const thread = await signDoc({ _id: docId('thread'), type: 'thread', author: 'ana', createdAt: now(), category: 'general', title: 'Honest', body: 'Original', tags: [] }, cert._id, keys.privateKey);
+		const forged = await signDoc({ _id: docId('thread'), type: 'thread', author: 'ben', createdAt: now(), category: 'general', title: 'Forged for ben', body: 'x', tags: [] }, cert._id, keys.privateKey);
+		const unsigned = { _id: docId('thread'), type: 'thread', author: 'ana', createdAt: now(), category: 'general', title: 'Unsigned', body: 'x', tags: [] };
+		const cert2 = { ...members.ben.cert, _id: 'device:01ARZ3NDEKTSV4RRFFQ69G5FAV', author: 'ana' }; // a certificate the hub made up
+		const selfIssued = await signDoc({ _id: docId('thread'), type: 'thread', author: 'ana', createdAt: now(), category: 'general', title: 'Self-issued', body: 'x', tags: [] }, cert2._id, keys.privateKey);
+		const control = await signDoc({ _id: docId('thread'), type: 'thread', author: 'ana', createdAt: now(), category: 'general', title: 'Control', body: 'x', tags: [] }, cert._id, keys.privateKey);
+		// A malicious hub writes straight into its own store, then replicates as usual.
+		const db = hub.storage.db('community');
+		for (const doc of [{ ...thread, body: 'Altered by the hub' }, forged, unsigned, selfIssued, control]) await db.put(doc);
+		await waitFor('the control document on the upstream', () => has(upstream.storage, control._id));
+		for (const id of [thread._id, forged._id, unsigned._id, selfIssued._id]) expect(await has(upstream.storage, id), id).toBe(false);
+		await waitFor('the refusals counted', async () => hub.hub.replication()!.status().push.docsRefused >= 4);
+		const reasons = hub.logs.filter((l) => l.includes('upstream refused')).join('\n');
+		expect(reasons).toContain('altered');
+		expect(reasons).toContain('does not belong to the author');
+		expect(reasons).toContain('not signed');
+	});
+
+	it('refuses writes a hub would author itself', async () => {
+		const auth = { authorization: `Bearer ${credential}`, 'content-type': 'application/json' };
+		const put = await fetch(`${upstream.base}/couch/community/thread:01ARZ3NDEKTSV4RRFFQ69G5FAV`, { method: 'PUT', headers: auth, body: '{}' });
+		expect(put.status).toBe(403);
+		const userdb = await fetch(`${upstream.base}/couch/userdb-616e61/_bulk_docs`, { method: 'POST', headers: auth, body: JSON.stringify({ docs: [] }) });
+		expect(userdb.status).toBe(403);
+		const bad = await fetch(`${upstream.base}/couch/community/_bulk_docs`, { method: 'POST', headers: auth, body: 'nope' });
+		expect(bad.status).toBe(400);
+	});
+
+	it('keeps the upstream keys and revocations and serves CORS to the upstream origin only', async () => {
+		const state = JSON.parse(readFileSync(join(hub.dataDir, 'hub-state.json'), 'utf8')) as { keys: unknown[]; upstream: string };
+		expect(state.upstream).toBe(upstream.base);
+		expect(state.keys).toHaveLength(1);
+		const preflight = await fetch(`${hub.base}/couch/community/_bulk_docs`, {
+			method: 'OPTIONS',
+			headers: { origin: upstream.base, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type', 'access-control-request-private-network': 'true' }
+		});
+		expect(preflight.status).toBe(204);
+		expect(preflight.headers.get('access-control-allow-origin')).toBe(upstream.base);
+		expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
+		expect(preflight.headers.get('access-control-allow-private-network')).toBe('true');
+		expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
+		const foreign = await fetch(`${hub.base}/api/hub`, { headers: { origin: 'https://evil.example' } });
+		expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+		const ok = await fetch(`${hub.base}/api/hub`, { headers: { origin: upstream.base } });
+		expect(ok.headers.get('access-control-allow-origin')).toBe(upstream.base);
+		expect((await fetch(`${hub.base}/api/auth/login`, { method: 'POST' })).status).toBe(403);
+	});
+
+	it('accepts central session tokens too, until the upstream lists them as revoked', async () => {
+		const sessionToken = members.ben.cookie.split('=')[1];
+		const asBen = { headers: { authorization: `Bearer ${sessionToken}` } };
+		expect((await fetch(`${hub.base}/api/auth/session`, asBen)).status).toBe(200);
+		expect((await fetch(`${upstream.base}/api/auth/logout`, { method: 'POST', headers: { cookie: members.ben.cookie } })).status).toBe(200);
+		expect(await hub.hub.state.refresh()).toBe(true);
+		expect((await fetch(`${hub.base}/api/auth/session`, asBen)).status).toBe(401);
+		expect((await fetch(`${hub.base}/api/auth/session`, { headers: { authorization: `Bearer ${members.ben.hubToken}` } })).status).toBe(200);
+	});
+
+	it('gives a revoked hub 401, and keeps verifying members offline once the upstream is gone', async () => {
+		expect((await fetch(`${upstream.base}/couch/community`, { headers: { authorization: `Bearer ${credential}` } })).status).toBe(200);
+		expect(await upstream.praxis.hubs.revoke('hall')).toBe(true);
+		expect((await fetch(`${upstream.base}/couch/community`, { headers: { authorization: `Bearer ${credential}` } })).status).toBe(401);
+		expect((await fetch(`${upstream.base}/api/auth/revocations`, { headers: { authorization: `Bearer ${credential}` } })).status).toBe(401);
+
+		await upstream.close();
+		const session = await fetch(`${hub.base}/api/auth/session`, { headers: { authorization: `Bearer ${members.ana.hubToken}` } });
+		expect(session.status).toBe(200);
+		expect(await session.json()).toMatchObject({ user: { name: 'ana', roles: ['member'] } });
+		expect((await fetch(`${hub.base}/api/auth/session`, { headers: { authorization: 'Bearer not-a-token' } })).status).toBe(401);
+		expect((await fetch(`${hub.base}/couch/community`, { headers: { authorization: `Bearer ${members.ben.hubToken}` } })).status).toBe(200);
+		expect(existsSync(join(hub.dataDir, 'hub-state.json'))).toBe(true);
+	});
+});
