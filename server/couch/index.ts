@@ -75,6 +75,8 @@ export function createCouchApp(deps: CouchDeps): Hono<Env> {
 	app.post('/:db/_revs_diff', onDb(revsDiff));
 	app.post('/:db/_bulk_get', onDb(bulkGet));
 	app.post('/:db/_bulk_docs', onDb(bulkDocs));
+	// CouchDB's own replicator (before 3.x) asks for this; every write here is already durable.
+	app.post('/:db/_ensure_full_commit', onDb(async (c) => c.json({ ok: true, instance_start_time: startedAt }, 201)));
 
 	app.get('/:db/_local/:id', onDb((c, open) => getLocal(c, open, param(c, 'id'))));
 	app.put('/:db/_local/:id', onDb((c, open) => putLocal(c, open, param(c, 'id'))));

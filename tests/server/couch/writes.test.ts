@@ -70,6 +70,24 @@ describe('writes to community', () => {
 		expect(await h.storage.db('community').get(ok._id)).toMatchObject({ _rev: '1-def' });
 	});
 
+	it('finds existing documents in large batches, sparse or crowded (range sieve and its fallback)', async () => {
+		const bobs = Array.from({ length: 40 }, () => thread('bob'));
+		await writeDocs(h.storage, 'community', { name: 'bob', roles: ['member'] }, bobs);
+		const stored = await h.storage.db('community').allDocs({ keys: bobs.map((d) => d._id) });
+		const revs = new Map(stored.rows.map((r) => ('value' in r ? [r.id, r.value.rev] : [r.key, ''])));
+		const hijack = (d: (typeof bobs)[number]) => ({ ...d, _rev: revs.get(d._id), title: 'Hijacked' });
+		// Sparse: new ids sort after bob's, so the range holds little besides the one edited doc.
+		const last = [...bobs].sort((a, b) => a._id.localeCompare(b._id)).at(-1)!;
+		const sparse = await bulk([hijack(last), ...Array.from({ length: 9 }, () => thread('alice'))]);
+		expect(sparse[0]).toMatchObject({ id: last._id, error: 'forbidden', reason: expect.stringMatching(/only the author/) });
+		expect(sparse.slice(1).every((r) => r.ok)).toBe(true);
+		// Crowded: the batch spans all of bob's threads, more than the sieve's slack allows.
+		const first = [...bobs].sort((a, b) => a._id.localeCompare(b._id))[0];
+		const crowded = await bulk([hijack(first), ...Array.from({ length: 8 }, () => thread('alice'))]);
+		expect(crowded[0]).toMatchObject({ id: first._id, error: 'forbidden', reason: expect.stringMatching(/only the author/) });
+		expect(crowded.slice(1).every((r) => r.ok)).toBe(true);
+	});
+
 	it('lets a moderator write categories and a thread in a category created in the same batch', async () => {
 		const results = await bulk([category('mod', 'fresh'), thread('mod', { category: 'fresh' })], 'mod');
 		expect(results.map((r) => r.ok)).toEqual([true, true]);
