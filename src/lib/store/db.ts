@@ -14,6 +14,8 @@
 //   outbox      local writes the server has not acknowledged yet ("waiting")       [device]
 //   rejected    writes the server refused: doc + reason, for "Needs attention"    [device]
 //   conflicts   documents with conflicting revisions (id, winner, losing revs)    [projection]
+//   threadTags  one row per (listed thread, tag) by [category+tag+lastActivity]: the tag filter
+//               pages like the plain list (IndexedDB cannot compound a multiEntry index)
 //   orphans     threads that have posts but no thread row yet (out-of-order arrival): a new
 //               thread row queries its posts only when listed here               [projection]
 //   syncLog     replication events for diagnosis                                   [device]
@@ -33,11 +35,12 @@ import type {
 	ResourceRow,
 	SyncLogRow,
 	ThreadRow,
+	ThreadTagRow,
 	VoteRow,
 	VoteTotalRow
 } from './types';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export type DexieOptions = ConstructorParameters<typeof Dexie>[1];
 
@@ -55,6 +58,7 @@ export class PraxisDb extends Dexie {
 	rejected!: Table<RejectedRow, string>;
 	conflicts!: Table<ConflictRow, string>;
 	orphans!: Table<{ thread: string }, string>;
+	threadTags!: Table<ThreadTagRow, [string, string]>;
 	syncLog!: Table<SyncLogRow, number>;
 	meta!: Table<MetaRow, string>;
 
@@ -74,6 +78,7 @@ export class PraxisDb extends Dexie {
 			rejected: 'id',
 			conflicts: 'id',
 			orphans: 'thread',
+			threadTags: '[thread+tag], [category+tag+lastActivity]',
 			syncLog: '++seq, at',
 			meta: 'key'
 		});
@@ -90,7 +95,8 @@ export const PROJECTION_TABLES = [
 	'profiles',
 	'resources',
 	'conflicts',
-	'orphans'
+	'orphans',
+	'threadTags'
 ] as const;
 
 export type ProjectionTable = (typeof PROJECTION_TABLES)[number];

@@ -9,6 +9,7 @@ import { CHECKPOINT_KEY, PROJECTION_TABLES, type PraxisDb, type ProjectionTable 
 import type { ThreadRow } from './types';
 import { addPosts, sameAggregates, voteTotal, withThreadAggregates } from './aggregates';
 import { Ops, placeOf, projectChange, type Change } from './projector';
+import { putThreadTags } from './thread-tags';
 
 export const PROJECTOR_BATCH_SIZE = 500;
 
@@ -178,6 +179,7 @@ export class ProjectorRunner {
 			}
 		}
 		if (out.length) await db.threads.bulkPut(out);
+		await putThreadTags(db, out, (id) => (before?.get(id) as ThreadRow | undefined) ?? rows.get(id));
 		if (orphans.length) await db.orphans.bulkDelete(orphans);
 		if (newOrphans.length) await db.orphans.bulkPut(newOrphans.map((thread) => ({ thread })));
 	}

@@ -17,6 +17,7 @@ import type {
 	ProfileRow,
 	ResourceRow,
 	ThreadRow,
+	ThreadTagRow,
 	VoteRow,
 	VoteTotalRow
 } from './types';
@@ -38,6 +39,7 @@ export interface RowTypes {
 	resources: ResourceRow;
 	conflicts: ConflictRow;
 	orphans: { thread: string };
+	threadTags: ThreadTagRow;
 }
 
 /** Pending table operations: per table, key → row to put, or null to delete. */

@@ -31,31 +31,29 @@ export async function listCategories(ctx: StoreContext): Promise<CategoryView[]>
 	);
 }
 
-async function taggedThreads(ctx: StoreContext, category: string, tag: string): Promise<ThreadRow[]> {
-	const rows = await ctx.db.threads
-		.where('tags')
-		.equals(tag)
-		.filter((t) => t.category === category && t.deleted === 0)
-		.toArray();
-	return rows.sort((a, b) => (a.lastActivity < b.lastActivity ? 1 : a.lastActivity > b.lastActivity ? -1 : 0));
+function tagged(ctx: StoreContext, category: string, tag: string) {
+	return ctx.db.threadTags
+		.where('[category+tag+lastActivity]')
+		.between([category, tag, Dexie.minKey], [category, tag, Dexie.maxKey], true, true);
+}
+
+async function taggedThreads(ctx: StoreContext, category: string, tag: string, offset: number, limit: number): Promise<ThreadRow[]> {
+	const keys = await tagged(ctx, category, tag).reverse().offset(offset).limit(limit).toArray();
+	const rows = await ctx.db.threads.bulkGet(keys.map((k) => k.thread));
+	return rows.filter((row): row is ThreadRow => row !== undefined);
 }
 
 export async function listThreads(ctx: StoreContext, category: string, options: ListThreadsOptions = {}): Promise<ThreadView[]> {
 	const limit = Math.max(1, options.limit ?? THREADS_PAGE_SIZE);
 	const offset = Math.max(0, options.offset ?? 0);
 	const rows = options.tag
-		? (await taggedThreads(ctx, category, options.tag)).slice(offset, offset + limit)
+		? await taggedThreads(ctx, category, options.tag, offset, limit)
 		: await listed(ctx, category).reverse().offset(offset).limit(limit).toArray();
 	return decorateThreads(ctx, rows);
 }
 
 export async function countThreads(ctx: StoreContext, category: string, tag?: string): Promise<number> {
-	if (!tag) return listed(ctx, category).count();
-	return ctx.db.threads
-		.where('tags')
-		.equals(tag)
-		.filter((t) => t.category === category && t.deleted === 0)
-		.count();
+	return tag ? tagged(ctx, category, tag).count() : listed(ctx, category).count();
 }
 
 export async function getThread(ctx: StoreContext, id: string): Promise<ThreadView | undefined> {

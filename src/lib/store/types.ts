@@ -44,6 +44,14 @@ export interface ThreadRow {
 	rev: string;
 }
 
+/** A listed (not deleted) thread under one of its tags. */
+export interface ThreadTagRow {
+	thread: string;
+	tag: string;
+	category: string;
+	lastActivity: string;
+}
+
 export interface PostRow {
 	/** `post:{ulid}` */
 	id: string;

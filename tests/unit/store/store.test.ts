@@ -117,6 +117,25 @@ describe('store queries', () => {
 		expect((await store.getThread(first.id))?.unread).toBe(true);
 	});
 
+	it('keeps the tag filter in step with edits, replies and deletions', async () => {
+		const store = await openTestStore();
+		const a = await store.createThread({ category: 'general', title: 'A', body: 'x', tags: ['budget', 'cloud'] });
+		const b = await store.createThread({ category: 'general', title: 'B', body: 'x', tags: ['budget'] });
+		await store.createThread({ category: 'other', title: 'C', body: 'x', tags: ['budget'] });
+		expect((await store.listThreads('general', { tag: 'budget' })).map((t) => t.id)).toEqual([b, a]);
+		await store.community.put({ _id: 'post:01JBBBBBBBBBBBBBBBBBBBBBB8', type: 'post', author: 'zed', createdAt: new Date(Date.now() + 60_000).toISOString(), thread: a, body: 'bump' });
+		await store.projected();
+		expect((await store.listThreads('general', { tag: 'budget' })).map((t) => t.id)).toEqual([a, b]);
+		await store.editThread(a, { tags: ['cloud'] });
+		expect((await store.listThreads('general', { tag: 'budget' })).map((t) => t.id)).toEqual([b]);
+		expect(await store.countThreads('general', 'cloud')).toBe(1);
+		await store.deleteThread(a);
+		expect(await store.countThreads('general', 'cloud')).toBe(0);
+		await store.rebuild();
+		expect(await store.countThreads('general', 'budget')).toBe(1);
+		expect(await store.countThreads('other', 'budget')).toBe(1);
+	});
+
 	it('keeps drafts', async () => {
 		const store = await openTestStore();
 		await store.saveDraft('reply:thread:x', { body: 'half' });
