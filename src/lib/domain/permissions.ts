@@ -1,6 +1,7 @@
 // Who may write what: the authorization rules of DESIGN.md as pure functions.
 // The server enforces them on every pushed document; the client uses them to show or hide actions.
 import { profileId, rsvpId, voteId } from './ids';
+import { ratingId, useId } from './ratings';
 import { SERVER_ONLY_TYPES, type Role } from './schemas';
 
 export interface Actor {
@@ -18,6 +19,7 @@ export interface DocFacts {
 	event?: unknown;
 	official?: unknown;
 	organisers?: unknown;
+	resource?: unknown;
 	_deleted?: boolean;
 }
 
@@ -73,6 +75,14 @@ function authorizeCreate(actor: Actor, doc: DocFacts): Decision {
 				: deny('an RSVP id must be rsvp:{event ulid}:{your username}');
 		case 'event':
 			return doc.official === true && !isModerator(actor) ? deny('only moderators mark events as official') : allow;
+		case 'rating':
+			return doc._id === ratingId(String(doc.resource), actor.name)
+				? allow
+				: deny('a rating id must be rating:{resource ulid}:{your username}');
+		case 'use':
+			return doc._id === useId(String(doc.resource), actor.name) ? allow : deny('a use id must be use:{resource ulid}:{your username}');
+		case 'collection':
+			return isCurator(actor) ? allow : deny('only moderators and reviewers curate the knowledge base');
 		default:
 			return allow;
 	}
@@ -82,17 +92,24 @@ function authorizeChange(actor: Actor, next: DocFacts, prev: DocFacts): Decision
 	const own = prev.author === actor.name || (prev.type === 'event' && isOrganiser(actor, prev));
 	if (prev.type === 'category' && !isModerator(actor)) return deny('only moderators change categories');
 	if (prev.type === 'profile' && !own) return deny('members change only their own profile');
-	if (!own && !isModerator(actor) && !(prev.type === 'resource' && hasRole(actor, 'reviewer'))) {
+	const curating = (prev.type === 'resource' || prev.type === 'collection') && hasRole(actor, 'reviewer');
+	if (!own && !isModerator(actor) && !curating) {
 		return deny('only the author or a moderator may change or delete this document');
 	}
 	if (next._deleted) return allow;
 	if (next.author !== prev.author) return deny('the author of a document cannot change');
 	if (prev.type === 'review' && !hasRole(actor, 'reviewer')) return deny('only reviewers change reviews');
+	if (prev.type === 'collection' && !isCurator(actor)) return deny('only moderators and reviewers curate the knowledge base');
 	if (prev.type === 'resource') return authorizeResourceStatus(actor, next, prev);
 	if (prev.type === 'event' && Boolean(next.official) !== Boolean(prev.official) && !isModerator(actor)) {
 		return deny('only moderators mark events as official');
 	}
 	return allow;
+}
+
+/** Knowledge-base curators: moderators and reviewers (admins hold both). */
+export function isCurator(actor: Actor): boolean {
+	return isModerator(actor) || hasRole(actor, 'reviewer');
 }
 
 function isOrganiser(actor: Actor, doc: DocFacts): boolean {

@@ -57,6 +57,15 @@ export const postSchema = v.looseObject({
 	replyTo: v.optional(postRef)
 });
 
+const url = v.pipe(v.string(), v.maxLength(2000), v.regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL'));
+/** A file of a resource: `file:{ulid}` in the library-files database, its name, MIME type and bytes. */
+const fileRef = v.object({
+	id: idOf('file', ULID_PATTERN, 'ulid'),
+	name: text(200, 1),
+	type: text(120, 1),
+	size: v.pipe(v.number(), v.integer(), v.minValue(0))
+});
+
 const outcome = v.object({
 	metric: text(120, 1),
 	value: text(120, 1),
@@ -78,7 +87,13 @@ export const resourceSchema = v.looseObject({
 	actions: v.optional(text(20_000)),
 	outcomes: v.optional(v.pipe(v.array(outcome), v.maxLength(30))),
 	lessons: v.optional(text(20_000)),
-	contact: v.optional(text(300))
+	contact: v.optional(text(300)),
+	// Library (issue 5): attachments live in the `library-files` database, listed here
+	files: v.optional(v.pipe(v.array(fileRef), v.maxLength(20, 'at most 20 files'))),
+	links: v.optional(v.pipe(v.array(url), v.maxLength(30, 'at most 30 links'))),
+	related: v.optional(v.pipe(v.array(anyRef), v.maxLength(30, 'at most 30 related items'))),
+	reviewedBy: v.optional(username),
+	reviewedAt: v.optional(instant)
 });
 
 export const reviewSchema = v.looseObject({
@@ -115,7 +130,6 @@ export const profileSchema = v.looseObject({
 export const EVENT_KINDS = ['webinar', 'workshop', 'meetup', 'conference'] as const;
 export const RSVP_STATUSES = ['going', 'maybe', 'not-going'] as const;
 
-const url = v.pipe(v.string(), v.maxLength(2000), v.regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL'));
 const timeZone = v.pipe(
 	v.string(),
 	v.check((tz) => {
@@ -185,6 +199,36 @@ export const revocationSchema = v.looseObject({
 	revokedBy: username
 });
 
+// ---- Library and knowledge base (issue 5) ----
+/** One rating per member and resource: `rating:{resource ulid}:{username}`, 1–5 stars. */
+export const ratingSchema = v.looseObject({
+	...base('rating', v.pipe(v.string(), v.startsWith('rating:'))),
+	resource: resourceRef,
+	value: v.pipe(v.number(), v.integer('a rating is a whole number'), v.minValue(1, 'ratings are 1 to 5'), v.maxValue(5, 'ratings are 1 to 5'))
+});
+
+/** A member used a resource (opened a file, kept it offline, put it in a pack): `use:{resource ulid}:{username}`. */
+export const useSchema = v.looseObject({
+	...base('use', v.pipe(v.string(), v.startsWith('use:'))),
+	resource: resourceRef,
+	how: v.picklist(['file', 'offline', 'pack'], 'how must be file, offline or pack')
+});
+
+/** A knowledge-base collection: `collection:{slug}`, items in order (resources, threads, posts). */
+export const collectionSchema = v.looseObject({
+	...base('collection', idOf('collection', SLUG_PATTERN, 'slug')),
+	title: v.pipe(v.string(), v.trim(), v.minLength(1, 'a collection needs a title'), v.maxLength(200)),
+	intro: text(20_000),
+	items: v.pipe(
+		v.array(v.object({ ref: v.pipe(v.string(), v.regex(/^(resource|thread|post):[0-9A-HJKMNP-TV-Z]{26}$/, 'items are resources, threads or posts')), note: v.optional(text(2000)) })),
+		v.maxLength(200, 'at most 200 items')
+	)
+});
+
+export type Rating = v.InferOutput<typeof ratingSchema>;
+export type Use = v.InferOutput<typeof useSchema>;
+export type Collection = v.InferOutput<typeof collectionSchema>;
+
 export const communitySchemas = {
 	category: categorySchema,
 	thread: threadSchema,
@@ -197,7 +241,10 @@ export const communitySchemas = {
 	event: eventSchema,
 	rsvp: rsvpSchema,
 	device: deviceSchema,
-	revocation: revocationSchema
+	revocation: revocationSchema,
+	rating: ratingSchema,
+	use: useSchema,
+	collection: collectionSchema
 } as const;
 
 export type CommunityType = keyof typeof communitySchemas;
@@ -209,7 +256,7 @@ export type Review = v.InferOutput<typeof reviewSchema>;
 export type Comment = v.InferOutput<typeof commentSchema>;
 export type Vote = v.InferOutput<typeof voteSchema>;
 export type Profile = v.InferOutput<typeof profileSchema>;
-export type CommunityDoc = Category | Thread | Post | Resource | Review | Comment | Vote | Profile | EventDoc | Rsvp;
+export type CommunityDoc = Category | Thread | Post | Resource | Review | Comment | Vote | Profile | EventDoc | Rsvp | Rating | Use | Collection;
 
 export function isCommunityType(type: unknown): type is CommunityType {
 	return typeof type === 'string' && Object.hasOwn(communitySchemas, type);
