@@ -82,7 +82,6 @@ export function startHubReplication(deps: HubReplicationDeps): HubReplication {
 			s.state = 'active';
 		});
 		rep.on('change', (info) => {
-			s.attempt = 0;
 			s.docsWritten += info.docs_written;
 			s.docsRefused += info.doc_write_failures;
 		});
