@@ -57,7 +57,7 @@ function closer(server: Server, storage: Storage, dataDir: string, failures: str
 export async function startUpstream(): Promise<Node> {
 	const dataDir = tempDir('praxis-upstream-');
 	const storage = createStorage({ kind: 'memory', memoryPrefix: `upstream-${process.pid}-${++counter}-${Date.now()}` });
-	const auth = createAuthService({ storage, keysDir: join(dataDir, 'keys'), scryptCost: TEST_SCRYPT_COST });
+	const auth = createAuthService({ storage, keysDir: join(dataDir, 'keys'), scryptCost: TEST_SCRYPT_COST, limits: { registrationsPerAddress: 1000 } });
 	const logs: string[] = [];
 	const failures: string[] = [];
 	const praxis = createApp({ storage, config: config(dataDir), auth, uuid: `upstream${counter}`, log: (l) => logs.push(l) });
