@@ -15,6 +15,8 @@ export interface OpenDb {
 	user: SessionUser;
 	/** Whether the database existed before this request opened it. */
 	existed: boolean;
+	/** For writes that reach another database (message delivery, server/messages). */
+	storage?: Storage;
 }
 
 export type CouchContext = Context<{ Variables: AuthVariables }>;
@@ -49,5 +51,5 @@ export async function openDb(c: CouchContext, storage: Storage, name: string): P
 	// the call ends; concurrent longpolls legitimately exceed Node's default warning level of 10.
 	// Listeners that could leak (the live ones) are counted by ChangeNotifier instead.
 	db.setMaxListeners(0);
-	return { name, kind, db, user, existed };
+	return { name, kind, db, user, existed, storage };
 }

@@ -72,6 +72,6 @@ export async function bulkDocs(c: CouchContext, open: OpenDb): Promise<Response>
 	const body = await objectBody(c);
 	if (!Array.isArray(body.docs)) throw badRequest("Missing JSON list of 'docs'");
 	if (body.new_edits !== undefined && typeof body.new_edits !== 'boolean') throw badRequest('new_edits must be a boolean');
-	const { results } = await applyWrites(open.db, open.kind, open.user, body.docs, body.new_edits !== false);
+	const { results } = await applyWrites(open.db, open.kind, open.user, body.docs, body.new_edits !== false, open.storage);
 	return c.json(results, 201);
 }

@@ -8,6 +8,8 @@ import { validateCommunityDoc } from '../../src/lib/domain/validate';
 import { authorizeCommunityWrite, type DocFacts } from '../../src/lib/domain/permissions';
 import { isCommunityType } from '../../src/lib/domain/schemas';
 import { newId } from '../../src/lib/domain/ids';
+import { authorizeRelated, relatedIdOf } from '../../src/lib/domain/permissions';
+import { deliverMessages } from '../messages/deliver';
 import { dbKind, type DbKind } from './access';
 import { docBodyBytes, isLocalId, screenDoc, type RawDoc } from './doc-shape';
 import { notFound } from './errors';
@@ -46,7 +48,9 @@ export async function applyWrites(
 	kind: DbKind,
 	actor: SessionUser,
 	inputs: unknown[],
-	newEdits: boolean
+	newEdits: boolean,
+	/** Given for /couch writes: a member's private database delivers their messages (server/messages). */
+	storage?: Storage
 ): Promise<WriteOutcome> {
 	const verdicts: Verdict[] = inputs.map((input) => screen(input, newEdits));
 	if (kind === 'community') await judgeCommunity(db, actor, verdicts);
@@ -57,6 +61,7 @@ export async function applyWrites(
 	verdicts.forEach((v, i) => ('doc' in v ? accepted.push(v.doc) : refusals.set(i, v)));
 	const stored = accepted.length ? await db.bulkDocs(accepted, { new_edits: newEdits }) : [];
 	const storedResults = (stored as unknown[]).map(toBulkResult);
+	if (kind === 'userdb' && storage) await deliverMessages(storage, actor.name, accepted.filter((_, i) => !storedResults[i]?.error));
 
 	if (!newEdits) {
 		const refused = [...refusals.values()].map(({ id, error, reason }) => ({ id, error, reason }));
@@ -116,6 +121,8 @@ async function judgeCommunity(db: PouchDB.Database, actor: SessionUser, verdicts
 		if (!('doc' in v) || isLocalId(v.doc._id)) continue;
 		ids.add(v.doc._id);
 		if (v.doc.type === 'thread' && typeof v.doc.category === 'string') ids.add(`category:${v.doc.category}`);
+		const related = relatedIdOf(v.doc as DocFacts);
+		if (related) ids.add(related);
 	}
 	const prevs = await currentDocs(db, [...ids]);
 	for (let i = 0; i < verdicts.length; i++) {
@@ -133,6 +140,21 @@ async function judgeCommunity(db: PouchDB.Database, actor: SessionUser, verdicts
 		if (!decision.ok) verdicts[i] = refuse(doc._id, decision.reason);
 	}
 	checkThreadCategories(prevs, verdicts);
+	checkRelated(actor, prevs, verdicts);
+}
+
+/** Writes that depend on another document (attendance → its event, answers → the request), stored or in this batch. */
+function checkRelated(actor: SessionUser, stored: Map<string, DocFacts>, verdicts: Verdict[]): void {
+	const inBatch = new Map<string, DocFacts>();
+	for (const v of verdicts) if ('doc' in v && v.doc._deleted !== true) inBatch.set(v.doc._id, v.doc as DocFacts);
+	for (let i = 0; i < verdicts.length; i++) {
+		const v = verdicts[i];
+		if (!('doc' in v)) continue;
+		const related = relatedIdOf(v.doc as DocFacts);
+		if (!related) continue;
+		const decision = authorizeRelated(actor, v.doc as DocFacts, inBatch.get(related) ?? stored.get(related) ?? null);
+		if (!decision.ok) verdicts[i] = refuse(v.doc._id, decision.reason);
+	}
 }
 
 /**

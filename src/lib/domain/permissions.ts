@@ -20,6 +20,9 @@ export interface DocFacts {
 	official?: unknown;
 	organisers?: unknown;
 	resource?: unknown;
+	mentor?: unknown;
+	mentorship?: unknown;
+	member?: unknown;
 	_deleted?: boolean;
 }
 
@@ -75,6 +78,16 @@ function authorizeCreate(actor: Actor, doc: DocFacts): Decision {
 				: deny('an RSVP id must be rsvp:{event ulid}:{your username}');
 		case 'event':
 			return doc.official === true && !isModerator(actor) ? deny('only moderators mark events as official') : allow;
+		case 'attendance':
+			return doc._id === `attendance:${String(doc.event).replace(/^event:/, '')}:${String(doc.member)}`
+				? allow
+				: deny('an attendance id must be attendance:{event ulid}:{member}');
+		case 'mentorship':
+			return doc.mentor === actor.name ? deny('a member cannot ask themselves for mentorship') : allow;
+		case 'mentorship-answer':
+			return doc._id === `mentorship-answer:${String(doc.mentorship).replace(/^mentorship:/, '')}`
+				? allow
+				: deny('an answer id must be mentorship-answer:{mentorship ulid}');
 		case 'rating':
 			return doc._id === ratingId(String(doc.resource), actor.name)
 				? allow
@@ -89,7 +102,8 @@ function authorizeCreate(actor: Actor, doc: DocFacts): Decision {
 }
 
 function authorizeChange(actor: Actor, next: DocFacts, prev: DocFacts): Decision {
-	const own = prev.author === actor.name || (prev.type === 'event' && isOrganiser(actor, prev));
+	// attendance: any organiser of the event may correct it (checked by authorizeRelated)
+	const own = prev.author === actor.name || (prev.type === 'event' && isOrganiser(actor, prev)) || prev.type === 'attendance';
 	if (prev.type === 'category' && !isModerator(actor)) return deny('only moderators change categories');
 	if (prev.type === 'profile' && !own) return deny('members change only their own profile');
 	const curating = (prev.type === 'resource' || prev.type === 'collection') && hasRole(actor, 'reviewer');
@@ -131,4 +145,31 @@ function authorizeResourceStatus(actor: Actor, next: DocFacts, prev: DocFacts): 
 /** Device certificates and revocations are issued by the server alone: no member writes them. */
 function isServerOnly(next: DocFacts, prev: DocFacts | null): boolean {
 	return SERVER_ONLY_TYPES.has(String(next.type)) || (prev !== null && SERVER_ONLY_TYPES.has(String(prev.type))) || /^(device|revocation):/.test(next._id);
+}
+
+// ---- Rules that need one other document (issue 6) ----
+
+/**
+ * The id of the document a write's authorization depends on: the event of an attendance
+ * record (only its organisers write them), the request a mentorship answer answers (only the
+ * mentor it names answers). Null when the write depends on no other document.
+ */
+export function relatedIdOf(doc: DocFacts): string | null {
+	if (doc.type === 'attendance' && typeof doc.event === 'string') return doc.event;
+	if (doc.type === 'mentorship-answer' && typeof doc.mentorship === 'string') return doc.mentorship;
+	return null;
+}
+
+/** Checks a write against the document relatedIdOf names (null when it does not exist). */
+export function authorizeRelated(actor: Actor, doc: DocFacts, related: DocFacts | null): Decision {
+	if (doc._deleted) return allow;
+	if (doc.type === 'attendance') {
+		if (!related || related.type !== 'event') return deny('attendance needs an existing event');
+		return isOrganiser(actor, related) ? allow : deny('only the organisers of an event record attendance');
+	}
+	if (doc.type === 'mentorship-answer') {
+		if (!related || related.type !== 'mentorship') return deny('an answer needs an existing mentorship request');
+		return related.mentor === actor.name ? allow : deny('only the mentor asked answers a mentorship request');
+	}
+	return allow;
 }

@@ -229,6 +229,57 @@ export type Rating = v.InferOutput<typeof ratingSchema>;
 export type Use = v.InferOutput<typeof useSchema>;
 export type Collection = v.InferOutput<typeof collectionSchema>;
 
+// ---- Attendance and mentorship (issue 6) ----
+/** An organiser's record that a member attended: `attendance:{event ulid}:{username}`. */
+export const attendanceSchema = v.looseObject({
+	...base('attendance', v.pipe(v.string(), v.regex(/^attendance:[0-9A-HJKMNP-TV-Z]{26}:[a-z0-9_-]{3,32}$/, 'must be attendance:{event ulid}:{username}'))),
+	event: idOf('event', ULID_PATTERN, 'ulid'),
+	member: username,
+	attended: v.boolean()
+});
+
+/** A mentee's request (the author is the mentee); `completedAt` set when they mark it completed. */
+export const mentorshipSchema = v.looseObject({
+	...base('mentorship', idOf('mentorship', ULID_PATTERN, 'ulid')),
+	mentor: username,
+	goals: text(5000, 1),
+	completedAt: v.optional(instant)
+});
+
+export const MENTORSHIP_ANSWERS = ['accepted', 'declined'] as const;
+/** The mentor's answer: `mentorship-answer:{mentorship ulid}`, written by the mentor named in the request. */
+export const mentorshipAnswerSchema = v.looseObject({
+	...base('mentorship-answer', idOf('mentorship-answer', ULID_PATTERN, 'ulid')),
+	mentorship: idOf('mentorship', ULID_PATTERN, 'ulid'),
+	answer: v.picklist(MENTORSHIP_ANSWERS, `answer must be one of ${MENTORSHIP_ANSWERS.join(', ')}`),
+	completedAt: v.optional(instant)
+});
+
+export type AttendanceDoc = v.InferOutput<typeof attendanceSchema>;
+export type MentorshipDoc = v.InferOutput<typeof mentorshipSchema>;
+export type MentorshipAnswerDoc = v.InferOutput<typeof mentorshipAnswerSchema>;
+
+// ---- Private documents (a member's userdb only; never valid in the community database) ----
+/** A direct message: written to the sender's userdb; the server copies it into the recipient's. */
+export const messageSchema = v.looseObject({
+	...base('message', idOf('message', ULID_PATTERN, 'ulid')),
+	to: username,
+	body: text(20_000, 1)
+});
+
+/** Profile fields the member keeps to themselves ("only me"): `profile-private:{username}`. */
+export const profilePrivateSchema = v.looseObject({
+	...base('profile-private', idOf('profile-private', USERNAME_PATTERN, 'username')),
+	organization: v.optional(text(120)),
+	jurisdiction: v.optional(text(120)),
+	role: v.optional(text(120)),
+	expertise: v.optional(v.pipe(v.array(tag), v.maxLength(20))),
+	bio: v.optional(text(5000))
+});
+
+export type MessageDoc = v.InferOutput<typeof messageSchema>;
+export type ProfilePrivateDoc = v.InferOutput<typeof profilePrivateSchema>;
+
 export const communitySchemas = {
 	category: categorySchema,
 	thread: threadSchema,
@@ -240,6 +291,9 @@ export const communitySchemas = {
 	profile: profileSchema,
 	event: eventSchema,
 	rsvp: rsvpSchema,
+	attendance: attendanceSchema,
+	mentorship: mentorshipSchema,
+	'mentorship-answer': mentorshipAnswerSchema,
 	device: deviceSchema,
 	revocation: revocationSchema,
 	rating: ratingSchema,
