@@ -2,7 +2,7 @@
 // Writes that need the member's attention: documents the server refused (kept with its reason
 // until fixed and resent, or discarded) and documents in conflict (shown with every version
 // until the author picks or merges one). Also the outbox bookkeeping the sync controller calls.
-import { cleanDoc, isNotFound, pouchOf, revGeneration, type StoreContext } from './context';
+import { cleanDoc, isNotFound, notify, pouchOf, revGeneration, type StoreContext } from './context';
 import { putDoc } from './writes';
 import type { ConflictVersion, LocalDbKind, SyncLogRow } from './types';
 
@@ -22,6 +22,7 @@ export async function acknowledge(ctx: StoreContext, kind: LocalDbKind, docs: Re
 		});
 		if (done.length) await ctx.db.outbox.bulkDelete(done);
 	});
+	notify(ctx);
 }
 
 async function localVersion(ctx: StoreContext, kind: LocalDbKind, id: string, rev?: string): Promise<Doc> {
@@ -42,6 +43,7 @@ export async function recordDenied(ctx: StoreContext, kind: LocalDbKind, id: str
 		await ctx.db.rejected.put({ id, db: kind, doc, reason, at: ctx.now() });
 		await ctx.db.outbox.delete(id);
 	});
+	notify(ctx);
 }
 
 export async function log(ctx: StoreContext, level: SyncLogRow['level'], message: string): Promise<void> {
@@ -65,6 +67,7 @@ export async function resendRejected(ctx: StoreContext, id: string, fixed: Recor
 	else delete next._rev;
 	await putDoc(ctx, next, kind);
 	await ctx.db.rejected.delete(id);
+	notify(ctx);
 }
 
 /**
@@ -89,6 +92,7 @@ export async function discardRejected(ctx: StoreContext, id: string): Promise<vo
 		await ctx.db.outbox.delete(id);
 	}
 	await ctx.db.rejected.delete(id);
+	notify(ctx);
 	if (row.db === 'community') await ctx.projector.catchUp();
 }
 

@@ -13,6 +13,18 @@ export interface StoreContext {
 	now(): string;
 	/** The PouchDB constructor the local databases were opened with (also used for remotes). */
 	Pouch: PouchDB.Static;
+	/** Called after the outbox or the rejected list changed (the sync status recounts). */
+	listeners: Set<() => void>;
+}
+
+export function notify(ctx: StoreContext): void {
+	for (const listener of ctx.listeners) {
+		try {
+			listener();
+		} catch {
+			// a listener's failure must not fail the write that triggered it
+		}
+	}
 }
 
 export function pouchOf(ctx: StoreContext, kind: LocalDbKind): PouchDB.Database {

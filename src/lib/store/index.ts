@@ -40,7 +40,7 @@ export interface StoreSyncHooks {
 	openRemote(url: string, fetchFn?: typeof fetch): PouchDB.Database;
 	/** Number of refused writes (for the "Needs attention" badge). */
 	rejectedCount(): Promise<number>;
-	/** Calls `listener` after every local write or received change; returns an unsubscribe. */
+	/** Calls `listener` after the outbox or the rejected list changed; returns an unsubscribe. */
 	onLocalChange(listener: () => void): () => void;
 }
 

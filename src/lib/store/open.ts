@@ -19,7 +19,7 @@ export interface OpenStoreOptions {
 	pouchOptions?: PouchDB.Configuration.DatabaseConfiguration;
 	/** Dexie options (e.g. fake-indexeddb's `indexedDB` and `IDBKeyRange` in tests). */
 	dexieOptions?: DexieOptions;
-	/** Changes read per projector batch (default 500). */
+	/** Changes read per projector batch (default 1000). */
 	batchSize?: number;
 	/** Clock, for tests. */
 	now?: () => string;
@@ -50,7 +50,7 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 			if (ctxRef.ctx) void attention.log(ctxRef.ctx, 'warn', message).catch(() => {});
 		}
 	});
-	const ctx: StoreContext = { member, db, community, private: priv, projector, now, Pouch };
+	const ctx: StoreContext = { member, db, community, private: priv, projector, now, Pouch, listeners: new Set() };
 	ctxRef.ctx = ctx;
 	projector.start();
 	return buildStore(ctx);
@@ -73,10 +73,8 @@ function buildStore(ctx: StoreContext): Store {
 				} as PouchDB.Configuration.RemoteDatabaseConfiguration),
 			rejectedCount: () => db.rejected.count(),
 			onLocalChange: (listener) => {
-				const feeds = [ctx.community, ctx.private].map((pouch) =>
-					pouch.changes({ since: 'now', live: true }).on('change', () => listener())
-				);
-				return () => feeds.forEach((feed) => feed.cancel());
+				ctx.listeners.add(listener);
+				return () => void ctx.listeners.delete(listener);
 			}
 		},
 		projected: () => ctx.projector.catchUp(),

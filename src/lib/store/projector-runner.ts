@@ -11,7 +11,7 @@ import { addPosts, sameAggregates, voteTotal, withThreadAggregates } from './agg
 import { Ops, placeOf, projectChange, type Change } from './projector';
 import { putThreadTags } from './thread-tags';
 
-export const PROJECTOR_BATCH_SIZE = 500;
+export const PROJECTOR_BATCH_SIZE = 1000;
 
 type Seq = number | string;
 

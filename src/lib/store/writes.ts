@@ -5,7 +5,7 @@
 import { docId, profileId, voteId } from '../domain/ids';
 import { authorizeCommunityWrite, type DocFacts } from '../domain/permissions';
 import { validateCommunityDoc } from '../domain/validate';
-import { cleanDoc, isNotFound, pouchOf, type StoreContext } from './context';
+import { cleanDoc, isNotFound, notify, pouchOf, type StoreContext } from './context';
 import type { LocalDbKind, NewThread, ProfileInput, ThreadEdit } from './types';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
@@ -24,6 +24,7 @@ export async function putDoc(ctx: StoreContext, doc: Doc, kind: LocalDbKind = 'c
 	}
 	const result = await pouchOf(ctx, kind).put(doc);
 	await ctx.db.outbox.put({ id: doc._id, db: kind, rev: result.rev, at: ctx.now(), deleted: doc._deleted === true });
+	notify(ctx);
 	if (kind === 'community') await ctx.projector.catchUp();
 	return doc._id;
 }

@@ -68,7 +68,7 @@ describe('sync with the Praxis gateway', () => {
 		await b.store.putDocument({ ...doc, title: 'Hijacked' });
 		await until(async () => (await b.store.listRejected()).length === 1, 15_000);
 		expect((await b.store.listRejected())[0].reason).toMatch(/author|moderator/i);
-		expect(b.status.rejected).toBe(1);
+		await until(() => b.status.rejected === 1);
 	});
 
 	it('stops as unauthorized when the session is no longer valid', async () => {

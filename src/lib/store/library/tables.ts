@@ -1,0 +1,108 @@
+// The library's Dexie tables (schema version 10 of `praxis-{username}`), their rows, and the
+// device-only records of the library. Projection tables are rebuilt from PouchDB with the rest:
+//
+//   libResources  resource docs in full (body, case-study fields, files), by status/author/kind
+//   ratings       rating docs by resource (averages derived on read, never stored)
+//   comments      comment docs by [target+createdAt] (resources; any target)
+//   reviews       review docs by [resource+createdAt]
+//   collections   knowledge-base collections by slug
+//   uses          use docs by resource ("most used" = members who used it)
+//   searchIndex   the serialized search index and the changes-feed checkpoint it matches
+//   libraryDevice key → value: the print pack, resources kept offline, settings      [device]
+import type { PraxisDb } from '../db';
+import type { Table } from 'dexie';
+import type { Resource } from '../../domain/schemas';
+
+export const LIBRARY_SCHEMA_VERSION = 10;
+
+export const LIBRARY_STORES = {
+	libResources: 'id, status, author, kind, publishedAt',
+	ratings: 'id, resource',
+	comments: 'id, [target+createdAt]',
+	reviews: 'id, [resource+createdAt], author',
+	collections: 'slug',
+	uses: 'id, resource',
+	searchIndex: 'key',
+	libraryDevice: 'key'
+} as const;
+
+/** Tables the library projection writes (cleared by rebuild()). */
+export const LIBRARY_PROJECTION_TABLES = ['libResources', 'ratings', 'comments', 'reviews', 'collections', 'uses'] as const;
+
+export type ResourceDocRow = Omit<Resource, '_rev'> & {
+	id: string;
+	/** When it was published (reviewedAt), else last change: the "newest" sort key. */
+	publishedAt: string;
+	rev: string;
+};
+
+export interface RatingRow {
+	id: string;
+	resource: string;
+	author: string;
+	value: number;
+}
+
+export interface CommentRow {
+	id: string;
+	target: string;
+	author: string;
+	body: string;
+	createdAt: string;
+}
+
+export interface ReviewRow {
+	id: string;
+	resource: string;
+	author: string;
+	verdict: 'approve' | 'changes' | 'reject';
+	comments: string;
+	createdAt: string;
+}
+
+export interface CollectionRow {
+	slug: string;
+	title: string;
+	intro: string;
+	items: Array<{ ref: string; note?: string }>;
+	author: string;
+	createdAt: string;
+	updatedAt?: string;
+	rev: string;
+}
+
+export interface UseRow {
+	id: string;
+	resource: string;
+	author: string;
+}
+
+export interface SearchIndexRow {
+	key: string;
+	/** MiniSearch's toJSON(), as a JSON string. */
+	json: string;
+	/** The changes-feed sequence the index includes everything up to. */
+	checkpoint: number | string;
+	savedAt: string;
+}
+
+export interface DeviceRow {
+	key: string;
+	value: unknown;
+}
+
+/** Typed handles on the library tables of a member's Dexie database. */
+export function libraryTables(db: PraxisDb) {
+	return {
+		resources: db.table('libResources') as Table<ResourceDocRow, string>,
+		ratings: db.table('ratings') as Table<RatingRow, string>,
+		comments: db.table('comments') as Table<CommentRow, string>,
+		reviews: db.table('reviews') as Table<ReviewRow, string>,
+		collections: db.table('collections') as Table<CollectionRow, string>,
+		uses: db.table('uses') as Table<UseRow, string>,
+		searchIndex: db.table('searchIndex') as Table<SearchIndexRow, string>,
+		device: db.table('libraryDevice') as Table<DeviceRow, string>
+	};
+}
+
+export type LibraryTables = ReturnType<typeof libraryTables>;

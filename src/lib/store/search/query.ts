@@ -1,0 +1,52 @@
+// Search answers for screens: hits from the index with a link, a highlighted snippet (segments,
+// never HTML) cut from the document's text as projected in Dexie, and facet counts.
+import type { FacetCounts, SearchFilters, SearchHit } from '../../search/index';
+import { snippet, type Segment } from '../../search/snippet';
+import type { PraxisDb } from '../db';
+import { libraryTables } from '../library/tables';
+import type { SearchIndexer } from './indexer';
+
+export interface SearchResultView extends SearchHit {
+	href: string;
+	snippet: Segment[];
+}
+
+export interface SearchPage {
+	hits: SearchResultView[];
+	total: number;
+	facets: FacetCounts;
+	/** Milliseconds the index took to answer (without the snippets). */
+	tookMs: number;
+}
+
+const ulidOf = (id: string) => id.slice(id.indexOf(':') + 1);
+
+export function hrefOf(hit: Pick<SearchHit, 'id' | 'type' | 'thread'>): string {
+	if (hit.type === 'resource') return `/library/${ulidOf(hit.id)}`;
+	if (hit.type === 'thread') return `/forums/t/${ulidOf(hit.id)}`;
+	return hit.thread ? `/forums/t/${ulidOf(hit.thread)}#${encodeURIComponent(hit.id)}` : '/forums';
+}
+
+export async function search(db: PraxisDb, indexer: SearchIndexer, q: string, filters: SearchFilters = {}, limit = 30): Promise<SearchPage> {
+	const index = await indexer.ready();
+	const started = performance.now();
+	const answer = index.search(q, filters, limit);
+	const tookMs = performance.now() - started;
+	const texts = await textsOf(db, answer.hits);
+	const hits = answer.hits.map((hit) => ({ ...hit, href: hrefOf(hit), snippet: snippet(texts.get(hit.id) ?? '', hit.terms) }));
+	return { hits, total: answer.total, facets: answer.facets, tookMs };
+}
+
+async function textsOf(db: PraxisDb, hits: readonly SearchHit[]): Promise<Map<string, string>> {
+	const ids = (type: SearchHit['type']) => hits.filter((h) => h.type === type).map((h) => h.id);
+	const [threads, posts, resources] = await Promise.all([
+		db.threads.bulkGet(ids('thread')),
+		db.posts.bulkGet(ids('post')),
+		libraryTables(db).resources.bulkGet(ids('resource'))
+	]);
+	const out = new Map<string, string>();
+	for (const t of threads) if (t) out.set(t.id, t.body);
+	for (const p of posts) if (p) out.set(p.id, p.body);
+	for (const r of resources) if (r) out.set(r.id, `${r.summary}\n\n${r.body}`);
+	return out;
+}
