@@ -43,6 +43,7 @@ export interface SignatureVerifier {
 /** How long a revocation list read is trusted before the changes feed is checked again. */
 export const REVOCATION_REFRESH_MS = 1_000;
 const CERT_CACHE_MAX = 5_000;
+const CHANGES_PAGE = 5_000;
 
 /** A stored or carried object that is a well-formed device certificate, or null. */
 export function asCertificate(doc: unknown): DeviceCertificate | null {
@@ -69,11 +70,14 @@ export function createSignatureVerifier(deps: VerifierDeps): SignatureVerifier {
 			for (const row of res.rows) revokedIds.add(revokedDeviceOf(row.id));
 			since = info.update_seq;
 		} else {
-			const res = await db().changes({ since, limit: 10_000 });
-			for (const change of res.results) {
-				if (change.id.startsWith('revocation:') && !change.deleted) revokedIds.add(revokedDeviceOf(change.id));
+			for (;;) {
+				const res: PouchDB.Core.ChangesResponse<object> = await db().changes({ since: since ?? 0, limit: CHANGES_PAGE });
+				for (const change of res.results) {
+					if (change.id.startsWith('revocation:') && !change.deleted) revokedIds.add(revokedDeviceOf(change.id));
+				}
+				since = res.last_seq;
+				if (res.results.length < CHANGES_PAGE) break;
 			}
-			since = res.last_seq;
 		}
 		checkedAt = Date.now();
 	}

@@ -5,6 +5,8 @@
 // for them (never as the hub). Any other write by a hub is refused: it never authors anything.
 // Also GET /api/auth/revocations, which hubs fetch to refuse revoked devices and tokens offline.
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { LIMITS } from '../config';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 import type { AuthService, SessionUser } from '../auth/types';
 import type { UserStore } from '../auth/users';
@@ -34,18 +36,30 @@ export function hubRelay(deps: HubRelayDeps): MiddlewareHandler {
 		const hub = await deps.auth.authenticate(c.req.raw, clientAddress(c));
 		if (!hub?.hub) return couchError(c, 401, 'unauthorized', 'unknown or revoked hub credential');
 		if (path !== `/${COMMUNITY_DB}/_bulk_docs`) return couchError(c, 403, 'forbidden', 'a hub only relays signed documents to community through _bulk_docs');
-		let body: unknown;
-		try {
-			body = await c.req.json();
-		} catch {
-			return couchError(c, 400, 'bad_request', 'the request body is not valid JSON');
-		}
-		const docs = (body as { docs?: unknown } | null)?.docs;
-		if (!Array.isArray(docs)) return couchError(c, 400, 'bad_request', 'send {docs: [...]}');
-		const newEdits = (body as { new_edits?: unknown }).new_edits !== false;
-		return c.json(await relayDocs(deps, docs, newEdits), 201);
+		return limitBody(c, async () => {
+			let body: unknown;
+			try {
+				body = await c.req.json();
+			} catch {
+				c.res = couchError(c, 400, 'bad_request', 'the request body is not valid JSON');
+				return;
+			}
+			const docs = (body as { docs?: unknown } | null)?.docs;
+			if (!Array.isArray(docs)) {
+				c.res = couchError(c, 400, 'bad_request', 'send {docs: [...]}');
+				return;
+			}
+			const newEdits = (body as { new_edits?: unknown }).new_edits !== false;
+			c.res = c.json(await relayDocs(deps, docs, newEdits), 201);
+		});
 	};
 }
+
+/** The gateway's request size limit, for the bodies the relay reads before the gateway would. */
+const limitBody = bodyLimit({
+	maxSize: LIMITS.REQUEST_BYTES,
+	onError: (c) => c.json({ error: 'too_large', reason: `the request body exceeds ${LIMITS.REQUEST_BYTES} bytes` }, 413)
+});
 
 /** Verifies each document, groups the good ones by signer and writes each group as that member. */
 export async function relayDocs(deps: Pick<HubRelayDeps, 'storage' | 'users' | 'verifier'>, docs: unknown[], newEdits: boolean): Promise<BulkResult[]> {
