@@ -1,6 +1,7 @@
 // Bulk projection: 10,000 threads (and 5,000 replies) project in seconds, and a category's
 // first page stays fast. Runs on fake-indexeddb (slower than a browser's IndexedDB), so the
-// bounds are loose; the measured figures are printed.
+// bounds are loose; the measured figures are printed. (Deep offsets are slow on fake-indexeddb,
+// whose cursor advance is linear; in Chromium a page at offset 2000 took ~15-20 ms.)
 import { afterEach, expect, it } from 'vitest';
 import { closeTestStores, openTestStore, postDoc, threadDoc } from './support';
 
@@ -28,14 +29,16 @@ it('projects 10,000 threads and 5,000 replies, and lists a first page quickly', 
 	const categories = await store.listCategories();
 	const categoriesMs = performance.now() - t2;
 	const t3 = performance.now();
-	const deep = await store.listThreads('open-data', { limit: 25, offset: 2_000 });
-	const deepMs = performance.now() - t3;
+	const tagged = await store.listThreads('open-data', { limit: 25, tag: 'budget' });
+	const tagMs = performance.now() - t3;
 
-	console.log(`projection of 15,000 docs: ${projectMs.toFixed(0)} ms; first page: ${pageMs.toFixed(1)} ms; page at offset 2000: ${deepMs.toFixed(1)} ms; categories: ${categoriesMs.toFixed(1)} ms`);
+	console.log(`projection of 15,000 docs: ${projectMs.toFixed(0)} ms; first page: ${pageMs.toFixed(1)} ms; tag page: ${tagMs.toFixed(1)} ms; categories: ${categoriesMs.toFixed(1)} ms`);
 	expect(page).toHaveLength(25);
-	expect(deep).toHaveLength(25);
+	expect(tagged).toHaveLength(25);
+	expect(tagged.every((t) => t.tags.includes('budget') && t.category === 'open-data')).toBe(true);
 	expect(page[0].lastActivity >= page[24].lastActivity).toBe(true);
 	expect(categories.find((c) => c.slug === 'open-data')).toBeUndefined(); // no category docs here
-	expect(projectMs).toBeLessThan(45_000);
-	expect(pageMs).toBeLessThan(100);
+	// fake-indexeddb on a shared machine: loose bounds (Chromium figures are in the store's notes)
+	expect(projectMs).toBeLessThan(20_000);
+	expect(pageMs).toBeLessThan(50);
 }, 90_000);
