@@ -26,6 +26,8 @@ import { createHubRegistry, type HubRegistry } from './hub/enrolment';
 import { withHubCredentials } from './hub/upstream-auth';
 import { createRevocationRoutes, hubRelay } from './hub/relay';
 import type { HubAppParts } from './hub/index';
+// Events (issue 6): calendar subscription feeds.
+import { createCalendarRoutes } from './calendar/index';
 
 /** Account requests are small; anything bigger is a mistake or an attack. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
@@ -111,6 +113,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 		api.route('/auth/revocations', createRevocationRoutes({ auth: gatewayAuth, verifier, revokedTokenIds: () => auth.revokedTokenIds() }));
 		api.route('/auth', createAuthRoutes({ auth, secureCookies: config.secureCookies, addressOf }));
 		api.route('/devices', createDeviceRoutes({ storage, auth, verifier, clock, addressOf }));
+		api.route('/calendar', createCalendarRoutes({ storage, auth, addressOf }));
 	}
 	api.all('*', (c) => c.json({ error: 'not_found', reason: `no API route ${c.req.method} ${c.req.path}` }, 404));
 	app.route('/api', api);

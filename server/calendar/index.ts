@@ -1,0 +1,81 @@
+// /api/calendar: each member's private iCalendar subscription of the events they RSVPed to.
+//   POST   /api/calendar/secret        signed in → 201 {url}  (a new secret; the old URL stops working)
+//   GET    /api/calendar/secret        signed in → {active}
+//   DELETE /api/calendar/secret        signed in → {revoked}
+//   GET    /api/calendar/{secret}.ics  anyone holding the URL → text/calendar (going + maybe)
+// Calendar apps cannot sign in, so the unguessable secret (32 random bytes) is the credential.
+import { Hono, type Context } from 'hono';
+import { COMMUNITY_DB } from '../../src/lib/domain/ids';
+import { validateCommunityDoc } from '../../src/lib/domain/validate';
+import type { EventDoc } from '../../src/lib/domain/schemas';
+import { eventsToIcs } from '../../src/lib/store/events/ics';
+import type { Storage } from '../storage/index';
+import type { AuthService, SessionUser } from '../auth/types';
+import { clientAddress, type AddressOf } from '../http/client-address';
+import { createCalendarSecrets } from './secrets';
+
+export interface CalendarRoutesDeps {
+	storage: Storage;
+	auth: AuthService;
+	addressOf?: AddressOf;
+}
+
+/** The events `name` answered going or maybe to, from the community database. */
+export async function rsvpedEvents(storage: Storage, name: string): Promise<EventDoc[]> {
+	const db = storage.db(COMMUNITY_DB);
+	const rsvps = await db.allDocs({ startkey: 'rsvp:', endkey: 'rsvp:\ufff0', include_docs: true });
+	const wanted = rsvps.rows
+		.map((row) => row.doc as { author?: unknown; status?: unknown; event?: unknown } | undefined)
+		.filter((doc) => doc && doc.author === name && (doc.status === 'going' || doc.status === 'maybe') && typeof doc.event === 'string')
+		.map((doc) => String(doc!.event));
+	if (!wanted.length) return [];
+	const events = await db.allDocs({ keys: [...new Set(wanted)], include_docs: true });
+	const out: EventDoc[] = [];
+	for (const row of events.rows) {
+		const checked = 'doc' in row && row.doc ? validateCommunityDoc(row.doc) : null;
+		if (checked?.ok && checked.doc.type === 'event') out.push(checked.doc);
+	}
+	return out;
+}
+
+export function createCalendarRoutes(deps: CalendarRoutesDeps): Hono {
+	const { storage, auth } = deps;
+	const addressOf = deps.addressOf ?? clientAddress;
+	const secrets = createCalendarSecrets(storage);
+	const app = new Hono();
+
+	async function member(c: Context): Promise<SessionUser | Response> {
+		const user = await auth.authenticate(c.req.raw, addressOf(c));
+		c.header('cache-control', 'no-store');
+		if (!user) return c.json({ error: 'unauthorized', reason: 'sign in to manage your calendar feed' }, 401);
+		return user;
+	}
+
+	app.post('/secret', async (c) => {
+		const user = await member(c);
+		if (user instanceof Response) return user;
+		const secret = await secrets.regenerate(user.name);
+		return c.json({ url: `/api/calendar/${secret}.ics` }, 201);
+	});
+	app.get('/secret', async (c) => {
+		const user = await member(c);
+		if (user instanceof Response) return user;
+		return c.json({ active: await secrets.has(user.name) });
+	});
+	app.delete('/secret', async (c) => {
+		const user = await member(c);
+		if (user instanceof Response) return user;
+		return c.json({ revoked: await secrets.revoke(user.name) });
+	});
+	app.get('/:file', async (c) => {
+		const file = c.req.param('file');
+		const notFound = () => c.json({ error: 'not_found', reason: 'no calendar at this address (it may have been revoked)' }, 404);
+		if (!file.endsWith('.ics')) return notFound();
+		const name = await secrets.memberOf(file.slice(0, -'.ics'.length));
+		if (!name) return notFound();
+		const origin = new URL(c.req.url).origin;
+		const body = eventsToIcs(await rsvpedEvents(storage, name), { name: 'Praxis: my events', origin });
+		return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' });
+	});
+	return app;
+}

@@ -1,0 +1,69 @@
+// iCalendar (RFC 5545) for events, with ical-generator: used by the client's "Add to calendar"
+// download (works offline) and by the server's subscription feed (server/calendar). Instants are
+// written in UTC (DTSTART:…Z), which every calendar converts to its own zone without needing a
+// VTIMEZONE; the organiser's zone travels as X-PRAXIS-TZ for reference only.
+import ical, { ICalEventStatus } from 'ical-generator';
+
+/** The event fields the calendar needs (an `event` document satisfies it). */
+export interface CalendarEvent {
+	_id: string;
+	title: string;
+	description: string;
+	start: string;
+	end: string;
+	timeZone: string;
+	location: { venue?: string; address?: string; online?: string };
+	cancelled?: boolean;
+	updatedAt?: string;
+	createdAt: string;
+}
+
+export interface IcsOptions {
+	/** Calendar name (X-WR-CALNAME). */
+	name: string;
+	/** The app's origin, for each event's URL (e.g. https://praxis.example). */
+	origin?: string;
+}
+
+export function eventUid(id: string): string {
+	return `${id.replace(/^event:/, '')}@praxis`;
+}
+
+function locationText(e: CalendarEvent): string | null {
+	const parts = [e.location.venue, e.location.address, e.location.online].filter((p): p is string => Boolean(p && p.trim()));
+	return parts.length ? parts.join(', ') : null;
+}
+
+/** One VCALENDAR holding `events` (sorted by start, so output is stable). */
+export function eventsToIcs(events: readonly CalendarEvent[], options: IcsOptions): string {
+	const calendar = ical({ name: options.name, prodId: { company: 'Praxis', product: 'Praxis events', language: 'EN' } });
+	const sorted = [...events].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a._id < b._id ? -1 : 1));
+	for (const e of sorted) {
+		const ulid = e._id.replace(/^event:/, '');
+		const url = options.origin ? `${options.origin.replace(/\/+$/, '')}/events/${ulid}` : null;
+		const event = calendar.createEvent({
+			id: eventUid(e._id),
+			start: new Date(e.start),
+			end: new Date(e.end),
+			stamp: new Date(e.updatedAt ?? e.createdAt),
+			summary: e.title,
+			description: e.description || null,
+			location: locationText(e),
+			url,
+			status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+		});
+		event.x([{ key: 'X-PRAXIS-TZ', value: e.timeZone }]);
+	}
+	return calendar.toString();
+}
+
+/** A file name for one event's download: `praxis-{slug of title}.ics`. */
+export function icsFileName(title: string): string {
+	const slug = title
+		.toLowerCase()
+		.normalize('NFKD')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60);
+	return `praxis-${slug || 'event'}.ics`;
+}

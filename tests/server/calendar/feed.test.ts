@@ -1,0 +1,82 @@
+// The private calendar feed: a member's secret URL lists the events they answered going or maybe
+// to, parses with ical.js with the right instants (incl. a DST boundary), and stops working once
+// regenerated or revoked.
+import { afterEach, describe, expect, it } from 'vitest';
+import ICAL from 'ical.js';
+import { createHarness, type Harness } from '../support/harness';
+import { rsvpId } from '../../../src/lib/domain/ids';
+
+let harness: Harness | null = null;
+afterEach(async () => {
+	await harness?.close();
+	harness = null;
+});
+
+const E1 = '01JCAAAAAAAAAAAAAAAAAAAAA1';
+const E2 = '01JCAAAAAAAAAAAAAAAAAAAAA2';
+const E3 = '01JCAAAAAAAAAAAAAAAAAAAAA3';
+
+function eventDoc(ulid: string, start: string, end: string, timeZone: string) {
+	return { _id: `event:${ulid}`, type: 'event', author: 'org', createdAt: '2026-09-01T00:00:00.000Z', kind: 'meetup', title: `Meetup ${ulid.slice(-1)}`, description: '', start, end, timeZone, location: { venue: 'Hall' }, organisers: ['org'], tags: [] };
+}
+function rsvp(ulid: string, author: string, status: string) {
+	return { _id: rsvpId(`event:${ulid}`, author), type: 'rsvp', author, createdAt: '2026-09-02T00:00:00.000Z', event: `event:${ulid}`, status };
+}
+
+async function call(h: Harness, method: string, path: string, cookie?: string) {
+	return h.request(path, { method, headers: cookie ? { cookie } : {} });
+}
+
+describe('/api/calendar', () => {
+	it('serves the RSVPed events at the secret URL; regenerating and revoking stop the old URL', async () => {
+		harness = createHarness();
+		const ana = await harness.register('anna');
+		await harness.register('org');
+		await harness.storage.db('community').bulkDocs([
+			eventDoc(E1, '2026-10-24T07:00:00.000Z', '2026-10-24T09:00:00.000Z', 'Europe/Paris'), // 09:00 CEST
+			eventDoc(E2, '2026-10-26T08:00:00.000Z', '2026-10-26T10:00:00.000Z', 'Europe/Paris'), // 09:00 CET
+			eventDoc(E3, '2026-11-02T14:00:00.000Z', '2026-11-02T15:00:00.000Z', 'America/New_York'),
+			rsvp(E1, 'anna', 'going'),
+			rsvp(E2, 'anna', 'maybe'),
+			rsvp(E3, 'anna', 'not-going'),
+			rsvp(E3, 'org', 'going')
+		]);
+
+		expect((await call(harness, 'POST', '/api/calendar/secret')).status).toBe(401);
+		const created = await call(harness, 'POST', '/api/calendar/secret', ana);
+		expect(created.status).toBe(201);
+		const { url } = (await created.json()) as { url: string };
+		expect(url).toMatch(/^\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+		expect(await (await call(harness, 'GET', '/api/calendar/secret', ana)).json()).toEqual({ active: true });
+
+		const feed = await call(harness, 'GET', url);
+		expect(feed.status).toBe(200);
+		expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
+		const vcal = new ICAL.Component(ICAL.parse(await feed.text()));
+		const events = vcal.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+		expect(events.map((e) => [e.uid, e.startDate.toJSDate().toISOString()])).toEqual([
+			[`${E1}@praxis`, '2026-10-24T07:00:00.000Z'],
+			[`${E2}@praxis`, '2026-10-26T08:00:00.000Z']
+		]);
+		// the users database holds only a hash of the secret
+		const secret = url.slice('/api/calendar/'.length, -'.ics'.length);
+		const users = await harness.storage.db('praxis-users').allDocs({ include_docs: true });
+		expect(JSON.stringify(users.rows)).not.toContain(secret);
+
+		const again = (await (await call(harness, 'POST', '/api/calendar/secret', ana)).json()) as { url: string };
+		expect(again.url).not.toBe(url);
+		expect((await call(harness, 'GET', url)).status).toBe(404);
+		expect((await call(harness, 'GET', again.url)).status).toBe(200);
+
+		expect(await (await call(harness, 'DELETE', '/api/calendar/secret', ana)).json()).toEqual({ revoked: true });
+		expect((await call(harness, 'GET', again.url)).status).toBe(404);
+		expect(await (await call(harness, 'GET', '/api/calendar/secret', ana)).json()).toEqual({ active: false });
+	});
+
+	it('answers bad feed addresses with 404, not 5xx', async () => {
+		harness = createHarness();
+		for (const path of ['/api/calendar/nope.ics', '/api/calendar/nope', `/api/calendar/${'a'.repeat(43)}.ics`, '/api/calendar/%00.ics']) {
+			expect((await call(harness, 'GET', path)).status).toBe(404);
+		}
+	});
+});
