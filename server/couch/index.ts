@@ -1,7 +1,7 @@
 // The sync gateway: enough of CouchDB's HTTP API, under /couch, for an unmodified PouchDB
 // replicator to push and pull, one-shot and live. Every request is authenticated here; every
 // write is validated and authorized (write.ts); POST|GET|DELETE /couch/_session lives in auth.
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AuthService, AuthVariables, SessionUser } from '../auth/types';
@@ -25,6 +25,8 @@ export interface CouchDeps {
 }
 
 type Env = { Variables: AuthVariables };
+/** Served by the auth module on the parent app, not here. */
+const SESSION_PATH = '_session';
 type DbHandler = (c: CouchContext, open: OpenDb) => Promise<Response>;
 
 export function createCouchApp(deps: CouchDeps): Hono<Env> {
@@ -49,7 +51,11 @@ export function createCouchApp(deps: CouchDeps): Hono<Env> {
 	const welcome = (c: Context) =>
 		c.json({ couchdb: 'Welcome', version: deps.version, uuid: deps.uuid, vendor: { name: 'Praxis', version: deps.version } });
 	/** Runs `handler` on the database named in the path, after the access checks. */
-	const onDb = (handler: DbHandler) => async (c: CouchContext) => handler(c, await openDb(c, deps.storage, c.req.param('db') ?? ''));
+	const onDb = (handler: DbHandler) => async (c: CouchContext, next: Next) => {
+		const name = c.req.param('db') ?? '';
+		if (name === SESSION_PATH) return next(); // the parent app's /couch/_session, whatever the mount order
+		return handler(c, await openDb(c, deps.storage, name));
+	};
 	const param = (c: CouchContext, name: string): string => c.req.param(name) ?? '';
 
 	app.get('/', welcome);
@@ -91,8 +97,9 @@ export function createCouchApp(deps: CouchDeps): Hono<Env> {
 	app.delete('/:db/:docid/:att{.+}', onDb((c, open) => writeAttachment(c, open, param(c, 'docid'), param(c, 'att'), true)));
 
 	// Mounted under a prefix, GET /couch/ only reaches a wildcard: answer the welcome there too.
-	app.all('*', (c) => {
+	app.all('*', (c, next) => {
 		const base = c.req.routePath.replace(/\/?\*$/, '');
+		if (c.req.path.slice(base.length) === `/${SESSION_PATH}`) return next();
 		if (c.req.method === 'GET' && c.req.path.slice(base.length) === '/') return welcome(c);
 		return couchJson(c, notFound('unknown path'));
 	});

@@ -4,6 +4,8 @@ import { createCouchHarness, type CouchHarness } from '../helpers/couch-harness'
 import { userDbName } from '../../../src/lib/domain/ids';
 import { createCouchApp } from '../../../server/couch/index';
 import { createStorage } from '../../../server/storage/index';
+import { Hono } from 'hono';
+import { fakeAuth } from '../helpers/fake-auth';
 
 let h: CouchHarness;
 beforeEach(() => {
@@ -97,6 +99,24 @@ describe('couch access', () => {
 		const app = createCouchApp({ storage, auth, uuid: 'u', version: 'v' });
 		const res = await app.request('/community/');
 		expect(res.status).toBe(401);
+		await storage.close();
+	});
+
+	it('leaves /couch/_session to the parent app, mounted before or after it', async () => {
+		const storage = createStorage({ kind: 'memory', memoryPrefix: `couch-session-${Date.now()}` });
+		const couch = createCouchApp({ storage, auth: fakeAuth({}), uuid: 'u', version: 'v' });
+		const after = new Hono().route('/couch', couch);
+		after.get('/couch/_session', (c) => c.json({ ok: true, userCtx: { name: null } }));
+		after.post('/couch/_session', (c) => c.json({ ok: true }));
+		const before = new Hono();
+		before.get('/couch/_session', (c) => c.json({ ok: true, userCtx: { name: null } }));
+		before.route('/couch', couch);
+		for (const app of [after, before]) {
+			const res = await app.request('/couch/_session');
+			expect(res.status).toBe(200);
+			expect(await res.json()).toMatchObject({ ok: true });
+		}
+		expect((await after.request('/couch/_session', { method: 'POST' })).status).toBe(200);
 		await storage.close();
 	});
 });
