@@ -22,6 +22,7 @@
 //   meta        projector checkpoint, schema version                               [device]
 import Dexie, { type Table } from 'dexie';
 import { dexieDbName } from './names';
+import { LIBRARY_SCHEMA_VERSION, LIBRARY_STORES } from './library/tables';
 import type {
 	CategoryRow,
 	ConflictRow,
@@ -82,6 +83,8 @@ export class PraxisDb extends Dexie {
 			syncLog: '++seq, at',
 			meta: 'key'
 		});
+		// the library's tables (src/lib/store/library/tables.ts)
+		this.version(LIBRARY_SCHEMA_VERSION).stores({ ...LIBRARY_STORES });
 	}
 }
 

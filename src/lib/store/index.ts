@@ -24,6 +24,8 @@ import type {
 } from './types';
 
 export type * from './types';
+export type * from './library/api';
+import type { LibraryApi, SearchApi } from './library/api';
 export { liveQuery } from 'dexie';
 export { rememberMember, rememberedMember, forgetMember } from './device';
 export { openStore, destroyLocalData } from './open';
@@ -50,6 +52,10 @@ export interface Store {
 	readonly community: PouchDB.Database;
 	readonly private: PouchDB.Database;
 	readonly sync: StoreSyncHooks;
+	/** The resource library, reviews, knowledge base, files and print pack (library/api.ts). */
+	readonly library: LibraryApi;
+	/** Offline full-text search over forums and library (search/). */
+	readonly search: SearchApi;
 
 	/** Resolves once the projector has applied every change present in PouchDB right now. */
 	projected(): Promise<void>;

@@ -8,6 +8,7 @@ import { PraxisDb, type DexieOptions } from './db';
 import type { Store } from './index';
 import { communityDbName, privateDbName } from './names';
 import { ProjectorRunner } from './projector-runner';
+import { createLibraryParts, destroyLibraryFiles } from './library/parts';
 import * as queries from './queries';
 import type { Member } from './types';
 import * as writes from './writes';
@@ -44,19 +45,26 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 	const priv = new Pouch(privateDbName(member.name), options.pouchOptions);
 	const now = options.now ?? (() => new Date().toISOString());
 	const ctxRef: { ctx?: StoreContext } = {};
-	const projector = new ProjectorRunner(community, db, {
-		batchSize: options.batchSize,
-		onProblem: (message) => {
-			if (ctxRef.ctx) void attention.log(ctxRef.ctx, 'warn', message).catch(() => {});
-		}
-	});
+	const onProblem = (message: string) => {
+		if (ctxRef.ctx) void attention.log(ctxRef.ctx, 'warn', message).catch(() => {});
+	};
+	const library = createLibraryParts(community, db, { username: member.name, Pouch, pouchOptions: options.pouchOptions, onProblem, now });
+	const projector = new ProjectorRunner(community, db, { batchSize: options.batchSize, onProblem, extensions: library.extensions });
 	const ctx: StoreContext = { member, db, community, private: priv, projector, now, Pouch, listeners: new Set() };
 	ctxRef.ctx = ctx;
 	projector.start();
-	return buildStore(ctx);
+	const store = buildStore(ctx);
+	return {
+		...store,
+		...library.attach(ctx),
+		async close() {
+			await library.close();
+			await store.close();
+		}
+	};
 }
 
-function buildStore(ctx: StoreContext): Store {
+function buildStore(ctx: StoreContext): Omit<Store, 'library' | 'search'> {
 	const { db } = ctx;
 	return {
 		member: ctx.member,
@@ -131,5 +139,6 @@ export async function destroyLocalData(username: string, options: OpenStoreOptio
 	const Pouch = await pouchConstructor(options);
 	await new Pouch(communityDbName(username), options.pouchOptions).destroy();
 	await new Pouch(privateDbName(username), options.pouchOptions).destroy();
+	await destroyLibraryFiles(username, Pouch, options.pouchOptions);
 	await new PraxisDb(username, options.dexieOptions).delete();
 }

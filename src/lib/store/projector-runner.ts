@@ -14,11 +14,26 @@ import { putThreadTags } from './thread-tags';
 export const PROJECTOR_BATCH_SIZE = 1000;
 
 type Seq = number | string;
+export type { Change };
+
+/**
+ * More projections fed by the same batches (the library tables, the search index): `apply` runs
+ * inside the batch transaction, `afterBatch` after it commits (still before the next batch).
+ */
+export interface ProjectorExtension {
+	/** Dexie tables apply() writes: opened in the batch transaction and cleared by rebuild(). */
+	readonly tables: readonly string[];
+	apply?(changes: readonly Change[], db: PraxisDb): Promise<void>;
+	afterBatch?(changes: readonly Change[], lastSeq: Seq): Promise<void>;
+	/** rebuild() cleared the tables. */
+	reset?(): void;
+}
 
 export interface ProjectorOptions {
 	batchSize?: number;
 	/** Reports invalid documents and feed errors (the store logs them to syncLog). */
 	onProblem?: (message: string) => void;
+	extensions?: readonly ProjectorExtension[];
 }
 
 export class ProjectorRunner {
@@ -26,6 +41,8 @@ export class ProjectorRunner {
 	readonly #db: PraxisDb;
 	readonly #batchSize: number;
 	readonly #onProblem: (message: string) => void;
+	readonly #extensions: readonly ProjectorExtension[];
+	readonly #extraTables: readonly string[];
 	#chain: Promise<void> = Promise.resolve();
 	#queued: Promise<void> | null = null;
 	#live: PouchDB.Core.Changes<object> | null = null;
@@ -36,6 +53,8 @@ export class ProjectorRunner {
 		this.#db = db;
 		this.#batchSize = options.batchSize ?? PROJECTOR_BATCH_SIZE;
 		this.#onProblem = options.onProblem ?? (() => {});
+		this.#extensions = options.extensions ?? [];
+		this.#extraTables = this.#extensions.flatMap((e) => e.tables);
 	}
 
 	/** Catches up, then follows the live feed. */
@@ -59,11 +78,12 @@ export class ProjectorRunner {
 	/** Clears the projections and replays the feed from 0. */
 	rebuild(): Promise<void> {
 		return this.#enqueue(async () => {
-			const tables = [...PROJECTION_TABLES, 'meta'].map((name) => this.#db.table(name));
+			const tables = [...PROJECTION_TABLES, ...this.#extraTables, 'meta'].map((name) => this.#db.table(name));
 			await this.#db.transaction('rw', tables, async () => {
-				await Promise.all(PROJECTION_TABLES.map((name) => this.#db.table(name).clear()));
+				await Promise.all([...PROJECTION_TABLES, ...this.#extraTables].map((name) => this.#db.table(name).clear()));
 				await this.#db.meta.delete(CHECKPOINT_KEY);
 			});
+			for (const extension of this.#extensions) extension.reset?.();
 			await this.#drain();
 		});
 	}
@@ -107,7 +127,7 @@ export class ProjectorRunner {
 	 */
 	async applyBatch(changes: readonly Change[], lastSeq: Seq): Promise<void> {
 		const db = this.#db;
-		const tables = [...PROJECTION_TABLES, 'meta'].map((name) => db.table(name));
+		const tables = [...PROJECTION_TABLES, ...this.#extraTables, 'meta'].map((name) => db.table(name));
 		const ops = await db.transaction('rw', tables, async () => {
 			const current = await this.#currentRows(changes);
 			const ops = new Ops();
@@ -126,10 +146,14 @@ export class ProjectorRunner {
 			}
 			await this.#putThreads(ops, current.get('threads'));
 			await this.#recountVotes(ops.targets);
+			for (const extension of this.#extensions) await extension.apply?.(changes, db);
 			await db.meta.put({ key: CHECKPOINT_KEY, value: lastSeq });
 			return ops;
 		});
 		for (const { id, reason } of ops.invalid) this.#onProblem(`skipped ${id}: ${reason}`);
+		for (const extension of this.#extensions) {
+			await extension.afterBatch?.(changes, lastSeq).catch((err: unknown) => this.#onProblem(`projector extension: ${String(err)}`));
+		}
 	}
 
 	/**

@@ -29,7 +29,15 @@ export const LIBRARY_STORES = {
 /** Tables the library projection writes (cleared by rebuild()). */
 export const LIBRARY_PROJECTION_TABLES = ['libResources', 'ratings', 'comments', 'reviews', 'collections', 'uses'] as const;
 
-export type ResourceDocRow = Omit<Resource, '_rev'> & {
+type ResourceFields = Pick<
+	Resource,
+	| '_id' | 'type' | 'author' | 'createdAt' | 'updatedAt' | 'kind' | 'title' | 'summary' | 'body' | 'tags' | 'status'
+	| 'organization' | 'jurisdiction' | 'sector' | 'problem' | 'actions' | 'outcomes' | 'lessons' | 'contact'
+	| 'files' | 'links' | 'related' | 'reviewedBy' | 'reviewedAt'
+>;
+
+/** A resource document as projected: its fields, plus the row key and derived sort key. */
+export type ResourceDocRow = ResourceFields & {
 	id: string;
 	/** When it was published (reviewedAt), else last change: the "newest" sort key. */
 	publishedAt: string;

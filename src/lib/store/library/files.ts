@@ -1,0 +1,112 @@
+/// <reference types="pouchdb-core" />
+// Library files on the device. Files live on the server in `library-files`, which is NOT
+// replicated by default: opening a file fetches it (its size is shown first), and "Keep offline"
+// replicates the file documents of one resource, by document id, into the local files database
+// `praxis-{username}-files`; a kept file then opens with no network. Uploads go to the same
+// local database and are pushed by id. (These are the only store calls that reach the network:
+// they are one-shot transfers of chosen documents, not the sync controller's replication.)
+import { newId } from '../../domain/ids';
+import { FILE_ATTACHMENT, FILE_TYPES, FILES_DB, MAX_FILE_BYTES } from '../../domain/files';
+import { isNotFound, type StoreContext } from '../context';
+import { keepAllOnWifi, keptRecord, setKept } from './device';
+import { libraryTables } from './tables';
+import type { FileRef } from './writes';
+
+export interface FilesDeps {
+	/** The member's local files database (opened once, lazily). */
+	local(): PouchDB.Database;
+}
+
+function remote(ctx: StoreContext, remoteBase: string): PouchDB.Database {
+	return new ctx.Pouch(`${remoteBase.replace(/\/$/, '')}/${FILES_DB}`, {
+		skip_setup: true,
+		fetch: (input: string | Request, init?: RequestInit) => globalThis.fetch(input, { ...init, credentials: 'include' })
+	} as PouchDB.Configuration.RemoteDatabaseConfiguration);
+}
+
+/** Whether a file is in the local files database. */
+export async function isFileLocal(deps: FilesDeps, id: string): Promise<boolean> {
+	try {
+		await deps.local().get(id);
+		return true;
+	} catch (err) {
+		if (isNotFound(err)) return false;
+		throw err;
+	}
+}
+
+/** Checks type and size, stores the file locally and pushes it to the server. */
+export async function uploadFile(ctx: StoreContext, deps: FilesDeps, remoteBase: string, file: Blob, name: string): Promise<FileRef> {
+	const type = file.type || 'application/octet-stream';
+	if (!FILE_TYPES.has(type)) throw new Error(`${name}: only PDF, office documents, text/CSV and images can be attached.`);
+	if (file.size > MAX_FILE_BYTES) throw new Error(`${name} is larger than 20 MiB.`);
+	const id = `file:${newId()}`;
+	const doc = {
+		_id: id,
+		type: 'file',
+		author: ctx.member.name,
+		createdAt: ctx.now(),
+		name,
+		contentType: type,
+		size: file.size,
+		_attachments: { [FILE_ATTACHMENT]: { content_type: type, data: file } }
+	};
+	await deps.local().put(doc);
+	try {
+		await deps.local().replicate.to(remote(ctx, remoteBase), { doc_ids: [id] });
+	} catch (err) {
+		await deps.local().remove(id, (await deps.local().get(id))._rev).catch(() => undefined);
+		throw new Error(`${name} could not be uploaded (files are sent when you are online): ${err instanceof Error ? err.message : String(err)}`);
+	}
+	return { id, name, type, size: file.size };
+}
+
+/** The file's bytes: from the device when kept, else fetched from the server (not kept). */
+export async function openFile(ctx: StoreContext, deps: FilesDeps, remoteBase: string, ref: FileRef): Promise<Blob> {
+	if (await isFileLocal(deps, ref.id)) return (await deps.local().getAttachment(ref.id, FILE_ATTACHMENT)) as Blob;
+	return (await remote(ctx, remoteBase).getAttachment(ref.id, FILE_ATTACHMENT)) as Blob;
+}
+
+/** Copies a resource's files to the device (replication by document ids) and remembers it. */
+export async function keepOffline(ctx: StoreContext, deps: FilesDeps, remoteBase: string, resource: string): Promise<number> {
+	const row = await libraryTables(ctx.db).resources.get(resource);
+	if (!row) throw new Error('This resource does not exist on this device.');
+	const fileIds = (row.files ?? []).map((f) => f.id);
+	if (fileIds.length) await deps.local().replicate.from(remote(ctx, remoteBase), { doc_ids: fileIds });
+	await setKept(ctx, { resource, fileIds, at: ctx.now() }, resource);
+	return fileIds.length;
+}
+
+/** Forgets a kept resource and removes its files from the device (unless another kept resource lists them). */
+export async function releaseOffline(ctx: StoreContext, deps: FilesDeps, resource: string): Promise<void> {
+	const record = await keptRecord(ctx, resource);
+	await setKept(ctx, null, resource);
+	if (!record) return;
+	const others = (await libraryTables(ctx.db).device.where('key').startsWith('keep:').toArray()).flatMap((r) => (r.value as { fileIds: string[] }).fileIds);
+	const local = deps.local();
+	for (const id of record.fileIds) {
+		if (others.includes(id)) continue;
+		const doc = await local.get(id).catch(() => null);
+		if (doc) await local.remove(doc);
+	}
+	await local.compact();
+}
+
+/** Whether the browser says the link is Wi-Fi/unmetered (unknown links count as metered). */
+export function onUnmeteredLink(): boolean {
+	const connection = (globalThis.navigator as Navigator & { connection?: { type?: string; saveData?: boolean } } | undefined)?.connection;
+	if (!connection || connection.saveData) return false;
+	return connection.type === 'wifi' || connection.type === 'ethernet';
+}
+
+/** With the setting on and an unmetered link, keeps every published resource's files. */
+export async function keepAllIfUnmetered(ctx: StoreContext, deps: FilesDeps, remoteBase: string, unmetered = onUnmeteredLink()): Promise<number> {
+	if (!unmetered || !(await keepAllOnWifi(ctx))) return 0;
+	const rows = await libraryTables(ctx.db).resources.where('status').equals('published').toArray();
+	let kept = 0;
+	for (const row of rows) {
+		if (!row.files?.length || (await keptRecord(ctx, row.id))) continue;
+		kept += await keepOffline(ctx, deps, remoteBase, row.id);
+	}
+	return kept;
+}

@@ -1,0 +1,50 @@
+/// <reference types="pouchdb-core" />
+// Wires the library into a member's store: the projector extensions (library tables, search
+// index), the local files database, and the `library` / `search` parts of the Store.
+import type { StoreContext } from '../context';
+import type { PraxisDb } from '../db';
+import type { ProjectorExtension } from '../projector-runner';
+import { SearchIndexer } from '../search/indexer';
+import { createLibraryApi, createSearchApi, type LibraryApi, type SearchApi } from './api';
+import { libraryProjection } from './projection';
+
+export function filesDbName(username: string): string {
+	return `praxis-${username}-files`;
+}
+
+export interface LibraryPartsOptions {
+	username: string;
+	Pouch: PouchDB.Static;
+	pouchOptions?: PouchDB.Configuration.DatabaseConfiguration;
+	onProblem: (message: string) => void;
+	now: () => string;
+}
+
+export interface LibraryParts {
+	readonly extensions: readonly ProjectorExtension[];
+	readonly indexer: SearchIndexer;
+	attach(ctx: StoreContext): { library: LibraryApi; search: SearchApi };
+	/** Saves the search index and closes the files database. */
+	close(): Promise<void>;
+}
+
+export function createLibraryParts(community: PouchDB.Database, db: PraxisDb, options: LibraryPartsOptions): LibraryParts {
+	const indexer = new SearchIndexer(community, db, { now: options.now, onProblem: options.onProblem });
+	let files: PouchDB.Database | null = null;
+	const local = () => (files ??= new options.Pouch(filesDbName(options.username), options.pouchOptions));
+	return {
+		extensions: [libraryProjection(options.onProblem), indexer],
+		indexer,
+		attach: (ctx) => ({ library: createLibraryApi(ctx, { local }), search: createSearchApi(ctx, indexer) }),
+		async close() {
+			await indexer.flush().catch(() => undefined);
+			if (files) await files.close().catch(() => undefined);
+			files = null;
+		}
+	};
+}
+
+/** Removes a member's local files database. */
+export async function destroyLibraryFiles(username: string, Pouch: PouchDB.Static, pouchOptions?: PouchDB.Configuration.DatabaseConfiguration): Promise<void> {
+	await new Pouch(filesDbName(username), pouchOptions).destroy();
+}

@@ -1,0 +1,170 @@
+/// <reference types="pouchdb-core" />
+// Library writes: submit (and resubmit) a resource, review it, rate, comment, record a use,
+// curate collections. Each is a validated put through the store's putDoc (outbox, projection);
+// the shared permission rules are checked first so the member gets the reason at once.
+import { docId } from '../../domain/ids';
+import { authorizeCommunityWrite, type DocFacts } from '../../domain/permissions';
+import { ratingId, useId } from '../../domain/ratings';
+import type { Resource } from '../../domain/schemas';
+import { cleanDoc, isNotFound, type StoreContext } from '../context';
+import { normalizeTags, putDoc } from '../writes';
+
+type Doc = Record<string, unknown> & { _id: string; _rev?: string };
+
+export type FileRef = NonNullable<Resource['files']>[number];
+export type Outcome = NonNullable<Resource['outcomes']>[number];
+
+/** What the submission form edits. Empty optional fields are left out of the document. */
+export interface ResourceInput {
+	kind: Resource['kind'];
+	title: string;
+	summary: string;
+	body: string;
+	tags: string[];
+	organization?: string;
+	jurisdiction?: string;
+	sector?: string;
+	problem?: string;
+	actions?: string;
+	outcomes?: Outcome[];
+	lessons?: string;
+	contact?: string;
+	links?: string[];
+	files?: FileRef[];
+	related?: string[];
+}
+
+export type Verdict = 'approve' | 'changes' | 'reject';
+
+const OPTIONAL = ['organization', 'jurisdiction', 'sector', 'problem', 'actions', 'lessons', 'contact'] as const;
+
+async function getDoc(ctx: StoreContext, id: string): Promise<Doc | null> {
+	try {
+		return cleanDoc(await ctx.community.get(id)) as Doc;
+	} catch (err) {
+		if (isNotFound(err)) return null;
+		throw err;
+	}
+}
+
+function authorize(ctx: StoreContext, next: DocFacts, prev: DocFacts | null): void {
+	const decision = authorizeCommunityWrite(ctx.member, next, prev);
+	if (!decision.ok) throw new Error(decision.reason.charAt(0).toUpperCase() + decision.reason.slice(1) + '.');
+}
+
+function resourceFields(input: ResourceInput): Record<string, unknown> {
+	const fields: Record<string, unknown> = {
+		kind: input.kind,
+		title: input.title.trim(),
+		summary: input.summary.trim(),
+		body: input.body,
+		tags: normalizeTags(input.tags)
+	};
+	for (const key of OPTIONAL) {
+		const value = input[key]?.trim();
+		if (value) fields[key] = value;
+	}
+	const outcomes = (input.outcomes ?? []).filter((o) => o.metric.trim() && o.value.trim()).map((o) => ({ metric: o.metric.trim(), value: o.value.trim(), ...(o.unit?.trim() ? { unit: o.unit.trim() } : {}) }));
+	if (outcomes.length) fields.outcomes = outcomes;
+	const links = (input.links ?? []).map((l) => l.trim()).filter(Boolean);
+	if (links.length) fields.links = links;
+	if (input.files?.length) fields.files = input.files;
+	if (input.related?.length) fields.related = input.related;
+	return fields;
+}
+
+/** Submits a new resource for review, or resubmits `id` (its author's edit of a returned one). */
+export async function submitResource(ctx: StoreContext, input: ResourceInput, id?: string): Promise<string> {
+	const now = ctx.now();
+	if (!id) {
+		const doc: Doc = { _id: docId('resource'), type: 'resource', author: ctx.member.name, createdAt: now, ...resourceFields(input), status: 'submitted' };
+		authorize(ctx, doc, null);
+		return putDoc(ctx, doc);
+	}
+	const prev = await getDoc(ctx, id);
+	if (!prev) throw new Error('This resource does not exist on this device.');
+	const keep = { _id: prev._id, _rev: prev._rev, type: 'resource', author: prev.author, createdAt: prev.createdAt };
+	const published = prev.status === 'published';
+	// a reviewer or moderator may correct a published resource in place; anyone else resubmits
+	const status = published && (ctx.member.roles.includes('moderator') || ctx.member.roles.includes('admin')) ? 'published' : 'submitted';
+	const next: Doc = { ...keep, ...resourceFields(input), status, updatedAt: now };
+	if (status === 'published') Object.assign(next, { reviewedBy: prev.reviewedBy, reviewedAt: prev.reviewedAt });
+	authorize(ctx, next, prev);
+	return putDoc(ctx, next);
+}
+
+/**
+ * A reviewer's verdict: a `review` document, and the resource moved to published (approve,
+ * with reviewedBy/reviewedAt) or returned to its author (changes, reject).
+ */
+export async function reviewResource(ctx: StoreContext, resource: string, verdict: Verdict, comments: string): Promise<string> {
+	const prev = await getDoc(ctx, resource);
+	if (!prev) throw new Error('This resource does not exist on this device.');
+	const now = ctx.now();
+	const review: Doc = { _id: docId('review'), type: 'review', author: ctx.member.name, createdAt: now, resource, verdict, comments: comments.trim() };
+	const next: Doc = { ...prev, status: verdict === 'approve' ? 'published' : 'returned', updatedAt: now };
+	if (verdict === 'approve') Object.assign(next, { reviewedBy: ctx.member.name, reviewedAt: now });
+	authorize(ctx, review, null);
+	authorize(ctx, next, prev);
+	await putDoc(ctx, review);
+	await putDoc(ctx, next);
+	return review._id;
+}
+
+/** Rates 1–5; 0 withdraws the member's rating. */
+export async function rate(ctx: StoreContext, resource: string, value: number): Promise<void> {
+	const id = ratingId(resource, ctx.member.name);
+	const prev = await getDoc(ctx, id);
+	if (value === 0) {
+		if (prev) await putDoc(ctx, { _id: id, _rev: prev._rev, _deleted: true, type: 'rating', author: prev.author, resource });
+		return;
+	}
+	if (prev?.value === value) return;
+	const now = ctx.now();
+	const doc: Doc = { _id: id, type: 'rating', author: ctx.member.name, createdAt: typeof prev?.createdAt === 'string' ? prev.createdAt : now, resource, value };
+	if (prev) Object.assign(doc, { _rev: prev._rev, updatedAt: now });
+	authorize(ctx, doc, prev);
+	await putDoc(ctx, doc);
+}
+
+export async function comment(ctx: StoreContext, target: string, body: string): Promise<string> {
+	const doc: Doc = { _id: docId('comment'), type: 'comment', author: ctx.member.name, createdAt: ctx.now(), target, body: body.trim() };
+	return putDoc(ctx, doc);
+}
+
+/** Records once that the member used a resource (opened a file, kept it offline, printed it). */
+export async function recordUse(ctx: StoreContext, resource: string, how: 'file' | 'offline' | 'pack'): Promise<void> {
+	const id = useId(resource, ctx.member.name);
+	if (await getDoc(ctx, id)) return;
+	const doc: Doc = { _id: id, type: 'use', author: ctx.member.name, createdAt: ctx.now(), resource, how };
+	authorize(ctx, doc, null);
+	await putDoc(ctx, doc);
+}
+
+export interface CollectionInput {
+	slug: string;
+	title: string;
+	intro: string;
+	items: Array<{ ref: string; note?: string }>;
+}
+
+export async function saveCollection(ctx: StoreContext, input: CollectionInput): Promise<string> {
+	const id = `collection:${input.slug}`;
+	const prev = await getDoc(ctx, id);
+	const now = ctx.now();
+	const items = input.items.map((i) => (i.note?.trim() ? { ref: i.ref, note: i.note.trim() } : { ref: i.ref }));
+	const doc: Doc = prev
+		? { ...prev, title: input.title.trim(), intro: input.intro, items, updatedAt: now }
+		: { _id: id, type: 'collection', author: ctx.member.name, createdAt: now, title: input.title.trim(), intro: input.intro, items };
+	authorize(ctx, doc, prev);
+	return putDoc(ctx, doc);
+}
+
+/** Appends an item (a thread's answer, a resource...) to a collection, once. */
+export async function addToCollection(ctx: StoreContext, slug: string, ref: string, note?: string): Promise<void> {
+	const prev = await getDoc(ctx, `collection:${slug}`);
+	if (!prev) throw new Error('This collection does not exist on this device.');
+	const items = (prev.items as Array<{ ref: string; note?: string }>) ?? [];
+	if (items.some((i) => i.ref === ref)) return;
+	await saveCollection(ctx, { slug, title: String(prev.title), intro: String(prev.intro), items: [...items, { ref, ...(note ? { note } : {}) }] });
+}

@@ -1,0 +1,140 @@
+// The search index inside the projector: threads, posts and published resources are indexed
+// incrementally as batches are projected (add, edit, delete, unpublish), the index is saved to
+// Dexie with its checkpoint, loaded and caught up from there on the next start (not rebuilt),
+// and rebuilt with the projections on rebuild().
+import { afterEach, describe, expect, it } from 'vitest';
+import PouchDB from 'pouchdb';
+import { PraxisDb } from '../../../../src/lib/store/db';
+import { ProjectorRunner } from '../../../../src/lib/store/projector-runner';
+import { SearchIndexer } from '../../../../src/lib/store/search/indexer';
+import { libraryProjection } from '../../../../src/lib/store/library/projection';
+import { libraryTables } from '../../../../src/lib/store/library/tables';
+import { search } from '../../../../src/lib/store/search/query';
+import { ULIDS, at, categoryDoc, closeTestStores, postDoc, testOptions, threadDoc, uniqueName } from '../support';
+
+const R1 = 'resource:01JCCCCCCCCCCCCCCCCCCCCCC1';
+const T1 = `thread:${ULIDS.t1}`;
+
+function resourceDoc(extra: Record<string, unknown> = {}) {
+	return {
+		_id: R1,
+		type: 'resource',
+		author: 'carol',
+		createdAt: at(1),
+		kind: 'case-study',
+		title: 'Shared procurement for small councils',
+		summary: 'Three councils bought cloud hosting together.',
+		body: 'We pooled demand and the framework cut costs by a third.',
+		tags: ['procurement'],
+		status: 'published',
+		...extra
+	};
+}
+
+interface Rig {
+	pouch: PouchDB.Database;
+	db: PraxisDb;
+	indexer: SearchIndexer;
+	runner: ProjectorRunner;
+}
+
+const rigs: Rig[] = [];
+
+function rig(name: string, pouch?: PouchDB.Database): Rig {
+	const p = pouch ?? new PouchDB(name, { adapter: 'memory' });
+	const db = new PraxisDb(name, testOptions.dexieOptions);
+	const indexer = new SearchIndexer(p, db, { saveDelayMs: 10 });
+	const runner = new ProjectorRunner(p, db, { extensions: [libraryProjection(), indexer] });
+	const r = { pouch: p, db, indexer, runner };
+	rigs.push(r);
+	return r;
+}
+
+async function put(pouch: PouchDB.Database, doc: Record<string, unknown>): Promise<string> {
+	const existing = await pouch.get(doc._id as string).catch(() => null);
+	const res = await pouch.put({ ...doc, ...(existing ? { _rev: existing._rev } : {}) } as PouchDB.Core.PutDocument<object>);
+	return res.rev;
+}
+
+const ids = async (r: Rig, q: string) => (await search(r.db, r.indexer, q)).hits.map((h) => h.id).sort();
+
+afterEach(async () => {
+	for (const r of rigs.splice(0)) {
+		await r.runner.stop();
+		await r.indexer.flush();
+		r.db.close();
+	}
+	await closeTestStores();
+});
+
+describe('search index in the projector', () => {
+	it('indexes threads, posts and published resources as batches are projected', async () => {
+		const r = rig(uniqueName('s'));
+		await put(r.pouch, categoryDoc('procurement'));
+		await put(r.pouch, threadDoc(ULIDS.t1, 'procurement', 2, { title: 'Exit clauses', body: 'Which termination clauses protect councils?' }));
+		await put(r.pouch, postDoc(ULIDS.p1, T1, 3, { body: 'We negotiated a ninety-day transition period.' }));
+		await put(r.pouch, resourceDoc());
+		await r.runner.catchUp();
+		expect(await ids(r, 'termination')).toEqual([T1]);
+		expect(await ids(r, 'transition')).toEqual([`post:${ULIDS.p1}`]);
+		expect(await ids(r, 'pooled')).toEqual([R1]);
+		// typo tolerance: "procurment", "terminaton"
+		expect(await ids(r, 'procurment')).toContain(R1);
+		expect(await ids(r, 'terminaton')).toEqual([T1]);
+		const page = await search(r.db, r.indexer, 'pooled');
+		expect(page.hits[0]).toMatchObject({ href: '/library/01JCCCCCCCCCCCCCCCCCCCCCC1', type: 'resource', kind: 'case-study' });
+		expect(page.hits[0].snippet.some((s) => s.hit && s.text.toLowerCase() === 'pooled')).toBe(true);
+		const post = (await search(r.db, r.indexer, 'transition')).hits[0];
+		expect(post).toMatchObject({ category: 'procurement', title: 'Re: Exit clauses', href: `/forums/t/${ULIDS.t1}#post%3A${ULIDS.p1}` });
+		expect(page.facets.type).toEqual({ resource: 1 });
+	});
+
+	it('follows edits, deletions and unpublishing', async () => {
+		const r = rig(uniqueName('s'));
+		await put(r.pouch, resourceDoc());
+		await put(r.pouch, threadDoc(ULIDS.t2, 'general', 2, { body: 'Original wording about hedgehogs' }));
+		await r.runner.catchUp();
+		expect(await ids(r, 'hedgehogs')).toEqual([`thread:${ULIDS.t2}`]);
+		await put(r.pouch, threadDoc(ULIDS.t2, 'general', 2, { body: 'Revised wording about squirrels' }));
+		await put(r.pouch, resourceDoc({ status: 'returned' }));
+		await r.runner.catchUp();
+		expect(await ids(r, 'hedgehogs')).toEqual([]);
+		expect(await ids(r, 'squirrels')).toEqual([`thread:${ULIDS.t2}`]);
+		expect(await ids(r, 'pooled')).toEqual([]);
+		const t = await r.pouch.get(`thread:${ULIDS.t2}`);
+		await r.pouch.remove(t);
+		await r.runner.catchUp();
+		expect(await ids(r, 'squirrels')).toEqual([]);
+		expect((await r.indexer.ready()).size).toBe(0);
+	});
+
+	it('saves the index with its checkpoint and catches up from there on the next start', async () => {
+		const name = uniqueName('s');
+		const first = rig(name);
+		await put(first.pouch, resourceDoc());
+		await put(first.pouch, threadDoc(ULIDS.t1, 'general', 2, { body: 'Budget lines for broadband' }));
+		await first.runner.catchUp();
+		await first.indexer.flush();
+		const saved = await libraryTables(first.db).searchIndex.get('main');
+		expect(saved?.checkpoint).toBe(2);
+		await first.runner.stop();
+		first.db.close();
+		rigs.splice(rigs.indexOf(first), 1);
+
+		// while "closed", a document arrives by replication (projector not running yet)
+		await put(first.pouch, postDoc(ULIDS.p2, T1, 4, { body: 'Rural broadband vouchers worked for us' }));
+		const second = rig(name, first.pouch);
+		expect(await ids(second, 'vouchers')).toEqual([`post:${ULIDS.p2}`]);
+		expect(second.indexer.caughtUp).toBe(1); // only the change after the saved checkpoint
+		expect(await ids(second, 'pooled')).toEqual([R1]);
+	});
+
+	it('is rebuilt with the projections', async () => {
+		const r = rig(uniqueName('s'));
+		await put(r.pouch, resourceDoc());
+		await r.runner.catchUp();
+		await r.runner.rebuild();
+		expect(await ids(r, 'pooled')).toEqual([R1]);
+		expect(await libraryTables(r.db).resources.count()).toBe(1);
+	});
+});
