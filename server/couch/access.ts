@@ -4,9 +4,11 @@ import type { Context } from 'hono';
 import type { AuthVariables, SessionUser } from '../auth/types';
 import type { Storage } from '../storage/index';
 import { COMMUNITY_DB, userDbOwner } from '../../src/lib/domain/ids';
+import { FILES_DB } from '../../src/lib/domain/files';
 import { CouchError, forbidden, notFound } from './errors';
 
-export type DbKind = 'community' | 'userdb';
+/** `files`: the library's attachments (library-files), read by every member, written per file by its author. */
+export type DbKind = 'community' | 'userdb' | 'files';
 
 export interface OpenDb {
 	name: string;
@@ -30,6 +32,7 @@ export function requireUser(c: CouchContext): SessionUser {
 /** The kind of a public database name, or null when it is not one /couch serves. */
 export function dbKind(name: string): DbKind | null {
 	if (name === COMMUNITY_DB) return 'community';
+	if (name === FILES_DB) return 'files';
 	return userDbOwner(name) !== null ? 'userdb' : null;
 }
 

@@ -62,7 +62,7 @@ export function createCouchApp(deps: CouchDeps): Hono<Env> {
 
 	const info = onDb(dbInfo);
 	const create = onDb(async (c, open) =>
-		open.existed || open.kind === 'community' ? couchJson(c, new CouchError(412, 'file_exists', 'The database could not be created, the file already exists.')) : c.json({ ok: true }, 201)
+		open.existed || open.kind !== 'userdb' ? couchJson(c, new CouchError(412, 'file_exists', 'The database could not be created, the file already exists.')) : c.json({ ok: true }, 201)
 	);
 	const drop = onDb(async () => {
 		throw forbidden('databases cannot be deleted through /couch');

@@ -7,6 +7,7 @@ import { LIMITS } from '../config';
 import { validateCommunityDoc } from '../../src/lib/domain/validate';
 import { authorizeCommunityWrite, type DocFacts } from '../../src/lib/domain/permissions';
 import { isCommunityType } from '../../src/lib/domain/schemas';
+import { authorizeFileWrite, validateFileDoc } from '../../src/lib/domain/files';
 import { newId } from '../../src/lib/domain/ids';
 import { authorizeRelated, relatedIdOf } from '../../src/lib/domain/permissions';
 import { deliverMessages } from '../messages/deliver';
@@ -54,6 +55,7 @@ export async function applyWrites(
 ): Promise<WriteOutcome> {
 	const verdicts: Verdict[] = inputs.map((input) => screen(input, newEdits));
 	if (kind === 'community') await judgeCommunity(db, actor, verdicts);
+	else if (kind === 'files') await judgeFiles(db, actor, verdicts);
 	else for (let i = 0; i < verdicts.length; i++) verdicts[i] = judgeUserDoc(verdicts[i]);
 
 	const accepted: RawDoc[] = [];
@@ -154,6 +156,26 @@ function checkRelated(actor: SessionUser, stored: Map<string, DocFacts>, verdict
 		if (!related) continue;
 		const decision = authorizeRelated(actor, v.doc as DocFacts, inBatch.get(related) ?? stored.get(related) ?? null);
 		if (!decision.ok) verdicts[i] = refuse(v.doc._id, decision.reason);
+	}
+}
+
+/** library-files: `file:{ulid}` documents with one attachment, written by their author (domain/files.ts). */
+async function judgeFiles(db: PouchDB.Database, actor: SessionUser, verdicts: Verdict[]): Promise<void> {
+	const ids = verdicts.flatMap((v) => ('doc' in v && !isLocalId(v.doc._id) ? [v.doc._id] : []));
+	const prevs = await currentDocs(db, ids);
+	for (let i = 0; i < verdicts.length; i++) {
+		const v = verdicts[i];
+		if (!('doc' in v) || isLocalId(v.doc._id)) continue;
+		const doc = v.doc;
+		if (doc._deleted !== true) {
+			const checked = validateFileDoc(doc);
+			if (!checked.ok) {
+				verdicts[i] = refuse(doc._id, checked.reason);
+				continue;
+			}
+		}
+		const decision = authorizeFileWrite(actor, doc as DocFacts, prevs.get(doc._id) ?? null);
+		if (!decision.ok) verdicts[i] = refuse(doc._id, decision.reason);
 	}
 }
 
