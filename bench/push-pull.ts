@@ -86,32 +86,50 @@ function threads(n: number): object[] {
 let localCounter = 0;
 const local = () => new PouchDB(`bench-local-${process.pid}-${++localCounter}`, { adapter: 'memory' });
 
-async function measure(target: Target, n: number): Promise<{ push: number; pull: number }> {
+interface Measure {
+	push: number;
+	pull: number;
+	/** Docs per CPU-second of the whole process (client and server), less sensitive to a busy machine. */
+	push_cpu: number;
+	pull_cpu: number;
+}
+
+const cpuMs = (since: NodeJS.CpuUsage) => {
+	const used = process.cpuUsage(since);
+	return (used.user + used.system) / 1000;
+};
+
+async function measure(target: Target, n: number): Promise<Measure> {
 	const remote = new PouchDB(target.url, { auth: { username: USER, password: PASSWORD } });
 	const source = local();
 	await source.bulkDocs(threads(n));
 	let t = performance.now();
+	let cpu = process.cpuUsage();
 	const pushed = await source.replicate.to(remote);
 	const pushMs = performance.now() - t;
+	const pushCpu = cpuMs(cpu);
 	if (pushed.docs_written !== n) throw new Error(`push wrote ${pushed.docs_written} of ${n}`);
 	const sink = local();
 	t = performance.now();
+	cpu = process.cpuUsage();
 	const pulled = await sink.replicate.from(remote);
 	const pullMs = performance.now() - t;
+	const pullCpu = cpuMs(cpu);
 	if (pulled.docs_written < n) throw new Error(`pull wrote ${pulled.docs_written} of ${n}`);
 	await Promise.all([source.destroy(), sink.destroy()]);
-	return { push: Math.round((n / pushMs) * 1000), pull: Math.round((pulled.docs_written / pullMs) * 1000) };
+	const rate = (docs: number, ms: number) => Math.round((docs / ms) * 1000);
+	return { push: rate(n, pushMs), pull: rate(pulled.docs_written, pullMs), push_cpu: rate(n, pushCpu), pull_cpu: rate(pulled.docs_written, pullCpu) };
 }
 
 /** One measurement in a fresh child process, so neither server's background work or heap weighs on the other. */
-async function once(server: ServerName, n: number): Promise<{ push: number; pull: number }> {
+async function once(server: ServerName, n: number): Promise<Measure> {
 	const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--one', server, String(n)], {
 		encoding: 'utf8',
 		maxBuffer: 1 << 20
 	});
 	const line = child.stdout.trim().split('\n').pop() ?? '';
 	if (child.status !== 0 || !line.startsWith('{')) throw new Error(`${server} ${n} failed: ${child.stderr || child.stdout}`);
-	return JSON.parse(line) as { push: number; pull: number };
+	return JSON.parse(line) as Measure;
 }
 
 async function measureHere(server: ServerName, n: number): Promise<void> {
@@ -129,18 +147,19 @@ async function measureHere(server: ServerName, n: number): Promise<void> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
-	const results: { docs: number; server: string; push_docs_per_s: number; pull_docs_per_s: number; rounds: number }[] = [];
+	const results: Record<string, number | string>[] = [];
 	for (const n of SIZES) {
-		const runs: Record<string, { push: number; pull: number }[]> = {};
+		const runs: Record<string, Measure[]> = {};
 		// Servers alternate within each round so a busy machine weighs on both alike.
 		for (let round = 0; round < ROUNDS; round++) {
-			for (const server of Object.keys(SERVERS) as (keyof typeof SERVERS)[]) (runs[server] ??= []).push(await once(server, n));
+			for (const server of Object.keys(SERVERS) as ServerName[]) (runs[server] ??= []).push(await once(server, n));
 		}
 		for (const [server, rs] of Object.entries(runs)) {
-			const push = median(rs.map((r) => r.push));
-			const pull = median(rs.map((r) => r.pull));
-			results.push({ docs: n, server, push_docs_per_s: push, pull_docs_per_s: pull, rounds: ROUNDS });
-			console.log(`${server.padEnd(16)} ${String(n).padStart(6)} docs: push ${push} docs/s, pull ${pull} docs/s (median of ${ROUNDS})`);
+			const m = (key: keyof Measure) => median(rs.map((r) => r[key]));
+			results.push({ docs: n, server, push_docs_per_s: m('push'), pull_docs_per_s: m('pull'), push_docs_per_cpu_s: m('push_cpu'), pull_docs_per_cpu_s: m('pull_cpu'), rounds: ROUNDS });
+			console.log(
+				`${server.padEnd(16)} ${String(n).padStart(6)} docs: push ${m('push')} docs/s (${m('push_cpu')}/cpu-s), pull ${m('pull')} docs/s (${m('pull_cpu')}/cpu-s), median of ${ROUNDS}`
+			);
 		}
 	}
 	const out = { date: new Date().toISOString(), node: process.version, storage: 'leveldb (temp dir)', client: 'pouchdb 9 memory adapter', results };
