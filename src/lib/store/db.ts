@@ -23,6 +23,7 @@
 import Dexie, { type Table } from 'dexie';
 import { dexieDbName } from './names';
 import { LIBRARY_SCHEMA_VERSION, LIBRARY_STORES } from './library/tables';
+import { EVENTS_SCHEMA_VERSION, EVENTS_STORES } from './events/tables';
 import type {
 	CategoryRow,
 	ConflictRow,
@@ -85,6 +86,8 @@ export class PraxisDb extends Dexie {
 		});
 		// the library's tables (src/lib/store/library/tables.ts)
 		this.version(LIBRARY_SCHEMA_VERSION).stores({ ...LIBRARY_STORES });
+		// events, people, messages, notifications (src/lib/store/events/tables.ts)
+		this.version(EVENTS_SCHEMA_VERSION).stores({ ...EVENTS_STORES });
 	}
 }
 

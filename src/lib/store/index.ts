@@ -26,6 +26,8 @@ import type {
 export type * from './types';
 export type * from './library/api';
 import type { LibraryApi, SearchApi } from './library/api';
+export type * from './events/api';
+import type { EventsApi, PeopleApi } from './events/api';
 export { liveQuery } from 'dexie';
 export { rememberMember, rememberedMember, forgetMember } from './device';
 export { openStore, destroyLocalData } from './open';
@@ -56,6 +58,10 @@ export interface Store {
 	readonly library: LibraryApi;
 	/** Offline full-text search over forums and library (search/). */
 	readonly search: SearchApi;
+	/** Events, RSVPs, attendance and calendar (events/api.ts). */
+	readonly events: EventsApi;
+	/** Profiles with visibility, mentorship, direct messages, notifications (events/api.ts). */
+	readonly people: PeopleApi;
 
 	/** Resolves once the projector has applied every change present in PouchDB right now. */
 	projected(): Promise<void>;

@@ -9,6 +9,7 @@ import type { Store } from './index';
 import { communityDbName, privateDbName } from './names';
 import { ProjectorRunner } from './projector-runner';
 import { createLibraryParts, destroyLibraryFiles } from './library/parts';
+import { attachEventsAndPeople } from './events/api';
 import * as queries from './queries';
 import type { Member } from './types';
 import * as writes from './writes';
@@ -54,17 +55,25 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 	ctxRef.ctx = ctx;
 	projector.start();
 	const store = buildStore(ctx);
+	const eventsAndPeople = attachEventsAndPeople(ctx); // events, people, messages, notifications
 	return {
 		...store,
 		...library.attach(ctx),
+		events: eventsAndPeople.events,
+		people: eventsAndPeople.people,
+		async rebuild() {
+			await store.rebuild();
+			await eventsAndPeople.runner.rebuild();
+		},
 		async close() {
+			await eventsAndPeople.runner.stop();
 			await library.close();
 			await store.close();
 		}
 	};
 }
 
-function buildStore(ctx: StoreContext): Omit<Store, 'library' | 'search'> {
+function buildStore(ctx: StoreContext): Omit<Store, 'library' | 'search' | 'events' | 'people'> {
 	const { db } = ctx;
 	return {
 		member: ctx.member,

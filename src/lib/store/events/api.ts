@@ -1,0 +1,73 @@
+// The events-and-people part of the Store (store.events, store.people): opened with the store,
+// its runner follows both replicas (runner.ts). Screens call these; they never see PouchDB/Dexie.
+import type { StoreContext } from '../context';
+import { EventsRunner } from './runner';
+import * as ew from './writes';
+import * as eq from './queries';
+import * as pw from '../people/writes';
+import * as pq from '../people/queries';
+import { eventsTables } from './tables';
+
+export type { EventInput } from './writes';
+export type { EventFilter, EventSummary, EventDetail } from './queries';
+export type { ProfileForm, Visibility, OptionalProfileField } from '../people/writes';
+export type { PeopleFilter, PersonPage, MentorshipView, ConversationView, NotificationPrefs } from '../people/queries';
+export type { EventRow, MessageRow, NotificationRow, NotificationKind } from './tables';
+export { NOTIFICATION_KINDS } from './tables';
+export { OPTIONAL_PROFILE_FIELDS } from '../people/writes';
+
+const FEED_KEY = 'calendar-feed-url';
+
+export function createEventsApi(ctx: StoreContext, runner: EventsRunner) {
+	const deps = { ctx, runner };
+	const device = eventsTables(ctx.db).eventsDevice;
+	return {
+		projected: () => runner.catchUp(),
+		createEvent: (input: ew.EventInput) => ew.createEvent(deps, input),
+		editEvent: (id: string, input: ew.EventInput) => ew.editEvent(deps, id, input),
+		markOfficial: (id: string, official: boolean) => ew.markOfficial(deps, id, official),
+		rsvp: (eventId: string, status: 'going' | 'maybe' | 'not-going') => ew.rsvp(deps, eventId, status),
+		recordAttendance: (eventId: string, member: string, attended: boolean) => ew.recordAttendance(deps, eventId, member, attended),
+		list: (filter?: eq.EventFilter) => eq.listEvents(ctx, filter),
+		between: (from: string, to: string) => eq.eventsBetween(ctx, from, to),
+		get: (id: string) => eq.getEvent(ctx, id),
+		facets: () => eq.eventFacets(ctx),
+		/** The private calendar feed URL this device was given (server: POST /api/calendar/secret). */
+		feedUrl: async () => (await device.get(FEED_KEY))?.value as string | undefined,
+		setFeedUrl: async (url: string | null) => (url ? void (await device.put({ key: FEED_KEY, value: url })) : device.delete(FEED_KEY))
+	};
+}
+
+export function createPeopleApi(ctx: StoreContext, runner: EventsRunner) {
+	const deps = { ctx, runner };
+	return {
+		saveProfile: (form: pw.ProfileForm) => pw.saveProfile(deps, form),
+		myProfile: () => pq.myProfile(ctx),
+		list: (filter?: pq.PeopleFilter) => pq.listPeople(ctx, filter),
+		person: (username: string) => pq.personPage(ctx, username),
+		requestMentorship: (mentor: string, goals: string) => pw.requestMentorship(deps, mentor, goals),
+		answerMentorship: (id: string, answer: 'accepted' | 'declined') => pw.answerMentorship(deps, id, answer),
+		completeMentorship: (id: string) => pw.completeMentorship(deps, id),
+		mentorships: () => pq.myMentorships(ctx),
+		suggestedMentors: (interests: readonly string[]) => pq.suggestedMentors(ctx, interests),
+		sendMessage: (to: string, body: string) => pw.sendMessage(deps, to, body),
+		conversations: () => pq.conversations(ctx),
+		conversation: (peer: string) => pq.conversation(ctx, peer),
+		markConversationRead: (peer: string) => pq.markConversationRead(ctx, peer),
+		notifications: (limit?: number) => pq.listNotifications(ctx, limit),
+		unreadNotifications: () => pq.unreadNotificationCount(ctx),
+		markNotificationsRead: (ids?: readonly string[]) => pq.markNotificationsRead(ctx, ids),
+		notificationPrefs: () => pq.notificationPrefs(ctx),
+		setNotificationPrefs: (prefs: pq.NotificationPrefs) => pq.setNotificationPrefs(ctx, prefs)
+	};
+}
+
+export type EventsApi = ReturnType<typeof createEventsApi>;
+export type PeopleApi = ReturnType<typeof createPeopleApi>;
+
+/** Starts the runner and builds both APIs; the store calls this once when it opens. */
+export function attachEventsAndPeople(ctx: StoreContext): { runner: EventsRunner; events: EventsApi; people: PeopleApi } {
+	const runner = new EventsRunner(ctx);
+	runner.start();
+	return { runner, events: createEventsApi(ctx, runner), people: createPeopleApi(ctx, runner) };
+}

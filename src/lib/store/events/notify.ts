@@ -1,0 +1,99 @@
+// Notifications derived on the device from synced documents (never stored on the server, so
+// none is lost while offline: whatever arrives later is derived when it arrives). Each source
+// document yields at most a few rows with stable ids, so re-deriving is harmless.
+//   reply       a post in your thread, or replying to your post
+//   mention     @you in a thread or post
+//   review      a reviewer's decision on your resource
+//   mentorship  a request to you, or the mentor's answer to your request
+//   message     a direct message to you
+//   event       a change to an event you answered going or maybe to
+import type { NotificationRow } from './tables';
+
+type Doc = Record<string, unknown>;
+
+export interface NotifyLookup {
+	/** A community document by id (null when absent or deleted). */
+	get(id: string): Promise<Doc | null>;
+	/** My RSVP status for an event id, if any. */
+	myRsvp(eventId: string): Promise<string | null>;
+}
+
+const MENTION = /(^|[^\w@/.-])@([a-z0-9_-]{3,32})\b/g;
+
+/** Usernames mentioned as @name in Markdown text (code spans and blocks are skipped). */
+export function mentionsIn(text: string): Set<string> {
+	const plain = text.replace(/```[\s\S]*?```/g, ' ').replace(/`[^`]*`/g, ' ');
+	const names = new Set<string>();
+	for (const match of plain.matchAll(MENTION)) names.add(match[2]);
+	return names;
+}
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+const ulidOf = (id: string): string => id.slice(id.indexOf(':') + 1);
+const excerpt = (text: string, max = 80): string => {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+};
+
+export async function notificationsFor(doc: Doc, me: string, lookup: NotifyLookup): Promise<NotificationRow[]> {
+	const id = str(doc._id);
+	const author = str(doc.author);
+	const at = str(doc.updatedAt) || str(doc.createdAt);
+	const row = (kind: NotificationRow['kind'], text: string, href: string, suffix = ''): NotificationRow => ({
+		id: `${kind}:${id}${suffix}`,
+		kind,
+		at,
+		actor: author,
+		text,
+		href,
+		source: id
+	});
+	if (doc.type === 'message') {
+		return doc.to === me && author !== me ? [row('message', excerpt(str(doc.body)), `/messages/${author}`)] : [];
+	}
+	if (author === me) return [];
+	switch (doc.type) {
+		case 'post':
+			return postNotifications(doc, me, lookup, row);
+		case 'thread':
+			return mentionsIn(str(doc.body)).has(me) ? [row('mention', `mentioned you in “${excerpt(str(doc.title))}”`, `/forums/t/${ulidOf(id)}`)] : [];
+		case 'review': {
+			const resource = await lookup.get(str(doc.resource));
+			if (!resource || resource.author !== me) return [];
+			return [row('review', `reviewed “${excerpt(str(resource.title))}”: ${str(doc.verdict)}`, `/library/${ulidOf(str(doc.resource))}`)];
+		}
+		case 'mentorship':
+			return doc.mentor === me ? [row('mentorship', `asked you for mentorship: ${excerpt(str(doc.goals))}`, '/mentorship')] : [];
+		case 'mentorship-answer': {
+			const request = await lookup.get(str(doc.mentorship));
+			if (!request || request.author !== me || request.mentor !== author) return [];
+			return [row('mentorship', `${str(doc.answer)} your mentorship request`, '/mentorship', `@${str(doc.answer)}`)];
+		}
+		case 'event': {
+			if (!doc.updatedAt) return [];
+			const status = await lookup.myRsvp(id);
+			if (status !== 'going' && status !== 'maybe') return [];
+			const what = doc.cancelled ? 'cancelled' : 'changed';
+			return [row('event', `${what} “${excerpt(str(doc.title))}”`, `/events/${ulidOf(id)}`, `@${str(doc.updatedAt)}`)];
+		}
+		default:
+			return [];
+	}
+}
+
+async function postNotifications(
+	doc: Doc,
+	me: string,
+	lookup: NotifyLookup,
+	row: (kind: NotificationRow['kind'], text: string, href: string) => NotificationRow
+): Promise<NotificationRow[]> {
+	const threadId = str(doc.thread);
+	const thread = await lookup.get(threadId);
+	const href = `/forums/t/${ulidOf(threadId)}#${ulidOf(str(doc._id))}`;
+	const title = excerpt(str(thread?.title) || 'a thread');
+	const out: NotificationRow[] = [];
+	const parent = doc.replyTo ? await lookup.get(str(doc.replyTo)) : null;
+	if (thread?.author === me || parent?.author === me) out.push(row('reply', `replied in “${title}”`, href));
+	if (mentionsIn(str(doc.body)).has(me)) out.push(row('mention', `mentioned you in “${title}”`, href));
+	return out;
+}

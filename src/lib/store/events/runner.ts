@@ -1,0 +1,158 @@
+/// <reference types="pouchdb-core" />
+// Keeps this module's tables (tables.ts) current: follows the changes feeds of BOTH local
+// replicas (community and the member's private database) from checkpoints of its own, and
+// applies each batch with its checkpoint in one Dexie transaction. Independent of the forum
+// projector (projector-runner.ts), so the two never wait on each other; rebuild() replays both.
+import { rsvpId } from '../../domain/ids';
+import type { StoreContext } from '../context';
+import { isNotFound } from '../context';
+import { communityRow, placeOfId, privateRow, type RowPlace } from './projection';
+import { notificationsFor, type NotifyLookup } from './notify';
+import { CHECKPOINTS, EVENTS_PROJECTION_TABLES, eventsTables, type NotificationRow } from './tables';
+
+const BATCH_SIZE = 500;
+type Source = 'community' | 'private';
+type Doc = Record<string, unknown> & { _id: string };
+interface Change {
+	id: string;
+	deleted?: boolean;
+	doc?: object;
+}
+
+export class EventsRunner {
+	readonly #ctx: StoreContext;
+	#chain: Promise<void> = Promise.resolve();
+	#feeds: PouchDB.Core.Changes<object>[] = [];
+	#stopped = false;
+
+	constructor(ctx: StoreContext) {
+		this.#ctx = ctx;
+	}
+
+	start(): void {
+		for (const source of ['community', 'private'] as const) {
+			const feed = this.#pouch(source).changes({ since: 'now', live: true });
+			feed.on('change', () => void this.catchUp().catch(() => {}));
+			feed.on('error', () => {});
+			this.#feeds.push(feed);
+		}
+		void this.catchUp().catch(() => {});
+	}
+
+	/** Resolves once every change present now in both replicas is applied. */
+	catchUp(): Promise<void> {
+		return this.#enqueue(async () => {
+			await this.#drain('community');
+			await this.#drain('private');
+		});
+	}
+
+	rebuild(): Promise<void> {
+		return this.#enqueue(async () => {
+			const db = this.#ctx.db;
+			const tables = [...EVENTS_PROJECTION_TABLES.map((t) => db.table(t)), db.meta];
+			await db.transaction('rw', tables, async () => {
+				await Promise.all(EVENTS_PROJECTION_TABLES.map((t) => db.table(t).clear()));
+				await db.meta.bulkDelete(Object.values(CHECKPOINTS));
+			});
+			await this.#drain('community');
+			await this.#drain('private');
+		});
+	}
+
+	async stop(): Promise<void> {
+		this.#stopped = true;
+		this.#feeds.splice(0).forEach((feed) => feed.cancel());
+		await this.#chain;
+	}
+
+	#pouch(source: Source): PouchDB.Database {
+		return source === 'community' ? this.#ctx.community : this.#ctx.private;
+	}
+
+	#enqueue(task: () => Promise<void>): Promise<void> {
+		const run = this.#chain.then(() => (this.#stopped ? undefined : task()));
+		this.#chain = run.catch(() => {});
+		return run;
+	}
+
+	async #drain(source: Source): Promise<void> {
+		for (;;) {
+			const since = ((await this.#ctx.db.meta.get(CHECKPOINTS[source]))?.value ?? 0) as number | string;
+			const feed = await this.#pouch(source).changes({ since, limit: BATCH_SIZE, include_docs: true });
+			if (feed.results.length === 0 || this.#stopped) return;
+			await this.#apply(source, feed.results, feed.last_seq);
+			if (feed.results.length < BATCH_SIZE) return;
+		}
+	}
+
+	async #apply(source: Source, changes: readonly Change[], lastSeq: number | string): Promise<void> {
+		const ctx = this.#ctx;
+		const me = ctx.member.name;
+		const lookup = await this.#lookup(source, changes);
+		const puts: RowPlace[] = [];
+		const deletes: Array<{ table: RowPlace['table']; key: string }> = [];
+		const notes: NotificationRow[] = [];
+		const gone: string[] = [];
+		for (const change of changes) {
+			const doc = (change.doc ?? { _id: change.id }) as Doc;
+			const place = placeOfId(change.id, source);
+			if (change.deleted || doc._deleted) {
+				if (place) deletes.push(place);
+				gone.push(change.id);
+				continue;
+			}
+			const row = place ? (source === 'community' ? communityRow(doc) : privateRow(doc, me)) : null;
+			if (row) puts.push(row);
+			notes.push(...(await notificationsFor(doc, me, lookup)));
+		}
+		const t = eventsTables(ctx.db);
+		const tables = [...EVENTS_PROJECTION_TABLES.map((name) => ctx.db.table(name)), ctx.db.meta];
+		await ctx.db.transaction('rw', tables, async () => {
+			for (const { table, key } of deletes) await ctx.db.table(table).delete(key);
+			for (const { table, row } of puts) await ctx.db.table(table).put(row);
+			if (gone.length) await t.notifications.where('source').anyOf(gone).delete();
+			if (notes.length) await t.notifications.bulkPut(notes);
+			await ctx.db.meta.put({ key: CHECKPOINTS[source], value: lastSeq });
+		});
+	}
+
+	/** Community documents the batch's notifications refer to, fetched in one read. */
+	async #lookup(source: Source, changes: readonly Change[]): Promise<NotifyLookup> {
+		const ctx = this.#ctx;
+		const wanted = new Set<string>();
+		if (source === 'community') {
+			for (const change of changes) {
+				const doc = change.doc as Doc | undefined;
+				if (!doc || doc._deleted) continue;
+				for (const field of ['thread', 'replyTo', 'resource', 'mentorship'] as const) {
+					if (typeof doc[field] === 'string') wanted.add(doc[field] as string);
+				}
+				if (doc.type === 'event') wanted.add(rsvpId(doc._id, ctx.member.name));
+			}
+		}
+		const found = new Map<string, Doc>();
+		if (wanted.size) {
+			const res = await ctx.community.allDocs({ keys: [...wanted], include_docs: true });
+			for (const row of res.rows) if ('doc' in row && row.doc) found.set(row.id, row.doc as unknown as Doc);
+		}
+		const get = async (id: string): Promise<Doc | null> => {
+			if (!id) return null;
+			const hit = found.get(id);
+			if (hit) return hit;
+			try {
+				return (await ctx.community.get(id)) as Doc;
+			} catch (err) {
+				if (isNotFound(err)) return null;
+				throw err;
+			}
+		};
+		return {
+			get,
+			myRsvp: async (eventId) => {
+				const doc = await get(rsvpId(eventId, ctx.member.name));
+				return doc && typeof doc.status === 'string' ? doc.status : null;
+			}
+		};
+	}
+}

@@ -1,0 +1,188 @@
+// People queries (wrap in liveQuery): the directory with search, one person's page, the member's
+// own profile with per-field visibility, mentorships with derived state and suggested mentors,
+// conversations with unread counts, and the notifications inbox with read state and preferences.
+import { rankMentors, type RankedMentor } from '../../domain/mentors';
+import type { StoreContext } from '../context';
+import type { ProfileRow, ResourceRow, ThreadRow } from '../types';
+import { eventsOf } from '../events/queries';
+import { eventsTables, NOTIFICATION_KINDS, type EventRow, type MessageRow, type NotificationKind, type NotificationRow } from '../events/tables';
+import { mentorshipState, answerIdOf, type MentorshipState } from './mentorship';
+import { OPTIONAL_PROFILE_FIELDS, type ProfileForm, type Visibility, type OptionalProfileField } from './writes';
+
+export interface PeopleFilter {
+	q?: string;
+	organization?: string;
+	jurisdiction?: string;
+	role?: string;
+	expertise?: string;
+	mentorsOnly?: boolean;
+}
+
+const has = (value: string | undefined, needle: string): boolean => (value ?? '').toLowerCase().includes(needle);
+
+export async function listPeople(ctx: StoreContext, filter: PeopleFilter = {}): Promise<ProfileRow[]> {
+	const q = filter.q?.trim().toLowerCase() ?? '';
+	const rows = await ctx.db.profiles.toArray();
+	return rows
+		.filter((p) => {
+			const text = [p.username, p.displayName, p.organization, p.jurisdiction, p.role, ...(p.expertise ?? [])].join(' ').toLowerCase();
+			return (
+				(!q || text.includes(q)) &&
+				(!filter.organization || has(p.organization, filter.organization.toLowerCase())) &&
+				(!filter.jurisdiction || has(p.jurisdiction, filter.jurisdiction.toLowerCase())) &&
+				(!filter.role || has(p.role, filter.role.toLowerCase())) &&
+				(!filter.expertise || (p.expertise ?? []).includes(filter.expertise.toLowerCase())) &&
+				(!filter.mentorsOnly || p.mentor === true)
+			);
+		})
+		.sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+export interface PersonPage {
+	profile: ProfileRow | undefined;
+	threads: ThreadRow[];
+	resources: ResourceRow[];
+	events: EventRow[];
+}
+
+export async function personPage(ctx: StoreContext, username: string): Promise<PersonPage> {
+	const [profile, threads, resources, events] = await Promise.all([
+		ctx.db.profiles.get(username),
+		ctx.db.threads.filter((t) => t.author === username && t.deleted === 0).toArray(),
+		ctx.db.resources.where('author').equals(username).filter((r) => r.status === 'published').toArray(),
+		eventsOf(ctx, username)
+	]);
+	threads.sort((a, b) => (a.lastActivity < b.lastActivity ? 1 : -1));
+	return { profile, threads: threads.slice(0, 20), resources, events };
+}
+
+/** The member's own profile as the edit form shows it (shared + "only me" fields). */
+export async function myProfile(ctx: StoreContext): Promise<Required<Pick<ProfileForm, 'visibility'>> & ProfileForm> {
+	const me = ctx.member.name;
+	const [shared, hidden] = await Promise.all([ctx.db.profiles.get(me), eventsTables(ctx.db).privateProfile.get(me)]);
+	const form: ProfileForm & { visibility: Partial<Record<OptionalProfileField, Visibility>> } = {
+		displayName: shared?.displayName ?? ctx.member.displayName,
+		mentor: shared?.mentor ?? false,
+		visibility: {}
+	};
+	for (const field of OPTIONAL_PROFILE_FIELDS) {
+		const hiddenValue = hidden?.[field];
+		const value = hiddenValue ?? shared?.[field];
+		if (value !== undefined) (form as unknown as Record<string, unknown>)[field] = value;
+		form.visibility[field] = hiddenValue !== undefined ? 'me' : 'members';
+	}
+	return form;
+}
+
+export interface MentorshipView {
+	id: string;
+	mentee: string;
+	mentor: string;
+	goals: string;
+	createdAt: string;
+	state: MentorshipState;
+	pending: boolean;
+}
+
+export async function myMentorships(ctx: StoreContext): Promise<{ asMentee: MentorshipView[]; asMentor: MentorshipView[] }> {
+	const t = eventsTables(ctx.db);
+	const me = ctx.member.name;
+	const [asMentee, asMentor] = await Promise.all([t.mentorships.where('author').equals(me).toArray(), t.mentorships.where('mentor').equals(me).toArray()]);
+	const all = [...asMentee, ...asMentor];
+	const [answers, outbox] = await Promise.all([t.mentorAnswers.bulkGet(all.map((m) => answerIdOf(m.id))), ctx.db.outbox.bulkGet(all.map((m) => m.id))]);
+	const views = all.map((m, i) => ({ id: m.id, mentee: m.author, mentor: m.mentor, goals: m.goals, createdAt: m.createdAt, state: mentorshipState(m, answers[i]), pending: outbox[i] !== undefined }));
+	const newest = (a: MentorshipView, b: MentorshipView) => (a.createdAt < b.createdAt ? 1 : -1);
+	return { asMentee: views.filter((v) => v.mentee === me).sort(newest), asMentor: views.filter((v) => v.mentor === me).sort(newest) };
+}
+
+export async function suggestedMentors(ctx: StoreContext, interests: readonly string[]): Promise<Array<RankedMentor & { displayName: string }>> {
+	const t = eventsTables(ctx.db);
+	const [profiles, mentorships, answers] = await Promise.all([ctx.db.profiles.filter((p) => p.mentor === true).toArray(), t.mentorships.toArray(), t.mentorAnswers.toArray()]);
+	const byId = new Map(answers.map((a) => [a.mentorship, a]));
+	const load = new Map<string, number>();
+	for (const m of mentorships) if (mentorshipState(m, byId.get(m.id)) === 'active') load.set(m.mentor, (load.get(m.mentor) ?? 0) + 1);
+	const candidates = profiles.map((p) => ({ username: p.username, expertise: p.expertise ?? [], mentor: true, activeMentees: load.get(p.username) ?? 0 }));
+	const names = new Map(profiles.map((p) => [p.username, p.displayName]));
+	return rankMentors(ctx.member.name, interests, candidates).map((r) => ({ ...r, displayName: names.get(r.username) ?? r.username }));
+}
+
+// ---- messages ----
+
+const READ_PREFIX = 'read:';
+
+async function readIds(ctx: StoreContext, ids: string[]): Promise<Set<string>> {
+	const rows = await eventsTables(ctx.db).eventsDevice.bulkGet(ids.map((id) => READ_PREFIX + id));
+	return new Set(ids.filter((_, i) => rows[i] !== undefined));
+}
+
+async function markRead(ctx: StoreContext, ids: string[]): Promise<void> {
+	if (ids.length) await eventsTables(ctx.db).eventsDevice.bulkPut(ids.map((id) => ({ key: READ_PREFIX + id, value: ctx.now() })));
+}
+
+export interface ConversationView {
+	peer: string;
+	last: MessageRow;
+	unread: number;
+}
+
+export async function conversations(ctx: StoreContext): Promise<ConversationView[]> {
+	const all = await eventsTables(ctx.db).messages.orderBy('createdAt').toArray();
+	const incoming = all.filter((m) => m.from !== ctx.member.name);
+	const read = await readIds(ctx, incoming.map((m) => m.id));
+	const byPeer = new Map<string, ConversationView>();
+	for (const m of all) {
+		const view = byPeer.get(m.peer) ?? { peer: m.peer, last: m, unread: 0 };
+		view.last = m;
+		if (m.from !== ctx.member.name && !read.has(m.id)) view.unread += 1;
+		byPeer.set(m.peer, view);
+	}
+	return [...byPeer.values()].sort((a, b) => (a.last.createdAt < b.last.createdAt ? 1 : -1));
+}
+
+export async function conversation(ctx: StoreContext, peer: string): Promise<Array<MessageRow & { pending: boolean }>> {
+	const rows = await eventsTables(ctx.db).messages.where('[peer+createdAt]').between([peer, ''], [peer, '\uffff']).toArray();
+	const outbox = await ctx.db.outbox.bulkGet(rows.map((r) => r.id));
+	return rows.map((r, i) => ({ ...r, pending: outbox[i] !== undefined }));
+}
+
+export async function markConversationRead(ctx: StoreContext, peer: string): Promise<void> {
+	const rows = await conversation(ctx, peer);
+	const incoming = rows.filter((m) => m.from !== ctx.member.name).map((m) => m.id);
+	const read = await readIds(ctx, incoming);
+	await markRead(ctx, incoming.filter((id) => !read.has(id)));
+}
+
+// ---- notifications ----
+
+const PREFS_KEY = 'notification-prefs';
+export type NotificationPrefs = Record<NotificationKind, boolean>;
+
+export async function notificationPrefs(ctx: StoreContext): Promise<NotificationPrefs> {
+	const stored = (await eventsTables(ctx.db).eventsDevice.get(PREFS_KEY))?.value as Partial<NotificationPrefs> | undefined;
+	return Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, stored?.[k] ?? true])) as NotificationPrefs;
+}
+
+export async function setNotificationPrefs(ctx: StoreContext, prefs: NotificationPrefs): Promise<void> {
+	await eventsTables(ctx.db).eventsDevice.put({ key: PREFS_KEY, value: { ...prefs } });
+}
+
+export async function listNotifications(ctx: StoreContext, limit = 100): Promise<Array<NotificationRow & { read: boolean }>> {
+	const prefs = await notificationPrefs(ctx);
+	const rows = (await eventsTables(ctx.db).notifications.orderBy('at').reverse().toArray()).filter((n) => prefs[n.kind]).slice(0, limit);
+	const read = await readIds(ctx, rows.map((r) => r.id));
+	return rows.map((r) => ({ ...r, read: read.has(r.id) }));
+}
+
+export async function unreadNotificationCount(ctx: StoreContext): Promise<number> {
+	const prefs = await notificationPrefs(ctx);
+	const rows = (await eventsTables(ctx.db).notifications.toArray()).filter((n) => prefs[n.kind]);
+	const read = await readIds(ctx, rows.map((r) => r.id));
+	return rows.length - read.size;
+}
+
+export async function markNotificationsRead(ctx: StoreContext, ids?: readonly string[]): Promise<void> {
+	const all = ids ?? (await eventsTables(ctx.db).notifications.toCollection().primaryKeys());
+	const list = all.map(String);
+	const read = await readIds(ctx, list);
+	await markRead(ctx, list.filter((id) => !read.has(id)));
+}

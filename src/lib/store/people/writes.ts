@@ -1,0 +1,112 @@
+// People writes: the member's profile split by visibility (fields marked "only me" go to the
+// PRIVATE database as `profile-private:{username}` and are removed from the community profile,
+// so they never reach another device), mentorship requests/answers/completion, and direct
+// messages (written to the sender's private database; the server delivers them).
+import * as v from 'valibot';
+import { docId, profileId } from '../../domain/ids';
+import { messageSchema, profilePrivateSchema } from '../../domain/schemas';
+import { describeIssues } from '../../domain/validate';
+import { cleanDoc, isNotFound, type StoreContext } from '../context';
+import { normalizeTags, putDoc } from '../writes';
+import { getCommunityDoc, type EventsWriteDeps } from '../events/writes';
+import { answerIdOf } from './mentorship';
+
+export const OPTIONAL_PROFILE_FIELDS = ['organization', 'jurisdiction', 'role', 'expertise', 'bio'] as const;
+export type OptionalProfileField = (typeof OPTIONAL_PROFILE_FIELDS)[number];
+export type Visibility = 'members' | 'me';
+
+export interface ProfileForm {
+	displayName: string;
+	organization?: string;
+	jurisdiction?: string;
+	role?: string;
+	expertise?: string[];
+	bio?: string;
+	mentor?: boolean;
+	/** per optional field; missing means "members" */
+	visibility?: Partial<Record<OptionalProfileField, Visibility>>;
+}
+
+type Doc = Record<string, unknown> & { _id: string; _rev?: string };
+
+async function getPrivate(ctx: StoreContext, id: string): Promise<Doc | null> {
+	try {
+		return cleanDoc(await ctx.private.get(id)) as Doc;
+	} catch (err) {
+		if (isNotFound(err)) return null;
+		throw err;
+	}
+}
+
+function valueOf(form: ProfileForm, field: OptionalProfileField): string | string[] | undefined {
+	if (field === 'expertise') return form.expertise?.length ? normalizeTags(form.expertise) : undefined;
+	const text = form[field]?.trim();
+	return text ? text : undefined;
+}
+
+export async function saveProfile(deps: EventsWriteDeps, form: ProfileForm): Promise<void> {
+	const { ctx } = deps;
+	const me = ctx.member.name;
+	const now = ctx.now();
+	const [prev, prevPrivate] = await Promise.all([getCommunityDoc(ctx, profileId(me)), getPrivate(ctx, `profile-private:${me}`)]);
+	const shared: Doc = { ...(prev ?? {}), _id: profileId(me), type: 'profile', author: me, createdAt: typeof prev?.createdAt === 'string' ? prev.createdAt : now, displayName: form.displayName.trim() };
+	if (prev) shared.updatedAt = now;
+	if (form.mentor !== undefined) shared.mentor = form.mentor;
+	const hidden: Doc = { _id: `profile-private:${me}`, type: 'profile-private', author: me, createdAt: typeof prevPrivate?.createdAt === 'string' ? prevPrivate.createdAt : now, updatedAt: now };
+	if (prevPrivate?._rev) hidden._rev = prevPrivate._rev;
+	for (const field of OPTIONAL_PROFILE_FIELDS) {
+		delete shared[field];
+		const value = valueOf(form, field);
+		if (value === undefined) continue;
+		if (form.visibility?.[field] === 'me') hidden[field] = value;
+		else shared[field] = value;
+	}
+	const checked = v.safeParse(profilePrivateSchema, hidden);
+	if (!checked.success) throw new Error(`Invalid profile: ${describeIssues(checked.issues)}`);
+	await putDoc(ctx, shared);
+	await putDoc(ctx, hidden, 'private');
+	await deps.runner.catchUp();
+}
+
+export async function requestMentorship(deps: EventsWriteDeps, mentor: string, goals: string): Promise<string> {
+	const { ctx } = deps;
+	if (mentor === ctx.member.name) throw new Error('You cannot ask yourself for mentorship.');
+	const doc: Doc = { _id: docId('mentorship'), type: 'mentorship', author: ctx.member.name, createdAt: ctx.now(), mentor, goals: goals.trim() };
+	await putDoc(ctx, doc);
+	await deps.runner.catchUp();
+	return doc._id;
+}
+
+export async function answerMentorship(deps: EventsWriteDeps, mentorshipId: string, answer: 'accepted' | 'declined'): Promise<void> {
+	const { ctx } = deps;
+	const request = await getCommunityDoc(ctx, mentorshipId);
+	if (!request) throw new Error('This mentorship request does not exist on this device.');
+	if (request.mentor !== ctx.member.name) throw new Error('Only the mentor asked answers this request.');
+	const id = answerIdOf(mentorshipId);
+	const prev = await getCommunityDoc(ctx, id);
+	const doc: Doc = prev ? { ...prev, answer, updatedAt: ctx.now() } : { _id: id, type: 'mentorship-answer', author: ctx.member.name, createdAt: ctx.now(), mentorship: mentorshipId, answer };
+	await putDoc(ctx, doc);
+	await deps.runner.catchUp();
+}
+
+/** Either side marks it completed on their own document. */
+export async function completeMentorship(deps: EventsWriteDeps, mentorshipId: string): Promise<void> {
+	const { ctx } = deps;
+	const request = await getCommunityDoc(ctx, mentorshipId);
+	if (!request) throw new Error('This mentorship does not exist on this device.');
+	const mine = request.author === ctx.member.name ? request : await getCommunityDoc(ctx, answerIdOf(mentorshipId));
+	if (!mine || mine.author !== ctx.member.name) throw new Error('Only the mentee or the mentor completes a mentorship.');
+	await putDoc(ctx, { ...mine, completedAt: ctx.now(), updatedAt: ctx.now() });
+	await deps.runner.catchUp();
+}
+
+export async function sendMessage(deps: EventsWriteDeps, to: string, body: string): Promise<string> {
+	const { ctx } = deps;
+	if (to === ctx.member.name) throw new Error('You cannot send a message to yourself.');
+	const doc: Doc = { _id: docId('message'), type: 'message', author: ctx.member.name, createdAt: ctx.now(), to, body };
+	const checked = v.safeParse(messageSchema, doc);
+	if (!checked.success) throw new Error(`Invalid message: ${describeIssues(checked.issues)}`);
+	await putDoc(ctx, doc, 'private');
+	await deps.runner.catchUp();
+	return doc._id;
+}
