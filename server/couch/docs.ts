@@ -92,24 +92,34 @@ export async function writeAttachment(c: CouchContext, open: OpenDb, id: string,
 	return writeOne(c, open, { ...doc, _attachments: attachments }, true, remove ? 200 : 201);
 }
 
+/**
+ * Checkpoints are kept per requesting member (`_local/{member}~{id}`), so on the shared
+ * database one member can neither read nor overwrite another's replication checkpoint.
+ * Clients see the id they asked for.
+ */
+function localKey(open: OpenDb, id: string): string {
+	return `_local/${encodeURIComponent(open.user.name)}~${id}`;
+}
+
 export async function getLocal(c: CouchContext, open: OpenDb, id: string): Promise<Response> {
-	return c.json(await open.db.get(`_local/${id}`));
+	const doc = await open.db.get(localKey(open, id));
+	return c.json({ ...doc, _id: `_local/${id}` });
 }
 
 /** Checkpoints: stored as given (PouchDB checks their _rev), only bounded in size. */
 export async function putLocal(c: CouchContext, open: OpenDb, id: string): Promise<Response> {
 	const body = await objectBody(c);
-	const doc: Record<string, unknown> = { ...body, _id: `_local/${id}` };
+	const doc: Record<string, unknown> = { ...body, _id: localKey(open, id) };
 	if (docBodyBytes(doc) > LIMITS.DOC_BODY_BYTES) throw tooLarge('the document body exceeds the limit');
 	for (const key of Object.keys(doc)) {
 		if (key.startsWith('_') && key !== '_id' && key !== '_rev' && key !== '_deleted') delete doc[key];
 	}
 	const res = await open.db.put(doc);
-	return c.json({ ok: true, id: res.id, rev: res.rev }, 201);
+	return c.json({ ok: true, id: `_local/${id}`, rev: res.rev }, 201);
 }
 
 export async function deleteLocal(c: CouchContext, open: OpenDb, id: string): Promise<Response> {
 	const rev = stringParam(c, 'rev') ?? '0-1';
-	const res = await open.db.remove(`_local/${id}`, rev);
-	return c.json({ ok: true, id: res.id, rev: res.rev });
+	const res = await open.db.remove(localKey(open, id), rev);
+	return c.json({ ok: true, id: `_local/${id}`, rev: res.rev });
 }

@@ -147,4 +147,13 @@ describe('writes to community', () => {
 		const got = await h.request('/couch/community/_local/abc%2Fdef');
 		expect(await got.json()).toMatchObject({ _id: '_local/abc/def', last_seq: 5 });
 	});
+
+	it('keeps each member\'s checkpoints apart on the shared database', async () => {
+		await h.request('/couch/community/_local/cp', { method: 'PUT', body: JSON.stringify({ last_seq: 7 }), user: 'alice' });
+		expect((await h.request('/couch/community/_local/cp', { user: 'bob' })).status).toBe(404);
+		const overwrite = await h.request('/couch/community/_local/cp', { method: 'PUT', body: JSON.stringify({ last_seq: 1 }), user: 'bob' });
+		expect(overwrite.status).toBe(201);
+		const mine = await h.request('/couch/community/_local/cp', { user: 'alice' });
+		expect(await mine.json()).toMatchObject({ _id: '_local/cp', last_seq: 7 });
+	});
 });
