@@ -149,7 +149,7 @@ export async function resolveRefs(ctx: StoreContext, refs: readonly string[]): P
 	posts.forEach((p, i) => {
 		if (!p) return;
 		const th = postThreads[i];
-		found.set(p.id, { id: p.id, type: 'post', title: th ? `Answer in “${th.title}”` : 'Answer', href: `/forums/t/${ulidOf(p.thread)}#${encodeURIComponent(p.id)}`, summary: p.body.slice(0, 300), missing: p.deleted === 1 });
+		found.set(p.id, { id: p.id, type: 'post', title: th ? `Answer in “${th.title}”` : 'Answer', href: `/forums/t/${ulidOf(p.thread)}#${ulidOf(p.id)}`, summary: p.body.slice(0, 300), missing: p.deleted === 1 });
 	});
 	return refs.map((id) => found.get(id) ?? { id, type: (id.split(':')[0] as RelatedItem['type']) ?? 'resource', title: id, href: '#', summary: '', missing: true });
 }

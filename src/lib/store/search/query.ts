@@ -24,7 +24,7 @@ const ulidOf = (id: string) => id.slice(id.indexOf(':') + 1);
 export function hrefOf(hit: Pick<SearchHit, 'id' | 'type' | 'thread'>): string {
 	if (hit.type === 'resource') return `/library/${ulidOf(hit.id)}`;
 	if (hit.type === 'thread') return `/forums/t/${ulidOf(hit.id)}`;
-	return hit.thread ? `/forums/t/${ulidOf(hit.thread)}#${encodeURIComponent(hit.id)}` : '/forums';
+	return hit.thread ? `/forums/t/${ulidOf(hit.thread)}#${ulidOf(hit.id)}` : '/forums';
 }
 
 export async function search(db: PraxisDb, indexer: SearchIndexer, q: string, filters: SearchFilters = {}, limit = 30): Promise<SearchPage> {
