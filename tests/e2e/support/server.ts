@@ -20,10 +20,12 @@ const START_TIMEOUT_MS = 30_000;
 export interface ServerOptions {
 	/** The built client to serve (default: build/). */
 	staticDir?: string;
+	/** An existing data folder (e.g. prepared with the admin CLI); default: a new temp folder. */
+	dataDir?: string;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
-	const dataDir = await mkdtemp(join(tmpdir(), 'praxis-e2e-'));
+	const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'praxis-e2e-')));
 	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
 		cwd: process.cwd(),
 		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PRAXIS_DEMO: '0', PRAXIS_LOG: '0', STATIC_DIR: options.staticDir ?? 'build' },
