@@ -84,7 +84,7 @@ export function pdfTexts(pdf: Buffer): string[] {
 		} catch {
 			streams.push(chunk);
 		}
-		re.lastIndex = end;
+		re.lastIndex = end + 'endstream'.length;
 	}
 	const texts = streams.map((s) => s.toString('latin1'));
 	const cmaps = texts.filter((t) => t.includes('begincmap')).map(parseCMap);
