@@ -28,6 +28,8 @@ export type * from './library/api';
 import type { LibraryApi, SearchApi } from './library/api';
 export type * from './events/api';
 import type { EventsApi, PeopleApi } from './events/api';
+import type { StoreSigning } from './signing/index';
+export type { StoreSigning } from './signing/index';
 export { liveQuery } from 'dexie';
 export { rememberMember, rememberedMember, forgetMember } from './device';
 export { openStore, destroyLocalData } from './open';
@@ -62,6 +64,8 @@ export interface Store {
 	readonly events: EventsApi;
 	/** Profiles with visibility, mentorship, direct messages, notifications (events/api.ts). */
 	readonly people: PeopleApi;
+	/** The device's signing key and certificate (signing/; issue 7). Absent in test fakes. */
+	readonly signing?: StoreSigning;
 
 	/** Resolves once the projector has applied every change present in PouchDB right now. */
 	projected(): Promise<void>;

@@ -1,6 +1,7 @@
 /// <reference types="pouchdb-core" />
 // Opens a member's local store (two PouchDB replicas, the Dexie projections and the projector
 // following the community replica) and removes a member's local data.
+import Dexie from 'dexie';
 import { isValidUsername } from '../domain/ids';
 import * as attention from './attention';
 import type { StoreContext } from './context';
@@ -13,6 +14,7 @@ import { attachEventsAndPeople } from './events/api';
 import * as queries from './queries';
 import type { Member } from './types';
 import * as writes from './writes';
+import { attachSigning, createDeviceSigning, keyDbName, storeSigning } from './signing/index';
 
 export interface OpenStoreOptions {
 	/** PouchDB constructor; defaults to pouchdb-browser (IndexedDB). Tests pass Node PouchDB. */
@@ -53,6 +55,9 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 	const projector = new ProjectorRunner(community, db, { batchSize: options.batchSize, onProblem, extensions: library.extensions });
 	const ctx: StoreContext = { member, db, community, private: priv, projector, now, Pouch, listeners: new Set() };
 	ctxRef.ctx = ctx;
+	const signing = createDeviceSigning(member.name, options.dexieOptions); // issue 7: signs every put
+	attachSigning(ctx, signing);
+	await signing.publicKey(); // the key pair exists (and is cached) before the first write
 	projector.start();
 	const store = buildStore(ctx);
 	const eventsAndPeople = attachEventsAndPeople(ctx); // events, people, messages, notifications
@@ -61,6 +66,7 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 		...library.attach(ctx),
 		events: eventsAndPeople.events,
 		people: eventsAndPeople.people,
+		signing: storeSigning(ctx, signing),
 		async rebuild() {
 			await store.rebuild();
 			await eventsAndPeople.runner.rebuild();
@@ -69,6 +75,7 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 			await eventsAndPeople.runner.stop();
 			await library.close();
 			await store.close();
+			signing.close();
 		}
 	};
 }
@@ -150,4 +157,5 @@ export async function destroyLocalData(username: string, options: OpenStoreOptio
 	await new Pouch(privateDbName(username), options.pouchOptions).destroy();
 	await destroyLibraryFiles(username, Pouch, options.pouchOptions);
 	await new PraxisDb(username, options.dexieOptions).delete();
+	await new Dexie(keyDbName(username), options.dexieOptions).delete();
 }

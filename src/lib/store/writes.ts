@@ -6,6 +6,7 @@ import { docId, profileId, voteId } from '../domain/ids';
 import { authorizeCommunityWrite, type DocFacts } from '../domain/permissions';
 import { validateCommunityDoc } from '../domain/validate';
 import { cleanDoc, isNotFound, notify, pouchOf, type StoreContext } from './context';
+import { signForPut } from './signing/index';
 import type { LocalDbKind, NewThread, ProfileInput, ThreadEdit } from './types';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
@@ -16,13 +17,14 @@ export function normalizeTags(tags: readonly string[]): string[] {
 	return [...new Set(out)];
 }
 
-/** Validates (unless a deletion) and puts `doc`, records it in the outbox, projects it. */
+/** Validates (unless a deletion), signs and puts `doc`, records it in the outbox, projects it. */
 export async function putDoc(ctx: StoreContext, doc: Doc, kind: LocalDbKind = 'community'): Promise<string> {
 	if (!doc._deleted && kind === 'community') {
 		const checked = validateCommunityDoc(doc);
 		if (!checked.ok) throw new Error(capitalize(checked.reason));
 	}
-	const result = await pouchOf(ctx, kind).put(doc);
+	// Signed by the device key (issue 7) over the validated content; see signing/keys.ts.
+	const result = await pouchOf(ctx, kind).put(await signForPut(ctx, doc));
 	await ctx.db.outbox.put({ id: doc._id, db: kind, rev: result.rev, at: ctx.now(), deleted: doc._deleted === true });
 	notify(ctx);
 	if (kind === 'community') await ctx.projector.catchUp();

@@ -11,6 +11,7 @@ import type { LocalDbKind } from '../store/types';
 import { nextDelay } from './backoff';
 import { browserNetwork, type NetworkWatch } from './network';
 import { classifyError } from './replication-error';
+import { ensureDeviceCertificate } from './hub-device';
 
 /** What the controller reports to (the SyncStatus runes class implements it). */
 export interface StatusSink {
@@ -31,6 +32,11 @@ export interface SyncControllerOptions {
 	network?: NetworkWatch;
 	/** Retry delay per attempt (tests shorten it). */
 	delay?: (attempt: number) => number;
+	/**
+	 * Where to certify the device's signing key before replicating (issue 7): by default the
+	 * remote's own `/api` when `remoteBase` ends in `/couch`; null for a hub (it cannot certify).
+	 */
+	deviceApi?: string | null;
 }
 
 export interface SyncController {
@@ -67,6 +73,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	const network = options.network ?? browserNetwork();
 	const delay = options.delay ?? ((attempt: number) => nextDelay(attempt));
 	const base = options.remoteBase.replace(/\/+$/, '');
+	const deviceApi = options.deviceApi === undefined ? (base.endsWith('/couch') ? base.slice(0, -'/couch'.length) + '/api' : null) : options.deviceApi;
 	const links: Link[] = [
 		{ kind: 'community', local: store.community, remote: store.sync.openRemote(`${base}/${COMMUNITY_DB}`, options.fetch), flows: [] },
 		{ kind: 'private', local: store.private, remote: store.sync.openRemote(`${base}/${userDbName(options.username)}`, options.fetch), flows: [] }
@@ -100,6 +107,14 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 			for (const flow of link.flows) flow.handler.cancel();
 			link.flows = [];
 		}
+	}
+
+	/** Certifies the device key when the server can (never blocks syncing when it cannot). */
+	async function certifyDevice() {
+		if (!deviceApi || !store.signing) return;
+		const outcome = await ensureDeviceCertificate(store.signing, deviceApi, options.fetch ?? globalThis.fetch);
+		if (!outcome.ok) log('warn', `device key not certified: ${outcome.reason}`);
+		else if (outcome.registered) log('info', `device key certified (${outcome.certificate._id}); ${outcome.signedPending} pending writes signed`);
 	}
 
 	async function measureFirstSync() {
@@ -189,7 +204,8 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		if (!network.isOnline()) return status.setState('offline');
 		running = true;
 		status.setState('syncing');
-		void measureFirstSync()
+		void certifyDevice()
+			.then(measureFirstSync)
 			.then(() => {
 				if (!running) return;
 				for (const link of links) {

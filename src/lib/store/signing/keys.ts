@@ -1,0 +1,96 @@
+// The device's signing key (issue 7), kept in its own small Dexie database per member
+// (`praxis-{username}-keys`): a non-extractable Ed25519 private key (a CryptoKey is
+// structured-cloneable, so IndexedDB stores it without ever exposing its bytes), the public
+// key in base64url and, once the server certified it, the device certificate.
+//
+// Rule for writes made before a certificate exists (first start offline): they are stored
+// unsigned and stay in the outbox; as soon as a certificate is stored, `signPending` (pending.ts)
+// writes each unsigned pending document again, signed, as a new revision. Nothing unsigned is
+// ever pushed once the server requires signatures, because the sync controller certifies the
+// device before it starts replicating.
+import Dexie, { type Table } from 'dexie';
+import { exportPublicKey, generateDeviceKeys, signDoc, type DeviceCertificate } from '../../domain/signing';
+import type { DexieOptions } from '../db';
+
+interface KeyRow {
+	key: 'device';
+	privateKey: CryptoKey;
+	publicKey: string;
+	certificate?: DeviceCertificate;
+}
+
+class KeyDb extends Dexie {
+	keys!: Table<KeyRow, string>;
+	constructor(name: string, options?: DexieOptions) {
+		super(name, options);
+		this.version(1).stores({ keys: 'key' });
+	}
+}
+
+export function keyDbName(username: string): string {
+	return `praxis-${username}-keys`;
+}
+
+/** What the store and the sync layer use of the device key. */
+export interface DeviceSigning {
+	/** The public key (base64url raw), creating the key pair on first use. */
+	publicKey(): Promise<string>;
+	/** The stored certificate, or null before the server certified this key. */
+	certificate(): Promise<DeviceCertificate | null>;
+	/** Stores a certificate the server issued for this device's public key. */
+	setCertificate(cert: DeviceCertificate): Promise<void>;
+	/** Forgets the key pair and certificate (a revoked device starts again with a new key). */
+	reset(): Promise<void>;
+	/** `doc` signed by this device, or unchanged when no certificate exists yet. */
+	sign<T extends Record<string, unknown>>(doc: T): Promise<T>;
+	/** Signs arbitrary bytes (bundle headers); null without a certificate. */
+	signBytes(bytes: Uint8Array<ArrayBuffer>): Promise<{ device: string; sig: ArrayBuffer } | null>;
+	close(): void;
+}
+
+export function createDeviceSigning(username: string, options?: DexieOptions): DeviceSigning {
+	const db = new KeyDb(keyDbName(username), options);
+	let cached: KeyRow | null = null;
+
+	async function row(): Promise<KeyRow> {
+		if (cached) return cached;
+		const stored = await db.keys.get('device');
+		if (stored) return (cached = stored);
+		const pair = await generateDeviceKeys();
+		const fresh: KeyRow = { key: 'device', privateKey: pair.privateKey, publicKey: await exportPublicKey(pair.publicKey) };
+		await db.keys.put(fresh);
+		return (cached = fresh);
+	}
+
+	async function certified(): Promise<(KeyRow & { certificate: DeviceCertificate }) | null> {
+		const r = await row();
+		return r.certificate && r.certificate.publicKey === r.publicKey ? (r as KeyRow & { certificate: DeviceCertificate }) : null;
+	}
+
+	return {
+		publicKey: async () => (await row()).publicKey,
+		certificate: async () => (await certified())?.certificate ?? null,
+		async setCertificate(cert) {
+			const r = await row();
+			if (cert.publicKey !== r.publicKey) throw new Error('The certificate is for another key than this device’s.');
+			const next = { ...r, certificate: cert };
+			await db.keys.put(next);
+			cached = next;
+		},
+		async reset() {
+			cached = null;
+			await db.keys.delete('device');
+		},
+		async sign(doc) {
+			const r = await certified();
+			if (!r) return doc;
+			return (await signDoc(doc, r.certificate._id, r.privateKey)) as typeof doc;
+		},
+		async signBytes(bytes) {
+			const r = await certified();
+			if (!r) return null;
+			return { device: r.certificate._id, sig: await crypto.subtle.sign({ name: 'Ed25519' }, r.privateKey, bytes) };
+		},
+		close: () => db.close()
+	};
+}

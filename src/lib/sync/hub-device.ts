@@ -1,0 +1,64 @@
+// Device certification (issue 7): while the central server is reachable, make sure this device's
+// signing key has a valid certificate — register the public key with POST /api/devices on first
+// use, again when the certificate expires within a day or was revoked (then with a new key). The
+// store signs every write with it (store/signing); pending unsigned writes are signed at once.
+import type { DeviceCertificate } from '../domain/signing';
+import type { StoreSigning } from '../store/index';
+
+/** Re-register when less than this is left on the certificate. */
+export const CERT_RENEW_BEFORE_MS = 24 * 60 * 60 * 1000;
+
+export type DeviceOutcome =
+	| { ok: true; certificate: DeviceCertificate; registered: boolean; signedPending: number }
+	| { ok: false; reason: string };
+
+interface ListedCert {
+	_id?: unknown;
+	revoked?: unknown;
+}
+
+async function json(response: Response): Promise<Record<string, unknown> | null> {
+	const body: unknown = await response.json().catch(() => null);
+	return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : null;
+}
+
+/** Is the stored certificate still usable (unexpired, and not in the server's revoked list)? */
+async function stillValid(cert: DeviceCertificate, apiBase: string, fetchFn: typeof fetch, now: number): Promise<boolean> {
+	if (Date.parse(cert.expiresAt) - now < CERT_RENEW_BEFORE_MS) return false;
+	const response = await fetchFn(`${apiBase}/devices`, { credentials: 'include', headers: { accept: 'application/json' } });
+	if (!response.ok) return true; // cannot tell: keep signing; the server refuses if revoked
+	const listed = (await json(response))?.certificates;
+	const mine = Array.isArray(listed) ? (listed as ListedCert[]).find((c) => c._id === cert._id) : undefined;
+	return mine ? mine.revoked !== true : false;
+}
+
+/**
+ * Ensures `signing` holds a valid certificate from the server at `apiBase` (e.g. origin + '/api').
+ * Never throws: network or server failures come back as `{ok: false, reason}`.
+ */
+export async function ensureDeviceCertificate(signing: StoreSigning, apiBase: string, fetchFn: typeof fetch = fetch, now = Date.now()): Promise<DeviceOutcome> {
+	try {
+		const current = await signing.certificate();
+		if (current && (await stillValid(current, apiBase, fetchFn, now))) return { ok: true, certificate: current, registered: false, signedPending: 0 };
+		if (current) await signing.reset(); // revoked or expiring: a new key, a new certificate
+		const response = await fetchFn(`${apiBase}/devices`, {
+			method: 'POST',
+			credentials: 'include',
+			headers: { 'content-type': 'application/json', accept: 'application/json' },
+			body: JSON.stringify({ publicKey: await signing.publicKey(), label: deviceLabel() })
+		});
+		const body = await json(response);
+		if (!response.ok) return { ok: false, reason: typeof body?.reason === 'string' ? body.reason : `the server answered ${response.status}` };
+		const certificate = body?.certificate as DeviceCertificate | undefined;
+		if (!certificate || typeof certificate._id !== 'string') return { ok: false, reason: 'the server sent no certificate' };
+		const signedPending = await signing.certify(certificate);
+		return { ok: true, certificate, registered: true, signedPending };
+	} catch (err) {
+		return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+	}
+}
+
+function deviceLabel(): string {
+	const agent = typeof navigator === 'object' && typeof navigator.userAgent === 'string' ? navigator.userAgent : 'device';
+	return agent.slice(0, 80);
+}
