@@ -1,0 +1,162 @@
+// Benchmarks 1, 2 and the resumable first sync: a first sync of the generated community into a
+// fresh Chromium profile (on-disk IndexedDB). Praxis: sign in, time to forums usable (categories
+// listed with their latest activity, i.e. threads projected) and to everything synced, projected
+// and indexed; stock: PouchDB's replicator with default options from express-pouchdb on a blank
+// page of that server's origin. Run alone: node --import tsx bench/initial-sync.ts [docs]
+import type { Page } from 'playwright-core';
+import { generateCommunity, jsonSizes, type BenchDoc } from './lib/generate';
+import { NETWORKS, openBrowser, type BenchBrowser, type NetworkProfile, type Traffic } from './lib/browser';
+import { startPraxis, startStock, type PraxisServer, type RunningServer } from './lib/servers';
+import { TEST_PASSWORD } from '../tests/e2e/support/server';
+import { runAlone, type Figures } from './lib/report';
+
+const isCouch = (url: string) => url.includes('/couch/community');
+const isStockDb = (url: string) => /\/community(\/|\?|$)/.test(new URL(url).pathname + new URL(url).search);
+
+export interface SyncRun {
+	network: string;
+	usableMs: number;
+	completeMs: number | null;
+	sync: Traffic;
+	total: Traffic;
+	docs: number;
+}
+
+async function localDocCount(page: Page): Promise<number> {
+	return page.evaluate(async () => {
+		const store = (window as unknown as { __praxisTest?: { session: { store: { community: { info(): Promise<{ doc_count: number }> } } | null } } }).__praxisTest?.session.store;
+		return store ? (await store.community.info()).doc_count : 0;
+	});
+}
+
+async function projectedAndIndexed(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		const store = (window as unknown as { __praxisTest: { session: { store: { projected(): Promise<void>; search: { ready(): Promise<void> } } } } }).__praxisTest.session.store;
+		await store.projected();
+		await store.search.ready();
+	});
+}
+
+async function signIn(b: BenchBrowser, server: PraxisServer): Promise<number> {
+	await b.page.goto(`${server.url}/login`);
+	await b.page.getByLabel('Username').fill(server.reader.username);
+	await b.page.getByLabel('Password').fill(TEST_PASSWORD);
+	const t0 = performance.now();
+	await b.page.getByRole('button', { name: 'Sign in' }).click();
+	return t0;
+}
+
+async function waitForDocs(page: Page, n: number, timeoutMs: number, every = 200): Promise<number> {
+	const deadline = performance.now() + timeoutMs;
+	for (;;) {
+		const count = await localDocCount(page);
+		if (count >= n) return count;
+		if (performance.now() > deadline) throw new Error(`only ${count} of ${n} documents after ${timeoutMs} ms`);
+		await page.waitForTimeout(every);
+	}
+}
+
+/** Praxis first sync; `usableOnly` stops at forums usable (the slow 3G run). */
+export async function praxisFirstSync(server: PraxisServer, docs: number, net: NetworkProfile, usableOnly = false): Promise<SyncRun> {
+	const b = await openBrowser({ testHook: true });
+	try {
+		await b.page.goto(`${server.url}/login`); // the app shell and worker, before emulation (as an installed app)
+		await b.emulate(net);
+		b.resetTraffic();
+		const t0 = await signIn(b, server);
+		await b.page.locator('.categories time').first().waitFor({ timeout: 120_000 });
+		const usableMs = performance.now() - t0;
+		let completeMs: number | null = null;
+		if (!usableOnly) {
+			await waitForDocs(b.page, docs, 300_000);
+			await projectedAndIndexed(b.page);
+			completeMs = performance.now() - t0;
+		}
+		return { network: net.name, usableMs, completeMs, sync: b.traffic(isCouch), total: b.traffic(), docs };
+	} finally {
+		await b.dispose();
+	}
+}
+
+/** Stock PouchDB replication (default options) into a fresh profile from express-pouchdb. */
+export async function stockFirstSync(stock: RunningServer, docs: number, net: NetworkProfile): Promise<SyncRun> {
+	const b = await openBrowser();
+	try {
+		await b.page.goto(`${stock.url}/bench/blank.html`);
+		await b.emulate(net);
+		b.resetTraffic();
+		const result = await b.page.evaluate(async (url) => {
+			const P = (window as unknown as { PouchDB: new (name: string) => { replicate: { from(url: string): Promise<{ docs_written: number }> } } }).PouchDB;
+			const t = performance.now();
+			const r = await new P('stock-bench').replicate.from(url);
+			return { ms: performance.now() - t, written: r.docs_written };
+		}, `${stock.url}/community`);
+		if (result.written < docs) throw new Error(`stock replication wrote ${result.written} of ${docs}`);
+		return { network: net.name, usableMs: result.ms, completeMs: result.ms, sync: b.traffic(isStockDb), total: b.traffic(), docs };
+	} finally {
+		await b.dispose();
+	}
+}
+
+/** A first sync cut off (CDP offline) half way, then resumed: documents fetched vs in the db. */
+export async function resumedFirstSync(server: PraxisServer, docs: number): Promise<{ docs: number; cutAt: number; fetched: number; bytesCut: number; bytesTotal: number; completeMs: number }> {
+	const b = await openBrowser({ testHook: true });
+	let fetched = 0;
+	b.cdp.on('Network.loadingFinished', (e: { requestId: string }) => {
+		void b.cdp
+			.send('Network.getResponseBody', { requestId: e.requestId })
+			.then((r: { body: string }) => {
+				if (!r.body.startsWith('{"results":[{"id"') && !r.body.includes('"docs":[')) return;
+				fetched += (r.body.match(/"ok":\{/g) ?? []).length;
+			})
+			.catch(() => undefined);
+	});
+	try {
+		await b.page.goto(`${server.url}/login`);
+		const t0 = await signIn(b, server);
+		b.resetTraffic();
+		const cutAt = await waitForDocs(b.page, docs / 2, 300_000, 50);
+		await b.setOffline(true);
+		const bytesCut = b.traffic(isCouch).bytes;
+		await b.page.waitForTimeout(1500);
+		await b.setOffline(false);
+		await waitForDocs(b.page, docs, 300_000);
+		await projectedAndIndexed(b.page);
+		const completeMs = performance.now() - t0;
+		await b.page.waitForTimeout(300);
+		return { docs, cutAt, fetched, bytesCut, bytesTotal: b.traffic(isCouch).bytes, completeMs };
+	} finally {
+		await b.dispose();
+	}
+}
+
+export async function initialSyncBench(docs: BenchDoc[]): Promise<Figures> {
+	const n = docs.length;
+	const gz = await jsonSizes(docs);
+	const praxis = await startPraxis(docs);
+	const stock = await startStock(docs);
+	const figures: Figures = { json_bytes: gz.raw, json_gzip_bytes: gz.gzip };
+	try {
+		for (const key of ['none', '4g'] as const) {
+			const s = await stockFirstSync(stock, n, NETWORKS[key]);
+			console.log(`stock  ${key}: ${(s.completeMs! / 1000).toFixed(1)} s, ${s.sync.requests} requests, ${(s.sync.bytes / 1e6).toFixed(2)} MB`);
+			const p = await praxisFirstSync(praxis, n, NETWORKS[key]);
+			console.log(`praxis ${key}: usable ${(p.usableMs / 1000).toFixed(1)} s, complete ${(p.completeMs! / 1000).toFixed(1)} s, ${p.sync.requests} requests, ${(p.sync.bytes / 1e6).toFixed(2)} MB`);
+			Object.assign(figures, {
+				[`stock_${key}_ms`]: Math.round(s.completeMs!), [`stock_${key}_requests`]: s.sync.requests, [`stock_${key}_bytes`]: s.sync.bytes,
+				[`praxis_${key}_usable_ms`]: Math.round(p.usableMs), [`praxis_${key}_complete_ms`]: Math.round(p.completeMs!), [`praxis_${key}_requests`]: p.sync.requests, [`praxis_${key}_bytes`]: p.sync.bytes
+			});
+		}
+		const slow = await praxisFirstSync(praxis, n, NETWORKS.slow3g, true);
+		console.log(`praxis slow 3G: usable ${(slow.usableMs / 1000).toFixed(1)} s`);
+		figures.praxis_slow3g_usable_ms = Math.round(slow.usableMs);
+		const resume = await resumedFirstSync(praxis, n);
+		console.log(`resume: cut at ${resume.cutAt}/${n} docs, fetched ${resume.fetched} docs in total for ${n} in the db`);
+		Object.assign(figures, { resume_cut_at_docs: resume.cutAt, resume_fetched_docs: resume.fetched, resume_db_docs: n, resume_complete_ms: Math.round(resume.completeMs) });
+	} finally {
+		await Promise.all([praxis.dispose(), stock.dispose()]);
+	}
+	return figures;
+}
+
+await runAlone(import.meta.url, 'initial-sync', async () => initialSyncBench(generateCommunity(undefined).docs.slice(0, Number(process.argv[2] ?? 10_000))));
