@@ -66,5 +66,19 @@ describe('events offline', () => {
 		const rsvp = { _id: `rsvp:${ulid}:bob`, type: 'rsvp', author: 'bob', createdAt: new Date().toISOString(), event: `event:${ulid}`, status: 'going' };
 		expect((await couch(server.url, bob, `community/${encodeURIComponent(rsvp._id)}`, { method: 'PUT', body: rsvp })).status).toBe(201);
 		await page.getByText('1 going of 1 places, 1 on the waiting list.').waitFor({ timeout: 30_000 });
+
+		// the private subscription feed lists the event alice is going to
+		await page.goto(`${server.url}/events`);
+		await page.getByText('Subscribe in my calendar').click();
+		await page.getByRole('button', { name: 'Get my calendar address' }).click();
+		const address = await page.getByLabel('My calendar address').inputValue();
+		expect(address).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+		const feed = await fetch(address);
+		expect(feed.status).toBe(200);
+		const events = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+		expect(events.map((e) => [e.uid, e.startDate.toJSDate().toISOString()])).toEqual([[`${ulid}@praxis`, '2026-10-25T08:00:00.000Z']]);
+		await page.getByRole('button', { name: 'Stop sharing' }).click();
+		await page.getByLabel('My calendar address').waitFor({ state: 'detached' });
+		expect((await fetch(address)).status).toBe(404);
 	});
 });
