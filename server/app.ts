@@ -26,6 +26,7 @@ import { createHubRegistry, type HubRegistry } from './hub/enrolment';
 import { withHubCredentials } from './hub/upstream-auth';
 import { createRevocationRoutes, hubRelay } from './hub/relay';
 import type { HubAppParts } from './hub/index';
+import { requireSignatures } from './couch/write';
 // Events (issue 6): calendar subscription feeds.
 import { createCalendarRoutes } from './calendar/index';
 
@@ -45,6 +46,11 @@ export interface AppDeps {
 	log?: (line: string) => void;
 	/** Hub mode (server/hub): members' tokens from the upstream, CORS for its origin, no accounts here. */
 	hub?: HubAppParts;
+	/**
+	 * Refuse community documents pushed to /couch without a valid author signature (issue 7).
+	 * Off unless PRAXIS_REQUIRE_SIGNATURES=1 while other areas' tests still push unsigned docs.
+	 */
+	requireSignatures?: boolean;
 }
 
 export interface PraxisApp {
@@ -91,6 +97,8 @@ export function createApp(deps: AppDeps): PraxisApp {
 	const verifier =
 		deps.hub?.verifier ??
 		createSignatureVerifier({ storage, clock, serverKeys: async () => new Map([[auth.signingKey().kid, (await serverSigner(auth.signingKey())).publicKey]]) });
+
+	if (deps.requireSignatures ?? process.env.PRAXIS_REQUIRE_SIGNATURES === '1') requireSignatures(storage, { verifier });
 
 	if (deps.hub) app.use(deps.hub.cors);
 	if (config.logRequests) app.use(requestLog(log));

@@ -1,6 +1,9 @@
 // Every write through /couch (and server-side seeds) passes here: each document is screened,
 // validated against the shared schema of its type and authorized against the current winning
 // revision; refusals are per document, and the accepted rest goes to storage in ONE bulkDocs.
+// Verified authorship (issue 7): when the app turned signature checks on for a storage
+// (requireSignatures), every community document pushed through /couch must carry a valid
+// device (or server) signature of its author — certificates carried in the same batch count.
 import type { SessionUser } from '../auth/types';
 import type { Storage } from '../storage/index';
 import { LIMITS } from '../config';
@@ -14,6 +17,19 @@ import { deliverMessages } from '../messages/deliver';
 import { dbKind, type DbKind } from './access';
 import { docBodyBytes, isLocalId, screenDoc, type RawDoc } from './doc-shape';
 import { notFound } from './errors';
+import type { SignatureVerifier } from '../devices/verify';
+
+/** Signature checks for /couch writes into one storage (server/app.ts turns them on). */
+export interface SignatureChecks {
+	verifier: Pick<SignatureVerifier, 'verify'>;
+}
+
+const signatureChecks = new WeakMap<Storage, SignatureChecks>();
+
+/** From now on, community documents written through /couch into `storage` must verify. */
+export function requireSignatures(storage: Storage, checks: SignatureChecks): void {
+	signatureChecks.set(storage, checks);
+}
 
 /** One entry of a _bulk_docs answer, as CouchDB shapes it. */
 export interface BulkResult {
@@ -54,7 +70,11 @@ export async function applyWrites(
 	storage?: Storage
 ): Promise<WriteOutcome> {
 	const verdicts: Verdict[] = inputs.map((input) => screen(input, newEdits));
-	if (kind === 'community') await judgeCommunity(db, actor, verdicts);
+	if (kind === 'community') {
+		await judgeCommunity(db, actor, verdicts);
+		const checks = storage ? signatureChecks.get(storage) : undefined;
+		if (checks) await judgeSignatures(checks, inputs, verdicts);
+	}
 	else if (kind === 'files') await judgeFiles(db, actor, verdicts);
 	else for (let i = 0; i < verdicts.length; i++) verdicts[i] = judgeUserDoc(verdicts[i]);
 
@@ -143,6 +163,16 @@ async function judgeCommunity(db: PouchDB.Database, actor: SessionUser, verdicts
 	}
 	checkThreadCategories(prevs, verdicts);
 	checkRelated(actor, prevs, verdicts);
+}
+
+/** Refuses each still-accepted community document whose signature does not verify. */
+async function judgeSignatures(checks: SignatureChecks, batch: unknown[], verdicts: Verdict[]): Promise<void> {
+	for (let i = 0; i < verdicts.length; i++) {
+		const v = verdicts[i];
+		if (!('doc' in v) || isLocalId(v.doc._id)) continue;
+		const verdict = await checks.verifier.verify(v.doc, batch);
+		if (!verdict.ok) verdicts[i] = refuse(v.doc._id, verdict.reason);
+	}
 }
 
 /** Writes that depend on another document (attendance → its event, answers → the request), stored or in this batch. */
