@@ -1,0 +1,94 @@
+// Verifying a parsed bundle (format.ts) with the shared signing code, before anything is applied:
+// the header must be signed by a certified device of the bundle's author (or by the server), and
+// each document by a certified device of its own author (or by the server). A bad header refuses
+// the bundle whole; a document that fails is left out and reported with its reason.
+import { validateCommunityDoc } from '../domain/validate';
+import {
+	canonicalBytes,
+	checkCertificate,
+	fromBase64Url,
+	SIGNED_ALGORITHM,
+	verifyDocSignature,
+	type DeviceCertificate,
+	type DocSignature,
+	type Verdict
+} from '../domain/signing';
+import type { BundleDoc, BundleHeader } from './format';
+
+/** The `device` of a server signature (server/devices/server-key.ts SERVER_SIGNER_PREFIX). */
+const SERVER_SIGNER_PREFIX = 'server:';
+
+export interface BundleTrust {
+	/** The central server's public keys by kid (fetched while online, or the hub's cache). */
+	serverKeys: ReadonlyMap<string, CryptoKey>;
+	/** Revoked certificate ids known here (revocations carried in the bundle are added). */
+	revoked: ReadonlySet<string>;
+	now: Date;
+	/** A certificate stored on this side (the local community database). */
+	findCertificate(id: string): Promise<DeviceCertificate | null>;
+}
+
+export type VerifiedBundle =
+	| { ok: true; header: BundleHeader; accepted: BundleDoc[]; skipped: Array<{ id: string; reason: string }> }
+	| { ok: false; reason: string };
+
+function asCertificate(doc: BundleDoc): DeviceCertificate | null {
+	if (doc.type !== 'device' || doc._deleted === true) return null;
+	const checked = validateCommunityDoc(doc);
+	return checked.ok ? (doc as unknown as DeviceCertificate) : null;
+}
+
+async function verifyServerSigned(doc: Record<string, unknown>, serverKeys: ReadonlyMap<string, CryptoKey>): Promise<Verdict> {
+	const sig = doc.signature as Partial<DocSignature> | undefined;
+	const key = typeof sig?.device === 'string' ? serverKeys.get(sig.device.slice(SERVER_SIGNER_PREFIX.length)) : undefined;
+	if (!key || typeof sig?.sig !== 'string') return { ok: false, reason: `signed by an unknown server key ${String(sig?.device)}` };
+	const bytes = fromBase64Url(sig.sig);
+	const ok = bytes !== null && bytes.length === 64 && (await crypto.subtle.verify(SIGNED_ALGORITHM, key, bytes, canonicalBytes(doc)));
+	return ok ? { ok: true } : { ok: false, reason: 'the server signature does not match (altered after signing?)' };
+}
+
+const isServerSigned = (doc: Record<string, unknown>): boolean =>
+	String((doc.signature as Partial<DocSignature> | undefined)?.device ?? '').startsWith(SERVER_SIGNER_PREFIX);
+
+export async function verifyBundle(header: BundleHeader, docs: readonly BundleDoc[], trust: BundleTrust): Promise<VerifiedBundle> {
+	const carried = new Map<string, DeviceCertificate>();
+	const revoked = new Set(trust.revoked);
+	for (const doc of docs) {
+		const cert = asCertificate(doc);
+		if (cert) carried.set(cert._id, cert);
+		if (doc.type === 'revocation' && typeof doc.device === 'string' && (await verifyServerSigned(doc, trust.serverKeys)).ok) revoked.add(doc.device);
+	}
+	const find = async (id: string) => carried.get(id) ?? (await trust.findCertificate(id));
+	const ctx = { serverKeys: trust.serverKeys, revoked, now: trust.now };
+
+	const headerDoc = header as unknown as Record<string, unknown>;
+	const headerVerdict = isServerSigned(headerDoc) ? await verifyServerSigned(headerDoc, trust.serverKeys) : await verifyDocSignature(headerDoc, find, ctx);
+	if (!headerVerdict.ok) return { ok: false, reason: `The bundle’s own signature fails: ${headerVerdict.reason}.` };
+
+	const accepted: BundleDoc[] = [];
+	const skipped: Array<{ id: string; reason: string }> = [];
+	for (const doc of docs) {
+		const verdict = await verifyOne(doc, find, ctx, trust.serverKeys);
+		if (verdict.ok) accepted.push(doc);
+		else skipped.push({ id: doc._id, reason: verdict.reason });
+	}
+	return { ok: true, header, accepted, skipped };
+}
+
+async function verifyOne(
+	doc: BundleDoc,
+	find: (id: string) => Promise<DeviceCertificate | null>,
+	ctx: { serverKeys: ReadonlyMap<string, CryptoKey>; revoked: ReadonlySet<string>; now: Date },
+	serverKeys: ReadonlyMap<string, CryptoKey>
+): Promise<Verdict> {
+	if (typeof doc._rev !== 'string') return { ok: false, reason: 'a bundled document needs its _rev' };
+	if (doc._deleted !== true) {
+		const checked = validateCommunityDoc(doc);
+		if (!checked.ok) return checked;
+	}
+	const cert = asCertificate(doc);
+	// a certificate is genuine when the server signed it (revoked or expired ones are still facts)
+	if (cert) return checkCertificate(cert, { serverKeys, revoked: new Set(), now: new Date(0) });
+	if (isServerSigned(doc)) return verifyServerSigned(doc, serverKeys);
+	return verifyDocSignature(doc, find, ctx);
+}
