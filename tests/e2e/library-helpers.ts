@@ -80,7 +80,7 @@ export function pdfTexts(pdf: Buffer): string[] {
 		if (end < 0) break;
 		const chunk = pdf.subarray(start, end);
 		try {
-			streams.push(inflateSync(chunk));
+			streams.push(inflateSync(Uint8Array.from(chunk)));
 		} catch {
 			streams.push(chunk);
 		}
