@@ -44,6 +44,7 @@ describe('library submission and review', () => {
 		await a.page.getByLabel('Summary').fill('Three councils bought hosting together.');
 		await a.page.getByLabel('Body', { exact: true }).fill('We pooled demand.');
 		await a.page.getByLabel('The problem').fill('Each council paid list price.');
+		await a.page.getByLabel('Attach files').setInputFiles({ name: 'tender.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 tender') });
 		await a.page.getByRole('button', { name: 'Submit for review' }).click();
 		await a.page.waitForURL(/\/library\/mine#/);
 		const ulid = new URL(a.page.url()).hash.slice(1);
@@ -51,6 +52,11 @@ describe('library submission and review', () => {
 		const item = a.page.locator(`li[id="${ulid}"]`);
 		await item.getByText('Submitted for review').waitFor();
 		const submitted = await waitForDoc(alice, id, (d) => d.status === 'submitted');
+		// the attachment went to library-files; the resource lists it with its size
+		const [file] = submitted.files as Array<{ id: string; name: string; type: string; size: number }>;
+		expect(file).toMatchObject({ name: 'tender.pdf', type: 'application/pdf', size: 15 });
+		const stored = await fetch(`${server.url}/couch/library-files/${encodeURIComponent(file.id)}/file`, { headers: { cookie: alice.cookie } });
+		expect(await stored.text()).toBe('%PDF-1.4 tender');
 
 		// the server refuses the member publishing it or reviewing it
 		const publish = await couch(server.url, alice, `community/${encodeURIComponent(id)}`, { method: 'PUT', body: { ...submitted, status: 'published', reviewedBy: 'alice' } });
