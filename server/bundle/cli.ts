@@ -1,0 +1,96 @@
+// `npm run bundle -- export FILE [--since ISO-DATE]` and `npm run bundle -- import FILE`: the file
+// exchange on a server or hub (server/bundle/index.ts). Works directly on DATA_DIR (or
+// COUCHDB_URL) like the admin CLI, so it refuses clearly while a server holds a LevelDB store.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createStorage } from '../storage/index';
+import { createAuthService, keysDirOf } from '../auth/service';
+import { isStoreLockedError, openUsersDb } from '../store-lock';
+import { exportServerBundle, importServerBundle, trustedServerKeys } from './index';
+
+export const USAGE = `Usage: npm run bundle -- <command>
+
+  export FILE [--since DATE]  save the community documents (changed since DATE, ISO 8601) to FILE
+  import FILE                 verify a bundle and apply what verifies (same rules as a sync)
+
+Works on DATA_DIR (default ./data) or COUCHDB_URL. Stop the server first when it uses DATA_DIR.`;
+
+export interface BundleIo {
+	env: Record<string, string | undefined>;
+	out: (line: string) => void;
+	err: (line: string) => void;
+}
+
+type Command = { name: 'export'; file: string; since: string | null } | { name: 'import'; file: string };
+
+function parseArgs(args: readonly string[]): Command | string {
+	const [name, file, ...rest] = args;
+	if (name === 'import' && file && rest.length === 0) return { name, file };
+	if (name === 'export' && file) {
+		if (rest.length === 0) return { name, file, since: null };
+		if (rest.length === 2 && rest[0] === '--since') {
+			const at = Date.parse(rest[1]);
+			return Number.isNaN(at) ? `--since needs an ISO 8601 date, not "${rest[1]}"` : { name, file, since: new Date(at).toISOString() };
+		}
+	}
+	return USAGE;
+}
+
+export async function runBundle(args: readonly string[], io: BundleIo): Promise<number> {
+	const command = parseArgs(args);
+	if (typeof command === 'string') {
+		io.err(command);
+		return 64;
+	}
+	const couchdbUrl = io.env.COUCHDB_URL?.trim() || undefined;
+	const dataDir = resolve(io.env.DATA_DIR ?? './data');
+	const storage = couchdbUrl ? createStorage({ kind: 'couchdb', couchdbUrl }) : createStorage({ kind: 'leveldb', dataDir });
+	try {
+		await openUsersDb(storage);
+		const auth = createAuthService({ storage, keysDir: keysDirOf(dataDir) });
+		if (command.name === 'export') {
+			const { bytes, count } = await exportServerBundle(storage, auth, command.since);
+			writeFileSync(command.file, bytes);
+			io.out(`Saved ${count} documents${command.since ? ` changed since ${command.since}` : ''} to ${command.file} (${bytes.byteLength} bytes).`);
+			return 0;
+		}
+		let file: Uint8Array<ArrayBuffer>;
+		try {
+			file = new Uint8Array(readFileSync(command.file));
+		} catch {
+			io.err(`Cannot read ${command.file}.`);
+			return 1;
+		}
+		const outcome = await importServerBundle(storage, auth, await trustedServerKeys(auth, dataDir), file);
+		if (!outcome.ok) {
+			io.err(`Refused: ${outcome.reason}`);
+			return 1;
+		}
+		io.out(`Bundle of ${outcome.received} documents: ${outcome.stored} applied (already present ones change nothing), ${outcome.refused.length} refused.`);
+		for (const r of outcome.refused) io.out(`  refused ${r.id}: ${r.reason}`);
+		return 0;
+	} catch (err) {
+		if (isStoreLockedError(err)) {
+			io.err(`The Praxis server is running on DATA_DIR ${dataDir}: stop it first (LevelDB allows one process).`);
+			return 2;
+		}
+		throw err;
+	} finally {
+		await storage.close();
+	}
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	runBundle(process.argv.slice(2), {
+		env: process.env,
+		out: (line) => process.stdout.write(line + '\n'),
+		err: (line) => process.stderr.write(line + '\n')
+	}).then(
+		(code) => process.exit(code),
+		(err: unknown) => {
+			process.stderr.write(`bundle failed: ${err instanceof Error ? err.message : String(err)}\n`);
+			process.exit(1);
+		}
+	);
+}

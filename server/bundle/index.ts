@@ -1,0 +1,63 @@
+// Bundles on a server or hub (issue 7): export the community database (or what changed since a
+// date) as a bundle signed with the server key, and import a bundle a device saved — verified
+// whole with the shared code (src/lib/bundle), then each document applied through the same
+// validation and authorization as a hub relay (server/hub/relay.ts: as its signing member, with
+// the roles this server knows). Certificates and revocations the server signed are stored as is.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { COMMUNITY_DB } from '../../src/lib/domain/ids';
+import { certificateFinder, collectDocs, readBundle, revokedIn, verifyBundle, writeBundle, type BundleDoc } from '../../src/lib/bundle/index';
+import type { Storage } from '../storage/index';
+import type { PraxisAuth } from '../auth/service';
+import { createSignatureVerifier } from '../devices/verify';
+import { publicKeysFromJwks, serverSigner, SERVER_SIGNER_PREFIX } from '../devices/server-key';
+import { relayDocs } from '../hub/relay';
+import { HUB_STATE_FILE } from '../hub/state';
+import { REVOCATION_AUTHOR } from '../devices/routes';
+
+/** This server's key, plus the upstream's keys a hub last fetched (DATA_DIR/hub-state.json). */
+export async function trustedServerKeys(auth: PraxisAuth, dataDir: string): Promise<Map<string, CryptoKey>> {
+	const own = await serverSigner(auth.signingKey());
+	const keys = new Map<string, CryptoKey>([[own.kid, own.publicKey]]);
+	const statePath = join(dataDir, HUB_STATE_FILE);
+	if (existsSync(statePath)) {
+		try {
+			const state = JSON.parse(readFileSync(statePath, 'utf8')) as { keys?: unknown };
+			for (const [kid, key] of await publicKeysFromJwks(Array.isArray(state.keys) ? state.keys : [])) keys.set(kid, key);
+		} catch {
+			// an unreadable state file: only this server's own key is trusted
+		}
+	}
+	return keys;
+}
+
+export async function exportServerBundle(storage: Storage, auth: PraxisAuth, since: string | null, now = new Date()): Promise<{ bytes: Uint8Array<ArrayBuffer>; count: number }> {
+	const signer = await serverSigner(auth.signingKey());
+	const docs = await collectDocs(storage.db(COMMUNITY_DB), since);
+	const device = SERVER_SIGNER_PREFIX + signer.kid;
+	const bytes = await writeBundle(docs, { author: REVOCATION_AUTHOR, since, created: now.toISOString(), device }, async (b) =>
+		crypto.subtle.sign({ name: 'Ed25519' }, signer.privateKey, b)
+	);
+	return { bytes, count: docs.length };
+}
+
+export type ServerImportOutcome =
+	| { ok: true; received: number; stored: number; refused: Array<{ id: string; reason: string }> }
+	| { ok: false; reason: string };
+
+const isServerFact = (d: BundleDoc) => d.type === 'device' || (d.type === 'revocation' && String((d.signature as { device?: unknown } | undefined)?.device ?? '').startsWith(SERVER_SIGNER_PREFIX));
+
+export async function importServerBundle(storage: Storage, auth: PraxisAuth, serverKeys: ReadonlyMap<string, CryptoKey>, file: Uint8Array<ArrayBuffer>, now = new Date()): Promise<ServerImportOutcome> {
+	const db = storage.db(COMMUNITY_DB);
+	const parsed = await readBundle(file);
+	if (!parsed.ok) return parsed;
+	const verified = await verifyBundle(parsed.header, parsed.docs, { serverKeys, revoked: await revokedIn(db), now, findCertificate: certificateFinder(db) });
+	if (!verified.ok) return verified;
+	const facts = verified.accepted.filter(isServerFact);
+	const members = verified.accepted.filter((d) => !isServerFact(d));
+	if (facts.length) await db.bulkDocs(facts as PouchDB.Core.PutDocument<object>[], { new_edits: false });
+	const verifier = createSignatureVerifier({ storage, serverKeys: async () => serverKeys, clock: () => now });
+	const failures = members.length ? await relayDocs({ storage, users: auth.users, verifier }, members, false) : [];
+	const refused = [...verified.skipped, ...failures.map((f) => ({ id: f.id, reason: f.reason ?? f.error ?? 'refused' }))];
+	return { ok: true, received: parsed.docs.length, stored: verified.accepted.length - failures.length, refused };
+}
