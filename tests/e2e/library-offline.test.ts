@@ -26,7 +26,8 @@ function countCouchBytes(page: Page): { total: () => number } {
 	let total = 0;
 	page.on('response', (res) => {
 		if (!res.url().includes('/couch/')) return;
-		res.body().then((b) => (total += b.length), () => undefined);
+		// bytes on the wire (headers + body as transferred), as Chromium's network stack saw them
+		res.request().sizes().then((s) => (total += s.responseBodySize + s.responseHeadersSize), () => undefined);
 	});
 	return { total: () => total };
 }
@@ -44,7 +45,8 @@ describe('library offline', () => {
 		const now = new Date().toISOString();
 		await couch(server.url, rita, 'community/category:environment', { method: 'PUT', body: { _id: 'category:environment', type: 'category', author: 'rita', createdAt: now, name: 'Environment', description: '', order: 1 } });
 		await createThread(server.url, alice, { category: 'environment', title: 'Verge cutting schedules', body: 'Our hedgerow survey used volunteers from the parish.' });
-		const kept = await seedFile(server.url, rita, 'survey-template.pdf', '%PDF-1.4 the kept survey template');
+		const keptContent = `%PDF-1.4 the kept survey template ${'x'.repeat(256 * 1024)}`;
+		const kept = await seedFile(server.url, rita, 'survey-template.pdf', keptContent);
 		const other = await seedFile(server.url, rita, 'budget.pdf', '%PDF-1.4 a budget never kept');
 		const r1 = await seedResource(server.url, rita, { title: 'Pollinator corridors guide', summary: 'Road verges as habitats.', body: 'Plant wildflower verges and mow twice a year.', files: [kept] });
 		const r2 = await seedResource(server.url, rita, { title: 'Verge budget template', kind: 'template', summary: 'Costing sheet.', body: 'Columns for labour and seed.', files: [other] });
@@ -55,6 +57,7 @@ describe('library offline', () => {
 		const bytes = countCouchBytes(a.page);
 		await signIn(a.page, server.url, 'alice');
 		await waitUpToDate(a.page);
+		await a.page.waitForTimeout(1000); // response bodies are read asynchronously
 		const firstSync = bytes.total();
 
 		// keep r1's files offline; put three resources in the pack
@@ -62,13 +65,14 @@ describe('library offline', () => {
 		await a.page.getByRole('button', { name: /^Keep offline/ }).click();
 		await a.page.getByRole('button', { name: 'Remove from device' }).waitFor();
 		await a.page.getByText('On this device').waitFor();
+		await a.page.waitForTimeout(1000);
 		const withFiles = bytes.total();
 		for (const id of [r1, r2, r3]) {
 			await a.page.goto(`${server.url}/library/${id}`);
 			await a.page.getByRole('button', { name: 'Add to print pack' }).click();
 			await a.page.getByRole('button', { name: 'Remove from print pack' }).waitFor();
 		}
-		console.log(`[library] first sync downloaded ${firstSync} bytes from /couch; keeping one resource's file offline added ${withFiles - firstSync} bytes`);
+		console.log(`[library] first sync downloaded ${firstSync} bytes from /couch; keeping one resource's file (${kept.size} bytes) offline added ${withFiles - firstSync} bytes`);
 
 		await a.context.setOffline(true);
 
@@ -86,7 +90,7 @@ describe('library offline', () => {
 		await a.page.goto(`${server.url}/library/${r1}`);
 		const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('button', { name: 'survey-template.pdf' }).click()]);
 		expect(download.suggestedFilename()).toBe('survey-template.pdf');
-		expect(await readFile((await download.path())!, 'utf8')).toBe('%PDF-1.4 the kept survey template');
+		expect(await readFile((await download.path())!, 'utf8')).toBe(keptContent);
 		const onDevice = await a.page.evaluate(
 			async ([k, o]) => {
 				const store = window.__praxisTest!.session.store!;
