@@ -68,7 +68,8 @@ export async function incrementalBench(clients = 200): Promise<Figures> {
 		console.log(`incremental: ${clients} clients, p50 ${figures.p50_ms} ms, p95 ${figures.p95_ms} ms, server RSS ${figures.server_rss_mb} MB (idle ${rssIdle} MB)`);
 		return figures;
 	} finally {
-		for (const h of handlers) h.cancel();
+		process.on('unhandledRejection', () => undefined); // feeds cut by the server's exit
+		await Promise.all(handlers.map((h) => new Promise<void>((resolve) => { h.once('complete', () => resolve()); h.cancel(); setTimeout(resolve, 2000); })));
 		await server.dispose();
 	}
 }

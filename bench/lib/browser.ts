@@ -46,6 +46,8 @@ export interface BenchBrowser {
 export async function openBrowser(options: { profileDir?: string; testHook?: boolean; offline?: boolean } = {}): Promise<BenchBrowser> {
 	const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'praxis-bench-chromium-'));
 	const context = await chromium.launchPersistentContext(profileDir, { executablePath: '/usr/bin/chromium', args: ARGS, headless: true, offline: options.offline ?? false });
+	// tsx (esbuild keepNames) wraps named functions in __name(); functions passed to page.evaluate need it too
+	await context.addInitScript('globalThis.__name = (f) => f;');
 	if (options.testHook) await context.addInitScript(() => localStorage.setItem('praxisTest', '1'));
 	const page = context.pages()[0] ?? (await context.newPage());
 	page.on('pageerror', (err) => console.error('[page error]', err.message));

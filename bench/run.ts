@@ -1,0 +1,38 @@
+// `npm run bench`: every benchmark in turn (each is also runnable alone), saving each one's
+// figures as it finishes into bench/results/latest.json and the table bench/results/latest.md.
+// BENCH_ONLY=initial-sync,bundle runs a subset. Budget: under 10 minutes on the 2-core machine.
+import { loadavg } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { generateCommunity } from './lib/generate';
+import { saveResults, type Figures } from './lib/report';
+import { initialSyncBench } from './initial-sync';
+import { incrementalBench } from './incremental';
+import { pushBench } from './push';
+import { localReadsBench } from './local-reads';
+import { bundleBench } from './bundle';
+
+const BENCHES: Record<string, () => Promise<Figures>> = {
+	bundle: bundleBench,
+	'initial-sync': () => initialSyncBench(generateCommunity().docs),
+	incremental: () => incrementalBench(200),
+	push: () => pushBench(Number(process.env.BENCH_ROUNDS ?? 1)),
+	'local-reads': localReadsBench
+};
+
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const started = performance.now();
+for (const [name, fn] of Object.entries(BENCHES)) {
+	if (only && !only.includes(name)) continue;
+	const load = loadavg().map((l) => l.toFixed(1)).join('/');
+	const t = performance.now();
+	console.log(`\n== ${name} (load ${load})`);
+	try {
+		saveResults(name, { ...(await fn()), seconds: Math.round((performance.now() - t) / 1000) }, load);
+	} catch (err) {
+		console.error(`${name} failed:`, err instanceof Error ? err.message : err);
+		saveResults(name, { error: err instanceof Error ? err.message : String(err) }, load);
+	}
+}
+console.log(`\nall benchmarks: ${Math.round((performance.now() - started) / 1000)} s\n`);
+console.log(readFileSync(new URL('./results/latest.md', import.meta.url), 'utf8'));
+process.exit(0);
