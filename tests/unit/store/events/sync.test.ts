@@ -157,4 +157,32 @@ describe('events and people through the server', () => {
 		await a.store.people.markNotificationsRead();
 		expect(await a.store.people.unreadNotifications()).toBe(0);
 	});
+
+	it('mentorship request → accept → complete, and attendance recorded offline by the organiser, agree everywhere', async () => {
+		harness = createHarness();
+		const base = await harness.listen();
+		const mentee = await device(harness, base);
+		const mentor = await device(harness, base);
+		mentee.start();
+		mentor.start();
+		const request = await mentee.store.people.requestMentorship(mentor.name, 'Learn cloud procurement');
+		await until(async () => (await mentor.store.people.mentorships()).asMentor.length === 1, 15_000);
+		expect((await mentor.store.people.notifications()).map((n) => n.kind)).toEqual(['mentorship']);
+		await mentor.store.people.answerMentorship(request, 'accepted');
+		await until(async () => (await mentee.store.people.mentorships()).asMentee[0]?.state === 'active', 15_000);
+		await expect(mentee.store.people.answerMentorship(request, 'accepted')).rejects.toThrow(/mentor/);
+		await mentee.store.people.completeMentorship(request);
+		await until(async () => (await mentor.store.people.mentorships()).asMentor[0]?.state === 'completed', 15_000);
+
+		// the organiser records attendance (the store writes offline; the server checks the organiser)
+		const event = await mentor.store.events.createEvent({ ...input('Meetup'), capacity: undefined });
+		await until(async () => (await mentee.store.events.get(event)) !== undefined, 15_000);
+		await mentee.store.events.rsvp(event, 'going');
+		await until(async () => (await mentor.store.events.get(event))?.attendance.going.length === 1, 15_000);
+		await mentor.store.events.recordAttendance(event, mentee.name, true);
+		await expect(mentee.store.events.recordAttendance(event, mentee.name, true)).rejects.toThrow(/organisers/);
+		await until(async () => (await mentee.store.events.get(event))?.records.length === 1, 15_000);
+		const id = `attendance:${event.slice('event:'.length)}:${mentee.name}`;
+		expect(await harness.storage.db('community').get(id)).toMatchObject({ attended: true, author: mentor.name });
+	});
 });
