@@ -19,7 +19,7 @@ function gzipKb(paths: Iterable<string>): number {
 	let bytes = 0;
 	for (const p of paths) {
 		const file = join('build', p);
-		if (existsSync(file)) bytes += gzipSync(readFileSync(file), { level: 9 }).length;
+		if (existsSync(file)) bytes += gzipSync(new Uint8Array(readFileSync(file)), { level: 9 }).length;
 	}
 	return +(bytes / 1024).toFixed(1);
 }

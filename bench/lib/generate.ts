@@ -152,5 +152,5 @@ export function generateThreads(n: number, category: string, seed = 7): BenchDoc
 export async function jsonSizes(docs: readonly object[]): Promise<{ raw: number; gzip: number }> {
 	const { gzipSync } = await import('node:zlib');
 	const json = Buffer.from(JSON.stringify(docs));
-	return { raw: json.length, gzip: gzipSync(json, { level: 6 }).length };
+	return { raw: json.length, gzip: gzipSync(new Uint8Array(json), { level: 6 }).length };
 }
