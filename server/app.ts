@@ -6,7 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from './config';
 import { USERS_DB, type Storage } from './storage/index';
-import type { AuthVariables } from './auth/types';
+import type { AuthVariables, SessionUser } from './auth/types';
 import { createAuthService, keysDirOf, type PraxisAuth } from './auth/service';
 import { createAuthRoutes } from './auth/routes';
 import { createCouchSessionRoutes } from './auth/couch-session';
@@ -20,7 +20,7 @@ import { normalizeThrown } from './http/thrown';
 import { clientAddressResolver } from './http/client-address';
 // Meetup hub and verified authorship (issue 7).
 import { createDeviceRoutes } from './devices/routes';
-import { createSignatureVerifier, type SignatureVerifier } from './devices/verify';
+import { actorForSigner, createSignatureVerifier, type SignatureVerifier } from './devices/verify';
 import { serverSigner } from './devices/server-key';
 import { createHubRegistry, type HubRegistry } from './hub/enrolment';
 import { withHubCredentials } from './hub/upstream-auth';
@@ -98,7 +98,14 @@ export function createApp(deps: AppDeps): PraxisApp {
 		deps.hub?.verifier ??
 		createSignatureVerifier({ storage, clock, serverKeys: async () => new Map([[auth.signingKey().kid, (await serverSigner(auth.signingKey())).publicKey]]) });
 
-	if (deps.requireSignatures ?? process.env.PRAXIS_REQUIRE_SIGNATURES === '1') requireSignatures(storage, { verifier });
+	if (deps.requireSignatures ?? process.env.PRAXIS_REQUIRE_SIGNATURES === '1') {
+		// A hub keeps no accounts: a document one member's device relays for another is authorized
+		// there with member rights; the upstream authorizes it again with the roles it knows.
+		const actorFor = deps.hub
+			? async (signer: { name: string }): Promise<SessionUser> => ({ name: signer.name, roles: ['member'] })
+			: (signer: Parameters<typeof actorForSigner>[0]) => actorForSigner(signer, auth.users);
+		requireSignatures(storage, { verifier, actorFor });
+	}
 
 	if (deps.hub) app.use(deps.hub.cors);
 	if (config.logRequests) app.use(requestLog(log));

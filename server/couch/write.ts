@@ -17,11 +17,18 @@ import { deliverMessages } from '../messages/deliver';
 import { dbKind, type DbKind } from './access';
 import { docBodyBytes, isLocalId, screenDoc, type RawDoc } from './doc-shape';
 import { notFound } from './errors';
-import type { SignatureVerifier } from '../devices/verify';
+import type { SignatureVerifier, Signer } from '../devices/verify';
 
-/** Signature checks for /couch writes into one storage (server/app.ts turns them on). */
+/**
+ * Signature checks for /couch writes into one storage (server/app.ts turns them on). A member's
+ * device also relays documents other members signed (pulled from a hub, or opened from a bundle):
+ * those are authorized as their signing member, with the roles this server knows — as the hub
+ * relay does (server/hub/relay.ts) — and server-signed ones only need their signature and schema.
+ */
 export interface SignatureChecks {
 	verifier: Pick<SignatureVerifier, 'verify'>;
+	/** Who a member-signed document relayed by someone else is authorized as (verify.ts actorForSigner). */
+	actorFor(signer: Extract<Signer, { kind: 'member' }>): Promise<SessionUser | { refused: string }>;
 }
 
 const signatureChecks = new WeakMap<Storage, SignatureChecks>();
@@ -71,9 +78,9 @@ export async function applyWrites(
 ): Promise<WriteOutcome> {
 	const verdicts: Verdict[] = inputs.map((input) => screen(input, newEdits));
 	if (kind === 'community') {
-		await judgeCommunity(db, actor, verdicts);
 		const checks = storage ? signatureChecks.get(storage) : undefined;
-		if (checks) await judgeSignatures(checks, inputs, verdicts);
+		if (checks) await judgeSigned(db, actor, checks, inputs, verdicts);
+		else await judgeCommunity(db, actor, verdicts);
 	}
 	else if (kind === 'files') await judgeFiles(db, actor, verdicts);
 	else for (let i = 0; i < verdicts.length; i++) verdicts[i] = judgeUserDoc(verdicts[i]);
@@ -165,14 +172,48 @@ async function judgeCommunity(db: PouchDB.Database, actor: SessionUser, verdicts
 	checkRelated(actor, prevs, verdicts);
 }
 
-/** Refuses each still-accepted community document whose signature does not verify. */
-async function judgeSignatures(checks: SignatureChecks, batch: unknown[], verdicts: Verdict[]): Promise<void> {
+/**
+ * With signature checks: refuse what does not verify, then judge each document as its signer
+ * (the pushing member for their own documents; the signing member for relayed ones).
+ */
+async function judgeSigned(db: PouchDB.Database, actor: SessionUser, checks: SignatureChecks, batch: unknown[], verdicts: Verdict[]): Promise<void> {
+	const groups = new Map<string, { actor: SessionUser | null; indexes: number[] }>();
 	for (let i = 0; i < verdicts.length; i++) {
 		const v = verdicts[i];
 		if (!('doc' in v) || isLocalId(v.doc._id)) continue;
 		const verdict = await checks.verifier.verify(v.doc, batch);
-		if (!verdict.ok) verdicts[i] = refuse(v.doc._id, verdict.reason);
+		if (!verdict.ok) {
+			verdicts[i] = refuse(v.doc._id, verdict.reason);
+			continue;
+		}
+		let key = actor.name;
+		let as: SessionUser | null = actor;
+		if (verdict.signer.kind === 'server') [key, as] = ['\0server', null];
+		else if (verdict.signer.name !== actor.name) {
+			const signer = groups.get(verdict.signer.name)?.actor ?? (await checks.actorFor(verdict.signer));
+			if (signer && 'refused' in signer) {
+				verdicts[i] = refuse(v.doc._id, signer.refused);
+				continue;
+			}
+			[key, as] = [verdict.signer.name, signer];
+		}
+		const group = groups.get(key) ?? { actor: as, indexes: [] };
+		group.indexes.push(i);
+		groups.set(key, group);
 	}
+	for (const group of groups.values()) {
+		const part = group.indexes.map((i) => verdicts[i]);
+		if (group.actor) await judgeCommunity(db, group.actor, part);
+		else for (let k = 0; k < part.length; k++) part[k] = validateOnly(part[k]);
+		group.indexes.forEach((i, k) => (verdicts[i] = part[k]));
+	}
+}
+
+/** Server-signed documents relayed by a device: the signature proved who wrote them; check the schema. */
+function validateOnly(v: Verdict): Verdict {
+	if (!('doc' in v) || v.doc._deleted === true) return v;
+	const checked = validateCommunityDoc(v.doc);
+	return checked.ok ? v : refuse(v.doc._id, checked.reason);
 }
 
 /** Writes that depend on another document (attendance → its event, answers → the request), stored or in this batch. */

@@ -37,6 +37,8 @@ export interface SyncControllerOptions {
 	 * remote's own `/api` when `remoteBase` ends in `/couch`; null for a hub (it cannot certify).
 	 */
 	deviceApi?: string | null;
+	/** Replicate `community` only (a hub: private databases stay between device and home server). */
+	communityOnly?: boolean;
 }
 
 export interface SyncController {
@@ -74,10 +76,10 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	const delay = options.delay ?? ((attempt: number) => nextDelay(attempt));
 	const base = options.remoteBase.replace(/\/+$/, '');
 	const deviceApi = options.deviceApi === undefined ? (base.endsWith('/couch') ? base.slice(0, -'/couch'.length) + '/api' : null) : options.deviceApi;
-	const links: Link[] = [
-		{ kind: 'community', local: store.community, remote: store.sync.openRemote(`${base}/${COMMUNITY_DB}`, options.fetch), flows: [] },
-		{ kind: 'private', local: store.private, remote: store.sync.openRemote(`${base}/${userDbName(options.username)}`, options.fetch), flows: [] }
-	];
+	const links: Link[] = [{ kind: 'community', local: store.community, remote: store.sync.openRemote(`${base}/${COMMUNITY_DB}`, options.fetch), flows: [] }];
+	if (!options.communityOnly) {
+		links.push({ kind: 'private', local: store.private, remote: store.sync.openRemote(`${base}/${userDbName(options.username)}`, options.fetch), flows: [] });
+	}
 	let started = false;
 	let running = false;
 	let attempt = 0;

@@ -89,6 +89,19 @@ describe('gateway signature enforcement', () => {
 		expect((await verifier.verify({ ...cat, name: 'Altered' })).ok).toBe(false);
 	});
 
+	it('accepts a document another member signed, relayed by a device, as its signing member', async () => {
+		const { h, ana, ben, benDevice } = await setup(true);
+		const bens = await benDevice.sign({ ...thread('ben'), _rev: '1-abc', _revisions: { start: 1, ids: ['abc'] } });
+		const res = await bulk(h, ana, [bens], false); // as a replicator pushes: new_edits=false
+		expect(res).toEqual([]);
+		expect(await h.storage.db(COMMUNITY_DB).get(bens._id)).toMatchObject({ author: 'ben', _rev: '1-abc' });
+		// still judged as ben: ana cannot relay ben's edit of a category (ben is no moderator)
+		const cat = await benDevice.sign({ ...category('ben', 'bens-own'), _rev: '1-def', _revisions: { start: 1, ids: ['def'] } });
+		const refused = await bulk(h, ana, [cat], false);
+		expect(refused[0]).toMatchObject({ id: 'category:bens-own', error: 'forbidden' });
+		void ben;
+	});
+
 	it('lets unsigned documents through when the flag is off (this session’s default)', async () => {
 		const { h, ana } = await setup(false);
 		expect((await bulk(h, ana, [thread('ana')]))[0]).toMatchObject({ ok: true });

@@ -1,0 +1,136 @@
+// The meetup hub as a second sync remote (issue 7). While online, the app gets a hub token from
+// the central server (POST /api/auth/hub-token: aud praxis-hub, 12 h) and keeps it on the device;
+// at the meetup it replicates `community` and the member's private db with the hub through a
+// second sync controller whose fetch sends the token as a bearer header and asks Chromium for
+// local-network access (`targetAddressSpace: 'local'`). The central server's controller keeps
+// running; it simply cannot reach the server in the hall, and catches up afterwards.
+import type { Store } from '../store/index';
+import { createSyncController, type StatusSink, type SyncController } from './controller';
+import type { NetworkWatch } from './network';
+
+/** Where the hub address and token are kept on the device (localStorage). */
+export const HUB_STORAGE_KEY = 'praxis-hub';
+
+export interface HubToken {
+	token: string;
+	expiresAt: string;
+}
+
+export interface SavedHub extends Partial<HubToken> {
+	url: string;
+}
+
+type Fetch = typeof fetch;
+
+/** A hub address as typed or scanned (QR codes carry a URL): its origin, or a reason. */
+export function parseHubAddress(text: string): { ok: true; url: string } | { ok: false; reason: string } {
+	const raw = text.trim();
+	if (!raw) return { ok: false, reason: 'Type or scan the hub’s address.' };
+	let url: URL;
+	try {
+		url = new URL(/^https?:\/\//i.test(raw) ? raw : `http://${raw}`);
+	} catch {
+		return { ok: false, reason: `“${raw}” is not an address (example: http://192.168.1.20:3000).` };
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: 'A hub address starts with http:// or https://.' };
+	return { ok: true, url: url.origin };
+}
+
+export function loadSavedHub(storage: Pick<Storage, 'getItem'> = globalThis.localStorage): SavedHub | null {
+	try {
+		const value = JSON.parse(storage.getItem(HUB_STORAGE_KEY) ?? 'null') as unknown;
+		const hub = value as Partial<SavedHub> | null;
+		if (!hub || typeof hub.url !== 'string') return null;
+		return { url: hub.url, ...(typeof hub.token === 'string' && typeof hub.expiresAt === 'string' ? { token: hub.token, expiresAt: hub.expiresAt } : {}) };
+	} catch {
+		return null;
+	}
+}
+
+export function saveHub(hub: SavedHub, storage: Pick<Storage, 'setItem'> = globalThis.localStorage): void {
+	storage.setItem(HUB_STORAGE_KEY, JSON.stringify(hub));
+}
+
+export function tokenValid(hub: SavedHub | null, now = Date.now()): hub is SavedHub & HubToken {
+	return !!hub?.token && !!hub.expiresAt && Date.parse(hub.expiresAt) > now;
+}
+
+/** Asks the central server (the page's own origin by default) for a hub token. */
+export async function fetchHubToken(fetchFn: Fetch = fetch, apiBase = '/api'): Promise<{ ok: true; token: HubToken } | { ok: false; reason: string }> {
+	let response: Response;
+	try {
+		response = await fetchFn(`${apiBase}/auth/hub-token`, { method: 'POST', credentials: 'include', headers: { accept: 'application/json' } });
+	} catch {
+		return { ok: false, reason: 'The central server cannot be reached: get the hub token before the meetup, while online.' };
+	}
+	const body = (await response.json().catch(() => null)) as Partial<HubToken> & { reason?: string } | null;
+	if (!response.ok || typeof body?.token !== 'string' || typeof body.expiresAt !== 'string') {
+		return { ok: false, reason: body?.reason ?? `The central server answered ${response.status}.` };
+	}
+	return { ok: true, token: { token: body.token, expiresAt: body.expiresAt } };
+}
+
+/** fetch for the hub: bearer token, CORS with credentials, Chromium's local address space. */
+export function hubFetch(token: string, fetchFn: Fetch = fetch): Fetch {
+	return (input, init = {}) => {
+		const headers = new Headers(init.headers);
+		headers.set('authorization', `Bearer ${token}`);
+		// `targetAddressSpace` is Chromium's Local Network Access option (not yet in the DOM types).
+		const options = { ...init, headers, mode: 'cors', credentials: 'include', targetAddressSpace: 'local' } as RequestInit;
+		return fetchFn(input, options);
+	};
+}
+
+export type HubProbe = { ok: true } | { ok: false; kind: 'mixed-content' | 'unreachable' | 'refused'; reason: string };
+
+/** Can this page talk to the hub? Says why not in words the member can act on. */
+export async function probeHub(hubUrl: string, token: string, fetchFn: Fetch = fetch, pageOrigin: string | null = globalThis.location?.origin ?? null): Promise<HubProbe> {
+	const offerFile = 'Use “Save updates to a file” instead and give the file to the coordinator.';
+	let response: Response;
+	try {
+		response = await hubFetch(token, fetchFn)(`${hubUrl}/couch/`, { method: 'GET' });
+	} catch {
+		if (pageOrigin?.startsWith('https:') && hubUrl.startsWith('http:') && !isLoopback(hubUrl)) {
+			return {
+				ok: false,
+				kind: 'mixed-content',
+				reason: `This browser blocked a secure page from talking to ${hubUrl} (mixed content, or the local network permission was refused). Allow “local network access” for this site if asked, or use Chromium. ${offerFile}`
+			};
+		}
+		return { ok: false, kind: 'unreachable', reason: `The hub at ${hubUrl} does not answer: are you on the hall’s Wi-Fi, and is the hub running? ${offerFile}` };
+	}
+	if (response.status === 401) return { ok: false, kind: 'refused', reason: `The hub does not accept your hub token (expired, or another upstream): get a new one while online. ${offerFile}` };
+	if (!response.ok) return { ok: false, kind: 'refused', reason: `The hub answered ${response.status}. ${offerFile}` };
+	return { ok: true };
+}
+
+function isLoopback(url: string): boolean {
+	const host = new URL(url).hostname;
+	return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+}
+
+export interface HubSyncOptions {
+	store: Store;
+	hubUrl: string;
+	token: string;
+	username: string;
+	status: StatusSink;
+	fetch?: Fetch;
+	network?: NetworkWatch;
+	delay?: (attempt: number) => number;
+}
+
+/** A second sync controller, with the hub as its remote: community only, no device certification. */
+export function createHubSync(options: HubSyncOptions): SyncController {
+	return createSyncController({
+		store: options.store,
+		remoteBase: `${options.hubUrl.replace(/\/+$/, '')}/couch`,
+		username: options.username,
+		fetch: hubFetch(options.token, options.fetch),
+		status: options.status,
+		network: options.network,
+		delay: options.delay,
+		deviceApi: null,
+		communityOnly: true
+	});
+}

@@ -1,0 +1,140 @@
+// Acceptance for the meetup hub with the real client (issue 7), Node edition: two members' stores
+// (PouchDB memory + fake-indexeddb) sign in at the central server, which certifies their device
+// keys; the central server STOPS; both sync with the hub through the hub controller (bearer hub
+// token) — the second member sees the first's thread and replies; the central server comes back
+// (same port) and everything reaches it, signatures verified (requireSignatures on), nothing
+// duplicated or lost. Node clients because Chromium's local-network rules need a real LAN.
+import { afterAll, describe, expect, it } from 'vitest';
+import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createApp } from '../../../server/app';
+import { createAuthService } from '../../../server/auth/service';
+import { createStorage } from '../../../server/storage/index';
+import { serverSigner } from '../../../server/devices/server-key';
+import { createSignatureVerifier } from '../../../server/devices/verify';
+import { seedCategories } from '../../../server/seed';
+import { COMMUNITY_DB } from '../../../src/lib/domain/ids';
+import { createSyncController, type SyncController } from '../../../src/lib/sync/controller';
+import { createHubSync, fetchHubToken, probeHub } from '../../../src/lib/sync/hub';
+import { PASSWORD, TEST_SCRYPT_COST, tempDir } from '../../server/support/harness';
+import { startHub, waitFor } from '../../server/hub/support';
+import { closeTestStores, openTestStore, uniqueName } from '../store/support';
+import { fakeNetwork, recordingStatus } from './support';
+
+const dataDir = tempDir('praxis-central-');
+const storage = createStorage({ kind: 'memory', memoryPrefix: `central-${process.pid}-${Date.now()}` });
+const auth = createAuthService({ storage, keysDir: join(dataDir, 'keys'), scryptCost: TEST_SCRYPT_COST, limits: { registrationsPerAddress: 1000 } });
+const central = createApp({ storage, config: { version: '0.0.0-test', staticDir: join(dataDir, 'none'), dataDir, demo: false, secureCookies: false, logRequests: false }, auth, uuid: 'central1', requireSignatures: true, log: () => {} });
+let server: Server;
+let port = 0;
+const controllers: SyncController[] = [];
+const cleanups: Array<() => Promise<void>> = [];
+
+async function listen(): Promise<string> {
+	return new Promise((resolve) => {
+		server = serve({ fetch: central.app.fetch, port, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+			port = info.port;
+			resolve(`http://127.0.0.1:${info.port}`);
+		}) as Server;
+	});
+}
+async function stopCentral() {
+	server.closeAllConnections();
+	await new Promise<void>((r) => server.close(() => r()));
+}
+
+/** Node has no cookie jar: a fetch that sends the member's session cookie to the central server. */
+const withCookie = (cookie: string): typeof fetch => (input, init) => {
+	const headers = new Headers(init?.headers);
+	headers.set('cookie', cookie);
+	return fetch(input, { ...init, headers });
+};
+
+async function signIn(base: string, username: string) {
+	const res = await fetch(`${base}/api/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD, displayName: username }) });
+	expect(res.status).toBe(201);
+	const cookie = res.headers.getSetCookie()[0].split(';')[0];
+	const store = await openTestStore({ name: username });
+	const status = recordingStatus();
+	const home = createSyncController({ store, remoteBase: `${base}/couch`, username, fetch: withCookie(cookie), status, network: fakeNetwork(true), delay: () => 200 });
+	controllers.push(home);
+	home.start();
+	await waitFor(`${username} certified and synced`, async () => (await store.signing!.certificate()) !== null && status.state === 'idle' && (await store.listCategories()).length > 0);
+	const token = await fetchHubToken(withCookie(cookie), `${base}/api`);
+	if (!token.ok) throw new Error(token.reason);
+	return { store, home, token: token.token.token, status };
+}
+
+afterAll(async () => {
+	await Promise.all(controllers.map((c) => c.stop()));
+	await closeTestStores();
+	for (const c of cleanups.reverse()) await c();
+	await stopCentral().catch(() => {});
+	await storage.close();
+});
+
+describe('hub as a second remote for the real client', () => {
+	it('syncs two members through the hub while the central server is stopped, then everything reaches central verified', async () => {
+		const base = await listen();
+		await seedCategories(storage, new Date(), await serverSigner(auth.signingKey()));
+		const ana = await signIn(base, uniqueName('ana'));
+		const ben = await signIn(base, uniqueName('ben'));
+		const enrolled = await central.hubs.enrol('hall');
+		if (!('credential' in enrolled)) throw new Error(enrolled.refused);
+		const hub = await startHub(base, enrolled.credential);
+		cleanups.push(() => hub.close());
+		await hub.hub.start();
+		const anaCert = (await ana.store.signing!.certificate())!._id;
+		const benCert = (await ben.store.signing!.certificate())!._id;
+		await waitFor('certificates on the hub', async () => {
+			const res = await hub.storage.db(COMMUNITY_DB).allDocs({ keys: [anaCert, benCert] });
+			return res.rows.every((r) => !('error' in r));
+		});
+
+		await stopCentral(); // the hall has no internet
+		expect(await probeHub(hub.base, ana.token)).toEqual({ ok: true });
+		const hubStatus = { ana: recordingStatus(), ben: recordingStatus() };
+		const anaHub = createHubSync({ store: ana.store, hubUrl: hub.base, token: ana.token, username: ana.store.member.name, status: hubStatus.ana, network: fakeNetwork(true), delay: () => 200 });
+		const benHub = createHubSync({ store: ben.store, hubUrl: hub.base, token: ben.token, username: ben.store.member.name, status: hubStatus.ben, network: fakeNetwork(true), delay: () => 200 });
+		controllers.push(anaHub, benHub);
+		anaHub.start();
+		benHub.start();
+
+		const thread = await ana.store.createThread({ category: 'general', title: 'Village hall meetup', body: 'Agenda: shared services', tags: ['meetup'] });
+		await waitFor('ben sees ana’s thread through the hub', async () => (await ben.store.getThread(thread)) !== undefined, 20_000);
+		const reply = await ben.store.reply({ thread, body: 'I will bring the budget figures' });
+		await waitFor('ana sees ben’s reply through the hub', async () => (await ana.store.listPosts(thread)).some((p) => p.id === reply), 20_000);
+		expect(await ana.store.listRejected(), 'refused by the hub').toEqual([]);
+		expect(await ben.store.listRejected(), 'refused by the hub').toEqual([]);
+
+		await listen(); // central is back on the same address
+		for (const c of [ana.home, ben.home]) c.syncNow();
+		await waitFor('thread and reply on central', async () => {
+			const res = await storage.db(COMMUNITY_DB).allDocs({ keys: [thread, reply] });
+			return res.rows.every((r) => !('error' in r));
+		}, 40_000);
+		await waitFor('outboxes empty', async () => (await ana.store.pendingCount()) === 0 && (await ben.store.pendingCount()) === 0, 20_000);
+
+		const verifier = createSignatureVerifier({ storage, serverKeys: async () => new Map([[(await serverSigner(auth.signingKey())).kid, (await serverSigner(auth.signingKey())).publicKey]]) });
+		for (const id of [thread, reply]) {
+			const doc = (await storage.db(COMMUNITY_DB).get(id, { conflicts: true })) as unknown as Record<string, unknown>;
+			expect(doc._conflicts).toBeUndefined();
+			const verdict = await verifier.verify(doc);
+			expect(verdict.ok && verdict.signer).toMatchObject({ kind: 'member', name: id === thread ? ana.store.member.name : ben.store.member.name });
+			expect(String(doc._rev).startsWith('1-')).toBe(true); // one revision: nothing duplicated or rewritten
+		}
+		expect(await ana.store.listRejected(), 'refused by central').toEqual([]);
+		expect(await ben.store.listRejected(), 'refused by central').toEqual([]);
+	}, 120_000);
+
+	it('says why a hub cannot be reached, and offers the file', async () => {
+		const probe = await probeHub('http://127.0.0.1:9', 'token');
+		expect(probe).toMatchObject({ ok: false, kind: 'unreachable', reason: expect.stringMatching(/Save updates to a file/) });
+		const mixed = await probeHub('http://192.0.2.10:3000', 'token', async () => {
+			throw new TypeError('Failed to fetch');
+		}, 'https://praxis.example.org');
+		expect(mixed).toMatchObject({ ok: false, kind: 'mixed-content' });
+	});
+});
