@@ -147,7 +147,8 @@ export async function conversation(ctx: StoreContext, peer: string): Promise<Arr
 
 export async function markConversationRead(ctx: StoreContext, peer: string): Promise<void> {
 	const rows = await conversation(ctx, peer);
-	const incoming = rows.filter((m) => m.from !== ctx.member.name).map((m) => m.id);
+	// the messages, and their notifications (`message:{message id}`, see notify.ts)
+	const incoming = rows.filter((m) => m.from !== ctx.member.name).flatMap((m) => [m.id, `message:${m.id}`]);
 	const read = await readIds(ctx, incoming);
 	await markRead(ctx, incoming.filter((id) => !read.has(id)));
 }

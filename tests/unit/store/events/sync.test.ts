@@ -135,8 +135,10 @@ describe('events and people through the server', () => {
 		await until(async () => (await b.store.people.conversations()).length === 1, 15_000);
 		const [conv] = await b.store.people.conversations();
 		expect(conv).toMatchObject({ peer: a.name, unread: 1 });
+		expect(await b.store.people.unreadNotifications()).toBe(1);
 		await b.store.people.markConversationRead(a.name);
 		expect((await b.store.people.conversations())[0].unread).toBe(0);
+		expect(await b.store.people.unreadNotifications()).toBe(0); // reading the conversation reads its notification
 
 		// b replies to a's thread and mentions a elsewhere → two notifications for a
 		const thread = await a.store.createThread({ category: 'general', title: 'Exit clauses', body: 'Which do you use?', tags: [] });
