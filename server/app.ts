@@ -26,7 +26,7 @@ import { createHubRegistry, type HubRegistry } from './hub/enrolment';
 import { withHubCredentials } from './hub/upstream-auth';
 import { createRevocationRoutes, hubRelay } from './hub/relay';
 import type { HubAppParts } from './hub/index';
-import { requireSignatures } from './couch/write';
+import { useSignatureChecks } from './couch/write';
 // Events (issue 6): calendar subscription feeds.
 import { createCalendarRoutes } from './calendar/index';
 
@@ -98,13 +98,14 @@ export function createApp(deps: AppDeps): PraxisApp {
 		deps.hub?.verifier ??
 		createSignatureVerifier({ storage, clock, serverKeys: async () => new Map([[auth.signingKey().kid, (await serverSigner(auth.signingKey())).publicKey]]) });
 
-	if (deps.requireSignatures ?? process.env.PRAXIS_REQUIRE_SIGNATURES === '1') {
+	{
 		// A hub keeps no accounts: a document one member's device relays for another is authorized
 		// there with member rights; the upstream authorizes it again with the roles it knows.
 		const actorFor = deps.hub
 			? async (signer: { name: string }): Promise<SessionUser> => ({ name: signer.name, roles: ['member'] })
 			: (signer: Parameters<typeof actorForSigner>[0]) => actorForSigner(signer, auth.users);
-		requireSignatures(storage, { verifier, actorFor });
+		const required = deps.requireSignatures ?? process.env.PRAXIS_REQUIRE_SIGNATURES === '1';
+		useSignatureChecks(storage, { verifier, actorFor, required });
 	}
 
 	if (deps.hub) app.use(deps.hub.cors);

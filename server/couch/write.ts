@@ -1,9 +1,10 @@
 // Every write through /couch (and server-side seeds) passes here: each document is screened,
 // validated against the shared schema of its type and authorized against the current winning
 // revision; refusals are per document, and the accepted rest goes to storage in ONE bulkDocs.
-// Verified authorship (issue 7): when the app turned signature checks on for a storage
-// (requireSignatures), every community document pushed through /couch must carry a valid
-// device (or server) signature of its author — certificates carried in the same batch count.
+// Verified authorship (issue 7): with requireSignatures, every community document pushed through
+// /couch must carry a valid device (or server) signature of its author (certificates carried in
+// the same batch count); with or without it, a document signed by another member than the pusher
+// (a device relaying what it got from a hub or a bundle) is judged as its signer.
 import type { SessionUser } from '../auth/types';
 import type { Storage } from '../storage/index';
 import { LIMITS } from '../config';
@@ -29,12 +30,18 @@ export interface SignatureChecks {
 	verifier: Pick<SignatureVerifier, 'verify'>;
 	/** Who a member-signed document relayed by someone else is authorized as (verify.ts actorForSigner). */
 	actorFor(signer: Extract<Signer, { kind: 'member' }>): Promise<SessionUser | { refused: string }>;
+	/**
+	 * Refuse every community document without a valid signature (requireSignatures). When false,
+	 * only documents naming another author are verified, so signed relays still pass, and the
+	 * rest is judged as before (as the pushing member).
+	 */
+	required: boolean;
 }
 
 const signatureChecks = new WeakMap<Storage, SignatureChecks>();
 
-/** From now on, community documents written through /couch into `storage` must verify. */
-export function requireSignatures(storage: Storage, checks: SignatureChecks): void {
+/** Turns signature checks on for community documents written through /couch into `storage`. */
+export function useSignatureChecks(storage: Storage, checks: SignatureChecks): void {
 	signatureChecks.set(storage, checks);
 }
 
@@ -181,14 +188,16 @@ async function judgeSigned(db: PouchDB.Database, actor: SessionUser, checks: Sig
 	for (let i = 0; i < verdicts.length; i++) {
 		const v = verdicts[i];
 		if (!('doc' in v) || isLocalId(v.doc._id)) continue;
-		const verdict = await checks.verifier.verify(v.doc, batch);
-		if (!verdict.ok) {
-			verdicts[i] = refuse(v.doc._id, verdict.reason);
-			continue;
-		}
 		let key = actor.name;
 		let as: SessionUser | null = actor;
-		if (verdict.signer.kind === 'server') [key, as] = ['\0server', null];
+		const relayed = v.doc.author !== actor.name && typeof v.doc.signature === 'object';
+		const verdict = checks.required || relayed ? await checks.verifier.verify(v.doc, batch) : null;
+		if (verdict === null || (!verdict.ok && !checks.required)) {
+			// not required: judged as the pushing member, as without signatures
+		} else if (!verdict.ok) {
+			verdicts[i] = refuse(v.doc._id, verdict.reason);
+			continue;
+		} else if (verdict.signer.kind === 'server') [key, as] = ['\0server', null];
 		else if (verdict.signer.name !== actor.name) {
 			const signer = groups.get(verdict.signer.name)?.actor ?? (await checks.actorFor(verdict.signer));
 			if (signer && 'refused' in signer) {

@@ -103,7 +103,14 @@ describe('gateway signature enforcement', () => {
 	});
 
 	it('lets unsigned documents through when the flag is off (this session’s default)', async () => {
-		const { h, ana } = await setup(false);
+		const { h, ana, benDevice } = await setup(false);
 		expect((await bulk(h, ana, [thread('ana')]))[0]).toMatchObject({ ok: true });
+		// relays still work (signed by ben, pushed by ana's device); forgeries are still refused
+		const relayed = await benDevice.sign(thread('ben'));
+		const forged = { ...(await benDevice.sign(thread('ben'))), body: 'altered' };
+		const results = await bulk(h, ana, [relayed, forged, thread('ben')]);
+		expect(results[0]).toMatchObject({ ok: true });
+		expect(results[1]).toMatchObject({ error: 'forbidden' });
+		expect(results[2]).toMatchObject({ error: 'forbidden', reason: expect.stringMatching(/author must be the signed-in member/) });
 	});
 });

@@ -1,0 +1,88 @@
+// The meetup hub connection of this device (one instance, kept across page changes): the saved
+// hub address and token, why the hub cannot be reached, and the second sync controller while
+// connected. The central server's own sync keeps running beside it.
+import { SyncStatus } from '$lib/sync';
+import { createHubSync, fetchHubToken, loadSavedHub, parseHubAddress, probeHub, saveHub, tokenValid, type SavedHub } from '$lib/sync/hub';
+import type { SyncController } from '$lib/sync';
+import type { Store } from '$lib/store';
+
+export class HubSession {
+	#saved = $state<SavedHub | null>(null);
+	#problem = $state<string | null>(null);
+	#busy = $state(false);
+	#connected = $state(false);
+	#controller: SyncController | null = null;
+	readonly status = new SyncStatus();
+
+	constructor() {
+		if (typeof localStorage !== 'undefined') this.#saved = loadSavedHub();
+	}
+
+	get saved(): SavedHub | null {
+		return this.#saved;
+	}
+	get hasToken(): boolean {
+		return tokenValid(this.#saved);
+	}
+	get problem(): string | null {
+		return this.#problem;
+	}
+	get busy(): boolean {
+		return this.#busy;
+	}
+	get connected(): boolean {
+		return this.#connected;
+	}
+
+	/** Gets (or renews) the hub token from the central server: do it before the meetup. */
+	async getToken(): Promise<boolean> {
+		const result = await fetchHubToken();
+		if (!result.ok) {
+			this.#problem = result.reason;
+			return false;
+		}
+		this.#saved = { url: this.#saved?.url ?? '', ...result.token };
+		saveHub(this.#saved);
+		this.#problem = null;
+		return true;
+	}
+
+	async connect(store: Store, address: string): Promise<void> {
+		const parsed = parseHubAddress(address);
+		if (!parsed.ok) {
+			this.#problem = parsed.reason;
+			return;
+		}
+		this.#busy = true;
+		try {
+			this.#saved = { ...(this.#saved ?? {}), url: parsed.url };
+			saveHub(this.#saved);
+			if (!tokenValid(this.#saved) && !(await this.getToken())) {
+				this.#problem = `No valid hub token on this device, and the central server cannot give one now. ${this.#problem ?? ''} Use “Save updates to a file” instead.`;
+				return;
+			}
+			const saved = this.#saved as SavedHub & { token: string };
+			const probe = await probeHub(saved.url, saved.token);
+			if (!probe.ok) {
+				this.#problem = probe.reason;
+				return;
+			}
+			this.#problem = null;
+			await this.#controller?.stop();
+			this.#controller = createHubSync({ store, hubUrl: saved.url, token: saved.token, username: store.member.name, status: this.status });
+			this.#controller.start();
+			this.#connected = true;
+		} finally {
+			this.#busy = false;
+		}
+	}
+
+	/** Back to the central server only. */
+	async disconnect(): Promise<void> {
+		await this.#controller?.stop();
+		this.#controller = null;
+		this.#connected = false;
+	}
+}
+
+export const hubSession = new HubSession();
