@@ -52,8 +52,14 @@ function check(ctx: StoreContext, next: Doc, prev: Doc | null, related?: Doc | n
 	if (!second.ok) throw new Error(second.reason.charAt(0).toUpperCase() + second.reason.slice(1) + '.');
 }
 
+/** An edited document loses the signature of its previous version (it covered other content). */
+export function unsigned(doc: Doc): Doc {
+	const { signature: _signature, ...rest } = doc;
+	return rest as Doc;
+}
+
 async function put(deps: EventsWriteDeps, doc: Doc): Promise<string> {
-	await putDoc(deps.ctx, doc);
+	await putDoc(deps.ctx, unsigned(doc));
 	await deps.runner.catchUp();
 	return doc._id;
 }

@@ -8,7 +8,7 @@ import { messageSchema, profilePrivateSchema } from '../../domain/schemas';
 import { describeIssues } from '../../domain/validate';
 import { cleanDoc, isNotFound, type StoreContext } from '../context';
 import { normalizeTags, putDoc } from '../writes';
-import { getCommunityDoc, type EventsWriteDeps } from '../events/writes';
+import { getCommunityDoc, unsigned, type EventsWriteDeps } from '../events/writes';
 import { answerIdOf } from './mentorship';
 
 export const OPTIONAL_PROFILE_FIELDS = ['organization', 'jurisdiction', 'role', 'expertise', 'bio'] as const;
@@ -63,8 +63,8 @@ export async function saveProfile(deps: EventsWriteDeps, form: ProfileForm): Pro
 	}
 	const checked = v.safeParse(profilePrivateSchema, hidden);
 	if (!checked.success) throw new Error(`Invalid profile: ${describeIssues(checked.issues)}`);
-	await putDoc(ctx, shared);
-	await putDoc(ctx, hidden, 'private');
+	await putDoc(ctx, unsigned(shared));
+	await putDoc(ctx, unsigned(hidden), 'private');
 	await deps.runner.catchUp();
 }
 
@@ -85,7 +85,7 @@ export async function answerMentorship(deps: EventsWriteDeps, mentorshipId: stri
 	const id = answerIdOf(mentorshipId);
 	const prev = await getCommunityDoc(ctx, id);
 	const doc: Doc = prev ? { ...prev, answer, updatedAt: ctx.now() } : { _id: id, type: 'mentorship-answer', author: ctx.member.name, createdAt: ctx.now(), mentorship: mentorshipId, answer };
-	await putDoc(ctx, doc);
+	await putDoc(ctx, unsigned(doc));
 	await deps.runner.catchUp();
 }
 
@@ -96,7 +96,7 @@ export async function completeMentorship(deps: EventsWriteDeps, mentorshipId: st
 	if (!request) throw new Error('This mentorship does not exist on this device.');
 	const mine = request.author === ctx.member.name ? request : await getCommunityDoc(ctx, answerIdOf(mentorshipId));
 	if (!mine || mine.author !== ctx.member.name) throw new Error('Only the mentee or the mentor completes a mentorship.');
-	await putDoc(ctx, { ...mine, completedAt: ctx.now(), updatedAt: ctx.now() });
+	await putDoc(ctx, unsigned({ ...mine, completedAt: ctx.now(), updatedAt: ctx.now() }));
 	await deps.runner.catchUp();
 }
 
