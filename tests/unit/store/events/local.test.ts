@@ -1,0 +1,60 @@
+// The events/people store on one device (no server): validation and permission errors a member
+// sees, edits keep the event's zone-local times, filters and facets, and rebuild() restores every
+// projection while device state (read marks, preferences) survives.
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeTestStores, openTestStore } from '../support';
+
+afterEach(closeTestStores);
+
+const base = {
+	kind: 'workshop' as const,
+	title: 'Open data workshop',
+	description: 'Hands-on.',
+	start: '2030-03-29T01:30', // Europe/Paris, still winter time (UTC+1)
+	end: '2030-03-29T04:00',
+	timeZone: 'Europe/Paris',
+	venue: 'Library',
+	region: 'Bretagne',
+	tags: ['Open Data']
+};
+
+describe('events on one device', () => {
+	it('creates, filters, edits and refuses what the rules refuse', async () => {
+		const store = await openTestStore({ name: 'olga' });
+		await expect(store.events.createEvent({ ...base, venue: undefined })).rejects.toThrow(/venue, an address or an online link/);
+		await expect(store.events.createEvent({ ...base, end: '2030-03-28T01:00' })).rejects.toThrow(/end must not be before start/);
+		await expect(store.events.createEvent({ ...base, timeZone: 'Mars/Olympus' })).rejects.toThrow();
+		const id = await store.events.createEvent({ ...base, organisers: ['Pavel'] });
+		const e = await store.events.get(id);
+		expect(e).toMatchObject({ start: '2030-03-29T00:30:00.000Z', organisers: ['olga', 'pavel'], tags: ['open-data'], canEdit: true, canMarkOfficial: false });
+		await expect(store.events.markOfficial(id, true)).rejects.toThrow(/moderators/);
+
+		expect((await store.events.list({ now: '2030-01-01T00:00:00.000Z' })).map((x) => x.id)).toEqual([id]);
+		expect(await store.events.list({ now: '2031-01-01T00:00:00.000Z' })).toEqual([]);
+		expect((await store.events.list({ when: 'past', now: '2031-01-01T00:00:00.000Z' })).map((x) => x.id)).toEqual([id]);
+		expect(await store.events.list({ when: 'all', kind: 'webinar' })).toEqual([]);
+		expect((await store.events.list({ when: 'all', tag: 'open-data', region: 'Bretagne' })).length).toBe(1);
+		expect(await store.events.facets()).toEqual({ tags: ['open-data'], regions: ['Bretagne'] });
+
+		await store.events.editEvent(id, { ...base, title: 'Open data workshop (moved)', start: '2030-04-05T10:00', end: '2030-04-05T12:00', capacity: 2 });
+		expect(await store.events.get(id)).toMatchObject({ title: 'Open data workshop (moved)', start: '2030-04-05T08:00:00.000Z', capacity: 2, organisers: ['olga', 'pavel'] });
+	});
+
+	it('rebuild restores events, RSVPs, messages and notifications; read marks and preferences survive', async () => {
+		const store = await openTestStore({ name: 'olga' });
+		const id = await store.events.createEvent(base);
+		await store.events.rsvp(id, 'maybe');
+		await store.events.rsvp(id, 'going');
+		await store.private.put({ _id: 'message:01JFAAAAAAAAAAAAAAAAAAAAA1', type: 'message', author: 'pavel', createdAt: '2030-01-01T00:00:00.000Z', to: 'olga', body: 'Hi Olga' });
+		await store.events.projected();
+		expect(await store.people.unreadNotifications()).toBe(1);
+		await store.people.markNotificationsRead();
+		await store.people.setNotificationPrefs({ ...(await store.people.notificationPrefs()), event: false });
+
+		await store.rebuild();
+		expect((await store.events.get(id))?.myStatus).toBe('going');
+		expect((await store.people.conversations()).map((c) => c.peer)).toEqual(['pavel']);
+		expect((await store.people.notifications()).map((n) => [n.kind, n.read])).toEqual([['message', true]]);
+		expect((await store.people.notificationPrefs()).event).toBe(false);
+	});
+});
