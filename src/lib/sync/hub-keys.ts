@@ -4,6 +4,12 @@ import { publicKeysFrom } from './hub-jwks';
 
 export const SERVER_KEYS_STORAGE_KEY = 'praxis-server-keys';
 
+/** Keeps the server keys for later offline checks (no-op where there is no localStorage, e.g. Node). */
+export async function rememberServerKeys(fetchFn: typeof fetch, apiBase: string): Promise<void> {
+	if (typeof localStorage === 'undefined') return;
+	await serverKeys(fetchFn, apiBase, localStorage);
+}
+
 /** Fetches and keeps the keys when online; falls back to the kept ones. */
 export async function serverKeys(fetchFn: typeof fetch = fetch, apiBase = '/api', storage: Pick<Storage, 'getItem' | 'setItem'> = localStorage): Promise<Map<string, CryptoKey>> {
 	try {
