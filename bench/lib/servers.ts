@@ -45,7 +45,8 @@ export async function startPraxis(docs: BenchDoc[], username = READER): Promise<
 	const template = await praxisTemplate(docs);
 	const dataDir = mkdtempSync(join(tmpdir(), 'praxis-bench-'));
 	cpSync(template, dataDir, { recursive: true });
-	const server = await startServer({ dataDir });
+	// BENCH_STATIC_DIR: measure another build of the client (e.g. a worktree with a change) than build/
+	const server = await startServer({ dataDir, ...(process.env.BENCH_STATIC_DIR ? { staticDir: process.env.BENCH_STATIC_DIR } : {}) });
 	const reader = await registerMember(server.url, username, 'Bench Reader');
 	return { url: server.url, reader, dataDir, dispose: () => server.dispose() };
 }
