@@ -67,6 +67,16 @@ describe('events offline', () => {
 		expect((await couch(server.url, bob, `community/${encodeURIComponent(rsvp._id)}`, { method: 'PUT', body: rsvp })).status).toBe(201);
 		await page.getByText('1 going of 1 places, 1 on the waiting list.').waitFor({ timeout: 30_000 });
 
+		// the agenda goes into the print pack, next to library resources
+		await page.getByRole('button', { name: 'Add to print pack' }).click();
+		await page.getByRole('button', { name: 'In print pack' }).waitFor();
+		await page.goto(`${server.url}/library/pack`);
+		await page.locator('article.entry h2', { hasText: 'Village hall meetup' }).waitFor();
+		expect(await page.locator('article.entry').textContent()).toContain('Village hall');
+		await page.goBack();
+		await page.getByRole('heading', { name: 'Village hall meetup' }).waitFor();
+
+
 		// the private subscription feed lists the event alice is going to
 		await page.goto(`${server.url}/events`);
 		await page.getByText('Subscribe in my calendar').click();

@@ -11,6 +11,7 @@ import * as q from './queries';
 import * as w from './writes';
 import type { CollectionView, LibraryFacets, LibraryFilters, ResourceCard, ResourceDetail, SubmissionView } from './views';
 import type { ResourceDocRow } from './tables';
+import { eventsTables, type EventRow } from '../events/tables';
 
 export type * from './views';
 export type { CollectionInput, FileRef, Outcome, ResourceInput, Verdict } from './writes';
@@ -23,6 +24,8 @@ export interface LibraryApi {
 	get(id: string): Promise<ResourceDetail | undefined>;
 	/** Resources in the print pack, in pack order (published or not: the member chose them). */
 	packResources(): Promise<ResourceDocRow[]>;
+	/** Events in the print pack (their agendas print after the resources), in pack order. */
+	packEvents(): Promise<EventRow[]>;
 	mySubmissions(): Promise<SubmissionView[]>;
 	reviewQueue(): Promise<SubmissionView[]>;
 	collections(): Promise<CollectionView[]>;
@@ -66,9 +69,14 @@ export function createLibraryApi(ctx: StoreContext, deps: files.FilesDeps): Libr
 		facets: () => q.libraryFacets(ctx),
 		get: (id) => q.getResource(ctx, id),
 		async packResources() {
-			const ids = await device.packIds(ctx);
+			const ids = (await device.packIds(ctx)).filter((id) => id.startsWith('resource:'));
 			const rows = await ctx.db.table('libResources').bulkGet(ids);
 			return rows.filter((r): r is ResourceDocRow => r !== undefined);
+		},
+		async packEvents() {
+			const ids = (await device.packIds(ctx)).filter((id) => id.startsWith('event:'));
+			const rows = await eventsTables(ctx.db).events.bulkGet(ids);
+			return rows.filter((r): r is EventRow => r !== undefined);
 		},
 		mySubmissions: () => q.mySubmissions(ctx),
 		reviewQueue: () => q.reviewQueue(ctx),
