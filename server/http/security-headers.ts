@@ -10,7 +10,9 @@ export function contentSecurityPolicy(scriptHashes: readonly string[] = []): str
 		"style-src 'self' 'unsafe-inline'",
 		"img-src 'self' data: blob:",
 		"font-src 'self'",
-		"connect-src 'self'",
+		// Meetup hubs (issue 7) sit at LAN addresses no one knows in advance, and CSP cannot name
+		// private ranges: allow http(s) connections; scripts stay 'self' only.
+		"connect-src 'self' http: https:",
 		"worker-src 'self'",
 		"manifest-src 'self'",
 		"object-src 'none'",

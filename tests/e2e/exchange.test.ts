@@ -64,9 +64,9 @@ describe('file exchange between two browsers with no network', () => {
 		await b.page.getByLabel('Updates file (.praxis)').setInputFiles(file);
 		await b.page.getByRole('status').filter({ hasText: 'nothing changed' }).waitFor();
 
-		const text = gunzipSync(await readFile(file)).toString('utf8').replace('Shared services agenda', 'Shared services AGENDA');
+		const text = new TextDecoder().decode(gunzipSync(new Uint8Array(await readFile(file)))).replace('Shared services agenda', 'Shared services AGENDA');
 		const tampered = join(b.profileDir, 'tampered.praxis');
-		await writeFile(tampered, gzipSync(text));
+		await writeFile(tampered, new Uint8Array(gzipSync(new TextEncoder().encode(text))));
 		await b.page.getByLabel('Updates file (.praxis)').setInputFiles(tampered);
 		await b.page.getByRole('alert').filter({ hasText: /Refused: .*changed after it was saved/ }).waitFor();
 

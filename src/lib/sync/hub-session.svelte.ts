@@ -1,10 +1,12 @@
 // The meetup hub connection of this device (one instance, kept across page changes): the saved
 // hub address and token, why the hub cannot be reached, and the second sync controller while
 // connected. The central server's own sync keeps running beside it.
-import { SyncStatus } from '$lib/sync';
-import { createHubSync, fetchHubToken, loadSavedHub, parseHubAddress, probeHub, saveHub, tokenValid, type SavedHub } from '$lib/sync/hub';
-import type { SyncController } from '$lib/sync';
-import type { Store } from '$lib/store';
+// While connected, `active` is kept with the hub address, so the app reconnects on its next start
+// (the header calls resume()) until the member disconnects.
+import { SyncStatus } from './status.svelte';
+import { createHubSync, fetchHubToken, loadSavedHub, parseHubAddress, probeHub, saveHub, tokenValid, type SavedHub } from './hub';
+import type { SyncController } from './controller';
+import type { Store } from '../store/index';
 
 export class HubSession {
 	#saved = $state<SavedHub | null>(null);
@@ -72,6 +74,8 @@ export class HubSession {
 			this.#controller = createHubSync({ store, hubUrl: saved.url, token: saved.token, username: store.member.name, status: this.status });
 			this.#controller.start();
 			this.#connected = true;
+			this.#saved = { ...saved, active: true };
+			saveHub(this.#saved);
 		} finally {
 			this.#busy = false;
 		}
@@ -82,6 +86,16 @@ export class HubSession {
 		await this.#controller?.stop();
 		this.#controller = null;
 		this.#connected = false;
+		if (this.#saved) {
+			this.#saved = { ...this.#saved, active: false };
+			saveHub(this.#saved);
+		}
+	}
+
+	/** On app start: reconnect to the hub the member left connected (quietly, once). */
+	async resume(store: Store): Promise<void> {
+		if (this.#connected || this.#busy || !this.#saved?.active || !tokenValid(this.#saved)) return;
+		await this.connect(store, this.#saved.url);
 	}
 }
 

@@ -18,6 +18,8 @@ export interface HubToken {
 
 export interface SavedHub extends Partial<HubToken> {
 	url: string;
+	/** Connected when last seen: reconnect on the next start. */
+	active?: boolean;
 }
 
 type Fetch = typeof fetch;
@@ -41,7 +43,7 @@ export function loadSavedHub(storage: Pick<Storage, 'getItem'> = globalThis.loca
 		const value = JSON.parse(storage.getItem(HUB_STORAGE_KEY) ?? 'null') as unknown;
 		const hub = value as Partial<SavedHub> | null;
 		if (!hub || typeof hub.url !== 'string') return null;
-		return { url: hub.url, ...(typeof hub.token === 'string' && typeof hub.expiresAt === 'string' ? { token: hub.token, expiresAt: hub.expiresAt } : {}) };
+		return { url: hub.url, active: hub.active === true, ...(typeof hub.token === 'string' && typeof hub.expiresAt === 'string' ? { token: hub.token, expiresAt: hub.expiresAt } : {}) };
 	} catch {
 		return null;
 	}
@@ -70,13 +72,28 @@ export async function fetchHubToken(fetchFn: Fetch = fetch, apiBase = '/api'): P
 	return { ok: true, token: { token: body.token, expiresAt: body.expiresAt } };
 }
 
+/**
+ * Chromium's Local Network Access address space of a hub URL: 'local' for private LAN addresses
+ * and `.local` names, 'loopback' for this machine, none for public addresses. Chromium refuses a
+ * fetch whose declared space does not match the address it reaches, so it is never guessed wider.
+ */
+export function targetAddressSpaceOf(url: string): 'local' | 'loopback' | null {
+	const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	if (host === 'localhost' || /^127\./.test(host) || host === '::1') return 'loopback';
+	if (/^10\./.test(host) || /^192\.168\./.test(host) || /^169\.254\./.test(host) || /^172\.(1[6-9]|2\d|3[01])\./.test(host)) return 'local';
+	if (/^f[cd][0-9a-f]{2}:/.test(host) || /^fe80:/.test(host) || host.endsWith('.local')) return 'local';
+	return null;
+}
+
 /** fetch for the hub: bearer token, CORS with credentials, Chromium's local address space. */
 export function hubFetch(token: string, fetchFn: Fetch = fetch): Fetch {
 	return (input, init = {}) => {
 		const headers = new Headers(init.headers);
 		headers.set('authorization', `Bearer ${token}`);
+		const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+		const space = targetAddressSpaceOf(url);
 		// `targetAddressSpace` is Chromium's Local Network Access option (not yet in the DOM types).
-		const options = { ...init, headers, mode: 'cors', credentials: 'include', targetAddressSpace: 'local' } as RequestInit;
+		const options = { ...init, headers, mode: 'cors', credentials: 'include', ...(space ? { targetAddressSpace: space } : {}) } as RequestInit;
 		return fetchFn(input, options);
 	};
 }
@@ -105,8 +122,7 @@ export async function probeHub(hubUrl: string, token: string, fetchFn: Fetch = f
 }
 
 function isLoopback(url: string): boolean {
-	const host = new URL(url).hostname;
-	return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+	return targetAddressSpaceOf(url) === 'loopback';
 }
 
 export interface HubSyncOptions {
