@@ -61,8 +61,9 @@ try {
 	// a fresh start: the saved index is loaded from Dexie, not rebuilt
 	await device.page.reload();
 	const reload = await device.page.evaluate(async () => {
-		await new Promise((res) => setTimeout(res, 500));
-		const store = window.__praxisTest!.session.store!;
+		// wait for the app to reopen the member's store after the reload
+		while (!window.__praxisTest?.session.store) await new Promise((res) => setTimeout(res, 50));
+		const store = window.__praxisTest.session.store;
 		const t = performance.now();
 		await store.search.ready();
 		const loadMs = performance.now() - t;
