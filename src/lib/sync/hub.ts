@@ -28,6 +28,7 @@ type Fetch = typeof fetch;
 export function parseHubAddress(text: string): { ok: true; url: string } | { ok: false; reason: string } {
 	const raw = text.trim();
 	if (!raw) return { ok: false, reason: 'Type or scan the hub’s address.' };
+	if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) && !/^https?:\/\//i.test(raw)) return { ok: false, reason: 'A hub address starts with http:// or https://.' };
 	let url: URL;
 	try {
 		url = new URL(/^https?:\/\//i.test(raw) ? raw : `http://${raw}`);
