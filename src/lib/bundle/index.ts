@@ -4,7 +4,7 @@
 // the /exchange page (through the store's community replica) and by `npm run bundle` on a server.
 import type { DeviceCertificate } from '../domain/signing';
 import { applyDocs, collectDocs } from './collect';
-import { readBundle, writeBundle, type BundleHeader, type BundleSigner } from './format';
+import { readBundle, writeBundle, type BundleDoc, type BundleHeader, type BundleSigner } from './format';
 import { verifyBundle, type BundleTrust } from './verify';
 
 export { readBundle, writeBundle, BUNDLE_FORMAT, BUNDLE_VERSION, type BundleHeader, type BundleDoc } from './format';
@@ -51,11 +51,24 @@ export async function revokedIn(db: PouchDB.Database): Promise<Set<string>> {
 	return new Set(res.rows.map((r) => `device:${r.id.slice('revocation:'.length)}`));
 }
 
+async function missingRevs(db: PouchDB.Database, docs: readonly BundleDoc[]): Promise<Set<string>> {
+	const asked: Record<string, string[]> = {};
+	for (const d of docs) if (typeof d._rev === 'string') (asked[d._id] ??= []).push(d._rev);
+	const diff = await db.revsDiff(asked);
+	const out = new Set<string>();
+	for (const [id, { missing }] of Object.entries(diff)) for (const rev of missing ?? []) out.add(`${id} ${rev}`);
+	return out;
+}
+
 /** Reads, verifies and applies a bundle into `db` (a device's replica). */
 export async function importBundle(db: PouchDB.Database, file: Uint8Array<ArrayBuffer>, trust: BundleTrust): Promise<ImportOutcome> {
 	const parsed = await readBundle(file);
 	if (!parsed.ok) return parsed;
-	const verified = await verifyBundle(parsed.header, parsed.docs, trust);
+	// Only revisions this side lacks need verifying and storing (certificates always travel along,
+	// since verifying the rest may need them): re-opening a bundle then costs one revs_diff.
+	const missing = await missingRevs(db, parsed.docs);
+	const fresh = parsed.docs.filter((d) => d.type === 'device' || missing.has(`${d._id} ${String(d._rev)}`));
+	const verified = await verifyBundle(parsed.header, fresh, trust);
 	if (!verified.ok) return verified;
 	const { added, failed } = await applyDocs(db, verified.accepted);
 	return { ok: true, header: parsed.header, received: parsed.docs.length, added, skipped: [...verified.skipped, ...failed] };
