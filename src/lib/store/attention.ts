@@ -4,6 +4,7 @@
 // until the author picks or merges one). Also the outbox bookkeeping the sync controller calls.
 import { cleanDoc, isNotFound, notify, pouchOf, revGeneration, type StoreContext } from './context';
 import { putDoc } from './writes';
+import { signForPut } from './signing/index';
 import type { ConflictVersion, LocalDbKind, SyncLogRow } from './types';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
@@ -118,7 +119,9 @@ export async function resolveConflict(ctx: StoreContext, id: string, chosen: Rec
 	const next: Doc = { ...cleanDoc(chosen), _id: id, _rev: winner._rev };
 	delete next._deleted;
 	await putDoc(ctx, next);
-	const losers = (winner._conflicts ?? []).map((rev) => ({ _id: id, _rev: rev, _deleted: true }));
+	// Tombstones carry type and author and are signed, like every deletion (issue 7).
+	const facts = { type: next.type, author: next.author, createdAt: next.createdAt };
+	const losers = await Promise.all((winner._conflicts ?? []).map((rev) => signForPut(ctx, { _id: id, _rev: rev, _deleted: true, ...facts })));
 	if (losers.length) await ctx.community.bulkDocs(losers);
 	await ctx.projector.catchUp();
 }
