@@ -27,6 +27,8 @@ import { withHubCredentials } from './hub/upstream-auth';
 import { createRevocationRoutes, hubRelay } from './hub/relay';
 import type { HubAppParts } from './hub/index';
 import { useSignatureChecks } from './couch/write';
+import { createBundleRoutes } from './bundle/routes';
+import { hubMembers, trustedServerKeys } from './bundle/index';
 // Events (issue 6): calendar subscription feeds.
 import { createCalendarRoutes } from './calendar/index';
 
@@ -132,6 +134,8 @@ export function createApp(deps: AppDeps): PraxisApp {
 		api.route('/calendar', createCalendarRoutes({ storage, auth, addressOf }));
 	}
 	api.all('*', (c) => c.json({ error: 'not_found', reason: `no API route ${c.req.method} ${c.req.path}` }, 404));
+	// Before /api: updates files are bigger than /api's body limit (issue 7).
+	app.route('/api/bundles', createBundleRoutes({ storage, auth: gatewayAuth, users: deps.hub ? hubMembers : auth.users, serverKeys: () => trustedServerKeys(auth, config.dataDir) }));
 	app.route('/api', api);
 
 	// _session first: the gateway's own routes include catch-alls.

@@ -1,13 +1,14 @@
 // `npm run bundle -- export FILE [--since ISO-DATE]` and `npm run bundle -- import FILE`: the file
 // exchange on a server or hub (server/bundle/index.ts). Works directly on DATA_DIR (or
 // COUCHDB_URL) like the admin CLI, so it refuses clearly while a server holds a LevelDB store.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createStorage } from '../storage/index';
 import { createAuthService, keysDirOf } from '../auth/service';
 import { isStoreLockedError, openUsersDb } from '../store-lock';
-import { exportServerBundle, importServerBundle, trustedServerKeys } from './index';
+import { exportServerBundle, hubMembers, importServerBundle, trustedServerKeys } from './index';
+import { HUB_STATE_FILE } from '../hub/state';
 
 export const USAGE = `Usage: npm run bundle -- <command>
 
@@ -62,7 +63,7 @@ export async function runBundle(args: readonly string[], io: BundleIo): Promise<
 			io.err(`Cannot read ${command.file}.`);
 			return 1;
 		}
-		const outcome = await importServerBundle(storage, auth, await trustedServerKeys(auth, dataDir), file);
+		const outcome = await importServerBundle(storage, existsSync(join(dataDir, HUB_STATE_FILE)) ? hubMembers : auth.users, await trustedServerKeys(auth, dataDir), file);
 		if (!outcome.ok) {
 			io.err(`Refused: ${outcome.reason}`);
 			return 1;

@@ -9,6 +9,7 @@ import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 import { certificateFinder, collectDocs, readBundle, revokedIn, verifyBundle, writeBundle, type BundleDoc } from '../../src/lib/bundle/index';
 import type { Storage } from '../storage/index';
 import type { PraxisAuth } from '../auth/service';
+import type { UserRecord, UserStore } from '../auth/users';
 import { createSignatureVerifier } from '../devices/verify';
 import { publicKeysFromJwks, serverSigner, SERVER_SIGNER_PREFIX } from '../devices/server-key';
 import { relayDocs } from '../hub/relay';
@@ -47,7 +48,17 @@ export type ServerImportOutcome =
 
 const isServerFact = (d: BundleDoc) => d.type === 'device' || (d.type === 'revocation' && String((d.signature as { device?: unknown } | undefined)?.device ?? '').startsWith(SERVER_SIGNER_PREFIX));
 
-export async function importServerBundle(storage: Storage, auth: PraxisAuth, serverKeys: ReadonlyMap<string, CryptoKey>, file: Uint8Array<ArrayBuffer>, now = new Date()): Promise<ServerImportOutcome> {
+/**
+ * Verifies and applies a bundle. `users` gives the roles documents are authorized with: this
+ * server's members (auth.users), or on a hub, which keeps no accounts, member rights only.
+ */
+export async function importServerBundle(
+	storage: Storage,
+	users: Pick<UserStore, 'get'>,
+	serverKeys: ReadonlyMap<string, CryptoKey>,
+	file: Uint8Array<ArrayBuffer>,
+	now = new Date()
+): Promise<ServerImportOutcome> {
 	const db = storage.db(COMMUNITY_DB);
 	const parsed = await readBundle(file);
 	if (!parsed.ok) return parsed;
@@ -57,7 +68,12 @@ export async function importServerBundle(storage: Storage, auth: PraxisAuth, ser
 	const members = verified.accepted.filter((d) => !isServerFact(d));
 	if (facts.length) await db.bulkDocs(facts as PouchDB.Core.PutDocument<object>[], { new_edits: false });
 	const verifier = createSignatureVerifier({ storage, serverKeys: async () => serverKeys, clock: () => now });
-	const failures = members.length ? await relayDocs({ storage, users: auth.users, verifier }, members, false) : [];
+	const failures = members.length ? await relayDocs({ storage, users, verifier }, members, false) : [];
 	const refused = [...verified.skipped, ...failures.map((f) => ({ id: f.id, reason: f.reason ?? f.error ?? 'refused' }))];
 	return { ok: true, received: parsed.docs.length, stored: verified.accepted.length - failures.length, refused };
 }
+
+/** A hub's stand-in for a user store: any member name, member rights (the upstream re-checks). */
+export const hubMembers: Pick<UserStore, 'get'> = {
+	get: async (name) => ({ _id: '', type: 'user', name, roles: ['member'], displayName: name, createdAt: '' }) as unknown as UserRecord
+};

@@ -1,0 +1,48 @@
+// POST /api/bundles (server/bundle/routes.ts): a member opens an updates file on the server through
+// the web; documents are applied as their signing member; a tampered file gets 400 with the reason.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../support/harness';
+import { COMMUNITY_DB } from '../../../src/lib/domain/ids';
+import { writeBundle } from '../../../src/lib/bundle/index';
+import { serverSigner } from '../../../server/devices/server-key';
+import { seedCategories } from '../../../server/seed';
+import { certifyTestDevice } from '../helpers/signing';
+import { thread } from '../helpers/community-docs';
+
+let h: Harness | null = null;
+afterEach(async () => {
+	await h?.close();
+	h = null;
+});
+
+describe('POST /api/bundles', () => {
+	it('applies a member bundle, re-opening changes nothing, refuses tampering and anonymous callers', async () => {
+		h = createHarness();
+		await seedCategories(h.storage, new Date(), await serverSigner(h.auth.signingKey()));
+		const ana = await h.register('ana');
+		const ben = await h.register('ben');
+		const device = await certifyTestDevice(h, ana);
+		const t = await device.sign({ ...thread('ana'), _rev: '1-aa', _revisions: { start: 1, ids: ['aa'] } });
+		const bytes = await writeBundle([{ ...device.certificate, _rev: '1-cc' }, t], { author: 'ana', since: null, created: new Date().toISOString(), device: device.certificate._id }, (b) =>
+			crypto.subtle.sign({ name: 'Ed25519' }, device.keys.privateKey, b)
+		);
+		const upload = (body: Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) =>
+			h!.request('/api/bundles', { method: 'POST', headers: { 'content-type': 'application/gzip', ...headers }, body });
+
+		expect((await upload(bytes)).status).toBe(401);
+		const first = await upload(bytes, { cookie: ben }); // the uploader does not matter: ana signed it
+		expect(first.status).toBe(200);
+		expect(await first.json()).toMatchObject({ ok: true, received: 2, refused: [] });
+		expect(await h.storage.db(COMMUNITY_DB).get(t._id)).toMatchObject({ author: 'ana', _rev: '1-aa' });
+		const info = await h.storage.db(COMMUNITY_DB).info();
+		expect((await upload(bytes, { cookie: ben })).status).toBe(200);
+		expect((await h.storage.db(COMMUNITY_DB).info()).doc_count).toBe(info.doc_count);
+
+		const bad = bytes.slice();
+		bad[Math.floor(bad.length / 2)] ^= 0x40;
+		const refused = await upload(bad, { cookie: ana });
+		expect(refused.status).toBe(400);
+		expect(await refused.json()).toMatchObject({ error: 'bad_request', reason: expect.stringMatching(/./) });
+		expect((await upload(new Uint8Array(0), { cookie: ana })).status).toBe(400);
+	});
+});
