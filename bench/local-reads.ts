@@ -12,7 +12,7 @@ import { TEST_PASSWORD } from '../tests/e2e/support/server';
 import { runAlone, type Figures } from './lib/report';
 
 const QUERIES = ['procurement', 'cloud contract', 'acessibility', 'permi', 'offline sync', 'satisfaction survey', 'dashbord', 'rural', 'vendor framework agreement', 'tende'];
-const ROUNDS = 20;
+const ROUNDS = Number(process.env.BENCH_READ_ROUNDS ?? 40);
 
 interface BenchStore {
 	community: { bulkDocs(docs: object[], opts: { new_edits: false }): Promise<unknown> };
