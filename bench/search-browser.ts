@@ -27,6 +27,14 @@ for (let i = 0; i < N; i++) {
 		docs.push({ ...base, _id: `resource:${id}`, kind: 'guide', title: sentence(r, 3, 8), summary: sentence(r, 8, 20), body: paragraphs(r, 3), tags: [CATEGORIES[i % 7]], status: 'published' });
 	}
 }
+/** The part of the app's store this bench drives through the test hook (see src/app.d.ts). */
+interface BenchStore {
+	community: { bulkDocs(docs: object[]): Promise<unknown> };
+	projected(): Promise<void>;
+	search: { ready(): Promise<void>; flush(): Promise<void>; size(): Promise<number>; search(q: string): Promise<{ tookMs: number }> };
+}
+type Hooked = Window & { __praxisTest?: { session: { store: BenchStore | null } } };
+
 const queries = ['procurement', 'cloud contract', 'acessibility', 'permi', 'offline sync', 'satisfaction survey', 'dashbord', 'rural', 'vendor framework agreement', 'tende'];
 
 const server = await startServer();
@@ -36,9 +44,9 @@ try {
 	await signIn(device.page, server.url, 'bench');
 	const result = await device.page.evaluate(
 		async ({ docs, queries }) => {
-			const store = window.__praxisTest!.session.store!;
+			const store = (window as unknown as Hooked).__praxisTest!.session.store!;
 			let t = performance.now();
-			await store.community.bulkDocs(docs as PouchDB.Core.PutDocument<object>[]);
+			await store.community.bulkDocs(docs);
 			await store.projected();
 			await store.search.ready();
 			const projectMs = performance.now() - t;
@@ -62,8 +70,9 @@ try {
 	await device.page.reload();
 	const reload = await device.page.evaluate(async () => {
 		// wait for the app to reopen the member's store after the reload
-		while (!window.__praxisTest?.session.store) await new Promise((res) => setTimeout(res, 50));
-		const store = window.__praxisTest.session.store;
+		const hooked = window as unknown as Hooked;
+		while (!hooked.__praxisTest?.session.store) await new Promise((res) => setTimeout(res, 50));
+		const store = hooked.__praxisTest.session.store;
 		const t = performance.now();
 		await store.search.ready();
 		const loadMs = performance.now() - t;
