@@ -15,7 +15,7 @@ const BENCHES: Record<string, () => Promise<Figures>> = {
 	bundle: bundleBench,
 	'initial-sync': () => initialSyncBench(generateCommunity().docs),
 	incremental: () => incrementalBench(200),
-	push: () => pushBench(Number(process.env.BENCH_ROUNDS ?? 1)),
+	push: () => pushBench(Number(process.env.BENCH_ROUNDS ?? 3)),
 	'local-reads': localReadsBench
 };
 

@@ -26,7 +26,7 @@ const ROWS: Row[] = [
 	{ what: 'Resume: documents fetched for the db after a cut half way', target: '≈ docs in db (not restarted)', praxis: (g) => g('initial-sync', 'resume_fetched_docs'), stock: (g) => g('initial-sync', 'resume_db_docs'), unit: 'n', met: (p, s) => s !== null && p < s * 1.1 },
 	{ what: '3. Incremental: new post to 200 live clients, p50', target: '—', praxis: (g) => g('incremental', 'p50_ms'), unit: 'ms' },
 	{ what: '3. Incremental: p95', target: '< 2 s', praxis: (g) => g('incremental', 'p95_ms'), unit: 'ms', met: (p) => p < 2000 },
-	{ what: '3. Server RSS with 200 live clients', target: '< 300 MB', praxis: (g) => g('incremental', 'server_rss_mb'), unit: 'n', met: (p) => p < 300 },
+	{ what: '3. Server RSS (MB) with 200 live clients', target: '< 300 MB', praxis: (g) => g('incremental', 'server_rss_mb'), unit: 'n', met: (p) => p < 300 },
 	{ what: '4. Push 10,000 docs (validated) vs stock (not validated)', target: '≥ stock', praxis: (g) => g('push', 'praxis_push_docs_per_s'), stock: (g) => g('push', 'stock_push_docs_per_s'), unit: 'docs/s', met: (p, s) => s !== null && p >= s },
 	{ what: '5. Category first page (10,000 threads), p95', target: '< 20 ms', praxis: (g) => g('local-reads', 'category_page_p95_ms'), unit: 'ms', met: (p) => p < 20 },
 	{ what: '5. Thread with 500 posts, p95', target: '< 50 ms', praxis: (g) => g('local-reads', 'long_thread_p95_ms'), unit: 'ms', met: (p) => p < 50 },
