@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import { communityDocs, couch, registerMember, startServer, type TestServer } from './support/server';
-import { openDevice, signIn, waitUpToDate, type Device } from './support/browser';
+import { openDevice, signIn, waitForOfflineShell, waitUpToDate, type Device } from './support/browser';
 
 let server: TestServer;
 const devices: Device[] = [];
@@ -33,6 +33,7 @@ describe('events offline', () => {
 		await page.getByRole('link', { name: 'New event' }).click();
 		await page.getByLabel('Title').waitFor();
 
+		await waitForOfflineShell(page);
 		await a.context.setOffline(true);
 		await page.getByLabel('Title').fill('Village hall meetup');
 		await page.getByLabel('Description').fill('Bring your **procurement** questions.');

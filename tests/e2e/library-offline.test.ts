@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { couch, createThread, registerMember, type TestServer } from './support/server';
-import { openDevice, signIn, waitUpToDate, type Device } from './support/browser';
+import { openDevice, signIn, waitForOfflineShell, waitUpToDate, type Device } from './support/browser';
 import { apiLogin, pdfContains, seedFile, seedResource, startServerWithReviewer } from './library-helpers';
 
 let server: TestServer;
@@ -74,6 +74,7 @@ describe('library offline', () => {
 		}
 		console.log(`[library] first sync downloaded ${firstSync} bytes from /couch; keeping one resource's file (${kept.size} bytes) offline added ${withFiles - firstSync} bytes`);
 
+		await waitForOfflineShell(a.page);
 		await a.context.setOffline(true);
 
 		// search, from the header box and by address, exact and misspelt

@@ -2,7 +2,7 @@
 // and appears in another member's open browser without a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communityDocs, createThread, registerMember, startServer, type ApiMember, type TestServer } from './support/server';
-import { openDevice, signIn, waitUpToDate, type Device } from './support/browser';
+import { openDevice, signIn, waitForOfflineShell, waitUpToDate, type Device } from './support/browser';
 
 let server: TestServer;
 const devices: Device[] = [];
@@ -43,6 +43,7 @@ describe('replies written offline', () => {
 			await d.page.getByRole('heading', { name: 'Cloud framework clauses' }).waitFor();
 		}
 
+		await waitForOfflineShell(a.page);
 		await a.context.setOffline(true);
 		const text = `Offline reply ${Date.now()}: we use a 90-day exit plan.`;
 		await a.page.getByLabel('Reply', { exact: true }).fill(text);

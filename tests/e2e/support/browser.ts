@@ -72,3 +72,22 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
 export async function waitUpToDate(page: Page, timeout = 30_000): Promise<void> {
 	await page.getByRole('status').filter({ hasText: 'Up to date' }).waitFor({ timeout });
 }
+
+/**
+ * Waits until the service worker controls the page, so that going offline afterwards still
+ * serves every route's code from the precache (under load the worker may activate after the
+ * first screens are up, and an offline navigation to a route not loaded yet would fail).
+ */
+export async function waitForOfflineShell(page: Page, timeout = 30_000): Promise<void> {
+	await page.evaluate(async (ms) => {
+		await navigator.serviceWorker.ready;
+		if (navigator.serviceWorker.controller) return;
+		await new Promise<void>((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error('the service worker did not take control')), ms);
+			navigator.serviceWorker.addEventListener('controllerchange', () => {
+				clearTimeout(timer);
+				resolve();
+			});
+		});
+	}, timeout);
+}
