@@ -131,7 +131,10 @@ async function relatedOf(ctx: StoreContext, r: ResourceDocRow): Promise<RelatedI
 	const out = named.filter((n) => !n.missing).map(({ id, type, title, href }) => ({ id, type, title, href }));
 	if (!r.tags.length) return out;
 	const resources = (await published(ctx)).filter((o) => !seen.has(o.id) && o.tags.some((t) => r.tags.includes(t))).slice(0, 3);
-	const threads = (await ctx.db.threads.where('tags').anyOf(r.tags).limit(10).toArray()).filter((th) => !th.deleted && !seen.has(th.id)).slice(0, 3);
+	// a multi-entry index yields a thread once per matching tag: keep the first of each
+	const threads = (await ctx.db.threads.where('tags').anyOf(r.tags).limit(30).toArray())
+		.filter((th) => !th.deleted && !seen.has(th.id) && Boolean(seen.add(th.id)))
+		.slice(0, 3);
 	for (const o of resources) out.push({ id: o.id, type: 'resource', title: o.title, href: `/library/${ulidOf(o.id)}` });
 	for (const th of threads) out.push({ id: th.id, type: 'thread', title: th.title, href: `/forums/t/${ulidOf(th.id)}` });
 	return out;

@@ -1,7 +1,7 @@
 // Library through the store: submit → review (changes) → resubmit → approve, the permission
 // rules applied on the device, derived ratings and uses, comments, filters and sorts, the pack.
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeTestStores, openTestStore, uniqueName } from '../support';
+import { categoryDoc, closeTestStores, openTestStore, uniqueName } from '../support';
 import type { ResourceInput } from '../../../../src/lib/store/index';
 
 afterEach(closeTestStores);
@@ -105,5 +105,16 @@ describe('library store', () => {
 		expect(c?.items).toMatchObject([{ id: answer, type: 'post', title: 'Answer in “How to publish open data?”', note: 'The best first step', missing: false }]);
 		const member = await openTestStore({ name: uniqueName('m') });
 		await expect(member.library.saveCollection({ slug: 'x', title: 'X', intro: '', items: [] })).rejects.toThrow(/curate/);
+	});
+
+	it('lists a related thread once even when it shares several tags with the resource', async () => {
+		const store = await openTestStore({ name: uniqueName('m'), roles: ['member', 'reviewer'] });
+		await store.community.put(categoryDoc('general'));
+		await store.projected();
+		const thread = await store.createThread({ category: 'general', title: 'Permit queues', body: 'How?', tags: ['permits', 'digital'] });
+		const id = await store.library.submit(input());
+		await store.library.review(id, 'approve', 'Fine.');
+		const related = (await store.library.get(id))?.related ?? [];
+		expect(related.filter((item) => item.id === thread)).toHaveLength(1);
 	});
 });
