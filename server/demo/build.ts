@@ -6,6 +6,7 @@ import type { CommunityDoc } from '../../src/lib/domain/schemas';
 import { THREADS_A } from './threads-a';
 import { THREADS_B } from './threads-b';
 import { RESOURCES } from './library';
+import { buildDemoEvents } from './events';
 import type { DemoResource, DemoThread } from './types';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -63,6 +64,7 @@ export function buildDemoDocs(now: Date): CommunityDoc[] {
 	});
 
 	for (const resource of RESOURCES) docs.push(...resourceDocs(resource, now, at, iso));
+	docs.push(...buildDemoEvents(now));
 	return docs;
 }
 

@@ -54,6 +54,12 @@ describe('seed', () => {
 			expect(replies).toBeGreaterThanOrEqual(2);
 			expect(replies).toBeLessThanOrEqual(6);
 		}
+		const events = of('event');
+		expect(events.some((e) => Date.parse(e.start as string) > Date.now())).toBe(true);
+		expect(events.some((e) => Date.parse(e.end as string) < Date.now())).toBe(true);
+		const eventIds = new Set(events.map((e) => e._id));
+		expect(of('rsvp').length).toBeGreaterThan(0);
+		for (const r of of('rsvp')) expect(eventIds.has(r.event as string)).toBe(true);
 		const published = of('resource').filter((r) => r.status === 'published');
 		expect(published.length).toBeGreaterThanOrEqual(4);
 		expect(new Set(published.map((r) => r.kind))).toEqual(new Set(['case-study', 'guide', 'template', 'article']));

@@ -1,0 +1,104 @@
+// Demo events: a webinar and a meetup coming up, a workshop that has happened (with materials),
+// and RSVPs, so the calendar is not empty on first start.
+import { ulid } from 'ulid';
+import { rsvpId } from '../../src/lib/domain/ids';
+import type { CommunityDoc, EventDoc } from '../../src/lib/domain/schemas';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface DemoEvent {
+	by: string;
+	/** Days from now to the start (negative: in the past); starts at `hourUtc`. */
+	inDays: number;
+	hourUtc: number;
+	hours: number;
+	fields: Pick<EventDoc, 'kind' | 'title' | 'description' | 'timeZone' | 'location' | 'organisers' | 'tags'> &
+		Partial<Pick<EventDoc, 'capacity' | 'region' | 'materials'>>;
+	going?: string[];
+	maybe?: string[];
+}
+
+const EVENTS: readonly DemoEvent[] = [
+	{
+		by: 'thi',
+		inDays: 4,
+		hourUtc: 13,
+		hours: 1,
+		fields: {
+			kind: 'webinar',
+			title: 'Open data portals on a small budget',
+			description: 'Thi walks through how a regional data office publishes 140 datasets with one part-time person: licences, metadata templates and the three tools that did the heavy lifting.\n\nBring your questions; the recording will be added here afterwards.',
+			timeZone: 'Europe/Amsterdam',
+			location: { online: 'https://meet.example.org/open-data-portals' },
+			organisers: ['thi'],
+			tags: ['open-data', 'webinar'],
+			region: 'Online'
+		},
+		going: ['ana', 'james', 'maria'],
+		maybe: ['siobhan']
+	},
+	{
+		by: 'siobhan',
+		inDays: 11,
+		hourUtc: 9,
+		hours: 4,
+		fields: {
+			kind: 'meetup',
+			title: 'West coast digital services meetup',
+			description: 'A morning for council and agency staff from the west coast: short talks on e-permits and accessible forms, then tables by topic.\n\n**Agenda**\n\n- 10:00 Coffee and introductions\n- 10:30 Parking permits online in six weeks (Harbour City)\n- 11:15 Accessibility testing with residents\n- 12:00 Tables by topic\n- 13:00 Close\n\nNo internet in the hall: a Praxis hub will be running so you can sync on the spot.',
+			timeZone: 'Europe/Dublin',
+			location: { venue: 'Kilbrack Community Hall', address: 'Main Street, Kilbrack' },
+			capacity: 25,
+			organisers: ['siobhan', 'piotr'],
+			tags: ['e-services', 'accessibility', 'meetup'],
+			region: 'West coast'
+		},
+		going: ['siobhan', 'piotr', 'james'],
+		maybe: ['ana']
+	},
+	{
+		by: 'piotr',
+		inDays: -12,
+		hourUtc: 8,
+		hours: 6,
+		fields: {
+			kind: 'workshop',
+			title: 'Cyber hygiene for small municipalities',
+			description: 'A hands-on day on the eight baseline measures: multi-factor authentication, backups that are tested, updates, inventory and an incident plan on one page.',
+			timeZone: 'Europe/Warsaw',
+			location: { venue: 'Regional Office, Room 2', address: 'ul. Długa 12, Nowy Sącz' },
+			capacity: 20,
+			organisers: ['piotr'],
+			tags: ['cybersecurity', 'small-municipalities'],
+			region: 'Lesser Poland',
+			materials: 'Slides and the one-page incident plan template are in the library: see "Cyber hygiene baseline: 8 measures for small municipalities".'
+		},
+		going: ['piotr', 'ana', 'thi', 'maria']
+	}
+];
+
+export function buildDemoEvents(now: Date): CommunityDoc[] {
+	const docs: CommunityDoc[] = [];
+	EVENTS.forEach((e, index) => {
+		const day = now.getTime() - (now.getTime() % DAY_MS) + e.inDays * DAY_MS;
+		const start = day + e.hourUtc * 60 * 60 * 1000;
+		// proposed some weeks before it starts, never in the future
+		const created = Math.min(start - 21 * DAY_MS, now.getTime() - (index + 2) * 60 * 60 * 1000);
+		const id = `event:${ulid(created)}`;
+		docs.push({
+			_id: id,
+			type: 'event',
+			author: e.by,
+			createdAt: new Date(created).toISOString(),
+			start: new Date(start).toISOString(),
+			end: new Date(start + e.hours * 60 * 60 * 1000).toISOString(),
+			...e.fields
+		});
+		const answers: [string, 'going' | 'maybe'][] = [...(e.going ?? []).map((u) => [u, 'going'] as [string, 'going']), ...(e.maybe ?? []).map((u) => [u, 'maybe'] as [string, 'maybe'])];
+		answers.forEach(([member, status], i) => {
+			const t = Math.min(created + (i + 1) * 60 * 60 * 1000, now.getTime() - 60_000);
+			docs.push({ _id: rsvpId(id, member), type: 'rsvp', author: member, createdAt: new Date(t).toISOString(), event: id, status });
+		});
+	});
+	return docs;
+}
