@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { communityDocs, createThread, registerMember, startServer, type TestServer } from './support/server';
-import { openDevice, signIn, waitForOfflineShell, waitUpToDate, type Device } from './support/browser';
+import { openDevice, signIn, waitUpToDate, type Device } from './support/browser';
 
 let server: TestServer;
 const devices: Device[] = [];
@@ -36,7 +36,6 @@ describe('conflicts', () => {
 			await waitUpToDate(d.page);
 			await d.page.goto(`${server.url}/forums/t/${ulid}`);
 			await d.page.getByText('Original body').waitFor();
-			await waitForOfflineShell(d.page);
 			await d.context.setOffline(true);
 		}
 		await editBody(phone.page, 'Phone version of the body');

@@ -76,18 +76,24 @@ export async function waitUpToDate(page: Page, timeout = 30_000): Promise<void> 
 /**
  * Waits until the service worker controls the page, so that going offline afterwards still
  * serves every route's code from the precache (under load the worker may activate after the
- * first screens are up, and an offline navigation to a route not loaded yet would fail).
+ * first screens are up, and an offline navigation to a route not loaded yet would fail). A page
+ * whose navigation began just before the worker activated stays uncontrolled: reload it then.
  */
-export async function waitForOfflineShell(page: Page, timeout = 30_000): Promise<void> {
-	await page.evaluate(async (ms) => {
+export async function waitForOfflineShell(page: Page, waitMs = 5_000): Promise<void> {
+	const controlled = await page.evaluate(async (ms) => {
 		await navigator.serviceWorker.ready;
-		if (navigator.serviceWorker.controller) return;
-		await new Promise<void>((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error('the service worker did not take control')), ms);
+		if (navigator.serviceWorker.controller) return true;
+		return new Promise<boolean>((resolve) => {
+			const timer = setTimeout(() => resolve(false), ms);
 			navigator.serviceWorker.addEventListener('controllerchange', () => {
 				clearTimeout(timer);
-				resolve();
+				resolve(true);
 			});
 		});
-	}, timeout);
+	}, waitMs);
+	if (controlled) return;
+	await page.reload();
+	if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+		throw new Error('the service worker did not take control of the page');
+	}
 }
