@@ -33,11 +33,15 @@ async function setup(options: { online?: boolean } = {}) {
 
 describe('sync controller', () => {
 	it('pulls the community, pushes local writes and empties the outbox', async () => {
-		const { store, status, controller, community } = await setup();
+		const { store, status, network, controller, community } = await setup();
 		controller.start();
 		await until(async () => (await store.listCategories()).length === 1);
+		// written while the live push is paused by the network going away, so it is surely pending
+		// (with the link up, the push can acknowledge it before the next line runs)
+		network.set(false);
 		const id = await store.createThread({ category: 'general', title: 'Hello', body: 'First', tags: ['a'] });
 		expect(await store.isPending(id)).toBe(true);
+		network.set(true);
 		await until(async () => (await store.pendingCount()) === 0);
 		expect((await community.get(id)).title).toBe('Hello');
 		await until(() => status.state === 'idle' && status.pending === 0);
