@@ -2,15 +2,13 @@
 // `list-users`, `enrol-hub|revoke-hub <name>`, `list-hubs`. Works directly on DATA_DIR (or COUCHDB_URL); LevelDB allows one process, so
 // it refuses clearly while a server holds the store.
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createStorage, type Storage } from './storage/index';
+import type { Storage } from './storage/index';
 import { createAuthService } from './auth/service';
 import { isRole } from './auth/users';
 import { checkPassword, checkUsername, RESERVED_USERNAMES } from './auth/input';
 import { hashPassword } from './auth/passwords';
 import { ROLES } from '../src/lib/domain/schemas';
-import { isStoreLockedError, openUsersDb } from './store-lock';
+import { runAsMain, withCliStore, type CliIo } from './cli';
 import { createHubRegistry } from './hub/enrolment';
 
 export const USAGE = `Usage: npm run admin -- <command>
@@ -27,11 +25,7 @@ export const USAGE = `Usage: npm run admin -- <command>
 
 Works on DATA_DIR (default ./data) or COUCHDB_URL. Stop the server first when it uses DATA_DIR.`;
 
-export interface AdminIo {
-	env: Record<string, string | undefined>;
-	out: (line: string) => void;
-	err: (line: string) => void;
-}
+export type AdminIo = CliIo;
 
 type Command =
 	| { name: 'grant' | 'revoke'; username: string; role: string }
@@ -147,33 +141,7 @@ export async function runAdmin(args: readonly string[], io: AdminIo): Promise<nu
 		io.err(USAGE);
 		return 64;
 	}
-	const couchdbUrl = io.env.COUCHDB_URL?.trim() || undefined;
-	const dataDir = resolve(io.env.DATA_DIR ?? './data');
-	const storage = couchdbUrl ? createStorage({ kind: 'couchdb', couchdbUrl }) : createStorage({ kind: 'leveldb', dataDir });
-	try {
-		await openUsersDb(storage);
-		return await execute(command, storage, io);
-	} catch (err) {
-		if (isStoreLockedError(err)) {
-			io.err(`The Praxis server is running on DATA_DIR ${dataDir}: stop it first (LevelDB allows one process).`);
-			return 2;
-		}
-		throw err;
-	} finally {
-		await storage.close();
-	}
+	return withCliStore(io, (storage) => execute(command, storage, io));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-	runAdmin(process.argv.slice(2), {
-		env: process.env,
-		out: (line) => process.stdout.write(line + '\n'),
-		err: (line) => process.stderr.write(line + '\n')
-	}).then(
-		(code) => process.exit(code),
-		(err: unknown) => {
-			process.stderr.write(`admin failed: ${err instanceof Error ? err.message : String(err)}\n`);
-			process.exit(1);
-		}
-	);
-}
+runAsMain(import.meta.url, 'admin', runAdmin);

@@ -2,11 +2,9 @@
 // exchange on a server or hub (server/bundle/index.ts). Works directly on DATA_DIR (or
 // COUCHDB_URL) like the admin CLI, so it refuses clearly while a server holds a LevelDB store.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createStorage } from '../storage/index';
+import { join } from 'node:path';
 import { createAuthService, keysDirOf } from '../auth/service';
-import { isStoreLockedError, openUsersDb } from '../store-lock';
+import { runAsMain, withCliStore, type CliIo } from '../cli';
 import { exportServerBundle, hubMembers, importServerBundle, trustedServerKeys } from './index';
 import { HUB_STATE_FILE } from '../hub/state';
 
@@ -17,11 +15,7 @@ export const USAGE = `Usage: npm run bundle -- <command>
 
 Works on DATA_DIR (default ./data) or COUCHDB_URL. Stop the server first when it uses DATA_DIR.`;
 
-export interface BundleIo {
-	env: Record<string, string | undefined>;
-	out: (line: string) => void;
-	err: (line: string) => void;
-}
+export type BundleIo = CliIo;
 
 type Command = { name: 'export'; file: string; since: string | null } | { name: 'import'; file: string };
 
@@ -44,11 +38,7 @@ export async function runBundle(args: readonly string[], io: BundleIo): Promise<
 		io.err(command);
 		return 64;
 	}
-	const couchdbUrl = io.env.COUCHDB_URL?.trim() || undefined;
-	const dataDir = resolve(io.env.DATA_DIR ?? './data');
-	const storage = couchdbUrl ? createStorage({ kind: 'couchdb', couchdbUrl }) : createStorage({ kind: 'leveldb', dataDir });
-	try {
-		await openUsersDb(storage);
+	return withCliStore(io, async (storage, dataDir) => {
 		const auth = createAuthService({ storage, keysDir: keysDirOf(dataDir) });
 		if (command.name === 'export') {
 			const { bytes, count } = await exportServerBundle(storage, auth, command.since);
@@ -71,27 +61,7 @@ export async function runBundle(args: readonly string[], io: BundleIo): Promise<
 		io.out(`Bundle of ${outcome.received} documents: ${outcome.stored} applied (already present ones change nothing), ${outcome.refused.length} refused.`);
 		for (const r of outcome.refused) io.out(`  refused ${r.id}: ${r.reason}`);
 		return 0;
-	} catch (err) {
-		if (isStoreLockedError(err)) {
-			io.err(`The Praxis server is running on DATA_DIR ${dataDir}: stop it first (LevelDB allows one process).`);
-			return 2;
-		}
-		throw err;
-	} finally {
-		await storage.close();
-	}
+	});
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-	runBundle(process.argv.slice(2), {
-		env: process.env,
-		out: (line) => process.stdout.write(line + '\n'),
-		err: (line) => process.stderr.write(line + '\n')
-	}).then(
-		(code) => process.exit(code),
-		(err: unknown) => {
-			process.stderr.write(`bundle failed: ${err instanceof Error ? err.message : String(err)}\n`);
-			process.exit(1);
-		}
-	);
-}
+runAsMain(import.meta.url, 'bundle', runBundle);
