@@ -13,6 +13,7 @@ import type { Storage } from '../storage/index';
 import type { AuthService, SessionUser } from '../auth/types';
 import { clientAddress, type AddressOf } from '../http/client-address';
 import { createCalendarSecrets } from './secrets';
+import { createRsvpIndex, type RsvpIndex } from './rsvp-index';
 
 export interface CalendarRoutesDeps {
 	storage: Storage;
@@ -21,15 +22,11 @@ export interface CalendarRoutesDeps {
 }
 
 /** The events `name` answered going or maybe to, from the community database. */
-export async function rsvpedEvents(storage: Storage, name: string): Promise<EventDoc[]> {
+export async function rsvpedEvents(storage: Storage, name: string, index: RsvpIndex = createRsvpIndex(storage)): Promise<EventDoc[]> {
 	const db = storage.db(COMMUNITY_DB);
-	const rsvps = await db.allDocs({ startkey: 'rsvp:', endkey: 'rsvp:\ufff0', include_docs: true });
-	const wanted = rsvps.rows
-		.map((row) => row.doc as { author?: unknown; status?: unknown; event?: unknown } | undefined)
-		.filter((doc) => doc && doc.author === name && (doc.status === 'going' || doc.status === 'maybe') && typeof doc.event === 'string')
-		.map((doc) => String(doc!.event));
+	const wanted = await index.eventsOf(name);
 	if (!wanted.length) return [];
-	const events = await db.allDocs({ keys: [...new Set(wanted)], include_docs: true });
+	const events = await db.allDocs({ keys: wanted, include_docs: true });
 	const out: EventDoc[] = [];
 	for (const row of events.rows) {
 		const checked = 'doc' in row && row.doc ? validateCommunityDoc(row.doc) : null;
@@ -42,6 +39,7 @@ export function createCalendarRoutes(deps: CalendarRoutesDeps): Hono {
 	const { storage, auth } = deps;
 	const addressOf = deps.addressOf ?? clientAddress;
 	const secrets = createCalendarSecrets(storage);
+	const rsvps = createRsvpIndex(storage);
 	const app = new Hono();
 
 	async function member(c: Context): Promise<SessionUser | Response> {
@@ -74,7 +72,7 @@ export function createCalendarRoutes(deps: CalendarRoutesDeps): Hono {
 		const name = await secrets.memberOf(file.slice(0, -'.ics'.length));
 		if (!name) return notFound();
 		const origin = new URL(c.req.url).origin;
-		const body = eventsToIcs(await rsvpedEvents(storage, name), { name: 'Praxis: my events', origin });
+		const body = eventsToIcs(await rsvpedEvents(storage, name, rsvps), { name: 'Praxis: my events', origin });
 		return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' });
 	});
 	return app;

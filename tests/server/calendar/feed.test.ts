@@ -73,6 +73,35 @@ describe('/api/calendar', () => {
 		expect(await (await call(harness, 'GET', '/api/calendar/secret', ana)).json()).toEqual({ active: false });
 	});
 
+	it('follows RSVPs changed, withdrawn or added after an earlier request (incremental index)', async () => {
+		harness = createHarness();
+		const ana = await harness.register('anna');
+		await harness.register('org');
+		const db = harness.storage.db('community');
+		await db.bulkDocs([
+			eventDoc(E1, '2026-10-24T07:00:00.000Z', '2026-10-24T09:00:00.000Z', 'Europe/Paris'),
+			eventDoc(E2, '2026-10-26T08:00:00.000Z', '2026-10-26T10:00:00.000Z', 'Europe/Paris'),
+			eventDoc(E3, '2026-11-02T14:00:00.000Z', '2026-11-02T15:00:00.000Z', 'America/New_York'),
+			rsvp(E1, 'anna', 'going'),
+			rsvp(E2, 'anna', 'going')
+		]);
+		const { url } = (await (await call(harness, 'POST', '/api/calendar/secret', ana)).json()) as { url: string };
+		const uids = async () => {
+			const vcal = new ICAL.Component(ICAL.parse(await (await call(harness!, 'GET', url)).text()));
+			return vcal.getAllSubcomponents('vevent').map((c) => String(c.getFirstPropertyValue('uid'))).sort();
+		};
+		expect(await uids()).toEqual([`${E1}@praxis`, `${E2}@praxis`]);
+
+		const e1 = await db.get(rsvpId(`event:${E1}`, 'anna'));
+		const e2 = await db.get(rsvpId(`event:${E2}`, 'anna'));
+		await db.bulkDocs([
+			{ ...e1, status: 'not-going' }, // changed its answer
+			{ ...e2, _deleted: true }, // withdrawn
+			rsvp(E3, 'anna', 'maybe') // new
+		]);
+		expect(await uids()).toEqual([`${E3}@praxis`]);
+	});
+
 	it('answers bad feed addresses with 404, not 5xx', async () => {
 		harness = createHarness();
 		for (const path of ['/api/calendar/nope.ics', '/api/calendar/nope', `/api/calendar/${'a'.repeat(43)}.ics`, '/api/calendar/%00.ics']) {
