@@ -10,7 +10,7 @@ import { certificateFinder, collectDocs, readBundle, revokedIn, verifyBundle, wr
 import type { Storage } from '../storage/index';
 import type { PraxisAuth } from '../auth/service';
 import type { UserRecord, UserStore } from '../auth/users';
-import { createSignatureVerifier } from '../devices/verify';
+import { createSignatureVerifier, currentDoc, rolesFromUsers } from '../devices/verify';
 import { publicKeysFromJwks, serverSigner, SERVER_SIGNER_PREFIX } from '../devices/server-key';
 import { relayDocs } from '../hub/relay';
 import { HUB_STATE_FILE } from '../hub/state';
@@ -62,12 +62,14 @@ export async function importServerBundle(
 	const db = storage.db(COMMUNITY_DB);
 	const parsed = await readBundle(file);
 	if (!parsed.ok) return parsed;
-	const verified = await verifyBundle(parsed.header, parsed.docs, { serverKeys, revoked: await revokedIn(db), now, findCertificate: certificateFinder(db) });
+	const rolesOf = rolesFromUsers(users);
+	const authority = { rolesOf, current: (id: string) => currentDoc(db, id) };
+	const verified = await verifyBundle(parsed.header, parsed.docs, { serverKeys, revoked: await revokedIn(db), now, findCertificate: certificateFinder(db), authority });
 	if (!verified.ok) return verified;
 	const facts = verified.accepted.filter(isServerFact);
 	const members = verified.accepted.filter((d) => !isServerFact(d));
 	if (facts.length) await db.bulkDocs(facts as PouchDB.Core.PutDocument<object>[], { new_edits: false });
-	const verifier = createSignatureVerifier({ storage, serverKeys: async () => serverKeys, clock: () => now });
+	const verifier = createSignatureVerifier({ storage, serverKeys: async () => serverKeys, clock: () => now, rolesOf });
 	const failures = members.length ? await relayDocs({ storage, users, verifier }, members, false) : [];
 	const refused = [...verified.skipped, ...failures.map((f) => ({ id: f.id, reason: f.reason ?? f.error ?? 'refused' }))];
 	return { ok: true, received: parsed.docs.length, stored: verified.accepted.length - failures.length, refused };

@@ -191,7 +191,7 @@ async function judgeSigned(db: PouchDB.Database, actor: SessionUser, checks: Sig
 		let key = actor.name;
 		let as: SessionUser | null = actor;
 		const relayed = v.doc.author !== actor.name && typeof v.doc.signature === 'object';
-		const verdict = checks.required || relayed ? await checks.verifier.verify(v.doc, batch) : null;
+		const verdict = checks.required || relayed ? await checks.verifier.verify(v.doc, batch, actor) : null;
 		if (verdict === null || (!verdict.ok && !checks.required)) {
 			// not required: judged as the pushing member, as without signatures
 		} else if (!verdict.ok) {
