@@ -107,8 +107,12 @@ export function createSignatureVerifier(deps: VerifierDeps): SignatureVerifier {
 	}
 
 	async function findCertificate(id: string, batchDocs: readonly unknown[]): Promise<DeviceCertificate | null> {
+		// a batch entry with that id that is no certificate (its deletion) does not hide the stored one
 		for (const d of batchDocs) {
-			if (typeof d === 'object' && d !== null && (d as { _id?: unknown })._id === id) return asCertificate(d);
+			if (typeof d === 'object' && d !== null && (d as { _id?: unknown })._id === id) {
+				const carried = asCertificate(d);
+				if (carried) return carried;
+			}
 		}
 		const cached = certCache.get(id);
 		if (cached) return cached;
