@@ -28,7 +28,7 @@ import { createRevocationRoutes, hubRelay, privilegedMembersOf } from './hub/rel
 import type { HubAppParts } from './hub/index';
 import { useSignatureChecks } from './couch/write';
 import { createBundleRoutes } from './bundle/routes';
-import { hubMembers, trustedServerKeys } from './bundle/index';
+import { hubMembersWith, trustedServerKeys } from './bundle/index';
 // Events (issue 6): calendar subscription feeds.
 import { createCalendarRoutes } from './calendar/index';
 
@@ -95,6 +95,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 	const addressOf = clientAddressResolver(deps.trustProxy ?? false);
 
 	const hubs = createHubRegistry(storage, clock);
+	const hub = deps.hub;
 	// Upstream: hubs authenticate with their credential; a hub: members with the upstream's tokens.
 	const gatewayAuth = deps.hub ? deps.hub.auth : withHubCredentials(auth, hubs);
 	const verifier =
@@ -105,7 +106,6 @@ export function createApp(deps: AppDeps): PraxisApp {
 		// A hub keeps no accounts: a document one member's device relays for another is authorized
 		// there with the roles the upstream gave at the hub's last contact (member rights for
 		// everyone else); the upstream authorizes it again with the roles it knows.
-		const hub = deps.hub;
 		const actorFor = hub
 			? async (signer: { name: string }): Promise<SessionUser> => ({ name: signer.name, roles: [...hub.rolesOf(signer.name)] })
 			: (signer: Parameters<typeof actorForSigner>[0]) => actorForSigner(signer, auth.users);
@@ -138,7 +138,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 	}
 	api.all('*', (c) => c.json({ error: 'not_found', reason: `no API route ${c.req.method} ${c.req.path}` }, 404));
 	// Before /api: updates files are bigger than /api's body limit (issue 7).
-	app.route('/api/bundles', createBundleRoutes({ storage, auth: gatewayAuth, users: deps.hub ? hubMembers : auth.users, serverKeys: () => trustedServerKeys(auth, config.dataDir) }));
+	app.route('/api/bundles', createBundleRoutes({ storage, auth: gatewayAuth, users: hub ? hubMembersWith(hub.rolesOf) : auth.users, serverKeys: () => trustedServerKeys(auth, config.dataDir) }));
 	app.route('/api', api);
 
 	// _session first: the gateway's own routes include catch-alls.

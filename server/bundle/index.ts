@@ -10,6 +10,7 @@ import { certificateFinder, collectDocs, readBundle, revokedIn, verifyBundle, wr
 import type { Storage } from '../storage/index';
 import type { PraxisAuth } from '../auth/service';
 import type { UserRecord, UserStore } from '../auth/users';
+import type { Role } from '../../src/lib/domain/schemas';
 import { createSignatureVerifier, currentDoc, rolesFromUsers } from '../devices/verify';
 import { publicKeysFromJwks, serverSigner, SERVER_SIGNER_PREFIX } from '../devices/server-key';
 import { relayDocs } from '../hub/relay';
@@ -75,7 +76,14 @@ export async function importServerBundle(
 	return { ok: true, received: parsed.docs.length, stored: verified.accepted.length - failures.length, refused };
 }
 
-/** A hub's stand-in for a user store: any member name, member rights (the upstream re-checks). */
-export const hubMembers: Pick<UserStore, 'get'> = {
-	get: async (name) => ({ _id: '', type: 'user', name, roles: ['member'], displayName: name, createdAt: '' }) as unknown as UserRecord
-};
+/**
+ * A hub's stand-in for a user store: any member name, with the roles `rolesOf` gives (the
+ * upstream's privileged members from the hub's last contact), else member rights; the upstream
+ * checks again.
+ */
+export function hubMembersWith(rolesOf: (name: string) => readonly Role[]): Pick<UserStore, 'get'> {
+	return { get: async (name) => ({ _id: '', type: 'user', name, roles: [...rolesOf(name)], displayName: name, createdAt: '' }) as unknown as UserRecord };
+}
+
+/** A hub's stand-in without known roles: member rights for everyone. */
+export const hubMembers: Pick<UserStore, 'get'> = hubMembersWith(() => ['member']);

@@ -52,7 +52,7 @@ export async function seedFile(url: string, member: ApiMember, name: string, con
 		name,
 		contentType: type,
 		size: bytes.length,
-		sha256: await fileSha256(bytes),
+		sha256: await fileSha256(new Uint8Array(bytes)),
 		_attachments: { file: { content_type: type, data: bytes.toString('base64') } }
 	};
 	const res = await couch(url, member, `library-files/${encodeURIComponent(id)}`, { method: 'PUT', body: doc });

@@ -64,7 +64,7 @@ export function validateFileDoc(doc: unknown): { ok: true } | { ok: false; reaso
 }
 
 /** The `sha256` field of a file document: base64url of the SHA-256 of the attachment's bytes. */
-export async function fileSha256(bytes: BufferSource): Promise<string> {
+export async function fileSha256(bytes: ArrayBuffer | Uint8Array<ArrayBuffer>): Promise<string> {
 	return toBase64Url(await crypto.subtle.digest('SHA-256', bytes));
 }
 

@@ -160,7 +160,7 @@ describe('gateway signature enforcement', () => {
 			name: 'guide.pdf',
 			contentType: 'application/pdf',
 			size: bytes.length,
-			sha256: await fileSha256(bytes)
+			sha256: await fileSha256(new Uint8Array(bytes))
 		});
 		const withContent = <T extends object>(doc: T, content: Buffer = bytes) => ({ ...doc, _attachments: { file: { content_type: 'application/pdf', data: content.toString('base64') } } });
 
