@@ -9,7 +9,7 @@ import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 import { certificateFinder, collectDocs, readBundle, revokedIn, verifyBundle, writeBundle, type BundleDoc } from '../../src/lib/bundle/index';
 import type { Storage } from '../storage/index';
 import type { PraxisAuth } from '../auth/service';
-import type { UserRecord, UserStore } from '../auth/users';
+import { isRole, type UserRecord, type UserStore } from '../auth/users';
 import type { Role } from '../../src/lib/domain/schemas';
 import { createSignatureVerifier, currentDoc, rolesFromUsers } from '../devices/verify';
 import { publicKeysFromJwks, serverSigner, SERVER_SIGNER_PREFIX } from '../devices/server-key';
@@ -85,5 +85,17 @@ export function hubMembersWith(rolesOf: (name: string) => readonly Role[]): Pick
 	return { get: async (name) => ({ _id: '', type: 'user', name, roles: [...rolesOf(name)], displayName: name, createdAt: '' }) as unknown as UserRecord };
 }
 
-/** A hub's stand-in without known roles: member rights for everyone. */
-export const hubMembers: Pick<UserStore, 'get'> = hubMembersWith(() => ['member']);
+/** The privileged members' roles a hub kept from its last upstream contact (DATA_DIR/hub-state.json). */
+export function hubRolesFromState(dataDir: string): (name: string) => readonly Role[] {
+	let roles: Record<string, unknown> = {};
+	try {
+		const state = JSON.parse(readFileSync(join(dataDir, HUB_STATE_FILE), 'utf8')) as { roles?: unknown };
+		if (typeof state.roles === 'object' && state.roles !== null) roles = state.roles as Record<string, unknown>;
+	} catch {
+		// no state file yet, or unreadable: member rights only
+	}
+	return (name) => {
+		const listed = roles[name];
+		return Array.isArray(listed) ? listed.filter(isRole) : ['member'];
+	};
+}
