@@ -78,6 +78,7 @@ describe('device certificates', () => {
 		expect(again.status).toBe(200);
 		const revs = (await (await h.request('/api/auth/revocations', { headers: { cookie } })).json()) as { devices: string[] };
 		expect(revs.devices).toEqual([certificate._id]);
+		expect(revs).not.toHaveProperty('roles'); // privileged members are listed to hubs only
 		expect((await h.request('/api/auth/revocations')).status).toBe(401);
 	});
 

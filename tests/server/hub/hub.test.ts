@@ -137,9 +137,10 @@ describe('meetup hub', () => {
 	});
 
 	it('keeps the upstream keys and revocations and serves CORS to the upstream origin only', async () => {
-		const state = JSON.parse(readFileSync(join(hub.dataDir, 'hub-state.json'), 'utf8')) as { keys: unknown[]; upstream: string };
+		const state = JSON.parse(readFileSync(join(hub.dataDir, 'hub-state.json'), 'utf8')) as { keys: unknown[]; upstream: string; roles: unknown };
 		expect(state.upstream).toBe(upstream.base);
 		expect(state.keys).toHaveLength(1);
+		expect(state.roles).toEqual({ mia: ['member', 'moderator'] }); // privileged members only
 		const preflight = await fetch(`${hub.base}/couch/community/_bulk_docs`, {
 			method: 'OPTIONS',
 			headers: { origin: upstream.base, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type', 'access-control-request-private-network': 'true' }
