@@ -20,15 +20,15 @@ import { normalizeThrown } from './http/thrown';
 import { clientAddressResolver } from './http/client-address';
 // Meetup hub and verified authorship (issue 7).
 import { createDeviceRoutes } from './devices/routes';
-import { actorForSigner, createSignatureVerifier, type SignatureVerifier } from './devices/verify';
+import { actorForSigner, createSignatureVerifier, rolesFromUsers, type SignatureVerifier } from './devices/verify';
 import { serverSigner } from './devices/server-key';
 import { createHubRegistry, type HubRegistry } from './hub/enrolment';
 import { withHubCredentials } from './hub/upstream-auth';
-import { createRevocationRoutes, hubRelay } from './hub/relay';
+import { createRevocationRoutes, hubRelay, privilegedMembersOf } from './hub/relay';
 import type { HubAppParts } from './hub/index';
 import { useSignatureChecks } from './couch/write';
 import { createBundleRoutes } from './bundle/routes';
-import { hubMembers, trustedServerKeys } from './bundle/index';
+import { hubMembersWith, trustedServerKeys } from './bundle/index';
 // Events (issue 6): calendar subscription feeds.
 import { createCalendarRoutes } from './calendar/index';
 
@@ -49,8 +49,9 @@ export interface AppDeps {
 	/** Hub mode (server/hub): members' tokens from the upstream, CORS for its origin, no accounts here. */
 	hub?: HubAppParts;
 	/**
-	 * Refuse community documents pushed to /couch without a valid author signature (issue 7).
-	 * Off unless PRAXIS_REQUIRE_SIGNATURES=1 while other areas' tests still push unsigned docs.
+	 * Refuse community documents pushed to /couch without a valid signature by a certified device
+	 * of their author, or of a member allowed to make that change (issue 7). On by default;
+	 * PRAXIS_REQUIRE_SIGNATURES=0 turns it off (a migration from clients that do not sign yet).
 	 */
 	requireSignatures?: boolean;
 }
@@ -94,19 +95,21 @@ export function createApp(deps: AppDeps): PraxisApp {
 	const addressOf = clientAddressResolver(deps.trustProxy ?? false);
 
 	const hubs = createHubRegistry(storage, clock);
+	const hub = deps.hub;
 	// Upstream: hubs authenticate with their credential; a hub: members with the upstream's tokens.
 	const gatewayAuth = deps.hub ? deps.hub.auth : withHubCredentials(auth, hubs);
 	const verifier =
 		deps.hub?.verifier ??
-		createSignatureVerifier({ storage, clock, serverKeys: async () => new Map([[auth.signingKey().kid, (await serverSigner(auth.signingKey())).publicKey]]) });
+		createSignatureVerifier({ storage, clock, rolesOf: rolesFromUsers(auth.users), serverKeys: async () => new Map([[auth.signingKey().kid, (await serverSigner(auth.signingKey())).publicKey]]) });
 
 	{
 		// A hub keeps no accounts: a document one member's device relays for another is authorized
-		// there with member rights; the upstream authorizes it again with the roles it knows.
-		const actorFor = deps.hub
-			? async (signer: { name: string }): Promise<SessionUser> => ({ name: signer.name, roles: ['member'] })
+		// there with the roles the upstream gave at the hub's last contact (member rights for
+		// everyone else); the upstream authorizes it again with the roles it knows.
+		const actorFor = hub
+			? async (signer: { name: string }): Promise<SessionUser> => ({ name: signer.name, roles: [...hub.rolesOf(signer.name)] })
 			: (signer: Parameters<typeof actorForSigner>[0]) => actorForSigner(signer, auth.users);
-		const required = deps.requireSignatures ?? process.env.PRAXIS_REQUIRE_SIGNATURES === '1';
+		const required = deps.requireSignatures ?? process.env.PRAXIS_REQUIRE_SIGNATURES !== '0';
 		useSignatureChecks(storage, { verifier, actorFor, required });
 	}
 
@@ -128,14 +131,14 @@ export function createApp(deps: AppDeps): PraxisApp {
 	api.get('/health', (c) => c.json({ ok: true, version: config.version, store: storage.kind }));
 	if (deps.hub) api.route('/', deps.hub.routes);
 	else {
-		api.route('/auth/revocations', createRevocationRoutes({ auth: gatewayAuth, verifier, revokedTokenIds: () => auth.revokedTokenIds() }));
+		api.route('/auth/revocations', createRevocationRoutes({ auth: gatewayAuth, verifier, revokedTokenIds: () => auth.revokedTokenIds(), privilegedMembers: () => privilegedMembersOf(auth.users) }));
 		api.route('/auth', createAuthRoutes({ auth, secureCookies: config.secureCookies, addressOf }));
 		api.route('/devices', createDeviceRoutes({ storage, auth, verifier, clock, addressOf }));
 		api.route('/calendar', createCalendarRoutes({ storage, auth, addressOf }));
 	}
 	api.all('*', (c) => c.json({ error: 'not_found', reason: `no API route ${c.req.method} ${c.req.path}` }, 404));
 	// Before /api: updates files are bigger than /api's body limit (issue 7).
-	app.route('/api/bundles', createBundleRoutes({ storage, auth: gatewayAuth, users: deps.hub ? hubMembers : auth.users, serverKeys: () => trustedServerKeys(auth, config.dataDir) }));
+	app.route('/api/bundles', createBundleRoutes({ storage, auth: gatewayAuth, users: hub ? hubMembersWith(hub.rolesOf) : auth.users, serverKeys: () => trustedServerKeys(auth, config.dataDir) }));
 	app.route('/api', api);
 
 	// _session first: the gateway's own routes include catch-alls.

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAuthService, keysDirOf } from '../auth/service';
 import { runAsMain, withCliStore, type CliIo } from '../cli';
-import { exportServerBundle, hubMembers, importServerBundle, trustedServerKeys } from './index';
+import { exportServerBundle, hubMembersWith, hubRolesFromState, importServerBundle, trustedServerKeys } from './index';
 import { HUB_STATE_FILE } from '../hub/state';
 
 export const USAGE = `Usage: npm run bundle -- <command>
@@ -53,7 +53,7 @@ export async function runBundle(args: readonly string[], io: BundleIo): Promise<
 			io.err(`Cannot read ${command.file}.`);
 			return 1;
 		}
-		const outcome = await importServerBundle(storage, existsSync(join(dataDir, HUB_STATE_FILE)) ? hubMembers : auth.users, await trustedServerKeys(auth, dataDir), file);
+		const outcome = await importServerBundle(storage, existsSync(join(dataDir, HUB_STATE_FILE)) ? hubMembersWith(hubRolesFromState(dataDir)) : auth.users, await trustedServerKeys(auth, dataDir), file);
 		if (!outcome.ok) {
 			io.err(`Refused: ${outcome.reason}`);
 			return 1;

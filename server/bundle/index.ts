@@ -9,8 +9,9 @@ import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 import { certificateFinder, collectDocs, readBundle, revokedIn, verifyBundle, writeBundle, type BundleDoc } from '../../src/lib/bundle/index';
 import type { Storage } from '../storage/index';
 import type { PraxisAuth } from '../auth/service';
-import type { UserRecord, UserStore } from '../auth/users';
-import { createSignatureVerifier } from '../devices/verify';
+import { isRole, type UserRecord, type UserStore } from '../auth/users';
+import type { Role } from '../../src/lib/domain/schemas';
+import { createSignatureVerifier, currentDoc, rolesFromUsers } from '../devices/verify';
 import { publicKeysFromJwks, serverSigner, SERVER_SIGNER_PREFIX } from '../devices/server-key';
 import { relayDocs } from '../hub/relay';
 import { HUB_STATE_FILE } from '../hub/state';
@@ -62,18 +63,39 @@ export async function importServerBundle(
 	const db = storage.db(COMMUNITY_DB);
 	const parsed = await readBundle(file);
 	if (!parsed.ok) return parsed;
-	const verified = await verifyBundle(parsed.header, parsed.docs, { serverKeys, revoked: await revokedIn(db), now, findCertificate: certificateFinder(db) });
+	const rolesOf = rolesFromUsers(users);
+	const authority = { rolesOf, current: (id: string) => currentDoc(db, id) };
+	const verified = await verifyBundle(parsed.header, parsed.docs, { serverKeys, revoked: await revokedIn(db), now, findCertificate: certificateFinder(db), authority });
 	if (!verified.ok) return verified;
 	const facts = verified.accepted.filter(isServerFact);
 	const members = verified.accepted.filter((d) => !isServerFact(d));
 	if (facts.length) await db.bulkDocs(facts as PouchDB.Core.PutDocument<object>[], { new_edits: false });
-	const verifier = createSignatureVerifier({ storage, serverKeys: async () => serverKeys, clock: () => now });
+	const verifier = createSignatureVerifier({ storage, serverKeys: async () => serverKeys, clock: () => now, rolesOf });
 	const failures = members.length ? await relayDocs({ storage, users, verifier }, members, false) : [];
 	const refused = [...verified.skipped, ...failures.map((f) => ({ id: f.id, reason: f.reason ?? f.error ?? 'refused' }))];
 	return { ok: true, received: parsed.docs.length, stored: verified.accepted.length - failures.length, refused };
 }
 
-/** A hub's stand-in for a user store: any member name, member rights (the upstream re-checks). */
-export const hubMembers: Pick<UserStore, 'get'> = {
-	get: async (name) => ({ _id: '', type: 'user', name, roles: ['member'], displayName: name, createdAt: '' }) as unknown as UserRecord
-};
+/**
+ * A hub's stand-in for a user store: any member name, with the roles `rolesOf` gives (the
+ * upstream's privileged members from the hub's last contact), else member rights; the upstream
+ * checks again.
+ */
+export function hubMembersWith(rolesOf: (name: string) => readonly Role[]): Pick<UserStore, 'get'> {
+	return { get: async (name) => ({ _id: '', type: 'user', name, roles: [...rolesOf(name)], displayName: name, createdAt: '' }) as unknown as UserRecord };
+}
+
+/** The privileged members' roles a hub kept from its last upstream contact (DATA_DIR/hub-state.json). */
+export function hubRolesFromState(dataDir: string): (name: string) => readonly Role[] {
+	let roles: Record<string, unknown> = {};
+	try {
+		const state = JSON.parse(readFileSync(join(dataDir, HUB_STATE_FILE), 'utf8')) as { roles?: unknown };
+		if (typeof state.roles === 'object' && state.roles !== null) roles = state.roles as Record<string, unknown>;
+	} catch {
+		// no state file yet, or unreadable: member rights only
+	}
+	return (name) => {
+		const listed = roles[name];
+		return Array.isArray(listed) ? listed.filter(isRole) : ['member'];
+	};
+}

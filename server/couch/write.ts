@@ -19,6 +19,7 @@ import { dbKind, type DbKind } from './access';
 import { docBodyBytes, isLocalId, screenDoc, type RawDoc } from './doc-shape';
 import { notFound } from './errors';
 import type { SignatureVerifier, Signer } from '../devices/verify';
+import { fileSignatureRefusal } from './file-signatures';
 
 /**
  * Signature checks for /couch writes into one storage (server/app.ts turns them on). A member's
@@ -89,7 +90,7 @@ export async function applyWrites(
 		if (checks) await judgeSigned(db, actor, checks, inputs, verdicts);
 		else await judgeCommunity(db, actor, verdicts);
 	}
-	else if (kind === 'files') await judgeFiles(db, actor, verdicts);
+	else if (kind === 'files') await judgeFiles(db, actor, verdicts, storage ? signatureChecks.get(storage) : undefined);
 	else for (let i = 0; i < verdicts.length; i++) verdicts[i] = judgeUserDoc(verdicts[i]);
 
 	const accepted: RawDoc[] = [];
@@ -191,7 +192,7 @@ async function judgeSigned(db: PouchDB.Database, actor: SessionUser, checks: Sig
 		let key = actor.name;
 		let as: SessionUser | null = actor;
 		const relayed = v.doc.author !== actor.name && typeof v.doc.signature === 'object';
-		const verdict = checks.required || relayed ? await checks.verifier.verify(v.doc, batch) : null;
+		const verdict = checks.required || relayed ? await checks.verifier.verify(v.doc, batch, actor) : null;
 		if (verdict === null || (!verdict.ok && !checks.required)) {
 			// not required: judged as the pushing member, as without signatures
 		} else if (!verdict.ok) {
@@ -239,8 +240,11 @@ function checkRelated(actor: SessionUser, stored: Map<string, DocFacts>, verdict
 	}
 }
 
-/** library-files: `file:{ulid}` documents with one attachment, written by their author (domain/files.ts). */
-async function judgeFiles(db: PouchDB.Database, actor: SessionUser, verdicts: Verdict[]): Promise<void> {
+/**
+ * library-files: `file:{ulid}` documents with one attachment, written by their author
+ * (domain/files.ts), signed over their content's sha256 when signatures are required.
+ */
+async function judgeFiles(db: PouchDB.Database, actor: SessionUser, verdicts: Verdict[], checks?: SignatureChecks): Promise<void> {
 	const ids = verdicts.flatMap((v) => ('doc' in v && !isLocalId(v.doc._id) ? [v.doc._id] : []));
 	const prevs = await currentDocs(db, ids);
 	for (let i = 0; i < verdicts.length; i++) {
@@ -253,6 +257,11 @@ async function judgeFiles(db: PouchDB.Database, actor: SessionUser, verdicts: Ve
 				verdicts[i] = refuse(doc._id, checked.reason);
 				continue;
 			}
+		}
+		const unsigned = checks?.required ? await fileSignatureRefusal(db, actor, checks.verifier, doc) : null;
+		if (unsigned) {
+			verdicts[i] = refuse(doc._id, unsigned);
+			continue;
 		}
 		const decision = authorizeFileWrite(actor, doc as DocFacts, prevs.get(doc._id) ?? null);
 		if (!decision.ok) verdicts[i] = refuse(doc._id, decision.reason);

@@ -1,7 +1,8 @@
 // Verified authorship on the server and on hubs: the hook the sync gateway calls for each
 // pushed community document. A document is accepted when it carries a signature by a certified,
-// unexpired, unrevoked device of its author (signing.ts), or a server signature (`server:{kid}`,
-// see server-key.ts). Certificates are looked up in the same batch first, then in `community`;
+// unexpired, unrevoked device of its author, or of a member the shared permissions allow to make
+// that write with the roles this side knows (a moderator's edit: signing.ts authorizeSigner), or
+// a server signature (`server:{kid}`, see server-key.ts). Certificates are looked up in the same batch first, then in `community`;
 // revocations are read from `community` once, then refreshed from its changes feed.
 //
 // For the gateway (server/couch/write.ts):
@@ -14,8 +15,10 @@ import type { Storage } from '../storage/index';
 import type { SessionUser } from '../auth/types';
 import type { UserStore } from '../auth/users';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
+import type { DocFacts } from '../../src/lib/domain/permissions';
+import type { Role } from '../../src/lib/domain/schemas';
 import { validateCommunityDoc } from '../../src/lib/domain/validate';
-import { canonicalBytes, fromBase64Url, SIGNED_ALGORITHM, verifyDocSignature, type DeviceCertificate, type DocSignature } from '../../src/lib/domain/signing';
+import { canonicalBytes, fromBase64Url, SIGNED_ALGORITHM, verifyDocSignature, type DeviceCertificate, type DocSignature, type SignerAuthority } from '../../src/lib/domain/signing';
 import { serverKidOf } from './server-key';
 
 export type Signer = { kind: 'member'; name: string; device: string } | { kind: 'server'; kid: string };
@@ -30,10 +33,22 @@ export interface VerifierDeps {
 	extraRevoked?: () => ReadonlySet<string>;
 	/** How long a read of the revocations is trusted (REVOCATION_REFRESH_MS by default). */
 	revocationRefreshMs?: number;
+	/**
+	 * The roles of a member, to judge a document signed by another member than its author (the
+	 * server: its accounts; a hub: the upstream's from its last contact). Without it, only the
+	 * author's own devices sign validly.
+	 */
+	rolesOf?: (name: string) => Promise<readonly Role[] | null>;
+}
+
+/** The member pushing a batch: their own roles (a session's) count for documents they signed. */
+export interface Pusher {
+	name: string;
+	roles: readonly Role[];
 }
 
 export interface SignatureVerifier {
-	verify(doc: Record<string, unknown>, batchDocs?: readonly unknown[]): Promise<SignatureVerdict>;
+	verify(doc: Record<string, unknown>, batchDocs?: readonly unknown[], pusher?: Pusher): Promise<SignatureVerdict>;
 	/** Ids (`device:{ulid}`) of revoked certificates, refreshed from `community` when it changed. */
 	revoked(): Promise<ReadonlySet<string>>;
 	/** Takes a revocation into account at once (the revoking route calls it). */
@@ -92,8 +107,12 @@ export function createSignatureVerifier(deps: VerifierDeps): SignatureVerifier {
 	}
 
 	async function findCertificate(id: string, batchDocs: readonly unknown[]): Promise<DeviceCertificate | null> {
+		// a batch entry with that id that is no certificate (its deletion) does not hide the stored one
 		for (const d of batchDocs) {
-			if (typeof d === 'object' && d !== null && (d as { _id?: unknown })._id === id) return asCertificate(d);
+			if (typeof d === 'object' && d !== null && (d as { _id?: unknown })._id === id) {
+				const carried = asCertificate(d);
+				if (carried) return carried;
+			}
 		}
 		const cached = certCache.get(id);
 		if (cached) return cached;
@@ -118,22 +137,48 @@ export function createSignatureVerifier(deps: VerifierDeps): SignatureVerifier {
 		return ok ? { ok: true, signer: { kind: 'server', kid } } : { ok: false, reason: 'the server signature does not match the document (altered after signing?)' };
 	}
 
+	const current = (id: string) => currentDoc(db(), id);
+
+	function authorityFor(pusher: Pusher | undefined): SignerAuthority | undefined {
+		const rolesOf = deps.rolesOf;
+		if (!rolesOf && !pusher) return undefined;
+		return {
+			current,
+			rolesOf: async (name) => (pusher && name === pusher.name ? pusher.roles : rolesOf ? rolesOf(name) : null)
+		};
+	}
+
 	return {
 		revoked,
 		noteRevoked(deviceId) {
 			revokedIds.add(deviceId);
 		},
-		async verify(doc, batchDocs = []) {
+		async verify(doc, batchDocs = [], pusher) {
 			const signature = doc.signature as Partial<DocSignature> | undefined;
 			const device = typeof signature?.device === 'string' ? signature.device : null;
 			const kid = device === null ? null : serverKidOf(device);
 			if (kid !== null && typeof signature?.sig === 'string') return verifyServerSignature(doc, kid, signature.sig);
 			const ctx = { serverKeys: await deps.serverKeys(), revoked: await revoked(), now: clock() };
-			const verdict = await verifyDocSignature(doc, (id) => findCertificate(id, batchDocs), ctx);
+			const verdict = await verifyDocSignature(doc, (id) => findCertificate(id, batchDocs), ctx, authorityFor(pusher));
 			if (!verdict.ok) return verdict;
-			return { ok: true, signer: { kind: 'member', name: String(doc.author), device: String(device) } };
+			return { ok: true, signer: { kind: 'member', name: verdict.signer, device: verdict.device } };
 		}
 	};
+}
+
+/** The current winning revision of `id` in `db`, not deleted, or null (SignerAuthority.current). */
+export async function currentDoc(db: PouchDB.Database, id: string): Promise<DocFacts | null> {
+	try {
+		return (await db.get(id)) as unknown as DocFacts;
+	} catch (err) {
+		if ((err as { status?: number }).status === 404) return null;
+		throw err;
+	}
+}
+
+/** A verifier's rolesOf from a user store (null for a name it does not hold). */
+export function rolesFromUsers(users: Pick<UserStore, 'get'>): (name: string) => Promise<readonly Role[] | null> {
+	return async (name) => (await users.get(name))?.roles ?? null;
 }
 
 /**

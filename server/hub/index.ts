@@ -5,6 +5,7 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { AuthService } from '../auth/types';
 import type { Storage } from '../storage/index';
+import type { Role } from '../../src/lib/domain/schemas';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 import { createSignatureVerifier, type SignatureVerifier } from '../devices/verify';
 import { createHubState, type HubState } from './state';
@@ -33,6 +34,8 @@ export interface HubAppParts {
 	routes: Hono;
 	cors: MiddlewareHandler;
 	verifier: SignatureVerifier;
+	/** A member's roles as the upstream gave them at the last contact (member rights when not listed). */
+	rolesOf(name: string): readonly Role[];
 }
 
 export interface Hub extends HubAppParts {
@@ -60,7 +63,14 @@ export function createHub(options: HubOptions): Hub {
 	const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
 	const state = createHubState({ dataDir: options.dataDir, upstream: options.upstream, credential: options.credential, fetch: options.fetch, clock });
 	const auth = createHubAuth(state, clock);
-	const verifier = createSignatureVerifier({ storage: options.storage, serverKeys: () => state.cryptoKeys(), clock, extraRevoked: () => state.revokedDevices() });
+	const rolesOf = (name: string): readonly Role[] => state.roles().get(name) ?? ['member'];
+	const verifier = createSignatureVerifier({
+		storage: options.storage,
+		serverKeys: () => state.cryptoKeys(),
+		clock,
+		extraRevoked: () => state.revokedDevices(),
+		rolesOf: async (name) => rolesOf(name)
+	});
 	let replication: HubReplication | null = null;
 	let timer: NodeJS.Timeout | null = null;
 	let lastRefresh = 0;
@@ -76,6 +86,7 @@ export function createHub(options: HubOptions): Hub {
 	return {
 		auth,
 		verifier,
+		rolesOf,
 		state,
 		routes: createHubRoutes({ auth, state, upstream: options.upstream, replication: () => replication }),
 		cors: hubCors(options.upstream),

@@ -3,7 +3,8 @@
 // document must carry a valid signature (server/devices/verify.ts) and is then validated and
 // authorized by the gateway's own rules AS ITS SIGNING MEMBER, with the roles this server knows
 // for them (never as the hub). Any other write by a hub is refused: it never authors anything.
-// Also GET /api/auth/revocations, which hubs fetch to refuse revoked devices and tokens offline.
+// Also GET /api/auth/revocations, which hubs fetch to refuse revoked devices and tokens offline
+// (and, for hubs only, the members holding roles beyond member, to judge their signed edits).
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LIMITS } from '../config';
@@ -11,6 +12,7 @@ import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 import type { AuthService, SessionUser } from '../auth/types';
 import type { UserStore } from '../auth/users';
 import type { Storage } from '../storage/index';
+import type { Role } from '../../src/lib/domain/schemas';
 import { applyWrites, type BulkResult } from '../couch/write';
 import { actorForSigner, type SignatureVerifier } from '../devices/verify';
 import { clientAddress } from '../http/client-address';
@@ -61,6 +63,13 @@ const limitBody = bodyLimit({
 	onError: (c) => c.json({ error: 'too_large', reason: `the request body exceeds ${LIMITS.REQUEST_BYTES} bytes` }, 413)
 });
 
+/** Members with a role beyond `member`, by name, from a user store. */
+export async function privilegedMembersOf(users: Pick<UserStore, 'list'>): Promise<Record<string, Role[]>> {
+	const out: Record<string, Role[]> = {};
+	for (const user of await users.list()) if (user.roles.some((r) => r !== 'member')) out[user.name] = [...user.roles];
+	return out;
+}
+
 /** Verifies each document, groups the good ones by signer and writes each group as that member. */
 export async function relayDocs(deps: Pick<HubRelayDeps, 'storage' | 'users' | 'verifier'>, docs: unknown[], newEdits: boolean): Promise<BulkResult[]> {
 	const refused = new Map<number, BulkResult>();
@@ -90,14 +99,27 @@ export async function relayDocs(deps: Pick<HubRelayDeps, 'storage' | 'users' | '
 	return newEdits ? [...results.entries()].sort(([a], [b]) => a - b).map(([, r]) => r) : failures;
 }
 
-/** GET /api/auth/revocations: revoked device certificates and token ids, for hubs and devices. */
-export function createRevocationRoutes(deps: { auth: AuthService; verifier: SignatureVerifier; revokedTokenIds: () => Promise<string[]> }): Hono {
+export interface RevocationRouteDeps {
+	auth: AuthService;
+	verifier: SignatureVerifier;
+	revokedTokenIds: () => Promise<string[]>;
+	/** The members holding a role beyond `member`, with their roles (answered to hubs only). */
+	privilegedMembers?: () => Promise<Record<string, Role[]>>;
+}
+
+/**
+ * GET /api/auth/revocations: revoked device certificates and token ids, for hubs and devices;
+ * to a hub also `roles` (privileged members), so it judges a moderator's or reviewer's signed
+ * edit of another member's document offline as the upstream would (the upstream checks again).
+ */
+export function createRevocationRoutes(deps: RevocationRouteDeps): Hono {
 	const app = new Hono();
 	app.get('/', async (c) => {
 		const who = await deps.auth.authenticate(c.req.raw, clientAddress(c));
 		if (!who) return c.json({ error: 'unauthorized', reason: 'sign in, or present a hub credential' }, 401);
 		c.header('cache-control', 'no-store');
-		return c.json({ devices: [...(await deps.verifier.revoked())].sort(), tokens: (await deps.revokedTokenIds()).sort() });
+		const roles = who.hub && deps.privilegedMembers ? { roles: await deps.privilegedMembers() } : {};
+		return c.json({ devices: [...(await deps.verifier.revoked())].sort(), tokens: (await deps.revokedTokenIds()).sort(), ...roles });
 	});
 	return app;
 }

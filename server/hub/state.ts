@@ -1,10 +1,13 @@
 // What a hub keeps from its last contact with the upstream, in DATA_DIR/hub-state.json: the
-// upstream's public keys (GET /api/auth/keys) and revocation list (GET /api/auth/revocations).
+// upstream's public keys (GET /api/auth/keys), revocation list and privileged members' roles
+// (GET /api/auth/revocations).
 // With them the hub verifies members' tokens and signatures while the upstream is unreachable.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { publicKeysFromJwks } from '../devices/server-key';
+import { isRole } from '../auth/users';
+import type { Role } from '../../src/lib/domain/schemas';
 
 export const HUB_STATE_FILE = 'hub-state.json';
 
@@ -13,6 +16,8 @@ export interface HubStateData {
 	keys: Array<Record<string, unknown>>;
 	revokedDevices: string[];
 	revokedTokens: string[];
+	/** Members holding roles beyond `member` (moderators, reviewers, admins), by name. */
+	roles: Record<string, Role[]>;
 	/** When keys and revocations were last fetched, or null before the first contact. */
 	fetchedAt: string | null;
 }
@@ -27,6 +32,8 @@ export interface HubState {
 	cryptoKeys(): Promise<ReadonlyMap<string, CryptoKey>>;
 	revokedDevices(): ReadonlySet<string>;
 	revokedTokens(): ReadonlySet<string>;
+	/** Privileged members' roles from the last contact. */
+	roles(): ReadonlyMap<string, readonly Role[]>;
 }
 
 export interface HubStateDeps {
@@ -41,15 +48,23 @@ export interface HubStateDeps {
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
+/** `{name: roles}` as the upstream sent or the state file kept it, invalid entries dropped. */
+function rolesMap(value: unknown): Record<string, Role[]> {
+	const out: Record<string, Role[]> = {};
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
+	for (const [name, roles] of Object.entries(value)) if (Array.isArray(roles)) out[name] = roles.filter(isRole);
+	return out;
+}
+
 function readState(path: string, upstream: string): HubStateData {
-	const empty: HubStateData = { upstream, keys: [], revokedDevices: [], revokedTokens: [], fetchedAt: null };
+	const empty: HubStateData = { upstream, keys: [], revokedDevices: [], revokedTokens: [], roles: {}, fetchedAt: null };
 	if (!existsSync(path)) return empty;
 	try {
 		const raw = JSON.parse(readFileSync(path, 'utf8')) as Partial<HubStateData>;
 		// Keys of another upstream must not be trusted for this one.
 		if (raw.upstream !== upstream) return empty;
 		const keys = Array.isArray(raw.keys) ? raw.keys.filter((k): k is Record<string, unknown> => typeof k === 'object' && k !== null) : [];
-		return { upstream, keys, revokedDevices: strings(raw.revokedDevices), revokedTokens: strings(raw.revokedTokens), fetchedAt: typeof raw.fetchedAt === 'string' ? raw.fetchedAt : null };
+		return { upstream, keys, revokedDevices: strings(raw.revokedDevices), revokedTokens: strings(raw.revokedTokens), roles: rolesMap(raw.roles), fetchedAt: typeof raw.fetchedAt === 'string' ? raw.fetchedAt : null };
 	} catch {
 		return empty;
 	}
@@ -60,13 +75,14 @@ export function createHubState(deps: HubStateDeps): HubState {
 	const doFetch = deps.fetch ?? fetch;
 	const clock = deps.clock ?? (() => new Date());
 	let state = readState(path, deps.upstream);
-	let derived: { jwt: JWTVerifyGetKey; crypto: Promise<Map<string, CryptoKey>>; devices: Set<string>; tokens: Set<string> } | null = null;
+	let derived: { jwt: JWTVerifyGetKey; crypto: Promise<Map<string, CryptoKey>>; devices: Set<string>; tokens: Set<string>; roles: Map<string, Role[]> } | null = null;
 	const view = () =>
 		(derived ??= {
 			jwt: createLocalJWKSet({ keys: state.keys } as unknown as JSONWebKeySet),
 			crypto: publicKeysFromJwks(state.keys),
 			devices: new Set(state.revokedDevices),
-			tokens: new Set(state.revokedTokens)
+			tokens: new Set(state.revokedTokens),
+			roles: new Map(Object.entries(state.roles))
 		});
 
 	async function getJson(path: string): Promise<unknown> {
@@ -85,8 +101,8 @@ export function createHubState(deps: HubStateDeps): HubState {
 				const [jwks, revocations] = await Promise.all([getJson('/api/auth/keys'), getJson('/api/auth/revocations')]);
 				const keys = (jwks as { keys?: unknown }).keys;
 				if (!Array.isArray(keys) || keys.length === 0) throw new Error('the upstream published no keys');
-				const r = revocations as { devices?: unknown; tokens?: unknown };
-				state = { upstream: deps.upstream, keys, revokedDevices: strings(r.devices), revokedTokens: strings(r.tokens), fetchedAt: clock().toISOString() };
+				const r = revocations as { devices?: unknown; tokens?: unknown; roles?: unknown };
+				state = { upstream: deps.upstream, keys, revokedDevices: strings(r.devices), revokedTokens: strings(r.tokens), roles: rolesMap(r.roles), fetchedAt: clock().toISOString() };
 				derived = null;
 				mkdirSync(deps.dataDir, { recursive: true });
 				writeFileSync(path + '.tmp', JSON.stringify(state, null, '\t') + '\n', { mode: 0o600 });
@@ -99,6 +115,7 @@ export function createHubState(deps: HubStateDeps): HubState {
 		jwtKeys: () => view().jwt,
 		cryptoKeys: () => view().crypto,
 		revokedDevices: () => view().devices,
-		revokedTokens: () => view().tokens
+		revokedTokens: () => view().tokens,
+		roles: () => view().roles
 	};
 }

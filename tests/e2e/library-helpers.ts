@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { inflateSync } from 'node:zlib';
 import { ulid } from 'ulid';
+import { fileSha256 } from '../../src/lib/domain/files';
 import { TEST_PASSWORD, couch, startServer, type ApiMember, type TestServer } from './support/server';
 
 const run = promisify(execFile);
@@ -39,7 +40,7 @@ export interface SeededFile {
 	size: number;
 }
 
-/** Stores a file in library-files as `member`. */
+/** Stores a file in library-files as `member` (signed over its sha256 by couch()). */
 export async function seedFile(url: string, member: ApiMember, name: string, content: string, type = 'application/pdf'): Promise<SeededFile> {
 	const id = `file:${ulid()}`;
 	const bytes = Buffer.from(content);
@@ -51,6 +52,7 @@ export async function seedFile(url: string, member: ApiMember, name: string, con
 		name,
 		contentType: type,
 		size: bytes.length,
+		sha256: await fileSha256(new Uint8Array(bytes)),
 		_attachments: { file: { content_type: type, data: bytes.toString('base64') } }
 	};
 	const res = await couch(url, member, `library-files/${encodeURIComponent(id)}`, { method: 'PUT', body: doc });

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { createHarness, PASSWORD, sessionCookie, type Harness } from './support/harness';
 import { seedCategories } from '../../server/seed';
 import { docId } from '../../src/lib/domain/ids';
+import { certifyTestDevice, type TestDevice } from './helpers/signing';
 
 const DOCS = 1000;
 const cleanups: Array<() => Promise<void>> = [];
@@ -25,14 +26,16 @@ function localDb(): PouchDB.Database {
 	return db;
 }
 
-function docsBy(author: string, count: number): object[] {
+/** Threads and replies by `device`'s member, signed by it (the server requires signatures). */
+function docsBy(device: TestDevice, count: number): Promise<object[]> {
+	const author = device.certificate.author;
 	const now = new Date().toISOString();
-	const docs: object[] = [];
+	const docs: Array<Record<string, unknown>> = [];
 	for (let i = 0; i < count / 2; i++) {
 		const thread = { _id: docId('thread'), type: 'thread', author, createdAt: now, category: 'general', title: `Thread ${i}`, body: `Body ${i}`, tags: ['test'] };
 		docs.push(thread, { _id: docId('post'), type: 'post', author, createdAt: now, thread: thread._id, body: `Reply ${i}` });
 	}
-	return docs;
+	return device.signAll(docs);
 }
 
 /** A stock CouchDB-protocol server (express-pouchdb on memory PouchDB) on a free port. */
@@ -63,7 +66,7 @@ async function fullStack(h: Harness): Promise<void> {
 		expect(res.status).toBe(201);
 		return sessionCookie(res);
 	};
-	await register('member_a');
+	const deviceA = await certifyTestDevice(h, await register('member_a'));
 	const cookieB = await register('member_b');
 
 	const remoteA = new PouchDB(`${base}/couch/community`, { auth: { username: 'member_a', password: PASSWORD } });
@@ -75,7 +78,7 @@ async function fullStack(h: Harness): Promise<void> {
 	const remoteB = new PouchDB(`${base}/couch/community`, { fetch: withCookie } as PouchDB.Configuration.RemoteDatabaseConfiguration);
 
 	const a = localDb();
-	await a.bulkDocs(docsBy('member_a', DOCS));
+	await a.bulkDocs(await docsBy(deviceA, DOCS));
 	const started = Date.now();
 	const push = await a.replicate.to(remoteA);
 	const pushMs = Date.now() - started;
@@ -86,9 +89,9 @@ async function fullStack(h: Harness): Promise<void> {
 	const pull = await b.replicate.from(remoteB);
 	const pullMs = Date.now() - pullStarted;
 	const info = await b.info();
-	// 1,000 threads and posts + 7 categories + 2 profiles.
-	expect(info.doc_count).toBe(DOCS + 9);
-	expect(pull).toMatchObject({ ok: true, doc_write_failures: 0, docs_written: DOCS + 9 });
+	// 1,000 threads and posts + 7 categories + 2 profiles + member_a's device certificate.
+	expect(info.doc_count).toBe(DOCS + 10);
+	expect(pull).toMatchObject({ ok: true, doc_write_failures: 0, docs_written: DOCS + 10 });
 	process.stdout.write(`[${h.storage.kind}] push ${DOCS} docs: ${pushMs} ms, pull: ${pullMs} ms\n`);
 
 	const again = await b.replicate.from(remoteB);
@@ -99,7 +102,7 @@ async function fullStack(h: Harness): Promise<void> {
 	const live = b.replicate.from(remoteB, { live: true, retry: false });
 	try {
 		await new Promise((resolve) => setTimeout(resolve, 300));
-		const [fresh] = docsBy('member_a', 2);
+		const [fresh] = await docsBy(deviceA, 2);
 		const id = (fresh as { _id: string })._id;
 		const received = new Promise<void>((resolve) =>
 			live.on('change', (change) => {
@@ -126,7 +129,7 @@ describe('replication through the full app', () => {
 		await fullStack(h);
 		// The data really lives on the CouchDB server, and the accounts too (server-only db).
 		const res = await fetch(`${couchdbUrl}/community`);
-		expect(((await res.json()) as { doc_count: number }).doc_count).toBe(DOCS + 10);
+		expect(((await res.json()) as { doc_count: number }).doc_count).toBe(DOCS + 11);
 		expect((await fetch(`${couchdbUrl}/praxis-users/user:member_a`)).status).toBe(200);
 	}, 60_000);
 });

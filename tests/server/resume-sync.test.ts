@@ -8,6 +8,7 @@ import PouchDB from 'pouchdb';
 import { createHarness, PASSWORD, sessionCookie } from './support/harness';
 import { docId } from '../../src/lib/domain/ids';
 import { seedCategories } from '../../server/seed';
+import { certifyTestDevice } from './helpers/signing';
 
 const DOCS = 2000;
 const cleanups: Array<() => Promise<void>> = [];
@@ -30,14 +31,16 @@ describe('a first sync cut off half way', () => {
 			expect(res.status).toBe(201);
 			return sessionCookie(res);
 		};
-		await register('writer');
+		const writerDevice = await certifyTestDevice(h, await register('writer'));
 		const cookie = await register('reader');
 		const now = new Date().toISOString();
-		const docs = Array.from({ length: DOCS }, (_, i) => ({ _id: docId('thread'), type: 'thread', author: 'writer', createdAt: now, category: 'general', title: `Thread ${i}`, body: `Body ${i}`, tags: [] }));
+		const docs = await writerDevice.signAll(
+			Array.from({ length: DOCS }, (_, i) => ({ _id: docId('thread'), type: 'thread', author: 'writer', createdAt: now, category: 'general', title: `Thread ${i}`, body: `Body ${i}`, tags: [] }))
+		);
 		const writer = new PouchDB(`${base}/couch/community`, { auth: { username: 'writer', password: PASSWORD } });
 		const written = await writer.bulkDocs(docs);
 		expect(written.filter((r) => !('ok' in r && r.ok))).toEqual([]);
-		const total = (await writer.info()).doc_count; // the threads, the categories and the two profiles
+		const total = (await writer.info()).doc_count; // the threads, the categories, the two profiles and the certificate
 
 		let cut = false;
 		const link: typeof fetch = (url, init) => {

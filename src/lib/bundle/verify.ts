@@ -1,6 +1,7 @@
 // Verifying a parsed bundle (format.ts) with the shared signing code, before anything is applied:
 // the header must be signed by a certified device of the bundle's author (or by the server), and
-// each document by a certified device of its own author (or by the server). A bad header refuses
+// each document by a certified device of its own author, or of a member allowed to make that write
+// with the roles the importing side knows (BundleTrust.authority), or by the server. A bad header refuses
 // the bundle whole; a document that fails is left out and reported with its reason.
 import { validateCommunityDoc } from '../domain/validate';
 import {
@@ -11,6 +12,7 @@ import {
 	verifyDocSignature,
 	type DeviceCertificate,
 	type DocSignature,
+	type SignerAuthority,
 	type Verdict
 } from '../domain/signing';
 import type { BundleDoc, BundleHeader } from './format';
@@ -26,6 +28,11 @@ export interface BundleTrust {
 	now: Date;
 	/** A certificate stored on this side (the local community database). */
 	findCertificate(id: string): Promise<DeviceCertificate | null>;
+	/**
+	 * Roles and current documents to judge a document signed by another member than its author
+	 * (a moderator's edit); without it, only the author's own devices sign validly.
+	 */
+	authority?: SignerAuthority;
 }
 
 export type VerifiedBundle =
@@ -68,7 +75,7 @@ export async function verifyBundle(header: BundleHeader, docs: readonly BundleDo
 	const accepted: BundleDoc[] = [];
 	const skipped: Array<{ id: string; reason: string }> = [];
 	for (const doc of docs) {
-		const verdict = await verifyOne(doc, find, ctx, trust.serverKeys);
+		const verdict = await verifyOne(doc, find, ctx, trust.serverKeys, trust.authority);
 		if (verdict.ok) accepted.push(doc);
 		else skipped.push({ id: doc._id, reason: verdict.reason });
 	}
@@ -79,7 +86,8 @@ async function verifyOne(
 	doc: BundleDoc,
 	find: (id: string) => Promise<DeviceCertificate | null>,
 	ctx: { serverKeys: ReadonlyMap<string, CryptoKey>; revoked: ReadonlySet<string>; now: Date },
-	serverKeys: ReadonlyMap<string, CryptoKey>
+	serverKeys: ReadonlyMap<string, CryptoKey>,
+	authority: SignerAuthority | undefined
 ): Promise<Verdict> {
 	if (typeof doc._rev !== 'string') return { ok: false, reason: 'a bundled document needs its _rev' };
 	if (doc._deleted !== true) {
@@ -90,5 +98,5 @@ async function verifyOne(
 	// a certificate is genuine when the server signed it (revoked or expired ones are still facts)
 	if (cert) return checkCertificate(cert, { serverKeys, revoked: new Set(), now: new Date(0) });
 	if (isServerSigned(doc)) return verifyServerSigned(doc, serverKeys);
-	return verifyDocSignature(doc, find, ctx);
+	return verifyDocSignature(doc, find, ctx, authority);
 }

@@ -1,7 +1,11 @@
 // Library attachments: `file:{ulid}` documents in the separate `library-files` database (not
 // replicated to devices by default), each carrying ONE attachment named `file`. Shared by the
 // server (validation and authorization of writes to that database) and the client (upload).
+// Verified authorship (issue 7): a signature never covers `_attachments`, so a file document
+// carries `sha256`, the digest of its attachment's bytes, which the signature covers; the server
+// checks the bytes it receives against it.
 import * as v from 'valibot';
+import { toBase64Url } from './signing';
 import { ULID_PATTERN, USERNAME_PATTERN } from './ids';
 import type { Actor, Decision } from './permissions';
 import { isModerator } from './permissions';
@@ -39,7 +43,9 @@ export const fileDocSchema = v.looseObject({
 	createdAt: v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 timestamp')),
 	name: v.pipe(v.string(), v.minLength(1, 'a file needs a name'), v.maxLength(200)),
 	contentType: v.pipe(v.string(), v.check((t) => FILE_TYPES.has(t), 'files are PDF, office documents, text/CSV or images')),
-	size: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_FILE_BYTES, `files are at most ${MAX_FILE_BYTES} bytes (20 MiB)`))
+	size: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_FILE_BYTES, `files are at most ${MAX_FILE_BYTES} bytes (20 MiB)`)),
+	/** base64url SHA-256 of the attachment's bytes (fileSha256); required once signatures are. */
+	sha256: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/, 'must be the base64url SHA-256 of the file')))
 });
 
 export type FileDoc = v.InferOutput<typeof fileDocSchema>;
@@ -55,6 +61,11 @@ export function validateFileDoc(doc: unknown): { ok: true } | { ok: false; reaso
 	const att = (atts as Record<string, { content_type?: unknown }>)[FILE_ATTACHMENT];
 	if (att.content_type !== undefined && att.content_type !== result.output.contentType) return { ok: false, reason: 'the attachment type must match contentType' };
 	return { ok: true };
+}
+
+/** The `sha256` field of a file document: base64url of the SHA-256 of the attachment's bytes. */
+export async function fileSha256(bytes: ArrayBuffer | Uint8Array<ArrayBuffer>): Promise<string> {
+	return toBase64Url(await crypto.subtle.digest('SHA-256', bytes));
 }
 
 /** Members add their own files; only the author (or a moderator) changes or deletes one. */

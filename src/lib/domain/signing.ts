@@ -1,6 +1,8 @@
 // Verified authorship: canonical form of a document, Ed25519 signatures made on the device
 // (WebCrypto, the same code in the browser and on Node), and device certificates issued by
 // the server. Pure apart from WebCrypto; shared by the server, hubs and devices.
+import { authorizeCommunityWrite, authorizeRelated, relatedIdOf, type DocFacts } from './permissions';
+import type { Role } from './schemas';
 
 export const SIGNED_ALGORITHM = { name: 'Ed25519' } as const;
 
@@ -141,26 +143,69 @@ export async function checkCertificate(cert: DeviceCertificate, ctx: Certificate
 }
 
 /**
- * Verifies that `doc` was signed by a certified device of its author. `findCertificate` looks
- * the certificate up (local database, or one carried in the same batch or bundle).
+ * What a verifier knows to judge a document signed by another member than its author (a
+ * moderator editing a member's post, a reviewer publishing a resource): the roles it knows for
+ * a member (the server: its accounts; a hub: the upstream's, from its last contact), and the
+ * current revisions the write is judged against.
+ */
+export interface SignerAuthority {
+	/** The roles of member `name` as this side knows them; null when it knows no such member. */
+	rolesOf(name: string): Promise<readonly Role[] | null>;
+	/** The current (winning, not deleted) revision of a document, or null. */
+	current(id: string): Promise<DocFacts | null>;
+}
+
+/** A verified signature names the member whose device made it: callers authorize as them. */
+export type SignedVerdict = { ok: true; signer: string; device: string } | { ok: false; reason: string };
+
+const NOT_AUTHOR = 'the signing device does not belong to the author';
+
+/**
+ * A signature by another member than the author is valid when the shared permissions let that
+ * member make this write as themselves, with the roles the verifier knows for them.
+ */
+export async function authorizeSigner(signer: string, doc: Record<string, unknown>, authority: SignerAuthority | undefined): Promise<Verdict> {
+	if (!authority) return { ok: false, reason: NOT_AUTHOR };
+	const roles = await authority.rolesOf(signer);
+	if (!roles) return { ok: false, reason: `${NOT_AUTHOR}, and no member named ${signer} is known here` };
+	const actor = { name: signer, roles };
+	const facts = doc as unknown as DocFacts;
+	let decision = authorizeCommunityWrite(actor, facts, await authority.current(String(doc._id)));
+	const related = decision.ok ? relatedIdOf(facts) : null;
+	if (related) decision = authorizeRelated(actor, facts, await authority.current(related));
+	return decision.ok ? { ok: true } : { ok: false, reason: `${NOT_AUTHOR}, and ${signer} may not make this change: ${decision.reason}` };
+}
+
+/**
+ * Verifies that `doc` was signed by a certified device of its author, or of a member the shared
+ * permissions allow to make this write (see authorizeSigner; without `authority`, only the
+ * author's devices count). `findCertificate` looks the certificate up (local database, or one
+ * carried in the same batch or bundle).
  */
 export async function verifyDocSignature(
 	doc: Record<string, unknown>,
 	findCertificate: (id: string) => Promise<DeviceCertificate | null>,
-	ctx: CertificateContext
-): Promise<Verdict> {
+	ctx: CertificateContext,
+	authority?: SignerAuthority
+): Promise<SignedVerdict> {
 	const signature = doc.signature as Partial<DocSignature> | undefined;
 	if (!signature || typeof signature.device !== 'string' || typeof signature.sig !== 'string') {
 		return { ok: false, reason: 'the document is not signed' };
 	}
 	const cert = await findCertificate(signature.device);
 	if (!cert) return { ok: false, reason: `unknown device certificate ${signature.device}` };
-	if (cert.author !== doc.author) return { ok: false, reason: 'the signing device does not belong to the author' };
+	// without a way to authorize another signer, refuse before any cryptography
+	if (cert.author !== doc.author && !authority) return { ok: false, reason: NOT_AUTHOR };
 	const certVerdict = await checkCertificate(cert, ctx);
 	if (!certVerdict.ok) return certVerdict;
 	const key = await importPublicKey(cert.publicKey);
 	if (!key) return { ok: false, reason: `device certificate ${cert._id} has a malformed key` };
-	return (await verifyBytes(key, signature.sig, canonicalBytes(doc)))
-		? { ok: true }
-		: { ok: false, reason: 'the signature does not match the document (altered after signing?)' };
+	if (!(await verifyBytes(key, signature.sig, canonicalBytes(doc)))) {
+		return { ok: false, reason: 'the signature does not match the document (altered after signing?)' };
+	}
+	if (cert.author !== doc.author) {
+		const allowed = await authorizeSigner(cert.author, doc, authority);
+		if (!allowed.ok) return allowed;
+	}
+	return { ok: true, signer: cert.author, device: cert._id };
 }

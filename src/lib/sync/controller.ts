@@ -11,7 +11,7 @@ import type { LocalDbKind } from '../store/types';
 import { nextDelay } from './backoff';
 import { browserNetwork, type NetworkWatch } from './network';
 import { classifyError } from './replication-error';
-import { ensureDeviceCertificate } from './hub-device';
+import { ensureDeviceCertificate, isSignedDoc, uncertifiedError } from './hub-device';
 import { rememberServerKeys } from './hub-keys';
 
 /** What the controller reports to (the SyncStatus runes class implements it). */
@@ -40,6 +40,11 @@ export interface SyncControllerOptions {
 	deviceApi?: string | null;
 	/** Replicate `community` only (a hub: private databases stay between device and home server). */
 	communityOnly?: boolean;
+	/**
+	 * Push only signed community documents (the remote requires signatures): by default when the
+	 * device is certified through `deviceApi`; a hub's controller sets it too.
+	 */
+	signedOnly?: boolean;
 }
 
 export interface SyncController {
@@ -87,6 +92,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	const delay = options.delay ?? ((attempt: number) => nextDelay(attempt));
 	const base = options.remoteBase.replace(/\/+$/, '');
 	const deviceApi = options.deviceApi === undefined ? (base.endsWith('/couch') ? base.slice(0, -'/couch'.length) + '/api' : null) : options.deviceApi;
+	const signedOnly = Boolean(store.signing) && (options.signedOnly ?? deviceApi !== null);
 	const links: Link[] = [{ kind: 'community', local: store.community, remote: store.sync.openRemote(`${base}/${COMMUNITY_DB}`, options.fetch), flows: [] }];
 	if (!options.communityOnly) {
 		links.push({ kind: 'private', local: store.private, remote: store.sync.openRemote(`${base}/${userDbName(options.username)}`, options.fetch), flows: [] });
@@ -125,14 +131,19 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		}
 	}
 
-	/** Certifies the device key when the server can (never blocks syncing when it cannot). */
+	/**
+	 * Certifies the device key when the server can. Without any certificate the sync stops with
+	 * the reason (shown in the status, retried with backoff): unsigned writes stay pending.
+	 */
 	async function certifyDevice() {
 		if (!deviceApi || !store.signing) return;
 		const fetchFn = options.fetch ?? globalThis.fetch;
 		const outcome = await ensureDeviceCertificate(store.signing, deviceApi, fetchFn);
 		await rememberServerKeys(fetchFn, deviceApi).catch(() => {}); // to verify bundles offline
-		if (!outcome.ok) log('warn', `device key not certified: ${outcome.reason}`);
-		else if (outcome.registered) log('info', `device key certified (${outcome.certificate._id}); ${outcome.signedPending} pending writes signed`);
+		if (!outcome.ok) {
+			log('warn', `device key not certified: ${outcome.reason}`);
+			if (!(await store.signing.certificate())) throw uncertifiedError(outcome);
+		} else if (outcome.registered) log('info', `device key certified (${outcome.certificate._id}); ${outcome.signedPending} pending writes signed`);
 	}
 
 	async function measureFirstSync() {
@@ -245,9 +256,11 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 					// costs a _changes, a _bulk_get and checkpoint reads/writes) and compresses better
 					// (bench/initial-sync.ts: see the README's Benchmarks section for before/after).
 					const opts = { live: true, retry: false, batch_size: batchSize };
+					// unsigned community writes wait on the device until they are signed (issue 7)
+					const pushOpts = signedOnly && link.kind === 'community' ? { ...opts, filter: isSignedDoc } : opts;
 					link.flows = [
 						watch(link, 'pull', link.local.replicate.from(link.remote, opts)),
-						watch(link, 'push', link.local.replicate.to(link.remote, opts))
+						watch(link, 'push', link.local.replicate.to(link.remote, pushOpts))
 					];
 				}
 			})

@@ -10,7 +10,25 @@ export const CERT_RENEW_BEFORE_MS = 24 * 60 * 60 * 1000;
 
 export type DeviceOutcome =
 	| { ok: true; certificate: DeviceCertificate; registered: boolean; signedPending: number }
-	| { ok: false; reason: string };
+	/** `status`: the server's HTTP status when it answered (401: the session is gone). */
+	| { ok: false; reason: string; status?: number };
+
+/**
+ * Whether a document may be pushed to a server that requires signatures: one this device has not
+ * signed yet (written before its certificate arrived) stays local, pending, until signPending
+ * writes it again signed — a new revision, which the live push then sends.
+ */
+export function isSignedDoc(doc: unknown): boolean {
+	const signature = (doc as { signature?: unknown } | null)?.signature;
+	return typeof signature === 'object' && signature !== null;
+}
+
+/** The error a sync stops with while the device has no certificate (retried with backoff). */
+export function uncertifiedError(outcome: { reason: string; status?: number }): Error & { status?: number } {
+	const error: Error & { status?: number } = new Error(`This device could not get its signing certificate, so your changes wait on it: ${outcome.reason}`);
+	if (outcome.status !== undefined) error.status = outcome.status;
+	return error;
+}
 
 interface ListedCert {
 	_id?: unknown;
@@ -48,7 +66,7 @@ export async function ensureDeviceCertificate(signing: StoreSigning, apiBase: st
 			body: JSON.stringify({ publicKey: await signing.publicKey(), label: deviceLabel() })
 		});
 		const body = await json(response);
-		if (!response.ok) return { ok: false, reason: typeof body?.reason === 'string' ? body.reason : `the server answered ${response.status}` };
+		if (!response.ok) return { ok: false, reason: typeof body?.reason === 'string' ? body.reason : `the server answered ${response.status}`, status: response.status };
 		const certificate = body?.certificate as DeviceCertificate | undefined;
 		if (!certificate || typeof certificate._id !== 'string') return { ok: false, reason: 'the server sent no certificate' };
 		const signedPending = await signing.certify(certificate);

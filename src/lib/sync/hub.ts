@@ -148,6 +148,8 @@ export function createHubSync(options: HubSyncOptions): SyncController {
 		network: options.network,
 		delay: options.delay,
 		deviceApi: null,
-		communityOnly: true
+		communityOnly: true,
+		// a hub requires signatures: writes made before this device's certificate wait for it
+		signedOnly: true
 	});
 }

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ulid } from 'ulid';
+import { exportPublicKey, generateDeviceKeys, signDoc, type DeviceCertificate } from '../../../src/lib/domain/signing';
 
 export interface TestServer {
 	url: string;
@@ -106,12 +107,52 @@ export async function registerMember(url: string, username: string, displayName 
 	return { username, password: TEST_PASSWORD, displayName, cookie };
 }
 
-/** Calls the sync gateway as `member` (JSON in and out). */
+/** One certified device key per member and server, as a member's app would have (issue 7). */
+const devices = new Map<string, Promise<{ certificate: DeviceCertificate; privateKey: CryptoKey }>>();
+
+function deviceOf(url: string, member: ApiMember): Promise<{ certificate: DeviceCertificate; privateKey: CryptoKey }> {
+	const key = `${url} ${member.username}`;
+	let device = devices.get(key);
+	if (!device) {
+		device = (async () => {
+			const keys = await generateDeviceKeys();
+			const res = await fetch(`${url}/api/devices`, {
+				method: 'POST',
+				headers: { cookie: member.cookie, 'content-type': 'application/json' },
+				body: JSON.stringify({ publicKey: await exportPublicKey(keys.publicKey), label: 'e2e API client' })
+			});
+			if (res.status !== 201) throw new Error(`certify a device for ${member.username}: ${res.status} ${await res.text()}`);
+			const { certificate } = (await res.json()) as { certificate: DeviceCertificate };
+			return { certificate, privateKey: keys.privateKey };
+		})();
+		device.catch(() => devices.delete(key));
+		devices.set(key, device);
+	}
+	return device;
+}
+
+/** `doc` signed by a certified device of `member` (the server refuses unsigned documents). */
+export async function signAs<T extends Record<string, unknown>>(url: string, member: ApiMember, doc: T): Promise<T> {
+	const { certificate, privateKey } = await deviceOf(url, member);
+	return signDoc(doc, certificate._id, privateKey);
+}
+
+/** A document written to a signed database (PUT community/… or library-files/…). */
+function isSignedWrite(path: string, method: string, body: unknown): body is Record<string, unknown> {
+	return method === 'PUT' && /^(community|library-files)\/(?!_)/.test(path) && typeof body === 'object' && body !== null && 'type' in body;
+}
+
+/**
+ * Calls the sync gateway as `member` (JSON in and out). Documents PUT into `community` or
+ * `library-files` are signed with the member's device key first, as the app signs its writes.
+ */
 export async function couch(url: string, member: ApiMember, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: unknown }> {
+	const method = init.method ?? 'GET';
+	const body = isSignedWrite(path, method, init.body) ? await signAs(url, member, init.body) : init.body;
 	const res = await fetch(`${url}/couch/${path}`, {
-		method: init.method ?? 'GET',
+		method,
 		headers: { cookie: member.cookie, 'content-type': 'application/json', accept: 'application/json' },
-		...(init.body === undefined ? {} : { body: JSON.stringify(init.body) })
+		...(body === undefined ? {} : { body: JSON.stringify(body) })
 	});
 	return { status: res.status, body: await res.json().catch(() => null) };
 }

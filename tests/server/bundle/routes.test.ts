@@ -45,4 +45,30 @@ describe('POST /api/bundles', () => {
 		expect(await refused.json()).toMatchObject({ error: 'bad_request', reason: expect.stringMatching(/./) });
 		expect((await upload(new Uint8Array(0), { cookie: ana })).status).toBe(400);
 	});
+
+	it("applies a moderator's signed edit of a member's thread from a bundle, and skips the same edit by a plain member", async () => {
+		h = createHarness();
+		await seedCategories(h.storage, new Date(), await serverSigner(h.auth.signingKey()));
+		const ana = await h.register('ana');
+		const ben = await h.register('ben');
+		const mod = await h.register('mod');
+		await h.auth.users.updateRoles('mod', (roles) => [...roles, 'moderator']);
+		const [anaDevice, benDevice, modDevice] = [await certifyTestDevice(h, ana), await certifyTestDevice(h, ben), await certifyTestDevice(h, mod)];
+		const original = await anaDevice.sign({ ...thread('ana'), _rev: '1-aa', _revisions: { start: 1, ids: ['aa'] } });
+		await h.storage.db(COMMUNITY_DB).bulkDocs([original], { new_edits: false });
+		const edit = (rev: string) => ({ ...original, body: 'Edited from the hall', updatedAt: new Date().toISOString(), _rev: `2-${rev}`, _revisions: { start: 2, ids: [rev, 'aa'] } });
+		const bundle = async (device: typeof modDevice, name: string) =>
+			writeBundle([{ ...device.certificate, _rev: '1-cc' }, await device.sign(edit(name === 'mod' ? 'bb' : 'dd'))], { author: name, since: null, created: new Date().toISOString(), device: device.certificate._id }, (b) =>
+				crypto.subtle.sign({ name: 'Ed25519' }, device.keys.privateKey, b)
+			);
+		const upload = async (body: Uint8Array<ArrayBuffer>) => (await h!.request('/api/bundles', { method: 'POST', headers: { 'content-type': 'application/gzip', cookie: ana }, body })).json();
+
+		expect(await upload(await bundle(benDevice, 'ben'))).toMatchObject({
+			ok: true,
+			refused: [{ id: original._id, reason: expect.stringMatching(/ben may not make this change: only the author or a moderator/) }]
+		});
+		expect(await h.storage.db(COMMUNITY_DB).get(original._id)).toMatchObject({ _rev: '1-aa' });
+		expect(await upload(await bundle(modDevice, 'mod'))).toMatchObject({ ok: true, refused: [] });
+		expect(await h.storage.db(COMMUNITY_DB).get(original._id)).toMatchObject({ _rev: '2-bb', author: 'ana', body: 'Edited from the hall', signature: { device: modDevice.certificate._id } });
+	});
 });

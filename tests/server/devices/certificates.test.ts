@@ -78,6 +78,7 @@ describe('device certificates', () => {
 		expect(again.status).toBe(200);
 		const revs = (await (await h.request('/api/auth/revocations', { headers: { cookie } })).json()) as { devices: string[] };
 		expect(revs.devices).toEqual([certificate._id]);
+		expect(revs).not.toHaveProperty('roles'); // privileged members are listed to hubs only
 		expect((await h.request('/api/auth/revocations')).status).toBe(401);
 	});
 
@@ -90,19 +91,24 @@ describe('device certificates', () => {
 	});
 
 	it('refuses certificates and revocations pushed by members, even moderators', async () => {
-		const { certificate, cookie } = await setup();
+		const { certificate, cookie, keys } = await setup();
 		await h.auth.users.updateRoles('ana', (roles) => [...roles, 'moderator', 'admin']);
 		h.auth.invalidate('ana');
+		// signed by ana's certified device, so what refuses them is the rule, not a missing signature
+		const sign = <T extends Record<string, unknown>>(doc: T) => signDoc(doc, certificate._id, keys.privateKey);
 		const fake = { ...certificate, _id: 'device:01ARZ3NDEKTSV4RRFFQ69G5FAV' };
 		delete (fake as { _rev?: string })._rev;
 		const revocation = { _id: `revocation:${certificate._id.slice(7)}`, type: 'revocation', author: 'ana', createdAt: new Date().toISOString(), device: certificate._id, revokedBy: 'ana' };
-		const res = await h.post('/couch/community/_bulk_docs', { docs: [fake, revocation] }, { cookie });
+		const res = await h.post('/couch/community/_bulk_docs', { docs: [await sign(fake), await sign(revocation)] }, { cookie });
 		const results = (await res.json()) as Array<{ error?: string; reason?: string }>;
 		expect(results).toHaveLength(2);
 		for (const r of results) expect(r).toMatchObject({ error: 'forbidden', reason: expect.stringContaining('only the server') });
 		const stored = (await h.storage.db(COMMUNITY_DB).get(certificate._id)) as { _rev: string };
-		const del = await h.post('/couch/community/_bulk_docs', { docs: [{ _id: certificate._id, _rev: stored._rev, _deleted: true }] }, { cookie });
-		expect(((await del.json()) as Array<{ error?: string }>)[0].error).toBe('forbidden');
+		const del = await h.post('/couch/community/_bulk_docs', { docs: [await sign({ _id: certificate._id, _rev: stored._rev, _deleted: true })] }, { cookie });
+		expect(((await del.json()) as Array<{ error?: string; reason?: string }>)[0]).toMatchObject({ error: 'forbidden', reason: expect.stringContaining('only the server') });
+		// unsigned, they are refused too
+		const bare = await h.post('/couch/community/_bulk_docs', { docs: [{ ...revocation, _id: `revocation:01ARZ3NDEKTSV4RRFFQ69G5FAW` }] }, { cookie });
+		expect(((await bare.json()) as Array<{ error?: string }>)[0].error).toBe('forbidden');
 	});
 
 	it('signs seeded categories and demo content with the server key', async () => {

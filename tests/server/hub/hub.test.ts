@@ -9,7 +9,7 @@ import { exportPublicKey, generateDeviceKeys, signDoc, type DeviceCertificate } 
 import { docId } from '../../../src/lib/domain/ids';
 import { seedCategories } from '../../../server/seed';
 import { serverSigner } from '../../../server/devices/server-key';
-import { has, localDb, register, remoteWithBearer, startHub, startUpstream, waitFor, type Node } from './support';
+import { has, localDb, login, register, remoteWithBearer, startHub, startUpstream, waitFor, type Node } from './support';
 import type { Hub } from '../../../server/hub/index';
 
 let upstream: Node;
@@ -17,8 +17,8 @@ let hub: Node & { hub: Hub };
 let credential: string;
 const members: Record<string, { cookie: string; hubToken: string; keys: CryptoKeyPair; cert: DeviceCertificate }> = {};
 
-async function member(name: string) {
-	const cookie = await register(upstream.base, name);
+async function member(name: string, registered = true) {
+	const cookie = registered ? await register(upstream.base, name) : await login(upstream.base, name);
 	const keys = await generateDeviceKeys();
 	const certRes = await fetch(`${upstream.base}/api/devices`, {
 		method: 'POST',
@@ -39,6 +39,11 @@ beforeAll(async () => {
 	await seedCategories(upstream.storage, new Date(), await serverSigner(upstream.praxis.auth.signingKey()));
 	await member('ana');
 	await member('ben');
+	// a moderator: granted before the hub's first contact, so the hub knows the role offline
+	await register(upstream.base, 'mia');
+	await upstream.praxis.auth.users.updateRoles('mia', (roles) => [...roles, 'moderator']);
+	upstream.praxis.auth.invalidate('mia');
+	await member('mia', false);
 	const enrolled = await upstream.praxis.hubs.enrol('hall');
 	if (!('credential' in enrolled)) throw new Error(enrolled.refused);
 	credential = enrolled.credential;
@@ -94,6 +99,33 @@ describe('meetup hub', () => {
 		expect(reasons).toContain('not signed');
 	});
 
+	it("relays a moderator's edit of a member's post, and refuses the same edit signed by a plain member", async () => {
+		expect(hub.hub.state.roles().get('mia')).toEqual(['member', 'moderator']);
+		const sign = <T extends Record<string, unknown>>(name: string, doc: T) => signDoc(doc, members[name].cert._id, members[name].keys.privateKey);
+		const thread = await sign('ana', { _id: docId('thread'), type: 'thread', author: 'ana', createdAt: now(), category: 'general', title: 'To moderate', body: 'x', tags: [] });
+		const anaDevice = localDb();
+		await anaDevice.put(thread);
+		expect(await anaDevice.replicate.to(remoteWithBearer(hub.base, members.ana.hubToken))).toMatchObject({ docs_written: 1, doc_write_failures: 0 });
+		await waitFor('the thread on the upstream', () => has(upstream.storage, thread._id));
+		const stored = await hub.storage.db('community').get<object>(thread._id);
+
+		// the edit as a device makes it after pulling the thread: revision 2 on top of the stored one
+		const edit = { ...thread, _rev: '2-a1b2c3', _revisions: { start: 2, ids: ['a1b2c3', stored._rev.split('-')[1]] }, body: 'Moderated', updatedAt: now() };
+		const benDevice = localDb();
+		await benDevice.bulkDocs([await sign('ben', edit)], { new_edits: false } as PouchDB.Core.BulkDocsOptions);
+		const refused = await benDevice.replicate.to(remoteWithBearer(hub.base, members.ben.hubToken));
+		expect(refused).toMatchObject({ docs_written: 0, doc_write_failures: 1 });
+		expect(String((refused.errors[0] as { message?: string }).message)).toMatch(/ben may not make this change: only the author or a moderator/);
+
+		const miaDevice = localDb();
+		await miaDevice.bulkDocs([await sign('mia', edit)], { new_edits: false } as PouchDB.Core.BulkDocsOptions);
+		expect(await miaDevice.replicate.to(remoteWithBearer(hub.base, members.mia.hubToken))).toMatchObject({ docs_written: 1, doc_write_failures: 0 });
+		await waitFor('the moderated thread on the upstream', async () => ((await upstream.storage.db('community').get(thread._id)) as unknown as { body: string }).body === 'Moderated');
+		const upstreamDoc = (await upstream.storage.db('community').get(thread._id)) as unknown as Record<string, unknown>;
+		expect(upstreamDoc).toMatchObject({ author: 'ana', body: 'Moderated', signature: { device: members.mia.cert._id } });
+		for (const db of [anaDevice, benDevice, miaDevice]) await db.destroy();
+	});
+
 	it('refuses writes a hub would author itself', async () => {
 		const auth = { authorization: `Bearer ${credential}`, 'content-type': 'application/json' };
 		const put = await fetch(`${upstream.base}/couch/community/thread:01ARZ3NDEKTSV4RRFFQ69G5FAV`, { method: 'PUT', headers: auth, body: '{}' });
@@ -105,9 +137,10 @@ describe('meetup hub', () => {
 	});
 
 	it('keeps the upstream keys and revocations and serves CORS to the upstream origin only', async () => {
-		const state = JSON.parse(readFileSync(join(hub.dataDir, 'hub-state.json'), 'utf8')) as { keys: unknown[]; upstream: string };
+		const state = JSON.parse(readFileSync(join(hub.dataDir, 'hub-state.json'), 'utf8')) as { keys: unknown[]; upstream: string; roles: unknown };
 		expect(state.upstream).toBe(upstream.base);
 		expect(state.keys).toHaveLength(1);
+		expect(state.roles).toEqual({ mia: ['member', 'moderator'] }); // privileged members only
 		const preflight = await fetch(`${hub.base}/couch/community/_bulk_docs`, {
 			method: 'OPTIONS',
 			headers: { origin: upstream.base, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type', 'access-control-request-private-network': 'true' }

@@ -87,6 +87,17 @@ export async function register(base: string, username: string): Promise<string> 
 	return res.headers.getSetCookie()[0].split(';')[0];
 }
 
+/** Signs a member in on the upstream; returns their session cookie. */
+export async function login(base: string, username: string): Promise<string> {
+	const res = await fetch(`${base}/api/auth/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ username, password: PASSWORD })
+	});
+	expect(res.status).toBe(200);
+	return res.headers.getSetCookie()[0].split(';')[0];
+}
+
 /** A PouchDB handle on `{base}/couch/community` sending `Authorization: Bearer {token}`. */
 export function remoteWithBearer(base: string, token: string): PouchDB.Database {
 	const withToken: typeof fetch = (url, init) => {

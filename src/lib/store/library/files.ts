@@ -5,9 +5,11 @@
 // `praxis-{username}-files`; a kept file then opens with no network. Uploads go to the same
 // local database and are pushed by id. (These are the only store calls that reach the network:
 // they are one-shot transfers of chosen documents, not the sync controller's replication.)
+// Uploaded file documents are signed by the device key like every community write.
 import { newId } from '../../domain/ids';
-import { FILE_ATTACHMENT, FILE_TYPES, FILES_DB, MAX_FILE_BYTES } from '../../domain/files';
+import { FILE_ATTACHMENT, FILE_TYPES, FILES_DB, MAX_FILE_BYTES, fileSha256 } from '../../domain/files';
 import { isNotFound, type StoreContext } from '../context';
+import { signingOf } from '../signing/index';
 import { keepAllOnWifi, keptRecord, setKept } from './device';
 import { libraryTables } from './tables';
 import type { FileRef } from './writes';
@@ -41,7 +43,9 @@ export async function uploadFile(ctx: StoreContext, deps: FilesDeps, remoteBase:
 	if (!FILE_TYPES.has(type)) throw new Error(`${name}: only PDF, office documents, text/CSV and images can be attached.`);
 	if (file.size > MAX_FILE_BYTES) throw new Error(`${name} is larger than 20 MiB.`);
 	const id = `file:${newId()}`;
-	const doc = {
+	// Signed by the device (issue 7) over the fields, `sha256` included: the signature never
+	// covers attachments, so the digest binds the file's bytes to it.
+	const fields = {
 		_id: id,
 		type: 'file',
 		author: ctx.member.name,
@@ -49,9 +53,14 @@ export async function uploadFile(ctx: StoreContext, deps: FilesDeps, remoteBase:
 		name,
 		contentType: type,
 		size: file.size,
-		_attachments: { [FILE_ATTACHMENT]: { content_type: type, data: file } }
+		sha256: await fileSha256(await file.arrayBuffer())
 	};
-	await deps.local().put(doc);
+	const signing = signingOf(ctx);
+	if (signing && !(await signing.certificate())) {
+		throw new Error(`${name} could not be uploaded yet: this device is still getting its certificate from the server (it does so when it syncs). Try again in a moment.`);
+	}
+	const signed = signing ? await signing.sign(fields) : fields;
+	await deps.local().put({ ...signed, _attachments: { [FILE_ATTACHMENT]: { content_type: type, data: file } } });
 	try {
 		await deps.local().replicate.to(remote(ctx, remoteBase), { doc_ids: [id] });
 	} catch (err) {

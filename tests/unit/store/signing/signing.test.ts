@@ -54,13 +54,13 @@ describe('device signing in the store', () => {
 		const cert = await certify('signer1', await store.signing!.publicKey());
 		const signed = await store.signing!.certify(cert);
 		expect(signed).toBe(2); // the category and the thread were pending
-		expect(await verify(store, early, cert)).toEqual({ ok: true });
+		expect(await verify(store, early, cert)).toMatchObject({ ok: true, signer: cert.author });
 		expect(await store.isPending(early)).toBe(true);
 
 		const later = await store.reply({ thread: early, body: 'Signed at once' });
-		expect(await verify(store, later, cert)).toEqual({ ok: true });
+		expect(await verify(store, later, cert)).toMatchObject({ ok: true, signer: cert.author });
 		await store.editThread(early, { title: 'Edited' });
-		expect(await verify(store, early, cert)).toEqual({ ok: true });
+		expect(await verify(store, early, cert)).toMatchObject({ ok: true, signer: cert.author });
 		expect((await verify(store, early, cert, [cert._id])).ok).toBe(false); // a revoked certificate fails
 	});
 
