@@ -10,12 +10,13 @@
 // and, when the pushing principal is a hub (`user.hub` set), authorize as the signer rather
 // than as the hub: `actorForSigner(verdict.signer, users)` (server/hub/relay.ts does exactly
 // this today for hub pushes, ahead of the gateway).
+import { createPublicKey, verify as nodeVerify, type KeyObject } from 'node:crypto';
 import type { Storage } from '../storage/index';
 import type { SessionUser } from '../auth/types';
 import type { UserStore } from '../auth/users';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 import { validateCommunityDoc } from '../../src/lib/domain/validate';
-import { canonicalBytes, fromBase64Url, SIGNED_ALGORITHM, verifyDocSignature, type DeviceCertificate, type DocSignature } from '../../src/lib/domain/signing';
+import { canonicalBytes, canonicalJSON, checkCertificate, fromBase64Url, SIGNED_ALGORITHM, verifyDocSignature, type CertificateContext, type DeviceCertificate, type DocSignature } from '../../src/lib/domain/signing';
 import { serverKidOf } from './server-key';
 
 export type Signer = { kind: 'member'; name: string; device: string } | { kind: 'server'; kid: string };
@@ -44,6 +45,65 @@ export interface SignatureVerifier {
 export const REVOCATION_REFRESH_MS = 1_000;
 const CERT_CACHE_MAX = 5_000;
 const CHANGES_PAGE = 5_000;
+const TRUSTED_MAX = 5_000;
+
+/** DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows. */
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+/** A certificate whose server signature checked out once, with its key ready for node:crypto. */
+interface TrustedCertificate {
+	/** The issuer key it was checked with: trusted only while the issuer still has that key. */
+	issuerKey: CryptoKey;
+	deviceKey: KeyObject;
+}
+
+/**
+ * Server-only fast path of verifyDocSignature (same verdict, less work per document): the
+ * certificate's server signature is checked once per certificate content and issuer key, the
+ * device key is imported once, and the document's signature is checked by node:crypto on the
+ * libuv pool. It only ever ACCEPTS: it returns true when every condition of the shared rule
+ * holds (signed, certificate found, same author, not revoked, not expired, issuer known and
+ * its signature good, document signature good), and null otherwise, so that the shared
+ * verifyDocSignature decides every other case and gives its reason.
+ */
+function createFastPath() {
+	const trusted = new Map<string, TrustedCertificate>();
+
+	async function trust(cert: DeviceCertificate, ctx: CertificateContext): Promise<TrustedCertificate | null> {
+		const issuerKey = ctx.serverKeys.get(cert.issuer);
+		if (!issuerKey) return null;
+		const key = canonicalJSON(cert);
+		const known = trusted.get(key);
+		if (known && known.issuerKey === issuerKey) return known;
+		// The shared check with nothing revoked and the epoch as "now": only the server signature can fail it.
+		const verdict = await checkCertificate(cert, { serverKeys: ctx.serverKeys, revoked: new Set(), now: new Date(0) });
+		const raw = fromBase64Url(cert.publicKey);
+		if (!verdict.ok || !raw || raw.length !== 32) return null;
+		let deviceKey: KeyObject;
+		try {
+			deviceKey = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
+		} catch {
+			return null;
+		}
+		if (trusted.size >= TRUSTED_MAX) trusted.clear();
+		const entry = { issuerKey, deviceKey };
+		trusted.set(key, entry);
+		return entry;
+	}
+
+	return async function accepts(doc: Record<string, unknown>, cert: DeviceCertificate | null, ctx: CertificateContext): Promise<true | null> {
+		const signature = doc.signature as Partial<DocSignature> | undefined;
+		if (!cert || typeof signature?.sig !== 'string' || cert.author !== doc.author) return null;
+		if (ctx.revoked.has(cert._id) || !(Date.parse(cert.expiresAt) > ctx.now.getTime())) return null;
+		const sig = fromBase64Url(signature.sig);
+		if (!sig || sig.length !== 64) return null;
+		const entry = await trust(cert, ctx);
+		if (!entry) return null;
+		const bytes = canonicalBytes(doc);
+		const ok = await new Promise<boolean>((resolve) => nodeVerify(null, bytes, entry.deviceKey, sig, (err, valid) => resolve(!err && valid)));
+		return ok ? true : null;
+	};
+}
 
 /** A stored or carried object that is a well-formed device certificate, or null. */
 export function asCertificate(doc: unknown): DeviceCertificate | null {
@@ -62,6 +122,7 @@ export function createSignatureVerifier(deps: VerifierDeps): SignatureVerifier {
 	let since: string | number | null = null;
 	let checkedAt = -Infinity;
 	let refreshing: Promise<void> | null = null;
+	const fastPath = createFastPath();
 
 	async function refresh(): Promise<void> {
 		if (since === null) {
@@ -129,7 +190,9 @@ export function createSignatureVerifier(deps: VerifierDeps): SignatureVerifier {
 			const kid = device === null ? null : serverKidOf(device);
 			if (kid !== null && typeof signature?.sig === 'string') return verifyServerSignature(doc, kid, signature.sig);
 			const ctx = { serverKeys: await deps.serverKeys(), revoked: await revoked(), now: clock() };
-			const verdict = await verifyDocSignature(doc, (id) => findCertificate(id, batchDocs), ctx);
+			// The fast path answers only "valid"; anything else gets the shared rule's verdict and reason.
+			const fast = device === null ? null : await fastPath(doc, await findCertificate(device, batchDocs), ctx);
+			const verdict = fast ? ({ ok: true } as const) : await verifyDocSignature(doc, (id) => findCertificate(id, batchDocs), ctx);
 			if (!verdict.ok) return verdict;
 			return { ok: true, signer: { kind: 'member', name: String(doc.author), device: String(device) } };
 		}
