@@ -5,7 +5,7 @@
 // expired certificates, a rotated server key, another author, malformed signatures.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStorage, type Storage } from '../../../server/storage/index';
-import { createSignatureVerifier } from '../../../server/devices/verify';
+import { createSignatureVerifier, signatureWorkersState } from '../../../server/devices/verify';
 import { ephemeralSigningKey } from '../../../server/auth/keys';
 import { serverSigner, type ServerSigner } from '../../../server/devices/server-key';
 import { COMMUNITY_DB, docId } from '../../../src/lib/domain/ids';
@@ -39,12 +39,12 @@ async function certify(server: ServerSigner, author: string, expiresAt = new Dat
 
 const post = (author: string, body = 'Hello there') => ({ _id: docId('post'), type: 'post', author, createdAt: new Date(NOW).toISOString(), thread: docId('thread'), body });
 
-async function setup() {
+async function setupWith(workers: boolean) {
 	storage = createStorage({ kind: 'memory', memoryPrefix: `fast-verify-${process.pid}-${++counter}-${Date.now()}` });
 	const server = await serverSigner(ephemeralSigningKey());
 	let keys = new Map([[server.kid, server.publicKey]]);
 	let now = NOW;
-	const verifier = createSignatureVerifier({ storage, serverKeys: async () => keys, clock: () => new Date(now), revocationRefreshMs: 0 });
+	const verifier = createSignatureVerifier({ storage, serverKeys: async () => keys, clock: () => new Date(now), revocationRefreshMs: 0, workers });
 	const ana = await certify(server, 'ana');
 	await storage.db(COMMUNITY_DB).put(ana.certificate);
 	/** The shared rule's verdict for `doc`, with the same certificates, keys, revocations and time. */
@@ -81,7 +81,12 @@ async function expectSame(pair: Promise<{ fast: Verdict; shared: Verdict }>, ok:
 	expect(fast.ok).toBe(ok);
 }
 
-describe('fast signature path', () => {
+describe.each([
+	['in worker threads', true],
+	['on this thread', false]
+])('fast signature path, %s', (_, workers) => {
+	const setup = () => setupWith(workers);
+
 	it('accepts what the shared rule accepts, with the signer, before and after the certificate is trusted', async () => {
 		const { verifier, ana, both } = await setup();
 		for (let i = 0; i < 3; i++) {
@@ -89,6 +94,7 @@ describe('fast signature path', () => {
 			await expectSame(both(doc), true);
 			expect(await verifier.verify(doc)).toEqual({ ok: true, signer: { kind: 'member', name: 'ana', device: ana.certificate._id } });
 		}
+		if (workers) expect(signatureWorkersState()).toBe('running');
 		// Once trusted, a valid document costs no WebCrypto call (the fast path is really taken).
 		const spy = vi.spyOn(crypto.subtle, 'verify');
 		try {
