@@ -32,7 +32,7 @@ async function load(page: Page, docs: BenchDoc[]): Promise<void> {
 
 export async function localReadsBench(): Promise<Figures> {
 	const community = generateCommunity();
-	const extra = generateThreads(10_000 - 1_500, 'general');
+	const extra = generateThreads(10_000 - 1_500, 'general', 7, community);
 	const categories = community.docs.filter((d) => d.type === 'category');
 	const server = await startPraxis(categories);
 	const b = await openBrowser({ testHook: true });

@@ -17,7 +17,7 @@ export interface VerifyAnswer {
 }
 
 /** DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows. */
-const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+const ED25519_SPKI_PREFIX = new Uint8Array(Buffer.from('302a300506032b6570032100', 'hex'));
 
 const keys = new Map<string, KeyObject>();
 const KEYS_MAX = 5_000;

@@ -36,6 +36,8 @@ export interface VerifierDeps {
 	extraRevoked?: () => ReadonlySet<string>;
 	/** How long a read of the revocations is trusted (REVOCATION_REFRESH_MS by default). */
 	revocationRefreshMs?: number;
+	/** Check signatures in worker threads (default); false: on this thread's libuv pool. */
+	workers?: boolean;
 }
 
 export interface SignatureVerifier {
@@ -53,7 +55,7 @@ const CHANGES_PAGE = 5_000;
 const TRUSTED_MAX = 5_000;
 
 /** DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows. */
-const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+const ED25519_SPKI_PREFIX = new Uint8Array(Buffer.from('302a300506032b6570032100', 'hex'));
 
 /** A certificate whose server signature checked out once, with its raw key for the fast check. */
 interface TrustedCertificate {

@@ -48,9 +48,9 @@ async function setupWith(workers: boolean) {
 	const ana = await certify(server, 'ana');
 	await storage.db(COMMUNITY_DB).put(ana.certificate);
 	/** The shared rule's verdict for `doc`, with the same certificates, keys, revocations and time. */
-	const shared = async (doc: Record<string, unknown>, batch: readonly Record<string, unknown>[] = []): Promise<Verdict> => {
+	const shared = async (doc: Record<string, unknown>, batch: readonly object[] = []): Promise<Verdict> => {
 		const find = async (id: string) => {
-			const carried = batch.find((d) => d._id === id);
+			const carried = batch.find((d) => (d as { _id?: unknown })._id === id);
 			if (carried) return carried as unknown as DeviceCertificate;
 			try {
 				return (await storage!.db(COMMUNITY_DB).get(id)) as unknown as DeviceCertificate;
@@ -61,9 +61,9 @@ async function setupWith(workers: boolean) {
 		return verifyDocSignature(doc, find, { serverKeys: keys, revoked: await verifier.revoked(), now: new Date(now) });
 	};
 	/** Both verdicts for `doc`, reduced to ok/reason (verify() also names the signer when ok). */
-	const both = async (doc: Record<string, unknown>, batch: readonly Record<string, unknown>[] = []) => {
+	const both = async (doc: Record<string, unknown>, batch: readonly object[] = []) => {
 		const fast = await verifier.verify(doc, batch);
-		return { fast: fast.ok ? { ok: true } : fast, shared: await shared(doc, batch) };
+		return { fast: fast.ok ? ({ ok: true } as Verdict) : fast, shared: await shared(doc, batch) };
 	};
 	return {
 		server,
