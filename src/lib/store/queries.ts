@@ -48,8 +48,20 @@ export async function listThreads(ctx: StoreContext, category: string, options: 
 	const offset = Math.max(0, options.offset ?? 0);
 	const rows = options.tag
 		? await taggedThreads(ctx, category, options.tag, offset, limit)
-		: await listed(ctx, category).reverse().offset(offset).limit(limit).toArray();
+		: offset === 0
+			? await listed(ctx, category).reverse().limit(limit).toArray()
+			: await deepPage(ctx, category, offset, limit);
 	return decorateThreads(ctx, rows);
+}
+
+/**
+ * A page further down the list: the cursor walks past `offset` index entries as keys only (a
+ * value cursor would also load every thread it skips), then the page's rows come in one bulkGet.
+ */
+async function deepPage(ctx: StoreContext, category: string, offset: number, limit: number): Promise<ThreadRow[]> {
+	const ids = await listed(ctx, category).reverse().offset(offset).limit(limit).primaryKeys();
+	const rows = await ctx.db.threads.bulkGet(ids);
+	return rows.filter((row): row is ThreadRow => row !== undefined);
 }
 
 export async function countThreads(ctx: StoreContext, category: string, tag?: string): Promise<number> {

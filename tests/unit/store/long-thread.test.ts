@@ -1,6 +1,7 @@
 // Long threads read their vote decorations with one range read instead of one get per post
 // (queries.ts getMany): the scores and the member's own votes must be exactly those bulkGet
-// finds, whether the range is sparse (range read) or crowded (fallback to bulkGet).
+// finds, whether the range is sparse (range read) or crowded (fallback to bulkGet). Pages deep
+// in a category walk the index as keys only: every page must be the same slice of the list.
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie, { type Table } from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
@@ -70,5 +71,29 @@ describe('a long thread', () => {
 		for (const p of posts) expect({ id: p.id, voteScore: p.voteScore, myVote: p.myVote }).toEqual({ id: p.id, ...expected.get(p.id) });
 		expect(posts.some((p) => p.myVote === -1) && posts.some((p) => p.myVote === 1) && posts.some((p) => p.voteScore === 0)).toBe(true);
 		expect(posts[0].createdAt).toBe(at(2));
+	});
+});
+
+describe('a long category', () => {
+	it('gives every page as the same slice of the whole list, ties and deleted threads included', async () => {
+		const store = await openTestStore();
+		const docs: Record<string, unknown>[] = [categoryDoc('general')];
+		// 57 threads; several share a last activity (ties are ordered by id), one is deleted
+		for (let i = 0; i < 57; i++) docs.push(threadDoc(ulid(5000 + i), 'general', Math.floor(i / 3)));
+		await store.community.bulkDocs(docs);
+		const gone = (await store.community.get(`thread:${ulid(5010)}`)) as Record<string, unknown>;
+		await store.community.put({ ...gone, _deleted: true });
+		await store.projected();
+		const all = (await store.listThreads('general', { limit: 100 })).map((t) => t.id);
+		expect(all).toHaveLength(56);
+		expect(all).not.toContain(`thread:${ulid(5010)}`);
+		for (const size of [7, 25]) {
+			for (let offset = 0; offset < 60; offset += size) {
+				const page = await store.listThreads('general', { limit: size, offset });
+				expect(page.map((t) => t.id)).toEqual(all.slice(offset, offset + size));
+			}
+		}
+		const page = await store.listThreads('general', { limit: 5, offset: 10 });
+		expect(page[0]).toMatchObject({ replyCount: 0, pending: false, voteScore: 0, category: 'general' });
 	});
 });
