@@ -77,6 +77,7 @@ class SignatureWorkers {
 	private readonly pending = new Map<number, { resolve: (valid: boolean[]) => void; size: number }>();
 	private queue: Array<{ item: VerifyJob['items'][number]; resolve: (ok: boolean) => void }> = [];
 	private scheduled = false;
+	private readonly inFlight = new Map<Worker, number>();
 
 	/** Whether the workers run (for tests and diagnostics). */
 	get state(): 'idle' | 'running' | 'broken' {
@@ -113,10 +114,13 @@ class SignatureWorkers {
 		const script = new URL('./verify-worker.ts', import.meta.url).href;
 		const code = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
 		const worker = new Worker(code, { eval: true, execArgv: [], workerData: { role: WORKER_ROLE } });
+		// An idle worker does not keep the process alive; one with checks in flight does (a CLI
+		// awaiting a verdict must not exit before it).
 		worker.unref();
 		worker.on('message', (answer: VerifyAnswer) => {
 			const job = this.pending.get(answer.id);
 			this.pending.delete(answer.id);
+			if (job && (this.inFlight.set(worker, (this.inFlight.get(worker) ?? 1) - 1).get(worker) ?? 0) <= 0) worker.unref();
 			job?.resolve(answer.valid);
 		});
 		const fail = () => {
@@ -144,8 +148,11 @@ class SignatureWorkers {
 			}
 			const id = ++this.jobs;
 			this.pending.set(id, { size: part.length, resolve: (valid) => part.forEach((q, k) => q.resolve(valid[k] === true)) });
+			const worker = this.workers[this.next++ % this.workers.length];
 			try {
-				this.workers[this.next++ % this.workers.length].postMessage({ id, items: part.map((q) => q.item) } satisfies VerifyJob);
+				worker.postMessage({ id, items: part.map((q) => q.item) } satisfies VerifyJob);
+				this.inFlight.set(worker, (this.inFlight.get(worker) ?? 0) + 1);
+				worker.ref();
 			} catch {
 				this.pending.delete(id);
 				for (const q of part) void checkHere(q.item.doc, q.item.key, q.item.sig).then(q.resolve);
