@@ -185,7 +185,7 @@ async function judgeCommunity(db: PouchDB.Database, actor: SessionUser, verdicts
  */
 async function judgeSigned(db: PouchDB.Database, actor: SessionUser, checks: SignatureChecks, batch: unknown[], verdicts: Verdict[]): Promise<void> {
 	const groups = new Map<string, { actor: SessionUser | null; indexes: number[] }>();
-	// Signatures are checked all at once: the crypto runs on the libuv pool, beside this thread.
+	// Signatures are checked all at once: the crypto runs beside this thread (libuv pool or worker).
 	const signatures = await Promise.all(
 		verdicts.map((v) => {
 			if (!('doc' in v) || isLocalId(v.doc._id)) return null;

@@ -36,7 +36,11 @@ export interface VerifierDeps {
 	extraRevoked?: () => ReadonlySet<string>;
 	/** How long a read of the revocations is trusted (REVOCATION_REFRESH_MS by default). */
 	revocationRefreshMs?: number;
-	/** Check signatures in worker threads (default); false: on this thread's libuv pool. */
+	/**
+	 * Check signatures (canonical bytes + Ed25519) in a worker thread instead of on this thread
+	 * with node:crypto on the libuv pool (the default: measured faster on the loaded 2-core
+	 * bench machine, where the one worker became the bottleneck; see README, Benchmarks).
+	 */
 	workers?: boolean;
 }
 
@@ -190,8 +194,9 @@ async function checkHere(doc: Record<string, unknown>, raw: Uint8Array, sig: Uin
 
 /**
  * Server-only fast path of verifyDocSignature (same verdict, less work per document): the
- * certificate's server signature is checked once per certificate content and issuer key, and
- * the document's signature is checked in a worker thread (canonical bytes and Ed25519 there).
+ * certificate's server signature is checked once per certificate content and issuer key, the
+ * device key is imported once, and the document's signature is checked by node:crypto on the
+ * libuv pool (or in a worker thread: VerifierDeps.workers).
  * It only ever ACCEPTS: it returns true when every condition of the shared rule holds (signed,
  * certificate found, same author, not revoked, not expired, issuer known and its signature
  * good, document signature good), and null otherwise, so that the shared verifyDocSignature
@@ -260,7 +265,7 @@ export function createSignatureVerifier(deps: VerifierDeps): SignatureVerifier {
 	let since: string | number | null = null;
 	let checkedAt = -Infinity;
 	let refreshing: Promise<void> | null = null;
-	const fastPath = createFastPath(deps.workers ?? true);
+	const fastPath = createFastPath(deps.workers ?? false);
 
 	async function refresh(): Promise<void> {
 		if (since === null) {
