@@ -74,7 +74,8 @@ const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs
 /** An Ed25519 private key derived from a label (PKCS#8 DER: fixed prefix + 32-byte seed). */
 function derivedKey(label: string): KeyObject {
 	const seed = createHash('sha256').update(label).digest();
-	return createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]), format: 'der', type: 'pkcs8' });
+	const der = new Uint8Array([...Buffer.from('302e020100300506032b657004220420', 'hex'), ...seed]);
+	return createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' });
 }
 
 const rawPublicKey = (key: KeyObject): string => {
@@ -89,7 +90,7 @@ export function benchServerKey(seed = 20260101): { privateKey: KeyObject; kid: s
 	return { privateKey, kid, privateJwk: { ...privateKey.export({ format: 'jwk' }), kid, alg: 'EdDSA' } };
 }
 
-const signature = (doc: Record<string, unknown>, key: KeyObject): string => toBase64Url(sign(null, canonicalBytes(doc), key));
+const signature = (doc: Record<string, unknown>, key: KeyObject): string => toBase64Url(new Uint8Array(sign(null, canonicalBytes(doc), key)));
 const iso = (t: number) => new Date(t).toISOString();
 
 function withRev(doc: Record<string, unknown>): BenchDoc {
