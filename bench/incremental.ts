@@ -11,6 +11,7 @@ import { generateCommunity } from './lib/generate';
 import { startPraxis } from './lib/servers';
 import { TEST_PASSWORD, registerMember, couch } from '../tests/e2e/support/server';
 import { runAlone, type Figures } from './lib/report';
+import { exportPublicKey, generateDeviceKeys, signDoc, type DeviceCertificate } from '../src/lib/domain/signing';
 
 PouchDB.plugin(memoryAdapter);
 const POSTS = 5;
@@ -28,6 +29,15 @@ export async function incrementalBench(clients = 200): Promise<Figures> {
 	const community = generateCommunity();
 	const server = await startPraxis(community.docs);
 	const writer = await registerMember(server.url, 'bench-writer', 'Bench Writer');
+	// The writer's device is certified as the app does it, and signs each post (signatures are required).
+	const keys = await generateDeviceKeys();
+	const certified = await fetch(`${server.url}/api/devices`, {
+		method: 'POST',
+		headers: { cookie: writer.cookie, 'content-type': 'application/json' },
+		body: JSON.stringify({ publicKey: await exportPublicKey(keys.publicKey), label: 'bench' })
+	});
+	if (certified.status !== 201) throw new Error(`POST /api/devices: ${certified.status} ${await certified.text()}`);
+	const { certificate } = (await certified.json()) as { certificate: DeviceCertificate };
 	const rssIdle = serverRssMb();
 	const arrivals = new Map<string, number[]>();
 	const handlers: PouchDB.Replication.Replication<object>[] = [];
@@ -50,10 +60,11 @@ export async function incrementalBench(clients = 200): Promise<Figures> {
 		const delays: number[] = [];
 		for (let n = 0; n < POSTS; n++) {
 			const id = `post:${ulid()}`;
+			const doc = await signDoc({ _id: id, type: 'post', author: writer.username, createdAt: new Date().toISOString(), thread: community.longThread, body: `Incremental benchmark post ${n}.` }, certificate._id, keys.privateKey);
 			const t0 = performance.now();
 			const res = await couch(server.url, writer, `community/${encodeURIComponent(id)}`, {
 				method: 'PUT',
-				body: { _id: id, type: 'post', author: writer.username, createdAt: new Date().toISOString(), thread: community.longThread, body: `Incremental benchmark post ${n}.` }
+				body: doc
 			});
 			if (res.status !== 201) throw new Error(`post: ${res.status} ${JSON.stringify(res.body)}`);
 			const deadline = Date.now() + 30_000;

@@ -18,7 +18,7 @@ interface BenchStore {
 	community: { bulkDocs(docs: object[], opts: { new_edits: false }): Promise<unknown> };
 	projected(): Promise<void>;
 	rebuild(): Promise<void>;
-	listThreads(category: string, opts?: { limit?: number }): Promise<unknown[]>;
+	listThreads(category: string, opts?: { limit?: number; offset?: number }): Promise<unknown[]>;
 	listPosts(thread: string): Promise<unknown[]>;
 	search: { ready(): Promise<void>; search(q: string): Promise<unknown> };
 }
@@ -32,7 +32,7 @@ async function load(page: Page, docs: BenchDoc[]): Promise<void> {
 
 export async function localReadsBench(): Promise<Figures> {
 	const community = generateCommunity();
-	const extra = generateThreads(10_000 - 1_500, 'general');
+	const extra = generateThreads(10_000 - 1_500, 'general', 7, community);
 	const categories = community.docs.filter((d) => d.type === 'category');
 	const server = await startPraxis(categories);
 	const b = await openBrowser({ testHook: true });
@@ -65,14 +65,16 @@ export async function localReadsBench(): Promise<Figures> {
 					await fn();
 					return performance.now() - t;
 				};
-				const page: number[] = [], posts: number[] = [], search: number[] = [];
-				let threadCount = 0, postCount = 0;
+				const page: number[] = [], deep: number[] = [], posts: number[] = [], search: number[] = [];
+				let threadCount = 0, postCount = 0, deepCount = 0;
 				for (let r = 0; r < rounds; r++) {
 					page.push(await time(async () => (threadCount = (await store.listThreads('general', { limit: 20 })).length)));
+					// page 300 of the category's 25-thread pages (the category page's ?page=300)
+					deep.push(await time(async () => (deepCount = (await store.listThreads('general', { limit: 25, offset: 299 * 25 })).length)));
 					posts.push(await time(async () => (postCount = (await store.listPosts(thread)).length)));
 					for (const q of queries) search.push(await time(() => store.search.search(q)));
 				}
-				return { page, posts, search, threadCount, postCount };
+				return { page, deep, posts, search, threadCount, postCount, deepCount };
 			},
 			{ queries: QUERIES, rounds: ROUNDS, thread: community.longThread }
 		);
@@ -83,10 +85,11 @@ export async function localReadsBench(): Promise<Figures> {
 			threads: 10_000, documents: projected, first_page_threads: reads.threadCount, long_thread_posts: reads.postCount,
 			load_and_project_ms: Math.round(loadMs), projector_rebuild_ms: rebuildMs === null ? null : Math.round(rebuildMs), projector_docs_per_s: Math.round((projected / loadMs) * 1000),
 			category_page_p50_ms: +p50(reads.page).toFixed(1), category_page_p95_ms: +p95(reads.page).toFixed(1),
+			page_300_threads: reads.deepCount, page_300_p50_ms: +p50(reads.deep).toFixed(1), page_300_p95_ms: +p95(reads.deep).toFixed(1),
 			long_thread_p50_ms: +p50(reads.posts).toFixed(1), long_thread_p95_ms: +p95(reads.posts).toFixed(1),
 			search_p50_ms: +p50(reads.search).toFixed(1), search_p95_ms: +p95(reads.search).toFixed(1)
 		};
-		console.log(`local reads: page p95 ${figures.category_page_p95_ms} ms, 500-post thread p95 ${figures.long_thread_p95_ms} ms, search p95 ${figures.search_p95_ms} ms, projector ${figures.projector_docs_per_s} docs/s`);
+		console.log(`local reads: page p95 ${figures.category_page_p95_ms} ms, page 300 p95 ${figures.page_300_p95_ms} ms, 500-post thread p95 ${figures.long_thread_p95_ms} ms, search p95 ${figures.search_p95_ms} ms, projector ${figures.projector_docs_per_s} docs/s`);
 		return figures;
 	} finally {
 		await b.dispose();

@@ -1,6 +1,9 @@
 // Push/pull throughput of the sync gateway with the real PouchDB replicator over a socket,
 // LevelDB storage in a temp dir, next to a stock CouchDB-protocol server (express-pouchdb on
 // the same LevelDB PouchDB) for comparison. Run: node --import tsx bench/push-pull.ts
+// As in production (requireSignatures), every pushed document is signed by a device of its
+// author certified by the gateway's server key, and the gateway verifies every signature; the
+// stock server receives the same signed documents and checks nothing.
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import express from 'express';
@@ -17,6 +20,11 @@ import { createCouchApp, writeDocs } from '../server/couch/index';
 import { createStorage } from '../server/storage/index';
 import type { AuthService } from '../server/auth/types';
 import { docId } from '../src/lib/domain/ids';
+import { useSignatureChecks } from '../server/couch/write';
+import { createSignatureVerifier } from '../server/devices/verify';
+import { ephemeralSigningKey } from '../server/auth/keys';
+import { serverSigner, type ServerSigner } from '../server/devices/server-key';
+import { exportPublicKey, generateDeviceKeys, signCertificate, signDoc, type DeviceCertificate } from '../src/lib/domain/signing';
 
 const SIZES = [1_000, 10_000];
 const WARMUP_DOCS = 300;
@@ -36,11 +44,33 @@ interface Target {
 	stop(): Promise<void>;
 }
 
-async function startGateway(dir: string): Promise<Target> {
+/** The gateway's server key and the bench member's certified device, which signs every pushed doc. */
+interface Identity {
+	server: ServerSigner;
+	certificate: DeviceCertificate;
+	device: CryptoKeyPair;
+}
+
+async function benchIdentity(): Promise<Identity> {
+	const server = await serverSigner(ephemeralSigningKey());
+	const device = await generateDeviceKeys();
+	const now = new Date();
+	const certificate = await signCertificate(
+		{ _id: docId('device'), type: 'device', author: USER, createdAt: now.toISOString(), publicKey: await exportPublicKey(device.publicKey), expiresAt: new Date(now.getTime() + 86_400_000).toISOString(), issuer: server.kid },
+		server.privateKey
+	);
+	return { server, certificate, device };
+}
+
+async function startGateway(dir: string, identity: Identity): Promise<Target> {
 	const storage = createStorage({ kind: 'leveldb', dataDir: dir });
 	await writeDocs(storage, 'community', { name: USER, roles: ['member', 'moderator'] }, [
 		{ _id: 'category:general', type: 'category', author: USER, createdAt: new Date().toISOString(), name: 'General', description: '', order: 1 }
 	]);
+	// The certificate is stored as POST /api/devices stores it; from here on, signatures are required.
+	await storage.db('community').put(identity.certificate);
+	const verifier = createSignatureVerifier({ storage, serverKeys: async () => new Map([[identity.server.kid, identity.server.publicKey]]) });
+	useSignatureChecks(storage, { verifier, actorFor: async (signer) => ({ name: signer.name, roles: ['member'] }), required: true });
 	const app = new Hono().route('/couch', createCouchApp({ storage, auth, uuid: 'bench', version: 'bench' }));
 	const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
 		const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
@@ -55,7 +85,7 @@ async function startGateway(dir: string): Promise<Target> {
 	};
 }
 
-async function startStock(dir: string): Promise<Target> {
+async function startStock(dir: string, _identity: Identity): Promise<Target> {
 	const LevelPouch = PouchDB.defaults({ prefix: dir + '/' } as PouchDB.Configuration.DatabaseConfiguration);
 	const app = express();
 	app.use('/', expressPouchDB(LevelPouch as unknown as PouchDB.Static, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: join(dir, 'log.txt') }));
@@ -69,9 +99,9 @@ async function startStock(dir: string): Promise<Target> {
 const SERVERS = { 'praxis-gateway': startGateway, 'express-pouchdb': startStock };
 type ServerName = keyof typeof SERVERS;
 
-function threads(n: number): object[] {
+async function threads(n: number, identity: Identity): Promise<object[]> {
 	const createdAt = new Date().toISOString();
-	return Array.from({ length: n }, (_, i) => ({
+	const docs = Array.from({ length: n }, (_, i) => ({
 		_id: docId('thread'),
 		type: 'thread',
 		author: USER,
@@ -81,6 +111,7 @@ function threads(n: number): object[] {
 		body: 'A short body of a benchmark thread.',
 		tags: ['bench']
 	}));
+	return Promise.all(docs.map((doc) => signDoc(doc, identity.certificate._id, identity.device.privateKey)));
 }
 
 let localCounter = 0;
@@ -99,10 +130,10 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 	return (used.user + used.system) / 1000;
 };
 
-async function measure(target: Target, n: number): Promise<Measure> {
+async function measure(target: Target, identity: Identity, n: number): Promise<Measure> {
 	const remote = new PouchDB(target.url, { auth: { username: USER, password: PASSWORD } });
 	const source = local();
-	await source.bulkDocs(threads(n));
+	await source.bulkDocs(await threads(n, identity));
 	let t = performance.now();
 	let cpu = process.cpuUsage();
 	const pushed = await source.replicate.to(remote);
@@ -134,10 +165,11 @@ async function once(server: ServerName, n: number): Promise<Measure> {
 
 async function measureHere(server: ServerName, n: number): Promise<void> {
 	const dir = mkdtempSync(join(tmpdir(), 'praxis-bench-'));
-	const target = await SERVERS[server](dir);
+	const identity = await benchIdentity();
+	const target = await SERVERS[server](dir, identity);
 	try {
-		await measure(target, WARMUP_DOCS); // warms the JIT of server and client; the pull then carries these too
-		console.log(JSON.stringify(await measure(target, n)));
+		await measure(target, identity, WARMUP_DOCS); // warms the JIT of server and client; the pull then carries these too
+		console.log(JSON.stringify(await measure(target, identity, n)));
 	} finally {
 		await target.stop();
 		rmSync(dir, { recursive: true, force: true });

@@ -4,8 +4,15 @@
 // checked against the shared schemas (validateCommunityDoc) before it is returned. Revisions are
 // fixed too (`1-` + a hash of the body), so the documents can be loaded with new_edits:false into
 // the Praxis store and into a stock express-pouchdb alike.
-import { createHash } from 'node:crypto';
+// Signed as in production (issue 7): every member has a device certificate issued by the bench
+// server key (BENCH_SERVER_KEY, derived from the seed; bench/lib/servers.ts installs it as the
+// Praxis server's key), every member's document is signed by their device, and categories by
+// the server key, as seeds are. Ed25519 signatures are deterministic, so the revisions are too.
+import { createHash, createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
 import { validateCommunityDoc } from '../../src/lib/domain/validate';
+import { canonicalBytes, toBase64Url } from '../../src/lib/domain/signing';
+import { jwkThumbprint } from '../../server/auth/keys';
+import { SERVER_SIGNER_PREFIX } from '../../server/devices/server-key';
 import { CATEGORIES, fakeUlid, paragraphs, rng, sentence } from './community';
 
 export interface CommunityShape {
@@ -19,8 +26,8 @@ export interface CommunityShape {
 	longThreadPosts: number;
 }
 
-/** 7 + 1,500 + 6,500 + 300 + 393 + 1,000 + 300 = 10,000 documents. */
-export const DEFAULT_SHAPE: CommunityShape = { threads: 1_500, posts: 6_500, resources: 300, comments: 393, votes: 1_000, profiles: 300, longThreadPosts: 500 };
+/** 7 + 1,500 + 6,500 + 300 + 393 + 700 + 300 + 300 device certificates = 10,000 documents. */
+export const DEFAULT_SHAPE: CommunityShape = { threads: 1_500, posts: 6_500, resources: 300, comments: 393, votes: 700, profiles: 300, longThreadPosts: 500 };
 
 export type BenchDoc = Record<string, unknown> & { _id: string; _rev: string; type: string };
 
@@ -31,6 +38,8 @@ export interface Community {
 	/** Category slug → number of threads in it. */
 	threadsPerCategory: Record<string, number>;
 	usernames: string[];
+	/** The seed it was generated from (its keys derive from it). */
+	seed: number;
 }
 
 const TAGS = ['cloud', 'gdpr', 'open-source', 'accessibility', 'procurement', 'ai', 'data-sharing', 'identity', 'payments', 'rural', 'training', 'budget', 'pilot', 'api', 'archives'];
@@ -61,6 +70,27 @@ export function markdownBody(r: () => number, median: number, max: number): stri
 }
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+
+/** An Ed25519 private key derived from a label (PKCS#8 DER: fixed prefix + 32-byte seed). */
+function derivedKey(label: string): KeyObject {
+	const seed = createHash('sha256').update(label).digest();
+	const der = new Uint8Array([...Buffer.from('302e020100300506032b657004220420', 'hex'), ...seed]);
+	return createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' });
+}
+
+const rawPublicKey = (key: KeyObject): string => {
+	const jwk = createPublicKey(key).export({ format: 'jwk' });
+	return String(jwk.x);
+};
+
+/** The bench server's signing key for a seed, with its kid and the private JWK its data folder holds. */
+export function benchServerKey(seed = 20260101): { privateKey: KeyObject; kid: string; privateJwk: Record<string, unknown> } {
+	const privateKey = derivedKey(`praxis-bench-server-${seed}`);
+	const kid = jwkThumbprint(rawPublicKey(privateKey));
+	return { privateKey, kid, privateJwk: { ...privateKey.export({ format: 'jwk' }), kid, alg: 'EdDSA' } };
+}
+
+const signature = (doc: Record<string, unknown>, key: KeyObject): string => toBase64Url(new Uint8Array(sign(null, canonicalBytes(doc), key)));
 const iso = (t: number) => new Date(t).toISOString();
 
 function withRev(doc: Record<string, unknown>): BenchDoc {
@@ -68,8 +98,21 @@ function withRev(doc: Record<string, unknown>): BenchDoc {
 	return { ...doc, _rev: `1-${hash}` } as BenchDoc;
 }
 
-/** The community for `seed` (same seed, same documents), validated against the shared schemas. */
+const generated = new Map<number, Community>();
+
+/**
+ * The community for `seed` (same seed, same documents), validated against the shared schemas.
+ * Signing 10,000 documents takes seconds: the default shape is made once per process (treat it
+ * as read-only).
+ */
 export function generateCommunity(seed = 20260101, shape: CommunityShape = DEFAULT_SHAPE): Community {
+	if (shape !== DEFAULT_SHAPE) return makeCommunity(seed, shape);
+	let community = generated.get(seed);
+	if (!community) generated.set(seed, (community = makeCommunity(seed, shape)));
+	return community;
+}
+
+function makeCommunity(seed: number, shape: CommunityShape): Community {
 	const r = rng(seed);
 	const docs: Record<string, unknown>[] = [];
 	const usernames = Array.from({ length: shape.profiles }, (_, i) => `member-${String(i).padStart(3, '0')}`);
@@ -129,19 +172,48 @@ export function generateCommunity(seed = 20260101, shape: CommunityShape = DEFAU
 		votes.add(id);
 		docs.push({ _id: id, type: 'vote', author: voter, createdAt: iso(START + Math.floor(r() * SPAN)), target, value: r() < 0.9 ? 1 : -1 });
 	}
+	// Device certificates (their own rng, so the content above stays the same) and signatures.
+	const server = benchServerKey(seed);
+	const rc = rng(seed + 1);
+	const devices = new Map<string, { id: string; key: KeyObject }>();
+	for (const name of usernames) {
+		const key = derivedKey(`praxis-bench-device-${seed}-${name}`);
+		const cert: Record<string, unknown> = {
+			_id: `device:${fakeUlid(rc, START)}`, type: 'device', author: name, createdAt: iso(START), publicKey: rawPublicKey(key),
+			expiresAt: '2100-01-01T00:00:00.000Z', issuer: server.kid
+		};
+		cert.certSig = signature(cert, server.privateKey); // the bytes signCertificate signs: no certSig, no _rev
+		devices.set(name, { id: String(cert._id), key });
+		docs.push(cert);
+	}
+	for (let i = 0; i < docs.length; i++) {
+		const doc = docs[i];
+		if (doc.type === 'device') continue;
+		const device = doc.type === 'category' ? { id: SERVER_SIGNER_PREFIX + server.kid, key: server.privateKey } : devices.get(String(doc.author));
+		if (!device) throw new Error(`no device for ${String(doc.author)}`);
+		docs[i] = { ...doc, signature: { device: device.id, sig: signature(doc, device.key) } };
+	}
 	for (const doc of docs) {
 		const checked = validateCommunityDoc(doc);
 		if (!checked.ok) throw new Error(`generated ${String(doc._id)} is invalid: ${checked.reason}`);
 	}
-	return { docs: docs.map(withRev), longThread: longThread.id, threadsPerCategory, usernames };
+	return { docs: docs.map(withRev), longThread: longThread.id, threadsPerCategory, usernames, seed };
 }
 
 /** `n` extra threads in one category (for the 10,000-thread local reads). */
-export function generateThreads(n: number, category: string, seed = 7): BenchDoc[] {
+export function generateThreads(n: number, category: string, seed = 7, community: Community = generateCommunity()): BenchDoc[] {
 	const r = rng(seed);
+	const devices = new Map(community.docs.filter((d) => d.type === 'device').map((d) => [String(d.author), d._id]));
+	const keys = new Map<string, KeyObject>();
 	return Array.from({ length: n }, (_, i) => {
 		const time = START + Math.floor((i / n) * SPAN);
-		const doc = { _id: `thread:${fakeUlid(r, time)}`, type: 'thread', author: `member-${String(i % 300).padStart(3, '0')}`, createdAt: iso(time), category, title: sentence(r, 4, 12).slice(0, -1), body: markdownBody(r, 2, 8), tags: [pick(r, TAGS)] };
+		const author = `member-${String(i % 300).padStart(3, '0')}`;
+		const unsigned = { _id: `thread:${fakeUlid(r, time)}`, type: 'thread', author, createdAt: iso(time), category, title: sentence(r, 4, 12).slice(0, -1), body: markdownBody(r, 2, 8), tags: [pick(r, TAGS)] };
+		const device = devices.get(author);
+		if (!device) throw new Error(`no device for ${author}`);
+		let key = keys.get(author);
+		if (!key) keys.set(author, (key = derivedKey(`praxis-bench-device-${community.seed}-${author}`)));
+		const doc = { ...unsigned, signature: { device, sig: signature(unsigned, key) } };
 		const checked = validateCommunityDoc(doc);
 		if (!checked.ok) throw new Error(`generated ${doc._id} is invalid: ${checked.reason}`);
 		return withRev(doc);

@@ -3,13 +3,13 @@
 // store filled directly with bulkDocs new_edits:false) and a stock express-pouchdb
 // (bench/lib/stock-server.ts). The filled Praxis store is kept as a template and copied per start.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { createStorage } from '../../server/storage/index';
 import { registerMember, startServer, type ApiMember } from '../../tests/e2e/support/server';
-import type { BenchDoc } from './generate';
+import { benchServerKey, type BenchDoc } from './generate';
 
 export const READER = 'bench-reader';
 
@@ -30,6 +30,13 @@ export async function praxisTemplate(docs: BenchDoc[]): Promise<string> {
 	const db = storage.db('community');
 	for (let i = 0; i < docs.length; i += 1000) await db.bulkDocs(docs.slice(i, i + 1000), { new_edits: false });
 	await storage.close();
+	// The generated certificates are issued by the bench server key: the server runs with it
+	// (server/auth/keys.ts reads it from DATA_DIR/keys), so it accepts their signatures.
+	const key = benchServerKey();
+	if (docs.some((d) => d.type === 'device' && d.issuer === key.kid)) {
+		mkdirSync(join(dir, 'keys'), { recursive: true, mode: 0o700 });
+		writeFileSync(join(dir, 'keys', 'session-ed25519.private.jwk.json'), JSON.stringify(key.privateJwk), { mode: 0o600 });
+	}
 	templates.set(docs, dir);
 	process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 	return dir;

@@ -186,13 +186,20 @@ async function judgeCommunity(db: PouchDB.Database, actor: SessionUser, verdicts
  */
 async function judgeSigned(db: PouchDB.Database, actor: SessionUser, checks: SignatureChecks, batch: unknown[], verdicts: Verdict[]): Promise<void> {
 	const groups = new Map<string, { actor: SessionUser | null; indexes: number[] }>();
+	// Signatures are checked all at once: the crypto runs beside this thread (libuv pool or worker).
+	const signatures = await Promise.all(
+		verdicts.map((v) => {
+			if (!('doc' in v) || isLocalId(v.doc._id)) return null;
+			const relayed = v.doc.author !== actor.name && typeof v.doc.signature === 'object';
+			return checks.required || relayed ? checks.verifier.verify(v.doc, batch, actor) : null;
+		})
+	);
 	for (let i = 0; i < verdicts.length; i++) {
 		const v = verdicts[i];
 		if (!('doc' in v) || isLocalId(v.doc._id)) continue;
 		let key = actor.name;
 		let as: SessionUser | null = actor;
-		const relayed = v.doc.author !== actor.name && typeof v.doc.signature === 'object';
-		const verdict = checks.required || relayed ? await checks.verifier.verify(v.doc, batch, actor) : null;
+		const verdict = signatures[i];
 		if (verdict === null || (!verdict.ok && !checks.required)) {
 			// not required: judged as the pushing member, as without signatures
 		} else if (!verdict.ok) {

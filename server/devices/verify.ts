@@ -11,6 +11,12 @@
 // and, when the pushing principal is a hub (`user.hub` set), authorize as the signer rather
 // than as the hub: `actorForSigner(verdict.signer, users)` (server/hub/relay.ts does exactly
 // this today for hub pushes, ahead of the gateway).
+import { createPublicKey, verify as nodeVerify, type KeyObject } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { VerifyAnswer, VerifyJob } from './verify-worker';
 import type { Storage } from '../storage/index';
 import type { SessionUser } from '../auth/types';
 import type { UserStore } from '../auth/users';
@@ -18,7 +24,7 @@ import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 import type { DocFacts } from '../../src/lib/domain/permissions';
 import type { Role } from '../../src/lib/domain/schemas';
 import { validateCommunityDoc } from '../../src/lib/domain/validate';
-import { canonicalBytes, fromBase64Url, SIGNED_ALGORITHM, verifyDocSignature, type DeviceCertificate, type DocSignature, type SignerAuthority } from '../../src/lib/domain/signing';
+import { canonicalBytes, canonicalJSON, checkCertificate, fromBase64Url, SIGNED_ALGORITHM, verifyDocSignature, type CertificateContext, type DeviceCertificate, type DocSignature, type SignerAuthority } from '../../src/lib/domain/signing';
 import { serverKidOf } from './server-key';
 
 export type Signer = { kind: 'member'; name: string; device: string } | { kind: 'server'; kid: string };
@@ -39,6 +45,12 @@ export interface VerifierDeps {
 	 * author's own devices sign validly.
 	 */
 	rolesOf?: (name: string) => Promise<readonly Role[] | null>;
+	/**
+	 * Check signatures (canonical bytes + Ed25519) in a worker thread instead of on this thread
+	 * with node:crypto on the libuv pool (the default: measured faster on the loaded 2-core
+	 * bench machine, where the one worker became the bottleneck; see README, Benchmarks).
+	 */
+	workers?: boolean;
 }
 
 /** The member pushing a batch: their own roles (a session's) count for documents they signed. */
@@ -59,6 +71,197 @@ export interface SignatureVerifier {
 export const REVOCATION_REFRESH_MS = 1_000;
 const CERT_CACHE_MAX = 5_000;
 const CHANGES_PAGE = 5_000;
+const TRUSTED_MAX = 5_000;
+
+/** DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows. */
+const ED25519_SPKI_PREFIX = new Uint8Array(Buffer.from('302a300506032b6570032100', 'hex'));
+
+/** A certificate whose server signature checked out once, with its raw key for the fast check. */
+interface TrustedCertificate {
+	/** The issuer key it was checked with: trusted only while the issuer still has that key. */
+	issuerKey: CryptoKey;
+	deviceKey: Uint8Array;
+}
+
+/**
+ * Ed25519 checks of documents in worker threads (verify-worker.ts), in batches: the thread that
+ * serves requests only posts the documents. Should the worker fail, checks run here instead
+ * (node:crypto on the libuv pool).
+ */
+class SignatureWorkers {
+	private workers: Worker[] | null = null;
+	private broken = false;
+	private next = 0;
+	private jobs = 0;
+	private readonly pending = new Map<number, { resolve: (valid: boolean[]) => void; size: number }>();
+	private queue: Array<{ item: VerifyJob['items'][number]; resolve: (ok: boolean) => void }> = [];
+	private scheduled = false;
+	private readonly inFlight = new Map<Worker, number>();
+
+	/** Whether the workers run (for tests and diagnostics). */
+	get state(): 'idle' | 'running' | 'broken' {
+		return this.broken ? 'broken' : this.workers ? 'running' : 'idle';
+	}
+
+	check(doc: Record<string, unknown>, key: Uint8Array, sig: Uint8Array): Promise<boolean> {
+		if (this.broken || !this.start()) return checkHere(doc, key, sig);
+		return new Promise((resolve) => {
+			this.queue.push({ item: { doc, key, sig }, resolve });
+			if (!this.scheduled) {
+				this.scheduled = true;
+				setImmediate(() => this.flush());
+			}
+		});
+	}
+
+	private start(): boolean {
+		if (this.workers) return true;
+		try {
+			const count = Math.max(1, Math.min(WORKERS_MAX, availableParallelism() - 1));
+			this.workers = Array.from({ length: count }, () => this.spawn());
+			return true;
+		} catch {
+			this.broken = true;
+			return false;
+		}
+	}
+
+	private spawn(): Worker {
+		// The worker is TypeScript too: it registers tsx's loader (as `--import tsx` does for the
+		// server) before importing it. Its execArgv is empty so that the loader is not registered twice.
+		const tsxApi = new URL('./dist/esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'))).href;
+		const script = new URL('./verify-worker.ts', import.meta.url).href;
+		const code = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
+		const worker = new Worker(code, { eval: true, execArgv: [], workerData: { role: WORKER_ROLE } });
+		// An idle worker does not keep the process alive; one with checks in flight does (a CLI
+		// awaiting a verdict must not exit before it).
+		worker.unref();
+		worker.on('message', (answer: VerifyAnswer) => {
+			const job = this.pending.get(answer.id);
+			this.pending.delete(answer.id);
+			if (job && (this.inFlight.set(worker, (this.inFlight.get(worker) ?? 1) - 1).get(worker) ?? 0) <= 0) worker.unref();
+			job?.resolve(answer.valid);
+		});
+		const fail = () => {
+			this.broken = true;
+			// Unanswered checks count as "not shown valid": the shared rule then decides them.
+			for (const [id, job] of this.pending) {
+				this.pending.delete(id);
+				job.resolve(new Array<boolean>(job.size).fill(false));
+			}
+		};
+		worker.on('error', fail);
+		worker.on('exit', fail);
+		return worker;
+	}
+
+	private flush(): void {
+		this.scheduled = false;
+		const queue = this.queue;
+		this.queue = [];
+		for (let i = 0; i < queue.length; i += WORKER_BATCH) {
+			const part = queue.slice(i, i + WORKER_BATCH);
+			if (this.broken || !this.workers) {
+				for (const q of part) void checkHere(q.item.doc, q.item.key, q.item.sig).then(q.resolve);
+				continue;
+			}
+			const id = ++this.jobs;
+			this.pending.set(id, { size: part.length, resolve: (valid) => part.forEach((q, k) => q.resolve(valid[k] === true)) });
+			const worker = this.workers[this.next++ % this.workers.length];
+			try {
+				worker.postMessage({ id, items: part.map((q) => q.item) } satisfies VerifyJob);
+				this.inFlight.set(worker, (this.inFlight.get(worker) ?? 0) + 1);
+				worker.ref();
+			} catch {
+				this.pending.delete(id);
+				for (const q of part) void checkHere(q.item.doc, q.item.key, q.item.sig).then(q.resolve);
+			}
+		}
+	}
+}
+
+const WORKERS_MAX = 2;
+const WORKER_ROLE = 'praxis-signature-checks';
+const WORKER_BATCH = 200;
+let sharedWorkers: SignatureWorkers | null = null;
+
+/** State of the signature workers this process shares (tests check the fast path really used them). */
+export const signatureWorkersState = (): 'idle' | 'running' | 'broken' => sharedWorkers?.state ?? 'idle';
+
+const hereKeys = new Map<string, KeyObject>();
+
+/** The same check as the worker's, on this thread's libuv pool. */
+async function checkHere(doc: Record<string, unknown>, raw: Uint8Array, sig: Uint8Array): Promise<boolean> {
+	try {
+		const hex = Buffer.from(raw).toString('hex');
+		let key = hereKeys.get(hex);
+		if (!key) {
+			if (hereKeys.size >= TRUSTED_MAX) hereKeys.clear();
+			key = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
+			hereKeys.set(hex, key);
+		}
+		const bytes = canonicalBytes(doc);
+		return await new Promise<boolean>((resolve) => nodeVerify(null, bytes, key, sig, (err, valid) => resolve(!err && valid)));
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Server-only fast path of verifyDocSignature (same verdict, less work per document): the
+ * certificate's server signature is checked once per certificate content and issuer key, the
+ * device key is imported once, and the document's signature is checked by node:crypto on the
+ * libuv pool (or in a worker thread: VerifierDeps.workers).
+ * It only ever ACCEPTS: it returns true when every condition of the shared rule holds (signed,
+ * certificate found, same author, not revoked, not expired, issuer known and its signature
+ * good, document signature good), and null otherwise, so that the shared verifyDocSignature
+ * decides every other case and gives its reason.
+ */
+function createFastPath(useWorkers: boolean) {
+	const trusted = new Map<string, TrustedCertificate>();
+	const seen = new WeakMap<DeviceCertificate, TrustedCertificate>();
+	const workers = useWorkers ? (sharedWorkers ??= new SignatureWorkers()) : null;
+
+	async function trust(cert: DeviceCertificate, ctx: CertificateContext): Promise<TrustedCertificate | null> {
+		const issuerKey = ctx.serverKeys.get(cert.issuer);
+		if (!issuerKey) return null;
+		// Stored certificates come back as the same (cached) object: no need to serialize them again.
+		const same = seen.get(cert);
+		if (same && same.issuerKey === issuerKey) return same;
+		const key = canonicalJSON(cert);
+		const known = trusted.get(key);
+		if (known && known.issuerKey === issuerKey) {
+			seen.set(cert, known);
+			return known;
+		}
+		// The shared check with nothing revoked and the epoch as "now": only the server signature can fail it.
+		const verdict = await checkCertificate(cert, { serverKeys: ctx.serverKeys, revoked: new Set(), now: new Date(0) });
+		const raw = fromBase64Url(cert.publicKey);
+		if (!verdict.ok || !raw || raw.length !== 32) return null;
+		try {
+			createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
+		} catch {
+			return null;
+		}
+		if (trusted.size >= TRUSTED_MAX) trusted.clear();
+		const entry = { issuerKey, deviceKey: raw };
+		trusted.set(key, entry);
+		seen.set(cert, entry);
+		return entry;
+	}
+
+	return async function accepts(doc: Record<string, unknown>, cert: DeviceCertificate | null, ctx: CertificateContext): Promise<true | null> {
+		const signature = doc.signature as Partial<DocSignature> | undefined;
+		if (!cert || typeof signature?.sig !== 'string' || cert.author !== doc.author) return null;
+		if (ctx.revoked.has(cert._id) || !(Date.parse(cert.expiresAt) > ctx.now.getTime())) return null;
+		const sig = fromBase64Url(signature.sig);
+		if (!sig || sig.length !== 64) return null;
+		const entry = await trust(cert, ctx);
+		if (!entry) return null;
+		const ok = workers ? await workers.check(doc, entry.deviceKey, sig) : await checkHere(doc, entry.deviceKey, sig);
+		return ok ? true : null;
+	};
+}
 
 /** A stored or carried object that is a well-formed device certificate, or null. */
 export function asCertificate(doc: unknown): DeviceCertificate | null {
@@ -77,6 +280,7 @@ export function createSignatureVerifier(deps: VerifierDeps): SignatureVerifier {
 	let since: string | number | null = null;
 	let checkedAt = -Infinity;
 	let refreshing: Promise<void> | null = null;
+	const fastPath = createFastPath(deps.workers ?? false);
 
 	async function refresh(): Promise<void> {
 		if (since === null) {
@@ -159,6 +363,10 @@ export function createSignatureVerifier(deps: VerifierDeps): SignatureVerifier {
 			const kid = device === null ? null : serverKidOf(device);
 			if (kid !== null && typeof signature?.sig === 'string') return verifyServerSignature(doc, kid, signature.sig);
 			const ctx = { serverKeys: await deps.serverKeys(), revoked: await revoked(), now: clock() };
+			// The fast path answers only "valid" for the author's own device; anything else (a refusal,
+			// a moderator's signature on another's document) gets the shared rule's verdict and reason.
+			const fast = device === null ? null : await fastPath(doc, await findCertificate(device, batchDocs), ctx);
+			if (fast) return { ok: true, signer: { kind: 'member', name: String(doc.author), device: String(device) } };
 			const verdict = await verifyDocSignature(doc, (id) => findCertificate(id, batchDocs), ctx, authorityFor(pusher));
 			if (!verdict.ok) return verdict;
 			return { ok: true, signer: { kind: 'member', name: verdict.signer, device: verdict.device } };

@@ -1,7 +1,7 @@
 // The store's queries: plain async reads of Dexie shaped for screens (the UI wraps them in
 // liveQuery, which re-runs them when a table they read changes). Thread lists walk the
 // [category+deleted+lastActivity] index backwards so a page costs the same with 10,000 threads.
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { voteId } from '../domain/ids';
 import type { StoreContext } from './context';
 import type { CategoryView, ListThreadsOptions, PostRow, PostView, ThreadRow, ThreadView } from './types';
@@ -48,8 +48,20 @@ export async function listThreads(ctx: StoreContext, category: string, options: 
 	const offset = Math.max(0, options.offset ?? 0);
 	const rows = options.tag
 		? await taggedThreads(ctx, category, options.tag, offset, limit)
-		: await listed(ctx, category).reverse().offset(offset).limit(limit).toArray();
+		: offset === 0
+			? await listed(ctx, category).reverse().limit(limit).toArray()
+			: await deepPage(ctx, category, offset, limit);
 	return decorateThreads(ctx, rows);
+}
+
+/**
+ * A page further down the list: the cursor walks past `offset` index entries as keys only (a
+ * value cursor would also load every thread it skips), then the page's rows come in one bulkGet.
+ */
+async function deepPage(ctx: StoreContext, category: string, offset: number, limit: number): Promise<ThreadRow[]> {
+	const ids = await listed(ctx, category).reverse().offset(offset).limit(limit).primaryKeys();
+	const rows = await ctx.db.threads.bulkGet(ids);
+	return rows.filter((row): row is ThreadRow => row !== undefined);
 }
 
 export async function countThreads(ctx: StoreContext, category: string, tag?: string): Promise<number> {
@@ -84,8 +96,8 @@ async function decorations(ctx: StoreContext, ids: string[]): Promise<Decoration
 	const [outbox, rejected, totals, mine] = await Promise.all([
 		ctx.db.outbox.toCollection().primaryKeys(),
 		ctx.db.rejected.toCollection().primaryKeys(),
-		ctx.db.voteTotals.bulkGet(ids),
-		ctx.db.votes.bulkGet(ids.map((id) => voteId(id, me)))
+		getMany(ctx.db.voteTotals, ids, (row) => row.target),
+		getMany(ctx.db.votes, ids.map((id) => voteId(id, me)), (row) => row.id)
 	]);
 	const pending = new Set<unknown>(outbox);
 	const refused = new Set<unknown>(rejected);
@@ -95,6 +107,29 @@ async function decorations(ctx: StoreContext, ids: string[]): Promise<Decoration
 		voteScore: totals[i]?.score ?? 0,
 		myVote: mine[i]?.value ?? 0
 	}));
+}
+
+const SIEVE_MIN_KEYS = 16;
+const SIEVE_SLACK = 4;
+
+/**
+ * The rows of `table` with these primary keys (undefined where absent), in order. A long
+ * thread's posts have ULID ids close together, and most have no votes: one range read between
+ * the lowest and the highest key (when it holds at most a few times as many rows as keys) costs
+ * IndexedDB one request where bulkGet makes one per key. A crowded range falls back to bulkGet.
+ */
+export async function getMany<T>(table: Table<T, string>, keys: string[], keyOf: (row: T) => string): Promise<Array<T | undefined>> {
+	if (keys.length < SIEVE_MIN_KEYS) return table.bulkGet(keys);
+	let [low, high] = [keys[0], keys[0]];
+	for (const k of keys) {
+		if (k < low) low = k;
+		if (k > high) high = k;
+	}
+	const limit = keys.length * SIEVE_SLACK;
+	const rows = await table.where(':id').between(low, high, true, true).limit(limit).toArray();
+	if (rows.length >= limit) return table.bulkGet(keys);
+	const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+	return keys.map((k) => byKey.get(k));
 }
 
 async function decorateThreads(ctx: StoreContext, rows: ThreadRow[]): Promise<ThreadView[]> {
