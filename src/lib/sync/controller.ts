@@ -40,6 +40,13 @@ export interface SyncControllerOptions {
 	deviceApi?: string | null;
 	/** Replicate `community` only (a hub: private databases stay between device and home server). */
 	communityOnly?: boolean;
+	/**
+	 * Where `community` pulls into instead of the community replica (a hub's staging database:
+	 * an untrusted relay's documents are verified before they reach community, sync/hub-verify.ts).
+	 */
+	pullTarget?: PouchDB.Database;
+	/** Called after each pulled batch of `community` (the staging verifier's cue). */
+	onPulled?: () => void;
 }
 
 export interface SyncController {
@@ -191,6 +198,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		if (direction === 'push') {
 			void store.sync.acknowledge(link.kind, docs).then(refresh, () => {});
 		} else if (link.kind === 'community') {
+			options.onPulled?.();
 			received += docs.length;
 			const pending = (info as { pending?: number }).pending;
 			if (initial && typeof pending === 'number') total = Math.max(total ?? 0, received + pending);
@@ -246,7 +254,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 					// (bench/initial-sync.ts: see the README's Benchmarks section for before/after).
 					const opts = { live: true, retry: false, batch_size: batchSize };
 					link.flows = [
-						watch(link, 'pull', link.local.replicate.from(link.remote, opts)),
+						watch(link, 'pull', (link.kind === 'community' && options.pullTarget ? options.pullTarget : link.local).replicate.from(link.remote, opts)),
 						watch(link, 'push', link.local.replicate.to(link.remote, opts))
 					];
 				}

@@ -7,6 +7,7 @@
 import type { Store } from '../store/index';
 import { createSyncController, type StatusSink, type SyncController } from './controller';
 import type { NetworkWatch } from './network';
+import { openHubVerifier, type HubVerifier, type HubVerifierOptions } from './hub-verify';
 
 /** Where the hub address and token are kept on the device (localStorage). */
 export const HUB_STORAGE_KEY = 'praxis-hub';
@@ -135,11 +136,25 @@ export interface HubSyncOptions {
 	fetch?: Fetch;
 	network?: NetworkWatch;
 	delay?: (attempt: number) => number;
+	/** The central server's public keys, to verify what the hub sends (default: kept on the device). */
+	serverKeys?: HubVerifierOptions['serverKeys'];
+	/** Told the list of documents from this hub that failed verification, after every check. */
+	onRefused?: HubVerifierOptions['onChange'];
 }
 
-/** A second sync controller, with the hub as its remote: community only, no device certification. */
-export function createHubSync(options: HubSyncOptions): SyncController {
-	return createSyncController({
+export interface HubSync extends SyncController {
+	/** Checks what the hub sends before it reaches `community` (hub-verify.ts). */
+	readonly verifier: HubVerifier;
+}
+
+/**
+ * A second sync controller, with the hub as its remote: community only, no device certification,
+ * and the pull goes to a staging database, verified there before it reaches community (the hub
+ * is an untrusted relay). Push to the hub is unchanged (the hub verifies what it gets).
+ */
+export async function createHubSync(options: HubSyncOptions): Promise<HubSync> {
+	const verifier = await openHubVerifier({ store: options.store, hubUrl: options.hubUrl, serverKeys: options.serverKeys, onChange: options.onRefused });
+	const controller = createSyncController({
 		store: options.store,
 		remoteBase: `${options.hubUrl.replace(/\/+$/, '')}/couch`,
 		username: options.username,
@@ -148,6 +163,21 @@ export function createHubSync(options: HubSyncOptions): SyncController {
 		network: options.network,
 		delay: options.delay,
 		deviceApi: null,
-		communityOnly: true
+		communityOnly: true,
+		pullTarget: verifier.staging,
+		onPulled: () => verifier.schedule()
 	});
+	return {
+		verifier,
+		start: () => controller.start(),
+		syncNow: () => controller.syncNow(),
+		async stop() {
+			await controller.stop();
+			await verifier.close();
+		},
+		async idle() {
+			await controller.idle();
+			await verifier.settled();
+		}
+	};
 }
