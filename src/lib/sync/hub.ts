@@ -37,6 +37,8 @@ export function parseHubAddress(text: string): { ok: true; url: string } | { ok:
 		return { ok: false, reason: `“${raw}” is not an address (example: http://192.168.1.20:3000).` };
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: 'A hub address starts with http:// or https://.' };
+	// PouchDB's URL parser breaks bracketed IPv6 hosts ([fd00::2] becomes "[fd00/…"): ask for the IPv4 one
+	if (url.hostname.startsWith('[')) return { ok: false, reason: 'Type the hub’s IPv4 address (like 192.168.1.20:3000) or its name: IPv6 addresses do not work here.' };
 	return { ok: true, url: url.origin };
 }
 
@@ -100,15 +102,45 @@ export function hubFetch(token: string, fetchFn: Fetch = fetch): Fetch {
 	};
 }
 
-export type HubProbe = { ok: true } | { ok: false; kind: 'mixed-content' | 'unreachable' | 'refused'; reason: string };
+export type HubProbe = { ok: true } | { ok: false; kind: 'mixed-content' | 'local-network' | 'unreachable' | 'refused'; reason: string };
+
+/**
+ * Chromium's Local Network Access permission for this page ('granted', 'denied', 'prompt'), or
+ * null where the browser has no such permission. A secure page on a public address (the central
+ * server on the internet) must be granted it before it can reach a hub on the LAN.
+ */
+export async function localNetworkPermission(): Promise<PermissionState | null> {
+	try {
+		if (typeof navigator === 'undefined' || !navigator.permissions) return null;
+		// 'local-network-access' is not yet in the DOM types' PermissionName
+		return (await navigator.permissions.query({ name: 'local-network-access' as PermissionName })).state;
+	} catch {
+		return null;
+	}
+}
 
 /** Can this page talk to the hub? Says why not in words the member can act on. */
-export async function probeHub(hubUrl: string, token: string, fetchFn: Fetch = fetch, pageOrigin: string | null = globalThis.location?.origin ?? null): Promise<HubProbe> {
+export async function probeHub(
+	hubUrl: string,
+	token: string,
+	fetchFn: Fetch = fetch,
+	pageOrigin: string | null = globalThis.location?.origin ?? null,
+	permission: () => Promise<PermissionState | null> = localNetworkPermission
+): Promise<HubProbe> {
 	const offerFile = 'Use “Save updates to a file” instead and give the file to the coordinator.';
 	let response: Response;
 	try {
 		response = await hubFetch(token, fetchFn)(`${hubUrl}/couch/`, { method: 'GET' });
 	} catch {
+		// Chromium refuses when the member did not allow it; whether the hub is "local" depends on the
+		// address a name resolves to, which the page cannot see, so a denied permission is reason enough
+		if (!isLoopback(hubUrl) && (await permission()) === 'denied') {
+			return {
+				ok: false,
+				kind: 'local-network',
+				reason: `This browser is not allowed to reach devices on your local network, so it cannot talk to the hub at ${hubUrl}. Allow access to devices on your local network for this site (click the icon at the left of the address bar, then “Local network access”), then connect again. ${offerFile}`
+			};
+		}
 		if (pageOrigin?.startsWith('https:') && hubUrl.startsWith('http:') && !isLoopback(hubUrl)) {
 			return {
 				ok: false,

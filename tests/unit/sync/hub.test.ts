@@ -142,5 +142,15 @@ describe('hub as a second remote for the real client', () => {
 			throw new TypeError('Failed to fetch');
 		}, 'https://praxis.example.org');
 		expect(mixed).toMatchObject({ ok: false, kind: 'mixed-content' });
+		const failing = async () => {
+			throw new TypeError('Failed to fetch');
+		};
+		const denied = await probeHub('http://[fd00::2]:3000', 'token', failing, 'https://praxis.example.org', async () => 'denied');
+		expect(denied).toMatchObject({ ok: false, kind: 'local-network', reason: expect.stringMatching(/Allow access to devices on your local network.*Save updates to a file/) });
+		// a name or an address may resolve into the local space: a denied permission is the reason given
+		expect(await probeHub('http://hub.hall.example:3000', 'token', failing, 'http://127.0.0.1:5173', async () => 'denied')).toMatchObject({ kind: 'local-network' });
+		// no permission involved: the hub is simply not there
+		expect(await probeHub('http://192.168.1.20:3000', 'token', failing, 'http://127.0.0.1:5173', async () => 'granted')).toMatchObject({ kind: 'unreachable' });
+		expect(await probeHub('http://127.0.0.1:9', 'token', undefined, 'http://127.0.0.1:5173', async () => 'denied')).toMatchObject({ kind: 'unreachable' });
 	});
 });
