@@ -123,9 +123,9 @@ export async function openHubVerifier(options: HubVerifierOptions): Promise<HubV
 	const state: VerifyState = kept ?? { _id: HUB_VERIFY_STATE_ID, hub: hubUrl, since: 0, refused: [] };
 	askCommunityToo(staging, store.community);
 
-	let keys: Promise<ReadonlyMap<string, CryptoKey>> | null = null;
+	let keys: ReadonlyMap<string, CryptoKey> | null = null; // read once, until some are known
 	const trust = async () => ({
-		serverKeys: await (keys ??= (options.serverKeys ?? defaultServerKeys)()),
+		serverKeys: keys?.size ? keys : (keys = await (options.serverKeys ?? defaultServerKeys)()),
 		revoked: await revokedIn(store.community),
 		now: now(),
 		findCertificate: certificateFinder(store.community)
