@@ -8,7 +8,8 @@
 // accepted ones into community WITH their revision history (bulkGet revs → bulkDocs
 // new_edits:false, so a later edit from the central server applies without a conflict) and keeps
 // the refused ones out, each listed with its reason (state doc below, and the store's sync log).
-// Refused revisions are tried again on the next pass (their certificate may arrive later).
+// Refused revisions are tried again when certificates arrive (a document may come before its
+// certificate) and on each new connection (the server keys may be known by then).
 // Staging stays small: its revsDiff also asks community, so what the device already has (its own
 // pushes, what the central server sent) is never downloaded; it is compacted when opened, reset
 // when it grows past STAGING_RESET_DOCS or the hub changes, and destroyed when the hub is forgotten.
@@ -176,16 +177,19 @@ export async function openHubVerifier(options: HubVerifierOptions): Promise<HubV
 		state.refused = refused.slice(-REFUSED_KEPT);
 	}
 
+	/** Refusals are tried again on the first pass, and whenever certificates or revocations arrive. */
+	let retryRefused = true;
 	async function pass(): Promise<void> {
-		let retry: Pair[] = state.refused.map(({ id, rev }) => ({ id, rev }));
 		for (;;) {
 			const res = await staging.changes({ since: state.since, limit: PAGE, style: 'all_docs' });
-			const wanted = [...retry];
-			retry = [];
+			const wanted: Pair[] = [];
 			for (const change of res.results) {
 				if (change.id.startsWith('_local/')) continue;
+				if (change.id.startsWith('device:') || change.id.startsWith('revocation:')) retryRefused = true;
 				for (const { rev } of change.changes) wanted.push({ id: change.id, rev });
 			}
+			if (retryRefused) wanted.push(...state.refused.map(({ id, rev }) => ({ id, rev })));
+			retryRefused = false;
 			const seen = new Set<string>();
 			await settle(wanted.filter((p) => !seen.has(key(p)) && seen.add(key(p))));
 			state.since = res.last_seq;

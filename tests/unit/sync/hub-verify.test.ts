@@ -20,10 +20,10 @@ import { COMMUNITY_DB } from '../../../src/lib/domain/ids';
 import { exportPublicKey, generateDeviceKeys, signCertificate, signDoc, toBase64Url } from '../../../src/lib/domain/signing';
 import { createSyncController, type SyncController } from '../../../src/lib/sync/controller';
 import { createHubSync, fetchHubToken, type HubSync } from '../../../src/lib/sync/hub';
-import { HUB_VERIFY_STATE_ID, readRefused } from '../../../src/lib/sync/hub-verify';
+import { HUB_VERIFY_STATE_ID, openHubVerifier, readRefused } from '../../../src/lib/sync/hub-verify';
 import { PASSWORD, TEST_SCRYPT_COST, tempDir } from '../../server/support/harness';
 import { startHub, waitFor } from '../../server/hub/support';
-import { closeTestStores, openTestStore, uniqueName } from '../store/support';
+import { closeTestStores, openTestStore, threadDoc, ULIDS, uniqueName } from '../store/support';
 import { fakeNetwork, recordingStatus } from './support';
 
 const dataDir = tempDir('praxis-central-');
@@ -183,10 +183,31 @@ describe('a device verifies what a hub sends', () => {
 		const staging = store.sync.openHubStaging();
 		await staging.put({ _id: HUB_VERIFY_STATE_ID, hub: 'http://10.0.0.2:3000', since: 0, refused: [{ id: 'thread:x', rev: '1-a', reason: 'altered', at: new Date().toISOString() }] });
 		expect(await readRefused(store)).toHaveLength(1);
-		const { openHubVerifier } = await import('../../../src/lib/sync/hub-verify');
 		const verifier = await openHubVerifier({ store, hubUrl: 'http://10.0.0.3:3000', serverKeys });
 		expect(await verifier.refused()).toEqual([]);
 		await verifier.close();
 		expect(await readRefused(store)).toEqual([]);
+	});
+
+	it('takes a document that came before its certificate once the certificate arrives', async () => {
+		const store = await openTestStore({ name: uniqueName('dee') });
+		const server = await generateDeviceKeys();
+		const keys = async () => new Map([['k1', server.publicKey]]);
+		const device = await generateDeviceKeys();
+		const cert = await signCertificate({ _id: `device:01J${'D'.repeat(23)}`, type: 'device', author: 'alice', createdAt: new Date().toISOString(), publicKey: await exportPublicKey(device.publicKey), expiresAt: new Date(Date.now() + 86_400_000).toISOString(), issuer: 'k1' }, server.privateKey);
+		const thread = await signDoc(threadDoc(ULIDS.t1, 'general', 1), cert._id, device.privateKey);
+		const verifier = await openHubVerifier({ store, hubUrl: 'http://10.0.0.4:3000', serverKeys: keys });
+		await verifier.staging.put(thread); // as the pull would: the thread first…
+		verifier.schedule();
+		await verifier.settled();
+		expect(await verifier.refused()).toMatchObject([{ id: thread._id, reason: `unknown device certificate ${cert._id}` }]);
+		await expect(store.community.get(thread._id)).rejects.toMatchObject({ status: 404 });
+		await verifier.staging.put(cert); // …its certificate in a later batch
+		verifier.schedule();
+		await verifier.settled();
+		expect(await verifier.refused()).toEqual([]);
+		expect(await store.community.get(thread._id)).toMatchObject({ title: thread.title, signature: thread.signature });
+		expect((await store.community.get(cert._id))._rev).toBe((await verifier.staging.get(cert._id))._rev);
+		await verifier.close();
 	});
 });
