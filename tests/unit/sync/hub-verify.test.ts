@@ -133,7 +133,7 @@ describe('a device verifies what a hub sends', () => {
 		benHub.start();
 		await waitFor('ben has the genuine thread and category through the hub', async () => (await ben.store.getThread(good)) !== undefined && (await ben.store.listCategories()).some((c) => c.slug === 'hall-notes'), 20_000);
 		await waitFor('the refusals are listed', async () => (await benHub.verifier.refused()).length >= 4, 20_000);
-		await benHub.idle();
+		await benHub.verifier.settled(); // (idle() waits for the next pause: the pull may already be paused)
 
 		const refused = await benHub.verifier.refused();
 		const reasonOf = (id: string) => refused.find((r) => r.id === id)?.reason;
