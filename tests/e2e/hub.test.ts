@@ -3,15 +3,32 @@
 // targetAddressSpace 'local'). With the central server unreachable from both browsers (requests
 // to it aborted), Alice's thread reaches Bob through the hub and Bob's reply reaches Alice; when
 // the central server is reachable again, both documents are there, signed, each exactly once.
-// (Both servers listen on 127.0.0.1, so Chromium's local-network prompt does not apply here.)
+// Meanwhile the hub alters Alice's thread: the devices keep it out and the /hub page says so.
+//
+// Local Network Access (Chromium 142+): when this machine has a non-loopback IPv4 address, the
+// hub listens there, and Chromium is told (--ip-address-space-overrides) to treat the central
+// server's origin (127.0.0.1:PORT, a secure context) as a PUBLIC site, as a central server on the
+// internet is, and the hub's address as LOCAL, as a hall's 192.168.x.y is. Then the app's fetch
+// to the hub needs the 'local-network-access' permission: the two members grant it (what they do
+// at Chromium's prompt); a third member who does not (headless Chromium denies the prompt) is
+// told why on the /hub page and offered the file exchange. Without such an address the hub stays
+// on 127.0.0.1 (a loopback page reaching loopback: no permission involved) and that test is skipped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAdmin } from '../../server/admin';
 import { communityDocs, registerMember, startServer, type ApiMember, type TestServer } from './support/server';
 import { openDevice, signIn, waitUpToDate, type Device } from './support/browser';
 import { startHub } from '../server/hub/support';
+import { COMMUNITY_DB } from '../../src/lib/domain/ids';
+
+/** This machine's first non-loopback IPv4 address (the hall's LAN in a real meetup), or null. */
+function lanAddress(): string | null {
+	const all = Object.values(networkInterfaces()).flatMap((list) => list ?? []);
+	return all.find((i) => !i.internal && i.family === 'IPv4')?.address ?? null;
+}
+const lan = lanAddress();
 
 let server: TestServer;
 let hub: Awaited<ReturnType<typeof startHub>>;
@@ -23,7 +40,7 @@ beforeAll(async () => {
 	expect(await runAdmin(['enrol-hub', 'hall'], { env: { DATA_DIR: dataDir }, out: (l) => out.push(l), err: (l) => out.push(l) })).toBe(0);
 	const credential = out[out.indexOf(out.find((l) => l.startsWith('Enrolled hub'))!) + 1];
 	server = await startServer({ dataDir });
-	hub = await startHub(server.url, credential);
+	hub = await startHub(server.url, credential, lan ?? '127.0.0.1');
 	await hub.hub.start();
 }, 60_000);
 
@@ -32,6 +49,19 @@ afterAll(async () => {
 	await hub?.close();
 	await server?.dispose();
 });
+
+/** A browser for which the central server is a public site, so reaching a LAN hub needs the permission. */
+async function openLanDevice(grant: boolean): Promise<Device> {
+	const central = new URL(server.url);
+	const hubAt = new URL(hub.base);
+	// the central server as a public site; the hub as a LAN device even if this machine's address is
+	// not a private one (CI networks often use TEST-NET or public ranges, which Chromium calls public)
+	const args = lan ? [`--ip-address-space-overrides=${central.hostname}:${central.port}=public,${hubAt.hostname}:${hubAt.port}=local`] : [];
+	const device = await openDevice(undefined, { testHook: true, args });
+	devices.push(device);
+	if (grant && lan) await device.context.grantPermissions(['local-network-access'], { origin: server.url });
+	return device;
+}
 
 type Hooked = {
 	__praxisTest: { session: { store: { createThread(i: object): Promise<string>; reply(i: object): Promise<string>; signing: { certificate(): Promise<unknown> } } } };
@@ -51,9 +81,8 @@ describe('meetup hub in the browser', () => {
 	it('syncs two members through the hub while the central server is unreachable, then central gets everything once', async () => {
 		const alice = await registerMember(server.url, 'alice', 'Alice Martin');
 		await registerMember(server.url, 'bob', 'Bob Okafor');
-		const a = await openDevice(undefined, { testHook: true });
-		const b = await openDevice(undefined, { testHook: true });
-		devices.push(a, b);
+		const a = await openLanDevice(true);
+		const b = await openLanDevice(true);
 		for (const [d, name] of [[a, 'alice'], [b, 'bob']] as const) {
 			await signIn(d.page, server.url, name);
 			await waitUpToDate(d.page);
@@ -82,12 +111,42 @@ describe('meetup hub in the browser', () => {
 		await a.page.goto(`${server.url}/forums/t/${thread.slice('thread:'.length)}`);
 		await a.page.getByText('I will bring the figures').waitFor({ timeout: 30_000 });
 
+		// The hub alters Alice's thread after she signed it: neither device takes it, and Bob's /hub page says so.
+		const hubDb = hub.storage.db(COMMUNITY_DB);
+		const signed = await hubDb.get(thread);
+		await hubDb.put({ ...signed, body: 'Altered by the hub' });
+		await b.page.goto(`${server.url}/hub`);
+		await b.page.getByText('1 document from this hub failed verification').waitFor({ timeout: 30_000 });
+		const refusal = b.page.getByRole('listitem').filter({ hasText: thread });
+		await expect.poll(() => refusal.textContent()).toMatch(/altered after signing/);
+		await a.page.goto(`${server.url}/forums/t/${thread.slice('thread:'.length)}`);
+		await a.page.getByText('Agenda').first().waitFor();
+		expect(await a.page.getByText('Altered by the hub').count()).toBe(0);
+
 		for (const d of [a, b]) await d.context.unrouteAll();
 		const docs = await waitForDocs(alice, [thread, reply]);
-		expect(docs.get(thread)).toMatchObject({ author: 'alice', title, signature: { device: expect.stringMatching(/^device:/) } });
+		expect(docs.get(thread)).toMatchObject({ author: 'alice', title, body: 'Agenda', signature: { device: expect.stringMatching(/^device:/) } });
 		expect(docs.get(reply)).toMatchObject({ author: 'bob', signature: { device: expect.stringMatching(/^device:/) } });
 		for (const id of [thread, reply]) expect(String(docs.get(id)!._rev)).toMatch(/^1-/);
 		const titles = [...docs.values()].filter((d) => d.title === title);
 		expect(titles).toHaveLength(1);
 	}, 180_000);
+
+	it.skipIf(!lan)('explains a refused local-network permission and offers the file exchange', async () => {
+		await registerMember(server.url, 'carol', 'Carol Diaz');
+		const c = await openLanDevice(false);
+		await signIn(c.page, server.url, 'carol');
+		await waitUpToDate(c.page);
+		await c.page.getByRole('link', { name: 'Hub', exact: true }).click();
+		await c.page.getByRole('button', { name: 'Get a hub pass' }).click();
+		await c.page.getByText(/has a hub pass until/).waitFor();
+		await c.page.getByLabel('Hub address').fill(hub.base);
+		await c.page.getByRole('button', { name: 'Connect' }).click();
+		const problem = c.page.getByRole('alert');
+		await problem.waitFor();
+		expect(await problem.textContent()).toMatch(/Allow access to devices on your local network/);
+		expect(await c.page.evaluate(async () => (await navigator.permissions.query({ name: 'local-network-access' as PermissionName })).state)).toBe('denied');
+		await problem.getByRole('link', { name: 'Exchange updates with a file instead' }).waitFor();
+		expect(await c.page.getByRole('status').filter({ hasText: 'Connected to' }).count()).toBe(0);
+	}, 120_000);
 });

@@ -8,7 +8,7 @@ import { readBundle, writeBundle, type BundleDoc, type BundleHeader, type Bundle
 import { verifyBundle, type BundleTrust } from './verify';
 
 export { readBundle, writeBundle, BUNDLE_FORMAT, BUNDLE_VERSION, type BundleHeader, type BundleDoc } from './format';
-export { verifyBundle, type BundleTrust, type VerifiedBundle } from './verify';
+export { verifyBundle, verifyRelayedDocs, type BundleTrust, type VerifiedBundle, type RelayedDocs } from './verify';
 export { collectDocs, applyDocs } from './collect';
 
 export interface ExportOptions {

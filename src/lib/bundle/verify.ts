@@ -10,6 +10,7 @@ import {
 	fromBase64Url,
 	SIGNED_ALGORITHM,
 	verifyDocSignature,
+	type CertificateContext,
 	type DeviceCertificate,
 	type DocSignature,
 	type SignerAuthority,
@@ -57,7 +58,10 @@ async function verifyServerSigned(doc: Record<string, unknown>, serverKeys: Read
 const isServerSigned = (doc: Record<string, unknown>): boolean =>
 	String((doc.signature as Partial<DocSignature> | undefined)?.device ?? '').startsWith(SERVER_SIGNER_PREFIX);
 
-export async function verifyBundle(header: BundleHeader, docs: readonly BundleDoc[], trust: BundleTrust): Promise<VerifiedBundle> {
+type BatchTrust = { find: (id: string) => Promise<DeviceCertificate | null>; ctx: CertificateContext; authority?: SignerAuthority };
+
+/** Certificates and server-signed revocations carried in the same batch count, besides the local ones. */
+async function batchTrust(docs: readonly BundleDoc[], trust: BundleTrust): Promise<BatchTrust> {
 	const carried = new Map<string, DeviceCertificate>();
 	const revoked = new Set(trust.revoked);
 	for (const doc of docs) {
@@ -66,20 +70,36 @@ export async function verifyBundle(header: BundleHeader, docs: readonly BundleDo
 		if (doc.type === 'revocation' && typeof doc.device === 'string' && (await verifyServerSigned(doc, trust.serverKeys)).ok) revoked.add(doc.device);
 	}
 	const find = async (id: string) => carried.get(id) ?? (await trust.findCertificate(id));
-	const ctx = { serverKeys: trust.serverKeys, revoked, now: trust.now };
+	return { find, ctx: { serverKeys: trust.serverKeys, revoked, now: trust.now }, authority: trust.authority };
+}
 
-	const headerDoc = header as unknown as Record<string, unknown>;
-	const headerVerdict = isServerSigned(headerDoc) ? await verifyServerSigned(headerDoc, trust.serverKeys) : await verifyDocSignature(headerDoc, find, ctx);
-	if (!headerVerdict.ok) return { ok: false, reason: `The bundle’s own signature fails: ${headerVerdict.reason}.` };
-
+async function verifyEach(docs: readonly BundleDoc[], { find, ctx, authority }: BatchTrust): Promise<RelayedDocs> {
 	const accepted: BundleDoc[] = [];
 	const skipped: Array<{ id: string; reason: string }> = [];
 	for (const doc of docs) {
-		const verdict = await verifyOne(doc, find, ctx, trust.serverKeys, trust.authority);
+		const verdict = await verifyOne(doc, find, ctx, ctx.serverKeys, authority);
 		if (verdict.ok) accepted.push(doc);
 		else skipped.push({ id: doc._id, reason: verdict.reason });
 	}
-	return { ok: true, header, accepted, skipped };
+	return { accepted, skipped };
+}
+
+export async function verifyBundle(header: BundleHeader, docs: readonly BundleDoc[], trust: BundleTrust): Promise<VerifiedBundle> {
+	const batch = await batchTrust(docs, trust);
+	const headerDoc = header as unknown as Record<string, unknown>;
+	const headerVerdict = isServerSigned(headerDoc) ? await verifyServerSigned(headerDoc, trust.serverKeys) : await verifyDocSignature(headerDoc, batch.find, batch.ctx);
+	if (!headerVerdict.ok) return { ok: false, reason: `The bundle’s own signature fails: ${headerVerdict.reason}.` };
+	return { ok: true, header, ...(await verifyEach(docs, batch)) };
+}
+
+export type RelayedDocs = { accepted: BundleDoc[]; skipped: Array<{ id: string; reason: string }> };
+
+/**
+ * Documents passed on by a relay this device does not trust (a meetup hub, sync/hub-verify.ts):
+ * each is checked exactly as a bundle's documents are, with no header to check.
+ */
+export async function verifyRelayedDocs(docs: readonly BundleDoc[], trust: BundleTrust): Promise<RelayedDocs> {
+	return verifyEach(docs, await batchTrust(docs, trust));
 }
 
 async function verifyOne(

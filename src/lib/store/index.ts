@@ -44,6 +44,12 @@ export interface StoreSyncHooks {
 	log(level: SyncLogRow['level'], message: string): Promise<void>;
 	/** A PouchDB handle on a remote database over HTTP (cookies included, never created remotely). */
 	openRemote(url: string, fetchFn?: typeof fetch): PouchDB.Database;
+	/**
+	 * The local database where documents pulled from a meetup hub wait until they are verified
+	 * (`praxis-{name}-hub-staging`; sync/hub-verify.ts moves them into community). A new handle
+	 * each call (open it again after destroying it).
+	 */
+	openHubStaging(): PouchDB.Database;
 	/** Number of refused writes (for the "Needs attention" badge). */
 	rejectedCount(): Promise<number>;
 	/** Calls `listener` after the outbox or the rejected list changed; returns an unsubscribe. */

@@ -12,3 +12,8 @@ export function privateDbName(username: string): string {
 export function dexieDbName(username: string): string {
 	return `praxis-${username}`;
 }
+
+/** Where documents pulled from a meetup hub wait until verified (sync/hub-verify.ts). */
+export function hubStagingDbName(username: string): string {
+	return `praxis-${username}-hub-staging`;
+}

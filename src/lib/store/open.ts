@@ -7,7 +7,7 @@ import * as attention from './attention';
 import type { StoreContext } from './context';
 import { PraxisDb, type DexieOptions } from './db';
 import type { Store } from './index';
-import { communityDbName, privateDbName } from './names';
+import { communityDbName, hubStagingDbName, privateDbName } from './names';
 import { ProjectorRunner } from './projector-runner';
 import { createLibraryParts, destroyLibraryFiles } from './library/parts';
 import { attachEventsAndPeople } from './events/api';
@@ -67,6 +67,7 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 		events: eventsAndPeople.events,
 		people: eventsAndPeople.people,
 		signing: storeSigning(ctx, signing),
+		sync: { ...store.sync, openHubStaging: () => new Pouch(hubStagingDbName(member.name), options.pouchOptions) },
 		async rebuild() {
 			await store.rebuild();
 			await eventsAndPeople.runner.rebuild();
@@ -80,7 +81,7 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 	};
 }
 
-function buildStore(ctx: StoreContext): Omit<Store, 'library' | 'search' | 'events' | 'people'> {
+function buildStore(ctx: StoreContext): Omit<Store, 'library' | 'search' | 'events' | 'people' | 'sync'> & { sync: Omit<Store['sync'], 'openHubStaging'> } {
 	const { db } = ctx;
 	return {
 		member: ctx.member,
@@ -155,6 +156,7 @@ export async function destroyLocalData(username: string, options: OpenStoreOptio
 	const Pouch = await pouchConstructor(options);
 	await new Pouch(communityDbName(username), options.pouchOptions).destroy();
 	await new Pouch(privateDbName(username), options.pouchOptions).destroy();
+	await new Pouch(hubStagingDbName(username), options.pouchOptions).destroy();
 	await destroyLibraryFiles(username, Pouch, options.pouchOptions);
 	await new PraxisDb(username, options.dexieOptions).delete();
 	await new Dexie(keyDbName(username), options.dexieOptions).delete();

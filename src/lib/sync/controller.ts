@@ -45,6 +45,13 @@ export interface SyncControllerOptions {
 	 * device is certified through `deviceApi`; a hub's controller sets it too.
 	 */
 	signedOnly?: boolean;
+	/**
+	 * Where `community` pulls into instead of the community replica (a hub's staging database:
+	 * an untrusted relay's documents are verified before they reach community, sync/hub-verify.ts).
+	 */
+	pullTarget?: PouchDB.Database;
+	/** Called after each pulled batch of `community` (the staging verifier's cue). */
+	onPulled?: () => void;
 }
 
 export interface SyncController {
@@ -202,6 +209,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		if (direction === 'push') {
 			void store.sync.acknowledge(link.kind, docs).then(refresh, () => {});
 		} else if (link.kind === 'community') {
+			options.onPulled?.();
 			received += docs.length;
 			const pending = (info as { pending?: number }).pending;
 			if (initial && typeof pending === 'number') total = Math.max(total ?? 0, received + pending);
@@ -259,7 +267,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 					// unsigned community writes wait on the device until they are signed (issue 7)
 					const pushOpts = signedOnly && link.kind === 'community' ? { ...opts, filter: isSignedDoc } : opts;
 					link.flows = [
-						watch(link, 'pull', link.local.replicate.from(link.remote, opts)),
+						watch(link, 'pull', (link.kind === 'community' && options.pullTarget ? options.pullTarget : link.local).replicate.from(link.remote, opts)),
 						watch(link, 'push', link.local.replicate.to(link.remote, pushOpts))
 					];
 				}

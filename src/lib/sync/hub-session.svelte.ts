@@ -6,6 +6,7 @@
 import { SyncStatus } from './status.svelte';
 import { createHubSync, fetchHubToken, loadSavedHub, parseHubAddress, probeHub, saveHub, tokenValid, type SavedHub } from './hub';
 import type { SyncController } from './controller';
+import { destroyHubStaging, readRefused, type RefusedDoc } from './hub-verify';
 import type { Store } from '../store/index';
 
 export class HubSession {
@@ -13,6 +14,7 @@ export class HubSession {
 	#problem = $state<string | null>(null);
 	#busy = $state(false);
 	#connected = $state(false);
+	#refused = $state<RefusedDoc[]>([]);
 	#controller: SyncController | null = null;
 	readonly status = new SyncStatus();
 
@@ -34,6 +36,16 @@ export class HubSession {
 	}
 	get connected(): boolean {
 		return this.#connected;
+	}
+	/** Documents from the hub that failed verification (kept out of this device's community data). */
+	get refused(): readonly RefusedDoc[] {
+		return this.#refused;
+	}
+
+	/** Shows the refusals kept from the last connection (the /hub page calls it when it opens). */
+	async loadRefused(store: Store): Promise<void> {
+		if (this.#connected) return; // the live list is kept up to date
+		this.#refused = await readRefused(store).catch(() => []);
 	}
 
 	/** Gets (or renews) the hub token from the central server: do it before the meetup. */
@@ -71,7 +83,20 @@ export class HubSession {
 			}
 			this.#problem = null;
 			await this.#controller?.stop();
-			this.#controller = createHubSync({ store, hubUrl: saved.url, token: saved.token, username: store.member.name, status: this.status });
+			try {
+				this.#controller = await createHubSync({
+					store,
+					hubUrl: saved.url,
+					token: saved.token,
+					username: store.member.name,
+					status: this.status,
+					onRefused: (refused) => (this.#refused = [...refused])
+				});
+			} catch (err) {
+				this.#controller = null;
+				this.#problem = `This device could not prepare the hub connection (${err instanceof Error ? err.message : String(err)}). Use “Save updates to a file” instead.`;
+				return;
+			}
 			this.#controller.start();
 			this.#connected = true;
 			this.#saved = { ...saved, active: true };
@@ -88,6 +113,18 @@ export class HubSession {
 		this.#connected = false;
 		if (this.#saved) {
 			this.#saved = { ...this.#saved, active: false };
+			saveHub(this.#saved);
+		}
+	}
+
+	/** Disconnects and removes what this device kept for the hub (its staging database and refusals). */
+	async forget(store: Store): Promise<void> {
+		await this.disconnect();
+		await destroyHubStaging(store);
+		this.#refused = [];
+		this.#problem = null;
+		if (this.#saved) {
+			this.#saved = { ...this.#saved, url: '', active: false };
 			saveHub(this.#saved);
 		}
 	}

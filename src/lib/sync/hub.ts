@@ -7,6 +7,7 @@
 import type { Store } from '../store/index';
 import { createSyncController, type StatusSink, type SyncController } from './controller';
 import type { NetworkWatch } from './network';
+import { openHubVerifier, type HubVerifier, type HubVerifierOptions } from './hub-verify';
 
 /** Where the hub address and token are kept on the device (localStorage). */
 export const HUB_STORAGE_KEY = 'praxis-hub';
@@ -36,6 +37,8 @@ export function parseHubAddress(text: string): { ok: true; url: string } | { ok:
 		return { ok: false, reason: `“${raw}” is not an address (example: http://192.168.1.20:3000).` };
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: 'A hub address starts with http:// or https://.' };
+	// PouchDB's URL parser breaks bracketed IPv6 hosts ([fd00::2] becomes "[fd00/…"): ask for the IPv4 one
+	if (url.hostname.startsWith('[')) return { ok: false, reason: 'Type the hub’s IPv4 address (like 192.168.1.20:3000) or its name: IPv6 addresses do not work here.' };
 	return { ok: true, url: url.origin };
 }
 
@@ -99,15 +102,45 @@ export function hubFetch(token: string, fetchFn: Fetch = fetch): Fetch {
 	};
 }
 
-export type HubProbe = { ok: true } | { ok: false; kind: 'mixed-content' | 'unreachable' | 'refused'; reason: string };
+export type HubProbe = { ok: true } | { ok: false; kind: 'mixed-content' | 'local-network' | 'unreachable' | 'refused'; reason: string };
+
+/**
+ * Chromium's Local Network Access permission for this page ('granted', 'denied', 'prompt'), or
+ * null where the browser has no such permission. A secure page on a public address (the central
+ * server on the internet) must be granted it before it can reach a hub on the LAN.
+ */
+export async function localNetworkPermission(): Promise<PermissionState | null> {
+	try {
+		if (typeof navigator === 'undefined' || !navigator.permissions) return null;
+		// 'local-network-access' is not yet in the DOM types' PermissionName
+		return (await navigator.permissions.query({ name: 'local-network-access' as PermissionName })).state;
+	} catch {
+		return null;
+	}
+}
 
 /** Can this page talk to the hub? Says why not in words the member can act on. */
-export async function probeHub(hubUrl: string, token: string, fetchFn: Fetch = fetch, pageOrigin: string | null = globalThis.location?.origin ?? null): Promise<HubProbe> {
+export async function probeHub(
+	hubUrl: string,
+	token: string,
+	fetchFn: Fetch = fetch,
+	pageOrigin: string | null = globalThis.location?.origin ?? null,
+	permission: () => Promise<PermissionState | null> = localNetworkPermission
+): Promise<HubProbe> {
 	const offerFile = 'Use “Save updates to a file” instead and give the file to the coordinator.';
 	let response: Response;
 	try {
 		response = await hubFetch(token, fetchFn)(`${hubUrl}/couch/`, { method: 'GET' });
 	} catch {
+		// Chromium refuses when the member did not allow it; whether the hub is "local" depends on the
+		// address a name resolves to, which the page cannot see, so a denied permission is reason enough
+		if (!isLoopback(hubUrl) && (await permission()) === 'denied') {
+			return {
+				ok: false,
+				kind: 'local-network',
+				reason: `This browser is not allowed to reach devices on your local network, so it cannot talk to the hub at ${hubUrl}. Allow access to devices on your local network for this site (click the icon at the left of the address bar, then “Local network access”), then connect again. ${offerFile}`
+			};
+		}
 		if (pageOrigin?.startsWith('https:') && hubUrl.startsWith('http:') && !isLoopback(hubUrl)) {
 			return {
 				ok: false,
@@ -135,11 +168,25 @@ export interface HubSyncOptions {
 	fetch?: Fetch;
 	network?: NetworkWatch;
 	delay?: (attempt: number) => number;
+	/** The central server's public keys, to verify what the hub sends (default: kept on the device). */
+	serverKeys?: HubVerifierOptions['serverKeys'];
+	/** Told the list of documents from this hub that failed verification, after every check. */
+	onRefused?: HubVerifierOptions['onChange'];
 }
 
-/** A second sync controller, with the hub as its remote: community only, no device certification. */
-export function createHubSync(options: HubSyncOptions): SyncController {
-	return createSyncController({
+export interface HubSync extends SyncController {
+	/** Checks what the hub sends before it reaches `community` (hub-verify.ts). */
+	readonly verifier: HubVerifier;
+}
+
+/**
+ * A second sync controller, with the hub as its remote: community only, no device certification,
+ * and the pull goes to a staging database, verified there before it reaches community (the hub
+ * is an untrusted relay). Push to the hub is unchanged (the hub verifies what it gets).
+ */
+export async function createHubSync(options: HubSyncOptions): Promise<HubSync> {
+	const verifier = await openHubVerifier({ store: options.store, hubUrl: options.hubUrl, serverKeys: options.serverKeys, onChange: options.onRefused });
+	const controller = createSyncController({
 		store: options.store,
 		remoteBase: `${options.hubUrl.replace(/\/+$/, '')}/couch`,
 		username: options.username,
@@ -150,6 +197,21 @@ export function createHubSync(options: HubSyncOptions): SyncController {
 		deviceApi: null,
 		communityOnly: true,
 		// a hub requires signatures: writes made before this device's certificate wait for it
-		signedOnly: true
+		signedOnly: true,
+		pullTarget: verifier.staging,
+		onPulled: () => verifier.schedule()
 	});
+	return {
+		verifier,
+		start: () => controller.start(),
+		syncNow: () => controller.syncNow(),
+		async stop() {
+			await controller.stop();
+			await verifier.close();
+		},
+		async idle() {
+			await controller.idle();
+			await verifier.settled();
+		}
+	};
 }

@@ -26,6 +26,8 @@ export interface DeviceOptions {
 	testHook?: boolean;
 	/** Lets tests inject scripts (axe-core) past the app's Content-Security-Policy. */
 	bypassCSP?: boolean;
+	/** Extra Chromium switches (e.g. --ip-address-space-overrides for Local Network Access). */
+	args?: string[];
 }
 
 export async function newProfileDir(): Promise<string> {
@@ -37,7 +39,7 @@ export async function openDevice(profileDir?: string, options: DeviceOptions = {
 	const dir = profileDir ?? (await newProfileDir());
 	const context = await chromium.launchPersistentContext(dir, {
 		executablePath: CHROMIUM_PATH,
-		args: ARGS,
+		args: [...ARGS, ...(options.args ?? [])],
 		headless: true,
 		offline: options.offline ?? false,
 		colorScheme: options.colorScheme ?? 'light',

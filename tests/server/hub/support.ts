@@ -29,14 +29,15 @@ function config(dataDir: string): AppConfig {
 	return { version: '0.0.0-test', staticDir: join(dataDir, 'no-build'), dataDir, demo: false, secureCookies: false, logRequests: false };
 }
 
-async function listen(praxis: PraxisApp, failures: string[]): Promise<{ server: Server; base: string }> {
+async function listen(praxis: PraxisApp, failures: string[], hostname = '127.0.0.1'): Promise<{ server: Server; base: string }> {
 	const wrapped = async (req: Request, env: unknown) => {
 		const res = await praxis.app.fetch(req, env);
 		if (res.status >= 500) failures.push(`${req.method} ${new URL(req.url).pathname} answered ${res.status}`);
 		return res;
 	};
 	return new Promise((resolve) => {
-		const server = serve({ fetch: wrapped, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server, base: `http://127.0.0.1:${info.port}` })) as Server;
+		const host = hostname.includes(':') ? `[${hostname}]` : hostname;
+		const server = serve({ fetch: wrapped, port: 0, hostname }, (info: AddressInfo) => resolve({ server, base: `http://${host}:${info.port}` })) as Server;
 	});
 }
 
@@ -65,14 +66,15 @@ export async function startUpstream(): Promise<Node> {
 	return { storage, praxis, base, logs, dataDir, close: closer(server, storage, dataDir, failures) };
 }
 
-export async function startHub(upstream: string, credential: string): Promise<Node & { hub: Hub }> {
+/** A hub; `hostname` is the address it listens on (127.0.0.1 unless a test needs a LAN address). */
+export async function startHub(upstream: string, credential: string, hostname?: string): Promise<Node & { hub: Hub }> {
 	const dataDir = tempDir('praxis-hub-');
 	const storage = createStorage({ kind: 'memory', memoryPrefix: `hub-${process.pid}-${++counter}-${Date.now()}` });
 	const logs: string[] = [];
 	const failures: string[] = [];
 	const hub = createHub({ storage, dataDir, upstream, credential, log: (l) => logs.push(l) });
 	const praxis = createApp({ storage, config: config(dataDir), uuid: `hub${counter}`, hub, log: (l) => logs.push(l) });
-	const { server, base } = await listen(praxis, failures);
+	const { server, base } = await listen(praxis, failures, hostname);
 	return { storage, praxis, base, logs, dataDir, hub, close: closer(server, storage, dataDir, failures, () => hub.stop()) };
 }
 

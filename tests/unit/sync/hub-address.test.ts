@@ -15,6 +15,7 @@ describe('hub client helpers', () => {
 		expect(parseHubAddress('')).toMatchObject({ ok: false });
 		expect(parseHubAddress('ftp://x')).toMatchObject({ ok: false, reason: expect.stringMatching(/http/) });
 		expect(parseHubAddress('http://[bad')).toMatchObject({ ok: false });
+		expect(parseHubAddress('http://[fd00::2]:3000')).toMatchObject({ ok: false, reason: expect.stringMatching(/IPv4/) });
 	});
 
 	it('declares the local address space only for LAN addresses', () => {

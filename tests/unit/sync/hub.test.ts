@@ -32,6 +32,12 @@ let port = 0;
 const controllers: SyncController[] = [];
 const cleanups: Array<() => Promise<void>> = [];
 
+/** The central server's public key, as the device keeps it (to verify what the hub sends). */
+const serverKeys = async () => {
+	const signer = await serverSigner(auth.signingKey());
+	return new Map([[signer.kid, signer.publicKey]]);
+};
+
 async function listen(): Promise<string> {
 	return new Promise((resolve) => {
 		server = serve({ fetch: central.app.fetch, port, hostname: '127.0.0.1' }, (info: AddressInfo) => {
@@ -96,8 +102,8 @@ describe('hub as a second remote for the real client', () => {
 		await stopCentral(); // the hall has no internet
 		expect(await probeHub(hub.base, ana.token)).toEqual({ ok: true });
 		const hubStatus = { ana: recordingStatus(), ben: recordingStatus() };
-		const anaHub = createHubSync({ store: ana.store, hubUrl: hub.base, token: ana.token, username: ana.store.member.name, status: hubStatus.ana, network: fakeNetwork(true), delay: () => 200 });
-		const benHub = createHubSync({ store: ben.store, hubUrl: hub.base, token: ben.token, username: ben.store.member.name, status: hubStatus.ben, network: fakeNetwork(true), delay: () => 200 });
+		const anaHub = await createHubSync({ store: ana.store, hubUrl: hub.base, token: ana.token, username: ana.store.member.name, status: hubStatus.ana, network: fakeNetwork(true), delay: () => 200, serverKeys });
+		const benHub = await createHubSync({ store: ben.store, hubUrl: hub.base, token: ben.token, username: ben.store.member.name, status: hubStatus.ben, network: fakeNetwork(true), delay: () => 200, serverKeys });
 		controllers.push(anaHub, benHub);
 		anaHub.start();
 		benHub.start();
@@ -136,5 +142,15 @@ describe('hub as a second remote for the real client', () => {
 			throw new TypeError('Failed to fetch');
 		}, 'https://praxis.example.org');
 		expect(mixed).toMatchObject({ ok: false, kind: 'mixed-content' });
+		const failing = async () => {
+			throw new TypeError('Failed to fetch');
+		};
+		const denied = await probeHub('http://[fd00::2]:3000', 'token', failing, 'https://praxis.example.org', async () => 'denied');
+		expect(denied).toMatchObject({ ok: false, kind: 'local-network', reason: expect.stringMatching(/Allow access to devices on your local network.*Save updates to a file/) });
+		// a name or an address may resolve into the local space: a denied permission is the reason given
+		expect(await probeHub('http://hub.hall.example:3000', 'token', failing, 'http://127.0.0.1:5173', async () => 'denied')).toMatchObject({ kind: 'local-network' });
+		// no permission involved: the hub is simply not there
+		expect(await probeHub('http://192.168.1.20:3000', 'token', failing, 'http://127.0.0.1:5173', async () => 'granted')).toMatchObject({ kind: 'unreachable' });
+		expect(await probeHub('http://127.0.0.1:9', 'token', undefined, 'http://127.0.0.1:5173', async () => 'denied')).toMatchObject({ kind: 'unreachable' });
 	});
 });

@@ -1,0 +1,249 @@
+/// <reference types="pouchdb-core" />
+// Documents pulled from a meetup hub are verified before they reach the member's community
+// replica (issue 7: a hub is an untrusted relay). The hub's sync controller pulls `community` into
+// a local staging database (store.sync.openHubStaging); after each pulled batch a pass reads the
+// staging changes since the last pass, checks every new revision with the shared rules (the same
+// as a bundle's documents: bundle/verify.ts over domain/signing.ts — certificates from the batch
+// or community, the server keys kept on the device, the revocations known here), moves the
+// accepted ones into community WITH their revision history (bulkGet revs → bulkDocs
+// new_edits:false, so a later edit from the central server applies without a conflict) and keeps
+// the refused ones out, each listed with its reason (state doc below, and the store's sync log).
+// Refused revisions are tried again when certificates arrive (a document may come before its
+// certificate) and on each new connection (the server keys may be known by then).
+// Staging stays small: its revsDiff also asks community, so what the device already has (its own
+// pushes, what the central server sent) is never downloaded; it is compacted when opened, reset
+// when it grows past STAGING_RESET_DOCS or the hub changes, and destroyed when the hub is forgotten.
+import { certificateFinder, revokedIn, verifyRelayedDocs, type BundleDoc } from '../bundle/index';
+import type { Store } from '../store/index';
+import { serverKeys as keptServerKeys } from './hub-keys';
+
+/** The verifier's own state in the staging database (`_local`: never replicated). */
+export const HUB_VERIFY_STATE_ID = '_local/praxis-hub-verification';
+/** Above this many documents, staging is emptied when the hub connection opens. */
+export const STAGING_RESET_DOCS = 2_000;
+/** Refusals kept (the most recent). */
+export const REFUSED_KEPT = 200;
+const PAGE = 500;
+
+export interface RefusedDoc {
+	id: string;
+	rev: string;
+	reason: string;
+	/** ISO time of the first refusal. */
+	at: string;
+}
+
+interface VerifyState {
+	_id: string;
+	_rev?: string;
+	hub: string;
+	since: string | number;
+	refused: RefusedDoc[];
+}
+
+export interface HubVerifierOptions {
+	store: Store;
+	hubUrl: string;
+	/** The central server's public keys (default: fetched from /api while online, else those kept on the device). */
+	serverKeys?: () => Promise<ReadonlyMap<string, CryptoKey>>;
+	/** Told the refused list after every pass. */
+	onChange?: (refused: readonly RefusedDoc[]) => void;
+	now?: () => Date;
+}
+
+export interface HubVerifier {
+	/** Where the hub's `community` is pulled into. */
+	readonly staging: PouchDB.Database;
+	/** Runs a pass (after the ones already queued). */
+	schedule(): void;
+	/** Resolves when no pass is running or queued. */
+	settled(): Promise<void>;
+	refused(): Promise<RefusedDoc[]>;
+	close(): Promise<void>;
+}
+
+type Pair = { id: string; rev: string };
+const key = (p: Pair) => `${p.id}\n${p.rev}`;
+
+async function readState(db: PouchDB.Database): Promise<VerifyState | null> {
+	try {
+		const doc = (await db.get(HUB_VERIFY_STATE_ID)) as unknown as Partial<VerifyState>;
+		if (typeof doc.hub !== 'string' || !Array.isArray(doc.refused) || (typeof doc.since !== 'string' && typeof doc.since !== 'number')) return null;
+		return doc as VerifyState;
+	} catch {
+		return null;
+	}
+}
+
+/** The refused list kept for this member's last hub (for the /hub page, also when disconnected). */
+export async function readRefused(store: Store): Promise<RefusedDoc[]> {
+	// not closed: PouchDB handles on one name share the database, and a hub connection may hold one
+	return (await readState(store.sync.openHubStaging()))?.refused ?? [];
+}
+
+/** Removes the staging database and its refusals (the member forgot the hub). */
+export async function destroyHubStaging(store: Store): Promise<void> {
+	await store.sync.openHubStaging().destroy();
+}
+
+/** Staging answers "already here" for revisions community has, so they are never downloaded. */
+function askCommunityToo(staging: PouchDB.Database, community: PouchDB.Database): void {
+	const own = staging.revsDiff.bind(staging) as (req: PouchDB.Core.RevisionDiffOptions) => Promise<PouchDB.Core.RevisionDiffResponse>;
+	const revsDiff = async (req: PouchDB.Core.RevisionDiffOptions): Promise<PouchDB.Core.RevisionDiffResponse> => {
+		const diff = await own(req);
+		const asked: Record<string, string[]> = {};
+		for (const [id, entry] of Object.entries(diff)) asked[id] = entry.missing ?? [];
+		const known = Object.keys(asked).length ? await community.revsDiff(asked) : {};
+		const out: PouchDB.Core.RevisionDiffResponse = {};
+		for (const [id, entry] of Object.entries(diff)) {
+			const missing = known[id]?.missing ?? [];
+			if (missing.length) out[id] = { ...entry, missing };
+		}
+		return out;
+	};
+	(staging as unknown as { revsDiff: typeof revsDiff }).revsDiff = revsDiff;
+}
+
+async function defaultServerKeys(): Promise<ReadonlyMap<string, CryptoKey>> {
+	if (typeof localStorage === 'undefined') return new Map();
+	return keptServerKeys();
+}
+
+/** Opens (or resets) staging for `hubUrl` and returns its verifier. */
+export async function openHubVerifier(options: HubVerifierOptions): Promise<HubVerifier> {
+	const { store, hubUrl } = options;
+	const now = options.now ?? (() => new Date());
+	const log = (level: 'info' | 'warn' | 'error', message: string) => void store.sync.log(level, message).catch(() => {});
+	let staging = store.sync.openHubStaging();
+	let kept = await readState(staging);
+	if (kept && kept.hub !== hubUrl) {
+		await staging.destroy(); // another hub: its checkpoints and refusals do not apply
+		staging = store.sync.openHubStaging();
+		kept = null;
+	}
+	const state: VerifyState = kept ?? { _id: HUB_VERIFY_STATE_ID, hub: hubUrl, since: 0, refused: [] };
+	askCommunityToo(staging, store.community);
+
+	let keys: ReadonlyMap<string, CryptoKey> | null = null; // read once, until some are known
+	const trust = async () => ({
+		serverKeys: keys?.size ? keys : (keys = await (options.serverKeys ?? defaultServerKeys)()),
+		revoked: await revokedIn(store.community),
+		now: now(),
+		findCertificate: certificateFinder(store.community)
+	});
+
+	async function save(): Promise<void> {
+		const result = await staging.put(state);
+		state._rev = result.rev;
+	}
+
+	/** Verifies the given revisions that community lacks; moves the good ones, lists the others. */
+	async function settle(wanted: Pair[]): Promise<void> {
+		const asked: Record<string, string[]> = {};
+		for (const p of wanted) (asked[p.id] ??= []).push(p.rev);
+		const diff = Object.keys(asked).length ? await store.community.revsDiff(asked) : {};
+		const missing = wanted.filter((p) => diff[p.id]?.missing?.includes(p.rev));
+		const missingKeys = new Set(missing.map(key));
+		const wantedKeys = new Set(wanted.map(key));
+		// a refused revision that reached community since (from the central server) is no longer refused
+		let refused = state.refused.filter((r) => !wantedKeys.has(key(r)) || missingKeys.has(key(r)));
+		if (missing.length) {
+			const got = await staging.bulkGet({ docs: missing, revs: true, attachments: true });
+			const docs: BundleDoc[] = [];
+			for (const result of got.results) for (const entry of result.docs) if ('ok' in entry) docs.push(entry.ok as unknown as BundleDoc);
+			const { accepted, skipped } = await verifyRelayedDocs(docs, await trust());
+			const acceptedSet = new Set(accepted);
+			const outcome = new Map<string, string>(); // key → refusal reason
+			docs.filter((d) => !acceptedSet.has(d)).forEach((d, i) => outcome.set(key({ id: d._id, rev: String(d._rev) }), skipped[i]?.reason ?? 'refused'));
+			if (accepted.length) {
+				const results = (await store.community.bulkDocs(accepted as PouchDB.Core.PutDocument<object>[], { new_edits: false })) as Array<{ id?: string; error?: unknown; reason?: string }>;
+				const failedIds = new Map(results.filter((r) => r.error).map((r) => [String(r.id), String(r.reason ?? r.error)]));
+				for (const d of accepted) {
+					const k = key({ id: d._id, rev: String(d._rev) });
+					if (failedIds.has(d._id)) outcome.set(k, `not stored: ${failedIds.get(d._id)}`);
+					else refused = refused.filter((r) => key(r) !== k);
+				}
+			}
+			for (const [k, reason] of outcome) {
+				const [id, rev] = k.split('\n');
+				const before = refused.find((r) => key(r) === k);
+				if (before) before.reason = reason;
+				else {
+					refused.push({ id, rev, reason, at: now().toISOString() });
+					log('warn', `hub ${hubUrl} sent ${id} (${rev}), refused: ${reason}`);
+				}
+			}
+		}
+		state.refused = refused.slice(-REFUSED_KEPT);
+	}
+
+	/** Refusals are tried again on the first pass, and whenever certificates or revocations arrive. */
+	let retryRefused = true;
+	async function pass(): Promise<void> {
+		for (;;) {
+			const res = await staging.changes({ since: state.since, limit: PAGE, style: 'all_docs' });
+			const wanted: Pair[] = [];
+			for (const change of res.results) {
+				if (change.id.startsWith('_local/')) continue;
+				if (change.id.startsWith('device:') || change.id.startsWith('revocation:')) retryRefused = true;
+				for (const { rev } of change.changes) wanted.push({ id: change.id, rev });
+			}
+			if (retryRefused) wanted.push(...state.refused.map(({ id, rev }) => ({ id, rev })));
+			retryRefused = false;
+			const seen = new Set<string>();
+			await settle(wanted.filter((p) => !seen.has(key(p)) && seen.add(key(p))));
+			state.since = res.last_seq;
+			await save();
+			if (res.results.length < PAGE) break;
+		}
+		options.onChange?.([...state.refused]);
+	}
+
+	let chain: Promise<void> = Promise.resolve();
+	let queued = false;
+	function schedule(): void {
+		if (queued) return;
+		queued = true;
+		chain = chain
+			.then(() => {
+				queued = false;
+				return pass();
+			})
+			.catch((err: unknown) => log('error', `verifying documents from hub ${hubUrl} failed: ${err instanceof Error ? err.message : String(err)}`));
+	}
+	async function settled(): Promise<void> {
+		let current: Promise<void>;
+		do {
+			current = chain;
+			await current;
+		} while (current !== chain);
+	}
+
+	// Leftovers of an earlier session first; then empty staging if it grew (verified documents
+	// are in community by then, and its revsDiff keeps the restarted pull from fetching them again).
+	schedule();
+	await settled();
+	if ((await staging.info()).doc_count > STAGING_RESET_DOCS) {
+		await staging.destroy();
+		staging = store.sync.openHubStaging();
+		askCommunityToo(staging, store.community);
+		delete state._rev;
+		state.since = 0;
+		await save();
+	} else {
+		await staging.compact().catch(() => {});
+	}
+
+	return {
+		get staging() {
+			return staging;
+		},
+		schedule,
+		settled,
+		refused: async () => [...state.refused],
+		async close() {
+			await settled();
+			await staging.close().catch(() => {});
+		}
+	};
+}
