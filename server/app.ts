@@ -31,6 +31,8 @@ import { createBundleRoutes } from './bundle/routes';
 import { hubMembers, trustedServerKeys } from './bundle/index';
 // Events (issue 6): calendar subscription feeds.
 import { createCalendarRoutes } from './calendar/index';
+// First sync (issue 8): the community's bootstrap snapshot.
+import { createBootstrapRoutes } from './bootstrap/routes';
 
 /** Account requests are small; anything bigger is a mistake or an attack. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
@@ -136,6 +138,9 @@ export function createApp(deps: AppDeps): PraxisApp {
 	api.all('*', (c) => c.json({ error: 'not_found', reason: `no API route ${c.req.method} ${c.req.path}` }, 404));
 	// Before /api: updates files are bigger than /api's body limit (issue 7).
 	app.route('/api/bundles', createBundleRoutes({ storage, auth: gatewayAuth, users: deps.hub ? hubMembers : auth.users, serverKeys: () => trustedServerKeys(auth, config.dataDir) }));
+	// Before /api: a streamed download with its own compression, members only; not on a hub (its
+	// documents are verified by the device as they replicate).
+	if (!deps.hub) app.route('/api/bootstrap', createBootstrapRoutes({ storage, auth: gatewayAuth }));
 	app.route('/api', api);
 
 	// _session first: the gateway's own routes include catch-alls.

@@ -13,6 +13,7 @@ import { browserNetwork, type NetworkWatch } from './network';
 import { classifyError } from './replication-error';
 import { ensureDeviceCertificate } from './hub-device';
 import { rememberServerKeys } from './hub-keys';
+import { loadBootstrap, type BootstrapState } from './bootstrap';
 
 /** What the controller reports to (the SyncStatus runes class implements it). */
 export interface StatusSink {
@@ -40,6 +41,12 @@ export interface SyncControllerOptions {
 	deviceApi?: string | null;
 	/** Replicate `community` only (a hub: private databases stay between device and home server). */
 	communityOnly?: boolean;
+	/**
+	 * The bootstrap snapshot a first sync starts with (issue 8, src/lib/sync/bootstrap.ts): by
+	 * default the home server's `/api/bootstrap/community` when `remoteBase` ends in `/couch`, the
+	 * device is certified there and every database replicates; never for a hub (null).
+	 */
+	bootstrapUrl?: string | null;
 }
 
 export interface SyncController {
@@ -87,6 +94,8 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	const delay = options.delay ?? ((attempt: number) => nextDelay(attempt));
 	const base = options.remoteBase.replace(/\/+$/, '');
 	const deviceApi = options.deviceApi === undefined ? (base.endsWith('/couch') ? base.slice(0, -'/couch'.length) + '/api' : null) : options.deviceApi;
+	const bootstrapUrl =
+		options.bootstrapUrl !== undefined ? options.bootstrapUrl : deviceApi && !options.communityOnly && base.endsWith('/couch') ? `${deviceApi}/bootstrap/${COMMUNITY_DB}` : null;
 	const links: Link[] = [{ kind: 'community', local: store.community, remote: store.sync.openRemote(`${base}/${COMMUNITY_DB}`, options.fetch), flows: [] }];
 	if (!options.communityOnly) {
 		links.push({ kind: 'private', local: store.private, remote: store.sync.openRemote(`${base}/${userDbName(options.username)}`, options.fetch), flows: [] });
@@ -103,6 +112,8 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	/** The replication restarts with large batches: keep the first-sync progress across it. */
 	let ramping = false;
 	let batchSize = SYNC_BATCH_SIZE;
+	/** The community pull continues from a loaded snapshot's seq until it has its own checkpoint. */
+	let snapshotSince: number | string | undefined;
 	let idleWaiters: Array<() => void> = [];
 
 	const log = (level: 'info' | 'warn' | 'error', message: string) => void store.sync.log(level, message).catch(() => {});
@@ -150,6 +161,36 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		status.setProgress(received, total, initial);
 	}
 
+	const BOOTSTRAP_KEY = 'bootstrap.community';
+	const bootstrapState = {
+		get: async () => (await store.sync.getState(BOOTSTRAP_KEY)) as BootstrapState | undefined,
+		set: (state: BootstrapState | undefined) => store.sync.setState(BOOTSTRAP_KEY, state)
+	};
+
+	/** A first sync (or one whose snapshot was cut off) loads the snapshot before replicating. */
+	async function bootstrapFirst() {
+		snapshotSince = undefined;
+		if (!bootstrapUrl || !running) return;
+		const state = await bootstrapState.get();
+		if (!state && !initial) return;
+		const outcome = await loadBootstrap({
+			url: bootstrapUrl,
+			local: links[0].local,
+			state: bootstrapState,
+			fetch: options.fetch,
+			onProgress: (written, docs) => {
+				if (!initial) return;
+				received = written;
+				total = Math.max(total ?? 0, docs);
+				status.setProgress(received, total, initial);
+			}
+		});
+		if (!outcome) return;
+		snapshotSince = outcome.since;
+		batchSize = SYNC_BATCH_SIZE; // what is left is what changed since the snapshot
+		if (state?.complete !== true) log('info', `bootstrap snapshot loaded (seq ${String(outcome.since)})`);
+	}
+
 	function onFailure(err: unknown) {
 		if (!running) return;
 		teardown();
@@ -170,6 +211,11 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	function onPaused(flow: Flow, err: unknown) {
 		if (err) return onFailure(err);
 		flow.paused = true;
+		if (snapshotSince !== undefined && flow.direction === 'pull' && flow === links[0].flows[0]) {
+			// caught up from the snapshot's seq: the replication's own checkpoint takes over
+			snapshotSince = undefined;
+			void bootstrapState.set(undefined).catch(() => {});
+		}
 		// idle once every flow has caught up (a push may pause before the first pull even starts)
 		if (links.every((l) => l.flows.length > 0 && l.flows.every((f) => f.paused))) {
 			attempt = 0;
@@ -238,6 +284,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		status.setState('syncing');
 		void certifyDevice()
 			.then(measureFirstSync)
+			.then(bootstrapFirst)
 			.then(() => {
 				if (!running) return;
 				for (const link of links) {
@@ -245,8 +292,9 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 					// costs a _changes, a _bulk_get and checkpoint reads/writes) and compresses better
 					// (bench/initial-sync.ts: see the README's Benchmarks section for before/after).
 					const opts = { live: true, retry: false, batch_size: batchSize };
+					const since = link === links[0] && snapshotSince !== undefined ? { since: snapshotSince } : {};
 					link.flows = [
-						watch(link, 'pull', link.local.replicate.from(link.remote, opts)),
+						watch(link, 'pull', link.local.replicate.from(link.remote, { ...opts, ...since })),
 						watch(link, 'push', link.local.replicate.to(link.remote, opts))
 					];
 				}

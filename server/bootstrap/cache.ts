@@ -1,0 +1,75 @@
+// Snapshots kept in memory per database, so thirty attendees signing in together cost one read
+// of the store and one compression: a snapshot is reused while the database has not changed or
+// for SNAPSHOT_REUSE_MS after it was made (what changed since then comes by replication from
+// the snapshot's seq), and the last SNAPSHOTS_KEPT stay so an interrupted download can resume.
+import type { Storage } from '../storage/index';
+import type { Encoding } from '../http/compression';
+import { ChunkLog, fillLog } from './chunks';
+import { buildSnapshot, headerLine, type Snapshot } from './snapshot';
+
+export const SNAPSHOT_REUSE_MS = 5 * 60_000;
+export const SNAPSHOTS_KEPT = 2;
+
+interface Entry {
+	snapshot: Snapshot;
+	madeAt: number;
+	/** The whole compressed stream (from part 0), per encoding. */
+	streams: Map<string, ChunkLog>;
+}
+
+export class SnapshotCache {
+	readonly #storage: Storage;
+	readonly #now: () => number;
+	readonly #entries = new Map<string, Entry[]>();
+	readonly #building = new Map<string, Promise<Entry>>();
+	/** Snapshots built (for tests and diagnosis). */
+	builds = 0;
+
+	constructor(storage: Storage, now: () => number = Date.now) {
+		this.#storage = storage;
+		this.#now = now;
+	}
+
+	/** The snapshot to send a new client: the latest one if still good, else a new one. */
+	async current(dbName: string): Promise<Entry> {
+		const latest = this.#entries.get(dbName)?.[0];
+		if (latest) {
+			const fresh = this.#now() - latest.madeAt < SNAPSHOT_REUSE_MS;
+			if (fresh || String((await this.#storage.db(dbName).info()).update_seq) === String(latest.snapshot.seq)) return latest;
+		}
+		let building = this.#building.get(dbName);
+		if (!building) {
+			building = this.#build(dbName).finally(() => this.#building.delete(dbName));
+			this.#building.set(dbName, building);
+		}
+		return building;
+	}
+
+	/** A kept snapshot by its seq (to resume a download), if still kept. */
+	bySeq(dbName: string, seq: string): Entry | undefined {
+		return this.#entries.get(dbName)?.find((e) => String(e.snapshot.seq) === seq);
+	}
+
+	/** The stream of `entry` from part `from`: the cached compressed bytes when from 0. */
+	stream(entry: Entry, from: number, encoding: Encoding | undefined): ReadableStream<Uint8Array> {
+		const lines = [headerLine(entry.snapshot, from), ...entry.snapshot.parts.slice(from)];
+		// resumed or uncompressed downloads are made per request (rare; the snapshot's text is kept)
+		if (from > 0 || !encoding) return fillLog(new ChunkLog(), lines, encoding).stream();
+		let log = entry.streams.get(encoding);
+		if (!log || log.failed) {
+			log = fillLog(new ChunkLog(), lines, encoding);
+			entry.streams.set(encoding, log);
+		}
+		return log.stream();
+	}
+
+	async #build(dbName: string): Promise<Entry> {
+		const snapshot = await buildSnapshot(this.#storage.db(dbName));
+		this.builds++;
+		const entry: Entry = { snapshot, madeAt: this.#now(), streams: new Map() };
+		this.#entries.set(dbName, [entry, ...(this.#entries.get(dbName) ?? [])].slice(0, SNAPSHOTS_KEPT));
+		return entry;
+	}
+}
+
+export type SnapshotEntry = Entry;

@@ -1,0 +1,133 @@
+/// <reference types="pouchdb-core" />
+// A first sync from the HOME server starts with its bootstrap snapshot (issue 8): one compressed
+// NDJSON download of the community database (server/bootstrap/routes.ts), written part by part
+// into the local replica with bulkDocs({new_edits:false}) (the projector follows the replica's
+// changes feed, so the forums fill after the first parts), after which live replication starts
+// from the snapshot's seq and brings what changed since. Never used with a meetup hub: the device
+// verifies a hub's documents as they replicate. How far a download got is kept (store meta), so a
+// download cut off resumes at its next part; when the server no longer keeps that snapshot (410)
+// replication takes over, and only fetches the documents the replica lacks.
+
+type Seq = number | string;
+
+/** Where a bootstrap stands, kept on the device between attempts. */
+export interface BootstrapState {
+	seq: Seq;
+	/** Parts written so far (the next part to ask for). */
+	next: number;
+	parts: number;
+	/** Documents written so far, and in the snapshot. */
+	written: number;
+	docs: number;
+	/** Every part is in: replication continues from `seq` until it has its own checkpoint. */
+	complete: boolean;
+}
+
+export interface BootstrapStateStore {
+	get(): Promise<BootstrapState | undefined>;
+	set(state: BootstrapState | undefined): Promise<void>;
+}
+
+export interface BootstrapOptions {
+	/** e.g. `location.origin + '/api/bootstrap/community'` */
+	url: string;
+	local: PouchDB.Database;
+	state: BootstrapStateStore;
+	fetch?: typeof fetch;
+	onProgress?(written: number, total: number): void;
+}
+
+interface Header {
+	seq: Seq;
+	docs: number;
+	parts: number;
+	from: number;
+}
+
+/** An HTTP failure shaped like PouchDB's, so the controller's classifyError reads it. */
+class BootstrapError extends Error {
+	constructor(
+		readonly status: number,
+		message: string
+	) {
+		super(message);
+		this.name = status === 401 ? 'unauthorized' : 'bootstrap_error';
+	}
+}
+
+/**
+ * Loads the snapshot (or the rest of it) into `local`. Resolves with the seq replication should
+ * continue from, or null when there is no snapshot to use (replicate as usual); rejects when the
+ * download fails or is cut off (the next call resumes it).
+ */
+export async function loadBootstrap(options: BootstrapOptions): Promise<{ since: Seq } | null> {
+	const fetchFn = options.fetch ?? globalThis.fetch;
+	let state = await options.state.get();
+	if (state?.complete) return { since: state.seq };
+	const query = state ? `?seq=${encodeURIComponent(String(state.seq))}&from=${state.next}` : '';
+	const res = await fetchFn(options.url + query, { credentials: 'include', headers: { accept: 'application/x-ndjson' } });
+	if (res.status === 404 || res.status === 410) {
+		// no snapshot here, or not that one any more: replication brings what the replica lacks
+		await res.body?.cancel();
+		await options.state.set(undefined);
+		return null;
+	}
+	if (!res.ok || !res.body) throw new BootstrapError(res.status, `bootstrap snapshot: HTTP ${res.status}`);
+	let header: Header | null = null;
+	for await (const line of lines(res.body)) {
+		if (!header) {
+			header = parseHeader(line);
+			if (state && (String(header.seq) !== String(state.seq) || header.from !== state.next)) throw new BootstrapError(0, 'bootstrap snapshot: another snapshot than the one being resumed');
+			state ??= { seq: header.seq, next: 0, parts: header.parts, written: 0, docs: header.docs, complete: false };
+			continue;
+		}
+		const part = JSON.parse(line) as { part?: unknown; docs?: unknown };
+		if (part.part !== state!.next || !Array.isArray(part.docs)) throw new BootstrapError(0, `bootstrap snapshot: unexpected part ${String(part.part)}`);
+		await writePart(options.local, part.docs as PouchDB.Core.PutDocument<object>[]);
+		state = { ...state!, next: state!.next + 1, written: state!.written + part.docs.length };
+		state.complete = state.next === state.parts;
+		await options.state.set(state);
+		options.onProgress?.(state.written, state.docs);
+	}
+	if (!state || !state.complete) throw new BootstrapError(0, 'bootstrap snapshot: the download was cut off');
+	return { since: state.seq };
+}
+
+/** Writes one part; a document the replica already holds (a re-load) is simply kept. */
+async function writePart(local: PouchDB.Database, docs: PouchDB.Core.PutDocument<object>[]): Promise<void> {
+	if (!docs.length) return;
+	const results = await local.bulkDocs(docs, { new_edits: false });
+	const failed = results.find((r) => 'error' in r && r.error);
+	if (failed) throw new BootstrapError(0, `bootstrap snapshot: could not store ${String((failed as { id?: string }).id)}: ${String((failed as { reason?: string }).reason ?? (failed as { message?: string }).message)}`);
+}
+
+function parseHeader(line: string): Header {
+	const h = JSON.parse(line) as Partial<Header>;
+	if ((typeof h.seq !== 'number' && typeof h.seq !== 'string') || typeof h.parts !== 'number' || typeof h.docs !== 'number' || typeof h.from !== 'number') {
+		throw new BootstrapError(0, 'bootstrap snapshot: malformed header');
+	}
+	return h as Header;
+}
+
+/** The non-empty lines of a text stream, as they arrive. */
+async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+	const reader = body.getReader();
+	const decoder = new TextDecoder();
+	let buffer = '';
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			buffer += decoder.decode(value, { stream: true });
+			let end: number;
+			while ((end = buffer.indexOf('\n')) >= 0) {
+				const line = buffer.slice(0, end);
+				buffer = buffer.slice(end + 1);
+				if (line.trim()) yield line;
+			}
+		}
+		if (buffer.trim()) yield buffer; // a last line without its newline: JSON.parse tells if it is whole
+	} finally {
+		await reader.cancel().catch(() => {}); // a consumer that stops early closes the download
+	}
+}
