@@ -55,6 +55,8 @@ export interface AppDeps {
 	 * Off unless PRAXIS_REQUIRE_SIGNATURES=1 while other areas' tests still push unsigned docs.
 	 */
 	requireSignatures?: boolean;
+	/** Build the bootstrap snapshot (issue 8) at start rather than for the first member asking. */
+	warmBootstrap?: boolean;
 }
 
 export interface PraxisApp {
@@ -140,7 +142,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 	app.route('/api/bundles', createBundleRoutes({ storage, auth: gatewayAuth, users: deps.hub ? hubMembers : auth.users, serverKeys: () => trustedServerKeys(auth, config.dataDir) }));
 	// Before /api: a streamed download with its own compression, members only; not on a hub (its
 	// documents are verified by the device as they replicate).
-	if (!deps.hub) app.route('/api/bootstrap', createBootstrapRoutes({ storage, auth: gatewayAuth }));
+	if (!deps.hub) app.route('/api/bootstrap', createBootstrapRoutes({ storage, auth: gatewayAuth, warm: deps.warmBootstrap }));
 	app.route('/api', api);
 
 	// _session first: the gateway's own routes include catch-alls.

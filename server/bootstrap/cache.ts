@@ -1,13 +1,17 @@
 // Snapshots kept in memory per database, so thirty attendees signing in together cost one read
 // of the store and one compression: a snapshot is reused while the database has not changed or
 // for SNAPSHOT_REUSE_MS after it was made (what changed since then comes by replication from
-// the snapshot's seq), and the last SNAPSHOTS_KEPT stay so an interrupted download can resume.
+// the snapshot's seq). Past that, an older one (up to SNAPSHOT_STALE_MAX_MS) is still served at
+// once while a new one is built in the background for the next member: reading 10,000 documents
+// takes the store 1–3 s, which a member signing in should not wait for. The last SNAPSHOTS_KEPT
+// stay so an interrupted download can resume.
 import type { Storage } from '../storage/index';
 import type { Encoding } from '../http/compression';
 import { ChunkLog, fillLog } from './chunks';
 import { buildSnapshot, headerLine, type Snapshot } from './snapshot';
 
 export const SNAPSHOT_REUSE_MS = 5 * 60_000;
+export const SNAPSHOT_STALE_MAX_MS = 60 * 60_000;
 export const SNAPSHOTS_KEPT = 2;
 
 interface Entry {
@@ -34,9 +38,22 @@ export class SnapshotCache {
 	async current(dbName: string): Promise<Entry> {
 		const latest = this.#entries.get(dbName)?.[0];
 		if (latest) {
-			const fresh = this.#now() - latest.madeAt < SNAPSHOT_REUSE_MS;
-			if (fresh || String((await this.#storage.db(dbName).info()).update_seq) === String(latest.snapshot.seq)) return latest;
+			const age = this.#now() - latest.madeAt;
+			if (age < SNAPSHOT_REUSE_MS || String((await this.#storage.db(dbName).info()).update_seq) === String(latest.snapshot.seq)) return latest;
+			if (age < SNAPSHOT_STALE_MAX_MS) {
+				this.warm(dbName);
+				return latest;
+			}
 		}
+		return this.#rebuild(dbName);
+	}
+
+	/** Builds the database's snapshot in the background (at start, or when the latest is old). */
+	warm(dbName: string): void {
+		this.#rebuild(dbName).catch((err: unknown) => console.error(`[bootstrap] snapshot of ${dbName} not built:`, err));
+	}
+
+	#rebuild(dbName: string): Promise<Entry> {
 		let building = this.#building.get(dbName);
 		if (!building) {
 			building = this.#build(dbName).finally(() => this.#building.delete(dbName));

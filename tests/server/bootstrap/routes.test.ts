@@ -1,7 +1,7 @@
 // GET /api/bootstrap/community: members only, parameters checked, and the snapshot is exactly the
 // database (every leaf revision with its history, conflicts and tombstones included), in priority
 // order, compressed, built once for many members, resumable from a part.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Hono } from 'hono';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createHarness, type Harness } from '../support/harness';
@@ -105,9 +105,17 @@ describe('GET /api/bootstrap/community', () => {
 		await h.storage.db('community').put({ _id: 'thread:01NEWER', type: 'thread', author: 'writer', createdAt: new Date().toISOString(), category: 'general', title: 'Newer', body: 'b', tags: [] });
 		expect(parseSnapshot(brotliDecompressSync(new Uint8Array(await fetchOne('br'))).toString()).parts.flatMap((p) => p.docs).some((d) => d._id === 'thread:01NEWER')).toBe(false);
 		expect(cache.builds).toBe(1);
-		clock.ms += 10 * 60_000; // past it, a new one
+		clock.ms += 10 * 60_000; // past it, the old one at once while a new one is built for the next member
+		const stale = parseSnapshot(brotliDecompressSync(new Uint8Array(await fetchOne('br'))).toString());
+		expect(stale.parts.flatMap((p) => p.docs).some((d) => d._id === 'thread:01NEWER')).toBe(false);
+		await vi.waitFor(() => expect(cache.builds).toBe(2), { timeout: 15_000 });
 		const after = parseSnapshot(brotliDecompressSync(new Uint8Array(await fetchOne('br'))).toString());
 		expect(cache.builds).toBe(2);
 		expect(after.parts.flatMap((p) => p.docs).some((d) => d._id === 'thread:01NEWER')).toBe(true);
+		clock.ms += 2 * 60 * 60_000; // a snapshot too old to serve is rebuilt before answering
+		await h.storage.db('community').put({ _id: 'thread:01NEWEST', type: 'thread', author: 'writer', createdAt: new Date().toISOString(), category: 'general', title: 'Newest', body: 'b', tags: [] });
+		const rebuilt = parseSnapshot(brotliDecompressSync(new Uint8Array(await fetchOne('br'))).toString());
+		expect(cache.builds).toBe(3);
+		expect(rebuilt.parts.flatMap((p) => p.docs).some((d) => d._id === 'thread:01NEWEST')).toBe(true);
 	});
 });
