@@ -73,24 +73,93 @@ export async function loadBootstrap(options: BootstrapOptions): Promise<{ since:
 		return null;
 	}
 	if (!res.ok || !res.body) throw new BootstrapError(res.status, `bootstrap snapshot: HTTP ${res.status}`);
-	let header: Header | null = null;
-	for await (const line of lines(res.body)) {
-		if (!header) {
-			header = parseHeader(line);
-			if (state && (String(header.seq) !== String(state.seq) || header.from !== state.next)) throw new BootstrapError(0, 'bootstrap snapshot: another snapshot than the one being resumed');
-			state ??= { seq: header.seq, next: 0, parts: header.parts, written: 0, docs: header.docs, complete: false };
-			continue;
+	const stream = lines(res.body);
+	const first = await stream.next();
+	if (first.done) throw new BootstrapError(0, 'bootstrap snapshot: empty answer');
+	const header = parseHeader(first.value);
+	if (state && (String(header.seq) !== String(state.seq) || header.from !== state.next)) throw new BootstrapError(0, 'bootstrap snapshot: another snapshot than the one being resumed');
+	let current: BootstrapState = state ?? { seq: header.seq, next: 0, parts: header.parts, written: 0, docs: header.docs, complete: false };
+	// Parts are read off the network as fast as they come and written one after the other: when the
+	// link drops, every part already received is still written (and not fetched again on resume).
+	const received = new PartQueue();
+	const reading = (async () => {
+		let expected = current.next;
+		for await (const line of stream) {
+			const part = JSON.parse(line) as { part?: unknown; docs?: unknown };
+			if (part.part !== expected++ || !Array.isArray(part.docs)) throw new BootstrapError(0, `bootstrap snapshot: unexpected part ${String(part.part)}`);
+			if (!(await received.push(part.docs as Docs, line.length))) break; // writing failed: stop the download
 		}
-		const part = JSON.parse(line) as { part?: unknown; docs?: unknown };
-		if (part.part !== state!.next || !Array.isArray(part.docs)) throw new BootstrapError(0, `bootstrap snapshot: unexpected part ${String(part.part)}`);
-		await writePart(options.local, part.docs as PouchDB.Core.PutDocument<object>[]);
-		state = { ...state!, next: state!.next + 1, written: state!.written + part.docs.length };
-		state.complete = state.next === state.parts;
-		await options.state.set(state);
-		options.onProgress?.(state.written, state.docs);
+	})().then(
+		() => received.close(),
+		(err: unknown) => received.close(err)
+	);
+	try {
+		for (;;) {
+			const docs = await received.take();
+			if (!docs) break;
+			await writePart(options.local, docs);
+			current = { ...current, next: current.next + 1, written: current.written + docs.length };
+			current.complete = current.next === current.parts;
+			await options.state.set(current);
+			options.onProgress?.(current.written, current.docs);
+		}
+	} catch (err) {
+		received.close(err);
+		throw err;
 	}
-	if (!state || !state.complete) throw new BootstrapError(0, 'bootstrap snapshot: the download was cut off');
-	return { since: state.seq };
+	await reading;
+	if (received.error) throw received.error;
+	if (!current.complete) throw new BootstrapError(0, 'bootstrap snapshot: the download was cut off');
+	return { since: current.seq };
+}
+
+type Docs = PouchDB.Core.PutDocument<object>[];
+
+/** Parts received and not yet written (reading pauses past QUEUE_MAX_CHARS of them). */
+const QUEUE_MAX_CHARS = 32 * 1024 * 1024;
+
+class PartQueue {
+	#parts: Array<{ docs: Docs; size: number }> = [];
+	#size = 0;
+	#closed = false;
+	#wake: (() => void) | null = null;
+	#space: (() => void) | null = null;
+	error: unknown = null;
+
+	/** Queues a part; false once the queue was closed (nothing more is wanted). */
+	async push(docs: Docs, size: number): Promise<boolean> {
+		if (this.#closed) return false;
+		this.#parts.push({ docs, size });
+		this.#size += size;
+		this.#signal();
+		while (this.#size > QUEUE_MAX_CHARS && !this.#closed) await new Promise<void>((resolve) => (this.#space = resolve));
+		return !this.#closed;
+	}
+	close(error: unknown = null): void {
+		if (this.#closed) return;
+		this.#closed = true;
+		this.error = error;
+		this.#signal();
+		this.#space?.();
+	}
+	/** The next part received, or null once reading ended and every part was taken. */
+	async take(): Promise<Docs | null> {
+		for (;;) {
+			const next = this.#parts.shift();
+			if (next) {
+				this.#size -= next.size;
+				this.#space?.();
+				this.#space = null;
+				return next.docs;
+			}
+			if (this.#closed) return null;
+			await new Promise<void>((resolve) => (this.#wake = resolve));
+		}
+	}
+	#signal(): void {
+		this.#wake?.();
+		this.#wake = null;
+	}
 }
 
 /** Writes one part; a document the replica already holds (a re-load) is simply kept. */
