@@ -34,6 +34,8 @@ export interface BootstrapOptions {
 	local: PouchDB.Database;
 	state: BootstrapStateStore;
 	fetch?: typeof fetch;
+	/** Cancels the download (the parts already written stay, and the state says so). */
+	signal?: AbortSignal;
 	onProgress?(written: number, total: number): void;
 }
 
@@ -65,7 +67,7 @@ export async function loadBootstrap(options: BootstrapOptions): Promise<{ since:
 	let state = await options.state.get();
 	if (state?.complete) return { since: state.seq };
 	const query = state ? `?seq=${encodeURIComponent(String(state.seq))}&from=${state.next}` : '';
-	const res = await fetchFn(options.url + query, { credentials: 'include', headers: { accept: 'application/x-ndjson' } });
+	const res = await fetchFn(options.url + query, { credentials: 'include', headers: { accept: 'application/x-ndjson' }, signal: options.signal });
 	if (res.status === 404 || res.status === 410) {
 		// no snapshot here, or not that one any more: replication brings what the replica lacks
 		await res.body?.cancel();
@@ -97,6 +99,7 @@ export async function loadBootstrap(options: BootstrapOptions): Promise<{ since:
 		for (;;) {
 			const docs = await received.take();
 			if (!docs) break;
+			options.signal?.throwIfAborted();
 			await writePart(options.local, docs);
 			current = { ...current, next: current.next + 1, written: current.written + docs.length };
 			current.complete = current.next === current.parts;

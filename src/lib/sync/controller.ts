@@ -114,6 +114,10 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	let batchSize = SYNC_BATCH_SIZE;
 	/** The community pull continues from a loaded snapshot's seq until it has its own checkpoint. */
 	let snapshotSince: number | string | undefined;
+	/** Counts connect() calls: a chain left over from an earlier connection must not act. */
+	let connections = 0;
+	/** Aborts the snapshot download when replication stops (offline, stop, restart). */
+	let bootstrapAbort: AbortController | null = null;
 	let idleWaiters: Array<() => void> = [];
 
 	const log = (level: 'info' | 'warn' | 'error', message: string) => void store.sync.log(level, message).catch(() => {});
@@ -130,6 +134,8 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 
 	function teardown() {
 		running = false;
+		bootstrapAbort?.abort();
+		bootstrapAbort = null;
 		for (const link of links) {
 			for (const flow of link.flows) flow.handler.cancel();
 			link.flows = [];
@@ -173,7 +179,9 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		if (!bootstrapUrl || !running) return;
 		const state = await bootstrapState.get();
 		if (!state && !initial) return;
+		bootstrapAbort = new AbortController();
 		const outcome = await loadBootstrap({
+			signal: bootstrapAbort.signal,
 			url: bootstrapUrl,
 			local: links[0].local,
 			state: bootstrapState,
@@ -282,11 +290,16 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		if (!network.isOnline()) return status.setState('offline');
 		running = true;
 		status.setState('syncing');
-		void certifyDevice()
-			.then(measureFirstSync)
-			.then(bootstrapFirst)
+		const generation = ++connections;
+		const current = () => running && generation === connections;
+		// Certifying the device is only needed before pushing: the snapshot downloads meanwhile.
+		const certified = certifyDevice();
+		certified.catch(() => {}); // reported once the chain below reaches it
+		void measureFirstSync()
+			.then(() => (current() ? bootstrapFirst() : undefined))
+			.then(() => certified)
 			.then(() => {
-				if (!running) return;
+				if (!current()) return;
 				for (const link of links) {
 					// Up to 1,000 documents a batch: a first sync of 10,000 takes 5× fewer round trips (each batch
 					// costs a _changes, a _bulk_get and checkpoint reads/writes) and compresses better
@@ -299,7 +312,9 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 					];
 				}
 			})
-			.catch(onFailure);
+			.catch((err: unknown) => {
+				if (generation === connections) onFailure(err);
+			});
 	}
 
 	function onNetwork(online: boolean) {
