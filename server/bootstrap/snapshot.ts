@@ -6,7 +6,9 @@
 import { parseDocId } from '../../src/lib/domain/ids';
 
 /** Documents per part: small parts first so the forums fill soon on a slow link, then larger. */
-export const PART_SIZES = [150, 350, 500];
+export const PART_SIZES = [120, 380, 500];
+/** Threads sent before the profiles: enough for every category's latest activity on the forums index. */
+export const FIRST_THREADS = 100;
 export const PART_SIZE_MAX = 1000;
 /** Leaf revisions read from storage per bulkGet. */
 const READ_BATCH = 500;
@@ -47,9 +49,10 @@ export async function buildSnapshot(db: PouchDB.Database): Promise<Snapshot> {
 }
 
 /**
- * Categories first, then profiles (display names), then threads by latest activity (their own
- * creation or their newest post), newest first, then posts in their threads' order, then
- * everything else; deleted revisions last. Ties keep storage order (stable sort).
+ * Categories first, then the FIRST_THREADS threads with the latest activity (their own creation
+ * or their newest post), then profiles (display names), then the other threads, newest activity
+ * first, then posts in their threads' order, then everything else; deleted revisions last. Ties
+ * keep storage order (stable sort).
  */
 export function priorityOrder<T extends { _id: string; _deleted?: unknown }>(docs: readonly T[]): T[] {
 	const activity = new Map<string, string>();
@@ -65,27 +68,35 @@ export function priorityOrder<T extends { _id: string; _deleted?: unknown }>(doc
 		if (type === 'thread') bump(doc._id, fields.createdAt);
 		else if (type === 'post' && typeof fields.thread === 'string') bump(fields.thread, fields.createdAt);
 	}
+	const newest = new Set(
+		[...activity]
+			.filter(([id]) => parseDocId(id)?.type === 'thread')
+			.sort((a, b) => (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0))
+			.slice(0, FIRST_THREADS)
+			.map(([id]) => id)
+	);
 	const rank = (doc: T): number => {
-		if (doc._deleted) return 5;
+		if (doc._deleted) return 6;
 		switch (parseDocId(doc._id)?.type) {
 			case 'category':
 				return 0;
-			case 'profile':
-				return 1;
 			case 'thread':
+				return newest.has(doc._id) ? 1 : 3;
+			case 'profile':
 				return 2;
 			case 'post':
-				return 3;
-			default:
 				return 4;
+			default:
+				return 5;
 		}
 	};
+	const byActivity = (rank: number) => rank === 1 || rank === 3 || rank === 4;
 	const threadOf = (doc: T): string => {
 		const fields = doc as unknown as Record<string, unknown>;
 		return parseDocId(doc._id)?.type === 'thread' ? doc._id : typeof fields.thread === 'string' ? fields.thread : '';
 	};
 	const keyed = docs.map((doc, i) => ({ doc, i, rank: rank(doc), activity: activity.get(threadOf(doc)) ?? '' }));
-	keyed.sort((a, b) => a.rank - b.rank || (a.rank === 2 || a.rank === 3 ? (a.activity < b.activity ? 1 : a.activity > b.activity ? -1 : 0) : 0) || a.i - b.i);
+	keyed.sort((a, b) => a.rank - b.rank || (byActivity(a.rank) ? (a.activity < b.activity ? 1 : a.activity > b.activity ? -1 : 0) : 0) || a.i - b.i);
 	return keyed.map((k) => k.doc);
 }
 

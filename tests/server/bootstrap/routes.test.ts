@@ -63,10 +63,14 @@ describe('GET /api/bootstrap/community', () => {
 		// categories, then profiles, then threads by latest activity (thread 0 has the newest post)
 		const types = docs.map((d) => d._id.slice(0, d._id.indexOf(':')));
 		expect(types.slice(0, 7)).toEqual(Array(7).fill('category'));
-		const firstThread = types.indexOf('thread');
-		expect(new Set(types.slice(7, firstThread))).toEqual(new Set(['profile']));
-		expect(docs[firstThread]._id).toBe('thread:01T000000');
-		expect(docs[firstThread + 1]._id).toBe('thread:01T000399');
+		// then the 100 threads with the latest activity (thread 0 has the newest post), the profiles,
+		// the other threads, newest first, then the posts
+		expect(docs[7]._id).toBe('thread:01T000000');
+		expect(docs.slice(8, 107).map((d) => d._id)).toEqual(Array.from({ length: 99 }, (_, i) => `thread:01T000${399 - i}`));
+		const profiles = types.indexOf('profile');
+		expect(profiles).toBe(107);
+		expect(types.slice(profiles, types.indexOf('thread', profiles)).every((t) => t === 'profile')).toBe(true);
+		expect(docs[types.indexOf('thread', profiles)]._id).toBe('thread:01T000300');
 		expect(types.lastIndexOf('thread')).toBeLessThan(types.indexOf('post'));
 		expect(docs.at(-1)?._id).toBe(DELETED);
 		expect(parts[0].docs.length).toBeLessThan(parts.at(-1)!.docs.length + 1);
