@@ -33,6 +33,7 @@ import { hubMembers, trustedServerKeys } from './bundle/index';
 import { createCalendarRoutes } from './calendar/index';
 // First sync (issue 8): the community's bootstrap snapshot.
 import { createBootstrapRoutes } from './bootstrap/routes';
+import { SnapshotCache } from './bootstrap/cache';
 
 /** Account requests are small; anything bigger is a mistake or an attack. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
@@ -55,8 +56,6 @@ export interface AppDeps {
 	 * Off unless PRAXIS_REQUIRE_SIGNATURES=1 while other areas' tests still push unsigned docs.
 	 */
 	requireSignatures?: boolean;
-	/** Build the bootstrap snapshot (issue 8) at start rather than for the first member asking. */
-	warmBootstrap?: boolean;
 }
 
 export interface PraxisApp {
@@ -67,6 +66,8 @@ export interface PraxisApp {
 	verifier: SignatureVerifier;
 	/** Enrolled hubs (upstream mode). */
 	hubs: HubRegistry;
+	/** Bootstrap snapshots (issue 8): the server builds the community's once seeded (`warm`). */
+	snapshots: SnapshotCache;
 }
 
 const defaultLog = (line: string): void => {
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 	const uuid = deps.uuid ?? randomUUID().replace(/-/g, '');
 	const app = new Hono<{ Variables: AuthVariables }>();
 	const addressOf = clientAddressResolver(deps.trustProxy ?? false);
+	const snapshots = new SnapshotCache(storage);
 
 	const hubs = createHubRegistry(storage, clock);
 	// Upstream: hubs authenticate with their credential; a hub: members with the upstream's tokens.
@@ -142,7 +144,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 	app.route('/api/bundles', createBundleRoutes({ storage, auth: gatewayAuth, users: deps.hub ? hubMembers : auth.users, serverKeys: () => trustedServerKeys(auth, config.dataDir) }));
 	// Before /api: a streamed download with its own compression, members only; not on a hub (its
 	// documents are verified by the device as they replicate).
-	if (!deps.hub) app.route('/api/bootstrap', createBootstrapRoutes({ storage, auth: gatewayAuth, warm: deps.warmBootstrap }));
+	if (!deps.hub) app.route('/api/bootstrap', createBootstrapRoutes({ storage, auth: gatewayAuth, cache: snapshots }));
 	app.route('/api', api);
 
 	// _session first: the gateway's own routes include catch-alls.
@@ -164,5 +166,5 @@ export function createApp(deps: AppDeps): PraxisApp {
 		return c.json({ error: 'internal_error', reason: 'the server failed to handle this request' }, 500);
 	});
 
-	return { app, auth, uuid, verifier, hubs };
+	return { app, auth, uuid, verifier, hubs, snapshots };
 }

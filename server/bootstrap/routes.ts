@@ -15,10 +15,8 @@ import { SnapshotCache } from './cache';
 export interface BootstrapRoutesDeps {
 	storage: Storage;
 	auth: AuthService;
-	/** Shared between app instances in tests; one per app by default. */
+	/** The app's snapshots (the server warms it after seeding); one per routes instance by default. */
 	cache?: SnapshotCache;
-	/** Build the community's snapshot right away, in the background (the server does). */
-	warm?: boolean;
 }
 
 const SEQ_PATTERN = /^[\w-]{1,200}$/;
@@ -27,7 +25,6 @@ const PART_PATTERN = /^(0|[1-9]\d{0,6})$/;
 export function createBootstrapRoutes(deps: BootstrapRoutesDeps): Hono {
 	const app = new Hono();
 	const cache = deps.cache ?? new SnapshotCache(deps.storage);
-	if (deps.warm) cache.warm(COMMUNITY_DB);
 	const fail = (c: Context, status: 400 | 401 | 404 | 410, error: string, reason: string) => c.json({ error, reason }, status);
 
 	app.get('/:db', async (c) => {

@@ -80,7 +80,7 @@ export async function loadBootstrap(options: BootstrapOptions): Promise<{ since:
 	if (first.done) throw new BootstrapError(0, 'bootstrap snapshot: empty answer');
 	const header = parseHeader(first.value);
 	if (state && (String(header.seq) !== String(state.seq) || header.from !== state.next)) throw new BootstrapError(0, 'bootstrap snapshot: another snapshot than the one being resumed');
-	let current: BootstrapState = state ?? { seq: header.seq, next: 0, parts: header.parts, written: 0, docs: header.docs, complete: false };
+	let current: BootstrapState = state ?? { seq: header.seq, next: 0, parts: header.parts, written: 0, docs: header.docs, complete: header.parts === 0 };
 	// Parts are read off the network as fast as they come and written one after the other: when the
 	// link drops, every part already received is still written (and not fetched again on resume).
 	const received = new PartQueue();
@@ -113,6 +113,7 @@ export async function loadBootstrap(options: BootstrapOptions): Promise<{ since:
 	await reading;
 	if (received.error) throw received.error;
 	if (!current.complete) throw new BootstrapError(0, 'bootstrap snapshot: the download was cut off');
+	if (current.parts === 0) await options.state.set(current); // an empty snapshot: nothing written, but done
 	return { since: current.seq };
 }
 

@@ -144,6 +144,13 @@ describe('loading the bootstrap snapshot', () => {
 		expect(state.value).toBeUndefined();
 	});
 
+	it('completes at once on an empty snapshot (a new community)', async () => {
+		const empty: typeof fetch = async () => new Response('{"seq":0,"docs":0,"parts":0,"from":0}\n', { headers: { 'content-type': 'application/x-ndjson' } });
+		const state = memoryState();
+		expect(await loadBootstrap({ url: url(), local: replica(), state, fetch: empty })).toEqual({ since: 0 });
+		expect(state.value).toMatchObject({ complete: true, parts: 0 });
+	});
+
 	it('fails as unauthorized without a session', async () => {
 		const err = await loadBootstrap({ url: url(), local: replica(), state: memoryState(), fetch: (input, init) => fetch(input, init) }).catch((e: unknown) => e);
 		expect(err).toMatchObject({ status: 401, name: 'unauthorized' });
