@@ -17,7 +17,7 @@ export const SNAPSHOTS_KEPT = 2;
 interface Entry {
 	snapshot: Snapshot;
 	madeAt: number;
-	/** The whole compressed stream (from part 0), per encoding. */
+	/** Compressed streams, per encoding and range of parts (members ask for the same ranges). */
 	streams: Map<string, ChunkLog>;
 }
 
@@ -67,15 +67,16 @@ export class SnapshotCache {
 		return this.#entries.get(dbName)?.find((e) => String(e.snapshot.seq) === seq);
 	}
 
-	/** The stream of `entry` from part `from`: the cached compressed bytes when from 0. */
-	stream(entry: Entry, from: number, encoding: Encoding | undefined): ReadableStream<Uint8Array> {
-		const lines = [headerLine(entry.snapshot, from), ...entry.snapshot.parts.slice(from)];
-		// resumed or uncompressed downloads are made per request (rare; the snapshot's text is kept)
-		if (from > 0 || !encoding) return fillLog(new ChunkLog(), lines, encoding).stream();
-		let log = entry.streams.get(encoding);
+	/** The stream of parts [from, to) of `entry`, compressed once per range and encoding. */
+	stream(entry: Entry, from: number, to: number, encoding: Encoding | undefined): ReadableStream<Uint8Array> {
+		const lines = [headerLine(entry.snapshot, from, to), ...entry.snapshot.parts.slice(from, to)];
+		// uncompressed downloads are made per request (the snapshot's text is kept)
+		if (!encoding) return fillLog(new ChunkLog(), lines, encoding).stream();
+		const key = `${encoding} ${from} ${to}`;
+		let log = entry.streams.get(key);
 		if (!log || log.failed) {
 			log = fillLog(new ChunkLog(), lines, encoding);
-			entry.streams.set(encoding, log);
+			entry.streams.set(key, log);
 		}
 		return log.stream();
 	}

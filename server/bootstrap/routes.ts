@@ -1,9 +1,11 @@
-// GET /api/bootstrap/community[?seq=S&from=N]: the community database's bootstrap snapshot for a
-// member's first sync (issue 8), as NDJSON: a header line `{seq, docs, parts, from}`, then one
-// line per part `{part, docs}` (documents with `_revisions`, for bulkDocs new_edits:false),
-// compressed like the app's responses. `seq` and `from` resume a download cut off half way
-// from part `from` of the snapshot made at `seq`; 410 when that snapshot is no longer kept (the
-// client then falls back to replication, which only fetches what it lacks). Members only.
+// GET /api/bootstrap/community[?seq=S&from=N][&to=M]: the community database's bootstrap snapshot
+// for a member's first sync (issue 8), as NDJSON: a header line `{seq, docs, parts, from, to}`,
+// then one line per part `{part, docs}` (documents with `_revisions`, for bulkDocs
+// new_edits:false), compressed like the app's responses. Without `seq`: the current snapshot;
+// `seq` and `from` continue (or resume) the snapshot made at `seq` from part `from`; `to` ends the
+// answer before part `to` (a client downloads a few parts at a time, so a dropped link costs one
+// range at most); 410 when that snapshot is no longer kept (the client then falls back to
+// replication, which only fetches what it lacks). Members only.
 import { Hono, type Context } from 'hono';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 import type { AuthService } from '../auth/types';
@@ -19,7 +21,7 @@ export interface BootstrapRoutesDeps {
 	cache?: SnapshotCache;
 }
 
-const SEQ_PATTERN = /^[\w-]{1,200}$/;
+const SEQ_PATTERN = /^[\w-]{1,2000}$/; // LevelDB seqs are numbers, CouchDB ones long base64url strings
 const PART_PATTERN = /^(0|[1-9]\d{0,6})$/;
 
 export function createBootstrapRoutes(deps: BootstrapRoutesDeps): Hono {
@@ -36,14 +38,19 @@ export function createBootstrapRoutes(deps: BootstrapRoutesDeps): Hono {
 		if (seq !== undefined && !SEQ_PATTERN.test(seq)) return fail(c, 400, 'bad_request', 'seq must be the seq of a snapshot');
 		if (fromParam !== undefined && !PART_PATTERN.test(fromParam)) return fail(c, 400, 'bad_request', 'from must be a part number (a non-negative integer)');
 		if (fromParam !== undefined && seq === undefined) return fail(c, 400, 'bad_request', 'from needs the seq of the snapshot to resume');
+		const toParam = c.req.query('to');
+		if (toParam !== undefined && !PART_PATTERN.test(toParam)) return fail(c, 400, 'bad_request', 'to must be a part number (a non-negative integer)');
 		const from = Number(fromParam ?? 0);
 		const entry = seq === undefined ? await cache.current(COMMUNITY_DB) : cache.bySeq(COMMUNITY_DB, seq);
 		if (!entry) return fail(c, 410, 'gone', 'that snapshot is no longer kept; replicate instead');
-		if (from > entry.snapshot.parts.length) return fail(c, 400, 'bad_request', `the snapshot has ${entry.snapshot.parts.length} parts`);
+		const parts = entry.snapshot.parts.length;
+		const to = Math.min(Number(toParam ?? parts), parts);
+		if (from > parts) return fail(c, 400, 'bad_request', `the snapshot has ${parts} parts`);
+		if (toParam !== undefined && Number(toParam) <= from) return fail(c, 400, 'bad_request', 'to must be after from');
 		const encoding = selectEncoding(c.req.header('accept-encoding'));
 		const headers = new Headers({ 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'private, no-store', vary: 'Accept-Encoding' });
 		if (encoding) headers.set('content-encoding', encoding);
-		return new Response(cache.stream(entry, from, encoding), { status: 200, headers });
+		return new Response(cache.stream(entry, from, to, encoding), { status: 200, headers });
 	});
 	return app;
 }

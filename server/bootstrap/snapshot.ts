@@ -24,9 +24,9 @@ export interface Snapshot {
 	parts: string[];
 }
 
-/** The line that opens a snapshot stream: which snapshot, and where this stream starts. */
-export function headerLine(snapshot: Snapshot, from: number): string {
-	return JSON.stringify({ seq: snapshot.seq, docs: snapshot.docs, parts: snapshot.parts.length, from }) + '\n';
+/** The line that opens a snapshot stream: which snapshot, and which parts [from, to) follow. */
+export function headerLine(snapshot: Snapshot, from: number, to: number): string {
+	return JSON.stringify({ seq: snapshot.seq, docs: snapshot.docs, parts: snapshot.parts.length, from, to }) + '\n';
 }
 
 export async function buildSnapshot(db: PouchDB.Database): Promise<Snapshot> {

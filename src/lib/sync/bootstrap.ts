@@ -44,6 +44,7 @@ interface Header {
 	docs: number;
 	parts: number;
 	from: number;
+	to: number;
 }
 
 /** An HTTP failure shaped like PouchDB's, so the controller's classifyError reads it. */
@@ -64,32 +65,50 @@ class BootstrapError extends Error {
  */
 export async function loadBootstrap(options: BootstrapOptions): Promise<{ since: Seq } | null> {
 	const fetchFn = options.fetch ?? globalThis.fetch;
-	let state = await options.state.get();
+	const state = await options.state.get();
 	if (state?.complete) return { since: state.seq };
-	const query = state ? `?seq=${encodeURIComponent(String(state.seq))}&from=${state.next}` : '';
-	const res = await fetchFn(options.url + query, { credentials: 'include', headers: { accept: 'application/x-ndjson' }, signal: options.signal });
-	if (res.status === 404 || res.status === 410) {
+	/** One range of parts; null when the server has no such snapshot (404, 410). */
+	const open = async (query: string) => {
+		const res = await fetchFn(options.url + query, { credentials: 'include', headers: { accept: 'application/x-ndjson' }, signal: options.signal });
+		if (res.status === 404 || res.status === 410) {
+			await res.body?.cancel();
+			return null;
+		}
+		if (!res.ok || !res.body) throw new BootstrapError(res.status, `bootstrap snapshot: HTTP ${res.status}`);
+		const stream = lines(res.body);
+		const first = await stream.next();
+		if (first.done) throw new BootstrapError(0, 'bootstrap snapshot: empty answer');
+		return { header: parseHeader(first.value), stream };
+	};
+	const rangeQuery = (seq: Seq, from: number, parts: number) =>
+		`?seq=${encodeURIComponent(String(seq))}&from=${from}&to=${Math.min(parts, from + (from === 0 ? FIRST_RANGE_PARTS : RANGE_PARTS))}`;
+	const opened = await open(state ? rangeQuery(state.seq, state.next, state.parts) : `?to=${FIRST_RANGE_PARTS}`);
+	if (!opened || (state && String(opened.header.seq) !== String(state.seq))) {
 		// no snapshot here, or not that one any more: replication brings what the replica lacks
-		await res.body?.cancel();
 		await options.state.set(undefined);
 		return null;
 	}
-	if (!res.ok || !res.body) throw new BootstrapError(res.status, `bootstrap snapshot: HTTP ${res.status}`);
-	const stream = lines(res.body);
-	const first = await stream.next();
-	if (first.done) throw new BootstrapError(0, 'bootstrap snapshot: empty answer');
-	const header = parseHeader(first.value);
-	if (state && (String(header.seq) !== String(state.seq) || header.from !== state.next)) throw new BootstrapError(0, 'bootstrap snapshot: another snapshot than the one being resumed');
+	const { header } = opened;
 	let current: BootstrapState = state ?? { seq: header.seq, next: 0, parts: header.parts, written: 0, docs: header.docs, complete: header.parts === 0 };
-	// Parts are read off the network as fast as they come and written one after the other: when the
-	// link drops, every part already received is still written (and not fetched again on resume).
+	// Parts are read off the network as fast as they come, a range of parts per request, and written
+	// one after the other: when the link drops, every part already received is still written and
+	// only the range in flight is fetched again (the network runs ahead of the reader by a range).
 	const received = new PartQueue();
+	let gone = false;
 	const reading = (async () => {
+		let range: typeof opened | null = opened;
 		let expected = current.next;
-		for await (const line of stream) {
-			const part = JSON.parse(line) as { part?: unknown; docs?: unknown };
-			if (part.part !== expected++ || !Array.isArray(part.docs)) throw new BootstrapError(0, `bootstrap snapshot: unexpected part ${String(part.part)}`);
-			if (!(await received.push(part.docs as Docs, line.length))) break; // writing failed: stop the download
+		while (range) {
+			if (range.header.from !== expected) throw new BootstrapError(0, `bootstrap snapshot: range from ${range.header.from}, expected ${expected}`);
+			for await (const line of range.stream) {
+				const part = JSON.parse(line) as { part?: unknown; docs?: unknown };
+				if (part.part !== expected++ || !Array.isArray(part.docs)) throw new BootstrapError(0, `bootstrap snapshot: unexpected part ${String(part.part)}`);
+				if (!(await received.push(part.docs as Docs, line.length))) return; // writing failed: stop the download
+			}
+			if (expected !== range.header.to) throw new BootstrapError(0, 'bootstrap snapshot: the download was cut off');
+			if (expected >= current.parts) return;
+			range = await open(rangeQuery(current.seq, expected, current.parts));
+			gone = range === null;
 		}
 	})().then(
 		() => received.close(),
@@ -112,10 +131,18 @@ export async function loadBootstrap(options: BootstrapOptions): Promise<{ since:
 	}
 	await reading;
 	if (received.error) throw received.error;
+	if (gone) {
+		await options.state.set(undefined); // the snapshot went mid-way: replication brings the rest
+		return null;
+	}
 	if (!current.complete) throw new BootstrapError(0, 'bootstrap snapshot: the download was cut off');
 	if (current.parts === 0) await options.state.set(current); // an empty snapshot: nothing written, but done
 	return { since: current.seq };
 }
+
+/** Parts in the first request (about 1,000 documents: the forums fill from it), then per request. */
+export const FIRST_RANGE_PARTS = 3;
+export const RANGE_PARTS = 1;
 
 type Docs = PouchDB.Core.PutDocument<object>[];
 
@@ -176,7 +203,7 @@ async function writePart(local: PouchDB.Database, docs: PouchDB.Core.PutDocument
 
 function parseHeader(line: string): Header {
 	const h = JSON.parse(line) as Partial<Header>;
-	if ((typeof h.seq !== 'number' && typeof h.seq !== 'string') || typeof h.parts !== 'number' || typeof h.docs !== 'number' || typeof h.from !== 'number') {
+	if ((typeof h.seq !== 'number' && typeof h.seq !== 'string') || typeof h.parts !== 'number' || typeof h.docs !== 'number' || typeof h.from !== 'number' || typeof h.to !== 'number') {
 		throw new BootstrapError(0, 'bootstrap snapshot: malformed header');
 	}
 	return h as Header;

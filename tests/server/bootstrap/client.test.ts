@@ -40,16 +40,20 @@ function replica(): PouchDB.Database {
 	return db;
 }
 
-/** fetch with the member's cookie; `cutAfterBytes` breaks the snapshot download there, as a dropped link. */
+/**
+ * fetch with the member's cookie; `cutAfterBytes` (of snapshot bytes in all) breaks the snapshot
+ * download there, and every snapshot request after it, as a dropped link.
+ */
 function memberFetch(log: { urls: string[]; docs: number }, cutAfterBytes?: number): typeof fetch {
+	let seen = 0;
 	return async (input, init) => {
+		if (cutAfterBytes !== undefined && seen >= cutAfterBytes) throw new TypeError('network error: link down');
 		const headers = new Headers(init?.headers);
 		headers.set('cookie', cookie);
 		const url = String(input);
 		const res = await fetch(url, { ...init, headers });
 		if (!url.includes('/api/bootstrap/') || !res.body) return res;
 		log.urls.push(url.slice(base.length));
-		let seen = 0;
 		let text = '';
 		const before = log.docs;
 		const decoder = new TextDecoder();
@@ -126,8 +130,9 @@ describe('loading the bootstrap snapshot', () => {
 		expect(cut.next).toBeLessThan(cut.parts);
 		expect((await local.info()).doc_count).toBeLessThan(total);
 
+		const asked = log.urls.length;
 		const outcome = await loadBootstrap({ url: url(), local, state, fetch: memberFetch(log) });
-		expect(log.urls[1]).toBe(`/api/bootstrap/community?seq=${cut.seq}&from=${cut.next}`);
+		expect(log.urls[asked]).toBe(`/api/bootstrap/community?seq=${cut.seq}&from=${cut.next}&to=${cut.next + 1}`);
 		expect(outcome?.since).toBe(cut.seq);
 		expect((await leavesOf(local)).length).toBe(total);
 		await local.replicate.from(remote(), { since: outcome!.since }); // what changed since (the first test's post)
@@ -145,7 +150,7 @@ describe('loading the bootstrap snapshot', () => {
 	});
 
 	it('completes at once on an empty snapshot (a new community)', async () => {
-		const empty: typeof fetch = async () => new Response('{"seq":0,"docs":0,"parts":0,"from":0}\n', { headers: { 'content-type': 'application/x-ndjson' } });
+		const empty: typeof fetch = async () => new Response('{"seq":0,"docs":0,"parts":0,"from":0,"to":0}\n', { headers: { 'content-type': 'application/x-ndjson' } });
 		const state = memoryState();
 		expect(await loadBootstrap({ url: url(), local: replica(), state, fetch: empty })).toEqual({ since: 0 });
 		expect(state.value).toMatchObject({ complete: true, parts: 0 });

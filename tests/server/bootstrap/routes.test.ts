@@ -31,13 +31,15 @@ describe('GET /api/bootstrap/community', () => {
 	});
 
 	it('answers 400 for bad parameters and 410 for a snapshot it no longer keeps', async () => {
-		for (const query of ['?from=-1&seq=1', '?from=abc&seq=1', '?from=1', '?seq=a%20b&from=0', '?seq=1&from=1.5']) {
+		for (const query of ['?from=-1&seq=1', '?from=abc&seq=1', '?from=1', '?seq=a%20b&from=0', '?seq=1&from=1.5', '?to=-2', '?to=x']) {
 			const res = await get(URL + query);
 			expect(res.status, query).toBe(400);
 			expect(await res.json()).toMatchObject({ error: 'bad_request' });
 		}
 		const { header } = parseSnapshot(await (await get(URL)).text());
 		expect((await get(`${URL}?seq=${header.seq}&from=${header.parts + 1}`)).status).toBe(400);
+		expect((await get(`${URL}?seq=${header.seq}&from=2&to=2`)).status).toBe(400);
+		expect((await get(`${URL}?to=0`)).status).toBe(400);
 		const gone = await get(`${URL}?seq=987654321&from=1`);
 		expect(gone.status).toBe(410);
 		expect(await gone.json()).toMatchObject({ error: 'gone' });
@@ -49,7 +51,7 @@ describe('GET /api/bootstrap/community', () => {
 		const res = await get(URL);
 		expect(res.headers.get('content-type')).toContain('application/x-ndjson');
 		const { header, parts } = parseSnapshot(await res.text());
-		expect(header).toMatchObject({ seq, from: 0, parts: parts.length });
+		expect(header).toMatchObject({ seq, from: 0, to: parts.length, parts: parts.length });
 		expect(parts.map((p) => p.part)).toEqual(parts.map((_, i) => i));
 		const docs = parts.flatMap((p) => p.docs);
 		expect(header.docs).toBe(docs.length);
@@ -94,6 +96,13 @@ describe('GET /api/bootstrap/community', () => {
 		const rest = parseSnapshot(brotliDecompressSync(new Uint8Array(await res.arrayBuffer())).toString());
 		expect(rest.header).toEqual({ ...full.header, from: 2 });
 		expect(rest.parts).toEqual(full.parts.slice(2));
+		// a range of parts, as the client asks for them
+		const range = parseSnapshot(await (await get(`${URL}?seq=${full.header.seq}&from=1&to=3`)).text());
+		expect(range.header).toEqual({ ...full.header, from: 1, to: 3 });
+		expect(range.parts).toEqual(full.parts.slice(1, 3));
+		const first = parseSnapshot(await (await get(`${URL}?to=1`)).text());
+		expect(first.header).toEqual({ ...full.header, from: 0, to: 1 });
+		expect(first.parts).toEqual(full.parts.slice(0, 1));
 	});
 
 	it('builds one snapshot for many members, and a new one once the database changed', async () => {
