@@ -104,27 +104,38 @@ export async function resumedFirstSync(server: PraxisServer, docs: number): Prom
 	const b = await openBrowser({ testHook: true });
 	let fetched = 0;
 	// Snapshot documents are counted as their bytes arrive (streamed by CDP), so a download cut off
-	// counts what it brought before the cut: every document that crossed the wire, whole or not.
-	const snapshots = new Map<string, string>();
+	// counts what it brought before the cut: every document that crossed the wire, whole or not. A
+	// range that finished before CDP could stream it is counted from its whole body instead.
+	const snapshots = new Map<string, { tail: string; streaming: Promise<boolean> }>();
 	const countSnapshot = (requestId: string, base64: string) => {
-		const before = snapshots.get(requestId) ?? '';
-		const text = before + Buffer.from(base64, 'base64').toString('latin1');
-		fetched += (text.match(/"_revisions"/g) ?? []).length - (before.match(/"_revisions"/g) ?? []).length;
-		snapshots.set(requestId, text.slice(-32)); // enough to see a marker split across chunks
+		const entry = snapshots.get(requestId);
+		if (!entry) return;
+		const text = entry.tail + Buffer.from(base64, 'base64').toString('latin1');
+		fetched += (text.match(/"_revisions"/g) ?? []).length - (entry.tail.match(/"_revisions"/g) ?? []).length;
+		entry.tail = text.slice(-32); // enough to see a marker split across chunks
 	};
 	b.cdp.on('Network.responseReceived', (e: { requestId: string; response: { url: string } }) => {
 		if (!e.response.url.includes('/api/bootstrap/')) return;
-		snapshots.set(e.requestId, '');
-		void b.cdp
+		const entry = { tail: '', streaming: Promise.resolve(false) };
+		snapshots.set(e.requestId, entry);
+		entry.streaming = b.cdp
 			.send('Network.streamResourceContent', { requestId: e.requestId })
-			.then((r: { bufferedData: string }) => countSnapshot(e.requestId, r.bufferedData))
-			.catch(() => undefined);
+			.then((r: { bufferedData: string }) => (countSnapshot(e.requestId, r.bufferedData), true))
+			.catch(() => false);
 	});
 	b.cdp.on('Network.dataReceived', (e: { requestId: string; data?: string }) => {
-		if (snapshots.has(e.requestId) && e.data) countSnapshot(e.requestId, e.data);
+		if (e.data) countSnapshot(e.requestId, e.data);
 	});
 	b.cdp.on('Network.loadingFinished', (e: { requestId: string }) => {
-		if (snapshots.has(e.requestId)) return;
+		const snapshot = snapshots.get(e.requestId);
+		if (snapshot) {
+			void snapshot.streaming.then(async (streamed) => {
+				if (streamed) return;
+				const r = (await b.cdp.send('Network.getResponseBody', { requestId: e.requestId }).catch(() => null)) as { body: string } | null;
+				if (r) fetched += (r.body.match(/"_revisions"/g) ?? []).length;
+			});
+			return;
+		}
 		void b.cdp
 			.send('Network.getResponseBody', { requestId: e.requestId })
 			.then((r: { body: string }) => {
