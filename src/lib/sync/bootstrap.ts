@@ -34,7 +34,7 @@ export interface BootstrapOptions {
 	local: PouchDB.Database;
 	state: BootstrapStateStore;
 	fetch?: typeof fetch;
-	/** Cancels the download (the parts already written stay, and the state says so). */
+	/** Cancels the download; the parts already received are still written (and the state says so). */
 	signal?: AbortSignal;
 	onProgress?(written: number, total: number): void;
 }
@@ -117,8 +117,7 @@ export async function loadBootstrap(options: BootstrapOptions): Promise<{ since:
 	try {
 		for (;;) {
 			const docs = await received.take();
-			if (!docs) break;
-			options.signal?.throwIfAborted();
+			if (!docs) break; // an abort stops the download; the parts already received are still written
 			await writePart(options.local, docs);
 			current = { ...current, next: current.next + 1, written: current.written + docs.length };
 			current.complete = current.next === current.parts;

@@ -118,6 +118,8 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	let connections = 0;
 	/** Aborts the snapshot download when replication stops (offline, stop, restart). */
 	let bootstrapAbort: AbortController | null = null;
+	/** The snapshot load under way: a new one waits until it has written what it received. */
+	let bootstrapLoad: Promise<unknown> = Promise.resolve();
 	let idleWaiters: Array<() => void> = [];
 
 	const log = (level: 'info' | 'warn' | 'error', message: string) => void store.sync.log(level, message).catch(() => {});
@@ -177,10 +179,11 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	async function bootstrapFirst() {
 		snapshotSince = undefined;
 		if (!bootstrapUrl || !running) return;
+		await bootstrapLoad.catch(() => {});
 		const state = await bootstrapState.get();
-		if (!state && !initial) return;
+		if (!running || (!state && !initial)) return;
 		bootstrapAbort = new AbortController();
-		const outcome = await loadBootstrap({
+		const load = loadBootstrap({
 			signal: bootstrapAbort.signal,
 			url: bootstrapUrl,
 			local: links[0].local,
@@ -193,6 +196,8 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 				status.setProgress(received, total, initial);
 			}
 		});
+		bootstrapLoad = load;
+		const outcome = await load;
 		if (!outcome) return;
 		snapshotSince = outcome.since;
 		batchSize = SYNC_BATCH_SIZE; // what is left is what changed since the snapshot
