@@ -31,6 +31,9 @@ import { createBundleRoutes } from './bundle/routes';
 import { hubMembersWith, trustedServerKeys } from './bundle/index';
 // Events (issue 6): calendar subscription feeds.
 import { createCalendarRoutes } from './calendar/index';
+// First sync (issue 8): the community's bootstrap snapshot.
+import { createBootstrapRoutes } from './bootstrap/routes';
+import { SnapshotCache } from './bootstrap/cache';
 
 /** Account requests are small; anything bigger is a mistake or an attack. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
@@ -64,6 +67,8 @@ export interface PraxisApp {
 	verifier: SignatureVerifier;
 	/** Enrolled hubs (upstream mode). */
 	hubs: HubRegistry;
+	/** Bootstrap snapshots (issue 8): the server builds the community's once seeded (`warm`). */
+	snapshots: SnapshotCache;
 }
 
 const defaultLog = (line: string): void => {
@@ -93,6 +98,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 	const uuid = deps.uuid ?? randomUUID().replace(/-/g, '');
 	const app = new Hono<{ Variables: AuthVariables }>();
 	const addressOf = clientAddressResolver(deps.trustProxy ?? false);
+	const snapshots = new SnapshotCache(storage);
 
 	const hubs = createHubRegistry(storage, clock);
 	const hub = deps.hub;
@@ -139,6 +145,9 @@ export function createApp(deps: AppDeps): PraxisApp {
 	api.all('*', (c) => c.json({ error: 'not_found', reason: `no API route ${c.req.method} ${c.req.path}` }, 404));
 	// Before /api: updates files are bigger than /api's body limit (issue 7).
 	app.route('/api/bundles', createBundleRoutes({ storage, auth: gatewayAuth, users: hub ? hubMembersWith(hub.rolesOf) : auth.users, serverKeys: () => trustedServerKeys(auth, config.dataDir) }));
+	// Before /api: a streamed download with its own compression, members only; not on a hub (its
+	// documents are verified by the device as they replicate).
+	if (!deps.hub) app.route('/api/bootstrap', createBootstrapRoutes({ storage, auth: gatewayAuth, cache: snapshots }));
 	app.route('/api', api);
 
 	// _session first: the gateway's own routes include catch-alls.
@@ -160,5 +169,5 @@ export function createApp(deps: AppDeps): PraxisApp {
 		return c.json({ error: 'internal_error', reason: 'the server failed to handle this request' }, 500);
 	});
 
-	return { app, auth, uuid, verifier, hubs };
+	return { app, auth, uuid, verifier, hubs, snapshots };
 }

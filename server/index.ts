@@ -12,6 +12,7 @@ import { isStoreLockedError, openUsersDb } from './store-lock';
 import { parseHubArgs } from './hub/cli';
 import { createHub } from './hub/index';
 import { announcement } from './hub/announce';
+import { COMMUNITY_DB } from '../src/lib/domain/ids';
 
 function packageVersion(): string {
 	try {
@@ -82,9 +83,11 @@ async function main(): Promise<void> {
 
 	const uuid = await loadServerUuid(storage);
 	const hub = hubArgs.hub ? createHub({ storage, dataDir: config.dataDir, upstream: hubArgs.upstream, credential: hubArgs.credential }) : undefined;
-	const { app, auth } = createApp({ storage, config, uuid, trustProxy: env.PRAXIS_TRUST_PROXY === '1', hub });
+	const { app, auth, snapshots } = createApp({ storage, config, uuid, trustProxy: env.PRAXIS_TRUST_PROXY === '1', hub });
 	// A hub gets its content from the upstream: no local seed or demo.
 	const report = hub ? null : await seed({ storage, auth, demo: config.demo });
+	// The first member's first sync should not wait for the store to be read (issue 8).
+	if (!hub) snapshots.warm(COMMUNITY_DB);
 
 	const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
 		const shown = host === '127.0.0.1' || host === '::1' ? 'localhost' : host.includes(':') ? `[${host}]` : host;

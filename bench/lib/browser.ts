@@ -55,8 +55,18 @@ export async function openBrowser(options: { profileDir?: string; testHook?: boo
 	await cdp.send('Network.enable');
 	const urls = new Map<string, string>();
 	let done: Array<{ url: string; bytes: number }> = [];
+	// Bytes of requests still streaming, or cut off (failed), count as far as they got: a long
+	// download (the bootstrap snapshot) must not vanish from the figures because it did not finish.
+	let partial = new Map<string, number>();
 	cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => urls.set(e.requestId, e.request.url));
-	cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => done.push({ url: urls.get(e.requestId) ?? '', bytes: e.encodedDataLength }));
+	cdp.on('Network.dataReceived', (e: { requestId: string; encodedDataLength: number }) => partial.set(e.requestId, (partial.get(e.requestId) ?? 0) + e.encodedDataLength));
+	cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
+		// the larger of the two: with no added latency, Chromium's final figure for a streamed
+		// response read by fetch() was seen far below the bytes its dataReceived events reported
+		const streamed = partial.get(e.requestId) ?? 0;
+		partial.delete(e.requestId);
+		done.push({ url: urls.get(e.requestId) ?? '', bytes: Math.max(e.encodedDataLength, streamed) });
+	});
 	let current: NetworkProfile = NETWORKS.none;
 	const apply = async (offline: boolean) => {
 		await cdp.send('Network.emulateNetworkConditions', { offline, latency: current.latency, downloadThroughput: current.download, uploadThroughput: current.upload });
@@ -68,11 +78,13 @@ export async function openBrowser(options: { profileDir?: string; testHook?: boo
 		cdp,
 		profileDir,
 		traffic(filter) {
-			const rows = filter ? done.filter((r) => filter(r.url)) : done;
+			const all = [...done, ...[...partial].map(([id, bytes]) => ({ url: urls.get(id) ?? '', bytes }))];
+			const rows = filter ? all.filter((r) => filter(r.url)) : all;
 			return { requests: rows.length, bytes: rows.reduce((s, r) => s + r.bytes, 0) };
 		},
 		resetTraffic() {
 			done = [];
+			partial = new Map();
 		},
 		async emulate(profile) {
 			current = profile;

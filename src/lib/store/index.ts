@@ -54,6 +54,9 @@ export interface StoreSyncHooks {
 	rejectedCount(): Promise<number>;
 	/** Calls `listener` after the outbox or the rejected list changed; returns an unsubscribe. */
 	onLocalChange(listener: () => void): () => void;
+	/** The controller's own device state (e.g. a bootstrap download's progress); undefined deletes. */
+	getState(key: string): Promise<unknown>;
+	setState(key: string, value: unknown): Promise<void>;
 }
 
 export interface Store {

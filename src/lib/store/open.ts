@@ -100,6 +100,11 @@ function buildStore(ctx: StoreContext): Omit<Store, 'library' | 'search' | 'even
 			onLocalChange: (listener) => {
 				ctx.listeners.add(listener);
 				return () => void ctx.listeners.delete(listener);
+			},
+			getState: async (key) => (await db.meta.get(`sync.${key}`))?.value,
+			setState: async (key, value) => {
+				if (value === undefined) await db.meta.delete(`sync.${key}`);
+				else await db.meta.put({ key: `sync.${key}`, value });
 			}
 		},
 		projected: () => ctx.projector.catchUp(),

@@ -225,12 +225,24 @@ export class ProjectorRunner {
 		return current;
 	}
 
+	/** Recomputes the totals of `targets` from their votes: one range read, one bulk write. */
 	async #recountVotes(targets: ReadonlySet<string>): Promise<void> {
-		for (const target of targets) {
-			const votes = await this.#db.votes.where('target').equals(target).toArray();
-			const total = voteTotal(target, votes);
-			if (total.up + total.down === 0) await this.#db.voteTotals.delete(target);
-			else await this.#db.voteTotals.put(total);
+		if (!targets.size) return;
+		const votes = await this.#db.votes.where('target').anyOf([...targets]).toArray();
+		const byTarget = new Map<string, typeof votes>();
+		for (const vote of votes) {
+			const list = byTarget.get(vote.target);
+			if (list) list.push(vote);
+			else byTarget.set(vote.target, [vote]);
 		}
+		const puts = [];
+		const deletes: string[] = [];
+		for (const target of targets) {
+			const total = voteTotal(target, byTarget.get(target) ?? []);
+			if (total.up + total.down === 0) deletes.push(target);
+			else puts.push(total);
+		}
+		if (deletes.length) await this.#db.voteTotals.bulkDelete(deletes);
+		if (puts.length) await this.#db.voteTotals.bulkPut(puts);
 	}
 }

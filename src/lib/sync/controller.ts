@@ -13,6 +13,7 @@ import { browserNetwork, type NetworkWatch } from './network';
 import { classifyError } from './replication-error';
 import { ensureDeviceCertificate, isSignedDoc, uncertifiedError } from './hub-device';
 import { rememberServerKeys } from './hub-keys';
+import { loadBootstrap, type BootstrapState } from './bootstrap';
 
 /** What the controller reports to (the SyncStatus runes class implements it). */
 export interface StatusSink {
@@ -52,6 +53,12 @@ export interface SyncControllerOptions {
 	pullTarget?: PouchDB.Database;
 	/** Called after each pulled batch of `community` (the staging verifier's cue). */
 	onPulled?: () => void;
+	/**
+	 * The bootstrap snapshot a first sync starts with (issue 8, src/lib/sync/bootstrap.ts): by
+	 * default the home server's `/api/bootstrap/community` when `remoteBase` ends in `/couch`, the
+	 * device is certified there and every database replicates; never for a hub (null).
+	 */
+	bootstrapUrl?: string | null;
 }
 
 export interface SyncController {
@@ -100,6 +107,8 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	const base = options.remoteBase.replace(/\/+$/, '');
 	const deviceApi = options.deviceApi === undefined ? (base.endsWith('/couch') ? base.slice(0, -'/couch'.length) + '/api' : null) : options.deviceApi;
 	const signedOnly = Boolean(store.signing) && (options.signedOnly ?? deviceApi !== null);
+	const bootstrapUrl =
+		options.bootstrapUrl !== undefined ? options.bootstrapUrl : deviceApi && !options.communityOnly && base.endsWith('/couch') ? `${deviceApi}/bootstrap/${COMMUNITY_DB}` : null;
 	const links: Link[] = [{ kind: 'community', local: store.community, remote: store.sync.openRemote(`${base}/${COMMUNITY_DB}`, options.fetch), flows: [] }];
 	if (!options.communityOnly) {
 		links.push({ kind: 'private', local: store.private, remote: store.sync.openRemote(`${base}/${userDbName(options.username)}`, options.fetch), flows: [] });
@@ -116,6 +125,14 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	/** The replication restarts with large batches: keep the first-sync progress across it. */
 	let ramping = false;
 	let batchSize = SYNC_BATCH_SIZE;
+	/** The community pull continues from a loaded snapshot's seq until it has its own checkpoint. */
+	let snapshotSince: number | string | undefined;
+	/** Counts connect() calls: a chain left over from an earlier connection must not act. */
+	let connections = 0;
+	/** Aborts the snapshot download when replication stops (offline, stop, restart). */
+	let bootstrapAbort: AbortController | null = null;
+	/** The snapshot load under way: a new one waits until it has written what it received. */
+	let bootstrapLoad: Promise<unknown> = Promise.resolve();
 	let idleWaiters: Array<() => void> = [];
 
 	const log = (level: 'info' | 'warn' | 'error', message: string) => void store.sync.log(level, message).catch(() => {});
@@ -132,6 +149,8 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 
 	function teardown() {
 		running = false;
+		bootstrapAbort?.abort();
+		bootstrapAbort = null;
 		for (const link of links) {
 			for (const flow of link.flows) flow.handler.cancel();
 			link.flows = [];
@@ -168,6 +187,41 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		status.setProgress(received, total, initial);
 	}
 
+	const BOOTSTRAP_KEY = 'bootstrap.community';
+	const bootstrapState = {
+		get: async () => (await store.sync.getState(BOOTSTRAP_KEY)) as BootstrapState | undefined,
+		set: (state: BootstrapState | undefined) => store.sync.setState(BOOTSTRAP_KEY, state)
+	};
+
+	/** A first sync (or one whose snapshot was cut off) loads the snapshot before replicating. */
+	async function bootstrapFirst() {
+		snapshotSince = undefined;
+		if (!bootstrapUrl || !running) return;
+		await bootstrapLoad.catch(() => {});
+		const state = await bootstrapState.get();
+		if (!running || (!state && !initial)) return;
+		bootstrapAbort = new AbortController();
+		const load = loadBootstrap({
+			signal: bootstrapAbort.signal,
+			url: bootstrapUrl,
+			local: links[0].local,
+			state: bootstrapState,
+			fetch: options.fetch,
+			onProgress: (written, docs) => {
+				if (!initial) return;
+				received = written;
+				total = Math.max(total ?? 0, docs);
+				status.setProgress(received, total, initial);
+			}
+		});
+		bootstrapLoad = load;
+		const outcome = await load;
+		if (!outcome) return;
+		snapshotSince = outcome.since;
+		batchSize = SYNC_BATCH_SIZE; // what is left is what changed since the snapshot
+		if (state?.complete !== true) log('info', `bootstrap snapshot loaded (seq ${String(outcome.since)})`);
+	}
+
 	function onFailure(err: unknown) {
 		if (!running) return;
 		teardown();
@@ -188,6 +242,11 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	function onPaused(flow: Flow, err: unknown) {
 		if (err) return onFailure(err);
 		flow.paused = true;
+		if (snapshotSince !== undefined && flow.direction === 'pull' && flow === links[0].flows[0]) {
+			// caught up from the snapshot's seq: the replication's own checkpoint takes over
+			snapshotSince = undefined;
+			void bootstrapState.set(undefined).catch(() => {});
+		}
 		// idle once every flow has caught up (a push may pause before the first pull even starts)
 		if (links.every((l) => l.flows.length > 0 && l.flows.every((f) => f.paused))) {
 			attempt = 0;
@@ -255,10 +314,16 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		if (!network.isOnline()) return status.setState('offline');
 		running = true;
 		status.setState('syncing');
-		void certifyDevice()
-			.then(measureFirstSync)
+		const generation = ++connections;
+		const current = () => running && generation === connections;
+		// Certifying the device is only needed before pushing: the snapshot downloads meanwhile.
+		const certified = certifyDevice();
+		certified.catch(() => {}); // reported once the chain below reaches it
+		void measureFirstSync()
+			.then(() => (current() ? bootstrapFirst() : undefined))
+			.then(() => certified)
 			.then(() => {
-				if (!running) return;
+				if (!current()) return;
 				for (const link of links) {
 					// Up to 1,000 documents a batch: a first sync of 10,000 takes 5× fewer round trips (each batch
 					// costs a _changes, a _bulk_get and checkpoint reads/writes) and compresses better
@@ -266,13 +331,17 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 					const opts = { live: true, retry: false, batch_size: batchSize };
 					// unsigned community writes wait on the device until they are signed (issue 7)
 					const pushOpts = signedOnly && link.kind === 'community' ? { ...opts, filter: isSignedDoc } : opts;
+					const since = link === links[0] && snapshotSince !== undefined ? { since: snapshotSince } : {};
+					const pullInto = link.kind === 'community' && options.pullTarget ? options.pullTarget : link.local;
 					link.flows = [
-						watch(link, 'pull', (link.kind === 'community' && options.pullTarget ? options.pullTarget : link.local).replicate.from(link.remote, opts)),
+						watch(link, 'pull', pullInto.replicate.from(link.remote, { ...opts, ...since })),
 						watch(link, 'push', link.local.replicate.to(link.remote, pushOpts))
 					];
 				}
 			})
-			.catch(onFailure);
+			.catch((err: unknown) => {
+				if (generation === connections) onFailure(err);
+			});
 	}
 
 	function onNetwork(online: boolean) {

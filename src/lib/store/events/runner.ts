@@ -22,6 +22,8 @@ interface Change {
 export class EventsRunner {
 	readonly #ctx: StoreContext;
 	#chain: Promise<void> = Promise.resolve();
+	/** A catch-up waiting to start: calls made meanwhile share it (a bulk write fires one change per document). */
+	#queued: Promise<void> | null = null;
 	#feeds: PouchDB.Core.Changes<object>[] = [];
 	#stopped = false;
 
@@ -41,10 +43,13 @@ export class EventsRunner {
 
 	/** Resolves once every change present now in both replicas is applied. */
 	catchUp(): Promise<void> {
-		return this.#enqueue(async () => {
+		if (this.#queued) return this.#queued;
+		const run = this.#enqueue(async () => {
 			await this.#drain('community');
 			await this.#drain('private');
 		});
+		this.#queued = run;
+		return run;
 	}
 
 	rebuild(): Promise<void> {
@@ -71,7 +76,10 @@ export class EventsRunner {
 	}
 
 	#enqueue(task: () => Promise<void>): Promise<void> {
-		const run = this.#chain.then(() => (this.#stopped ? undefined : task()));
+		const run = this.#chain.then(() => {
+			this.#queued = null; // started: a later call must queue another run (it may be about a newer change)
+			return this.#stopped ? undefined : task();
+		});
 		this.#chain = run.catch(() => {});
 		return run;
 	}

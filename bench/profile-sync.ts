@@ -1,0 +1,78 @@
+// Profiles a Praxis first sync in Chromium (CDP Profiler): signs in on a fresh profile, waits
+// until everything is synced, projected and indexed, then prints the functions with the most
+// self time and where the main thread spent it. For finding what to speed up, not a benchmark.
+// Build unminified first for readable names: npx vite build --minify false (BENCH_STATIC_DIR).
+// Run: node --import tsx bench/profile-sync.ts [docs]
+import { generateCommunity } from './lib/generate';
+import { openBrowser } from './lib/browser';
+import { startPraxis } from './lib/servers';
+import { TEST_PASSWORD } from '../tests/e2e/support/server';
+
+interface ProfileNode {
+	id: number;
+	callFrame: { functionName: string; url: string; lineNumber: number };
+	children?: number[];
+}
+interface Profile {
+	nodes: ProfileNode[];
+	samples: number[];
+	timeDeltas: number[];
+}
+
+const docs = generateCommunity(undefined).docs.slice(0, Number(process.argv[2] ?? 10_000));
+const server = await startPraxis(docs);
+const b = await openBrowser({ testHook: true });
+try {
+	await b.page.goto(`${server.url}/login`);
+	await b.page.getByLabel('Username').fill(server.reader.username);
+	await b.page.getByLabel('Password').fill(TEST_PASSWORD);
+	await b.cdp.send('Profiler.enable');
+	await b.cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+	await b.cdp.send('Profiler.start');
+	const t0 = performance.now();
+	await b.page.getByRole('button', { name: 'Sign in' }).click();
+	await b.page.locator('.categories time').first().waitFor({ timeout: 120_000 });
+	console.log(`usable ${Math.round(performance.now() - t0)} ms`);
+	for (;;) {
+		const count = await b.page.evaluate(async () => {
+			const store = (window as unknown as { __praxisTest?: { session: { store: { community: { info(): Promise<{ doc_count: number }> } } | null } } }).__praxisTest?.session.store;
+			return store ? (await store.community.info()).doc_count : 0;
+		});
+		if (count >= docs.length) break;
+		await b.page.waitForTimeout(200);
+	}
+	console.log(`synced ${Math.round(performance.now() - t0)} ms`);
+	await b.page.evaluate(async () => {
+		const store = (window as unknown as { __praxisTest: { session: { store: { projected(): Promise<void>; search: { ready(): Promise<void> } } } } }).__praxisTest.session.store;
+		await store.projected();
+		await store.search.ready();
+	});
+	console.log(`complete ${Math.round(performance.now() - t0)} ms`);
+	const { profile } = (await b.cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+	const self = new Map<number, number>();
+	profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+	const byName = new Map<string, number>();
+	const parent = new Map<number, number>();
+	for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+	const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+	const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+	const inclusive = new Map<string, number>();
+	for (const [id, us] of self) {
+		const node = nodes.get(id)!;
+		byName.set(label(node), (byName.get(label(node)) ?? 0) + us);
+		const seen = new Set<string>();
+		for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+			const l = label(nodes.get(cur)!);
+			if (seen.has(l)) continue;
+			seen.add(l);
+			inclusive.set(l, (inclusive.get(l) ?? 0) + us);
+		}
+	}
+	const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${(v / 1000).toFixed(0).padStart(7)} ms  ${k}`).join('\n');
+	console.log('\nself time:\n' + top(byName, 40));
+	console.log('\ninclusive time:\n' + top(inclusive, 150));
+} finally {
+	await b.dispose();
+	await server.dispose();
+}
+process.exit(0);

@@ -1,0 +1,93 @@
+// Snapshots kept in memory per database, so thirty attendees signing in together cost one read
+// of the store and one compression: a snapshot is reused while the database has not changed or
+// for SNAPSHOT_REUSE_MS after it was made (what changed since then comes by replication from
+// the snapshot's seq). Past that, an older one (up to SNAPSHOT_STALE_MAX_MS) is still served at
+// once while a new one is built in the background for the next member: reading 10,000 documents
+// takes the store 1–3 s, which a member signing in should not wait for. The last SNAPSHOTS_KEPT
+// stay so an interrupted download can resume.
+import type { Storage } from '../storage/index';
+import type { Encoding } from '../http/compression';
+import { ChunkLog, fillLog } from './chunks';
+import { buildSnapshot, headerLine, type Snapshot } from './snapshot';
+
+export const SNAPSHOT_REUSE_MS = 5 * 60_000;
+export const SNAPSHOT_STALE_MAX_MS = 60 * 60_000;
+export const SNAPSHOTS_KEPT = 2;
+
+interface Entry {
+	snapshot: Snapshot;
+	madeAt: number;
+	/** Compressed streams, per encoding and range of parts (members ask for the same ranges). */
+	streams: Map<string, ChunkLog>;
+}
+
+export class SnapshotCache {
+	readonly #storage: Storage;
+	readonly #now: () => number;
+	readonly #entries = new Map<string, Entry[]>();
+	readonly #building = new Map<string, Promise<Entry>>();
+	/** Snapshots built (for tests and diagnosis). */
+	builds = 0;
+
+	constructor(storage: Storage, now: () => number = Date.now) {
+		this.#storage = storage;
+		this.#now = now;
+	}
+
+	/** The snapshot to send a new client: the latest one if still good, else a new one. */
+	async current(dbName: string): Promise<Entry> {
+		const latest = this.#entries.get(dbName)?.[0];
+		if (latest) {
+			const age = this.#now() - latest.madeAt;
+			if (age < SNAPSHOT_REUSE_MS || String((await this.#storage.db(dbName).info()).update_seq) === String(latest.snapshot.seq)) return latest;
+			if (age < SNAPSHOT_STALE_MAX_MS) {
+				this.warm(dbName);
+				return latest;
+			}
+		}
+		return this.#rebuild(dbName);
+	}
+
+	/** Builds the database's snapshot in the background (at start, or when the latest is old). */
+	warm(dbName: string): void {
+		this.#rebuild(dbName).catch((err: unknown) => console.error(`[bootstrap] snapshot of ${dbName} not built:`, err));
+	}
+
+	#rebuild(dbName: string): Promise<Entry> {
+		let building = this.#building.get(dbName);
+		if (!building) {
+			building = this.#build(dbName).finally(() => this.#building.delete(dbName));
+			this.#building.set(dbName, building);
+		}
+		return building;
+	}
+
+	/** A kept snapshot by its seq (to resume a download), if still kept. */
+	bySeq(dbName: string, seq: string): Entry | undefined {
+		return this.#entries.get(dbName)?.find((e) => String(e.snapshot.seq) === seq);
+	}
+
+	/** The stream of parts [from, to) of `entry`, compressed once per range and encoding. */
+	stream(entry: Entry, from: number, to: number, encoding: Encoding | undefined): ReadableStream<Uint8Array> {
+		const lines = [headerLine(entry.snapshot, from, to), ...entry.snapshot.parts.slice(from, to)];
+		// uncompressed downloads are made per request (the snapshot's text is kept)
+		if (!encoding) return fillLog(new ChunkLog(), lines, encoding).stream();
+		const key = `${encoding} ${from} ${to}`;
+		let log = entry.streams.get(key);
+		if (!log || log.failed) {
+			log = fillLog(new ChunkLog(), lines, encoding);
+			entry.streams.set(key, log);
+		}
+		return log.stream();
+	}
+
+	async #build(dbName: string): Promise<Entry> {
+		const snapshot = await buildSnapshot(this.#storage.db(dbName));
+		this.builds++;
+		const entry: Entry = { snapshot, madeAt: this.#now(), streams: new Map() };
+		this.#entries.set(dbName, [entry, ...(this.#entries.get(dbName) ?? [])].slice(0, SNAPSHOTS_KEPT));
+		return entry;
+	}
+}
+
+export type SnapshotEntry = Entry;
