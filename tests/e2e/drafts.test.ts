@@ -43,7 +43,8 @@ describe('drafts', () => {
 		await expect.poll(() => title.inputValue(), { timeout: 10_000 }).toBe('Half-written thread');
 		expect(await device.page.getByLabel('Body', { exact: true }).inputValue()).toBe('Half-written body');
 		// the select shows the draft's category once the categories are read from the device
-		await expect.poll(() => device.page.getByLabel('Category').inputValue(), { timeout: 10_000 }).toBe('open-data');
+		const categorySelect = device.page.getByLabel('Category');
+		await expect.poll(() => categorySelect.inputValue(), { timeout: 10_000 }).toBe('open-data');
 
 		// Creating the thread clears the draft.
 		await device.page.getByRole('button', { name: 'Create thread' }).click();
