@@ -18,13 +18,14 @@ import { serverSigner, signAsServer } from '../../../server/devices/server-key';
 import { seedCategories } from '../../../server/seed';
 import { COMMUNITY_DB } from '../../../src/lib/domain/ids';
 import { exportPublicKey, generateDeviceKeys, signCertificate, signDoc, toBase64Url } from '../../../src/lib/domain/signing';
-import { createSyncController, type SyncController } from '../../../src/lib/sync/controller';
-import { createHubSync, fetchHubToken, type HubSync } from '../../../src/lib/sync/hub';
+import type { SyncController } from '../../../src/lib/sync/controller';
+import { createHubSync, type HubSync } from '../../../src/lib/sync/hub';
 import { HUB_VERIFY_STATE_ID, openHubVerifier, readRefused } from '../../../src/lib/sync/hub-verify';
-import { PASSWORD, TEST_SCRYPT_COST, tempDir } from '../../server/support/harness';
+import { TEST_SCRYPT_COST, tempDir } from '../../server/support/harness';
 import { startHub, waitFor } from '../../server/hub/support';
 import { closeTestStores, openTestStore, threadDoc, ULIDS, uniqueName } from '../store/support';
 import { fakeNetwork, recordingStatus } from './support';
+import { signInAtCentral } from './central-member';
 
 const dataDir = tempDir('praxis-central-');
 const storage = createStorage({ kind: 'memory', memoryPrefix: `central-verify-${process.pid}-${Date.now()}` });
@@ -45,27 +46,6 @@ async function listen(): Promise<string> {
 	});
 }
 
-const withCookie = (cookie: string): typeof fetch => (input, init) => {
-	const headers = new Headers(init?.headers);
-	headers.set('cookie', cookie);
-	return fetch(input, { ...init, headers });
-};
-
-async function signIn(base: string, username: string) {
-	const res = await fetch(`${base}/api/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD, displayName: username }) });
-	expect(res.status).toBe(201);
-	const cookie = res.headers.getSetCookie()[0].split(';')[0];
-	const store = await openTestStore({ name: username });
-	const status = recordingStatus();
-	const homeSync = () => createSyncController({ store, remoteBase: `${base}/couch`, username, fetch: withCookie(cookie), status, network: fakeNetwork(true), delay: () => 200 });
-	const home = homeSync();
-	controllers.push(home);
-	home.start();
-	await waitFor(`${username} certified and synced`, async () => (await store.signing!.certificate()) !== null && status.state === 'idle' && (await store.listCategories()).length > 0);
-	const token = await fetchHubToken(withCookie(cookie), `${base}/api`);
-	if (!token.ok) throw new Error(token.reason);
-	return { store, home, homeSync, token: token.token.token, status };
-}
 
 afterAll(async () => {
 	await Promise.all(controllers.map((c) => c.stop()));
@@ -89,8 +69,8 @@ describe('a device verifies what a hub sends', () => {
 		const base = await listen();
 		const signer = await serverSigner(auth.signingKey());
 		await seedCategories(storage, new Date(), signer);
-		const ana = await signIn(base, uniqueName('ana'));
-		const ben = await signIn(base, uniqueName('ben'));
+		const ana = await signInAtCentral(base, uniqueName('ana'), controllers);
+		const ben = await signInAtCentral(base, uniqueName('ben'), controllers);
 		const anaCert = (await ana.store.signing!.certificate())!._id;
 		const enrolled = await central.hubs.enrol('hall');
 		if (!('credential' in enrolled)) throw new Error(enrolled.refused);

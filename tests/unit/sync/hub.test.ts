@@ -16,12 +16,13 @@ import { serverSigner } from '../../../server/devices/server-key';
 import { createSignatureVerifier } from '../../../server/devices/verify';
 import { seedCategories } from '../../../server/seed';
 import { COMMUNITY_DB } from '../../../src/lib/domain/ids';
-import { createSyncController, type SyncController } from '../../../src/lib/sync/controller';
-import { createHubSync, fetchHubToken, probeHub } from '../../../src/lib/sync/hub';
-import { PASSWORD, TEST_SCRYPT_COST, tempDir } from '../../server/support/harness';
+import type { SyncController } from '../../../src/lib/sync/controller';
+import { createHubSync, probeHub } from '../../../src/lib/sync/hub';
+import { TEST_SCRYPT_COST, tempDir } from '../../server/support/harness';
 import { startHub, waitFor } from '../../server/hub/support';
-import { closeTestStores, openTestStore, uniqueName } from '../store/support';
+import { closeTestStores, uniqueName } from '../store/support';
 import { fakeNetwork, recordingStatus } from './support';
+import { signInAtCentral } from './central-member';
 
 const dataDir = tempDir('praxis-central-');
 const storage = createStorage({ kind: 'memory', memoryPrefix: `central-${process.pid}-${Date.now()}` });
@@ -51,27 +52,6 @@ async function stopCentral() {
 	await new Promise<void>((r) => server.close(() => r()));
 }
 
-/** Node has no cookie jar: a fetch that sends the member's session cookie to the central server. */
-const withCookie = (cookie: string): typeof fetch => (input, init) => {
-	const headers = new Headers(init?.headers);
-	headers.set('cookie', cookie);
-	return fetch(input, { ...init, headers });
-};
-
-async function signIn(base: string, username: string) {
-	const res = await fetch(`${base}/api/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD, displayName: username }) });
-	expect(res.status).toBe(201);
-	const cookie = res.headers.getSetCookie()[0].split(';')[0];
-	const store = await openTestStore({ name: username });
-	const status = recordingStatus();
-	const home = createSyncController({ store, remoteBase: `${base}/couch`, username, fetch: withCookie(cookie), status, network: fakeNetwork(true), delay: () => 200 });
-	controllers.push(home);
-	home.start();
-	await waitFor(`${username} certified and synced`, async () => (await store.signing!.certificate()) !== null && status.state === 'idle' && (await store.listCategories()).length > 0);
-	const token = await fetchHubToken(withCookie(cookie), `${base}/api`);
-	if (!token.ok) throw new Error(token.reason);
-	return { store, home, token: token.token.token, status };
-}
 
 afterAll(async () => {
 	await Promise.all(controllers.map((c) => c.stop()));
@@ -85,8 +65,8 @@ describe('hub as a second remote for the real client', () => {
 	it('syncs two members through the hub while the central server is stopped, then everything reaches central verified', async () => {
 		const base = await listen();
 		await seedCategories(storage, new Date(), await serverSigner(auth.signingKey()));
-		const ana = await signIn(base, uniqueName('ana'));
-		const ben = await signIn(base, uniqueName('ben'));
+		const ana = await signInAtCentral(base, uniqueName('ana'), controllers);
+		const ben = await signInAtCentral(base, uniqueName('ben'), controllers);
 		const enrolled = await central.hubs.enrol('hall');
 		if (!('credential' in enrolled)) throw new Error(enrolled.refused);
 		const hub = await startHub(base, enrolled.credential);
