@@ -51,7 +51,9 @@ describe('replies written offline', () => {
 		const mine = a.page.getByRole('article').filter({ hasText: text });
 		await mine.waitFor();
 		await mine.getByText('Waiting to sync').waitFor();
-		expect(await a.page.getByLabel('Reply', { exact: true }).inputValue()).toBe('');
+		// the form clears once the write is stored; the post and its marker may show a moment before
+		const replyBox = a.page.getByLabel('Reply', { exact: true });
+		await expect.poll(() => replyBox.inputValue(), { timeout: 10_000 }).toBe('');
 
 		await a.context.setOffline(false);
 		await mine.getByText('Waiting to sync').waitFor({ state: 'detached', timeout: 45_000 });
