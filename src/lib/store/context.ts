@@ -3,6 +3,7 @@
 import type { PraxisDb } from './db';
 import type { ProjectorRunner } from './projector-runner';
 import type { LocalDbKind, Member } from './types';
+import type { WriteWatch } from './local-writes';
 
 export interface StoreContext {
 	member: Member;
@@ -15,6 +16,8 @@ export interface StoreContext {
 	Pouch: PouchDB.Static;
 	/** Called after the outbox or the rejected list changed (the sync status recounts). */
 	listeners: Set<() => void>;
+	/** Writes to the community replica through this handle (local-writes.ts); absent in some tests. */
+	communityWrites?: WriteWatch;
 }
 
 export function notify(ctx: StoreContext): void {

@@ -36,6 +36,15 @@ export { openStore, destroyLocalData } from './open';
 export type { OpenStoreOptions } from './open';
 
 /** What the sync controller needs from the store (and nothing the screens should call). */
+/** What writing a snapshot part did to the replica (store/snapshot-write.ts). */
+export interface SnapshotPartWritten {
+	/** The replica's update_seq before and after. */
+	before: number | string;
+	after: number | string;
+	/** Nothing but the part was written in between. */
+	exact: boolean;
+}
+
 export interface StoreSyncHooks {
 	/** The server acknowledged these pushed revisions: drop them from the outbox. */
 	acknowledge(db: LocalDbKind, docs: ReadonlyArray<{ _id: string; _rev?: string }>): Promise<void>;
@@ -50,6 +59,12 @@ export interface StoreSyncHooks {
 	 * each call (open it again after destroying it).
 	 */
 	openHubStaging(): PouchDB.Database;
+	/**
+	 * Writes one part of a bootstrap snapshot into the community replica (new_edits:false) and
+	 * hands its documents to the projections directly (store/snapshot-write.ts). Absent in fakes:
+	 * the sync layer then writes with bulkDocs and the projections read the feed.
+	 */
+	writeSnapshotPart?(docs: readonly PouchDB.Core.PutDocument<object>[]): Promise<SnapshotPartWritten>;
 	/** Number of refused writes (for the "Needs attention" badge). */
 	rejectedCount(): Promise<number>;
 	/** Calls `listener` after the outbox or the rejected list changed; returns an unsubscribe. */

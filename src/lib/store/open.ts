@@ -15,6 +15,8 @@ import * as queries from './queries';
 import type { Member } from './types';
 import * as writes from './writes';
 import { attachSigning, createDeviceSigning, keyDbName, storeSigning } from './signing/index';
+import { writeSnapshotPart } from './snapshot-write';
+import { watchWrites } from './local-writes';
 
 export interface OpenStoreOptions {
 	/** PouchDB constructor; defaults to pouchdb-browser (IndexedDB). Tests pass Node PouchDB. */
@@ -52,8 +54,9 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 		if (ctxRef.ctx) void attention.log(ctxRef.ctx, 'warn', message).catch(() => {});
 	};
 	const library = createLibraryParts(community, db, { username: member.name, Pouch, pouchOptions: options.pouchOptions, onProblem, now });
-	const projector = new ProjectorRunner(community, db, { batchSize: options.batchSize, onProblem, extensions: library.extensions });
-	const ctx: StoreContext = { member, db, community, private: priv, projector, now, Pouch, listeners: new Set() };
+	const communityWrites = watchWrites(community);
+	const projector = new ProjectorRunner(community, db, { batchSize: options.batchSize, onProblem, extensions: library.extensions, subscribe: communityWrites.subscribe });
+	const ctx: StoreContext = { member, db, community, private: priv, projector, now, Pouch, listeners: new Set(), communityWrites };
 	ctxRef.ctx = ctx;
 	const signing = createDeviceSigning(member.name, options.dexieOptions); // issue 7: signs every put
 	attachSigning(ctx, signing);
@@ -67,7 +70,11 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 		events: eventsAndPeople.events,
 		people: eventsAndPeople.people,
 		signing: storeSigning(ctx, signing),
-		sync: { ...store.sync, openHubStaging: () => new Pouch(hubStagingDbName(member.name), options.pouchOptions) },
+		sync: {
+			...store.sync,
+			openHubStaging: () => new Pouch(hubStagingDbName(member.name), options.pouchOptions),
+			writeSnapshotPart: (docs) => writeSnapshotPart(community, member.name, [projector, eventsAndPeople.runner], docs, onProblem)
+		},
 		async rebuild() {
 			await store.rebuild();
 			await eventsAndPeople.runner.rebuild();

@@ -34,6 +34,11 @@ export interface ProjectorOptions {
 	/** Reports invalid documents and feed errors (the store logs them to syncLog). */
 	onProblem?: (message: string) => void;
 	extensions?: readonly ProjectorExtension[];
+	/**
+	 * How the runner learns of new changes: called with a listener, returns an unsubscribe (the
+	 * store passes its write watch, local-writes.ts). Default: a live changes feed on `pouch`.
+	 */
+	subscribe?: (listener: () => void) => () => void;
 }
 
 export class ProjectorRunner {
@@ -45,8 +50,14 @@ export class ProjectorRunner {
 	readonly #extraTables: readonly string[];
 	#chain: Promise<void> = Promise.resolve();
 	#queued: Promise<void> | null = null;
-	#live: PouchDB.Core.Changes<object> | null = null;
+	readonly #subscribe: ((listener: () => void) => () => void) | undefined;
+	#unsubscribe: (() => void) | null = null;
 	#stopped = false;
+	/** hold() calls not yet released: live changes wait (the writer hands its batch over itself). */
+	#holds = 0;
+	#deferred = false;
+	/** applyWritten() calls whose task has not started: they apply or read everything before them. */
+	#handOvers = 0;
 
 	constructor(pouch: PouchDB.Database, db: PraxisDb, options: ProjectorOptions = {}) {
 		this.#pouch = pouch;
@@ -55,13 +66,23 @@ export class ProjectorRunner {
 		this.#onProblem = options.onProblem ?? (() => {});
 		this.#extensions = options.extensions ?? [];
 		this.#extraTables = this.#extensions.flatMap((e) => e.tables);
+		this.#subscribe = options.subscribe;
 	}
 
-	/** Catches up, then follows the live feed. */
+	/** Catches up, then follows new changes. */
 	start(): void {
-		this.#live = this.#pouch.changes({ since: 'now', live: true });
-		this.#live.on('change', () => void this.catchUp().catch(() => {}));
-		this.#live.on('error', (err: unknown) => this.#onProblem(`changes feed: ${String(err)}`));
+		const onChange = () => {
+			if (this.#holds > 0) this.#deferred = true;
+			else void this.catchUp().catch(() => {});
+		};
+		if (this.#subscribe) {
+			this.#unsubscribe = this.#subscribe(onChange);
+		} else {
+			const live = this.#pouch.changes({ since: 'now', live: true });
+			live.on('change', onChange);
+			live.on('error', (err: unknown) => this.#onProblem(`changes feed: ${String(err)}`));
+			this.#unsubscribe = () => live.cancel();
+		}
 		void this.catchUp().catch(() => {});
 	}
 
@@ -73,6 +94,45 @@ export class ProjectorRunner {
 		const run = this.#enqueue(() => this.#drain());
 		this.#queued = run;
 		return run;
+	}
+
+	/**
+	 * A writer about to write a batch whose documents it will hand over (applyWritten): changes
+	 * seen on the live feed meanwhile wait for release() instead of reading the batch back.
+	 */
+	hold(): void {
+		this.#holds++;
+	}
+
+	release(): void {
+		if (this.#holds > 0) this.#holds--;
+		if (this.#holds === 0 && this.#deferred) {
+			this.#deferred = false;
+			// what was written while held is usually handed over already; if the writer holds again by
+			// the time this runs (the next snapshot part), it waits once more instead of reading that part
+			void this.#enqueue(async () => {
+				if (this.#holds > 0) this.#deferred = true;
+				else if (this.#handOvers === 0) {
+					await this.#drain();
+				}
+			}).catch(() => {});
+		}
+	}
+
+	/**
+	 * Projects documents the caller just wrote, without reading them back from the feed:
+	 * `changes` must be exactly the changes between local seqs `before` and `after` (the caller
+	 * checked that nothing else was written in between). Applied when the checkpoint stands at
+	 * `before`; otherwise (something else moved it) the feed is read as usual, so nothing is skipped.
+	 */
+	applyWritten(changes: readonly Change[], before: Seq, after: Seq): Promise<void> {
+		this.#handOvers++;
+		return this.#enqueue(async () => {
+			this.#handOvers--;
+			const since = ((await this.#db.meta.get(CHECKPOINT_KEY))?.value ?? 0) as Seq;
+			if (String(since) === String(before)) await this.applyBatch(changes, after);
+			else await this.#drain();
+		});
 	}
 
 	/** Clears the projections and replays the feed from 0. */
@@ -90,8 +150,8 @@ export class ProjectorRunner {
 
 	async stop(): Promise<void> {
 		this.#stopped = true;
-		this.#live?.cancel();
-		this.#live = null;
+		this.#unsubscribe?.();
+		this.#unsubscribe = null;
 		await this.#chain;
 	}
 

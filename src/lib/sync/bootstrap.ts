@@ -21,6 +21,19 @@ export interface BootstrapState {
 	docs: number;
 	/** Every part is in: replication continues from `seq` until it has its own checkpoint. */
 	complete: boolean;
+	/**
+	 * The replica's own update_seq after the last part, while everything in the replica came from
+	 * this snapshot (it was empty, and nothing else was written between or during the parts); null
+	 * once that is not so. Pushing can then start there: nothing before it is the device's own.
+	 */
+	localSeq?: Seq | null;
+}
+
+/** What the store's writer reports about a part (store/snapshot-write.ts). */
+export interface PartWritten {
+	before: Seq;
+	after: Seq;
+	exact: boolean;
 }
 
 export interface BootstrapStateStore {
@@ -32,6 +45,8 @@ export interface BootstrapOptions {
 	/** e.g. `location.origin + '/api/bootstrap/community'` */
 	url: string;
 	local: PouchDB.Database;
+	/** Writes a part (the store's writeSnapshotPart); default: bulkDocs({new_edits:false}) into `local`. */
+	write?: (docs: Docs) => Promise<PartWritten>;
 	state: BootstrapStateStore;
 	fetch?: typeof fetch;
 	/** Cancels the download; the parts already received are still written (and the state says so). */
@@ -63,10 +78,10 @@ class BootstrapError extends Error {
  * continue from, or null when there is no snapshot to use (replicate as usual); rejects when the
  * download fails or is cut off (the next call resumes it).
  */
-export async function loadBootstrap(options: BootstrapOptions): Promise<{ since: Seq } | null> {
+export async function loadBootstrap(options: BootstrapOptions): Promise<{ since: Seq; pushSince?: Seq } | null> {
 	const fetchFn = options.fetch ?? globalThis.fetch;
 	const state = await options.state.get();
-	if (state?.complete) return { since: state.seq };
+	if (state?.complete) return outcome(state);
 	/** One range of parts; null when the server has no such snapshot (404, 410). */
 	const open = async (query: string) => {
 		const res = await fetchFn(options.url + query, { credentials: 'include', headers: { accept: 'application/x-ndjson' }, signal: options.signal });
@@ -89,7 +104,7 @@ export async function loadBootstrap(options: BootstrapOptions): Promise<{ since:
 		return null;
 	}
 	const { header } = opened;
-	let current: BootstrapState = state ?? { seq: header.seq, next: 0, parts: header.parts, written: 0, docs: header.docs, complete: header.parts === 0 };
+	let current: BootstrapState = state ?? { seq: header.seq, next: 0, parts: header.parts, written: 0, docs: header.docs, complete: header.parts === 0, localSeq: 0 };
 	// Parts are read off the network as fast as they come, a range of parts per request, and written
 	// one after the other: when the link drops, every part already received is still written and
 	// only the range in flight is fetched again (the network runs ahead of the reader by a range).
@@ -118,8 +133,10 @@ export async function loadBootstrap(options: BootstrapOptions): Promise<{ since:
 		for (;;) {
 			const docs = await received.take();
 			if (!docs) break; // an abort stops the download; the parts already received are still written
-			await writePart(options.local, docs);
-			current = { ...current, next: current.next + 1, written: current.written + docs.length };
+			const written = options.write ? await writePartWith(options.write, docs) : (await writePart(options.local, docs), null);
+			// the replica stays "only the snapshot" while each part starts where the last one ended
+			const localSeq = written?.exact && current.localSeq != null && String(written.before) === String(current.localSeq) ? written.after : docs.length ? null : current.localSeq;
+			current = { ...current, next: current.next + 1, written: current.written + docs.length, localSeq };
 			current.complete = current.next === current.parts;
 			await options.state.set(current);
 			options.onProgress?.(current.written, current.docs);
@@ -136,7 +153,11 @@ export async function loadBootstrap(options: BootstrapOptions): Promise<{ since:
 	}
 	if (!current.complete) throw new BootstrapError(0, 'bootstrap snapshot: the download was cut off');
 	if (current.parts === 0) await options.state.set(current); // an empty snapshot: nothing written, but done
-	return { since: current.seq };
+	return outcome(current);
+}
+
+function outcome(state: BootstrapState): { since: Seq; pushSince?: Seq } {
+	return state.localSeq != null && state.localSeq !== 0 ? { since: state.seq, pushSince: state.localSeq } : { since: state.seq };
 }
 
 /** Parts in the first request (about 1,000 documents: the forums fill from it), then per request. */
@@ -198,6 +219,15 @@ async function writePart(local: PouchDB.Database, docs: PouchDB.Core.PutDocument
 	const results = await local.bulkDocs(docs, { new_edits: false });
 	const failed = results.find((r) => 'error' in r && r.error);
 	if (failed) throw new BootstrapError(0, `bootstrap snapshot: could not store ${String((failed as { id?: string }).id)}: ${String((failed as { reason?: string }).reason ?? (failed as { message?: string }).message)}`);
+}
+
+async function writePartWith(write: (docs: Docs) => Promise<PartWritten>, docs: Docs): Promise<PartWritten | null> {
+	if (!docs.length) return null;
+	try {
+		return await write(docs);
+	} catch (err) {
+		throw new BootstrapError(0, `bootstrap snapshot: ${err instanceof Error ? err.message : String(err)}`);
+	}
 }
 
 function parseHeader(line: string): Header {

@@ -127,6 +127,11 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	let batchSize = SYNC_BATCH_SIZE;
 	/** The community pull continues from a loaded snapshot's seq until it has its own checkpoint. */
 	let snapshotSince: number | string | undefined;
+	/**
+	 * Where the community push may start after a snapshot: everything in the replica up to it came
+	 * from the server (bootstrap.ts localSeq), so reading it back to ask the server about it is waste.
+	 */
+	let pushSince: number | string | undefined;
 	/** Counts connect() calls: a chain left over from an earlier connection must not act. */
 	let connections = 0;
 	/** Aborts the snapshot download when replication stops (offline, stop, restart). */
@@ -196,6 +201,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	/** A first sync (or one whose snapshot was cut off) loads the snapshot before replicating. */
 	async function bootstrapFirst() {
 		snapshotSince = undefined;
+		pushSince = undefined;
 		if (!bootstrapUrl || !running) return;
 		await bootstrapLoad.catch(() => {});
 		const state = await bootstrapState.get();
@@ -205,6 +211,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 			signal: bootstrapAbort.signal,
 			url: bootstrapUrl,
 			local: links[0].local,
+			...(store.sync.writeSnapshotPart ? { write: (docs: PouchDB.Core.PutDocument<object>[]) => store.sync.writeSnapshotPart!(docs) } : {}),
 			state: bootstrapState,
 			fetch: options.fetch,
 			onProgress: (written, docs) => {
@@ -218,6 +225,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		const outcome = await load;
 		if (!outcome) return;
 		snapshotSince = outcome.since;
+		pushSince = outcome.pushSince;
 		batchSize = SYNC_BATCH_SIZE; // what is left is what changed since the snapshot
 		if (state?.complete !== true) log('info', `bootstrap snapshot loaded (seq ${String(outcome.since)})`);
 	}
@@ -330,7 +338,8 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 					// (bench/initial-sync.ts: see the README's Benchmarks section for before/after).
 					const opts = { live: true, retry: false, batch_size: batchSize };
 					// unsigned community writes wait on the device until they are signed (issue 7)
-					const pushOpts = signedOnly && link.kind === 'community' ? { ...opts, filter: isSignedDoc } : opts;
+					const signedPush = signedOnly && link.kind === 'community' ? { ...opts, filter: isSignedDoc } : opts;
+					const pushOpts = link === links[0] && pushSince !== undefined ? { ...signedPush, since: pushSince } : signedPush;
 					const since = link === links[0] && snapshotSince !== undefined ? { since: snapshotSince } : {};
 					const pullInto = link.kind === 'community' && options.pullTarget ? options.pullTarget : link.local;
 					link.flows = [

@@ -8,6 +8,7 @@ import PouchDB from 'pouchdb';
 import { createHarness, type Harness } from '../support/harness';
 import { loadBootstrap, type BootstrapState, type BootstrapStateStore } from '../../../src/lib/sync/bootstrap';
 import { CONFLICTED, DELETED, fillCommunity, leavesOf } from './support';
+import { writeSnapshotPart } from '../../../src/lib/store/snapshot-write';
 
 let h: Harness;
 let base: string;
@@ -140,6 +141,36 @@ describe('loading the bootstrap snapshot', () => {
 		// documents transferred in all: the database, plus at most the part in flight at the cut
 		expect(log.docs).toBeGreaterThanOrEqual(total);
 		expect(log.docs).toBeLessThan(total + 1000);
+	});
+
+	it('says where pushing can start when the replica holds nothing but the snapshot', async () => {
+		const local = replica();
+		const write = (docs: PouchDB.Core.PutDocument<object>[]) => writeSnapshotPart(local, 'reader', [], docs);
+		const outcome = await loadBootstrap({ url: url(), local, write, state: memoryState(), fetch: memberFetch({ urls: [], docs: 0 }) });
+		expect(outcome?.pushSince).toBe((await local.info()).update_seq);
+		// nothing before it is the device's own: a push from there asks the server about nothing
+		const asked = { revsDiff: 0 };
+		const counting: typeof fetch = (input, init) => {
+			if (String(input).includes('/_revs_diff')) asked.revsDiff++;
+			return memberFetch({ urls: [], docs: 0 })(input, init);
+		};
+		const pushTo = () => new PouchDB(`${base}/couch/community`, { fetch: counting } as PouchDB.Configuration.RemoteDatabaseConfiguration);
+		await local.replicate.to(pushTo(), { since: outcome!.pushSince });
+		expect(asked.revsDiff).toBe(0);
+		// while a push from the start sends every document's revisions to learn the server has them
+		await local.replicate.to(pushTo(), { batch_size: 1000, checkpoint: false });
+		expect(asked.revsDiff).toBeGreaterThan(1);
+
+		// a document the member wrote between two parts must be pushed: no pushSince then
+		const other = replica();
+		let parts = 0;
+		const interleaved = async (docs: PouchDB.Core.PutDocument<object>[]) => {
+			if (++parts === 2) await other.put({ _id: 'post:01MINE', type: 'post', author: 'reader', createdAt: new Date().toISOString(), thread: 'thread:01T000001', body: 'mine' });
+			return writeSnapshotPart(other, 'reader', [], docs);
+		};
+		const mixed = await loadBootstrap({ url: url(), local: other, write: interleaved, state: memoryState(), fetch: memberFetch({ urls: [], docs: 0 }) });
+		expect(mixed?.since).toBe(outcome?.since);
+		expect(mixed?.pushSince).toBeUndefined();
 	});
 
 	it('falls back to replication (null) when the snapshot being resumed is gone', async () => {

@@ -24,8 +24,14 @@ export class EventsRunner {
 	#chain: Promise<void> = Promise.resolve();
 	/** A catch-up waiting to start: calls made meanwhile share it (a bulk write fires one change per document). */
 	#queued: Promise<void> | null = null;
-	#feeds: PouchDB.Core.Changes<object>[] = [];
+	/** Unsubscribes from what start() listens to. */
+	#feeds: Array<() => void> = [];
 	#stopped = false;
+	/** hold() calls not yet released: community changes wait (see ProjectorRunner.hold). */
+	#holds = 0;
+	#deferred = false;
+	/** applyWritten() calls whose task has not started: they apply or read everything before them. */
+	#handOvers = 0;
 
 	constructor(ctx: StoreContext) {
 		this.#ctx = ctx;
@@ -33,10 +39,20 @@ export class EventsRunner {
 
 	start(): void {
 		for (const source of ['community', 'private'] as const) {
+			const onChange = () => {
+				if (source === 'community' && this.#holds > 0) this.#deferred = true;
+				else void this.catchUp().catch(() => {});
+			};
+			// the community replica's write watch when the store has one (no read-back: local-writes.ts)
+			const watch = source === 'community' ? this.#ctx.communityWrites : undefined;
+			if (watch) {
+				this.#feeds.push(watch.subscribe(onChange));
+				continue;
+			}
 			const feed = this.#pouch(source).changes({ since: 'now', live: true });
-			feed.on('change', () => void this.catchUp().catch(() => {}));
+			feed.on('change', onChange);
 			feed.on('error', () => {});
-			this.#feeds.push(feed);
+			this.#feeds.push(() => feed.cancel());
 		}
 		void this.catchUp().catch(() => {});
 	}
@@ -50,6 +66,41 @@ export class EventsRunner {
 		});
 		this.#queued = run;
 		return run;
+	}
+
+	/** A writer will hand its community batch over (applyWritten): live changes wait until release(). */
+	hold(): void {
+		this.#holds++;
+	}
+
+	release(): void {
+		if (this.#holds > 0) this.#holds--;
+		if (this.#holds === 0 && this.#deferred) {
+			this.#deferred = false;
+			// what was written while held is usually handed over already; if the writer holds again by
+			// the time this runs (the next snapshot part), it waits once more instead of reading that part
+			void this.#enqueue(async () => {
+				if (this.#holds > 0) this.#deferred = true;
+				else if (this.#handOvers === 0) {
+					await this.#drain('community');
+				await this.#drain('private');
+				}
+			}).catch(() => {});
+		}
+	}
+
+	/**
+	 * Applies community changes the caller just wrote (exactly those between local seqs `before`
+	 * and `after`) without reading them back; reads the feed as usual when the checkpoint moved.
+	 */
+	applyWritten(changes: readonly Change[], before: number | string, after: number | string): Promise<void> {
+		this.#handOvers++;
+		return this.#enqueue(async () => {
+			this.#handOvers--;
+			const since = ((await this.#ctx.db.meta.get(CHECKPOINTS.community))?.value ?? 0) as number | string;
+			if (String(since) === String(before)) await this.#apply('community', changes, after);
+			else await this.#drain('community');
+		});
 	}
 
 	rebuild(): Promise<void> {
@@ -67,7 +118,7 @@ export class EventsRunner {
 
 	async stop(): Promise<void> {
 		this.#stopped = true;
-		this.#feeds.splice(0).forEach((feed) => feed.cancel());
+		this.#feeds.splice(0).forEach((unsubscribe) => unsubscribe());
 		await this.#chain;
 	}
 
@@ -140,6 +191,13 @@ export class EventsRunner {
 			}
 		}
 		const found = new Map<string, Doc>();
+		if (source === 'community') {
+			// a batch often holds what its documents refer to (a snapshot part: threads with their posts)
+			for (const change of changes) {
+				const doc = change.doc as Doc | undefined;
+				if (doc && !doc._deleted && !change.deleted && wanted.delete(change.id)) found.set(change.id, doc);
+			}
+		}
 		if (wanted.size) {
 			const res = await ctx.community.allDocs({ keys: [...wanted], include_docs: true });
 			for (const row of res.rows) if ('doc' in row && row.doc) found.set(row.id, row.doc as unknown as Doc);
