@@ -31,6 +31,8 @@ describe('accounts on the device', () => {
 		expect(await page.getByRole('alert').textContent()).toMatch(/\S/);
 
 		await page.getByRole('link', { name: 'Create an account' }).click();
+		// the login form has a Username field too: fill only once the registration form replaced it
+		await page.getByLabel('Display name').waitFor();
 		await page.getByLabel('Username').fill('gina');
 		await page.getByLabel('Password').fill(TEST_PASSWORD);
 		await page.getByLabel('Display name').fill('Another Gina');
