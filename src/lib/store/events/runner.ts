@@ -11,6 +11,14 @@ import { notificationsFor, type NotifyLookup } from './notify';
 import { CHECKPOINTS, EVENTS_PROJECTION_TABLES, eventsTables, type NotificationRow } from './tables';
 
 const BATCH_SIZE = 500;
+/**
+ * Community documents lately applied, by id, that notifications look up (a post's thread and
+ * parent, a rating's resource…): a first sync's posts find their threads here instead of in
+ * IndexedDB. The runner sees every change in order, so an entry is the document as of the last
+ * batch applied; the oldest entries go past this many.
+ */
+const RECENT_MAX = 5000;
+const LOOKED_UP = new Set(['thread', 'post', 'resource', 'mentorship', 'rsvp']);
 type Source = 'community' | 'private';
 type Doc = Record<string, unknown> & { _id: string };
 interface Change {
@@ -32,6 +40,7 @@ export class EventsRunner {
 	#deferred = false;
 	/** applyWritten() calls whose task has not started: they apply or read everything before them. */
 	#handOvers = 0;
+	readonly #recent = new Map<string, Doc>();
 
 	constructor(ctx: StoreContext) {
 		this.#ctx = ctx;
@@ -111,6 +120,7 @@ export class EventsRunner {
 				await Promise.all(EVENTS_PROJECTION_TABLES.map((t) => db.table(t).clear()));
 				await db.meta.bulkDelete(Object.values(CHECKPOINTS));
 			});
+			this.#recent.clear();
 			await this.#drain('community');
 			await this.#drain('private');
 		});
@@ -174,6 +184,20 @@ export class EventsRunner {
 			if (notes.length) await t.notifications.bulkPut(notes);
 			await ctx.db.meta.put({ key: CHECKPOINTS[source], value: lastSeq });
 		});
+		if (source === 'community') this.#remember(changes);
+	}
+
+	#remember(changes: readonly Change[]): void {
+		for (const change of changes) {
+			const doc = change.doc as Doc | undefined;
+			this.#recent.delete(change.id);
+			if (!doc || change.deleted || doc._deleted || !LOOKED_UP.has(String(doc.type))) continue;
+			this.#recent.set(change.id, doc);
+		}
+		for (const id of this.#recent.keys()) {
+			if (this.#recent.size <= RECENT_MAX) break;
+			this.#recent.delete(id);
+		}
 	}
 
 	/** Community documents the batch's notifications refer to, fetched in one read. */
@@ -196,6 +220,13 @@ export class EventsRunner {
 			for (const change of changes) {
 				const doc = change.doc as Doc | undefined;
 				if (doc && !doc._deleted && !change.deleted && wanted.delete(change.id)) found.set(change.id, doc);
+			}
+			for (const id of wanted) {
+				const recent = this.#recent.get(id);
+				if (recent) {
+					found.set(id, recent);
+					wanted.delete(id);
+				}
 			}
 		}
 		if (wanted.size) {
