@@ -2,7 +2,8 @@
 // figures as it finishes into bench/results/latest.json and the table bench/results/latest.md.
 // BENCH_ONLY=initial-sync,bundle runs a subset. Budget: under 10 minutes on the 2-core machine.
 import { loadavg } from 'node:os';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { generateCommunity } from './lib/generate';
 import { saveResults, type Figures } from './lib/report';
 import { initialSyncBench } from './initial-sync';
@@ -18,6 +19,16 @@ const BENCHES: Record<string, () => Promise<Figures>> = {
 	push: () => pushBench(Number(process.env.BENCH_ROUNDS ?? 3)),
 	'local-reads': localReadsBench
 };
+
+// The benchmarks measure the built client, service worker included (`vite build` alone has none,
+// and the offline cold start would wait for it forever).
+const staticDir = process.env.BENCH_STATIC_DIR ?? 'build';
+for (const file of ['index.html', 'sw.js']) {
+	if (!existsSync(join(staticDir, file))) {
+		console.error(`${join(staticDir, file)} is missing: run \`npm run build\` first (it builds the service worker too).`);
+		process.exit(1);
+	}
+}
 
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const started = performance.now();
