@@ -21,8 +21,9 @@ const ROWS: Row[] = [
 	{ what: '1. First sync, 4G: forums usable', target: '—', praxis: (g) => g('initial-sync', 'praxis_4g_usable_ms'), unit: 's' },
 	{ what: '1. First sync, 4G: requests', target: 'fewer', praxis: (g) => g('initial-sync', 'praxis_4g_requests'), stock: (g) => g('initial-sync', 'stock_4g_requests'), unit: 'n', met: (p, s) => s !== null && p < s },
 	{ what: '2. Slow 3G + CPU 4×: forums usable', target: '< 10 s', praxis: (g) => g('initial-sync', 'praxis_slow3g_usable_ms'), unit: 's', met: (p) => p < 10_000 },
-	{ what: '2. Bytes on the wire / gzipped JSON of the docs', target: '≤ 1.2× (stock ~1.5×)', praxis: (g) => ratioOf(g, 'praxis_none_bytes'), stock: (g) => ratioOf(g, 'stock_none_bytes'), unit: 'n', met: (p) => p <= 1.2 },
-	{ what: '2. Bytes on the wire (sync requests)', target: '—', praxis: (g) => g('initial-sync', 'praxis_none_bytes'), stock: (g) => g('initial-sync', 'stock_none_bytes'), unit: 'MB' },
+	// bytes from the 4G run: with no added latency Chromium's encodedDataLength undercounts the streamed snapshot
+	{ what: '2. Bytes on the wire / gzipped JSON of the docs (4G run)', target: '≤ 1.2× (stock ~1.5×)', praxis: (g) => ratioOf(g, 'praxis_4g_bytes'), stock: (g) => ratioOf(g, 'stock_4g_bytes'), unit: 'n', met: (p) => p <= 1.2 },
+	{ what: '2. Bytes on the wire (sync requests, 4G run)', target: '—', praxis: (g) => g('initial-sync', 'praxis_4g_bytes'), stock: (g) => g('initial-sync', 'stock_4g_bytes'), unit: 'MB' },
 	{ what: 'Resume: documents fetched for the db after a cut half way', target: '≈ docs in db (not restarted)', praxis: (g) => g('initial-sync', 'resume_fetched_docs'), stock: (g) => g('initial-sync', 'resume_db_docs'), unit: 'n', met: (p, s) => s !== null && p < s * 1.1 },
 	{ what: '3. Incremental: new post to 200 live clients, p50', target: '—', praxis: (g) => g('incremental', 'p50_ms'), unit: 'ms' },
 	{ what: '3. Incremental: p95', target: '< 2 s', praxis: (g) => g('incremental', 'p95_ms'), unit: 'ms', met: (p) => p < 2000 },
