@@ -49,7 +49,7 @@ describe('people and messages', () => {
 		await a.page.getByRole('button', { name: 'Save profile' }).click();
 		await a.page.getByRole('status').filter({ hasText: 'Saved on this device' }).waitFor();
 		await a.page.reload();
-		await expect.poll(() => a.page.getByLabel('About me', { exact: true }).inputValue()).toBe('PRIVATE NOTE: call my mobile');
+		await expect.poll(() => a.page.getByLabel('About me', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('PRIVATE NOTE: call my mobile');
 
 		await b.page.goto(`${server.url}/people/alice`);
 		await b.page.getByText('City of Lyon').waitFor({ timeout: 30_000 });
@@ -67,7 +67,8 @@ describe('people and messages', () => {
 		await b.page.getByText('Hello Bob, about the SLA templates…').waitFor();
 		await b.page.goto(`${server.url}/messages`);
 		await conv.waitFor();
-		await expect.poll(() => conv.getByText('1 new').count()).toBe(0);
+		// marking read is a local write after the conversation rendered: wait for it (expect.poll's default is 1 s)
+		await expect.poll(() => conv.getByText('1 new').count(), { timeout: 10_000 }).toBe(0);
 
 		const shots = process.env.PRAXIS_SCREENSHOTS;
 		const found: Record<string, string[]> = {};
