@@ -8,6 +8,7 @@ import {
 	canonicalBytes,
 	checkCertificate,
 	fromBase64Url,
+	newVerifyMemo,
 	SIGNED_ALGORITHM,
 	verifyDocSignature,
 	type CertificateContext,
@@ -70,7 +71,8 @@ async function batchTrust(docs: readonly BundleDoc[], trust: BundleTrust): Promi
 		if (doc.type === 'revocation' && typeof doc.device === 'string' && (await verifyServerSigned(doc, trust.serverKeys)).ok) revoked.add(doc.device);
 	}
 	const find = async (id: string) => carried.get(id) ?? (await trust.findCertificate(id));
-	return { find, ctx: { serverKeys: trust.serverKeys, revoked, now: trust.now }, authority: trust.authority };
+	// one memo per batch: a member's many documents share their device's certificate check
+	return { find, ctx: { serverKeys: trust.serverKeys, revoked, now: trust.now, memo: newVerifyMemo() }, authority: trust.authority };
 }
 
 async function verifyEach(docs: readonly BundleDoc[], { find, ctx, authority }: BatchTrust): Promise<RelayedDocs> {
@@ -105,7 +107,7 @@ export async function verifyRelayedDocs(docs: readonly BundleDoc[], trust: Bundl
 async function verifyOne(
 	doc: BundleDoc,
 	find: (id: string) => Promise<DeviceCertificate | null>,
-	ctx: { serverKeys: ReadonlyMap<string, CryptoKey>; revoked: ReadonlySet<string>; now: Date },
+	ctx: CertificateContext,
 	serverKeys: ReadonlyMap<string, CryptoKey>,
 	authority: SignerAuthority | undefined
 ): Promise<Verdict> {

@@ -122,6 +122,32 @@ export interface CertificateContext {
 	/** Ids of revoked device certificates. */
 	revoked: ReadonlySet<string>;
 	now: Date;
+	/**
+	 * Checks already made in this batch (newVerifyMemo): a certificate's server signature over the
+	 * same bytes, a device key already imported. Revocation and expiry are still checked each time.
+	 */
+	memo?: VerifyMemo;
+}
+
+export interface VerifyMemo {
+	/** issuer, certSig and the certificate's canonical bytes → whether the server signature holds. */
+	readonly certs: Map<string, Promise<boolean>>;
+	/** Raw public key → imported key (null: malformed). */
+	readonly keys: Map<string, Promise<CryptoKey | null>>;
+}
+
+/** A memo for one batch of verifications (not kept longer: revocations and keys may change). */
+export function newVerifyMemo(): VerifyMemo {
+	return { certs: new Map(), keys: new Map() };
+}
+
+function memoized<T>(map: Map<string, Promise<T>>, key: string, run: () => Promise<T>): Promise<T> {
+	let pending = map.get(key);
+	if (!pending) {
+		pending = run();
+		map.set(key, pending);
+	}
+	return pending;
 }
 
 const CERT_OMIT = new Set([...UNSIGNED_FIELDS, 'certSig']);
@@ -138,7 +164,9 @@ export async function checkCertificate(cert: DeviceCertificate, ctx: Certificate
 	if (!(Date.parse(cert.expiresAt) > ctx.now.getTime())) return { ok: false, reason: `device certificate ${cert._id} expired` };
 	const key = ctx.serverKeys.get(cert.issuer);
 	if (!key) return { ok: false, reason: `device certificate ${cert._id} has an unknown issuer` };
-	const ok = await verifyBytes(key, cert.certSig, canonicalBytes(cert as unknown as Record<string, unknown>, CERT_OMIT));
+	const bytes = canonicalBytes(cert as unknown as Record<string, unknown>, CERT_OMIT);
+	const check = () => verifyBytes(key, cert.certSig, bytes);
+	const ok = await (ctx.memo ? memoized(ctx.memo.certs, `${cert.issuer}\n${cert.certSig}\n${new TextDecoder().decode(bytes)}`, check) : check());
 	return ok ? { ok: true } : { ok: false, reason: `device certificate ${cert._id} has a bad server signature` };
 }
 
@@ -198,7 +226,7 @@ export async function verifyDocSignature(
 	if (cert.author !== doc.author && !authority) return { ok: false, reason: NOT_AUTHOR };
 	const certVerdict = await checkCertificate(cert, ctx);
 	if (!certVerdict.ok) return certVerdict;
-	const key = await importPublicKey(cert.publicKey);
+	const key = await (ctx.memo ? memoized(ctx.memo.keys, cert.publicKey, () => importPublicKey(cert.publicKey)) : importPublicKey(cert.publicKey));
 	if (!key) return { ok: false, reason: `device certificate ${cert._id} has a malformed key` };
 	if (!(await verifyBytes(key, signature.sig, canonicalBytes(doc)))) {
 		return { ok: false, reason: 'the signature does not match the document (altered after signing?)' };

@@ -4,6 +4,7 @@ import {
 	checkCertificate,
 	exportPublicKey,
 	generateDeviceKeys,
+	newVerifyMemo,
 	signCertificate,
 	signDoc,
 	verifyDocSignature,
@@ -65,6 +66,25 @@ describe('document signatures', () => {
 		expect(await checkCertificate(selfIssued, ctx)).toMatchObject({ ok: false, reason: expect.stringContaining('server signature') });
 		const signed = await signDoc(post, 'device:D1', device.privateKey);
 		expect((await verifyDocSignature(signed, find, { ...ctx, revoked: new Set(['device:D1']) })).ok).toBe(false);
+	});
+
+	it('checks a certificate once per batch with a memo, and never lets a look-alike through', async () => {
+		const { cert, ctx, device, find } = await setup();
+		const memo = newVerifyMemo();
+		const batch = { ...ctx, memo };
+		const docs = await Promise.all([1, 2, 3].map((n) => signDoc({ ...post, _id: `post:${n}` }, 'device:D1', device.privateKey)));
+		for (const doc of docs) expect(await verifyDocSignature(doc, find, batch)).toEqual({ ok: true, signer: 'ana', device: 'device:D1' });
+		expect(memo.certs.size).toBe(1);
+		expect(memo.keys.size).toBe(1);
+		// the same id and server signature over another key (a forged certificate): its own check, refused
+		const rogue = await generateDeviceKeys();
+		const lookAlike = { ...cert, publicKey: await exportPublicKey(rogue.publicKey) };
+		const forged = await signDoc(post, 'device:D1', rogue.privateKey);
+		expect(await verifyDocSignature(forged, async () => lookAlike, batch)).toMatchObject({ ok: false, reason: expect.stringContaining('server signature') });
+		expect(memo.certs.size).toBe(2);
+		// revocation and expiry are still decided per document, memo or not
+		expect(await verifyDocSignature(docs[0], find, { ...batch, revoked: new Set(['device:D1']) })).toMatchObject({ ok: false, reason: expect.stringContaining('revoked') });
+		expect(await checkCertificate(cert, { ...batch, now: new Date('2028-01-01T00:00:00Z') })).toMatchObject({ ok: false, reason: expect.stringContaining('expired') });
 	});
 });
 
