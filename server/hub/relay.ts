@@ -103,14 +103,16 @@ export interface RevocationRouteDeps {
 	auth: AuthService;
 	verifier: SignatureVerifier;
 	revokedTokenIds: () => Promise<string[]>;
-	/** The members holding a role beyond `member`, with their roles (answered to hubs only). */
+	/** The members holding a role beyond `member`, with their roles (to hubs and signed-in members). */
 	privilegedMembers?: () => Promise<Record<string, Role[]>>;
 }
 
 /**
- * GET /api/auth/revocations: revoked device certificates and token ids, for hubs and devices;
- * to a hub also `roles` (privileged members), so it judges a moderator's or reviewer's signed
- * edit of another member's document offline as the upstream would (the upstream checks again).
+ * GET /api/auth/revocations: revoked device certificates and token ids, for hubs and devices,
+ * and `roles` (the privileged members: moderators, reviewers, admins), so a hub, or a device
+ * taking documents from a hub or a bundle, judges a moderator's or reviewer's signed edit of
+ * another member's document offline as the server would (the server checks again). Who moderates
+ * is no secret to members: the forums show it.
  */
 export function createRevocationRoutes(deps: RevocationRouteDeps): Hono {
 	const app = new Hono();
@@ -118,7 +120,7 @@ export function createRevocationRoutes(deps: RevocationRouteDeps): Hono {
 		const who = await deps.auth.authenticate(c.req.raw, clientAddress(c));
 		if (!who) return c.json({ error: 'unauthorized', reason: 'sign in, or present a hub credential' }, 401);
 		c.header('cache-control', 'no-store');
-		const roles = who.hub && deps.privilegedMembers ? { roles: await deps.privilegedMembers() } : {};
+		const roles = deps.privilegedMembers ? { roles: await deps.privilegedMembers() } : {};
 		return c.json({ devices: [...(await deps.verifier.revoked())].sort(), tokens: (await deps.revokedTokenIds()).sort(), ...roles });
 	});
 	return app;

@@ -12,7 +12,7 @@ import { nextDelay } from './backoff';
 import { browserNetwork, type NetworkWatch } from './network';
 import { classifyError } from './replication-error';
 import { ensureDeviceCertificate, isSignedDoc, uncertifiedError } from './hub-device';
-import { rememberServerKeys } from './hub-keys';
+import { rememberRoles, rememberServerKeys } from './hub-keys';
 import { loadBootstrap, type BootstrapState } from './bootstrap';
 
 /** What the controller reports to (the SyncStatus runes class implements it). */
@@ -171,6 +171,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		const fetchFn = options.fetch ?? globalThis.fetch;
 		const outcome = await ensureDeviceCertificate(store.signing, deviceApi, fetchFn);
 		await rememberServerKeys(fetchFn, deviceApi).catch(() => {}); // to verify bundles offline
+		await rememberRoles(fetchFn, deviceApi).catch(() => {}); // to judge moderators' edits a hub or bundle brings
 		if (!outcome.ok) {
 			log('warn', `device key not certified: ${outcome.reason}`);
 			if (!(await store.signing.certificate())) throw uncertifiedError(outcome);

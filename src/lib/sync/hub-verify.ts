@@ -15,7 +15,8 @@
 // when it grows past STAGING_RESET_DOCS or the hub changes, and destroyed when the hub is forgotten.
 import { certificateFinder, revokedIn, verifyRelayedDocs, type BundleDoc } from '../bundle/index';
 import type { Store } from '../store/index';
-import { serverKeys as keptServerKeys } from './hub-keys';
+import { deviceAuthority, serverKeys as keptServerKeys } from './hub-keys';
+import type { SignerAuthority } from '../domain/signing';
 
 /** The verifier's own state in the staging database (`_local`: never replicated). */
 export const HUB_VERIFY_STATE_ID = '_local/praxis-hub-verification';
@@ -46,6 +47,8 @@ export interface HubVerifierOptions {
 	hubUrl: string;
 	/** The central server's public keys (default: fetched from /api while online, else those kept on the device). */
 	serverKeys?: () => Promise<ReadonlyMap<string, CryptoKey>>;
+	/** Judges signers other than the author (default: the roles kept on the device, hub-keys.ts). */
+	authority?: SignerAuthority;
 	/** Told the refused list after every pass. */
 	onChange?: (refused: readonly RefusedDoc[]) => void;
 	now?: () => Date;
@@ -129,7 +132,8 @@ export async function openHubVerifier(options: HubVerifierOptions): Promise<HubV
 		serverKeys: keys?.size ? keys : (keys = await (options.serverKeys ?? defaultServerKeys)()),
 		revoked: await revokedIn(store.community),
 		now: now(),
-		findCertificate: certificateFinder(store.community)
+		findCertificate: certificateFinder(store.community),
+		authority: options.authority ?? deviceAuthority(store.community)
 	});
 
 	async function save(): Promise<void> {

@@ -1,7 +1,7 @@
 // The /exchange page's work, kept out of the component: save this device's community updates to
 // a signed bundle file, and open one (verify, apply, project). See src/lib/bundle.
 import { certificateFinder, exportBundle, importBundle, revokedIn, type ImportOutcome } from '$lib/bundle';
-import { serverKeys } from '$lib/sync/hub-keys';
+import { deviceAuthority, serverKeys } from '$lib/sync/hub-keys';
 import type { Store } from '$lib/store';
 
 export async function saveUpdates(store: Store, since: string | null): Promise<{ blob: Blob; name: string; count: number }> {
@@ -29,7 +29,8 @@ export async function openUpdates(store: Store, file: File): Promise<ImportOutco
 		serverKeys: await serverKeys(),
 		revoked: await revokedIn(store.community),
 		now: new Date(),
-		findCertificate: certificateFinder(store.community)
+		findCertificate: certificateFinder(store.community),
+		authority: deviceAuthority(store.community) // a moderator's edit of another member's post
 	});
 	if (outcome.ok) await store.projected();
 	return outcome;
