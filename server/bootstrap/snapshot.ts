@@ -44,7 +44,7 @@ export async function readPart(snapshot: Snapshot, i: number): Promise<string> {
 function storePart(line: string): Uint8Array {
 	const data = Buffer.from(line, 'utf8');
 	const params = { [constants.BROTLI_PARAM_QUALITY]: STORED_QUALITY, [constants.BROTLI_PARAM_LGWIN]: STORED_WINDOW_BITS, [constants.BROTLI_PARAM_SIZE_HINT]: data.byteLength };
-	return new Uint8Array(brotliCompressSync(data, { params }));
+	return new Uint8Array(brotliCompressSync(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), { params }));
 }
 
 /** The line that opens a snapshot stream: which snapshot, and which parts [from, to) follow. */
