@@ -8,7 +8,8 @@
 import type { Storage } from '../storage/index';
 import type { Encoding } from '../http/compression';
 import { ChunkLog, fillLog } from './chunks';
-import { buildSnapshot, headerLine, type Snapshot } from './snapshot';
+import { buildSnapshot, headerLine, readPart, type Snapshot } from './snapshot';
+import { collectGarbage } from '../memory';
 
 export const SNAPSHOT_REUSE_MS = 5 * 60_000;
 export const SNAPSHOT_STALE_MAX_MS = 60 * 60_000;
@@ -69,13 +70,12 @@ export class SnapshotCache {
 
 	/** The stream of parts [from, to) of `entry`, compressed once per range and encoding. */
 	stream(entry: Entry, from: number, to: number, encoding: Encoding | undefined): ReadableStream<Uint8Array> {
-		const lines = [headerLine(entry.snapshot, from, to), ...entry.snapshot.parts.slice(from, to)];
-		// uncompressed downloads are made per request (the snapshot's text is kept)
-		if (!encoding) return fillLog(new ChunkLog(), lines, encoding).stream();
+		// uncompressed downloads are made per request, from the stored (compressed) parts
+		if (!encoding) return fillLog(new ChunkLog(), lines(entry.snapshot, from, to), encoding).stream();
 		const key = `${encoding} ${from} ${to}`;
 		let log = entry.streams.get(key);
 		if (!log || log.failed) {
-			log = fillLog(new ChunkLog(), lines, encoding);
+			log = fillLog(new ChunkLog(), lines(entry.snapshot, from, to), encoding);
 			entry.streams.set(key, log);
 		}
 		return log.stream();
@@ -83,11 +83,18 @@ export class SnapshotCache {
 
 	async #build(dbName: string): Promise<Entry> {
 		const snapshot = await buildSnapshot(this.#storage.db(dbName));
+		collectGarbage(); // the build read every document: give that memory back now (server/memory.ts)
 		this.builds++;
 		const entry: Entry = { snapshot, madeAt: this.#now(), streams: new Map() };
 		this.#entries.set(dbName, [entry, ...(this.#entries.get(dbName) ?? [])].slice(0, SNAPSHOTS_KEPT));
 		return entry;
 	}
+}
+
+/** The header line, then the lines of parts [from, to), each decompressed when it is needed. */
+async function* lines(snapshot: Snapshot, from: number, to: number): AsyncGenerator<string> {
+	yield headerLine(snapshot, from, to);
+	for (let i = from; i < to; i++) yield await readPart(snapshot, i);
 }
 
 export type SnapshotEntry = Entry;

@@ -50,12 +50,19 @@ export class ChunkLog {
 
 /**
  * Writes `lines` into `log`, compressed with `encoding` (or as is), flushing the compressor
- * after each line so a client can parse every part as soon as its bytes arrive.
+ * after each line so a client can parse every part as soon as its bytes arrive. The lines are
+ * taken one at a time (they may be made as they are needed: snapshot parts are decompressed then).
  */
-export function fillLog(log: ChunkLog, lines: readonly string[], encoding: Encoding | undefined): ChunkLog {
+export function fillLog(log: ChunkLog, lines: Iterable<string> | AsyncIterable<string>, encoding: Encoding | undefined): ChunkLog {
 	if (!encoding) {
-		for (const line of lines) log.push(bytes(Buffer.from(line)));
-		log.end();
+		void (async () => {
+			try {
+				for await (const line of lines) log.push(bytes(Buffer.from(line)));
+				log.end();
+			} catch (err) {
+				log.fail(err);
+			}
+		})();
 		return log;
 	}
 	const brotli = encoding === 'br';
@@ -66,12 +73,17 @@ export function fillLog(log: ChunkLog, lines: readonly string[], encoding: Encod
 	z.on('error', (err) => log.fail(err));
 	z.on('end', () => log.end());
 	void (async () => {
-		for (const line of lines) {
-			if (log.failed) return;
-			z.write(line);
-			await new Promise<void>((resolve) => z.flush(flushKind, () => resolve()));
+		try {
+			for await (const line of lines) {
+				if (log.failed) return;
+				z.write(line);
+				await new Promise<void>((resolve) => z.flush(flushKind, () => resolve()));
+			}
+			z.end();
+		} catch (err) {
+			log.fail(err);
+			z.destroy();
 		}
-		z.end();
 	})();
 	return log;
 }

@@ -151,8 +151,8 @@ function judgeUserDoc(v: Verdict): Verdict {
 	return checked.ok ? v : refuse(v.doc._id, checked.reason);
 }
 
-async function judgeCommunity(db: PouchDB.Database, actor: SessionUser, verdicts: Verdict[]): Promise<void> {
-	// One read fetches both the current revisions and the categories threads name.
+/** What judging `verdicts` reads: the current revisions, the categories threads name, related documents. */
+function idsToRead(verdicts: readonly Verdict[]): string[] {
 	const ids = new Set<string>();
 	for (const v of verdicts) {
 		if (!('doc' in v) || isLocalId(v.doc._id)) continue;
@@ -161,7 +161,13 @@ async function judgeCommunity(db: PouchDB.Database, actor: SessionUser, verdicts
 		const related = relatedIdOf(v.doc as DocFacts);
 		if (related) ids.add(related);
 	}
-	const prevs = await currentDocs(db, [...ids]);
+	return [...ids];
+}
+
+/** `prevs`: what idsToRead(verdicts) names, when already read (judgeSigned reads it beside the signature checks). */
+async function judgeCommunity(db: PouchDB.Database, actor: SessionUser, verdicts: Verdict[], prevs?: Map<string, DocFacts>): Promise<void> {
+	// One read fetches both the current revisions and the categories threads name.
+	prevs ??= await currentDocs(db, idsToRead(verdicts));
 	for (let i = 0; i < verdicts.length; i++) {
 		const v = verdicts[i];
 		if (!('doc' in v) || isLocalId(v.doc._id)) continue;
@@ -186,6 +192,9 @@ async function judgeCommunity(db: PouchDB.Database, actor: SessionUser, verdicts
  */
 async function judgeSigned(db: PouchDB.Database, actor: SessionUser, checks: SignatureChecks, batch: unknown[], verdicts: Verdict[]): Promise<void> {
 	const groups = new Map<string, { actor: SessionUser | null; indexes: number[] }>();
+	// The current revisions are read while the signatures are checked (one read for every group below).
+	const prevsRead = currentDocs(db, idsToRead(verdicts));
+	prevsRead.catch(() => {}); // awaited below; a failure must not go unhandled if a check throws first
 	// Signatures are checked all at once: the crypto runs beside this thread (libuv pool or worker).
 	const signatures = await Promise.all(
 		verdicts.map((v) => {
@@ -218,9 +227,10 @@ async function judgeSigned(db: PouchDB.Database, actor: SessionUser, checks: Sig
 		group.indexes.push(i);
 		groups.set(key, group);
 	}
+	const prevs = await prevsRead;
 	for (const group of groups.values()) {
 		const part = group.indexes.map((i) => verdicts[i]);
-		if (group.actor) await judgeCommunity(db, group.actor, part);
+		if (group.actor) await judgeCommunity(db, group.actor, part, prevs);
 		else for (let k = 0; k < part.length; k++) part[k] = validateOnly(part[k]);
 		group.indexes.forEach((i, k) => (verdicts[i] = part[k]));
 	}
