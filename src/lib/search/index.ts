@@ -97,6 +97,7 @@ interface Ranked {
 	count: number;
 	/** The stored fields of the i-th match (for filters). */
 	stored(i: number): Stored;
+	score(i: number): number;
 	hit(i: number): SearchHit;
 	facets: FacetCounts;
 }
@@ -179,15 +180,12 @@ export class SearchIndex {
 		const q = normalizeQuery(query);
 		if (!q) return { hits: [], total: 0, facets: emptyFacets() };
 		const ranked = this.#ranked(q);
-		// One pass over the ranked results: a hit object only for the page returned.
-		const hits: SearchHit[] = [];
-		let total = 0;
-		for (let i = 0; i < ranked.count; i++) {
-			if (!matches(ranked.stored(i), filters)) continue;
-			total++;
-			if (hits.length < limit) hits.push(ranked.hit(i));
-		}
-		return { hits, total, facets: ranked.facets };
+		// One pass over the matches for the filters, then the best `limit` of them: a hit object
+		// only for the page returned.
+		const kept: number[] = [];
+		for (let i = 0; i < ranked.count; i++) if (matches(ranked.stored(i), filters)) kept.push(i);
+		const hits = best(kept, Math.max(0, limit), (i) => ranked.score(i)).map((i) => ranked.hit(i));
+		return { hits, total: kept.length, facets: ranked.facets };
 	}
 
 	/**
@@ -220,6 +218,7 @@ export class SearchIndex {
 			return {
 				count: ids.length,
 				stored,
+				score: (i) => scores[i],
 				hit: (i) => toHit({ ...stored(i), id: ranker.documentId(ids[i]), score: scores[i], terms: ranker.matchedTerms(ranking, ids[i]) }),
 				facets
 			};
@@ -230,7 +229,7 @@ export class SearchIndex {
 		const counter = new FacetCounter();
 		for (const r of results) counter.add(r as Stored);
 		const facets = counter.counts();
-		return { count: results.length, stored: (i) => results[i] as Stored, hit: (i) => toHit(results[i]), facets };
+		return { count: results.length, stored: (i) => results[i] as Stored, score: (i) => results[i].score, hit: (i) => toHit(results[i]), facets };
 	}
 
 	/** Completions for a partial query, for the search box. */
@@ -257,6 +256,30 @@ function toHit(result: Stored & Pick<SearchResult, 'id' | 'score' | 'terms'>): S
 		author: String(r.author ?? ''),
 		createdAt: String(r.createdAt ?? '')
 	};
+}
+
+/**
+ * The `k` best of `items` by descending score (ties: the earlier item first), best first. A page
+ * is a few dozen of thousands of matches: a small sorted window costs less than sorting them all.
+ */
+export function best(items: readonly number[], k: number, score: (i: number) => number): number[] {
+	if (k <= 0) return [];
+	const before = (a: number, b: number) => score(a) > score(b) || (score(a) === score(b) && a < b);
+	if (k >= items.length / 4) return [...items].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, k);
+	const top: number[] = [];
+	for (const item of items) {
+		if (top.length === k && !before(item, top[k - 1])) continue;
+		let lo = 0;
+		let hi = top.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (before(top[mid], item)) lo = mid + 1;
+			else hi = mid;
+		}
+		top.splice(lo, 0, item);
+		if (top.length > k) top.pop();
+	}
+	return top;
 }
 
 function matches(r: Stored, f: SearchFilters): boolean {

@@ -57,7 +57,7 @@ interface Derived {
 }
 
 export interface Ranking {
-	/** Short ids of the matching documents, best first. */
+	/** Short ids of the matching documents, in index order (rank them by score: SearchIndex picks the page). */
 	ids: Int32Array;
 	scores: Float64Array;
 	/** The expanded terms, for matchedTerms(). */
@@ -220,7 +220,10 @@ export function openRanker<T>(mini: MiniSearch<T>, options: RankOptions): Ranker
 	};
 }
 
-/** The documents whose term bits pass `keep`, best first (score × distinct terms matched, as MiniSearch). */
+/**
+ * The documents whose term bits pass `keep`, with their final score (× the number of distinct
+ * query terms matched, as MiniSearch). Not sorted: a page needs the best few of thousands.
+ */
 function collect(mask: Int32Array, score: Float64Array, keep: (bits: number) => boolean): number[] {
 	const ids: number[] = [];
 	for (let id = 0; id < mask.length; id++) {
@@ -229,7 +232,6 @@ function collect(mask: Int32Array, score: Float64Array, keep: (bits: number) => 
 		score[id] *= popcount(bits);
 		ids.push(id);
 	}
-	ids.sort((a, b) => score[b] - score[a] || a - b);
 	return ids;
 }
 

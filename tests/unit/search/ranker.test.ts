@@ -3,7 +3,7 @@
 // not vacuumed yet, and the query cache must never serve an answer older than the index.
 import { describe, expect, it } from 'vitest';
 import MiniSearch from 'minisearch';
-import { SearchIndex, type SearchAnswer, type SearchDoc, type SearchFilters } from '../../../src/lib/search/index';
+import { SearchIndex, best, type SearchAnswer, type SearchDoc, type SearchFilters } from '../../../src/lib/search/index';
 import { openRanker } from '../../../src/lib/search/ranker';
 
 const WORDS = ['procurement', 'procure', 'contract', 'contracts', 'contractor', 'permit', 'permits', 'hermit', 'accessibility', 'survey', 'surveys', 'offline', 'online', 'sync', 'vendor', 'framework', 'agreement', 'rural', 'tender', 'tenders', 'data', 'open', 'cloud', 'dashboard', 'budget'];
@@ -129,5 +129,15 @@ describe('the lean ranker', () => {
 		const restored = SearchIndex.fromJSON(JSON.parse(JSON.stringify(lean.toJSON())));
 		expect(restored.lean).toBe(true);
 		expectSame(restored, mini);
+	});
+});
+
+describe('best', () => {
+	it('picks the k best by score, ties in item order, as a full sort would', () => {
+		const rnd = random(3);
+		const scores = Array.from({ length: 500 }, () => Math.floor(rnd() * 40));
+		const items = Array.from({ length: 500 }, (_, i) => i).filter((i) => i % 5 !== 0);
+		const sorted = [...items].sort((a, b) => scores[b] - scores[a] || a - b);
+		for (const k of [0, 1, 7, 30, 99, 400, 1000]) expect(best(items, k, (i) => scores[i])).toEqual(sorted.slice(0, k));
 	});
 });
