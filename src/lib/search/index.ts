@@ -89,7 +89,7 @@ const OPTIONS = {
 /** Queries whose ranked results are kept (see SearchIndex.#ranked). */
 export const QUERY_CACHE_SIZE = 4;
 
-/** A MiniSearch result with the stored fields MiniSearch copies onto it. */
+/** The stored fields of a match (MiniSearch copies them onto its results; the lean ranker reads them). */
 type Stored = Partial<Record<(typeof STORED)[number], unknown>>;
 
 /** A query's ranked matches (unfiltered), whichever ranker answered. */
