@@ -2,6 +2,7 @@
 // the store persists `toJSON()` in Dexie with the projector checkpoint it matches, and feeds
 // it documents incrementally (upsert / remove), so it is never rebuilt on start.
 import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
+import { openRanker, type Ranker } from './ranker';
 
 export const SEARCH_TYPES = ['thread', 'post', 'resource'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
@@ -56,8 +57,17 @@ export interface SearchAnswer {
 
 const STORED = ['type', 'title', 'tags', 'author', 'kind', 'category', 'thread', 'createdAt'] as const;
 
+const FIELDS = ['title', 'text', 'tagText', 'authorText'];
+const BOOST: Record<string, number> = { title: 3, tagText: 2, authorText: 1.5, text: 1 };
+// Prefix matching on the last word only (the one being typed): on every word it walks the
+// postings of every longer word that starts with it, for each word of the query.
+const prefixOf = (_term: string, i: number, terms: string[]): boolean => i === terms.length - 1;
+// Typo tolerance grows with the word: none for short words, about one edit in five.
+const fuzzyOf = (term: string): number => (term.length < 4 ? 0 : term.length < 6 ? 1 : 2);
+const MAX_FUZZY = 2;
+
 const OPTIONS = {
-	fields: ['title', 'text', 'tagText', 'authorText'],
+	fields: FIELDS,
 	storeFields: [...STORED],
 	// Raw values, so stored fields keep their shape (tags stay an array); MiniSearch
 	// stringifies them for indexing.
@@ -68,23 +78,53 @@ const OPTIONS = {
 	},
 	stringifyField: (value: unknown): string => (Array.isArray(value) ? value.join(' ') : value == null ? '' : String(value)),
 	searchOptions: {
-		prefix: true,
-		// Typo tolerance grows with the word: none for short words, about one edit in five.
-		fuzzy: (term: string) => (term.length < 4 ? 0 : term.length < 6 ? 1 : 2),
-		boost: { title: 3, tagText: 2, authorText: 1.5, text: 1 },
+		prefix: prefixOf,
+		fuzzy: fuzzyOf,
+		maxFuzzy: MAX_FUZZY,
+		boost: BOOST,
 		combineWith: 'AND' as const
 	}
 };
 
+/** Queries whose ranked results are kept (see SearchIndex.#ranked). */
+export const QUERY_CACHE_SIZE = 4;
+
+/** The stored fields of a match (MiniSearch copies them onto its results; the lean ranker reads them). */
+type Stored = Partial<Record<(typeof STORED)[number], unknown>>;
+
+/** A query's ranked matches (unfiltered), whichever ranker answered. */
+interface Ranked {
+	count: number;
+	/** The stored fields of the i-th match (for filters). */
+	stored(i: number): Stored;
+	score(i: number): number;
+	hit(i: number): SearchHit;
+	facets: FacetCounts;
+}
+
+/** Case and spacing do not change a query's results (MiniSearch lowercases and splits on spaces). */
+function normalizeQuery(query: string): string {
+	return query.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 export class SearchIndex {
 	#mini: MiniSearch<SearchDoc>;
+	#ranker: Ranker | null;
+	#cache = new Map<string, Ranked>();
 
-	private constructor(mini: MiniSearch<SearchDoc>) {
+	private constructor(mini: MiniSearch<SearchDoc>, lean = true) {
 		this.#mini = mini;
+		this.#ranker = lean ? openRanker(mini, { fields: FIELDS, boost: BOOST, prefix: prefixOf, fuzzy: fuzzyOf, maxFuzzy: MAX_FUZZY }) : null;
 	}
 
-	static empty(): SearchIndex {
-		return new SearchIndex(new MiniSearch<SearchDoc>(OPTIONS));
+	/** `lean: false` ranks with MiniSearch.search() (for tests comparing the two rankers). */
+	static empty(options: { lean?: boolean } = {}): SearchIndex {
+		return new SearchIndex(new MiniSearch<SearchDoc>(OPTIONS), options.lean ?? true);
+	}
+
+	/** Whether queries use the lean ranker (ranker.ts) rather than MiniSearch.search(). */
+	get lean(): boolean {
+		return this.#ranker !== null;
 	}
 
 	/** Restores an index saved with toJSON(). */
@@ -106,6 +146,7 @@ export class SearchIndex {
 
 	/** Adds or replaces a document: safe to call again with the same or a newer version. */
 	upsert(doc: SearchDoc): void {
+		this.#changed();
 		if (this.#mini.has(doc.id)) this.#mini.replace(doc);
 		else this.#mini.add(doc);
 	}
@@ -116,18 +157,79 @@ export class SearchIndex {
 
 	/** Removes a document if present (deletions may arrive for documents never indexed). */
 	remove(id: string): void {
-		if (this.#mini.has(id)) this.#mini.discard(id);
+		if (!this.#mini.has(id)) return;
+		this.#changed();
+		this.#mini.discard(id);
+	}
+
+	/**
+	 * Drops the postings of discarded documents now (MiniSearch vacuums in the background once
+	 * enough documents were discarded, and a MiniSearch search drops some as it meets them).
+	 */
+	async vacuum(): Promise<void> {
+		await this.#mini.vacuum();
+		this.#changed();
+	}
+
+	#changed(): void {
+		this.#cache.clear();
+		this.#ranker?.changed();
 	}
 
 	search(query: string, filters: SearchFilters = {}, limit = 50): SearchAnswer {
-		const q = query.trim();
+		const q = normalizeQuery(query);
 		if (!q) return { hits: [], total: 0, facets: emptyFacets() };
+		const ranked = this.#ranked(q);
+		// One pass over the matches for the filters, then the best `limit` of them: a hit object
+		// only for the page returned.
+		const kept: number[] = [];
+		for (let i = 0; i < ranked.count; i++) if (matches(ranked.stored(i), filters)) kept.push(i);
+		const hits = best(kept, Math.max(0, limit), (i) => ranked.score(i)).map((i) => ranked.hit(i));
+		return { hits, total: kept.length, facets: ranked.facets };
+	}
+
+	/**
+	 * The ranked results and facet counts of a query (unfiltered), from a small cache of the last
+	 * few queries: refining by a facet, paging or coming back to the results asks the same query
+	 * again. Any change to the index empties the cache.
+	 */
+	#ranked(q: string): Ranked {
+		const cached = this.#cache.get(q);
+		if (cached) {
+			this.#cache.delete(q);
+			this.#cache.set(q, cached);
+			return cached;
+		}
+		const ranked = this.#rank(q);
+		this.#cache.set(q, ranked);
+		if (this.#cache.size > QUERY_CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value as string);
+		return ranked;
+	}
+
+	#rank(q: string): Ranked {
+		const ranking = this.#ranker?.rank(q);
+		if (ranking && this.#ranker) {
+			const ranker = this.#ranker;
+			const { ids, scores } = ranking;
+			const stored = (i: number): Stored => ranker.stored(ids[i]) ?? {};
+			const counter = new FacetCounter();
+			for (let i = 0; i < ids.length; i++) counter.add(stored(i));
+			const facets = counter.counts();
+			return {
+				count: ids.length,
+				stored,
+				score: (i) => scores[i],
+				hit: (i) => toHit({ ...stored(i), id: ranker.documentId(ids[i]), score: scores[i], terms: ranker.matchedTerms(ranking, ids[i]) }),
+				facets
+			};
+		}
+		// MiniSearch's own ranking: AND, and OR when nothing has every word
 		let results = this.#mini.search(q);
 		if (results.length === 0) results = this.#mini.search(q, { combineWith: 'OR' });
-		const hits = results.map(toHit);
-		const facets = countFacets(hits);
-		const filtered = hits.filter((hit) => matches(hit, filters));
-		return { hits: filtered.slice(0, limit), total: filtered.length, facets };
+		const counter = new FacetCounter();
+		for (const r of results) counter.add(r as Stored);
+		const facets = counter.counts();
+		return { count: results.length, stored: (i) => results[i] as Stored, score: (i) => results[i].score, hit: (i) => toHit(results[i]), facets };
 	}
 
 	/** Completions for a partial query, for the search box. */
@@ -139,8 +241,8 @@ export class SearchIndex {
 	}
 }
 
-function toHit(result: SearchResult): SearchHit {
-	const r = result as SearchResult & Partial<Record<(typeof STORED)[number], unknown>>;
+function toHit(result: Stored & Pick<SearchResult, 'id' | 'score' | 'terms'>): SearchHit {
+	const r = result;
 	return {
 		id: String(r.id),
 		type: r.type as SearchType,
@@ -156,12 +258,36 @@ function toHit(result: SearchResult): SearchHit {
 	};
 }
 
-function matches(hit: SearchHit, f: SearchFilters): boolean {
+/**
+ * The `k` best of `items` by descending score (ties: the earlier item first), best first. A page
+ * is a few dozen of thousands of matches: a small sorted window costs less than sorting them all.
+ */
+export function best(items: readonly number[], k: number, score: (i: number) => number): number[] {
+	if (k <= 0) return [];
+	const before = (a: number, b: number) => score(a) > score(b) || (score(a) === score(b) && a < b);
+	if (k >= items.length / 4) return [...items].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, k);
+	const top: number[] = [];
+	for (const item of items) {
+		if (top.length === k && !before(item, top[k - 1])) continue;
+		let lo = 0;
+		let hi = top.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (before(top[mid], item)) lo = mid + 1;
+			else hi = mid;
+		}
+		top.splice(lo, 0, item);
+		if (top.length > k) top.pop();
+	}
+	return top;
+}
+
+function matches(r: Stored, f: SearchFilters): boolean {
 	return (
-		(!f.type || hit.type === f.type) &&
-		(!f.kind || hit.kind === f.kind) &&
-		(!f.category || hit.category === f.category) &&
-		(!f.tag || hit.tags.includes(f.tag))
+		(!f.type || r.type === f.type) &&
+		(!f.kind || r.kind === f.kind) &&
+		(!f.category || r.category === f.category) &&
+		(!f.tag || (Array.isArray(r.tags) && r.tags.includes(f.tag)))
 	);
 }
 
@@ -169,16 +295,25 @@ function emptyFacets(): FacetCounts {
 	return { type: {}, kind: {}, tag: {}, category: {} };
 }
 
-function countFacets(hits: readonly SearchHit[]): FacetCounts {
-	const facets = emptyFacets();
-	const bump = (facet: Record<string, number>, key: string | undefined) => {
-		if (key) facet[key] = (facet[key] ?? 0) + 1;
-	};
-	for (const hit of hits) {
-		bump(facets.type, hit.type);
-		bump(facets.kind, hit.kind);
-		bump(facets.category, hit.category);
-		for (const tag of hit.tags) bump(facets.tag, tag);
+/** Facet counts over thousands of matches: Maps while counting, plain objects at the end. */
+class FacetCounter {
+	#type = new Map<string, number>();
+	#kind = new Map<string, number>();
+	#tag = new Map<string, number>();
+	#category = new Map<string, number>();
+
+	add(r: Stored): void {
+		bump(this.#type, r.type);
+		bump(this.#kind, r.kind);
+		bump(this.#category, r.category);
+		if (Array.isArray(r.tags)) for (const tag of r.tags) bump(this.#tag, tag);
 	}
-	return facets;
+
+	counts(): FacetCounts {
+		return { type: Object.fromEntries(this.#type), kind: Object.fromEntries(this.#kind), tag: Object.fromEntries(this.#tag), category: Object.fromEntries(this.#category) };
+	}
+}
+
+function bump(counts: Map<string, number>, key: unknown): void {
+	if (typeof key === 'string' && key) counts.set(key, (counts.get(key) ?? 0) + 1);
 }

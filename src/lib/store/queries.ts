@@ -46,12 +46,18 @@ async function taggedThreads(ctx: StoreContext, category: string, tag: string, o
 export async function listThreads(ctx: StoreContext, category: string, options: ListThreadsOptions = {}): Promise<ThreadView[]> {
 	const limit = Math.max(1, options.limit ?? THREADS_PAGE_SIZE);
 	const offset = Math.max(0, options.offset ?? 0);
-	const rows = options.tag
-		? await taggedThreads(ctx, category, options.tag, offset, limit)
-		: offset === 0
-			? await listed(ctx, category).reverse().limit(limit).toArray()
-			: await deepPage(ctx, category, offset, limit);
-	return decorateThreads(ctx, rows);
+	const { db } = ctx;
+	// One read transaction for the page and everything that decorates it: separate reads each
+	// open their own transaction, and each one is another round trip to IndexedDB's process
+	// (and another task to wait for on a busy main thread).
+	return db.transaction('r', [db.threads, db.threadTags, ...decorationTables(ctx), db.readState], async () => {
+		const rows = options.tag
+			? await taggedThreads(ctx, category, options.tag, offset, limit)
+			: offset === 0
+				? await listed(ctx, category).reverse().limit(limit).toArray()
+				: await deepPage(ctx, category, offset, limit);
+		return decorateThreads(ctx, rows);
+	});
 }
 
 /**
@@ -69,17 +75,23 @@ export async function countThreads(ctx: StoreContext, category: string, tag?: st
 }
 
 export async function getThread(ctx: StoreContext, id: string): Promise<ThreadView | undefined> {
-	const row = await ctx.db.threads.get(id);
-	if (!row) return undefined;
-	return (await decorateThreads(ctx, [row]))[0];
+	const { db } = ctx;
+	return db.transaction('r', [db.threads, ...decorationTables(ctx), db.readState], async () => {
+		const row = await db.threads.get(id);
+		if (!row) return undefined;
+		return (await decorateThreads(ctx, [row]))[0];
+	});
 }
 
 export async function listPosts(ctx: StoreContext, threadId: string): Promise<PostView[]> {
-	const rows = await ctx.db.posts
-		.where('[thread+createdAt]')
-		.between([threadId, Dexie.minKey], [threadId, Dexie.maxKey], true, true)
-		.toArray();
-	return decoratePosts(ctx, rows);
+	const { db } = ctx;
+	return db.transaction('r', [db.posts, ...decorationTables(ctx)], async () => {
+		const rows = await db.posts
+			.where('[thread+createdAt]')
+			.between([threadId, Dexie.minKey], [threadId, Dexie.maxKey], true, true)
+			.toArray();
+		return decoratePosts(ctx, rows);
+	});
 }
 
 interface Decorations {
@@ -87,6 +99,11 @@ interface Decorations {
 	rejected: boolean;
 	voteScore: number;
 	myVote: 1 | -1 | 0;
+}
+
+/** The tables decorations() reads (for a caller's read transaction). */
+function decorationTables(ctx: StoreContext): Table[] {
+	return [ctx.db.outbox, ctx.db.rejected, ctx.db.voteTotals, ctx.db.votes];
 }
 
 async function decorations(ctx: StoreContext, ids: string[]): Promise<Decorations[]> {
@@ -109,7 +126,10 @@ async function decorations(ctx: StoreContext, ids: string[]): Promise<Decoration
 	}));
 }
 
-const SIEVE_MIN_KEYS = 16;
+// Below this many keys bulkGet is as cheap (its gets are pipelined in one transaction), and a
+// page of threads, whose ids spread over the whole table, would often overflow the range read
+// and pay for it twice.
+const SIEVE_MIN_KEYS = 64;
 const SIEVE_SLACK = 4;
 
 /**

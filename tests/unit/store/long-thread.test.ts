@@ -31,15 +31,15 @@ describe('getMany', () => {
 		const stored = Array.from({ length: 400 }, (_, i) => `post:${ulid(i)}`);
 		const rows = await table(stored.filter((_, i) => i % 7 === 0));
 		const cases = [
-			stored.slice(100, 140).reverse(), // sparse: range read
-			stored.filter((_, i) => i % 13 === 0), // keys spread across a range with few rows
+			stored.slice(100, 200).reverse(), // sparse: range read
+			stored.filter((_, i) => i % 4 === 0), // keys spread across a range with few rows
 			[...stored.slice(0, 20), 'post:zzz', 'post:000'], // keys outside the stored ones
 			stored.slice(0, 5) // few keys: bulkGet
 		];
 		for (const keys of cases) expect(await getMany(rows, keys, (r) => r.key)).toEqual(await rows.bulkGet(keys));
-		// Crowded: 20 keys spread over 400 ids with a row on each of them.
+		// Crowded: 80 keys spread over 400 ids with a row on each of them.
 		const dense = await table(stored);
-		const spread = stored.filter((_, i) => i % 20 === 0);
+		const spread = stored.filter((_, i) => i % 5 === 0);
 		expect(await getMany(dense, spread, (r) => r.key)).toEqual(await dense.bulkGet(spread));
 	});
 });

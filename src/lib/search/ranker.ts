@@ -1,0 +1,242 @@
+// A lean ranker over MiniSearch's own index: the same BM25 scores, prefix and fuzzy expansion and
+// AND/OR combination as MiniSearch.search(), without building a result object per matching
+// document. In a community whose common words are in most documents a query matches thousands of
+// them; MiniSearch allocates a result (with a copy of the stored fields and the matched terms)
+// for each and then sorts them, which cost more than the scoring (bench/local-reads.ts). Here the
+// scores go into typed arrays indexed by MiniSearch's short document ids, and the matched terms
+// are worked out only for the hits a page shows.
+//
+// It reads MiniSearch's internal fields (minisearch is pinned in package.json): openRanker()
+// checks their shape and answers null when they are not what it expects, and SearchIndex then
+// uses MiniSearch.search() (tests/unit/search/ranker.test.ts compares both).
+import type MiniSearch from 'minisearch';
+
+/** fieldId → (short document id → term frequency) */
+type FieldTermData = Map<number, Map<number, number>>;
+
+interface SearchableMapLike {
+	get(term: string): FieldTermData | undefined;
+	atPrefix(prefix: string): Iterable<[string, FieldTermData]>;
+	fuzzyGet(term: string, maxDistance: number): Map<string, [FieldTermData, number]>;
+}
+
+interface Internals {
+	_index: SearchableMapLike;
+	_documentIds: Map<number, string>;
+	_fieldIds: Record<string, number>;
+	_fieldLength: Map<number, number[]>;
+	_avgFieldLength: number[];
+	_documentCount: number;
+	_nextId: number;
+	/** Documents discarded whose postings are not vacuumed yet. */
+	_dirtCount: number;
+	_storedFields: Map<number, Record<string, unknown>>;
+	_options: { tokenize: (text: string) => string[]; processTerm: (term: string) => string | string[] | null | undefined | false };
+}
+
+export interface RankOptions {
+	fields: readonly string[];
+	boost: Record<string, number>;
+	prefix: (term: string, i: number, terms: string[]) => boolean;
+	fuzzy: (term: string, i: number, terms: string[]) => number;
+	maxFuzzy: number;
+}
+
+// MiniSearch's defaults (weights of prefix and fuzzy matches, BM25 parameters)
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+
+/** A query term expanded: the indexed term, its weight and the query term it came from. */
+interface Derived {
+	term: string;
+	data: FieldTermData;
+	weight: number;
+	/** index of the distinct query term */
+	source: number;
+}
+
+export interface Ranking {
+	/** Short ids of the matching documents, in index order (rank them by score: SearchIndex picks the page). */
+	ids: Int32Array;
+	scores: Float64Array;
+	/** The expanded terms, for matchedTerms(). */
+	derived: readonly Derived[];
+}
+
+export interface Ranker {
+	/** null when a query has more distinct terms than the ranker handles (then use MiniSearch). */
+	rank(query: string): Ranking | null;
+	/** The indexed terms a document matched (MiniSearch's result.terms). */
+	matchedTerms(ranking: Ranking, shortId: number): string[];
+	documentId(shortId: number): string;
+	stored(shortId: number): Record<string, unknown> | undefined;
+	/** The index changed: the per-document tables are worked out again on the next query. */
+	changed(): void;
+}
+
+const MAX_TERMS = 30; // a bit per distinct query term in an Int32Array
+
+function looksRight(m: Partial<Internals>): m is Internals {
+	const index = m._index as Partial<SearchableMapLike> | undefined;
+	return (
+		!!index &&
+		typeof index.get === 'function' &&
+		typeof index.atPrefix === 'function' &&
+		typeof index.fuzzyGet === 'function' &&
+		m._documentIds instanceof Map &&
+		m._fieldLength instanceof Map &&
+		m._storedFields instanceof Map &&
+		Array.isArray(m._avgFieldLength) &&
+		typeof m._fieldIds === 'object' &&
+		m._fieldIds !== null &&
+		typeof m._documentCount === 'number' &&
+		typeof m._nextId === 'number' &&
+		typeof m._dirtCount === 'number' &&
+		typeof m._options?.tokenize === 'function' &&
+		typeof m._options?.processTerm === 'function'
+	);
+}
+
+export function openRanker<T>(mini: MiniSearch<T>, options: RankOptions): Ranker | null {
+	const candidate = mini as unknown as Partial<Internals>;
+	if (!looksRight(candidate)) return null;
+	const m: Internals = candidate;
+	const fields = options.fields.filter((f) => typeof m._fieldIds[f] === 'number');
+	if (fields.length !== options.fields.length) return null;
+
+	function terms(query: string): string[] {
+		const out: string[] = [];
+		for (const token of m._options.tokenize(query)) {
+			const processed = m._options.processTerm(token);
+			for (const t of Array.isArray(processed) ? processed : [processed]) if (t) out.push(t);
+		}
+		return out;
+	}
+
+	// Per field, each document's BM25 length term k·(1 − b + b·length/avg), or -1 for a short id
+	// no document has (discarded, not vacuumed yet): two Map lookups per posting become one read.
+	let norms: Float64Array[] | null = null;
+	function lengthNorms(): Float64Array[] {
+		if (norms) return norms;
+		const size = m._nextId;
+		norms = fields.map((field) => {
+			const fieldId = m._fieldIds[field];
+			const avg = m._avgFieldLength[fieldId];
+			const out = new Float64Array(size).fill(-1);
+			for (const [docId, lengths] of m._fieldLength) {
+				if (docId < size && m._documentIds.has(docId)) out[docId] = BM25.k * (1 - BM25.b + (BM25.b * (lengths[fieldId] ?? 0)) / avg);
+			}
+			return out;
+		});
+		return norms;
+	}
+
+	function expand(queryTerms: string[], distinct: Map<string, number>): Derived[] {
+		const derived: Derived[] = [];
+		queryTerms.forEach((term, i) => {
+			const source = distinct.get(term)!;
+			const exact = m._index.get(term);
+			if (exact) derived.push({ term, data: exact, weight: 1, source });
+			const prefixed = new Set<string>();
+			if (options.prefix(term, i, queryTerms)) {
+				for (const [t, data] of m._index.atPrefix(term)) {
+					const distance = t.length - term.length;
+					if (!distance) continue;
+					prefixed.add(t);
+					derived.push({ term: t, data, weight: (PREFIX_WEIGHT * t.length) / (t.length + 0.3 * distance), source });
+				}
+			}
+			const maxDistance = Math.min(options.fuzzy(term, i, queryTerms), options.maxFuzzy);
+			if (maxDistance > 0) {
+				for (const [t, [data, distance]] of m._index.fuzzyGet(term, maxDistance)) {
+					if (!distance || prefixed.has(t)) continue;
+					derived.push({ term: t, data, weight: (FUZZY_WEIGHT * t.length) / (t.length + distance), source });
+				}
+			}
+		});
+		return derived;
+	}
+
+	return {
+		rank(query) {
+			const queryTerms = terms(query);
+			const distinct = new Map<string, number>();
+			for (const t of queryTerms) if (!distinct.has(t)) distinct.set(t, distinct.size);
+			if (distinct.size > MAX_TERMS) return null;
+			const derived = expand(queryTerms, distinct);
+			const size = m._nextId;
+			const score = new Float64Array(size);
+			const mask = new Int32Array(size);
+			const total = m._documentCount;
+			const fieldNorms = lengthNorms();
+			const k1 = BM25.k + 1;
+			for (const d of derived) {
+				const bit = 1 << d.source;
+				fields.forEach((field, f) => {
+					const postings = d.data.get(m._fieldIds[field]);
+					if (!postings) return;
+					const weight = d.weight * (options.boost[field] ?? 1);
+					const norm = fieldNorms[f];
+					// Documents with the term in this field, without discarded ones not vacuumed yet
+					// (MiniSearch drops those from a term's postings when a search meets them).
+					let matching = postings.size;
+					if (m._dirtCount > 0) postings.forEach((_tf, docId) => void (docId < size && norm[docId] >= 0 ? 0 : matching--));
+					const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+					postings.forEach((tf, docId) => {
+						const n = docId < size ? norm[docId] : -1;
+						if (n < 0) return;
+						score[docId] += weight * idf * (BM25.d + (tf * k1) / (tf + n));
+						mask[docId] |= bit;
+					});
+				});
+			}
+			// AND: every distinct term; when nothing has them all, any of them (as SearchIndex did).
+			const all = (1 << distinct.size) - 1;
+			let matched = collect(mask, score, (bits) => bits === all);
+			if (matched.length === 0) matched = collect(mask, score, (bits) => bits !== 0);
+			const ids = Int32Array.from(matched);
+			const scores = Float64Array.from(ids, (id) => score[id]);
+			return { ids, scores, derived };
+		},
+		matchedTerms(ranking, shortId) {
+			const out: string[] = [];
+			for (const d of ranking.derived) {
+				if (out.includes(d.term)) continue;
+				for (const field of fields) {
+					if (d.data.get(m._fieldIds[field])?.has(shortId)) {
+						out.push(d.term);
+						break;
+					}
+				}
+			}
+			return out;
+		},
+		changed() {
+			norms = null;
+		},
+		documentId: (shortId) => m._documentIds.get(shortId)!,
+		stored: (shortId) => m._storedFields.get(shortId)
+	};
+}
+
+/**
+ * The documents whose term bits pass `keep`, with their final score (× the number of distinct
+ * query terms matched, as MiniSearch). Not sorted: a page needs the best few of thousands.
+ */
+function collect(mask: Int32Array, score: Float64Array, keep: (bits: number) => boolean): number[] {
+	const ids: number[] = [];
+	for (let id = 0; id < mask.length; id++) {
+		const bits = mask[id];
+		if (bits === 0 || !keep(bits)) continue;
+		score[id] *= popcount(bits);
+		ids.push(id);
+	}
+	return ids;
+}
+
+function popcount(n: number): number {
+	let c = 0;
+	for (let x = n >>> 0; x; x &= x - 1) c++;
+	return c;
+}
