@@ -129,6 +129,23 @@ describe('search index in the projector', () => {
 		expect(await ids(second, 'pooled')).toEqual([R1]);
 	});
 
+	it('takes a large batch in slices after the projector moved on, and a rebuild meanwhile starts clean', async () => {
+		const r = rig(uniqueName('s'));
+		const threads = Array.from({ length: 450 }, (_, i) => threadDoc(`01JQ${String(i).padStart(22, '0')}`, 'general', i, { title: `Meeting note ${i}`, body: i % 2 ? 'Procurement of tablets' : 'Broadband vouchers' }));
+		await r.pouch.bulkDocs(threads);
+		await r.runner.catchUp(); // committed to Dexie; the index may still be taking them in
+		expect((await search(r.db, r.indexer, 'tablets', {}, 500)).total).toBe(225);
+		// more documents, then a rebuild while their index operations are still queued
+		await r.pouch.bulkDocs(threads.slice(0, 100).map((t, i) => ({ ...t, _id: `thread:01JR${String(i).padStart(22, '0')}`, title: `Follow-up ${i}` })));
+		const catching = r.runner.catchUp();
+		await r.runner.rebuild();
+		await catching;
+		expect((await search(r.db, r.indexer, 'follow', {}, 500)).total).toBe(100);
+		expect((await search(r.db, r.indexer, 'vouchers', {}, 500)).total).toBe(275);
+		await r.indexer.flush();
+		expect((await libraryTables(r.db).searchIndex.get('main'))?.checkpoint).toBe(550);
+	});
+
 	it('is rebuilt with the projections', async () => {
 		const r = rig(uniqueName('s'));
 		await put(r.pouch, resourceDoc());
