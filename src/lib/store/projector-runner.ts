@@ -10,6 +10,7 @@ import type { ThreadRow } from './types';
 import { addPosts, sameAggregates, voteTotal, withThreadAggregates } from './aggregates';
 import { Ops, placeOf, projectChange, type Change } from './projector';
 import { putThreadTags } from './thread-tags';
+import { HandOverGate } from './hand-over';
 
 export const PROJECTOR_BATCH_SIZE = 1000;
 
@@ -53,11 +54,8 @@ export class ProjectorRunner {
 	readonly #subscribe: ((listener: () => void) => () => void) | undefined;
 	#unsubscribe: (() => void) | null = null;
 	#stopped = false;
-	/** hold() calls not yet released: live changes wait (the writer hands its batch over itself). */
-	#holds = 0;
-	#deferred = false;
-	/** applyWritten() calls whose task has not started: they apply or read everything before them. */
-	#handOvers = 0;
+	/** Hand-overs from a writer (snapshot-write.ts): hold, release, deferred catch-ups. */
+	readonly #gate = new HandOverGate();
 
 	constructor(pouch: PouchDB.Database, db: PraxisDb, options: ProjectorOptions = {}) {
 		this.#pouch = pouch;
@@ -72,8 +70,7 @@ export class ProjectorRunner {
 	/** Catches up, then follows new changes. */
 	start(): void {
 		const onChange = () => {
-			if (this.#holds > 0) this.#deferred = true;
-			else void this.catchUp().catch(() => {});
+			if (this.#gate.onChange()) void this.catchUp().catch(() => {});
 		};
 		if (this.#subscribe) {
 			this.#unsubscribe = this.#subscribe(onChange);
@@ -101,22 +98,11 @@ export class ProjectorRunner {
 	 * seen on the live feed meanwhile wait for release() instead of reading the batch back.
 	 */
 	hold(): void {
-		this.#holds++;
+		this.#gate.hold();
 	}
 
 	release(): void {
-		if (this.#holds > 0) this.#holds--;
-		if (this.#holds === 0 && this.#deferred) {
-			this.#deferred = false;
-			// what was written while held is usually handed over already; if the writer holds again by
-			// the time this runs (the next snapshot part), it waits once more instead of reading that part
-			void this.#enqueue(async () => {
-				if (this.#holds > 0) this.#deferred = true;
-				else if (this.#handOvers === 0) {
-					await this.#drain();
-				}
-			}).catch(() => {});
-		}
+		this.#gate.release((task) => this.#enqueue(task), () => this.#drain());
 	}
 
 	/**
@@ -126,9 +112,9 @@ export class ProjectorRunner {
 	 * `before`; otherwise (something else moved it) the feed is read as usual, so nothing is skipped.
 	 */
 	applyWritten(changes: readonly Change[], before: Seq, after: Seq): Promise<void> {
-		this.#handOvers++;
+		this.#gate.handOverQueued();
 		return this.#enqueue(async () => {
-			this.#handOvers--;
+			this.#gate.handOverStarted();
 			const since = ((await this.#db.meta.get(CHECKPOINT_KEY))?.value ?? 0) as Seq;
 			if (String(since) === String(before)) await this.applyBatch(changes, after);
 			else await this.#drain();

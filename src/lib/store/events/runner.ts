@@ -8,6 +8,7 @@ import type { StoreContext } from '../context';
 import { isNotFound } from '../context';
 import { communityRow, placeOfId, privateRow, type RowPlace } from './projection';
 import { notificationsFor, type NotifyLookup } from './notify';
+import { HandOverGate } from '../hand-over';
 import { CHECKPOINTS, EVENTS_PROJECTION_TABLES, eventsTables, type NotificationRow } from './tables';
 
 const BATCH_SIZE = 500;
@@ -35,11 +36,8 @@ export class EventsRunner {
 	/** Unsubscribes from what start() listens to. */
 	#feeds: Array<() => void> = [];
 	#stopped = false;
-	/** hold() calls not yet released: community changes wait (see ProjectorRunner.hold). */
-	#holds = 0;
-	#deferred = false;
-	/** applyWritten() calls whose task has not started: they apply or read everything before them. */
-	#handOvers = 0;
+	/** Hand-overs from a writer (snapshot-write.ts): hold, release, deferred catch-ups. */
+	readonly #gate = new HandOverGate();
 	readonly #recent = new Map<string, Doc>();
 
 	constructor(ctx: StoreContext) {
@@ -49,8 +47,7 @@ export class EventsRunner {
 	start(): void {
 		for (const source of ['community', 'private'] as const) {
 			const onChange = () => {
-				if (source === 'community' && this.#holds > 0) this.#deferred = true;
-				else void this.catchUp().catch(() => {});
+				if (source === 'private' || this.#gate.onChange()) void this.catchUp().catch(() => {});
 			};
 			// the community replica's write watch when the store has one (no read-back: local-writes.ts)
 			const watch = source === 'community' ? this.#ctx.communityWrites : undefined;
@@ -79,23 +76,14 @@ export class EventsRunner {
 
 	/** A writer will hand its community batch over (applyWritten): live changes wait until release(). */
 	hold(): void {
-		this.#holds++;
+		this.#gate.hold();
 	}
 
 	release(): void {
-		if (this.#holds > 0) this.#holds--;
-		if (this.#holds === 0 && this.#deferred) {
-			this.#deferred = false;
-			// what was written while held is usually handed over already; if the writer holds again by
-			// the time this runs (the next snapshot part), it waits once more instead of reading that part
-			void this.#enqueue(async () => {
-				if (this.#holds > 0) this.#deferred = true;
-				else if (this.#handOvers === 0) {
-					await this.#drain('community');
-				await this.#drain('private');
-				}
-			}).catch(() => {});
-		}
+		this.#gate.release((task) => this.#enqueue(task), async () => {
+			await this.#drain('community');
+			await this.#drain('private');
+		});
 	}
 
 	/**
@@ -103,9 +91,9 @@ export class EventsRunner {
 	 * and `after`) without reading them back; reads the feed as usual when the checkpoint moved.
 	 */
 	applyWritten(changes: readonly Change[], before: number | string, after: number | string): Promise<void> {
-		this.#handOvers++;
+		this.#gate.handOverQueued();
 		return this.#enqueue(async () => {
-			this.#handOvers--;
+			this.#gate.handOverStarted();
 			const since = ((await this.#ctx.db.meta.get(CHECKPOINTS.community))?.value ?? 0) as number | string;
 			if (String(since) === String(before)) await this.#apply('community', changes, after);
 			else await this.#drain('community');
