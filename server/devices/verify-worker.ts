@@ -22,7 +22,11 @@ const ED25519_SPKI_PREFIX = new Uint8Array(Buffer.from('302a300506032b6570032100
 const keys = new Map<string, KeyObject>();
 const KEYS_MAX = 5_000;
 
-function keyOf(raw: Uint8Array): KeyObject {
+/**
+ * A raw 32-byte Ed25519 public key as a node:crypto KeyObject, imported once per key (per
+ * thread: this worker, and verify.ts's checks on the main thread). Throws on a malformed key.
+ */
+export function ed25519KeyObject(raw: Uint8Array): KeyObject {
 	const hex = Buffer.from(raw).toString('hex');
 	let key = keys.get(hex);
 	if (!key) {
@@ -35,7 +39,7 @@ function keyOf(raw: Uint8Array): KeyObject {
 
 function check(item: VerifyJob['items'][number]): boolean {
 	try {
-		return verify(null, canonicalBytes(item.doc), keyOf(item.key), item.sig);
+		return verify(null, canonicalBytes(item.doc), ed25519KeyObject(item.key), item.sig);
 	} catch {
 		return false;
 	}

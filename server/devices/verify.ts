@@ -12,12 +12,12 @@
 // and, when the pushing principal is a hub (`user.hub` set), authorize as the signer rather
 // than as the hub: `actorForSigner(verdict.signer, users)` (server/hub/relay.ts does exactly
 // this today for hub pushes, ahead of the gateway).
-import { createPublicKey, verify as nodeVerify, type KeyObject } from 'node:crypto';
+import { verify as nodeVerify } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { VerifyAnswer, VerifyJob } from './verify-worker';
+import { ed25519KeyObject, type VerifyAnswer, type VerifyJob } from './verify-worker';
 import type { Storage } from '../storage/index';
 import type { SessionUser } from '../auth/types';
 import type { UserStore } from '../auth/users';
@@ -72,9 +72,6 @@ export interface SignatureVerifier {
 export const REVOCATION_REFRESH_MS = 1_000;
 const CERT_CACHE_MAX = 5_000;
 const TRUSTED_MAX = 5_000;
-
-/** DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows. */
-const ED25519_SPKI_PREFIX = new Uint8Array(Buffer.from('302a300506032b6570032100', 'hex'));
 
 /** A certificate whose server signature checked out once, with its raw key for the fast check. */
 interface TrustedCertificate {
@@ -188,18 +185,10 @@ let sharedWorkers: SignatureWorkers | null = null;
 /** State of the signature workers this process shares (tests check the fast path really used them). */
 export const signatureWorkersState = (): 'idle' | 'running' | 'broken' => sharedWorkers?.state ?? 'idle';
 
-const hereKeys = new Map<string, KeyObject>();
-
 /** The same check as the worker's, on this thread's libuv pool. */
 async function checkHere(doc: Record<string, unknown>, raw: Uint8Array, sig: Uint8Array): Promise<boolean> {
 	try {
-		const hex = Buffer.from(raw).toString('hex');
-		let key = hereKeys.get(hex);
-		if (!key) {
-			if (hereKeys.size >= TRUSTED_MAX) hereKeys.clear();
-			key = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
-			hereKeys.set(hex, key);
-		}
+		const key = ed25519KeyObject(raw);
 		const bytes = canonicalBytes(doc);
 		return await new Promise<boolean>((resolve) => nodeVerify(null, bytes, key, sig, (err, valid) => resolve(!err && valid)));
 	} catch {
@@ -239,7 +228,7 @@ function createFastPath(useWorkers: boolean) {
 		const raw = fromBase64Url(cert.publicKey);
 		if (!verdict.ok || !raw || raw.length !== 32) return null;
 		try {
-			createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
+			ed25519KeyObject(raw); // imported now (and kept): a malformed key is not trusted
 		} catch {
 			return null;
 		}
