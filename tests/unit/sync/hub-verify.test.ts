@@ -7,13 +7,6 @@
 // documents (member-signed and server-signed) arrive with their revision history, so a later edit
 // from the central server applies with no conflict.
 import { afterAll, describe, expect, it } from 'vitest';
-import { serve } from '@hono/node-server';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { createApp } from '../../../server/app';
-import { createAuthService } from '../../../server/auth/service';
-import { createStorage } from '../../../server/storage/index';
 import { serverSigner, signAsServer } from '../../../server/devices/server-key';
 import { seedCategories } from '../../../server/seed';
 import { COMMUNITY_DB } from '../../../src/lib/domain/ids';
@@ -21,40 +14,14 @@ import { exportPublicKey, generateDeviceKeys, signCertificate, signDoc, toBase64
 import type { SyncController } from '../../../src/lib/sync/controller';
 import { createHubSync, type HubSync } from '../../../src/lib/sync/hub';
 import { HUB_VERIFY_STATE_ID, openHubVerifier, readRefused } from '../../../src/lib/sync/hub-verify';
-import { TEST_SCRYPT_COST, tempDir } from '../../server/support/harness';
 import { startHub, waitFor } from '../../server/hub/support';
-import { closeTestStores, openTestStore, threadDoc, ULIDS, uniqueName } from '../store/support';
+import { openTestStore, threadDoc, ULIDS, uniqueName } from '../store/support';
 import { fakeNetwork, recordingStatus } from './support';
-import { signInAtCentral } from './central-member';
+import { centralServer, signInAtCentral } from './central-member';
 
-const dataDir = tempDir('praxis-central-');
-const storage = createStorage({ kind: 'memory', memoryPrefix: `central-verify-${process.pid}-${Date.now()}` });
-const auth = createAuthService({ storage, keysDir: join(dataDir, 'keys'), scryptCost: TEST_SCRYPT_COST, limits: { registrationsPerAddress: 1000 } });
-const central = createApp({ storage, config: { version: '0.0.0-test', staticDir: join(dataDir, 'none'), dataDir, demo: false, secureCookies: false, logRequests: false }, auth, uuid: 'centralv', requireSignatures: true, log: () => {} });
-let server: Server;
-const controllers: SyncController[] = [];
-const cleanups: Array<() => Promise<void>> = [];
+const { storage, auth, central, serverKeys, listen, controllers, cleanups, close } = centralServer('centralv');
 
-const serverKeys = async () => {
-	const signer = await serverSigner(auth.signingKey());
-	return new Map([[signer.kid, signer.publicKey]]);
-};
-
-async function listen(): Promise<string> {
-	return new Promise((resolve) => {
-		server = serve({ fetch: central.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`)) as Server;
-	});
-}
-
-
-afterAll(async () => {
-	await Promise.all(controllers.map((c) => c.stop()));
-	await closeTestStores();
-	for (const c of cleanups.reverse()) await c();
-	server.closeAllConnections();
-	await new Promise<void>((r) => server.close(() => r()));
-	await storage.close();
-});
+afterAll(close);
 
 async function localDoc(db: PouchDB.Database, id: string): Promise<(Record<string, unknown> & { _rev: string; _conflicts?: string[] }) | null> {
 	try {

@@ -5,61 +5,20 @@
 // (same port) and everything reaches it, signatures verified (requireSignatures on), nothing
 // duplicated or lost. Node clients because Chromium's local-network rules need a real LAN.
 import { afterAll, describe, expect, it } from 'vitest';
-import { serve } from '@hono/node-server';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { createApp } from '../../../server/app';
-import { createAuthService } from '../../../server/auth/service';
-import { createStorage } from '../../../server/storage/index';
 import { serverSigner } from '../../../server/devices/server-key';
 import { createSignatureVerifier } from '../../../server/devices/verify';
 import { seedCategories } from '../../../server/seed';
 import { COMMUNITY_DB } from '../../../src/lib/domain/ids';
 import type { SyncController } from '../../../src/lib/sync/controller';
 import { createHubSync, probeHub } from '../../../src/lib/sync/hub';
-import { TEST_SCRYPT_COST, tempDir } from '../../server/support/harness';
 import { startHub, waitFor } from '../../server/hub/support';
-import { closeTestStores, uniqueName } from '../store/support';
+import { uniqueName } from '../store/support';
 import { fakeNetwork, recordingStatus } from './support';
-import { signInAtCentral } from './central-member';
+import { centralServer, signInAtCentral } from './central-member';
 
-const dataDir = tempDir('praxis-central-');
-const storage = createStorage({ kind: 'memory', memoryPrefix: `central-${process.pid}-${Date.now()}` });
-const auth = createAuthService({ storage, keysDir: join(dataDir, 'keys'), scryptCost: TEST_SCRYPT_COST, limits: { registrationsPerAddress: 1000 } });
-const central = createApp({ storage, config: { version: '0.0.0-test', staticDir: join(dataDir, 'none'), dataDir, demo: false, secureCookies: false, logRequests: false }, auth, uuid: 'central1', requireSignatures: true, log: () => {} });
-let server: Server;
-let port = 0;
-const controllers: SyncController[] = [];
-const cleanups: Array<() => Promise<void>> = [];
+const { storage, auth, central, serverKeys, listen, stop: stopCentral, controllers, cleanups, close } = centralServer('central1');
 
-/** The central server's public key, as the device keeps it (to verify what the hub sends). */
-const serverKeys = async () => {
-	const signer = await serverSigner(auth.signingKey());
-	return new Map([[signer.kid, signer.publicKey]]);
-};
-
-async function listen(): Promise<string> {
-	return new Promise((resolve) => {
-		server = serve({ fetch: central.app.fetch, port, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-			port = info.port;
-			resolve(`http://127.0.0.1:${info.port}`);
-		}) as Server;
-	});
-}
-async function stopCentral() {
-	server.closeAllConnections();
-	await new Promise<void>((r) => server.close(() => r()));
-}
-
-
-afterAll(async () => {
-	await Promise.all(controllers.map((c) => c.stop()));
-	await closeTestStores();
-	for (const c of cleanups.reverse()) await c();
-	await stopCentral().catch(() => {});
-	await storage.close();
-});
+afterAll(close);
 
 describe('hub as a second remote for the real client', () => {
 	it('syncs two members through the hub while the central server is stopped, then everything reaches central verified', async () => {
