@@ -6,12 +6,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
-import { certificateFinder, collectDocs, readBundle, revokedIn, verifyBundle, writeBundle, type BundleDoc } from '../../src/lib/bundle/index';
+import { certificateFinder, collectDocs, currentDoc, readBundle, revokedIn, verifyBundle, writeBundle, type BundleDoc } from '../../src/lib/bundle/index';
 import type { Storage } from '../storage/index';
 import type { PraxisAuth } from '../auth/service';
 import { isRole, type UserRecord, type UserStore } from '../auth/users';
 import type { Role } from '../../src/lib/domain/schemas';
-import { createSignatureVerifier, currentDoc, rolesFromUsers } from '../devices/verify';
+import { createSignatureVerifier, rolesFromUsers } from '../devices/verify';
 import { publicKeysFromJwks, serverSigner, SERVER_SIGNER_PREFIX } from '../devices/server-key';
 import { relayDocs } from '../hub/relay';
 import { HUB_STATE_FILE } from '../hub/state';

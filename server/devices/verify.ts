@@ -18,11 +18,11 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ed25519KeyObject, type VerifyAnswer, type VerifyJob } from './verify-worker';
+import { currentDoc } from '../../src/lib/bundle/index';
 import type { Storage } from '../storage/index';
 import type { SessionUser } from '../auth/types';
 import type { UserStore } from '../auth/users';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
-import type { DocFacts } from '../../src/lib/domain/permissions';
 import type { Role } from '../../src/lib/domain/schemas';
 import { validateCommunityDoc } from '../../src/lib/domain/validate';
 import { canonicalBytes, canonicalJSON, checkCertificate, fromBase64Url, SIGNED_ALGORITHM, verifyDocSignature, type CertificateContext, type DeviceCertificate, type DocSignature, type SignerAuthority } from '../../src/lib/domain/signing';
@@ -352,15 +352,6 @@ export function createSignatureVerifier(deps: VerifierDeps): SignatureVerifier {
 	};
 }
 
-/** The current winning revision of `id` in `db`, not deleted, or null (SignerAuthority.current). */
-export async function currentDoc(db: PouchDB.Database, id: string): Promise<DocFacts | null> {
-	try {
-		return (await db.get(id)) as unknown as DocFacts;
-	} catch (err) {
-		if ((err as { status?: number }).status === 404) return null;
-		throw err;
-	}
-}
 
 /** A verifier's rolesOf from a user store (null for a name it does not hold). */
 export function rolesFromUsers(users: Pick<UserStore, 'get'>): (name: string) => Promise<readonly Role[] | null> {

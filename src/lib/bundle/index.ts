@@ -3,6 +3,7 @@
 // signed, compressed bundle, and open one — verify it whole, then apply what verifies. Used by
 // the /exchange page (through the store's community replica) and by `npm run bundle` on a server.
 import type { DeviceCertificate } from '../domain/signing';
+import type { DocFacts } from '../domain/permissions';
 import { applyDocs, collectDocs } from './collect';
 import { readBundle, writeBundle, type BundleDoc, type BundleHeader, type BundleSigner } from './format';
 import { verifyBundle, type BundleTrust } from './verify';
@@ -43,6 +44,16 @@ export function certificateFinder(db: PouchDB.Database): (id: string) => Promise
 			return null;
 		}
 	};
+}
+
+/** The current winning revision of `id` in `db`, not deleted, or null (SignerAuthority.current). */
+export async function currentDoc(db: PouchDB.Database, id: string): Promise<DocFacts | null> {
+	try {
+		return (await db.get(id)) as unknown as DocFacts;
+	} catch (err) {
+		if ((err as { status?: number }).status === 404) return null;
+		throw err;
+	}
 }
 
 /** Revoked certificate ids recorded in a local database (`revocation:{ulid}` → `device:{ulid}`). */

@@ -3,7 +3,7 @@
 /// <reference types="pouchdb-core" />
 import { publicKeysFrom } from './hub-jwks';
 import type { SignerAuthority } from '../domain/signing';
-import type { DocFacts } from '../domain/permissions';
+import { currentDoc } from '../bundle/index';
 import { ROLES, type Role } from '../domain/schemas';
 
 export const SERVER_KEYS_STORAGE_KEY = 'praxis-server-keys';
@@ -72,13 +72,6 @@ export function keptRoles(storage: Pick<Storage, 'getItem'> | undefined = global
 export function deviceAuthority(community: PouchDB.Database, roles: ReadonlyMap<string, readonly Role[]> = keptRoles()): SignerAuthority {
 	return {
 		rolesOf: async (name) => roles.get(name) ?? ['member'],
-		current: async (id) => {
-			try {
-				return (await community.get(id)) as unknown as DocFacts;
-			} catch (err) {
-				if ((err as { status?: number }).status === 404) return null;
-				throw err;
-			}
-		}
+		current: (id) => currentDoc(community, id)
 	};
 }
