@@ -83,12 +83,14 @@ export async function discardRejected(ctx: StoreContext, id: string): Promise<vo
 	if (current._rev) {
 		const withRevs = (await pouch.get(id, { revs: true })) as Doc & { _revisions?: { start: number; ids: string[] } };
 		const history = withRevs._revisions;
+		// signed again like every write (issue 7): a copy keeping the refused revision's signature
+		// would be refused in turn ("altered after signing") and come back to Needs attention
 		if (!history || history.ids.length < 2) {
-			await pouch.put({ ...current, _deleted: true });
+			await pouch.put(await signForPut(ctx, { ...current, _deleted: true }));
 		} else {
 			const previousRev = `${history.start - 1}-${history.ids[1]}`;
 			const previous = await localVersion(ctx, row.db, id, previousRev).catch(() => null);
-			if (previous && previous._rev) await pouch.put({ ...previous, _rev: current._rev });
+			if (previous && previous._rev) await pouch.put(await signForPut(ctx, { ...previous, _rev: current._rev }));
 		}
 		await ctx.db.outbox.delete(id);
 	}
