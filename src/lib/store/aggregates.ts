@@ -48,16 +48,18 @@ export function addPosts(thread: ThreadRow, added: readonly PostRow[]): ThreadRo
 	return withLast(thread, replyCount, last, thread);
 }
 
-/** Vote totals of one target, derived from its vote rows. */
-export function voteTotal(target: string, votes: readonly VoteRow[]): VoteTotalRow {
+/** Vote totals of one target, derived from its vote rows; `member`'s own vote as `mine`. */
+export function voteTotal(target: string, votes: readonly VoteRow[], member?: string): VoteTotalRow {
 	let up = 0;
 	let down = 0;
+	let mine: VoteTotalRow['mine'] = 0;
 	for (const vote of votes) {
 		if (vote.target !== target) continue;
 		if (vote.value === 1) up++;
 		else if (vote.value === -1) down++;
+		if (member !== undefined && vote.author === member && (vote.value === 1 || vote.value === -1)) mine = vote.value;
 	}
-	return { target, score: up - down, up, down };
+	return { target, score: up - down, up, down, mine };
 }
 
 /** True when the derived figures of two versions of a thread row are equal. */

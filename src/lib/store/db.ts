@@ -22,6 +22,7 @@
 //   meta        projector checkpoint, schema version                               [device]
 import Dexie, { type Table } from 'dexie';
 import { dexieDbName } from './names';
+import { voteId } from '../domain/ids';
 import { LIBRARY_SCHEMA_VERSION, LIBRARY_STORES } from './library/tables';
 import { EVENTS_SCHEMA_VERSION, EVENTS_STORES } from './events/tables';
 import type {
@@ -43,6 +44,8 @@ import type {
 } from './types';
 
 export const SCHEMA_VERSION = 3;
+/** Above the library's and the events' versions (tables.ts of each). */
+export const MINE_ON_TOTALS_VERSION = 21;
 
 export type DexieOptions = ConstructorParameters<typeof Dexie>[1];
 
@@ -88,6 +91,16 @@ export class PraxisDb extends Dexie {
 		this.version(LIBRARY_SCHEMA_VERSION).stores({ ...LIBRARY_STORES });
 		// events, people, messages, notifications (src/lib/store/events/tables.ts)
 		this.version(EVENTS_SCHEMA_VERSION).stores({ ...EVENTS_STORES });
+		// Vote totals carry the member's own vote (`mine`): filled in from the votes table once.
+		this.version(MINE_ON_TOTALS_VERSION)
+			.stores({})
+			.upgrade(async (tx) => {
+				const totals = tx.table<VoteTotalRow, string>('voteTotals');
+				const votes = tx.table<VoteRow, string>('votes');
+				const rows = await totals.toArray();
+				const mine = await votes.bulkGet(rows.map((row) => voteId(row.target, username)));
+				await totals.bulkPut(rows.map((row, i) => ({ ...row, mine: mine[i]?.value ?? 0 })));
+			});
 	}
 }
 

@@ -55,7 +55,7 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 	};
 	const library = createLibraryParts(community, db, { username: member.name, Pouch, pouchOptions: options.pouchOptions, onProblem, now });
 	const communityWrites = watchWrites(community);
-	const projector = new ProjectorRunner(community, db, { batchSize: options.batchSize, onProblem, extensions: library.extensions, subscribe: communityWrites.subscribe });
+	const projector = new ProjectorRunner(community, db, { batchSize: options.batchSize, onProblem, extensions: library.extensions, subscribe: communityWrites.subscribe, member: member.name });
 	const ctx: StoreContext = { member, db, community, private: priv, projector, now, Pouch, listeners: new Set(), communityWrites };
 	ctxRef.ctx = ctx;
 	const signing = createDeviceSigning(member.name, options.dexieOptions); // issue 7: signs every put

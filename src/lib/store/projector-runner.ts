@@ -40,6 +40,8 @@ export interface ProjectorOptions {
 	 * store passes its write watch, local-writes.ts). Default: a live changes feed on `pouch`.
 	 */
 	subscribe?: (listener: () => void) => () => void;
+	/** The member whose Dexie database this is: their own vote is kept on each vote total (`mine`). */
+	member?: string;
 }
 
 export class ProjectorRunner {
@@ -52,6 +54,7 @@ export class ProjectorRunner {
 	#chain: Promise<void> = Promise.resolve();
 	#queued: Promise<void> | null = null;
 	readonly #subscribe: ((listener: () => void) => () => void) | undefined;
+	readonly #member: string | undefined;
 	#unsubscribe: (() => void) | null = null;
 	#stopped = false;
 	/** Hand-overs from a writer (snapshot-write.ts): hold, release, deferred catch-ups. */
@@ -65,6 +68,7 @@ export class ProjectorRunner {
 		this.#extensions = options.extensions ?? [];
 		this.#extraTables = this.#extensions.flatMap((e) => e.tables);
 		this.#subscribe = options.subscribe;
+		this.#member = options.member;
 	}
 
 	/** Catches up, then follows new changes. */
@@ -284,7 +288,7 @@ export class ProjectorRunner {
 		const puts = [];
 		const deletes: string[] = [];
 		for (const target of targets) {
-			const total = voteTotal(target, byTarget.get(target) ?? []);
+			const total = voteTotal(target, byTarget.get(target) ?? [], this.#member);
 			if (total.up + total.down === 0) deletes.push(target);
 			else puts.push(total);
 		}

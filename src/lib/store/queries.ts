@@ -2,7 +2,6 @@
 // liveQuery, which re-runs them when a table they read changes). Thread lists walk the
 // [category+deleted+lastActivity] index backwards so a page costs the same with 10,000 threads.
 import Dexie, { type Table } from 'dexie';
-import { voteId } from '../domain/ids';
 import type { StoreContext } from './context';
 import type { CategoryView, ListThreadsOptions, PostRow, PostView, ThreadRow, ThreadView } from './types';
 
@@ -103,18 +102,17 @@ interface Decorations {
 
 /** The tables decorations() reads (for a caller's read transaction). */
 function decorationTables(ctx: StoreContext): Table[] {
-	return [ctx.db.outbox, ctx.db.rejected, ctx.db.voteTotals, ctx.db.votes];
+	return [ctx.db.outbox, ctx.db.rejected, ctx.db.voteTotals];
 }
 
 async function decorations(ctx: StoreContext, ids: string[]): Promise<Decorations[]> {
-	const me = ctx.member.name;
 	// The outbox and the rejected list are small: their keys in one read each beat one get per
-	// row on long lists (a 500-post thread; bench/local-reads.ts).
-	const [outbox, rejected, totals, mine] = await Promise.all([
+	// row on long lists (a 500-post thread; bench/local-reads.ts). A vote total carries the
+	// member's own vote (`mine`), so one read of the totals serves both.
+	const [outbox, rejected, totals] = await Promise.all([
 		ctx.db.outbox.toCollection().primaryKeys(),
 		ctx.db.rejected.toCollection().primaryKeys(),
-		getMany(ctx.db.voteTotals, ids, (row) => row.target),
-		getMany(ctx.db.votes, ids.map((id) => voteId(id, me)), (row) => row.id)
+		getMany(ctx.db.voteTotals, ids, (row) => row.target)
 	]);
 	const pending = new Set<unknown>(outbox);
 	const refused = new Set<unknown>(rejected);
@@ -122,7 +120,7 @@ async function decorations(ctx: StoreContext, ids: string[]): Promise<Decoration
 		pending: pending.has(id),
 		rejected: refused.has(id),
 		voteScore: totals[i]?.score ?? 0,
-		myVote: mine[i]?.value ?? 0
+		myVote: totals[i]?.mine ?? 0
 	}));
 }
 

@@ -82,6 +82,11 @@ export interface VoteTotalRow {
 	score: number;
 	up: number;
 	down: number;
+	/**
+	 * The member's own vote on the target (the Dexie database is per member): lists read it with
+	 * the total instead of a second get per row.
+	 */
+	mine: 1 | -1 | 0;
 }
 
 export interface ProfileRow {

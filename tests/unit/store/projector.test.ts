@@ -84,7 +84,9 @@ describe('projectChange (pure)', () => {
 			{ id: 'c', target: T1, author: 'c', value: -1 as const },
 			{ id: 'd', target: T2, author: 'd', value: 1 as const }
 		];
-		expect(voteTotal(T1, votes)).toEqual({ target: T1, score: 1, up: 2, down: 1 });
+		expect(voteTotal(T1, votes)).toEqual({ target: T1, score: 1, up: 2, down: 1, mine: 0 });
+		expect(voteTotal(T1, votes, 'c').mine).toBe(-1);
+		expect(voteTotal(T1, votes, 'd').mine).toBe(0); // d voted on another target
 	});
 });
 
@@ -124,7 +126,7 @@ describe('projector runner', () => {
 		const name = uniqueName();
 		const pouch = new PouchDB(`idem-${name}`, { adapter: 'memory' });
 		const db = new PraxisDb(name, testOptions.dexieOptions);
-		const runner = new ProjectorRunner(pouch, db);
+		const runner = new ProjectorRunner(pouch, db, { member: 'bob' });
 		await pouch.bulkDocs([threadDoc(ULIDS.t1, 'general', 0), postDoc(ULIDS.p1, T1, 1), voteDoc(T1, 'bob', 1)]);
 		const feed = await pouch.changes({ include_docs: true, conflicts: true });
 		const dump = async () => ({
@@ -138,7 +140,7 @@ describe('projector runner', () => {
 		await runner.applyBatch(feed.results, feed.last_seq);
 		expect(await dump()).toEqual(once);
 		expect(once.threads[0]).toMatchObject({ replyCount: 1, lastAuthor: 'bob' });
-		expect(once.totals).toEqual([{ target: T1, score: 1, up: 1, down: 0 }]);
+		expect(once.totals).toEqual([{ target: T1, score: 1, up: 1, down: 0, mine: 1 }]);
 		db.close();
 		await pouch.destroy();
 	});
