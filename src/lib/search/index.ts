@@ -3,6 +3,7 @@
 // it documents incrementally (upsert / remove), so it is never rebuilt on start.
 import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
 import { openRanker, type Ranker } from './ranker';
+import { serializeInSlices, type Pause } from './serialize';
 
 export const SEARCH_TYPES = ['thread', 'post', 'resource'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
@@ -134,6 +135,14 @@ export class SearchIndex {
 
 	toJSON(): AsPlainObject {
 		return this.#mini.toJSON();
+	}
+
+	/**
+	 * `JSON.stringify(this.toJSON())` built a few milliseconds at a time (serialize.ts). Nothing
+	 * may be added or removed until it resolves.
+	 */
+	serialize(pause?: Pause, sliceMs?: number): Promise<string> {
+		return serializeInSlices(this.#mini as unknown as MiniSearch<unknown>, pause, sliceMs);
 	}
 
 	get size(): number {

@@ -85,13 +85,22 @@ export interface UseRow {
 	author: string;
 }
 
+/**
+ * The saved search index: a head row (`main`) naming the save whose part rows
+ * (`main:{save}:{i}`) hold MiniSearch's toJSON() as a JSON string, cut in pieces (one put of the
+ * whole 7 MB string kept IndexedDB busy for tens of milliseconds). Saves before the parts kept
+ * the whole string in the head row's `json`.
+ */
 export interface SearchIndexRow {
 	key: string;
-	/** MiniSearch's toJSON(), as a JSON string. */
-	json: string;
-	/** The changes-feed sequence the index includes everything up to. */
-	checkpoint: number | string;
-	savedAt: string;
+	/** The whole JSON (an older save's head row) or one piece of it (a part row). */
+	json?: string;
+	/** Head row: how many part rows the save has, and its id. */
+	parts?: number;
+	save?: string;
+	/** Head row: the changes-feed sequence the index includes everything up to. */
+	checkpoint?: number | string;
+	savedAt?: string;
 }
 
 export interface DeviceRow {

@@ -8,7 +8,8 @@
 import { CHECKPOINT_KEY, type PraxisDb } from '../db';
 import type { Change, ProjectorExtension } from '../projector-runner';
 import { SearchIndex } from '../../search/index';
-import { libraryTables } from '../library/tables';
+import { SLICE_MS, yieldToEventLoop, type Pause } from '../../search/serialize';
+import { libraryTables, type SearchIndexRow } from '../library/tables';
 import { indexOpFor, isIndexed, type IndexOp, type ThreadFacts } from './documents';
 
 export const SEARCH_SAVE_DELAY_MS = 1000;
@@ -20,13 +21,28 @@ export const SEARCH_SAVE_DELAY_MS = 1000;
  */
 export const SEARCH_SAVE_BULK_DELAY_MS = 8000;
 export const SEARCH_BULK_BATCH = 100;
+/**
+ * Fewer documents than this changed since the last save wait SEARCH_SAVE_SMALL_DELAY_MS: each
+ * save writes the whole index again (7 MB for 10,000 documents), and an index saved a little
+ * behind only costs the next start a short catch-up from its checkpoint.
+ */
+export const SEARCH_SAVE_MIN_DOCS = 500;
+export const SEARCH_SAVE_SMALL_DELAY_MS = 60_000;
+/** Characters per part row of a save. */
+export const SEARCH_PART_CHARS = 1 << 20;
 const INDEX_KEY = 'main';
+const partKey = (save: string, i: number) => `${INDEX_KEY}:${save}:${i}`;
 const CATCH_UP_BATCH = 500;
 
 type Seq = number | string;
 
 export interface SearchIndexerOptions {
 	saveDelayMs?: number;
+	/** Characters per part row of a save (SEARCH_PART_CHARS). */
+	partChars?: number;
+	/** How a save gives the event loop a turn between its slices and part rows, and how long a slice runs. */
+	pause?: Pause;
+	sliceMs?: number;
 	now?: () => string;
 	onProblem?: (message: string) => void;
 }
@@ -36,6 +52,9 @@ export class SearchIndexer implements ProjectorExtension {
 	readonly #pouch: PouchDB.Database;
 	readonly #db: PraxisDb;
 	readonly #saveDelayMs: number;
+	readonly #partChars: number;
+	readonly #pause: Pause;
+	readonly #sliceMs: number;
 	readonly #now: () => string;
 	readonly #onProblem: (message: string) => void;
 	/** The projector's checkpoint when the store opened (read before the projector starts). */
@@ -45,7 +64,13 @@ export class SearchIndexer implements ProjectorExtension {
 	#checkpoint: Seq = 0;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#dirty = false;
+	/** Documents applied since the last save. */
+	#unsaved = 0;
 	#saving: Promise<void> = Promise.resolve();
+	/** While a save serializes the index, updates wait here (the index must not change under it). */
+	#held: { ops: IndexOp[]; checkpoint: Seq | null } | null = null;
+	/** Incremented by reset(): a save that began before it is dropped. */
+	#generation = 0;
 	/** Documents applied since the store opened (for tests and diagnosis). */
 	applied = 0;
 	/** How many changes the last load caught up (0 when the saved index was current). */
@@ -55,6 +80,9 @@ export class SearchIndexer implements ProjectorExtension {
 		this.#pouch = pouch;
 		this.#db = db;
 		this.#saveDelayMs = options.saveDelayMs ?? SEARCH_SAVE_DELAY_MS;
+		this.#partChars = Math.max(1, options.partChars ?? SEARCH_PART_CHARS);
+		this.#pause = options.pause ?? yieldToEventLoop;
+		this.#sliceMs = options.sliceMs ?? SLICE_MS;
 		this.#now = options.now ?? (() => new Date().toISOString());
 		this.#onProblem = options.onProblem ?? (() => {});
 		this.#startSeq = db.meta.get(CHECKPOINT_KEY).then((row) => (row?.value ?? 0) as Seq, () => 0);
@@ -69,8 +97,14 @@ export class SearchIndexer implements ProjectorExtension {
 	async afterBatch(changes: readonly Change[], lastSeq: Seq): Promise<void> {
 		const index = await this.ready();
 		const ops = this.#pending.splice(0);
-		this.#applyOps(index, ops);
-		this.#checkpoint = lastSeq;
+		const held = this.#held;
+		if (held) {
+			held.ops.push(...ops);
+			held.checkpoint = lastSeq;
+		} else {
+			this.#applyOps(index, ops);
+			this.#checkpoint = lastSeq;
+		}
 		this.#markDirty(changes.length >= SEARCH_BULK_BATCH);
 	}
 
@@ -79,8 +113,11 @@ export class SearchIndexer implements ProjectorExtension {
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = null;
 		this.#pending = [];
+		this.#held = null;
+		this.#generation++;
 		this.#checkpoint = 0;
 		this.#dirty = false;
+		this.#unsaved = 0;
 		this.#loading = Promise.resolve(SearchIndex.empty());
 	}
 
@@ -104,8 +141,8 @@ export class SearchIndexer implements ProjectorExtension {
 		let since: Seq = 0;
 		if (saved) {
 			try {
-				index = SearchIndex.fromJSON(JSON.parse(saved.json));
-				since = saved.checkpoint;
+				index = SearchIndex.fromJSON(JSON.parse(await this.#savedJSON(saved)));
+				since = saved.checkpoint ?? 0;
 			} catch (err) {
 				this.#onProblem(`search index unreadable, reindexing: ${String(err)}`);
 			}
@@ -117,13 +154,25 @@ export class SearchIndexer implements ProjectorExtension {
 		return index;
 	}
 
+	/** The JSON of a save: in its head row (older saves) or in its part rows. */
+	async #savedJSON(head: SearchIndexRow): Promise<string> {
+		if (typeof head.json === 'string') return head.json;
+		if (!head.save || !head.parts) throw new Error('the saved index names no parts');
+		const save = head.save;
+		const parts = await libraryTables(this.#db).searchIndex.bulkGet(Array.from({ length: head.parts }, (_, i) => partKey(save, i)));
+		return parts.map((part, i) => {
+			if (typeof part?.json !== 'string') throw new Error(`part ${i} of the saved index is missing`);
+			return part.json;
+		}).join('');
+	}
+
 	/** Applies every change after `since` (the index's own checkpoint) to the index. */
 	async #catchUp(index: SearchIndex, since: Seq): Promise<void> {
 		this.caughtUp = 0;
 		for (;;) {
 			const feed = await this.#pouch.changes({ since, limit: CATCH_UP_BATCH, include_docs: true });
 			if (feed.results.length === 0) break;
-			this.#applyOps(index, await opsFor(feed.results, this.#db));
+				this.#applyOps(index, await opsFor(feed.results, this.#db));
 			this.caughtUp += feed.results.length;
 			since = feed.last_seq;
 			this.#checkpoint = since;
@@ -138,6 +187,7 @@ export class SearchIndexer implements ProjectorExtension {
 			else index.remove(op.remove);
 		}
 		this.applied += ops.length;
+		this.#unsaved += ops.length;
 	}
 
 	#markDirty(bulk: boolean): void {
@@ -148,7 +198,11 @@ export class SearchIndexer implements ProjectorExtension {
 				this.#timer = null;
 				void this.#save();
 			},
-			bulk ? Math.max(this.#saveDelayMs, SEARCH_SAVE_BULK_DELAY_MS) : this.#saveDelayMs
+			bulk
+				? Math.max(this.#saveDelayMs, SEARCH_SAVE_BULK_DELAY_MS)
+				: this.#unsaved + (this.#held?.ops.length ?? 0) >= SEARCH_SAVE_MIN_DOCS
+					? this.#saveDelayMs
+					: Math.max(this.#saveDelayMs, SEARCH_SAVE_SMALL_DELAY_MS)
 		);
 	}
 
@@ -156,16 +210,55 @@ export class SearchIndexer implements ProjectorExtension {
 		this.#saving = this.#saving.then(async () => {
 			if (!this.#dirty || !this.#loading) return;
 			this.#dirty = false;
+			const generation = this.#generation;
 			const index = await this.#loading;
-			const row = { key: INDEX_KEY, json: JSON.stringify(index.toJSON()), checkpoint: this.#checkpoint, savedAt: this.#now() };
+			const checkpoint = this.#checkpoint;
+			const unsaved = this.#unsaved;
+			// The index is serialized a few milliseconds at a time (search/serialize.ts); updates
+			// arriving meanwhile are held back and applied once it is done.
+			const held: { ops: IndexOp[]; checkpoint: Seq | null } = { ops: [], checkpoint: null };
+			this.#held = held;
+			let json: string;
 			try {
-				if (this.#db.isOpen()) await libraryTables(this.#db).searchIndex.put(row);
+				json = await index.serialize(this.#pause, this.#sliceMs);
+			} finally {
+				if (this.#held === held) {
+					this.#held = null;
+					this.#applyOps(index, held.ops);
+					if (held.checkpoint !== null) this.#checkpoint = held.checkpoint;
+				}
+			}
+			if (generation !== this.#generation) return; // rebuilt meanwhile: this index is gone
+			try {
+				await this.#write(json, checkpoint);
+				this.#unsaved = Math.max(0, this.#unsaved - unsaved);
 			} catch (err) {
 				this.#dirty = true;
 				this.#onProblem(`search index not saved: ${String(err)}`);
 			}
 		});
 		return this.#saving;
+	}
+
+	/**
+	 * Writes a save as part rows, one put each with a turn of the event loop between them, then
+	 * the head row naming them (a save cut short leaves the previous one whole), then drops the
+	 * part rows of other saves.
+	 */
+	async #write(json: string, checkpoint: Seq): Promise<void> {
+		if (!this.#db.isOpen()) return;
+		const table = libraryTables(this.#db).searchIndex;
+		const save = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+		const size = this.#partChars;
+		const parts = Math.max(1, Math.ceil(json.length / size));
+		for (let i = 0; i < parts; i++) {
+			await table.put({ key: partKey(save, i), json: json.slice(i * size, (i + 1) * size) });
+			await this.#pause();
+		}
+		await table.put({ key: INDEX_KEY, parts, save, checkpoint, savedAt: this.#now() });
+		const mine = `${INDEX_KEY}:${save}:`;
+		const stale = (await table.where('key').startsWith(`${INDEX_KEY}:`).primaryKeys()).filter((key) => !key.startsWith(mine));
+		if (stale.length) await table.bulkDelete(stale);
 	}
 }
 
