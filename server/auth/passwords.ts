@@ -30,12 +30,37 @@ const SALT_BYTES = 16;
 export const PASSWORD_MIN_CHARS = 10;
 export const PASSWORD_MAX_CHARS = 1024;
 
-function scrypt(password: string, salt: Uint8Array, cost: ScryptCost): Promise<Uint8Array> {
+/**
+ * At most this many hashes are computed at once. Each takes 32 MiB while it runs, and node's
+ * thread pool would run four: a burst of sign-ins (200 devices reconnecting to a hub) held
+ * 128 MiB at a time, which the allocator then kept (server RSS +120–170 MB in
+ * bench/incremental.ts). The hashing is CPU-bound, so more at once than this would not finish
+ * sooner on the small machines a hub runs on.
+ */
+export const SCRYPT_CONCURRENCY = 2;
+let running = 0;
+let completed = 0;
+const waiting: Array<() => void> = [];
+
+/** Hashes running and waiting now, and computed since the process started (diagnostics, tests). */
+export function scryptActivity(): { running: number; waiting: number; completed: number } {
+	return { running, waiting: waiting.length, completed };
+}
+
+async function scrypt(password: string, salt: Uint8Array, cost: ScryptCost): Promise<Uint8Array> {
 	// maxmem must exceed 128 * N * r bytes or node refuses the parameters.
 	const options: ScryptOptions = { N: cost.N, r: cost.r, p: cost.p, maxmem: 256 * cost.N * cost.r };
-	return new Promise((resolve, reject) => {
-		scryptCallback(password.normalize('NFC'), salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(new Uint8Array(key))));
-	});
+	if (running >= SCRYPT_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
+	running++;
+	try {
+		return await new Promise((resolve, reject) => {
+			scryptCallback(password.normalize('NFC'), salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(new Uint8Array(key))));
+		});
+	} finally {
+		running--;
+		completed++;
+		waiting.shift()?.();
+	}
 }
 
 export async function hashPassword(password: string, cost: ScryptCost = DEFAULT_SCRYPT_COST): Promise<PasswordHash> {

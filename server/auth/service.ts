@@ -113,6 +113,8 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 
 	const profiles = new Map<string, { user: PublicUser; at: number }>();
 	const basicCache = new Map<string, { name: string; until: number }>();
+	/** Basic checks under way, by header: a device's first requests arrive together and share one. */
+	const basicChecks = new Map<string, Promise<PublicUser | null>>();
 	let dummyHash: Promise<PasswordHash> | null = null;
 
 	async function publicUser(name: string): Promise<PublicUser | null> {
@@ -168,15 +170,23 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 		const cacheKey = sha256(header);
 		const hit = basicCache.get(cacheKey);
 		if (hit && hit.until > now()) return publicUser(hit.name);
-		try {
-			const user = await checkPassword(name, password, address);
-			if (basicCache.size > 10_000) basicCache.clear();
-			basicCache.set(cacheKey, { name: user.name, until: now() + basicCacheMs });
-			return user;
-		} catch (err) {
-			if (err instanceof AuthError) return null;
-			throw err;
-		}
+		const pending = basicChecks.get(cacheKey);
+		if (pending) return pending;
+		const check = (async () => {
+			try {
+				const user = await checkPassword(name, password, address);
+				if (basicCache.size > 10_000) basicCache.clear();
+				basicCache.set(cacheKey, { name: user.name, until: now() + basicCacheMs });
+				return user;
+			} catch (err) {
+				if (err instanceof AuthError) return null;
+				throw err;
+			} finally {
+				basicChecks.delete(cacheKey);
+			}
+		})();
+		basicChecks.set(cacheKey, check);
+		return check;
 	}
 
 	async function currentUser(req: Request, address: string): Promise<PublicUser | null> {

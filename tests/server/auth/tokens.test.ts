@@ -6,7 +6,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHarness, PASSWORD, sessionCookie, tempDir, TEST_SCRYPT_COST, type Harness } from '../support/harness';
-import { hashPassword } from '../../../server/auth/passwords';
+import { hashPassword, SCRYPT_CONCURRENCY, scryptActivity } from '../../../server/auth/passwords';
 import { loadOrCreateSigningKey } from '../../../server/auth/keys';
 import { SESSIONS_DB } from '../../../server/storage/index';
 
@@ -74,6 +74,31 @@ describe('session tokens', () => {
 
 		const res = await h.request('/couch/_session', { headers: { authorization: basic('ines', 'a-new-password-1') } });
 		expect(await res.json()).toMatchObject({ ok: true, userCtx: { name: 'ines', roles: ['member'] } });
+	});
+
+	it('checks the same Basic credentials arriving together once, and hashes at most SCRYPT_CONCURRENCY at a time', async () => {
+		h = createHarness();
+		await h.register('ines');
+		const before = scryptActivity().completed;
+		const req = () => new Request('http://x/', { headers: { authorization: basic('ines', PASSWORD) } });
+		const users = await Promise.all(Array.from({ length: 10 }, () => h.auth.authenticate(req(), '192.0.2.1')));
+		expect(users.every((u) => u?.name === 'ines')).toBe(true);
+		expect(scryptActivity().completed - before).toBe(1);
+		// a wrong password arriving together is checked once too, and refused for each request
+		const wrong = await Promise.all(Array.from({ length: 4 }, () => h.auth.authenticate(new Request('http://x/', { headers: { authorization: basic('ines', 'wrong-password!') } }), '192.0.2.1')));
+		expect(wrong).toEqual([null, null, null, null]);
+		expect(scryptActivity().completed - before).toBe(2);
+
+		let most = 0;
+		let sampling = true;
+		const sample = (): void => {
+			most = Math.max(most, scryptActivity().running);
+			if (sampling) setImmediate(sample);
+		};
+		sample();
+		await Promise.all(Array.from({ length: 6 }, (_, i) => hashPassword(`password-number-${i}`, TEST_SCRYPT_COST)));
+		sampling = false;
+		expect(most).toBe(SCRYPT_CONCURRENCY);
 	});
 
 	it('rate-limits failed Basic checks like logins', async () => {
