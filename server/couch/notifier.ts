@@ -9,6 +9,15 @@ interface Feed {
 
 export class ChangeNotifier {
 	#feeds = new Map<PouchDB.Database, Feed>();
+	#epoch = 0;
+
+	/**
+	 * Goes up before the waiters of any database are told of a change: a read of a feed started
+	 * in an earlier epoch may miss that change (changes.ts shares reads within one epoch only).
+	 */
+	get epoch(): number {
+		return this.#epoch;
+	}
 
 	/** Calls `onChange` after each change to `db` until the returned function is called. */
 	subscribe(db: PouchDB.Database, onChange: () => void): () => void {
@@ -36,6 +45,7 @@ export class ChangeNotifier {
 	#open(db: PouchDB.Database): Feed {
 		const waiters = new Set<() => void>();
 		const notify = () => {
+			this.#epoch++;
 			for (const waiter of [...waiters]) waiter();
 		};
 		const changes = db.changes({ live: true, since: 'now', return_docs: false });

@@ -107,4 +107,36 @@ describe('longpoll listeners', () => {
 		expect(notifier.openFeeds).toBe(0);
 		notifier.close();
 	});
+
+	it('answers the clients one write wakes with one read of the feed, and a normal feed reads on its own', async () => {
+		const notifier = new ChangeNotifier();
+		const db = h.storage.db('community');
+		db.setMaxListeners(0);
+		const app = new Hono<{ Variables: AuthVariables }>();
+		app.get('/_changes', (c) => handleChanges(c, { name: 'community', kind: 'community', db, user: alice, existed: true }, notifier, true));
+		const { update_seq } = await db.info();
+		const reads: unknown[] = [];
+		const changes = db.changes.bind(db);
+		db.changes = ((options: PouchDB.Core.ChangesOptions) => {
+			if ((options as { return_docs?: boolean }).return_docs === true) reads.push(options.since); // the handler's reads (not the live listener's own)
+			return changes(options);
+		}) as typeof db.changes;
+		try {
+			const bodies = (await Promise.all(Array.from({ length: 50 }, () => app.request(`/_changes?feed=longpoll&since=${update_seq}&include_docs=true`)))).map((r) => r.text());
+			const before = reads.length; // each request's first read (some of them shared)
+			expect(before).toBeGreaterThan(0);
+			expect(before).toBeLessThanOrEqual(50);
+			const [doc] = await seed(1);
+			const answered = (await Promise.all(bodies)).map((t) => JSON.parse(t) as Feed);
+			expect(answered.every((a) => a.results.length === 1 && a.results[0].doc?._id === doc._id)).toBe(true);
+			expect(reads.slice(before)).toEqual([update_seq]);
+			// normal feeds asked together each read (they must see every write finished before them)
+			const normal = await Promise.all([1, 2, 3].map(async () => (await app.request(`/_changes?since=${update_seq}`)).json() as Promise<Feed>));
+			expect(normal.every((n) => n.results.length === 1)).toBe(true);
+			expect(reads.length - before).toBe(4);
+		} finally {
+			db.changes = changes;
+			notifier.close();
+		}
+	});
 });
