@@ -1,7 +1,7 @@
 // The Praxis HTTP application, built from its dependencies so tests can call app.request()
 // without a network: /api (health, accounts), /couch (sync gateway), and the built client.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from './http/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from './config';
@@ -127,7 +127,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 
 	const api = new Hono();
 	api.use(
-		bodyLimit({
+		limitBody({
 			maxSize: API_BODY_LIMIT_BYTES,
 			onError: () => {
 				throw jsonHttpError(413, 'too_large', `request bodies under /api are limited to ${API_BODY_LIMIT_BYTES / 1024} KiB`);

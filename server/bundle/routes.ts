@@ -3,7 +3,7 @@
 // member (or hub-token holder on a hub) may upload, since every document is verified and
 // authorized as its own signing member (server/bundle/index.ts), never as the uploader.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../http/body-limit';
 import { LIMITS } from '../config';
 import type { AuthService } from '../auth/types';
 import type { UserStore } from '../auth/users';
@@ -22,7 +22,7 @@ export function createBundleRoutes(deps: BundleRoutesDeps): Hono {
 	const app = new Hono();
 	app.post(
 		'/',
-		bodyLimit({
+		limitBody({
 			maxSize: LIMITS.REQUEST_BYTES,
 			onError: (c) => c.json({ error: 'too_large', reason: `an updates file is limited to ${LIMITS.REQUEST_BYTES / 1024 / 1024} MiB` }, 413)
 		}),

@@ -2,7 +2,7 @@
 // replicator to push and pull, one-shot and live. Every request is authenticated here; every
 // write is validated and authorized (write.ts); POST|GET|DELETE /couch/_session lives in auth.
 import { Hono, type Context, type Next } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../http/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AuthService, AuthVariables, SessionUser } from '../auth/types';
 import type { Storage } from '../storage/index';
@@ -42,7 +42,7 @@ export function createCouchApp(deps: CouchDeps): Hono<Env> {
 	});
 	app.use(
 		'*',
-		bodyLimit({
+		limitBody({
 			maxSize: LIMITS.REQUEST_BYTES,
 			onError: (c) => couchJson(c, tooLarge(`the request body exceeds ${LIMITS.REQUEST_BYTES} bytes`))
 		})

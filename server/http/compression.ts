@@ -5,7 +5,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { constants, createBrotliCompress, createGzip, type BrotliCompress, type Gzip } from 'node:zlib';
+import { brotliCompress, constants, createBrotliCompress, createGzip, gzip, type BrotliCompress, type Gzip } from 'node:zlib';
 
 export type Encoding = 'br' | 'gzip';
 
@@ -36,6 +36,34 @@ function encoder(encoding: Encoding): BrotliCompress | Gzip {
 	return encoding === 'br'
 		? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 6 } })
 		: createGzip({ level: 6 });
+}
+
+const brotliOptions = { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } };
+function compressBytes(encoding: Encoding, bytes: Uint8Array<ArrayBuffer>): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const done = (err: Error | null, out: Buffer) => (err ? reject(err) : resolve(out));
+		if (encoding === 'br') brotliCompress(bytes, brotliOptions, done);
+		else gzip(bytes, { level: 6 }, done);
+	});
+}
+
+/**
+ * The body a response was made with, when it is still at hand: @hono/node-server's light
+ * Response keeps `[status, body, headers]` under a `cache` symbol until something reads its
+ * `body`, and reading it builds a full WHATWG Response with a stream (then sent through the slow
+ * path). Every JSON answer did that here just to be measured: ~60 MB of garbage for 200 live
+ * clients (bench/incremental.ts). Undefined when the body is a stream or the response is not
+ * such a light one (then the body is read as before).
+ */
+function bodyAtHand(res: Response): string | Uint8Array | null | undefined {
+	for (const symbol of Object.getOwnPropertySymbols(res)) {
+		if (symbol.description !== 'cache') continue;
+		const cache = (res as unknown as Record<symbol, unknown>)[symbol];
+		if (!Array.isArray(cache) || cache.length < 2) return undefined;
+		const body: unknown = cache[1];
+		return typeof body === 'string' || body instanceof Uint8Array || body === null ? body : undefined;
+	}
+	return undefined;
 }
 
 function isStreamingFeed(c: Context): boolean {
@@ -83,17 +111,35 @@ export function compression({ thresholdBytes = 1024 }: { thresholdBytes?: number
 	return async (c, next) => {
 		await next();
 		const res = c.res;
-		if (c.req.method === 'HEAD' || !res.body || res.status === 204 || res.status === 206 || res.status === 304) return;
+		// Everything that can be decided without the body first (reading it can be costly: bodyAtHand).
+		if (c.req.method === 'HEAD' || res.status === 204 || res.status === 206 || res.status === 304) return;
 		if (res.headers.has('content-encoding') || !COMPRESSIBLE.test(res.headers.get('content-type') ?? '')) return;
 		if (NO_TRANSFORM.test(res.headers.get('cache-control') ?? '') || isStreamingFeed(c)) return;
 		const length = res.headers.get('content-length');
 		if (length !== null && Number(length) < thresholdBytes) return;
+		const atHand = bodyAtHand(res);
+		if (atHand === null) return;
+		const size = typeof atHand === 'string' ? Buffer.byteLength(atHand) : atHand?.byteLength;
+		if (size !== undefined && size < thresholdBytes) return;
 		const vary = res.headers.get('vary');
 		if (!vary) res.headers.set('vary', 'Accept-Encoding');
 		else if (!/accept-encoding/i.test(vary)) res.headers.set('vary', `${vary}, Accept-Encoding`);
 
 		const encoding = selectEncoding(c.req.header('accept-encoding'));
 		if (!encoding) return;
+		if (atHand !== undefined) {
+			// The whole body is here: compress it in one go (on the thread pool), no streams.
+			const bytes = typeof atHand === 'string' ? new TextEncoder().encode(atHand) : new Uint8Array(atHand);
+			const compressed = await compressBytes(encoding, bytes);
+			const headers = res.headers;
+			headers.set('content-encoding', encoding);
+			headers.set('content-length', String(compressed.byteLength));
+			const etag = headers.get('etag');
+			if (etag && !etag.startsWith('W/')) headers.set('etag', `W/${etag}`);
+			c.res = new Response(new Uint8Array(compressed), { status: res.status, headers });
+			return;
+		}
+		if (!res.body) return;
 		// Without a Content-Length, peek: a body that ends below the threshold goes out as is.
 		const peeked = await peek(res.body, thresholdBytes);
 		if (peeked.complete) {

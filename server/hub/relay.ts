@@ -6,7 +6,7 @@
 // Also GET /api/auth/revocations, which hubs fetch to refuse revoked devices and tokens offline
 // (and, for hubs only, the members holding roles beyond member, to judge their signed edits).
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../http/body-limit';
 import { LIMITS } from '../config';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 import type { AuthService, SessionUser } from '../auth/types';
@@ -38,7 +38,7 @@ export function hubRelay(deps: HubRelayDeps): MiddlewareHandler {
 		const hub = await deps.auth.authenticate(c.req.raw, clientAddress(c));
 		if (!hub?.hub) return couchError(c, 401, 'unauthorized', 'unknown or revoked hub credential');
 		if (path !== `/${COMMUNITY_DB}/_bulk_docs`) return couchError(c, 403, 'forbidden', 'a hub only relays signed documents to community through _bulk_docs');
-		return limitBody(c, async () => {
+		return relayBodyLimit(c, async () => {
 			let body: unknown;
 			try {
 				body = await c.req.json();
@@ -58,7 +58,7 @@ export function hubRelay(deps: HubRelayDeps): MiddlewareHandler {
 }
 
 /** The gateway's request size limit, for the bodies the relay reads before the gateway would. */
-const limitBody = bodyLimit({
+const relayBodyLimit = limitBody({
 	maxSize: LIMITS.REQUEST_BYTES,
 	onError: (c) => c.json({ error: 'too_large', reason: `the request body exceeds ${LIMITS.REQUEST_BYTES} bytes` }, 413)
 });

@@ -91,6 +91,34 @@ describe('app', () => {
 		expect(firstByteMs).toBeLessThan(1000);
 	});
 
+	it('compresses JSON answers over a real socket (node-server light responses), and leaves small ones as they are', async () => {
+		h = createHarness();
+		const cookie = await h.register('ines');
+		expect(await seedCategories(h.storage, new Date())).toBe(7);
+		const base = await h.listen();
+		const get = (path: string, encoding: string) =>
+			new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+				const req = httpRequest(new URL(`${base}${path}`), { headers: { cookie, 'accept-encoding': encoding } }, (res) => {
+					const chunks: Buffer[] = [];
+					res.on('data', (chunk: Buffer) => chunks.push(chunk));
+					res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+				});
+				req.on('error', reject);
+				req.end();
+			});
+		const expected = await (await fetch(`${base}/couch/community/_all_docs?include_docs=true`, { headers: { cookie, 'accept-encoding': 'identity' } })).json();
+		const br = await get('/couch/community/_all_docs?include_docs=true', 'br');
+		expect(br.headers['content-encoding']).toBe('br');
+		expect(Number(br.headers['content-length'])).toBe(br.body.byteLength);
+		expect(JSON.parse(brotliDecompressSync(br.body).toString('utf8'))).toEqual(expected);
+		const gz = await get('/couch/community/_all_docs?include_docs=true', 'gzip');
+		expect(gz.headers['content-encoding']).toBe('gzip');
+		expect(JSON.parse(gunzipSync(gz.body).toString('utf8'))).toEqual(expected);
+		const small = await get('/couch/community', 'br');
+		expect(small.headers['content-encoding']).toBeUndefined();
+		expect(JSON.parse(small.body.toString('utf8'))).toMatchObject({ db_name: 'community' });
+	});
+
 	it('logs one line per request without query strings or secrets', async () => {
 		h = createHarness();
 		await h.request('/api/health?token=secret-token');
