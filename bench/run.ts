@@ -5,7 +5,7 @@ import { loadavg } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCommunity } from './lib/generate';
-import { saveResults, type Figures } from './lib/report';
+import { cpuTimes, saveResults, stealPercent, type Figures } from './lib/report';
 import { initialSyncBench } from './initial-sync';
 import { incrementalBench } from './incremental';
 import { pushBench } from './push';
@@ -36,9 +36,10 @@ for (const [name, fn] of Object.entries(BENCHES)) {
 	if (only && !only.includes(name)) continue;
 	const load = loadavg().map((l) => l.toFixed(1)).join('/');
 	const t = performance.now();
+	const cpu = cpuTimes();
 	console.log(`\n== ${name} (load ${load})`);
 	try {
-		saveResults(name, { ...(await fn()), seconds: Math.round((performance.now() - t) / 1000) }, load);
+		saveResults(name, { ...(await fn()), seconds: Math.round((performance.now() - t) / 1000), cpu_steal_pct: stealPercent(cpu) }, load);
 	} catch (err) {
 		console.error(`${name} failed:`, err instanceof Error ? err.message : err);
 		saveResults(name, { error: err instanceof Error ? err.message : String(err) }, load);

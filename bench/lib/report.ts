@@ -17,6 +17,31 @@ export interface Results {
 const DIR = fileURLToPath(new URL('../results/', import.meta.url));
 const JSON_PATH = DIR + 'latest.json';
 
+/** CPU time counters of the whole machine (/proc/stat), to tell how much a virtual machine's host took. */
+export interface CpuTimes {
+	total: number;
+	steal: number;
+}
+
+export function cpuTimes(): CpuTimes | null {
+	try {
+		const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+		return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Share of the machine's CPU time the hypervisor gave to others (steal) since `since`: above a
+ * few percent, timings of that run are slower and noisier than the code alone would make them.
+ */
+export function stealPercent(since: CpuTimes | null): number | null {
+	const now = cpuTimes();
+	if (!since || !now || now.total <= since.total) return null;
+	return Math.round(((now.steal - since.steal) / (now.total - since.total)) * 1000) / 10;
+}
+
 export function machine(): string {
 	return `${cpus().length} CPU, load ${loadavg().map((l) => l.toFixed(1)).join('/')}, node ${process.version}`;
 }
@@ -41,7 +66,8 @@ export function saveResults(name: string, figures: Figures, load: string): Resul
 export async function runAlone(moduleUrl: string, name: string, fn: () => Promise<Figures>): Promise<void> {
 	if (process.argv[1] !== fileURLToPath(moduleUrl)) return;
 	const load = loadavg().map((l) => l.toFixed(1)).join('/');
-	const figures = await fn();
+	const cpu = cpuTimes();
+	const figures = { ...(await fn()), cpu_steal_pct: stealPercent(cpu) };
 	console.log(JSON.stringify(figures, null, 2));
 	saveResults(name, figures, load);
 	process.exit(0);

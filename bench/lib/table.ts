@@ -82,7 +82,10 @@ export function renderTable(results: Results): string {
 		const met = p === null || !row.met ? '' : row.met(p, s) ? 'yes' : 'no';
 		lines.push(`| ${row.what} | ${row.target} | ${fmt(p, row.unit)} | ${fmt(s, row.unit)} | ${ratio} | ${met} |`);
 	}
-	lines.push('', 'Load average before each benchmark:', '');
-	for (const [name, f] of Object.entries(results.benchmarks)) lines.push(`- ${name}: ${f.load_before ?? '?'} (measured ${f.measured_at ?? '?'})`);
+	lines.push('', 'Load average before each benchmark, and the CPU time the virtual machine\'s host took (steal) while it ran:', '');
+	for (const [name, f] of Object.entries(results.benchmarks)) {
+		const steal = typeof f.cpu_steal_pct === 'number' ? `, steal ${f.cpu_steal_pct}%` : '';
+		lines.push(`- ${name}: ${f.load_before ?? '?'}${steal} (measured ${f.measured_at ?? '?'})`);
+	}
 	return lines.join('\n') + '\n';
 }
