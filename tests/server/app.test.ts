@@ -97,11 +97,11 @@ describe('app', () => {
 		expect(await seedCategories(h.storage, new Date())).toBe(7);
 		const base = await h.listen();
 		const get = (path: string, encoding: string) =>
-			new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+			new Promise<{ headers: Record<string, unknown>; body: Uint8Array<ArrayBuffer> }>((resolve, reject) => {
 				const req = httpRequest(new URL(`${base}${path}`), { headers: { cookie, 'accept-encoding': encoding } }, (res) => {
-					const chunks: Buffer[] = [];
-					res.on('data', (chunk: Buffer) => chunks.push(chunk));
-					res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+					const chunks: Uint8Array[] = [];
+					res.on('data', (chunk: Uint8Array) => chunks.push(new Uint8Array(chunk)));
+					res.on('end', () => resolve({ headers: res.headers, body: new Uint8Array(Buffer.concat(chunks)) }));
 				});
 				req.on('error', reject);
 				req.end();
@@ -116,7 +116,7 @@ describe('app', () => {
 		expect(JSON.parse(gunzipSync(gz.body).toString('utf8'))).toEqual(expected);
 		const small = await get('/couch/community', 'br');
 		expect(small.headers['content-encoding']).toBeUndefined();
-		expect(JSON.parse(small.body.toString('utf8'))).toMatchObject({ db_name: 'community' });
+		expect(JSON.parse(new TextDecoder().decode(small.body))).toMatchObject({ db_name: 'community' });
 	});
 
 	it('logs one line per request without query strings or secrets', async () => {
