@@ -66,14 +66,26 @@ describe('GET /api/bootstrap/community', () => {
 		const types = docs.map((d) => d._id.slice(0, d._id.indexOf(':')));
 		expect(types.slice(0, 7)).toEqual(Array(7).fill('category'));
 		// then the 100 threads with the latest activity (thread 0 has the newest post), the profiles,
-		// the other threads, newest first, then the posts
+		// then the posts of those 100, then each other thread (newest first) followed by its posts
 		expect(docs[7]._id).toBe('thread:01T000000');
 		expect(docs.slice(8, 107).map((d) => d._id)).toEqual(Array.from({ length: 99 }, (_, i) => `thread:01T000${399 - i}`));
 		const profiles = types.indexOf('profile');
 		expect(profiles).toBe(107);
-		expect(types.slice(profiles, types.indexOf('thread', profiles)).every((t) => t === 'profile')).toBe(true);
+		expect(types.slice(profiles, types.indexOf('post', profiles)).every((t) => t === 'profile')).toBe(true);
 		expect(docs[types.indexOf('thread', profiles)]._id).toBe('thread:01T000300');
-		expect(types.lastIndexOf('thread')).toBeLessThan(types.indexOf('post'));
+		const top = new Set(docs.slice(7, 107).map((d) => d._id));
+		const afterProfiles = docs.slice(profiles).filter((d) => !d._deleted && ['thread', 'post'].includes(d._id.slice(0, d._id.indexOf(':'))));
+		expect(afterProfiles.some((d) => d._id.startsWith('post:') && top.has(String(d.thread)))).toBe(true);
+		let current = '';
+		for (const doc of afterProfiles) {
+			if (doc._id.startsWith('thread:')) {
+				expect(top.has(doc._id)).toBe(false);
+				current = doc._id;
+			} else {
+				// a post follows its own thread, or (before the first other thread) belongs to one of the 100
+				expect(doc.thread === current || (current === '' && top.has(String(doc.thread))), `${doc._id} of ${String(doc.thread)} after ${current}`).toBe(true);
+			}
+		}
 		expect(docs.at(-1)?._id).toBe(DELETED);
 		expect(parts[0].docs.length).toBeLessThan(parts.at(-1)!.docs.length + 1);
 	});
