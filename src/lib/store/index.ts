@@ -64,7 +64,8 @@ export interface StoreSyncHooks {
 	 * hands its documents to the projections directly (store/snapshot-write.ts). Absent in fakes:
 	 * the sync layer then writes with bulkDocs and the projections read the feed.
 	 */
-	writeSnapshotPart?(docs: readonly PouchDB.Core.PutDocument<object>[]): Promise<SnapshotPartWritten>;
+	/** `onlySnapshotAt`: the replica's seq while it holds nothing but earlier parts (sync/bootstrap.ts). */
+	writeSnapshotPart?(docs: readonly PouchDB.Core.PutDocument<object>[], onlySnapshotAt?: number | string | null): Promise<SnapshotPartWritten>;
 	/** Number of refused writes (for the "Needs attention" badge). */
 	rejectedCount(): Promise<number>;
 	/** Calls `listener` after the outbox or the rejected list changed; returns an unsubscribe. */

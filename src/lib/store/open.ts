@@ -73,7 +73,7 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 		sync: {
 			...store.sync,
 			openHubStaging: () => new Pouch(hubStagingDbName(member.name), options.pouchOptions),
-			writeSnapshotPart: (docs) => writeSnapshotPart(community, member.name, [projector, eventsAndPeople.runner], docs, onProblem)
+			writeSnapshotPart: (docs, onlySnapshotAt) => writeSnapshotPart(community, member.name, [projector, eventsAndPeople.runner], docs, onProblem, onlySnapshotAt ?? null)
 		},
 		async rebuild() {
 			await store.rebuild();

@@ -262,7 +262,7 @@ export class ProjectorRunner {
 		const keys = new Map<ProjectionTable, string[]>();
 		for (const change of changes) {
 			const place = placeOf(change.id);
-			if (!place) continue;
+			if (!place || change.fresh) continue; // fresh: no row can exist (Change.fresh)
 			const list = keys.get(place.table) ?? [];
 			list.push(place.key);
 			keys.set(place.table, list);

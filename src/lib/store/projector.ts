@@ -27,6 +27,11 @@ export interface Change {
 	id: string;
 	deleted?: boolean;
 	doc?: object;
+	/**
+	 * The replica held no revision of this id before this change (a first sync's snapshot part:
+	 * snapshot-write.ts), so no projection has a row for it: the projector need not look.
+	 */
+	fresh?: true;
 }
 
 export interface RowTypes {

@@ -41,7 +41,9 @@ export async function writeSnapshotPart(
 	username: string,
 	followers: readonly SnapshotFollower[],
 	docs: readonly PouchDB.Core.PutDocument<object>[],
-	onProblem: (message: string) => void = () => {}
+	onProblem: (message: string) => void = () => {},
+	/** The replica's seq while it holds nothing but earlier parts of the snapshot (bootstrap.ts), else null. */
+	onlySnapshotAt: Seq | null = null
 ): Promise<SnapshotWriteResult> {
 	if (!docs.length) {
 		const seq = (await local.info()).update_seq;
@@ -59,8 +61,11 @@ export async function writeSnapshotPart(
 		const exact = typeof before === 'number' && typeof after === 'number' && after - before === docs.length;
 		if (!exact) return { before, after, exact, handedOver: false };
 		let changes: Change[];
+		// Written where only earlier parts were: every id of this part is new to the replica (a
+		// part holds all leaves of its ids, no other part has them), so it has no projected row.
+		const fresh = onlySnapshotAt !== null && String(before) === String(onlySnapshotAt);
 		try {
-			changes = await complete(local, planned);
+			changes = await complete(local, planned, fresh);
 		} catch (err) {
 			onProblem(`snapshot part read back from the feed: ${String(err)}`);
 			return { before, after, exact, handedOver: false };
@@ -100,8 +105,11 @@ function plan(username: string, docs: readonly SnapshotDoc[]): Plan {
 	return { changes, readBack };
 }
 
-/** The changes feed's view of the written part: the planned changes, with read-back ones filled in. */
-async function complete(local: PouchDB.Database, planned: Plan): Promise<Change[]> {
+/**
+ * The changes feed's view of the written part: the planned changes, with read-back ones filled in;
+ * `fresh` marks the planned ones new to the replica (read-back ones may have a row: the member's own).
+ */
+async function complete(local: PouchDB.Database, planned: Plan, fresh: boolean): Promise<Change[]> {
 	const stored = new Map<string, Change>();
 	if (planned.readBack.length) {
 		const res = await local.allDocs({ keys: planned.readBack, include_docs: true, conflicts: true });
@@ -112,7 +120,8 @@ async function complete(local: PouchDB.Database, planned: Plan): Promise<Change[
 		}
 	}
 	return planned.changes.map(({ id, change }) => {
-		const found = change ?? stored.get(id);
+		if (change) return fresh ? { ...change, fresh: true } : change;
+		const found = stored.get(id);
 		if (!found) throw new Error(`${id} is not in the replica after writing it`);
 		return found;
 	});

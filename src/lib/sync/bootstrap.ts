@@ -45,8 +45,12 @@ export interface BootstrapOptions {
 	/** e.g. `location.origin + '/api/bootstrap/community'` */
 	url: string;
 	local: PouchDB.Database;
-	/** Writes a part (the store's writeSnapshotPart); default: bulkDocs({new_edits:false}) into `local`. */
-	write?: (docs: Docs) => Promise<PartWritten>;
+	/**
+	 * Writes a part (the store's writeSnapshotPart); default: bulkDocs({new_edits:false}) into `local`.
+	 * `onlySnapshotAt`: the replica's seq if it has held nothing but earlier parts so far (null
+	 * otherwise): a part written from there holds only ids new to the replica (parts never share an id).
+	 */
+	write?: (docs: Docs, onlySnapshotAt: Seq | null) => Promise<PartWritten>;
 	state: BootstrapStateStore;
 	fetch?: typeof fetch;
 	/** Cancels the download; the parts already received are still written (and the state says so). */
@@ -133,7 +137,7 @@ export async function loadBootstrap(options: BootstrapOptions): Promise<{ since:
 		for (;;) {
 			const docs = await received.take();
 			if (!docs) break; // an abort stops the download; the parts already received are still written
-			const written = options.write ? await writePartWith(options.write, docs) : (await writePart(options.local, docs), null);
+			const written = options.write ? await writePartWith(options.write, docs, current.localSeq ?? null) : (await writePart(options.local, docs), null);
 			// the replica stays "only the snapshot" while each part starts where the last one ended
 			const localSeq = written?.exact && current.localSeq != null && String(written.before) === String(current.localSeq) ? written.after : docs.length ? null : current.localSeq;
 			current = { ...current, next: current.next + 1, written: current.written + docs.length, localSeq };
@@ -221,10 +225,10 @@ async function writePart(local: PouchDB.Database, docs: PouchDB.Core.PutDocument
 	if (failed) throw new BootstrapError(0, `bootstrap snapshot: could not store ${String((failed as { id?: string }).id)}: ${String((failed as { reason?: string }).reason ?? (failed as { message?: string }).message)}`);
 }
 
-async function writePartWith(write: (docs: Docs) => Promise<PartWritten>, docs: Docs): Promise<PartWritten | null> {
+async function writePartWith(write: NonNullable<BootstrapOptions['write']>, docs: Docs, onlySnapshotAt: Seq | null): Promise<PartWritten | null> {
 	if (!docs.length) return null;
 	try {
-		return await write(docs);
+		return await write(docs, onlySnapshotAt);
 	} catch (err) {
 		throw new BootstrapError(0, `bootstrap snapshot: ${err instanceof Error ? err.message : String(err)}`);
 	}

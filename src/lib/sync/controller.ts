@@ -212,7 +212,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 			signal: bootstrapAbort.signal,
 			url: bootstrapUrl,
 			local: links[0].local,
-			...(store.sync.writeSnapshotPart ? { write: (docs: PouchDB.Core.PutDocument<object>[]) => store.sync.writeSnapshotPart!(docs) } : {}),
+			...(store.sync.writeSnapshotPart ? { write: (docs: PouchDB.Core.PutDocument<object>[], onlySnapshotAt: number | string | null) => store.sync.writeSnapshotPart!(docs, onlySnapshotAt) } : {}),
 			state: bootstrapState,
 			fetch: options.fetch,
 			onProgress: (written, docs) => {
