@@ -11,6 +11,7 @@ import { SearchIndex } from '../../search/index';
 import { SLICE_MS, yieldToEventLoop, type Pause } from '../../search/serialize';
 import { libraryTables, type SearchIndexRow } from '../library/tables';
 import { indexOpFor, isIndexed, type IndexOp, type ThreadFacts } from './documents';
+import { validateCommunityDoc } from '../../domain/validate';
 
 export const SEARCH_SAVE_DELAY_MS = 1000;
 /**
@@ -71,6 +72,8 @@ export class SearchIndexer implements ProjectorExtension {
 	#held: { ops: IndexOp[]; checkpoint: Seq | null } | null = null;
 	/** Incremented by reset(): a save that began before it is dropped. */
 	#generation = 0;
+	/** Authors' display names (null: no profile), kept current by the profile documents of each batch. */
+	readonly #names = new Map<string, string | null>();
 	/** Documents applied since the store opened (for tests and diagnosis). */
 	applied = 0;
 	/** How many changes the last load caught up (0 when the saved index was current). */
@@ -90,7 +93,7 @@ export class SearchIndexer implements ProjectorExtension {
 
 	/** Inside the batch transaction: resolve what each indexed document needs from the tables. */
 	async apply(changes: readonly Change[], db: PraxisDb): Promise<void> {
-		this.#pending.push(...(await opsFor(changes, db)));
+		this.#pending.push(...(await opsFor(changes, db, this.#names)));
 	}
 
 	/** After the batch committed: update the index in memory and schedule a save. */
@@ -115,6 +118,7 @@ export class SearchIndexer implements ProjectorExtension {
 		this.#pending = [];
 		this.#held = null;
 		this.#generation++;
+		this.#names.clear();
 		this.#checkpoint = 0;
 		this.#dirty = false;
 		this.#unsaved = 0;
@@ -172,7 +176,7 @@ export class SearchIndexer implements ProjectorExtension {
 		for (;;) {
 			const feed = await this.#pouch.changes({ since, limit: CATCH_UP_BATCH, include_docs: true });
 			if (feed.results.length === 0) break;
-				this.#applyOps(index, await opsFor(feed.results, this.#db));
+				this.#applyOps(index, await opsFor(feed.results, this.#db, this.#names));
 			this.caughtUp += feed.results.length;
 			since = feed.last_seq;
 			this.#checkpoint = since;
@@ -263,24 +267,42 @@ export class SearchIndexer implements ProjectorExtension {
 }
 
 /** Index operations for a batch; reads the threads and profiles it needs in two bulk gets. */
-async function opsFor(changes: readonly Change[], db: PraxisDb): Promise<IndexOp[]> {
+async function opsFor(changes: readonly Change[], db: PraxisDb, names: Map<string, string | null>): Promise<IndexOp[]> {
+	// The batch's own profiles and threads first: a first sync brings a thread with its posts and
+	// each author's name again and again (one get per author and batch before: 2,800 in all).
+	const batchThreads = new Map<string, ThreadFacts | null>();
+	for (const c of changes) {
+		const doc = c.doc as Record<string, unknown> | undefined;
+		const profile = c.id.startsWith('profile:');
+		if (!profile && !c.id.startsWith('thread:')) continue;
+		const gone = Boolean(c.deleted || doc?._deleted);
+		// an invalid version is not projected (the row keeps the last valid one): read the row then
+		const valid = !gone && validateCommunityDoc(doc).ok;
+		if (profile) {
+			const username = c.id.slice('profile:'.length);
+			if (valid && typeof doc?.displayName === 'string') names.set(username, doc.displayName);
+			else names.delete(username);
+		} else if (gone || valid) {
+			batchThreads.set(c.id, valid ? { title: String(doc?.title), category: String(doc?.category) } : null);
+		}
+	}
 	const relevant = changes.filter((c) => isIndexed(c.id));
 	if (!relevant.length) return [];
 	const threadIds = new Set<string>();
 	const authors = new Set<string>();
 	for (const c of relevant) {
 		const doc = c.doc as Record<string, unknown> | undefined;
-		if (typeof doc?.thread === 'string') threadIds.add(doc.thread);
-		if (typeof doc?.author === 'string') authors.add(doc.author);
+		if (typeof doc?.thread === 'string' && !batchThreads.has(doc.thread)) threadIds.add(doc.thread);
+		if (typeof doc?.author === 'string' && !names.has(doc.author)) authors.add(doc.author);
 	}
 	const [threads, profiles] = await Promise.all([db.threads.bulkGet([...threadIds]), db.profiles.bulkGet([...authors])]);
 	const threadMap = new Map<string, ThreadFacts>();
+	for (const [id, facts] of batchThreads) if (facts) threadMap.set(id, facts);
 	for (const t of threads) if (t && !t.deleted) threadMap.set(t.id, { title: t.title, category: t.category });
-	const names = new Map<string, string>();
-	for (const p of profiles) if (p) names.set(p.username, p.displayName);
+	[...authors].forEach((author, i) => names.set(author, profiles[i]?.displayName ?? null));
 	const ops: IndexOp[] = [];
 	for (const c of relevant) {
-		const op = indexOpFor(c.id, c.doc as Record<string, unknown> | undefined, Boolean(c.deleted), (id) => threadMap.get(id), (u) => names.get(u));
+		const op = indexOpFor(c.id, c.doc as Record<string, unknown> | undefined, Boolean(c.deleted), (id) => threadMap.get(id), (u) => names.get(u) ?? undefined);
 		if (op) ops.push(op);
 	}
 	return ops;

@@ -204,6 +204,30 @@ describe('search index in the projector', () => {
 		expect((await libraryTables(r.db).searchIndex.get('main'))?.checkpoint).toBe(550);
 	});
 
+	it("indexes authors' display names and threads' categories as they change, from the batch or the tables", async () => {
+		const r = rig(uniqueName('s'));
+		const profile = (displayName: string) => ({ _id: 'profile:bob', type: 'profile', author: 'bob', createdAt: at(0), username: 'bob', displayName, bio: '' });
+		// one batch: the profile, a thread and its post (the post's thread and author come from the batch)
+		await r.pouch.bulkDocs([categoryDoc('general'), profile('Bob Builder'), threadDoc(ULIDS.t1, 'general', 1, { author: 'bob' }), postDoc(ULIDS.p1, T1, 2, { author: 'bob', body: 'Vouchers for rural broadband' })]);
+		await r.runner.catchUp();
+		expect(await ids(r, 'builder')).toEqual([T1, `post:${ULIDS.p1}`].sort());
+		expect((await search(r.db, r.indexer, 'vouchers', { category: 'general' })).hits.map((h) => h.id)).toEqual([`post:${ULIDS.p1}`]);
+		// the name changes in one batch, a new post comes in the next: it carries the new name
+		await put(r.pouch, profile('Robert Mason'));
+		await r.runner.catchUp();
+		await put(r.pouch, postDoc(ULIDS.p2, T1, 3, { author: 'bob', body: 'Tablets for the library' }));
+		await r.runner.catchUp();
+		expect(await ids(r, 'mason')).toEqual([`post:${ULIDS.p2}`]);
+		// a profile that goes away: later posts carry no name
+		const gone = await r.pouch.get('profile:bob');
+		await r.pouch.remove(gone);
+		await r.runner.catchUp();
+		await put(r.pouch, postDoc(ULIDS.p3, T1, 4, { author: 'bob', body: 'Permits online' }));
+		await r.runner.catchUp();
+		expect(await ids(r, 'permits')).toEqual([`post:${ULIDS.p3}`]);
+		expect((await ids(r, 'mason')).includes(`post:${ULIDS.p3}`)).toBe(false);
+	});
+
 	it('is rebuilt with the projections', async () => {
 		const r = rig(uniqueName('s'));
 		await put(r.pouch, resourceDoc());
