@@ -10,9 +10,7 @@
 // checks their shape and answers null when they are not what it expects, and SearchIndex then
 // uses MiniSearch.search() (tests/unit/search/ranker.test.ts compares both).
 import type MiniSearch from 'minisearch';
-
-/** fieldId → (short document id → term frequency) */
-type FieldTermData = Map<number, Map<number, number>>;
+import { hasState, type FieldTermData, type MiniSearchState } from './internals';
 
 interface SearchableMapLike {
 	get(term: string): FieldTermData | undefined;
@@ -20,17 +18,8 @@ interface SearchableMapLike {
 	fuzzyGet(term: string, maxDistance: number): Map<string, [FieldTermData, number]>;
 }
 
-interface Internals {
+interface Internals extends MiniSearchState {
 	_index: SearchableMapLike;
-	_documentIds: Map<number, string>;
-	_fieldIds: Record<string, number>;
-	_fieldLength: Map<number, number[]>;
-	_avgFieldLength: number[];
-	_documentCount: number;
-	_nextId: number;
-	/** Documents discarded whose postings are not vacuumed yet. */
-	_dirtCount: number;
-	_storedFields: Map<number, Record<string, unknown>>;
 	_options: { tokenize: (text: string) => string[]; processTerm: (term: string) => string | string[] | null | undefined | false };
 }
 
@@ -84,17 +73,9 @@ function looksRight(m: Partial<Internals>): m is Internals {
 		typeof index.get === 'function' &&
 		typeof index.atPrefix === 'function' &&
 		typeof index.fuzzyGet === 'function' &&
-		m._documentIds instanceof Map &&
-		m._fieldLength instanceof Map &&
-		m._storedFields instanceof Map &&
-		Array.isArray(m._avgFieldLength) &&
-		typeof m._fieldIds === 'object' &&
-		m._fieldIds !== null &&
-		typeof m._documentCount === 'number' &&
-		typeof m._nextId === 'number' &&
-		typeof m._dirtCount === 'number' &&
 		typeof m._options?.tokenize === 'function' &&
-		typeof m._options?.processTerm === 'function'
+		typeof m._options?.processTerm === 'function' &&
+		hasState(m)
 	);
 }
 

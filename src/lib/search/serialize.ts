@@ -6,35 +6,15 @@
 // slices. It reads MiniSearch's internals like the ranker does (ranker.ts), and falls back to
 // the one-go JSON.stringify when they do not look right.
 import type MiniSearch from 'minisearch';
+import { hasState, type FieldTermData, type MiniSearchState } from './internals';
 
-type FieldTermData = Map<number, Map<number, number>>;
-
-interface SerializeInternals {
+interface SerializeInternals extends MiniSearchState {
 	_index: Iterable<[string, FieldTermData]>;
-	_documentIds: Map<number, string>;
-	_fieldIds: Record<string, number>;
-	_fieldLength: Map<number, number[]>;
-	_avgFieldLength: number[];
-	_documentCount: number;
-	_nextId: number;
-	_dirtCount: number;
-	_storedFields: Map<number, Record<string, unknown>>;
 	isVacuuming: boolean;
 }
 
 function looksRight(m: Partial<SerializeInternals>): m is SerializeInternals {
-	return (
-		typeof (m._index as Partial<Iterable<unknown>> | undefined)?.[Symbol.iterator] === 'function' &&
-		m._documentIds instanceof Map &&
-		m._fieldLength instanceof Map &&
-		m._storedFields instanceof Map &&
-		Array.isArray(m._avgFieldLength) &&
-		typeof m._fieldIds === 'object' &&
-		m._fieldIds !== null &&
-		typeof m._documentCount === 'number' &&
-		typeof m._nextId === 'number' &&
-		typeof m._dirtCount === 'number'
-	);
+	return typeof (m._index as Partial<Iterable<unknown>> | undefined)?.[Symbol.iterator] === 'function' && hasState(m);
 }
 
 /** Gives the event loop a turn (other tasks, rendering, IndexedDB callbacks) between slices. */
