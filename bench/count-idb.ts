@@ -21,7 +21,7 @@ const b = await openBrowser({ testHook: true });
 await b.context.addInitScript(() => {
 	const counts: Record<string, number> = {};
 	(window as unknown as Hooked).__idbCounts = counts;
-	type Method = (this: unknown, ...args: unknown[]) => unknown;
+	type Method = (this: IDBObjectStore | IDBIndex, ...args: unknown[]) => unknown;
 	const wrap = (proto: object, label: (self: IDBObjectStore | IDBIndex) => string) => {
 		for (const m of ['put', 'add', 'get', 'delete', 'openCursor', 'getAll', 'getAllKeys', 'count']) {
 			const methods = proto as Record<string, Method>;
