@@ -225,6 +225,10 @@ export class SearchIndexer implements ProjectorExtension {
 			let json: string;
 			try {
 				json = await index.serialize(this.#pause, this.#sliceMs);
+			} catch (err) {
+				this.#dirty = true;
+				this.#onProblem(`search index not saved: ${String(err)}`);
+				return;
 			} finally {
 				if (this.#held === held) {
 					this.#held = null;
