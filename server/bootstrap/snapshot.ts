@@ -102,7 +102,7 @@ export async function buildSnapshot(db: PouchDB.Database): Promise<Snapshot> {
  * other threads just before its posts, newest activity first, then everything else; deleted
  * documents last. A thread arriving in the same part as its posts is projected once with its
  * reply count (sent before them, it was written again when they came, with its tag rows: ~4,000
- * more IndexedDB writes in a 10,000-document first sync, bench/tmp counts). Ties
+ * more IndexedDB writes in a 10,000-document first sync, bench/count-idb.ts). Ties
  * keep storage order (stable sort). All leaf revisions of one id stay together, in storage order,
  * ranked as their best leaf (a document with a live leaf and a deleted conflict goes with the live
  * ones): cut() keeps them in one part, so a part always carries a document's whole set of leaves.

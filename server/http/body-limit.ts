@@ -13,13 +13,12 @@ type BodyLimitOptions = Parameters<typeof bodyLimit>[0];
 export function limitBody(options: BodyLimitOptions): MiddlewareHandler {
 	const counting = bodyLimit(options);
 	return async (c, next) => {
-		const chunked = c.req.header('transfer-encoding') !== undefined;
-		const length = c.req.header('content-length');
-		if (!chunked && length === undefined && (c.req.method === 'GET' || c.req.method === 'HEAD')) return next();
-		if (!chunked && length !== undefined && /^\d+$/.test(length.trim())) {
-			if (Number(length.trim()) <= options.maxSize) return next();
-			return counting(c, next); // Hono's own refusal (its onError) for the declared size
+		if (c.req.header('transfer-encoding') === undefined) {
+			const length = c.req.header('content-length')?.trim();
+			if (length === undefined && (c.req.method === 'GET' || c.req.method === 'HEAD')) return next();
+			if (length !== undefined && /^\d+$/.test(length) && Number(length) <= options.maxSize) return next();
 		}
+		// chunked, over the limit (Hono answers with its onError), or without a Content-Length
 		return counting(c, next);
 	};
 }

@@ -57,7 +57,7 @@ export function voteTotal(target: string, votes: readonly VoteRow[], member?: st
 		if (vote.target !== target) continue;
 		if (vote.value === 1) up++;
 		else if (vote.value === -1) down++;
-		if (member !== undefined && vote.author === member && (vote.value === 1 || vote.value === -1)) mine = vote.value;
+		if (member !== undefined && vote.author === member) mine = vote.value;
 	}
 	return { target, score: up - down, up, down, mine };
 }

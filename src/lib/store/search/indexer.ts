@@ -36,6 +36,8 @@ const partKey = (save: string, i: number) => `${INDEX_KEY}:${save}:${i}`;
 const CATCH_UP_BATCH = 500;
 
 type Seq = number | string;
+/** Index updates held back while a save serializes the index, with the checkpoint they reach. */
+type Held = { ops: IndexOp[]; checkpoint: Seq | null };
 
 export interface SearchIndexerOptions {
 	saveDelayMs?: number;
@@ -69,7 +71,7 @@ export class SearchIndexer implements ProjectorExtension {
 	#unsaved = 0;
 	#saving: Promise<void> = Promise.resolve();
 	/** While a save serializes the index, updates wait here (the index must not change under it). */
-	#held: { ops: IndexOp[]; checkpoint: Seq | null } | null = null;
+	#held: Held | null = null;
 	/** Incremented by reset(): a save that began before it is dropped. */
 	#generation = 0;
 	/** Authors' display names (null: no profile), kept current by the profile documents of each batch. */
@@ -176,7 +178,7 @@ export class SearchIndexer implements ProjectorExtension {
 		for (;;) {
 			const feed = await this.#pouch.changes({ since, limit: CATCH_UP_BATCH, include_docs: true });
 			if (feed.results.length === 0) break;
-				this.#applyOps(index, await opsFor(feed.results, this.#db, this.#names));
+			this.#applyOps(index, await opsFor(feed.results, this.#db, this.#names));
 			this.caughtUp += feed.results.length;
 			since = feed.last_seq;
 			this.#checkpoint = since;
@@ -220,7 +222,7 @@ export class SearchIndexer implements ProjectorExtension {
 			const unsaved = this.#unsaved;
 			// The index is serialized a few milliseconds at a time (search/serialize.ts); updates
 			// arriving meanwhile are held back and applied once it is done.
-			const held: { ops: IndexOp[]; checkpoint: Seq | null } = { ops: [], checkpoint: null };
+			const held: Held = { ops: [], checkpoint: null };
 			this.#held = held;
 			let json: string;
 			try {
@@ -270,7 +272,10 @@ export class SearchIndexer implements ProjectorExtension {
 	}
 }
 
-/** Index operations for a batch; reads the threads and profiles it needs in two bulk gets. */
+/**
+ * Index operations for a batch. Posts' threads come from the batch when it carries them, authors'
+ * names from `names` (kept current by the batch's profiles); the rest in two bulk gets.
+ */
 async function opsFor(changes: readonly Change[], db: PraxisDb, names: Map<string, string | null>): Promise<IndexOp[]> {
 	// The batch's own profiles and threads first: a first sync brings a thread with its posts and
 	// each author's name again and again (one get per author and batch before: 2,800 in all).
