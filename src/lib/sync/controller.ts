@@ -185,12 +185,22 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 			return;
 		}
 		const community = links[0];
-		const [local, remote] = await Promise.all([community.local.info(), community.remote.info()]);
-		initial = local.doc_count === 0;
+		initial = (await community.local.info()).doc_count === 0;
 		received = 0;
-		total = initial ? remote.doc_count : null;
+		total = null;
 		batchSize = initial ? FIRST_BATCH_SIZE : SYNC_BATCH_SIZE;
 		status.setProgress(received, total, initial);
+		if (!initial) return;
+		// The server's count only sizes the progress bar: it is asked beside the snapshot download,
+		// not before it (a round trip less before the first documents; failures surface there).
+		void community.remote.info().then(
+			(remote) => {
+				if (!initial) return;
+				total = Math.max(total ?? 0, remote.doc_count);
+				status.setProgress(received, total, initial);
+			},
+			() => {}
+		);
 	}
 
 	const BOOTSTRAP_KEY = 'bootstrap.community';

@@ -62,6 +62,51 @@ describe('sync controller', () => {
 		expect(status.initial).toBe(false);
 	});
 
+	it("asks for the bootstrap snapshot without waiting for the server's document count", async () => {
+		remote = await startFakeRemote(`/tmp/praxis-sync-${uniqueName('r')}-`);
+		const fake = remote;
+		const name = uniqueName('u');
+		const community = new fake.ServerPouch<Record<string, unknown>>('community');
+		await community.bulkDocs(Array.from({ length: 5 }, (_, i) => categoryDoc(`c${i}`, i)));
+		await new fake.ServerPouch(userDbName(name)).info();
+		const store = await openTestStore({ name });
+		const status = recordingStatus();
+		// the community's info answer is held until the snapshot is asked for (or 3 s went by)
+		let snapshotAsked: () => void = () => {};
+		const asked = new Promise<void>((resolve) => (snapshotAsked = resolve));
+		const order: string[] = [];
+		const fetchFn: typeof fetch = async (input, init) => {
+			const url = String(input instanceof Request ? input.url : input);
+			if (url.includes('/bootstrap/')) {
+				order.push('snapshot');
+				snapshotAsked();
+				return new Response('no snapshot here', { status: 404 }); // replication brings everything
+			}
+			if (/\/community\/?$/.test(new URL(url).pathname) && (init?.method ?? 'GET') === 'GET') {
+				order.push('count asked');
+				await Promise.race([asked, new Promise((resolve) => setTimeout(resolve, 3000))]);
+				order.push('count answered');
+			}
+			return fake.fetch(input, init);
+		};
+		const controller = createSyncController({
+			store,
+			remoteBase: fake.base,
+			username: name,
+			fetch: fetchFn,
+			status,
+			network: fakeNetwork(true),
+			delay: () => 50,
+			bootstrapUrl: `${fake.base}/bootstrap/community`
+		});
+		controllers.push(controller);
+		controller.start();
+		await until(async () => (await store.listCategories()).length === 5);
+		expect(order.indexOf('snapshot')).toBeGreaterThan(-1);
+		expect(order.indexOf('snapshot')).toBeLessThan(order.indexOf('count answered'));
+		await until(() => status.total === 5);
+	});
+
 	it('moves a refused write to rejected with the reason, and it can be resent', async () => {
 		const { store, status, controller, community, remote } = await setup();
 		controller.start();
