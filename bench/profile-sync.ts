@@ -1,12 +1,15 @@
 // Profiles a Praxis first sync in Chromium (CDP Profiler): signs in on a fresh profile, waits
 // until everything is synced, projected and indexed, then prints the functions with the most
-// self time and where the main thread spent it. For finding what to speed up, not a benchmark.
+// self time and where the main thread spent it, and the CPU time each process of the machine
+// used meanwhile (the browser's own process does IndexedDB's work). For finding what to speed up,
+// not a benchmark.
 // Build unminified first for readable names: npx vite build --minify false (BENCH_STATIC_DIR).
 // Run: node --import tsx bench/profile-sync.ts [docs]
 import { generateCommunity } from './lib/generate';
 import { openBrowser } from './lib/browser';
 import { startPraxis } from './lib/servers';
 import { TEST_PASSWORD } from '../tests/e2e/support/server';
+import { readdirSync, readFileSync } from 'node:fs';
 
 interface ProfileNode {
 	id: number;
@@ -19,6 +22,23 @@ interface Profile {
 	timeDeltas: number[];
 }
 
+/** CPU time (ms) used so far by each process, labelled by Chromium process type or command. */
+function cpuByProcess(): Map<string, number> {
+	const out = new Map<string, number>();
+	for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+		try {
+			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+			const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			const type = /--type=(\S+)/.exec(cmd)?.[1] ?? (cmd.includes('chromium') ? 'browser' : cmd.slice(0, 60));
+			out.set(`${pid} ${type}`, (Number(fields[11]) + Number(fields[12])) * 10); // utime + stime, in 10 ms ticks
+		} catch {
+			// the process ended meanwhile
+		}
+	}
+	return out;
+}
+
 const docs = generateCommunity(undefined).docs.slice(0, Number(process.argv[2] ?? 10_000));
 const server = await startPraxis(docs);
 const b = await openBrowser({ testHook: true });
@@ -29,6 +49,7 @@ try {
 	await b.cdp.send('Profiler.enable');
 	await b.cdp.send('Profiler.setSamplingInterval', { interval: 500 });
 	await b.cdp.send('Profiler.start');
+	const cpuBefore = cpuByProcess();
 	const t0 = performance.now();
 	await b.page.getByRole('button', { name: 'Sign in' }).click();
 	await b.page.locator('.categories time').first().waitFor({ timeout: 120_000 });
@@ -48,6 +69,10 @@ try {
 		await store.search.ready();
 	});
 	console.log(`complete ${Math.round(performance.now() - t0)} ms`);
+	for (const [proc, ms] of cpuByProcess()) {
+		const used = ms - (cpuBefore.get(proc) ?? 0);
+		if (used >= 100) console.log(`cpu ${String(used).padStart(6)} ms  ${proc}`);
+	}
 	const { profile } = (await b.cdp.send('Profiler.stop')) as unknown as { profile: Profile };
 	const self = new Map<number, number>();
 	profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));

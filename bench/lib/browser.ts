@@ -51,6 +51,7 @@ export async function openBrowser(options: { profileDir?: string; testHook?: boo
 	if (options.testHook) await context.addInitScript(() => localStorage.setItem('praxisTest', '1'));
 	const page = context.pages()[0] ?? (await context.newPage());
 	page.on('pageerror', (err) => console.error('[page error]', err.message));
+	if (process.env.BENCH_CONSOLE) page.on('console', (m) => console.log('[console]', Date.now(), m.text()));
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Network.enable');
 	const urls = new Map<string, string>();
