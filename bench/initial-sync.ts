@@ -23,13 +23,6 @@ export interface SyncRun {
 	docs: number;
 }
 
-async function localDocCount(page: Page): Promise<number> {
-	return page.evaluate(async () => {
-		const store = (window as unknown as { __praxisTest?: { session: { store: { community: { info(): Promise<{ doc_count: number }> } } | null } } }).__praxisTest?.session.store;
-		return store ? (await store.community.info()).doc_count : 0;
-	});
-}
-
 async function projectedAndIndexed(page: Page): Promise<void> {
 	await page.evaluate(async () => {
 		const store = (window as unknown as { __praxisTest: { session: { store: { projected(): Promise<void>; search: { ready(): Promise<void> } } } } }).__praxisTest.session.store;
@@ -47,14 +40,24 @@ async function signIn(b: BenchBrowser, server: PraxisServer): Promise<number> {
 	return t0;
 }
 
-async function waitForDocs(page: Page, n: number, timeoutMs: number, every = 200): Promise<number> {
-	const deadline = performance.now() + timeoutMs;
-	for (;;) {
-		const count = await localDocCount(page);
-		if (count >= n) return count;
-		if (performance.now() > deadline) throw new Error(`only ${count} of ${n} documents after ${timeoutMs} ms`);
-		await page.waitForTimeout(every);
-	}
+/**
+ * Waits until the local replica holds `n` documents, checking every `every` ms inside the page
+ * (no round trip to this process per check, whose work would weigh on the run it measures).
+ */
+async function waitForDocs(page: Page, n: number, timeoutMs: number, every = 50): Promise<number> {
+	return page.evaluate(
+		async ({ n, timeoutMs, every }) => {
+			const deadline = performance.now() + timeoutMs;
+			for (;;) {
+				const store = (window as unknown as { __praxisTest?: { session: { store: { community: { info(): Promise<{ doc_count: number }> } } | null } } }).__praxisTest?.session.store;
+				const count = store ? (await store.community.info()).doc_count : 0;
+				if (count >= n) return count;
+				if (performance.now() > deadline) throw new Error(`only ${count} of ${n} documents after ${timeoutMs} ms`);
+				await new Promise((resolve) => setTimeout(resolve, every));
+			}
+		},
+		{ n, timeoutMs, every }
+	);
 }
 
 /** Praxis first sync; `usableOnly` stops at forums usable (the slow 3G run). */
@@ -163,6 +166,9 @@ export async function resumedFirstSync(server: PraxisServer, docs: number): Prom
 	}
 }
 
+/** Praxis first syncs per network profile (their median is the figure). */
+const PRAXIS_RUNS = 3;
+
 export async function initialSyncBench(docs: BenchDoc[]): Promise<Figures> {
 	const n = docs.length;
 	const gz = await jsonSizes(docs);
@@ -173,11 +179,20 @@ export async function initialSyncBench(docs: BenchDoc[]): Promise<Figures> {
 		for (const key of ['none', '4g'] as const) {
 			const s = await stockFirstSync(stock, n, NETWORKS[key]);
 			console.log(`stock  ${key}: ${(s.completeMs! / 1000).toFixed(1)} s, ${s.sync.requests} requests, ${(s.sync.bytes / 1e6).toFixed(2)} MB`);
-			const p = await praxisFirstSync(praxis, n, NETWORKS[key]);
-			console.log(`praxis ${key}: usable ${(p.usableMs / 1000).toFixed(1)} s, complete ${(p.completeMs! / 1000).toFixed(1)} s, ${p.sync.requests} requests, ${(p.sync.bytes / 1e6).toFixed(2)} MB`);
+			// Praxis's first sync takes a few seconds, where a passing stall of this shared machine weighs
+			// more than on the stock replication's tens of seconds: the median of PRAXIS_RUNS runs, all listed.
+			const runs: SyncRun[] = [];
+			for (let i = 0; i < PRAXIS_RUNS; i++) {
+				const run = await praxisFirstSync(praxis, n, NETWORKS[key]);
+				console.log(`praxis ${key}: usable ${(run.usableMs / 1000).toFixed(1)} s, complete ${(run.completeMs! / 1000).toFixed(1)} s, ${run.sync.requests} requests, ${(run.sync.bytes / 1e6).toFixed(2)} MB`);
+				runs.push(run);
+			}
+			const p = [...runs].sort((a, b) => a.completeMs! - b.completeMs!)[Math.floor(runs.length / 2)];
+			const usable = runs.map((r) => r.usableMs).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
 			Object.assign(figures, {
 				[`stock_${key}_ms`]: Math.round(s.completeMs!), [`stock_${key}_requests`]: s.sync.requests, [`stock_${key}_bytes`]: s.sync.bytes,
-				[`praxis_${key}_usable_ms`]: Math.round(p.usableMs), [`praxis_${key}_complete_ms`]: Math.round(p.completeMs!), [`praxis_${key}_requests`]: p.sync.requests, [`praxis_${key}_bytes`]: p.sync.bytes
+				[`praxis_${key}_usable_ms`]: Math.round(usable), [`praxis_${key}_complete_ms`]: Math.round(p.completeMs!), [`praxis_${key}_requests`]: p.sync.requests, [`praxis_${key}_bytes`]: p.sync.bytes,
+				[`praxis_${key}_complete_runs_ms`]: runs.map((r) => Math.round(r.completeMs!)).join(' ')
 			});
 		}
 		const slow = await praxisFirstSync(praxis, n, NETWORKS.slow3g, true);

@@ -4,9 +4,9 @@
 // used meanwhile (the browser's own process does IndexedDB's work). For finding what to speed up,
 // not a benchmark.
 // Build unminified first for readable names: npx vite build --minify false (BENCH_STATIC_DIR).
-// Run: node --import tsx bench/profile-sync.ts [docs]
+// Run: [BENCH_NET=4g] node --import tsx bench/profile-sync.ts [docs]
 import { generateCommunity } from './lib/generate';
-import { openBrowser } from './lib/browser';
+import { NETWORKS, openBrowser } from './lib/browser';
 import { startPraxis } from './lib/servers';
 import { TEST_PASSWORD } from '../tests/e2e/support/server';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -44,12 +44,14 @@ const server = await startPraxis(docs);
 const b = await openBrowser({ testHook: true });
 try {
 	await b.page.goto(`${server.url}/login`);
+	await b.emulate(NETWORKS[(process.env.BENCH_NET ?? 'none') as keyof typeof NETWORKS]); // e.g. BENCH_NET=4g
 	await b.page.getByLabel('Username').fill(server.reader.username);
 	await b.page.getByLabel('Password').fill(TEST_PASSWORD);
 	await b.cdp.send('Profiler.enable');
 	await b.cdp.send('Profiler.setSamplingInterval', { interval: 500 });
 	await b.cdp.send('Profiler.start');
 	const cpuBefore = cpuByProcess();
+	const pageT0 = await b.page.evaluate(() => performance.now());
 	const t0 = performance.now();
 	await b.page.getByRole('button', { name: 'Sign in' }).click();
 	await b.page.locator('.categories time').first().waitFor({ timeout: 120_000 });
@@ -69,6 +71,13 @@ try {
 		await store.search.ready();
 	});
 	console.log(`complete ${Math.round(performance.now() - t0)} ms`);
+	// the sync's requests on the page's clock from the click: sent .. first byte .. last byte
+	const requests = await b.page.evaluate(() =>
+		(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ name: e.name, start: e.startTime, first: e.responseStart, end: e.responseEnd }))
+	);
+	for (const r of requests.filter((e) => /\/(api|couch)\//.test(e.name))) {
+		console.log(`request ${Math.round(r.start - pageT0)}..${Math.round(r.first - pageT0)}..${Math.round(r.end - pageT0)} ms  ${r.name.replace(server.url, '').slice(0, 100)}`);
+	}
 	for (const [proc, ms] of cpuByProcess()) {
 		const used = ms - (cpuBefore.get(proc) ?? 0);
 		if (used >= 100) console.log(`cpu ${String(used).padStart(6)} ms  ${proc}`);

@@ -130,20 +130,21 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 	return (used.user + used.system) / 1000;
 };
 
-async function measure(target: Target, identity: Identity, n: number): Promise<Measure> {
+/** `batchSize`: the replicator's batch_size, both ways (PouchDB's default, 100, when not given). */
+async function measure(target: Target, identity: Identity, n: number, batchSize?: number): Promise<Measure> {
 	const remote = new PouchDB(target.url, { auth: { username: USER, password: PASSWORD } });
 	const source = local();
 	await source.bulkDocs(await threads(n, identity));
 	let t = performance.now();
 	let cpu = process.cpuUsage();
-	const pushed = await source.replicate.to(remote);
+	const pushed = await source.replicate.to(remote, batchSize ? { batch_size: batchSize } : {});
 	const pushMs = performance.now() - t;
 	const pushCpu = cpuMs(cpu);
 	if (pushed.docs_written !== n) throw new Error(`push wrote ${pushed.docs_written} of ${n}`);
 	const sink = local();
 	t = performance.now();
 	cpu = process.cpuUsage();
-	const pulled = await sink.replicate.from(remote);
+	const pulled = await sink.replicate.from(remote, batchSize ? { batch_size: batchSize } : {});
 	const pullMs = performance.now() - t;
 	const pullCpu = cpuMs(cpu);
 	if (pulled.docs_written < n) throw new Error(`pull wrote ${pulled.docs_written} of ${n}`);
@@ -163,13 +164,13 @@ async function once(server: ServerName, n: number): Promise<Measure> {
 	return JSON.parse(line) as Measure;
 }
 
-async function measureHere(server: ServerName, n: number): Promise<void> {
+async function measureHere(server: ServerName, n: number, batchSize?: number): Promise<void> {
 	const dir = mkdtempSync(join(tmpdir(), 'praxis-bench-'));
 	const identity = await benchIdentity();
 	const target = await SERVERS[server](dir, identity);
 	try {
-		await measure(target, identity, WARMUP_DOCS); // warms the JIT of server and client; the pull then carries these too
-		console.log(JSON.stringify(await measure(target, identity, n)));
+		await measure(target, identity, WARMUP_DOCS, batchSize); // warms the JIT of server and client; the pull then carries these too
+		console.log(JSON.stringify(await measure(target, identity, n, batchSize)));
 	} finally {
 		await target.stop();
 		rmSync(dir, { recursive: true, force: true });
@@ -199,9 +200,9 @@ async function main(): Promise<void> {
 	writeFileSync(new URL('./results/push-pull.json', import.meta.url), JSON.stringify(out, null, '\t') + '\n');
 }
 
-const [flag, server, size] = process.argv.slice(2);
+const [flag, server, size, batch] = process.argv.slice(2);
 if (flag === '--one' && server in SERVERS) {
-	await measureHere(server as ServerName, Number(size));
+	await measureHere(server as ServerName, Number(size), batch ? Number(batch) : undefined);
 	process.exit(0); // express-pouchdb keeps timers alive
 } else {
 	await main();
