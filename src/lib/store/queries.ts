@@ -168,12 +168,15 @@ async function decoratePosts(ctx: StoreContext, rows: PostRow[]): Promise<PostVi
 	return rows.map((row, i) => ({ ...row, ...extra[i] }));
 }
 
+/** In one transaction: the page marks a thread read as it opens, and a reload right after must not cut the mark off. */
 export async function markThreadRead(ctx: StoreContext, threadId: string): Promise<void> {
-	const thread = await ctx.db.threads.get(threadId);
-	if (!thread) return;
-	const prev = await ctx.db.readState.get(threadId);
-	if (prev && prev.replyCount === thread.replyCount) return; // avoid waking liveQueries for nothing
-	await ctx.db.readState.put({ threadId, replyCount: thread.replyCount, at: ctx.now() });
+	await ctx.db.transaction('rw', [ctx.db.threads, ctx.db.readState], async () => {
+		const thread = await ctx.db.threads.get(threadId);
+		if (!thread) return;
+		const prev = await ctx.db.readState.get(threadId);
+		if (prev && prev.replyCount === thread.replyCount) return; // avoid waking liveQueries for nothing
+		await ctx.db.readState.put({ threadId, replyCount: thread.replyCount, at: ctx.now() });
+	});
 }
 
 export async function displayNames(ctx: StoreContext, usernames: readonly string[]): Promise<Map<string, string>> {

@@ -5,7 +5,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { configureDevice, forgetMember, rememberMember, rememberedMember } from '../../../src/lib/store/device';
 import { destroyLocalData } from '../../../src/lib/store/open';
 import { normalizeTags } from '../../../src/lib/store/writes';
-import { ULIDS, categoryDoc, closeTestStores, openTestStore, testOptions, threadDoc, uniqueName } from './support';
+import { ULIDS, categoryDoc, closeTestStores, openTestStore, testOptions, threadDoc, transactionCounter, uniqueName } from './support';
 
 afterEach(closeTestStores);
 
@@ -115,6 +115,25 @@ describe('store queries', () => {
 		await store.community.put({ _id: 'post:01JBBBBBBBBBBBBBBBBBBBBBB9', type: 'post', author: 'someone', createdAt: new Date().toISOString(), thread: first.id, body: 'news' });
 		await store.projected();
 		expect((await store.getThread(first.id))?.unread).toBe(true);
+	});
+
+	it('marks a thread read in one transaction, and writes nothing when it already is', async () => {
+		const transactions = transactionCounter();
+		try {
+			const store = await openTestStore();
+			await store.community.put(categoryDoc('general'));
+			await store.community.bulkDocs([threadDoc(ULIDS.t1, 'general', 1)]);
+			await store.projected();
+			const id = `thread:${ULIDS.t1}`;
+			expect((await store.getThread(id))?.unread).toBe(true);
+			expect(await transactions.count(() => store.markThreadRead(id))).toBe(1);
+			expect((await store.getThread(id))?.unread).toBe(false);
+			const before = await store.listThreads('general');
+			expect(await transactions.count(() => store.markThreadRead(id))).toBe(1);
+			expect(await store.listThreads('general')).toEqual(before);
+		} finally {
+			transactions.restore();
+		}
 	});
 
 	it('keeps the tag filter in step with edits, replies and deletions', async () => {

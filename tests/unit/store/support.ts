@@ -1,7 +1,7 @@
 // Test support: a member's store in Node, on PouchDB's memory adapter and fake-indexeddb.
 import PouchDB from 'pouchdb';
 import memory from 'pouchdb-adapter-memory';
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { IDBDatabase, IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { openStore, type OpenStoreOptions } from '../../../src/lib/store/open';
 import type { Store } from '../../../src/lib/store/index';
 import type { Member } from '../../../src/lib/store/types';
@@ -74,4 +74,31 @@ export function postDoc(ulid: string, thread: string, minutes: number, extra: Re
 
 export function voteDoc(target: string, author: string, value: 1 | -1) {
 	return { _id: `vote:${target}:${author}`, type: 'vote', author, createdAt: at(0), target, value };
+}
+
+/**
+ * Counts the IndexedDB transactions `count(fn)` opens. Install it before opening the stores
+ * (Dexie binds IDBDatabase's transaction method when it opens) and restore() it afterwards.
+ */
+export function transactionCounter(): { count(fn: () => Promise<unknown>): Promise<number>; restore(): void } {
+	const original = IDBDatabase.prototype.transaction;
+	let counting = false;
+	let opened = 0;
+	IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<typeof original>) {
+		if (counting) opened++;
+		return original.apply(this, args);
+	} as typeof original;
+	return {
+		async count(fn) {
+			opened = 0;
+			counting = true;
+			try {
+				await fn();
+			} finally {
+				counting = false;
+			}
+			return opened;
+		},
+		restore: () => void (IDBDatabase.prototype.transaction = original)
+	};
 }

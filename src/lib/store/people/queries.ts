@@ -145,12 +145,20 @@ export async function conversation(ctx: StoreContext, peer: string): Promise<Arr
 	return rows.map((r, i) => ({ ...r, pending: outbox[i] !== undefined }));
 }
 
+/**
+ * Marks the conversation's incoming messages read, in one read-write transaction: the page calls
+ * this as it opens the conversation, and a mark still in flight is lost if the page goes away
+ * (a reload) before it commits, so it reads and writes in one go instead of four in a row.
+ */
 export async function markConversationRead(ctx: StoreContext, peer: string): Promise<void> {
-	const rows = await conversation(ctx, peer);
-	// the messages, and their notifications (`message:{message id}`, see notify.ts)
-	const incoming = rows.filter((m) => m.from !== ctx.member.name).flatMap((m) => [m.id, `message:${m.id}`]);
-	const read = await readIds(ctx, incoming);
-	await markRead(ctx, incoming.filter((id) => !read.has(id)));
+	const t = eventsTables(ctx.db);
+	await ctx.db.transaction('rw', [t.messages, t.eventsDevice], async () => {
+		const rows = await t.messages.where('[peer+createdAt]').between([peer, ''], [peer, '\uffff']).toArray();
+		// the messages, and their notifications (`message:{message id}`, see notify.ts)
+		const incoming = rows.filter((m) => m.from !== ctx.member.name).flatMap((m) => [m.id, `message:${m.id}`]);
+		const read = await readIds(ctx, incoming);
+		await markRead(ctx, incoming.filter((id) => !read.has(id)));
+	});
 }
 
 // ---- notifications ----
@@ -181,9 +189,13 @@ export async function unreadNotificationCount(ctx: StoreContext): Promise<number
 	return rows.length - read.size;
 }
 
+/** Marks notifications read (all when `ids` is not given), in one read-write transaction. */
 export async function markNotificationsRead(ctx: StoreContext, ids?: readonly string[]): Promise<void> {
-	const all = ids ?? (await eventsTables(ctx.db).notifications.toCollection().primaryKeys());
-	const list = all.map(String);
-	const read = await readIds(ctx, list);
-	await markRead(ctx, list.filter((id) => !read.has(id)));
+	const t = eventsTables(ctx.db);
+	await ctx.db.transaction('rw', [t.notifications, t.eventsDevice], async () => {
+		const all = ids ?? (await t.notifications.toCollection().primaryKeys());
+		const list = all.map(String);
+		const read = await readIds(ctx, list);
+		await markRead(ctx, list.filter((id) => !read.has(id)));
+	});
 }

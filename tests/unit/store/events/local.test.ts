@@ -2,7 +2,7 @@
 // sees, edits keep the event's zone-local times, filters and facets, and rebuild() restores every
 // projection while device state (read marks, preferences) survives.
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeTestStores, openTestStore } from '../support';
+import { closeTestStores, openTestStore, transactionCounter } from '../support';
 
 afterEach(closeTestStores);
 
@@ -56,5 +56,28 @@ describe('events on one device', () => {
 		expect((await store.people.conversations()).map((c) => c.peer)).toEqual(['pavel']);
 		expect((await store.people.notifications()).map((n) => [n.kind, n.read])).toEqual([['message', true]]);
 		expect((await store.people.notificationPrefs()).event).toBe(false);
+	});
+
+	it('marks a conversation and notifications read in one transaction each (a reload right after cannot cut it in half)', async () => {
+		const transactions = transactionCounter();
+		try {
+			const store = await openTestStore();
+			for (const [i, body] of ['Hi there', 'Are you there?'].entries()) {
+				await store.private.put({ _id: `message:01JFAAAAAAAAAAAAAAAAAAAAA${i + 1}`, type: 'message', author: 'pavel', createdAt: `2030-01-01T00:0${i}:00.000Z`, to: store.member.name, body });
+			}
+			await store.events.projected();
+			expect((await store.people.conversations())[0]).toMatchObject({ peer: 'pavel', unread: 2 });
+			expect(await store.people.unreadNotifications()).toBe(2);
+			expect(await transactions.count(() => store.people.markConversationRead('pavel'))).toBe(1);
+			expect((await store.people.conversations())[0].unread).toBe(0);
+			expect(await store.people.unreadNotifications()).toBe(0);
+			await store.private.put({ _id: 'message:01JFAAAAAAAAAAAAAAAAAAAAA3', type: 'message', author: 'pavel', createdAt: '2030-01-01T00:05:00.000Z', to: store.member.name, body: 'Ping' });
+			await store.events.projected();
+			expect(await store.people.unreadNotifications()).toBe(1);
+			expect(await transactions.count(() => store.people.markNotificationsRead())).toBe(1);
+			expect(await store.people.unreadNotifications()).toBe(0);
+		} finally {
+			transactions.restore();
+		}
 	});
 });
