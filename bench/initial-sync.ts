@@ -5,7 +5,7 @@
 // page of that server's origin. Run alone: node --import tsx bench/initial-sync.ts [docs]
 import type { Page } from 'playwright-core';
 import { generateCommunity, jsonSizes, type BenchDoc } from './lib/generate';
-import { NETWORKS, openBrowser, type BenchBrowser, type NetworkProfile, type Traffic } from './lib/browser';
+import { NETWORKS, openBrowser, settle, type BenchBrowser, type NetworkProfile, type Traffic } from './lib/browser';
 import { startPraxis, startStock, type PraxisServer, type RunningServer } from './lib/servers';
 import { TEST_PASSWORD } from '../tests/e2e/support/server';
 import { runAlone, type Figures } from './lib/report';
@@ -62,6 +62,7 @@ async function waitForDocs(page: Page, n: number, timeoutMs: number, every = 50)
 
 /** Praxis first sync; `usableOnly` stops at forums usable (the slow 3G run). */
 export async function praxisFirstSync(server: PraxisServer, docs: number, net: NetworkProfile, usableOnly = false): Promise<SyncRun> {
+	await settle();
 	const b = await openBrowser({ testHook: true });
 	try {
 		await b.page.goto(`${server.url}/login`); // the app shell and worker, before emulation (as an installed app)
@@ -84,6 +85,7 @@ export async function praxisFirstSync(server: PraxisServer, docs: number, net: N
 
 /** Stock PouchDB replication (default options) into a fresh profile from express-pouchdb. */
 export async function stockFirstSync(stock: RunningServer, docs: number, net: NetworkProfile): Promise<SyncRun> {
+	await settle();
 	const b = await openBrowser();
 	try {
 		await b.page.goto(`${stock.url}/bench/blank.html`);

@@ -5,6 +5,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -41,6 +42,16 @@ export interface BenchBrowser {
 	setOffline(offline: boolean): Promise<void>;
 	close(): Promise<void>;
 	dispose(): Promise<void>;
+}
+
+/**
+ * Lets the machine settle before a timed browser run: the previous run's profile (tens of MB of
+ * IndexedDB, deleted on dispose) is flushed to disk first (`sync`), then a short pause, so its
+ * write-back does not land in the next run, whichever client that is.
+ */
+export async function settle(ms = 2000): Promise<void> {
+	spawnSync('sync');
+	await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export async function openBrowser(options: { profileDir?: string; testHook?: boolean; offline?: boolean } = {}): Promise<BenchBrowser> {
