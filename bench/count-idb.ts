@@ -5,15 +5,10 @@
 import { generateCommunity } from './lib/generate';
 import { openBrowser } from './lib/browser';
 import { startPraxis } from './lib/servers';
+import { projectedAndIndexed, waitForDocs } from './lib/app';
 import { TEST_PASSWORD } from '../tests/e2e/support/server';
 
-interface HookedStore {
-	community: { info(): Promise<{ doc_count: number }> };
-	projected(): Promise<void>;
-	search: { ready(): Promise<void> };
-	events: { projected(): Promise<void> };
-}
-type Hooked = Window & { __praxisTest?: { session: { store: HookedStore | null } }; __idbCounts?: Record<string, number> };
+type Hooked = Window & { __idbCounts?: Record<string, number> };
 
 const docs = generateCommunity(undefined).docs;
 const server = await startPraxis(docs);
@@ -42,20 +37,9 @@ try {
 	await b.page.getByLabel('Username').fill(server.reader.username);
 	await b.page.getByLabel('Password').fill(TEST_PASSWORD);
 	await b.page.getByRole('button', { name: 'Sign in' }).click();
-	for (;;) {
-		const count = await b.page.evaluate(async () => {
-			const store = (window as unknown as Hooked).__praxisTest?.session.store;
-			return store ? (await store.community.info()).doc_count : 0;
-		});
-		if (count >= docs.length) break;
-		await b.page.waitForTimeout(200);
-	}
-	await b.page.evaluate(async () => {
-		const store = (window as unknown as Hooked).__praxisTest!.session.store!;
-		await store.projected();
-		await store.search.ready();
-		await store.events.projected();
-	});
+	await b.page.locator('.categories time').first().waitFor({ timeout: 120_000 }); // signed in: the page is the forums now
+	await waitForDocs(b.page, docs.length, 300_000, 200); // its info() calls are counted too: not too often
+	await projectedAndIndexed(b.page, true);
 	const counts = await b.page.evaluate(() => (window as unknown as Hooked).__idbCounts ?? {});
 	const total = Object.values(counts).reduce((a, c) => a + c, 0);
 	for (const [key, n] of Object.entries(counts).sort((a, c) => c[1] - a[1]).slice(0, 40)) console.log(String(n).padStart(7), key);

@@ -3,12 +3,12 @@
 // listed with their latest activity, i.e. threads projected) and to everything synced, projected
 // and indexed; stock: PouchDB's replicator with default options from express-pouchdb on a blank
 // page of that server's origin. Run alone: node --import tsx bench/initial-sync.ts [docs]
-import type { Page } from 'playwright-core';
 import { generateCommunity, jsonSizes, type BenchDoc } from './lib/generate';
 import { NETWORKS, openBrowser, settle, type BenchBrowser, type NetworkProfile, type Traffic } from './lib/browser';
 import { startPraxis, startStock, type PraxisServer, type RunningServer } from './lib/servers';
 import { TEST_PASSWORD } from '../tests/e2e/support/server';
 import { runAlone, type Figures } from './lib/report';
+import { projectedAndIndexed, waitForDocs } from './lib/app';
 
 /** The first sync's traffic: the community's replication and its bootstrap snapshot (issue 8). */
 const isSync = (url: string) => url.includes('/couch/community') || url.includes('/api/bootstrap/community');
@@ -23,14 +23,6 @@ export interface SyncRun {
 	docs: number;
 }
 
-async function projectedAndIndexed(page: Page): Promise<void> {
-	await page.evaluate(async () => {
-		const store = (window as unknown as { __praxisTest: { session: { store: { projected(): Promise<void>; search: { ready(): Promise<void> } } } } }).__praxisTest.session.store;
-		await store.projected();
-		await store.search.ready();
-	});
-}
-
 async function signIn(b: BenchBrowser, server: PraxisServer): Promise<number> {
 	await b.page.goto(`${server.url}/login`);
 	await b.page.getByLabel('Username').fill(server.reader.username);
@@ -38,26 +30,6 @@ async function signIn(b: BenchBrowser, server: PraxisServer): Promise<number> {
 	const t0 = performance.now();
 	await b.page.getByRole('button', { name: 'Sign in' }).click();
 	return t0;
-}
-
-/**
- * Waits until the local replica holds `n` documents, checking every `every` ms inside the page
- * (no round trip to this process per check, whose work would weigh on the run it measures).
- */
-async function waitForDocs(page: Page, n: number, timeoutMs: number, every = 50): Promise<number> {
-	return page.evaluate(
-		async ({ n, timeoutMs, every }) => {
-			const deadline = performance.now() + timeoutMs;
-			for (;;) {
-				const store = (window as unknown as { __praxisTest?: { session: { store: { community: { info(): Promise<{ doc_count: number }> } } | null } } }).__praxisTest?.session.store;
-				const count = store ? (await store.community.info()).doc_count : 0;
-				if (count >= n) return count;
-				if (performance.now() > deadline) throw new Error(`only ${count} of ${n} documents after ${timeoutMs} ms`);
-				await new Promise((resolve) => setTimeout(resolve, every));
-			}
-		},
-		{ n, timeoutMs, every }
-	);
 }
 
 /** Praxis first sync; `usableOnly` stops at forums usable (the slow 3G run). */

@@ -8,6 +8,7 @@
 import { generateCommunity } from './lib/generate';
 import { NETWORKS, openBrowser } from './lib/browser';
 import { startPraxis } from './lib/servers';
+import { projectedAndIndexed, waitForDocs } from './lib/app';
 import { TEST_PASSWORD } from '../tests/e2e/support/server';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -56,20 +57,9 @@ try {
 	await b.page.getByRole('button', { name: 'Sign in' }).click();
 	await b.page.locator('.categories time').first().waitFor({ timeout: 120_000 });
 	console.log(`usable ${Math.round(performance.now() - t0)} ms`);
-	for (;;) {
-		const count = await b.page.evaluate(async () => {
-			const store = (window as unknown as { __praxisTest?: { session: { store: { community: { info(): Promise<{ doc_count: number }> } } | null } } }).__praxisTest?.session.store;
-			return store ? (await store.community.info()).doc_count : 0;
-		});
-		if (count >= docs.length) break;
-		await b.page.waitForTimeout(200);
-	}
+	await waitForDocs(b.page, docs.length, 300_000);
 	console.log(`synced ${Math.round(performance.now() - t0)} ms`);
-	await b.page.evaluate(async () => {
-		const store = (window as unknown as { __praxisTest: { session: { store: { projected(): Promise<void>; search: { ready(): Promise<void> } } } } }).__praxisTest.session.store;
-		await store.projected();
-		await store.search.ready();
-	});
+	await projectedAndIndexed(b.page);
 	console.log(`complete ${Math.round(performance.now() - t0)} ms`);
 	// the sync's requests on the page's clock from the click: sent .. first byte .. last byte
 	const requests = await b.page.evaluate(() =>

@@ -133,18 +133,19 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 /** `batchSize`: the replicator's batch_size, both ways (PouchDB's default, 100, when not given). */
 async function measure(target: Target, identity: Identity, n: number, batchSize?: number): Promise<Measure> {
 	const remote = new PouchDB(target.url, { auth: { username: USER, password: PASSWORD } });
+	const replication = batchSize ? { batch_size: batchSize } : {};
 	const source = local();
 	await source.bulkDocs(await threads(n, identity));
 	let t = performance.now();
 	let cpu = process.cpuUsage();
-	const pushed = await source.replicate.to(remote, batchSize ? { batch_size: batchSize } : {});
+	const pushed = await source.replicate.to(remote, replication);
 	const pushMs = performance.now() - t;
 	const pushCpu = cpuMs(cpu);
 	if (pushed.docs_written !== n) throw new Error(`push wrote ${pushed.docs_written} of ${n}`);
 	const sink = local();
 	t = performance.now();
 	cpu = process.cpuUsage();
-	const pulled = await sink.replicate.from(remote, batchSize ? { batch_size: batchSize } : {});
+	const pulled = await sink.replicate.from(remote, replication);
 	const pullMs = performance.now() - t;
 	const pullCpu = cpuMs(cpu);
 	if (pulled.docs_written < n) throw new Error(`pull wrote ${pulled.docs_written} of ${n}`);

@@ -63,8 +63,8 @@ export interface StoreSyncHooks {
 	 * Writes one part of a bootstrap snapshot into the community replica (new_edits:false) and
 	 * hands its documents to the projections directly (store/snapshot-write.ts). Absent in fakes:
 	 * the sync layer then writes with bulkDocs and the projections read the feed.
+	 * `onlySnapshotAt`: the replica's seq while it holds nothing but earlier parts (sync/bootstrap.ts).
 	 */
-	/** `onlySnapshotAt`: the replica's seq while it holds nothing but earlier parts (sync/bootstrap.ts). */
 	writeSnapshotPart?(docs: readonly PouchDB.Core.PutDocument<object>[], onlySnapshotAt?: number | string | null): Promise<SnapshotPartWritten>;
 	/** Number of refused writes (for the "Needs attention" badge). */
 	rejectedCount(): Promise<number>;

@@ -117,7 +117,7 @@ describe('store queries', () => {
 		expect((await store.getThread(first.id))?.unread).toBe(true);
 	});
 
-	it('marks a thread read in one transaction, and writes nothing when it already is', async () => {
+	it('marks a thread read in one transaction, again when it already is read', async () => {
 		const transactions = transactionCounter();
 		try {
 			const store = await openTestStore();

@@ -139,8 +139,13 @@ export async function conversations(ctx: StoreContext): Promise<ConversationView
 	return [...byPeer.values()].sort((a, b) => (a.last.createdAt < b.last.createdAt ? 1 : -1));
 }
 
+/** The messages exchanged with `peer`, oldest first. */
+function messagesWith(ctx: StoreContext, peer: string): Promise<MessageRow[]> {
+	return eventsTables(ctx.db).messages.where('[peer+createdAt]').between([peer, ''], [peer, '\uffff']).toArray();
+}
+
 export async function conversation(ctx: StoreContext, peer: string): Promise<Array<MessageRow & { pending: boolean }>> {
-	const rows = await eventsTables(ctx.db).messages.where('[peer+createdAt]').between([peer, ''], [peer, '\uffff']).toArray();
+	const rows = await messagesWith(ctx, peer);
 	const outbox = await ctx.db.outbox.bulkGet(rows.map((r) => r.id));
 	return rows.map((r, i) => ({ ...r, pending: outbox[i] !== undefined }));
 }
@@ -153,7 +158,7 @@ export async function conversation(ctx: StoreContext, peer: string): Promise<Arr
 export async function markConversationRead(ctx: StoreContext, peer: string): Promise<void> {
 	const t = eventsTables(ctx.db);
 	await ctx.db.transaction('rw', [t.messages, t.eventsDevice], async () => {
-		const rows = await t.messages.where('[peer+createdAt]').between([peer, ''], [peer, '\uffff']).toArray();
+		const rows = await messagesWith(ctx, peer);
 		// the messages, and their notifications (`message:{message id}`, see notify.ts)
 		const incoming = rows.filter((m) => m.from !== ctx.member.name).flatMap((m) => [m.id, `message:${m.id}`]);
 		const read = await readIds(ctx, incoming);
