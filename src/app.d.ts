@@ -4,7 +4,11 @@ import type { AppSession } from '$lib/components/session.svelte';
 
 declare global {
 	namespace App {
-		// interface Error {}
+		interface Error {
+			message: string;
+			/** 'not-loaded': the screen's code could not be fetched (offline before the app was cached). */
+			kind?: 'not-loaded';
+		}
 		// interface Locals {}
 		// interface PageData {}
 		// interface PageState {}

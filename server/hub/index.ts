@@ -11,6 +11,7 @@ import { createSignatureVerifier, type SignatureVerifier } from '../devices/veri
 import { createHubState, type HubState } from './state';
 import { createHubAuth } from './hub-auth';
 import { createHubRoutes } from './routes';
+import { parseHubCredential } from './enrolment';
 import { hubCors } from './cors';
 import { startHubReplication, type HubReplication } from './replicator';
 
@@ -88,7 +89,7 @@ export function createHub(options: HubOptions): Hub {
 		verifier,
 		rolesOf,
 		state,
-		routes: createHubRoutes({ auth, state, upstream: options.upstream, replication: () => replication }),
+		routes: createHubRoutes({ auth, state, upstream: options.upstream, name: parseHubCredential(options.credential)?.name ?? null, replication: () => replication }),
 		cors: hubCors(options.upstream),
 		replication: () => replication,
 		async start() {

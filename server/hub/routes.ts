@@ -11,6 +11,8 @@ export interface HubRoutesDeps {
 	auth: AuthService;
 	state: HubState;
 	upstream: string;
+	/** The hub's enrolled name (from its credential), which the app shows to attendees. */
+	name?: string | null;
 	/** The running replication, once started (absent in tests of the routes alone). */
 	replication?: () => HubReplication | null;
 }
@@ -22,7 +24,7 @@ export function createHubRoutes(deps: HubRoutesDeps): Hono {
 	app.get('/hub', (c) => {
 		c.header('cache-control', 'no-store');
 		const data = deps.state.data();
-		return c.json({ hub: true, upstream: deps.upstream, keysFetchedAt: data.fetchedAt, replication: deps.replication?.()?.status() ?? null });
+		return c.json({ hub: true, name: deps.name ?? null, upstream: deps.upstream, keysFetchedAt: data.fetchedAt, replication: deps.replication?.()?.status() ?? null });
 	});
 	app.get('/auth/session', async (c) => {
 		c.header('cache-control', 'no-store');

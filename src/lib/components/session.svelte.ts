@@ -7,6 +7,8 @@ import {
 	forgetMember,
 	openStore,
 	rememberMember,
+	requestPersistentStorage,
+	runsInstalled,
 	rememberedMember,
 	type Member,
 	type Store
@@ -61,6 +63,8 @@ export class AppSession {
 		await this.#close();
 		await rememberMember(member);
 		await this.#open(member);
+		// An installed app is where members rely on offline data: ask the browser to keep it.
+		if (runsInstalled()) void requestPersistentStorage();
 	}
 
 	/** Ends the session on the server (when reachable) and, if asked, removes the member's local data. */

@@ -33,6 +33,7 @@ export type { StoreSigning } from './signing/index';
 export { liveQuery } from 'dexie';
 export { rememberMember, rememberedMember, forgetMember } from './device';
 export { openStore, destroyLocalData } from './open';
+export { storageReport, requestPersistentStorage, runsInstalled, type StorageReport } from './persistence';
 export type { OpenStoreOptions } from './open';
 
 /** What the sync controller needs from the store (and nothing the screens should call). */
@@ -127,6 +128,9 @@ export interface Store {
 	saveDraft(key: string, value: unknown): Promise<void>;
 	getDraft<T = unknown>(key: string): Promise<T | undefined>;
 	deleteDraft(key: string): Promise<void>;
+
+	/** The newest sync log lines first (what the "This device" page shows). */
+	recentSyncLog(limit: number): Promise<SyncLogRow[]>;
 
 	listRejected(): Promise<RejectedRow[]>;
 	/** Writes the fixed document again (validated) and clears the rejection. */

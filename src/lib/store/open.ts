@@ -150,6 +150,7 @@ function buildStore(ctx: StoreContext): Omit<Store, 'library' | 'search' | 'even
 		getDraft: async <T>(key: string) => (await db.drafts.get(key))?.value as T | undefined,
 		deleteDraft: (key) => db.drafts.delete(key),
 
+		recentSyncLog: (limit) => db.syncLog.orderBy('seq').reverse().limit(limit).toArray(),
 		listRejected: () => db.rejected.orderBy('id').toArray(),
 		resendRejected: (id, doc) => attention.resendRejected(ctx, id, doc),
 		discardRejected: (id) => attention.discardRejected(ctx, id),

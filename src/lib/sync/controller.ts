@@ -1,9 +1,12 @@
 /// <reference types="pouchdb-core" />
 // Live two-way replication between the member's local PouchDB replicas and a remote (the home
 // server or, later, a meetup hub): community ↔ {remote}/community, private ↔ {remote}/userdb-{hex}.
-// Runs only while online; on failure both replications stop and restart after an exponential,
-// jittered delay; a 401 stops everything until the member signs in again (local data and
-// pending writes are kept). Refused documents go to the store's `rejected` table, acknowledged
+// Connectivity is judged from the requests themselves (replication-error.ts): a request with no
+// answer means offline, a gateway's or portal's answer means the server is unreachable; both
+// stop the replications and try again after an exponential, jittered delay (sooner when the
+// browser reports a network coming back or the page is shown again). navigator.onLine is only a
+// hint: when it says offline, nothing is tried until it changes. A 401 stops everything until
+// the member signs in again (local data and pending writes are kept). Refused documents go to the store's `rejected` table, acknowledged
 // pushes leave its outbox.
 import { COMMUNITY_DB, userDbName } from '../domain/ids';
 import type { Store } from '../store/index';
@@ -15,9 +18,13 @@ import { ensureDeviceCertificate, isSignedDoc, uncertifiedError } from './hub-de
 import { rememberRoles, rememberServerKeys } from './hub-keys';
 import { loadBootstrap, type BootstrapState } from './bootstrap';
 
+/** offline: no answer at all; unreachable: something other than the server answered (replication-error.ts). */
+export type SyncState = 'idle' | 'syncing' | 'offline' | 'unreachable' | 'error' | 'unauthorized';
+
 /** What the controller reports to (the SyncStatus runes class implements it). */
 export interface StatusSink {
-	setState(state: 'idle' | 'syncing' | 'offline' | 'error' | 'unauthorized', error?: string | null): void;
+	/** `retryAt`: when the next attempt is due (epoch ms), for the states that wait for one. */
+	setState(state: SyncState, error?: string | null, retryAt?: number | null): void;
 	setPending(count: number): void;
 	setRejected(count: number): void;
 	setProgress(received: number, total: number | null, initial: boolean): void;
@@ -59,6 +66,11 @@ export interface SyncControllerOptions {
 	 * device is certified there and every database replicates; never for a hub (null).
 	 */
 	bootstrapUrl?: string | null;
+	/**
+	 * Where the time of the last complete sync is kept on the device (store.sync state), so the
+	 * "This device" page and the header show it after a restart. Default: LAST_SYNC_KEYS.server.
+	 */
+	lastSyncKey?: string;
 }
 
 export interface SyncController {
@@ -81,6 +93,24 @@ export const SYNC_BATCH_SIZE = 1000;
  */
 export const FIRST_BATCH_SIZE = 250;
 export const FIRST_SYNC_RAMP_AFTER = 500;
+/**
+ * A request that got no answer says nothing about the server's load, so while offline the next
+ * try comes at most this long after the last (the server's own outages back off to the full
+ * SYNC_BACKOFF_MAX_MS).
+ */
+export const OFFLINE_RETRY_MAX_MS = 30_000;
+/** Where each remote's last complete sync time is kept (store.sync state). */
+export const LAST_SYNC_KEYS = { server: 'lastSync.server', hub: 'lastSync.hub' } as const;
+
+/** The last complete sync with the home server and with a hub, as kept on the device. */
+export async function lastSyncTimes(store: Pick<Store, 'sync'>): Promise<{ server: string | null; hub: string | null }> {
+	const read = async (key: string) => {
+		const at = await store.sync.getState(key).catch(() => undefined);
+		return typeof at === 'string' ? at : null;
+	};
+	const [server, hub] = await Promise.all([read(LAST_SYNC_KEYS.server), read(LAST_SYNC_KEYS.hub)]);
+	return { server, hub };
+}
 
 type Direction = 'push' | 'pull';
 
@@ -139,7 +169,10 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	/** The snapshot load under way: a new one waits until it has written what it received. */
 	let bootstrapLoad: Promise<unknown> = Promise.resolve();
 	let idleWaiters: Array<() => void> = [];
+	/** A sync completed since start: the time kept from an earlier run is older. */
+	let syncedSinceStart = false;
 
+	const lastSyncKey = options.lastSyncKey ?? LAST_SYNC_KEYS.server;
 	const log = (level: 'info' | 'warn' | 'error', message: string) => void store.sync.log(level, message).catch(() => {});
 	const refreshCounts = async () => {
 		status.setPending(await store.pendingCount());
@@ -250,11 +283,12 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 			log('warn', `sync stopped: ${reason}`);
 			return; // no retry: syncNow() after signing in again
 		}
-		if (!network.isOnline()) return status.setState('offline');
-		const wait = delay(attempt++);
-		status.setState('error', `${reason} Retrying in ${Math.round(wait / 1000)} s.`);
-		log('warn', `sync failed (${reason}); retry ${attempt} in ${wait} ms`);
 		clearTimer();
+		if (!network.isOnline()) return status.setState('offline'); // the 'online' event brings it back
+		const offline = kind === 'offline';
+		const wait = offline ? Math.min(delay(attempt++), OFFLINE_RETRY_MAX_MS) : delay(attempt++);
+		status.setState(kind === 'error' ? 'error' : kind, reason, Date.now() + wait);
+		log(offline ? 'info' : 'warn', `sync ${offline ? 'found no connection' : 'failed'} (${reason}); retry ${attempt} in ${wait} ms`);
 		timer = setTimeout(() => connect(), wait);
 	}
 
@@ -274,7 +308,10 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 				status.setProgress(received, total, false);
 			}
 			status.setState('idle');
-			status.markSynced();
+			const at = new Date().toISOString();
+			syncedSinceStart = true;
+			status.markSynced(at);
+			void store.sync.setState(lastSyncKey, at).catch(() => {});
 			refresh();
 			const waiters = idleWaiters;
 			idleWaiters = [];
@@ -364,6 +401,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 			});
 	}
 
+	/** A hint that a connection may be back: try now instead of at the end of the wait. */
 	function onNetwork(online: boolean) {
 		if (!started) return;
 		if (online) {
@@ -383,6 +421,12 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 			unsubscribeNetwork = network.subscribe(onNetwork);
 			unsubscribeLocal = store.sync.onLocalChange(refresh);
 			refresh();
+			void store.sync.getState(lastSyncKey).then(
+				(at) => {
+					if (!syncedSinceStart && typeof at === 'string' && !Number.isNaN(Date.parse(at))) status.markSynced(at);
+				},
+				() => {}
+			);
 			connect();
 		},
 		syncNow() {

@@ -14,6 +14,7 @@ export class HubSession {
 	#problem = $state<string | null>(null);
 	#busy = $state(false);
 	#connected = $state(false);
+	#name = $state<string | null>(null);
 	#refused = $state<RefusedDoc[]>([]);
 	#controller: SyncController | null = null;
 	readonly status = new SyncStatus();
@@ -36,6 +37,11 @@ export class HubSession {
 	}
 	get connected(): boolean {
 		return this.#connected;
+	}
+	/** What attendees call the hub: its enrolled name, else its address without the scheme. */
+	get name(): string | null {
+		const url = this.#saved?.url;
+		return this.#name ?? (url ? url.replace(/^https?:\/\//, '') : null);
 	}
 	/** Documents from the hub that failed verification (kept out of this device's community data). */
 	get refused(): readonly RefusedDoc[] {
@@ -82,6 +88,7 @@ export class HubSession {
 				return;
 			}
 			this.#problem = null;
+			this.#name = probe.name;
 			await this.#controller?.stop();
 			try {
 				this.#controller = await createHubSync({

@@ -5,7 +5,7 @@
 // local-network access (`targetAddressSpace: 'local'`). The central server's controller keeps
 // running; it simply cannot reach the server in the hall, and catches up afterwards.
 import type { Store } from '../store/index';
-import { createSyncController, type StatusSink, type SyncController } from './controller';
+import { createSyncController, LAST_SYNC_KEYS, type StatusSink, type SyncController } from './controller';
 import type { NetworkWatch } from './network';
 import { openHubVerifier, type HubVerifier, type HubVerifierOptions } from './hub-verify';
 
@@ -102,7 +102,7 @@ export function hubFetch(token: string, fetchFn: Fetch = fetch): Fetch {
 	};
 }
 
-export type HubProbe = { ok: true } | { ok: false; kind: 'mixed-content' | 'local-network' | 'unreachable' | 'refused'; reason: string };
+export type HubProbe = { ok: true; name: string | null } | { ok: false; kind: 'mixed-content' | 'local-network' | 'unreachable' | 'refused'; reason: string };
 
 /**
  * Chromium's Local Network Access permission for this page ('granted', 'denied', 'prompt'), or
@@ -152,7 +152,18 @@ export async function probeHub(
 	}
 	if (response.status === 401) return { ok: false, kind: 'refused', reason: `The hub does not accept your hub token (expired, or another upstream): get a new one while online. ${offerFile}` };
 	if (!response.ok) return { ok: false, kind: 'refused', reason: `The hub answered ${response.status}. ${offerFile}` };
-	return { ok: true };
+	return { ok: true, name: await hubName(hubUrl, token, fetchFn) };
+}
+
+/** The hub's enrolled name (GET /api/hub), which attendees see in the header; null if it has none. */
+async function hubName(hubUrl: string, token: string, fetchFn: Fetch): Promise<string | null> {
+	try {
+		const response = await hubFetch(token, fetchFn)(`${hubUrl}/api/hub`, { method: 'GET' });
+		const body = (await response.json()) as { name?: unknown };
+		return typeof body.name === 'string' && body.name ? body.name : null;
+	} catch {
+		return null;
+	}
 }
 
 function isLoopback(url: string): boolean {
@@ -172,6 +183,8 @@ export interface HubSyncOptions {
 	serverKeys?: HubVerifierOptions['serverKeys'];
 	/** Told the list of documents from this hub that failed verification, after every check. */
 	onRefused?: HubVerifierOptions['onChange'];
+	/** Where the last complete sync with a hub is kept (controller.ts lastSyncKey). */
+	lastSyncKey?: string;
 }
 
 export interface HubSync extends SyncController {
@@ -194,6 +207,7 @@ export async function createHubSync(options: HubSyncOptions): Promise<HubSync> {
 		status: options.status,
 		network: options.network,
 		delay: options.delay,
+		lastSyncKey: options.lastSyncKey ?? LAST_SYNC_KEYS.hub,
 		deviceApi: null,
 		communityOnly: true,
 		// a hub requires signatures: writes made before this device's certificate wait for it

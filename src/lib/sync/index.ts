@@ -4,6 +4,7 @@ import { createSyncController as create, type SyncController, type SyncControlle
 import { syncStatus } from './status.svelte';
 
 export type { SyncController, SyncControllerOptions, StatusSink } from './controller';
+export { lastSyncTimes } from './controller';
 export { syncStatus, SyncStatus, type SyncState } from './status.svelte';
 export { register, login, logout, fetchSession, type AuthResult, type RegisterInput } from './auth';
 export { nextDelay, SYNC_BACKOFF_MAX_MS } from './backoff';

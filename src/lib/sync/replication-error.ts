@@ -1,14 +1,25 @@
-// Classifying replication errors: a 401 means the session is gone (ask to sign in again, never
-// retry blindly); a failed fetch means the server is unreachable; anything else is an error
-// with a reason worth showing.
-export type ErrorKind = 'unauthorized' | 'unreachable' | 'error';
+// Classifying replication errors by what actually happened, never by navigator.onLine (hall
+// Wi-Fi without internet, captive portals and meetup LANs all leave it true):
+// - 'unauthorized': a 401, the session is gone (ask to sign in again, never retry blindly);
+// - 'offline': the request did not get an answer at all (no network, blocked, nothing listening);
+// - 'unreachable': something answered, but not the server (502/503/504, a proxy's or a captive
+//   portal's page instead of JSON);
+// - 'error': the server answered with an error worth showing.
+export type ErrorKind = 'unauthorized' | 'offline' | 'unreachable' | 'error';
+
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
 
 export function classifyError(err: unknown): { kind: ErrorKind; reason: string } {
 	const e = (typeof err === 'object' && err !== null ? err : {}) as { status?: unknown; name?: unknown; reason?: unknown; message?: unknown };
 	const reason = typeof e.reason === 'string' && e.reason ? e.reason : typeof e.message === 'string' && e.message ? e.message : String(err);
 	if (e.status === 401 || e.name === 'unauthorized') return { kind: 'unauthorized', reason: 'Your session has expired: sign in again.' };
-	if (err instanceof TypeError || e.status === 0 || e.status === 502 || e.status === 503 || e.status === 504 || /fetch|network|ECONNREFUSED/i.test(reason)) {
-		return { kind: 'unreachable', reason: 'The server cannot be reached.' };
+	if (typeof e.status === 'number' && GATEWAY_STATUSES.has(e.status)) return { kind: 'unreachable', reason: 'The server is not answering.' };
+	// PouchDB reports a body that is not JSON (a portal's login page) as a SyntaxError or bad_request
+	if (err instanceof SyntaxError || /Unexpected token|not valid JSON|JSON\.parse/i.test(reason)) {
+		return { kind: 'unreachable', reason: 'Something other than the server answered (a Wi-Fi sign-in page?).' };
+	}
+	if (err instanceof TypeError || e.status === 0 || e.name === 'AbortError' || /failed to fetch|fetch failed|network|ECONNREFUSED|ECONNRESET|ETIMEDOUT/i.test(reason)) {
+		return { kind: 'offline', reason: 'No connection.' };
 	}
 	return { kind: 'error', reason };
 }

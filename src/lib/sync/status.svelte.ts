@@ -1,7 +1,10 @@
-// Sync status shown in the header: one reactive instance (`syncStatus`) that the sync controller
-// updates and the layout reads. Svelte 5 runes class with private state and derived labels.
+// The state of one sync controller (the home server's: `syncStatus`; a hub's: its own instance),
+// as the controller reports it. Svelte 5 runes class with private state. What the member reads
+// combines both (connection.ts describes it).
 
-export type SyncState = 'idle' | 'syncing' | 'offline' | 'error' | 'unauthorized';
+import type { SyncState } from './controller';
+
+export type { SyncState };
 
 export class SyncStatus {
 	#state = $state<SyncState>('idle');
@@ -11,6 +14,7 @@ export class SyncStatus {
 	#initial = $state(false);
 	#lastSyncedAt = $state<string | null>(null);
 	#error = $state<string | null>(null);
+	#retryAt = $state<number | null>(null);
 	#rejected = $state(0);
 
 	get state(): SyncState {
@@ -43,26 +47,15 @@ export class SyncStatus {
 		return this.#rejected;
 	}
 
-	/** A short text for the header: "Up to date", "Syncing 120/4000", "Offline", "3 waiting"... */
-	label = $derived.by(() => {
-		switch (this.#state) {
-			case 'offline':
-				return this.#pending > 0 ? `Offline · ${this.#pending} waiting` : 'Offline';
-			case 'unauthorized':
-				return 'Signed out — sign in again';
-			case 'error':
-				return `Error: ${this.#error ?? 'unknown'}`;
-			case 'syncing':
-				if (this.#initial && this.#total) return `Syncing ${this.#received}/${this.#total}`;
-				return this.#pending > 0 ? `Syncing · ${this.#pending} waiting` : 'Syncing';
-			default:
-				return this.#pending > 0 ? `${this.#pending} waiting` : 'Up to date';
-		}
-	});
+	/** When the next attempt is due (epoch ms) while offline, unreachable or in error. */
+	get retryAt(): number | null {
+		return this.#retryAt;
+	}
 
-	setState(state: SyncState, error: string | null = null): void {
+	setState(state: SyncState, error: string | null = null, retryAt: number | null = null): void {
 		this.#state = state;
-		this.#error = state === 'error' || state === 'unauthorized' ? error : null;
+		this.#error = state === 'idle' || state === 'syncing' ? null : error;
+		this.#retryAt = state === 'offline' || state === 'unreachable' || state === 'error' ? retryAt : null;
 	}
 	setPending(count: number): void {
 		this.#pending = count;
@@ -86,6 +79,7 @@ export class SyncStatus {
 		this.#initial = false;
 		this.#lastSyncedAt = null;
 		this.#error = null;
+		this.#retryAt = null;
 		this.#rejected = 0;
 	}
 }

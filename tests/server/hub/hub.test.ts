@@ -154,6 +154,7 @@ describe('meetup hub', () => {
 		expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
 		const ok = await fetch(`${hub.base}/api/hub`, { headers: { origin: upstream.base } });
 		expect(ok.headers.get('access-control-allow-origin')).toBe(upstream.base);
+		expect(((await ok.json()) as { name: unknown }).name).toBe('hall'); // the name attendees see
 		expect((await fetch(`${hub.base}/api/auth/login`, { method: 'POST' })).status).toBe(403);
 	});
 

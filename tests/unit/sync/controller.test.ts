@@ -1,7 +1,7 @@
 // The sync controller against a stock CouchDB-protocol server over HTTP: two-way replication,
 // outbox acknowledgement, per-document refusals, 401, offline/online and backoff retries.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSyncController, type SyncController } from '../../../src/lib/sync/controller';
+import { createSyncController, lastSyncTimes, type SyncController } from '../../../src/lib/sync/controller';
 import { userDbName } from '../../../src/lib/domain/ids';
 import { categoryDoc, closeTestStores, openTestStore, uniqueName } from '../store/support';
 import { fakeNetwork, recordingStatus, startFakeRemote, until, type FakeRemote } from './support';
@@ -148,12 +148,47 @@ describe('sync controller', () => {
 		expect(remote.requests).toBe(0);
 		remote.mode.down = true;
 		network.set(true);
-		await until(() => status.state === 'error');
-		expect(status.error).toMatch(/cannot be reached/);
+		// the browser says online, but nothing answers: offline, not an error, and tried again later
+		await until(() => status.state === 'offline' && status.retryAt !== null);
+		expect(status.states).not.toContain('error');
+		const tried = remote.requests;
+		await until(() => remote.requests > tried);
 		remote.mode.down = false;
 		await until(async () => (await community.get(id).catch(() => null)) !== null);
 		await until(async () => (await store.pendingCount()) === 0);
 		network.set(false);
 		expect(status.state).toBe('offline');
+		expect(status.retryAt).toBeNull(); // the browser is sure: wait for its 'online' event
+	});
+
+	it('tells a server that does not answer (503, a portal page) from being offline', async () => {
+		const { store, status, controller, community, remote } = await setup();
+		remote.mode.unavailable = true;
+		controller.start();
+		await until(() => status.state === 'unreachable');
+		expect(status.retryAt).toBeGreaterThan(Date.now() - 1_000);
+		expect(status.states).not.toContain('offline');
+		const id = await store.createThread({ category: 'general', title: 'While the server is out', body: 'x', tags: [] });
+		remote.mode.unavailable = false;
+		await until(async () => (await community.get(id).catch(() => null)) !== null);
+		await until(() => status.state === 'idle');
+	});
+
+	it('keeps the time of the last complete sync on the device', async () => {
+		const { store, status, controller } = await setup();
+		controller.start();
+		await until(() => status.state === 'idle' && status.lastSyncedAt !== null);
+		await until(async () => (await lastSyncTimes(store)).server !== null);
+		expect((await lastSyncTimes(store)).server).toBe(status.lastSyncedAt);
+		expect((await lastSyncTimes(store)).hub).toBeNull();
+		// a restart shows it before the first sync completes
+		await controller.stop();
+		const later = recordingStatus();
+		const offline = fakeNetwork(false);
+		const again = createSyncController({ store, remoteBase: remote!.base, username: store.member.name, fetch: remote!.fetch, status: later, network: offline });
+		controllers.push(again);
+		again.start();
+		await until(() => later.lastSyncedAt !== null);
+		expect(later.lastSyncedAt).toBe(status.lastSyncedAt);
 	});
 });

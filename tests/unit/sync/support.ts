@@ -16,7 +16,8 @@ export interface FakeRemote {
 	fetch: typeof fetch;
 	/** Returns a reason to refuse a pushed document per document, or null to accept it. */
 	refuse: (doc: Record<string, unknown>) => string | null;
-	mode: { unauthorized: boolean; down: boolean };
+	/** down: no answer at all (offline); unavailable: a gateway answers 503 (the server is out). */
+	mode: { unauthorized: boolean; down: boolean; unavailable: boolean };
 	requests: number;
 	close(): Promise<void>;
 }
@@ -34,11 +35,12 @@ export async function startFakeRemote(prefix: string): Promise<FakeRemote> {
 		base,
 		ServerPouch,
 		refuse: () => null,
-		mode: { unauthorized: false, down: false },
+		mode: { unauthorized: false, down: false, unavailable: false },
 		requests: 0,
 		fetch: async (input, init) => {
 			remote.requests++;
 			if (remote.mode.down) throw new TypeError('fetch failed');
+			if (remote.mode.unavailable) return new Response('<html><body>502 Bad Gateway</body></html>', { status: 503, headers: { 'content-type': 'text/html' } });
 			if (remote.mode.unauthorized) {
 				return new Response(JSON.stringify({ error: 'unauthorized', reason: 'session expired' }), { status: 401, headers: { 'content-type': 'application/json' } });
 			}
@@ -92,6 +94,7 @@ export function recordingStatus() {
 	const s = {
 		state: 'idle' as string,
 		error: null as string | null,
+		retryAt: null as number | null,
 		pending: 0,
 		rejected: 0,
 		received: 0,
@@ -99,9 +102,10 @@ export function recordingStatus() {
 		initial: false,
 		lastSyncedAt: null as string | null,
 		states: [] as string[],
-		setState(state: 'idle' | 'syncing' | 'offline' | 'error' | 'unauthorized', error: string | null = null) {
+		setState(state: 'idle' | 'syncing' | 'offline' | 'unreachable' | 'error' | 'unauthorized', error: string | null = null, retryAt: number | null = null) {
 			s.state = state;
 			s.error = error;
+			s.retryAt = retryAt;
 			s.states.push(state);
 		},
 		setPending(n: number) {
