@@ -19,7 +19,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAdmin } from '../../server/admin';
 import { communityDocs, registerMember, startServer, type ApiMember, type TestServer } from './support/server';
-import { openDevice, signIn, waitUpToDate, type Device } from './support/browser';
+import { openDevice, signIn, waitForOfflineShell, waitUpToDate, type Device } from './support/browser';
 import { startHub } from '../server/hub/support';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 
@@ -97,11 +97,22 @@ describe('meetup hub in the browser', () => {
 		for (const d of [a, b]) {
 			await d.page.getByLabel('Hub address').fill(hub.base);
 			await d.page.getByRole('button', { name: 'Connect' }).click();
-			const connected = d.page.getByRole('status').filter({ hasText: `Connected to ${hub.base}` });
+			const connected = d.page.getByRole('status').filter({ hasText: 'Connected to the meetup hub hall' });
 			const problem = d.page.getByRole('alert');
 			await connected.or(problem).first().waitFor();
 			expect(await problem.count(), (await problem.allTextContents()).join(' ')).toBe(0);
 		}
+
+		// the header names the hub, in calm colours, and forms say writes go through it (the home
+		// server's open longpoll outlived the block: "Sync now" makes it try, as moving halls does)
+		for (const d of [a, b]) {
+			await d.page.locator('header .sync').getByRole('button', { name: 'Sync now' }).click();
+			await d.page.getByRole('status').filter({ hasText: 'Syncing with the meetup hub hall' }).waitFor({ timeout: 30_000 });
+			expect(await d.page.locator('header .sync').getAttribute('data-tone')).not.toBe('alert');
+			expect(await d.page.getByText(/Error|cannot be reached/).count()).toBe(0);
+		}
+		await a.page.goto(`${server.url}/forums/new`);
+		await a.page.getByText('Saved on this device as you type; sent through the meetup hub hall.').waitFor({ timeout: 30_000 });
 
 		const title = `At the village hall ${Date.now()}`;
 		const thread = await a.page.evaluate((t) => (window as unknown as Hooked).__praxisTest.session.store.createThread({ category: 'procurement', title: t, body: 'Agenda', tags: [] }), title);
@@ -148,5 +159,17 @@ describe('meetup hub in the browser', () => {
 		expect(await c.page.evaluate(async () => (await navigator.permissions.query({ name: 'local-network-access' as PermissionName })).state)).toBe('denied');
 		await problem.getByRole('link', { name: 'Exchange updates with a file instead' }).waitFor();
 		expect(await c.page.getByRole('status').filter({ hasText: 'Connected to' }).count()).toBe(0);
+	}, 120_000);
+
+	it('names the hub in the header when the home server is stopped, after a restart of the app', async () => {
+		const [a] = devices;
+		await waitForOfflineShell(a.page);
+		await server.stop();
+		await a.page.goto(`${server.url}/forums`); // served by the app's worker; the hub link is resumed
+		await a.page.getByRole('status').filter({ hasText: 'Syncing with the meetup hub hall' }).waitFor({ timeout: 45_000 });
+		expect(await a.page.locator('header .sync').getAttribute('data-tone')).not.toBe('alert');
+		await a.page.getByRole('link', { name: 'This device' }).click();
+		await a.page.getByText('Last sync with a meetup hub').waitFor();
+		expect(await a.page.locator('dd').filter({ hasText: '(hall)' }).count()).toBe(1);
 	}, 120_000);
 });
