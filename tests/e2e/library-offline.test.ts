@@ -22,14 +22,23 @@ afterAll(async () => {
 });
 
 /** Sums the bytes of /couch responses from now on. */
-function countCouchBytes(page: Page): { total: () => number } {
+function countCouchBytes(page: Page): { total: () => Promise<number> } {
 	let total = 0;
-	page.on('response', (res) => {
-		if (!res.url().includes('/couch/')) return;
-		// bytes on the wire (headers + body as transferred), as Chromium's network stack saw them
-		res.request().sizes().then((s) => (total += s.responseBodySize + s.responseHeadersSize), () => undefined);
+	const reading = new Set<Promise<unknown>>();
+	page.on('requestfinished', (request) => {
+		if (!request.url().includes('/couch/')) return;
+		// bytes on the wire (headers + body as transferred), as Chromium's network stack saw them, of
+		// each finished request (a live longpoll still open is not); total() waits for those still read
+		const size = request.sizes().then((s) => (total += s.responseBodySize + s.responseHeadersSize), () => undefined);
+		reading.add(size);
+		void size.finally(() => reading.delete(size));
 	});
-	return { total: () => total };
+	return {
+		async total() {
+			while (reading.size > 0) await Promise.all([...reading]);
+			return total;
+		}
+	};
 }
 
 async function search(page: Page, q: string) {
@@ -57,16 +66,14 @@ describe('library offline', () => {
 		const bytes = countCouchBytes(a.page);
 		await signIn(a.page, server.url, 'alice');
 		await waitUpToDate(a.page);
-		await a.page.waitForTimeout(1000); // response bodies are read asynchronously
-		const firstSync = bytes.total();
+		const firstSync = await bytes.total();
 
 		// keep r1's files offline; put three resources in the pack
 		await a.page.goto(`${server.url}/library/${r1}`);
 		await a.page.getByRole('button', { name: /^Keep offline/ }).click();
 		await a.page.getByRole('button', { name: 'Remove from device' }).waitFor();
 		await a.page.getByText('On this device').waitFor();
-		await a.page.waitForTimeout(1000);
-		const withFiles = bytes.total();
+		const withFiles = await bytes.total();
 		for (const id of [r1, r2, r3]) {
 			await a.page.goto(`${server.url}/library/${id}`);
 			await a.page.getByRole('button', { name: 'Add to print pack' }).click();
