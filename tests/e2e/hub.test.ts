@@ -169,7 +169,6 @@ describe('meetup hub in the browser', () => {
 		await a.page.getByRole('status').filter({ hasText: 'Syncing with the meetup hub hall' }).waitFor({ timeout: 45_000 });
 		expect(await a.page.locator('header .sync').getAttribute('data-tone')).not.toBe('alert');
 		await a.page.getByRole('link', { name: 'This device' }).click();
-		await a.page.getByText('Last sync with a meetup hub').waitFor();
-		expect(await a.page.locator('dd').filter({ hasText: '(hall)' }).count()).toBe(1);
+		await a.page.locator('dd').filter({ hasText: /(just now|ago)\s\(hall\)/ }).waitFor();
 	}, 120_000);
 });
