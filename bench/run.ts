@@ -11,13 +11,15 @@ import { incrementalBench } from './incremental';
 import { pushBench } from './push';
 import { localReadsBench } from './local-reads';
 import { bundleBench } from './bundle';
+import { projectorBench } from './projector';
 
 const BENCHES: Record<string, () => Promise<Figures>> = {
 	bundle: bundleBench,
 	'initial-sync': () => initialSyncBench(generateCommunity().docs),
 	incremental: () => incrementalBench(200),
 	push: () => pushBench(Number(process.env.BENCH_ROUNDS ?? 3)),
-	'local-reads': localReadsBench
+	'local-reads': localReadsBench,
+	projector: projectorBench
 };
 
 // The benchmarks measure the built client, service worker included (`vite build` alone has none,

@@ -36,7 +36,11 @@ const ROWS: Row[] = [
 	{ what: '5. Search p95', target: '< 50 ms', praxis: (g) => g('local-reads', 'search_p95_ms'), unit: 'ms', met: (p) => p < 50 },
 	{ what: '5. Projector throughput', target: '—', praxis: (g) => g('local-reads', 'projector_docs_per_s'), unit: 'docs/s' },
 	{ what: '6. First page JS+CSS, gzipped', target: '≤ 150 KB', praxis: (g) => g('bundle', 'first_page_gzip_kb'), unit: 'KB', met: (p) => p <= 150 },
-	{ what: '6. Offline cold start to first content', target: '< 1 s', praxis: (g) => g('bundle', 'offline_cold_start_ms'), unit: 'ms', met: (p) => p < 1000 }
+	{ what: '6. Offline cold start to first content', target: '< 1 s', praxis: (g) => g('bundle', 'offline_cold_start_ms'), unit: 'ms', met: (p) => p < 1000 },
+	// Node on fake-indexeddb, slower than Chromium's IndexedDB: loose targets, as on a shared machine
+	{ what: '7. Projector in Node: 10,000 threads + 5,000 replies', target: '< 20 s', praxis: (g) => g('projector', 'projection_ms'), unit: 's', met: (p) => p < 20_000 },
+	{ what: '7. Projector in Node: category first page, p50', target: '< 50 ms', praxis: (g) => g('projector', 'first_page_p50_ms'), unit: 'ms', met: (p) => p < 50 },
+	{ what: '7. Events runner in Node: 17,500 docs', target: '< 60 s', praxis: (g) => g('projector', 'events_runner_ms'), unit: 's', met: (p) => p < 60_000 }
 ];
 
 function ratioOf(g: Get, key: string): number | null {

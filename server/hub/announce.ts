@@ -1,27 +1,52 @@
 // What a hub prints on start: the LAN addresses attendees can reach it at, and a QR code (in the
 // terminal) of the first one, which attendees scan in the app to add the hub as a sync remote.
+// Only IPv4 addresses are offered: the app refuses bracketed IPv6 hosts (PouchDB's URL parser
+// breaks them, see parseHubAddress in src/lib/sync/hub.ts), so printing one would only lead
+// attendees to an address their app rejects.
+import { isIPv6 } from 'node:net';
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import QRCode from 'qrcode';
 
-/** Non-internal IPv4 addresses first (what phones on the hall's Wi-Fi use), then IPv6 ones. */
-export function lanAddresses(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> = networkInterfaces()): string[] {
-	const all = Object.values(interfaces).flatMap((list) => list ?? []).filter((i) => !i.internal);
-	const v4 = all.filter((i) => i.family === 'IPv4').map((i) => i.address);
-	const v6 = all.filter((i) => i.family === 'IPv6' && !i.address.startsWith('fe80')).map((i) => i.address);
-	return [...v4, ...v6];
+export interface LanAddresses {
+	/** Non-internal IPv4 addresses: what attendees' apps can use. */
+	ipv4: string[];
+	/** Non-internal, non-link-local IPv6 addresses: only reported, to explain why none is usable. */
+	ipv6: string[];
 }
 
-export const hubUrl = (address: string, port: number): string => `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+export function lanAddresses(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> = networkInterfaces()): LanAddresses {
+	const all = Object.values(interfaces).flatMap((list) => list ?? []).filter((i) => !i.internal);
+	return {
+		ipv4: all.filter((i) => i.family === 'IPv4').map((i) => i.address),
+		ipv6: all.filter((i) => i.family === 'IPv6' && !i.address.toLowerCase().startsWith('fe80')).map((i) => i.address)
+	};
+}
 
-/** The lines to print: addresses, and the QR code of the first address's URL. */
-export async function announcement(host: string, port: number, upstream: string, addresses: string[] = lanAddresses()): Promise<string> {
-	const listening = host === '0.0.0.0' || host === '::' ? addresses : [host];
-	const urls = listening.map((a) => hubUrl(a, port));
+export const hubUrl = (address: string, port: number): string => `http://${address}:${port}`;
+
+const NEED_IPV4 = "Attendees' apps need an IPv4 address (like 192.168.1.20) to reach this hub: IPv6 addresses do not work in the app.";
+
+/** The lines to print: the addresses attendees can use and a QR code of the first, or why there is none. */
+export async function announcement(host: string, port: number, upstream: string, addresses: LanAddresses = lanAddresses()): Promise<string> {
 	const lines = [`Meetup hub for ${upstream}`];
-	if (urls.length === 0) {
-		lines.push('No LAN address found: connect this computer to the hall network (Wi-Fi or cable), then restart.');
+	// '::' listens on IPv4 too (dual stack), like '0.0.0.0'
+	const everyInterface = host === '0.0.0.0' || host === '::';
+	if (!everyInterface && isIPv6(host)) {
+		lines.push(`HOST is the IPv6 address ${host}. ${NEED_IPV4}`);
+		lines.push(addresses.ipv4.length > 0 ? `Set HOST to this computer's IPv4 address (${addresses.ipv4.join(' or ')}) and restart.` : "Set HOST to this computer's IPv4 address and restart.");
 		return lines.join('\n');
 	}
+	const listening = everyInterface ? addresses.ipv4 : [host];
+	if (listening.length === 0) {
+		if (addresses.ipv6.length > 0) {
+			lines.push(`This computer has only IPv6 addresses on the network (${addresses.ipv6.join(', ')}). ${NEED_IPV4}`);
+			lines.push("Connect to a network that gives this computer an IPv4 address, or set HOST to this computer's IPv4 address, then restart.");
+		} else {
+			lines.push('No LAN address found: connect this computer to the hall network (Wi-Fi or cable), then restart.');
+		}
+		return lines.join('\n');
+	}
+	const urls = listening.map((a) => hubUrl(a, port));
 	lines.push('Attendees connect their app to this hub at:', ...urls.map((u) => `  ${u}`));
 	lines.push(await QRCode.toString(urls[0], { type: 'terminal', small: true }));
 	return lines.join('\n');

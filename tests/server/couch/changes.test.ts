@@ -54,10 +54,10 @@ describe('_changes', () => {
 
 	it('answers a longpoll at once when changes exist', async () => {
 		await seed(1);
-		const started = Date.now();
-		const res = await feed('?feed=longpoll&since=0&timeout=5000');
+		// The longest timeout the server allows: a longpoll that waited for it would outlast this
+		// test's own timeout, so an answer at all means an answer at once.
+		const res = await feed('?feed=longpoll&since=0&timeout=60000');
 		expect(res.results.length).toBe(2);
-		expect(Date.now() - started).toBeLessThan(1000);
 	});
 
 	it('holds a longpoll until the first change, writing heartbeats meanwhile', async () => {

@@ -4,6 +4,7 @@ import PouchDB from 'pouchdb';
 import { createCouchHarness, PASSWORD, type CouchHarness } from '../helpers/couch-harness';
 import { category, post, thread } from '../helpers/community-docs';
 import { writeDocs } from '../../../server/couch/index';
+import { longpollWatch } from '../helpers/longpoll-watch';
 
 const DOCS = 1000;
 let h: CouchHarness;
@@ -51,20 +52,21 @@ describe('replication through the gateway', () => {
 		const againPush = await a.replicate.to(remote('alice'));
 		expect(againPush).toMatchObject({ ok: true, docs_read: 0, docs_written: 0 });
 
-		const live = b.replicate.from(remote('bob'), { live: true, retry: false });
+		const watch = longpollWatch();
+		const live = b.replicate.from(new PouchDB(`${base}/community`, { auth: { username: 'bob', password: PASSWORD }, fetch: watch.fetch } as PouchDB.Configuration.RemoteDatabaseConfiguration), { live: true, retry: false });
 		try {
-			await new Promise((resolve) => setTimeout(resolve, 300)); // let it settle on a waiting longpoll
+			const waiting = await watch.waiting();
 			const fresh = thread('alice', { title: 'Live one' });
 			const received = new Promise<void>((resolve) =>
 				live.on('change', (info) => {
 					if (info.docs.some((d) => d._id === fresh._id)) resolve();
 				})
 			);
-			const started = Date.now();
 			await a.put(fresh);
 			await a.replicate.to(remote('alice'));
 			await received;
-			expect(Date.now() - started).toBeLessThan(2000);
+			// the server woke the longpoll that was waiting, rather than the puller asking again later
+			expect(waiting).toContain(watch.carrier(fresh._id));
 			expect((await b.get(fresh._id)) as object).toMatchObject({ title: 'Live one' });
 		} finally {
 			live.cancel();

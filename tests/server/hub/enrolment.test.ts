@@ -1,12 +1,11 @@
 // Hub enrolment through the admin CLI (enrol-hub, list-hubs, revoke-hub on a LevelDB DATA_DIR),
-// the credential check, hub-mode command-line parsing, and the start-up announcement.
+// the credential check, and hub-mode command-line parsing.
 import { afterEach, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { runAdmin } from '../../../server/admin';
 import { createStorage } from '../../../server/storage/index';
 import { createHubRegistry, parseHubCredential } from '../../../server/hub/enrolment';
 import { parseHubArgs } from '../../../server/hub/cli';
-import { announcement, lanAddresses } from '../../../server/hub/announce';
 import { tempDir } from '../support/harness';
 
 const dirs: string[] = [];
@@ -72,24 +71,5 @@ describe('hub mode options', () => {
 		expect(parseHubArgs(['--hub', '--upstream', 'https://x.example', '--hub-credential', 'secret'], {})).toMatchObject({ error: expect.stringContaining('malformed') });
 		expect(parseHubArgs(['--upstream', 'https://x.example'], {})).toMatchObject({ error: expect.stringContaining('--hub') });
 		expect(parseHubArgs(['--frobnicate'], {})).toMatchObject({ error: expect.stringContaining('unknown option') });
-	});
-});
-
-describe('hub announcement', () => {
-	it('lists LAN addresses (IPv4 first, no loopback or link-local) and prints a QR code of the first', async () => {
-		const addrs = lanAddresses({
-			lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true, netmask: '', mac: '', cidr: null }],
-			wlan0: [
-				{ address: 'fe80::1', family: 'IPv6', internal: false, netmask: '', mac: '', cidr: null, scopeid: 2 },
-				{ address: 'fd00::5', family: 'IPv6', internal: false, netmask: '', mac: '', cidr: null, scopeid: 0 },
-				{ address: '192.168.1.20', family: 'IPv4', internal: false, netmask: '', mac: '', cidr: null }
-			]
-		});
-		expect(addrs).toEqual(['192.168.1.20', 'fd00::5']);
-		const text = await announcement('0.0.0.0', 3000, 'https://praxis.example.org', addrs);
-		expect(text).toContain('http://192.168.1.20:3000');
-		expect(text).toContain('http://[fd00::5]:3000');
-		expect(text.split('\n').length).toBeGreaterThan(10); // the QR code
-		expect(await announcement('0.0.0.0', 3000, 'https://x', [])).toContain('No LAN address');
 	});
 });
