@@ -18,6 +18,7 @@ import { requestLog } from './http/request-log';
 import { jsonHttpError } from './http/json';
 import { normalizeThrown } from './http/thrown';
 import { clientAddressResolver } from './http/client-address';
+import { csrfGuard } from './http/csrf';
 // Meetup hub and verified authorship (issue 7).
 import { createDeviceRoutes } from './devices/routes';
 import { actorForSigner, createSignatureVerifier, rolesFromUsers, type SignatureVerifier } from './devices/verify';
@@ -124,6 +125,10 @@ export function createApp(deps: AppDeps): PraxisApp {
 	app.use(securityHeaders());
 	app.use(compression());
 	app.use(normalizeThrown());
+	// Before anything reads a body or acts on a cookie: cross-site writes are refused.
+	const csrf = csrfGuard({ allowedOrigins: config.allowedOrigins, trustProxy: deps.trustProxy });
+	app.use('/api/*', csrf);
+	app.use('/couch/*', csrf);
 
 	const api = new Hono();
 	api.use(

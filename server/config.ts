@@ -11,6 +11,11 @@ export interface AppConfig {
 	secureCookies: boolean;
 	/** Log one line per request. */
 	logRequests: boolean;
+	/**
+	 * Origins besides the app's own that may send cookie-authenticated writes (server/http/csrf.ts),
+	 * e.g. the Vite dev server; PRAXIS_ALLOWED_ORIGINS, comma-separated.
+	 */
+	allowedOrigins?: readonly string[];
 }
 
 export const LIMITS = {

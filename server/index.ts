@@ -66,8 +66,12 @@ async function main(): Promise<void> {
 		dataDir: resolve(env.DATA_DIR ?? './data'),
 		demo: env.PRAXIS_DEMO !== '0' && env.PRAXIS_DEMO !== 'false',
 		secureCookies: env.PRAXIS_SECURE_COOKIES === '1',
-		logRequests: env.PRAXIS_LOG !== '0' && env.PRAXIS_LOG !== 'false'
+		logRequests: env.PRAXIS_LOG !== '0' && env.PRAXIS_LOG !== 'false',
+		allowedOrigins: (env.PRAXIS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean)
 	};
+	for (const origin of config.allowedOrigins ?? []) {
+		if (!/^https?:\/\/[^/]+$/.test(origin)) fail(`PRAXIS_ALLOWED_ORIGINS must list origins like https://praxis.example.org, not ${origin}`);
+	}
 
 	const storage = couchdbUrl
 		? createStorage({ kind: 'couchdb', couchdbUrl })

@@ -1,9 +1,10 @@
 // CouchDB cookie authentication for the sync gateway: POST|GET|DELETE /couch/_session,
-// answering in CouchDB's shapes and setting the same session cookie as /api/auth.
+// answering in CouchDB's shapes and setting the same session cookie as /api/auth. JSON only:
+// a form body is what a cross-site page can post without a preflight (server/http/csrf.ts).
 import { Hono } from 'hono';
 import { clientAddress } from '../http/client-address';
 import type { AuthRoutesDeps } from './routes';
-import { readJsonOrForm } from '../http/json';
+import { readJson } from '../http/json';
 import { parseCredentials } from './input';
 import { clearSessionCookie, setSessionCookie } from './cookies';
 import { AuthError, type PraxisAuth } from './service';
@@ -13,7 +14,7 @@ export function createCouchSessionRoutes({ auth, secureCookies, addressOf = clie
 	const app = new Hono();
 
 	app.post('/_session', async (c) => {
-		const credentials = parseCredentials(await readJsonOrForm(c));
+		const credentials = parseCredentials(await readJson(c));
 		if (!credentials) return c.json({ error: 'bad_request', reason: 'name and password are required' }, 400);
 		try {
 			const { user, token } = await auth.login(credentials.username, credentials.password, addressOf(c));

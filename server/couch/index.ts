@@ -37,7 +37,14 @@ export function createCouchApp(deps: CouchDeps): Hono<Env> {
 
 	app.onError((err, c) => toCouchResponse(c, err));
 	app.use('*', async (c, next) => {
-		c.set('user', await authenticate(deps.auth, c));
+		const user = await authenticate(deps.auth, c);
+		// Nobody writes here anonymously: answer before a byte of the body is read (an anonymous
+		// stream of 45 MiB would otherwise be buffered up to the request limit first).
+		if (!user && c.req.method !== 'GET' && c.req.method !== 'HEAD' && !c.req.path.endsWith(`/${SESSION_PATH}`)) {
+			c.header('connection', 'close');
+			return couchJson(c, new CouchError(401, 'unauthorized', 'sign in first: this request needs a member session'));
+		}
+		c.set('user', user);
 		await next();
 	});
 	app.use(

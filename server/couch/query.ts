@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import { badRequest } from './errors';
 import { isPlainObject } from './doc-shape';
+import { TOO_DEEP_REASON, tooDeep } from '../http/json-depth';
 
 export function boolParam(c: Context, name: string): boolean | undefined {
 	const raw = c.req.query(name);
@@ -24,6 +25,7 @@ export function intParam(c: Context, name: string, min = 0): number | undefined 
 export function jsonParam(c: Context, name: string): unknown {
 	const raw = c.req.query(name);
 	if (raw === undefined) return undefined;
+	if (tooDeep(raw)) throw badRequest(`query parameter ${name}: ${TOO_DEEP_REASON}`);
 	try {
 		return JSON.parse(raw);
 	} catch {
@@ -39,6 +41,7 @@ export function stringParam(c: Context, name: string): string | undefined {
 /** The request body parsed as JSON. */
 export async function jsonBody(c: Context): Promise<unknown> {
 	const text = await c.req.text();
+	if (tooDeep(text)) throw badRequest(TOO_DEEP_REASON);
 	try {
 		return JSON.parse(text);
 	} catch {

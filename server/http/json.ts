@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { TOO_DEEP_REASON, tooDeep } from './json-depth';
 
 export interface ErrorBody {
 	error: string;
@@ -21,18 +22,10 @@ export function jsonHttpError(status: ContentfulStatusCode, error: string, reaso
 export async function readJson(c: Context): Promise<unknown> {
 	const text = await c.req.text();
 	if (text.trim() === '') throw jsonHttpError(400, 'bad_request', 'the request needs a JSON body');
+	if (tooDeep(text)) throw jsonHttpError(400, 'bad_request', TOO_DEEP_REASON);
 	try {
 		return JSON.parse(text) as unknown;
 	} catch {
 		throw jsonHttpError(400, 'bad_request', 'the request body is not valid JSON');
 	}
-}
-
-/** JSON or an HTML form (CouchDB's _session accepts both). */
-export async function readJsonOrForm(c: Context): Promise<unknown> {
-	const type = c.req.header('content-type') ?? '';
-	if (type.startsWith('application/x-www-form-urlencoded')) {
-		return Object.fromEntries(new URLSearchParams(await c.req.text()));
-	}
-	return readJson(c);
 }

@@ -6,6 +6,7 @@
 // Also GET /api/auth/revocations, which hubs fetch to refuse revoked devices and tokens offline
 // (and, for hubs only, the members holding roles beyond member, to judge their signed edits).
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { TOO_DEEP_REASON, tooDeep } from '../http/json-depth';
 import { limitBody } from '../http/body-limit';
 import { LIMITS } from '../config';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
@@ -41,7 +42,12 @@ export function hubRelay(deps: HubRelayDeps): MiddlewareHandler {
 		return relayBodyLimit(c, async () => {
 			let body: unknown;
 			try {
-				body = await c.req.json();
+				const text = await c.req.text();
+				if (tooDeep(text)) {
+					c.res = couchError(c, 400, 'bad_request', TOO_DEEP_REASON);
+					return;
+				}
+				body = JSON.parse(text);
 			} catch {
 				c.res = couchError(c, 400, 'bad_request', 'the request body is not valid JSON');
 				return;
