@@ -65,7 +65,12 @@ export async function bulkGet(c: CouchContext, open: OpenDb): Promise<Response> 
 		latest: boolParam(c, 'latest') ?? false,
 		attachments: boolParam(c, 'attachments') ?? false
 	};
-	return c.json(await safeBulkGet(open.db, docs, options));
+	// _local and other reserved ids are never served here: checkpoints are per member (docs.ts)
+	const reserved = (d: { id: string }) => d.id.startsWith('_');
+	const found = await safeBulkGet(open.db, docs.filter((d) => !reserved(d)), options);
+	let i = 0;
+	const results = docs.map((d) => (reserved(d) ? { id: d.id, docs: [{ error: { id: d.id, rev: d.rev ?? 'undefined', error: 'not_found', reason: 'missing' } }] } : found.results[i++]));
+	return c.json({ results });
 }
 
 export async function bulkDocs(c: CouchContext, open: OpenDb): Promise<Response> {

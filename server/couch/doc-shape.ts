@@ -41,7 +41,10 @@ export function screenDoc(input: unknown, newEdits: boolean): { ok: true; doc: R
 	const id = input._id;
 	if (typeof id !== 'string' || id === '') return { ok: false, id: '', reason: '_id must be a non-empty string' };
 	const refuse = (reason: string) => ({ ok: false as const, id, reason });
-	if (id.startsWith('_') && !isLocalId(id)) return refuse('design and other reserved documents cannot be written here');
+	// Checkpoints live per member under PUT /{db}/_local/{id} (docs.ts localKey): written here, a
+	// _local id would reach another member's namespace and skip the document size limit.
+	if (isLocalId(id)) return refuse('replication checkpoints (_local documents) are written with PUT /{db}/_local/{id}');
+	if (id.startsWith('_')) return refuse('design and other reserved documents cannot be written here');
 	const doc: RawDoc = { _id: id };
 	for (const [key, value] of Object.entries(input)) {
 		if (IGNORED_SPECIAL.has(key)) continue;

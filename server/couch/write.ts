@@ -16,7 +16,7 @@ import { newId } from '../../src/lib/domain/ids';
 import { authorizeRelated, relatedIdOf } from '../../src/lib/domain/permissions';
 import { deliverMessages } from '../messages/deliver';
 import { dbKind, type DbKind } from './access';
-import { docBodyBytes, isLocalId, screenDoc, type RawDoc } from './doc-shape';
+import { docBodyBytes, screenDoc, type RawDoc } from './doc-shape';
 import { notFound } from './errors';
 import type { SignatureVerifier, Signer } from '../devices/verify';
 import { fileSignatureRefusal } from './file-signatures';
@@ -134,7 +134,6 @@ function screen(input: unknown, newEdits: boolean): Verdict {
 	}
 	const screened = screenDoc(input, newEdits);
 	if (!screened.ok) return refuse(screened.id, screened.reason);
-	if (isLocalId(screened.doc._id)) return screened;
 	if (docBodyBytes(screened.doc) > LIMITS.DOC_BODY_BYTES) {
 		return refuse(screened.doc._id, `the document body exceeds ${LIMITS.DOC_BODY_BYTES} bytes`, 413);
 	}
@@ -143,7 +142,7 @@ function screen(input: unknown, newEdits: boolean): Verdict {
 
 /** Private databases: any object with a string `type`; known community types must match their schema. */
 function judgeUserDoc(v: Verdict): Verdict {
-	if (!('doc' in v) || v.doc._deleted === true || isLocalId(v.doc._id)) return v;
+	if (!('doc' in v) || v.doc._deleted === true) return v;
 	const type = v.doc.type;
 	if (typeof type !== 'string' || type === '') return refuse(v.doc._id, 'a document needs a string type');
 	if (!isCommunityType(type)) return v;
@@ -155,7 +154,7 @@ function judgeUserDoc(v: Verdict): Verdict {
 function idsToRead(verdicts: readonly Verdict[]): string[] {
 	const ids = new Set<string>();
 	for (const v of verdicts) {
-		if (!('doc' in v) || isLocalId(v.doc._id)) continue;
+		if (!('doc' in v)) continue;
 		ids.add(v.doc._id);
 		if (v.doc.type === 'thread' && typeof v.doc.category === 'string') ids.add(`category:${v.doc.category}`);
 		const related = relatedIdOf(v.doc as DocFacts);
@@ -170,7 +169,7 @@ async function judgeCommunity(db: PouchDB.Database, actor: SessionUser, verdicts
 	prevs ??= await currentDocs(db, idsToRead(verdicts));
 	for (let i = 0; i < verdicts.length; i++) {
 		const v = verdicts[i];
-		if (!('doc' in v) || isLocalId(v.doc._id)) continue;
+		if (!('doc' in v)) continue;
 		const doc = v.doc;
 		if (doc._deleted !== true) {
 			const checked = validateCommunityDoc(doc);
@@ -198,14 +197,14 @@ async function judgeSigned(db: PouchDB.Database, actor: SessionUser, checks: Sig
 	// Signatures are checked all at once: the crypto runs beside this thread (libuv pool or worker).
 	const signatures = await Promise.all(
 		verdicts.map((v) => {
-			if (!('doc' in v) || isLocalId(v.doc._id)) return null;
+			if (!('doc' in v)) return null;
 			const relayed = v.doc.author !== actor.name && typeof v.doc.signature === 'object';
 			return checks.required || relayed ? checks.verifier.verify(v.doc, batch, actor) : null;
 		})
 	);
 	for (let i = 0; i < verdicts.length; i++) {
 		const v = verdicts[i];
-		if (!('doc' in v) || isLocalId(v.doc._id)) continue;
+		if (!('doc' in v)) continue;
 		let key = actor.name;
 		let as: SessionUser | null = actor;
 		const verdict = signatures[i];
@@ -262,11 +261,11 @@ function checkRelated(actor: SessionUser, stored: Map<string, DocFacts>, verdict
  * (domain/files.ts), signed over their content's sha256 when signatures are required.
  */
 async function judgeFiles(db: PouchDB.Database, actor: SessionUser, verdicts: Verdict[], checks?: SignatureChecks): Promise<void> {
-	const ids = verdicts.flatMap((v) => ('doc' in v && !isLocalId(v.doc._id) ? [v.doc._id] : []));
+	const ids = verdicts.flatMap((v) => ('doc' in v ? [v.doc._id] : []));
 	const prevs = await currentDocs(db, ids);
 	for (let i = 0; i < verdicts.length; i++) {
 		const v = verdicts[i];
-		if (!('doc' in v) || isLocalId(v.doc._id)) continue;
+		if (!('doc' in v)) continue;
 		const doc = v.doc;
 		if (doc._deleted !== true) {
 			const checked = validateFileDoc(doc);
