@@ -156,12 +156,19 @@ function isServerOnly(next: DocFacts, prev: DocFacts | null): boolean {
  */
 export function relatedIdOf(doc: DocFacts): string | null {
 	if (doc.type === 'attendance' && typeof doc.event === 'string') return doc.event;
+	// a deletion carries no fields: the event is in the id (attendance:{event ulid}:{member})
+	if (doc._deleted && doc._id.startsWith('attendance:')) return `event:${doc._id.split(':')[1]}`;
 	if (doc.type === 'mentorship-answer' && typeof doc.mentorship === 'string') return doc.mentorship;
 	return null;
 }
 
 /** Checks a write against the document relatedIdOf names (null when it does not exist). */
 export function authorizeRelated(actor: Actor, doc: DocFacts, related: DocFacts | null): Decision {
+	if (doc._deleted && doc._id.startsWith('attendance:')) {
+		// removed like it is recorded: by the event's organisers (or a moderator, who may remove anything)
+		if (isModerator(actor) || (related?.type === 'event' && isOrganiser(actor, related))) return allow;
+		return deny('only the organisers of an event or a moderator remove attendance records');
+	}
 	if (doc._deleted) return allow;
 	if (doc.type === 'attendance') {
 		if (!related || related.type !== 'event') return deny('attendance needs an existing event');

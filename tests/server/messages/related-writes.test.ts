@@ -35,6 +35,26 @@ describe('writes checked against a related document', () => {
 		expect(noEvent).toMatchObject({ error: 'forbidden', reason: expect.stringContaining('existing event') });
 	});
 
+	it('lets only the organisers or a moderator delete attendance, by PUT or _bulk_docs', async () => {
+		h = createCouchHarness();
+		await push('alice', [event, attendance('alice', 'bob'), attendance('alice', 'mod')]);
+		const rev = async (member: string) => ((await h!.storage.db('community').get(`attendance:${E}:${member}`)) as { _rev: string })._rev;
+		const tombstone = async (member: string) => ({ _id: `attendance:${E}:${member}`, _rev: await rev(member), _deleted: true });
+
+		// the member it is about, not an organiser: refused both ways
+		const [bulk] = await push('bob', [await tombstone('bob')]);
+		expect(bulk).toMatchObject({ error: 'forbidden', reason: expect.stringContaining('organisers') });
+		const put = await h.request(`/couch/community/attendance:${E}:bob?rev=${await rev('bob')}`, { method: 'DELETE', user: 'bob' });
+		expect(put.status).toBe(403);
+		const direct = await h.request(`/couch/community/attendance:${E}:bob`, { method: 'PUT', user: 'bob', body: JSON.stringify(await tombstone('bob')) });
+		expect(direct.status).toBe(403);
+		expect(await h.storage.db('community').get(`attendance:${E}:bob`)).toMatchObject({ attended: true });
+
+		// an organiser and a moderator may
+		expect((await push('alice', [await tombstone('bob')]))[0].ok).toBe(true);
+		expect((await push('mod', [await tombstone('mod')]))[0].ok).toBe(true);
+	});
+
 	it('lets only the named mentor answer a request', async () => {
 		h = createCouchHarness();
 		expect((await push('bob', [request]))[0].ok).toBe(true);

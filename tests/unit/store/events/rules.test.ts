@@ -32,6 +32,17 @@ describe('attendance and mentorship permissions', () => {
 		expect(authorizeRelated(org, corrected, event).ok).toBe(true);
 	});
 
+	it('attendance: removed only by an organiser of the event or a moderator', () => {
+		const tombstone: DocFacts = { _id: attendance._id, _deleted: true };
+		expect(relatedIdOf(tombstone)).toBe(`event:${E}`);
+		expect(authorizeRelated(ana, tombstone, event).ok).toBe(true);
+		expect(authorizeRelated(ben, tombstone, event)).toMatchObject({ ok: false, reason: expect.stringContaining('organisers') });
+		expect(authorizeRelated(ben, tombstone, null).ok).toBe(false);
+		expect(authorizeRelated({ name: 'mo', roles: ['moderator'] }, tombstone, null).ok).toBe(true);
+		// other deletions depend on no other document
+		expect(relatedIdOf({ _id: `mentorship-answer:${M}`, _deleted: true })).toBeNull();
+	});
+
 	it('mentorship: not to oneself; only the mentor asked answers', () => {
 		const request = { _id: `mentorship:${M}`, type: 'mentorship', author: 'ben', createdAt: at, mentor: 'ana', goals: 'Learn procurement' };
 		const answer = { _id: `mentorship-answer:${M}`, type: 'mentorship-answer', author: 'ana', createdAt: at, mentorship: `mentorship:${M}`, answer: 'accepted' };
