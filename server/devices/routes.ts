@@ -1,13 +1,14 @@
 // /api/devices: device certificates for members' signing keys (issue 7).
 //   POST   /api/devices        {publicKey, label?} → 201 {certificate}   (a `device:{ulid}` doc)
 //   GET    /api/devices        → {certificates: [{...certificate, revoked}]} (the caller's own)
-//   DELETE /api/devices/{id}   owner or admin → {revocation} (a server-signed `revocation:{ulid}`)
+//                              at most DEVICE_CERTS_PER_DAY a member per 24 h, then 429
+//   DELETE /api/devices/{id}   owner, moderator or admin → {revocation} (a server-signed `revocation:{ulid}`)
 // Certificates and revocations go into `community`, so every device and hub can verify them;
 // only the server writes them (permissions.ts refuses them to everyone else).
 import { Hono, type Context } from 'hono';
-import { ulid } from 'ulid';
+import { encodeTime, ulid } from 'ulid';
 import { COMMUNITY_DB, ULID_PATTERN } from '../../src/lib/domain/ids';
-import { hasRole } from '../../src/lib/domain/permissions';
+import { hasRole, isModerator } from '../../src/lib/domain/permissions';
 import { importPublicKey, signCertificate, type DeviceCertificate } from '../../src/lib/domain/signing';
 import type { Storage } from '../storage/index';
 import type { PraxisAuth } from '../auth/service';
@@ -21,6 +22,13 @@ export const DEVICE_CERT_TTL_MS = 365 * 24 * 60 * 60 * 1000;
 /** The system name revocations are authored by (as seeds are; see server/seed.ts). */
 export const REVOCATION_AUTHOR = 'praxis';
 const MAX_LABEL_CHARS = 80;
+/**
+ * Certificates one member may get in 24 hours: a new phone, a reinstall or a cleared browser
+ * each need one, but a script certifying hundreds fills every device's replica (certificates are
+ * community documents nobody but the server removes).
+ */
+export const DEVICE_CERTS_PER_DAY = 10;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface DeviceRoutesDeps {
 	storage: Storage;
@@ -59,14 +67,26 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 		return user;
 	}
 
+	/** The member's certificates issued since `since` (ms), oldest first: ids are ULIDs, in time order. */
+	async function certifiedSince(name: string, since: number): Promise<DeviceCertificate[]> {
+		const res = await db().allDocs({ include_docs: true, startkey: `device:${encodeTime(Math.max(0, since), 10)}`, endkey: 'device:\ufff0' });
+		return res.rows.map((row) => asCertificate(row.doc)).filter((cert): cert is DeviceCertificate => cert !== null && cert.author === name && Date.parse(cert.createdAt) >= since);
+	}
+
 	app.post('/', async (c) => {
 		const user = await member(c);
 		if (user instanceof Response) return user;
 		const input = parseNewDevice(await readJson(c));
 		if (typeof input === 'string') return c.json({ error: 'bad_request', reason: input }, 400);
 		if (!(await importPublicKey(input.publicKey))) return c.json({ error: 'bad_request', reason: 'publicKey is not a raw 32-byte Ed25519 public key in base64url' }, 400);
-		const signer = await serverSigner(auth.signingKey());
 		const now = clock();
+		const recent = await certifiedSince(user.name, now.getTime() - DAY_MS);
+		if (recent.length >= DEVICE_CERTS_PER_DAY) {
+			const retryAfter = Math.max(1, Math.ceil((Date.parse(recent[0].createdAt) + DAY_MS - now.getTime()) / 1000));
+			c.header('retry-after', String(retryAfter));
+			return c.json({ error: 'too_many_requests', reason: `${DEVICE_CERTS_PER_DAY} devices were certified for this account in the last 24 hours; try again later, or revoke the devices you no longer use` }, 429);
+		}
+		const signer = await serverSigner(auth.signingKey());
 		const unsigned = {
 			_id: `device:${ulid(now.getTime())}`,
 			type: 'device' as const,
@@ -106,8 +126,8 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 			if ((err as { status?: number }).status !== 404) throw err;
 		}
 		if (!cert) return c.json({ error: 'not_found', reason: `no device certificate device:${id}` }, 404);
-		if (cert.author !== user.name && !hasRole(user, 'admin')) {
-			return c.json({ error: 'forbidden', reason: 'only its owner or an admin may revoke a device' }, 403);
+		if (cert.author !== user.name && !isModerator(user)) {
+			return c.json({ error: 'forbidden', reason: 'only its owner, a moderator or an admin may revoke a device' }, 403);
 		}
 		const signer = await serverSigner(auth.signingKey());
 		const revocation = await signAsServer(

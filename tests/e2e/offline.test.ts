@@ -65,6 +65,11 @@ describe('offline app shell', () => {
 		expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 		await page.getByText('Last sync with the server').waitFor();
 		await page.getByText(/Nothing: everything you wrote has reached the server/).waitFor();
+		// the member's devices: this one marked (not revocable from itself), the API client revocable
+		const mine = page.getByRole('region', { name: 'Your devices' });
+		await mine.locator('.pill', { hasText: 'This device' }).waitFor();
+		expect(await mine.getByRole('button', { name: /^Revoke/ }).allTextContents()).toHaveLength(1);
+		await mine.getByRole('button', { name: /^Revoke e2e API client/ }).waitFor();
 
 		// The manifest and icons make the app installable (what Chromium checks before offering it).
 		const cdp = await context.newCDPSession(page);

@@ -1,0 +1,38 @@
+// The member's certified devices, as the home server lists them (GET /api/devices), and revoking
+// one (DELETE /api/devices/{id}): a lost phone's key then signs nothing the server accepts.
+import type { DeviceCertificate } from '../domain/signing';
+
+export type ListedDevice = Pick<DeviceCertificate, '_id' | 'createdAt' | 'expiresAt'> & { label?: string; revoked: boolean };
+
+export type DevicesAnswer = { ok: true; devices: ListedDevice[] } | { ok: false; reason: string };
+
+const UNREACHABLE = 'Your devices are listed when the server can be reached.';
+
+function asListed(value: unknown): ListedDevice | null {
+	const v = value as Partial<ListedDevice> | null;
+	if (!v || typeof v._id !== 'string' || typeof v.createdAt !== 'string' || typeof v.expiresAt !== 'string') return null;
+	return { _id: v._id, createdAt: v.createdAt, expiresAt: v.expiresAt, revoked: v.revoked === true, ...(typeof v.label === 'string' ? { label: v.label } : {}) };
+}
+
+export async function listDevices(fetchFn: typeof fetch = fetch, apiBase = '/api'): Promise<DevicesAnswer> {
+	try {
+		const response = await fetchFn(`${apiBase}/devices`, { credentials: 'include', headers: { accept: 'application/json' } });
+		const body = (await response.json().catch(() => null)) as { certificates?: unknown; reason?: unknown } | null;
+		if (!response.ok || !Array.isArray(body?.certificates)) return { ok: false, reason: typeof body?.reason === 'string' ? body.reason : UNREACHABLE };
+		const devices = body.certificates.map(asListed).filter((d): d is ListedDevice => d !== null);
+		return { ok: true, devices: devices.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
+	} catch {
+		return { ok: false, reason: UNREACHABLE };
+	}
+}
+
+export async function revokeDevice(id: string, fetchFn: typeof fetch = fetch, apiBase = '/api'): Promise<{ ok: true } | { ok: false; reason: string }> {
+	try {
+		const response = await fetchFn(`${apiBase}/devices/${encodeURIComponent(id)}`, { method: 'DELETE', credentials: 'include', headers: { accept: 'application/json' } });
+		if (response.ok) return { ok: true };
+		const body = (await response.json().catch(() => null)) as { reason?: unknown } | null;
+		return { ok: false, reason: typeof body?.reason === 'string' ? body.reason : `The server answered ${response.status}.` };
+	} catch {
+		return { ok: false, reason: 'The server cannot be reached: revoke the device once you are connected.' };
+	}
+}
