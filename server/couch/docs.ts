@@ -7,6 +7,7 @@ import { applyWrites, type BulkResult } from './write';
 import { docBodyBytes, isPlainObject, type RawDoc } from './doc-shape';
 import { CouchError, badRequest, notFound, tooLarge } from './errors';
 import { unknownRevs } from './safe-read';
+import { userFileHeaders } from '../http/user-files';
 import { boolParam, jsonParam, objectBody, stringList, stringParam } from './query';
 
 /** Statuses of per-document storage errors when a single write answers with one. */
@@ -69,7 +70,8 @@ export async function getAttachment(c: CouchContext, open: OpenDb, id: string, n
 	const meta = isPlainObject(doc._attachments) ? doc._attachments[name] : undefined;
 	if (!isPlainObject(meta)) throw notFound('Document is missing attachment');
 	const data = (await open.db.getAttachment(id, name, rev ? { rev } : {})) as Buffer;
-	const headers: Record<string, string> = { 'content-type': String(meta.content_type ?? 'application/octet-stream') };
+	const fileName = typeof doc.name === 'string' && doc.name ? doc.name : name.split('/').pop() || name; // library files keep theirs in `name`
+	const headers = userFileHeaders(String(meta.content_type ?? 'application/octet-stream'), fileName);
 	if (typeof meta.digest === 'string') headers.etag = `"${meta.digest}"`;
 	return new Response(new Uint8Array(data), { status: 200, headers });
 }

@@ -69,7 +69,7 @@ describe('reads', () => {
 		expect(doc._revisions.start).toBe(1);
 		expect(Buffer.from(doc._attachments['a b.txt'].data, 'base64').toString()).toBe('hi there');
 		const raw = await h.request(`/couch/${db}/file%3A1/a%20b.txt`);
-		expect(raw.headers.get('content-type')).toBe('text/plain');
+		expect(raw.headers.get('content-type')).toBe('text/plain; charset=utf-8'); // plain text shown as text (server/http/user-files.ts)
 		expect(await raw.text()).toBe('hi there');
 		const { rev } = (await put.json()) as { rev: string };
 		const added = await h.request(`/couch/${db}/file%3A1/dir/c.bin?rev=${rev}`, { method: 'PUT', body: new Uint8Array([1, 2, 3]), headers: { 'content-type': 'application/octet-stream' } });
