@@ -3,7 +3,7 @@
 // it refuses clearly while a server holds the store.
 import { randomBytes } from 'node:crypto';
 import type { Storage } from './storage/index';
-import { createAuthService } from './auth/service';
+import { createAuthService, keysDirOf } from './auth/service';
 import { isRole } from './auth/users';
 import { checkPassword, checkUsername, RESERVED_USERNAMES } from './auth/input';
 import { hashPassword } from './auth/passwords';
@@ -44,8 +44,10 @@ function parseArgs(args: readonly string[]): Command | null {
 	return null;
 }
 
-async function execute(command: Command, storage: Storage, io: AdminIo): Promise<number> {
-	const auth = createAuthService({ storage });
+async function execute(command: Command, storage: Storage, dataDir: string, io: AdminIo): Promise<number> {
+	// The server's own signing key (DATA_DIR/keys), never a throwaway one: the profile
+	// create-admin writes is server-signed, and devices check it against /api/auth/keys.
+	const auth = createAuthService({ storage, keysDir: keysDirOf(dataDir) });
 	switch (command.name) {
 		case 'list-users': {
 			const users = await auth.users.list();
@@ -141,7 +143,7 @@ export async function runAdmin(args: readonly string[], io: AdminIo): Promise<nu
 		io.err(USAGE);
 		return 64;
 	}
-	return withCliStore(io, (storage) => execute(command, storage, io));
+	return withCliStore(io, (storage, dataDir) => execute(command, storage, dataDir, io));
 }
 
 runAsMain(import.meta.url, 'admin', runAdmin);

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { runAdmin, type AdminIo } from '../../server/admin';
 import { createHarness, tempDir } from './support/harness';
 import { USERS_DB } from '../../server/storage/index';
+import { serverSigner } from '../../server/devices/server-key';
+import { createSignatureVerifier } from '../../server/devices/verify';
 
 const dirs: string[] = [];
 let holder: ChildProcess | null = null;
@@ -40,7 +42,14 @@ describe('admin CLI', () => {
 		const login = await h.post('/api/auth/login', { username: 'root_ops', password: 'admin-password-123' });
 		expect(login.status).toBe(200);
 		expect((await login.json()).user.roles).toEqual(['member', 'admin']);
-		expect(((await h.storage.db('community').get('profile:root_ops')) as { type?: string }).type).toBe('profile');
+		const profile = (await h.storage.db('community').get('profile:root_ops')) as Record<string, unknown> & { _id: string; type?: string; signature?: { device?: string } };
+		expect(profile.type).toBe('profile');
+		// signed with the server key the running server publishes (/api/auth/keys), not a throwaway one
+		const published = (await (await h.request('/api/auth/keys')).json()) as { keys: Array<{ kid: string }> };
+		expect(profile.signature?.device).toBe(`server:${published.keys[0].kid}`);
+		const signer = await serverSigner(h.auth.signingKey());
+		const verifier = createSignatureVerifier({ storage: h.storage, serverKeys: async () => new Map([[signer.kid, signer.publicKey]]) });
+		expect(await verifier.verify(profile)).toMatchObject({ ok: true });
 		await h.close({ keepData: true });
 	});
 
