@@ -8,6 +8,31 @@ export type DevicesAnswer = { ok: true; devices: ListedDevice[] } | { ok: false;
 
 const UNREACHABLE = 'Your devices are listed when the server can be reached.';
 
+const BROWSERS: Array<[RegExp, string]> = [
+	[/Edg\//, 'Edge'],
+	[/OPR\//, 'Opera'],
+	[/Firefox\//, 'Firefox'],
+	[/(Headless)?Chrom(e|ium)\//, 'Chrome'],
+	[/Safari\//, 'Safari']
+];
+const SYSTEMS: Array<[RegExp, string]> = [
+	[/Android/, 'Android'],
+	[/iPhone|iPad|iPod/, 'iOS'],
+	[/CrOS/, 'ChromeOS'],
+	[/Windows/, 'Windows'],
+	[/Mac OS X|Macintosh/, 'macOS'],
+	[/Linux/, 'Linux']
+];
+
+/** "Chrome on Android" for a browser's user agent; any other label as it is. */
+export function deviceName(label: string | undefined): string {
+	if (!label) return 'Device';
+	if (!label.startsWith('Mozilla/')) return label;
+	const browser = BROWSERS.find(([pattern]) => pattern.test(label))?.[1] ?? 'Browser';
+	const system = SYSTEMS.find(([pattern]) => pattern.test(label))?.[1];
+	return system ? `${browser} on ${system}` : browser;
+}
+
 function asListed(value: unknown): ListedDevice | null {
 	const v = value as Partial<ListedDevice> | null;
 	if (!v || typeof v._id !== 'string' || typeof v.createdAt !== 'string' || typeof v.expiresAt !== 'string') return null;

@@ -4,6 +4,7 @@
 // store signs every write with it (store/signing); pending unsigned writes are signed at once.
 import type { DeviceCertificate } from '../domain/signing';
 import type { StoreSigning } from '../store/index';
+import { deviceName } from './devices';
 
 /** Re-register when less than this is left on the certificate. */
 export const CERT_RENEW_BEFORE_MS = 24 * 60 * 60 * 1000;
@@ -77,6 +78,6 @@ export async function ensureDeviceCertificate(signing: StoreSigning, apiBase: st
 }
 
 function deviceLabel(): string {
-	const agent = typeof navigator === 'object' && typeof navigator.userAgent === 'string' ? navigator.userAgent : 'device';
-	return agent.slice(0, 80);
+	const agent = typeof navigator === 'object' && typeof navigator.userAgent === 'string' ? navigator.userAgent : undefined;
+	return deviceName(agent).slice(0, 80);
 }
