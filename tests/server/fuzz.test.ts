@@ -6,21 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, PASSWORD, type Harness } from './support/harness';
 import { userDbName } from '../../src/lib/domain/ids';
+// the benchmarks' seeded PRNG (mulberry32), so a failing run can be replayed with its seed
+import { rng } from '../../bench/lib/community';
 
 const SEED = Number(process.env.PRAXIS_FUZZ_SEED ?? 20261202);
 const REQUESTS = 2_000;
-
-/** mulberry32: a small deterministic PRNG, so a failing run can be replayed with its seed. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 let h: Harness;
 let cookie: string;
@@ -105,7 +95,7 @@ function summary(statuses: readonly number[]): string {
 
 describe('fuzz', () => {
 	it(`answers ${REQUESTS} random requests below 500 (seed ${SEED})`, async () => {
-		const next = generator(prng(SEED));
+		const next = generator(rng(SEED));
 		const started = Date.now();
 		for (let i = 0; i < REQUESTS; i++) {
 			const { method, path, headers, body } = next();
