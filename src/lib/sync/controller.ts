@@ -6,8 +6,8 @@
 // stop the replications and try again after an exponential, jittered delay (sooner when the
 // browser reports a network coming back or the page is shown again). navigator.onLine is only a
 // hint: when it says offline, nothing is tried until it changes. A 401 stops everything until
-// the member signs in again (local data and pending writes are kept). Refused documents go to the store's `rejected` table, acknowledged
-// pushes leave its outbox.
+// the member signs in again (local data and pending writes are kept). Refused documents go to
+// the store's `rejected` table, acknowledged pushes leave its outbox.
 import { COMMUNITY_DB, userDbName } from '../domain/ids';
 import type { Store } from '../store/index';
 import type { LocalDbKind } from '../store/types';
@@ -99,6 +99,8 @@ export const FIRST_SYNC_RAMP_AFTER = 500;
  * SYNC_BACKOFF_MAX_MS).
  */
 export const OFFLINE_RETRY_MAX_MS = 30_000;
+/** The kept last-sync time is rewritten at most this often (the header shows the live one). */
+const LAST_SYNC_WRITE_EVERY_MS = 30_000;
 /** Where each remote's last complete sync time is kept (store.sync state). */
 export const LAST_SYNC_KEYS = { server: 'lastSync.server', hub: 'lastSync.hub' } as const;
 
@@ -171,6 +173,8 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	let idleWaiters: Array<() => void> = [];
 	/** A sync completed since start: the time kept from an earlier run is older. */
 	let syncedSinceStart = false;
+	/** When the last sync time was last written to the device (live sync goes idle after every change). */
+	let lastSyncWrittenMs = 0;
 
 	const lastSyncKey = options.lastSyncKey ?? LAST_SYNC_KEYS.server;
 	const log = (level: 'info' | 'warn' | 'error', message: string) => void store.sync.log(level, message).catch(() => {});
@@ -287,7 +291,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		if (!network.isOnline()) return status.setState('offline'); // the 'online' event brings it back
 		const offline = kind === 'offline';
 		const wait = offline ? Math.min(delay(attempt++), OFFLINE_RETRY_MAX_MS) : delay(attempt++);
-		status.setState(kind === 'error' ? 'error' : kind, reason, Date.now() + wait);
+		status.setState(kind, reason, Date.now() + wait);
 		log(offline ? 'info' : 'warn', `sync ${offline ? 'found no connection' : 'failed'} (${reason}); retry ${attempt} in ${wait} ms`);
 		timer = setTimeout(() => connect(), wait);
 	}
@@ -311,7 +315,10 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 			const at = new Date().toISOString();
 			syncedSinceStart = true;
 			status.markSynced(at);
-			void store.sync.setState(lastSyncKey, at).catch(() => {});
+			if (Date.now() - lastSyncWrittenMs >= LAST_SYNC_WRITE_EVERY_MS) {
+				lastSyncWrittenMs = Date.now();
+				void store.sync.setState(lastSyncKey, at).catch(() => {});
+			}
 			refresh();
 			const waiters = idleWaiters;
 			idleWaiters = [];
