@@ -150,6 +150,11 @@ function judgeUserDoc(v: Verdict): Verdict {
 	return checked.ok ? v : refuse(v.doc._id, checked.reason);
 }
 
+function hasAttachments(doc: RawDoc): boolean {
+	const atts = doc._attachments;
+	return typeof atts === 'object' && atts !== null && Object.keys(atts).length > 0;
+}
+
 /** What judging `verdicts` reads: the current revisions, the categories threads name, related documents. */
 function idsToRead(verdicts: readonly Verdict[]): string[] {
 	const ids = new Set<string>();
@@ -171,6 +176,11 @@ async function judgeCommunity(db: PouchDB.Database, actor: SessionUser, verdicts
 		const v = verdicts[i];
 		if (!('doc' in v)) continue;
 		const doc = v.doc;
+		if (hasAttachments(doc)) {
+			// no community type carries files (served from the app's origin they could run there)
+			verdicts[i] = refuse(doc._id, 'community documents carry no attachments: add files to a library resource');
+			continue;
+		}
 		if (doc._deleted !== true) {
 			const checked = validateCommunityDoc(doc);
 			if (!checked.ok) {

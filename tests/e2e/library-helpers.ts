@@ -41,9 +41,9 @@ export interface SeededFile {
 }
 
 /** Stores a file in library-files as `member` (signed over its sha256 by couch()). */
-export async function seedFile(url: string, member: ApiMember, name: string, content: string, type = 'application/pdf'): Promise<SeededFile> {
+export async function seedFile(url: string, member: ApiMember, name: string, content: string | Buffer, type = 'application/pdf'): Promise<SeededFile> {
 	const id = `file:${ulid()}`;
-	const bytes = Buffer.from(content);
+	const bytes = typeof content === 'string' ? Buffer.from(content) : content;
 	const doc = {
 		_id: id,
 		type: 'file',

@@ -58,9 +58,64 @@ export function validateFileDoc(doc: unknown): { ok: true } | { ok: false; reaso
 	if (typeof atts !== 'object' || atts === null) return { ok: false, reason: 'a file document carries its file as an attachment' };
 	const names = Object.keys(atts);
 	if (names.length !== 1 || names[0] !== FILE_ATTACHMENT) return { ok: false, reason: `a file document has exactly one attachment, named "${FILE_ATTACHMENT}"` };
-	const att = (atts as Record<string, { content_type?: unknown }>)[FILE_ATTACHMENT];
+	const att = (atts as Record<string, { content_type?: unknown; data?: unknown }>)[FILE_ATTACHMENT];
 	if (att.content_type !== undefined && att.content_type !== result.output.contentType) return { ok: false, reason: 'the attachment type must match contentType' };
+	// bytes sent inline are checked against the declared type (a stub's were, when first sent)
+	if (typeof att.data === 'string' && !contentAgrees(result.output.contentType, headBytes(att.data))) {
+		return { ok: false, reason: `the file's content is not ${result.output.contentType} (its bytes say otherwise)` };
+	}
 	return { ok: true };
+}
+
+/** How many leading bytes contentAgrees looks at. */
+const SNIFF_BYTES = 512;
+
+function headBytes(base64: string): Uint8Array {
+	const chunk = base64.slice(0, Math.ceil(SNIFF_BYTES / 3) * 4);
+	try {
+		return Uint8Array.from(atob(chunk), (c) => c.charCodeAt(0));
+	} catch {
+		return new Uint8Array();
+	}
+}
+
+const startsWith = (bytes: Uint8Array, ...prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
+const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+const ZIP = ascii('PK\x03\x04');
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * Whether a file's first bytes fit its declared type: the magic numbers of PDF, images, zip-based
+ * (OOXML, OpenDocument) and older Office files; text and SVG must be text (no NUL bytes), and
+ * only SVG may look like markup, so an HTML page cannot pass as a PDF, an image or plain text.
+ */
+export function contentAgrees(contentType: string, head: Uint8Array): boolean {
+	const text = () => !head.includes(0);
+	const markup = () => /^\s*(<!doctype|<html|<script|<\?xml|<svg|<body|<iframe)/i.test(new TextDecoder().decode(head));
+	switch (contentType) {
+		case 'application/pdf':
+			return startsWith(head, ...ascii('%PDF-'));
+		case 'image/png':
+			return startsWith(head, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
+		case 'image/jpeg':
+			return startsWith(head, 0xff, 0xd8, 0xff);
+		case 'image/gif':
+			return startsWith(head, ...ascii('GIF8'));
+		case 'image/webp':
+			return startsWith(head, ...ascii('RIFF')) && ascii('WEBP').every((b, i) => head[8 + i] === b);
+		case 'application/msword':
+		case 'application/vnd.ms-excel':
+		case 'application/vnd.ms-powerpoint':
+			return startsWith(head, ...OLE);
+		case 'image/svg+xml':
+			return text() && /<svg[\s>]/i.test(new TextDecoder().decode(head));
+		case 'text/plain':
+		case 'text/csv':
+			return text() && !markup();
+		default:
+			// OOXML and OpenDocument files are zip archives
+			return contentType.startsWith('application/vnd.') ? startsWith(head, ...ZIP) : false;
+	}
 }
 
 /** The `sha256` field of a file document: base64url of the SHA-256 of the attachment's bytes. */

@@ -111,6 +111,16 @@ describe('library-files database', () => {
 		expect(del.error).toBe('forbidden');
 	});
 
+	it('refuses a file whose bytes are not its declared type, and attachments on community documents', async () => {
+		h = createCouchHarness();
+		const page = Buffer.from('<!doctype html><script>alert(1)</script>').toString('base64');
+		const [disguised] = await bulk('alice', [fileDoc('alice', { _attachments: { file: { content_type: 'application/pdf', data: page } } })], 'library-files');
+		expect(disguised).toMatchObject({ error: 'forbidden', reason: expect.stringContaining('not application/pdf') });
+		const [attached] = await bulk('alice', [resource('submitted', { _attachments: { 'x.html': { content_type: 'text/html', data: page } } })]);
+		expect(attached).toMatchObject({ error: 'forbidden', reason: expect.stringContaining('no attachments') });
+		expect((await h.request(`/couch/community/resource:${RID}`, { user: 'alice' })).status).toBe(404);
+	});
+
 	it('answers 413 past 20 MiB', async () => {
 		h = createCouchHarness();
 		const big = Buffer.alloc(20 * 1024 * 1024 + 1).toString('base64');
