@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { badRequest } from './errors';
 import { isPlainObject } from './doc-shape';
-import { TOO_DEEP_REASON, tooDeep } from '../http/json-depth';
+import { TOO_DEEP_REASON, tooDeep } from '../../src/lib/domain/json-depth';
 
 export function boolParam(c: Context, name: string): boolean | undefined {
 	const raw = c.req.query(name);

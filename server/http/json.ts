@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { TOO_DEEP_REASON, tooDeep } from './json-depth';
+import { TOO_DEEP_REASON, tooDeep } from '../../src/lib/domain/json-depth';
 
 export interface ErrorBody {
 	error: string;

@@ -6,7 +6,7 @@
 // Also GET /api/auth/revocations, which hubs fetch to refuse revoked devices and tokens offline
 // (and, for hubs only, the members holding roles beyond member, to judge their signed edits).
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { TOO_DEEP_REASON, tooDeep } from '../http/json-depth';
+import { TOO_DEEP_REASON, tooDeep } from '../../src/lib/domain/json-depth';
 import { limitBody } from '../http/body-limit';
 import { LIMITS } from '../config';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';

@@ -6,6 +6,7 @@
 // by the exporting device's key over its canonical form (signing.ts), so changing, adding or
 // removing any line breaks the bundle as a whole. Pure apart from WebCrypto and
 // (De)CompressionStream, available in browsers and Node 20 alike.
+import { tooDeep } from '../domain/json-depth';
 import { canonicalBytes, toBase64Url, type DocSignature } from '../domain/signing';
 
 export const BUNDLE_FORMAT = 'praxis-bundle';
@@ -109,6 +110,8 @@ export async function readBundle(file: Uint8Array<ArrayBuffer>): Promise<ParsedB
 	const cut = text.indexOf('\n');
 	const headerLine = cut < 0 ? text : text.slice(0, cut);
 	const body = cut < 0 ? '' : text.slice(cut + 1);
+	// a file nested thousands of levels deep would overflow every recursive walk after parsing
+	if (tooDeep(text)) return { ok: false, reason: 'The file cannot be read: its content is nested too deeply to be a Praxis bundle.' };
 	let header: unknown;
 	try {
 		header = JSON.parse(headerLine);

@@ -103,6 +103,9 @@ describe('bundle exchange with no network', () => {
 		corrupt[corrupt.length - 12] ^= 0xff;
 		expect(await importBundle(ben.community, corrupt, await trustOf(ben))).toMatchObject({ ok: false });
 		expect(await importBundle(ben.community, new TextEncoder().encode('hello') as Uint8Array<ArrayBuffer>, await trustOf(ben))).toEqual({ ok: false, reason: expect.stringMatching(/cannot be read/) });
+		// a document nested thousands of levels deep (it would overflow the checks after parsing)
+		const deep = await gzip(`${headerLine}\n{"_id":"x","a":${'['.repeat(5_000)}${']'.repeat(5_000)}}`);
+		expect(await importBundle(ben.community, deep, await trustOf(ben))).toEqual({ ok: false, reason: expect.stringMatching(/nested too deeply/) });
 
 		await expect(ben.community.get(thread)).rejects.toMatchObject({ status: 404 });
 	});

@@ -1,7 +1,8 @@
-// JSON nesting depth, measured on the text before it is parsed: a document nested a few
-// thousand levels deep parses, but every recursive walk after it (validation, sizes, the
-// canonical form signatures cover) overflows the stack. No Praxis document needs more than a
-// handful of levels; requests deeper than MAX_JSON_DEPTH are refused with 400.
+// JSON nesting depth, measured on the text before it is parsed (request bodies on the server,
+// updates files everywhere): a document nested a few thousand levels deep parses, but every
+// recursive walk after it (validation, sizes, the canonical form signatures cover) overflows
+// the stack. No Praxis document needs more than a handful of levels; requests deeper than
+// MAX_JSON_DEPTH are refused with 400, updates files as a whole.
 export const MAX_JSON_DEPTH = 64;
 
 /** True when `text` opens more than `max` nested arrays or objects (strings are skipped). */
