@@ -5,7 +5,7 @@
 // runner over the same feed plus 500 events and 2,000 RSVPs. The unit tests check what these
 // produce on a smaller feed; the time they take is measured only here.
 // Run alone: node --import tsx bench/projector.ts
-import { openTestStore, postDoc, threadDoc } from '../tests/unit/store/support';
+import { eventsFeed, openTestStore, postDoc, seqUlid as ulid, threadDoc } from '../tests/unit/store/support';
 import { runAlone, type Figures } from './lib/report';
 
 const THREADS = 10_000;
@@ -16,7 +16,6 @@ const BATCH = 2_000;
 // Reads are fast and noisy: the median of several rounds, after one untimed warm-up.
 const READ_ROUNDS = 20;
 
-const ulid = (prefix: string, i: number) => `${prefix}${String(i).padStart(26 - prefix.length, '0')}`;
 
 async function time(fn: () => Promise<unknown>): Promise<number> {
 	const t = performance.now();
@@ -61,13 +60,7 @@ async function projectorFigures(): Promise<Figures> {
 async function eventsRunnerFigures(): Promise<Figures> {
 	const store = await openTestStore({ name: 'alice' });
 	try {
-		const threads = Array.from({ length: THREADS }, (_, i) => threadDoc(ulid('01JA', i), 'general', i, { author: i % 1000 === 0 ? 'alice' : 'bob' }));
-		const posts = Array.from({ length: REPLIES }, (_, i) => postDoc(ulid('01JB', i), threads[i % 10 === 0 ? 0 : 1 + (i % 999)]._id, 20_000 + i));
-		const events = Array.from({ length: EVENTS }, (_, i) => ({
-			_id: `event:${ulid('01JC', i)}`, type: 'event', author: 'bob', createdAt: '2026-01-01T00:00:00.000Z', kind: 'webinar', title: `Webinar ${i}`, description: '',
-			start: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(), end: new Date(Date.UTC(2026, 0, 1 + i, 2)).toISOString(), timeZone: 'UTC', location: { online: 'https://meet.example/x' }, organisers: ['bob'], tags: ['t' + (i % 5)]
-		}));
-		const rsvps = events.flatMap((e, i) => ['carl', 'dana', 'erik', 'fay'].map((who) => ({ _id: `rsvp:${e._id.slice(6)}:${who}`, type: 'rsvp', author: who, createdAt: '2026-01-01T00:00:00.000Z', event: e._id, status: i % 2 ? 'going' : 'maybe' })));
+		const { threads, posts, events, rsvps } = eventsFeed({ threads: THREADS, replies: REPLIES, events: EVENTS });
 		for (let i = 0; i < threads.length; i += BATCH) await store.community.bulkDocs(threads.slice(i, i + BATCH));
 		await store.community.bulkDocs(posts);
 		await store.community.bulkDocs([...events, ...rsvps]);

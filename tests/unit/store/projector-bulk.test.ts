@@ -4,14 +4,13 @@
 // measured by bench/projector.ts, not asserted here.
 import { afterEach, expect, it } from 'vitest';
 import { PROJECTOR_BATCH_SIZE } from '../../../src/lib/store/projector-runner';
-import { closeTestStores, openTestStore, postDoc, threadDoc } from './support';
+import { closeTestStores, openTestStore, postDoc, seqUlid as ulid, threadDoc } from './support';
 
 afterEach(closeTestStores);
 
 const CATEGORIES = ['digital-services', 'open-data', 'procurement', 'general'];
 const THREADS = 2_000;
 const REPLIES = 1_000;
-const ulid = (prefix: string, i: number) => `${prefix}${String(i).padStart(26 - prefix.length, '0')}`;
 
 it('projects thousands of threads and replies over several batches, and lists their pages', async () => {
 	expect(THREADS + REPLIES).toBeGreaterThan(2 * PROJECTOR_BATCH_SIZE);

@@ -102,3 +102,22 @@ export function transactionCounter(): { count(fn: () => Promise<unknown>): Promi
 		restore: () => void (IDBDatabase.prototype.transaction = original)
 	};
 }
+
+/** A padded fake ULID: `prefix` then `i`, 26 characters (ordered like real ones). */
+export const seqUlid = (prefix: string, i: number): string => `${prefix}${String(i).padStart(26 - prefix.length, '0')}`;
+
+/**
+ * A forum-and-events feed for the events/people runner: `threads` (every 1,000th by alice, the
+ * rest by bob), `replies` (every 10th to alice's first thread) and `events` webinars with four
+ * RSVPs each. Shared by the runner's bulk test and bench/projector.ts.
+ */
+export function eventsFeed(counts: { threads: number; replies: number; events: number }) {
+	const threads = Array.from({ length: counts.threads }, (_, i) => threadDoc(seqUlid('01JA', i), 'general', i, { author: i % 1000 === 0 ? 'alice' : 'bob' }));
+	const posts = Array.from({ length: counts.replies }, (_, i) => postDoc(seqUlid('01JB', i), threads[i % 10 === 0 ? 0 : 1 + (i % 999)]._id, 20_000 + i));
+	const events = Array.from({ length: counts.events }, (_, i) => ({
+		_id: `event:${seqUlid('01JC', i)}`, type: 'event', author: 'bob', createdAt: '2026-01-01T00:00:00.000Z', kind: 'webinar', title: `Webinar ${i}`, description: '',
+		start: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(), end: new Date(Date.UTC(2026, 0, 1 + i, 2)).toISOString(), timeZone: 'UTC', location: { online: 'https://meet.example/x' }, organisers: ['bob'], tags: ['t' + (i % 5)]
+	}));
+	const rsvps = events.flatMap((e, i) => ['carl', 'dana', 'erik', 'fay'].map((who) => ({ _id: `rsvp:${e._id.slice(6)}:${who}`, type: 'rsvp', author: who, createdAt: '2026-01-01T00:00:00.000Z', event: e._id, status: i % 2 ? 'going' : 'maybe' })));
+	return { threads, posts, events, rsvps };
+}
