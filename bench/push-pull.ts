@@ -24,7 +24,7 @@ import { useSignatureChecks } from '../server/couch/write';
 import { createSignatureVerifier } from '../server/devices/verify';
 import { ephemeralSigningKey } from '../server/auth/keys';
 import { serverSigner, type ServerSigner } from '../server/devices/server-key';
-import { exportPublicKey, generateDeviceKeys, signCertificate, signDoc, type DeviceCertificate } from '../src/lib/domain/signing';
+import { exportPublicKey, generateDeviceKeys, signCertificate, signDoc, withSignedRevision, type DeviceCertificate } from '../src/lib/domain/signing';
 
 const SIZES = [1_000, 10_000];
 const WARMUP_DOCS = 300;
@@ -111,7 +111,8 @@ async function threads(n: number, identity: Identity): Promise<object[]> {
 		body: 'A short body of a benchmark thread.',
 		tags: ['bench']
 	}));
-	return Promise.all(docs.map((doc) => signDoc(doc, identity.certificate._id, identity.device.privateKey)));
+	// stored as the app stores signed writes: under the revision each signature fixes
+	return Promise.all(docs.map(async (doc) => withSignedRevision(await signDoc(doc, identity.certificate._id, identity.device.privateKey), null)));
 }
 
 let localCounter = 0;
@@ -135,7 +136,7 @@ async function measure(target: Target, identity: Identity, n: number, batchSize?
 	const remote = new PouchDB(target.url, { auth: { username: USER, password: PASSWORD } });
 	const replication = batchSize ? { batch_size: batchSize } : {};
 	const source = local();
-	await source.bulkDocs(await threads(n, identity));
+	await source.bulkDocs(await threads(n, identity), { new_edits: false });
 	let t = performance.now();
 	let cpu = process.cpuUsage();
 	const pushed = await source.replicate.to(remote, replication);

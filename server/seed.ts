@@ -10,7 +10,7 @@ import type { PraxisAuth } from './auth/service';
 import { UsernameTakenError } from './auth/users';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from './demo/members';
 import { buildDemoDocs } from './demo/build';
-import { serverSigner, signAsServer, type ServerSigner } from './devices/server-key';
+import { serverSigner, signAsServer, storeSignedNew, type ServerSigner } from './devices/server-key';
 
 export const SYSTEM_AUTHOR = 'praxis';
 const CATEGORIES_MARKER = '_local/praxis-categories';
@@ -64,6 +64,7 @@ async function writeNew(storage: Storage, unsigned: readonly CommunityDoc[], sig
 		const checked = validateCommunityDoc(doc);
 		if (!checked.ok) throw new Error(`seed document ${doc._id} is invalid: ${checked.reason}`);
 	}
+	if (signer) return (await storeSignedNew(db, docs)).filter((r) => r.ok).length;
 	const existing = await db.allDocs({ keys: docs.map((d) => d._id) });
 	const taken = new Set(existing.rows.filter((row) => 'value' in row && row.value && !('error' in row)).map((row) => row.key));
 	const fresh = docs.filter((d) => !taken.has(d._id));

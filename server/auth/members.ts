@@ -1,6 +1,7 @@
 // Creating a member: the account in USERS_DB, their public profile in `community` (checked
 // with the shared schema) and their private database. Used by registration, the demo seed
 // and the admin CLI alike.
+import { storeSignedNew } from '../devices/server-key';
 import type { Storage } from '../storage/index';
 import { COMMUNITY_DB, profileId, userDbName } from '../../src/lib/domain/ids';
 import type { Profile, Role } from '../../src/lib/domain/schemas';
@@ -57,7 +58,10 @@ export async function createMember(deps: MemberDeps, member: NewMember): Promise
 	});
 	try {
 		const doc = checked.doc as Profile;
-		await deps.storage.db(COMMUNITY_DB).put(deps.sign ? await deps.sign(doc) : doc);
+		const db = deps.storage.db(COMMUNITY_DB);
+		// signed, it is stored under the revision its signature fixes; left alone when present
+		if (deps.sign) await storeSignedNew(db, [await deps.sign(doc)]);
+		else await db.put(doc);
 	} catch (err) {
 		// A profile left from an earlier account of that name stays; anything else is real.
 		if ((err as { status?: number }).status !== 409) throw err;

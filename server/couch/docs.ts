@@ -55,7 +55,7 @@ async function writeOne(c: CouchContext, open: OpenDb, doc: RawDoc, newEdits: bo
 	const { results, refusals } = await applyWrites(open.db, open.kind, open.user, [doc], newEdits, open.storage);
 	const refusal = refusals.get(0);
 	if (refusal?.status === 413) throw tooLarge(refusal.reason);
-	if (refusal) return c.json({ error: refusal.error, reason: refusal.reason }, 403);
+	if (refusal) return c.json({ error: refusal.error, reason: refusal.reason }, refusal.status === 409 ? 409 : 403);
 	const result: BulkResult | undefined = results[0];
 	if (result?.error) {
 		return c.json({ error: result.error, reason: result.reason ?? result.error }, WRITE_ERROR_STATUS[result.error] ?? 400);

@@ -20,6 +20,8 @@ import { docBodyBytes, screenDoc, type RawDoc } from './doc-shape';
 import { notFound } from './errors';
 import type { SignatureVerifier, Signer } from '../devices/verify';
 import { fileSignatureRefusal } from './file-signatures';
+import { checkSignedRevision, signedParent, withSignedRevision } from '../../src/lib/domain/signing';
+import { parentFor } from '../../src/lib/store/signing/revisions';
 
 /**
  * Signature checks for /couch writes into one storage (server/app.ts turns them on). A member's
@@ -58,14 +60,16 @@ export interface BulkResult {
 /** A refusal, with the HTTP status a single-document write answers it with. */
 interface Refusal {
 	id: string;
-	error: 'forbidden';
+	error: 'forbidden' | 'conflict';
 	reason: string;
-	status: 403 | 413;
+	status: 403 | 409 | 413;
 }
 
-type Verdict = { doc: RawDoc } | Refusal;
+/** `signed`: stored with new_edits=false under the revision its signature fixes (see bindRevisions). */
+type Verdict = { doc: RawDoc; signed?: true } | Refusal;
 
 const refuse = (id: string, reason: string, status: 403 | 413 = 403): Refusal => ({ id, error: 'forbidden', reason, status });
+const conflict = (id: string, reason = 'Document update conflict.'): Refusal => ({ id, error: 'conflict', reason, status: 409 });
 
 export interface WriteOutcome {
 	/** In input order for new_edits=true; only failures for new_edits=false (as CouchDB). */
@@ -85,6 +89,7 @@ export async function applyWrites(
 	storage?: Storage
 ): Promise<WriteOutcome> {
 	const verdicts: Verdict[] = inputs.map((input) => screen(input, newEdits));
+	if (kind === 'community') await bindRevisions(db, verdicts, newEdits);
 	if (kind === 'community') {
 		const checks = storage ? signatureChecks.get(storage) : undefined;
 		if (checks) await judgeSigned(db, actor, checks, inputs, verdicts);
@@ -94,8 +99,9 @@ export async function applyWrites(
 	else for (let i = 0; i < verdicts.length; i++) verdicts[i] = judgeUserDoc(verdicts[i]);
 
 	const accepted: RawDoc[] = [];
+	const signedEdits: RawDoc[] = [];
 	const refusals = new Map<number, Refusal>();
-	verdicts.forEach((v, i) => ('doc' in v ? accepted.push(v.doc) : refusals.set(i, v)));
+	verdicts.forEach((v, i) => ('doc' in v ? (newEdits && v.signed ? signedEdits : accepted).push(v.doc) : refusals.set(i, v)));
 	const stored = accepted.length ? await db.bulkDocs(accepted, { new_edits: newEdits }) : [];
 	const storedResults = (stored as unknown[]).map(toBulkResult);
 	if (kind === 'userdb' && storage) await deliverMessages(storage, actor.name, accepted.filter((_, i) => !storedResults[i]?.error));
@@ -104,12 +110,69 @@ export async function applyWrites(
 		const refused = [...refusals.values()].map(({ id, error, reason }) => ({ id, error, reason }));
 		return { results: [...refused, ...storedResults.filter((r) => r.error)], refusals };
 	}
+	// Signed edits go in under the revision their signature fixes; new_edits=false answers only failures.
+	const signedFailures = signedEdits.length ? ((await db.bulkDocs(signedEdits, { new_edits: false })) as unknown[]).map(toBulkResult) : [];
+	const signedResults = new Map(signedEdits.map((d) => [d, signedFailures.find((r) => r.id === d._id) ?? { id: d._id, ok: true, rev: String(d._rev) }]));
 	let next = 0;
 	const results = verdicts.map((v, i): BulkResult => {
 		const r = refusals.get(i);
-		return r ? { id: r.id, error: r.error, reason: r.reason } : (storedResults[next++] ?? { id: '', error: 'unknown_error' });
+		if (r) return { id: r.id, error: r.error, reason: r.reason };
+		if ('signed' in v) return signedResults.get((v as { doc: RawDoc }).doc) ?? { id: '', error: 'unknown_error' };
+		return storedResults[next++] ?? { id: '', error: 'unknown_error' };
 	});
 	return { results, refusals };
+}
+
+const isSigned = (doc: RawDoc): boolean => typeof doc.signature === 'object' && doc.signature !== null;
+
+/**
+ * Signed community documents are stored under the revision their signature fixes (the digest
+ * of the signature, as the child of the parent revision it names: domain/signing.ts), so that a
+ * signed body sent again can only be the revision it already is.
+ * - new_edits=false (replication): a revision the database already has is left as it is (storing
+ *   it again changes nothing); any other signed revision must be the one its signature names.
+ * - new_edits=true (PUT, _bulk_docs): the parent is the `_rev` given (or, for a new document over
+ *   a deleted one, that deleted revision), which must be a current leaf and the signed parent;
+ *   the write is then stored as that signed revision.
+ */
+async function bindRevisions(db: PouchDB.Database, verdicts: Verdict[], newEdits: boolean): Promise<void> {
+	const signed = verdicts.flatMap((v, i) => ('doc' in v && isSigned(v.doc) ? [i] : []));
+	if (signed.length === 0) return;
+	if (!newEdits) {
+		const wanted: Record<string, string[]> = {};
+		for (const i of signed) {
+			const { doc } = verdicts[i] as { doc: RawDoc };
+			if (typeof doc._rev === 'string') (wanted[doc._id] ??= []).push(doc._rev);
+		}
+		const missing = await db.revsDiff(wanted);
+		await Promise.all(
+			signed.map(async (i) => {
+				const { doc } = verdicts[i] as { doc: RawDoc };
+				if (typeof doc._rev === 'string' && !missing[doc._id]?.missing?.includes(doc._rev)) return; // already stored
+				const verdict = await checkSignedRevision(doc);
+				if (!verdict.ok) verdicts[i] = refuse(doc._id, verdict.reason);
+			})
+		);
+		return;
+	}
+	await Promise.all(
+		signed.map(async (i) => {
+			const { doc } = verdicts[i] as { doc: RawDoc };
+			const parent = await parentFor(db, doc as RawDoc & { _rev?: string }).catch((err: unknown) => {
+				if ((err as { status?: number }).status === 409) return 'conflict' as const;
+				throw err;
+			});
+			if (parent === 'conflict') return void (verdicts[i] = conflict(doc._id));
+			const named = signedParent(doc);
+			if (named === undefined || named !== (parent?.rev ?? null)) {
+				const verdict = await checkSignedRevision(doc); // its reason for an unbound signature
+				const reason = verdict.ok || named !== undefined ? 'the signature was made for another revision than the one this write edits' : verdict.reason;
+				return void (verdicts[i] = refuse(doc._id, reason));
+			}
+			const { _rev: _, _revisions: __, ...content } = doc;
+			verdicts[i] = { doc: (await withSignedRevision(content, parent?.history ?? null)) as RawDoc, signed: true };
+		})
+	);
 }
 
 /** Server-side writes (seeds) through the same rules; `actor` is who the write is made as. */

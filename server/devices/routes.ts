@@ -15,7 +15,7 @@ import type { PraxisAuth } from '../auth/service';
 import type { SessionUser } from '../auth/types';
 import { clientAddress, type AddressOf } from '../http/client-address';
 import { readJson } from '../http/json';
-import { serverSigner, signAsServer } from './server-key';
+import { serverSigner, signAsServer, storeSignedNew } from './server-key';
 import { asCertificate, type SignatureVerifier } from './verify';
 
 export const DEVICE_CERT_TTL_MS = 365 * 24 * 60 * 60 * 1000;
@@ -134,12 +134,8 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 			{ _id: `revocation:${id}`, type: 'revocation', author: REVOCATION_AUTHOR, createdAt: clock().toISOString(), device: cert._id, revokedBy: user.name },
 			signer
 		);
-		try {
-			await db().put(revocation);
-		} catch (err) {
-			if ((err as { status?: number }).status !== 409) throw err;
-			return c.json({ revocation: await db().get(revocation._id) }); // already revoked
-		}
+		const [stored] = await storeSignedNew(db(), [revocation]);
+		if (stored?.error) return c.json({ revocation: await db().get(revocation._id) }); // already revoked
 		verifier.noteRevoked(cert._id);
 		return c.json({ revocation });
 	});

@@ -4,7 +4,7 @@
 // public key with that kid, with no certificate and whatever the `author` (demo documents name
 // members as authors but were written by the server).
 import type { PublicJwk, SigningKey } from '../auth/keys';
-import { SIGNED_ALGORITHM, signDoc, type DocSignature } from '../../src/lib/domain/signing';
+import { SIGNED_ALGORITHM, signDoc, withSignedRevision, type DocSignature } from '../../src/lib/domain/signing';
 
 export const SERVER_SIGNER_PREFIX = 'server:';
 
@@ -62,4 +62,21 @@ export async function publicKeysFromJwks(keys: readonly unknown[]): Promise<Map<
 		if (typeof kid === 'string' && key) out.set(kid, key);
 	}
 	return out;
+}
+
+/**
+ * Stores new signed documents (first revisions) under the revisions their signatures fix, as the
+ * gateway stores every signed revision (server/couch/write.ts). Ids already present (any
+ * revision, a deleted one included) are left alone: answered 409 like a `put` would.
+ */
+export async function storeSignedNew(db: PouchDB.Database, docs: readonly Record<string, unknown>[]): Promise<Array<{ id: string; ok?: true; error?: 'conflict' }>> {
+	const ids = docs.map((d) => String(d._id));
+	// all_docs with keys lists deleted documents too (value.deleted)
+	const rows = (await db.allDocs({ keys: ids })).rows as Array<{ key: string; value?: unknown }>;
+	const present = new Set(rows.filter((row) => row.value).map((row) => row.key));
+	const fresh = docs.filter((d) => !present.has(String(d._id)));
+	const stored = await Promise.all(fresh.map((d) => withSignedRevision(d, null)));
+	const failures = stored.length ? ((await db.bulkDocs(stored, { new_edits: false })) as Array<{ id?: string; error?: unknown; reason?: string }>) : [];
+	if (failures.length > 0) throw new Error(`could not store ${failures[0]?.id}: ${failures[0]?.reason ?? String(failures[0]?.error)}`);
+	return ids.map((id) => (present.has(id) ? { id, error: 'conflict' as const } : { id, ok: true as const }));
 }

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { createHarness, PASSWORD, sessionCookie, type Harness } from './support/harness';
 import { seedCategories } from '../../server/seed';
 import { docId } from '../../src/lib/domain/ids';
-import { certifyTestDevice, type TestDevice } from './helpers/signing';
+import { certifyTestDevice, storeSigned, type TestDevice } from './helpers/signing';
 import { longpollWatch } from './helpers/longpoll-watch';
 
 const DOCS = 1000;
@@ -29,7 +29,7 @@ function localDb(): PouchDB.Database {
 }
 
 /** Threads and replies by `device`'s member, signed by it (the server requires signatures). */
-function docsBy(device: TestDevice, count: number): Promise<object[]> {
+function docsBy(device: TestDevice, count: number): Promise<Array<Record<string, unknown>>> {
 	const author = device.certificate.author;
 	const now = new Date().toISOString();
 	const docs: Array<Record<string, unknown>> = [];
@@ -37,7 +37,7 @@ function docsBy(device: TestDevice, count: number): Promise<object[]> {
 		const thread = { _id: docId('thread'), type: 'thread', author, createdAt: now, category: 'general', title: `Thread ${i}`, body: `Body ${i}`, tags: ['test'] };
 		docs.push(thread, { _id: docId('post'), type: 'post', author, createdAt: now, thread: thread._id, body: `Reply ${i}` });
 	}
-	return device.signAll(docs);
+	return Promise.all(docs.map((doc) => device.signRevision(doc)));
 }
 
 /** A stock CouchDB-protocol server (express-pouchdb on memory PouchDB) on a free port. */
@@ -80,7 +80,7 @@ async function fullStack(h: Harness): Promise<void> {
 	const remoteB = new PouchDB(`${base}/couch/community`, { fetch: withCookie } as PouchDB.Configuration.RemoteDatabaseConfiguration);
 
 	const a = localDb();
-	await a.bulkDocs(await docsBy(deviceA, DOCS));
+	await storeSigned(a, await docsBy(deviceA, DOCS));
 	const started = Date.now();
 	const push = await a.replicate.to(remoteA);
 	const pushMs = Date.now() - started;
@@ -113,7 +113,7 @@ async function fullStack(h: Harness): Promise<void> {
 				if (change.docs.some((d) => d._id === id)) resolve();
 			})
 		);
-		await remoteA.put(fresh as PouchDB.Core.PutDocument<object>);
+		await remoteA.bulkDocs([fresh as PouchDB.Core.PutDocument<object>], { new_edits: false });
 		await received;
 		// the store's change woke the longpoll that was waiting (how fast is bench/incremental.ts's figure)
 		expect(waiting).toContain(watch.carrier(id));

@@ -10,6 +10,7 @@ import {
 	fromBase64Url,
 	newVerifyMemo,
 	SIGNED_ALGORITHM,
+	checkSignedRevision,
 	verifyDocSignature,
 	type CertificateContext,
 	type DeviceCertificate,
@@ -119,6 +120,9 @@ async function verifyOne(
 	const cert = asCertificate(doc);
 	// a certificate is genuine when the server signed it (revoked or expired ones are still facts)
 	if (cert) return checkCertificate(cert, { serverKeys, revoked: new Set(), now: new Date(0) });
-	if (isServerSigned(doc)) return verifyServerSigned(doc, serverKeys);
-	return verifyDocSignature(doc, find, ctx, authority);
+	const signed = isServerSigned(doc) ? await verifyServerSigned(doc, serverKeys) : await verifyDocSignature(doc, find, ctx, authority);
+	if (!signed.ok) return signed;
+	// and the revision must be the one its signature names, as the server requires (domain/signing.ts)
+	const placed = await checkSignedRevision(doc);
+	return placed.ok ? signed : placed;
 }

@@ -12,8 +12,14 @@ const UNSIGNED_FIELDS = new Set(['_rev', '_revisions', '_conflicts', '_deleted_c
 export interface DocSignature {
 	/** The `_id` of the device certificate whose key made the signature. */
 	device: string;
-	/** base64url Ed25519 signature over canonicalBytes(doc). */
+	/** base64url Ed25519 signature over canonicalBytes(doc) (which covers `parent`). */
 	sig: string;
+	/**
+	 * The revision this one edits (`null` for a document's first revision). Signed with the
+	 * content, so a signed body belongs to one place in the revision tree; absent on signatures
+	 * made before revisions were bound, which are no longer accepted for new revisions.
+	 */
+	parent?: string | null;
 }
 
 /** A device's key, certified by the server for one member (`_id` = `device:{ulid}`). */
@@ -53,10 +59,31 @@ export function canonicalJSON(value: unknown): string {
 	throw new TypeError(`canonical JSON cannot carry a ${typeof value}`);
 }
 
-/** The bytes a signature covers: the document's content without revision metadata or signature. */
+/**
+ * Where a signature's `parent` enters the signed bytes. Content can never carry it: a field
+ * starting with `_` that PouchDB and CouchDB do not know is refused by both.
+ */
+const PARENT_FIELD = '_parent';
+
+/** The `parent` a document's signature binds it to; undefined for an unbound (older) signature. */
+export function signedParent(doc: Record<string, unknown>): string | null | undefined {
+	const signature = doc.signature;
+	if (typeof signature !== 'object' || signature === null || !Object.hasOwn(signature, 'parent')) return undefined;
+	const parent = (signature as { parent?: unknown }).parent;
+	return typeof parent === 'string' || parent === null ? parent : undefined;
+}
+
+/**
+ * The bytes a signature covers: the document's content without revision metadata or signature,
+ * plus, for a document signature, the parent revision it names (see DocSignature.parent).
+ */
 export function canonicalBytes(doc: Record<string, unknown>, omit: ReadonlySet<string> = UNSIGNED_FIELDS): Uint8Array<ArrayBuffer> {
 	const content: Record<string, unknown> = {};
 	for (const [k, v] of Object.entries(doc)) if (!omit.has(k)) content[k] = v;
+	if (omit === UNSIGNED_FIELDS) {
+		const parent = signedParent(doc);
+		if (parent !== undefined) content[PARENT_FIELD] = parent;
+	}
 	return new TextEncoder().encode(canonicalJSON(content));
 }
 
@@ -98,10 +125,81 @@ export async function importPublicKey(raw: string): Promise<CryptoKey | null> {
 	}
 }
 
-/** Returns the document with `signature` set by the device key. */
-export async function signDoc<T extends Record<string, unknown>>(doc: T, device: string, privateKey: CryptoKey): Promise<T & { signature: DocSignature }> {
-	const sig = await crypto.subtle.sign(SIGNED_ALGORITHM, privateKey, canonicalBytes(doc));
-	return { ...doc, signature: { device, sig: toBase64Url(sig) } };
+/**
+ * Returns the document with `signature` set by the device key, bound to `parent`: the revision
+ * the write edits (by default the document's `_rev`; null for a first revision).
+ */
+export async function signDoc<T extends Record<string, unknown>>(
+	doc: T,
+	device: string,
+	privateKey: CryptoKey,
+	parent: string | null = typeof doc._rev === 'string' ? doc._rev : null
+): Promise<T & { signature: DocSignature }> {
+	const unsigned: Record<string, unknown> = { ...doc, signature: { parent } };
+	const sig = await crypto.subtle.sign(SIGNED_ALGORITHM, privateKey, canonicalBytes(unsigned));
+	return { ...doc, signature: { device, sig: toBase64Url(sig), parent } };
+}
+
+/** A revision's history as PouchDB and CouchDB carry it (`_revisions`), newest first. */
+export interface RevisionHistory {
+	start: number;
+	ids: string[];
+}
+
+/**
+ * The revision id a signed body is stored under: `{depth}-{first 32 hex digits of SHA-256 of
+ * the signature}`. One signature, one revision: sent again, a signed body can only land on the
+ * revision it already is, which a store that has it ignores.
+ */
+export async function revisionHash(sig: string): Promise<string> {
+	const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(sig)));
+	let hex = '';
+	for (const b of digest.subarray(0, 16)) hex += b.toString(16).padStart(2, '0');
+	return hex;
+}
+
+/**
+ * `doc` (signed, bound to the parent whose history is `parentHistory`, or to none) with the
+ * `_rev` and `_revisions` its signature fixes; stored with `new_edits: false`.
+ */
+export async function withSignedRevision<T extends Record<string, unknown>>(doc: T, parentHistory: RevisionHistory | null): Promise<T & { _rev: string; _revisions: RevisionHistory }> {
+	const sig = (doc.signature as Partial<DocSignature> | undefined)?.sig;
+	if (typeof sig !== 'string') throw new TypeError('only a signed document has a signed revision');
+	const hash = await revisionHash(sig);
+	const start = parentHistory ? parentHistory.start + 1 : 1;
+	const ids = parentHistory ? [hash, ...parentHistory.ids] : [hash];
+	return { ...doc, _rev: `${start}-${hash}`, _revisions: { start, ids } };
+}
+
+function historyOf(doc: Record<string, unknown>): RevisionHistory | null {
+	const h = doc._revisions as Partial<RevisionHistory> | undefined;
+	if (typeof h !== 'object' || h === null || !Number.isSafeInteger(h.start) || (h.start as number) < 1) return null;
+	if (!Array.isArray(h.ids) || h.ids.length === 0 || !h.ids.every((id) => typeof id === 'string')) return null;
+	return { start: h.start as number, ids: h.ids };
+}
+
+/**
+ * Is this pushed revision (`new_edits: false`, with `_revisions`) the one its signature names?
+ * Its id must be the signature's digest and its parent the signed `parent`. This is what stops
+ * an earlier signed revision from being sent again over a later one, as a child of the current
+ * revision or as a new branch (which would bring a deleted document back).
+ */
+export async function checkSignedRevision(doc: Record<string, unknown>): Promise<Verdict> {
+	const parent = signedParent(doc);
+	if (parent === undefined) {
+		return { ok: false, reason: 'the signature does not name the revision it edits (made by an earlier version of Praxis: the author’s device signs it again when it next syncs)' };
+	}
+	const history = historyOf(doc);
+	if (!history || doc._rev !== `${history.start}-${history.ids[0]}`) return { ok: false, reason: 'a signed revision needs its revision history (_revisions)' };
+	const sig = (doc.signature as { sig?: unknown }).sig;
+	if (typeof sig !== 'string' || history.ids[0] !== (await revisionHash(sig))) {
+		return { ok: false, reason: 'the revision id does not match its signature (a signed revision sent again under another id?)' };
+	}
+	const actualParent = history.start === 1 ? null : history.ids.length > 1 ? `${history.start - 1}-${history.ids[1]}` : undefined;
+	if (actualParent !== parent) {
+		return { ok: false, reason: 'the signature was made for another place in the document’s history (an earlier revision sent again?)' };
+	}
+	return { ok: true };
 }
 
 async function verifyBytes(publicKey: CryptoKey, sig: string, bytes: Uint8Array<ArrayBuffer>): Promise<boolean> {

@@ -4,7 +4,7 @@
 // until the author picks or merges one). Also the outbox bookkeeping the sync controller calls.
 import { cleanDoc, isNotFound, notify, pouchOf, revGeneration, type StoreContext } from './context';
 import { putDoc } from './writes';
-import { signForPut } from './signing/index';
+import { writeSigned } from './signing/index';
 import type { ConflictVersion, LocalDbKind, SyncLogRow } from './types';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
@@ -86,11 +86,11 @@ export async function discardRejected(ctx: StoreContext, id: string): Promise<vo
 		// signed again like every write (issue 7): a copy keeping the refused revision's signature
 		// would be refused in turn ("altered after signing") and come back to Needs attention
 		if (!history || history.ids.length < 2) {
-			await pouch.put(await signForPut(ctx, { ...current, _deleted: true }));
+			await writeSigned(ctx, pouch, { ...current, _id: id, _deleted: true });
 		} else {
 			const previousRev = `${history.start - 1}-${history.ids[1]}`;
 			const previous = await localVersion(ctx, row.db, id, previousRev).catch(() => null);
-			if (previous && previous._rev) await pouch.put(await signForPut(ctx, { ...previous, _rev: current._rev }));
+			if (previous && previous._rev) await writeSigned(ctx, pouch, { ...previous, _id: id, _rev: current._rev });
 		}
 		await ctx.db.outbox.delete(id);
 	}
@@ -123,7 +123,6 @@ export async function resolveConflict(ctx: StoreContext, id: string, chosen: Rec
 	await putDoc(ctx, next);
 	// Tombstones carry type and author and are signed, like every deletion (issue 7).
 	const facts = { type: next.type, author: next.author, createdAt: next.createdAt };
-	const losers = await Promise.all((winner._conflicts ?? []).map((rev) => signForPut(ctx, { _id: id, _rev: rev, _deleted: true, ...facts })));
-	if (losers.length) await ctx.community.bulkDocs(losers);
+	for (const rev of winner._conflicts ?? []) await writeSigned(ctx, ctx.community, { _id: id, _rev: rev, _deleted: true, ...facts });
 	await ctx.projector.catchUp();
 }

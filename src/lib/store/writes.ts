@@ -6,7 +6,7 @@ import { docId, profileId, voteId } from '../domain/ids';
 import { authorizeCommunityWrite, type DocFacts } from '../domain/permissions';
 import { validateCommunityDoc } from '../domain/validate';
 import { cleanDoc, isNotFound, notify, pouchOf, type StoreContext } from './context';
-import { signForPut } from './signing/index';
+import { writeSigned } from './signing/index';
 import type { LocalDbKind, NewThread, ProfileInput, ThreadEdit } from './types';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
@@ -24,8 +24,8 @@ export async function putDoc(ctx: StoreContext, doc: Doc, kind: LocalDbKind = 'c
 		if (!checked.ok) throw new Error(capitalize(checked.reason));
 	}
 	// Signed by the device key (issue 7) over the validated content; see signing/keys.ts.
-	const result = await pouchOf(ctx, kind).put(await signForPut(ctx, doc));
-	await ctx.db.outbox.put({ id: doc._id, db: kind, rev: result.rev, at: ctx.now(), deleted: doc._deleted === true });
+	const rev = await writeSigned(ctx, pouchOf(ctx, kind), doc);
+	await ctx.db.outbox.put({ id: doc._id, db: kind, rev, at: ctx.now(), deleted: doc._deleted === true });
 	notify(ctx);
 	if (kind === 'community') await ctx.projector.catchUp();
 	return doc._id;

@@ -58,7 +58,8 @@ async function stillValid(cert: DeviceCertificate, apiBase: string, fetchFn: typ
 export async function ensureDeviceCertificate(signing: StoreSigning, apiBase: string, fetchFn: typeof fetch = fetch, now = Date.now()): Promise<DeviceOutcome> {
 	try {
 		const current = await signing.certificate();
-		if (current && (await stillValid(current, apiBase, fetchFn, now))) return { ok: true, certificate: current, registered: false, signedPending: 0 };
+		// pending writes signed before revisions were bound to their parent are signed again
+		if (current && (await stillValid(current, apiBase, fetchFn, now))) return { ok: true, certificate: current, registered: false, signedPending: await signing.signPending() };
 		if (current) await signing.reset(); // revoked or expiring: a new key, a new certificate
 		const response = await fetchFn(`${apiBase}/devices`, {
 			method: 'POST',

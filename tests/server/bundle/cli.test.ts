@@ -36,8 +36,8 @@ async function prepare() {
 	const benCookie = (await h.post('/api/auth/login', { username: 'ben', password: 'a-long-enough-password' })).headers.getSetCookie()[0].split(';')[0];
 	const benDevice = await certifyTestDevice(h, benCookie);
 	// what ana's device saved at the meetup: her certificate, her thread, and a forgery by ben
-	const mine = await anaDevice.sign({ ...thread('ana'), _rev: '1-aaaa', _revisions: { start: 1, ids: ['aaaa'] } });
-	const forged = await benDevice.sign({ ...thread('ana'), _rev: '1-bbbb', _revisions: { start: 1, ids: ['bbbb'] } });
+	const mine = await anaDevice.signRevision(thread('ana'));
+	const forged = await benDevice.signRevision(thread('ana'));
 	const docs = [{ ...anaDevice.certificate, _rev: '1-cccc' }, mine, forged];
 	const bytes = await writeBundle(docs, { author: 'ana', since: null, created: new Date().toISOString(), device: anaDevice.certificate._id }, (b) =>
 		crypto.subtle.sign({ name: 'Ed25519' }, anaDevice.keys.privateKey, b)
@@ -76,7 +76,7 @@ describe('npm run bundle', () => {
 		try {
 			const db = storage.db(COMMUNITY_DB);
 			const stored = (await db.get(mine._id)) as { _rev: string; title: string };
-			expect(stored._rev).toBe('1-aaaa');
+			expect(stored._rev).toBe(mine._rev);
 			await expect(db.get(forged._id)).rejects.toMatchObject({ status: 404 });
 		} finally {
 			await storage.close();

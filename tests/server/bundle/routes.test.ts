@@ -22,7 +22,7 @@ describe('POST /api/bundles', () => {
 		const ana = await h.register('ana');
 		const ben = await h.register('ben');
 		const device = await certifyTestDevice(h, ana);
-		const t = await device.sign({ ...thread('ana'), _rev: '1-aa', _revisions: { start: 1, ids: ['aa'] } });
+		const t = await device.signRevision(thread('ana'));
 		const bytes = await writeBundle([{ ...device.certificate, _rev: '1-cc' }, t], { author: 'ana', since: null, created: new Date().toISOString(), device: device.certificate._id }, (b) =>
 			crypto.subtle.sign({ name: 'Ed25519' }, device.keys.privateKey, b)
 		);
@@ -33,7 +33,7 @@ describe('POST /api/bundles', () => {
 		const first = await upload(bytes, { cookie: ben }); // the uploader does not matter: ana signed it
 		expect(first.status).toBe(200);
 		expect(await first.json()).toMatchObject({ ok: true, received: 2, refused: [] });
-		expect(await h.storage.db(COMMUNITY_DB).get(t._id)).toMatchObject({ author: 'ana', _rev: '1-aa' });
+		expect(await h.storage.db(COMMUNITY_DB).get(t._id)).toMatchObject({ author: 'ana', _rev: t._rev });
 		const info = await h.storage.db(COMMUNITY_DB).info();
 		expect((await upload(bytes, { cookie: ben })).status).toBe(200);
 		expect((await h.storage.db(COMMUNITY_DB).info()).doc_count).toBe(info.doc_count);
@@ -54,11 +54,13 @@ describe('POST /api/bundles', () => {
 		const mod = await h.register('mod');
 		await h.auth.users.updateRoles('mod', (roles) => [...roles, 'moderator']);
 		const [anaDevice, benDevice, modDevice] = [await certifyTestDevice(h, ana), await certifyTestDevice(h, ben), await certifyTestDevice(h, mod)];
-		const original = await anaDevice.sign({ ...thread('ana'), _rev: '1-aa', _revisions: { start: 1, ids: ['aa'] } });
+		const original = await anaDevice.signRevision(thread('ana'));
 		await h.storage.db(COMMUNITY_DB).bulkDocs([original], { new_edits: false });
-		const edit = (rev: string) => ({ ...original, body: 'Edited from the hall', updatedAt: new Date().toISOString(), _rev: `2-${rev}`, _revisions: { start: 2, ids: [rev, 'aa'] } });
+		const { _rev: _, _revisions: __, signature: ___, ...content } = original;
+		const edit = { ...content, body: 'Edited from the hall', updatedAt: new Date().toISOString() };
+		const modEdit = await modDevice.signRevision(edit, original._revisions);
 		const bundle = async (device: typeof modDevice, name: string) =>
-			writeBundle([{ ...device.certificate, _rev: '1-cc' }, await device.sign(edit(name === 'mod' ? 'bb' : 'dd'))], { author: name, since: null, created: new Date().toISOString(), device: device.certificate._id }, (b) =>
+			writeBundle([{ ...device.certificate, _rev: '1-cc' }, name === 'mod' ? modEdit : await device.signRevision(edit, original._revisions)], { author: name, since: null, created: new Date().toISOString(), device: device.certificate._id }, (b) =>
 				crypto.subtle.sign({ name: 'Ed25519' }, device.keys.privateKey, b)
 			);
 		const upload = async (body: Uint8Array<ArrayBuffer>) => (await h!.request('/api/bundles', { method: 'POST', headers: { 'content-type': 'application/gzip', cookie: ana }, body })).json();
@@ -67,8 +69,8 @@ describe('POST /api/bundles', () => {
 			ok: true,
 			refused: [{ id: original._id, reason: expect.stringMatching(/ben may not make this change: only the author or a moderator/) }]
 		});
-		expect(await h.storage.db(COMMUNITY_DB).get(original._id)).toMatchObject({ _rev: '1-aa' });
+		expect(await h.storage.db(COMMUNITY_DB).get(original._id)).toMatchObject({ _rev: original._rev });
 		expect(await upload(await bundle(modDevice, 'mod'))).toMatchObject({ ok: true, refused: [] });
-		expect(await h.storage.db(COMMUNITY_DB).get(original._id)).toMatchObject({ _rev: '2-bb', author: 'ana', body: 'Edited from the hall', signature: { device: modDevice.certificate._id } });
+		expect(await h.storage.db(COMMUNITY_DB).get(original._id)).toMatchObject({ _rev: modEdit._rev, author: 'ana', body: 'Edited from the hall', signature: { device: modDevice.certificate._id } });
 	});
 });

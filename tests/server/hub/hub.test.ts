@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportPublicKey, generateDeviceKeys, signDoc, type DeviceCertificate } from '../../../src/lib/domain/signing';
+import { exportPublicKey, generateDeviceKeys, signDoc, withSignedRevision, type DeviceCertificate, type RevisionHistory } from '../../../src/lib/domain/signing';
 import { docId } from '../../../src/lib/domain/ids';
 import { seedCategories } from '../../../server/seed';
 import { serverSigner } from '../../../server/devices/server-key';
@@ -63,7 +63,7 @@ describe('meetup hub', () => {
 		const thread = await signDoc({ _id: docId('thread'), type: 'thread', author: 'ana', createdAt: now(), category: 'general', title: 'From the hall', body: 'Hello', tags: [] }, cert._id, keys.privateKey);
 		const post = await signDoc({ _id: docId('post'), type: 'post', author: 'ana', createdAt: now(), thread: thread._id, body: 'First!' }, cert._id, keys.privateKey);
 		const device = localDb();
-		await device.bulkDocs([thread, post]);
+		await device.bulkDocs(await Promise.all([thread, post].map((d) => withSignedRevision(d, null))), { new_edits: false });
 		const push = await device.replicate.to(remoteWithBearer(hub.base, hubToken));
 		expect(push).toMatchObject({ ok: true, docs_written: 2, doc_write_failures: 0 });
 
@@ -89,7 +89,8 @@ describe('meetup hub', () => {
 		const control = await signDoc({ _id: docId('thread'), type: 'thread', author: 'ana', createdAt: now(), category: 'general', title: 'Control', body: 'x', tags: [] }, cert._id, keys.privateKey);
 		// A malicious hub writes straight into its own store, then replicates as usual.
 		const db = hub.storage.db('community');
-		for (const doc of [{ ...thread, body: 'Altered by the hub' }, forged, unsigned, selfIssued, control]) await db.put(doc);
+		for (const doc of [{ ...thread, body: 'Altered by the hub' }, forged, selfIssued, control]) await db.bulkDocs([await withSignedRevision(doc, null)], { new_edits: false });
+		await db.put(unsigned);
 		await waitFor('the control document on the upstream', () => has(upstream.storage, control._id));
 		for (const id of [thread._id, forged._id, unsigned._id, selfIssued._id]) expect(await has(upstream.storage, id), id).toBe(false);
 		await waitFor('the refusals counted', async () => hub.hub.replication()!.status().push.docsRefused >= 4);
@@ -104,21 +105,23 @@ describe('meetup hub', () => {
 		const sign = <T extends Record<string, unknown>>(name: string, doc: T) => signDoc(doc, members[name].cert._id, members[name].keys.privateKey);
 		const thread = await sign('ana', { _id: docId('thread'), type: 'thread', author: 'ana', createdAt: now(), category: 'general', title: 'To moderate', body: 'x', tags: [] });
 		const anaDevice = localDb();
-		await anaDevice.put(thread);
+		await anaDevice.bulkDocs([await withSignedRevision(thread, null)], { new_edits: false });
 		expect(await anaDevice.replicate.to(remoteWithBearer(hub.base, members.ana.hubToken))).toMatchObject({ docs_written: 1, doc_write_failures: 0 });
 		await waitFor('the thread on the upstream', () => has(upstream.storage, thread._id));
 		const stored = await hub.storage.db('community').get<object>(thread._id);
 
 		// the edit as a device makes it after pulling the thread: revision 2 on top of the stored one
-		const edit = { ...thread, _rev: '2-a1b2c3', _revisions: { start: 2, ids: ['a1b2c3', stored._rev.split('-')[1]] }, body: 'Moderated', updatedAt: now() };
+		const parent: RevisionHistory = { start: 1, ids: [stored._rev.split('-')[1]] };
+		const edit = { ...thread, body: 'Moderated', updatedAt: now() };
+		const signedEdit = async (name: string) => withSignedRevision(await signDoc(edit, members[name].cert._id, members[name].keys.privateKey, stored._rev), parent);
 		const benDevice = localDb();
-		await benDevice.bulkDocs([await sign('ben', edit)], { new_edits: false } as PouchDB.Core.BulkDocsOptions);
+		await benDevice.bulkDocs([await signedEdit('ben')], { new_edits: false } as PouchDB.Core.BulkDocsOptions);
 		const refused = await benDevice.replicate.to(remoteWithBearer(hub.base, members.ben.hubToken));
 		expect(refused).toMatchObject({ docs_written: 0, doc_write_failures: 1 });
 		expect(String((refused.errors[0] as { message?: string }).message)).toMatch(/ben may not make this change: only the author or a moderator/);
 
 		const miaDevice = localDb();
-		await miaDevice.bulkDocs([await sign('mia', edit)], { new_edits: false } as PouchDB.Core.BulkDocsOptions);
+		await miaDevice.bulkDocs([await signedEdit('mia')], { new_edits: false } as PouchDB.Core.BulkDocsOptions);
 		expect(await miaDevice.replicate.to(remoteWithBearer(hub.base, members.mia.hubToken))).toMatchObject({ docs_written: 1, doc_write_failures: 0 });
 		await waitFor('the moderated thread on the upstream', async () => ((await upstream.storage.db('community').get(thread._id)) as unknown as { body: string }).body === 'Moderated');
 		const upstreamDoc = (await upstream.storage.db('community').get(thread._id)) as unknown as Record<string, unknown>;

@@ -3,7 +3,7 @@
 // everything back, while the hub relays to the upstream. Prints the times and the hub process's
 // memory (the hub runs in this test process: RSS and heap are upper bounds for it alone).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportPublicKey, generateDeviceKeys, signDoc, type DeviceCertificate } from '../../../src/lib/domain/signing';
+import { exportPublicKey, generateDeviceKeys, signDoc, withSignedRevision, type DeviceCertificate } from '../../../src/lib/domain/signing';
 import { docId } from '../../../src/lib/domain/ids';
 import { seedCategories } from '../../../server/seed';
 import { serverSigner } from '../../../server/devices/server-key';
@@ -53,7 +53,7 @@ describe('a meetup of 30 devices', () => {
 					const thread = await signDoc({ _id: docId('thread'), type: 'thread', author: a.name, createdAt: new Date().toISOString(), category: 'general', title: `Question ${i}`, body: `Body ${i}`, tags: [] }, a.cert._id, a.keys.privateKey);
 					docs.push(thread, await signDoc({ _id: docId('post'), type: 'post', author: a.name, createdAt: new Date().toISOString(), thread: thread._id, body: `Answer ${i}` }, a.cert._id, a.keys.privateKey));
 				}
-				await db.bulkDocs(docs);
+				await db.bulkDocs(await Promise.all(docs.map((d) => withSignedRevision(d, null))), { new_edits: false });
 				return { db, remote: remoteWithBearer(hub.base, a.token) };
 			})
 		);

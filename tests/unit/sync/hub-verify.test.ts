@@ -7,10 +7,10 @@
 // documents (member-signed and server-signed) arrive with their revision history, so a later edit
 // from the central server applies with no conflict.
 import { afterAll, describe, expect, it } from 'vitest';
-import { serverSigner, signAsServer } from '../../../server/devices/server-key';
+import { serverSigner, signAsServer, storeSignedNew } from '../../../server/devices/server-key';
 import { seedCategories } from '../../../server/seed';
 import { COMMUNITY_DB } from '../../../src/lib/domain/ids';
-import { exportPublicKey, generateDeviceKeys, signCertificate, signDoc, toBase64Url } from '../../../src/lib/domain/signing';
+import { exportPublicKey, generateDeviceKeys, signCertificate, signDoc, toBase64Url, withSignedRevision } from '../../../src/lib/domain/signing';
 import type { SyncController } from '../../../src/lib/sync/controller';
 import { createHubSync, type HubSync } from '../../../src/lib/sync/hub';
 import { HUB_VERIFY_STATE_ID, openHubVerifier, readRefused } from '../../../src/lib/sync/hub-verify';
@@ -55,7 +55,7 @@ describe('a device verifies what a hub sends', () => {
 		// New on the hub: a thread by Ana and a category the server signed (both genuine).
 		const good = await ana.store.createThread({ category: 'general', title: 'At the meetup', body: 'Genuine', tags: ['hall'] });
 		const category = await signAsServer({ _id: 'category:hall-notes', type: 'category', author: 'praxis', createdAt: new Date().toISOString(), name: 'Hall notes', description: '', order: 9 }, signer);
-		await storage.db(COMMUNITY_DB).put(category);
+		await storeSignedNew(storage.db(COMMUNITY_DB), [category]);
 		await onHub([early, good, category._id]);
 
 		// The hub lies: alters Ana's early thread after signing (a new revision keeping her signature)…
@@ -144,7 +144,7 @@ describe('a device verifies what a hub sends', () => {
 		const cert = await signCertificate({ _id: `device:01J${'D'.repeat(23)}`, type: 'device', author: 'alice', createdAt: new Date().toISOString(), publicKey: await exportPublicKey(device.publicKey), expiresAt: new Date(Date.now() + 86_400_000).toISOString(), issuer: 'k1' }, server.privateKey);
 		const thread = await signDoc(threadDoc(ULIDS.t1, 'general', 1), cert._id, device.privateKey);
 		const verifier = await openHubVerifier({ store, hubUrl: 'http://10.0.0.4:3000', serverKeys: keys });
-		await verifier.staging.put(thread); // as the pull would: the thread first…
+		await verifier.staging.bulkDocs([await withSignedRevision(thread, null)], { new_edits: false }); // as the pull would: the thread first…
 		verifier.schedule();
 		await verifier.settled();
 		expect(await verifier.refused()).toMatchObject([{ id: thread._id, reason: `unknown device certificate ${cert._id}` }]);

@@ -4,6 +4,7 @@
 // type does not change for the other store modules.
 import { cleanDoc, isNotFound, notify, pouchOf, type StoreContext } from '../context';
 import type { DeviceSigning } from './keys';
+import { putSigned } from './revisions';
 
 export { createDeviceSigning, keyDbName, type DeviceSigning } from './keys';
 
@@ -17,15 +18,20 @@ export function signingOf(ctx: StoreContext): DeviceSigning | undefined {
 	return signings.get(ctx);
 }
 
-/** `doc` signed by the device when it has a certificate (see keys.ts for the rule before that). */
-export async function signForPut<T extends Record<string, unknown>>(ctx: StoreContext, doc: T): Promise<T> {
+/**
+ * Writes `doc` as its next revision into `pouch`, signed by the device when it has a certificate
+ * (see keys.ts for the rule before that) under the revision id its signature fixes; returns the
+ * new `_rev`.
+ */
+export function writeSigned(ctx: StoreContext, pouch: PouchDB.Database, doc: Record<string, unknown> & { _id: string; _rev?: string }): Promise<string> {
 	const signing = signings.get(ctx);
-	return signing ? signing.sign(doc) : doc;
+	return putSigned(pouch, doc, async (d, parent) => (signing && (await signing.canSign()) ? signing.sign(d, parent) : null));
 }
 
 /**
- * Writes every pending (outbox) document that this device's certificate did not sign again,
- * signed, as a new revision. Returns how many were signed. Called once a certificate is stored.
+ * Writes every pending (outbox) document that this device's certificate did not sign (or signed
+ * without binding it to its parent revision, as earlier versions did) again, signed, as a new
+ * revision. Returns how many were signed. Called once a certificate is stored.
  */
 export async function signPending(ctx: StoreContext): Promise<number> {
 	const signing = signings.get(ctx);
@@ -42,10 +48,11 @@ export async function signPending(ctx: StoreContext): Promise<number> {
 			if (isNotFound(err)) continue;
 			throw err;
 		}
-		if ((current.signature as { device?: unknown } | undefined)?.device === cert._id) continue;
-		const next = await signing.sign(current);
-		const result = await pouch.put(next as PouchDB.Core.PutDocument<object>);
-		await ctx.db.outbox.put({ ...row, rev: result.rev, at: ctx.now() });
+		const signature = current.signature as { device?: unknown; parent?: unknown } | undefined;
+		// signed by this device and bound to its parent revision: nothing to do
+		if (signature?.device === cert._id && 'parent' in signature) continue;
+		const rev = await writeSigned(ctx, pouch, current as Record<string, unknown> & { _id: string });
+		await ctx.db.outbox.put({ ...row, rev, at: ctx.now() });
 		signed++;
 	}
 	if (signed > 0) {
@@ -61,6 +68,8 @@ export interface StoreSigning {
 	certificate: DeviceSigning['certificate'];
 	/** Stores the certificate, then signs every pending write made before it; returns how many. */
 	certify(cert: Parameters<DeviceSigning['setCertificate']>[0]): Promise<number>;
+	/** Signs again every pending write this certificate did not sign bound to its parent; returns how many. */
+	signPending(): Promise<number>;
 	/** A new key pair next time (after a revocation); the old certificate is forgotten. */
 	reset(): Promise<void>;
 	signBytes: DeviceSigning['signBytes'];
@@ -74,6 +83,7 @@ export function storeSigning(ctx: StoreContext, signing: DeviceSigning): StoreSi
 			await signing.setCertificate(cert);
 			return signPending(ctx);
 		},
+		signPending: () => signPending(ctx),
 		reset: () => signing.reset(),
 		signBytes: (bytes) => signing.signBytes(bytes)
 	};

@@ -41,8 +41,13 @@ export interface DeviceSigning {
 	setCertificate(cert: DeviceCertificate): Promise<void>;
 	/** Forgets the key pair and certificate (a revoked device starts again with a new key). */
 	reset(): Promise<void>;
-	/** `doc` signed by this device, or unchanged when no certificate exists yet. */
-	sign<T extends Record<string, unknown>>(doc: T): Promise<T>;
+	/**
+	 * `doc` signed by this device, bound to `parent` (default: its `_rev`), or unchanged when no
+	 * certificate exists yet.
+	 */
+	sign<T extends Record<string, unknown>>(doc: T, parent?: string | null): Promise<T>;
+	/** Whether a certificate is stored (sign() then signs). */
+	canSign(): Promise<boolean>;
 	/** Signs arbitrary bytes (bundle headers); null without a certificate. */
 	signBytes(bytes: Uint8Array<ArrayBuffer>): Promise<{ device: string; sig: ArrayBuffer } | null>;
 	close(): void;
@@ -81,11 +86,12 @@ export function createDeviceSigning(username: string, options?: DexieOptions): D
 			cached = null;
 			await db.keys.delete('device');
 		},
-		async sign(doc) {
+		async sign(doc, parent) {
 			const r = await certified();
 			if (!r) return doc;
-			return (await signDoc(doc, r.certificate._id, r.privateKey)) as typeof doc;
+			return (await signDoc(doc, r.certificate._id, r.privateKey, parent)) as typeof doc;
 		},
+		canSign: async () => (await certified()) !== null,
 		async signBytes(bytes) {
 			const r = await certified();
 			if (!r) return null;
