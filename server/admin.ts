@@ -19,11 +19,13 @@ export const USAGE = `Usage: npm run admin -- <command>
                               or generated and printed); an existing member becomes admin
   list-users                  list members and their roles
   enrol-hub <name>            enrol a meetup hub: prints the credential to start it with
-                              (npm start -- --hub --upstream URL --hub-credential ...)
+                              (saved in a file: npm start -- --hub --upstream URL
+                              --hub-credential-file FILE)
   revoke-hub <name>           revoke a hub's credential (it gets 401 from then on)
   list-hubs                   list enrolled hubs
 
-Works on DATA_DIR (default ./data) or COUCHDB_URL. Stop the server first when it uses DATA_DIR.`;
+Works on DATA_DIR (default ./data) or COUCHDB_URL. Stop the server first when it uses DATA_DIR:
+on a running server, an administrator does all of this on the /admin page instead.`;
 
 export type AdminIo = CliIo;
 
@@ -104,7 +106,8 @@ async function hubCommand(command: Extract<Command, { name: 'enrol-hub' | 'revok
 	}
 	io.out(`Enrolled hub ${command.hub}. Its credential (shown once; keep it secret):`);
 	io.out(result.credential);
-	io.out(`Start the hub with: npm start -- --hub --upstream <this server's URL> --hub-credential '${result.credential}'`);
+	io.out(`Save it in a file only the hub's operator can read, then start the hub with:`);
+	io.out(`  npm start -- --hub --upstream <this server's URL> --hub-credential-file <that file>`);
 	return 0;
 }
 

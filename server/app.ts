@@ -23,6 +23,7 @@ import { csrfGuard } from './http/csrf';
 import { createDeviceRoutes } from './devices/routes';
 import { actorForSigner, createSignatureVerifier, rolesFromUsers, type SignatureVerifier } from './devices/verify';
 import { serverSigner } from './devices/server-key';
+import { createAdminRoutes } from './administration/routes';
 import { createHubRegistry, type HubRegistry } from './hub/enrolment';
 import { withHubCredentials } from './hub/upstream-auth';
 import { createRevocationRoutes, hubRelay, privilegedMembersOf } from './hub/relay';
@@ -146,6 +147,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 		api.route('/auth', createAuthRoutes({ auth, secureCookies: config.secureCookies, addressOf }));
 		api.route('/devices', createDeviceRoutes({ storage, auth, verifier, clock, addressOf }));
 		api.route('/calendar', createCalendarRoutes({ storage, auth, addressOf }));
+		api.route('/admin', createAdminRoutes({ storage, auth, hubs, version: config.version, dataDir: config.dataDir, addressOf, clock }));
 	}
 	api.all('*', (c) => c.json({ error: 'not_found', reason: `no API route ${c.req.method} ${c.req.path}` }, 404));
 	// Before /api: updates files are bigger than /api's body limit (issue 7).

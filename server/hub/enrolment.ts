@@ -19,7 +19,12 @@ export interface HubRecord {
 	secretHash: string;
 	createdAt: string;
 	revokedAt?: string;
+	/** When the hub last presented its credential (kept at most every CONTACT_WRITE_MS). */
+	lastContactAt?: string;
 }
+
+/** How often a hub's last contact is written down (it authenticates on every request). */
+export const CONTACT_WRITE_MS = 60_000;
 
 export interface HubRegistry {
 	/** A new credential for `name` (shown once); refuses a name that is enrolled and not revoked. */
@@ -49,6 +54,26 @@ export function parseHubCredential(credential: string): { name: string; secret: 
 export function createHubRegistry(storage: Storage, clock: () => Date = () => new Date()): HubRegistry {
 	const db = () => storage.db(USERS_DB);
 	const cache = new Map<string, { record: HubRecord | null; at: number }>();
+	const contactWritten = new Map<string, number>();
+
+	/** Records the hub's contact, at most once a CONTACT_WRITE_MS; a failure only loses the time. */
+	function noteContact(name: string): void {
+		const at = clock();
+		if (at.getTime() - (contactWritten.get(name) ?? -Infinity) < CONTACT_WRITE_MS) return;
+		contactWritten.set(name, at.getTime());
+		void (async () => {
+			for (let attempt = 0; attempt < 3; attempt++) {
+				const record = await get(name);
+				if (!record || record.revokedAt) return;
+				try {
+					await db().put({ ...record, lastContactAt: at.toISOString() });
+					return;
+				} catch (err) {
+					if ((err as { status?: number }).status !== 409) return;
+				}
+			}
+		})().catch(() => {});
+	}
 
 	async function get(name: string): Promise<HubRecord | null> {
 		try {
@@ -72,9 +97,17 @@ export function createHubRegistry(storage: Storage, clock: () => Date = () => ne
 			return { credential: `${HUB_CREDENTIAL_PREFIX}${name}:${secret}` };
 		},
 		async revoke(name) {
-			const existing = await get(name);
-			if (!existing) return false;
-			if (!existing.revokedAt) await db().put({ ...existing, revokedAt: clock().toISOString() });
+			// retried: the hub's last contact may be written at the same moment
+			for (let attempt = 0; ; attempt++) {
+				const existing = await get(name);
+				if (!existing) return false;
+				try {
+					if (!existing.revokedAt) await db().put({ ...existing, revokedAt: clock().toISOString() });
+					break;
+				} catch (err) {
+					if ((err as { status?: number }).status !== 409 || attempt >= 4) throw err;
+				}
+			}
 			cache.delete(name);
 			return true;
 		},
@@ -91,7 +124,9 @@ export function createHubRegistry(storage: Storage, clock: () => Date = () => ne
 			if (!record || record.revokedAt) return null;
 			const expected = Buffer.from(record.secretHash, 'hex');
 			const given = sha256(parsed.secret);
-			return expected.length === given.length && timingSafeEqual(new Uint8Array(expected), new Uint8Array(given)) ? record.name : null;
+			const valid = expected.length === given.length && timingSafeEqual(new Uint8Array(expected), new Uint8Array(given));
+			if (valid) noteContact(record.name);
+			return valid ? record.name : null;
 		}
 	};
 }

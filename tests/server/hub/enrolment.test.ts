@@ -72,4 +72,17 @@ describe('hub mode options', () => {
 		expect(parseHubArgs(['--upstream', 'https://x.example'], {})).toMatchObject({ error: expect.stringContaining('--hub') });
 		expect(parseHubArgs(['--frobnicate'], {})).toMatchObject({ error: expect.stringContaining('unknown option') });
 	});
+	it('reads the credential from a file, so that it never shows in the process list', () => {
+		const files: Record<string, string> = { '/etc/praxis/hub': `\n  ${cred}  \n`, '/empty': '\n\n' };
+		const read = (path: string) => {
+			if (path in files) return files[path];
+			throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+		};
+		const args = ['--hub', '--upstream', 'https://x.example'];
+		expect(parseHubArgs([...args, '--hub-credential-file', '/etc/praxis/hub'], {}, read)).toEqual({ hub: true, upstream: 'https://x.example', credential: cred });
+		expect(parseHubArgs(args, { PRAXIS_HUB_CREDENTIAL_FILE: '/etc/praxis/hub' }, read)).toMatchObject({ hub: true, credential: cred });
+		expect(parseHubArgs([...args, '--hub-credential-file=/nope'], {}, read)).toMatchObject({ error: expect.stringContaining('ENOENT') });
+		expect(parseHubArgs([...args, '--hub-credential-file', '/empty'], {}, read)).toMatchObject({ error: expect.stringContaining('empty') });
+		expect(parseHubArgs(['--hub-credential-file', '/etc/praxis/hub'], {}, read)).toMatchObject({ error: expect.stringContaining('--hub') });
+	});
 });

@@ -1,0 +1,154 @@
+// /api/admin: what the admin CLI does, on a running server (admins only; anyone else 403,
+// anonymous 401). The CLI stays for the first admin and for a stopped server.
+//   GET    /api/admin/members?q=            → {members: [{name, displayName, roles, createdAt}], total}
+//   POST   /api/admin/members/{name}/roles  {grant?: role, revoke?: role} → {member}
+//   GET    /api/admin/hubs                  → {hubs: [{name, createdAt, lastContactAt?, revokedAt?}]}
+//   POST   /api/admin/hubs                  {name} → 201 {name, credential}   (the credential is shown once)
+//   DELETE /api/admin/hubs/{name}           → {name, revokedAt}
+//   GET    /api/admin/health                → {version, node, store, uptimeSeconds, members, hubs, databases, lastCompaction}
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Hono, type Context } from 'hono';
+import type { PraxisAuth } from '../auth/service';
+import type { SessionUser } from '../auth/types';
+import { isRole, type UserRecord } from '../auth/users';
+import type { HubRegistry } from '../hub/enrolment';
+import type { Storage } from '../storage/index';
+import { USERS_DB, SESSIONS_DB } from '../storage/index';
+import { clientAddress, type AddressOf } from '../http/client-address';
+import { readJson } from '../http/json';
+import { hasRole } from '../../src/lib/domain/permissions';
+import { COMMUNITY_DB, USERNAME_PATTERN } from '../../src/lib/domain/ids';
+import { FILES_DB } from '../../src/lib/domain/files';
+import { ROLES } from '../../src/lib/domain/schemas';
+
+export interface AdminRoutesDeps {
+	storage: Storage;
+	auth: PraxisAuth;
+	hubs: HubRegistry;
+	version: string;
+	addressOf?: AddressOf;
+	/** DATA_DIR: the embedded store's databases are folders under DATA_DIR/db (their size on disk). */
+	dataDir?: string;
+	/** When `community` was last compacted (ISO), if the server records it. */
+	lastCompaction?: () => Promise<string | null>;
+	clock?: () => Date;
+}
+
+/** Members listed at most per search (the page asks for a narrower search beyond). */
+export const MEMBERS_PAGE = 100;
+const STARTED = Date.now();
+
+/** Bytes of the files in a folder (a LevelDB database keeps no sub-folders); undefined when unreadable. */
+async function folderBytes(dir: string): Promise<number | undefined> {
+	try {
+		const names = await readdir(dir);
+		const sizes = await Promise.all(names.map((n) => stat(join(dir, n)).then((s) => (s.isFile() ? s.size : 0), () => 0)));
+		return sizes.reduce((a, b) => a + b, 0);
+	} catch {
+		return undefined;
+	}
+}
+
+const publicMember = (u: UserRecord) => ({ name: u.name, displayName: u.displayName, roles: u.roles, createdAt: u.createdAt });
+
+type AdminEnv = { Variables: { admin: SessionUser } };
+
+export function createAdminRoutes(deps: AdminRoutesDeps): Hono<AdminEnv> {
+	const { storage, auth, hubs } = deps;
+	const addressOf = deps.addressOf ?? clientAddress;
+	const app = new Hono<AdminEnv>();
+
+	async function admin(c: Context): Promise<SessionUser | Response> {
+		const user = await auth.authenticate(c.req.raw, addressOf(c));
+		c.header('cache-control', 'no-store');
+		if (!user) return c.json({ error: 'unauthorized', reason: 'sign in as an administrator' }, 401);
+		if (!hasRole(user, 'admin')) return c.json({ error: 'forbidden', reason: 'only administrators manage the server' }, 403);
+		return user;
+	}
+
+	// Every route below is for admins: checked once here, before any body is read.
+	app.use('*', async (c, next) => {
+		const who = await admin(c);
+		if (who instanceof Response) return who;
+		c.set('admin', who);
+		await next();
+	});
+
+	app.get('/members', async (c) => {
+		const q = (c.req.query('q') ?? '').trim().toLowerCase();
+		if (q.length > 100) return c.json({ error: 'bad_request', reason: 'search for at most 100 characters' }, 400);
+		const all = await auth.users.list();
+		const found = q ? all.filter((u) => u.name.toLowerCase().includes(q) || u.displayName.toLowerCase().includes(q)) : all;
+		found.sort((a, b) => a.name.localeCompare(b.name));
+		return c.json({ members: found.slice(0, MEMBERS_PAGE).map(publicMember), total: found.length });
+	});
+
+	app.post('/members/:name/roles', async (c) => {
+		const name = c.req.param('name');
+		if (!USERNAME_PATTERN.test(name)) return c.json({ error: 'not_found', reason: `no member named ${name}` }, 404);
+		const body = await readJson(c);
+		const { grant, revoke } = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+		const role = grant ?? revoke;
+		if ((grant === undefined) === (revoke === undefined) || !isRole(role) || role === 'member') {
+			const roles = ROLES.filter((r) => r !== 'member').join(', ');
+			return c.json({ error: 'bad_request', reason: `send {grant: role} or {revoke: role}, the role one of ${roles}` }, 400);
+		}
+		if (revoke === 'admin' && name === c.get('admin').name) {
+			return c.json({ error: 'forbidden', reason: 'you cannot take away your own admin role: ask another administrator' }, 403);
+		}
+		const updated = await auth.users.updateRoles(name, (roles) => (grant !== undefined ? [...roles, role] : roles.filter((r) => r !== role)));
+		if (!updated) return c.json({ error: 'not_found', reason: `no member named ${name}` }, 404);
+		auth.invalidate(name);
+		return c.json({ member: publicMember(updated) });
+	});
+
+	app.get('/hubs', async (c) => {
+		const list = await hubs.list();
+		list.sort((a, b) => a.name.localeCompare(b.name));
+		return c.json({
+			hubs: list.map((h) => ({ name: h.name, createdAt: h.createdAt, ...(h.lastContactAt ? { lastContactAt: h.lastContactAt } : {}), ...(h.revokedAt ? { revokedAt: h.revokedAt } : {}) }))
+		});
+	});
+
+	app.post('/hubs', async (c) => {
+		const body = await readJson(c);
+		const name = (body as { name?: unknown } | null)?.name;
+		if (typeof name !== 'string') return c.json({ error: 'bad_request', reason: 'send {name}: the hub’s name, 3–32 of a-z 0-9 _ -' }, 400);
+		const result = await hubs.enrol(name);
+		if ('refused' in result) return c.json({ error: 'bad_request', reason: result.refused }, 400);
+		return c.json({ name, credential: result.credential }, 201);
+	});
+
+	app.delete('/hubs/:name', async (c) => {
+		const name = c.req.param('name');
+		if (!(await hubs.revoke(name))) return c.json({ error: 'not_found', reason: `no hub named ${name}` }, 404);
+		const record = (await hubs.list()).find((h) => h.name === name);
+		return c.json({ name, revokedAt: record?.revokedAt ?? null });
+	});
+
+	app.get('/health', async (c) => {
+		const names = [COMMUNITY_DB, FILES_DB, USERS_DB, SESSIONS_DB];
+		const databases = await Promise.all(
+			names.map(async (name) => {
+				const info = (await storage.db(name).info()) as PouchDB.Core.DatabaseInfo & { sizes?: { file?: number; active?: number } };
+				const bytes = info.sizes?.file ?? (storage.kind === 'leveldb' && deps.dataDir ? await folderBytes(join(deps.dataDir, 'db', name)) : undefined);
+				return { name, docCount: info.doc_count, ...(bytes !== undefined ? { bytes } : {}) };
+			})
+		);
+		const [members, hubList] = await Promise.all([auth.users.list(), hubs.list()]);
+		return c.json({
+			version: deps.version,
+			node: process.version,
+			store: storage.kind,
+			uptimeSeconds: Math.round((Date.now() - STARTED) / 1000),
+			members: members.length,
+			hubs: hubList.filter((h) => !h.revokedAt).length,
+			databases,
+			lastCompaction: (await deps.lastCompaction?.()) ?? null
+		});
+	});
+
+	app.all('*', (c) => c.json({ error: 'not_found', reason: `no admin route ${c.req.method} ${c.req.path}` }, 404));
+	return app;
+}

@@ -1,0 +1,65 @@
+// The administrators' API (/api/admin, server/administration/routes.ts): members and their
+// roles, meetup hubs, and the server's health. Online only: the page says so when the server
+// cannot be reached. Every call answers {ok: true, …} or {ok: false, reason} in plain words.
+import type { Role } from '../domain/schemas';
+
+export interface AdminMember {
+	name: string;
+	displayName: string;
+	roles: Role[];
+	createdAt: string;
+}
+
+export interface AdminHub {
+	name: string;
+	createdAt: string;
+	lastContactAt?: string;
+	revokedAt?: string;
+}
+
+export interface ServerHealth {
+	version: string;
+	node: string;
+	store: string;
+	uptimeSeconds: number;
+	members: number;
+	hubs: number;
+	databases: Array<{ name: string; docCount: number; bytes?: number }>;
+	lastCompaction: string | null;
+}
+
+export type Answer<T> = ({ ok: true } & T) | { ok: false; reason: string };
+
+const UNREACHABLE = 'The server cannot be reached right now. The admin page works only while this device is connected.';
+
+async function call<T>(path: string, init: RequestInit = {}, fetchFn: typeof fetch = fetch): Promise<Answer<T>> {
+	try {
+		const headers: Record<string, string> = { accept: 'application/json' };
+		if (init.body !== undefined) headers['content-type'] = 'application/json';
+		const response = await fetchFn(`/api/admin${path}`, { credentials: 'include', ...init, headers });
+		const body = (await response.json().catch(() => null)) as (T & { reason?: unknown }) | null;
+		if (response.ok && body) return { ok: true, ...body };
+		if (response.status === 401) return { ok: false, reason: 'Your session has ended: sign in again to use the admin page.' };
+		if (response.status === 403 && typeof body?.reason !== 'string') return { ok: false, reason: 'Only administrators can use this page.' };
+		const reason = typeof body?.reason === 'string' ? body.reason : response.status >= 500 ? UNREACHABLE : `The server answered ${response.status}.`;
+		return { ok: false, reason: reason.charAt(0).toUpperCase() + reason.slice(1) };
+	} catch {
+		return { ok: false, reason: UNREACHABLE };
+	}
+}
+
+export const searchMembers = (q: string, fetchFn?: typeof fetch) =>
+	call<{ members: AdminMember[]; total: number }>(`/members?q=${encodeURIComponent(q)}`, {}, fetchFn);
+
+export const changeRole = (name: string, change: { grant: Role } | { revoke: Role }, fetchFn?: typeof fetch) =>
+	call<{ member: AdminMember }>(`/members/${encodeURIComponent(name)}/roles`, { method: 'POST', body: JSON.stringify(change) }, fetchFn);
+
+export const listHubs = (fetchFn?: typeof fetch) => call<{ hubs: AdminHub[] }>('/hubs', {}, fetchFn);
+
+export const enrolHub = (name: string, fetchFn?: typeof fetch) =>
+	call<{ name: string; credential: string }>('/hubs', { method: 'POST', body: JSON.stringify({ name }) }, fetchFn);
+
+export const revokeHub = (name: string, fetchFn?: typeof fetch) =>
+	call<{ name: string; revokedAt: string | null }>(`/hubs/${encodeURIComponent(name)}`, { method: 'DELETE' }, fetchFn);
+
+export const serverHealth = (fetchFn?: typeof fetch) => call<ServerHealth>('/health', {}, fetchFn);

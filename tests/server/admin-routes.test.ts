@@ -1,0 +1,166 @@
+// /api/admin (server/administration/routes.ts): what the admin CLI does, on a running server,
+// for administrators only; a live replication keeps going while roles change and hubs are enrolled.
+import { afterEach, describe, expect, it } from 'vitest';
+import PouchDB from 'pouchdb';
+import { createHarness, type Harness } from './support/harness';
+import { certifyTestDevice, storeSigned } from './helpers/signing';
+import { thread } from './helpers/community-docs';
+import { seedCategories } from '../../server/seed';
+import { serverSigner } from '../../server/devices/server-key';
+import { COMMUNITY_DB } from '../../src/lib/domain/ids';
+
+let h: Harness | null = null;
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+	for (const c of cleanups.splice(0).reverse()) await c().catch(() => {});
+	await h?.close();
+	h = null;
+});
+
+async function setup() {
+	h = createHarness();
+	await seedCategories(h.storage, new Date(), await serverSigner(h.auth.signingKey()));
+	const root = await h.register('root');
+	await h.auth.users.updateRoles('root', (roles) => [...roles, 'admin']);
+	h.auth.invalidate('root');
+	const ana = await h.register('ana');
+	const mod = await h.register('mod');
+	await h.auth.users.updateRoles('mod', (roles) => [...roles, 'moderator']);
+	h.auth.invalidate('mod');
+	return { h, root, ana, mod };
+}
+
+const json = { 'content-type': 'application/json' };
+
+async function call(h: Harness, method: string, path: string, cookie: string | null, body?: unknown, extra: Record<string, string> = {}) {
+	const res = await h.request(`/api/admin${path}`, {
+		method,
+		headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined ? json : {}), ...extra },
+		...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {})
+	});
+	return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> };
+}
+
+const ROUTES: Array<[string, string, unknown?]> = [
+	['GET', '/members'],
+	['POST', '/members/ana/roles', { grant: 'moderator' }],
+	['GET', '/hubs'],
+	['POST', '/hubs', { name: 'village-hall' }],
+	['DELETE', '/hubs/village-hall'],
+	['GET', '/health']
+];
+
+describe('/api/admin', () => {
+	it('answers 401 to anonymous callers and 403 to members and moderators on every route, changing nothing', async () => {
+		const { h, ana, mod } = await setup();
+		for (const [method, path, body] of ROUTES) {
+			expect((await call(h, method, path, null, body)).status, `${method} ${path}`).toBe(401);
+			for (const cookie of [ana, mod]) {
+				const res = await call(h, method, path, cookie, body);
+				expect(res.status, `${method} ${path}`).toBe(403);
+				expect(res.body).toMatchObject({ error: 'forbidden', reason: expect.stringMatching(/administrators/) });
+			}
+		}
+		expect((await h.auth.users.get('ana'))?.roles).toEqual(['member']);
+		expect(await h.storage.db('praxis-users').get('hub:village-hall').catch((e: { status: number }) => e.status)).toBe(404);
+	});
+
+	it('finds members and grants and takes away roles, which count at once', async () => {
+		const { h, root, ana } = await setup();
+		const all = await call(h, 'GET', '/members', root);
+		expect(all.body).toMatchObject({ total: 3, members: [{ name: 'ana' }, { name: 'mod' }, { name: 'root', roles: ['member', 'admin'] }] });
+		const found = await call(h, 'GET', '/members?q=AN', root);
+		expect(found.body).toMatchObject({ total: 1, members: [{ name: 'ana', roles: ['member'] }] });
+		expect((await call(h, 'GET', `/members?q=${'x'.repeat(101)}`, root)).status).toBe(400);
+
+		// ana cannot rename a category until she is a moderator; then she can, with no restart
+		const who = async () => (await h.request('/api/auth/session', { headers: { cookie: ana } })).json();
+		expect(await who()).toMatchObject({ user: { roles: ['member'] } });
+		expect(await call(h, 'POST', '/members/ana/roles', root, { grant: 'moderator' })).toMatchObject({ status: 200, body: { member: { name: 'ana', roles: ['member', 'moderator'] } } });
+		expect(await who()).toMatchObject({ user: { roles: ['member', 'moderator'] } });
+		expect(await call(h, 'POST', '/members/ana/roles', root, { revoke: 'moderator' })).toMatchObject({ status: 200, body: { member: { roles: ['member'] } } });
+		expect(await who()).toMatchObject({ user: { roles: ['member'] } });
+	});
+
+	it('refuses bad role changes with a clear 4xx', async () => {
+		const { h, root } = await setup();
+		const bad: Array<[unknown, number]> = [
+			[{ grant: 'emperor' }, 400],
+			[{ grant: 'member' }, 400],
+			[{ grant: 'moderator', revoke: 'reviewer' }, 400],
+			[{}, 400],
+			[[], 400],
+			['{not json', 400]
+		];
+		for (const [body, status] of bad) expect((await call(h, 'POST', '/members/ana/roles', root, body)).status, JSON.stringify(body)).toBe(status);
+		expect((await call(h, 'POST', '/members/nobody/roles', root, { grant: 'reviewer' })).status).toBe(404);
+		expect((await call(h, 'POST', '/members/NOT%20A%20NAME/roles', root, { grant: 'reviewer' })).status).toBe(404);
+		const own = await call(h, 'POST', '/members/root/roles', root, { revoke: 'admin' });
+		expect(own).toMatchObject({ status: 403, body: { reason: expect.stringMatching(/your own admin role/) } });
+		expect((await h.auth.users.get('root'))?.roles).toContain('admin');
+		// a cross-site page cannot use an admin's cookie
+		const forged = await call(h, 'POST', '/members/ana/roles', root, { grant: 'admin' }, { origin: 'https://evil.example' });
+		expect(forged.status).toBe(403);
+		expect((await h.auth.users.get('ana'))?.roles).toEqual(['member']);
+	});
+
+	it('enrols a hub (credential shown once), shows its last contact and revokes it', async () => {
+		const { h, root } = await setup();
+		expect(await call(h, 'GET', '/hubs', root)).toMatchObject({ status: 200, body: { hubs: [] } });
+		const enrolled = await call(h, 'POST', '/hubs', root, { name: 'village-hall' });
+		expect(enrolled).toMatchObject({ status: 201, body: { name: 'village-hall', credential: expect.stringMatching(/^praxis-hub:village-hall:/) } });
+		const credential = String(enrolled.body.credential);
+		expect((await call(h, 'POST', '/hubs', root, { name: 'village-hall' })).status).toBe(400); // already enrolled
+		expect((await call(h, 'POST', '/hubs', root, { name: 'Bad Name' })).status).toBe(400);
+		expect((await call(h, 'POST', '/hubs', root, { nom: 'x' })).status).toBe(400);
+		const listed = await call(h, 'GET', '/hubs', root);
+		expect(listed.body.hubs).toEqual([{ name: 'village-hall', createdAt: expect.any(String) }]); // no secret, never contacted
+
+		// the hub uses its credential: its last contact is recorded
+		const asHub = () => h.request(`/couch/${COMMUNITY_DB}/_changes?limit=1`, { headers: { authorization: `Bearer ${credential}` } });
+		expect((await asHub()).status).toBe(200);
+		await expect.poll(async () => ((await call(h, 'GET', '/hubs', root)).body.hubs as Array<{ lastContactAt?: string }>)[0].lastContactAt).toMatch(/^\d{4}-/);
+
+		expect(await call(h, 'DELETE', '/hubs/village-hall', root)).toMatchObject({ status: 200, body: { name: 'village-hall', revokedAt: expect.any(String) } });
+		expect((await asHub()).status).toBe(401);
+		expect((await call(h, 'DELETE', '/hubs/nowhere', root)).status).toBe(404);
+		expect((await call(h, 'GET', '/hubs', root)).body.hubs).toMatchObject([{ name: 'village-hall', revokedAt: expect.any(String) }]);
+	});
+
+	it("reports the server's health", async () => {
+		const { h, root } = await setup();
+		const health = await call(h, 'GET', '/health', root);
+		expect(health).toMatchObject({ status: 200, body: { version: expect.any(String), store: 'memory', members: 3, hubs: 0, lastCompaction: null } });
+		expect(health.body.databases).toEqual(expect.arrayContaining([expect.objectContaining({ name: COMMUNITY_DB, docCount: expect.any(Number) })]));
+	});
+
+	it('grants a role and enrols a hub while a live replication keeps going', async () => {
+		const { h, root, ana } = await setup();
+		const base = await h.listen();
+		const device = await certifyTestDevice(h, ana);
+		const local = new PouchDB(`admin-live-${process.pid}-${Math.random()}`, { adapter: 'memory' });
+		cleanups.push(() => local.destroy());
+		const remote = new PouchDB(`${base}/couch/${COMMUNITY_DB}`, {
+			fetch: (url: string | Request, init?: RequestInit) => {
+				const headers = new Headers(init?.headers);
+				headers.set('cookie', ana);
+				return fetch(url, { ...init, headers });
+			}
+		} as PouchDB.Configuration.RemoteDatabaseConfiguration);
+		const live = local.sync(remote, { live: true, retry: true });
+		cleanups.push(async () => live.cancel());
+		const arrived = (id: string) => expect.poll(async () => (await h.storage.db(COMMUNITY_DB).get(id).catch(() => null)) !== null, { timeout: 10_000 }).toBe(true);
+
+		const first = await device.signRevision(thread('ana', { title: 'Before' }));
+		await storeSigned(local, [first]);
+		await arrived(first._id);
+
+		expect((await call(h, 'POST', '/members/ana/roles', root, { grant: 'reviewer' })).status).toBe(200);
+		expect((await call(h, 'POST', '/hubs', root, { name: 'town-hall' })).status).toBe(201);
+
+		const second = await device.signRevision(thread('ana', { title: 'After' }));
+		await storeSigned(local, [second]);
+		await arrived(second._id);
+		expect((await h.auth.users.get('ana'))?.roles).toEqual(['member', 'reviewer']);
+	});
+});
