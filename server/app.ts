@@ -38,6 +38,7 @@ import { SnapshotCache } from './bootstrap/cache';
 // Superseded revisions leave the store: compaction after edits, at start and nightly.
 import { CompactionScheduler } from './compaction/scheduler';
 import { COMMUNITY_DB } from '../src/lib/domain/ids';
+import { FILES_DB } from '../src/lib/domain/files';
 
 /** Account requests are small; anything bigger is a mistake or an attack. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
@@ -73,8 +74,8 @@ export interface PraxisApp {
 	hubs: HubRegistry;
 	/** Bootstrap snapshots (issue 8): the server builds the community's once seeded (`warm`). */
 	snapshots: SnapshotCache;
-	/** Compaction of the community database; the server starts it once seeded. */
-	compaction: CompactionScheduler;
+	/** Compaction of the shared databases (community, library files); the server starts them once seeded. */
+	compactions: CompactionScheduler[];
 }
 
 const defaultLog = (line: string): void => {
@@ -105,7 +106,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 	const app = new Hono<{ Variables: AuthVariables }>();
 	const addressOf = clientAddressResolver(deps.trustProxy ?? false);
 	const snapshots = new SnapshotCache(storage);
-	const compaction = new CompactionScheduler({ storage, dbName: COMMUNITY_DB, clock, log });
+	const compactions = [COMMUNITY_DB, FILES_DB].map((dbName) => new CompactionScheduler({ storage, dbName, clock, log }));
 
 	const hubs = createHubRegistry(storage, clock);
 	const hub = deps.hub;
@@ -180,5 +181,5 @@ export function createApp(deps: AppDeps): PraxisApp {
 		return c.json({ error: 'internal_error', reason: 'the server failed to handle this request' }, 500);
 	});
 
-	return { app, auth, uuid, verifier, hubs, snapshots, compaction };
+	return { app, auth, uuid, verifier, hubs, snapshots, compactions };
 }

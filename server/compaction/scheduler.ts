@@ -1,6 +1,7 @@
-// When the server compacts a database (the community): once at start, every night, and soon after
-// an edit that supersedes a revision (a profile field hidden or changed, a post, thread or
-// resource edited or deleted), so the old text leaves the store instead of only being hidden by
+// When the server compacts a shared database (community, library-files; one scheduler each): once
+// at start, every night, and soon after an edit that supersedes a revision (a profile field hidden
+// or changed, a post, thread or resource edited or deleted, a file deleted), so the old content
+// leaves the store instead of only being hidden by
 // the gateway (server/couch/superseded.ts). Edits are debounced: a burst waits COALESCE_MS for
 // the rest of itself, and compactions start at most once per MIN_INTERVAL_MS. How a database is
 // compacted is the storage layer's business (Storage.compact); the last run is recorded

@@ -1,4 +1,5 @@
-// Superseded revisions of community documents are served to their author alone. A revision is
+// Superseded revisions of community documents and library files are served to their author
+// alone (a file a moderator deleted is as gone as an edited post). A revision is
 // superseded once it is no longer a leaf of its document's revision tree (edited or deleted
 // since): a member who hides a profile field or edits a post expects the old text to be gone,
 // and until compaction removes it from the store (server/compaction) nobody else may read it
@@ -13,9 +14,9 @@ import { notFound } from './errors';
 
 type Body = Record<string, unknown>;
 
-/** Whether reads of this database hide superseded revisions (the members' shared database). */
+/** Whether reads of this database hide superseded revisions (the databases members share). */
 export function hidesSuperseded(open: OpenDb): boolean {
-	return open.kind === 'community';
+	return open.kind === 'community' || open.kind === 'files';
 }
 
 /** The leaf revisions of `id` (winner, conflicts, deleted leaves); empty when it does not exist. */

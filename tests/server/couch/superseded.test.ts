@@ -136,6 +136,30 @@ describe('a superseded revision', () => {
 	});
 });
 
+describe('a superseded library file', () => {
+	it('is served to its author only, document and bytes', async () => {
+		const file = {
+			_id: 'file:01JEEEEEEEEEEEEEEEEEEEEEE1',
+			type: 'file',
+			author: 'alice',
+			createdAt: new Date().toISOString(),
+			name: 'minutes.txt',
+			contentType: 'text/plain',
+			size: 18,
+			_attachments: { file: { content_type: 'text/plain', data: Buffer.from('CONFIDENTIAL NOTES').toString('base64') } }
+		};
+		const [stored] = await writeDocs(h.storage, 'library-files', alice, [file]);
+		const [removed] = await writeDocs(h.storage, 'library-files', mod, [{ _id: file._id, _rev: stored.rev, _deleted: true }]);
+		expect(removed).toMatchObject({ ok: true });
+		const path = `/couch/library-files/${enc(file._id)}`;
+		for (const query of [`?rev=${stored.rev}&attachments=true`, `/file?rev=${stored.rev}`]) {
+			expect((await read(path + query, 'bob')).status, query).toBe(404);
+			expect((await read(path + query, 'mod')).status, query).toBe(404);
+		}
+		expect((await read(`${path}/file?rev=${stored.rev}`, 'alice')).text).toBe('CONFIDENTIAL NOTES');
+	});
+});
+
 describe('a stock PouchDB replicator', () => {
 	it('pulls edits, deletions and conflicts, pushes, and never receives a superseded body', async () => {
 		const base = await h.listen();
