@@ -36,6 +36,11 @@ import { createCalendarRoutes } from './calendar/index';
 // First sync (issue 8): the community's bootstrap snapshot.
 import { createBootstrapRoutes } from './bootstrap/routes';
 import { SnapshotCache } from './bootstrap/cache';
+// Superseded revisions leave the store: compaction after edits, at start and nightly.
+import { CompactionScheduler } from './compaction/scheduler';
+import { readCompactionRecord } from './compaction/record';
+import { COMMUNITY_DB } from '../src/lib/domain/ids';
+import { FILES_DB } from '../src/lib/domain/files';
 
 /** Account requests are small; anything bigger is a mistake or an attack. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
@@ -71,6 +76,8 @@ export interface PraxisApp {
 	hubs: HubRegistry;
 	/** Bootstrap snapshots (issue 8): the server builds the community's once seeded (`warm`). */
 	snapshots: SnapshotCache;
+	/** Compaction of the shared databases (community, library files); the server starts them once seeded. */
+	compactions: CompactionScheduler[];
 }
 
 const defaultLog = (line: string): void => {
@@ -101,6 +108,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 	const app = new Hono<{ Variables: AuthVariables }>();
 	const addressOf = clientAddressResolver(deps.trustProxy ?? false);
 	const snapshots = new SnapshotCache(storage);
+	const compactions = [COMMUNITY_DB, FILES_DB].map((dbName) => new CompactionScheduler({ storage, dbName, clock, log }));
 
 	const hubs = createHubRegistry(storage, clock);
 	const hub = deps.hub;
@@ -147,7 +155,16 @@ export function createApp(deps: AppDeps): PraxisApp {
 		api.route('/auth', createAuthRoutes({ auth, secureCookies: config.secureCookies, addressOf }));
 		api.route('/devices', createDeviceRoutes({ storage, auth, verifier, clock, addressOf }));
 		api.route('/calendar', createCalendarRoutes({ storage, auth, addressOf }));
-		api.route('/admin', createAdminRoutes({ storage, auth, hubs, version: config.version, dataDir: config.dataDir, addressOf, clock }));
+		api.route('/admin', createAdminRoutes({
+				storage,
+				auth,
+				hubs,
+				version: config.version,
+				dataDir: config.dataDir,
+				addressOf,
+				clock,
+				lastCompaction: async () => (await readCompactionRecord(storage, COMMUNITY_DB))?.finishedAt ?? null
+			}));
 	}
 	api.all('*', (c) => c.json({ error: 'not_found', reason: `no API route ${c.req.method} ${c.req.path}` }, 404));
 	// Before /api: updates files are bigger than /api's body limit (issue 7).
@@ -176,5 +193,5 @@ export function createApp(deps: AppDeps): PraxisApp {
 		return c.json({ error: 'internal_error', reason: 'the server failed to handle this request' }, 500);
 	});
 
-	return { app, auth, uuid, verifier, hubs, snapshots };
+	return { app, auth, uuid, verifier, hubs, snapshots, compactions };
 }

@@ -87,11 +87,13 @@ async function main(): Promise<void> {
 
 	const uuid = await loadServerUuid(storage);
 	const hub = hubArgs.hub ? createHub({ storage, dataDir: config.dataDir, upstream: hubArgs.upstream, credential: hubArgs.credential }) : undefined;
-	const { app, auth, snapshots } = createApp({ storage, config, uuid, trustProxy: env.PRAXIS_TRUST_PROXY === '1', hub });
+	const { app, auth, snapshots, compactions } = createApp({ storage, config, uuid, trustProxy: env.PRAXIS_TRUST_PROXY === '1', hub });
 	// A hub gets its content from the upstream: no local seed or demo.
 	const report = hub ? null : await seed({ storage, auth, demo: config.demo });
 	// The first member's first sync should not wait for the store to be read (issue 8).
 	if (!hub) snapshots.warm(COMMUNITY_DB);
+	// A hub's store gathers superseded revisions from the upstream just the same.
+	for (const compaction of compactions) compaction.start();
 
 	const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
 		const shown = host === '127.0.0.1' || host === '::1' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
@@ -118,7 +120,9 @@ async function main(): Promise<void> {
 		process.stdout.write(`${signal}: closing Praxis...\n`);
 		void hub?.stop();
 		server.close(() => {
-			void storage.close().then(() => process.exit(0));
+			void Promise.all(compactions.map((compaction) => compaction.stop()))
+				.then(() => storage.close())
+				.then(() => process.exit(0));
 		});
 		// Longpoll replication requests would otherwise hold the server open for up to a minute.
 		server.closeAllConnections();

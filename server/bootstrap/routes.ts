@@ -41,7 +41,7 @@ export function createBootstrapRoutes(deps: BootstrapRoutesDeps): Hono {
 		const toParam = c.req.query('to');
 		if (toParam !== undefined && !PART_PATTERN.test(toParam)) return fail(c, 400, 'bad_request', 'to must be a part number (a non-negative integer)');
 		const from = Number(fromParam ?? 0);
-		const entry = seq === undefined ? await cache.current(COMMUNITY_DB) : cache.bySeq(COMMUNITY_DB, seq);
+		const entry = seq === undefined ? await cache.current(COMMUNITY_DB) : await cache.bySeq(COMMUNITY_DB, seq);
 		if (!entry) return fail(c, 410, 'gone', 'that snapshot is no longer kept; replicate instead');
 		const parts = entry.snapshot.parts.length;
 		const to = Math.min(Number(toParam ?? parts), parts);

@@ -33,6 +33,8 @@ export interface Snapshot {
 	docs: number;
 	/** One NDJSON line per part, `{"part":i,"docs":[...]}\n`, brotli-compressed (readPart). */
 	parts: Uint8Array[];
+	/** The part holding each id's leaves (dropDocs takes ids out). */
+	partOf: Map<string, number>;
 }
 
 /** The NDJSON line of part `i`. */
@@ -87,13 +89,44 @@ export async function buildSnapshot(db: PouchDB.Database): Promise<Snapshot> {
 	const ordered = priorityOrder(leaves);
 	leaves.length = 0;
 	const parts: Uint8Array[] = [];
+	const partOf = new Map<string, number>();
 	// part by part (the same text as JSON.stringify({part, docs})), dropping each part's JSON once stored
 	for (const part of cut(ordered)) {
-		const line = `{"part":${parts.length},"docs":[${part.map((leaf) => leaf.json).join(',')}]}\n`;
-		for (const leaf of part) leaf.json = '';
+		const line = partLine(parts.length, part.map((leaf) => leaf.json));
+		for (const leaf of part) {
+			leaf.json = '';
+			partOf.set(leaf._id, parts.length);
+		}
 		parts.push(storePart(line));
 	}
-	return { seq, docs: ordered.length, parts };
+	return { seq, docs: ordered.length, parts, partOf };
+}
+
+const partLine = (i: number, jsonDocs: string[]): string => `{"part":${i},"docs":[${jsonDocs.join(',')}]}\n`;
+
+/**
+ * Takes every revision of `ids` out of the parts holding them, so a part never carries a revision
+ * that a later edit or deletion superseded (a hidden profile field, an edited post). Nothing is
+ * lost: a document changed after the snapshot's seq comes by the replication that continues from
+ * that seq, with its current leaves. Returns the parts rewritten.
+ */
+export async function dropDocs(snapshot: Snapshot, ids: Iterable<string>): Promise<number[]> {
+	const byPart = new Map<number, Set<string>>();
+	for (const id of ids) {
+		const part = snapshot.partOf.get(id);
+		if (part === undefined) continue;
+		snapshot.partOf.delete(id);
+		let gone = byPart.get(part);
+		if (!gone) byPart.set(part, (gone = new Set()));
+		gone.add(id);
+	}
+	for (const [i, gone] of byPart) {
+		const { docs } = JSON.parse(await readPart(snapshot, i)) as { docs: Array<{ _id: string }> };
+		const kept = docs.filter((doc) => !gone.has(doc._id));
+		snapshot.docs -= docs.length - kept.length;
+		snapshot.parts[i] = storePart(partLine(i, kept.map((doc) => JSON.stringify(doc))));
+	}
+	return [...byPart.keys()];
 }
 
 /**

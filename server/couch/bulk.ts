@@ -4,6 +4,7 @@ import { applyWrites } from './write';
 import { badRequest } from './errors';
 import { isPlainObject } from './doc-shape';
 import { safeBulkGet } from './safe-read';
+import { hideSupersededEntries } from './superseded';
 import { boolParam, intParam, jsonParam, objectBody, stringList } from './query';
 
 export async function dbInfo(c: CouchContext, open: OpenDb): Promise<Response> {
@@ -70,6 +71,10 @@ export async function bulkGet(c: CouchContext, open: OpenDb): Promise<Response> 
 	const found = await safeBulkGet(open.db, docs.filter((d) => !reserved(d)), options);
 	let i = 0;
 	const results = docs.map((d) => (reserved(d) ? { id: d.id, docs: [{ error: { id: d.id, rev: d.rev ?? 'undefined', error: 'not_found', reason: 'missing' } }] } : found.results[i++]));
+	// With `latest` (as replicators ask) every body is a leaf; a named revision without it may be superseded.
+	if (!options.latest) {
+		await Promise.all(results.map(async (r, k) => (docs[k].rev === undefined ? undefined : (r.docs = await hideSupersededEntries(open, r.id, r.docs)))));
+	}
 	return c.json({ results });
 }
 

@@ -7,6 +7,7 @@ import { applyWrites, type BulkResult } from './write';
 import { docBodyBytes, isPlainObject, type RawDoc } from './doc-shape';
 import { CouchError, badRequest, notFound, tooLarge } from './errors';
 import { unknownRevs } from './safe-read';
+import { assertReadable, hideSupersededEntries, maskRevsInfo } from './superseded';
 import { userFileHeaders } from '../http/user-files';
 import { boolParam, jsonParam, objectBody, stringList, stringParam } from './query';
 
@@ -30,10 +31,21 @@ export async function getDoc(c: CouchContext, open: OpenDb, id: string): Promise
 		if ((await unknownRevs(open.db, asked.map((r) => ({ id, rev: r })))).size > 0) delete options.latest;
 	}
 	if (revs !== undefined) {
-		const found = await open.db.get(id, { ...options, open_revs: revs } as PouchDB.Core.GetOpenRevisions);
-		return c.json(found);
+		const found = (await open.db.get(id, { ...options, open_revs: revs } as PouchDB.Core.GetOpenRevisions)) as unknown as Array<Record<string, unknown>>;
+		// `all` and `latest` answer leaves only; named revisions may be superseded ones
+		return c.json(Array.isArray(revs) && !options.latest ? await hideSupersededEntries(open, id, found) : found);
 	}
-	return c.json(await open.db.get(id, options));
+	const doc = await open.db.get(id, options);
+	if (rev && !options.latest) await assertReadable(open, id, doc);
+	maskRevsInfo(open, doc);
+	return c.json(doc);
+}
+
+/** `id` at revision `rev` (or its winner), as getDoc would serve it to this requester. */
+async function readAt(open: OpenDb, id: string, rev: string | undefined): Promise<RawDoc> {
+	const doc = (await open.db.get(id, rev ? { rev } : {})) as RawDoc;
+	if (rev) await assertReadable(open, id, doc);
+	return doc;
 }
 
 export async function putDoc(c: CouchContext, open: OpenDb, id: string): Promise<Response> {
@@ -66,7 +78,7 @@ async function writeOne(c: CouchContext, open: OpenDb, doc: RawDoc, newEdits: bo
 export async function getAttachment(c: CouchContext, open: OpenDb, id: string, name: string): Promise<Response> {
 	if (id.startsWith('_')) throw notFound();
 	const rev = stringParam(c, 'rev');
-	const doc = (await open.db.get(id, rev ? { rev } : {})) as RawDoc;
+	const doc = await readAt(open, id, rev);
 	const meta = isPlainObject(doc._attachments) ? doc._attachments[name] : undefined;
 	if (!isPlainObject(meta)) throw notFound('Document is missing attachment');
 	const data = (await open.db.getAttachment(id, name, rev ? { rev } : {})) as Buffer;
@@ -80,7 +92,7 @@ export async function getAttachment(c: CouchContext, open: OpenDb, id: string, n
 export async function writeAttachment(c: CouchContext, open: OpenDb, id: string, name: string, remove: boolean): Promise<Response> {
 	const rev = stringParam(c, 'rev') ?? c.req.header('if-match')?.replace(/"/g, '');
 	let doc: RawDoc = { _id: id };
-	if (rev) doc = (await open.db.get(id, { rev })) as RawDoc;
+	if (rev) doc = await readAt(open, id, rev);
 	const attachments: Record<string, unknown> = isPlainObject(doc._attachments) ? { ...doc._attachments } : {};
 	if (remove) {
 		if (!(name in attachments)) throw notFound('Document is missing attachment');

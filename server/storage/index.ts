@@ -20,6 +20,9 @@ export interface StorageConfig {
 	memoryPrefix?: string;
 }
 
+/** How often a CouchDB compaction is polled for its end. */
+const COUCHDB_COMPACTION_POLL_MS = 1_000;
+
 /** Server-only databases: never reachable through /couch. */
 export const USERS_DB = 'praxis-users';
 export const SESSIONS_DB = 'praxis-sessions';
@@ -30,6 +33,13 @@ export interface Storage {
 	db(name: string): PouchDB.Database;
 	/** Whether a database exists already, without creating it. */
 	exists(name: string): Promise<boolean>;
+	/**
+	 * Removes the bodies of superseded (non-leaf) revisions of a database from the store and
+	 * resolves once done: PouchDB's compaction on the embedded stores (incremental: it visits the
+	 * documents changed since its last run), `POST /{db}/_compact` on CouchDB (which rewrites the
+	 * database file; resolves when CouchDB reports it finished).
+	 */
+	compact(name: string): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -74,6 +84,11 @@ export function createStorage(config: StorageConfig): Storage {
 			} finally {
 				await probe.close().catch(() => undefined);
 			}
+		},
+		async compact(name) {
+			// PouchDB's http adapter POSTs _compact, then polls the database's info until
+			// compact_running is false; the embedded adapters compact in process.
+			await this.db(name).compact(config.kind === 'couchdb' ? { interval: COUCHDB_COMPACTION_POLL_MS } : {});
 		},
 		async close() {
 			const dbs = [...open.values()];

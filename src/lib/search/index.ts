@@ -171,6 +171,11 @@ export class SearchIndex {
 		this.#mini.discard(id);
 	}
 
+	/** Whether discarded or replaced documents still have postings (their words) in the index. */
+	get dirty(): boolean {
+		return this.#mini.dirtCount > 0;
+	}
+
 	/**
 	 * Drops the postings of discarded documents now (MiniSearch vacuums in the background once
 	 * enough documents were discarded, and a MiniSearch search drops some as it meets them).

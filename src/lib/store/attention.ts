@@ -36,12 +36,16 @@ async function localVersion(ctx: StoreContext, kind: LocalDbKind, id: string, re
 	}
 }
 
-/** The server refused `id`: keep the document and reason in `rejected`, drop it from the outbox. */
-export async function recordDenied(ctx: StoreContext, kind: LocalDbKind, id: string, reason: string): Promise<void> {
+/**
+ * The server refused `id`: keep the document and reason in `rejected`, with the server's version
+ * (`previous`, if known) for a discard to restore, and drop it from the outbox.
+ */
+export async function recordDenied(ctx: StoreContext, kind: LocalDbKind, id: string, reason: string, previous?: Record<string, unknown> | null): Promise<void> {
 	const row = await ctx.db.outbox.get(id);
 	const doc = await localVersion(ctx, kind, id, row?.rev);
+	const kept = previous === undefined ? {} : { previous: previous && cleanDoc(previous) };
 	await ctx.db.transaction('rw', ctx.db.outbox, ctx.db.rejected, async () => {
-		await ctx.db.rejected.put({ id, db: kind, doc, reason, at: ctx.now() });
+		await ctx.db.rejected.put({ id, db: kind, doc, reason, at: ctx.now(), ...kept });
 		await ctx.db.outbox.delete(id);
 	});
 	notify(ctx);
@@ -73,7 +77,9 @@ export async function resendRejected(ctx: StoreContext, id: string, fixed: Recor
 
 /**
  * Drops a rejection. A refused creation (first revision) is removed from this device; a refused
- * edit is undone by writing the previous revision's content again.
+ * edit is undone by writing the previous revision's content again: the device's own copy where it
+ * keeps one (the private database), else the server's version kept with the rejection (the
+ * community replica compacts superseded revisions away; null there means the server has none).
  */
 export async function discardRejected(ctx: StoreContext, id: string): Promise<void> {
 	const row = await ctx.db.rejected.get(id);
@@ -89,8 +95,10 @@ export async function discardRejected(ctx: StoreContext, id: string): Promise<vo
 			await writeSigned(ctx, pouch, { ...current, _id: id, _deleted: true });
 		} else {
 			const previousRev = `${history.start - 1}-${history.ids[1]}`;
-			const previous = await localVersion(ctx, row.db, id, previousRev).catch(() => null);
-			if (previous && previous._rev) await writeSigned(ctx, pouch, { ...previous, _id: id, _rev: current._rev });
+			const local = await localVersion(ctx, row.db, id, previousRev).catch(() => null);
+			const previous = local?._rev ? local : row.previous;
+			if (previous) await writeSigned(ctx, pouch, { ...cleanDoc(previous), _id: id, _rev: current._rev });
+			else if (previous === null) await writeSigned(ctx, pouch, { ...current, _id: id, _deleted: true });
 		}
 		await ctx.db.outbox.delete(id);
 	}

@@ -49,8 +49,11 @@ export interface SnapshotPartWritten {
 export interface StoreSyncHooks {
 	/** The server acknowledged these pushed revisions: drop them from the outbox. */
 	acknowledge(db: LocalDbKind, docs: ReadonlyArray<{ _id: string; _rev?: string }>): Promise<void>;
-	/** The server refused a pushed document: move it from the outbox to `rejected`. */
-	recordDenied(db: LocalDbKind, id: string, reason: string): Promise<void>;
+	/**
+	 * The server refused a pushed document: move it from the outbox to `rejected`, with the
+	 * server's own version of it when known (`null`: the server has none), for a discard to restore.
+	 */
+	recordDenied(db: LocalDbKind, id: string, reason: string, previous?: Record<string, unknown> | null): Promise<void>;
 	log(level: SyncLogRow['level'], message: string): Promise<void>;
 	/** A PouchDB handle on a remote database over HTTP (cookies included, never created remotely). */
 	openRemote(url: string, fetchFn?: typeof fetch): PouchDB.Database;

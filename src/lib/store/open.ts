@@ -17,6 +17,7 @@ import * as writes from './writes';
 import { attachSigning, createDeviceSigning, keyDbName, storeSigning } from './signing/index';
 import { writeSnapshotPart } from './snapshot-write';
 import { watchWrites } from './local-writes';
+import { compactReplicaOnce } from './compaction';
 
 export interface OpenStoreOptions {
 	/** PouchDB constructor; defaults to pouchdb-browser (IndexedDB). Tests pass Node PouchDB. */
@@ -46,7 +47,11 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 	const Pouch = await pouchConstructor(options);
 	const db = new PraxisDb(member.name, options.dexieOptions);
 	await db.open();
-	const community = new Pouch(communityDbName(member.name), options.pouchOptions);
+	// Auto-compaction: when a revision arrives over one the replica holds (replication, a snapshot
+	// part, a hub or a file, the member's own edit), the superseded body is deleted in the same
+	// IndexedDB transaction, so another member's hidden field or edited post does not stay on this
+	// device. Refused edits are undone from the server's copy instead (attention.ts).
+	const community = new Pouch(communityDbName(member.name), { ...options.pouchOptions, auto_compaction: true });
 	const priv = new Pouch(privateDbName(member.name), options.pouchOptions);
 	const now = options.now ?? (() => new Date().toISOString());
 	const ctxRef: { ctx?: StoreContext } = {};
@@ -62,6 +67,8 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 	attachSigning(ctx, signing);
 	await signing.publicKey(); // the key pair exists (and is cached) before the first write
 	projector.start();
+	// in the background: a replica from before auto-compaction sheds what it kept (tried again at the next open if cut short)
+	void compactReplicaOnce(community, db, now).catch(() => {});
 	const store = buildStore(ctx);
 	const eventsAndPeople = attachEventsAndPeople(ctx); // events, people, messages, notifications
 	return {
@@ -96,7 +103,7 @@ function buildStore(ctx: StoreContext): Omit<Store, 'library' | 'search' | 'even
 		private: ctx.private,
 		sync: {
 			acknowledge: (kind, docs) => attention.acknowledge(ctx, kind, docs),
-			recordDenied: (kind, id, reason) => attention.recordDenied(ctx, kind, id, reason),
+			recordDenied: (kind, id, reason, previous) => attention.recordDenied(ctx, kind, id, reason, previous),
 			log: (level, message) => attention.log(ctx, level, message),
 			openRemote: (url, fetchFn = globalThis.fetch) =>
 				new ctx.Pouch(url, {

@@ -146,6 +146,12 @@ export interface RejectedRow {
 	doc: Record<string, unknown>;
 	reason: string;
 	at: string;
+	/**
+	 * The server's version when it refused (null: it has none), which a discard restores: the
+	 * community replica keeps no superseded revision, so the one before the refused edit is gone
+	 * from the device. Absent when it could not be read.
+	 */
+	previous?: Record<string, unknown> | null;
 }
 
 export interface ConflictRow {

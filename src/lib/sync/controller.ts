@@ -116,6 +116,19 @@ export async function lastSyncTimes(store: Pick<Store, 'sync'>): Promise<{ serve
 
 type Direction = 'push' | 'pull';
 
+/**
+ * The remote's current version of a document it just refused (null when it has none): what a
+ * discard of the refusal restores, since the device keeps no superseded revision. Undefined when
+ * it cannot be read now.
+ */
+async function serverVersion(remote: PouchDB.Database, id: string): Promise<Record<string, unknown> | null | undefined> {
+	try {
+		return (await remote.get(id)) as Record<string, unknown>;
+	} catch (err) {
+		return (err as { status?: unknown }).status === 404 ? null : undefined;
+	}
+}
+
 /** One replication (push or pull) of one local database. */
 interface Flow {
 	direction: Direction;
@@ -352,7 +365,9 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		if (!id) return;
 		const reason = doc.reason ?? doc.message ?? 'refused by the server';
 		log('warn', `refused ${id}: ${reason}`);
-		void store.sync.recordDenied(link.kind, id, reason).then(refresh, () => {});
+		void serverVersion(link.remote, id)
+			.then((previous) => store.sync.recordDenied(link.kind, id, reason, previous))
+			.then(refresh, () => {});
 	}
 
 	function watch(link: Link, direction: Direction, handler: PouchDB.Replication.Replication<object>): Flow {

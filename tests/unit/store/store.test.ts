@@ -174,13 +174,25 @@ describe('store queries', () => {
 		expect((await store.getThread(id))?.deleted).toBe(1);
 	});
 
-	it('discarding a refused edit restores the previous version', async () => {
+	it('discarding a refused edit restores the server’s version (the replica keeps no earlier one)', async () => {
 		const store = await openTestStore();
 		const id = await store.createThread({ category: 'general', title: 'Before', body: 'B', tags: [] });
+		const accepted = (await store.community.get(id)) as Record<string, unknown> & { _rev: string }; // what the server holds
 		await store.editThread(id, { title: 'After' });
-		await store.sync.recordDenied('community', id, 'no');
+		await expect(store.community.get(id, { rev: accepted._rev })).rejects.toMatchObject({ status: 404 });
+		await store.sync.recordDenied('community', id, 'no', accepted);
 		await store.discardRejected(id);
 		expect((await store.getThread(id))?.title).toBe('Before');
+		expect(await store.listRejected()).toEqual([]);
+	});
+
+	it('discarding a refused edit of a document the server does not have removes it', async () => {
+		const store = await openTestStore();
+		const id = await store.createThread({ category: 'nowhere', title: 'Before', body: 'B', tags: [] });
+		await store.editThread(id, { title: 'After' });
+		await store.sync.recordDenied('community', id, 'unknown category', null);
+		await store.discardRejected(id);
+		expect((await store.getThread(id))?.deleted).toBe(1);
 	});
 });
 

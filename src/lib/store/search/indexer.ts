@@ -218,6 +218,10 @@ export class SearchIndexer implements ProjectorExtension {
 			this.#dirty = false;
 			const generation = this.#generation;
 			const index = await this.#loading;
+			// An edited or deleted document's earlier words stay in MiniSearch's postings until it
+			// vacuums, and the saved index would keep them on the device: vacuum first. Updates
+			// may still arrive meanwhile (MiniSearch allows it); the checkpoint is read after.
+			if (index.dirty) await index.vacuum();
 			const checkpoint = this.#checkpoint;
 			const unsaved = this.#unsaved;
 			// The index is serialized a few milliseconds at a time (search/serialize.ts); updates

@@ -108,6 +108,23 @@ describe('search index in the projector', () => {
 		expect((await r.indexer.ready()).size).toBe(0);
 	});
 
+	it('saves no word of an edited or deleted document’s earlier text', async () => {
+		const r = rig(uniqueName('s'));
+		await put(r.pouch, threadDoc(ULIDS.t2, 'general', 2, { body: 'Call me on zx81spectrum' }));
+		await put(r.pouch, postDoc(ULIDS.p1, `thread:${ULIDS.t2}`, 3, { body: 'Deleted later: quokkaparade' }));
+		await r.runner.catchUp();
+		await r.indexer.flush();
+		const saved = async () => (await libraryTables(r.db).searchIndex.toArray()).map((row) => JSON.stringify(row)).join('');
+		expect(await saved()).toContain('zx81spectrum');
+		await put(r.pouch, threadDoc(ULIDS.t2, 'general', 2, { body: 'Ask in the thread instead' }));
+		await r.pouch.remove(await r.pouch.get(`post:${ULIDS.p1}`));
+		await r.runner.catchUp();
+		await r.indexer.flush();
+		expect(await saved()).not.toContain('zx81spectrum');
+		expect(await saved()).not.toContain('quokkaparade');
+		expect(await ids(r, 'instead')).toEqual([`thread:${ULIDS.t2}`]);
+	});
+
 	it('saves the index with its checkpoint and catches up from there on the next start', async () => {
 		const name = uniqueName('s');
 		const first = rig(name);
