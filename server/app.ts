@@ -24,6 +24,9 @@ import { createDeviceRoutes } from './devices/routes';
 import { actorForSigner, createSignatureVerifier, rolesFromUsers, type SignatureVerifier } from './devices/verify';
 import { serverSigner } from './devices/server-key';
 import { createAdminRoutes } from './administration/routes';
+import { createEmailStore, type EmailStore } from './mail/addresses';
+import type { Mailer } from './mail/mailer';
+import { createEmailRoutes } from './mail/routes';
 import { createHubRegistry, type HubRegistry } from './hub/enrolment';
 import { withHubCredentials } from './hub/upstream-auth';
 import { createRevocationRoutes, hubRelay, privilegedMembersOf } from './hub/relay';
@@ -64,6 +67,8 @@ export interface AppDeps {
 	 * PRAXIS_REQUIRE_SIGNATURES=0 turns it off (a migration from clients that do not sign yet).
 	 */
 	requireSignatures?: boolean;
+	/** Outgoing email (SMTP_URL); null or absent: nothing is ever sent. */
+	mailer?: Mailer | null;
 }
 
 export interface PraxisApp {
@@ -78,6 +83,10 @@ export interface PraxisApp {
 	snapshots: SnapshotCache;
 	/** Compaction of the shared databases (community, library files); the server starts them once seeded. */
 	compactions: CompactionScheduler[];
+	/** Members' email addresses and digest choices (server/mail). */
+	emails: EmailStore;
+	/** The app's public address, for links in emails. */
+	appUrl: string;
 }
 
 const defaultLog = (line: string): void => {
@@ -111,6 +120,8 @@ export function createApp(deps: AppDeps): PraxisApp {
 	const compactions = [COMMUNITY_DB, FILES_DB].map((dbName) => new CompactionScheduler({ storage, dbName, clock, log }));
 
 	const hubs = createHubRegistry(storage, clock);
+	const emails = createEmailStore(storage);
+	const appUrl = config.publicUrl ?? 'http://localhost:3000';
 	const hub = deps.hub;
 	// Upstream: hubs authenticate with their credential; a hub: members with the upstream's tokens.
 	const gatewayAuth = deps.hub ? deps.hub.auth : withHubCredentials(auth, hubs);
@@ -155,6 +166,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 		api.route('/auth', createAuthRoutes({ auth, secureCookies: config.secureCookies, addressOf }));
 		api.route('/devices', createDeviceRoutes({ storage, auth, verifier, clock, addressOf }));
 		api.route('/calendar', createCalendarRoutes({ storage, auth, addressOf }));
+		api.route('/account/email', createEmailRoutes({ auth, emails, mailer: deps.mailer ?? null, appUrl, clock, addressOf }));
 		api.route('/admin', createAdminRoutes({
 				storage,
 				auth,
@@ -193,5 +205,5 @@ export function createApp(deps: AppDeps): PraxisApp {
 		return c.json({ error: 'internal_error', reason: 'the server failed to handle this request' }, 500);
 	});
 
-	return { app, auth, uuid, verifier, hubs, snapshots, compactions };
+	return { app, auth, uuid, verifier, hubs, snapshots, compactions, emails, appUrl };
 }

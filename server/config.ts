@@ -16,6 +16,8 @@ export interface AppConfig {
 	 * e.g. the Vite dev server; PRAXIS_ALLOWED_ORIGINS, comma-separated.
 	 */
 	allowedOrigins?: readonly string[];
+	/** The app's public address, for links in emails (PRAXIS_PUBLIC_URL; default http://localhost:PORT). */
+	publicUrl?: string;
 }
 
 export const LIMITS = {

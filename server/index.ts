@@ -10,6 +10,8 @@ import { createApp, loadServerUuid } from './app';
 import { seed, type SeedReport } from './seed';
 import { isStoreLockedError, openUsersDb } from './store-lock';
 import { parseHubArgs } from './hub/cli';
+import { createMailer } from './mail/mailer';
+import { startDigests } from './mail/digest';
 import { createHub } from './hub/index';
 import { announcement } from './hub/announce';
 import { COMMUNITY_DB } from '../src/lib/domain/ids';
@@ -67,8 +69,12 @@ async function main(): Promise<void> {
 		demo: env.PRAXIS_DEMO !== '0' && env.PRAXIS_DEMO !== 'false',
 		secureCookies: env.PRAXIS_SECURE_COOKIES === '1',
 		logRequests: env.PRAXIS_LOG !== '0' && env.PRAXIS_LOG !== 'false',
-		allowedOrigins: (env.PRAXIS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean)
+		allowedOrigins: (env.PRAXIS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+		publicUrl: (env.PRAXIS_PUBLIC_URL?.trim() || `http://localhost:${port || 3000}`).replace(/\/+$/, '')
 	};
+	if (!/^https?:\/\/[^/]+$/.test(config.publicUrl ?? '')) fail(`PRAXIS_PUBLIC_URL must be the app's address like https://praxis.example.org, not ${env.PRAXIS_PUBLIC_URL}`);
+	// Email only when the operator sets SMTP_URL (a hub sends none: it has no accounts).
+	const mailer = hubArgs.hub ? null : createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
 	for (const origin of config.allowedOrigins ?? []) {
 		if (!/^https?:\/\/[^/]+$/.test(origin)) fail(`PRAXIS_ALLOWED_ORIGINS must list origins like https://praxis.example.org, not ${origin}`);
 	}
@@ -87,7 +93,8 @@ async function main(): Promise<void> {
 
 	const uuid = await loadServerUuid(storage);
 	const hub = hubArgs.hub ? createHub({ storage, dataDir: config.dataDir, upstream: hubArgs.upstream, credential: hubArgs.credential }) : undefined;
-	const { app, auth, snapshots, compactions } = createApp({ storage, config, uuid, trustProxy: env.PRAXIS_TRUST_PROXY === '1', hub });
+	const { app, auth, snapshots, compactions, emails, appUrl } = createApp({ storage, config, uuid, trustProxy: env.PRAXIS_TRUST_PROXY === '1', hub, mailer });
+	const digests = mailer ? startDigests({ storage, emails, users: auth.users, mailer, appUrl, log: (line) => process.stdout.write(line + '\n') }) : null;
 	// A hub gets its content from the upstream: no local seed or demo.
 	const report = hub ? null : await seed({ storage, auth, demo: config.demo });
 	// The first member's first sync should not wait for the store to be read (issue 8).
@@ -106,6 +113,7 @@ async function main(): Promise<void> {
 			return;
 		}
 		if (report) lines.push(...seedLines(report));
+		if (mailer) lines.push(`Email: on (links point to ${appUrl})`);
 		process.stdout.write(lines.join('\n') + '\n');
 	}) as Server;
 
@@ -119,6 +127,8 @@ async function main(): Promise<void> {
 		closing = true;
 		process.stdout.write(`${signal}: closing Praxis...\n`);
 		void hub?.stop();
+		digests?.stop();
+		mailer?.close();
 		server.close(() => {
 			void Promise.all(compactions.map((compaction) => compaction.stop()))
 				.then(() => storage.close())

@@ -1,6 +1,7 @@
 // The whole Praxis app for tests: a temporary store (memory or LevelDB in a temp folder),
 // cheap scrypt, requests with a chosen client address, and every response checked to be
 // below 500, in process or over a real socket.
+import type { Mailer } from '../../../server/mail/mailer';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -35,6 +36,10 @@ export interface HarnessOptions {
 	now?: { ms: number };
 	uuid?: string;
 	trustProxy?: boolean;
+	/** Outgoing email (server/mail/mailer.ts), e.g. to an SMTP server the test started. */
+	mailer?: Mailer | null;
+	/** The app's public address (links in emails). */
+	publicUrl?: string;
 }
 
 export interface Harness {
@@ -77,11 +82,12 @@ export function createHarness(options: HarnessOptions = {}): Harness {
 		dataDir,
 		demo: false,
 		secureCookies: options.secureCookies ?? false,
-		logRequests: options.logRequests ?? true
+		logRequests: options.logRequests ?? true,
+		...(options.publicUrl ? { publicUrl: options.publicUrl } : {})
 	};
 	const logs: string[] = [];
 	const statuses: number[] = [];
-	const { app } = createApp({ storage, config, auth, clock, uuid: options.uuid, trustProxy: options.trustProxy, log: (line) => logs.push(line) });
+	const { app } = createApp({ storage, config, auth, clock, uuid: options.uuid, trustProxy: options.trustProxy, mailer: options.mailer, log: (line) => logs.push(line) });
 	let server: Server | null = null;
 
 	const check = (res: Response, what: string): Response => {
