@@ -10,6 +10,8 @@ import type { AuthVariables, SessionUser } from './auth/types';
 import { createAuthService, keysDirOf, type PraxisAuth } from './auth/service';
 import { createAuthRoutes } from './auth/routes';
 import { createCouchSessionRoutes } from './auth/couch-session';
+import { createAccountRoutes } from './auth/account-routes';
+import type { ResetLimits } from './auth/accounts';
 import { createCouchApp } from './couch/index';
 import { createStaticApp } from './static';
 import { compression } from './http/compression';
@@ -58,6 +60,8 @@ export interface AppDeps {
 	 * PRAXIS_REQUIRE_SIGNATURES=0 turns it off (a migration from clients that do not sign yet).
 	 */
 	requireSignatures?: boolean;
+	/** Limits on reset-code attempts (tests lower them). */
+	resetLimits?: Partial<ResetLimits>;
 }
 
 export interface PraxisApp {
@@ -144,6 +148,9 @@ export function createApp(deps: AppDeps): PraxisApp {
 	else {
 		api.route('/auth/revocations', createRevocationRoutes({ auth: gatewayAuth, verifier, revokedTokenIds: () => auth.revokedTokenIds(), privilegedMembers: () => privilegedMembersOf(auth.users) }));
 		api.route('/auth', createAuthRoutes({ auth, secureCookies: config.secureCookies, addressOf }));
+		const accounts = createAccountRoutes({ auth, storage, verifier, secureCookies: config.secureCookies, addressOf, limits: deps.resetLimits });
+		api.route('/auth', accounts.auth);
+		api.route('/admin', accounts.admin);
 		api.route('/devices', createDeviceRoutes({ storage, auth, verifier, clock, addressOf }));
 		api.route('/calendar', createCalendarRoutes({ storage, auth, addressOf }));
 	}
