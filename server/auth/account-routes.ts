@@ -10,6 +10,7 @@ import { Hono, type Context } from 'hono';
 import { clientAddress, type AddressOf } from '../http/client-address';
 import { readJson } from '../http/json';
 import { PASSWORD_MAX_CHARS } from '../../src/lib/domain/password-rules';
+import type { ListedSession, PasswordSetAnswer } from '../../src/lib/domain/account-api';
 import type { Storage } from '../storage/index';
 import type { SignatureVerifier } from '../devices/verify';
 import { findCertificate, revokeCertificate } from '../devices/revoke';
@@ -76,7 +77,7 @@ export function createAccountRoutes(deps: AccountRoutesDeps): { auth: Hono; admi
 		const meta = { agent: c.req.header('user-agent') };
 		const result = await attempt(() => accounts.changePassword({ user, current, next, signOutOthers: body.signOutOthers === true, session, address: addressOf(c), meta }));
 		if (result.token) setSessionCookie(c, result.token, secureCookies);
-		return c.json({ ok: true, signedOut: result.signedOut });
+		return c.json({ ok: true, signedOut: result.signedOut } satisfies PasswordSetAnswer);
 	});
 
 	routes.post('/reset', async (c) => {
@@ -87,7 +88,7 @@ export function createAccountRoutes(deps: AccountRoutesDeps): { auth: Hono; admi
 		const password = newPassword(body.password, 'password');
 		const username = body.username.trim().toLowerCase();
 		const result = await attempt(() => accounts.resetPassword({ username, code: body.code as string, password }, addressOf(c)));
-		return c.json({ ok: true, signedOut: result.signedOut });
+		return c.json({ ok: true, signedOut: result.signedOut } satisfies PasswordSetAnswer);
 	});
 
 	routes.get('/sessions', async (c) => {
@@ -108,7 +109,7 @@ export function createAccountRoutes(deps: AccountRoutesDeps): { auth: Hono; admi
 		return c.json({ ok: true, ...(cert ? { revokedDevice: cert._id } : {}) });
 	});
 
-	async function listed(record: SessionRecord, currentJti: string | undefined) {
+	async function listed(record: SessionRecord, currentJti: string | undefined): Promise<ListedSession> {
 		const cert = record.device ? await findCertificate(deps.storage, record.device) : null;
 		const label = (cert as { label?: unknown } | null)?.label;
 		return {

@@ -12,6 +12,7 @@ import { requireStrongPassword, type SessionMeta } from './input';
 import { createRateLimiter } from './rate-limit';
 import { checkResetCode, generateResetCode, resetCodeRecord } from './reset-codes';
 import type { PraxisAuth } from './service';
+import type { IssuedResetCode } from '../../src/lib/domain/account-api';
 
 export interface ResetLimits {
 	resetFailuresPerUsername: number;
@@ -36,11 +37,6 @@ export interface PasswordChange {
 	meta?: SessionMeta;
 }
 
-export interface IssuedResetCode {
-	username: string;
-	code: string;
-	expiresAt: string;
-}
 
 /** The CLI issues codes as the server's operator. */
 export const OPERATOR = 'operator';
