@@ -1,6 +1,7 @@
 // Accounts people can change and recover, in the browser: change the password on "Your account"
-// (signing out the other devices), sign another device out from the list, set a new password
-// with a reset code at /reset, sign in with the new passwords; axe-core on the new pages.
+// (signing out the other devices), sign another device out from the list, give a reset code on
+// a member's profile and set a new password with it at /reset, sign in with the new passwords;
+// axe-core on each new page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -111,13 +112,18 @@ describe('your account', () => {
 		await waitUpToDate(other.page);
 	});
 
-	it('sets a new password with a reset code at /reset', async () => {
-		const mona = await apiLogin('mona', ADMIN_PASSWORD);
-		expect(mona.status).toBe(200);
-		const issued = await fetch(`${server.url}/api/admin/members/olga/reset-code`, { method: 'POST', headers: { cookie: mona.cookie } });
-		expect(issued.status).toBe(201);
-		const { code } = (await issued.json()) as { code: string };
+	it('gives a reset code on the member’s profile, and sets a new password with it at /reset', async () => {
 		const before = await apiLogin('olga', TEST_PASSWORD);
+		const admin = await device();
+		await signIn(admin.page, server.url, 'mona', ADMIN_PASSWORD);
+		await waitUpToDate(admin.page);
+		await admin.page.goto(`${server.url}/people/olga`);
+		await admin.page.getByRole('button', { name: 'Give a reset code' }).click();
+		const code = (await admin.page.locator('.code').textContent())?.trim() ?? '';
+		expect(code).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
+		expect(await seriousViolations(admin.page)).toEqual([]);
+		// the endpoint behind it refuses members
+		expect((await fetch(`${server.url}/api/admin/members/olga/reset-code`, { method: 'POST', headers: { cookie: before.cookie } })).status).toBe(403);
 
 		const { page } = await device({ viewport: { width: 360, height: 740 } });
 		await page.goto(`${server.url}/login`);
