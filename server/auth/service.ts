@@ -116,7 +116,7 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 	const basicCacheMs = options.basicCacheMs ?? 60_000;
 	const users = createUserStore(storage);
 	const revocations = createRevocationList(storage, clock);
-	const sessions = createSessionStore(storage, clock);
+	const sessions = createSessionStore(storage, clock, (jti) => revocations.isRevoked(jti));
 	let key: SigningKey | null = null;
 	const signingKey = (): SigningKey =>
 		(key ??= options.keysDir ? loadOrCreateSigningKey(options.keysDir) : ephemeralSigningKey());
@@ -176,6 +176,7 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 	async function issue(user: PublicUser, meta: SessionMeta = {}): Promise<{ user: PublicUser; token: string }> {
 		const { token, claims } = await signSession(signingKey(), user.name, user.roles, clock());
 		await sessions.record(claims, meta.agent);
+		await sessions.list(user.name); // sweeps the records of the member's expired sessions
 		return { user, token };
 	}
 

@@ -42,7 +42,7 @@ export interface SessionStore {
 	/** Notes that the session was used now (throttled); creates the record of an older session. */
 	touch(claims: SessionClaims): Promise<void>;
 	get(sub: string, jti: string): Promise<SessionRecord | null>;
-	/** The member's unexpired sessions, most recently seen first; expired records are removed. */
+	/** The member's live sessions, most recently seen first; records of ended ones are removed. */
 	list(sub: string): Promise<SessionRecord[]>;
 	/** Hub tokens issued to the member outside any session, unexpired. */
 	standaloneHubTokens(sub: string): Promise<IssuedToken[]>;
@@ -82,7 +82,11 @@ function parseRecord(doc: unknown): SessionRecord | null {
 	};
 }
 
-export function createSessionStore(storage: Storage, now: () => Date): SessionStore {
+/**
+ * `isRevoked`: the revocation list. A request that passed its check may still be running when its
+ * session is ended; its last-seen write must not bring the record back.
+ */
+export function createSessionStore(storage: Storage, now: () => Date, isRevoked: (jti: string) => Promise<boolean> = async () => false): SessionStore {
 	const db = () => storage.db(SESSIONS_DB);
 	/** When each session's last-seen time was last written, by jti (bounded: cleared when large). */
 	const written = new Map<string, number>();
@@ -150,16 +154,19 @@ export function createSessionStore(storage: Storage, now: () => Date): SessionSt
 			if (written.size > 50_000) written.clear();
 			// Set before writing: the requests a device sends together write once.
 			written.set(claims.jti, t);
+			if (await isRevoked(claims.jti)) return;
 			await update(claims, (record) => ({ ...record, lastSeenAt: now().toISOString() }));
 		},
 		get,
 		async list(sub) {
 			const rows = await range(`session:${sub}:`, parseRecord);
 			const t = seconds();
-			await sweep(rows.filter((r) => r.value.exp <= t));
+			const ended: typeof rows = [];
+			for (const row of rows) if (row.value.exp <= t || (await isRevoked(row.value.jti))) ended.push(row);
+			await sweep(ended);
 			return rows
+				.filter((r) => !ended.includes(r))
 				.map((r) => r.value)
-				.filter((r) => r.exp > t)
 				.sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt));
 		},
 		async standaloneHubTokens(sub) {

@@ -116,4 +116,18 @@ describe('signed-in devices', () => {
 		const target = (await list(first)).find((s) => !s.current)!;
 		expect(target.device).toBe(device.certificate._id);
 	});
+
+	it('drops sessions that expired from the list and from storage', async () => {
+		const now = { ms: Date.parse('2026-03-01T09:00:00Z') };
+		h = createHarness({ now });
+		await h.register('ines');
+		await signIn();
+		now.ms += 31 * 24 * 60 * 60 * 1000;
+		const fresh = await signIn();
+		const sessions = await list(fresh);
+		expect(sessions).toHaveLength(1);
+		expect(sessions[0].current).toBe(true);
+		const stored = await h.storage.db('praxis-sessions').allDocs({ startkey: 'session:ines:', endkey: 'session:ines:\ufff0' });
+		expect(stored.rows).toHaveLength(1);
+	});
 });
