@@ -5,104 +5,23 @@
 // a member's `sessionsValidFrom` ends every session issued before it, recorded or not.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { Storage } from '../storage/index';
-import type { AuthService, SessionUser } from './types';
-import type { Role } from '../../src/lib/domain/schemas';
+import type { SessionUser } from './types';
+import { DEFAULT_AUTH_LIMITS, type AuthOptions, type PraxisAuth, type PublicUser } from './service-types';
 import { isValidUsername } from '../../src/lib/domain/ids';
-import { ephemeralSigningKey, loadOrCreateSigningKey, type PublicJwk, type SigningKey } from './keys';
-import { DEFAULT_SCRYPT_COST, hashPassword, verifyPassword, type PasswordHash, type ScryptCost } from './passwords';
+import { ephemeralSigningKey, loadOrCreateSigningKey, type SigningKey } from './keys';
+import { DEFAULT_SCRYPT_COST, hashPassword, verifyPassword, type PasswordHash } from './passwords';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { createRevocationList, signHubToken, signSession, verifySession, SESSION_TTL_SECONDS, type SessionClaims } from './tokens';
-import { createSessionStore, type SessionRecord, type SessionStore } from './sessions';
+import { createSessionStore, type SessionRecord } from './sessions';
 import { AuthError } from './errors';
-import { requireStrongPassword, type SessionMeta } from './input';
-import { createUserStore, UsernameTakenError, type UserStore } from './users';
+import { RESERVED_USERNAMES, requireStrongPassword, type SessionMeta } from './input';
+import { createUserStore, UsernameTakenError } from './users';
 import { createMember, type NewMember } from './members';
-import { RESERVED_USERNAMES, type RegisterInput } from './input';
 import { parseAuthorization, sessionCookieValue } from './credentials';
 import { serverSigner, signAsServer } from '../devices/server-key';
 
 export { SESSION_TTL_SECONDS, AuthError };
-
-export interface PublicUser {
-	name: string;
-	roles: Role[];
-	displayName: string;
-}
-
-export interface AuthLimits {
-	loginFailuresPerUsername: number;
-	loginFailuresPerAddress: number;
-	loginWindowMs: number;
-	registrationsPerAddress: number;
-	registrationWindowMs: number;
-	/** Passwords judged for strength per address and window (registrations; the estimator costs CPU). */
-	strengthChecksPerAddress: number;
-}
-
-export const DEFAULT_AUTH_LIMITS: AuthLimits = {
-	loginFailuresPerUsername: 5,
-	loginFailuresPerAddress: 20,
-	loginWindowMs: 15 * 60_000,
-	registrationsPerAddress: 10,
-	registrationWindowMs: 60 * 60_000,
-	strengthChecksPerAddress: 30
-};
-
-export interface AuthOptions {
-	storage: Storage;
-	/** Folder of the signing key (DATA_DIR/keys); absent → a key held in memory only. */
-	keysDir?: string;
-	clock?: () => Date;
-	scryptCost?: ScryptCost;
-	limits?: Partial<AuthLimits>;
-	/** How long roles read from a user record are trusted. */
-	roleCacheMs?: number;
-	/** How long a successful HTTP Basic check is remembered. */
-	basicCacheMs?: number;
-	/** Behind a reverse proxy: rate-limit by the last X-Forwarded-For entry, not the socket. */
-	trustProxy?: boolean;
-}
-
-export interface PraxisAuth extends AuthService {
-	readonly users: UserStore;
-	readonly sessionTtlSeconds: number;
-	readonly sessions: SessionStore;
-	readonly clock: () => Date;
-	register(input: RegisterInput, clientAddress: string, meta?: SessionMeta): Promise<{ user: PublicUser; token: string }>;
-	login(username: string, password: string, clientAddress: string, meta?: SessionMeta): Promise<{ user: PublicUser; token: string }>;
-	/** Ends the session the request carries, if any (with the hub tokens issued to it). */
-	logout(req: Request): Promise<void>;
-	/** The claims of the valid session token (cookie or Bearer) the request carries, or null. */
-	sessionOf(req: Request): Promise<SessionClaims | null>;
-	/**
-	 * Whether `password` is the member's, counted against the sign-in limits: throws a 429
-	 * AuthError while the member or the address is over them.
-	 */
-	confirmPassword(name: string, password: string, clientAddress: string): Promise<boolean>;
-	/** Hashes with the service's scrypt cost. */
-	hashPassword(password: string): Promise<PasswordHash>;
-	/** Revokes a recorded session, its hub tokens, and forgets its record. */
-	endSession(record: SessionRecord): Promise<void>;
-	/**
-	 * Ends every session of the member issued before now (recorded or not) and every hub token
-	 * recorded for them, except the session `keep`, which is replaced by a fresh token (returned).
-	 */
-	endSessions(name: string, keep?: SessionClaims, meta?: SessionMeta): Promise<{ ended: number; token?: string }>;
-	/** The signed-in member with display name, or null. */
-	currentUser(req: Request, clientAddress: string): Promise<PublicUser | null>;
-	/** Creates a member without rate limits (seed, admin CLI). */
-	createMember(member: NewMember): Promise<PublicUser>;
-	/** Forgets cached roles (after a grant). */
-	invalidate(name: string): void;
-	jwks(): { keys: PublicJwk[] };
-	/** The server's Ed25519 key (sessions, hub tokens, device certificates, server signatures). */
-	signingKey(): SigningKey;
-	/** A short-lived token a meetup hub accepts (aud praxis-hub), for a signed-in member. */
-	issueHubToken(user: SessionUser, session?: SessionClaims | null): Promise<{ token: string; expiresAt: string }>;
-	/** Ids of revoked, unexpired tokens (sessions and hub tokens). */
-	revokedTokenIds(): Promise<string[]>;
-}
+export { DEFAULT_AUTH_LIMITS, type AuthLimits, type AuthOptions, type PraxisAuth, type PublicUser } from './service-types';
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('base64url');
 
