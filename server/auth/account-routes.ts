@@ -104,7 +104,10 @@ export function createAccountRoutes(deps: AccountRoutesDeps): { auth: Hono; admi
 		const record = SESSION_ID.test(id) ? await auth.sessions.get(user.name, id) : null;
 		if (!record) return c.json({ error: 'not_found', reason: 'This device is not signed in any more.' }, 404);
 		await auth.endSession(record);
-		const cert = record.device ? await findCertificate(deps.storage, record.device) : null;
+		// An older session of the device in hand shares its key: that key stays valid.
+		const current = await auth.sessionOf(c.req.raw);
+		const inHand = current ? (await auth.sessions.get(current.sub, current.jti))?.device : undefined;
+		const cert = record.device && record.device !== inHand ? await findCertificate(deps.storage, record.device) : null;
 		if (cert && cert.author === user.name) await revokeCertificate(revokeDeps, cert, user.name);
 		return c.json({ ok: true, ...(cert ? { revokedDevice: cert._id } : {}) });
 	});

@@ -3,6 +3,7 @@ import { USERNAME_PATTERN } from '../../src/lib/domain/ids';
 import { PASSWORD_MAX_CHARS, verdictMessage } from '../../src/lib/domain/password-rules';
 import { judgePassword } from '../../src/lib/domain/password-strength';
 import { AuthError } from './errors';
+import type { SessionClaims } from './tokens';
 
 /** Names the server uses itself (seeded categories are authored by "praxis"). */
 export const RESERVED_USERNAMES: ReadonlySet<string> = new Set(['praxis', 'system', 'anonymous']);
@@ -56,6 +57,11 @@ export function requireStrongPassword(password: string, owner: PasswordOwner): v
 export interface SessionMeta {
 	/** The User-Agent header. */
 	agent?: string;
+	/**
+	 * The valid session the request already carried: signing in again on that browser replaces it
+	 * (device and hub tokens carried over) instead of leaving it behind as another device.
+	 */
+	replaces?: SessionClaims | null;
 }
 
 

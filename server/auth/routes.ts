@@ -43,7 +43,8 @@ export function createAuthRoutes({ auth, secureCookies, addressOf = clientAddres
 	app.post('/login', async (c) => {
 		const credentials = parseCredentials(await readJson(c));
 		if (!credentials) return c.json({ error: 'bad_request', reason: 'send a JSON object {username, password}' }, 400);
-		const { user, token } = await attempt(() => auth.login(credentials.username, credentials.password, addressOf(c), { agent: c.req.header('user-agent') }));
+		const replaces = await auth.sessionOf(c.req.raw);
+		const { user, token } = await attempt(() => auth.login(credentials.username, credentials.password, addressOf(c), { agent: c.req.header('user-agent'), replaces }));
 		setSessionCookie(c, token, secureCookies);
 		return c.json({ user });
 	});

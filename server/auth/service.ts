@@ -95,6 +95,13 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 	async function issue(user: PublicUser, meta: SessionMeta = {}): Promise<{ user: PublicUser; token: string }> {
 		const { token, claims } = await signSession(signingKey(), user.name, user.roles, clock());
 		await sessions.record(claims, meta.agent);
+		const previous = meta.replaces?.sub === user.name ? await sessions.get(user.name, meta.replaces.jti) : null;
+		if (previous) {
+			if (previous.device) await sessions.linkDevice(claims, previous.device);
+			for (const hub of previous.hubTokens) await sessions.addHubToken(user.name, claims, hub);
+			await revocations.revoke(meta.replaces!);
+			await sessions.remove(previous._id);
+		}
 		await sessions.list(user.name); // sweeps the records of the member's expired sessions
 		return { user, token };
 	}

@@ -130,4 +130,37 @@ describe('signed-in devices', () => {
 		const stored = await h.storage.db('praxis-sessions').allDocs({ startkey: 'session:ines:', endkey: 'session:ines:\ufff0' });
 		expect(stored.rows).toHaveLength(1);
 	});
+
+	it('replaces the session when the same member signs in again on that browser', async () => {
+		h = createHarness();
+		const first = await h.register('ines');
+		const device = await certifyTestDevice(h, first);
+		const hub = (await (await h.request('/api/auth/hub-token', { method: 'POST', headers: { cookie: first } })).json()) as { token: string };
+		const again = sessionCookie(await h.post('/api/auth/login', { username: 'ines', password: PASSWORD }, { cookie: first, 'user-agent': PHONE }));
+		expect(await status(first)).toBe(401);
+		const sessions = await list(again);
+		expect(sessions).toHaveLength(1);
+		expect(sessions[0]).toMatchObject({ current: true, device: device.certificate._id });
+		// the hub token given to the replaced session is this device's still, and ends with it
+		const jti = (JSON.parse(Buffer.from(hub.token.split('.')[1], 'base64url').toString()) as { jti: string }).jti;
+		expect(await h.auth.revokedTokenIds()).not.toContain(jti);
+		expect((await end(again, sessions[0].id)).status).toBe(200);
+		expect(await h.auth.revokedTokenIds()).toContain(jti);
+	});
+
+	it('keeps the key of the device in hand when an older session of it is signed out', async () => {
+		h = createHarness();
+		const older = await h.register('ines');
+		const device = await certifyTestDevice(h, older);
+		const current = await signIn(); // no cookie sent: a second session of the same device
+		const { session } = (await (await h.request('/api/devices', { headers: { cookie: current } })).json()) as { session: { challenge: string } };
+		const signature = toBase64Url(await crypto.subtle.sign({ name: 'Ed25519' }, device.keys.privateKey, sessionLinkBytes(device.certificate._id, session.challenge)));
+		expect((await h.post(`/api/devices/${device.certificate._id}/session`, { signature }, { cookie: current })).status).toBe(200);
+		const target = (await list(current)).find((s) => !s.current)!;
+		const res = await end(current, target.id);
+		expect(await res.json()).toEqual({ ok: true });
+		expect(await status(older)).toBe(401);
+		const devices = (await (await h.request('/api/devices', { headers: { cookie: current } })).json()) as { certificates: Array<{ _id: string; revoked: boolean }> };
+		expect(devices.certificates.find((c) => c._id === device.certificate._id)?.revoked).toBe(false);
+	});
 });
