@@ -82,7 +82,7 @@ export function createAccounts(auth: PraxisAuth, limits: Partial<ResetLimits> = 
 			if (next === current) throw new AuthError(400, 'bad_request', 'The new password is the same as the current one: choose another.', undefined, { field: 'next' });
 			const record = await auth.users.get(user.name);
 			if (!record) throw new AuthError(401, 'unauthorized', 'not signed in');
-			requireStrongPassword(next, { name: user.name, displayName: record.displayName });
+			requireStrongPassword(next, { name: user.name, displayName: record.displayName }, 'next');
 			await auth.users.setPassword(user.name, await auth.hashPassword(next), auth.clock());
 			if (!signOutOthers) {
 				auth.invalidate(user.name); // Basic credentials with the old password stop at once

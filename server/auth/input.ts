@@ -47,10 +47,10 @@ export interface PasswordOwner {
 	organization?: string;
 }
 
-/** Throws a 400 naming the field `password`, with the estimator's advice, for a weak password. */
-export function requireStrongPassword(password: string, owner: PasswordOwner): void {
+/** Throws a 400 naming the request's `field`, with the estimator's advice, for a weak password. */
+export function requireStrongPassword(password: string, owner: PasswordOwner, field = 'password'): void {
 	const verdict = judgePassword(password, { username: owner.name, personal: [owner.displayName ?? '', owner.organization ?? ''] });
-	if (!verdict.ok) throw new AuthError(400, 'bad_request', verdictMessage(verdict), undefined, { field: 'password', advice: verdict.advice });
+	if (!verdict.ok) throw new AuthError(400, 'bad_request', verdictMessage(verdict), undefined, { field, advice: verdict.advice });
 }
 
 /** What identifies a browser session at sign-in (kept in its record). */
