@@ -1,11 +1,14 @@
 // The admin CLI: `npm run admin -- grant|revoke <username> <role>`, `create-admin <username>`,
-// `list-users`, `enrol-hub|revoke-hub <name>`, `list-hubs`. Works directly on DATA_DIR (or COUCHDB_URL); LevelDB allows one process, so
+// `list-users`, `reset-code <username>`, `enrol-hub|revoke-hub <name>`, `list-hubs`. Works directly on DATA_DIR (or COUCHDB_URL); LevelDB allows one process, so
 // it refuses clearly while a server holds the store.
 import { randomBytes } from 'node:crypto';
 import type { Storage } from './storage/index';
 import { createAuthService, keysDirOf } from './auth/service';
 import { isRole } from './auth/users';
-import { checkPassword, checkUsername, RESERVED_USERNAMES } from './auth/input';
+import { checkUsername, RESERVED_USERNAMES } from './auth/input';
+import { createAccounts, OPERATOR } from './auth/accounts';
+import { judgePassword } from '../src/lib/domain/password-strength';
+import { verdictMessage } from '../src/lib/domain/password-rules';
 import { hashPassword } from './auth/passwords';
 import { ROLES } from '../src/lib/domain/schemas';
 import { runAsMain, withCliStore, type CliIo } from './cli';
@@ -18,6 +21,8 @@ export const USAGE = `Usage: npm run admin -- <command>
   create-admin <username>     create an admin account (password from PRAXIS_ADMIN_PASSWORD,
                               or generated and printed); an existing member becomes admin
   list-users                  list members and their roles
+  reset-code <username>       give a member who forgot their password a one-time code
+                              (valid 24 hours) to set a new one at /reset
   enrol-hub <name>            enrol a meetup hub: prints the credential to start it with
                               (saved in a file: npm start -- --hub --upstream URL
                               --hub-credential-file FILE)
@@ -33,6 +38,7 @@ type Command =
 	| { name: 'grant' | 'revoke'; username: string; role: string }
 	| { name: 'create-admin'; username: string }
 	| { name: 'list-users' }
+	| { name: 'reset-code'; username: string }
 	| { name: 'enrol-hub' | 'revoke-hub'; hub: string }
 	| { name: 'list-hubs' };
 
@@ -41,6 +47,7 @@ function parseArgs(args: readonly string[]): Command | null {
 	if ((name === 'grant' || name === 'revoke') && rest.length === 2) return { name, username: rest[0], role: rest[1] };
 	if (name === 'create-admin' && rest.length === 1) return { name, username: rest[0] };
 	if (name === 'list-users' && rest.length === 0) return { name };
+	if (name === 'reset-code' && rest.length === 1) return { name, username: rest[0] };
 	if ((name === 'enrol-hub' || name === 'revoke-hub') && rest.length === 1) return { name, hub: rest[0] };
 	if (name === 'list-hubs' && rest.length === 0) return { name };
 	return null;
@@ -76,6 +83,18 @@ async function execute(command: Command, storage: Storage, dataDir: string, io: 
 		}
 		case 'create-admin':
 			return createAdmin(command.username, auth, io);
+		case 'reset-code': {
+			const existing = await auth.users.get(command.username);
+			if (!existing) {
+				io.err(`No member named "${command.username}".`);
+				return 1;
+			}
+			const issued = await createAccounts(auth).issueResetCode(existing.name, OPERATOR);
+			io.out(`Reset code for ${issued.username}: ${issued.code}`);
+			io.out(`Valid until ${issued.expiresAt} (24 hours), once. Any earlier code no longer works.`);
+			io.out(`Give it to ${issued.username} in person or by phone; they set a new password at /reset.`);
+			return 0;
+		}
 		case 'enrol-hub':
 		case 'revoke-hub':
 		case 'list-hubs':
@@ -119,9 +138,9 @@ async function createAdmin(username: string, auth: ReturnType<typeof createAuthS
 	}
 	const given = io.env.PRAXIS_ADMIN_PASSWORD;
 	if (given !== undefined) {
-		const weak = checkPassword(given);
-		if (weak) {
-			io.err(`PRAXIS_ADMIN_PASSWORD: ${weak}.`);
+		const verdict = judgePassword(given, { username });
+		if (!verdict.ok) {
+			io.err(`PRAXIS_ADMIN_PASSWORD: ${verdictMessage(verdict)}`);
 			return 1;
 		}
 	}

@@ -10,6 +10,8 @@ import type { AuthVariables, SessionUser } from './auth/types';
 import { createAuthService, keysDirOf, type PraxisAuth } from './auth/service';
 import { createAuthRoutes } from './auth/routes';
 import { createCouchSessionRoutes } from './auth/couch-session';
+import { createAccountRoutes } from './auth/account-routes';
+import type { ResetLimits } from './auth/accounts';
 import { createCouchApp } from './couch/index';
 import { createStaticApp } from './static';
 import { compression } from './http/compression';
@@ -69,6 +71,8 @@ export interface AppDeps {
 	requireSignatures?: boolean;
 	/** Outgoing email (SMTP_URL); null or absent: nothing is ever sent. */
 	mailer?: Mailer | null;
+	/** Limits on reset-code attempts (tests lower them). */
+	resetLimits?: Partial<ResetLimits>;
 }
 
 export interface PraxisApp {
@@ -164,6 +168,9 @@ export function createApp(deps: AppDeps): PraxisApp {
 	else {
 		api.route('/auth/revocations', createRevocationRoutes({ auth: gatewayAuth, verifier, revokedTokenIds: () => auth.revokedTokenIds(), privilegedMembers: () => privilegedMembersOf(auth.users) }));
 		api.route('/auth', createAuthRoutes({ auth, secureCookies: config.secureCookies, addressOf }));
+		const accounts = createAccountRoutes({ auth, storage, verifier, secureCookies: config.secureCookies, addressOf, limits: deps.resetLimits });
+		api.route('/auth', accounts.auth);
+		api.route('/admin', accounts.admin);
 		api.route('/devices', createDeviceRoutes({ storage, auth, verifier, clock, addressOf }));
 		api.route('/calendar', createCalendarRoutes({ storage, auth, addressOf }));
 		api.route('/account/email', createEmailRoutes({ auth, emails, mailer: deps.mailer ?? null, appUrl, clock, addressOf }));

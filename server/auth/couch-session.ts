@@ -17,7 +17,7 @@ export function createCouchSessionRoutes({ auth, secureCookies, addressOf = clie
 		const credentials = parseCredentials(await readJson(c));
 		if (!credentials) return c.json({ error: 'bad_request', reason: 'name and password are required' }, 400);
 		try {
-			const { user, token } = await auth.login(credentials.username, credentials.password, addressOf(c));
+			const { user, token } = await auth.login(credentials.username, credentials.password, addressOf(c), { agent: c.req.header('user-agent') });
 			setSessionCookie(c, token, secureCookies);
 			return c.json({ ok: true, name: user.name, roles: user.roles });
 		} catch (err) {

@@ -1,6 +1,9 @@
 // Checks of the account fields a person types, with reasons they can act on.
 import { USERNAME_PATTERN } from '../../src/lib/domain/ids';
-import { PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS } from './passwords';
+import { PASSWORD_MAX_CHARS, verdictMessage } from '../../src/lib/domain/password-rules';
+import { judgePassword } from '../../src/lib/domain/password-strength';
+import { AuthError } from './errors';
+import type { SessionClaims } from './tokens';
 
 /** Names the server uses itself (seeded categories are authored by "praxis"). */
 export const RESERVED_USERNAMES: ReadonlySet<string> = new Set(['praxis', 'system', 'anonymous']);
@@ -27,12 +30,40 @@ export function checkUsername(username: unknown): string | null {
 	return null;
 }
 
+/**
+ * Whether a new password is text of an acceptable size; its strength is judged after the rate
+ * limits (requireStrongPassword), as the estimator costs CPU.
+ */
 export function checkPassword(password: unknown): string | null {
 	if (typeof password !== 'string' || password.length === 0) return 'a password is required';
-	if ([...password].length < PASSWORD_MIN_CHARS) return `passwords need at least ${PASSWORD_MIN_CHARS} characters`;
 	if (password.length > PASSWORD_MAX_CHARS) return `passwords are at most ${PASSWORD_MAX_CHARS} characters`;
 	return null;
 }
+
+/** Who the member is about to choose a password as: the estimator tries these words first. */
+export interface PasswordOwner {
+	name: string;
+	displayName?: string;
+	organization?: string;
+}
+
+/** Throws a 400 naming the request's `field`, with the estimator's advice, for a weak password. */
+export function requireStrongPassword(password: string, owner: PasswordOwner, field = 'password'): void {
+	const verdict = judgePassword(password, { username: owner.name, personal: [owner.displayName ?? '', owner.organization ?? ''] });
+	if (!verdict.ok) throw new AuthError(400, 'bad_request', verdictMessage(verdict), undefined, { field, advice: verdict.advice });
+}
+
+/** What identifies a browser session at sign-in (kept in its record). */
+export interface SessionMeta {
+	/** The User-Agent header. */
+	agent?: string;
+	/**
+	 * The valid session the request already carried: signing in again on that browser replaces it
+	 * (device and hub tokens carried over) instead of leaving it behind as another device.
+	 */
+	replaces?: SessionClaims | null;
+}
+
 
 function optionalText(value: unknown, max: number, label: string): Parsed<string | undefined> {
 	if (value === undefined || value === null) return { ok: true, value: undefined };

@@ -27,8 +27,6 @@ export interface ScryptCost {
 export const DEFAULT_SCRYPT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_BYTES = 32;
 const SALT_BYTES = 16;
-export const PASSWORD_MIN_CHARS = 10;
-export const PASSWORD_MAX_CHARS = 1024;
 
 /**
  * At most this many hashes are computed at once. Each takes 32 MiB while it runs, and node's

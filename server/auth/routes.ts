@@ -1,5 +1,5 @@
-// The JSON account API under /api/auth: register, login, logout, session, keys (DESIGN.md),
-// and hub-token (issue 7).
+// The JSON account API under /api/auth: register, login, logout, session, keys and hub-token.
+// Changing and resetting passwords and the list of sessions are in server/auth/account-routes.ts.
 import { Hono, type Context } from 'hono';
 import { clientAddress, type AddressOf } from '../http/client-address';
 import { jsonHttpError, readJson } from '../http/json';
@@ -18,10 +18,10 @@ export interface AuthRoutesDeps {
 export function asHttpError(err: unknown): unknown {
 	if (!(err instanceof AuthError)) return err;
 	const headers: Record<string, string> = err.retryAfterSeconds ? { 'retry-after': String(err.retryAfterSeconds) } : {};
-	return jsonHttpError(err.status, err.error, err.reason, headers);
+	return jsonHttpError(err.status, err.error, err.reason, headers, err.details);
 }
 
-async function attempt<T>(run: () => Promise<T>): Promise<T> {
+export async function attempt<T>(run: () => Promise<T>): Promise<T> {
 	try {
 		return await run();
 	} catch (err) {
@@ -35,7 +35,7 @@ export function createAuthRoutes({ auth, secureCookies, addressOf = clientAddres
 	app.post('/register', async (c) => {
 		const parsed = parseRegisterInput(await readJson(c));
 		if (!parsed.ok) return c.json({ error: 'bad_request', reason: parsed.reason, ...(parsed.field ? { field: parsed.field } : {}) }, 400);
-		const { user, token } = await attempt(() => auth.register(parsed.value, addressOf(c)));
+		const { user, token } = await attempt(() => auth.register(parsed.value, addressOf(c), { agent: c.req.header('user-agent') }));
 		setSessionCookie(c, token, secureCookies);
 		return c.json({ user }, 201);
 	});
@@ -43,7 +43,8 @@ export function createAuthRoutes({ auth, secureCookies, addressOf = clientAddres
 	app.post('/login', async (c) => {
 		const credentials = parseCredentials(await readJson(c));
 		if (!credentials) return c.json({ error: 'bad_request', reason: 'send a JSON object {username, password}' }, 400);
-		const { user, token } = await attempt(() => auth.login(credentials.username, credentials.password, addressOf(c)));
+		const replaces = await auth.sessionOf(c.req.raw);
+		const { user, token } = await attempt(() => auth.login(credentials.username, credentials.password, addressOf(c), { agent: c.req.header('user-agent'), replaces }));
 		setSessionCookie(c, token, secureCookies);
 		return c.json({ user });
 	});
@@ -66,7 +67,8 @@ export function createAuthRoutes({ auth, secureCookies, addressOf = clientAddres
 		const user = await auth.currentUser(c.req.raw, addressOf(c));
 		if (!user) return c.json({ error: 'unauthorized', reason: 'sign in to get a hub token' }, 401);
 		c.header('cache-control', 'no-store');
-		return c.json(await auth.issueHubToken({ name: user.name, roles: user.roles }));
+		// Recorded under the session asking, so ending that session ends the hub token too.
+		return c.json(await auth.issueHubToken({ name: user.name, roles: user.roles }, await auth.sessionOf(c.req.raw)));
 	});
 
 	app.get('/keys', (c) => {

@@ -1,94 +1,27 @@
 // The AuthService: registration, login, logout and the per-request check of who is asking
 // (session cookie, Bearer token or HTTP Basic). Roles come from the user record, cached
-// briefly, so a grant takes effect without a new login.
+// briefly, so a grant takes effect without a new login. Each session has a record
+// (server/auth/sessions.ts); ending one revokes its token and the hub tokens issued to it, and
+// a member's `sessionsValidFrom` ends every session issued before it, recorded or not.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { Storage } from '../storage/index';
-import type { AuthService, SessionUser } from './types';
-import type { Role } from '../../src/lib/domain/schemas';
+import type { SessionUser } from './types';
+import { DEFAULT_AUTH_LIMITS, type AuthOptions, type PraxisAuth, type PublicUser } from './service-types';
 import { isValidUsername } from '../../src/lib/domain/ids';
-import { ephemeralSigningKey, loadOrCreateSigningKey, type PublicJwk, type SigningKey } from './keys';
-import { DEFAULT_SCRYPT_COST, hashPassword, verifyPassword, type PasswordHash, type ScryptCost } from './passwords';
+import { ephemeralSigningKey, loadOrCreateSigningKey, type SigningKey } from './keys';
+import { DEFAULT_SCRYPT_COST, hashPassword, verifyPassword, type PasswordHash } from './passwords';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { createRevocationList, signHubToken, signSession, verifySession, SESSION_TTL_SECONDS, type SessionClaims } from './tokens';
-import { createUserStore, UsernameTakenError, type UserStore } from './users';
+import { createSessionStore, type SessionRecord } from './sessions';
+import { AuthError } from './errors';
+import { RESERVED_USERNAMES, requireStrongPassword, type SessionMeta } from './input';
+import { createUserStore, UsernameTakenError } from './users';
 import { createMember, type NewMember } from './members';
-import { RESERVED_USERNAMES, type RegisterInput } from './input';
 import { parseAuthorization, sessionCookieValue } from './credentials';
 import { serverSigner, signAsServer } from '../devices/server-key';
 
-export { SESSION_TTL_SECONDS };
-
-export interface PublicUser {
-	name: string;
-	roles: Role[];
-	displayName: string;
-}
-
-/** An expected refusal, turned into `{error, reason}` with this status by the routes. */
-export class AuthError extends Error {
-	constructor(
-		readonly status: 400 | 401 | 409 | 429,
-		readonly error: string,
-		readonly reason: string,
-		readonly retryAfterSeconds?: number
-	) {
-		super(reason);
-	}
-}
-
-export interface AuthLimits {
-	loginFailuresPerUsername: number;
-	loginFailuresPerAddress: number;
-	loginWindowMs: number;
-	registrationsPerAddress: number;
-	registrationWindowMs: number;
-}
-
-export const DEFAULT_AUTH_LIMITS: AuthLimits = {
-	loginFailuresPerUsername: 5,
-	loginFailuresPerAddress: 20,
-	loginWindowMs: 15 * 60_000,
-	registrationsPerAddress: 10,
-	registrationWindowMs: 60 * 60_000
-};
-
-export interface AuthOptions {
-	storage: Storage;
-	/** Folder of the signing key (DATA_DIR/keys); absent → a key held in memory only. */
-	keysDir?: string;
-	clock?: () => Date;
-	scryptCost?: ScryptCost;
-	limits?: Partial<AuthLimits>;
-	/** How long roles read from a user record are trusted. */
-	roleCacheMs?: number;
-	/** How long a successful HTTP Basic check is remembered. */
-	basicCacheMs?: number;
-	/** Behind a reverse proxy: rate-limit by the last X-Forwarded-For entry, not the socket. */
-	trustProxy?: boolean;
-}
-
-export interface PraxisAuth extends AuthService {
-	readonly users: UserStore;
-	readonly sessionTtlSeconds: number;
-	register(input: RegisterInput, clientAddress: string): Promise<{ user: PublicUser; token: string }>;
-	login(username: string, password: string, clientAddress: string): Promise<{ user: PublicUser; token: string }>;
-	/** Revokes the session token the request carries, if any. */
-	logout(req: Request): Promise<void>;
-	/** The signed-in member with display name, or null. */
-	currentUser(req: Request, clientAddress: string): Promise<PublicUser | null>;
-	/** Creates a member without rate limits (seed, admin CLI). */
-	createMember(member: NewMember): Promise<PublicUser>;
-	/** Forgets cached roles (after a grant). */
-	invalidate(name: string): void;
-	jwks(): { keys: PublicJwk[] };
-	/** The server's Ed25519 key (sessions, hub tokens, device certificates, server signatures). */
-	signingKey(): SigningKey;
-	/** A short-lived token a meetup hub accepts (aud praxis-hub), for a signed-in member. */
-	issueHubToken(user: SessionUser): Promise<{ token: string; expiresAt: string }>;
-	/** Ids of revoked, unexpired tokens (sessions and hub tokens). */
-	revokedTokenIds(): Promise<string[]>;
-}
+export { SESSION_TTL_SECONDS, AuthError };
+export { DEFAULT_AUTH_LIMITS, type AuthLimits, type AuthOptions, type PraxisAuth, type PublicUser } from './service-types';
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('base64url');
 
@@ -102,6 +35,7 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 	const basicCacheMs = options.basicCacheMs ?? 60_000;
 	const users = createUserStore(storage);
 	const revocations = createRevocationList(storage, clock);
+	const sessions = createSessionStore(storage, clock, (jti) => revocations.isRevoked(jti));
 	let key: SigningKey | null = null;
 	const signingKey = (): SigningKey =>
 		(key ??= options.keysDir ? loadOrCreateSigningKey(options.keysDir) : ephemeralSigningKey());
@@ -110,25 +44,28 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 	const failuresByName = limiter(limits.loginFailuresPerUsername, limits.loginWindowMs);
 	const failuresByAddress = limiter(limits.loginFailuresPerAddress, limits.loginWindowMs);
 	const registrations = limiter(limits.registrationsPerAddress, limits.registrationWindowMs);
+	const strengthChecks = limiter(limits.strengthChecksPerAddress, limits.loginWindowMs);
 
-	const profiles = new Map<string, { user: PublicUser; at: number }>();
+	/** The public user and the member's session cut-off (seconds; 0: none), cached briefly. */
+	const profiles = new Map<string, { user: PublicUser; validFrom: number; at: number }>();
 	const basicCache = new Map<string, { name: string; until: number }>();
 	/** Basic checks under way, by header: a device's first requests arrive together and share one. */
 	const basicChecks = new Map<string, Promise<PublicUser | null>>();
 	let dummyHash: Promise<PasswordHash> | null = null;
 
-	async function publicUser(name: string): Promise<PublicUser | null> {
+	async function account(name: string): Promise<{ user: PublicUser; validFrom: number } | null> {
 		const cached = profiles.get(name);
-		if (cached && now() - cached.at < roleCacheMs) return cached.user;
+		if (cached && now() - cached.at < roleCacheMs) return cached;
 		const record = await users.get(name);
 		if (!record) {
 			profiles.delete(name);
 			return null;
 		}
-		const user = { name: record.name, roles: record.roles, displayName: record.displayName };
-		profiles.set(name, { user, at: now() });
-		return user;
+		const entry = { user: { name: record.name, roles: record.roles, displayName: record.displayName }, validFrom: record.sessionsValidFrom ?? 0, at: now() };
+		profiles.set(name, entry);
+		return entry;
 	}
+	const publicUser = async (name: string): Promise<PublicUser | null> => (await account(name))?.user ?? null;
 
 	function throwIfLimited(name: string, address: string): void {
 		const wait = Math.max(failuresByName.retryAfterSeconds(name), failuresByAddress.retryAfterSeconds(address));
@@ -151,19 +88,53 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 		}
 		failuresByName.reset(name);
 		const user = { name: record.name, roles: record.roles, displayName: record.displayName };
-		profiles.set(name, { user, at: now() });
+		profiles.set(name, { user, validFrom: record.sessionsValidFrom ?? 0, at: now() });
 		return user;
 	}
 
-	async function issue(user: PublicUser): Promise<{ user: PublicUser; token: string }> {
-		const { token } = await signSession(signingKey(), user.name, user.roles, clock());
+	async function issue(user: PublicUser, meta: SessionMeta = {}): Promise<{ user: PublicUser; token: string }> {
+		const { token, claims } = await signSession(signingKey(), user.name, user.roles, clock());
+		await sessions.record(claims, meta.agent);
+		const previous = meta.replaces?.sub === user.name ? await sessions.get(user.name, meta.replaces.jti) : null;
+		if (previous) {
+			if (previous.device) await sessions.linkDevice(claims, previous.device);
+			for (const hub of previous.hubTokens) await sessions.addHubToken(user.name, claims, hub);
+			await revocations.revoke(meta.replaces!);
+			await sessions.remove(previous._id);
+		}
+		await sessions.list(user.name); // sweeps the records of the member's expired sessions
 		return { user, token };
 	}
 
-	async function claimsOf(token: string): Promise<SessionClaims | null> {
+	/** A session token's claims and member when it is valid, unrevoked and not cut off. */
+	async function sessionFor(token: string): Promise<{ claims: SessionClaims; user: PublicUser } | null> {
 		const claims = await verifySession(signingKey(), token, clock());
 		if (!claims || (await revocations.isRevoked(claims.jti))) return null;
-		return claims;
+		const entry = await account(claims.sub);
+		if (!entry || claims.iat < entry.validFrom) return null;
+		await sessions.touch(claims);
+		return { claims, user: entry.user };
+	}
+
+	/** The session token a request carries: Bearer, else the cookie (never with another header). */
+	function tokenOf(req: Request): string | null {
+		const authorization = req.headers.get('authorization');
+		if (!authorization) return sessionCookieValue(req.headers.get('cookie'));
+		const parsed = parseAuthorization(authorization);
+		return parsed?.scheme === 'bearer' ? parsed.token : null;
+	}
+
+	async function revokeRecorded(record: SessionRecord): Promise<void> {
+		await revocations.revoke({ sub: record.sub, jti: record.jti, exp: record.exp, iat: record.iat });
+		for (const hub of record.hubTokens) await revocations.revoke({ sub: record.sub, jti: hub.jti, exp: hub.exp, iat: 0 });
+		await sessions.remove(record._id);
+	}
+
+	/** Forgets what is kept about a member: roles, cut-off, Basic credentials checked, failed sign-ins. */
+	function forget(name: string): void {
+		profiles.delete(name);
+		failuresByName.reset(name);
+		for (const [key, hit] of basicCache) if (hit.name === name) basicCache.delete(key);
 	}
 
 	async function basicUser(header: string, name: string, password: string, address: string): Promise<PublicUser | null> {
@@ -195,13 +166,9 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 			const parsed = parseAuthorization(authorization);
 			if (!parsed) return null;
 			if (parsed.scheme === 'basic') return basicUser(authorization, parsed.username, parsed.password, address);
-			const claims = await claimsOf(parsed.token);
-			return claims ? publicUser(claims.sub) : null;
 		}
-		const token = sessionCookieValue(req.headers.get('cookie'));
-		if (!token) return null;
-		const claims = await claimsOf(token);
-		return claims ? publicUser(claims.sub) : null;
+		const token = tokenOf(req);
+		return token ? ((await sessionFor(token))?.user ?? null) : null;
 	}
 
 	async function createMemberChecked(member: NewMember): Promise<PublicUser> {
@@ -212,6 +179,8 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 
 	return {
 		users,
+		sessions,
+		clock,
 		sessionTtlSeconds: SESSION_TTL_SECONDS,
 		async authenticate(req, address): Promise<SessionUser | null> {
 			const forwarded = options.trustProxy ? req.headers.get('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean).at(-1) : undefined;
@@ -219,36 +188,85 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 			return user ? { name: user.name, roles: user.roles } : null;
 		},
 		currentUser,
-		async register(input, address) {
-			const wait = registrations.retryAfterSeconds(address);
+		async register(input, address, meta) {
+			const wait = Math.max(registrations.retryAfterSeconds(address), strengthChecks.retryAfterSeconds(address));
 			if (wait > 0) throw new AuthError(429, 'too_many_requests', 'too many new accounts from this address: try again later', wait);
 			if (RESERVED_USERNAMES.has(input.username)) throw new AuthError(409, 'conflict', `the username ${input.username} is reserved`);
+			strengthChecks.hit(address);
+			requireStrongPassword(input.password, { name: input.username, displayName: input.displayName, organization: input.organization });
 			registrations.hit(address);
 			try {
-				return await issue(await createMemberChecked(input));
+				return await issue(await createMemberChecked(input), meta);
 			} catch (err) {
 				if (err instanceof UsernameTakenError) throw new AuthError(409, 'conflict', `the username ${input.username} is taken`);
 				throw err;
 			}
 		},
-		async login(username, password, address) {
-			return issue(await checkPassword(username, password, address));
+		async login(username, password, address, meta) {
+			return issue(await checkPassword(username, password, address), meta);
 		},
 		async logout(req) {
+			// With Basic credentials in the header, the cookie's session is the one to end.
 			const authorization = parseAuthorization(req.headers.get('authorization') ?? '');
 			const token = authorization?.scheme === 'bearer' ? authorization.token : sessionCookieValue(req.headers.get('cookie'));
-			if (!token) return;
-			const claims = await claimsOf(token);
-			if (claims) await revocations.revoke(claims);
+			const claims = token ? await verifySession(signingKey(), token, clock()) : null;
+			if (!claims) return;
+			const record = await sessions.get(claims.sub, claims.jti);
+			await (record ? revokeRecorded(record) : revocations.revoke(claims));
+		},
+		async sessionOf(req) {
+			const token = tokenOf(req);
+			return token ? ((await sessionFor(token))?.claims ?? null) : null;
+		},
+		async confirmPassword(name, password, address) {
+			try {
+				await checkPassword(name, password, address);
+				return true;
+			} catch (err) {
+				if (err instanceof AuthError && err.status === 401) return false;
+				throw err;
+			}
+		},
+		hashPassword: (password) => hashPassword(password, cost),
+		endSession: revokeRecorded,
+		async endSessions(name, keep, meta) {
+			let ended = 0;
+			let kept: SessionRecord | null = null;
+			for (const record of await sessions.list(name)) {
+				if (record.jti === keep?.jti) kept = record;
+				else {
+					await revokeRecorded(record);
+					ended++;
+				}
+			}
+			for (const hub of await sessions.standaloneHubTokens(name)) {
+				await revocations.revoke({ sub: name, jti: hub.jti, exp: hub.exp, iat: 0 });
+				await sessions.remove(`hubtoken:${name}:${hub.jti}`);
+			}
+			// Sessions issued before this second are refused from now on, recorded or not (tokens
+			// from before session records existed). Those issued within it were recorded, and ended above.
+			const cutoff = Math.floor(clock().getTime() / 1000);
+			await users.setSessionsValidFrom(name, cutoff);
+			forget(name);
+			if (!keep) return { ended };
+			// The kept session predates the cut-off: it continues under a fresh token, device and hub tokens kept.
+			const entry = await account(name);
+			if (!entry) return { ended };
+			const { token, claims } = await signSession(signingKey(), name, entry.user.roles, clock());
+			await sessions.record(claims, kept?.agent ?? meta?.agent);
+			if (kept?.device) await sessions.linkDevice(claims, kept.device);
+			for (const hub of kept?.hubTokens ?? []) await sessions.addHubToken(name, claims, hub);
+			await revocations.revoke(keep);
+			if (kept) await sessions.remove(kept._id);
+			return { ended, token };
 		},
 		createMember: createMemberChecked,
-		invalidate(name) {
-			profiles.delete(name);
-		},
+		invalidate: forget,
 		jwks: () => ({ keys: [signingKey().publicJwk] }),
 		signingKey,
-		async issueHubToken(user) {
+		async issueHubToken(user, session) {
 			const { token, claims } = await signHubToken(signingKey(), user.name, user.roles, clock());
+			await sessions.addHubToken(user.name, session ?? null, { jti: claims.jti, exp: claims.exp });
 			return { token, expiresAt: new Date(claims.exp * 1000).toISOString() };
 		},
 		revokedTokenIds: () => revocations.list()

@@ -1,5 +1,6 @@
 // Member accounts in the server-only USERS_DB (`praxis-users`, never reachable through /couch):
-// one `user:{name}` document holding the password hash, roles and display name.
+// one `user:{name}` document holding the password hash, roles and display name, the time before
+// which the member's sessions are refused, and the hash of a pending reset code.
 import type { Storage } from '../storage/index';
 import { USERS_DB } from '../storage/index';
 import { ROLES, type Role } from '../../src/lib/domain/schemas';
@@ -15,6 +16,33 @@ export interface UserRecord {
 	roles: Role[];
 	displayName: string;
 	createdAt: string;
+	/** Sessions issued before this (seconds since the epoch) are refused: set when all are ended. */
+	sessionsValidFrom?: number;
+	passwordChangedAt?: string;
+	/** The one reset code that may set a new password (server/auth/reset-codes.ts). */
+	resetCode?: ResetCodeRecord;
+}
+
+export interface ResetCodeRecord {
+	/** SHA-256 of the normalized code with the username, base64url. */
+	hash: string;
+	issuedAt: string;
+	expiresAt: string;
+	issuedBy: string;
+	/** Set when the code was used: kept so a second try can be told it was used. */
+	usedAt?: string;
+}
+
+function parseResetCode(value: unknown): ResetCodeRecord | undefined {
+	const v = value as Partial<ResetCodeRecord> | null;
+	if (!v || typeof v.hash !== 'string' || typeof v.expiresAt !== 'string' || typeof v.issuedAt !== 'string') return undefined;
+	return {
+		hash: v.hash,
+		issuedAt: v.issuedAt,
+		expiresAt: v.expiresAt,
+		issuedBy: typeof v.issuedBy === 'string' ? v.issuedBy : '',
+		...(typeof v.usedAt === 'string' ? { usedAt: v.usedAt } : {})
+	};
 }
 
 export const userDocId = (name: string): string => `user:${name}`;
@@ -41,7 +69,10 @@ function parseUser(doc: unknown): UserRecord | null {
 		hash: d.hash,
 		roles: normalizeRoles(d.roles.filter(isRole)),
 		displayName: typeof d.displayName === 'string' ? d.displayName : d.name,
-		createdAt: typeof d.createdAt === 'string' ? d.createdAt : ''
+		createdAt: typeof d.createdAt === 'string' ? d.createdAt : '',
+		...(typeof d.sessionsValidFrom === 'number' ? { sessionsValidFrom: d.sessionsValidFrom } : {}),
+		...(typeof d.passwordChangedAt === 'string' ? { passwordChangedAt: d.passwordChangedAt } : {}),
+		...(parseResetCode(d.resetCode) ? { resetCode: parseResetCode(d.resetCode) } : {})
 	};
 }
 
@@ -61,7 +92,14 @@ export interface UserStore {
 	create(user: Omit<UserRecord, '_id' | '_rev' | 'type'>): Promise<UserRecord>;
 	/** Applies `change` to the roles and stores them; null when there is no such user. */
 	updateRoles(name: string, change: (roles: Role[]) => readonly string[]): Promise<UserRecord | null>;
-	setPassword(name: string, hash: PasswordHash): Promise<boolean>;
+	/**
+	 * Stores a new password hash. A pending reset code is dropped with the old password, unless
+	 * `usedCode` says this code set it (then it is kept, marked used).
+	 */
+	setPassword(name: string, hash: PasswordHash, at?: Date, usedCode?: ResetCodeRecord): Promise<boolean>;
+	setSessionsValidFrom(name: string, seconds: number): Promise<boolean>;
+	/** Replaces the member's reset code (null removes it). */
+	setResetCode(name: string, code: ResetCodeRecord | null): Promise<boolean>;
 	list(): Promise<UserRecord[]>;
 }
 
@@ -106,8 +144,21 @@ export function createUserStore(storage: Storage): UserStore {
 			}
 		},
 		updateRoles: (name, change) => update(name, (user) => ({ ...user, roles: normalizeRoles(change(user.roles)) })),
-		async setPassword(name, hash) {
-			return (await update(name, (user) => ({ ...user, hash }))) !== null;
+		async setPassword(name, hash, at = new Date(), usedCode) {
+			return (
+				(await update(name, ({ resetCode: _dropped, ...user }) => ({
+					...user,
+					hash,
+					passwordChangedAt: at.toISOString(),
+					...(usedCode ? { resetCode: { ...usedCode, usedAt: at.toISOString() } } : {})
+				}))) !== null
+			);
+		},
+		async setSessionsValidFrom(name, seconds) {
+			return (await update(name, (user) => ({ ...user, sessionsValidFrom: Math.max(seconds, user.sessionsValidFrom ?? 0) }))) !== null;
+		},
+		async setResetCode(name, code) {
+			return (await update(name, ({ resetCode: _old, ...user }) => (code ? { ...user, resetCode: code } : user))) !== null;
 		},
 		async list() {
 			const res = await db().allDocs({ include_docs: true, startkey: 'user:', endkey: 'user:\ufff0' });

@@ -15,7 +15,7 @@ import { createSignatureVerifier, rolesFromUsers } from '../devices/verify';
 import { publicKeysFromJwks, serverSigner, SERVER_SIGNER_PREFIX } from '../devices/server-key';
 import { relayDocs } from '../hub/relay';
 import { HUB_STATE_FILE } from '../hub/state';
-import { REVOCATION_AUTHOR } from '../devices/routes';
+import { REVOCATION_AUTHOR } from '../devices/revoke';
 
 /** This server's key, plus the upstream's keys a hub last fetched (DATA_DIR/hub-state.json). */
 export async function trustedServerKeys(auth: PraxisAuth, dataDir: string): Promise<Map<string, CryptoKey>> {

@@ -1,26 +1,32 @@
 // /api/devices: device certificates for members' signing keys (issue 7).
 //   POST   /api/devices        {publicKey, label?} → 201 {certificate}   (a `device:{ulid}` doc)
-//   GET    /api/devices        → {certificates: [{...certificate, revoked}]} (the caller's own)
 //                              at most DEVICE_CERTS_PER_DAY a member per 24 h, then 429
+//   GET    /api/devices        → {certificates: [{...certificate, revoked}], session?: {device, challenge}}
+//   POST   /api/devices/{id}/session  {signature} → {ok}: this session's device signs with {id}
 //   DELETE /api/devices/{id}   owner, moderator or admin → {revocation} (a server-signed `revocation:{ulid}`)
+// A session records the certificate its device signs with (server/auth/sessions.ts), so signing
+// out that device revokes the certificate too: at certification, or, for a device certified in
+// an earlier session, when the device proves it holds the key by signing the session's challenge.
 // Certificates and revocations go into `community`, so every device and hub can verify them;
 // only the server writes them (permissions.ts refuses them to everyone else).
 import { Hono, type Context } from 'hono';
 import { encodeTime, ulid } from 'ulid';
 import { COMMUNITY_DB, ULID_PATTERN } from '../../src/lib/domain/ids';
-import { hasRole, isModerator } from '../../src/lib/domain/permissions';
+import { isModerator } from '../../src/lib/domain/permissions';
 import { importPublicKey, signCertificate, type DeviceCertificate } from '../../src/lib/domain/signing';
+import { sessionLinkBytes } from '../../src/lib/domain/session-link';
 import type { Storage } from '../storage/index';
 import type { PraxisAuth } from '../auth/service';
 import type { SessionUser } from '../auth/types';
 import { clientAddress, type AddressOf } from '../http/client-address';
 import { readJson } from '../http/json';
-import { serverSigner, signAsServer, storeSignedNew } from './server-key';
+import { serverSigner } from './server-key';
 import { asCertificate, type SignatureVerifier } from './verify';
+import { findCertificate, revokeCertificate } from './revoke';
+import { sessionChallenge, verifyLinkSignature } from './session-link';
 
+export { REVOCATION_AUTHOR } from './revoke';
 export const DEVICE_CERT_TTL_MS = 365 * 24 * 60 * 60 * 1000;
-/** The system name revocations are authored by (as seeds are; see server/seed.ts). */
-export const REVOCATION_AUTHOR = 'praxis';
 const MAX_LABEL_CHARS = 80;
 /**
  * Certificates one member may get in 24 hours: a new phone, a reinstall or a cleared browser
@@ -99,6 +105,8 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 		};
 		const certificate = await signCertificate(unsigned, signer.privateKey);
 		await db().put(certificate);
+		const session = await auth.sessionOf(c.req.raw);
+		if (session) await auth.sessions.linkDevice(session, certificate._id);
 		return c.json({ certificate }, 201);
 	});
 
@@ -111,7 +119,27 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 			.map((row) => asCertificate(row.doc))
 			.filter((cert): cert is DeviceCertificate => cert !== null && cert.author === user.name)
 			.map((cert) => ({ ...cert, revoked: revoked.has(cert._id) }));
-		return c.json({ certificates });
+		const session = await auth.sessionOf(c.req.raw);
+		const linked = session ? ((await auth.sessions.get(session.sub, session.jti))?.device ?? null) : null;
+		return c.json({ certificates, ...(session ? { session: { device: linked, challenge: sessionChallenge(session.jti) } } : {}) });
+	});
+
+	app.post('/:id/session', async (c) => {
+		const user = await member(c);
+		if (user instanceof Response) return user;
+		const session = await auth.sessionOf(c.req.raw);
+		if (!session) return c.json({ error: 'bad_request', reason: 'only a signed-in session can name its device' }, 400);
+		const id = deviceIdOf(c.req.param('id'));
+		const body = (await readJson(c)) as { signature?: unknown } | null;
+		if (!id || typeof body?.signature !== 'string') return c.json({ error: 'bad_request', reason: 'send {signature} for a device:{ulid}' }, 400);
+		const cert = await findCertificate(storage, `device:${id}`);
+		if (!cert || cert.author !== user.name) return c.json({ error: 'not_found', reason: `no device certificate device:${id} of yours` }, 404);
+		if ((await verifier.revoked()).has(cert._id)) return c.json({ error: 'forbidden', reason: 'this device certificate was revoked' }, 403);
+		if (!(await verifyLinkSignature(cert, sessionLinkBytes(cert._id, sessionChallenge(session.jti)), body.signature))) {
+			return c.json({ error: 'forbidden', reason: 'the signature is not this device’s' }, 403);
+		}
+		await auth.sessions.linkDevice(session, cert._id);
+		return c.json({ ok: true });
 	});
 
 	app.delete('/:id', async (c) => {
@@ -119,25 +147,12 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 		if (user instanceof Response) return user;
 		const id = deviceIdOf(c.req.param('id'));
 		if (!id) return c.json({ error: 'bad_request', reason: 'a device id is device:{ulid}' }, 400);
-		let cert: DeviceCertificate | null = null;
-		try {
-			cert = asCertificate(await db().get(`device:${id}`));
-		} catch (err) {
-			if ((err as { status?: number }).status !== 404) throw err;
-		}
+		const cert = await findCertificate(storage, `device:${id}`);
 		if (!cert) return c.json({ error: 'not_found', reason: `no device certificate device:${id}` }, 404);
 		if (cert.author !== user.name && !isModerator(user)) {
 			return c.json({ error: 'forbidden', reason: 'only its owner, a moderator or an admin may revoke a device' }, 403);
 		}
-		const signer = await serverSigner(auth.signingKey());
-		const revocation = await signAsServer(
-			{ _id: `revocation:${id}`, type: 'revocation', author: REVOCATION_AUTHOR, createdAt: clock().toISOString(), device: cert._id, revokedBy: user.name },
-			signer
-		);
-		const [stored] = await storeSignedNew(db(), [revocation]);
-		if (stored?.error) return c.json({ revocation: await db().get(revocation._id) }); // already revoked
-		verifier.noteRevoked(cert._id);
-		return c.json({ revocation });
+		return c.json({ revocation: await revokeCertificate({ storage, auth, verifier, clock }, cert, user.name) });
 	});
 
 	return app;

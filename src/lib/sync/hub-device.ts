@@ -2,7 +2,8 @@
 // signing key has a valid certificate — register the public key with POST /api/devices on first
 // use, again when the certificate expires within a day or was revoked (then with a new key). The
 // store signs every write with it (store/signing); pending unsigned writes are signed at once.
-import type { DeviceCertificate } from '../domain/signing';
+import { toBase64Url, type DeviceCertificate } from '../domain/signing';
+import { sessionLinkBytes } from '../domain/session-link';
 import type { StoreSigning } from '../store/index';
 import { deviceName } from './devices';
 
@@ -41,14 +42,34 @@ async function json(response: Response): Promise<Record<string, unknown> | null>
 	return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : null;
 }
 
-/** Is the stored certificate still usable (unexpired, and not in the server's revoked list)? */
-async function stillValid(cert: DeviceCertificate, apiBase: string, fetchFn: typeof fetch, now: number): Promise<boolean> {
+/**
+ * Is the stored certificate still usable (unexpired, and not in the server's revoked list)? When
+ * it is, and the server does not know yet that this session's device signs with it (a sign-in on
+ * a device certified earlier), the device tells it, proving it holds the key.
+ */
+async function stillValid(cert: DeviceCertificate, signing: StoreSigning, apiBase: string, fetchFn: typeof fetch, now: number): Promise<boolean> {
 	if (Date.parse(cert.expiresAt) - now < CERT_RENEW_BEFORE_MS) return false;
 	const response = await fetchFn(`${apiBase}/devices`, { credentials: 'include', headers: { accept: 'application/json' } });
 	if (!response.ok) return true; // cannot tell: keep signing; the server refuses if revoked
-	const listed = (await json(response))?.certificates;
+	const body = await json(response);
+	const listed = body?.certificates;
 	const mine = Array.isArray(listed) ? (listed as ListedCert[]).find((c) => c._id === cert._id) : undefined;
-	return mine ? mine.revoked !== true : false;
+	if (!mine || mine.revoked === true) return false;
+	const session = body?.session as { device?: unknown; challenge?: unknown } | undefined;
+	if (session && session.device !== cert._id && typeof session.challenge === 'string') await linkSession(cert, session.challenge, signing, apiBase, fetchFn);
+	return true;
+}
+
+/** Best effort: without the link, signing this device out elsewhere leaves its certificate valid. */
+async function linkSession(cert: DeviceCertificate, challenge: string, signing: StoreSigning, apiBase: string, fetchFn: typeof fetch): Promise<void> {
+	const signed = await signing.signBytes(sessionLinkBytes(cert._id, challenge));
+	if (!signed || signed.device !== cert._id) return;
+	await fetchFn(`${apiBase}/devices/${encodeURIComponent(cert._id)}/session`, {
+		method: 'POST',
+		credentials: 'include',
+		headers: { 'content-type': 'application/json', accept: 'application/json' },
+		body: JSON.stringify({ signature: toBase64Url(signed.sig) })
+	}).catch(() => undefined);
 }
 
 /**
@@ -59,7 +80,7 @@ export async function ensureDeviceCertificate(signing: StoreSigning, apiBase: st
 	try {
 		const current = await signing.certificate();
 		// pending writes signed before revisions were bound to their parent are signed again
-		if (current && (await stillValid(current, apiBase, fetchFn, now))) return { ok: true, certificate: current, registered: false, signedPending: await signing.signPending() };
+		if (current && (await stillValid(current, signing, apiBase, fetchFn, now))) return { ok: true, certificate: current, registered: false, signedPending: await signing.signPending() };
 		if (current) await signing.reset(); // revoked or expiring: a new key, a new certificate
 		const response = await fetchFn(`${apiBase}/devices`, {
 			method: 'POST',

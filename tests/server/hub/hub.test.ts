@@ -161,14 +161,18 @@ describe('meetup hub', () => {
 		expect((await fetch(`${hub.base}/api/auth/login`, { method: 'POST' })).status).toBe(403);
 	});
 
-	it('accepts central session tokens too, until the upstream lists them as revoked', async () => {
+	it('accepts central session tokens too, until the upstream lists them as revoked (with the hub tokens of that session)', async () => {
 		const sessionToken = members.ben.cookie.split('=')[1];
 		const asBen = { headers: { authorization: `Bearer ${sessionToken}` } };
+		const benHub = { headers: { authorization: `Bearer ${members.ben.hubToken}` } };
 		expect((await fetch(`${hub.base}/api/auth/session`, asBen)).status).toBe(200);
+		expect((await fetch(`${hub.base}/api/auth/session`, benHub)).status).toBe(200);
 		expect((await fetch(`${upstream.base}/api/auth/logout`, { method: 'POST', headers: { cookie: members.ben.cookie } })).status).toBe(200);
 		expect(await hub.hub.state.refresh()).toBe(true);
 		expect((await fetch(`${hub.base}/api/auth/session`, asBen)).status).toBe(401);
-		expect((await fetch(`${hub.base}/api/auth/session`, { headers: { authorization: `Bearer ${members.ben.hubToken}` } })).status).toBe(200);
+		// Signing out a device ends the hub token it was given as well.
+		expect((await fetch(`${hub.base}/api/auth/session`, benHub)).status).toBe(401);
+		expect((await fetch(`${hub.base}/api/auth/session`, { headers: { authorization: `Bearer ${members.ana.hubToken}` } })).status).toBe(200);
 	});
 
 	it('gives a revoked hub 401, and keeps verifying members offline once the upstream is gone', async () => {
@@ -182,7 +186,7 @@ describe('meetup hub', () => {
 		expect(session.status).toBe(200);
 		expect(await session.json()).toMatchObject({ user: { name: 'ana', roles: ['member'] } });
 		expect((await fetch(`${hub.base}/api/auth/session`, { headers: { authorization: 'Bearer not-a-token' } })).status).toBe(401);
-		expect((await fetch(`${hub.base}/couch/community`, { headers: { authorization: `Bearer ${members.ben.hubToken}` } })).status).toBe(200);
+		expect((await fetch(`${hub.base}/couch/community`, { headers: { authorization: `Bearer ${members.ana.hubToken}` } })).status).toBe(200);
 		expect(existsSync(join(hub.dataDir, 'hub-state.json'))).toBe(true);
 	});
 });

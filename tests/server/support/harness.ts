@@ -13,6 +13,7 @@ import { createApp } from '../../../server/app';
 import { createAuthService, type AuthLimits, type PraxisAuth } from '../../../server/auth/service';
 import { createStorage, type Storage } from '../../../server/storage/index';
 import type { AppConfig } from '../../../server/config';
+import type { ResetLimits } from '../../../server/auth/accounts';
 
 /** Fast parameters for tests only (real accounts use DEFAULT_SCRYPT_COST). */
 export const TEST_SCRYPT_COST = { N: 1024, r: 8, p: 1 };
@@ -30,6 +31,7 @@ export interface HarnessOptions {
 	couchdbUrl?: string;
 	staticDir?: string;
 	limits?: Partial<AuthLimits>;
+	resetLimits?: Partial<ResetLimits>;
 	secureCookies?: boolean;
 	logRequests?: boolean;
 	/** A mutable clock: tests move `now.ms` forward. */
@@ -87,7 +89,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
 	};
 	const logs: string[] = [];
 	const statuses: number[] = [];
-	const { app } = createApp({ storage, config, auth, clock, uuid: options.uuid, trustProxy: options.trustProxy, mailer: options.mailer, log: (line) => logs.push(line) });
+	const { app } = createApp({ storage, config, auth, clock, uuid: options.uuid, trustProxy: options.trustProxy, mailer: options.mailer, resetLimits: options.resetLimits, log: (line) => logs.push(line) });
 	let server: Server | null = null;
 
 	const check = (res: Response, what: string): Response => {

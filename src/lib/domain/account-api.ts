@@ -1,0 +1,46 @@
+// The shapes of the account endpoints (server/auth/account-routes.ts), for both sides.
+
+/** POST /api/auth/password */
+export interface PasswordChangeRequest {
+	current: string;
+	next: string;
+	/** End every other session of the member (this one continues under a fresh cookie). */
+	signOutOthers?: boolean;
+}
+
+/** POST /api/auth/reset */
+export interface PasswordResetRequest {
+	username: string;
+	code: string;
+	password: string;
+}
+
+/** The answer to a change or a reset. */
+export interface PasswordSetAnswer {
+	ok: true;
+	/** How many sessions were ended. */
+	signedOut: number;
+}
+
+/** One entry of GET /api/auth/sessions. */
+export interface ListedSession {
+	/** The session id (for DELETE /api/auth/sessions/{id}). */
+	id: string;
+	/** The session this request came with. */
+	current: boolean;
+	createdAt: string;
+	/** When the session last reached the server (kept to within a few minutes). */
+	lastSeenAt: string;
+	/** The browser's User-Agent at sign-in. */
+	agent?: string;
+	/** The device certificate its device signs with. */
+	device?: string;
+	deviceLabel?: string;
+}
+
+/** POST /api/admin/members/{name}/reset-code */
+export interface IssuedResetCode {
+	username: string;
+	code: string;
+	expiresAt: string;
+}

@@ -1,0 +1,63 @@
+// The member's account on the home server: changing the password, setting one with a reset code,
+// the signed-in devices and signing one out, and giving a reset code (moderators, admins).
+// Every call answers {ok: true, ...} or {ok: false, reason} with words a member can act on.
+import type { IssuedResetCode, ListedSession, PasswordChangeRequest, PasswordResetRequest, PasswordSetAnswer } from '../domain/account-api';
+
+export type Answer<T> = ({ ok: true } & T) | { ok: false; reason: string; status: number; advice?: string[] };
+
+type Fetch = typeof fetch;
+
+const UNREACHABLE = 'The server cannot be reached. Try again when you are online.';
+
+async function call<T>(path: string, init: RequestInit, fetchFn: Fetch): Promise<Answer<T>> {
+	let response: Response;
+	try {
+		response = await fetchFn(`/api${path}`, {
+			credentials: 'include',
+			headers: init.body ? { 'content-type': 'application/json', accept: 'application/json' } : { accept: 'application/json' },
+			...init
+		});
+	} catch {
+		return { ok: false, reason: UNREACHABLE, status: 0 };
+	}
+	const body = (await response.json().catch(() => null)) as (T & { reason?: unknown; advice?: unknown }) | null;
+	if (response.ok && body) return { ok: true, ...body };
+	if (response.status === 502 || response.status === 503 || response.status === 504) return { ok: false, reason: UNREACHABLE, status: response.status };
+	const reason = typeof body?.reason === 'string' ? sentence(body.reason) : `The server answered ${response.status}.`;
+	const advice = Array.isArray(body?.advice) ? body.advice.filter((a): a is string => typeof a === 'string') : undefined;
+	return { ok: false, reason, status: response.status, ...(advice ? { advice } : {}) };
+}
+
+/** Server reasons start in lower case when they are fragments ("sign in to …"). */
+function sentence(text: string): string {
+	const capital = text.charAt(0).toUpperCase() + text.slice(1);
+	return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+export function changePassword(request: PasswordChangeRequest, fetchFn: Fetch = fetch): Promise<Answer<PasswordSetAnswer>> {
+	return call('/auth/password', { method: 'POST', body: JSON.stringify(request) }, fetchFn);
+}
+
+export function resetPassword(request: PasswordResetRequest, fetchFn: Fetch = fetch): Promise<Answer<PasswordSetAnswer>> {
+	return call('/auth/reset', { method: 'POST', body: JSON.stringify(request) }, fetchFn);
+}
+
+export async function listSessions(fetchFn: Fetch = fetch): Promise<Answer<{ sessions: ListedSession[] }>> {
+	const answer = await call<{ sessions: unknown }>('/auth/sessions', { method: 'GET' }, fetchFn);
+	if (!answer.ok) return answer;
+	const sessions = Array.isArray(answer.sessions) ? answer.sessions.filter(isListedSession) : [];
+	return { ok: true, sessions };
+}
+
+function isListedSession(value: unknown): value is ListedSession {
+	const v = value as Partial<ListedSession> | null;
+	return !!v && typeof v.id === 'string' && typeof v.current === 'boolean' && typeof v.createdAt === 'string' && typeof v.lastSeenAt === 'string';
+}
+
+export function endSession(id: string, fetchFn: Fetch = fetch): Promise<Answer<{ revokedDevice?: string }>> {
+	return call(`/auth/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' }, fetchFn);
+}
+
+export function issueResetCode(username: string, fetchFn: Fetch = fetch): Promise<Answer<IssuedResetCode>> {
+	return call(`/admin/members/${encodeURIComponent(username)}/reset-code`, { method: 'POST' }, fetchFn);
+}
