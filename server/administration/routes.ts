@@ -2,6 +2,9 @@
 // anonymous 401). The CLI stays for the first admin and for a stopped server.
 //   GET    /api/admin/members?q=            → {members: [{name, displayName, roles, createdAt}], total}
 //   POST   /api/admin/members/{name}/roles  {grant?: role, revoke?: role} → {member}
+//   POST   /api/admin/members/{name}/suspension {reason, days?} → {member}  (ends their sessions)
+//   DELETE /api/admin/members/{name}/suspension → {member}
+//   (POST /api/admin/members/{name}/reset-code is server/auth/account-routes.ts: moderators too)
 //   GET    /api/admin/hubs                  → {hubs: [{name, createdAt, lastContactAt?, revokedAt?}]}
 //   POST   /api/admin/hubs                  {name} → 201 {name, credential}   (the credential is shown once)
 //   DELETE /api/admin/hubs/{name}           → {name, revokedAt}
@@ -11,7 +14,7 @@ import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import type { PraxisAuth } from '../auth/service';
 import type { SessionUser } from '../auth/types';
-import { isRole, type UserRecord } from '../auth/users';
+import { isRole, suspendedAt, type UserRecord } from '../auth/users';
 import type { HubRegistry } from '../hub/enrolment';
 import type { Storage } from '../storage/index';
 import { USERS_DB, SESSIONS_DB } from '../storage/index';
@@ -50,13 +53,24 @@ async function folderBytes(dir: string): Promise<number | undefined> {
 	}
 }
 
-const publicMember = (u: UserRecord) => ({ name: u.name, displayName: u.displayName, roles: u.roles, createdAt: u.createdAt });
+const publicMember = (u: UserRecord, now: Date) => ({
+	name: u.name,
+	displayName: u.displayName,
+	roles: u.roles,
+	createdAt: u.createdAt,
+	...(suspendedAt(u.suspended, now) ? { suspended: u.suspended } : {})
+});
+
+/** Longest suspension with an end (a longer one is "until lifted"). */
+const MAX_SUSPENSION_DAYS = 365;
+const MAX_REASON_CHARS = 500;
 
 type AdminEnv = { Variables: { admin: SessionUser } };
 
 export function createAdminRoutes(deps: AdminRoutesDeps): Hono<AdminEnv> {
 	const { storage, auth, hubs } = deps;
 	const addressOf = deps.addressOf ?? clientAddress;
+	const clock = deps.clock ?? (() => new Date());
 	const app = new Hono<AdminEnv>();
 
 	async function admin(c: Context): Promise<SessionUser | Response> {
@@ -81,7 +95,8 @@ export function createAdminRoutes(deps: AdminRoutesDeps): Hono<AdminEnv> {
 		const all = await auth.users.list();
 		const found = q ? all.filter((u) => u.name.toLowerCase().includes(q) || u.displayName.toLowerCase().includes(q)) : all;
 		found.sort((a, b) => a.name.localeCompare(b.name));
-		return c.json({ members: found.slice(0, MEMBERS_PAGE).map(publicMember), total: found.length });
+		const now = clock();
+		return c.json({ members: found.slice(0, MEMBERS_PAGE).map((u) => publicMember(u, now)), total: found.length });
 	});
 
 	app.post('/members/:name/roles', async (c) => {
@@ -100,7 +115,39 @@ export function createAdminRoutes(deps: AdminRoutesDeps): Hono<AdminEnv> {
 		const updated = await auth.users.updateRoles(name, (roles) => (grant !== undefined ? [...roles, role] : roles.filter((r) => r !== role)));
 		if (!updated) return c.json({ error: 'not_found', reason: `no member named ${name}` }, 404);
 		auth.invalidate(name);
-		return c.json({ member: publicMember(updated) });
+		return c.json({ member: publicMember(updated, clock()) });
+	});
+
+	app.post('/members/:name/suspension', async (c) => {
+		const name = c.req.param('name');
+		const target = USERNAME_PATTERN.test(name) ? await auth.users.get(name) : null;
+		if (!target) return c.json({ error: 'not_found', reason: `no member named ${name}` }, 404);
+		const body = await readJson(c);
+		const { reason, days } = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+		if (typeof reason !== 'string' || reason.trim() === '' || reason.length > MAX_REASON_CHARS) {
+			return c.json({ error: 'bad_request', reason: `send {reason, days?}: a reason of 1 to ${MAX_REASON_CHARS} characters, shown to the member` }, 400);
+		}
+		if (days !== undefined && (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_SUSPENSION_DAYS)) {
+			return c.json({ error: 'bad_request', reason: `days must be a whole number from 1 to ${MAX_SUSPENSION_DAYS}, or left out for "until lifted"` }, 400);
+		}
+		if (name === c.get('admin').name) return c.json({ error: 'forbidden', reason: 'you cannot suspend yourself' }, 403);
+		if (target.roles.includes('admin')) return c.json({ error: 'forbidden', reason: 'take away their administrator role first' }, 403);
+		const now = clock();
+		const until = typeof days === 'number' ? new Date(now.getTime() + days * 86_400_000).toISOString() : undefined;
+		const updated = await auth.users.setSuspension(name, { at: now.toISOString(), by: c.get('admin').name, reason: reason.trim(), ...(until ? { until } : {}) });
+		if (!updated) return c.json({ error: 'not_found', reason: `no member named ${name}` }, 404);
+		// signed out everywhere (sessions and hub tokens); signing in is refused while suspended
+		await auth.endSessions(name);
+		auth.invalidate(name);
+		return c.json({ member: publicMember(updated, now) });
+	});
+
+	app.delete('/members/:name/suspension', async (c) => {
+		const name = c.req.param('name');
+		const updated = USERNAME_PATTERN.test(name) ? await auth.users.setSuspension(name, null) : null;
+		if (!updated) return c.json({ error: 'not_found', reason: `no member named ${name}` }, 404);
+		auth.invalidate(name);
+		return c.json({ member: publicMember(updated, clock()) });
 	});
 
 	app.get('/hubs', async (c) => {

@@ -15,7 +15,7 @@ import { createRevocationList, signHubToken, signSession, verifySession, SESSION
 import { createSessionStore, type SessionRecord } from './sessions';
 import { AuthError } from './errors';
 import { RESERVED_USERNAMES, requireStrongPassword, type SessionMeta } from './input';
-import { createUserStore, UsernameTakenError } from './users';
+import { createUserStore, suspendedAt, UsernameTakenError } from './users';
 import { createMember, type NewMember } from './members';
 import { parseAuthorization, sessionCookieValue } from './credentials';
 import { serverSigner, signAsServer } from '../devices/server-key';
@@ -87,6 +87,10 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 			throw new AuthError(401, 'unauthorized', 'wrong username or password');
 		}
 		failuresByName.reset(name);
+		if (suspendedAt(record.suspended, clock())) {
+			const until = record.suspended?.until ? ` until ${record.suspended.until.slice(0, 10)}` : '';
+			throw new AuthError(403, 'forbidden', `this account is suspended${until}: ${record.suspended?.reason}. Ask an administrator of this community if you think this is a mistake`);
+		}
 		const user = { name: record.name, roles: record.roles, displayName: record.displayName };
 		profiles.set(name, { user, validFrom: record.sessionsValidFrom ?? 0, at: now() });
 		return user;

@@ -21,6 +21,29 @@ export interface UserRecord {
 	passwordChangedAt?: string;
 	/** The one reset code that may set a new password (server/auth/reset-codes.ts). */
 	resetCode?: ResetCodeRecord;
+	/** While set (and until `until`, when given), the member cannot sign in. */
+	suspended?: Suspension;
+}
+
+export interface Suspension {
+	at: string;
+	/** Who suspended the member. */
+	by: string;
+	/** Why, in the words of whoever suspended them (shown to the member at sign-in). */
+	reason: string;
+	/** When it ends by itself; absent: until lifted. */
+	until?: string;
+}
+
+/** Is `suspension` in force at `now`? */
+export function suspendedAt(suspension: Suspension | undefined, now: Date): boolean {
+	return suspension !== undefined && (suspension.until === undefined || Date.parse(suspension.until) > now.getTime());
+}
+
+function parseSuspension(value: unknown): Suspension | undefined {
+	const s = value as Partial<Suspension> | null;
+	if (!s || typeof s.at !== 'string' || typeof s.by !== 'string' || typeof s.reason !== 'string') return undefined;
+	return { at: s.at, by: s.by, reason: s.reason, ...(typeof s.until === 'string' ? { until: s.until } : {}) };
 }
 
 export interface ResetCodeRecord {
@@ -72,7 +95,8 @@ function parseUser(doc: unknown): UserRecord | null {
 		createdAt: typeof d.createdAt === 'string' ? d.createdAt : '',
 		...(typeof d.sessionsValidFrom === 'number' ? { sessionsValidFrom: d.sessionsValidFrom } : {}),
 		...(typeof d.passwordChangedAt === 'string' ? { passwordChangedAt: d.passwordChangedAt } : {}),
-		...(parseResetCode(d.resetCode) ? { resetCode: parseResetCode(d.resetCode) } : {})
+		...(parseResetCode(d.resetCode) ? { resetCode: parseResetCode(d.resetCode) } : {}),
+		...(parseSuspension(d.suspended) ? { suspended: parseSuspension(d.suspended) } : {})
 	};
 }
 
@@ -100,6 +124,8 @@ export interface UserStore {
 	setSessionsValidFrom(name: string, seconds: number): Promise<boolean>;
 	/** Replaces the member's reset code (null removes it). */
 	setResetCode(name: string, code: ResetCodeRecord | null): Promise<boolean>;
+	/** Suspends the member (null lifts it); null when there is no such member. */
+	setSuspension(name: string, suspension: Suspension | null): Promise<UserRecord | null>;
 	list(): Promise<UserRecord[]>;
 }
 
@@ -160,6 +186,7 @@ export function createUserStore(storage: Storage): UserStore {
 		async setResetCode(name, code) {
 			return (await update(name, ({ resetCode: _old, ...user }) => (code ? { ...user, resetCode: code } : user))) !== null;
 		},
+		setSuspension: (name, suspension) => update(name, ({ suspended: _old, ...user }) => (suspension ? { ...user, suspended: suspension } : user)),
 		async list() {
 			const res = await db().allDocs({ include_docs: true, startkey: 'user:', endkey: 'user:\ufff0' });
 			return res.rows.map((row) => parseUser(row.doc)).filter((u): u is UserRecord => u !== null);

@@ -39,6 +39,22 @@ describe('administration page', () => {
 		const session = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ana', password: 'correct horse battery' }) });
 		expect((await session.json()) as unknown).toMatchObject({ user: { roles: ['member', 'moderator'] } });
 
+		// suspend her for a week: her sign-in is refused with the reason; then lift it
+		await page.getByText('More for Ana Diaz').click();
+		await page.getByLabel('Reason for suspending Ana Diaz').fill('Posting the same advert in every forum');
+		await page.getByLabel('For', { exact: true }).selectOption('7');
+		await page.getByRole('button', { name: 'Suspend Ana Diaz' }).click();
+		await page.getByText(/Suspended by root until .*: Posting the same advert in every forum/).waitFor();
+		const login = () => fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ana', password: 'correct horse battery' }) });
+		const refused = await login();
+		expect(refused.status).toBe(403);
+		expect(((await refused.json()) as { reason: string }).reason).toMatch(/suspended until .*Posting the same advert/);
+		await page.getByRole('button', { name: 'Lift the suspension of Ana Diaz' }).click();
+		await page.getByRole('button', { name: 'Suspend Ana Diaz' }).waitFor();
+		expect((await login()).status).toBe(200);
+		await page.getByRole('button', { name: 'Give a reset code' }).click();
+		await page.getByText(/Reset code for ana:/).waitFor();
+
 		await page.getByLabel('Hub name').fill('village-hall');
 		await page.getByRole('button', { name: 'Enrol hub' }).click();
 		const credential = page.getByLabel('Credential for village-hall');

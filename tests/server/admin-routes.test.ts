@@ -17,8 +17,8 @@ afterEach(async () => {
 	h = null;
 });
 
-async function setup() {
-	h = createHarness();
+async function setup(now?: { ms: number }) {
+	h = createHarness(now ? { now } : {});
 	await seedCategories(h.storage, new Date(), await serverSigner(h.auth.signingKey()));
 	const root = await h.register('root');
 	await h.auth.users.updateRoles('root', (roles) => [...roles, 'admin']);
@@ -47,6 +47,8 @@ const ROUTES: Array<[string, string, unknown?]> = [
 	['GET', '/hubs'],
 	['POST', '/hubs', { name: 'village-hall' }],
 	['DELETE', '/hubs/village-hall'],
+	['POST', '/members/ana/suspension', { reason: 'Spam' }],
+	['DELETE', '/members/ana/suspension'],
 	['GET', '/health']
 ];
 
@@ -125,6 +127,44 @@ describe('/api/admin', () => {
 		expect((await asHub()).status).toBe(401);
 		expect((await call(h, 'DELETE', '/hubs/nowhere', root)).status).toBe(404);
 		expect((await call(h, 'GET', '/hubs', root)).body.hubs).toMatchObject([{ name: 'village-hall', revokedAt: expect.any(String) }]);
+	});
+
+	it('suspends a member: signed out at once, sign-in refused with the reason, until it ends or is lifted', async () => {
+		const now = { ms: Date.parse('2026-12-02T10:00:00Z') };
+		const { h, root, ana } = await setup(now);
+		const login = () => h.post('/api/auth/login', { username: 'ana', password: 'a-long-enough-password' });
+		const signedIn = async (cookie: string) => (await h.request('/api/auth/session', { headers: { cookie } })).status;
+		expect(await signedIn(ana)).toBe(200);
+
+		const suspended = await call(h, 'POST', '/members/ana/suspension', root, { reason: 'Repeated spam in the forums', days: 7 });
+		expect(suspended).toMatchObject({ status: 200, body: { member: { name: 'ana', suspended: { by: 'root', reason: 'Repeated spam in the forums', until: '2026-12-09T10:00:00.000Z' } } } });
+		expect(await signedIn(ana)).toBe(401);
+		const refused = await login();
+		expect(refused.status).toBe(403);
+		expect(await refused.json()).toMatchObject({ reason: expect.stringMatching(/suspended until 2026-12-09: Repeated spam in the forums/) });
+		expect((await call(h, 'GET', '/members?q=ana', root)).body.members).toMatchObject([{ name: 'ana', suspended: { reason: 'Repeated spam in the forums' } }]);
+
+		now.ms += 8 * 86_400_000; // it ends by itself
+		expect((await login()).status).toBe(200);
+		expect((await call(h, 'GET', '/members?q=ana', root)).body.members).toEqual([expect.not.objectContaining({ suspended: expect.anything() })]);
+
+		expect((await call(h, 'POST', '/members/ana/suspension', root, { reason: 'Again' })).status).toBe(200); // until lifted
+		expect((await login()).status).toBe(403);
+		expect(await call(h, 'DELETE', '/members/ana/suspension', root)).toMatchObject({ status: 200, body: { member: { name: 'ana' } } });
+		expect((await login()).status).toBe(200);
+	});
+
+	it('refuses bad suspensions with a clear 4xx', async () => {
+		const { h, root } = await setup();
+		for (const body of [{}, { reason: '' }, { reason: '   ' }, { reason: 'x'.repeat(501) }, { reason: 'ok', days: 0 }, { reason: 'ok', days: 1.5 }, { reason: 'ok', days: 366 }, { reason: 'ok', days: '3' }, []]) {
+			expect((await call(h, 'POST', '/members/ana/suspension', root, body)).status, JSON.stringify(body)).toBe(400);
+		}
+		expect((await call(h, 'POST', '/members/nobody/suspension', root, { reason: 'x' })).status).toBe(404);
+		expect((await call(h, 'DELETE', '/members/nobody/suspension', root)).status).toBe(404);
+		expect((await call(h, 'POST', '/members/root/suspension', root, { reason: 'x' })).status).toBe(403);
+		await h.auth.users.updateRoles('ana', (roles) => [...roles, 'admin']);
+		expect(await call(h, 'POST', '/members/ana/suspension', root, { reason: 'x' })).toMatchObject({ status: 403, body: { reason: expect.stringMatching(/administrator role first/) } });
+		expect((await h.auth.users.get('ana'))?.suspended).toBeUndefined();
 	});
 
 	it("reports the server's health", async () => {

@@ -8,6 +8,8 @@ export interface AdminMember {
 	displayName: string;
 	roles: Role[];
 	createdAt: string;
+	/** Present while the member is suspended. */
+	suspended?: { at: string; by: string; reason: string; until?: string };
 }
 
 export interface AdminHub {
@@ -63,3 +65,10 @@ export const revokeHub = (name: string, fetchFn?: typeof fetch) =>
 	call<{ name: string; revokedAt: string | null }>(`/hubs/${encodeURIComponent(name)}`, { method: 'DELETE' }, fetchFn);
 
 export const serverHealth = (fetchFn?: typeof fetch) => call<ServerHealth>('/health', {}, fetchFn);
+
+/** Suspends a member (signed out at once; sign-in refused) for `days`, or until lifted. */
+export const suspendMember = (name: string, reason: string, days: number | null, fetchFn?: typeof fetch) =>
+	call<{ member: AdminMember }>(`/members/${encodeURIComponent(name)}/suspension`, { method: 'POST', body: JSON.stringify(days ? { reason, days } : { reason }) }, fetchFn);
+
+export const liftSuspension = (name: string, fetchFn?: typeof fetch) =>
+	call<{ member: AdminMember }>(`/members/${encodeURIComponent(name)}/suspension`, { method: 'DELETE' }, fetchFn);
