@@ -29,6 +29,7 @@ import { createAdminRoutes } from './administration/routes';
 import { createEmailStore, type EmailStore } from './mail/addresses';
 import type { Mailer } from './mail/mailer';
 import { createEmailRoutes } from './mail/routes';
+import { createForgotRoutes } from './mail/forgot';
 import { createHubRegistry, type HubRegistry } from './hub/enrolment';
 import { withHubCredentials } from './hub/upstream-auth';
 import { createRevocationRoutes, hubRelay, privilegedMembersOf } from './hub/relay';
@@ -169,6 +170,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 		api.route('/auth/revocations', createRevocationRoutes({ auth: gatewayAuth, verifier, revokedTokenIds: () => auth.revokedTokenIds(), privilegedMembers: () => privilegedMembersOf(auth.users) }));
 		api.route('/auth', createAuthRoutes({ auth, secureCookies: config.secureCookies, addressOf }));
 		const accounts = createAccountRoutes({ auth, storage, verifier, secureCookies: config.secureCookies, addressOf, limits: deps.resetLimits });
+		api.route('/auth/forgot', createForgotRoutes({ auth, accounts: accounts.accounts, emails, mailer: deps.mailer ?? null, appUrl, addressOf, log }));
 		api.route('/auth', accounts.auth);
 		api.route('/admin', accounts.admin);
 		api.route('/devices', createDeviceRoutes({ storage, auth, verifier, clock, addressOf }));

@@ -98,6 +98,49 @@ describe('email', () => {
 		expect(await call(h, 'PUT', '/', ana, { address: 'ana@council.example' })).toMatchObject({ status: 409, body: { reason: expect.stringMatching(/not set up/) } });
 	});
 
+	it('emails a reset link to a confirmed address, telling no one which accounts have one', async () => {
+		const { h, smtp, ana } = await setup();
+		await call(h, 'PUT', '/', ana, { address: 'ana@council.example' });
+		const [confirmation] = await smtp!.waitFor(1);
+		await call(h, 'POST', '/confirm', null, { token: tokenIn(confirmation.text) });
+		const forgot = async (body: unknown) => {
+			const res = await h.post('/api/auth/forgot', body);
+			return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+		};
+		expect((await (await h.request('/api/auth/forgot')).json()) as unknown).toEqual({ mail: true });
+		const same = { status: 202, body: { ok: true, message: expect.stringMatching(/^If this account has a confirmed email address/) } };
+		expect(await forgot({ username: 'nobody' })).toMatchObject(same);
+		expect(await forgot({ username: 'ben' })).toMatchObject(same); // no address
+		expect(await forgot({ username: 'ANA ' })).toMatchObject(same);
+		const mails = await smtp!.waitFor(2);
+		expect(mails).toHaveLength(2); // the confirmation, then one reset email: for ana only
+		const reset = mails[1];
+		expect(reset).toMatchObject({ to: ['ana@council.example'], subject: 'Reset your Praxis password' });
+		const link = new URL(/https:\/\/praxis\.example\.org\/reset\?\S+/.exec(reset.text)![0]);
+		expect(link.searchParams.get('username')).toBe('ana');
+		const code = link.searchParams.get('code')!;
+		expect(code).toMatch(/^[2-9A-Z]{5}-[2-9A-Z]{5}-[2-9A-Z]{5}$/);
+		const set = await h.post('/api/auth/reset', { username: 'ana', code, password: 'grey heron over the weir at dawn' });
+		expect(set.status).toBe(200);
+		expect((await h.post('/api/auth/login', { username: 'ana', password: 'grey heron over the weir at dawn' })).status).toBe(200);
+		expect((await h.post('/api/auth/reset', { username: 'ana', code, password: 'another quiet path by the river' })).status).toBe(403); // used
+
+		expect((await forgot({})).status).toBe(400);
+		expect((await forgot({ username: 'no spaces allowed' })).status).toBe(400);
+		expect((await forgot({ username: 'ana' })).status).toBe(202);
+		expect((await forgot({ username: 'ana' })).status).toBe(202);
+		const limited = await h.post('/api/auth/forgot', { username: 'ana' });
+		expect(limited.status).toBe(429);
+	});
+
+	it('says so when asked for a reset email on a server that sends none', async () => {
+		const { h } = await setup(false);
+		expect((await (await h.request('/api/auth/forgot')).json()) as unknown).toEqual({ mail: false });
+		const res = await h.post('/api/auth/forgot', { username: 'ana' });
+		expect(res.status).toBe(409);
+		expect(((await res.json()) as { reason: string }).reason).toMatch(/reset code/);
+	});
+
 	it('sends a daily digest of replies, mentions and messages, and nothing when nothing happened', async () => {
 		const { h, smtp, mailer, now, ana, ben } = await setup();
 		const emails = createEmailStore(h.storage);

@@ -35,3 +35,30 @@ export const setEmail = (address: string) => call<{ pending: string }>('', { met
 export const removeEmail = () => call<object>('', { method: 'DELETE' });
 export const setDigest = (frequency: DigestFrequency) => call<{ digest: DigestFrequency }>('/digest', { method: 'PUT', body: JSON.stringify({ frequency }) });
 export const confirmEmail = (token: string) => call<{ name: string }>('/confirm', { method: 'POST', body: JSON.stringify({ token }) });
+
+/** Whether this server emails reset links (GET /api/auth/forgot). */
+export async function resetByEmailAvailable(): Promise<boolean> {
+	try {
+		const response = await fetch('/api/auth/forgot', { headers: { accept: 'application/json' } });
+		return response.ok && ((await response.json()) as { mail?: unknown }).mail === true;
+	} catch {
+		return false;
+	}
+}
+
+/** Asks for a reset link by email; the answer is the same whether or not the account has an address. */
+export async function askResetLink(username: string): Promise<EmailAnswer<{ message: string }>> {
+	try {
+		const response = await fetch('/api/auth/forgot', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', accept: 'application/json' },
+			body: JSON.stringify({ username })
+		});
+		const body = (await response.json().catch(() => null)) as { message?: unknown; reason?: unknown } | null;
+		if (response.ok && typeof body?.message === 'string') return { ok: true, message: body.message };
+		const reason = typeof body?.reason === 'string' ? body.reason : `The server answered ${response.status}.`;
+		return { ok: false, reason: reason.charAt(0).toUpperCase() + reason.slice(1) + (/[.!?]$/.test(reason) ? '' : '.') };
+	} catch {
+		return { ok: false, reason: 'The server cannot be reached right now. Try again when this device is connected.' };
+	}
+}
