@@ -71,7 +71,8 @@ export interface AuthOptions {
 export interface PraxisAuth extends AuthService {
 	readonly users: UserStore;
 	readonly sessionTtlSeconds: number;
-	register(input: RegisterInput, clientAddress: string): Promise<{ user: PublicUser; token: string }>;
+	/** `privacyVersion`: the notice version the person agreed to (the route checks it is current). */
+	register(input: RegisterInput & { privacyVersion: string }, clientAddress: string): Promise<{ user: PublicUser; token: string }>;
 	login(username: string, password: string, clientAddress: string): Promise<{ user: PublicUser; token: string }>;
 	/** Revokes the session token the request carries, if any. */
 	logout(req: Request): Promise<void>;
@@ -225,7 +226,8 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 			if (RESERVED_USERNAMES.has(input.username)) throw new AuthError(409, 'conflict', `the username ${input.username} is reserved`);
 			registrations.hit(address);
 			try {
-				return await issue(await createMemberChecked(input));
+				const privacy = { privacyVersion: input.privacyVersion, consentedAt: clock().toISOString() };
+				return await issue(await createMemberChecked({ ...input, privacy }));
 			} catch (err) {
 				if (err instanceof UsernameTakenError) throw new AuthError(409, 'conflict', `the username ${input.username} is taken`);
 				throw err;

@@ -15,7 +15,13 @@ export interface UserRecord {
 	roles: Role[];
 	displayName: string;
 	createdAt: string;
+	/** The privacy notice version the member last said they read, and when (absent: never). */
+	privacyVersion?: string;
+	consentedAt?: string;
 }
+
+/** What a member agreed to: the privacy notice's version and when (server/privacy/notice.ts). */
+export type PrivacyConsent = Required<Pick<UserRecord, 'privacyVersion' | 'consentedAt'>>;
 
 export const userDocId = (name: string): string => `user:${name}`;
 
@@ -41,7 +47,9 @@ function parseUser(doc: unknown): UserRecord | null {
 		hash: d.hash,
 		roles: normalizeRoles(d.roles.filter(isRole)),
 		displayName: typeof d.displayName === 'string' ? d.displayName : d.name,
-		createdAt: typeof d.createdAt === 'string' ? d.createdAt : ''
+		createdAt: typeof d.createdAt === 'string' ? d.createdAt : '',
+		// kept through every read-modify-write (a role change must not drop the consent)
+		...(typeof d.privacyVersion === 'string' && typeof d.consentedAt === 'string' ? { privacyVersion: d.privacyVersion, consentedAt: d.consentedAt } : {})
 	};
 }
 
@@ -62,6 +70,8 @@ export interface UserStore {
 	/** Applies `change` to the roles and stores them; null when there is no such user. */
 	updateRoles(name: string, change: (roles: Role[]) => readonly string[]): Promise<UserRecord | null>;
 	setPassword(name: string, hash: PasswordHash): Promise<boolean>;
+	/** Records that the member read this version of the privacy notice; false when no such user. */
+	setPrivacyConsent(name: string, consent: PrivacyConsent): Promise<boolean>;
 	list(): Promise<UserRecord[]>;
 }
 
@@ -108,6 +118,9 @@ export function createUserStore(storage: Storage): UserStore {
 		updateRoles: (name, change) => update(name, (user) => ({ ...user, roles: normalizeRoles(change(user.roles)) })),
 		async setPassword(name, hash) {
 			return (await update(name, (user) => ({ ...user, hash }))) !== null;
+		},
+		async setPrivacyConsent(name, consent) {
+			return (await update(name, (user) => ({ ...user, ...consent }))) !== null;
 		},
 		async list() {
 			const res = await db().allDocs({ include_docs: true, startkey: 'user:', endkey: 'user:\ufff0' });
