@@ -8,19 +8,14 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_NOTICE } from './default-notice';
+import type { PrivacyNotice } from '../../src/lib/domain/privacy';
+
+export type { PrivacyNotice };
 
 export const PRIVACY_FILE = 'privacy.md';
 /** A notice is a page of text; anything bigger is a mistake (the default is about 4 KiB). */
 export const PRIVACY_MAX_BYTES = 256 * 1024;
 const VERSION_LINE = /^version:[ \t]*([^\s].{0,63}?)[ \t]*$/i;
-
-export interface PrivacyNotice {
-	version: string;
-	markdown: string;
-	/** When the operator's file was last changed; null for the built-in notice. */
-	updatedAt: string | null;
-	source: 'operator' | 'default';
-}
 
 /** The version and the Markdown to show (without the version line) of a notice's text. */
 export function parseNotice(text: string): { version: string; markdown: string } {

@@ -6,6 +6,7 @@ import type { AddressOf } from '../http/client-address';
 import { jsonHttpError, readJson } from '../http/json';
 import type { PraxisAuth, PublicUser } from '../auth/service';
 import { readPrivacyNotice } from './notice';
+import type { ConsentState } from '../../src/lib/domain/privacy';
 
 export interface PrivacyRoutesDeps {
 	auth: PraxisAuth;
@@ -35,7 +36,7 @@ export function createPrivacyRoutes(deps: PrivacyRoutesDeps): Hono {
 		const [notice, record] = await Promise.all([current(), deps.auth.users.get(user.name)]);
 		const consented = record?.privacyVersion && record.consentedAt ? { version: record.privacyVersion, consentedAt: record.consentedAt } : null;
 		c.header('cache-control', 'no-store');
-		return c.json({ version: notice.version, consented, upToDate: consented?.version === notice.version });
+		return c.json({ version: notice.version, consented, upToDate: consented?.version === notice.version } satisfies ConsentState);
 	});
 
 	app.post('/consent', async (c) => {
