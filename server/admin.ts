@@ -152,7 +152,8 @@ async function createAdmin(username: string, auth: ReturnType<typeof createAuthS
 		return 0;
 	}
 	const password = given ?? randomBytes(15).toString('base64url');
-	await auth.createMember({ username, password, displayName: username, roles: ['admin'] });
+	// the operator made this account, not its holder: asked to read the notice at first sign-in
+	await auth.createMember({ username, password, displayName: username, roles: ['admin'], privacy: null });
 	io.out(`Created admin ${username}.`);
 	if (given === undefined) io.out(`Password: ${password}  (shown once: store it in a password manager)`);
 	return 0;

@@ -47,6 +47,10 @@ import { CompactionScheduler } from './compaction/scheduler';
 import { readCompactionRecord } from './compaction/record';
 import { COMMUNITY_DB } from '../src/lib/domain/ids';
 import { FILES_DB } from '../src/lib/domain/files';
+// Members' rights: the privacy notice and consent, and "Download my data".
+import { createPrivacyRoutes } from './privacy/routes';
+import { readPrivacyNotice } from './privacy/notice';
+import { createExportRoutes } from './account/routes';
 
 /** Account requests are small; anything bigger is a mistake or an attack. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
@@ -168,11 +172,14 @@ export function createApp(deps: AppDeps): PraxisApp {
 	if (deps.hub) api.route('/', deps.hub.routes);
 	else {
 		api.route('/auth/revocations', createRevocationRoutes({ auth: gatewayAuth, verifier, revokedTokenIds: () => auth.revokedTokenIds(), privilegedMembers: () => privilegedMembersOf(auth.users) }));
-		api.route('/auth', createAuthRoutes({ auth, secureCookies: config.secureCookies, addressOf }));
+		const privacyVersion = async () => (await readPrivacyNotice(config.dataDir)).version;
+		api.route('/auth', createAuthRoutes({ auth, secureCookies: config.secureCookies, addressOf, privacyVersion }));
 		const accounts = createAccountRoutes({ auth, storage, verifier, secureCookies: config.secureCookies, addressOf, limits: deps.resetLimits });
 		api.route('/auth/forgot', createForgotRoutes({ auth, accounts: accounts.accounts, emails, mailer: deps.mailer ?? null, appUrl, addressOf, log }));
 		api.route('/auth', accounts.auth);
 		api.route('/admin', accounts.admin);
+		api.route('/privacy', createPrivacyRoutes({ auth, dataDir: config.dataDir, addressOf, clock }));
+		api.route('/account/export', createExportRoutes({ storage, auth, addressOf, clock, log }));
 		api.route('/devices', createDeviceRoutes({ storage, auth, verifier, clock, addressOf }));
 		api.route('/calendar', createCalendarRoutes({ storage, auth, addressOf }));
 		api.route('/account/email', createEmailRoutes({ auth, emails, mailer: deps.mailer ?? null, appUrl, clock, addressOf }));

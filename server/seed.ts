@@ -84,7 +84,7 @@ export async function seedCategories(storage: Storage, now: Date, signer?: Serve
 async function seedDemo(storage: Storage, auth: PraxisAuth, now: Date, signer: ServerSigner): Promise<number> {
 	for (const member of DEMO_MEMBERS) {
 		try {
-			await auth.createMember(member);
+			await auth.createMember({ ...member, privacy: null });
 		} catch (err) {
 			if (!(err instanceof UsernameTakenError)) throw err; // someone registered that name first: keep theirs
 		}

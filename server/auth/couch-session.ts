@@ -10,7 +10,7 @@ import { clearSessionCookie, setSessionCookie } from './cookies';
 import { AuthError, type PraxisAuth } from './service';
 import { asHttpError } from './routes';
 
-export function createCouchSessionRoutes({ auth, secureCookies, addressOf = clientAddress }: AuthRoutesDeps): Hono {
+export function createCouchSessionRoutes({ auth, secureCookies, addressOf = clientAddress }: Omit<AuthRoutesDeps, 'privacyVersion'>): Hono {
 	const app = new Hono();
 
 	app.post('/_session', async (c) => {

@@ -15,6 +15,10 @@ export interface RegisterInput {
 	password: string;
 	displayName: string;
 	organization?: string;
+	/** Ticked "I have read the privacy notice": registration needs it. */
+	privacyConsent: true;
+	/** The notice version the person read (GET /api/privacy); the current one when absent. */
+	privacyVersion?: string;
 }
 
 export type Field = keyof RegisterInput;
@@ -75,7 +79,7 @@ function optionalText(value: unknown, max: number, label: string): Parsed<string
 
 export function parseRegisterInput(body: unknown): Parsed<RegisterInput> {
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-		return fail(undefined, 'send a JSON object {username, password, displayName, organization?}');
+		return fail(undefined, 'send a JSON object {username, password, displayName, organization?, privacyConsent: true, privacyVersion?}');
 	}
 	const b = body as Record<string, unknown>;
 	const usernameProblem = checkUsername(b.username);
@@ -91,13 +95,21 @@ export function parseRegisterInput(body: unknown): Parsed<RegisterInput> {
 	}
 	const organization = optionalText(b.organization, ORGANIZATION_MAX_CHARS, 'organization');
 	if (!organization.ok) return { ...organization, field: 'organization' };
+	if (b.privacyConsent !== true) {
+		return fail('privacyConsent', 'please read the privacy notice (/privacy) and tick "I have read the privacy notice" to create an account');
+	}
+	if (b.privacyVersion !== undefined && (typeof b.privacyVersion !== 'string' || b.privacyVersion.length > 64)) {
+		return fail('privacyVersion', 'privacyVersion must be the version of the privacy notice you read');
+	}
 	return {
 		ok: true,
 		value: {
 			username: b.username as string,
 			password: b.password as string,
 			displayName,
-			...(organization.value ? { organization: organization.value } : {})
+			...(organization.value ? { organization: organization.value } : {}),
+			privacyConsent: true,
+			...(typeof b.privacyVersion === 'string' ? { privacyVersion: b.privacyVersion } : {})
 		}
 	};
 }

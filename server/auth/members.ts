@@ -7,7 +7,7 @@ import { COMMUNITY_DB, profileId, userDbName } from '../../src/lib/domain/ids';
 import type { Profile, Role } from '../../src/lib/domain/schemas';
 import { validateCommunityDoc } from '../../src/lib/domain/validate';
 import { hashPassword, type ScryptCost } from './passwords';
-import type { UserRecord, UserStore } from './users';
+import type { PrivacyConsent, UserRecord, UserStore } from './users';
 
 export interface NewMember {
 	username: string;
@@ -17,6 +17,11 @@ export interface NewMember {
 	/** Extra public profile fields (demo members have full profiles). */
 	profile?: Partial<Pick<Profile, 'jurisdiction' | 'role' | 'expertise' | 'bio' | 'mentor'>>;
 	roles?: Role[];
+	/**
+	 * The privacy notice the person agreed to when registering; null for accounts made without
+	 * them (demo members, the admin CLI), who are asked to read it when they first sign in.
+	 */
+	privacy: PrivacyConsent | null;
 }
 
 export interface MemberDeps {
@@ -54,7 +59,8 @@ export async function createMember(deps: MemberDeps, member: NewMember): Promise
 		hash,
 		roles: member.roles ?? ['member'],
 		displayName: member.displayName,
-		createdAt
+		createdAt,
+		...(member.privacy ?? {})
 	});
 	try {
 		const doc = checked.doc as Profile;

@@ -12,6 +12,8 @@ export interface AuthRoutesDeps {
 	secureCookies: boolean;
 	/** How to find the client's address (behind a proxy: from X-Forwarded-For). */
 	addressOf?: AddressOf;
+	/** The current privacy notice's version, which registration records as agreed to. */
+	privacyVersion: () => Promise<string>;
 }
 
 /** Re-throws an AuthError as its `{error, reason}` response (Retry-After on 429). */
@@ -29,13 +31,17 @@ export async function attempt<T>(run: () => Promise<T>): Promise<T> {
 	}
 }
 
-export function createAuthRoutes({ auth, secureCookies, addressOf = clientAddress }: AuthRoutesDeps): Hono {
+export function createAuthRoutes({ auth, secureCookies, addressOf = clientAddress, privacyVersion }: AuthRoutesDeps): Hono {
 	const app = new Hono();
 
 	app.post('/register', async (c) => {
 		const parsed = parseRegisterInput(await readJson(c));
 		if (!parsed.ok) return c.json({ error: 'bad_request', reason: parsed.reason, ...(parsed.field ? { field: parsed.field } : {}) }, 400);
-		const { user, token } = await attempt(() => auth.register(parsed.value, addressOf(c), { agent: c.req.header('user-agent') }));
+		const current = await privacyVersion();
+		if (parsed.value.privacyVersion !== undefined && parsed.value.privacyVersion !== current) {
+			return c.json({ error: 'conflict', reason: 'the privacy notice changed while you were reading it: read it again, then create your account', field: 'privacyVersion' }, 409);
+		}
+		const { user, token } = await attempt(() => auth.register({ ...parsed.value, privacyVersion: current }, addressOf(c), { agent: c.req.header('user-agent') }));
 		setSessionCookie(c, token, secureCookies);
 		return c.json({ user }, 201);
 	});

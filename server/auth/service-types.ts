@@ -56,7 +56,8 @@ export interface PraxisAuth extends AuthService {
 	readonly sessionTtlSeconds: number;
 	readonly sessions: SessionStore;
 	readonly clock: () => Date;
-	register(input: RegisterInput, clientAddress: string, meta?: SessionMeta): Promise<{ user: PublicUser; token: string }>;
+	/** `privacyVersion`: the notice version the person agreed to (the route checks it is current). */
+	register(input: RegisterInput & { privacyVersion: string }, clientAddress: string, meta?: SessionMeta): Promise<{ user: PublicUser; token: string }>;
 	login(username: string, password: string, clientAddress: string, meta?: SessionMeta): Promise<{ user: PublicUser; token: string }>;
 	/** Ends the session the request carries, if any (with the hub tokens issued to it). */
 	logout(req: Request): Promise<void>;

@@ -200,7 +200,8 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 			requireStrongPassword(input.password, { name: input.username, displayName: input.displayName, organization: input.organization });
 			registrations.hit(address);
 			try {
-				return await issue(await createMemberChecked(input), meta);
+				const privacy = { privacyVersion: input.privacyVersion, consentedAt: clock().toISOString() };
+				return await issue(await createMemberChecked({ ...input, privacy }), meta);
 			} catch (err) {
 				if (err instanceof UsernameTakenError) throw new AuthError(409, 'conflict', `the username ${input.username} is taken`);
 				throw err;

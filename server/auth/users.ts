@@ -16,6 +16,9 @@ export interface UserRecord {
 	roles: Role[];
 	displayName: string;
 	createdAt: string;
+	/** The privacy notice version the member last said they read, and when (absent: never). */
+	privacyVersion?: string;
+	consentedAt?: string;
 	/** Sessions issued before this (seconds since the epoch) are refused: set when all are ended. */
 	sessionsValidFrom?: number;
 	passwordChangedAt?: string;
@@ -68,6 +71,9 @@ function parseResetCode(value: unknown): ResetCodeRecord | undefined {
 	};
 }
 
+/** What a member agreed to: the privacy notice's version and when (server/privacy/notice.ts). */
+export type PrivacyConsent = Required<Pick<UserRecord, 'privacyVersion' | 'consentedAt'>>;
+
 export const userDocId = (name: string): string => `user:${name}`;
 
 /** Every member holds 'member'; the rest in ROLES order, without repeats. */
@@ -96,7 +102,9 @@ function parseUser(doc: unknown): UserRecord | null {
 		...(typeof d.sessionsValidFrom === 'number' ? { sessionsValidFrom: d.sessionsValidFrom } : {}),
 		...(typeof d.passwordChangedAt === 'string' ? { passwordChangedAt: d.passwordChangedAt } : {}),
 		...(parseResetCode(d.resetCode) ? { resetCode: parseResetCode(d.resetCode) } : {}),
-		...(parseSuspension(d.suspended) ? { suspended: parseSuspension(d.suspended) } : {})
+		...(parseSuspension(d.suspended) ? { suspended: parseSuspension(d.suspended) } : {}),
+		// kept through every read-modify-write (a role change must not drop the consent)
+		...(typeof d.privacyVersion === 'string' && typeof d.consentedAt === 'string' ? { privacyVersion: d.privacyVersion, consentedAt: d.consentedAt } : {})
 	};
 }
 
@@ -126,6 +134,8 @@ export interface UserStore {
 	setResetCode(name: string, code: ResetCodeRecord | null): Promise<boolean>;
 	/** Suspends the member (null lifts it); null when there is no such member. */
 	setSuspension(name: string, suspension: Suspension | null): Promise<UserRecord | null>;
+	/** Records that the member read this version of the privacy notice; false when no such user. */
+	setPrivacyConsent(name: string, consent: PrivacyConsent): Promise<boolean>;
 	list(): Promise<UserRecord[]>;
 }
 
@@ -187,6 +197,9 @@ export function createUserStore(storage: Storage): UserStore {
 			return (await update(name, ({ resetCode: _old, ...user }) => (code ? { ...user, resetCode: code } : user))) !== null;
 		},
 		setSuspension: (name, suspension) => update(name, ({ suspended: _old, ...user }) => (suspension ? { ...user, suspended: suspension } : user)),
+		async setPrivacyConsent(name, consent) {
+			return (await update(name, (user) => ({ ...user, ...consent }))) !== null;
+		},
 		async list() {
 			const res = await db().allDocs({ include_docs: true, startkey: 'user:', endkey: 'user:\ufff0' });
 			return res.rows.map((row) => parseUser(row.doc)).filter((u): u is UserRecord => u !== null);

@@ -4,7 +4,8 @@ import type { NewMember } from '../auth/members';
 
 export const DEMO_PASSWORD = 'praxis-demo-2026';
 
-export const DEMO_MEMBERS: readonly NewMember[] = [
+/** Fictional people agreed to nothing: seed.ts creates them with no privacy consent. */
+export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 	{
 		username: 'maria',
 		password: DEMO_PASSWORD,

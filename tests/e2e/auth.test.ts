@@ -36,6 +36,7 @@ describe('accounts on the device', () => {
 		await page.getByLabel('Username').fill('gina');
 		await page.getByLabel('Password').fill(TEST_PASSWORD);
 		await page.getByLabel('Display name').fill('Another Gina');
+		await page.getByRole('checkbox', { name: 'I have read the privacy notice' }).check();
 		await page.getByRole('button', { name: 'Create account' }).click();
 		await page.getByRole('alert').waitFor();
 		expect(await page.getByRole('alert').textContent()).toMatch(/taken|exists|already/i);

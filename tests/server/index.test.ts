@@ -56,7 +56,7 @@ describe('server process', () => {
 		const registered = await fetch(`${url}/api/auth/register`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ username: 'persisted', password: 'a-long-enough-password', displayName: 'P' })
+			body: JSON.stringify({ username: 'persisted', password: 'a-long-enough-password', displayName: 'P', privacyConsent: true })
 		});
 		expect(registered.status).toBe(201);
 

@@ -63,7 +63,7 @@ async function fullStack(h: Harness): Promise<void> {
 		const res = await fetch(`${base}/api/auth/register`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ username, password: PASSWORD, displayName: username })
+			body: JSON.stringify({ username, password: PASSWORD, displayName: username, privacyConsent: true })
 		});
 		expect(res.status).toBe(201);
 		return sessionCookie(res);

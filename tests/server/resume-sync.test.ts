@@ -26,7 +26,7 @@ describe('a first sync cut off half way', () => {
 			const res = await fetch(`${base}/api/auth/register`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ username, password: PASSWORD, displayName: username })
+				body: JSON.stringify({ username, password: PASSWORD, displayName: username, privacyConsent: true })
 			});
 			expect(res.status).toBe(201);
 			return sessionCookie(res);

@@ -1,12 +1,18 @@
 // The app session: who is signed in on this device, their open store and the sync controller.
 // One exported instance (`session`); the layout calls init() once, the login/register pages call
 // signIn(), the header's sign-out dialog calls signOut(). Screens read `session.store`.
+// `ownDevice` is the member's answer to "This is my own device" (store/device-choice.ts): off,
+// signing out removes their data by default and the browser is never asked to keep it.
 import { createSyncController, fetchSession, logout, syncStatus, type SyncController } from '$lib/sync';
+import { hubSession } from '$lib/sync/hub-session.svelte';
 import {
 	destroyLocalData,
 	forgetMember,
+	forgetOwnDevice,
 	openStore,
+	ownDeviceChoice,
 	rememberMember,
+	rememberOwnDevice,
 	requestPersistentStorage,
 	runsInstalled,
 	rememberedMember,
@@ -21,6 +27,7 @@ export class AppSession {
 	#member = $state<Member | null>(null);
 	#store = $state.raw<Store | null>(null);
 	#error = $state<string | null>(null);
+	#ownDevice = $state(false);
 	#controller: SyncController | null = null;
 	#initialised: Promise<void> | null = null;
 
@@ -32,6 +39,10 @@ export class AppSession {
 	}
 	get store(): Store | null {
 		return this.#store;
+	}
+	/** The member said this is their own device: keep their data at sign-out, may ask to persist it. */
+	get ownDevice(): boolean {
+		return this.#ownDevice;
 	}
 	/** Why the local store could not be opened (state 'failed'). */
 	get error(): string | null {
@@ -51,6 +62,9 @@ export class AppSession {
 			this.#state = 'signed-out';
 			return;
 		}
+		// signed in before the question existed: treated as a device that is not their own, the
+		// safe side (the sign-out dialog still lets them keep their data)
+		this.#ownDevice = (await ownDeviceChoice(member.name).catch(() => null)) ?? false;
 		await this.#open(member);
 		// Ask the server in the background: a 401 means the session expired (keep the local data).
 		void fetchSession().then((result) => {
@@ -58,22 +72,31 @@ export class AppSession {
 		});
 	}
 
-	/** After a successful login or registration. */
-	async signIn(member: Member): Promise<void> {
+	/** After a successful login or registration; `ownDevice`: the member's "This is my own device". */
+	async signIn(member: Member, { ownDevice }: { ownDevice: boolean }): Promise<void> {
 		await this.#close();
 		await rememberMember(member);
+		await rememberOwnDevice(member.name, ownDevice);
+		this.#ownDevice = ownDevice;
 		await this.#open(member);
-		// An installed app is where members rely on offline data: ask the browser to keep it.
-		if (runsInstalled()) void requestPersistentStorage();
+		// An installed app on the member's own device is where they rely on offline data: ask the
+		// browser to keep it. Never on someone else's device, whose owner's space it would hold.
+		if (ownDevice && runsInstalled()) void requestPersistentStorage();
 	}
 
 	/** Ends the session on the server (when reachable) and, if asked, removes the member's local data. */
 	async signOut(removeData: boolean): Promise<void> {
 		const name = this.#member?.name;
+		// the hub connection syncs into the store and holds the member's hub token
+		await hubSession.disconnect();
 		await this.#close();
 		await logout();
 		await forgetMember();
-		if (removeData && name) await destroyLocalData(name);
+		if (removeData && name) {
+			await destroyLocalData(name);
+			hubSession.forgetSaved();
+			await forgetOwnDevice(name);
+		}
 		syncStatus.reset();
 		this.#member = null;
 		this.#state = 'signed-out';

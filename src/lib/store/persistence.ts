@@ -2,7 +2,8 @@
 // browser may clear it when space runs low. Asking for persistent storage
 // (navigator.storage.persist) keeps a member's replica, drafts and offline files safe from that;
 // browsers grant it to installed apps and sites people use, so it is asked when it matters
-// (after signing in to an installed app, when files are kept offline, or from "This device").
+// (after signing in to an installed app, when files are kept offline, or from "This device"),
+// and never on a device the member said is not their own (session.ownDevice).
 
 export interface StorageReport {
 	/** Bytes used by this site (IndexedDB, caches), when the browser says. */
@@ -40,5 +41,7 @@ export async function requestPersistentStorage(): Promise<boolean | null> {
 
 /** Whether the app runs installed (from the home screen or as a desktop app), not in a tab. */
 export function runsInstalled(): boolean {
-	return typeof matchMedia !== 'undefined' && (matchMedia('(display-mode: standalone)').matches || matchMedia('(display-mode: minimal-ui)').matches);
+	// iOS Safari reports a home-screen app through navigator.standalone, not the media query
+	const iosStandalone = typeof navigator !== 'undefined' && (navigator as Navigator & { standalone?: boolean }).standalone === true;
+	return iosStandalone || (typeof matchMedia !== 'undefined' && (matchMedia('(display-mode: standalone)').matches || matchMedia('(display-mode: minimal-ui)').matches));
 }

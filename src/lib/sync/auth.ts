@@ -13,6 +13,10 @@ export interface RegisterInput {
 	password: string;
 	displayName: string;
 	organization?: string;
+	/** Ticked "I have read the privacy notice": the server refuses a registration without it. */
+	privacyConsent: true;
+	/** The version of the notice the person was shown (GET /api/privacy). */
+	privacyVersion?: string;
 }
 
 const API = '/api/auth';

@@ -4,7 +4,7 @@
 // While connected, `active` is kept with the hub address, so the app reconnects on its next start
 // (the header calls resume()) until the member disconnects.
 import { SyncStatus } from './status.svelte';
-import { createHubSync, fetchHubToken, loadSavedHub, parseHubAddress, probeHub, saveHub, tokenValid, type SavedHub } from './hub';
+import { createHubSync, fetchHubToken, forgetHub, loadSavedHub, parseHubAddress, probeHub, saveHub, tokenValid, type SavedHub } from './hub';
 import type { SyncController } from './controller';
 import { destroyHubStaging, readRefused, type RefusedDoc } from './hub-verify';
 import type { Store } from '../store/index';
@@ -134,6 +134,18 @@ export class HubSession {
 			this.#saved = { ...this.#saved, url: '', active: false };
 			saveHub(this.#saved);
 		}
+	}
+
+	/**
+	 * Removes the saved hub address and the member's hub token from this device (their data is
+	 * being removed at sign-out). Disconnect first.
+	 */
+	forgetSaved(): void {
+		this.#saved = null;
+		this.#name = null;
+		this.#refused = [];
+		this.#problem = null;
+		if (typeof localStorage !== 'undefined') forgetHub();
 	}
 
 	/** On app start: reconnect to the hub the member left connected (quietly, once). */

@@ -57,6 +57,10 @@ export function saveHub(hub: SavedHub, storage: Pick<Storage, 'setItem'> = globa
 	storage.setItem(HUB_STORAGE_KEY, JSON.stringify(hub));
 }
 
+export function forgetHub(storage: Pick<Storage, 'removeItem'> = globalThis.localStorage): void {
+	storage.removeItem(HUB_STORAGE_KEY);
+}
+
 export function tokenValid(hub: SavedHub | null, now = Date.now()): hub is SavedHub & HubToken {
 	return !!hub?.token && !!hub.expiresAt && Date.parse(hub.expiresAt) > now;
 }

@@ -99,7 +99,7 @@ export async function registerMember(url: string, username: string, displayName 
 	const res = await fetch(`${url}/api/auth/register`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ username, password: TEST_PASSWORD, displayName })
+		body: JSON.stringify({ username, password: TEST_PASSWORD, displayName, privacyConsent: true })
 	});
 	if (res.status !== 201) throw new Error(`register ${username}: ${res.status} ${await res.text()}`);
 	const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];

@@ -103,9 +103,9 @@ describe('CSRF defence', () => {
 		const dev = createHarness();
 		const { createApp } = await import('../../../server/app');
 		const { app } = createApp({ storage: dev.storage, auth: dev.auth, config: { ...dev.config, allowedOrigins: ['http://localhost:5173'] }, log: () => {} });
-		const res = await app.request('/api/auth/register', { method: 'POST', headers: { ...json, origin: 'http://localhost:5173' }, body: JSON.stringify({ username: 'devuser', password: PASSWORD, displayName: 'Dev' }) });
+		const res = await app.request('/api/auth/register', { method: 'POST', headers: { ...json, origin: 'http://localhost:5173' }, body: JSON.stringify({ username: 'devuser', password: PASSWORD, displayName: 'Dev', privacyConsent: true }) });
 		expect(res.status).toBe(201);
-		const other = await app.request('/api/auth/register', { method: 'POST', headers: { ...json, origin: 'http://localhost:5174' }, body: JSON.stringify({ username: 'devuser2', password: PASSWORD, displayName: 'Dev' }) });
+		const other = await app.request('/api/auth/register', { method: 'POST', headers: { ...json, origin: 'http://localhost:5174' }, body: JSON.stringify({ username: 'devuser2', password: PASSWORD, displayName: 'Dev', privacyConsent: true }) });
 		expect(other.status).toBe(403);
 		await dev.close();
 	});

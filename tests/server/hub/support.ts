@@ -83,7 +83,7 @@ export async function register(base: string, username: string): Promise<string> 
 	const res = await fetch(`${base}/api/auth/register`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ username, password: PASSWORD, displayName: username })
+		body: JSON.stringify({ username, password: PASSWORD, displayName: username, privacyConsent: true })
 	});
 	expect(res.status).toBe(201);
 	return res.headers.getSetCookie()[0].split(';')[0];

@@ -117,7 +117,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
 			);
 		},
 		async register(username, extra = {}) {
-			const res = await harness.post('/api/auth/register', { username, password: PASSWORD, displayName: username, ...extra }, {}, `198.51.100.${++counter % 250}`);
+			const res = await harness.post('/api/auth/register', { username, password: PASSWORD, displayName: username, privacyConsent: true, ...extra }, {}, `198.51.100.${++counter % 250}`);
 			expect(res.status).toBe(201);
 			return sessionCookie(res);
 		},

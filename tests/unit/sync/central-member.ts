@@ -82,7 +82,7 @@ export const withCookie = (cookie: string): typeof fetch => (input, init) => {
  * certified and the categories are in; `homeSync` makes another controller for the same device.
  */
 export async function signInAtCentral(base: string, username: string, controllers: SyncController[]) {
-	const res = await fetch(`${base}/api/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD, displayName: username }) });
+	const res = await fetch(`${base}/api/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD, displayName: username, privacyConsent: true }) });
 	expect(res.status).toBe(201);
 	const cookie = res.headers.getSetCookie()[0].split(';')[0];
 	const store = await openTestStore({ name: username });
