@@ -66,7 +66,7 @@ function generator(random: () => number) {
 	const db = () => pick(['community', 'library-files', userDbName('fuzzer'), userDbName('someone'), '_users', word(), 'userdb-zz']);
 	const path = () =>
 		pick([
-			() => `/api/${pick(['auth/login', 'auth/register', 'auth/logout', 'auth/session', 'auth/hub-token', 'auth/keys', 'auth/revocations', 'auth/password', 'auth/reset', 'auth/sessions', `auth/sessions/${word()}`, `admin/members/${word()}/reset-code`, 'devices', `devices/${word()}`, 'calendar/secret', `calendar/${word()}.ics`, 'bundles', 'bootstrap/community', 'health', word()])}`,
+			() => `/api/${pick(['auth/login', 'auth/register', 'auth/logout', 'auth/session', 'auth/hub-token', 'auth/keys', 'auth/revocations', 'auth/password', 'auth/reset', 'auth/sessions', `auth/sessions/${word()}`, `admin/members/${word()}/reset-code`, 'admin/members', `admin/members/${word()}/roles`, `admin/members/${word()}/suspension`, 'admin/hubs', `admin/hubs/${word()}`, 'admin/health', 'account/email', 'account/email/confirm', 'account/email/digest', 'account/export', 'auth/forgot', 'privacy', 'privacy/consent', 'devices', `devices/${word()}`, 'calendar/secret', `calendar/${word()}.ics`, 'bundles', 'bootstrap/community', 'health', word()])}`,
 			() => `/couch/${db()}`,
 			() => `/couch/${db()}/${pick(['_bulk_docs', '_bulk_get', '_revs_diff', '_all_docs', '_changes', '_ensure_full_commit', `_local/${word()}`, encodeURIComponent(word()), 'thread%3A01JFUZZ0000000000000000001'])}${pick(['', '?new_edits=false', '?revs=true&latest=true', '?feed=longpoll&timeout=1&since=now', `?keys=${encodeURIComponent('['.repeat(int(200)))}`, '?open_revs=all', `?rev=${word()}`, '?limit=-1&skip=x'])}`,
 			() => `/couch/${db()}/thread%3A01JFUZZ0000000000000000001/${word() || 'att'}`,
