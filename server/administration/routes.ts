@@ -9,6 +9,7 @@
 //   POST   /api/admin/hubs                  {name} → 201 {name, credential}   (the credential is shown once)
 //   DELETE /api/admin/hubs/{name}           → {name, revokedAt}
 //   GET    /api/admin/health                → {version, node, store, uptimeSeconds, members, hubs, databases, lastCompaction}
+//   GET    /api/admin/bundle?since=ISO      → a server-signed updates file of `community` (as `npm run bundle -- export`)
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
@@ -20,6 +21,7 @@ import type { Storage } from '../storage/index';
 import { USERS_DB, SESSIONS_DB } from '../storage/index';
 import { clientAddress, type AddressOf } from '../http/client-address';
 import { readJson } from '../http/json';
+import { exportServerBundle } from '../bundle/index';
 import { hasRole } from '../../src/lib/domain/permissions';
 import { COMMUNITY_DB, USERNAME_PATTERN } from '../../src/lib/domain/ids';
 import { FILES_DB } from '../../src/lib/domain/files';
@@ -193,6 +195,23 @@ export function createAdminRoutes(deps: AdminRoutesDeps): Hono<AdminEnv> {
 			hubs: hubList.filter((h) => !h.revokedAt).length,
 			databases,
 			lastCompaction: (await deps.lastCompaction?.()) ?? null
+		});
+	});
+
+	app.get('/bundle', async (c) => {
+		const sinceParam = c.req.query('since');
+		const at = sinceParam === undefined || sinceParam === '' ? null : Date.parse(sinceParam);
+		if (at !== null && Number.isNaN(at)) return c.json({ error: 'bad_request', reason: 'since must be a date such as 2026-11-01' }, 400);
+		const now = clock();
+		const { bytes, count } = await exportServerBundle(storage, auth, at === null ? null : new Date(at).toISOString(), now);
+		return new Response(bytes, {
+			headers: {
+				'content-type': 'application/octet-stream',
+				'content-disposition': `attachment; filename="praxis-updates-${now.toISOString().slice(0, 10)}.praxis"`,
+				'x-content-type-options': 'nosniff',
+				'cache-control': 'no-store',
+				'x-praxis-documents': String(count)
+			}
 		});
 	});
 

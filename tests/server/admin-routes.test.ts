@@ -49,7 +49,8 @@ const ROUTES: Array<[string, string, unknown?]> = [
 	['DELETE', '/hubs/village-hall'],
 	['POST', '/members/ana/suspension', { reason: 'Spam' }],
 	['DELETE', '/members/ana/suspension'],
-	['GET', '/health']
+	['GET', '/health'],
+	['GET', '/bundle']
 ];
 
 describe('/api/admin', () => {
@@ -165,6 +166,21 @@ describe('/api/admin', () => {
 		await h.auth.users.updateRoles('ana', (roles) => [...roles, 'admin']);
 		expect(await call(h, 'POST', '/members/ana/suspension', root, { reason: 'x' })).toMatchObject({ status: 403, body: { reason: expect.stringMatching(/administrator role first/) } });
 		expect((await h.auth.users.get('ana'))?.suspended).toBeUndefined();
+	});
+
+	it('gives a server-signed updates file of the community, as the bundle command does', async () => {
+		const { h, root } = await setup();
+		const res = await h.request('/api/admin/bundle', { headers: { cookie: root } });
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="praxis-updates-\d{4}-\d{2}-\d{2}\.praxis"$/);
+		expect(Number(res.headers.get('x-praxis-documents'))).toBeGreaterThan(0);
+		const bytes = new Uint8Array(await res.arrayBuffer());
+		expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]); // gzip
+		// any member can apply it on another server or a hub through the file exchange
+		expect((await h.request('/api/bundles', { method: 'POST', headers: { cookie: root, 'content-type': 'application/gzip' }, body: bytes })).status).toBe(200);
+		expect((await h.request('/api/admin/bundle?since=yesterday', { headers: { cookie: root } })).status).toBe(400);
+		const later = await h.request(`/api/admin/bundle?since=${encodeURIComponent(new Date(Date.now() + 86_400_000).toISOString())}`, { headers: { cookie: root } });
+		expect(later.headers.get('x-praxis-documents')).toBe('0');
 	});
 
 	it("reports the server's health", async () => {
