@@ -164,6 +164,7 @@ describe('your account', () => {
 		await page.getByRole('button', { name: 'Create account' }).click();
 		await page.getByRole('alert').filter({ hasText: 'Use at least 12 characters.' }).waitFor();
 		await page.getByLabel('Password', { exact: true }).fill(RESET_PASSWORD);
+		await page.getByRole('checkbox', { name: 'I have read the privacy notice' }).check();
 		await page.getByRole('button', { name: 'Create account' }).click();
 		await page.waitForURL(/\/forums$/);
 	});

@@ -86,6 +86,6 @@ describe('accounts on the device', () => {
 		await page.waitForURL(/\/login/);
 		// Signing in again as someone else works on the same device.
 		await signIn(page, server.url, 'gina');
-		await page.getByText('Gina', { exact: true }).waitFor();
+		await page.getByRole('link', { name: 'Gina – your account' }).waitFor();
 	});
 });
