@@ -4,7 +4,7 @@
 // While connected, `active` is kept with the hub address, so the app reconnects on its next start
 // (the header calls resume()) until the member disconnects.
 import { SyncStatus } from './status.svelte';
-import { createHubSync, fetchHubToken, loadSavedHub, parseHubAddress, probeHub, saveHub, tokenValid, type SavedHub } from './hub';
+import { createHubSync, fetchHubToken, HUB_STORAGE_KEY, loadSavedHub, parseHubAddress, probeHub, saveHub, tokenValid, type SavedHub } from './hub';
 import type { SyncController } from './controller';
 import { destroyHubStaging, readRefused, type RefusedDoc } from './hub-verify';
 import type { Store } from '../store/index';
@@ -134,6 +134,16 @@ export class HubSession {
 			this.#saved = { ...this.#saved, url: '', active: false };
 			saveHub(this.#saved);
 		}
+	}
+
+	/** Disconnects and forgets the hub, its token and its refusals (the account was deleted). */
+	async clear(): Promise<void> {
+		await this.disconnect();
+		this.#saved = null;
+		this.#name = null;
+		this.#refused = [];
+		this.#problem = null;
+		if (typeof localStorage !== 'undefined') localStorage.removeItem(HUB_STORAGE_KEY);
 	}
 
 	/** On app start: reconnect to the hub the member left connected (quietly, once). */
