@@ -15,6 +15,8 @@ describe('a former member', () => {
 		await store.community.bulkDocs([categoryDoc('general'), profile('alice', 'Alice Martin'), profile('bob', 'Bob Stone'), threadDoc(ULIDS.t1, 'general', 1), postDoc(ULIDS.p1, `thread:${ULIDS.t1}`, 2)]);
 		await store.projected();
 		expect((await store.displayNames(['alice', 'bob'])).get('alice')).toBe('Alice Martin');
+		const found = async (q: string) => (await store.search.search(q)).hits.map((h) => h.id);
+		expect(await found('Martin')).toEqual([`thread:${ULIDS.t1}`]);
 
 		const stored = await store.community.get('profile:alice');
 		await store.community.put({ _id: 'profile:alice', _rev: stored._rev, _deleted: true, type: 'profile', author: 'alice', createdAt: at(0) });
@@ -28,6 +30,10 @@ describe('a former member', () => {
 		expect(row).toEqual({ username: 'alice', displayName: FORMER_MEMBER, former: true, rev: expect.any(String) });
 		expect((await store.people.list()).map((p) => p.username)).toEqual(['bob']);
 		expect((await store.people.list({ q: 'alice' })).length).toBe(0);
+		// the display name leaves the search index too: the thread is indexed again by a former member
+		expect(await found('Martin')).toEqual([]);
+		expect(await found('Former')).toEqual([`thread:${ULIDS.t1}`]);
+		await store.search.flush();
 		// the thread stays, by its author
 		expect(await store.getThread(`thread:${ULIDS.t1}`)).toMatchObject({ author: 'alice', title: `Thread ${ULIDS.t1}` });
 	});
