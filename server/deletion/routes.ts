@@ -1,8 +1,9 @@
 // POST /api/account/delete {password, deleteContributions?} → {ok, deletedContributions}
 // A signed-in member deletes their own account (server/deletion/purge.ts says what goes).
 // 401 anonymous; 400 for a body that is not a JSON object of that shape; 403 for a wrong
-// password, counted against the sign-in limits (then 429, as for sign-in); 409 while a deletion
-// of the same account is under way. A cookie-authenticated write, so the CSRF guard
+// password, counted against the sign-in limits (then 429, as for sign-in), or for the only
+// administrator (a server is never left without one); 409 while a deletion of the same account
+// is under way. A cookie-authenticated write, so the CSRF guard
 // (server/http/csrf.ts) refuses foreign origins and non-JSON bodies before this runs.
 import { Hono, type Context } from 'hono';
 import { PASSWORD_MAX_CHARS } from '../../src/lib/domain/password-rules';
@@ -40,11 +41,19 @@ export function createDeletionRoutes(deps: DeletionRoutesDeps): Hono {
 	const underWay = new Set<string>();
 	const app = new Hono();
 
+	async function onlyAdmin(name: string, roles: readonly string[]): Promise<boolean> {
+		if (!roles.includes('admin')) return false;
+		return !(await auth.users.list()).some((other) => other.name !== name && other.roles.includes('admin'));
+	}
+
 	app.post('/delete', async (c) => {
 		c.header('cache-control', 'no-store');
 		const user = await auth.currentUser(c.req.raw, addressOf(c));
 		if (!user) throw jsonHttpError(401, 'unauthorized', 'sign in to delete your account');
 		const request = parseRequest(c, await readJson(c));
+		if (await onlyAdmin(user.name, user.roles)) {
+			throw jsonHttpError(403, 'forbidden', 'You are the only administrator of this community: make another member an administrator first, so it is not left without one.');
+		}
 		if (underWay.has(user.name)) throw jsonHttpError(409, 'conflict', 'this account is being deleted already');
 		underWay.add(user.name);
 		try {

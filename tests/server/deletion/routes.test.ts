@@ -50,6 +50,18 @@ describe('POST /api/account/delete: refusals', () => {
 		expect(await h.auth.users.get('ines')).not.toBeNull();
 	});
 
+	it('refuses to delete the only administrator, and lets one of two go', async () => {
+		const c = await community();
+		h = c.h;
+		await h.auth.users.updateRoles('ines', (roles) => [...roles, 'admin']);
+		h.auth.invalidate('ines');
+		const only = await deleteAccount(h, c.cookies.ines, { password: PASSWORD });
+		expect(only.status).toBe(403);
+		expect(((await only.json()) as { reason: string }).reason).toMatch(/only administrator/);
+		await h.auth.users.updateRoles('ben', (roles) => [...roles, 'admin']);
+		expect((await deleteAccount(h, c.cookies.ines, { password: PASSWORD })).status).toBe(200);
+	});
+
 	it('answers 400 to a malformed body', async () => {
 		const c = await community();
 		h = c.h;
