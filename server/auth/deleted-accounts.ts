@@ -36,11 +36,18 @@ export async function deletedAccountOf(req: Request, deps: DeletedAccountDeps): 
 	return (await deps.users.deleted(name)) ? name : null;
 }
 
+/**
+ * Where the credentials that count are in the body (signing in, registering, a reset): a cookie a
+ * browser still holds for a deleted account must not speak for someone else signing in there.
+ */
+const SIGN_IN_PATHS: ReadonlySet<string> = new Set(['/api/auth/login', '/api/auth/register', '/api/auth/reset', '/couch/_session']);
+
 /** Rewrites the 401 answered to a deleted account's credentials as `account_deleted`. */
 export function deletedAccountAnswer(deps: DeletedAccountDeps): MiddlewareHandler {
 	return async (c, next) => {
 		await next();
-		if (c.res.status !== 401 || !(await deletedAccountOf(c.req.raw, deps))) return;
+		if (c.res.status !== 401 || (c.req.method === 'POST' && SIGN_IN_PATHS.has(c.req.path))) return;
+		if (!(await deletedAccountOf(c.req.raw, deps))) return;
 		const headers = new Headers(c.res.headers);
 		headers.set('content-type', 'application/json; charset=utf-8');
 		headers.delete('content-length');

@@ -132,6 +132,7 @@ describe('deleting an account', () => {
 		await expect.poll(() => databasesOf(laptop.page, 'ines')).toEqual([]);
 		expect(await idbHolding(laptop.page, 'Inês Costa')).toEqual([]);
 		expect(await idbHolding(laptop.page, 'Winter road permits')).toEqual([]);
+		await expect.poll(async () => (await laptop.context.cookies()).some((c) => c.name === 'praxis_session')).toBe(false);
 		// after a reload it is still said, and nothing comes back
 		await laptop.page.reload();
 		await laptop.page.getByRole('status').filter({ hasText: REMOVED }).waitFor();

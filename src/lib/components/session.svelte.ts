@@ -93,6 +93,7 @@ export class AppSession {
 		syncStatus.reset();
 		if (name) await destroyLocalData(name);
 		await forgetMember();
+		await logout(); // the browser drops the session cookie (no answer offline: it is refused anyway)
 	}
 
 	/** "Sync now" in the header. */

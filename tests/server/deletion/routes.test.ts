@@ -91,6 +91,11 @@ describe('after the deletion', () => {
 		expect(couchLogin.status).toBe(401);
 		expect(await couchLogin.json()).toEqual(deletedAnswer);
 
+		// a browser still holding the deleted account's cookie: someone else signing in there is told about their own account
+		const wrongForBen = await h.post('/api/auth/login', { username: 'ben', password: 'not his password' }, { cookie: c.cookies.ines });
+		expect(await wrongForBen.json()).toMatchObject({ error: 'unauthorized' });
+		expect((await h.post('/api/auth/login', { username: 'ben', password: PASSWORD }, { cookie: c.cookies.ines })).status).toBe(200);
+
 		const again = await h.post('/api/auth/register', { username: 'ines', password: 'another long passphrase 2027', displayName: 'Ines' }, {}, '198.51.100.77');
 		expect(again.status).toBe(409);
 		expect((await h.storage.db(COMMUNITY_DB).get('profile:ines').catch((err: { status: number }) => err.status))).toBe(404);
