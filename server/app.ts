@@ -30,6 +30,9 @@ import { createEmailStore, type EmailStore } from './mail/addresses';
 import type { Mailer } from './mail/mailer';
 import { createEmailRoutes } from './mail/routes';
 import { createForgotRoutes } from './mail/forgot';
+// Account deletion: the route, and the answer a deleted account's devices get.
+import { createDeletionRoutes } from './deletion/routes';
+import { deletedAccountAnswer } from './auth/deleted-accounts';
 import { createHubRegistry, type HubRegistry } from './hub/enrolment';
 import { withHubCredentials } from './hub/upstream-auth';
 import { createRevocationRoutes, hubRelay, privilegedMembersOf } from './hub/relay';
@@ -158,6 +161,12 @@ export function createApp(deps: AppDeps): PraxisApp {
 	const csrf = csrfGuard({ allowedOrigins: config.allowedOrigins, trustProxy: deps.trustProxy });
 	app.use('/api/*', csrf);
 	app.use('/couch/*', csrf);
+	if (!deps.hub) {
+		// A deleted member's devices learn why they are refused, and remove the account's data.
+		const deleted = deletedAccountAnswer({ users: auth.users, signingKey: () => auth.signingKey() });
+		app.use('/api/*', deleted);
+		app.use('/couch/*', deleted);
+	}
 
 	const api = new Hono();
 	api.use(
@@ -183,6 +192,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 		api.route('/devices', createDeviceRoutes({ storage, auth, verifier, clock, addressOf }));
 		api.route('/calendar', createCalendarRoutes({ storage, auth, addressOf }));
 		api.route('/account/email', createEmailRoutes({ auth, emails, mailer: deps.mailer ?? null, appUrl, clock, addressOf }));
+		api.route('/account', createDeletionRoutes({ storage, auth, verifier, emails, clock, compactions, log, secureCookies: config.secureCookies, addressOf }));
 		api.route('/admin', createAdminRoutes({
 				storage,
 				auth,

@@ -12,6 +12,7 @@ import { isStoreLockedError, openUsersDb } from './store-lock';
 import { parseHubArgs } from './hub/cli';
 import { createMailer } from './mail/mailer';
 import { startDigests } from './mail/digest';
+import { resumeAccountDeletions } from './deletion/purge';
 import { createHub } from './hub/index';
 import { announcement } from './hub/announce';
 import { COMMUNITY_DB } from '../src/lib/domain/ids';
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
 
 	const uuid = await loadServerUuid(storage);
 	const hub = hubArgs.hub ? createHub({ storage, dataDir: config.dataDir, upstream: hubArgs.upstream, credential: hubArgs.credential }) : undefined;
-	const { app, auth, snapshots, compactions, emails, appUrl } = createApp({ storage, config, uuid, trustProxy: env.PRAXIS_TRUST_PROXY === '1', hub, mailer });
+	const { app, auth, snapshots, compactions, emails, appUrl, verifier } = createApp({ storage, config, uuid, trustProxy: env.PRAXIS_TRUST_PROXY === '1', hub, mailer });
 	const digests = mailer ? startDigests({ storage, emails, users: auth.users, mailer, appUrl, log: (line) => process.stdout.write(line + '\n') }) : null;
 	// A hub gets its content from the upstream: no local seed or demo.
 	const report = hub ? null : await seed({ storage, auth, demo: config.demo });
@@ -101,6 +102,11 @@ async function main(): Promise<void> {
 	if (!hub) snapshots.warm(COMMUNITY_DB);
 	// A hub's store gathers superseded revisions from the upstream just the same.
 	for (const compaction of compactions) compaction.start();
+	// An account deletion cut short by a stop finishes now (its account is already refused).
+	if (!hub) {
+		const log = (line: string) => void process.stdout.write(line + '\n');
+		void resumeAccountDeletions({ storage, auth, verifier, emails, clock: () => new Date(), compactions, log }).catch((err: unknown) => log(`[deletion] not resumed: ${String(err)}`));
+	}
 
 	const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
 		const shown = host === '127.0.0.1' || host === '::1' ? 'localhost' : host.includes(':') ? `[${host}]` : host;

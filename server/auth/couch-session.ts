@@ -9,6 +9,7 @@ import { parseCredentials } from './input';
 import { clearSessionCookie, setSessionCookie } from './cookies';
 import { AuthError, type PraxisAuth } from './service';
 import { asHttpError } from './routes';
+import { ACCOUNT_DELETED } from '../../src/lib/domain/account-api';
 
 export function createCouchSessionRoutes({ auth, secureCookies, addressOf = clientAddress }: Omit<AuthRoutesDeps, 'privacyVersion'>): Hono {
 	const app = new Hono();
@@ -21,7 +22,8 @@ export function createCouchSessionRoutes({ auth, secureCookies, addressOf = clie
 			setSessionCookie(c, token, secureCookies);
 			return c.json({ ok: true, name: user.name, roles: user.roles });
 		} catch (err) {
-			if (err instanceof AuthError && err.status === 401) {
+			// a deleted account says so, as at /api/auth/login
+			if (err instanceof AuthError && err.status === 401 && err.error !== ACCOUNT_DELETED) {
 				return c.json({ error: 'unauthorized', reason: 'Name or password is incorrect.' }, 401);
 			}
 			throw asHttpError(err);

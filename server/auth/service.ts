@@ -18,6 +18,7 @@ import { RESERVED_USERNAMES, requireStrongPassword, type SessionMeta } from './i
 import { createUserStore, suspendedAt, UsernameTakenError } from './users';
 import { createMember, type NewMember } from './members';
 import { parseAuthorization, sessionCookieValue } from './credentials';
+import { ACCOUNT_DELETED, ACCOUNT_DELETED_REASON } from '../../src/lib/domain/account-api';
 import { serverSigner, signAsServer } from '../devices/server-key';
 
 export { SESSION_TTL_SECONDS, AuthError };
@@ -78,6 +79,8 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 	async function checkPassword(name: string, password: string, address: string): Promise<PublicUser> {
 		throwIfLimited(name, address);
 		const record = isValidUsername(name) ? await users.get(name) : null;
+		// The name of a deleted account is public (old documents name it): say so plainly.
+		if (!record && isValidUsername(name) && (await users.deleted(name))) throw new AuthError(401, ACCOUNT_DELETED, ACCOUNT_DELETED_REASON);
 		const ok = record
 			? await verifyPassword(password, record.hash)
 			: (await verifyPassword(password, await (dummyHash ??= hashPassword('not a password', cost))), false);

@@ -1,6 +1,8 @@
 // Member accounts in the server-only USERS_DB (`praxis-users`, never reachable through /couch):
 // one `user:{name}` document holding the password hash, roles and display name, the time before
-// which the member's sessions are refused, and the hash of a pending reset code.
+// which the member's sessions are refused, and the hash of a pending reset code. A deleted
+// account leaves a tombstone under the same id (no hash, no roles, no display name): the name
+// stays taken, since old signed documents name it as their author.
 import type { Storage } from '../storage/index';
 import { USERS_DB } from '../storage/index';
 import { ROLES, type Role } from '../../src/lib/domain/schemas';
@@ -74,6 +76,33 @@ function parseResetCode(value: unknown): ResetCodeRecord | undefined {
 /** What a member agreed to: the privacy notice's version and when (server/privacy/notice.ts). */
 export type PrivacyConsent = Required<Pick<UserRecord, 'privacyVersion' | 'consentedAt'>>;
 
+/** What is left of a deleted account (server/deletion). */
+export interface DeletedAccountRecord {
+	_id: string;
+	_rev?: string;
+	type: 'user';
+	name: string;
+	createdAt: string;
+	deletedAt: string;
+	/** What the deletion still has to remove (absent once done; resumed at start when present). */
+	pending?: { contributions: boolean };
+}
+
+function parseDeleted(doc: unknown): DeletedAccountRecord | null {
+	const d = doc as Partial<DeletedAccountRecord> | null;
+	if (!d || typeof d.name !== 'string' || typeof d.deletedAt !== 'string') return null;
+	const pending = d.pending && typeof d.pending === 'object' ? { contributions: d.pending.contributions === true } : undefined;
+	return {
+		_id: String(d._id),
+		_rev: typeof d._rev === 'string' ? d._rev : undefined,
+		type: 'user',
+		name: d.name,
+		createdAt: typeof d.createdAt === 'string' ? d.createdAt : '',
+		deletedAt: d.deletedAt,
+		...(pending ? { pending } : {})
+	};
+}
+
 export const userDocId = (name: string): string => `user:${name}`;
 
 /** Every member holds 'member'; the rest in ROLES order, without repeats. */
@@ -89,7 +118,7 @@ export function isRole(value: unknown): value is Role {
 function parseUser(doc: unknown): UserRecord | null {
 	if (typeof doc !== 'object' || doc === null) return null;
 	const d = doc as Record<string, unknown>;
-	if (typeof d.name !== 'string' || !isPasswordHash(d.hash) || !Array.isArray(d.roles)) return null;
+	if (typeof d.name !== 'string' || typeof d.deletedAt === 'string' || !isPasswordHash(d.hash) || !Array.isArray(d.roles)) return null;
 	return {
 		_id: String(d._id),
 		_rev: typeof d._rev === 'string' ? d._rev : undefined,
@@ -137,6 +166,17 @@ export interface UserStore {
 	/** Records that the member read this version of the privacy notice; false when no such user. */
 	setPrivacyConsent(name: string, consent: PrivacyConsent): Promise<boolean>;
 	list(): Promise<UserRecord[]>;
+	/** The tombstone of a deleted account, or null (no account of that name, or a live one). */
+	deleted(name: string): Promise<DeletedAccountRecord | null>;
+	/**
+	 * Replaces the live account by its tombstone, `pending` saying what is left to remove; null
+	 * when there is no live account of that name (already deleted, or never was).
+	 */
+	markDeleted(name: string, at: Date, pending: { contributions: boolean }): Promise<DeletedAccountRecord | null>;
+	/** The deletion of `name` is complete: its tombstone loses `pending`. */
+	deletionDone(name: string): Promise<void>;
+	/** Tombstones whose deletion did not complete (the process stopped half-way). */
+	pendingDeletions(): Promise<DeletedAccountRecord[]>;
 }
 
 export function createUserStore(storage: Storage): UserStore {
@@ -145,6 +185,15 @@ export function createUserStore(storage: Storage): UserStore {
 	async function get(name: string): Promise<UserRecord | null> {
 		try {
 			return parseUser(await db().get(userDocId(name)));
+		} catch (err) {
+			if (status(err) === 404) return null;
+			throw err;
+		}
+	}
+
+	async function getDeleted(name: string): Promise<DeletedAccountRecord | null> {
+		try {
+			return parseDeleted(await db().get(userDocId(name)));
 		} catch (err) {
 			if (status(err) === 404) return null;
 			throw err;
@@ -203,6 +252,38 @@ export function createUserStore(storage: Storage): UserStore {
 		async list() {
 			const res = await db().allDocs({ include_docs: true, startkey: 'user:', endkey: 'user:\ufff0' });
 			return res.rows.map((row) => parseUser(row.doc)).filter((u): u is UserRecord => u !== null);
+		},
+		deleted: (name) => getDeleted(name),
+		async markDeleted(name, at, pending) {
+			for (let attempt = 0; attempt < 5; attempt++) {
+				const user = await get(name);
+				if (!user) return null;
+				const tombstone: DeletedAccountRecord = { _id: user._id, _rev: user._rev, type: 'user', name, createdAt: user.createdAt, deletedAt: at.toISOString(), pending };
+				try {
+					const res = await db().put(tombstone);
+					return { ...tombstone, _rev: res.rev };
+				} catch (err) {
+					if (status(err) !== 409) throw err;
+				}
+			}
+			throw new Error(`could not delete user ${name}: too many concurrent changes`);
+		},
+		async deletionDone(name) {
+			for (let attempt = 0; attempt < 5; attempt++) {
+				const tombstone = await getDeleted(name);
+				if (!tombstone?.pending) return;
+				const { pending: _done, ...rest } = tombstone;
+				try {
+					await db().put(rest);
+					return;
+				} catch (err) {
+					if (status(err) !== 409) throw err;
+				}
+			}
+		},
+		async pendingDeletions() {
+			const res = await db().allDocs({ include_docs: true, startkey: 'user:', endkey: 'user:\ufff0' });
+			return res.rows.map((row) => parseDeleted(row.doc)).filter((d): d is DeletedAccountRecord => d?.pending !== undefined);
 		}
 	};
 }

@@ -37,6 +37,8 @@ export interface EmailStore {
 	/** Confirms the pending address holding this token; the member's name, or null. */
 	confirm(token: string, now: Date): Promise<string | null>;
 	remove(name: string): Promise<void>;
+	/** Deletes everything kept about the member's email: the record and their confirmation links (account deletion). */
+	forget(name: string): Promise<void>;
 	update(name: string, change: (record: EmailRecord) => EmailRecord): Promise<EmailRecord | null>;
 	/** Every member with a confirmed address and a digest on. */
 	withDigests(): Promise<EmailRecord[]>;
@@ -103,6 +105,13 @@ export function createEmailStore(storage: Storage): EmailStore {
 		},
 		async remove(name) {
 			await update(name, (r) => ({ _id: r._id, _rev: r._rev, name, digest: 'off' }));
+		},
+		async forget(name) {
+			const links = await db().allDocs({ include_docs: true, startkey: 'email-token:', endkey: 'email-token:\ufff0' });
+			const theirs = links.rows.filter((row) => (row.doc as { name?: unknown } | undefined)?.name === name);
+			const record = await get(name);
+			const gone = [...theirs.map((row) => ({ _id: row.id, _rev: row.value.rev })), ...(record?._rev ? [{ _id: record._id, _rev: record._rev }] : [])];
+			if (gone.length > 0) await db().bulkDocs(gone.map((doc) => ({ ...doc, _deleted: true })));
 		},
 		async withDigests() {
 			const res = await db().allDocs({ include_docs: true, startkey: 'email:', endkey: 'email:\ufff0' });

@@ -24,10 +24,11 @@ export function outgoingMessages(sender: string, docs: readonly StoredDoc[]): St
 	return out;
 }
 
+/** A live account: a deleted one keeps a tombstone, and its private database must not come back. */
 async function isMember(storage: Storage, name: string): Promise<boolean> {
 	try {
-		await storage.db(USERS_DB).get(`user:${name}`);
-		return true;
+		const account = (await storage.db(USERS_DB).get(`user:${name}`)) as { deletedAt?: unknown };
+		return typeof account.deletedAt !== 'string';
 	} catch {
 		return false;
 	}
@@ -35,7 +36,7 @@ async function isMember(storage: Storage, name: string): Promise<boolean> {
 
 /**
  * Copies the messages `sender` just stored in their private database into each recipient's.
- * A recipient who is not a member gets nothing (the message stays in the sender's database).
+ * A recipient who is not a member (or whose account was deleted) gets nothing (the message stays in the sender's database).
  * Returns the ids delivered. Never throws: a failed delivery is reported to `log`, and the
  * sender's copy is already stored, so a later push of the same message delivers it.
  */

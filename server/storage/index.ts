@@ -40,6 +40,8 @@ export interface Storage {
 	 * database file; resolves when CouchDB reports it finished).
 	 */
 	compact(name: string): Promise<void>;
+	/** Deletes a database with everything in it (a deleted member's private database); none is fine. */
+	destroy(name: string): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -89,6 +91,11 @@ export function createStorage(config: StorageConfig): Storage {
 			// PouchDB's http adapter POSTs _compact, then polls the database's info until
 			// compact_running is false; the embedded adapters compact in process.
 			await this.db(name).compact(config.kind === 'couchdb' ? { interval: COUCHDB_COMPACTION_POLL_MS } : {});
+		},
+		async destroy(name) {
+			const db = open.get(name) ?? ((await this.exists(name)) ? new PouchDB(location(name), options()) : null);
+			open.delete(name);
+			if (db) await db.destroy();
 		},
 		async close() {
 			const dbs = [...open.values()];

@@ -19,6 +19,7 @@ import {
 	type Member,
 	type Store
 } from '$lib/store';
+import { accountRemoval } from './account-removal.svelte';
 
 export type SessionState = 'loading' | 'signed-out' | 'ready' | 'failed';
 
@@ -102,6 +103,22 @@ export class AppSession {
 		this.#state = 'signed-out';
 	}
 
+	/**
+	 * The member's account was deleted (here, or on another device: the sync heard so): every
+	 * database of theirs on this device goes, then the device forgets them. Forgotten last, so a
+	 * removal cut short is done again at the next start (the server still answers account_deleted).
+	 */
+	async removeDeletedAccount(): Promise<void> {
+		const name = this.#member?.name;
+		this.#member = null;
+		this.#state = 'signed-out';
+		await this.#close();
+		syncStatus.reset();
+		if (name) await destroyLocalData(name);
+		await forgetMember();
+		await logout(); // the browser drops the session cookie (no answer offline: it is refused anyway)
+	}
+
 	/** "Sync now" in the header. */
 	syncNow(): void {
 		this.#controller?.syncNow();
@@ -125,7 +142,12 @@ export class AppSession {
 	/** Local data stays usable when sync cannot start: the header shows the error. */
 	#startSync(store: Store, member: Member): void {
 		try {
-			this.#controller = createSyncController({ store, remoteBase: `${location.origin}/couch`, username: member.name });
+			this.#controller = createSyncController({
+				store,
+				remoteBase: `${location.origin}/couch`,
+				username: member.name,
+				onAccountDeleted: () => void accountRemoval.run(() => this.removeDeletedAccount())
+			});
 			this.#controller.start();
 		} catch (err) {
 			syncStatus.setState('error', err instanceof Error ? err.message : String(err));

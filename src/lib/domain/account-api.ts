@@ -44,3 +44,25 @@ export interface IssuedResetCode {
 	code: string;
 	expiresAt: string;
 }
+
+/** POST /api/account/delete */
+export interface AccountDeletionRequest {
+	/** The member's password, typed again. */
+	password: string;
+	/** Also delete every community document and library file the member wrote. */
+	deleteContributions?: boolean;
+}
+
+/** The answer to an account deletion. */
+export interface AccountDeletionAnswer {
+	ok: true;
+	/** How many of the member's documents and files were deleted (0 unless asked). */
+	deletedContributions: number;
+}
+
+/**
+ * The `error` of a 401 answered to the credentials of a deleted account (sign-in, a session
+ * cookie, Basic credentials): the member's devices remove the account's data when they see it.
+ */
+export const ACCOUNT_DELETED = 'account_deleted';
+export const ACCOUNT_DELETED_REASON = 'This account was deleted.';

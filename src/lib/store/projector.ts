@@ -10,6 +10,7 @@ import { validateCommunityDoc } from '../domain/validate';
 import type { CommunityDoc, Post, Thread } from '../domain/schemas';
 import type { ProjectionTable } from './db';
 export { addPosts, sameAggregates, voteTotal, withThreadAggregates } from './aggregates';
+import { FORMER_MEMBER } from './types';
 import type {
 	CategoryRow,
 	ConflictRow,
@@ -242,7 +243,8 @@ function postRow(doc: Post, rev: string, conflicted: boolean): PostRow {
 
 /**
  * A deleted thread or post keeps its row (deleted: 1, no title or body) so replies keep their
- * context; other deleted documents lose their row. Fields come from the tombstone, else from
+ * context; a deleted profile keeps a row naming a former member (nothing else of the profile);
+ * other deleted documents lose their row. Fields come from the tombstone, else from
  * the current row.
  */
 function projectDeletion(table: ProjectionTable, key: string, doc: Record<string, unknown>, current: unknown, ops: Ops): void {
@@ -293,6 +295,12 @@ function projectDeletion(table: ProjectionTable, key: string, doc: Record<string
 	if (table === 'votes') {
 		const target = str(doc.target) || (current as VoteRow | undefined)?.target;
 		if (target) ops.targets.add(target);
+	}
+	if (table === 'profiles') {
+		// Profiles are deleted only with their account: what the member wrote may stay, and its
+		// author is then shown as a former member rather than by a username.
+		ops.put('profiles', key, { username: key, displayName: FORMER_MEMBER, former: true, rev });
+		return;
 	}
 	ops.delete(table, key);
 }

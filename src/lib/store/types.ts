@@ -89,9 +89,15 @@ export interface VoteTotalRow {
 	mine: 1 | -1 | 0;
 }
 
+/** What the screens call a member whose account was deleted (their profile is deleted). */
+export const FORMER_MEMBER = 'Former member';
+
 export interface ProfileRow {
 	username: string;
+	/** FORMER_MEMBER once the profile was deleted (the row stays, so names resolve to it). */
 	displayName: string;
+	/** The profile was deleted with its account: the member is gone, their documents may stay. */
+	former?: true;
 	organization?: string;
 	jurisdiction?: string;
 	role?: string;

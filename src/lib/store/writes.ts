@@ -5,6 +5,7 @@
 import { docId, profileId, voteId } from '../domain/ids';
 import { authorizeCommunityWrite, type DocFacts } from '../domain/permissions';
 import { validateCommunityDoc } from '../domain/validate';
+import { tombstoneOf } from '../domain/tombstones';
 import { cleanDoc, isNotFound, notify, pouchOf, type StoreContext } from './context';
 import { writeSigned } from './signing/index';
 import type { LocalDbKind, NewThread, ProfileInput, ThreadEdit } from './types';
@@ -102,27 +103,26 @@ export async function editPost(ctx: StoreContext, id: string, change: { body: st
 }
 
 /** A tombstone keeping the fields others need to place it (author, thread, category), no body. */
-async function remove(ctx: StoreContext, id: string, what: string, keep: readonly string[]): Promise<void> {
+async function remove(ctx: StoreContext, id: string, what: string): Promise<void> {
 	const prev = await mustGet(ctx, id, what);
-	const tombstone: Doc = { _id: id, _rev: prev._rev, _deleted: true };
-	for (const field of ['type', 'author', 'createdAt', ...keep]) if (prev[field] !== undefined) tombstone[field] = prev[field];
+	const tombstone: Doc = { ...tombstoneOf(prev), _rev: prev._rev };
 	authorize(ctx, tombstone as DocFacts, prev);
 	await putDoc(ctx, tombstone);
 }
 
 export async function deleteThread(ctx: StoreContext, id: string): Promise<void> {
-	await remove(ctx, id, 'thread', ['category']);
+	await remove(ctx, id, 'thread');
 }
 
 export async function deletePost(ctx: StoreContext, id: string): Promise<void> {
-	await remove(ctx, id, 'post', ['thread', 'replyTo']);
+	await remove(ctx, id, 'post');
 }
 
 export async function vote(ctx: StoreContext, target: string, value: 1 | -1 | 0): Promise<void> {
 	const id = voteId(target, ctx.member.name);
 	const prev = await getDoc(ctx, id);
 	if (value === 0) {
-		if (prev) await remove(ctx, id, 'vote', ['target']);
+		if (prev) await remove(ctx, id, 'vote');
 		return;
 	}
 	if (prev && prev.value === value) return;

@@ -1,7 +1,16 @@
 // The member's account on the home server: changing the password, setting one with a reset code,
-// the signed-in devices and signing one out, and giving a reset code (moderators, admins).
+// the signed-in devices and signing one out, giving a reset code (moderators, admins), and
+// deleting the account.
 // Every call answers {ok: true, ...} or {ok: false, reason} with words a member can act on.
-import type { IssuedResetCode, ListedSession, PasswordChangeRequest, PasswordResetRequest, PasswordSetAnswer } from '../domain/account-api';
+import type {
+	AccountDeletionAnswer,
+	AccountDeletionRequest,
+	IssuedResetCode,
+	ListedSession,
+	PasswordChangeRequest,
+	PasswordResetRequest,
+	PasswordSetAnswer
+} from '../domain/account-api';
 
 export type Answer<T> = ({ ok: true } & T) | { ok: false; reason: string; status: number; advice?: string[] };
 
@@ -60,6 +69,11 @@ export function endSession(id: string, fetchFn: Fetch = fetch): Promise<Answer<{
 
 export function issueResetCode(username: string, fetchFn: Fetch = fetch): Promise<Answer<IssuedResetCode>> {
 	return call(`/admin/members/${encodeURIComponent(username)}/reset-code`, { method: 'POST' }, fetchFn);
+}
+
+/** Deletes the signed-in member's account on the server (the caller then removes it from the device). */
+export function deleteAccount(request: AccountDeletionRequest, fetchFn: Fetch = fetch): Promise<Answer<AccountDeletionAnswer>> {
+	return call('/account/delete', { method: 'POST', body: JSON.stringify(request) }, fetchFn);
 }
 
 // "Download my data": asks the server for the member's ZIP (GET /api/account/export) and hands

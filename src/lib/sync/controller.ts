@@ -6,9 +6,11 @@
 // stop the replications and try again after an exponential, jittered delay (sooner when the
 // browser reports a network coming back or the page is shown again). navigator.onLine is only a
 // hint: when it says offline, nothing is tried until it changes. A 401 stops everything until
-// the member signs in again (local data and pending writes are kept). Refused documents go to
-// the store's `rejected` table, acknowledged pushes leave its outbox.
+// the member signs in again (local data and pending writes are kept), except a 401 saying the
+// account was deleted: then everything stops for good and `onAccountDeleted` removes the data.
+// Refused documents go to the store's `rejected` table, acknowledged pushes leave its outbox.
 import { COMMUNITY_DB, userDbName } from '../domain/ids';
+import { ACCOUNT_DELETED_REASON } from '../domain/account-api';
 import type { Store } from '../store/index';
 import type { LocalDbKind } from '../store/types';
 import { nextDelay } from './backoff';
@@ -17,6 +19,7 @@ import { classifyError } from './replication-error';
 import { ensureDeviceCertificate, isSignedDoc, uncertifiedError } from './hub-device';
 import { rememberRoles, rememberServerKeys } from './hub-keys';
 import { loadBootstrap, type BootstrapState } from './bootstrap';
+import { watchAccountDeleted } from './account-deleted';
 
 /** offline: no answer at all; unreachable: something other than the server answered (replication-error.ts). */
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'unreachable' | 'error' | 'unauthorized';
@@ -71,6 +74,11 @@ export interface SyncControllerOptions {
 	 * "This device" page and the header show it after a restart. Default: LAST_SYNC_KEYS.server.
 	 */
 	lastSyncKey?: string;
+	/**
+	 * The server answered that the member's account was deleted (on another device, or on this
+	 * one): called once, after the controller stopped for good; the caller removes the data.
+	 */
+	onAccountDeleted?: () => void;
 }
 
 export interface SyncController {
@@ -148,15 +156,18 @@ type DeniedDoc = { id?: string; reason?: string; message?: string } | undefined;
 export function createSyncController(options: SyncControllerOptions): SyncController {
 	const { store, status } = options;
 	const network = options.network ?? browserNetwork();
+	/** Every request of this controller: a 401 naming a deleted account stops it for good. */
+	const fetchFn = watchAccountDeleted(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), () => accountGone());
+	let deleted = false;
 	const delay = options.delay ?? ((attempt: number) => nextDelay(attempt));
 	const base = options.remoteBase.replace(/\/+$/, '');
 	const deviceApi = options.deviceApi === undefined ? (base.endsWith('/couch') ? base.slice(0, -'/couch'.length) + '/api' : null) : options.deviceApi;
 	const signedOnly = Boolean(store.signing) && (options.signedOnly ?? deviceApi !== null);
 	const bootstrapUrl =
 		options.bootstrapUrl !== undefined ? options.bootstrapUrl : deviceApi && !options.communityOnly && base.endsWith('/couch') ? `${deviceApi}/bootstrap/${COMMUNITY_DB}` : null;
-	const links: Link[] = [{ kind: 'community', local: store.community, remote: store.sync.openRemote(`${base}/${COMMUNITY_DB}`, options.fetch), flows: [] }];
+	const links: Link[] = [{ kind: 'community', local: store.community, remote: store.sync.openRemote(`${base}/${COMMUNITY_DB}`, fetchFn), flows: [] }];
 	if (!options.communityOnly) {
-		links.push({ kind: 'private', local: store.private, remote: store.sync.openRemote(`${base}/${userDbName(options.username)}`, options.fetch), flows: [] });
+		links.push({ kind: 'private', local: store.private, remote: store.sync.openRemote(`${base}/${userDbName(options.username)}`, fetchFn), flows: [] });
 	}
 	let started = false;
 	let running = false;
@@ -218,7 +229,6 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	 */
 	async function certifyDevice() {
 		if (!deviceApi || !store.signing) return;
-		const fetchFn = options.fetch ?? globalThis.fetch;
 		const outcome = await ensureDeviceCertificate(store.signing, deviceApi, fetchFn);
 		await rememberServerKeys(fetchFn, deviceApi).catch(() => {}); // to verify bundles offline
 		await rememberRoles(fetchFn, deviceApi).catch(() => {}); // to judge moderators' edits a hub or bundle brings
@@ -274,7 +284,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 			local: links[0].local,
 			...(store.sync.writeSnapshotPart ? { write: (docs: PouchDB.Core.PutDocument<object>[], onlySnapshotAt: number | string | null) => store.sync.writeSnapshotPart!(docs, onlySnapshotAt) } : {}),
 			state: bootstrapState,
-			fetch: options.fetch,
+			fetch: fetchFn,
 			onProgress: (written, docs) => {
 				if (!initial) return;
 				received = written;
@@ -289,6 +299,19 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		pushSince = outcome.pushSince;
 		batchSize = SYNC_BATCH_SIZE; // what is left is what changed since the snapshot
 		if (state?.complete !== true) log('info', `bootstrap snapshot loaded (seq ${String(outcome.since)})`);
+	}
+
+	/** The account was deleted: nothing of it may sync again; the data is the caller's to remove. */
+	function accountGone() {
+		if (deleted) return;
+		deleted = true;
+		started = false;
+		clearTimer();
+		teardown();
+		unsubscribeNetwork();
+		unsubscribeLocal();
+		status.setState('unauthorized', ACCOUNT_DELETED_REASON);
+		queueMicrotask(() => options.onAccountDeleted?.());
 	}
 
 	function onFailure(err: unknown) {
@@ -438,7 +461,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 
 	return {
 		start() {
-			if (started) return;
+			if (started || deleted) return;
 			started = true;
 			unsubscribeNetwork = network.subscribe(onNetwork);
 			unsubscribeLocal = store.sync.onLocalChange(refresh);

@@ -148,6 +148,12 @@ export class HubSession {
 		if (typeof localStorage !== 'undefined') forgetHub();
 	}
 
+	/** Disconnects and forgets the hub, its token and its refusals (the account was deleted). */
+	async clear(): Promise<void> {
+		await this.disconnect();
+		this.forgetSaved();
+	}
+
 	/** On app start: reconnect to the hub the member left connected (quietly, once). */
 	async resume(store: Store): Promise<void> {
 		if (this.#connected || this.#busy || !this.#saved?.active || !tokenValid(this.#saved)) return;

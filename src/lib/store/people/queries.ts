@@ -25,6 +25,7 @@ export async function listPeople(ctx: StoreContext, filter: PeopleFilter = {}): 
 	const rows = await ctx.db.profiles.toArray();
 	return rows
 		.filter((p) => {
+			if (p.former) return false; // a deleted account is no one to find
 			const text = [p.username, p.displayName, p.organization, p.jurisdiction, p.role, ...(p.expertise ?? [])].join(' ').toLowerCase();
 			return (
 				(!q || text.includes(q)) &&

@@ -12,6 +12,7 @@ import { SLICE_MS, yieldToEventLoop, type Pause } from '../../search/serialize';
 import { libraryTables, type SearchIndexRow } from '../library/tables';
 import { indexOpFor, isIndexed, type IndexOp, type ThreadFacts } from './documents';
 import { validateCommunityDoc } from '../../domain/validate';
+import { reindexFormerAuthors } from './former-authors';
 
 export const SEARCH_SAVE_DELAY_MS = 1000;
 /**
@@ -102,6 +103,7 @@ export class SearchIndexer implements ProjectorExtension {
 	async afterBatch(changes: readonly Change[], lastSeq: Seq): Promise<void> {
 		const index = await this.ready();
 		const ops = this.#pending.splice(0);
+		ops.push(...(await reindexFormerAuthors(changes, this.#db, this.#pouch)));
 		const held = this.#held;
 		if (held) {
 			held.ops.push(...ops);
@@ -178,7 +180,7 @@ export class SearchIndexer implements ProjectorExtension {
 		for (;;) {
 			const feed = await this.#pouch.changes({ since, limit: CATCH_UP_BATCH, include_docs: true });
 			if (feed.results.length === 0) break;
-			this.#applyOps(index, await opsFor(feed.results, this.#db, this.#names));
+			this.#applyOps(index, [...(await opsFor(feed.results, this.#db, this.#names)), ...(await reindexFormerAuthors(feed.results, this.#db, this.#pouch))]);
 			this.caughtUp += feed.results.length;
 			since = feed.last_seq;
 			this.#checkpoint = since;
