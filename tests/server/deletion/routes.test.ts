@@ -96,7 +96,7 @@ describe('after the deletion', () => {
 		expect(await wrongForBen.json()).toMatchObject({ error: 'unauthorized' });
 		expect((await h.post('/api/auth/login', { username: 'ben', password: PASSWORD }, { cookie: c.cookies.ines })).status).toBe(200);
 
-		const again = await h.post('/api/auth/register', { username: 'ines', password: 'another long passphrase 2027', displayName: 'Ines' }, {}, '198.51.100.77');
+		const again = await h.post('/api/auth/register', { username: 'ines', password: 'another long passphrase 2027', displayName: 'Ines', privacyConsent: true }, {}, '198.51.100.77');
 		expect(again.status).toBe(409);
 		expect((await h.storage.db(COMMUNITY_DB).get('profile:ines').catch((err: { status: number }) => err.status))).toBe(404);
 	});
