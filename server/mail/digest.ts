@@ -6,12 +6,15 @@
 import { notificationsFor, type NotifyLookup } from '../../src/lib/store/events/notify';
 import type { NotificationRow } from '../../src/lib/store/events/tables';
 import { COMMUNITY_DB, rsvpId, userDbName } from '../../src/lib/domain/ids';
+import { deriveAttendance, type RsvpFacts } from '../../src/lib/domain/events';
 import type { Storage } from '../storage/index';
 import type { UserStore } from '../auth/users';
 import { escapeHtml, type Mailer } from './mailer';
 import type { EmailRecord, EmailStore } from './addresses';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The actor of digest lines no member caused (a place at an event given or lost). */
+const SYSTEM_ACTOR = '\0praxis';
 /** How often the scheduler looks for digests that are due. */
 export const DIGEST_CHECK_MS = 60 * 60 * 1000;
 /** Items listed in one email (the rest is counted). */
@@ -59,8 +62,41 @@ async function feedEnds(storage: Storage, name: string): Promise<{ communitySeq:
 	return { communitySeq: community.update_seq, privateSeq: mine.update_seq };
 }
 
+/** The event ids a changed document may move places at: an event, or an RSVP to one. */
+function eventOf(doc: Doc): string | null {
+	if (doc.type === 'event') return doc._id;
+	if (doc.type === 'rsvp' && typeof doc.event === 'string') return doc.event.startsWith('event:') ? doc.event : `event:${doc.event}`;
+	return null;
+}
+
+/**
+ * The member's place at each event in `events` they answered "going" to: a place or the waiting
+ * list, derived from the RSVPs as every device derives it (domain/events.ts).
+ */
+async function placesAt(community: PouchDB.Database, name: string, events: Iterable<string>): Promise<Map<string, { state: 'place' | 'waiting'; title: string }>> {
+	const out = new Map<string, { state: 'place' | 'waiting'; title: string }>();
+	for (const eventId of events) {
+		const ulid = eventId.slice('event:'.length);
+		const [event, rsvps] = await Promise.all([
+			community.get(eventId).then((d) => d as unknown as Doc, () => null),
+			community.allDocs({ include_docs: true, startkey: `rsvp:${ulid}:`, endkey: `rsvp:${ulid}:\ufff0` })
+		]);
+		if (!event || event.cancelled) continue;
+		const facts = rsvps.rows.flatMap((row) => (row.doc ? [row.doc as unknown as RsvpFacts] : []));
+		const attendance = deriveAttendance(facts, typeof event.capacity === 'number' ? event.capacity : undefined);
+		const state = attendance.going.includes(name) ? 'place' : attendance.waiting.includes(name) ? 'waiting' : null;
+		if (state) out.set(eventId, { state, title: typeof event.title === 'string' ? event.title : 'an event' });
+	}
+	return out;
+}
+
 /** What a digest for `name` holds, from both feeds, newest first. */
-export async function digestItems(storage: Storage, name: string, record: Pick<EmailRecord, 'communitySeq' | 'privateSeq'>): Promise<{ items: NotificationRow[]; communitySeq: string | number; privateSeq: string | number }> {
+export async function digestItems(
+	storage: Storage,
+	name: string,
+	record: Pick<EmailRecord, 'communitySeq' | 'privateSeq' | 'places'>,
+	now = new Date()
+): Promise<{ items: NotificationRow[]; communitySeq: string | number; privateSeq: string | number; places: Record<string, 'place' | 'waiting'> }> {
 	const community = storage.db(COMMUNITY_DB);
 	const lookup: NotifyLookup = {
 		async get(id) {
@@ -85,8 +121,26 @@ export async function digestItems(storage: Storage, name: string, record: Pick<E
 			items.push(row);
 		}
 	}
+	// a place given or lost at an event the member goes to (someone left, the organiser changed
+	// the number of places, an answer synced late): told, as the member's device would show it
+	const places = { ...(record.places ?? {}) };
+	const touched = new Set(shared.docs.map(eventOf).filter((id): id is string => id !== null));
+	const now_ = await placesAt(community, name, [...touched].filter((id) => id in places || shared.docs.some((d) => d._id === rsvpId(id, name))));
+	for (const id of touched) {
+		const current = now_.get(id);
+		const before = places[id];
+		if (!current) {
+			delete places[id];
+			continue;
+		}
+		places[id] = current.state;
+		if (before && before !== current.state) {
+			const text = current.state === 'place' ? `A place is yours at “${current.title}”.` : `You are now on the waiting list for “${current.title}”.`;
+			items.push({ id: `event:${id}@place:${now.toISOString()}`, kind: 'event', at: now.toISOString(), actor: SYSTEM_ACTOR, text, href: `/events/${id.slice('event:'.length)}`, source: id });
+		}
+	}
 	items.sort((a, b) => b.at.localeCompare(a.at));
-	return { items, communitySeq: shared.last, privateSeq: own.last };
+	return { items, communitySeq: shared.last, privateSeq: own.last, places };
 }
 
 const KIND_HEADINGS: Record<NotificationRow['kind'], string> = {
@@ -97,6 +151,15 @@ const KIND_HEADINGS: Record<NotificationRow['kind'], string> = {
 	event: 'Changes to events you go to',
 	mentorship: 'Mentorship'
 };
+
+/** Where the member stands at every event they answered "going" to (the first digest's baseline). */
+async function allPlaces(community: PouchDB.Database, name: string): Promise<Record<string, 'place' | 'waiting'>> {
+	const ids = (await community.allDocs({ startkey: 'rsvp:', endkey: 'rsvp:\ufff0' })).rows.map((row) => row.id).filter((id) => id.endsWith(`:${name}`));
+	const events = ids.map((id) => `event:${id.slice('rsvp:'.length, id.length - name.length - 1)}`);
+	const places: Record<string, 'place' | 'waiting'> = {};
+	for (const [id, at] of await placesAt(community, name, events)) places[id] = at.state;
+	return places;
+}
 
 /** The email for `items` (plain text and HTML), with the actors' display names. */
 export function composeDigest(input: {
@@ -113,13 +176,16 @@ export function composeDigest(input: {
 	const subject = `Praxis: ${items.length} ${items.length === 1 ? 'thing' : 'things'} for you ${period}`;
 	const kinds = [...new Set(shown.map((i) => i.kind))];
 	const who = (i: NotificationRow) => input.names.get(i.actor) ?? i.actor;
+	// "Ana replied …", or a sentence of its own for what no member did (a place given or lost)
+	const line = (i: NotificationRow) => (i.actor === SYSTEM_ACTOR ? i.text : `${who(i)} ${i.text}`);
+	const htmlLine = (i: NotificationRow) => (i.actor === SYSTEM_ACTOR ? escapeHtml(i.text) : `<strong>${escapeHtml(who(i))}</strong> ${escapeHtml(i.text)}`);
 	const link = (i: NotificationRow) => new URL(i.href, appUrl).href;
 	const settings = new URL('/settings/account', appUrl).href;
 	const text = [
 		`Hello ${input.displayName},`,
 		'',
 		`Here is what happened on Praxis ${period}.`,
-		...kinds.flatMap((kind) => ['', `${KIND_HEADINGS[kind]}:`, ...shown.filter((i) => i.kind === kind).map((i) => `- ${who(i)} ${i.text}\n  ${link(i)}`)]),
+		...kinds.flatMap((kind) => ['', `${KIND_HEADINGS[kind]}:`, ...shown.filter((i) => i.kind === kind).map((i) => `- ${line(i)}\n  ${link(i)}`)]),
 		...(more > 0 ? ['', `…and ${more} more: ${new URL('/notifications', appUrl).href}`] : []),
 		'',
 		`You get this email because you asked for a ${input.frequency} digest. Change or stop it on ${settings}`
@@ -131,7 +197,7 @@ export function composeDigest(input: {
 			(kind) =>
 				`<h2 style="font-size:1.1em">${escapeHtml(KIND_HEADINGS[kind])}</h2><ul>${shown
 					.filter((i) => i.kind === kind)
-					.map((i) => `<li><a href="${escapeHtml(link(i))}"><strong>${escapeHtml(who(i))}</strong> ${escapeHtml(i.text)}</a></li>`)
+					.map((i) => `<li><a href="${escapeHtml(link(i))}">${htmlLine(i)}</a></li>`)
 					.join('')}</ul>`
 		),
 		...(more > 0 ? [`<p>…and <a href="${escapeHtml(new URL('/notifications', appUrl).href)}">${more} more</a>.</p>`] : []),
@@ -150,19 +216,20 @@ export async function sendDueDigests(deps: DigestDeps): Promise<number> {
 			if (record.communitySeq === undefined || record.privateSeq === undefined) {
 				// the first digest covers what happens from the choice on
 				const ends = await feedEnds(deps.storage, record.name);
-				await deps.emails.update(record.name, (r) => ({ ...ends, ...r, lastDigestAt: r.lastDigestAt ?? now.toISOString() }));
+				const places = await allPlaces(deps.storage.db(COMMUNITY_DB), record.name);
+				await deps.emails.update(record.name, (r) => ({ ...ends, places, ...r, lastDigestAt: r.lastDigestAt ?? now.toISOString() }));
 				continue;
 			}
-			const { items, communitySeq, privateSeq } = await digestItems(deps.storage, record.name, record);
+			const { items, communitySeq, privateSeq, places } = await digestItems(deps.storage, record.name, record, now);
 			if (items.length > 0) {
 				const user = await deps.users.get(record.name);
 				const names = new Map<string, string>();
-				for (const actor of new Set(items.map((i) => i.actor))) names.set(actor, (await deps.users.get(actor))?.displayName ?? actor);
+				for (const actor of new Set(items.map((i) => i.actor))) if (actor !== SYSTEM_ACTOR) names.set(actor, (await deps.users.get(actor))?.displayName ?? actor);
 				const frequency = record.digest === 'weekly' ? 'weekly' : 'daily';
 				await deps.mailer.send({ to: record.address, ...composeDigest({ displayName: user?.displayName ?? record.name, frequency, items, names, appUrl: deps.appUrl }) });
 				sent++;
 			}
-			await deps.emails.update(record.name, (r) => ({ ...r, lastDigestAt: now.toISOString(), communitySeq, privateSeq }));
+			await deps.emails.update(record.name, (r) => ({ ...r, lastDigestAt: now.toISOString(), communitySeq, privateSeq, places }));
 		} catch (err) {
 			deps.log?.(`digest for ${record.name} not sent: ${err instanceof Error ? err.message : String(err)}`);
 		}

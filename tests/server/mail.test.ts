@@ -141,6 +141,38 @@ describe('email', () => {
 		expect(((await res.json()) as { reason: string }).reason).toMatch(/reset code/);
 	});
 
+	it('tells a member in their digest when a place at an event they go to becomes theirs', async () => {
+		const { h, smtp, mailer, now, ana, ben } = await setup();
+		const put = async (cookie: string, device: Awaited<ReturnType<typeof certifyTestDevice>>, doc: Record<string, unknown>, rev?: string) => {
+			const res = await h.request(`/couch/${COMMUNITY_DB}/${encodeURIComponent(String(doc._id))}`, { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(await device.sign(rev ? { ...doc, _rev: rev } : doc)) });
+			expect(res.status, await res.clone().text()).toBe(201);
+			return ((await res.json()) as { rev: string }).rev;
+		};
+		const [anaDevice, benDevice] = [await certifyTestDevice(h, ana), await certifyTestDevice(h, ben)];
+		const at = (ms: number) => new Date(ms).toISOString();
+		const E = '01J00000000000000000000EVT';
+		const event = { _id: `event:${E}`, type: 'event', author: 'ben', createdAt: at(now.ms), kind: 'meetup', title: 'Winter roads meetup', description: '', start: at(now.ms + 7 * 86_400_000), end: at(now.ms + 7 * 86_400_000 + 3_600_000), timeZone: 'UTC', location: { venue: 'Village hall' }, organisers: ['ben'], tags: [], capacity: 1 };
+		await put(ben, benDevice, event);
+		const rsvp = (who: string, status: string, createdAt: string) => ({ _id: `rsvp:${E}:${who}`, type: 'rsvp', author: who, createdAt, event: `event:${E}`, status });
+		const benRev = await put(ben, benDevice, rsvp('ben', 'going', at(now.ms)));
+		await put(ana, anaDevice, rsvp('ana', 'going', at(now.ms + 1000))); // the one place is ben's: ana waits
+
+		const emails = createEmailStore(h.storage);
+		await emails.update('ana', (r) => ({ ...r, address: 'ana@council.example', confirmedAt: at(now.ms), digest: 'daily' }));
+		const deps = { storage: h.storage, emails, users: h.auth.users, mailer: mailer!, appUrl: APP, clock: () => new Date(now.ms) };
+		expect(await sendDueDigests(deps)).toBe(0);
+		expect((await emails.get('ana'))?.places).toEqual({ [`event:${E}`]: 'waiting' });
+
+		await put(ben, benDevice, { ...rsvp('ben', 'not-going', at(now.ms)), updatedAt: at(now.ms + 60_000) }, benRev); // ben cannot come
+		now.ms += 24 * 60 * 60 * 1000;
+		expect(await sendDueDigests(deps)).toBe(1);
+		const [mail] = await smtp!.waitFor(1);
+		expect(mail.text).toContain('Changes to events you go to:');
+		expect(mail.text).toContain('A place is yours at “Winter roads meetup”.');
+		expect(mail.text).toContain(`${APP}/events/${E}`);
+		expect((await emails.get('ana'))?.places).toEqual({ [`event:${E}`]: 'place' });
+	});
+
 	it('sends a daily digest of replies, mentions and messages, and nothing when nothing happened', async () => {
 		const { h, smtp, mailer, now, ana, ben } = await setup();
 		const emails = createEmailStore(h.storage);
