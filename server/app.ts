@@ -186,7 +186,8 @@ export function createApp(deps: AppDeps): PraxisApp {
 		const accounts = createAccountRoutes({ auth, storage, verifier, secureCookies: config.secureCookies, addressOf, limits: deps.resetLimits });
 		api.route('/auth/forgot', createForgotRoutes({ auth, accounts: accounts.accounts, emails, mailer: deps.mailer ?? null, appUrl, addressOf, log }));
 		api.route('/auth', accounts.auth);
-		api.route('/admin', accounts.admin);
+		// moderators give reset codes here; /api/admin is for administrators only
+		api.route('/moderation', accounts.admin);
 		api.route('/privacy', createPrivacyRoutes({ auth, dataDir: config.dataDir, addressOf, clock }));
 		api.route('/account/export', createExportRoutes({ storage, auth, addressOf, clock, log }));
 		api.route('/devices', createDeviceRoutes({ storage, auth, verifier, clock, addressOf }));
@@ -201,6 +202,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 				dataDir: config.dataDir,
 				addressOf,
 				clock,
+				accounts: accounts.accounts,
 				lastCompaction: async () => (await readCompactionRecord(storage, COMMUNITY_DB))?.finishedAt ?? null
 			}));
 	}

@@ -4,7 +4,8 @@
 //   POST   /api/admin/members/{name}/roles  {grant?: role, revoke?: role} → {member}
 //   POST   /api/admin/members/{name}/suspension {reason, days?} → {member}  (ends their sessions)
 //   DELETE /api/admin/members/{name}/suspension → {member}
-//   (POST /api/admin/members/{name}/reset-code is server/auth/account-routes.ts: moderators too)
+//   POST   /api/admin/members/{name}/reset-code → 201 {username, code, expiresAt}
+//   (moderators give codes at POST /api/moderation/members/{name}/reset-code: server/auth/account-routes.ts)
 //   GET    /api/admin/hubs                  → {hubs: [{name, createdAt, lastContactAt?, revokedAt?}]}
 //   POST   /api/admin/hubs                  {name} → 201 {name, credential}   (the credential is shown once)
 //   DELETE /api/admin/hubs/{name}           → {name, revokedAt}
@@ -17,6 +18,8 @@ import type { PraxisAuth } from '../auth/service';
 import type { SessionUser } from '../auth/types';
 import { isRole, suspendedAt, type UserRecord } from '../auth/users';
 import type { HubRegistry } from '../hub/enrolment';
+import type { Accounts } from '../auth/accounts';
+import { AuthError } from '../auth/errors';
 import type { Storage } from '../storage/index';
 import { USERS_DB, SESSIONS_DB } from '../storage/index';
 import { clientAddress, type AddressOf } from '../http/client-address';
@@ -33,6 +36,8 @@ export interface AdminRoutesDeps {
 	hubs: HubRegistry;
 	version: string;
 	addressOf?: AddressOf;
+	/** Reset codes (server/auth/accounts.ts). */
+	accounts?: Pick<Accounts, 'issueResetCode'>;
 	/** DATA_DIR: the embedded store's databases are folders under DATA_DIR/db (their size on disk). */
 	dataDir?: string;
 	/** When `community` was last compacted (ISO), if the server records it. */
@@ -118,6 +123,16 @@ export function createAdminRoutes(deps: AdminRoutesDeps): Hono<AdminEnv> {
 		if (!updated) return c.json({ error: 'not_found', reason: `no member named ${name}` }, 404);
 		auth.invalidate(name);
 		return c.json({ member: publicMember(updated, clock()) });
+	});
+
+	app.post('/members/:name/reset-code', async (c) => {
+		if (!deps.accounts) return c.json({ error: 'not_found', reason: 'reset codes are not available here' }, 404);
+		try {
+			return c.json(await deps.accounts.issueResetCode(c.req.param('name'), c.get('admin')), 201);
+		} catch (err) {
+			if (err instanceof AuthError) return c.json({ error: err.error, reason: err.reason }, err.status);
+			throw err;
+		}
 	});
 
 	app.post('/members/:name/suspension', async (c) => {

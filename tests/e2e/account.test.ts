@@ -123,7 +123,7 @@ describe('your account', () => {
 		expect(code).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
 		expect(await seriousViolations(admin.page)).toEqual([]);
 		// the endpoint behind it refuses members
-		expect((await fetch(`${server.url}/api/admin/members/olga/reset-code`, { method: 'POST', headers: { cookie: before.cookie } })).status).toBe(403);
+		expect((await fetch(`${server.url}/api/moderation/members/olga/reset-code`, { method: 'POST', headers: { cookie: before.cookie } })).status).toBe(403);
 
 		const { page } = await device({ viewport: { width: 360, height: 740 } });
 		await page.goto(`${server.url}/login`);

@@ -49,6 +49,7 @@ const ROUTES: Array<[string, string, unknown?]> = [
 	['DELETE', '/hubs/village-hall'],
 	['POST', '/members/ana/suspension', { reason: 'Spam' }],
 	['DELETE', '/members/ana/suspension'],
+	['POST', '/members/ana/reset-code'],
 	['GET', '/health'],
 	['GET', '/bundle']
 ];
@@ -161,6 +162,8 @@ describe('/api/admin', () => {
 			expect((await call(h, 'POST', '/members/ana/suspension', root, body)).status, JSON.stringify(body)).toBe(400);
 		}
 		expect((await call(h, 'POST', '/members/nobody/suspension', root, { reason: 'x' })).status).toBe(404);
+		expect(await call(h, 'POST', '/members/ana/reset-code', root)).toMatchObject({ status: 201, body: { username: 'ana', code: expect.any(String) } });
+		expect((await call(h, 'POST', '/members/nobody/reset-code', root)).status).toBe(404);
 		expect((await call(h, 'DELETE', '/members/nobody/suspension', root)).status).toBe(404);
 		expect((await call(h, 'POST', '/members/root/suspension', root, { reason: 'x' })).status).toBe(403);
 		await h.auth.users.updateRoles('ana', (roles) => [...roles, 'admin']);

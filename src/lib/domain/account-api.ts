@@ -38,7 +38,7 @@ export interface ListedSession {
 	deviceLabel?: string;
 }
 
-/** POST /api/admin/members/{name}/reset-code */
+/** POST /api/moderation/members/{name}/reset-code (moderators and admins), /api/admin/… (admins) */
 export interface IssuedResetCode {
 	username: string;
 	code: string;

@@ -68,7 +68,7 @@ export function endSession(id: string, fetchFn: Fetch = fetch): Promise<Answer<{
 }
 
 export function issueResetCode(username: string, fetchFn: Fetch = fetch): Promise<Answer<IssuedResetCode>> {
-	return call(`/admin/members/${encodeURIComponent(username)}/reset-code`, { method: 'POST' }, fetchFn);
+	return call(`/moderation/members/${encodeURIComponent(username)}/reset-code`, { method: 'POST' }, fetchFn);
 }
 
 /** Deletes the signed-in member's account on the server (the caller then removes it from the device). */

@@ -28,7 +28,7 @@ async function setup(options: Parameters<typeof createHarness>[0] = {}) {
 }
 
 const issue = (cookie: string | null, name: string, headers: Record<string, string> = {}) =>
-	h.request(`/api/admin/members/${name}/reset-code`, { method: 'POST', headers: { ...(cookie ? { cookie } : {}), ...headers } });
+	h.request(`/api/moderation/members/${name}/reset-code`, { method: 'POST', headers: { ...(cookie ? { cookie } : {}), ...headers } });
 async function codeFor(cookie: string, name = 'ines'): Promise<string> {
 	const res = await issue(cookie, name);
 	expect(res.status).toBe(201);
