@@ -10,7 +10,7 @@ import { TEST_PASSWORD } from '../tests/e2e/support/server';
 import { runAlone, type Figures } from './lib/report';
 import { projectedAndIndexed, waitForDocs } from './lib/app';
 
-/** The first sync's traffic: the community's replication and its bootstrap snapshot (issue 8). */
+/** The first sync's traffic: the community's replication and its bootstrap snapshot. */
 const isSync = (url: string) => url.includes('/couch/community') || url.includes('/api/bootstrap/community');
 const isStockDb = (url: string) => /\/community(\/|\?|$)/.test(new URL(url).pathname + new URL(url).search);
 

@@ -21,7 +21,7 @@ import { jsonHttpError } from './http/json';
 import { normalizeThrown } from './http/thrown';
 import { clientAddressResolver } from './http/client-address';
 import { csrfGuard } from './http/csrf';
-// Meetup hub and verified authorship (issue 7).
+// Meetup hub and verified authorship.
 import { createDeviceRoutes } from './devices/routes';
 import { actorForSigner, createSignatureVerifier, rolesFromUsers, type SignatureVerifier } from './devices/verify';
 import { serverSigner } from './devices/server-key';
@@ -40,9 +40,9 @@ import type { HubAppParts } from './hub/index';
 import { useSignatureChecks } from './couch/write';
 import { createBundleRoutes } from './bundle/routes';
 import { hubMembersWith, trustedServerKeys } from './bundle/index';
-// Events (issue 6): calendar subscription feeds.
+// Events: calendar subscription feeds.
 import { createCalendarRoutes } from './calendar/index';
-// First sync (issue 8): the community's bootstrap snapshot.
+// First sync: the community's bootstrap snapshot.
 import { createBootstrapRoutes } from './bootstrap/routes';
 import { SnapshotCache } from './bootstrap/cache';
 // Superseded revisions leave the store: compaction after edits, at start and nightly.
@@ -73,7 +73,7 @@ export interface AppDeps {
 	hub?: HubAppParts;
 	/**
 	 * Refuse community documents pushed to /couch without a valid signature by a certified device
-	 * of their author, or of a member allowed to make that change (issue 7). On by default;
+	 * of their author, or of a member allowed to make that change. On by default;
 	 * PRAXIS_REQUIRE_SIGNATURES=0 turns it off (a migration from clients that do not sign yet).
 	 */
 	requireSignatures?: boolean;
@@ -91,7 +91,7 @@ export interface PraxisApp {
 	verifier: SignatureVerifier;
 	/** Enrolled hubs (upstream mode). */
 	hubs: HubRegistry;
-	/** Bootstrap snapshots (issue 8): the server builds the community's once seeded (`warm`). */
+	/** Bootstrap snapshots: the server builds the community's once seeded (`warm`). */
 	snapshots: SnapshotCache;
 	/** Compaction of the shared databases (community, library files); the server starts them once seeded. */
 	compactions: CompactionScheduler[];
@@ -207,7 +207,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 			}));
 	}
 	api.all('*', (c) => c.json({ error: 'not_found', reason: `no API route ${c.req.method} ${c.req.path}` }, 404));
-	// Before /api: updates files are bigger than /api's body limit (issue 7).
+	// Before /api: updates files are bigger than /api's body limit.
 	app.route('/api/bundles', createBundleRoutes({ storage, auth: gatewayAuth, users: hub ? hubMembersWith(hub.rolesOf) : auth.users, serverKeys: () => trustedServerKeys(auth, config.dataDir) }));
 	// Before /api: a streamed download with its own compression, members only; not on a hub (its
 	// documents are verified by the device as they replicate).

@@ -98,7 +98,7 @@ async function main(): Promise<void> {
 	const digests = mailer ? startDigests({ storage, emails, users: auth.users, mailer, appUrl, log: (line) => process.stdout.write(line + '\n') }) : null;
 	// A hub gets its content from the upstream: no local seed or demo.
 	const report = hub ? null : await seed({ storage, auth, demo: config.demo });
-	// The first member's first sync should not wait for the store to be read (issue 8).
+	// The first member's first sync should not wait for the store to be read.
 	if (!hub) snapshots.warm(COMMUNITY_DB);
 	// A hub's store gathers superseded revisions from the upstream just the same.
 	for (const compaction of compactions) compaction.start();

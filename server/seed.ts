@@ -1,7 +1,7 @@
 // First-start content: the default forum categories (authored by the reserved system name
 // "praxis"), and unless PRAXIS_DEMO=0, demo members, threads and library resources, loaded
 // once (marked by `_local/praxis-demo`). Every document is checked with the shared schema and,
-// when a server signer is given, signed with the server's key (`server:{kid}`, issue 7).
+// when a server signer is given, signed with the server's key (`server:{kid}`).
 import type { Storage } from './storage/index';
 import { COMMUNITY_DB } from '../src/lib/domain/ids';
 import type { Category, CommunityDoc } from '../src/lib/domain/schemas';

@@ -4,7 +4,7 @@
 // checked against the shared schemas (validateCommunityDoc) before it is returned. Revisions are
 // fixed too (`1-` + a hash of the body), so the documents can be loaded with new_edits:false into
 // the Praxis store and into a stock express-pouchdb alike.
-// Signed as in production (issue 7): every member has a device certificate issued by the bench
+// Signed as in production: every member has a device certificate issued by the bench
 // server key (BENCH_SERVER_KEY, derived from the seed; bench/lib/servers.ts installs it as the
 // Praxis server's key), every member's document is signed by their device, and categories by
 // the server key, as seeds are. Ed25519 signatures are deterministic, so the revisions are too.

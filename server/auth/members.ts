@@ -29,7 +29,7 @@ export interface MemberDeps {
 	users: UserStore;
 	now: () => Date;
 	scryptCost?: ScryptCost;
-	/** Signs the profile as the server (issue 7: documents the server writes carry its signature). */
+	/** Signs the profile as the server (documents the server writes carry its signature). */
 	sign?: <T extends Record<string, unknown>>(doc: T) => Promise<T>;
 }
 

@@ -1,5 +1,5 @@
 // GET /api/bootstrap/community[?seq=S&from=N][&to=M]: the community database's bootstrap snapshot
-// for a member's first sync (issue 8), as NDJSON: a header line `{seq, docs, parts, from, to}`,
+// for a member's first sync, as NDJSON: a header line `{seq, docs, parts, from, to}`,
 // then one line per part `{part, docs}` (documents with `_revisions`, for bulkDocs
 // new_edits:false), compressed like the app's responses. Without `seq`: the current snapshot;
 // `seq` and `from` continue (or resume) the snapshot made at `seq` from part `from`; `to` ends the

@@ -1,4 +1,4 @@
-// The bootstrap snapshot of a database (issue 8): every document's leaf revisions with their
+// The bootstrap snapshot of a database: every document's leaf revisions with their
 // `_revisions` (conflicting leaves and tombstones included, as a replication would bring them),
 // ordered so the first screens fill first, cut into parts written as NDJSON lines. The update_seq
 // is read BEFORE the documents, so a replication that continues from it misses nothing (a change

@@ -1,4 +1,4 @@
-// Bundles on a server or hub (issue 7): export the community database (or what changed since a
+// Bundles on a server or hub: export the community database (or what changed since a
 // date) as a bundle signed with the server key, and import a bundle a device saved — verified
 // whole with the shared code (src/lib/bundle), then each document applied through the same
 // validation and authorization as a hub relay (server/hub/relay.ts: as its signing member, with

@@ -1,4 +1,4 @@
-// POST /api/bundles: open an updates file on the server or hub through the web (issue 7), for a
+// POST /api/bundles: open an updates file on the server or hub through the web, for a
 // device that cannot sync with it directly. The body is the bundle file itself; any signed-in
 // member (or hub-token holder on a hub) may upload, since every document is verified and
 // authorized as its own signing member (server/bundle/index.ts), never as the uploader.

@@ -1,4 +1,4 @@
-// Verified authorship for library files (issue 7): with signatures required, a `file:{ulid}`
+// Verified authorship for library files: with signatures required, a `file:{ulid}`
 // document pushed to `library-files` (and its deletion) must be signed by a certified device of
 // the pushing member, and its `sha256` (which the signature covers, unlike `_attachments`) must
 // be the digest of the attachment's bytes: inline in the push, or those stored for a stub.

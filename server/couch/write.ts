@@ -1,7 +1,7 @@
 // Every write through /couch (and server-side seeds) passes here: each document is screened,
 // validated against the shared schema of its type and authorized against the current winning
 // revision; refusals are per document, and the accepted rest goes to storage in ONE bulkDocs.
-// Verified authorship (issue 7): with requireSignatures, every community document pushed through
+// Verified authorship: with requireSignatures, every community document pushed through
 // /couch must carry a valid device (or server) signature of its author (certificates carried in
 // the same batch count); with or without it, a document signed by another member than the pusher
 // (a device relaying what it got from a hub or a bundle) is judged as its signer.

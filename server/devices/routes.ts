@@ -1,4 +1,4 @@
-// /api/devices: device certificates for members' signing keys (issue 7).
+// /api/devices: device certificates for members' signing keys.
 //   POST   /api/devices        {publicKey, label?} → 201 {certificate}   (a `device:{ulid}` doc)
 //                              at most DEVICE_CERTS_PER_DAY a member per 24 h, then 429
 //   GET    /api/devices        → {certificates: [{...certificate, revoked}], session?: {device, challenge}}

@@ -10,7 +10,7 @@ export function contentSecurityPolicy(scriptHashes: readonly string[] = []): str
 		"style-src 'self' 'unsafe-inline'",
 		"img-src 'self' data: blob:",
 		"font-src 'self'",
-		// Meetup hubs (issue 7) sit at LAN addresses no one knows in advance, and CSP cannot name
+		// Meetup hubs sit at LAN addresses no one knows in advance, and CSP cannot name
 		// private ranges: allow http(s) connections; scripts stay 'self' only.
 		"connect-src 'self' http: https:",
 		"worker-src 'self'",

@@ -1,4 +1,4 @@
-// Hub mode (issue 7): the same server, started with --hub --upstream URL --hub-credential X,
+// Hub mode: the same server, started with --hub --upstream URL --hub-credential X,
 // serving attendees on the LAN and replicating `community` with the upstream. createHub builds
 // what createApp needs in hub mode (auth from the upstream's tokens, routes, CORS, verifier);
 // start() begins replication and keeps the upstream's keys and revocations fresh.

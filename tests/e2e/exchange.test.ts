@@ -1,4 +1,4 @@
-// Acceptance (issue 7): two browsers with no network exchange a signed updates file. Alice writes
+// Acceptance: two browsers with no network exchange a signed updates file. Alice writes
 // a thread offline (signed by her certified device key), saves updates to a file; Bob, offline,
 // opens it and reads the thread; opening it again changes nothing; a tampered copy is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Acceptance (issue 7) in Chromium: two members' apps, signed in at the central server, connect
+// Acceptance in Chromium: two members' apps, signed in at the central server, connect
 // to a meetup hub on another origin (the /hub page: hub pass, address, CORS + bearer token +
 // targetAddressSpace 'local'). With the central server unreachable from both browsers (requests
 // to it aborted), Alice's thread reaches Bob through the hub and Bob's reply reaches Alice; when

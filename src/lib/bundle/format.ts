@@ -1,4 +1,4 @@
-// Update bundles for the file exchange (issue 7, "sneakernet"): a gzip-compressed file of JSON
+// Update bundles for the file exchange ("sneakernet"): a gzip-compressed file of JSON
 // lines. Line 1 is the header — {format, version, author, fromDevice, created, since, count,
 // contentHash, signature} — and every other line is one community document with its
 // `_revisions` (so importing replays exact revisions with new_edits:false). The header covers

@@ -1,5 +1,5 @@
 /// <reference types="pouchdb-core" />
-// File exchange (issue 7): save the community documents another device or hub may lack into a
+// File exchange: save the community documents another device or hub may lack into a
 // signed, compressed bundle, and open one — verify it whole, then apply what verifies. Used by
 // the /exchange page (through the store's community replica) and by `npm run bundle` on a server.
 import type { DeviceCertificate } from '../domain/signing';

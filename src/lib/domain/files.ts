@@ -1,7 +1,7 @@
 // Library attachments: `file:{ulid}` documents in the separate `library-files` database (not
 // replicated to devices by default), each carrying ONE attachment named `file`. Shared by the
 // server (validation and authorization of writes to that database) and the client (upload).
-// Verified authorship (issue 7): a signature never covers `_attachments`, so a file document
+// Verified authorship: a signature never covers `_attachments`, so a file document
 // carries `sha256`, the digest of its attachment's bytes, which the signature covers; the server
 // checks the bytes it receives against it.
 import * as v from 'valibot';

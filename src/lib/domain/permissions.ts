@@ -147,7 +147,7 @@ function isServerOnly(next: DocFacts, prev: DocFacts | null): boolean {
 	return SERVER_ONLY_TYPES.has(String(next.type)) || (prev !== null && SERVER_ONLY_TYPES.has(String(prev.type))) || /^(device|revocation):/.test(next._id);
 }
 
-// ---- Rules that need one other document (issue 6) ----
+// ---- Rules that need one other document ----
 
 /**
  * The id of the document a write's authorization depends on: the event of an attendance

@@ -88,7 +88,7 @@ export const resourceSchema = v.looseObject({
 	outcomes: v.optional(v.pipe(v.array(outcome), v.maxLength(30))),
 	lessons: v.optional(text(20_000)),
 	contact: v.optional(text(300)),
-	// Library (issue 5): attachments live in the `library-files` database, listed here
+	// Library: attachments live in the `library-files` database, listed here
 	files: v.optional(v.pipe(v.array(fileRef), v.maxLength(20, 'at most 20 files'))),
 	links: v.optional(v.pipe(v.array(url), v.maxLength(30, 'at most 30 links'))),
 	related: v.optional(v.pipe(v.array(anyRef), v.maxLength(30, 'at most 30 related items'))),
@@ -126,7 +126,7 @@ export const profileSchema = v.looseObject({
 	mentor: v.optional(v.boolean())
 });
 
-// ---- Events and people (issue 6) ----
+// ---- Events and people ----
 export const EVENT_KINDS = ['webinar', 'workshop', 'meetup', 'conference'] as const;
 export const RSVP_STATUSES = ['going', 'maybe', 'not-going'] as const;
 
@@ -178,7 +178,7 @@ export const rsvpSchema = v.looseObject({
 export type EventDoc = v.InferOutput<typeof eventSchema>;
 export type Rsvp = v.InferOutput<typeof rsvpSchema>;
 
-// ---- Verified authorship (issue 7): written by the server only (see permissions.ts) ----
+// ---- Verified authorship: written by the server only (see permissions.ts) ----
 const base64url = (bytes: number) =>
 	v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]+$/, 'must be base64url'), v.length(Math.ceil((bytes * 4) / 3), `must be ${bytes} bytes in base64url`));
 
@@ -199,7 +199,7 @@ export const revocationSchema = v.looseObject({
 	revokedBy: username
 });
 
-// ---- Library and knowledge base (issue 5) ----
+// ---- Library and knowledge base ----
 /** One rating per member and resource: `rating:{resource ulid}:{username}`, 1–5 stars. */
 export const ratingSchema = v.looseObject({
 	...base('rating', v.pipe(v.string(), v.startsWith('rating:'))),
@@ -229,7 +229,7 @@ export type Rating = v.InferOutput<typeof ratingSchema>;
 export type Use = v.InferOutput<typeof useSchema>;
 export type Collection = v.InferOutput<typeof collectionSchema>;
 
-// ---- Attendance and mentorship (issue 6) ----
+// ---- Attendance and mentorship ----
 /** An organiser's record that a member attended: `attendance:{event ulid}:{username}`. */
 export const attendanceSchema = v.looseObject({
 	...base('attendance', v.pipe(v.string(), v.regex(/^attendance:[0-9A-HJKMNP-TV-Z]{26}:[a-z0-9_-]{3,32}$/, 'must be attendance:{event ulid}:{username}'))),

@@ -89,7 +89,7 @@ export async function discardRejected(ctx: StoreContext, id: string): Promise<vo
 	if (current._rev) {
 		const withRevs = (await pouch.get(id, { revs: true })) as Doc & { _revisions?: { start: number; ids: string[] } };
 		const history = withRevs._revisions;
-		// signed again like every write (issue 7): a copy keeping the refused revision's signature
+		// signed again like every write: a copy keeping the refused revision's signature
 		// would be refused in turn ("altered after signing") and come back to Needs attention
 		if (!history || history.ids.length < 2) {
 			await writeSigned(ctx, pouch, { ...current, _id: id, _deleted: true });
@@ -129,7 +129,7 @@ export async function resolveConflict(ctx: StoreContext, id: string, chosen: Rec
 	const next: Doc = { ...cleanDoc(chosen), _id: id, _rev: winner._rev };
 	delete next._deleted;
 	await putDoc(ctx, next);
-	// Tombstones carry type and author and are signed, like every deletion (issue 7).
+	// Tombstones carry type and author and are signed, like every deletion.
 	const facts = { type: next.type, author: next.author, createdAt: next.createdAt };
 	for (const rev of winner._conflicts ?? []) await writeSigned(ctx, ctx.community, { _id: id, _rev: rev, _deleted: true, ...facts });
 	await ctx.projector.catchUp();

@@ -94,7 +94,7 @@ export interface Store {
 	readonly events: EventsApi;
 	/** Profiles with visibility, mentorship, direct messages, notifications (events/api.ts). */
 	readonly people: PeopleApi;
-	/** The device's signing key and certificate (signing/; issue 7). Absent in test fakes. */
+	/** The device's signing key and certificate (signing/). Absent in test fakes. */
 	readonly signing?: StoreSigning;
 
 	/** Resolves once the projector has applied every change present in PouchDB right now. */

@@ -63,7 +63,7 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 	const projector = new ProjectorRunner(community, db, { batchSize: options.batchSize, onProblem, extensions: library.extensions, subscribe: communityWrites.subscribe, member: member.name });
 	const ctx: StoreContext = { member, db, community, private: priv, projector, now, Pouch, listeners: new Set(), communityWrites };
 	ctxRef.ctx = ctx;
-	const signing = createDeviceSigning(member.name, options.dexieOptions); // issue 7: signs every put
+	const signing = createDeviceSigning(member.name, options.dexieOptions); // signs every put
 	attachSigning(ctx, signing);
 	await signing.publicKey(); // the key pair exists (and is cached) before the first write
 	projector.start();

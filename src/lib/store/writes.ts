@@ -24,7 +24,7 @@ export async function putDoc(ctx: StoreContext, doc: Doc, kind: LocalDbKind = 'c
 		const checked = validateCommunityDoc(doc);
 		if (!checked.ok) throw new Error(capitalize(checked.reason));
 	}
-	// Signed by the device key (issue 7) over the validated content; see signing/keys.ts.
+	// Signed by the device key over the validated content; see signing/keys.ts.
 	const rev = await writeSigned(ctx, pouchOf(ctx, kind), doc);
 	await ctx.db.outbox.put({ id: doc._id, db: kind, rev, at: ctx.now(), deleted: doc._deleted === true });
 	notify(ctx);

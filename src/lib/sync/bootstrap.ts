@@ -1,5 +1,5 @@
 /// <reference types="pouchdb-core" />
-// A first sync from the HOME server starts with its bootstrap snapshot (issue 8): one compressed
+// A first sync from the HOME server starts with its bootstrap snapshot: one compressed
 // NDJSON download of the community database (server/bootstrap/routes.ts), written part by part
 // into the local replica with bulkDocs({new_edits:false}) (the projector follows the replica's
 // changes feed, so the forums fill after the first parts), after which live replication starts

@@ -45,7 +45,7 @@ export interface SyncControllerOptions {
 	/** Retry delay per attempt (tests shorten it). */
 	delay?: (attempt: number) => number;
 	/**
-	 * Where to certify the device's signing key before replicating (issue 7): by default the
+	 * Where to certify the device's signing key before replicating: by default the
 	 * remote's own `/api` when `remoteBase` ends in `/couch`; null for a hub (it cannot certify).
 	 */
 	deviceApi?: string | null;
@@ -64,7 +64,7 @@ export interface SyncControllerOptions {
 	/** Called after each pulled batch of `community` (the staging verifier's cue). */
 	onPulled?: () => void;
 	/**
-	 * The bootstrap snapshot a first sync starts with (issue 8, src/lib/sync/bootstrap.ts): by
+	 * The bootstrap snapshot a first sync starts with (src/lib/sync/bootstrap.ts): by
 	 * default the home server's `/api/bootstrap/community` when `remoteBase` ends in `/couch`, the
 	 * device is certified there and every database replicates; never for a hub (null).
 	 */
@@ -430,7 +430,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 					// costs a _changes, a _bulk_get and checkpoint reads/writes) and compresses better
 					// (bench/initial-sync.ts: see the README's Benchmarks section for before/after).
 					const opts = { live: true, retry: false, batch_size: batchSize };
-					// unsigned community writes wait on the device until they are signed (issue 7)
+					// unsigned community writes wait on the device until they are signed
 					const signedPush = signedOnly && link.kind === 'community' ? { ...opts, filter: isSignedDoc } : opts;
 					const pushOpts = link === links[0] && pushSince !== undefined ? { ...signedPush, since: pushSince } : signedPush;
 					const since = link === links[0] && snapshotSince !== undefined ? { since: snapshotSince } : {};

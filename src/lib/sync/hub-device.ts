@@ -1,4 +1,4 @@
-// Device certification (issue 7): while the central server is reachable, make sure this device's
+// Device certification: while the central server is reachable, make sure this device's
 // signing key has a valid certificate — register the public key with POST /api/devices on first
 // use, again when the certificate expires within a day or was revoked (then with a new key). The
 // store signs every write with it (store/signing); pending unsigned writes are signed at once.

@@ -1,5 +1,5 @@
 // The central server's public keys on the device (GET /api/auth/keys), fetched while online and
-// kept in localStorage, so a bundle opened offline can still be verified (issue 7).
+// kept in localStorage, so a bundle opened offline can still be verified.
 /// <reference types="pouchdb-core" />
 import { publicKeysFrom } from './hub-jwks';
 import type { SignerAuthority } from '../domain/signing';

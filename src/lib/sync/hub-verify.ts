@@ -1,6 +1,6 @@
 /// <reference types="pouchdb-core" />
 // Documents pulled from a meetup hub are verified before they reach the member's community
-// replica (issue 7: a hub is an untrusted relay). The hub's sync controller pulls `community` into
+// replica (a hub is an untrusted relay). The hub's sync controller pulls `community` into
 // a local staging database (store.sync.openHubStaging); after each pulled batch a pass reads the
 // staging changes since the last pass, checks every new revision with the shared rules (the same
 // as a bundle's documents: bundle/verify.ts over domain/signing.ts — certificates from the batch

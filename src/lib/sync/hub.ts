@@ -1,4 +1,4 @@
-// The meetup hub as a second sync remote (issue 7). While online, the app gets a hub token from
+// The meetup hub as a second sync remote. While online, the app gets a hub token from
 // the central server (POST /api/auth/hub-token: aud praxis-hub, 12 h) and keeps it on the device;
 // at the meetup it replicates `community` and the member's private db with the hub through a
 // second sync controller whose fetch sends the token as a bearer header and asks Chromium for

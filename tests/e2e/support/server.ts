@@ -107,7 +107,7 @@ export async function registerMember(url: string, username: string, displayName 
 	return { username, password: TEST_PASSWORD, displayName, cookie };
 }
 
-/** One certified device key per member and server, as a member's app would have (issue 7). */
+/** One certified device key per member and server, as a member's app would have. */
 const devices = new Map<string, Promise<{ certificate: DeviceCertificate; privateKey: CryptoKey }>>();
 
 function deviceOf(url: string, member: ApiMember): Promise<{ certificate: DeviceCertificate; privateKey: CryptoKey }> {

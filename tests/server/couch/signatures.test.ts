@@ -1,4 +1,4 @@
-// Gateway enforcement of verified authorship (server/couch/write.ts, issue 7): with
+// Gateway enforcement of verified authorship (server/couch/write.ts): with
 // requireSignatures on (the default; PRAXIS_REQUIRE_SIGNATURES=0 turns it off), community
 // documents pushed to /couch must carry a valid signature of their author (or of a member allowed
 // to make the change); unsigned, altered and forged ones are refused with `forbidden` and the

@@ -1,4 +1,4 @@
-// Test helper for verified authorship (issue 7): certify a test device for a member through
+// Test helper for verified authorship: certify a test device for a member through
 // POST /api/devices and sign documents with it, or sign as the server. Use it in tests that
 // push to /couch so they keep passing once requireSignatures becomes the default.
 import { exportPublicKey, generateDeviceKeys, signDoc, withSignedRevision, type DeviceCertificate, type DocSignature, type RevisionHistory } from '../../../src/lib/domain/signing';

@@ -1,4 +1,4 @@
-// The meetup figure issue 7 asks for: 30 attendees' devices (Node PouchDB clients, each a member
+// The meetup figure: 30 attendees' devices (Node PouchDB clients, each a member
 // with a device certificate and a hub token) each push 50 signed documents to one hub and pull
 // everything back, while the hub relays to the upstream. Prints the times and the hub process's
 // memory (the hub runs in this test process: RSS and heap are upper bounds for it alone).

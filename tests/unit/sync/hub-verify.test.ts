@@ -1,5 +1,5 @@
-// A device verifies what a meetup hub sends before it reaches its community replica (issue 7,
-// src/lib/sync/hub-verify.ts). Central server + enrolled hub in this process, members' stores on
+// A device verifies what a meetup hub sends before it reaches its community replica
+// (src/lib/sync/hub-verify.ts). Central server + enrolled hub in this process, members' stores on
 // Node PouchDB. The hub is made to lie — writing straight into its own storage, as a compromised
 // laptop would — by altering a member's thread after it was signed, and by forging a thread for a
 // member (with a made-up device certificate, and with the member's real certificate id); the

@@ -1,4 +1,4 @@
-// Acceptance for the meetup hub with the real client (issue 7), Node edition: two members' stores
+// Acceptance for the meetup hub with the real client, Node edition: two members' stores
 // (PouchDB memory + fake-indexeddb) sign in at the central server, which certifies their device
 // keys; the central server STOPS; both sync with the hub through the hub controller (bearer hub
 // token) — the second member sees the first's thread and replies; the central server comes back

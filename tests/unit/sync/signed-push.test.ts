@@ -1,6 +1,6 @@
 // A remote that requires signatures (a hub, or the home server): the controller's live push
 // leaves community writes the device has not signed yet on the device, pending, and sends them
-// once the certificate arrives and signPending writes them again, signed (issue 7).
+// once the certificate arrives and signPending writes them again, signed.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { createSyncController, type SyncController } from '../../../src/lib/sync/controller';

@@ -43,7 +43,7 @@ export async function uploadFile(ctx: StoreContext, deps: FilesDeps, remoteBase:
 	if (!FILE_TYPES.has(type)) throw new Error(`${name}: only PDF, office documents, text/CSV and images can be attached.`);
 	if (file.size > MAX_FILE_BYTES) throw new Error(`${name} is larger than 20 MiB.`);
 	const id = `file:${newId()}`;
-	// Signed by the device (issue 7) over the fields, `sha256` included: the signature never
+	// Signed by the device over the fields, `sha256` included: the signature never
 	// covers attachments, so the digest binds the file's bytes to it.
 	const fields = {
 		_id: id,

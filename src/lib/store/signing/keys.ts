@@ -1,4 +1,4 @@
-// The device's signing key (issue 7), kept in its own small Dexie database per member
+// The device's signing key, kept in its own small Dexie database per member
 // (`praxis-{username}-keys`): a non-extractable Ed25519 private key (a CryptoKey is
 // structured-cloneable, so IndexedDB stores it without ever exposing its bytes), the public
 // key in base64url and, once the server certified it, the device certificate.
