@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createStorage, type Storage } from './storage/index';
 import { isStoreLockedError, openUsersDb } from './store-lock';
+import { errorMessage } from '../src/lib/domain/errors';
 
 export interface CliIo {
 	env: Record<string, string | undefined>;
@@ -43,7 +44,7 @@ export function runAsMain(moduleUrl: string, name: string, run: (args: readonly 
 	}).then(
 		(code) => process.exit(code),
 		(err: unknown) => {
-			process.stderr.write(`${name} failed: ${err instanceof Error ? err.message : String(err)}\n`);
+			process.stderr.write(`${name} failed: ${errorMessage(err)}\n`);
 			process.exit(1);
 		}
 	);

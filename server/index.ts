@@ -16,6 +16,7 @@ import { resumeAccountDeletions } from './deletion/purge';
 import { createHub } from './hub/index';
 import { announcement } from './hub/announce';
 import { COMMUNITY_DB } from '../src/lib/domain/ids';
+import { errorMessage } from '../src/lib/domain/errors';
 
 function packageVersion(): string {
 	try {
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
 		if (isStoreLockedError(err)) {
 			fail(`Another process is using the Praxis store in ${config.dataDir} (LevelDB allows one process): stop it first, or set DATA_DIR to another folder.`);
 		}
-		fail(`Cannot open the store${couchdbUrl ? ` at ${redact(couchdbUrl)}` : ` in ${config.dataDir}`}: ${err instanceof Error ? err.message : String(err)}`);
+		fail(`Cannot open the store${couchdbUrl ? ` at ${redact(couchdbUrl)}` : ` in ${config.dataDir}`}: ${errorMessage(err)}`);
 	}
 
 	const uuid = await loadServerUuid(storage);

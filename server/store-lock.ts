@@ -2,9 +2,10 @@
 // can say so plainly instead of printing a stack trace.
 import type { Storage } from './storage/index';
 import { USERS_DB } from './storage/index';
+import { errorMessage } from '../src/lib/domain/errors';
 
 export function isStoreLockedError(err: unknown): boolean {
-	const message = err instanceof Error ? err.message : String(err);
+	const message = errorMessage(err);
 	return /\block\b/i.test(message) && /(temporarily unavailable|already held|lock hold)/i.test(message);
 }
 

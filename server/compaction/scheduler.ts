@@ -8,6 +8,7 @@
 // (compaction/record.ts) for a health page to read.
 import type { Storage } from '../storage/index';
 import { writeCompactionRecord, type CompactionRecord } from './record';
+import { errorMessage } from '../../src/lib/domain/errors';
 
 export const COMPACTION_MIN_INTERVAL_MS = 60_000;
 export const COMPACTION_COALESCE_MS = 5_000;
@@ -122,7 +123,7 @@ export class CompactionScheduler {
 		try {
 			await storage.compact(dbName);
 		} catch (err) {
-			error = err instanceof Error ? err.message : String(err);
+			error = errorMessage(err);
 			this.#o.log(`[compaction] ${dbName} not compacted: ${error}`);
 		}
 		this.runs++;

@@ -11,6 +11,7 @@ import type { Storage } from '../storage/index';
 import type { UserStore } from '../auth/users';
 import { escapeHtml, type Mailer } from './mailer';
 import type { EmailRecord, EmailStore } from './addresses';
+import { errorMessage } from '../../src/lib/domain/errors';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The actor of digest lines no member caused (a place at an event given or lost). */
@@ -231,7 +232,7 @@ export async function sendDueDigests(deps: DigestDeps): Promise<number> {
 			}
 			await deps.emails.update(record.name, (r) => ({ ...r, lastDigestAt: now.toISOString(), communitySeq, privateSeq, places }));
 		} catch (err) {
-			deps.log?.(`digest for ${record.name} not sent: ${err instanceof Error ? err.message : String(err)}`);
+			deps.log?.(`digest for ${record.name} not sent: ${errorMessage(err)}`);
 		}
 	}
 	return sent;
@@ -244,7 +245,7 @@ export function startDigests(deps: DigestDeps): { stop(): void } {
 		if (running) return;
 		running = true;
 		void sendDueDigests(deps)
-			.catch((err) => deps.log?.(`digests failed: ${err instanceof Error ? err.message : String(err)}`))
+			.catch((err) => deps.log?.(`digests failed: ${errorMessage(err)}`))
 			.finally(() => (running = false));
 	};
 	const first = setTimeout(tick, 60_000);

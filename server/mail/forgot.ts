@@ -14,6 +14,7 @@ import { readJson } from '../http/json';
 import { USERNAME_PATTERN } from '../../src/lib/domain/ids';
 import type { EmailStore } from './addresses';
 import { escapeHtml, type Mailer } from './mailer';
+import { errorMessage } from '../../src/lib/domain/errors';
 
 export interface ForgotRoutesDeps {
 	auth: PraxisAuth;
@@ -68,7 +69,7 @@ export function createForgotRoutes(deps: ForgotRoutesDeps): Hono {
 		byName.hit(username);
 		byAddress.hit(address);
 		// answered at once, before the lookup and the email, so that the time taken tells nothing either
-		void sendLink(username).catch((err: unknown) => deps.log?.(`reset email for ${username} not sent: ${err instanceof Error ? err.message : String(err)}`));
+		void sendLink(username).catch((err: unknown) => deps.log?.(`reset email for ${username} not sent: ${errorMessage(err)}`));
 		return c.json({ ok: true, message: SENT }, 202);
 	});
 

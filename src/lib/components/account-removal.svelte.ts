@@ -5,6 +5,7 @@
 // saved address and token; the sign-in page says what happened (AccountDeletedNotice.svelte).
 import { goto } from '$app/navigation';
 import { hubSession } from '$lib/sync/hub-session.svelte';
+import { errorMessage } from '../domain/errors';
 
 /** Where the app goes once the account is deleted; the sign-in page shows the notice for it. */
 export const ACCOUNT_DELETED_PATH = '/login?account=deleted';
@@ -35,7 +36,7 @@ class AccountRemoval {
 			await wipe();
 			this.#state = 'removed';
 		} catch (err) {
-			this.#error = err instanceof Error ? err.message : String(err);
+			this.#error = errorMessage(err);
 			this.#state = 'failed';
 		}
 	}

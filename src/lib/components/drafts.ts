@@ -1,4 +1,5 @@
 // Drafts saved on the device as the member types (debounced), restored when a form opens again.
+import { normalizeTags } from '$lib/domain/ids';
 import type { Store } from '$lib/store';
 
 export const DRAFT_SAVE_DELAY_MS = 400;
@@ -42,9 +43,5 @@ export function draftSaver<T>(store: Store, key: string): { save(value: T): void
 
 /** "Open Data, GDPR , open data" → ["open-data", "gdpr"]. */
 export function parseTags(input: string): string[] {
-	const tags = input
-		.split(',')
-		.map((t) => t.trim().toLowerCase().replace(/\s+/g, '-'))
-		.filter(Boolean);
-	return [...new Set(tags)];
+	return normalizeTags(input.split(','));
 }

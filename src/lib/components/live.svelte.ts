@@ -1,6 +1,7 @@
 // Reads a store query live: re-runs it whenever the Dexie tables it read change (Dexie liveQuery)
 // and whenever the reactive values read by `source` change (page params, the open store...).
 import { liveQuery } from '$lib/store';
+import { errorMessage } from '../domain/errors';
 
 export class Live<T> {
 	current = $state.raw<T | undefined>(undefined);
@@ -24,7 +25,7 @@ export class Live<T> {
 					this.loaded = true;
 				},
 				error: (err: unknown) => {
-					this.error = err instanceof Error ? err.message : String(err);
+					this.error = errorMessage(err);
 					this.loaded = true;
 				}
 			});

@@ -20,6 +20,7 @@ import {
 	type Store
 } from '$lib/store';
 import { accountRemoval } from './account-removal.svelte';
+import { errorMessage } from '../domain/errors';
 
 export type SessionState = 'loading' | 'signed-out' | 'ready' | 'failed';
 
@@ -134,7 +135,7 @@ export class AppSession {
 			this.#startSync(store, member);
 		} catch (err) {
 			this.#member = member;
-			this.#error = err instanceof Error ? err.message : String(err);
+			this.#error = errorMessage(err);
 			this.#state = 'failed';
 		}
 	}
@@ -150,7 +151,7 @@ export class AppSession {
 			});
 			this.#controller.start();
 		} catch (err) {
-			syncStatus.setState('error', err instanceof Error ? err.message : String(err));
+			syncStatus.setState('error', errorMessage(err));
 		}
 	}
 

@@ -60,6 +60,28 @@ export function isValidUsername(name: unknown): name is string {
 	return typeof name === 'string' && USERNAME_PATTERN.test(name);
 }
 
+/** The attendance an organiser records for a member at an event: `attendance:{event ulid}:{member}`. */
+export function attendanceId(eventId: string, member: string): string {
+	return `attendance:${eventId.replace(/^event:/, '')}:${member}`;
+}
+
+/** The event an attendance id names (`event:{ulid}`), or null when it is no attendance id. */
+export function eventOfAttendanceId(id: string): string | null {
+	const [kind, ulid] = id.split(':');
+	return kind === 'attendance' && ulid ? `event:${ulid}` : null;
+}
+
+/** The mentor's answer to a mentorship request: `mentorship-answer:{mentorship ulid}`. */
+export function mentorshipAnswerId(mentorshipId: string): string {
+	return `mentorship-answer:${mentorshipId.replace(/^mentorship:/, '')}`;
+}
+
+/** Typed tags as stored: trimmed, lower-case, spaces to hyphens, no duplicates or empties. */
+export function normalizeTags(tags: readonly string[]): string[] {
+	const out = tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, '-')).filter((t) => t.length > 0);
+	return [...new Set(out)];
+}
+
 /** One RSVP per member and event: `rsvp:{event ulid}:{username}`. */
 export function rsvpId(eventId: string, username: string): string {
 	return `rsvp:${eventId.replace(/^event:/, '')}:${username}`;

@@ -1,6 +1,6 @@
 // Who may write what: the authorization rules of DESIGN.md as pure functions.
 // The server enforces them on every pushed document; the client uses them to show or hide actions.
-import { profileId, rsvpId, voteId } from './ids';
+import { attendanceId, eventOfAttendanceId, mentorshipAnswerId, profileId, rsvpId, voteId } from './ids';
 import { ratingId, useId } from './ratings';
 import { SERVER_ONLY_TYPES, type Role } from './schemas';
 
@@ -79,13 +79,13 @@ function authorizeCreate(actor: Actor, doc: DocFacts): Decision {
 		case 'event':
 			return doc.official === true && !isModerator(actor) ? deny('only moderators mark events as official') : allow;
 		case 'attendance':
-			return doc._id === `attendance:${String(doc.event).replace(/^event:/, '')}:${String(doc.member)}`
+			return doc._id === attendanceId(String(doc.event), String(doc.member))
 				? allow
 				: deny('an attendance id must be attendance:{event ulid}:{member}');
 		case 'mentorship':
 			return doc.mentor === actor.name ? deny('a member cannot ask themselves for mentorship') : allow;
 		case 'mentorship-answer':
-			return doc._id === `mentorship-answer:${String(doc.mentorship).replace(/^mentorship:/, '')}`
+			return doc._id === mentorshipAnswerId(String(doc.mentorship))
 				? allow
 				: deny('an answer id must be mentorship-answer:{mentorship ulid}');
 		case 'rating':
@@ -157,7 +157,10 @@ function isServerOnly(next: DocFacts, prev: DocFacts | null): boolean {
 export function relatedIdOf(doc: DocFacts): string | null {
 	if (doc.type === 'attendance' && typeof doc.event === 'string') return doc.event;
 	// a deletion carries no fields: the event is in the id (attendance:{event ulid}:{member})
-	if (doc._deleted && doc._id.startsWith('attendance:')) return `event:${doc._id.split(':')[1]}`;
+	if (doc._deleted) {
+		const event = eventOfAttendanceId(doc._id);
+		if (event) return event;
+	}
 	if (doc.type === 'mentorship-answer' && typeof doc.mentorship === 'string') return doc.mentorship;
 	return null;
 }

@@ -2,7 +2,7 @@
 // The store's writes: each is one awaited put of a whole document into the member's local
 // PouchDB, validated with the shared schema (and the shared permission rules) first, recorded
 // in the outbox until the server acknowledges it, and projected before the call resolves.
-import { docId, profileId, voteId } from '../domain/ids';
+import { docId, normalizeTags, profileId, voteId } from '../domain/ids';
 import { authorizeCommunityWrite, type DocFacts } from '../domain/permissions';
 import { validateCommunityDoc } from '../domain/validate';
 import { tombstoneOf } from '../domain/tombstones';
@@ -12,11 +12,7 @@ import type { LocalDbKind, NewThread, ProfileInput, ThreadEdit } from './types';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
 
-/** Normalizes typed tags: trimmed, lower-case, spaces to hyphens, no duplicates or empties. */
-export function normalizeTags(tags: readonly string[]): string[] {
-	const out = tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, '-')).filter((t) => t.length > 0);
-	return [...new Set(out)];
-}
+export { normalizeTags };
 
 /** Validates (unless a deletion), signs and puts `doc`, records it in the outbox, projects it. */
 export async function putDoc(ctx: StoreContext, doc: Doc, kind: LocalDbKind = 'community'): Promise<string> {

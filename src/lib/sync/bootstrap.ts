@@ -9,6 +9,7 @@
 // replication takes over, and only fetches the documents the replica lacks.
 
 type Seq = number | string;
+import { errorMessage } from '../domain/errors';
 
 /** Where a bootstrap stands, kept on the device between attempts. */
 export interface BootstrapState {
@@ -230,7 +231,7 @@ async function writePartWith(write: NonNullable<BootstrapOptions['write']>, docs
 	try {
 		return await write(docs, onlySnapshotAt);
 	} catch (err) {
-		throw new BootstrapError(0, `bootstrap snapshot: ${err instanceof Error ? err.message : String(err)}`);
+		throw new BootstrapError(0, `bootstrap snapshot: ${errorMessage(err)}`);
 	}
 }
 

@@ -6,6 +6,7 @@ import { toBase64Url, type DeviceCertificate } from '../domain/signing';
 import { sessionLinkBytes } from '../domain/session-link';
 import type { StoreSigning } from '../store/index';
 import { deviceName } from './devices';
+import { errorMessage } from '../domain/errors';
 
 /** Re-register when less than this is left on the certificate. */
 export const CERT_RENEW_BEFORE_MS = 24 * 60 * 60 * 1000;
@@ -95,7 +96,7 @@ export async function ensureDeviceCertificate(signing: StoreSigning, apiBase: st
 		const signedPending = await signing.certify(certificate);
 		return { ok: true, certificate, registered: true, signedPending };
 	} catch (err) {
-		return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+		return { ok: false, reason: errorMessage(err) };
 	}
 }
 

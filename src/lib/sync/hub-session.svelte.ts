@@ -8,6 +8,7 @@ import { createHubSync, fetchHubToken, forgetHub, loadSavedHub, parseHubAddress,
 import type { SyncController } from './controller';
 import { destroyHubStaging, readRefused, type RefusedDoc } from './hub-verify';
 import type { Store } from '../store/index';
+import { errorMessage } from '../domain/errors';
 
 export class HubSession {
 	#saved = $state<SavedHub | null>(null);
@@ -101,7 +102,7 @@ export class HubSession {
 				});
 			} catch (err) {
 				this.#controller = null;
-				this.#problem = `This device could not prepare the hub connection (${err instanceof Error ? err.message : String(err)}). Use “Save updates to a file” instead.`;
+				this.#problem = `This device could not prepare the hub connection (${errorMessage(err)}). Use “Save updates to a file” instead.`;
 				return;
 			}
 			this.#controller.start();

@@ -17,6 +17,7 @@ import { certificateFinder, revokedIn, verifyRelayedDocs, type BundleDoc } from 
 import type { Store } from '../store/index';
 import { deviceAuthority, serverKeys as keptServerKeys } from './hub-keys';
 import type { SignerAuthority } from '../domain/signing';
+import { errorMessage } from '../domain/errors';
 
 /** The verifier's own state in the staging database (`_local`: never replicated). */
 export const HUB_VERIFY_STATE_ID = '_local/praxis-hub-verification';
@@ -213,7 +214,7 @@ export async function openHubVerifier(options: HubVerifierOptions): Promise<HubV
 				queued = false;
 				return pass();
 			})
-			.catch((err: unknown) => log('error', `verifying documents from hub ${hubUrl} failed: ${err instanceof Error ? err.message : String(err)}`));
+			.catch((err: unknown) => log('error', `verifying documents from hub ${hubUrl} failed: ${errorMessage(err)}`));
 	}
 	async function settled(): Promise<void> {
 		let current: Promise<void>;

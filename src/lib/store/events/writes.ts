@@ -1,7 +1,7 @@
 // Event writes: create and edit an event (local times in the organiser's zone → instants), RSVP,
 // mark official (moderators), record attendance (organisers). Each is one validated put into the
 // local community replica (works offline), projected before the call resolves.
-import { docId, rsvpId } from '../../domain/ids';
+import { attendanceId, docId, rsvpId } from '../../domain/ids';
 import { authorizeCommunityWrite, authorizeRelated, type DocFacts } from '../../domain/permissions';
 import type { EVENT_KINDS, RSVP_STATUSES } from '../../domain/schemas';
 import { cleanDoc, isNotFound, type StoreContext } from '../context';
@@ -147,7 +147,7 @@ export async function rsvp(deps: EventsWriteDeps, eventId: string, status: (type
 
 export async function recordAttendance(deps: EventsWriteDeps, eventId: string, member: string, attended: boolean): Promise<void> {
 	const { ctx } = deps;
-	const id = `attendance:${eventId.replace(/^event:/, '')}:${member}`;
+	const id = attendanceId(eventId, member);
 	const [prev, event] = await Promise.all([getCommunityDoc(ctx, id), getCommunityDoc(ctx, eventId)]);
 	const doc: Doc = prev
 		? { ...prev, attended, updatedAt: ctx.now() }

@@ -13,6 +13,7 @@ import { signingOf } from '../signing/index';
 import { keepAllOnWifi, keptRecord, setKept } from './device';
 import { libraryTables } from './tables';
 import type { FileRef } from './writes';
+import { errorMessage } from '../../domain/errors';
 
 export interface FilesDeps {
 	/** The member's local files database (opened once, lazily). */
@@ -65,7 +66,7 @@ export async function uploadFile(ctx: StoreContext, deps: FilesDeps, remoteBase:
 		await deps.local().replicate.to(remote(ctx, remoteBase), { doc_ids: [id] });
 	} catch (err) {
 		await deps.local().remove(id, (await deps.local().get(id))._rev).catch(() => undefined);
-		throw new Error(`${name} could not be uploaded (files are sent when you are online): ${err instanceof Error ? err.message : String(err)}`);
+		throw new Error(`${name} could not be uploaded (files are sent when you are online): ${errorMessage(err)}`);
 	}
 	return { id, name, type, size: file.size };
 }

@@ -2,6 +2,7 @@
 // the mentee's request (`mentorship:{ulid}`, completedAt when they close it) and the mentor's
 // answer (`mentorship-answer:{ulid}`, completedAt when they close it). Only an answer written
 // by the mentor the request names counts.
+import { mentorshipAnswerId } from '../../domain/ids';
 import type { MentorAnswerRow, MentorshipRow } from '../events/tables';
 
 export type MentorshipState = 'requested' | 'active' | 'declined' | 'completed';
@@ -13,6 +14,4 @@ export function mentorshipState(request: MentorshipRow, answer: MentorAnswerRow 
 	return request.completedAt || valid.completedAt ? 'completed' : 'active';
 }
 
-export function answerIdOf(mentorshipId: string): string {
-	return `mentorship-answer:${mentorshipId.replace(/^mentorship:/, '')}`;
-}
+export const answerIdOf = mentorshipAnswerId;
