@@ -3,7 +3,7 @@
 //                              at most DEVICE_CERTS_PER_DAY a member per 24 h, then 429
 //   GET    /api/devices        → {certificates: [{...certificate, revoked}], session?: {device, challenge}}
 //   POST   /api/devices/{id}/session  {signature} → {ok}: this session's device signs with {id}
-//   DELETE /api/devices/{id}   owner, moderator or admin → {revocation} (a server-signed `revocation:{ulid}`)
+//   DELETE /api/devices/{id}   owner, moderator or admin → {revocation} (a server-signed `revocation:{device ulid}`)
 // A session records the certificate its device signs with (server/auth/sessions.ts), so signing
 // out that device revokes the certificate too: at certification, or, for a device certified in
 // an earlier session, when the device proves it holds the key by signing the session's challenge.

@@ -4,7 +4,7 @@
 // key in base64url and, once the server certified it, the device certificate.
 //
 // Rule for writes made before a certificate exists (first start offline): they are stored
-// unsigned and stay in the outbox; as soon as a certificate is stored, `signPending` (pending.ts)
+// unsigned and stay in the outbox; as soon as a certificate is stored, `signPending` (signing/index.ts)
 // writes each unsigned pending document again, signed, as a new revision. Nothing unsigned is
 // ever pushed once the server requires signatures, because the sync controller certifies the
 // device before it starts replicating.
