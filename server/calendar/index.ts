@@ -8,7 +8,7 @@ import { Hono, type Context } from 'hono';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 import { validateCommunityDoc } from '../../src/lib/domain/validate';
 import type { EventDoc } from '../../src/lib/domain/schemas';
-import { eventsToIcs } from '../../src/lib/store/events/ics';
+import { eventsToIcs } from '../../src/lib/domain/ics';
 import type { Storage } from '../storage/index';
 import type { AuthService, SessionUser } from '../auth/types';
 import { clientAddress, type AddressOf } from '../http/client-address';

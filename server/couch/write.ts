@@ -21,7 +21,7 @@ import { notFound } from './errors';
 import type { SignatureVerifier, Signer } from '../devices/verify';
 import { fileSignatureRefusal } from './file-signatures';
 import { checkSignedRevision, signedParent, withSignedRevision } from '../../src/lib/domain/signing';
-import { parentFor } from '../../src/lib/store/signing/revisions';
+import { parentFor } from '../../src/lib/pouch/signed-revisions';
 
 /**
  * Signature checks for /couch writes into one storage (server/app.ts turns them on). A member's

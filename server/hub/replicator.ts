@@ -1,10 +1,10 @@
 // The hub's link to the upstream: `community` replicated both ways, live, one replication per
 // direction. When one fails (upstream unreachable, network gone) it is restarted after an
-// exponential backoff with jitter (src/lib/sync/backoff.ts); a restart resumes from PouchDB's
+// exponential backoff with jitter (src/lib/domain/backoff.ts); a restart resumes from PouchDB's
 // checkpoints (same source, target and options → same replication id). Documents the upstream
 // refuses come back as `forbidden` per document and are counted, not retried.
 import PouchDB from 'pouchdb';
-import { nextDelay } from '../../src/lib/sync/backoff';
+import { nextDelay } from '../../src/lib/domain/backoff';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 
 export type Direction = 'push' | 'pull';

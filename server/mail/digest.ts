@@ -1,10 +1,9 @@
 // Email digests: for members who chose a daily or weekly digest and confirmed an address, what
 // happened since the last one — the same notifications the app derives on the device
-// (src/lib/store/events/notify.ts: replies, mentions, messages, review decisions, changes to
+// (src/lib/domain/notifications.ts: replies, mentions, messages, review decisions, changes to
 // events they go to, mentorship requests), from `community` and their private database. The
 // scheduler looks every hour and sends to whoever is due; nothing is sent when nothing happened.
-import { notificationsFor, type NotifyLookup } from '../../src/lib/store/events/notify';
-import type { NotificationRow } from '../../src/lib/store/events/tables';
+import { notificationsFor, type NotificationRow, type NotifyLookup } from '../../src/lib/domain/notifications';
 import { COMMUNITY_DB, rsvpId, userDbName } from '../../src/lib/domain/ids';
 import { deriveAttendance, type RsvpFacts } from '../../src/lib/domain/events';
 import type { Storage } from '../storage/index';

@@ -13,7 +13,7 @@ import { COMMUNITY_DB, userDbName } from '../domain/ids';
 import { ACCOUNT_DELETED_REASON } from '../domain/account-api';
 import type { Store } from '../store/index';
 import type { LocalDbKind } from '../store/types';
-import { nextDelay } from './backoff';
+import { nextDelay } from '../domain/backoff';
 import { browserNetwork, type NetworkWatch } from './network';
 import { classifyError } from './replication-error';
 import { ensureDeviceCertificate, isSignedDoc, uncertifiedError } from './hub-device';

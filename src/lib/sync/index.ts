@@ -7,7 +7,7 @@ export type { SyncController, SyncControllerOptions, StatusSink } from './contro
 export { lastSyncTimes } from './controller';
 export { syncStatus, SyncStatus, type SyncState } from './status.svelte';
 export { register, login, logout, fetchSession, type AuthResult, type RegisterInput } from './auth';
-export { nextDelay, SYNC_BACKOFF_MAX_MS } from './backoff';
+export { nextDelay, SYNC_BACKOFF_MAX_MS } from '../domain/backoff';
 export { browserNetwork, type NetworkWatch } from './network';
 
 export function createSyncController(options: Omit<SyncControllerOptions, 'status'> & Partial<Pick<SyncControllerOptions, 'status'>>): SyncController {

@@ -1,6 +1,6 @@
 // Retry delays: exponential, jittered within [step/2, step], capped.
 import { describe, expect, it } from 'vitest';
-import { SYNC_BACKOFF_BASE_MS, SYNC_BACKOFF_MAX_MS, nextDelay } from '../../../src/lib/sync/backoff';
+import { SYNC_BACKOFF_BASE_MS, SYNC_BACKOFF_MAX_MS, nextDelay } from '../../../src/lib/domain/backoff';
 
 describe('nextDelay', () => {
 	it('doubles the step per attempt', () => {

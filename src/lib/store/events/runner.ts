@@ -7,7 +7,7 @@ import { rsvpId } from '../../domain/ids';
 import type { StoreContext } from '../context';
 import { isNotFound } from '../context';
 import { communityRow, placeOfId, privateRow, type RowPlace } from './projection';
-import { notificationsFor, type NotifyLookup } from './notify';
+import { notificationsFor, type NotifyLookup } from '../../domain/notifications';
 import { HandOverGate } from '../hand-over';
 import { CHECKPOINTS, EVENTS_PROJECTION_TABLES, eventsTables, type NotificationRow } from './tables';
 

@@ -117,21 +117,8 @@ export interface PrivateProfileRow {
 	rev: string;
 }
 
-export const NOTIFICATION_KINDS = ['reply', 'mention', 'review', 'mentorship', 'message', 'event'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-export interface NotificationRow {
-	/** `{kind}:{source doc id}` (an event change adds `@{updatedAt}`) */
-	id: string;
-	kind: NotificationKind;
-	at: string;
-	/** who caused it */
-	actor: string;
-	text: string;
-	href: string;
-	/** the document it was derived from (its deletion removes the notification) */
-	source: string;
-}
+export { NOTIFICATION_KINDS, type NotificationKind, type NotificationRow } from '../../domain/notifications';
+import type { NotificationRow } from '../../domain/notifications';
 
 export interface EventsDeviceRow {
 	key: string;

@@ -7,7 +7,7 @@ import type { EVENT_KINDS, RSVP_STATUSES } from '../../domain/schemas';
 import { cleanDoc, isNotFound, type StoreContext } from '../context';
 import { normalizeTags, putDoc } from '../writes';
 import type { EventsRunner } from './runner';
-import { zonedToInstant, type LocalDateTime } from './zoned';
+import { zonedToInstant, type LocalDateTime } from '../../domain/zoned';
 
 export interface EventInput {
 	kind: (typeof EVENT_KINDS)[number];

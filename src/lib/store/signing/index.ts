@@ -4,7 +4,7 @@
 // type does not change for the other store modules.
 import { cleanDoc, isNotFound, notify, pouchOf, type StoreContext } from '../context';
 import type { DeviceSigning } from './keys';
-import { putSigned } from './revisions';
+import { putSigned } from '../../pouch/signed-revisions';
 
 export { createDeviceSigning, keyDbName, type DeviceSigning } from './keys';
 

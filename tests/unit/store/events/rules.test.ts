@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { authorizeCommunityWrite, authorizeRelated, relatedIdOf, type Actor, type DocFacts } from '../../../../src/lib/domain/permissions';
 import { validateCommunityDoc } from '../../../../src/lib/domain/validate';
-import { mentionsIn, notificationsFor, type NotifyLookup } from '../../../../src/lib/store/events/notify';
+import { mentionsIn, notificationsFor, type NotifyLookup } from '../../../../src/lib/domain/notifications';
 import { mentorshipState } from '../../../../src/lib/store/people/mentorship';
 import { communityRow, privateRow } from '../../../../src/lib/store/events/projection';
 

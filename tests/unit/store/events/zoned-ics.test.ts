@@ -2,8 +2,8 @@
 // from events parses with ical.js and carries the same instants.
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { instantToZoned, zonedToInstant, formatRange } from '../../../../src/lib/store/events/zoned';
-import { eventsToIcs, icsFileName, type CalendarEvent } from '../../../../src/lib/store/events/ics';
+import { instantToZoned, zonedToInstant, formatRange } from '../../../../src/lib/domain/zoned';
+import { eventsToIcs, icsFileName, type CalendarEvent } from '../../../../src/lib/domain/ics';
 
 describe('zonedToInstant', () => {
 	it('converts either side of the EU autumn change (25 Oct 2026) and the US spring change (8 Mar 2026)', () => {

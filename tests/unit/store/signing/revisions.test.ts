@@ -1,11 +1,11 @@
-// Signed writes on a device (store/signing/revisions.ts): every revision the store writes is the
+// Signed writes on a device (pouch/signed-revisions.ts): every revision the store writes is the
 // one its signature names (what the server checks), and `put`'s answers are kept: 409 on a stale
 // or unknown `_rev` or over a live document, a new document over a deleted one continues it.
 import { describe, expect, it } from 'vitest';
 import PouchDB from 'pouchdb';
 import memory from 'pouchdb-adapter-memory';
 import { checkSignedRevision, generateDeviceKeys, signDoc } from '../../../../src/lib/domain/signing';
-import { putSigned, type SignFor } from '../../../../src/lib/store/signing/revisions';
+import { putSigned, type SignFor } from '../../../../src/lib/pouch/signed-revisions';
 
 PouchDB.plugin(memory);
 

@@ -1,9 +1,10 @@
 /// <reference types="pouchdb-core" />
-// Signed writes into a PouchDB replica. A signed revision is stored under the id its signature
+// Signed writes into a PouchDB database (a device's replica; the server's gateway reads parents
+// with parentFor), over the handle it is given. A signed revision is stored under the id its signature
 // fixes (domain/signing.ts withSignedRevision), so it is written with `new_edits: false`; this
 // module keeps the answers `put` gives otherwise: 409 when `_rev` is not a current leaf or a
 // live document already has the id, and a new document over a deleted one continues it.
-import { withSignedRevision, type RevisionHistory } from '../../domain/signing';
+import { withSignedRevision, type RevisionHistory } from '../domain/signing';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
 

@@ -1,4 +1,4 @@
-// Notifications derived on the device from synced documents (never stored on the server, so
+// Notifications derived from synced documents, on the device (and by the server for email digests) (never stored on the server, so
 // none is lost while offline: whatever arrives later is derived when it arrives). Each source
 // document yields at most a few rows with stable ids, so re-deriving is harmless.
 //   reply       a post in your thread, or replying to your post
@@ -7,7 +7,23 @@
 //   mentorship  a request to you, or the mentor's answer to your request
 //   message     a direct message to you
 //   event       a change to an event you answered going or maybe to
-import type { NotificationRow } from './tables';
+
+export const NOTIFICATION_KINDS = ['reply', 'mention', 'review', 'mentorship', 'message', 'event'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** One notification as the inbox lists it (and as email digests do). */
+export interface NotificationRow {
+	/** `{kind}:{source doc id}` (an event change adds `@{updatedAt}`) */
+	id: string;
+	kind: NotificationKind;
+	at: string;
+	/** who caused it */
+	actor: string;
+	text: string;
+	href: string;
+	/** the document it was derived from (its deletion removes the notification) */
+	source: string;
+}
 
 type Doc = Record<string, unknown>;
 
