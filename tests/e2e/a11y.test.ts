@@ -1,25 +1,15 @@
 // Acceptance: axe-core finds no serious or critical violation on the login and forums pages,
 // in light and dark colour schemes; the navigation folds behind a Menu button on a phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { createThread, registerMember, startServer, type TestServer } from './support/server';
 import { openDevice, signIn, waitUpToDate, type Device } from './support/browser';
+import { seriousViolations } from './support/axe';
 
 let server: TestServer;
 const devices: Device[] = [];
-let axeSource = '';
 let ulid = '';
 
-interface AxeViolation {
-	id: string;
-	impact: string | null;
-	help: string;
-	nodes: Array<{ target: unknown[] }>;
-}
-
 beforeAll(async () => {
-	axeSource = await readFile('node_modules/axe-core/axe.min.js', 'utf8');
 	server = await startServer();
 	const erin = await registerMember(server.url, 'erin', 'Erin Costa');
 	ulid = await createThread(server.url, erin, {
@@ -34,20 +24,6 @@ afterAll(async () => {
 	for (const d of devices) await d.dispose();
 	await server?.dispose();
 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-	await page.addScriptTag({ content: axeSource });
-	const violations = await page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[]; passes: unknown[] }> } }).axe;
-		const result = await axe.run();
-		// No passes at all would mean axe looked at nothing (e.g. an empty page).
-		if (result.passes.length === 0) throw new Error('axe checked nothing');
-		return result.violations;
-	});
-	return violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-}
 
 describe.each(['light', 'dark'] as const)('accessibility (%s)', (colorScheme) => {
 	it('has no serious or critical axe violation on login and forums pages', async () => {

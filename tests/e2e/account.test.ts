@@ -3,13 +3,13 @@
 // a member's profile and set a new password with it at /reset, sign in with the new passwords;
 // axe-core on each new page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { runAdmin } from '../../server/admin';
 import { registerMember, startServer, TEST_PASSWORD, type TestServer } from './support/server';
 import { openDevice, signIn, waitUpToDate, type Device } from './support/browser';
+import { seriousViolations } from './support/axe';
 
 const ADMIN_PASSWORD = 'moderating-tea-kettle-41';
 const CHANGED_PASSWORD = 'orchard-lantern-quietly-7';
@@ -17,10 +17,8 @@ const RESET_PASSWORD = 'harbour-violet-kettle-52';
 
 let server: TestServer;
 const devices: Device[] = [];
-let axeSource = '';
 
 beforeAll(async () => {
-	axeSource = await readFile('node_modules/axe-core/axe.min.js', 'utf8');
 	const dataDir = await mkdtemp(join(tmpdir(), 'praxis-e2e-account-'));
 	const out: string[] = [];
 	const io = { env: { DATA_DIR: dataDir, PRAXIS_ADMIN_PASSWORD: ADMIN_PASSWORD }, out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
@@ -39,20 +37,6 @@ async function device(options: Parameters<typeof openDevice>[1] = {}): Promise<D
 	const d = await openDevice(undefined, { bypassCSP: true, ...options });
 	devices.push(d);
 	return d;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-	await page.addScriptTag({ content: axeSource });
-	const violations = await page.evaluate(async () => {
-		type Violation = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> };
-		const axe = (window as unknown as { axe: { run(): Promise<{ violations: Violation[]; passes: unknown[] }> } }).axe;
-		const result = await axe.run();
-		if (result.passes.length === 0) throw new Error('axe checked nothing');
-		return result.violations;
-	});
-	return violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
 }
 
 async function apiLogin(username: string, password: string): Promise<{ status: number; cookie: string }> {
