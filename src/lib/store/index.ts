@@ -37,16 +37,10 @@ export { openStore, destroyLocalData } from './open';
 export { storageReport, requestPersistentStorage, runsInstalled, type StorageReport } from './persistence';
 export type { OpenStoreOptions } from './open';
 
-/** What the sync controller needs from the store (and nothing the screens should call). */
-/** What writing a snapshot part did to the replica (store/snapshot-write.ts). */
-export interface SnapshotPartWritten {
-	/** The replica's update_seq before and after. */
-	before: number | string;
-	after: number | string;
-	/** Nothing but the part was written in between. */
-	exact: boolean;
-}
+export type { ReplicaPort, SnapshotPartWritten } from './replica-port';
+import type { ReplicaPort, SnapshotPartWritten } from './replica-port';
 
+/** What the sync controller needs from the store (and nothing the screens should call). */
 export interface StoreSyncHooks {
 	/** The server acknowledged these pushed revisions: drop them from the outbox. */
 	acknowledge(db: LocalDbKind, docs: ReadonlyArray<{ _id: string; _rev?: string }>): Promise<void>;
@@ -86,6 +80,8 @@ export interface Store {
 	readonly community: PouchDB.Database;
 	readonly private: PouchDB.Database;
 	readonly sync: StoreSyncHooks;
+	/** The replica port (replica-port.ts): what the sync layer gets. */
+	readonly replica: ReplicaPort;
 	/** The resource library, reviews, knowledge base, files and print pack (library/api.ts). */
 	readonly library: LibraryApi;
 	/** Offline full-text search over forums and library (search/). */

@@ -7,6 +7,7 @@ import * as attention from './attention';
 import type { StoreContext } from './context';
 import { PraxisDb, type DexieOptions } from './db';
 import type { Store } from './index';
+import type { ReplicaPort } from './replica-port';
 import { communityDbName, hubStagingDbName, privateDbName } from './names';
 import { ProjectorRunner } from './projector-runner';
 import { createLibraryParts, destroyLibraryFiles } from './library/parts';
@@ -71,17 +72,39 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 	void compactReplicaOnce(community, db, now).catch(() => {});
 	const store = buildStore(ctx);
 	const eventsAndPeople = attachEventsAndPeople(ctx); // events, people, messages, notifications
+	const deviceSigning = storeSigning(ctx, signing);
+	const openHubStaging = () => new Pouch(hubStagingDbName(member.name), options.pouchOptions);
+	const snapshotPart: ReplicaPort['writeSnapshotPart'] = (docs, onlySnapshotAt) =>
+		writeSnapshotPart(community, member.name, [projector, eventsAndPeople.runner], docs, onProblem, onlySnapshotAt ?? null);
+	const replica: ReplicaPort = {
+		member,
+		community,
+		private: priv,
+		PouchDB: Pouch,
+		signing: deviceSigning,
+		acknowledge: store.sync.acknowledge,
+		recordDenied: store.sync.recordDenied,
+		log: store.sync.log,
+		openHubStaging,
+		writeSnapshotPart: snapshotPart,
+		projected: async () => {
+			await projector.catchUp();
+			await eventsAndPeople.runner.catchUp();
+		},
+		pendingCount: store.pendingCount,
+		rejectedCount: store.sync.rejectedCount,
+		onLocalChange: store.sync.onLocalChange,
+		getState: store.sync.getState,
+		setState: store.sync.setState
+	};
 	return {
 		...store,
+		replica,
 		...library.attach(ctx),
 		events: eventsAndPeople.events,
 		people: eventsAndPeople.people,
-		signing: storeSigning(ctx, signing),
-		sync: {
-			...store.sync,
-			openHubStaging: () => new Pouch(hubStagingDbName(member.name), options.pouchOptions),
-			writeSnapshotPart: (docs, onlySnapshotAt) => writeSnapshotPart(community, member.name, [projector, eventsAndPeople.runner], docs, onProblem, onlySnapshotAt ?? null)
-		},
+		signing: deviceSigning,
+		sync: { ...store.sync, openHubStaging, writeSnapshotPart: snapshotPart },
 		async rebuild() {
 			await store.rebuild();
 			await eventsAndPeople.runner.rebuild();
@@ -95,7 +118,7 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 	};
 }
 
-function buildStore(ctx: StoreContext): Omit<Store, 'library' | 'search' | 'events' | 'people' | 'sync'> & { sync: Omit<Store['sync'], 'openHubStaging'> } {
+function buildStore(ctx: StoreContext): Omit<Store, 'library' | 'search' | 'events' | 'people' | 'sync' | 'replica'> & { sync: Omit<Store['sync'], 'openHubStaging'> } {
 	const { db } = ctx;
 	return {
 		member: ctx.member,

@@ -1,0 +1,58 @@
+/// <reference types="pouchdb-core" />
+// The replica port: what the sync layer (and nothing else) gets from a member's store. Screens
+// get the app store (index.ts), which has no PouchDB handle; the sync controller and the hub
+// verifier get this port, which has the local replicas and the hooks that keep the outbox, the
+// refusals and the sync log in step with replication.
+import type { StoreSigning } from './signing/index';
+import type { LocalDbKind, Member, SyncLogRow } from './types';
+
+/** What writing a snapshot part did to the replica (store/snapshot-write.ts). */
+export interface SnapshotPartWritten {
+	/** The replica's update_seq before and after. */
+	before: number | string;
+	after: number | string;
+	/** Nothing but the part was written in between. */
+	exact: boolean;
+}
+
+export interface ReplicaPort {
+	readonly member: Member;
+	/** The local replicas: `community` (shared database) and `private` (the member's userdb). */
+	readonly community: PouchDB.Database;
+	readonly private: PouchDB.Database;
+	/** The PouchDB build the replicas were opened with: sync opens its remote handles with it. */
+	readonly PouchDB: PouchDB.Static;
+	/** The device's signing key and certificate. Absent in test fakes. */
+	readonly signing?: StoreSigning;
+	/** The server acknowledged these pushed revisions: drop them from the outbox. */
+	acknowledge(db: LocalDbKind, docs: ReadonlyArray<{ _id: string; _rev?: string }>): Promise<void>;
+	/**
+	 * The server refused a pushed document: move it from the outbox to `rejected`, with the
+	 * server's own version of it when known (`null`: the server has none), for a discard to restore.
+	 */
+	recordDenied(db: LocalDbKind, id: string, reason: string, previous?: Record<string, unknown> | null): Promise<void>;
+	log(level: SyncLogRow['level'], message: string): Promise<void>;
+	/**
+	 * The local database where documents pulled from a meetup hub wait until they are verified
+	 * (`praxis-{name}-hub-staging`; sync/hub-verify.ts moves them into community). A new handle
+	 * each call (open it again after destroying it).
+	 */
+	openHubStaging(): PouchDB.Database;
+	/**
+	 * Writes one part of a bootstrap snapshot into the community replica (new_edits:false) and
+	 * hands its documents to the projections directly (store/snapshot-write.ts). Absent in fakes:
+	 * the sync layer then writes with bulkDocs and the projections read the feed.
+	 * `onlySnapshotAt`: the replica's seq while it holds nothing but earlier parts (sync/bootstrap.ts).
+	 */
+	writeSnapshotPart?(docs: readonly PouchDB.Core.PutDocument<object>[], onlySnapshotAt?: number | string | null): Promise<SnapshotPartWritten>;
+	/** Resolves once the projections have applied every change present in the replicas now. */
+	projected(): Promise<void>;
+	/** Writes waiting to be pushed, and writes the server refused (the status badges). */
+	pendingCount(): Promise<number>;
+	rejectedCount(): Promise<number>;
+	/** Calls `listener` after the outbox or the rejected list changed; returns an unsubscribe. */
+	onLocalChange(listener: () => void): () => void;
+	/** The sync layer's own device state (e.g. a bootstrap download's progress); undefined deletes. */
+	getState(key: string): Promise<unknown>;
+	setState(key: string, value: unknown): Promise<void>;
+}
