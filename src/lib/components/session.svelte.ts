@@ -144,7 +144,7 @@ export class AppSession {
 	#startSync(store: Store, member: Member): void {
 		try {
 			this.#controller = createSyncController({
-				store,
+				replica: store.replica,
 				remoteBase: `${location.origin}/couch`,
 				username: member.name,
 				onAccountDeleted: () => void accountRemoval.run(() => this.removeDeletedAccount())

@@ -11,7 +11,7 @@
 // Refused documents go to the store's `rejected` table, acknowledged pushes leave its outbox.
 import { COMMUNITY_DB, userDbName } from '../domain/ids';
 import { ACCOUNT_DELETED_REASON } from '../domain/account-api';
-import type { Store } from '../store/index';
+import type { ReplicaPort } from '../store/replica-port';
 import type { LocalDbKind } from '../store/types';
 import { nextDelay } from '../domain/backoff';
 import { browserNetwork, type NetworkWatch } from './network';
@@ -20,6 +20,7 @@ import { ensureDeviceCertificate, isSignedDoc, uncertifiedError } from './hub-de
 import { rememberRoles, rememberServerKeys } from './hub-keys';
 import { loadBootstrap, type BootstrapState } from './bootstrap';
 import { watchAccountDeleted } from './account-deleted';
+import { openRemote } from './remote';
 
 /** offline: no answer at all; unreachable: something other than the server answered (replication-error.ts). */
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'unreachable' | 'error' | 'unauthorized';
@@ -35,7 +36,8 @@ export interface StatusSink {
 }
 
 export interface SyncControllerOptions {
-	store: Store;
+	/** The member's local replicas and their hooks (store/replica-port.ts). */
+	replica: ReplicaPort;
 	/** e.g. `location.origin + '/couch'` (or a meetup hub's address) */
 	remoteBase: string;
 	username: string;
@@ -70,7 +72,7 @@ export interface SyncControllerOptions {
 	 */
 	bootstrapUrl?: string | null;
 	/**
-	 * Where the time of the last complete sync is kept on the device (store.sync state), so the
+	 * Where the time of the last complete sync is kept on the device (replica state), so the
 	 * "This device" page and the header show it after a restart. Default: LAST_SYNC_KEYS.server.
 	 */
 	lastSyncKey?: string;
@@ -109,13 +111,13 @@ export const FIRST_SYNC_RAMP_AFTER = 500;
 export const OFFLINE_RETRY_MAX_MS = 30_000;
 /** The kept last-sync time is rewritten at most this often (the header shows the live one). */
 const LAST_SYNC_WRITE_EVERY_MS = 30_000;
-/** Where each remote's last complete sync time is kept (store.sync state). */
+/** Where each remote's last complete sync time is kept (replica state). */
 export const LAST_SYNC_KEYS = { server: 'lastSync.server', hub: 'lastSync.hub' } as const;
 
 /** The last complete sync with the home server and with a hub, as kept on the device. */
-export async function lastSyncTimes(store: Pick<Store, 'sync'>): Promise<{ server: string | null; hub: string | null }> {
+export async function lastSyncTimes(replica: Pick<ReplicaPort, 'getState'>): Promise<{ server: string | null; hub: string | null }> {
 	const read = async (key: string) => {
-		const at = await store.sync.getState(key).catch(() => undefined);
+		const at = await replica.getState(key).catch(() => undefined);
 		return typeof at === 'string' ? at : null;
 	};
 	const [server, hub] = await Promise.all([read(LAST_SYNC_KEYS.server), read(LAST_SYNC_KEYS.hub)]);
@@ -154,7 +156,7 @@ interface Link {
 type DeniedDoc = { id?: string; reason?: string; message?: string } | undefined;
 
 export function createSyncController(options: SyncControllerOptions): SyncController {
-	const { store, status } = options;
+	const { replica, status } = options;
 	const network = options.network ?? browserNetwork();
 	/** Every request of this controller: a 401 naming a deleted account stops it for good. */
 	const fetchFn = watchAccountDeleted(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), () => accountGone());
@@ -162,12 +164,12 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	const delay = options.delay ?? ((attempt: number) => nextDelay(attempt));
 	const base = options.remoteBase.replace(/\/+$/, '');
 	const deviceApi = options.deviceApi === undefined ? (base.endsWith('/couch') ? base.slice(0, -'/couch'.length) + '/api' : null) : options.deviceApi;
-	const signedOnly = Boolean(store.signing) && (options.signedOnly ?? deviceApi !== null);
+	const signedOnly = Boolean(replica.signing) && (options.signedOnly ?? deviceApi !== null);
 	const bootstrapUrl =
 		options.bootstrapUrl !== undefined ? options.bootstrapUrl : deviceApi && !options.communityOnly && base.endsWith('/couch') ? `${deviceApi}/bootstrap/${COMMUNITY_DB}` : null;
-	const links: Link[] = [{ kind: 'community', local: store.community, remote: store.sync.openRemote(`${base}/${COMMUNITY_DB}`, fetchFn), flows: [] }];
+	const links: Link[] = [{ kind: 'community', local: replica.community, remote: openRemote(replica.PouchDB, `${base}/${COMMUNITY_DB}`, fetchFn), flows: [] }];
 	if (!options.communityOnly) {
-		links.push({ kind: 'private', local: store.private, remote: store.sync.openRemote(`${base}/${userDbName(options.username)}`, fetchFn), flows: [] });
+		links.push({ kind: 'private', local: replica.private, remote: openRemote(replica.PouchDB, `${base}/${userDbName(options.username)}`, fetchFn), flows: [] });
 	}
 	let started = false;
 	let running = false;
@@ -201,10 +203,10 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	let lastSyncWrittenMs = 0;
 
 	const lastSyncKey = options.lastSyncKey ?? LAST_SYNC_KEYS.server;
-	const log = (level: 'info' | 'warn' | 'error', message: string) => void store.sync.log(level, message).catch(() => {});
+	const log = (level: 'info' | 'warn' | 'error', message: string) => void replica.log(level, message).catch(() => {});
 	const refreshCounts = async () => {
-		status.setPending(await store.pendingCount());
-		status.setRejected(await store.sync.rejectedCount());
+		status.setPending(await replica.pendingCount());
+		status.setRejected(await replica.rejectedCount());
 	};
 	const refresh = () => void refreshCounts().catch(() => {});
 
@@ -228,13 +230,13 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	 * the reason (shown in the status, retried with backoff): unsigned writes stay pending.
 	 */
 	async function certifyDevice() {
-		if (!deviceApi || !store.signing) return;
-		const outcome = await ensureDeviceCertificate(store.signing, deviceApi, fetchFn);
+		if (!deviceApi || !replica.signing) return;
+		const outcome = await ensureDeviceCertificate(replica.signing, deviceApi, fetchFn);
 		await rememberServerKeys(fetchFn, deviceApi).catch(() => {}); // to verify bundles offline
 		await rememberRoles(fetchFn, deviceApi).catch(() => {}); // to judge moderators' edits a hub or bundle brings
 		if (!outcome.ok) {
 			log('warn', `device key not certified: ${outcome.reason}`);
-			if (!(await store.signing.certificate())) throw uncertifiedError(outcome);
+			if (!(await replica.signing.certificate())) throw uncertifiedError(outcome);
 		} else if (outcome.registered) log('info', `device key certified (${outcome.certificate._id}); ${outcome.signedPending} pending writes signed`);
 	}
 
@@ -265,8 +267,8 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 
 	const BOOTSTRAP_KEY = 'bootstrap.community';
 	const bootstrapState = {
-		get: async () => (await store.sync.getState(BOOTSTRAP_KEY)) as BootstrapState | undefined,
-		set: (state: BootstrapState | undefined) => store.sync.setState(BOOTSTRAP_KEY, state)
+		get: async () => (await replica.getState(BOOTSTRAP_KEY)) as BootstrapState | undefined,
+		set: (state: BootstrapState | undefined) => replica.setState(BOOTSTRAP_KEY, state)
 	};
 
 	/** A first sync (or one whose snapshot was cut off) loads the snapshot before replicating. */
@@ -282,7 +284,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 			signal: bootstrapAbort.signal,
 			url: bootstrapUrl,
 			local: links[0].local,
-			...(store.sync.writeSnapshotPart ? { write: (docs: PouchDB.Core.PutDocument<object>[], onlySnapshotAt: number | string | null) => store.sync.writeSnapshotPart!(docs, onlySnapshotAt) } : {}),
+			...(replica.writeSnapshotPart ? { write: (docs: PouchDB.Core.PutDocument<object>[], onlySnapshotAt: number | string | null) => replica.writeSnapshotPart!(docs, onlySnapshotAt) } : {}),
 			state: bootstrapState,
 			fetch: fetchFn,
 			onProgress: (written, docs) => {
@@ -353,7 +355,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 			status.markSynced(at);
 			if (Date.now() - lastSyncWrittenMs >= LAST_SYNC_WRITE_EVERY_MS) {
 				lastSyncWrittenMs = Date.now();
-				void store.sync.setState(lastSyncKey, at).catch(() => {});
+				void replica.setState(lastSyncKey, at).catch(() => {});
 			}
 			refresh();
 			const waiters = idleWaiters;
@@ -365,7 +367,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	function onChange(link: Link, direction: Direction, info: PouchDB.Replication.ReplicationResult<object>) {
 		const docs = info.docs as Array<{ _id: string; _rev?: string }>;
 		if (direction === 'push') {
-			void store.sync.acknowledge(link.kind, docs).then(refresh, () => {});
+			void replica.acknowledge(link.kind, docs).then(refresh, () => {});
 		} else if (link.kind === 'community') {
 			options.onPulled?.();
 			received += docs.length;
@@ -389,7 +391,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		const reason = doc.reason ?? doc.message ?? 'refused by the server';
 		log('warn', `refused ${id}: ${reason}`);
 		void serverVersion(link.remote, id)
-			.then((previous) => store.sync.recordDenied(link.kind, id, reason, previous))
+			.then((previous) => replica.recordDenied(link.kind, id, reason, previous))
 			.then(refresh, () => {});
 	}
 
@@ -464,9 +466,9 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 			if (started || deleted) return;
 			started = true;
 			unsubscribeNetwork = network.subscribe(onNetwork);
-			unsubscribeLocal = store.sync.onLocalChange(refresh);
+			unsubscribeLocal = replica.onLocalChange(refresh);
 			refresh();
-			void store.sync.getState(lastSyncKey).then(
+			void replica.getState(lastSyncKey).then(
 				(at) => {
 					if (!syncedSinceStart && typeof at === 'string' && !Number.isNaN(Date.parse(at))) status.markSynced(at);
 				},

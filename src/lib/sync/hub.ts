@@ -204,7 +204,7 @@ export interface HubSync extends SyncController {
 export async function createHubSync(options: HubSyncOptions): Promise<HubSync> {
 	const verifier = await openHubVerifier({ store: options.store, hubUrl: options.hubUrl, serverKeys: options.serverKeys, onChange: options.onRefused });
 	const controller = createSyncController({
-		store: options.store,
+		replica: options.store.replica,
 		remoteBase: `${options.hubUrl.replace(/\/+$/, '')}/couch`,
 		username: options.username,
 		fetch: hubFetch(options.token, options.fetch),

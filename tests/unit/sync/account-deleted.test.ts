@@ -51,7 +51,7 @@ describe('account deleted', () => {
 			return deletedAnswer();
 		};
 		let called = 0;
-		const controller = createSyncController({ store, remoteBase: fake.base, username: name, fetch: fetchFn, status, network: fakeNetwork(true), delay: () => 50, onAccountDeleted: () => called++ });
+		const controller = createSyncController({ replica: store.replica, remoteBase: fake.base, username: name, fetch: fetchFn, status, network: fakeNetwork(true), delay: () => 50, onAccountDeleted: () => called++ });
 		controllers.push(controller);
 		controller.start();
 		await until(async () => (await store.listCategories()).length === 1 && status.state === 'idle');

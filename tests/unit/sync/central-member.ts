@@ -87,7 +87,7 @@ export async function signInAtCentral(base: string, username: string, controller
 	const cookie = res.headers.getSetCookie()[0].split(';')[0];
 	const store = await openTestStore({ name: username });
 	const status = recordingStatus();
-	const homeSync = () => createSyncController({ store, remoteBase: `${base}/couch`, username, fetch: withCookie(cookie), status, network: fakeNetwork(true), delay: () => 200 });
+	const homeSync = () => createSyncController({ replica: store.replica, remoteBase: `${base}/couch`, username, fetch: withCookie(cookie), status, network: fakeNetwork(true), delay: () => 200 });
 	const home = homeSync();
 	controllers.push(home);
 	home.start();

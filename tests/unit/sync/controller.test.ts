@@ -26,7 +26,7 @@ async function setup(options: { online?: boolean } = {}) {
 	const store = await openTestStore({ name });
 	const status = recordingStatus();
 	const network = fakeNetwork(options.online ?? true);
-	const controller = createSyncController({ store, remoteBase: remote.base, username: name, fetch: remote.fetch, status, network, delay: () => 50 });
+	const controller = createSyncController({ replica: store.replica, remoteBase: remote.base, username: name, fetch: remote.fetch, status, network, delay: () => 50 });
 	controllers.push(controller);
 	return { store, status, network, controller, community, name, remote };
 }
@@ -90,7 +90,7 @@ describe('sync controller', () => {
 			return fake.fetch(input, init);
 		};
 		const controller = createSyncController({
-			store,
+			replica: store.replica,
 			remoteBase: fake.base,
 			username: name,
 			fetch: fetchFn,
@@ -178,14 +178,14 @@ describe('sync controller', () => {
 		const { store, status, controller } = await setup();
 		controller.start();
 		await until(() => status.state === 'idle' && status.lastSyncedAt !== null);
-		await until(async () => (await lastSyncTimes(store)).server !== null);
-		expect((await lastSyncTimes(store)).server).toBe(status.lastSyncedAt);
-		expect((await lastSyncTimes(store)).hub).toBeNull();
+		await until(async () => (await lastSyncTimes(store.replica)).server !== null);
+		expect((await lastSyncTimes(store.replica)).server).toBe(status.lastSyncedAt);
+		expect((await lastSyncTimes(store.replica)).hub).toBeNull();
 		// a restart shows it before the first sync completes
 		await controller.stop();
 		const later = recordingStatus();
 		const offline = fakeNetwork(false);
-		const again = createSyncController({ store, remoteBase: remote!.base, username: store.member.name, fetch: remote!.fetch, status: later, network: offline });
+		const again = createSyncController({ replica: store.replica, remoteBase: remote!.base, username: store.member.name, fetch: remote!.fetch, status: later, network: offline });
 		controllers.push(again);
 		again.start();
 		await until(() => later.lastSyncedAt !== null);

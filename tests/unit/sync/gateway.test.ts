@@ -30,7 +30,7 @@ async function member(h: Harness, base: string) {
 		return fetch(input, { ...init, headers });
 	};
 	const controller = createSyncController({
-		store,
+		replica: store.replica,
 		remoteBase: `${base}/couch`,
 		username: name,
 		fetch: fetchWithCookie,
@@ -104,7 +104,7 @@ describe('sync with the Praxis gateway', () => {
 			return fetch(input, { ...init, headers });
 		};
 		const status = recordingStatus();
-		const controller = createSyncController({ store, remoteBase: `${base}/couch`, username: name, fetch: fetchWithCookie, status, network: { isOnline: () => true, subscribe: () => () => {} }, delay: () => 60_000 });
+		const controller = createSyncController({ replica: store.replica, remoteBase: `${base}/couch`, username: name, fetch: fetchWithCookie, status, network: { isOnline: () => true, subscribe: () => () => {} }, delay: () => 60_000 });
 		controllers.push(controller);
 		controller.start();
 		await until(() => status.state === 'error', 15_000);

@@ -27,7 +27,7 @@ describe('signed-only push', () => {
 		const store = await openTestStore({ name });
 		const status = recordingStatus();
 		// as a hub's controller: community only, no certification through this remote
-		const controller = createSyncController({ store, remoteBase: remote.base, username: name, fetch: remote.fetch, status, network: fakeNetwork(true), delay: () => 50, deviceApi: null, communityOnly: true, signedOnly: true });
+		const controller = createSyncController({ replica: store.replica, remoteBase: remote.base, username: name, fetch: remote.fetch, status, network: fakeNetwork(true), delay: () => 50, deviceApi: null, communityOnly: true, signedOnly: true });
 		controllers.push(controller);
 		controller.start();
 		await until(async () => (await store.listCategories()).length === 1);

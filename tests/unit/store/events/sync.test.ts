@@ -41,7 +41,7 @@ async function device(h: Harness, base: string): Promise<Device> {
 		return fetch(input, { ...init, headers });
 	};
 	const start = () => {
-		const controller = createSyncController({ store, remoteBase: `${base}/couch`, username: name, fetch: fetchWithCookie, status: recordingStatus(), network: { isOnline: () => true, subscribe: () => () => {} }, delay: () => 50 });
+		const controller = createSyncController({ replica: store.replica, remoteBase: `${base}/couch`, username: name, fetch: fetchWithCookie, status: recordingStatus(), network: { isOnline: () => true, subscribe: () => () => {} }, delay: () => 50 });
 		controllers.push(controller);
 		controller.start();
 	};
