@@ -49,13 +49,18 @@ function stagingClass(Pouch: PouchDB.Static, community: PouchDB.Database): Pouch
 				}
 				return out;
 			};
-			function revsDiff(req: PouchDB.Core.RevisionDiffOptions, callback?: PouchDB.Core.Callback<PouchDB.Core.RevisionDiffResponse>): Promise<PouchDB.Core.RevisionDiffResponse> | void {
+			// Returns the promise with a callback too, as PouchDB's own methods do: a call made before
+			// the database is ready is queued by PouchDB and dispatched again to this.revsDiff with a
+			// callback, and its result is that promise (asking community twice then is harmless).
+			function revsDiff(req: PouchDB.Core.RevisionDiffOptions, callback?: PouchDB.Core.Callback<PouchDB.Core.RevisionDiffResponse>): Promise<PouchDB.Core.RevisionDiffResponse> {
 				const answer = askBoth(req);
-				if (!callback) return answer;
-				answer.then(
-					(res) => callback(null, res),
-					(err: PouchDB.Core.Error) => callback(err, null)
-				);
+				if (callback) {
+					answer.then(
+						(res) => callback(null, res),
+						(err: PouchDB.Core.Error) => callback(err, null)
+					);
+				}
+				return answer;
 			}
 			this.revsDiff = revsDiff as RevsDiff;
 		}
