@@ -178,5 +178,4 @@ export class AppSession {
 	}
 }
 
-
 export const session = new AppSession();
