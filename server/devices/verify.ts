@@ -18,7 +18,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ed25519KeyObject, type VerifyAnswer, type VerifyJob } from './verify-worker';
-import { currentDoc } from '../../src/lib/bundle/index';
+import { currentDoc } from '../../src/lib/pouch/trust-lookups';
 import type { Storage } from '../storage/index';
 import type { SessionUser } from '../auth/types';
 import type { UserStore } from '../auth/users';
