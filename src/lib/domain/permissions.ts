@@ -1,7 +1,7 @@
 // Who may write what: the authorization rules of DESIGN.md as pure functions.
 // The server enforces them on every pushed document; the client uses them to show or hide actions.
 import { attendanceId, eventOfAttendanceId, mentorshipAnswerId, profileId, rsvpId, voteId } from './ids';
-import { ratingId, useId } from './ratings';
+import { ratingId, useId } from './ids';
 import { SERVER_ONLY_TYPES, type Role } from './schemas';
 
 export interface Actor {

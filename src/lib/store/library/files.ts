@@ -6,7 +6,7 @@
 // local database and are pushed by id. (These are the only store calls that reach the network:
 // they are one-shot transfers of chosen documents, not the sync controller's replication.)
 // Uploaded file documents are signed by the device key like every community write.
-import { newId } from '../../domain/ids';
+import { fileId } from '../../domain/ids';
 import { FILE_ATTACHMENT, FILE_TYPES, FILES_DB, MAX_FILE_BYTES, fileSha256 } from '../../domain/files';
 import { isNotFound, type StoreContext } from '../context';
 import { signingOf } from '../signing/index';
@@ -43,7 +43,7 @@ export async function uploadFile(ctx: StoreContext, deps: FilesDeps, remoteBase:
 	const type = file.type || 'application/octet-stream';
 	if (!FILE_TYPES.has(type)) throw new Error(`${name}: only PDF, office documents, text/CSV and images can be attached.`);
 	if (file.size > MAX_FILE_BYTES) throw new Error(`${name} is larger than 20 MiB.`);
-	const id = `file:${newId()}`;
+	const id = fileId();
 	// Signed by the device over the fields, `sha256` included: the signature never
 	// covers attachments, so the digest binds the file's bytes to it.
 	const fields = {

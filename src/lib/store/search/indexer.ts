@@ -12,6 +12,7 @@ import { SLICE_MS, yieldToEventLoop, type Pause } from '../../search/serialize';
 import { libraryTables, type SearchIndexRow } from '../library/tables';
 import { indexOpFor, isIndexed, type IndexOp, type ThreadFacts } from './documents';
 import { validateCommunityDoc } from '../../domain/validate';
+import { idKey } from '../../domain/ids';
 import { reindexFormerAuthors } from './former-authors';
 
 export const SEARCH_SAVE_DELAY_MS = 1000;
@@ -294,7 +295,7 @@ async function opsFor(changes: readonly Change[], db: PraxisDb, names: Map<strin
 		// an invalid version is not projected (the row keeps the last valid one): read the row then
 		const valid = !gone && validateCommunityDoc(doc).ok;
 		if (profile) {
-			const username = c.id.slice('profile:'.length);
+			const username = idKey('profile', c.id);
 			if (valid && typeof doc?.displayName === 'string') names.set(username, doc.displayName);
 			else names.delete(username);
 		} else if (gone || valid) {
