@@ -51,6 +51,17 @@ export function idRange(type: string, within?: string): { startkey: string; endk
 	return { startkey: prefix, endkey: `${prefix}\ufff0` };
 }
 
+const PASTED_ITEM = new RegExp(`/library/(${ULID_SOURCE})|/forums/t/(${ULID_SOURCE})|^((?:resource|thread|post):${ULID_SOURCE})$`);
+
+/**
+ * The collection item a pasted text names: a resource or thread address (`…/library/{ulid}`,
+ * `…/forums/t/{ulid}`) or a resource, thread or post id; null when it names none.
+ */
+export function pastedCollectionItem(text: string): string | null {
+	const m = PASTED_ITEM.exec(text.trim());
+	return m?.[1] ? docId('resource', m[1]) : m?.[2] ? docId('thread', m[2]) : (m?.[3] ?? null);
+}
+
 /** A forum category: `category:{slug}`. */
 export function categoryId(slug: string): string {
 	return `category:${slug}`;
@@ -156,4 +167,10 @@ export function normalizeTags(tags: readonly string[]): string[] {
 /** One RSVP per member and event: `rsvp:{event ulid}:{username}`. */
 export function rsvpId(eventId: string, username: string): string {
 	return `rsvp:${idKey('event', eventId)}:${username}`;
+}
+
+/** The event an RSVP id names (`event:{ulid}`), or null when it is no RSVP id. */
+export function eventOfRsvpId(id: string): string | null {
+	const [kind, ulid] = id.split(':');
+	return kind === 'rsvp' && ulid ? `event:${ulid}` : null;
 }

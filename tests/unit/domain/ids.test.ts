@@ -6,15 +6,18 @@ import {
 	collectionId,
 	deviceId,
 	docId,
+	eventOfRsvpId,
 	fileId,
 	idKey,
 	idRange,
 	isValidUsername,
 	newId,
 	parseDocId,
+	pastedCollectionItem,
 	profilePrivateId,
 	revocationId,
 	revokedDeviceOf,
+	rsvpId,
 	typedId,
 	ULID_PATTERN,
 	USERNAME_PATTERN,
@@ -88,5 +91,20 @@ describe('ids', () => {
 		expect(ATTENDANCE_ID_PATTERN.test(`attendance:${a}:A`)).toBe(false);
 		expect(COLLECTION_ITEM_PATTERN.test(`post:${a}`)).toBe(true);
 		expect(COLLECTION_ITEM_PATTERN.test(`event:${a}`)).toBe(false);
+	});
+
+	it('reads the event of an RSVP id', () => {
+		const e = newId();
+		expect(eventOfRsvpId(rsvpId(`event:${e}`, 'ana'))).toBe(`event:${e}`);
+		expect(eventOfRsvpId(`vote:${e}:ana`)).toBeNull();
+	});
+
+	it('reads a pasted address or id as a collection item', () => {
+		const a = newId();
+		expect(pastedCollectionItem(`https://praxis.example/library/${a}`)).toBe(`resource:${a}`);
+		expect(pastedCollectionItem(` /forums/t/${a} `)).toBe(`thread:${a}`);
+		expect(pastedCollectionItem(`post:${a}`)).toBe(`post:${a}`);
+		expect(pastedCollectionItem(`event:${a}`)).toBeNull();
+		expect(pastedCollectionItem('hello')).toBeNull();
 	});
 });
