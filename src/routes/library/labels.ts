@@ -33,11 +33,6 @@ export function formatBytes(bytes: number): string {
 	return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
-/** The sync gateway's base URL (the same server that served the app). */
-export function remoteBase(): string {
-	return `${location.origin}/couch`;
-}
-
 export function shortDate(iso: string | undefined): string {
 	if (!iso) return '';
 	return new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });

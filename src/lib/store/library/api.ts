@@ -43,14 +43,14 @@ export interface LibraryApi {
 	setPack(ids: readonly string[]): Promise<void>;
 	togglePack(id: string, inPack?: boolean): Promise<boolean>;
 
-	uploadFile(remoteBase: string, file: Blob, name: string): Promise<w.FileRef>;
-	openFile(remoteBase: string, ref: w.FileRef): Promise<Blob>;
+	uploadFile(file: Blob, name: string): Promise<w.FileRef>;
+	openFile(ref: w.FileRef): Promise<Blob>;
 	isFileLocal(id: string): Promise<boolean>;
-	keepOffline(remoteBase: string, resource: string): Promise<number>;
+	keepOffline(resource: string): Promise<number>;
 	releaseOffline(resource: string): Promise<void>;
 	keepAllOnWifi(): Promise<boolean>;
 	setKeepAllOnWifi(on: boolean): Promise<void>;
-	keepAllIfUnmetered(remoteBase: string): Promise<number>;
+	keepAllIfUnmetered(): Promise<number>;
 }
 
 export interface SearchApi {
@@ -95,14 +95,14 @@ export function createLibraryApi(ctx: StoreContext, deps: files.FilesDeps): Libr
 		setPack: (ids) => device.setPack(ctx, ids),
 		togglePack: (id, inPack) => device.togglePack(ctx, id, inPack),
 
-		uploadFile: (remoteBase, file, name) => files.uploadFile(ctx, deps, remoteBase, file, name),
-		openFile: (remoteBase, ref) => files.openFile(ctx, deps, remoteBase, ref),
+		uploadFile: (file, name) => files.uploadFile(ctx, deps, file, name),
+		openFile: (ref) => files.openFile(deps, ref),
 		isFileLocal: (id) => files.isFileLocal(deps, id),
-		keepOffline: (remoteBase, resource) => files.keepOffline(ctx, deps, remoteBase, resource),
+		keepOffline: (resource) => files.keepOffline(ctx, deps, resource),
 		releaseOffline: (resource) => files.releaseOffline(ctx, deps, resource),
 		keepAllOnWifi: () => device.keepAllOnWifi(ctx),
 		setKeepAllOnWifi: (on) => device.setKeepAllOnWifi(ctx, on),
-		keepAllIfUnmetered: (remoteBase) => files.keepAllIfUnmetered(ctx, deps, remoteBase)
+		keepAllIfUnmetered: () => files.keepAllIfUnmetered(ctx, deps)
 	};
 }
 

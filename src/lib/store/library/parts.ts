@@ -6,6 +6,7 @@ import type { PraxisDb } from '../db';
 import type { ProjectorExtension } from '../projector-runner';
 import { SearchIndexer } from '../search/indexer';
 import { createLibraryApi, createSearchApi, type LibraryApi, type SearchApi } from './api';
+import type { FilesRemote, FilesRemoteFactory } from './files';
 import { libraryProjection } from './projection';
 
 export function filesDbName(username: string): string {
@@ -23,7 +24,8 @@ export interface LibraryPartsOptions {
 export interface LibraryParts {
 	readonly extensions: readonly ProjectorExtension[];
 	readonly indexer: SearchIndexer;
-	attach(ctx: StoreContext): { library: LibraryApi; search: SearchApi };
+	/** `filesRemote`: how library files reach the server (the sync layer's); none in most tests. */
+	attach(ctx: StoreContext, filesRemote?: FilesRemoteFactory): { library: LibraryApi; search: SearchApi };
 	/** Saves the search index and closes the files database. */
 	close(): Promise<void>;
 }
@@ -35,7 +37,14 @@ export function createLibraryParts(community: PouchDB.Database, db: PraxisDb, op
 	return {
 		extensions: [libraryProjection(options.onProblem), indexer],
 		indexer,
-		attach: (ctx) => ({ library: createLibraryApi(ctx, { local }), search: createSearchApi(ctx, indexer) }),
+		attach: (ctx, filesRemote) => {
+			let remote: FilesRemote | null = null;
+			const remoteOf = (): FilesRemote => {
+				if (!filesRemote) throw new Error('Library files cannot reach the server: this store was opened without a files remote.');
+				return (remote ??= filesRemote(options.Pouch));
+			};
+			return { library: createLibraryApi(ctx, { local, remote: remoteOf }), search: createSearchApi(ctx, indexer) };
+		},
 		async close() {
 			await indexer.flush().catch(() => undefined);
 			if (files) await files.close().catch(() => undefined);
