@@ -1,4 +1,5 @@
-// Labels and small formatters shared by the library, review and knowledge-base screens.
+// Labels and small formatters of library resources, shared by the library, review, search,
+// device and admin screens.
 export const KIND_LABELS: Record<string, string> = {
 	article: 'Article',
 	'case-study': 'Case study',
