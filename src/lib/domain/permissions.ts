@@ -26,6 +26,11 @@ export interface DocFacts {
 	_deleted?: boolean;
 }
 
+/** Whether a document has what DocFacts promises: a string `_id`, and `_deleted` a boolean when set. */
+export function isDocFacts(doc: Readonly<Record<string, unknown>>): doc is Record<string, unknown> & DocFacts {
+	return typeof doc._id === 'string' && (doc._deleted === undefined || typeof doc._deleted === 'boolean');
+}
+
 export type Decision = { ok: true } | { ok: false; reason: string };
 
 const allow: Decision = { ok: true };
