@@ -37,6 +37,11 @@ export function typedId(type: string, key: string): string {
 	return key.startsWith(`${type}:`) ? key : `${type}:${key}`;
 }
 
+/** Whether `id` is an id of `type` (`thread:…` for 'thread'). */
+export function isIdOf(type: string, id: string): boolean {
+	return id.startsWith(`${type}:`);
+}
+
 /**
  * The key of an id of `type` (`thread:01H…` → `01H…`, the part a route's address shows); an id
  * without that prefix comes back unchanged, so a bare key is accepted too.

@@ -10,6 +10,7 @@ import {
 	fileId,
 	idKey,
 	idRange,
+	isIdOf,
 	isValidUsername,
 	newId,
 	parseDocId,
@@ -59,6 +60,8 @@ describe('ids', () => {
 		expect(idKey('event', a)).toBe(a);
 		expect(idKey('resource', 'event:X')).toBe('event:X');
 		expect(typedId('resource', a)).toBe(`resource:${a}`);
+		expect(isIdOf('thread', `thread:${a}`)).toBe(true);
+		expect(isIdOf('thread', `threads:${a}`)).toBe(false);
 		expect(typedId('resource', `resource:${a}`)).toBe(`resource:${a}`);
 	});
 

@@ -1,6 +1,7 @@
 /// <reference types="pouchdb-core" />
 // The library part of the Store (`store.library`) and the search part (`store.search`): what
 // the library, review, knowledge-base and search screens call.
+import { isIdOf } from '../../domain/ids';
 import type { StoreContext } from '../context';
 import type { SearchFilters } from '../../search/index';
 import type { SearchIndexer } from '../search/indexer';
@@ -69,12 +70,12 @@ export function createLibraryApi(ctx: StoreContext, deps: files.FilesDeps): Libr
 		facets: () => q.libraryFacets(ctx),
 		get: (id) => q.getResource(ctx, id),
 		async packResources() {
-			const ids = (await device.packIds(ctx)).filter((id) => id.startsWith('resource:'));
+			const ids = (await device.packIds(ctx)).filter((id) => isIdOf('resource', id));
 			const rows = await ctx.db.table('libResources').bulkGet(ids);
 			return rows.filter((r): r is ResourceDocRow => r !== undefined);
 		},
 		async packEvents() {
-			const ids = (await device.packIds(ctx)).filter((id) => id.startsWith('event:'));
+			const ids = (await device.packIds(ctx)).filter((id) => isIdOf('event', id));
 			const rows = await eventsTables(ctx.db).events.bulkGet(ids);
 			return rows.filter((r): r is EventRow => r !== undefined);
 		},

@@ -2,7 +2,7 @@
 // A member whose account was deleted: what they wrote and kept is indexed again under
 // "Former member", so their display name leaves the search index (and its saved copy) along with
 // their profile. Only when a batch deletes a profile, which happens once per deleted account.
-import { idKey } from '../../domain/ids';
+import { idKey, isIdOf } from '../../domain/ids';
 import type { PraxisDb } from '../db';
 import type { Change } from '../projector-runner';
 import { FORMER_MEMBER } from '../types';
@@ -12,7 +12,7 @@ import { indexOpFor, type IndexOp, type ThreadFacts } from './documents';
 export function deletedProfiles(changes: readonly Change[]): Set<string> {
 	const names = new Set<string>();
 	for (const c of changes) {
-		if (c.id.startsWith('profile:') && (c.deleted || (c.doc as { _deleted?: boolean } | undefined)?._deleted)) names.add(idKey('profile', c.id));
+		if (isIdOf('profile', c.id) && (c.deleted || (c.doc as { _deleted?: boolean } | undefined)?._deleted)) names.add(idKey('profile', c.id));
 	}
 	return names;
 }
