@@ -3,8 +3,20 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { controllerSettings } from '../../../src/lib/sync/controller/settings';
 import { OFFLINE_RETRY_MAX_MS, Retry, retryWait } from '../../../src/lib/sync/controller/retry';
-import { FIRST_BATCH_SIZE, FIRST_SYNC_RAMP_AFTER, FirstSync, SYNC_BATCH_SIZE, rampDue } from '../../../src/lib/sync/controller/first-sync';
-import { LAST_SYNC_KEYS, LAST_SYNC_WRITE_EVERY_MS, LastSync, lastSyncTimes, lastSyncWriteDue } from '../../../src/lib/sync/controller/last-sync';
+import {
+	FIRST_BATCH_SIZE,
+	FIRST_SYNC_RAMP_AFTER,
+	FirstSync,
+	SYNC_BATCH_SIZE,
+	rampDue
+} from '../../../src/lib/sync/controller/first-sync';
+import {
+	LAST_SYNC_KEYS,
+	LAST_SYNC_WRITE_EVERY_MS,
+	LastSync,
+	lastSyncTimes,
+	lastSyncWriteDue
+} from '../../../src/lib/sync/controller/last-sync';
 import { syncLog, type SyncLog } from '../../../src/lib/sync/controller/report';
 import { allPaused, isCommunityPull, refusal, type Flow, type Link } from '../../../src/lib/sync/controller/flows';
 import { Snapshot } from '../../../src/lib/sync/controller/snapshot';
@@ -41,14 +53,38 @@ describe('controller settings', () => {
 
 	it('has no certification, snapshot or signature filter where they do not apply', () => {
 		// a remote that is not a /couch gateway, and a replica that cannot sign (test fakes)
-		expect(controllerSettings({ remoteBase: 'http://127.0.0.1:5984' }, true)).toMatchObject({ deviceApi: null, signedOnly: false, bootstrapUrl: null });
+		expect(controllerSettings({ remoteBase: 'http://127.0.0.1:5984' }, true)).toMatchObject({
+			deviceApi: null,
+			signedOnly: false,
+			bootstrapUrl: null
+		});
 		expect(controllerSettings({ remoteBase: 'https://praxis.example/couch' }, false).signedOnly).toBe(false);
 		// a hub: community only, no certification, signed pushes, its own last-sync key
-		const hub = controllerSettings({ remoteBase: 'http://hub.local/couch', deviceApi: null, communityOnly: true, signedOnly: true, lastSyncKey: LAST_SYNC_KEYS.hub }, true);
-		expect(hub).toMatchObject({ deviceApi: null, signedOnly: true, bootstrapUrl: null, communityOnly: true, lastSyncKey: 'lastSync.hub' });
+		const hub = controllerSettings(
+			{
+				remoteBase: 'http://hub.local/couch',
+				deviceApi: null,
+				communityOnly: true,
+				signedOnly: true,
+				lastSyncKey: LAST_SYNC_KEYS.hub
+			},
+			true
+		);
+		expect(hub).toMatchObject({
+			deviceApi: null,
+			signedOnly: true,
+			bootstrapUrl: null,
+			communityOnly: true,
+			lastSyncKey: 'lastSync.hub'
+		});
 		// community only with a device API: still no snapshot (it is a first sync of everything)
-		expect(controllerSettings({ remoteBase: 'https://praxis.example/couch', communityOnly: true }, true).bootstrapUrl).toBeNull();
-		expect(controllerSettings({ remoteBase: 'https://praxis.example/couch', bootstrapUrl: 'http://x/snap' }, true).bootstrapUrl).toBe('http://x/snap');
+		expect(
+			controllerSettings({ remoteBase: 'https://praxis.example/couch', communityOnly: true }, true).bootstrapUrl
+		).toBeNull();
+		expect(
+			controllerSettings({ remoteBase: 'https://praxis.example/couch', bootstrapUrl: 'http://x/snap' }, true)
+				.bootstrapUrl
+		).toBe('http://x/snap');
 	});
 });
 
@@ -87,7 +123,13 @@ describe('first sync', () => {
 	});
 	const firstSync = (localDocs: number, remoteDocs: number | Error) => {
 		const status = recordingStatus();
-		return { status, sync: new FirstSync(status, fakeDbs(localDocs, remoteDocs) as unknown as ConstructorParameters<typeof FirstSync>[1]) };
+		return {
+			status,
+			sync: new FirstSync(
+				status,
+				fakeDbs(localDocs, remoteDocs) as unknown as ConstructorParameters<typeof FirstSync>[1]
+			)
+		};
 	};
 
 	it('ramps up once a first sync in small batches has enough', () => {
@@ -177,7 +219,10 @@ describe('last sync time', () => {
 		broken.restore();
 		broken.record(new Date(start));
 		await settle();
-		expect(log.lines.sort()).toEqual(['failed keep the last sync time: closed', 'failed read the last sync time: closed']);
+		expect(log.lines.sort()).toEqual([
+			'failed keep the last sync time: closed',
+			'failed read the last sync time: closed'
+		]);
 		expect(await lastSyncTimes(fakeReplica({}, true))).toEqual({ server: null, hub: null });
 	});
 });
@@ -204,7 +249,10 @@ describe('flows', () => {
 	const link = (kind: 'community' | 'private', flows: Flow[]) => ({ kind, flows }) as unknown as Link;
 
 	it("names a refused document and the server's reason", () => {
-		expect(refusal({ id: 'thread:1', reason: 'category "general" is closed' })).toEqual({ id: 'thread:1', reason: 'category "general" is closed' });
+		expect(refusal({ id: 'thread:1', reason: 'category "general" is closed' })).toEqual({
+			id: 'thread:1',
+			reason: 'category "general" is closed'
+		});
 		expect(refusal({ id: 'thread:1', message: 'forbidden' })).toEqual({ id: 'thread:1', reason: 'forbidden' });
 		expect(refusal({ id: 'thread:1' })).toEqual({ id: 'thread:1', reason: 'refused by the server' });
 		expect(refusal(undefined)).toBeNull();
@@ -213,7 +261,10 @@ describe('flows', () => {
 
 	it('is idle only when every flow of every link has paused', () => {
 		const pull = flow('pull', true);
-		const links = [link('community', [pull, flow('push', true)]), link('private', [flow('pull', true), flow('push', false)])];
+		const links = [
+			link('community', [pull, flow('push', true)]),
+			link('private', [flow('pull', true), flow('push', false)])
+		];
 		expect(allPaused(links)).toBe(false);
 		links[1].flows[1].paused = true;
 		expect(allPaused(links)).toBe(true);
@@ -224,15 +275,28 @@ describe('flows', () => {
 });
 
 describe('snapshot', () => {
-	const progress = () => new FirstSync(recordingStatus(), { local: {} as PouchDB.Database, remote: {} as PouchDB.Database });
+	const progress = () =>
+		new FirstSync(recordingStatus(), { local: {} as PouchDB.Database, remote: {} as PouchDB.Database });
 	const noFetch: typeof fetch = () => Promise.reject(new Error('no network in this test'));
 
 	it('loads nothing without a url, or for a connection that is no longer current', async () => {
-		const replica = { community: {} as PouchDB.Database, getState: async () => ({ seq: 7, next: 1, parts: 1, written: 1, docs: 1, complete: true }), setState: async () => {} };
+		const replica = {
+			community: {} as PouchDB.Database,
+			getState: async () => ({ seq: 7, next: 1, parts: 1, written: 1, docs: 1, complete: true }),
+			setState: async () => {}
+		};
 		let started = 0;
-		await new Snapshot({ url: null, replica, fetch: noFetch, log: keptLog() }).load(() => true, progress(), () => started++);
+		await new Snapshot({ url: null, replica, fetch: noFetch, log: keptLog() }).load(
+			() => true,
+			progress(),
+			() => started++
+		);
 		const stale = new Snapshot({ url: 'http://x/api/bootstrap/community', replica, fetch: noFetch, log: keptLog() });
-		await stale.load(() => false, progress(), () => started++);
+		await stale.load(
+			() => false,
+			progress(),
+			() => started++
+		);
 		expect(started).toBe(0);
 		expect(stale.since).toBeUndefined();
 	});
@@ -248,7 +312,11 @@ describe('snapshot', () => {
 		};
 		const snapshot = new Snapshot({ url: 'http://x/api/bootstrap/community', replica, fetch: noFetch, log });
 		let started = 0;
-		await snapshot.load(() => true, progress(), () => started++);
+		await snapshot.load(
+			() => true,
+			progress(),
+			() => started++
+		);
 		expect(started).toBe(1);
 		expect(snapshot.since).toBe(42);
 		expect(snapshot.pushSince).toBeUndefined();

@@ -28,5 +28,6 @@ export async function certifyDevice({ signing, deviceApi, fetch: fetchFn, log }:
 	if (!outcome.ok) {
 		log.warn(`device key not certified: ${outcome.reason}`);
 		if (!(await signing.certificate())) throw uncertifiedError(outcome);
-	} else if (outcome.registered) log.info(`device key certified (${outcome.certificate._id}); ${outcome.signedPending} pending writes signed`);
+	} else if (outcome.registered)
+		log.info(`device key certified (${outcome.certificate._id}); ${outcome.signedPending} pending writes signed`);
 }

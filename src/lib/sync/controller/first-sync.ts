@@ -87,7 +87,8 @@ export class FirstSync {
 	/** A pulled batch of community; true when it is time to restart with large batches. */
 	pulled(count: number, pending: number | undefined): boolean {
 		this.#received += count;
-		if (this.#initial && typeof pending === 'number') this.#total = Math.max(this.#total ?? 0, this.#received + pending);
+		if (this.#initial && typeof pending === 'number')
+			this.#total = Math.max(this.#total ?? 0, this.#received + pending);
 		this.#show();
 		return rampDue({ initial: this.#initial, batchSize: this.#batchSize, received: this.#received });
 	}

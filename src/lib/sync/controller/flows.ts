@@ -32,9 +32,28 @@ export interface Link {
 export type DeniedDoc = { id?: string; reason?: string; message?: string } | undefined;
 
 /** The links of a controller: community first (a hub's controller has no other). */
-export function openLinks(replica: Pick<ReplicaPort, 'community' | 'private' | 'PouchDB'>, base: string, username: string, communityOnly: boolean, fetchFn: typeof fetch): Link[] {
-	const links: Link[] = [{ kind: 'community', local: replica.community, remote: openRemote(replica.PouchDB, `${base}/${COMMUNITY_DB}`, fetchFn), flows: [] }];
-	if (!communityOnly) links.push({ kind: 'private', local: replica.private, remote: openRemote(replica.PouchDB, `${base}/${userDbName(username)}`, fetchFn), flows: [] });
+export function openLinks(
+	replica: Pick<ReplicaPort, 'community' | 'private' | 'PouchDB'>,
+	base: string,
+	username: string,
+	communityOnly: boolean,
+	fetchFn: typeof fetch
+): Link[] {
+	const links: Link[] = [
+		{
+			kind: 'community',
+			local: replica.community,
+			remote: openRemote(replica.PouchDB, `${base}/${COMMUNITY_DB}`, fetchFn),
+			flows: []
+		}
+	];
+	if (!communityOnly)
+		links.push({
+			kind: 'private',
+			local: replica.private,
+			remote: openRemote(replica.PouchDB, `${base}/${userDbName(username)}`, fetchFn),
+			flows: []
+		});
 	return links;
 }
 
@@ -80,7 +99,12 @@ export function startFlows(links: Link[], plan: FlowPlan, events: FlowEvents): v
 	}
 }
 
-function watch(link: Link, direction: Direction, handler: PouchDB.Replication.Replication<object>, events: FlowEvents): Flow {
+function watch(
+	link: Link,
+	direction: Direction,
+	handler: PouchDB.Replication.Replication<object>,
+	events: FlowEvents
+): Flow {
 	const flow: Flow = { direction, handler, paused: false };
 	handler
 		.on('change', (info) => events.change(link, direction, info))
@@ -119,7 +143,11 @@ export function isCommunityPull(links: readonly Link[], flow: Flow): boolean {
 }
 
 /** The remote acknowledged pushed revisions: they leave the outbox. */
-export function acknowledge(replica: Pick<ReplicaPort, 'acknowledge'>, link: Link, info: PouchDB.Replication.ReplicationResult<object>): Promise<void> {
+export function acknowledge(
+	replica: Pick<ReplicaPort, 'acknowledge'>,
+	link: Link,
+	info: PouchDB.Replication.ReplicationResult<object>
+): Promise<void> {
 	return replica.acknowledge(link.kind, info.docs as Array<{ _id: string; _rev?: string }>);
 }
 
@@ -130,7 +158,11 @@ export function refusal(doc: DeniedDoc): { id: string; reason: string } | null {
 }
 
 /** The remote refused a pushed document: it moves to `rejected`, with the reason, for the member. */
-export async function recordRefusal(replica: Pick<ReplicaPort, 'recordDenied'>, link: Link, refused: { id: string; reason: string }): Promise<void> {
+export async function recordRefusal(
+	replica: Pick<ReplicaPort, 'recordDenied'>,
+	link: Link,
+	refused: { id: string; reason: string }
+): Promise<void> {
 	await replica.recordDenied(link.kind, refused.id, refused.reason, await serverVersion(link.remote, refused.id));
 }
 
@@ -139,7 +171,10 @@ export async function recordRefusal(replica: Pick<ReplicaPort, 'recordDenied'>, 
  * discard of the refusal restores, since the device keeps no superseded revision. Undefined when
  * it cannot be read now.
  */
-async function serverVersion(remote: PouchDB.Database, id: string): Promise<Record<string, unknown> | null | undefined> {
+async function serverVersion(
+	remote: PouchDB.Database,
+	id: string
+): Promise<Record<string, unknown> | null | undefined> {
 	try {
 		return (await remote.get(id)) as Record<string, unknown>;
 	} catch (err) {
@@ -149,5 +184,7 @@ async function serverVersion(remote: PouchDB.Database, id: string): Promise<Reco
 
 /** Closes the remote handles (the controller stopped). */
 export async function closeRemotes(links: readonly Link[], log: SyncLog): Promise<void> {
-	await Promise.all(links.map((l) => l.remote.close().catch((err: unknown) => log.failed(`close the connection to ${l.kind}`, err))));
+	await Promise.all(
+		links.map((l) => l.remote.close().catch((err: unknown) => log.failed(`close the connection to ${l.kind}`, err)))
+	);
 }

@@ -17,13 +17,32 @@ import { classifyError } from '../replication-error';
 import { watchAccountDeleted } from '../account-deleted';
 import { certifyDevice } from './certify';
 import { FirstSync } from './first-sync';
-import { acknowledge, allPaused, cancelFlows, closeRemotes, isCommunityPull, openLinks, recordRefusal, refusal, startFlows, type FlowEvents } from './flows';
+import {
+	acknowledge,
+	allPaused,
+	cancelFlows,
+	closeRemotes,
+	isCommunityPull,
+	openLinks,
+	recordRefusal,
+	refusal,
+	startFlows,
+	type FlowEvents
+} from './flows';
 import { LastSync } from './last-sync';
 import { syncLog } from './report';
 import { Retry } from './retry';
 import { controllerSettings } from './settings';
 import { Snapshot } from './snapshot';
-import { isConnected, isCurrent, isStarted, statusOf, transition, type ControllerEvent, type ControllerState } from './state';
+import {
+	isConnected,
+	isCurrent,
+	isStarted,
+	statusOf,
+	transition,
+	type ControllerEvent,
+	type ControllerState
+} from './state';
 import type { SyncController, SyncControllerOptions } from './types';
 
 export type { SyncState, StatusSink, SyncControllerOptions, SyncController } from './types';
@@ -38,7 +57,9 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	const network = options.network ?? browserNetwork();
 	const log = syncLog(replica);
 	/** Every request of this controller: a 401 naming a deleted account stops it for good. */
-	const fetchFn = watchAccountDeleted(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), () => dispatch({ type: 'account-deleted' }));
+	const fetchFn = watchAccountDeleted(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), () =>
+		dispatch({ type: 'account-deleted' })
+	);
 	const links = openLinks(replica, settings.base, options.username, settings.communityOnly, fetchFn);
 	const retry = new Retry(options.delay);
 	const firstSync = new FirstSync(status, links[0]);
@@ -78,8 +99,12 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 				return connect(next.generation, next.ramped);
 			case 'backing-off': {
 				const offline = next.cause === 'offline';
-				retry.schedule(next.waitMs, () => dispatch({ type: 'connect', online: network.isOnline(), generation: ++generations }));
-				return log[offline ? 'info' : 'warn'](`sync ${offline ? 'found no connection' : 'failed'} (${next.reason}); retry ${retry.attempt} in ${next.waitMs} ms`);
+				retry.schedule(next.waitMs, () =>
+					dispatch({ type: 'connect', online: network.isOnline(), generation: ++generations })
+				);
+				return log[offline ? 'info' : 'warn'](
+					`sync ${offline ? 'found no connection' : 'failed'} (${next.reason}); retry ${retry.attempt} in ${next.waitMs} ms`
+				);
 			}
 			case 'unauthorized':
 				// no retry: syncNow() after signing in again
@@ -110,12 +135,20 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		});
 		void firstSync
 			.measure(ramped)
-			.then(() => (current() ? snapshot.load(current, firstSync, () => dispatch({ type: 'snapshot', generation })) : undefined))
+			.then(() =>
+				current() ? snapshot.load(current, firstSync, () => dispatch({ type: 'snapshot', generation })) : undefined
+			)
 			.then(() => certified)
 			.then(() => {
 				if (!current()) return;
 				dispatch({ type: 'flows-started', generation });
-				const plan = { batchSize: firstSync.batchSize, signedOnly: settings.signedOnly, pullTarget: options.pullTarget, pullSince: snapshot.since, pushSince: snapshot.pushSince };
+				const plan = {
+					batchSize: firstSync.batchSize,
+					signedOnly: settings.signedOnly,
+					pullTarget: options.pullTarget,
+					pullSince: snapshot.since,
+					pushSince: snapshot.pushSince
+				};
 				startFlows(links, plan, flowEvents(generation));
 			})
 			.catch((err: unknown) => {
@@ -127,7 +160,9 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		return {
 			change(link, direction, info) {
 				if (direction === 'push') {
-					void acknowledge(replica, link, info).then(refresh, (err: unknown) => log.failed(`acknowledge pushed ${link.kind} writes`, err));
+					void acknowledge(replica, link, info).then(refresh, (err: unknown) =>
+						log.failed(`acknowledge pushed ${link.kind} writes`, err)
+					);
 					return;
 				}
 				if (link.kind !== 'community') return;
@@ -144,7 +179,9 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 				const refused = refusal(doc);
 				if (!refused) return;
 				log.warn(`refused ${refused.id}: ${refused.reason}`);
-				void recordRefusal(replica, link, refused).then(refresh, (err: unknown) => log.failed(`record the refusal of ${refused.id}`, err));
+				void recordRefusal(replica, link, refused).then(refresh, (err: unknown) =>
+					log.failed(`record the refusal of ${refused.id}`, err)
+				);
 			},
 			failed: fail
 		};
@@ -154,7 +191,14 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	function rampUp(generation: number): void {
 		dispatch({ type: 'ramp' });
 		queueMicrotask(() => {
-			if (state.name === 'ramping' && state.generation === generation) dispatch({ type: 'connect', online: network.isOnline(), generation: ++generations, restart: true, ramped: true });
+			if (state.name === 'ramping' && state.generation === generation)
+				dispatch({
+					type: 'connect',
+					online: network.isOnline(),
+					generation: ++generations,
+					restart: true,
+					ramped: true
+				});
 		});
 	}
 

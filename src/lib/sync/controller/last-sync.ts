@@ -11,7 +11,9 @@ export const LAST_SYNC_KEYS = { server: 'lastSync.server', hub: 'lastSync.hub' }
 export const LAST_SYNC_WRITE_EVERY_MS = 30_000;
 
 /** The last complete sync with the home server and with a hub, as kept on the device. */
-export async function lastSyncTimes(replica: Pick<ReplicaPort, 'getState'>): Promise<{ server: string | null; hub: string | null }> {
+export async function lastSyncTimes(
+	replica: Pick<ReplicaPort, 'getState'>
+): Promise<{ server: string | null; hub: string | null }> {
 	const read = async (key: string) => {
 		// unreadable reads as never synced: the page shows "not yet" rather than failing
 		const at = await replica.getState(key).catch(() => undefined);
@@ -47,7 +49,8 @@ export class LastSync {
 	restore(): void {
 		void this.#replica.getState(this.#key).then(
 			(at) => {
-				if (!this.#syncedSinceStart && typeof at === 'string' && !Number.isNaN(Date.parse(at))) this.#status.markSynced(at);
+				if (!this.#syncedSinceStart && typeof at === 'string' && !Number.isNaN(Date.parse(at)))
+					this.#status.markSynced(at);
 			},
 			(err: unknown) => this.#log.failed('read the last sync time', err)
 		);
@@ -60,6 +63,8 @@ export class LastSync {
 		this.#status.markSynced(at);
 		if (!lastSyncWriteDue(this.#writtenMs, now.getTime())) return;
 		this.#writtenMs = now.getTime();
-		void this.#replica.setState(this.#key, at).catch((err: unknown) => this.#log.failed('keep the last sync time', err));
+		void this.#replica
+			.setState(this.#key, at)
+			.catch((err: unknown) => this.#log.failed('keep the last sync time', err));
 	}
 }

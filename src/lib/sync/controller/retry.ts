@@ -11,7 +11,11 @@ import type { RetryCause } from './state';
 export const OFFLINE_RETRY_MAX_MS = 30_000;
 
 /** The wait before retry number `attempt` (0 for the first) after a failure of kind `cause`. */
-export function retryWait(cause: RetryCause | 'unauthorized', attempt: number, delay: (attempt: number) => number = nextDelay): number {
+export function retryWait(
+	cause: RetryCause | 'unauthorized',
+	attempt: number,
+	delay: (attempt: number) => number = nextDelay
+): number {
 	return cause === 'offline' ? Math.min(delay(attempt), OFFLINE_RETRY_MAX_MS) : delay(attempt);
 }
 

@@ -15,15 +15,24 @@ export interface ControllerSettings {
 	lastSyncKey: string;
 }
 
-type SettingsInput = Pick<SyncControllerOptions, 'remoteBase' | 'deviceApi' | 'signedOnly' | 'bootstrapUrl' | 'communityOnly' | 'lastSyncKey'>;
+type SettingsInput = Pick<
+	SyncControllerOptions,
+	'remoteBase' | 'deviceApi' | 'signedOnly' | 'bootstrapUrl' | 'communityOnly' | 'lastSyncKey'
+>;
 
 /** `canSign`: the replica has a signing key (test fakes have none: they push everything). */
 export function controllerSettings(options: SettingsInput, canSign: boolean): ControllerSettings {
 	const base = options.remoteBase.replace(/\/+$/, '');
 	const home = base.endsWith('/couch');
-	const deviceApi = options.deviceApi === undefined ? (home ? base.slice(0, -'/couch'.length) + '/api' : null) : options.deviceApi;
+	const deviceApi =
+		options.deviceApi === undefined ? (home ? base.slice(0, -'/couch'.length) + '/api' : null) : options.deviceApi;
 	const communityOnly = options.communityOnly ?? false;
-	const bootstrapUrl = options.bootstrapUrl !== undefined ? options.bootstrapUrl : deviceApi && !communityOnly && home ? `${deviceApi}/bootstrap/${COMMUNITY_DB}` : null;
+	const bootstrapUrl =
+		options.bootstrapUrl !== undefined
+			? options.bootstrapUrl
+			: deviceApi && !communityOnly && home
+				? `${deviceApi}/bootstrap/${COMMUNITY_DB}`
+				: null;
 	return {
 		base,
 		deviceApi,

@@ -90,7 +90,9 @@ export class Snapshot {
 	pulledPast(): void {
 		if (this.#since === undefined) return;
 		this.#since = undefined;
-		this.#state.set(undefined).catch((err: unknown) => this.#options.log.failed('clear the finished snapshot download', err));
+		void this.#state
+			.set(undefined)
+			.catch((err: unknown) => this.#options.log.failed('clear the finished snapshot download', err));
 	}
 
 	/** The connection ends: stop the download (what was received is still written). */

@@ -92,7 +92,9 @@ export function transition(state: ControllerState, event: ControllerEvent): Cont
 			if (!isStarted(state) || (isConnected(state) && !event.restart)) return state;
 			return open(event.online, event.generation, event.ramped ?? false);
 		case 'snapshot':
-			return state.name === 'connecting' && state.generation === event.generation ? { name: 'bootstrapping', generation: event.generation } : state;
+			return state.name === 'connecting' && state.generation === event.generation
+				? { name: 'bootstrapping', generation: event.generation }
+				: state;
 		case 'flows-started':
 			return (state.name === 'connecting' || state.name === 'bootstrapping') && state.generation === event.generation
 				? { name: 'live', generation: event.generation, caughtUp: false }
@@ -128,7 +130,13 @@ function open(online: boolean, generation: number, ramped: boolean): ControllerS
 function afterFailure(event: Extract<ControllerEvent, { type: 'failed' }>): ControllerState {
 	if (event.kind === 'unauthorized') return { name: 'unauthorized', reason: event.reason };
 	if (!event.online) return { name: 'offline' };
-	return { name: 'backing-off', cause: event.kind, reason: event.reason, retryAt: event.now + event.waitMs, waitMs: event.waitMs };
+	return {
+		name: 'backing-off',
+		cause: event.kind,
+		reason: event.reason,
+		retryAt: event.now + event.waitMs,
+		waitMs: event.waitMs
+	};
 }
 
 export interface StatusReport {
@@ -139,7 +147,11 @@ export interface StatusReport {
 
 /** What the member is told in a state (SyncStatus); null: nothing new to tell (idle, stopped). */
 export function statusOf(state: ControllerState): StatusReport | null {
-	const report = (syncState: SyncState, error: string | null = null, retryAt: number | null = null): StatusReport => ({ state: syncState, error, retryAt });
+	const report = (syncState: SyncState, error: string | null = null, retryAt: number | null = null): StatusReport => ({
+		state: syncState,
+		error,
+		retryAt
+	});
 	switch (state.name) {
 		case 'idle':
 		case 'stopped':
