@@ -120,6 +120,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	}
 
 	function fail(err: unknown): void {
+		// a failure of a connection that already ended (stopped, replaced, gone offline) is moot
 		if (!isConnected(state)) return;
 		const { kind, reason } = classifyError(err);
 		dispatch({ type: 'failed', kind, reason, online: network.isOnline(), now: Date.now(), waitMs: retry.wait(kind) });
@@ -152,6 +153,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 				startFlows(links, plan, flowEvents(generation));
 			})
 			.catch((err: unknown) => {
+				// a connection replaced or ended meanwhile has nothing left to fail
 				if (current()) fail(err);
 			});
 	}
