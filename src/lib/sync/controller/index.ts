@@ -193,14 +193,9 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	function rampUp(generation: number): void {
 		dispatch({ type: 'ramp' });
 		queueMicrotask(() => {
-			if (state.name === 'ramping' && state.generation === generation)
-				dispatch({
-					type: 'connect',
-					online: network.isOnline(),
-					generation: ++generations,
-					restart: true,
-					ramped: true
-				});
+			// anything that ended the connection meanwhile (a failure, stop, syncNow) wins over the ramp
+			if (state.name !== 'ramping' || state.generation !== generation) return;
+			dispatch({ type: 'connect', online: network.isOnline(), generation: ++generations, restart: true, ramped: true });
 		});
 	}
 
