@@ -95,7 +95,7 @@ async function main(): Promise<void> {
 
 	const uuid = await loadServerUuid(storage);
 	const hub = hubArgs.hub ? createHub({ storage, dataDir: config.dataDir, upstream: hubArgs.upstream, credential: hubArgs.credential }) : undefined;
-	const { app, auth, snapshots, compactions, emails, appUrl, verifier } = createApp({ storage, config, uuid, trustProxy: env.PRAXIS_TRUST_PROXY === '1', hub, mailer });
+	const { app, auth, snapshots, compactions, emails, appUrl, verifier } = createApp({ storage, config, uuid, trustProxy: env.PRAXIS_TRUST_PROXY === '1', requireSignatures: env.PRAXIS_REQUIRE_SIGNATURES !== '0', hub, mailer });
 	const digests = mailer ? startDigests({ storage, emails, users: auth.users, mailer, appUrl, log: (line) => process.stdout.write(line + '\n') }) : null;
 	// A hub gets its content from the upstream: no local seed or demo.
 	const report = hub ? null : await seed({ storage, auth, demo: config.demo });

@@ -64,7 +64,7 @@ export async function deleteDoc(c: CouchContext, open: OpenDb, id: string): Prom
 }
 
 async function writeOne(c: CouchContext, open: OpenDb, doc: RawDoc, newEdits: boolean, okStatus: 200 | 201): Promise<Response> {
-	const { results, refusals } = await applyWrites(open.db, open.kind, open.user, [doc], newEdits, open.storage);
+	const { results, refusals } = await applyWrites(open.db, open.kind, open.user, [doc], newEdits, { storage: open.storage, signatures: open.signatures });
 	const refusal = refusals.get(0);
 	if (refusal?.status === 413) throw tooLarge(refusal.reason);
 	if (refusal) return c.json({ error: refusal.error, reason: refusal.reason }, refusal.status === 409 ? 409 : 403);
