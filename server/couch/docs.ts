@@ -6,7 +6,7 @@ import type { CouchContext, OpenDb } from './access';
 import { applyWrites, type BulkResult } from './write';
 import { docBodyBytes, isPlainObject, type RawDoc } from './doc-shape';
 import { CouchError, badRequest, notFound, tooLarge } from './errors';
-import { unknownRevs } from './safe-read';
+import { getOpenRevs, unknownRevs } from './safe-read';
 import { assertReadable, hideSupersededEntries, maskRevsInfo } from './superseded';
 import { userFileHeaders } from '../http/user-files';
 import { boolParam, jsonParam, objectBody, stringList, stringParam } from './query';
@@ -31,7 +31,7 @@ export async function getDoc(c: CouchContext, open: OpenDb, id: string): Promise
 		if ((await unknownRevs(open.db, asked.map((r) => ({ id, rev: r })))).size > 0) delete options.latest;
 	}
 	if (revs !== undefined) {
-		const found = (await open.db.get(id, { ...options, open_revs: revs } as PouchDB.Core.GetOpenRevisions)) as unknown as Array<Record<string, unknown>>;
+		const found = await getOpenRevs(open.db, id, revs, options);
 		// `all` and `latest` answer leaves only; named revisions may be superseded ones
 		return c.json(Array.isArray(revs) && !options.latest ? await hideSupersededEntries(open, id, found) : found);
 	}

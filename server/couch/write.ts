@@ -368,10 +368,10 @@ async function currentDocs(db: PouchDB.Database, ids: string[]): Promise<Map<str
 	const found = new Map<string, DocFacts>();
 	const present = (await Promise.all([...groupByPrefix(ids).values()].map((group) => sieve(db, group)))).flat();
 	if (!present.length) return found;
-	const res = await db.bulkGet({ docs: present.map((id) => ({ id })) });
+	const res = await db.bulkGet<DocFacts>({ docs: present.map((id) => ({ id })) });
 	for (const result of res.results) {
 		const entry = result.docs[0];
-		if (entry && 'ok' in entry && !(entry.ok as { _deleted?: boolean })._deleted) found.set(result.id, entry.ok as unknown as DocFacts);
+		if (entry && 'ok' in entry && !entry.ok._deleted) found.set(result.id, entry.ok);
 	}
 	return found;
 }
