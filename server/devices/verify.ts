@@ -180,10 +180,14 @@ class SignatureWorkers {
 const WORKERS_MAX = 2;
 const WORKER_ROLE = 'praxis-signature-checks';
 const WORKER_BATCH = 200;
-let sharedWorkers: SignatureWorkers | null = null;
+/**
+ * One pool for the whole process, whichever verifiers use it: threads are the process's to spend,
+ * and a server runs several verifiers (tests build many apps). Its threads start on first use.
+ */
+const sharedWorkers = new SignatureWorkers();
 
 /** State of the signature workers this process shares (tests check the fast path really used them). */
-export const signatureWorkersState = (): 'idle' | 'running' | 'broken' => sharedWorkers?.state ?? 'idle';
+export const signatureWorkersState = (): 'idle' | 'running' | 'broken' => sharedWorkers.state;
 
 /** The same check as the worker's, on this thread's libuv pool. */
 async function checkHere(doc: Record<string, unknown>, raw: Uint8Array, sig: Uint8Array): Promise<boolean> {
@@ -209,7 +213,7 @@ async function checkHere(doc: Record<string, unknown>, raw: Uint8Array, sig: Uin
 function createFastPath(useWorkers: boolean) {
 	const trusted = new Map<string, TrustedCertificate>();
 	const seen = new WeakMap<DeviceCertificate, TrustedCertificate>();
-	const workers = useWorkers ? (sharedWorkers ??= new SignatureWorkers()) : null;
+	const workers = useWorkers ? sharedWorkers : null;
 
 	async function trust(cert: DeviceCertificate, ctx: CertificateContext): Promise<TrustedCertificate | null> {
 		const issuerKey = ctx.serverKeys.get(cert.issuer);
