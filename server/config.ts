@@ -1,6 +1,7 @@
-// Server configuration: every environment variable the server reads is read here, once, by
-// readServerConfig (server/index.ts) or readStoreConfig (the command-line tools), and the values
-// reach the modules through createApp's dependencies; nothing else in server/ reads process.env.
+// Server configuration. readServerConfig reads the environment `npm start` runs in, once, from
+// server/index.ts (hub mode through hub/cli.ts parseHubArgs), and the values reach the modules
+// through createApp's dependencies: no other module reads process.env. The command-line tools
+// read their store with readStoreConfig (and admin.ts its PRAXIS_ADMIN_PASSWORD) from CliIo.env.
 import { resolve } from 'node:path';
 import { parseHubArgs, type HubArgs } from './hub/cli';
 import type { MailConfig } from './mail/mailer';
