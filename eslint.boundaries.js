@@ -2,7 +2,7 @@
 // `npm test` like a failing test (tests/unit/lint/boundaries.test.ts proves each one fires):
 // - the server imports nothing from src/lib/store or src/lib/sync (client persistence and network);
 // - routes never touch PouchDB or Dexie: they read and write through the store;
-// - only src/lib/store persists in the browser (localStorage, sessionStorage, IndexedDB, Dexie, PouchDB);
+// - only src/lib/store persists in the browser (web storage, IndexedDB, caches, cookies, Dexie, PouchDB);
 // - only src/lib/sync talks to the network (fetch, XMLHttpRequest, EventSource, WebSocket, sendBeacon).
 //
 // Flat config does not merge a rule's options across config objects: the last object that sets
@@ -23,8 +23,8 @@ export const MESSAGES = {
 		'Only src/lib/store touches PouchDB or Dexie. Read and write through the store ($lib/store), ' +
 		'which also re-exports liveQuery.',
 	persistence:
-		'Only src/lib/store persists in the browser (localStorage, sessionStorage, IndexedDB, Dexie, PouchDB). ' +
-		'Go through the store.',
+		'Only src/lib/store persists in the browser (localStorage, sessionStorage, IndexedDB, Cache Storage, ' +
+		'cookies, navigator.storage, Dexie, PouchDB). Go through the store.',
 	network:
 		'Only src/lib/sync talks to the network (fetch, XMLHttpRequest, EventSource, WebSocket, sendBeacon). ' +
 		'Go through src/lib/sync.'
@@ -38,7 +38,7 @@ const STORE_OR_SYNC_FROM_LIB = String.raw`(^|/)(src/lib|\.\.)/(store|sync)(/|$)|
 const selectorRegex = (/** @type {string} */ regex) => regex.replaceAll('/', String.raw`\x2F`);
 const POUCH_OR_DEXIE = String.raw`^(pouchdb|dexie)($|-|/)`;
 
-const PERSISTENCE_GLOBALS = ['localStorage', 'sessionStorage', 'indexedDB'];
+const PERSISTENCE_GLOBALS = ['localStorage', 'sessionStorage', 'indexedDB', 'caches'];
 const NETWORK_GLOBALS = ['fetch', 'XMLHttpRequest', 'EventSource', 'WebSocket'];
 // `window.fetch`, `globalThis.localStorage`… reach the same objects as the bare globals.
 const GLOBAL_OBJECTS = 'globalThis|window|self';
@@ -74,6 +74,8 @@ const RESTRICTIONS = {
 		globals: PERSISTENCE_GLOBALS.map((name) => ({ name, message: MESSAGES.persistence })),
 		syntax: [
 			{ selector: 'NewExpression[callee.name=/^(PouchDB|Dexie)$/]', message: MESSAGES.persistence },
+			{ selector: "MemberExpression[object.name='navigator'][property.name='storage']", message: MESSAGES.persistence },
+			{ selector: "MemberExpression[object.name='document'][property.name='cookie']", message: MESSAGES.persistence },
 			{
 				selector: `MemberExpression[object.name=/^(${GLOBAL_OBJECTS})$/][property.name=/^(${PERSISTENCE_GLOBALS.join('|')})$/]`,
 				message: MESSAGES.persistence

@@ -117,6 +117,24 @@ const VIOLATIONS: Array<{ what: string; filePath: string; code: string; rule: ke
 		rule: 'persistence'
 	},
 	{
+		what: 'a component asks for persistent storage',
+		filePath: 'src/lib/components/OfflineReadiness.svelte',
+		code: svelte(`\tconst x = navigator.storage.persist();`),
+		rule: 'persistence'
+	},
+	{
+		what: 'a route opens Cache Storage',
+		filePath: 'src/routes/library/[ulid]/+page.ts',
+		code: `export const x = await caches.open('files');`,
+		rule: 'persistence'
+	},
+	{
+		what: 'a route writes a cookie',
+		filePath: 'src/routes/login/+page.ts',
+		code: `document.cookie = 'seen=1';`,
+		rule: 'persistence'
+	},
+	{
 		what: 'a route opens a Dexie database',
 		filePath: 'src/routes/events/+page.ts',
 		code: `declare const Dexie: new (name: string) => object;\nexport const x = new Dexie('events');`,
@@ -191,7 +209,8 @@ const ALLOWED: Array<{ what: string; filePath: string; code: string }> = [
 		code: [
 			`import Dexie from 'dexie';`,
 			`import PouchDB from 'pouchdb-browser';`,
-			`export const x = [new Dexie('praxis'), new PouchDB('community'), localStorage.getItem('k'), indexedDB];`
+			`export const x = [new Dexie('praxis'), new PouchDB('community'), localStorage.getItem('k'), indexedDB];`,
+			`export const quota = navigator.storage.estimate();`
 		].join('\n')
 	},
 	{
