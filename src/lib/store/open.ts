@@ -9,15 +9,14 @@ import { PraxisDb, type DexieOptions } from './db';
 import type { Store } from './index';
 import type { ReplicaPort } from './replica-port';
 import { communityDbName, hubStagingDbName, privateDbName } from './names';
-import { ProjectorRunner } from './projector-runner';
 import { createLibraryParts, destroyLibraryFiles } from './library/parts';
 import { attachEventsAndPeople } from './events/api';
 import * as queries from './queries';
 import type { Member } from './types';
 import * as writes from './writes';
 import { attachSigning, createDeviceSigning, keyDbName, storeSigning } from './signing/index';
-import { writeSnapshotPart } from './snapshot-write';
-import { watchWrites } from './local-writes';
+import { createFollowers, type Followers } from './projections';
+import { watchedReplicaClass } from './feed/watched-replica';
 import { compactReplicaOnce } from './compaction';
 
 export interface OpenStoreOptions {
@@ -27,7 +26,7 @@ export interface OpenStoreOptions {
 	pouchOptions?: PouchDB.Configuration.DatabaseConfiguration;
 	/** Dexie options (e.g. fake-indexeddb's `indexedDB` and `IDBKeyRange` in tests). */
 	dexieOptions?: DexieOptions;
-	/** Changes read per projector batch (default 1000). */
+	/** Changes read per feed follower batch (default 1000). */
 	batchSize?: number;
 	/** Clock, for tests. */
 	now?: () => string;
@@ -52,7 +51,8 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 	// part, a hub or a file, the member's own edit), the superseded body is deleted in the same
 	// IndexedDB transaction, so another member's hidden field or edited post does not stay on this
 	// device. Refused edits are undone from the server's copy instead (attention.ts).
-	const community = new Pouch(communityDbName(member.name), { ...options.pouchOptions, auto_compaction: true });
+	const WatchedReplica = watchedReplicaClass(Pouch); // the followers learn of writes from it
+	const community = new WatchedReplica(communityDbName(member.name), { ...options.pouchOptions, auto_compaction: true });
 	const priv = new Pouch(privateDbName(member.name), options.pouchOptions);
 	const now = options.now ?? (() => new Date().toISOString());
 	const ctxRef: { ctx?: StoreContext } = {};
@@ -60,22 +60,20 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 		if (ctxRef.ctx) void attention.log(ctxRef.ctx, 'warn', message).catch(() => {});
 	};
 	const library = createLibraryParts(community, db, { username: member.name, Pouch, pouchOptions: options.pouchOptions, onProblem, now });
-	const communityWrites = watchWrites(community);
-	const projector = new ProjectorRunner(community, db, { batchSize: options.batchSize, onProblem, extensions: library.extensions, subscribe: communityWrites.subscribe, member: member.name });
-	const ctx: StoreContext = { member, db, community, private: priv, projector, now, Pouch, listeners: new Set(), communityWrites };
+	const followers = createFollowers({ member: member.name, db, community, private: priv, library: library.projections, onProblem, batchSize: options.batchSize });
+	const ctx: StoreContext = { member, db, community, private: priv, followers, now, Pouch, listeners: new Set() };
 	ctxRef.ctx = ctx;
 	const signing = createDeviceSigning(member.name, options.dexieOptions); // signs every put
 	attachSigning(ctx, signing);
 	await signing.publicKey(); // the key pair exists (and is cached) before the first write
-	projector.start();
+	followers.start();
 	// in the background: a replica from before auto-compaction sheds what it kept (tried again at the next open if cut short)
 	void compactReplicaOnce(community, db, now).catch(() => {});
-	const store = buildStore(ctx);
+	const store = buildStore(ctx, followers);
 	const eventsAndPeople = attachEventsAndPeople(ctx); // events, people, messages, notifications
 	const deviceSigning = storeSigning(ctx, signing);
 	const openHubStaging = () => new Pouch(hubStagingDbName(member.name), options.pouchOptions);
-	const snapshotPart: ReplicaPort['writeSnapshotPart'] = (docs, onlySnapshotAt) =>
-		writeSnapshotPart(community, member.name, [projector, eventsAndPeople.runner], docs, onProblem, onlySnapshotAt ?? null);
+	const snapshotPart: ReplicaPort['writeSnapshotPart'] = followers.writeSnapshotPart;
 	const replica: ReplicaPort = {
 		member,
 		community,
@@ -87,10 +85,7 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 		log: store.sync.log,
 		openHubStaging,
 		writeSnapshotPart: snapshotPart,
-		projected: async () => {
-			await projector.catchUp();
-			await eventsAndPeople.runner.catchUp();
-		},
+		projected: followers.catchUp,
 		pendingCount: store.pendingCount,
 		rejectedCount: store.sync.rejectedCount,
 		onLocalChange: store.sync.onLocalChange,
@@ -105,12 +100,7 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 		people: eventsAndPeople.people,
 		signing: deviceSigning,
 		sync: { ...store.sync, openHubStaging, writeSnapshotPart: snapshotPart },
-		async rebuild() {
-			await store.rebuild();
-			await eventsAndPeople.runner.rebuild();
-		},
 		async close() {
-			await eventsAndPeople.runner.stop();
 			await library.close();
 			await store.close();
 			signing.close();
@@ -118,7 +108,7 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 	};
 }
 
-function buildStore(ctx: StoreContext): Omit<Store, 'library' | 'search' | 'events' | 'people' | 'sync' | 'replica'> & { sync: Omit<Store['sync'], 'openHubStaging'> } {
+function buildStore(ctx: StoreContext, followers: Followers): Omit<Store, 'library' | 'search' | 'events' | 'people' | 'sync' | 'replica'> & { sync: Omit<Store['sync'], 'openHubStaging'> } {
 	const { db } = ctx;
 	return {
 		member: ctx.member,
@@ -144,11 +134,11 @@ function buildStore(ctx: StoreContext): Omit<Store, 'library' | 'search' | 'even
 				else await db.meta.put({ key: `sync.${key}`, value });
 			}
 		},
-		projected: () => ctx.projector.catchUp(),
-		rebuild: () => ctx.projector.rebuild(),
+		projected: () => followers.catchUp(),
+		rebuild: () => followers.rebuild(),
 		async close() {
 			if (!db.isOpen()) return;
-			await ctx.projector.stop();
+			await followers.stop();
 			await Promise.all([ctx.community.close(), ctx.private.close()]);
 			db.close();
 		},
