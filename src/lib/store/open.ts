@@ -57,6 +57,7 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 	const now = options.now ?? (() => new Date().toISOString());
 	const ctxRef: { ctx?: StoreContext } = {};
 	const onProblem = (message: string) => {
+		// a sync log that cannot be written leaves nowhere to report to: the problem is dropped
 		if (ctxRef.ctx) void attention.log(ctxRef.ctx, 'warn', message).catch(() => {});
 	};
 	const library = createLibraryParts(community, db, { username: member.name, Pouch, pouchOptions: options.pouchOptions, onProblem, now });
@@ -68,7 +69,7 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 	await signing.publicKey(); // the key pair exists (and is cached) before the first write
 	followers.start();
 	// in the background: a replica from before auto-compaction sheds what it kept (tried again at the next open if cut short)
-	void compactReplicaOnce(community, db, now).catch(() => {});
+	void compactReplicaOnce(community, db, now).catch((err: unknown) => onProblem(`compaction: ${String(err)}`));
 	const store = buildStore(ctx, followers);
 	const eventsAndPeople = attachEventsAndPeople(ctx); // events, people, messages, notifications
 	const deviceSigning = storeSigning(ctx, signing);
