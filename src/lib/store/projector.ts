@@ -188,7 +188,7 @@ function threadRow(doc: Thread, rev: string, conflicted: boolean, current: Threa
 		author: doc.author,
 		createdAt: doc.createdAt,
 		...strip({ updatedAt: doc.updatedAt }),
-		// aggregates are derived from posts by the runner; a new version keeps the derived ones
+		// aggregates are derived from posts by forum-projection.ts; a new version keeps the derived ones
 		lastActivity: current?.lastActivity ?? doc.createdAt,
 		replyCount: current?.replyCount ?? 0,
 		lastPostAt: current?.lastPostAt ?? null,

@@ -29,8 +29,7 @@ export type WatchedReplicaConstructor = new (name: string, options?: PouchDB.Con
  * constructor, instead of overriding it.
  */
 export function watchedReplicaClass(Pouch: PouchDB.Static): WatchedReplicaConstructor {
-	const Base = Pouch as unknown as new (name: string, options?: PouchDB.Configuration.DatabaseConfiguration) => PouchDB.Database;
-	return class extends Base implements WatchedReplica {
+	return class extends Pouch implements WatchedReplica {
 		readonly #listeners = new Set<Listener>();
 
 		constructor(name: string, options?: PouchDB.Configuration.DatabaseConfiguration) {
