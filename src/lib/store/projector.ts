@@ -9,7 +9,6 @@ import { validateCommunityDoc } from '../domain/validate';
 import type { CommunityDoc, Post, Thread } from '../domain/schemas';
 import type { ProjectionTable } from './db';
 import type { Change } from './feed/projection';
-export type { Change } from './feed/projection';
 export { addPosts, sameAggregates, voteTotal, withThreadAggregates } from './aggregates';
 import { FORMER_MEMBER } from './types';
 import type {
