@@ -37,8 +37,8 @@ async function projectorFigures(): Promise<Figures> {
 	try {
 		const threads = Array.from({ length: THREADS }, (_, i) => threadDoc(ulid('01JA', i), CATEGORIES[i % CATEGORIES.length], i, { tags: i % 7 === 0 ? ['budget'] : [] }));
 		const posts = Array.from({ length: REPLIES }, (_, i) => postDoc(ulid('01JB', i), threads[(i * 7) % threads.length]._id, 20_000 + i));
-		for (let i = 0; i < threads.length; i += BATCH) await store.community.bulkDocs(threads.slice(i, i + BATCH));
-		await store.community.bulkDocs(posts);
+		for (let i = 0; i < threads.length; i += BATCH) await store.replica.community.bulkDocs(threads.slice(i, i + BATCH));
+		await store.replica.community.bulkDocs(posts);
 		const projectMs = await time(() => store.projected());
 		const threadCount = await store.countThreads('open-data');
 		const pageMs = await median(() => store.listThreads('open-data', { limit: 25 }));
@@ -63,9 +63,9 @@ async function eventsRunnerFigures(): Promise<Figures> {
 	const store = await openTestStore({ name: 'alice' });
 	try {
 		const { threads, posts, events, rsvps } = eventsFeed({ threads: THREADS, replies: REPLIES, events: EVENTS });
-		for (let i = 0; i < threads.length; i += BATCH) await store.community.bulkDocs(threads.slice(i, i + BATCH));
-		await store.community.bulkDocs(posts);
-		await store.community.bulkDocs([...events, ...rsvps]);
+		for (let i = 0; i < threads.length; i += BATCH) await store.replica.community.bulkDocs(threads.slice(i, i + BATCH));
+		await store.replica.community.bulkDocs(posts);
+		await store.replica.community.bulkDocs([...events, ...rsvps]);
 		const docs = threads.length + posts.length + events.length + rsvps.length;
 		const runnerMs = await time(() => store.events.projected());
 		console.log(`events runner over ${docs} docs: ${runnerMs.toFixed(0)} ms`);

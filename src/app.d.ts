@@ -1,6 +1,7 @@
 // Global types: the test hook tests reach through `window.__praxisTest` (set only when
 // localStorage.praxisTest is set; see src/lib/components/session.svelte.ts).
 import type { AppSession } from '$lib/components/session.svelte';
+import type { ReplicaPort } from '$lib/store';
 
 declare global {
 	namespace App {
@@ -15,7 +16,8 @@ declare global {
 		// interface Platform {}
 	}
 	interface Window {
-		__praxisTest?: { session: AppSession };
+		/** `replica()`: the signed-in member's replica port, for tests that read the local replica. */
+		__praxisTest?: { session: AppSession; replica(): ReplicaPort | null };
 	}
 }
 

@@ -2,13 +2,15 @@
 // testHook) as the browser benchmarks and profilers use it: how far a first sync has got.
 import type { Page } from 'playwright-core';
 
-interface HookedStore {
+interface HookedReplica {
 	community: { info(): Promise<{ doc_count: number }> };
+}
+interface HookedStore {
 	projected(): Promise<void>;
 	search: { ready(): Promise<void> };
 	events: { projected(): Promise<void> };
 }
-type Hooked = Window & { __praxisTest?: { session: { store: HookedStore | null } } };
+type Hooked = Window & { __praxisTest?: { session: { store: HookedStore | null }; replica(): HookedReplica | null } };
 
 /**
  * Waits until the local replica holds `n` documents, checking every `every` ms inside the page
@@ -19,8 +21,8 @@ export async function waitForDocs(page: Page, n: number, timeoutMs: number, ever
 		async ({ n, timeoutMs, every }) => {
 			const deadline = performance.now() + timeoutMs;
 			for (;;) {
-				const store = (window as unknown as Hooked).__praxisTest?.session.store;
-				const count = store ? (await store.community.info()).doc_count : 0;
+				const replica = (window as unknown as Hooked).__praxisTest?.replica();
+				const count = replica ? (await replica.community.info()).doc_count : 0;
 				if (count >= n) return count;
 				if (performance.now() > deadline) throw new Error(`only ${count} of ${n} documents after ${timeoutMs} ms`);
 				await new Promise((resolve) => setTimeout(resolve, every));

@@ -41,7 +41,7 @@ function idbHolding(page: Page, needle: string): Promise<string[]> {
 /** The replica's answer for profile:alice at `rev` (the body, or the error's status). */
 function replicaRead(page: Page, rev: string): Promise<unknown> {
 	return page.evaluate(async (rev) => {
-		const community = window.__praxisTest?.session.store?.community;
+		const community = window.__praxisTest?.replica()?.community;
 		if (!community) throw new Error('test hook missing');
 		return community.get('profile:alice', { rev }).then(
 			(doc) => doc,

@@ -1,6 +1,7 @@
 // The app session: who is signed in on this device, their open store and the sync controller.
 // One exported instance (`session`); the layout calls init() once, the login/register pages call
-// signIn(), the header's sign-out dialog calls signOut(). Screens read `session.store`.
+// signIn(), the header's sign-out dialog calls signOut(). Screens read `session.store` (the app
+// store); the replica port goes only to the sync controllers (this one and the hub session's).
 // `ownDevice` is the member's answer to "This is my own device" (store/device-choice.ts): off,
 // signing out removes their data by default and the browser is never asked to keep it.
 import { createSyncController, fetchSession, logout, syncStatus, type SyncController } from '$lib/sync';
@@ -17,8 +18,10 @@ import {
 	runsInstalled,
 	rememberedMember,
 	type Member,
+	type ReplicaPort,
 	type Store
 } from '$lib/store';
+import { testHookWanted } from '$lib/store/kept-keys';
 import { accountRemoval } from './account-removal.svelte';
 import { errorMessage } from '../domain/errors';
 
@@ -28,6 +31,7 @@ export class AppSession {
 	#state = $state<SessionState>('loading');
 	#member = $state<Member | null>(null);
 	#store = $state.raw<Store | null>(null);
+	#replica: ReplicaPort | null = null;
 	#error = $state<string | null>(null);
 	#ownDevice = $state(false);
 	#controller: SyncController | null = null;
@@ -58,7 +62,7 @@ export class AppSession {
 	}
 
 	async #restore(): Promise<void> {
-		exposeTestHook(this);
+		this.#exposeTestHook();
 		const member = await rememberedMember().catch(() => null);
 		if (!member) {
 			this.#state = 'signed-out';
@@ -127,12 +131,14 @@ export class AppSession {
 
 	async #open(member: Member): Promise<void> {
 		try {
-			const store = await openStore(member);
+			const { store, replica } = await openStore(member);
 			this.#member = member;
+			this.#replica = replica;
+			hubSession.use(replica);
 			this.#store = store;
 			this.#error = null;
 			this.#state = 'ready';
-			this.#startSync(store, member);
+			this.#startSync(replica, member);
 		} catch (err) {
 			this.#member = member;
 			this.#error = errorMessage(err);
@@ -141,10 +147,10 @@ export class AppSession {
 	}
 
 	/** Local data stays usable when sync cannot start: the header shows the error. */
-	#startSync(store: Store, member: Member): void {
+	#startSync(replica: ReplicaPort, member: Member): void {
 		try {
 			this.#controller = createSyncController({
-				replica: store.replica,
+				replica,
 				remoteBase: `${location.origin}/couch`,
 				username: member.name,
 				onAccountDeleted: () => void accountRemoval.run(() => this.removeDeletedAccount())
@@ -160,17 +166,15 @@ export class AppSession {
 		const store = this.#store;
 		this.#controller = null;
 		this.#store = null;
+		this.#replica = null;
+		hubSession.use(null);
 		if (controller) await controller.stop();
 		if (store) await store.close();
 	}
-}
 
-/** Tests drive the store from the page through `window.__praxisTest`, only when opted in. */
-function exposeTestHook(session: AppSession): void {
-	try {
-		if (localStorage.getItem('praxisTest')) window.__praxisTest = { session };
-	} catch {
-		// localStorage can be unavailable (privacy modes); the hook is for tests only.
+	/** Tests drive the store (and read the replica) from the page through `window.__praxisTest`, only when opted in. */
+	#exposeTestHook(): void {
+		if (testHookWanted()) window.__praxisTest = { session: this, replica: () => this.#replica };
 	}
 }
 

@@ -17,3 +17,8 @@ export function dexieDbName(username: string): string {
 export function hubStagingDbName(username: string): string {
 	return `praxis-${username}-hub-staging`;
 }
+
+/** The Dexie `meta` key under which the sync layer keeps one of its device states. */
+export function syncStateKey(key: string): string {
+	return `sync.${key}`;
+}

@@ -1,9 +1,10 @@
 /// <reference types="pouchdb-core" />
 // The replica port: what the sync layer (and nothing else) gets from a member's store. Screens
-// get the app store (index.ts), which has no PouchDB handle; the sync controller and the hub
-// verifier get this port, which has the local replicas and the hooks that keep the outbox, the
-// refusals and the sync log in step with replication.
+// get the app store (app-store.ts), which has no PouchDB handle; the sync controller and the hub
+// verifier get this port (built by replica.ts), which has the local replicas and the hooks that
+// keep the outbox, the refusals and the sync log in step with replication.
 import type { StoreSigning } from './signing/index';
+import type { HubStaging } from './hub-staging';
 import type { LocalDbKind, Member, SyncLogRow } from './types';
 
 /** What writing a snapshot part did to the replica (store/snapshot-write.ts). */
@@ -34,10 +35,10 @@ export interface ReplicaPort {
 	log(level: SyncLogRow['level'], message: string): Promise<void>;
 	/**
 	 * The local database where documents pulled from a meetup hub wait until they are verified
-	 * (`praxis-{name}-hub-staging`; sync/hub-verify.ts moves them into community). A new handle
-	 * each call (open it again after destroying it).
+	 * (`praxis-{name}-hub-staging`; sync/hub-verify.ts checks them, hubStaging.admit moves them
+	 * into community).
 	 */
-	openHubStaging(): PouchDB.Database;
+	readonly hubStaging: HubStaging;
 	/**
 	 * Writes one part of a bootstrap snapshot into the community replica (new_edits:false) and
 	 * hands its documents to the projections directly (store/snapshot-write.ts). Absent in fakes:

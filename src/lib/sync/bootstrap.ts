@@ -262,6 +262,8 @@ async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> 
 		}
 		if (buffer.trim()) yield buffer; // a last line without its newline: JSON.parse tells if it is whole
 	} finally {
-		await reader.cancel().catch(() => {}); // a consumer that stops early closes the download
+		// A consumer that stops early closes the download. Cancelling fails only on a stream that
+		// failed already, and that failure reached the caller through reader.read() above.
+		await reader.cancel().catch(() => {});
 	}
 }

@@ -2,12 +2,14 @@
 // hub address and token, why the hub cannot be reached, and the second sync controller while
 // connected. The central server's own sync keeps running beside it.
 // While connected, `active` is kept with the hub address, so the app reconnects on its next start
-// (the header calls resume()) until the member disconnects.
+// (the header calls resume()) until the member disconnects. The app session hands it the signed-in
+// member's replica port (use()): the hub connection syncs into it, screens never see it.
 import { SyncStatus } from './status.svelte';
 import { createHubSync, fetchHubToken, forgetHub, loadSavedHub, parseHubAddress, probeHub, saveHub, tokenValid, type SavedHub } from './hub';
 import type { SyncController } from './controller';
 import { destroyHubStaging, readRefused, type RefusedDoc } from './hub-verify';
-import type { Store } from '../store/index';
+import type { ReplicaPort } from '../store/replica-port';
+import { hasDeviceStorage } from '../store/kept-keys';
 import { errorMessage } from '../domain/errors';
 
 export class HubSession {
@@ -18,10 +20,21 @@ export class HubSession {
 	#name = $state<string | null>(null);
 	#refused = $state<RefusedDoc[]>([]);
 	#controller: SyncController | null = null;
+	#replica: ReplicaPort | null = null;
 	readonly status = new SyncStatus();
 
 	constructor() {
-		if (typeof localStorage !== 'undefined') this.#saved = loadSavedHub();
+		if (hasDeviceStorage()) this.#saved = loadSavedHub();
+	}
+
+	/** The signed-in member's replica port (null once their store is closed). */
+	use(replica: ReplicaPort | null): void {
+		this.#replica = replica;
+	}
+
+	#port(): ReplicaPort {
+		if (!this.#replica) throw new Error('No member is signed in on this device.');
+		return this.#replica;
 	}
 
 	get saved(): SavedHub | null {
@@ -50,9 +63,11 @@ export class HubSession {
 	}
 
 	/** Shows the refusals kept from the last connection (the /hub page calls it when it opens). */
-	async loadRefused(store: Store): Promise<void> {
+	async loadRefused(): Promise<void> {
 		if (this.#connected) return; // the live list is kept up to date
-		this.#refused = await readRefused(store).catch(() => []);
+		const replica = this.#replica;
+		if (!replica) return;
+		this.#refused = await readRefused(replica).catch(() => []);
 	}
 
 	/** Gets (or renews) the hub token from the central server: do it before the meetup. */
@@ -68,7 +83,7 @@ export class HubSession {
 		return true;
 	}
 
-	async connect(store: Store, address: string): Promise<void> {
+	async connect(address: string): Promise<void> {
 		const parsed = parseHubAddress(address);
 		if (!parsed.ok) {
 			this.#problem = parsed.reason;
@@ -92,11 +107,12 @@ export class HubSession {
 			this.#name = probe.name;
 			await this.#controller?.stop();
 			try {
+				const replica = this.#port();
 				this.#controller = await createHubSync({
-					store,
+					replica,
 					hubUrl: saved.url,
 					token: saved.token,
-					username: store.member.name,
+					username: replica.member.name,
 					status: this.status,
 					onRefused: (refused) => (this.#refused = [...refused])
 				});
@@ -126,9 +142,9 @@ export class HubSession {
 	}
 
 	/** Disconnects and removes what this device kept for the hub (its staging database and refusals). */
-	async forget(store: Store): Promise<void> {
+	async forget(): Promise<void> {
 		await this.disconnect();
-		await destroyHubStaging(store);
+		await destroyHubStaging(this.#port());
 		this.#refused = [];
 		this.#problem = null;
 		if (this.#saved) {
@@ -146,7 +162,7 @@ export class HubSession {
 		this.#name = null;
 		this.#refused = [];
 		this.#problem = null;
-		if (typeof localStorage !== 'undefined') forgetHub();
+		if (hasDeviceStorage()) forgetHub();
 	}
 
 	/** Disconnects and forgets the hub, its token and its refusals (the account was deleted). */
@@ -156,9 +172,9 @@ export class HubSession {
 	}
 
 	/** On app start: reconnect to the hub the member left connected (quietly, once). */
-	async resume(store: Store): Promise<void> {
-		if (this.#connected || this.#busy || !this.#saved?.active || !tokenValid(this.#saved)) return;
-		await this.connect(store, this.#saved.url);
+	async resume(): Promise<void> {
+		if (this.#connected || this.#busy || !this.#saved?.active || !tokenValid(this.#saved) || !this.#replica) return;
+		await this.connect(this.#saved.url);
 	}
 }
 

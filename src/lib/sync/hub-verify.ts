@@ -1,20 +1,21 @@
 /// <reference types="pouchdb-core" />
 // Documents pulled from a meetup hub are verified before they reach the member's community
 // replica (a hub is an untrusted relay). The hub's sync controller pulls `community` into
-// a local staging database (store.sync.openHubStaging); after each pulled batch a pass reads the
+// a local staging database (the replica port's hubStaging); after each pulled batch a pass reads the
 // staging changes since the last pass, checks every new revision with the shared rules (the same
 // as a bundle's documents: bundle/verify.ts over domain/signing.ts — certificates from the batch
 // or community, the server keys kept on the device, the revocations known here), moves the
-// accepted ones into community WITH their revision history (bulkGet revs → bulkDocs
-// new_edits:false, so a later edit from the central server applies without a conflict) and keeps
+// accepted ones into community WITH their revision history (bulkGet revs → the store's
+// hubStaging.admit, so a later edit from the central server applies without a conflict) and keeps
 // the refused ones out, each listed with its reason (state doc below, and the store's sync log).
 // Refused revisions are tried again when certificates arrive (a document may come before its
 // certificate) and on each new connection (the server keys may be known by then).
-// Staging stays small: its revsDiff also asks community, so what the device already has (its own
-// pushes, what the central server sent) is never downloaded; it is compacted when opened, reset
+// Staging stays small: its revsDiff also asks community (store/hub-staging.ts), so what the device
+// already has is never downloaded; it is compacted when opened, reset
 // when it grows past STAGING_RESET_DOCS or the hub changes, and destroyed when the hub is forgotten.
 import { certificateFinder, revokedIn, verifyRelayedDocs, type BundleDoc } from '../bundle/index';
-import type { Store } from '../store/index';
+import type { ReplicaPort } from '../store/replica-port';
+import { hasDeviceStorage } from '../store/kept-keys';
 import { deviceAuthority, serverKeys as keptServerKeys } from './hub-keys';
 import type { SignerAuthority } from '../domain/signing';
 import { errorMessage } from '../domain/errors';
@@ -44,7 +45,7 @@ interface VerifyState {
 }
 
 export interface HubVerifierOptions {
-	store: Store;
+	replica: ReplicaPort;
 	hubUrl: string;
 	/** The central server's public keys (default: fetched from /api while online, else those kept on the device). */
 	serverKeys?: () => Promise<ReadonlyMap<string, CryptoKey>>;
@@ -80,61 +81,43 @@ async function readState(db: PouchDB.Database): Promise<VerifyState | null> {
 }
 
 /** The refused list kept for this member's last hub (for the /hub page, also when disconnected). */
-export async function readRefused(store: Store): Promise<RefusedDoc[]> {
+export async function readRefused(replica: Pick<ReplicaPort, 'hubStaging'>): Promise<RefusedDoc[]> {
 	// not closed: PouchDB handles on one name share the database, and a hub connection may hold one
-	return (await readState(store.sync.openHubStaging()))?.refused ?? [];
+	return (await readState(replica.hubStaging.open()))?.refused ?? [];
 }
 
 /** Removes the staging database and its refusals (the member forgot the hub). */
-export async function destroyHubStaging(store: Store): Promise<void> {
-	await store.sync.openHubStaging().destroy();
-}
-
-/** Staging answers "already here" for revisions community has, so they are never downloaded. */
-function askCommunityToo(staging: PouchDB.Database, community: PouchDB.Database): void {
-	const own = staging.revsDiff.bind(staging) as (req: PouchDB.Core.RevisionDiffOptions) => Promise<PouchDB.Core.RevisionDiffResponse>;
-	const revsDiff = async (req: PouchDB.Core.RevisionDiffOptions): Promise<PouchDB.Core.RevisionDiffResponse> => {
-		const diff = await own(req);
-		const asked: Record<string, string[]> = {};
-		for (const [id, entry] of Object.entries(diff)) asked[id] = entry.missing ?? [];
-		const known = Object.keys(asked).length ? await community.revsDiff(asked) : {};
-		const out: PouchDB.Core.RevisionDiffResponse = {};
-		for (const [id, entry] of Object.entries(diff)) {
-			const missing = known[id]?.missing ?? [];
-			if (missing.length) out[id] = { ...entry, missing };
-		}
-		return out;
-	};
-	(staging as unknown as { revsDiff: typeof revsDiff }).revsDiff = revsDiff;
+export async function destroyHubStaging(replica: Pick<ReplicaPort, 'hubStaging'>): Promise<void> {
+	await replica.hubStaging.destroy();
 }
 
 async function defaultServerKeys(): Promise<ReadonlyMap<string, CryptoKey>> {
-	if (typeof localStorage === 'undefined') return new Map();
+	if (!hasDeviceStorage()) return new Map();
 	return keptServerKeys();
 }
 
 /** Opens (or resets) staging for `hubUrl` and returns its verifier. */
 export async function openHubVerifier(options: HubVerifierOptions): Promise<HubVerifier> {
-	const { store, hubUrl } = options;
+	const { replica, hubUrl } = options;
+	const { community, hubStaging } = replica;
 	const now = options.now ?? (() => new Date());
-	const log = (level: 'info' | 'warn' | 'error', message: string) => void store.sync.log(level, message).catch(() => {});
-	let staging = store.sync.openHubStaging();
+	const log = (level: 'info' | 'warn' | 'error', message: string) => void replica.log(level, message).catch(() => {});
+	let staging = hubStaging.open();
 	let kept = await readState(staging);
 	if (kept && kept.hub !== hubUrl) {
 		await staging.destroy(); // another hub: its checkpoints and refusals do not apply
-		staging = store.sync.openHubStaging();
+		staging = hubStaging.open();
 		kept = null;
 	}
 	const state: VerifyState = kept ?? { _id: HUB_VERIFY_STATE_ID, hub: hubUrl, since: 0, refused: [] };
-	askCommunityToo(staging, store.community);
 
 	let keys: ReadonlyMap<string, CryptoKey> | null = null; // read once, until some are known
 	const trust = async () => ({
 		serverKeys: keys?.size ? keys : (keys = await (options.serverKeys ?? defaultServerKeys)()),
-		revoked: await revokedIn(store.community),
+		revoked: await revokedIn(community),
 		now: now(),
-		findCertificate: certificateFinder(store.community),
-		authority: options.authority ?? deviceAuthority(store.community)
+		findCertificate: certificateFinder(community),
+		authority: options.authority ?? deviceAuthority(community)
 	});
 
 	async function save(): Promise<void> {
@@ -146,7 +129,7 @@ export async function openHubVerifier(options: HubVerifierOptions): Promise<HubV
 	async function settle(wanted: Pair[]): Promise<void> {
 		const asked: Record<string, string[]> = {};
 		for (const p of wanted) (asked[p.id] ??= []).push(p.rev);
-		const diff = Object.keys(asked).length ? await store.community.revsDiff(asked) : {};
+		const diff = Object.keys(asked).length ? await community.revsDiff(asked) : {};
 		const missing = wanted.filter((p) => diff[p.id]?.missing?.includes(p.rev));
 		const missingKeys = new Set(missing.map(key));
 		const wantedKeys = new Set(wanted.map(key));
@@ -161,8 +144,7 @@ export async function openHubVerifier(options: HubVerifierOptions): Promise<HubV
 			const outcome = new Map<string, string>(); // key → refusal reason
 			docs.filter((d) => !acceptedSet.has(d)).forEach((d, i) => outcome.set(key({ id: d._id, rev: String(d._rev) }), skipped[i]?.reason ?? 'refused'));
 			if (accepted.length) {
-				const results = (await store.community.bulkDocs(accepted as PouchDB.Core.PutDocument<object>[], { new_edits: false })) as Array<{ id?: string; error?: unknown; reason?: string }>;
-				const failedIds = new Map(results.filter((r) => r.error).map((r) => [String(r.id), String(r.reason ?? r.error)]));
+				const failedIds = await hubStaging.admit(accepted);
 				for (const d of accepted) {
 					const k = key({ id: d._id, rev: String(d._rev) });
 					if (failedIds.has(d._id)) outcome.set(k, `not stored: ${failedIds.get(d._id)}`);
@@ -230,8 +212,7 @@ export async function openHubVerifier(options: HubVerifierOptions): Promise<HubV
 	await settled();
 	if ((await staging.info()).doc_count > STAGING_RESET_DOCS) {
 		await staging.destroy();
-		staging = store.sync.openHubStaging();
-		askCommunityToo(staging, store.community);
+		staging = hubStaging.open();
 		delete state._rev;
 		state.since = 0;
 		await save();

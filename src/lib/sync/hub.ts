@@ -4,24 +4,14 @@
 // second sync controller whose fetch sends the token as a bearer header and asks Chromium for
 // local-network access (`targetAddressSpace: 'local'`). The central server's controller keeps
 // running; it simply cannot reach the server in the hall, and catches up afterwards.
-import type { Store } from '../store/index';
+import type { ReplicaPort } from '../store/replica-port';
+import type { HubToken, SavedHub } from '../store/kept-keys';
 import { createSyncController, LAST_SYNC_KEYS, type StatusSink, type SyncController } from './controller';
 import type { NetworkWatch } from './network';
 import { openHubVerifier, type HubVerifier, type HubVerifierOptions } from './hub-verify';
 
-/** Where the hub address and token are kept on the device (localStorage). */
-export const HUB_STORAGE_KEY = 'praxis-hub';
-
-export interface HubToken {
-	token: string;
-	expiresAt: string;
-}
-
-export interface SavedHub extends Partial<HubToken> {
-	url: string;
-	/** Connected when last seen: reconnect on the next start. */
-	active?: boolean;
-}
+// the saved hub address and token are kept on the device by the store
+export { HUB_STORAGE_KEY, loadSavedHub, saveHub, forgetHub, type HubToken, type SavedHub } from '../store/kept-keys';
 
 type Fetch = typeof fetch;
 
@@ -40,25 +30,6 @@ export function parseHubAddress(text: string): { ok: true; url: string } | { ok:
 	// PouchDB's URL parser breaks bracketed IPv6 hosts ([fd00::2] becomes "[fd00/…"): ask for the IPv4 one
 	if (url.hostname.startsWith('[')) return { ok: false, reason: 'Type the hub’s IPv4 address (like 192.168.1.20:3000) or its name: IPv6 addresses do not work here.' };
 	return { ok: true, url: url.origin };
-}
-
-export function loadSavedHub(storage: Pick<Storage, 'getItem'> = globalThis.localStorage): SavedHub | null {
-	try {
-		const value = JSON.parse(storage.getItem(HUB_STORAGE_KEY) ?? 'null') as unknown;
-		const hub = value as Partial<SavedHub> | null;
-		if (!hub || typeof hub.url !== 'string') return null;
-		return { url: hub.url, active: hub.active === true, ...(typeof hub.token === 'string' && typeof hub.expiresAt === 'string' ? { token: hub.token, expiresAt: hub.expiresAt } : {}) };
-	} catch {
-		return null;
-	}
-}
-
-export function saveHub(hub: SavedHub, storage: Pick<Storage, 'setItem'> = globalThis.localStorage): void {
-	storage.setItem(HUB_STORAGE_KEY, JSON.stringify(hub));
-}
-
-export function forgetHub(storage: Pick<Storage, 'removeItem'> = globalThis.localStorage): void {
-	storage.removeItem(HUB_STORAGE_KEY);
 }
 
 export function tokenValid(hub: SavedHub | null, now = Date.now()): hub is SavedHub & HubToken {
@@ -175,7 +146,8 @@ function isLoopback(url: string): boolean {
 }
 
 export interface HubSyncOptions {
-	store: Store;
+	/** The member's replica port (the hub's pull goes to its staging database). */
+	replica: ReplicaPort;
 	hubUrl: string;
 	token: string;
 	username: string;
@@ -202,9 +174,9 @@ export interface HubSync extends SyncController {
  * is an untrusted relay). Push to the hub is unchanged (the hub verifies what it gets).
  */
 export async function createHubSync(options: HubSyncOptions): Promise<HubSync> {
-	const verifier = await openHubVerifier({ store: options.store, hubUrl: options.hubUrl, serverKeys: options.serverKeys, onChange: options.onRefused });
+	const verifier = await openHubVerifier({ replica: options.replica, hubUrl: options.hubUrl, serverKeys: options.serverKeys, onChange: options.onRefused });
 	const controller = createSyncController({
-		replica: options.store.replica,
+		replica: options.replica,
 		remoteBase: `${options.hubUrl.replace(/\/+$/, '')}/couch`,
 		username: options.username,
 		fetch: hubFetch(options.token, options.fetch),

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { generateDeviceKeys, signCertificate, type DeviceCertificate } from '../../../src/lib/domain/signing';
 import { certificateFinder, exportBundle, importBundle, revokedIn, type BundleTrust } from '../../../src/lib/bundle/index';
-import type { Store } from '../../../src/lib/store/index';
+import type { TestStore as Store } from '../store/support';
 import { closeTestStores, openTestStore, uniqueName } from '../store/support';
 import { docId } from '../../../src/lib/domain/ids';
 
@@ -21,19 +21,19 @@ async function certifyStore(store: Store, peers: Store[] = []): Promise<DeviceCe
 		{ _id: `device:${ulid()}`, type: 'device', author: store.member.name, createdAt: now.toISOString(), publicKey: await store.signing!.publicKey(), expiresAt: new Date(now.getTime() + 86_400_000 * 30).toISOString(), issuer: 'k1' },
 		server.privateKey
 	);
-	for (const s of [store, ...peers]) await s.community.put(cert);
+	for (const s of [store, ...peers]) await s.replica.community.put(cert);
 	await store.signing!.certify(cert);
 	return cert;
 }
 
 async function trustOf(store: Store): Promise<BundleTrust> {
-	return { serverKeys, revoked: await revokedIn(store.community), now: new Date(), findCertificate: certificateFinder(store.community) };
+	return { serverKeys, revoked: await revokedIn(store.replica.community), now: new Date(), findCertificate: certificateFinder(store.replica.community) };
 }
 
 async function save(store: Store, since: string | null = null) {
 	const cert = (await store.signing!.certificate())!;
 	return exportBundle({
-		db: store.community,
+		db: store.replica.community,
 		author: store.member.name,
 		device: cert._id,
 		sign: async (bytes) => (await store.signing!.signBytes(bytes))!.sig,
@@ -64,26 +64,26 @@ describe('bundle exchange with no network', () => {
 		const file = await save(ana);
 		expect(file.count).toBe(3); // ana's certificate, the category, the thread
 
-		const first = await importBundle(ben.community, file.bytes, await trustOf(ben));
+		const first = await importBundle(ben.replica.community, file.bytes, await trustOf(ben));
 		expect(first).toMatchObject({ ok: true, skipped: [] });
 		expect(first.ok && first.added).toBe(3);
 		await ben.projected();
 		expect((await ben.getThread(thread))?.title).toBe('Met at the hall');
-		const before = await ben.community.info();
-		const again = await importBundle(ben.community, file.bytes, await trustOf(ben));
+		const before = await ben.replica.community.info();
+		const again = await importBundle(ben.replica.community, file.bytes, await trustOf(ben));
 		expect(again).toMatchObject({ ok: true, added: 0 });
-		expect((await ben.community.info()).doc_count).toBe(before.doc_count);
+		expect((await ben.replica.community.info()).doc_count).toBe(before.doc_count);
 
 		// and back: ben's reply, only what changed since ana's bundle
 		const since = new Date().toISOString();
 		const reply = await ben.reply({ thread, body: 'Thanks for the notes' });
 		const back = await save(ben, since);
-		const outcome = await importBundle(ana.community, back.bytes, await trustOf(ana));
+		const outcome = await importBundle(ana.replica.community, back.bytes, await trustOf(ana));
 		expect(outcome).toMatchObject({ ok: true, skipped: [] });
 		await ana.projected();
 		expect((await ana.listPosts(thread)).map((p) => p.id)).toContain(reply);
-		const got = (await ana.community.get(reply, { revs: true })) as { _rev: string };
-		expect(got._rev).toBe(((await ben.community.get(reply)) as { _rev: string })._rev);
+		const got = (await ana.replica.community.get(reply, { revs: true })) as { _rev: string };
+		expect(got._rev).toBe(((await ben.replica.community.get(reply)) as { _rev: string })._rev);
 	});
 
 	it('refuses a tampered bundle whole, with the reason', async () => {
@@ -92,30 +92,30 @@ describe('bundle exchange with no network', () => {
 		const text = await gunzip(file.bytes);
 
 		const changedLine = await gzip(text.replace('Notes from the meetup', 'Notes from the MEETUP'));
-		expect(await importBundle(ben.community, changedLine, await trustOf(ben))).toEqual({ ok: false, reason: expect.stringMatching(/changed after it was saved/) });
+		expect(await importBundle(ben.replica.community, changedLine, await trustOf(ben))).toEqual({ ok: false, reason: expect.stringMatching(/changed after it was saved/) });
 
 		const [headerLine, ...rest] = text.split('\n');
 		const header = JSON.parse(headerLine) as Record<string, unknown>;
 		const rehashed = await gzip([JSON.stringify({ ...header, author: ben.member.name }), ...rest].join('\n'));
-		expect(await importBundle(ben.community, rehashed, await trustOf(ben))).toEqual({ ok: false, reason: expect.stringMatching(/own signature fails/) });
+		expect(await importBundle(ben.replica.community, rehashed, await trustOf(ben))).toEqual({ ok: false, reason: expect.stringMatching(/own signature fails/) });
 
 		const corrupt = file.bytes.slice();
 		corrupt[corrupt.length - 12] ^= 0xff;
-		expect(await importBundle(ben.community, corrupt, await trustOf(ben))).toMatchObject({ ok: false });
-		expect(await importBundle(ben.community, new TextEncoder().encode('hello') as Uint8Array<ArrayBuffer>, await trustOf(ben))).toEqual({ ok: false, reason: expect.stringMatching(/cannot be read/) });
+		expect(await importBundle(ben.replica.community, corrupt, await trustOf(ben))).toMatchObject({ ok: false });
+		expect(await importBundle(ben.replica.community, new TextEncoder().encode('hello') as Uint8Array<ArrayBuffer>, await trustOf(ben))).toEqual({ ok: false, reason: expect.stringMatching(/cannot be read/) });
 		// a document nested thousands of levels deep (it would overflow the checks after parsing)
 		const deep = await gzip(`${headerLine}\n{"_id":"x","a":${'['.repeat(5_000)}${']'.repeat(5_000)}}`);
-		expect(await importBundle(ben.community, deep, await trustOf(ben))).toEqual({ ok: false, reason: expect.stringMatching(/nested too deeply/) });
+		expect(await importBundle(ben.replica.community, deep, await trustOf(ben))).toEqual({ ok: false, reason: expect.stringMatching(/nested too deeply/) });
 
-		await expect(ben.community.get(thread)).rejects.toMatchObject({ status: 404 });
+		await expect(ben.replica.community.get(thread)).rejects.toMatchObject({ status: 404 });
 	});
 
 	it('leaves out documents whose signature fails and says why', async () => {
 		const { ana, ben } = await twoDevices();
 		// a document written before ana's device existed is unsigned: it does not travel verified
 		const unsigned = docId('thread');
-		await ana.community.put({ _id: unsigned, type: 'thread', author: ana.member.name, createdAt: new Date().toISOString(), category: 'general', title: 'Unsigned', body: 'x', tags: [] });
-		const outcome = await importBundle(ben.community, (await save(ana)).bytes, await trustOf(ben));
+		await ana.replica.community.put({ _id: unsigned, type: 'thread', author: ana.member.name, createdAt: new Date().toISOString(), category: 'general', title: 'Unsigned', body: 'x', tags: [] });
+		const outcome = await importBundle(ben.replica.community, (await save(ana)).bytes, await trustOf(ben));
 		expect(outcome.ok && outcome.skipped, JSON.stringify(outcome)).toEqual([{ id: unsigned, reason: 'the document is not signed' }]);
 	});
 });

@@ -25,11 +25,11 @@ const profile = (rev: string, revisions: string[], bio?: string) => ({
 describe('the community replica', () => {
 	it('keeps no body of another member’s superseded revision once the new one replicates', async () => {
 		const store = await openTestStore();
-		await store.community.bulkDocs([profile('1-aaaa', ['aaaa'], OLD_BIO)], { new_edits: false });
-		expect(await store.community.get('profile:ada')).toMatchObject({ bio: OLD_BIO });
-		await store.community.bulkDocs([profile('2-bbbb', ['bbbb', 'aaaa'])], { new_edits: false });
-		await expect(store.community.get('profile:ada', { rev: '1-aaaa' })).rejects.toMatchObject({ status: 404 });
-		const revs = (await store.community.get('profile:ada', { revs_info: true })) as { _revs_info: unknown[] };
+		await store.replica.community.bulkDocs([profile('1-aaaa', ['aaaa'], OLD_BIO)], { new_edits: false });
+		expect(await store.replica.community.get('profile:ada')).toMatchObject({ bio: OLD_BIO });
+		await store.replica.community.bulkDocs([profile('2-bbbb', ['bbbb', 'aaaa'])], { new_edits: false });
+		await expect(store.replica.community.get('profile:ada', { rev: '1-aaaa' })).rejects.toMatchObject({ status: 404 });
+		const revs = (await store.replica.community.get('profile:ada', { revs_info: true })) as { _revs_info: unknown[] };
 		expect(revs._revs_info).toEqual([
 			{ rev: '2-bbbb', status: 'available' },
 			{ rev: '1-aaaa', status: 'missing' }
@@ -38,11 +38,11 @@ describe('the community replica', () => {
 
 	it('keeps conflicting leaves readable', async () => {
 		const store = await openTestStore();
-		await store.community.bulkDocs([profile('1-aaaa', ['aaaa'], OLD_BIO)], { new_edits: false });
-		await store.community.bulkDocs([{ ...profile('2-bbbb', ['bbbb', 'aaaa']), displayName: 'B' }, { ...profile('2-cccc', ['cccc', 'aaaa']), displayName: 'C' }], { new_edits: false });
-		expect(await store.community.get('profile:ada', { rev: '2-bbbb' })).toMatchObject({ displayName: 'B' });
-		expect(await store.community.get('profile:ada', { rev: '2-cccc' })).toMatchObject({ displayName: 'C' });
-		await expect(store.community.get('profile:ada', { rev: '1-aaaa' })).rejects.toMatchObject({ status: 404 });
+		await store.replica.community.bulkDocs([profile('1-aaaa', ['aaaa'], OLD_BIO)], { new_edits: false });
+		await store.replica.community.bulkDocs([{ ...profile('2-bbbb', ['bbbb', 'aaaa']), displayName: 'B' }, { ...profile('2-cccc', ['cccc', 'aaaa']), displayName: 'C' }], { new_edits: false });
+		expect(await store.replica.community.get('profile:ada', { rev: '2-bbbb' })).toMatchObject({ displayName: 'B' });
+		expect(await store.replica.community.get('profile:ada', { rev: '2-cccc' })).toMatchObject({ displayName: 'C' });
+		await expect(store.replica.community.get('profile:ada', { rev: '1-aaaa' })).rejects.toMatchObject({ status: 404 });
 	});
 
 	it('is compacted once when opened, if it was filled before it auto-compacted', async () => {
@@ -57,6 +57,6 @@ describe('the community replica', () => {
 		const meta = new PraxisDb(name, testOptions.dexieOptions);
 		await expect.poll(async () => (await meta.meta.get(REPLICA_COMPACTED_KEY))?.value).toEqual(expect.any(String));
 		meta.close();
-		await expect(store.community.get('profile:ada', { rev: '1-aaaa' })).rejects.toMatchObject({ status: 404 });
+		await expect(store.replica.community.get('profile:ada', { rev: '1-aaaa' })).rejects.toMatchObject({ status: 404 });
 	});
 });

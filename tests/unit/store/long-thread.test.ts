@@ -64,7 +64,7 @@ describe('a long thread', () => {
 			if (i % 5 === 1) (docs.push(voteDoc(target, 'reader-1', i % 10 === 1 ? 1 : -1)), (mine = i % 10 === 1 ? 1 : -1), (score += mine));
 			if (inThread) expected.set(target, { voteScore: score, myVote: mine });
 		}
-		await store.community.bulkDocs(docs);
+		await store.replica.community.bulkDocs(docs);
 		await store.projected();
 		const posts = await store.listPosts(thread);
 		expect(posts.map((p) => p.id)).toEqual([...expected.keys()]);
@@ -80,9 +80,9 @@ describe('a long category', () => {
 		const docs: Record<string, unknown>[] = [categoryDoc('general')];
 		// 57 threads; several share a last activity (ties are ordered by id), one is deleted
 		for (let i = 0; i < 57; i++) docs.push(threadDoc(ulid(5000 + i), 'general', Math.floor(i / 3)));
-		await store.community.bulkDocs(docs);
-		const gone = (await store.community.get(`thread:${ulid(5010)}`)) as Record<string, unknown>;
-		await store.community.put({ ...gone, _deleted: true });
+		await store.replica.community.bulkDocs(docs);
+		const gone = (await store.replica.community.get(`thread:${ulid(5010)}`)) as Record<string, unknown>;
+		await store.replica.community.put({ ...gone, _deleted: true });
 		await store.projected();
 		const all = (await store.listThreads('general', { limit: 100 })).map((t) => t.id);
 		expect(all).toHaveLength(56);

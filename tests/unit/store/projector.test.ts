@@ -2,7 +2,7 @@
 // (fake-indexeddb): idempotency, deletions, edits, rebuild, out-of-order arrival, vote counts.
 import { afterEach, describe, expect, it } from 'vitest';
 import { Ops, addPosts, projectChange, voteTotal, withThreadAggregates } from '../../../src/lib/store/projector';
-import type { Store } from '../../../src/lib/store/index';
+import type { TestStore as Store } from './support';
 import type { PostRow, ThreadRow } from '../../../src/lib/store/types';
 import PouchDB from 'pouchdb';
 import { CHECKPOINT_KEY, PraxisDb } from '../../../src/lib/store/db';
@@ -96,7 +96,7 @@ describe('projector runner', () => {
 	afterEach(closeTestStores);
 
 	async function put(doc: Record<string, unknown>) {
-		return store.community.put(doc);
+		return store.replica.community.put(doc);
 	}
 
 	it('handles a post arriving before its thread', async () => {
@@ -116,7 +116,7 @@ describe('projector runner', () => {
 
 	it('gets aggregates right when posts and thread land in different batches of one run', async () => {
 		store = await openTestStore({}, { batchSize: 1 });
-		await store.community.bulkDocs([postDoc(ULIDS.p1, T1, 10), postDoc(ULIDS.p2, T2, 11), threadDoc(ULIDS.t2, 'general', 0), postDoc(ULIDS.p3, T1, 12)]);
+		await store.replica.community.bulkDocs([postDoc(ULIDS.p1, T1, 10), postDoc(ULIDS.p2, T2, 11), threadDoc(ULIDS.t2, 'general', 0), postDoc(ULIDS.p3, T1, 12)]);
 		await put(threadDoc(ULIDS.t1, 'general', 1));
 		await store.rebuild();
 		expect(await store.getThread(T1)).toMatchObject({ replyCount: 2, lastPostAt: at(12) });
@@ -148,7 +148,7 @@ describe('projector runner', () => {
 
 	it('projects in small batches to the same result as one batch', async () => {
 		store = await openTestStore({}, { batchSize: 2 });
-		await store.community.bulkDocs([
+		await store.replica.community.bulkDocs([
 			threadDoc(ULIDS.t1, 'general', 0),
 			postDoc(ULIDS.p1, T1, 1),
 			postDoc(ULIDS.p2, T1, 2),
@@ -176,7 +176,7 @@ describe('projector runner', () => {
 			[P1, 'changed', true],
 			[P2, `reply ${ULIDS.p2}`, false]
 		]);
-		const latest = await store.community.get(P1);
+		const latest = await store.replica.community.get(P1);
 		await put({ _id: P1, _rev: latest._rev, type: 'post', author: 'bob', thread: T1, createdAt: at(1), _deleted: true });
 		await store.projected();
 		posts = await store.listPosts(T1);
@@ -208,7 +208,7 @@ describe('projector runner', () => {
 		await put({ ...voteDoc(T1, 'carol-v', -1), _rev: mine.rev });
 		await store.projected();
 		expect(await store.getThread(T1)).toMatchObject({ voteScore: -1, myVote: -1 });
-		const again = await store.community.get(`vote:${T1}:carol-v`);
+		const again = await store.replica.community.get(`vote:${T1}:carol-v`);
 		await put({ _id: again._id, _rev: again._rev, _deleted: true });
 		await store.projected();
 		expect(await store.getThread(T1)).toMatchObject({ voteScore: 0, myVote: 0 });
@@ -229,7 +229,7 @@ describe('projector runner', () => {
 		store = await openTestStore();
 		const base = await put(postDoc(ULIDS.p1, T1, 1));
 		const gen = base.rev.split('-')[1];
-		await store.community.bulkDocs(
+		await store.replica.community.bulkDocs(
 			[
 				{ ...postDoc(ULIDS.p1, T1, 1), body: 'one', _rev: '2-aaaa', _revisions: { start: 2, ids: ['aaaa', gen] } },
 				{ ...postDoc(ULIDS.p1, T1, 1), body: 'two', _rev: '2-bbbb', _revisions: { start: 2, ids: ['bbbb', gen] } }
@@ -252,7 +252,7 @@ describe('projector runner scheduling', () => {
 
 	it('a rebuild requested while a catch-up is queued still rebuilds', async () => {
 		const store = await openTestStore();
-		await store.community.put(threadDoc(ULIDS.t1, 'general', 0));
+		await store.replica.community.put(threadDoc(ULIDS.t1, 'general', 0));
 		await store.projected();
 		// plant a row the feed does not justify, through a second connection: only a rebuild drops it
 		const other = new PraxisDb(store.member.name, testOptions.dexieOptions);

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBKeyRange, IDBObjectStore, indexedDB } from 'fake-indexeddb';
 import { PraxisDb } from '../../../src/lib/store/db';
-import type { Store } from '../../../src/lib/store/index';
+import type { TestStore as Store } from './support';
 import { at, categoryDoc, closeTestStores, openTestStore, postDoc, threadDoc, ULIDS, voteDoc } from './support';
 
 type Doc = Record<string, unknown> & { _id: string };
@@ -18,7 +18,7 @@ function rev(doc: Doc, n: number, hash: string, extra: Record<string, unknown> =
 /** Counts documents the store's followers read from the community changes feed (not live). */
 function countFeedReads(store: Store): { docs: number } {
 	const counter = { docs: 0 };
-	const db = store.community as unknown as { changes(opts?: Record<string, unknown>): unknown };
+	const db = store.replica.community as unknown as { changes(opts?: Record<string, unknown>): unknown };
 	const original = db.changes.bind(db);
 	db.changes = (opts?: Record<string, unknown>) => {
 		const feed = original(opts) as Promise<{ results: unknown[] }>;
@@ -85,13 +85,13 @@ describe('writing a bootstrap snapshot part', () => {
 		await settle(viaFeed);
 		const reads = countFeedReads(direct);
 		const written = snapshot(direct.member.name);
-		for (const part of written) await direct.sync.writeSnapshotPart!(structuredClone(part));
+		for (const part of written) await direct.replica.writeSnapshotPart!(structuredClone(part));
 		await settle(direct);
 		// only the conflicted post and the member's own documents were read back, not the part
 		expect(reads.docs).toBe(0);
 
 		const same = snapshot(viaFeed.member.name);
-		for (const part of same) await viaFeed.community.bulkDocs(structuredClone(part), { new_edits: false });
+		for (const part of same) await viaFeed.replica.community.bulkDocs(structuredClone(part), { new_edits: false });
 		await settle(viaFeed);
 		const rename = (rows: Record<string, unknown[]>, name: string) => JSON.parse(JSON.stringify(rows).split(name).join('ME')) as unknown;
 		expect(rename(await dump(direct), direct.member.name)).toEqual(rename(await dump(viaFeed), viaFeed.member.name));
@@ -116,9 +116,9 @@ describe('writing a bootstrap snapshot part', () => {
 			return get.call(this, key);
 		} as typeof get;
 		try {
-			let at: number | string | null = (await direct.community.info()).update_seq;
+			let at: number | string | null = (await direct.replica.community.info()).update_seq;
 			for (const part of snapshot(direct.member.name)) {
-				const written = await direct.sync.writeSnapshotPart!(structuredClone(part), at);
+				const written = await direct.replica.writeSnapshotPart!(structuredClone(part), at);
 				at = written.exact && String(written.before) === String(at) ? written.after : null;
 			}
 			await settle(direct);
@@ -128,7 +128,7 @@ describe('writing a bootstrap snapshot part', () => {
 		// only the read-back ids (the conflicted post, the member's own vote) were looked up
 		expect(gets.posts).toBeLessThanOrEqual(1);
 		expect(gets.votes).toBeLessThanOrEqual(1);
-		for (const part of snapshot(viaFeed.member.name)) await viaFeed.community.bulkDocs(structuredClone(part), { new_edits: false });
+		for (const part of snapshot(viaFeed.member.name)) await viaFeed.replica.community.bulkDocs(structuredClone(part), { new_edits: false });
 		await settle(viaFeed);
 		const rename = (rows: Record<string, unknown[]>, name: string) => JSON.parse(JSON.stringify(rows).split(name).join('ME')) as unknown;
 		expect(rename(await dump(direct), direct.member.name)).toEqual(rename(await dump(viaFeed), viaFeed.member.name));
@@ -139,14 +139,14 @@ describe('writing a bootstrap snapshot part', () => {
 		await settle(store);
 		const me = store.member.name;
 		const [first, second] = snapshot(me);
-		await store.sync.writeSnapshotPart!(structuredClone(first));
+		await store.replica.writeSnapshotPart!(structuredClone(first));
 		await settle(store);
 		// the member votes before the part holding their older vote arrives (a conflict in the replica)
 		await store.vote(`thread:${ULIDS.t2}`, 1);
 		await settle(store);
-		await store.sync.writeSnapshotPart!(structuredClone(second));
+		await store.replica.writeSnapshotPart!(structuredClone(second));
 		await settle(store);
-		const stored = (await store.community.get(`vote:thread:${ULIDS.t2}:${me}`, { conflicts: true })) as Doc & { _conflicts?: string[] };
+		const stored = (await store.replica.community.get(`vote:thread:${ULIDS.t2}:${me}`, { conflicts: true })) as Doc & { _conflicts?: string[] };
 		expect(stored._conflicts).toHaveLength(1); // the replica holds both votes
 		const handedOver = await dump(store);
 		// a projection from the whole feed gives the same rows (the replica's winner, the conflict)
@@ -159,6 +159,6 @@ describe('writing a bootstrap snapshot part', () => {
 	it('refuses a part the replica refuses, naming the document', async () => {
 		const store = await openTestStore();
 		await settle(store);
-		await expect(store.sync.writeSnapshotPart!([{ _id: '_bad', _rev: '1-a', type: 'x' } as never])).rejects.toThrow(/_bad|invalid|reserved/i);
+		await expect(store.replica.writeSnapshotPart!([{ _id: '_bad', _rev: '1-a', type: 'x' } as never])).rejects.toThrow(/_bad|invalid|reserved/i);
 	});
 });

@@ -20,8 +20,8 @@ describe('store writes', () => {
 		const [post] = await store.listPosts(id);
 		expect(post).toMatchObject({ id: postId, body: 'First!', pending: true, edited: false });
 		expect(await store.pendingCount()).toBe(2);
-		const doc = await store.community.get(postId);
-		await store.sync.acknowledge('community', [{ _id: postId, _rev: doc._rev }]);
+		const doc = await store.replica.community.get(postId);
+		await store.replica.acknowledge('community', [{ _id: postId, _rev: doc._rev }]);
 		expect(await store.isPending(postId)).toBe(false);
 		expect(await store.pendingCount()).toBe(1);
 	});
@@ -45,20 +45,20 @@ describe('store writes', () => {
 		await store.deletePost(postId);
 		expect((await store.listPosts(id))[0]).toMatchObject({ id: postId, deleted: 1, body: '' });
 		expect((await store.getThread(id))?.replyCount).toBe(0);
-		const tomb = (await store.community.get(postId, { revs: true, open_revs: 'all' })) as unknown as Array<{ ok: Record<string, unknown> }>;
+		const tomb = (await store.replica.community.get(postId, { revs: true, open_revs: 'all' })) as unknown as Array<{ ok: Record<string, unknown> }>;
 		expect(tomb[0].ok).toMatchObject({ _deleted: true, type: 'post', thread: id, author: store.member.name });
 		expect(tomb[0].ok.body).toBeUndefined();
 		await store.deleteThread(id);
 		expect(await store.countThreads('general')).toBe(0);
 
-		await store.community.put(threadDoc(ULIDS.t1, 'general', 0, { author: 'someone-else' }));
+		await store.replica.community.put(threadDoc(ULIDS.t1, 'general', 0, { author: 'someone-else' }));
 		await store.projected();
 		await expect(store.editThread(`thread:${ULIDS.t1}`, { title: 'mine now' })).rejects.toThrow(/author or a moderator/);
 	});
 
 	it('lets moderators edit any thread', async () => {
 		const store = await openTestStore({ roles: ['member', 'moderator'] });
-		await store.community.put(threadDoc(ULIDS.t1, 'general', 0, { author: 'someone-else' }));
+		await store.replica.community.put(threadDoc(ULIDS.t1, 'general', 0, { author: 'someone-else' }));
 		await store.editThread(`thread:${ULIDS.t1}`, { body: 'moderated' });
 		expect((await store.getThread(`thread:${ULIDS.t1}`))?.body).toBe('moderated');
 	});
@@ -89,11 +89,11 @@ describe('store writes', () => {
 describe('store queries', () => {
 	it('lists threads by last activity with paging, tag filter and unread markers', async () => {
 		const store = await openTestStore();
-		await store.community.put(categoryDoc('general'));
+		await store.replica.community.put(categoryDoc('general'));
 		const docs = Array.from({ length: 30 }, (_, i) =>
 			threadDoc(`01JAAAAAAAAAAAAAAAAAAAA${String(i).padStart(3, '0')}`, 'general', i, { tags: i % 3 === 0 ? ['budget'] : [] })
 		);
-		await store.community.bulkDocs(docs);
+		await store.replica.community.bulkDocs(docs);
 		await store.projected();
 		const page1 = await store.listThreads('general', { limit: 25 });
 		const page2 = await store.listThreads('general', { limit: 25, offset: 25 });
@@ -112,7 +112,7 @@ describe('store queries', () => {
 		expect((await store.getThread(first.id))?.unread).toBe(false);
 		await store.reply({ thread: first.id, body: 'my own reply' });
 		expect((await store.getThread(first.id))?.unread).toBe(false);
-		await store.community.put({ _id: 'post:01JBBBBBBBBBBBBBBBBBBBBBB9', type: 'post', author: 'someone', createdAt: new Date().toISOString(), thread: first.id, body: 'news' });
+		await store.replica.community.put({ _id: 'post:01JBBBBBBBBBBBBBBBBBBBBBB9', type: 'post', author: 'someone', createdAt: new Date().toISOString(), thread: first.id, body: 'news' });
 		await store.projected();
 		expect((await store.getThread(first.id))?.unread).toBe(true);
 	});
@@ -121,8 +121,8 @@ describe('store queries', () => {
 		const transactions = transactionCounter();
 		try {
 			const store = await openTestStore();
-			await store.community.put(categoryDoc('general'));
-			await store.community.bulkDocs([threadDoc(ULIDS.t1, 'general', 1)]);
+			await store.replica.community.put(categoryDoc('general'));
+			await store.replica.community.bulkDocs([threadDoc(ULIDS.t1, 'general', 1)]);
 			await store.projected();
 			const id = `thread:${ULIDS.t1}`;
 			expect((await store.getThread(id))?.unread).toBe(true);
@@ -142,7 +142,7 @@ describe('store queries', () => {
 		const b = await store.createThread({ category: 'general', title: 'B', body: 'x', tags: ['budget'] });
 		await store.createThread({ category: 'other', title: 'C', body: 'x', tags: ['budget'] });
 		expect((await store.listThreads('general', { tag: 'budget' })).map((t) => t.id)).toEqual([b, a]);
-		await store.community.put({ _id: 'post:01JBBBBBBBBBBBBBBBBBBBBBB8', type: 'post', author: 'zed', createdAt: new Date(Date.now() + 60_000).toISOString(), thread: a, body: 'bump' });
+		await store.replica.community.put({ _id: 'post:01JBBBBBBBBBBBBBBBBBBBBBB8', type: 'post', author: 'zed', createdAt: new Date(Date.now() + 60_000).toISOString(), thread: a, body: 'bump' });
 		await store.projected();
 		expect((await store.listThreads('general', { tag: 'budget' })).map((t) => t.id)).toEqual([a, b]);
 		await store.editThread(a, { tags: ['cloud'] });
@@ -166,7 +166,7 @@ describe('store queries', () => {
 	it('discarding a refused creation removes it from the device', async () => {
 		const store = await openTestStore();
 		const id = await store.createThread({ category: 'nowhere', title: 'T', body: 'B', tags: [] });
-		await store.sync.recordDenied('community', id, 'unknown category');
+		await store.replica.recordDenied('community', id, 'unknown category');
 		expect(await store.listRejected()).toMatchObject([{ id, reason: 'unknown category' }]);
 		expect(await store.pendingCount()).toBe(0);
 		await store.discardRejected(id);
@@ -177,10 +177,10 @@ describe('store queries', () => {
 	it('discarding a refused edit restores the server’s version (the replica keeps no earlier one)', async () => {
 		const store = await openTestStore();
 		const id = await store.createThread({ category: 'general', title: 'Before', body: 'B', tags: [] });
-		const accepted = (await store.community.get(id)) as Record<string, unknown> & { _rev: string }; // what the server holds
+		const accepted = (await store.replica.community.get(id)) as Record<string, unknown> & { _rev: string }; // what the server holds
 		await store.editThread(id, { title: 'After' });
-		await expect(store.community.get(id, { rev: accepted._rev })).rejects.toMatchObject({ status: 404 });
-		await store.sync.recordDenied('community', id, 'no', accepted);
+		await expect(store.replica.community.get(id, { rev: accepted._rev })).rejects.toMatchObject({ status: 404 });
+		await store.replica.recordDenied('community', id, 'no', accepted);
 		await store.discardRejected(id);
 		expect((await store.getThread(id))?.title).toBe('Before');
 		expect(await store.listRejected()).toEqual([]);
@@ -190,7 +190,7 @@ describe('store queries', () => {
 		const store = await openTestStore();
 		const id = await store.createThread({ category: 'nowhere', title: 'Before', body: 'B', tags: [] });
 		await store.editThread(id, { title: 'After' });
-		await store.sync.recordDenied('community', id, 'unknown category', null);
+		await store.replica.recordDenied('community', id, 'unknown category', null);
 		await store.discardRejected(id);
 		expect((await store.getThread(id))?.deleted).toBe(1);
 	});
@@ -213,7 +213,7 @@ describe('device and local data', () => {
 		await destroyLocalData(name, testOptions);
 		const again = await openTestStore({ name });
 		expect(await again.countThreads('general')).toBe(0);
-		expect((await again.community.info()).doc_count).toBe(0);
+		expect((await again.replica.community.info()).doc_count).toBe(0);
 		expect(normalizeTags(['A b', 'a-b'])).toEqual(['a-b']);
 	});
 });

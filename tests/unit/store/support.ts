@@ -3,7 +3,7 @@ import PouchDB from 'pouchdb';
 import memory from 'pouchdb-adapter-memory';
 import { IDBDatabase, IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { openStore, type OpenStoreOptions } from '../../../src/lib/store/open';
-import type { Store } from '../../../src/lib/store/index';
+import type { ReplicaPort, Store } from '../../../src/lib/store/index';
 import type { Member } from '../../../src/lib/store/types';
 
 PouchDB.plugin(memory);
@@ -22,13 +22,16 @@ export function uniqueName(prefix = 'm'): string {
 	return `${prefix}${process.pid}-${counter}`.slice(0, 32);
 }
 
+/** The app store with its replica port beside it (`replica`), for tests that play the sync layer. */
+export type TestStore = Store & { readonly replica: ReplicaPort };
+
 const opened: Store[] = [];
 
-export async function openTestStore(member: Partial<Member> = {}, options: Partial<OpenStoreOptions> = {}): Promise<Store> {
+export async function openTestStore(member: Partial<Member> = {}, options: Partial<OpenStoreOptions> = {}): Promise<TestStore> {
 	const name = member.name ?? uniqueName();
-	const store = await openStore({ name, roles: ['member'], displayName: name, ...member }, { ...testOptions, ...options });
+	const { store, replica } = await openStore({ name, roles: ['member'], displayName: name, ...member }, { ...testOptions, ...options });
 	opened.push(store);
-	return store;
+	return { ...store, replica };
 }
 
 /** Closes every store opened by openTestStore (call in afterEach). */

@@ -64,7 +64,7 @@ describe('sync with the Praxis gateway', () => {
 		expect(await b.store.getThread(bad)).toBeUndefined();
 
 		// B edits A's thread directly in its replica (bypassing the store's own check): refused
-		const doc = await b.store.community.get(ok);
+		const doc = await b.store.replica.community.get(ok);
 		await b.store.putDocument({ ...doc, title: 'Hijacked' });
 		await until(async () => (await b.store.listRejected()).length === 1, 15_000);
 		expect((await b.store.listRejected())[0].reason).toMatch(/author|moderator/i);
@@ -91,7 +91,7 @@ describe('sync with the Praxis gateway', () => {
 		const store = await openTestStore({ name });
 		// written offline on a first start: no certificate yet, so unsigned
 		const early = await store.createThread({ category: 'general', title: 'Before the certificate', body: 'x', tags: [] });
-		expect((await store.community.get(early)) as object).not.toHaveProperty('signature');
+		expect((await store.replica.community.get(early)) as object).not.toHaveProperty('signature');
 
 		const link = { devicesDown: true };
 		const fetchWithCookie: typeof fetch = async (input, init) => {

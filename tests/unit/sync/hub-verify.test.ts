@@ -75,7 +75,7 @@ describe('a device verifies what a hub sends', () => {
 
 		const hubStatus = recordingStatus();
 		const refusedSeen: string[][] = [];
-		const benHub: HubSync = await createHubSync({ store: ben.store, hubUrl: hub.base, token: ben.token, username: ben.store.member.name, status: hubStatus, network: fakeNetwork(true), delay: () => 200, serverKeys, onRefused: (r) => refusedSeen.push(r.map((d) => d.id)) });
+		const benHub: HubSync = await createHubSync({ replica: ben.store.replica, hubUrl: hub.base, token: ben.token, username: ben.store.member.name, status: hubStatus, network: fakeNetwork(true), delay: () => 200, serverKeys, onRefused: (r) => refusedSeen.push(r.map((d) => d.id)) });
 		controllers.push(benHub);
 		benHub.start();
 		await waitFor('ben has the genuine thread and category through the hub', async () => (await ben.store.getThread(good)) !== undefined && (await ben.store.listCategories()).some((c) => c.slug === 'hall-notes'), 20_000);
@@ -90,14 +90,14 @@ describe('a device verifies what a hub sends', () => {
 		expect(reasonOf(forged2._id)).toMatch(/bad server signature/);
 		expect(refused.map((r) => r.id).sort()).toEqual([early, forged1._id, forged2._id, fakeCert._id].sort());
 		expect(refusedSeen.at(-1)?.sort()).toEqual(refused.map((r) => r.id).sort());
-		expect(await readRefused(ben.store)).toEqual(refused);
+		expect(await readRefused(ben.store.replica)).toEqual(refused);
 
 		// Community has none of it: Ana's thread as she wrote it, no forgeries, no rogue certificate.
-		const kept = await localDoc(ben.store.community, early);
+		const kept = await localDoc(ben.store.replica.community, early);
 		expect(kept).toMatchObject({ body: 'Signed by Ana' });
 		expect(kept!._rev).toMatch(/^1-/);
 		expect(kept!._conflicts).toBeUndefined();
-		for (const id of [forged1._id, forged2._id, fakeCert._id]) expect(await localDoc(ben.store.community, id), id).toBeNull();
+		for (const id of [forged1._id, forged2._id, fakeCert._id]) expect(await localDoc(ben.store.replica.community, id), id).toBeNull();
 		expect((await ben.store.getThread(early))?.body).toBe('Signed by Ana');
 		const log = (await ben.store.listSyncLog()).map((l) => l.message).join('\n');
 		expect(log).toContain(`${forged1._id}`);
@@ -117,23 +117,23 @@ describe('a device verifies what a hub sends', () => {
 		controllers.push(back);
 		back.start();
 		await waitFor('ben gets the edit from central', async () => (await ben.store.getThread(good))?.body === 'Edited after the meetup', 20_000);
-		const edited = await localDoc(ben.store.community, good);
+		const edited = await localDoc(ben.store.replica.community, good);
 		expect(edited!._rev).toMatch(/^2-/);
 		expect(edited!._conflicts).toBeUndefined();
-		const history = (await ben.store.community.get(good, { revs: true })) as unknown as { _revisions: { start: number; ids: string[] } };
+		const history = (await ben.store.replica.community.get(good, { revs: true })) as unknown as { _revisions: { start: number; ids: string[] } };
 		expect(history._revisions.ids).toHaveLength(2);
 		await waitFor('ben’s hub reply reached central', async () => (await storage.db(COMMUNITY_DB).allDocs({ keys: [benPost] })).rows.every((r) => !('error' in r)), 20_000);
 	}, 120_000);
 
 	it('starts again from a clean staging database for another hub, and forgets refusals with it', async () => {
 		const store = await openTestStore({ name: uniqueName('cy') });
-		const staging = store.sync.openHubStaging();
+		const staging = store.replica.hubStaging.open();
 		await staging.put({ _id: HUB_VERIFY_STATE_ID, hub: 'http://10.0.0.2:3000', since: 0, refused: [{ id: 'thread:x', rev: '1-a', reason: 'altered', at: new Date().toISOString() }] });
-		expect(await readRefused(store)).toHaveLength(1);
-		const verifier = await openHubVerifier({ store, hubUrl: 'http://10.0.0.3:3000', serverKeys });
+		expect(await readRefused(store.replica)).toHaveLength(1);
+		const verifier = await openHubVerifier({ replica: store.replica, hubUrl: 'http://10.0.0.3:3000', serverKeys });
 		expect(await verifier.refused()).toEqual([]);
 		await verifier.close();
-		expect(await readRefused(store)).toEqual([]);
+		expect(await readRefused(store.replica)).toEqual([]);
 	});
 
 	it('takes a document that came before its certificate once the certificate arrives', async () => {
@@ -143,18 +143,18 @@ describe('a device verifies what a hub sends', () => {
 		const device = await generateDeviceKeys();
 		const cert = await signCertificate({ _id: `device:01J${'D'.repeat(23)}`, type: 'device', author: 'alice', createdAt: new Date().toISOString(), publicKey: await exportPublicKey(device.publicKey), expiresAt: new Date(Date.now() + 86_400_000).toISOString(), issuer: 'k1' }, server.privateKey);
 		const thread = await signDoc(threadDoc(ULIDS.t1, 'general', 1), cert._id, device.privateKey);
-		const verifier = await openHubVerifier({ store, hubUrl: 'http://10.0.0.4:3000', serverKeys: keys });
+		const verifier = await openHubVerifier({ replica: store.replica, hubUrl: 'http://10.0.0.4:3000', serverKeys: keys });
 		await verifier.staging.bulkDocs([await withSignedRevision(thread, null)], { new_edits: false }); // as the pull would: the thread first…
 		verifier.schedule();
 		await verifier.settled();
 		expect(await verifier.refused()).toMatchObject([{ id: thread._id, reason: `unknown device certificate ${cert._id}` }]);
-		await expect(store.community.get(thread._id)).rejects.toMatchObject({ status: 404 });
+		await expect(store.replica.community.get(thread._id)).rejects.toMatchObject({ status: 404 });
 		await verifier.staging.put(cert); // …its certificate in a later batch
 		verifier.schedule();
 		await verifier.settled();
 		expect(await verifier.refused()).toEqual([]);
-		expect(await store.community.get(thread._id)).toMatchObject({ title: thread.title, signature: thread.signature });
-		expect((await store.community.get(cert._id))._rev).toBe((await verifier.staging.get(cert._id))._rev);
+		expect(await store.replica.community.get(thread._id)).toMatchObject({ title: thread.title, signature: thread.signature });
+		expect((await store.replica.community.get(cert._id))._rev).toBe((await verifier.staging.get(cert._id))._rev);
 		await verifier.close();
 	});
 });

@@ -41,8 +41,8 @@ describe('hub as a second remote for the real client', () => {
 		await stopCentral(); // the hall has no internet
 		expect(await probeHub(hub.base, ana.token)).toEqual({ ok: true, name: 'hall' });
 		const hubStatus = { ana: recordingStatus(), ben: recordingStatus() };
-		const anaHub = await createHubSync({ store: ana.store, hubUrl: hub.base, token: ana.token, username: ana.store.member.name, status: hubStatus.ana, network: fakeNetwork(true), delay: () => 200, serverKeys });
-		const benHub = await createHubSync({ store: ben.store, hubUrl: hub.base, token: ben.token, username: ben.store.member.name, status: hubStatus.ben, network: fakeNetwork(true), delay: () => 200, serverKeys });
+		const anaHub = await createHubSync({ replica: ana.store.replica, hubUrl: hub.base, token: ana.token, username: ana.store.member.name, status: hubStatus.ana, network: fakeNetwork(true), delay: () => 200, serverKeys });
+		const benHub = await createHubSync({ replica: ben.store.replica, hubUrl: hub.base, token: ben.token, username: ben.store.member.name, status: hubStatus.ben, network: fakeNetwork(true), delay: () => 200, serverKeys });
 		controllers.push(anaHub, benHub);
 		anaHub.start();
 		benHub.start();

@@ -16,9 +16,9 @@ const EVENTS = 100;
 it('projects a large feed and derives its notifications', async () => {
 	const store = await openTestStore({ name: 'alice' });
 	const { threads, posts, events, rsvps } = eventsFeed({ threads: THREADS, replies: REPLIES, events: EVENTS });
-	for (let i = 0; i < threads.length; i += 2_000) await store.community.bulkDocs(threads.slice(i, i + 2_000));
-	await store.community.bulkDocs(posts);
-	await store.community.bulkDocs([...events, ...rsvps]);
+	for (let i = 0; i < threads.length; i += 2_000) await store.replica.community.bulkDocs(threads.slice(i, i + 2_000));
+	await store.replica.community.bulkDocs(posts);
+	await store.replica.community.bulkDocs([...events, ...rsvps]);
 	await store.events.projected();
 	expect((await store.events.list({ when: 'all' })).length).toBe(EVENTS);
 	expect(await store.people.unreadNotifications()).toBe(REPLIES / 10); // the replies in alice's thread 0

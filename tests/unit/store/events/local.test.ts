@@ -45,7 +45,7 @@ describe('events on one device', () => {
 		const id = await store.events.createEvent(base);
 		await store.events.rsvp(id, 'maybe');
 		await store.events.rsvp(id, 'going');
-		await store.private.put({ _id: 'message:01JFAAAAAAAAAAAAAAAAAAAAA1', type: 'message', author: 'pavel', createdAt: '2030-01-01T00:00:00.000Z', to: 'olga', body: 'Hi Olga' });
+		await store.replica.private.put({ _id: 'message:01JFAAAAAAAAAAAAAAAAAAAAA1', type: 'message', author: 'pavel', createdAt: '2030-01-01T00:00:00.000Z', to: 'olga', body: 'Hi Olga' });
 		await store.events.projected();
 		expect(await store.people.unreadNotifications()).toBe(1);
 		await store.people.markNotificationsRead();
@@ -63,7 +63,7 @@ describe('events on one device', () => {
 		try {
 			const store = await openTestStore();
 			for (const [i, body] of ['Hi there', 'Are you there?'].entries()) {
-				await store.private.put({ _id: `message:01JFAAAAAAAAAAAAAAAAAAAAA${i + 1}`, type: 'message', author: 'pavel', createdAt: `2030-01-01T00:0${i}:00.000Z`, to: store.member.name, body });
+				await store.replica.private.put({ _id: `message:01JFAAAAAAAAAAAAAAAAAAAAA${i + 1}`, type: 'message', author: 'pavel', createdAt: `2030-01-01T00:0${i}:00.000Z`, to: store.member.name, body });
 			}
 			await store.events.projected();
 			expect((await store.people.conversations())[0]).toMatchObject({ peer: 'pavel', unread: 2 });
@@ -71,7 +71,7 @@ describe('events on one device', () => {
 			expect(await transactions.count(() => store.people.markConversationRead('pavel'))).toBe(1);
 			expect((await store.people.conversations())[0].unread).toBe(0);
 			expect(await store.people.unreadNotifications()).toBe(0);
-			await store.private.put({ _id: 'message:01JFAAAAAAAAAAAAAAAAAAAAA3', type: 'message', author: 'pavel', createdAt: '2030-01-01T00:05:00.000Z', to: store.member.name, body: 'Ping' });
+			await store.replica.private.put({ _id: 'message:01JFAAAAAAAAAAAAAAAAAAAAA3', type: 'message', author: 'pavel', createdAt: '2030-01-01T00:05:00.000Z', to: store.member.name, body: 'Ping' });
 			await store.events.projected();
 			expect(await store.people.unreadNotifications()).toBe(1);
 			expect(await transactions.count(() => store.people.markNotificationsRead())).toBe(1);

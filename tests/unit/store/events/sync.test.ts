@@ -12,7 +12,7 @@ import { deriveAttendance, type RsvpFacts } from '../../../../src/lib/domain/eve
 import { userDbName } from '../../../../src/lib/domain/ids';
 import { closeTestStores, openTestStore, uniqueName } from '../support';
 import { recordingStatus, until } from '../../sync/support';
-import type { Store } from '../../../../src/lib/store/index';
+import type { TestStore as Store } from '../support';
 
 let harness: Harness | null = null;
 const controllers: SyncController[] = [];
@@ -124,7 +124,7 @@ describe('events and people through the server', () => {
 		await until(async () => (await a.store.pendingCount()) === 0, 15_000);
 		const seenByB = await b.store.getProfile(a.name);
 		expect(seenByB?.bio).toBeUndefined();
-		const all = await b.store.community.allDocs({ include_docs: true });
+		const all = await b.store.replica.community.allDocs({ include_docs: true });
 		expect(JSON.stringify(all.rows)).not.toContain('SECRET-BIO');
 		expect(JSON.stringify((await harness.storage.db('community').allDocs({ include_docs: true })).rows)).not.toContain('SECRET-BIO');
 		expect((await couchGet(harness, b.cookie, `${userDbName(a.name)}/profile-private:${a.name}`)).status).toBe(403);

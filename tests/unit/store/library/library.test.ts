@@ -32,8 +32,8 @@ describe('library store', () => {
 
 		// the reviewer's device receives the resource by replication
 		const reviewer = await openTestStore({ name: uniqueName('r'), roles: ['member', 'reviewer'] });
-		const doc = await author.community.get(id);
-		await reviewer.community.bulkDocs([doc], { new_edits: false });
+		const doc = await author.replica.community.get(id);
+		await reviewer.replica.community.bulkDocs([doc], { new_edits: false });
 		await reviewer.projected();
 		expect((await reviewer.library.reviewQueue()).map((s) => s.resource.id)).toEqual([id]);
 		await reviewer.library.review(id, 'changes', 'Add the cost figures.');
@@ -41,8 +41,8 @@ describe('library store', () => {
 
 		// back to the author: returned with the comments, then resubmitted
 		const sync = async (from: typeof author, to: typeof author) => {
-			const all = await from.community.allDocs({ include_docs: true });
-			await to.community.bulkDocs(all.rows.map((r) => r.doc!), { new_edits: false });
+			const all = await from.replica.community.allDocs({ include_docs: true });
+			await to.replica.community.bulkDocs(all.rows.map((r) => r.doc!), { new_edits: false });
 			await to.projected();
 		};
 		await sync(reviewer, author);
@@ -109,7 +109,7 @@ describe('library store', () => {
 
 	it('lists a related thread once even when it shares several tags with the resource', async () => {
 		const store = await openTestStore({ name: uniqueName('m'), roles: ['member', 'reviewer'] });
-		await store.community.put(categoryDoc('general'));
+		await store.replica.community.put(categoryDoc('general'));
 		await store.projected();
 		const thread = await store.createThread({ category: 'general', title: 'Permit queues', body: 'How?', tags: ['permits', 'digital'] });
 		const id = await store.library.submit(input());

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { generateDeviceKeys, signCertificate, verifyDocSignature, type DeviceCertificate } from '../../../../src/lib/domain/signing';
 import { ensureDeviceCertificate } from '../../../../src/lib/sync/hub-device';
-import type { Store } from '../../../../src/lib/store/index';
+import type { TestStore as Store } from '../support';
 import { categoryDoc, closeTestStores, openTestStore } from '../support';
 
 afterEach(closeTestStores);
@@ -22,7 +22,7 @@ async function certify(author: string, publicKey: string, ttlMs = 365 * 86_400_0
 }
 
 async function verify(store: Store, id: string, cert: DeviceCertificate, revoked: string[] = []) {
-	const doc = (await store.community.get(id)) as unknown as Record<string, unknown>;
+	const doc = (await store.replica.community.get(id)) as unknown as Record<string, unknown>;
 	return verifyDocSignature(doc, async (certId) => (certId === cert._id ? cert : null), ctx(revoked));
 }
 
@@ -49,7 +49,7 @@ describe('device signing in the store', () => {
 		const store = await openTestStore({ name: 'signer1', roles: ['moderator'] });
 		await store.putDocument(categoryDoc('general'));
 		const early = await store.createThread({ category: 'general', title: 'Offline first', body: 'Before the key was certified', tags: [] });
-		expect(((await store.community.get(early)) as { signature?: unknown }).signature).toBeUndefined();
+		expect(((await store.replica.community.get(early)) as { signature?: unknown }).signature).toBeUndefined();
 
 		const cert = await certify('signer1', await store.signing!.publicKey());
 		const signed = await store.signing!.certify(cert);

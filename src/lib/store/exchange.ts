@@ -1,0 +1,51 @@
+/// <reference types="pouchdb-core" />
+// The file exchange (the /exchange page): save this device's community updates to a signed bundle
+// file, and open one (verify it, apply what verifies to the community replica, project it). The
+// bundle format and its checks are src/lib/bundle; the central server's keys come from the sync
+// layer (sync/hub-keys.ts), passed in by the page.
+import { certificateFinder, exportBundle, importBundle, revokedIn, type ImportOutcome } from '../bundle/index';
+import type { StoreContext } from './context';
+import { deviceAuthority } from './device-authority';
+import type { StoreSigning } from './signing/index';
+
+export interface ExchangeApi {
+	/** A bundle of the community documents changed since `since` (ISO; null: all), signed by this device. */
+	saveUpdates(since: string | null): Promise<{ blob: Blob; name: string; count: number }>;
+	/** Verifies and applies a bundle file; `serverKeys` gives the central server's public keys. */
+	openUpdates(file: Blob, serverKeys: () => Promise<ReadonlyMap<string, CryptoKey>>): Promise<ImportOutcome>;
+}
+
+export function createExchange(ctx: StoreContext, signing: StoreSigning | undefined, projected: () => Promise<void>): ExchangeApi {
+	const { community, member } = ctx;
+	return {
+		async saveUpdates(since) {
+			const cert = await signing?.certificate();
+			if (!signing || !cert) throw new Error('This device has no certified key yet: open Praxis once while online, then save the file.');
+			const { bytes, count } = await exportBundle({
+				db: community,
+				author: member.name,
+				device: cert._id,
+				sign: async (b) => {
+					const signed = await signing.signBytes(b);
+					if (!signed) throw new Error('This device lost its key while saving.');
+					return signed.sig;
+				},
+				since
+			});
+			const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+			return { blob: new Blob([bytes], { type: 'application/gzip' }), name: `praxis-${member.name}-${stamp}.praxis`, count };
+		},
+		async openUpdates(file, serverKeys) {
+			const bytes = new Uint8Array(await file.arrayBuffer());
+			const outcome = await importBundle(community, bytes, {
+				serverKeys: await serverKeys(),
+				revoked: await revokedIn(community),
+				now: new Date(),
+				findCertificate: certificateFinder(community),
+				authority: deviceAuthority(community) // a moderator's edit of another member's post
+			});
+			if (outcome.ok) await projected();
+			return outcome;
+		}
+	};
+}
