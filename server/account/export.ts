@@ -43,6 +43,8 @@ function clean(doc: Doc): Record<string, unknown> {
 export function safeFileName(name: string): string {
 	const cleaned = name
 		.normalize('NFC')
+		// control characters are exactly what must not reach a file name
+		// eslint-disable-next-line no-control-regex
 		.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_')
 		.replace(/^[.\s]+|[.\s]+$/g, '')
 		.slice(0, FILE_NAME_MAX_CHARS);

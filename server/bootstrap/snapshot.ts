@@ -69,7 +69,7 @@ interface Leaf {
 export async function buildSnapshot(db: PouchDB.Database): Promise<Snapshot> {
 	const seq = (await db.info()).update_seq;
 	const feed = await db.changes({ since: 0, style: 'all_docs', return_docs: true } as PouchDB.Core.ChangesOptions);
-	let wanted: Array<{ id: string; rev: string }> = [];
+	const wanted: Array<{ id: string; rev: string }> = [];
 	for (const change of feed.results) {
 		if (change.id.startsWith('_design/')) continue;
 		for (const { rev } of change.changes) wanted.push({ id: change.id, rev });
@@ -85,7 +85,7 @@ export async function buildSnapshot(db: PouchDB.Database): Promise<Snapshot> {
 			}
 		}
 	}
-	wanted = [];
+	wanted.length = 0; // the ids are not needed past here: let them go while the parts are built
 	const ordered = priorityOrder(leaves);
 	leaves.length = 0;
 	const parts: Uint8Array[] = [];
