@@ -1,9 +1,9 @@
 // Benchmark 5: local reads in Chromium through the app's own store (window.__praxisTest, see
 // src/lib/components/session.svelte.ts). The member signs in, goes offline (no replication), and
 // the generated community plus extra threads (10,000 threads in all) are written straight into
-// the local PouchDB replica with new_edits:false; then the projector's throughput (a full
-// rebuild), a category's first page, the 500-post thread and searches are timed (once the events
-// runner has caught up too).
+// the local PouchDB replica with new_edits:false; then the projections' throughput (a full
+// rebuild), a category's first page, the 500-post thread and searches are timed (once every
+// projection, events and notifications included, has caught up).
 // Run alone: node --import tsx bench/local-reads.ts
 import type { Page } from 'playwright-core';
 import { generateCommunity, generateThreads, type BenchDoc } from './lib/generate';
@@ -54,9 +54,8 @@ export async function localReadsBench(): Promise<Figures> {
 		await load(b.page, all);
 		await b.page.evaluate(() => (window as unknown as Hooked).__praxisTest.session.store.projected());
 		const loadMs = performance.now() - t0;
-		// Reads are timed once the device has taken the load in: the events runner (notifications)
-		// follows the projector and is still working through the 10,000 documents when it finishes,
-		// and the search index is saved (in slices) a few seconds after the last batch.
+		// Reads are timed once the device has taken the load in: the private replica's follower has
+		// caught up too, and the search index is saved (in slices) a few seconds after the last batch.
 		await b.page.evaluate(async () => {
 			const store = (window as unknown as Hooked).__praxisTest.session.store;
 			await store.events.projected();

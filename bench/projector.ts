@@ -1,9 +1,11 @@
-// Benchmark 7: the store's projector and events runner in Node, on PouchDB's memory adapter and
-// fake-indexeddb (slower than a browser's IndexedDB: bench/local-reads.ts has the Chromium
-// figures). 10,000 threads and 5,000 replies are projected in one go, then a category's first
-// page, a tag page and the category list are timed; a second store runs the events/people
-// runner over the same feed plus 500 events and 2,000 RSVPs. The unit tests check what these
-// produce on a smaller feed; the time they take is measured only here.
+// Benchmark 7: the store's projections in Node, on PouchDB's memory adapter and fake-indexeddb
+// (slower than a browser's IndexedDB: bench/local-reads.ts has the Chromium figures). 10,000
+// threads and 5,000 replies are projected in one go, then a category's first page, a tag page and
+// the category list are timed; a second store projects the same feed plus 500 events and 2,000
+// RSVPs, whose events and notifications are checked. One feed follower applies every projection
+// (forums, library, search, events, people) in the same batches, so both timings include them all
+// (before, the events runner followed the feed on its own and "projection" was the forums alone).
+// The unit tests check what these produce on a smaller feed; the time they take is measured only here.
 // Run alone: node --import tsx bench/projector.ts
 import { eventsFeed, openTestStore, postDoc, seqUlid as ulid, threadDoc } from '../tests/unit/store/support';
 import { runAlone, type Figures } from './lib/report';

@@ -20,7 +20,6 @@ import { createCouchApp, writeDocs } from '../server/couch/index';
 import { createStorage } from '../server/storage/index';
 import type { AuthService } from '../server/auth/types';
 import { docId } from '../src/lib/domain/ids';
-import { useSignatureChecks } from '../server/couch/write';
 import { createSignatureVerifier } from '../server/devices/verify';
 import { ephemeralSigningKey } from '../server/auth/keys';
 import { serverSigner, type ServerSigner } from '../server/devices/server-key';
@@ -70,8 +69,8 @@ async function startGateway(dir: string, identity: Identity): Promise<Target> {
 	// The certificate is stored as POST /api/devices stores it; from here on, signatures are required.
 	await storage.db('community').put(identity.certificate);
 	const verifier = createSignatureVerifier({ storage, serverKeys: async () => new Map([[identity.server.kid, identity.server.publicKey]]) });
-	useSignatureChecks(storage, { verifier, actorFor: async (signer) => ({ name: signer.name, roles: ['member'] }), required: true });
-	const app = new Hono().route('/couch', createCouchApp({ storage, auth, uuid: 'bench', version: 'bench' }));
+	const signatures = { verifier, actorFor: async (signer: { name: string }) => ({ name: signer.name, roles: ['member' as const] }), required: true };
+	const app = new Hono().route('/couch', createCouchApp({ storage, auth, uuid: 'bench', version: 'bench', signatures }));
 	const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
 		const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
 	});

@@ -2,7 +2,7 @@
 // gateway (validation and authorization on every document) against express-pouchdb (none), both
 // on LevelDB. Reuses bench/push-pull.ts's isolated one-measurement child processes (servers
 // alternate per round; medians). The client pushes as Praxis's client does (batch_size
-// SYNC_BATCH_SIZE, src/lib/sync/controller.ts) to both servers; the same push with PouchDB's
+// SYNC_BATCH_SIZE, src/lib/sync/controller/) to both servers; the same push with PouchDB's
 // default batch size (100) is measured too and reported beside it.
 // Run alone: node --import tsx bench/push.ts [rounds]
 import { spawnSync } from 'node:child_process';

@@ -12,7 +12,7 @@ import { createAuthRoutes } from './auth/routes';
 import { createCouchSessionRoutes } from './auth/couch-session';
 import { createAccountRoutes } from './auth/account-routes';
 import type { ResetLimits } from './auth/accounts';
-import { createCouchApp } from './couch/index';
+import { createCouchApp, type SignatureChecks } from './couch/index';
 import { createStaticApp } from './static';
 import { compression } from './http/compression';
 import { securityHeaders } from './http/security-headers';
@@ -37,7 +37,6 @@ import { createHubRegistry, type HubRegistry } from './hub/enrolment';
 import { withHubCredentials } from './hub/upstream-auth';
 import { createRevocationRoutes, hubRelay, privilegedMembersOf } from './hub/relay';
 import type { HubAppParts } from './hub/index';
-import { useSignatureChecks } from './couch/write';
 import { createBundleRoutes } from './bundle/routes';
 import { hubMembersWith, trustedServerKeys } from './bundle/index';
 // Events: calendar subscription feeds.
@@ -73,8 +72,8 @@ export interface AppDeps {
 	hub?: HubAppParts;
 	/**
 	 * Refuse community documents pushed to /couch without a valid signature by a certified device
-	 * of their author, or of a member allowed to make that change. On by default;
-	 * PRAXIS_REQUIRE_SIGNATURES=0 turns it off (a migration from clients that do not sign yet).
+	 * of their author, or of a member allowed to make that change. On by default (server/index.ts
+	 * passes PRAXIS_REQUIRE_SIGNATURES; 0 turns it off, a migration from clients that do not sign yet).
 	 */
 	requireSignatures?: boolean;
 	/** Outgoing email (SMTP_URL); null or absent: nothing is ever sent. */
@@ -141,16 +140,13 @@ export function createApp(deps: AppDeps): PraxisApp {
 		deps.hub?.verifier ??
 		createSignatureVerifier({ storage, clock, rolesOf: rolesFromUsers(auth.users), serverKeys: async () => new Map([[auth.signingKey().kid, (await serverSigner(auth.signingKey())).publicKey]]) });
 
-	{
-		// A hub keeps no accounts: a document one member's device relays for another is authorized
-		// there with the roles the upstream gave at the hub's last contact (member rights for
-		// everyone else); the upstream authorizes it again with the roles it knows.
-		const actorFor = hub
-			? async (signer: { name: string }): Promise<SessionUser> => ({ name: signer.name, roles: [...hub.rolesOf(signer.name)] })
-			: (signer: Parameters<typeof actorForSigner>[0]) => actorForSigner(signer, auth.users);
-		const required = deps.requireSignatures ?? process.env.PRAXIS_REQUIRE_SIGNATURES !== '0';
-		useSignatureChecks(storage, { verifier, actorFor, required });
-	}
+	// A hub keeps no accounts: a document one member's device relays for another is authorized
+	// there with the roles the upstream gave at the hub's last contact (member rights for
+	// everyone else); the upstream authorizes it again with the roles it knows.
+	const actorFor = hub
+		? async (signer: { name: string }): Promise<SessionUser> => ({ name: signer.name, roles: [...hub.rolesOf(signer.name)] })
+		: (signer: Parameters<typeof actorForSigner>[0]) => actorForSigner(signer, auth.users);
+	const signatures: SignatureChecks = { verifier, actorFor, required: deps.requireSignatures ?? true };
 
 	if (deps.hub) app.use(deps.hub.cors);
 	if (config.logRequests) app.use(requestLog(log));
@@ -219,7 +215,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 		app.route('/couch', createCouchSessionRoutes({ auth, secureCookies: config.secureCookies, addressOf }));
 		app.use('/couch/*', hubRelay({ storage, auth: gatewayAuth, users: auth.users, verifier }));
 	}
-	app.route('/couch', createCouchApp({ storage, auth: gatewayAuth, uuid, version: config.version, clock }));
+	app.route('/couch', createCouchApp({ storage, auth: gatewayAuth, uuid, version: config.version, clock, signatures }));
 
 	app.route('/', createStaticApp({ staticDir: config.staticDir }));
 

@@ -1,9 +1,9 @@
 // What the command-line tools (admin, bundle) share: their I/O, opening the server's store from
 // the environment with a plain message when a running server holds it, and running as main.
-import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createStorage, type Storage } from './storage/index';
 import { isStoreLockedError, openUsersDb } from './store-lock';
+import { readStoreConfig } from './config';
 import { errorMessage } from '../src/lib/domain/errors';
 
 export interface CliIo {
@@ -17,8 +17,7 @@ export interface CliIo {
  * 2 with a clear message when another process (the server) holds the LevelDB lock.
  */
 export async function withCliStore(io: CliIo, task: (storage: Storage, dataDir: string) => Promise<number>): Promise<number> {
-	const couchdbUrl = io.env.COUCHDB_URL?.trim() || undefined;
-	const dataDir = resolve(io.env.DATA_DIR ?? './data');
+	const { couchdbUrl, dataDir } = readStoreConfig(io.env);
 	const storage = couchdbUrl ? createStorage({ kind: 'couchdb', couchdbUrl }) : createStorage({ kind: 'leveldb', dataDir });
 	try {
 		await openUsersDb(storage);

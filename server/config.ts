@@ -1,4 +1,11 @@
-// Server configuration, read once from the environment by server/index.ts.
+// Server configuration. readServerConfig reads the environment `npm start` runs in, once, from
+// server/index.ts (hub mode through hub/cli.ts parseHubArgs), and the values reach the modules
+// through createApp's dependencies: no other module reads process.env. The command-line tools
+// read their store with readStoreConfig (and admin.ts its PRAXIS_ADMIN_PASSWORD) from CliIo.env.
+import { resolve } from 'node:path';
+import { parseHubArgs, type HubArgs } from './hub/cli';
+import type { MailConfig } from './mail/mailer';
+
 export interface AppConfig {
 	version: string;
 	/** Folder of the built SPA (adapter-static output); absent before the client is built. */
@@ -25,3 +32,81 @@ export const LIMITS = {
 	ATTACHMENT_BYTES: 20 * 1024 * 1024,
 	REQUEST_BYTES: 50 * 1024 * 1024
 } as const;
+
+/** Where the store lives: CouchDB at COUCHDB_URL, or LevelDB in DATA_DIR (default ./data). */
+export interface StoreConfig {
+	dataDir: string;
+	couchdbUrl?: string;
+}
+
+/** Everything `npm start` takes from its environment and arguments. */
+export interface ServerConfig {
+	/** PORT (default 3000; 0 picks a free one). */
+	port: number;
+	/** HOST; by default localhost only, every interface for a hub (it serves the hall's LAN). */
+	host: string;
+	store: StoreConfig;
+	app: AppConfig;
+	/** PRAXIS_TRUST_PROXY=1: client addresses (for rate limits) from X-Forwarded-For. */
+	trustProxy: boolean;
+	/** PRAXIS_REQUIRE_SIGNATURES: on unless 0 (server/app.ts AppDeps.requireSignatures). */
+	requireSignatures: boolean;
+	/** SMTP_URL and MAIL_FROM; without SMTP_URL no email is sent. */
+	mail: MailConfig;
+	/** Hub mode (server/hub/cli.ts): from --hub and its options, or PRAXIS_HUB and its variables. */
+	hub: Exclude<HubArgs, { error: string }>;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface ReadOptions {
+	/** The command-line arguments after the script (hub mode). */
+	argv?: readonly string[];
+	/** The version /api/health reports (package.json's). */
+	version?: string;
+	/** Reads the hub credential file. */
+	readFile?: (path: string) => string;
+}
+
+const ORIGIN = /^https?:\/\/[^/]+$/;
+
+/** Off only for 0 or false. */
+const unlessOff = (value: string | undefined): boolean => value !== '0' && value !== 'false';
+
+export function readStoreConfig(env: Env): StoreConfig {
+	const couchdbUrl = env.COUCHDB_URL?.trim() || undefined;
+	return { dataDir: resolve(env.DATA_DIR ?? './data'), ...(couchdbUrl ? { couchdbUrl } : {}) };
+}
+
+/** The server's configuration, or the message that says which value is wrong. */
+export function readServerConfig(env: Env, options: ReadOptions = {}): ServerConfig | { error: string } {
+	const port = Number(env.PORT ?? 3000);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) return { error: `PORT must be a port number, not ${env.PORT}` };
+	const hub = parseHubArgs(options.argv ?? [], env, options.readFile);
+	if ('error' in hub) return hub;
+	const store = readStoreConfig(env);
+	const publicUrl = (env.PRAXIS_PUBLIC_URL?.trim() || `http://localhost:${port || 3000}`).replace(/\/+$/, '');
+	if (!ORIGIN.test(publicUrl)) return { error: `PRAXIS_PUBLIC_URL must be the app's address like https://praxis.example.org, not ${env.PRAXIS_PUBLIC_URL}` };
+	const allowedOrigins = (env.PRAXIS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+	const badOrigin = allowedOrigins.find((origin) => !ORIGIN.test(origin));
+	if (badOrigin !== undefined) return { error: `PRAXIS_ALLOWED_ORIGINS must list origins like https://praxis.example.org, not ${badOrigin}` };
+	return {
+		port,
+		host: env.HOST ?? (hub.hub ? '0.0.0.0' : '127.0.0.1'),
+		store,
+		app: {
+			version: options.version ?? '0.0.0',
+			staticDir: resolve(env.STATIC_DIR ?? './build'),
+			dataDir: store.dataDir,
+			demo: unlessOff(env.PRAXIS_DEMO),
+			secureCookies: env.PRAXIS_SECURE_COOKIES === '1',
+			logRequests: unlessOff(env.PRAXIS_LOG),
+			allowedOrigins,
+			publicUrl
+		},
+		trustProxy: env.PRAXIS_TRUST_PROXY === '1',
+		requireSignatures: env.PRAXIS_REQUIRE_SIGNATURES !== '0',
+		mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+		hub
+	};
+}

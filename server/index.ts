@@ -1,15 +1,13 @@
-// The Node entry point: reads the environment, opens the store, seeds it on first start,
+// The Node entry point: reads its configuration (config.ts), opens the store, seeds it on first start,
 // and serves the app until SIGINT/SIGTERM, when it closes the server and the store cleanly.
 import { serve } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Server } from 'node:http';
 import { createStorage } from './storage/index';
-import type { AppConfig } from './config';
+import { readServerConfig } from './config';
 import { createApp, loadServerUuid } from './app';
 import { seed, type SeedReport } from './seed';
 import { isStoreLockedError, openUsersDb } from './store-lock';
-import { parseHubArgs } from './hub/cli';
 import { createMailer } from './mail/mailer';
 import { startDigests } from './mail/digest';
 import { resumeAccountDeletions } from './deletion/purge';
@@ -56,30 +54,12 @@ function seedLines(report: SeedReport): string[] {
 }
 
 async function main(): Promise<void> {
-	const env = process.env;
-	const port = Number(env.PORT ?? 3000);
-	if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, not ${env.PORT}`);
-	const hubArgs = parseHubArgs(process.argv.slice(2), env);
-	if ('error' in hubArgs) fail(hubArgs.error);
-	// A hub serves the hall's LAN: listen on every interface unless HOST says otherwise.
-	const host = env.HOST ?? (hubArgs.hub ? '0.0.0.0' : '127.0.0.1');
-	const couchdbUrl = env.COUCHDB_URL?.trim() || undefined;
-	const config: AppConfig = {
-		version: packageVersion(),
-		staticDir: resolve(env.STATIC_DIR ?? './build'),
-		dataDir: resolve(env.DATA_DIR ?? './data'),
-		demo: env.PRAXIS_DEMO !== '0' && env.PRAXIS_DEMO !== 'false',
-		secureCookies: env.PRAXIS_SECURE_COOKIES === '1',
-		logRequests: env.PRAXIS_LOG !== '0' && env.PRAXIS_LOG !== 'false',
-		allowedOrigins: (env.PRAXIS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
-		publicUrl: (env.PRAXIS_PUBLIC_URL?.trim() || `http://localhost:${port || 3000}`).replace(/\/+$/, '')
-	};
-	if (!/^https?:\/\/[^/]+$/.test(config.publicUrl ?? '')) fail(`PRAXIS_PUBLIC_URL must be the app's address like https://praxis.example.org, not ${env.PRAXIS_PUBLIC_URL}`);
+	const serverConfig = readServerConfig(process.env, { argv: process.argv.slice(2), version: packageVersion() });
+	if ('error' in serverConfig) fail(serverConfig.error);
+	const { port, host, app: config, hub: hubArgs } = serverConfig;
+	const { couchdbUrl } = serverConfig.store;
 	// Email only when the operator sets SMTP_URL (a hub sends none: it has no accounts).
-	const mailer = hubArgs.hub ? null : createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
-	for (const origin of config.allowedOrigins ?? []) {
-		if (!/^https?:\/\/[^/]+$/.test(origin)) fail(`PRAXIS_ALLOWED_ORIGINS must list origins like https://praxis.example.org, not ${origin}`);
-	}
+	const mailer = hubArgs.hub ? null : createMailer(serverConfig.mail);
 
 	const storage = couchdbUrl
 		? createStorage({ kind: 'couchdb', couchdbUrl })
@@ -95,7 +75,7 @@ async function main(): Promise<void> {
 
 	const uuid = await loadServerUuid(storage);
 	const hub = hubArgs.hub ? createHub({ storage, dataDir: config.dataDir, upstream: hubArgs.upstream, credential: hubArgs.credential }) : undefined;
-	const { app, auth, snapshots, compactions, emails, appUrl, verifier } = createApp({ storage, config, uuid, trustProxy: env.PRAXIS_TRUST_PROXY === '1', hub, mailer });
+	const { app, auth, snapshots, compactions, emails, appUrl, verifier } = createApp({ storage, config, uuid, trustProxy: serverConfig.trustProxy, requireSignatures: serverConfig.requireSignatures, hub, mailer });
 	const digests = mailer ? startDigests({ storage, emails, users: auth.users, mailer, appUrl, log: (line) => process.stdout.write(line + '\n') }) : null;
 	// A hub gets its content from the upstream: no local seed or demo.
 	const report = hub ? null : await seed({ storage, auth, demo: config.demo });

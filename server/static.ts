@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono';
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync, readFileSync, type Stats } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
-import { Readable } from 'node:stream';
+import { toWebStream } from './http/web-streams';
 import { contentSecurityPolicy } from './http/security-headers';
 import { selectEncoding } from './http/compression';
 import { createPrecompressed, PRECOMPRESSIBLE } from './http/precompressed';
@@ -144,7 +144,7 @@ export function createStaticApp({ staticDir }: { staticDir: string }): Hono {
 		}
 		c.header('content-length', String(stats.size));
 		if (c.req.method === 'HEAD') return c.body(null, 200);
-		return c.body(Readable.toWeb(createReadStream(file)) as unknown as ReadableStream<Uint8Array>, 200);
+		return c.body(toWebStream(createReadStream(file)), 200);
 	}
 
 	app.on(['GET', 'HEAD'], '*', (c) => {

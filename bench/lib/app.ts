@@ -32,7 +32,7 @@ export async function waitForDocs(page: Page, n: number, timeoutMs: number, ever
 	);
 }
 
-/** Waits until what the replica holds is projected and in the search index (and, with `events`, the events runner's tables). */
+/** Waits until what the replica holds is projected and in the search index (and, with `events`, the private replica's too). */
 export async function projectedAndIndexed(page: Page, events = false): Promise<void> {
 	await page.evaluate(async (events) => {
 		const store = (window as unknown as Hooked).__praxisTest!.session.store!;

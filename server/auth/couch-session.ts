@@ -7,7 +7,7 @@ import type { AuthRoutesDeps } from './routes';
 import { readJson } from '../http/json';
 import { parseCredentials } from './input';
 import { clearSessionCookie, setSessionCookie } from './cookies';
-import { AuthError, type PraxisAuth } from './service';
+import { AuthError } from './service';
 import { asHttpError } from './routes';
 import { ACCOUNT_DELETED } from '../../src/lib/domain/account-api';
 

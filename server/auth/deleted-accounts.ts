@@ -2,7 +2,7 @@
 // of a deleted account (its session cookie or Bearer session token, whatever its expiry or
 // revocation, or Basic credentials naming it) is refused like any other unauthenticated request;
 // this middleware then turns that 401 into `{error: "account_deleted", reason}`, which a device
-// takes as the cue to remove the account's data (src/lib/sync/controller.ts). Only 401 answers
+// takes as the cue to remove the account's data (src/lib/sync/controller/). Only 401 answers
 // are looked at, so the requests of live members pay nothing.
 import type { MiddlewareHandler } from 'hono';
 import { ACCOUNT_DELETED, ACCOUNT_DELETED_REASON } from '../../src/lib/domain/account-api';

@@ -36,29 +36,49 @@ const SALT_BYTES = 16;
  * sooner on the small machines a hub runs on.
  */
 export const SCRYPT_CONCURRENCY = 2;
-let running = 0;
-let completed = 0;
-const waiting: Array<() => void> = [];
+
+/** Runs at most `limit` tasks at once; the others wait their turn in arrival order. */
+class Gate {
+	#running = 0;
+	#completed = 0;
+	readonly #waiting: Array<() => void> = [];
+
+	constructor(readonly limit: number) {}
+
+	async run<T>(task: () => Promise<T>): Promise<T> {
+		if (this.#running >= this.limit) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+		this.#running++;
+		try {
+			return await task();
+		} finally {
+			this.#running--;
+			this.#completed++;
+			this.#waiting.shift()?.();
+		}
+	}
+
+	get activity(): { running: number; waiting: number; completed: number } {
+		return { running: this.#running, waiting: this.#waiting.length, completed: this.#completed };
+	}
+}
+
+/** One gate for the process, not per app: the memory it bounds and the thread pool are the process's. */
+const scryptGate = new Gate(SCRYPT_CONCURRENCY);
 
 /** Hashes running and waiting now, and computed since the process started (diagnostics, tests). */
 export function scryptActivity(): { running: number; waiting: number; completed: number } {
-	return { running, waiting: waiting.length, completed };
+	return scryptGate.activity;
 }
 
 async function scrypt(password: string, salt: Uint8Array, cost: ScryptCost): Promise<Uint8Array> {
 	// maxmem must exceed 128 * N * r bytes or node refuses the parameters.
 	const options: ScryptOptions = { N: cost.N, r: cost.r, p: cost.p, maxmem: 256 * cost.N * cost.r };
-	if (running >= SCRYPT_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
-	running++;
-	try {
-		return await new Promise((resolve, reject) => {
-			scryptCallback(password.normalize('NFC'), salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(new Uint8Array(key))));
-		});
-	} finally {
-		running--;
-		completed++;
-		waiting.shift()?.();
-	}
+	return scryptGate.run(
+		() =>
+			new Promise((resolve, reject) => {
+				scryptCallback(password.normalize('NFC'), salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(new Uint8Array(key))));
+			})
+	);
 }
 
 export async function hashPassword(password: string, cost: ScryptCost = DEFAULT_SCRYPT_COST): Promise<PasswordHash> {

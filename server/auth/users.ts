@@ -147,6 +147,14 @@ export class UsernameTakenError extends Error {
 	}
 }
 
+/**
+ * What authorizing a member's write needs: their name and roles. A hub, which keeps no accounts,
+ * answers it from the roles its upstream gave (bundle/index.ts hubMembersWith).
+ */
+export interface MemberRoles {
+	get(name: string): Promise<Pick<UserRecord, 'name' | 'roles'> | null>;
+}
+
 export interface UserStore {
 	get(name: string): Promise<UserRecord | null>;
 	/** Throws UsernameTakenError when the name exists. */

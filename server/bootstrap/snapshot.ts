@@ -69,23 +69,23 @@ interface Leaf {
 export async function buildSnapshot(db: PouchDB.Database): Promise<Snapshot> {
 	const seq = (await db.info()).update_seq;
 	const feed = await db.changes({ since: 0, style: 'all_docs', return_docs: true } as PouchDB.Core.ChangesOptions);
-	let wanted: Array<{ id: string; rev: string }> = [];
+	const wanted: Array<{ id: string; rev: string }> = [];
 	for (const change of feed.results) {
 		if (change.id.startsWith('_design/')) continue;
 		for (const { rev } of change.changes) wanted.push({ id: change.id, rev });
 	}
 	const leaves: Leaf[] = [];
 	for (let i = 0; i < wanted.length; i += READ_BATCH) {
-		const res = await db.bulkGet({ docs: wanted.slice(i, i + READ_BATCH), revs: true, attachments: true } as PouchDB.Core.BulkGetOptions);
+		const res = await db.bulkGet<Doc>({ docs: wanted.slice(i, i + READ_BATCH), revs: true, attachments: true });
 		for (const result of res.results) {
 			for (const entry of result.docs) {
 				if (!('ok' in entry)) continue;
-				const doc = entry.ok as unknown as Doc;
+				const doc = entry.ok;
 				leaves.push({ _id: doc._id, _deleted: doc._deleted === true || undefined, createdAt: doc.createdAt, thread: doc.thread, json: JSON.stringify(doc) });
 			}
 		}
 	}
-	wanted = [];
+	wanted.length = 0; // the ids are not needed past here: let them go while the parts are built
 	const ordered = priorityOrder(leaves);
 	leaves.length = 0;
 	const parts: Uint8Array[] = [];
@@ -140,7 +140,7 @@ export async function dropDocs(snapshot: Snapshot, ids: Iterable<string>): Promi
  * ranked as their best leaf (a document with a live leaf and a deleted conflict goes with the live
  * ones): cut() keeps them in one part, so a part always carries a document's whole set of leaves.
  */
-export function priorityOrder<T extends { _id: string; _deleted?: unknown }>(docs: readonly T[]): T[] {
+export function priorityOrder<T extends { _id: string; _deleted?: unknown; createdAt?: unknown; thread?: unknown }>(docs: readonly T[]): T[] {
 	const activity = new Map<string, string>();
 	const bump = (thread: string, at: unknown) => {
 		if (typeof at !== 'string') return;
@@ -149,10 +149,9 @@ export function priorityOrder<T extends { _id: string; _deleted?: unknown }>(doc
 	};
 	for (const doc of docs) {
 		if (doc._deleted) continue;
-		const fields = doc as unknown as Record<string, unknown>;
 		const type = parseDocId(doc._id)?.type;
-		if (type === 'thread') bump(doc._id, fields.createdAt);
-		else if (type === 'post' && typeof fields.thread === 'string') bump(fields.thread, fields.createdAt);
+		if (type === 'thread') bump(doc._id, doc.createdAt);
+		else if (type === 'post' && typeof doc.thread === 'string') bump(doc.thread, doc.createdAt);
 	}
 	const newest = new Set(
 		[...activity]
@@ -179,10 +178,7 @@ export function priorityOrder<T extends { _id: string; _deleted?: unknown }>(doc
 	const byActivity = (rank: number) => rank === 1 || rank === 3;
 	/** Within one thread's group: the thread before its posts. */
 	const within = (doc: T): number => (parseDocId(doc._id)?.type === 'thread' ? 0 : 1);
-	const threadOf = (doc: T): string => {
-		const fields = doc as unknown as Record<string, unknown>;
-		return parseDocId(doc._id)?.type === 'thread' ? doc._id : typeof fields.thread === 'string' ? fields.thread : '';
-	};
+	const threadOf = (doc: T): string => (parseDocId(doc._id)?.type === 'thread' ? doc._id : typeof doc.thread === 'string' ? doc.thread : '');
 	// per id: the rank and activity of its best leaf and the index of its first, shared by all its leaves
 	const groups = new Map<string, { rank: number; activity: string; thread: string; within: number; first: number }>();
 	docs.forEach((doc, i) => {

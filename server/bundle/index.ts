@@ -11,7 +11,7 @@ import { collectDocs } from '../../src/lib/pouch/bundle-docs';
 import { certificateFinder, currentDoc, revokedIn } from '../../src/lib/pouch/trust-lookups';
 import type { Storage } from '../storage/index';
 import type { PraxisAuth } from '../auth/service';
-import { isRole, type UserRecord, type UserStore } from '../auth/users';
+import { isRole, type MemberRoles } from '../auth/users';
 import type { Role } from '../../src/lib/domain/schemas';
 import { createSignatureVerifier, rolesFromUsers } from '../devices/verify';
 import { publicKeysFromJwks, serverSigner, SERVER_SIGNER_PREFIX } from '../devices/server-key';
@@ -57,7 +57,7 @@ const isServerFact = (d: BundleDoc) => d.type === 'device' || (d.type === 'revoc
  */
 export async function importServerBundle(
 	storage: Storage,
-	users: Pick<UserStore, 'get'>,
+	users: MemberRoles,
 	serverKeys: ReadonlyMap<string, CryptoKey>,
 	file: Uint8Array<ArrayBuffer>,
 	now = new Date()
@@ -83,8 +83,8 @@ export async function importServerBundle(
  * upstream's privileged members from the hub's last contact), else member rights; the upstream
  * checks again.
  */
-export function hubMembersWith(rolesOf: (name: string) => readonly Role[]): Pick<UserStore, 'get'> {
-	return { get: async (name) => ({ _id: '', type: 'user', name, roles: [...rolesOf(name)], displayName: name, createdAt: '' }) as unknown as UserRecord };
+export function hubMembersWith(rolesOf: (name: string) => readonly Role[]): MemberRoles {
+	return { get: async (name) => ({ name, roles: [...rolesOf(name)] }) };
 }
 
 /** The privileged members' roles a hub kept from its last upstream contact (DATA_DIR/hub-state.json). */

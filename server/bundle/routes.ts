@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { limitBody } from '../http/body-limit';
 import { LIMITS } from '../config';
 import type { AuthService } from '../auth/types';
-import type { UserStore } from '../auth/users';
+import type { MemberRoles } from '../auth/users';
 import type { Storage } from '../storage/index';
 import { clientAddress } from '../http/client-address';
 import { importServerBundle } from './index';
@@ -14,7 +14,7 @@ import { importServerBundle } from './index';
 export interface BundleRoutesDeps {
 	storage: Storage;
 	auth: AuthService;
-	users: Pick<UserStore, 'get'>;
+	users: MemberRoles;
 	serverKeys: () => Promise<ReadonlyMap<string, CryptoKey>>;
 }
 

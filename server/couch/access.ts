@@ -6,6 +6,7 @@ import type { Storage } from '../storage/index';
 import { COMMUNITY_DB, userDbOwner } from '../../src/lib/domain/ids';
 import { FILES_DB } from '../../src/lib/domain/files';
 import { CouchError, forbidden, notFound } from './errors';
+import type { SignatureChecks } from './write';
 
 /** `files`: the library's attachments (library-files), read by every member, written per file by its author. */
 export type DbKind = 'community' | 'userdb' | 'files';
@@ -19,6 +20,8 @@ export interface OpenDb {
 	existed: boolean;
 	/** For writes that reach another database (message delivery, server/messages). */
 	storage?: Storage;
+	/** The gateway's signature checks for writes into this database (write.ts), when it makes them. */
+	signatures?: SignatureChecks;
 }
 
 export type CouchContext = Context<{ Variables: AuthVariables }>;
@@ -41,7 +44,8 @@ export function dbKind(name: string): DbKind | null {
  * 404 for names /couch does not serve, 403 for another member's private database.
  * A private database is created on its owner's first access.
  */
-export async function openDb(c: CouchContext, storage: Storage, name: string): Promise<OpenDb> {
+export async function openDb(c: CouchContext, gateway: { storage: Storage; signatures?: SignatureChecks }, name: string): Promise<OpenDb> {
+	const { storage, signatures } = gateway;
 	const user = requireUser(c);
 	const kind = dbKind(name);
 	if (!kind) throw notFound('Database does not exist.');
@@ -54,5 +58,5 @@ export async function openDb(c: CouchContext, storage: Storage, name: string): P
 	// the call ends; concurrent longpolls legitimately exceed Node's default warning level of 10.
 	// Listeners that could leak (the live ones) are counted by ChangeNotifier instead.
 	db.setMaxListeners(0);
-	return { name, kind, db, user, existed, storage };
+	return { name, kind, db, user, existed, storage, signatures };
 }

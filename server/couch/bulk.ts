@@ -82,6 +82,6 @@ export async function bulkDocs(c: CouchContext, open: OpenDb): Promise<Response>
 	const body = await objectBody(c);
 	if (!Array.isArray(body.docs)) throw badRequest("Missing JSON list of 'docs'");
 	if (body.new_edits !== undefined && typeof body.new_edits !== 'boolean') throw badRequest('new_edits must be a boolean');
-	const { results } = await applyWrites(open.db, open.kind, open.user, body.docs, body.new_edits !== false, open.storage);
+	const { results } = await applyWrites(open.db, open.kind, open.user, body.docs, body.new_edits !== false, { storage: open.storage, signatures: open.signatures });
 	return c.json(results, 201);
 }

@@ -12,31 +12,10 @@ const HEARTBEAT_DEFAULT_MS = 60_000;
 
 type Seq = string | number;
 type ChangesOptions = PouchDB.Core.ChangesOptions & { style?: 'all_docs' | 'main_only'; doc_ids?: string[] };
-interface ChangesAnswer {
+export interface ChangesAnswer {
 	results: unknown[];
 	last_seq: Seq;
 	pending?: number;
-}
-
-/**
- * Longpoll reads of the changes feed under way, by database, options and notifier epoch. A write
- * wakes every waiting longpoll request at once and they all ask the same question (the same
- * `since` and options): one read answers them all (200 waiting clients made 200 reads of the same
- * change; bench/incremental.ts). Only reads in flight are shared, never kept, and only within
- * one epoch: a request joins a read only if no change was announced since it started, and it
- * subscribed before asking, so a change the shared read missed still wakes it.
- */
-const inFlight = new WeakMap<PouchDB.Database, Map<string, Promise<ChangesAnswer>>>();
-
-function sharedRead(db: PouchDB.Database, epoch: number, options: ChangesOptions, read: () => Promise<ChangesAnswer>): Promise<ChangesAnswer> {
-	let reads = inFlight.get(db);
-	if (!reads) inFlight.set(db, (reads = new Map()));
-	const key = `${epoch} ${JSON.stringify(options)}`;
-	const pending = reads.get(key);
-	if (pending) return pending;
-	const answer = read().finally(() => reads.delete(key));
-	reads.set(key, answer);
-	return answer;
 }
 
 export async function handleChanges(c: CouchContext, open: OpenDb, notifier: ChangeNotifier, numericSeqs: boolean): Promise<Response> {
@@ -51,7 +30,7 @@ export async function handleChanges(c: CouchContext, open: OpenDb, notifier: Cha
 	};
 	// A normal feed reads on its own: it must see every write that finished before it was asked.
 	if (feed === 'normal') return c.json(await read());
-	const run = () => sharedRead(db, notifier.epoch, options, read);
+	const run = () => notifier.sharedRead(db, JSON.stringify(options), read);
 
 	// Read every parameter before subscribing, so a bad one cannot leave a listener behind.
 	const timeoutMs = Math.min(intParam(c, 'timeout') ?? LONGPOLL_TIMEOUT_MAX_MS, LONGPOLL_TIMEOUT_MAX_MS);

@@ -6,7 +6,7 @@ import type { CouchContext, OpenDb } from './access';
 import { applyWrites, type BulkResult } from './write';
 import { docBodyBytes, isPlainObject, type RawDoc } from './doc-shape';
 import { CouchError, badRequest, notFound, tooLarge } from './errors';
-import { unknownRevs } from './safe-read';
+import { getOpenRevs, unknownRevs } from './safe-read';
 import { assertReadable, hideSupersededEntries, maskRevsInfo } from './superseded';
 import { userFileHeaders } from '../http/user-files';
 import { boolParam, jsonParam, objectBody, stringList, stringParam } from './query';
@@ -31,7 +31,7 @@ export async function getDoc(c: CouchContext, open: OpenDb, id: string): Promise
 		if ((await unknownRevs(open.db, asked.map((r) => ({ id, rev: r })))).size > 0) delete options.latest;
 	}
 	if (revs !== undefined) {
-		const found = (await open.db.get(id, { ...options, open_revs: revs } as PouchDB.Core.GetOpenRevisions)) as unknown as Array<Record<string, unknown>>;
+		const found = await getOpenRevs(open.db, id, revs, options);
 		// `all` and `latest` answer leaves only; named revisions may be superseded ones
 		return c.json(Array.isArray(revs) && !options.latest ? await hideSupersededEntries(open, id, found) : found);
 	}
@@ -64,7 +64,7 @@ export async function deleteDoc(c: CouchContext, open: OpenDb, id: string): Prom
 }
 
 async function writeOne(c: CouchContext, open: OpenDb, doc: RawDoc, newEdits: boolean, okStatus: 200 | 201): Promise<Response> {
-	const { results, refusals } = await applyWrites(open.db, open.kind, open.user, [doc], newEdits, open.storage);
+	const { results, refusals } = await applyWrites(open.db, open.kind, open.user, [doc], newEdits, { storage: open.storage, signatures: open.signatures });
 	const refusal = refusals.get(0);
 	if (refusal?.status === 413) throw tooLarge(refusal.reason);
 	if (refusal) return c.json({ error: refusal.error, reason: refusal.reason }, refusal.status === 409 ? 409 : 403);

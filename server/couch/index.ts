@@ -14,7 +14,9 @@ import { deleteDoc, deleteLocal, getAttachment, getDoc, getLocal, putDoc, putLoc
 import { forbidden, notFound, couchJson, toCouchResponse, tooLarge, CouchError } from './errors';
 import { ChangeNotifier } from './notifier';
 
-export { writeDocs, type BulkResult } from './write';
+import type { SignatureChecks } from './write';
+
+export { writeDocs, type BulkResult, type SignatureChecks } from './write';
 
 export interface CouchDeps {
 	storage: Storage;
@@ -22,6 +24,8 @@ export interface CouchDeps {
 	uuid: string;
 	version: string;
 	clock?: () => Date;
+	/** Signature checks for pushed community documents and library files; absent, none are made. */
+	signatures?: SignatureChecks;
 }
 
 type Env = { Variables: AuthVariables };
@@ -61,7 +65,7 @@ export function createCouchApp(deps: CouchDeps): Hono<Env> {
 	const onDb = (handler: DbHandler) => async (c: CouchContext, next: Next) => {
 		const name = c.req.param('db') ?? '';
 		if (name === SESSION_PATH) return next(); // the parent app's /couch/_session, whatever the mount order
-		return handler(c, await openDb(c, deps.storage, name));
+		return handler(c, await openDb(c, deps, name));
 	};
 	const param = (c: CouchContext, name: string): string => c.req.param(name) ?? '';
 

@@ -22,6 +22,16 @@ export async function unknownRevs(db: PouchDB.Database, requests: RevRequest[]):
 	return unknown;
 }
 
+/** One entry of an open_revs answer: a revision's body, or the revision the database does not hold. */
+export type OpenRevEntry = { ok: Record<string, unknown> } | { missing: string };
+
+/** db.get with open_revs (`all` leaves, or the named revisions), typed as PouchDB answers it. */
+export async function getOpenRevs(db: PouchDB.Database, id: string, revs: 'all' | string[], options: PouchDB.Core.GetOptions = {}): Promise<OpenRevEntry[]> {
+	// @types/pouchdb-core declares only `{ok}` entries, but PouchDB answers `{missing: rev}` for a
+	// named revision it does not hold, as CouchDB does.
+	return (await db.get(id, { ...options, open_revs: revs })) as unknown as OpenRevEntry[];
+}
+
 type BulkGetEntry = { ok: unknown } | { missing: string } | { error: unknown };
 interface BulkGetResult {
 	id: string;

@@ -11,6 +11,7 @@
 import type { OpenDb } from './access';
 import { isPlainObject } from './doc-shape';
 import { notFound } from './errors';
+import { getOpenRevs } from './safe-read';
 
 type Body = Record<string, unknown>;
 
@@ -22,8 +23,8 @@ export function hidesSuperseded(open: OpenDb): boolean {
 /** The leaf revisions of `id` (winner, conflicts, deleted leaves); empty when it does not exist. */
 export async function leafRevs(db: PouchDB.Database, id: string): Promise<Set<string>> {
 	try {
-		const leaves = (await db.get(id, { open_revs: 'all' } as PouchDB.Core.GetOpenRevisions)) as unknown as Array<{ ok?: { _rev?: unknown } }>;
-		return new Set(leaves.flatMap((leaf) => (typeof leaf.ok?._rev === 'string' ? [leaf.ok._rev] : [])));
+		const leaves = await getOpenRevs(db, id, 'all');
+		return new Set(leaves.flatMap((leaf) => ('ok' in leaf && typeof leaf.ok._rev === 'string' ? [leaf.ok._rev] : [])));
 	} catch (err) {
 		if ((err as { status?: unknown }).status === 404) return new Set();
 		throw err;

@@ -24,7 +24,7 @@ import { checkSignedRevision, signedParent, withSignedRevision } from '../../src
 import { parentFor } from '../../src/lib/pouch/signed-revisions';
 
 /**
- * Signature checks for /couch writes into one storage (server/app.ts turns them on). A member's
+ * Signature checks for /couch writes (server/app.ts builds them for createCouchApp). A member's
  * device also relays documents other members signed (pulled from a hub, or opened from a bundle):
  * those are authorized as their signing member, with the roles this server knows — as the hub
  * relay does (server/hub/relay.ts) — and server-signed ones only need their signature and schema.
@@ -41,11 +41,12 @@ export interface SignatureChecks {
 	required: boolean;
 }
 
-const signatureChecks = new WeakMap<Storage, SignatureChecks>();
-
-/** Turns signature checks on for community documents written through /couch into `storage`. */
-export function useSignatureChecks(storage: Storage, checks: SignatureChecks): void {
-	signatureChecks.set(storage, checks);
+/** What a write needs besides its database; /couch writes give both, server-side seeds neither. */
+export interface WriteContext {
+	/** For writes that reach another database (a member's messages are delivered: server/messages). */
+	storage?: Storage;
+	/** Signature checks for community documents and library files; absent, none are made. */
+	signatures?: SignatureChecks;
 }
 
 /** One entry of a _bulk_docs answer, as CouchDB shapes it. */
@@ -85,17 +86,16 @@ export async function applyWrites(
 	actor: SessionUser,
 	inputs: unknown[],
 	newEdits: boolean,
-	/** Given for /couch writes: a member's private database delivers their messages (server/messages). */
-	storage?: Storage
+	context: WriteContext = {}
 ): Promise<WriteOutcome> {
+	const { storage, signatures } = context;
 	const verdicts: Verdict[] = inputs.map((input) => screen(input, newEdits));
 	if (kind === 'community') await bindRevisions(db, verdicts, newEdits);
 	if (kind === 'community') {
-		const checks = storage ? signatureChecks.get(storage) : undefined;
-		if (checks) await judgeSigned(db, actor, checks, inputs, verdicts);
+		if (signatures) await judgeSigned(db, actor, signatures, inputs, verdicts);
 		else await judgeCommunity(db, actor, verdicts);
 	}
-	else if (kind === 'files') await judgeFiles(db, actor, verdicts, storage ? signatureChecks.get(storage) : undefined);
+	else if (kind === 'files') await judgeFiles(db, actor, verdicts, signatures);
 	else for (let i = 0; i < verdicts.length; i++) verdicts[i] = judgeUserDoc(verdicts[i]);
 
 	const accepted: RawDoc[] = [];
@@ -368,10 +368,10 @@ async function currentDocs(db: PouchDB.Database, ids: string[]): Promise<Map<str
 	const found = new Map<string, DocFacts>();
 	const present = (await Promise.all([...groupByPrefix(ids).values()].map((group) => sieve(db, group)))).flat();
 	if (!present.length) return found;
-	const res = await db.bulkGet({ docs: present.map((id) => ({ id })) });
+	const res = await db.bulkGet<DocFacts>({ docs: present.map((id) => ({ id })) });
 	for (const result of res.results) {
 		const entry = result.docs[0];
-		if (entry && 'ok' in entry && !(entry.ok as { _deleted?: boolean })._deleted) found.set(result.id, entry.ok as unknown as DocFacts);
+		if (entry && 'ok' in entry && !entry.ok._deleted) found.set(result.id, entry.ok);
 	}
 	return found;
 }

@@ -22,8 +22,8 @@ async function liveLeaves(db: PouchDB.Database, ids: readonly string[]): Promise
 	}>;
 	const wanted = rows.flatMap((row) => (row.id && row.doc && !row.value?.deleted ? [row.doc._rev, ...(row.doc._conflicts ?? [])].map((rev) => ({ id: row.id!, rev })) : []));
 	if (wanted.length === 0) return [];
-	const res = await db.bulkGet({ docs: wanted, revs: true });
-	return res.results.flatMap((result) => result.docs.flatMap((entry) => ('ok' in entry && !(entry.ok as { _deleted?: boolean })._deleted ? [entry.ok as unknown as Leaf] : [])));
+	const res = await db.bulkGet<Leaf & { _deleted?: boolean }>({ docs: wanted, revs: true });
+	return res.results.flatMap((result) => result.docs.flatMap((entry) => ('ok' in entry && !entry.ok._deleted ? [entry.ok] : [])));
 }
 
 /** The server-signed deletion of one leaf, as the child of that leaf. */

@@ -22,10 +22,10 @@ import { currentDoc } from '../../src/lib/pouch/trust-lookups';
 import { idRange, revokedDeviceOf } from '../../src/lib/domain/ids';
 import type { Storage } from '../storage/index';
 import type { SessionUser } from '../auth/types';
-import type { UserStore } from '../auth/users';
+import type { MemberRoles } from '../auth/users';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
-import type { Role } from '../../src/lib/domain/schemas';
-import { validateCommunityDoc } from '../../src/lib/domain/validate';
+import * as v from 'valibot';
+import { deviceSchema, type Role } from '../../src/lib/domain/schemas';
 import { canonicalBytes, canonicalJSON, checkCertificate, fromBase64Url, SIGNED_ALGORITHM, verifyDocSignature, type CertificateContext, type DeviceCertificate, type DocSignature, type SignerAuthority } from '../../src/lib/domain/signing';
 import { serverKidOf } from './server-key';
 
@@ -181,10 +181,14 @@ class SignatureWorkers {
 const WORKERS_MAX = 2;
 const WORKER_ROLE = 'praxis-signature-checks';
 const WORKER_BATCH = 200;
-let sharedWorkers: SignatureWorkers | null = null;
+/**
+ * One pool for the whole process, whichever verifiers use it: threads are the process's to spend,
+ * and a server runs several verifiers (tests build many apps). Its threads start on first use.
+ */
+const sharedWorkers = new SignatureWorkers();
 
 /** State of the signature workers this process shares (tests check the fast path really used them). */
-export const signatureWorkersState = (): 'idle' | 'running' | 'broken' => sharedWorkers?.state ?? 'idle';
+export const signatureWorkersState = (): 'idle' | 'running' | 'broken' => sharedWorkers.state;
 
 /** The same check as the worker's, on this thread's libuv pool. */
 async function checkHere(doc: Record<string, unknown>, raw: Uint8Array, sig: Uint8Array): Promise<boolean> {
@@ -210,7 +214,7 @@ async function checkHere(doc: Record<string, unknown>, raw: Uint8Array, sig: Uin
 function createFastPath(useWorkers: boolean) {
 	const trusted = new Map<string, TrustedCertificate>();
 	const seen = new WeakMap<DeviceCertificate, TrustedCertificate>();
-	const workers = useWorkers ? (sharedWorkers ??= new SignatureWorkers()) : null;
+	const workers = useWorkers ? sharedWorkers : null;
 
 	async function trust(cert: DeviceCertificate, ctx: CertificateContext): Promise<TrustedCertificate | null> {
 		const issuerKey = ctx.serverKeys.get(cert.issuer);
@@ -255,8 +259,9 @@ function createFastPath(useWorkers: boolean) {
 
 /** A stored or carried object that is a well-formed device certificate, or null. */
 export function asCertificate(doc: unknown): DeviceCertificate | null {
-	const checked = validateCommunityDoc(doc);
-	return checked.ok && (checked.doc as { type: string }).type === 'device' ? (checked.doc as unknown as DeviceCertificate) : null;
+	// the schema validateCommunityDoc applies to `device` documents, whose output is typed as one
+	const checked = v.safeParse(deviceSchema, doc);
+	return checked.success ? checked.output : null;
 }
 
 export function createSignatureVerifier(deps: VerifierDeps): SignatureVerifier {
@@ -352,7 +357,7 @@ export function createSignatureVerifier(deps: VerifierDeps): SignatureVerifier {
 
 
 /** A verifier's rolesOf from a user store (null for a name it does not hold). */
-export function rolesFromUsers(users: Pick<UserStore, 'get'>): (name: string) => Promise<readonly Role[] | null> {
+export function rolesFromUsers(users: MemberRoles): (name: string) => Promise<readonly Role[] | null> {
 	return async (name) => (await users.get(name))?.roles ?? null;
 }
 
@@ -361,7 +366,7 @@ export function rolesFromUsers(users: Pick<UserStore, 'get'>): (name: string) =>
  * knows for them (never the relaying hub's); `refused` when the server knows no such member.
  * Server-signed documents are not relayed (the server wrote them; it already has them).
  */
-export async function actorForSigner(signer: Signer, users: Pick<UserStore, 'get'>): Promise<SessionUser | { refused: string }> {
+export async function actorForSigner(signer: Signer, users: MemberRoles): Promise<SessionUser | { refused: string }> {
 	if (signer.kind === 'server') return { refused: 'documents the server signed are not relayed' };
 	const record = await users.get(signer.name);
 	if (!record) return { refused: `no member named ${signer.name} on this server` };

@@ -2,9 +2,8 @@
 // low-bandwidth members pay for every byte. Streams are compressed as they flow; longpoll
 // and continuous _changes feeds are left alone so their heartbeats reach the client at once.
 import type { Context, MiddlewareHandler } from 'hono';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { fromWebStream, toWebStream } from './web-streams';
 import { brotliCompress, constants, createBrotliCompress, createGzip, gzip, type BrotliCompress, type Gzip } from 'node:zlib';
 
 export type Encoding = 'br' | 'gzip';
@@ -67,7 +66,7 @@ function markEncoded(headers: Headers, encoding: Encoding): void {
 function bodyAtHand(res: Response): string | Uint8Array | null | undefined {
 	for (const symbol of Object.getOwnPropertySymbols(res)) {
 		if (symbol.description !== 'cache') continue;
-		const cache = (res as unknown as Record<symbol, unknown>)[symbol];
+		const cache: unknown = Reflect.get(res, symbol);
 		if (!Array.isArray(cache) || cache.length < 2) return undefined;
 		const body: unknown = cache[1];
 		return typeof body === 'string' || body instanceof Uint8Array || body === null ? body : undefined;
@@ -153,9 +152,9 @@ export function compression({ thresholdBytes = 1024 }: { thresholdBytes?: number
 			c.res.headers.set('content-length', String(peeked.bytes.byteLength));
 			return;
 		}
-		const source = Readable.fromWeb(peeked.stream as unknown as NodeReadableStream<Uint8Array>);
+		const source = fromWebStream(peeked.stream);
 		const compressed = pipeline(source, encoder(encoding), () => undefined);
-		c.res = new Response(Readable.toWeb(compressed) as unknown as ReadableStream<Uint8Array>, { status: res.status, headers: res.headers });
+		c.res = new Response(toWebStream(compressed), { status: res.status, headers: res.headers });
 		c.res.headers.delete('content-length');
 		markEncoded(c.res.headers, encoding);
 	};

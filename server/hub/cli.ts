@@ -4,9 +4,20 @@
 // works for a quick try. --hub alone, or PRAXIS_HUB=1, turns hub mode on.
 import { readFileSync } from 'node:fs';
 import { parseHubCredential } from './enrolment';
-import { parseUpstream } from './index';
 
 export type HubArgs = { hub: false } | { hub: true; upstream: string; credential: string } | { error: string };
+
+/** Checks and normalizes an upstream URL (http or https, no path). */
+export function parseUpstream(value: string): string | null {
+	try {
+		const url = new URL(value);
+		if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+		if (url.username || url.password) return null;
+		return url.origin;
+	} catch {
+		return null;
+	}
+}
 
 /** The credential in a file (the first non-empty line, trimmed), or why it cannot be read. */
 function credentialFromFile(path: string, read: (path: string) => string): { credential: string } | { error: string } {

@@ -112,8 +112,8 @@ export function createHubRegistry(storage: Storage, clock: () => Date = () => ne
 			return true;
 		},
 		async list() {
-			const res = await db().allDocs({ include_docs: true, startkey: 'hub:', endkey: 'hub:\ufff0' });
-			return res.rows.map((row) => row.doc as unknown as HubRecord).filter((r) => r?.type === 'hub');
+			const res = await db().allDocs<HubRecord>({ include_docs: true, startkey: 'hub:', endkey: 'hub:\ufff0' });
+			return res.rows.flatMap((row) => (row.doc ? [row.doc] : [])).filter((r) => r.type === 'hub');
 		},
 		async authenticate(credential) {
 			const parsed = parseHubCredential(credential);

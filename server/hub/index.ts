@@ -47,18 +47,6 @@ export interface Hub extends HubAppParts {
 	stop(): Promise<void>;
 }
 
-/** Checks and normalizes an upstream URL (http or https, no path). */
-export function parseUpstream(value: string): string | null {
-	try {
-		const url = new URL(value);
-		if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-		if (url.username || url.password) return null;
-		return url.origin;
-	} catch {
-		return null;
-	}
-}
-
 export function createHub(options: HubOptions): Hub {
 	const clock = options.clock ?? (() => new Date());
 	const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));

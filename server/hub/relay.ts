@@ -11,7 +11,7 @@ import { limitBody } from '../http/body-limit';
 import { LIMITS } from '../config';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 import type { AuthService, SessionUser } from '../auth/types';
-import type { UserStore } from '../auth/users';
+import type { MemberRoles, UserStore } from '../auth/users';
 import type { Storage } from '../storage/index';
 import type { Role } from '../../src/lib/domain/schemas';
 import { applyWrites, type BulkResult } from '../couch/write';
@@ -23,7 +23,7 @@ export interface HubRelayDeps {
 	storage: Storage;
 	/** The upstream's AuthService with hub credentials (withHubCredentials). */
 	auth: AuthService;
-	users: Pick<UserStore, 'get'>;
+	users: MemberRoles;
 	verifier: SignatureVerifier;
 }
 

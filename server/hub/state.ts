@@ -4,16 +4,20 @@
 // With them the hub verifies members' tokens and signatures while the upstream is unreachable.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, type JWK, type JWTVerifyGetKey } from 'jose';
 import { publicKeysFromJwks } from '../devices/server-key';
 import { isRole } from '../auth/users';
 import type { Role } from '../../src/lib/domain/schemas';
 
 export const HUB_STATE_FILE = 'hub-state.json';
 
+/** Every field of a JWK is optional: any object is one until jose imports it. */
+const isKeyObject = (k: unknown): k is JWK => typeof k === 'object' && k !== null;
+
 export interface HubStateData {
 	upstream: string;
-	keys: Array<Record<string, unknown>>;
+	/** As the upstream published them; jose and publicKeysFromJwks check each key when they import it. */
+	keys: JWK[];
 	revokedDevices: string[];
 	revokedTokens: string[];
 	/** Members holding roles beyond `member` (moderators, reviewers, admins), by name. */
@@ -63,7 +67,7 @@ function readState(path: string, upstream: string): HubStateData {
 		const raw = JSON.parse(readFileSync(path, 'utf8')) as Partial<HubStateData>;
 		// Keys of another upstream must not be trusted for this one.
 		if (raw.upstream !== upstream) return empty;
-		const keys = Array.isArray(raw.keys) ? raw.keys.filter((k): k is Record<string, unknown> => typeof k === 'object' && k !== null) : [];
+		const keys = Array.isArray(raw.keys) ? raw.keys.filter(isKeyObject) : [];
 		return { upstream, keys, revokedDevices: strings(raw.revokedDevices), revokedTokens: strings(raw.revokedTokens), roles: rolesMap(raw.roles), fetchedAt: typeof raw.fetchedAt === 'string' ? raw.fetchedAt : null };
 	} catch {
 		return empty;
@@ -78,7 +82,7 @@ export function createHubState(deps: HubStateDeps): HubState {
 	let derived: { jwt: JWTVerifyGetKey; crypto: Promise<Map<string, CryptoKey>>; devices: Set<string>; tokens: Set<string>; roles: Map<string, Role[]> } | null = null;
 	const view = () =>
 		(derived ??= {
-			jwt: createLocalJWKSet({ keys: state.keys } as unknown as JSONWebKeySet),
+			jwt: createLocalJWKSet({ keys: state.keys }),
 			crypto: publicKeysFromJwks(state.keys),
 			devices: new Set(state.revokedDevices),
 			tokens: new Set(state.revokedTokens),

@@ -51,7 +51,7 @@ export function createEmailStore(storage: Storage): EmailStore {
 
 	async function get(name: string): Promise<EmailRecord | null> {
 		try {
-			const doc = (await db().get(docId(name))) as unknown as EmailRecord;
+			const doc = await db().get<EmailRecord>(docId(name));
 			return { ...doc, digest: DIGEST_FREQUENCIES.includes(doc.digest) ? doc.digest : 'off' };
 		} catch (err) {
 			if ((err as { status?: number }).status === 404) return null;
@@ -90,7 +90,7 @@ export function createEmailStore(storage: Storage): EmailStore {
 			const hash = sha256(token);
 			let link: { _id: string; _rev: string; name: string };
 			try {
-				link = (await db().get(tokenDocId(hash))) as unknown as typeof link;
+				link = await db().get<{ name: string }>(tokenDocId(hash));
 			} catch (err) {
 				if ((err as { status?: number }).status === 404) return null;
 				throw err;
@@ -116,8 +116,8 @@ export function createEmailStore(storage: Storage): EmailStore {
 			if (gone.length > 0) await db().bulkDocs(gone.map((doc) => ({ ...doc, _deleted: true })));
 		},
 		async withDigests() {
-			const res = await db().allDocs({ include_docs: true, startkey: 'email:', endkey: 'email:\ufff0' });
-			return res.rows.map((row) => row.doc as unknown as EmailRecord).filter((r) => r?.address && (r.digest === 'daily' || r.digest === 'weekly'));
+			const res = await db().allDocs<EmailRecord>({ include_docs: true, startkey: 'email:', endkey: 'email:\ufff0' });
+			return res.rows.flatMap((row) => (row.doc ? [row.doc] : [])).filter((r) => r.address && (r.digest === 'daily' || r.digest === 'weekly'));
 		}
 	};
 }

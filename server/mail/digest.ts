@@ -49,8 +49,8 @@ async function changedSince(db: PouchDB.Database, since: string | number | undef
 	const docs: Doc[] = [];
 	let last: string | number = since ?? 0;
 	for (;;) {
-		const page = await db.changes({ since: last, include_docs: true, limit: PAGE });
-		for (const row of page.results) if (row.doc && !row.deleted) docs.push(row.doc as unknown as Doc);
+		const page = await db.changes<Doc>({ since: last, include_docs: true, limit: PAGE });
+		for (const row of page.results) if (row.doc && !row.deleted) docs.push(row.doc);
 		last = page.last_seq;
 		if (page.results.length < PAGE) return { docs, last };
 	}
@@ -78,11 +78,11 @@ async function placesAt(community: PouchDB.Database, name: string, events: Itera
 	for (const eventId of events) {
 		const ulid = idKey('event', eventId);
 		const [event, rsvps] = await Promise.all([
-			community.get(eventId).then((d) => d as unknown as Doc, () => null),
-			community.allDocs({ include_docs: true, startkey: `rsvp:${ulid}:`, endkey: `rsvp:${ulid}:\ufff0` })
+			community.get<Doc>(eventId).then((d): Doc => d, () => null),
+			community.allDocs<RsvpFacts>({ include_docs: true, startkey: `rsvp:${ulid}:`, endkey: `rsvp:${ulid}:\ufff0` })
 		]);
 		if (!event || event.cancelled) continue;
-		const facts = rsvps.rows.flatMap((row) => (row.doc ? [row.doc as unknown as RsvpFacts] : []));
+		const facts = rsvps.rows.flatMap((row) => (row.doc ? [row.doc] : []));
 		const attendance = deriveAttendance(facts, typeof event.capacity === 'number' ? event.capacity : undefined);
 		const state = attendance.going.includes(name) ? 'place' : attendance.waiting.includes(name) ? 'waiting' : null;
 		if (state) out.set(eventId, { state, title: typeof event.title === 'string' ? event.title : 'an event' });
@@ -101,7 +101,7 @@ export async function digestItems(
 	const lookup: NotifyLookup = {
 		async get(id) {
 			try {
-				return (await community.get(id)) as unknown as Doc;
+				return await community.get<Doc>(id);
 			} catch {
 				return null;
 			}

@@ -105,7 +105,7 @@ describe('fuzz', () => {
 			try {
 				res = await h.request(path, { method, headers, ...(withBody ? { body } : {}) });
 			} catch (err) {
-				throw new Error(`${what} threw: ${err instanceof Error ? err.message : String(err)}`);
+				throw new Error(`${what} threw: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
 			}
 			const text = method === 'HEAD' ? '' : await res.text();
 			expect(text, what).not.toMatch(/\n\s+at .+:\d+:\d+|node_modules|\/work\//);

@@ -1,5 +1,5 @@
 // The offline full-text index over forums and library (MiniSearch). Pure and storage-free:
-// the store persists `toJSON()` in Dexie with the projector checkpoint it matches, and feeds
+// the store persists `toJSON()` in Dexie with the feed checkpoint it matches, and feeds
 // it documents incrementally (upsert / remove), so it is never rebuilt on start.
 import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
 import { openRanker, type Ranker } from './ranker';

@@ -42,7 +42,7 @@ export interface Store {
 	/** Saving and opening update files (exchange.ts). */
 	readonly exchange: ExchangeApi;
 
-	/** Resolves once the projector has applied every change present in PouchDB right now. */
+	/** Resolves once every projection of the community replica includes every change it holds now. */
 	projected(): Promise<void>;
 	/** Clears the projections and replays the whole changes feed from 0. */
 	rebuild(): Promise<void>;

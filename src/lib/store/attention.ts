@@ -104,7 +104,7 @@ export async function discardRejected(ctx: StoreContext, id: string): Promise<vo
 	}
 	await ctx.db.rejected.delete(id);
 	notify(ctx);
-	if (row.db === 'community') await ctx.projector.catchUp();
+	if (row.db === 'community') await ctx.followers.catchUp();
 }
 
 // ---- conflicts ----
@@ -132,5 +132,5 @@ export async function resolveConflict(ctx: StoreContext, id: string, chosen: Rec
 	// Tombstones carry type and author and are signed, like every deletion.
 	const facts = { type: next.type, author: next.author, createdAt: next.createdAt };
 	for (const rev of winner._conflicts ?? []) await writeSigned(ctx, ctx.community, { _id: id, _rev: rev, _deleted: true, ...facts });
-	await ctx.projector.catchUp();
+	await ctx.followers.catchUp();
 }

@@ -1,23 +1,23 @@
 /// <reference types="pouchdb-core" />
-// What the store's write and query functions share: the member, their databases, the projector.
+// What the store's write and query functions share: the member, their databases, the followers
+// that keep the projections current.
 import type { PraxisDb } from './db';
-import type { ProjectorRunner } from './projector-runner';
+import type { Followers } from './projections';
 import type { LocalDbKind, Member } from './types';
-import type { WriteWatch } from './local-writes';
 
 export interface StoreContext {
 	member: Member;
 	db: PraxisDb;
+	/** Watched (feed/watched-replica.ts): every write on this device goes through this handle. */
 	community: PouchDB.Database;
 	private: PouchDB.Database;
-	projector: ProjectorRunner;
+	/** Keep the projections current; a write awaits `followers.catchUp()` to be seen on screens. */
+	followers: Pick<Followers, 'catchUp'>;
 	now(): string;
 	/** The PouchDB constructor the local databases were opened with (also used for remotes). */
 	Pouch: PouchDB.Static;
 	/** Called after the outbox or the rejected list changed (the sync status recounts). */
 	listeners: Set<() => void>;
-	/** Writes to the community replica through this handle (local-writes.ts); absent in some tests. */
-	communityWrites?: WriteWatch;
 }
 
 export function notify(ctx: StoreContext): void {

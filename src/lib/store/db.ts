@@ -8,7 +8,6 @@
 //   posts       post docs by [thread+createdAt]; a deleted post keeps its row (deleted: 1, no body)
 //   votes       vote docs by target; voteTotals holds the per-target sums derived from them
 //   profiles    profile docs by username (display names)
-//   resources   resource docs (minimal, for the library issue)
 //   readState   threadId → reply count and time last seen (unread markers)      [device]
 //   drafts      key → unsaved text of a form, updatedAt                           [device]
 //   outbox      local writes the server has not acknowledged yet ("waiting")       [device]
@@ -19,7 +18,7 @@
 //   orphans     threads that have posts but no thread row yet (out-of-order arrival): a new
 //               thread row queries its posts only when listed here               [projection]
 //   syncLog     replication events for diagnosis                                   [device]
-//   meta        projector checkpoint, schema version                               [device]
+//   meta        feed followers' checkpoints, schema version                        [device]
 import Dexie, { type Table } from 'dexie';
 import { dexieDbName } from './names';
 import { voteId } from '../domain/ids';
@@ -35,7 +34,6 @@ import type {
 	ProfileRow,
 	ReadStateRow,
 	RejectedRow,
-	ResourceRow,
 	SyncLogRow,
 	ThreadRow,
 	ThreadTagRow,
@@ -46,6 +44,8 @@ import type {
 export const SCHEMA_VERSION = 3;
 /** Above the library's and the events' versions (tables.ts of each). */
 export const MINE_ON_TOTALS_VERSION = 21;
+/** One community feed follower: the legacy resources table goes, the checkpoints become one. */
+export const ONE_FOLLOWER_VERSION = 22;
 
 export type DexieOptions = ConstructorParameters<typeof Dexie>[1];
 
@@ -56,7 +56,6 @@ export class PraxisDb extends Dexie {
 	votes!: Table<VoteRow, string>;
 	voteTotals!: Table<VoteTotalRow, string>;
 	profiles!: Table<ProfileRow, string>;
-	resources!: Table<ResourceRow, string>;
 	readState!: Table<ReadStateRow, string>;
 	drafts!: Table<DraftRow, string>;
 	outbox!: Table<OutboxRow, string>;
@@ -101,10 +100,26 @@ export class PraxisDb extends Dexie {
 				const mine = await votes.bulkGet(rows.map((row) => voteId(row.target, username)));
 				await totals.bulkPut(rows.map((row, i) => ({ ...row, mine: mine[i]?.value ?? 0 })));
 			});
+		// Resources are projected by the library alone (libResources). The forum projector and the
+		// events runner each kept a checkpoint of the community feed; the one follower resumes
+		// from the earlier of the two (re-applying a change is harmless, skipping one is not).
+		this.version(ONE_FOLLOWER_VERSION)
+			.stores({ resources: null })
+			.upgrade(async (tx) => {
+				const meta = tx.table<MetaRow, string>('meta');
+				const [forum, events] = await meta.bulkGet([CHECKPOINT_KEY, LEGACY_EVENTS_CHECKPOINT_KEY]);
+				if (forum) {
+					// seqs that are not both numbers cannot be ordered: replay from 0 then
+					const both = typeof forum.value === 'number' && typeof events?.value === 'number';
+					if (both) await meta.put({ key: CHECKPOINT_KEY, value: Math.min(forum.value as number, events.value as number) });
+					else await meta.delete(CHECKPOINT_KEY);
+				}
+				await meta.delete(LEGACY_EVENTS_CHECKPOINT_KEY);
+			});
 	}
 }
 
-/** Tables the projector owns: cleared by rebuild() and refilled from PouchDB. */
+/** Tables the forum projection owns (forum-projection.ts): cleared by rebuild() and refilled from PouchDB. */
 export const PROJECTION_TABLES = [
 	'categories',
 	'threads',
@@ -112,7 +127,6 @@ export const PROJECTION_TABLES = [
 	'votes',
 	'voteTotals',
 	'profiles',
-	'resources',
 	'conflicts',
 	'orphans',
 	'threadTags'
@@ -120,4 +134,7 @@ export const PROJECTION_TABLES = [
 
 export type ProjectionTable = (typeof PROJECTION_TABLES)[number];
 
+/** The community feed follower's checkpoint (every projection of the community replica). */
 export const CHECKPOINT_KEY = 'projector.checkpoint';
+/** The events runner's own community checkpoint, before one follower drove every projection. */
+const LEGACY_EVENTS_CHECKPOINT_KEY = 'events.checkpoint.community';

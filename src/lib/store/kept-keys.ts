@@ -33,7 +33,7 @@ export function keepServerKeys(keys: readonly unknown[], storage: Pick<Storage, 
 
 /** The kept keys as stored (JWKs, unchecked); empty when none or unreadable. */
 export function keptServerKeys(storage: Pick<Storage, 'getItem'> = localStorage): unknown[] {
-	let kept: unknown = [];
+	let kept: unknown;
 	try {
 		kept = JSON.parse(storage.getItem(SERVER_KEYS_STORAGE_KEY) ?? '[]');
 	} catch {

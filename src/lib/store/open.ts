@@ -1,6 +1,6 @@
 /// <reference types="pouchdb-core" />
-// Opens a member's local store (two PouchDB replicas, the Dexie projections and the projector
-// following the community replica) as two faces: the app store for screens (app-store.ts) and the
+// Opens a member's local store (two PouchDB replicas, the Dexie projections and the feed
+// followers keeping them current, projections.ts) as two faces: the app store for screens (app-store.ts) and the
 // replica port for the sync controller (replica.ts), built from one StoreContext. Also removes a
 // member's local data.
 import Dexie from 'dexie';
@@ -14,14 +14,13 @@ import { createReplicaPort } from './replica';
 import { createHubStaging } from './hub-staging';
 import { createExchange } from './exchange';
 import { communityDbName, hubStagingDbName, privateDbName } from './names';
-import { ProjectorRunner } from './projector-runner';
 import { createLibraryParts, destroyLibraryFiles } from './library/parts';
 import type { FilesRemoteFactory } from './library/files';
 import { attachEventsAndPeople } from './events/api';
 import type { Member } from './types';
 import { attachSigning, createDeviceSigning, keyDbName, storeSigning } from './signing/index';
-import { writeSnapshotPart } from './snapshot-write';
-import { watchWrites } from './local-writes';
+import { createFollowers } from './projections';
+import { watchedReplicaClass } from './feed/watched-replica';
 import { compactReplicaOnce } from './compaction';
 
 export interface OpenStoreOptions {
@@ -31,7 +30,7 @@ export interface OpenStoreOptions {
 	pouchOptions?: PouchDB.Configuration.DatabaseConfiguration;
 	/** Dexie options (e.g. fake-indexeddb's `indexedDB` and `IDBKeyRange` in tests). */
 	dexieOptions?: DexieOptions;
-	/** Changes read per projector batch (default 1000). */
+	/** Changes read per feed follower batch (default 1000). */
 	batchSize?: number;
 	/** Clock, for tests. */
 	now?: () => string;
@@ -64,43 +63,36 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 	// part, a hub or a file, the member's own edit), the superseded body is deleted in the same
 	// IndexedDB transaction, so another member's hidden field or edited post does not stay on this
 	// device. Refused edits are undone from the server's copy instead (attention.ts).
-	const community = new Pouch(communityDbName(member.name), { ...options.pouchOptions, auto_compaction: true });
+	const WatchedReplica = watchedReplicaClass(Pouch); // the followers learn of writes from it
+	const community = new WatchedReplica(communityDbName(member.name), { ...options.pouchOptions, auto_compaction: true });
 	const priv = new Pouch(privateDbName(member.name), options.pouchOptions);
 	const now = options.now ?? (() => new Date().toISOString());
 	const ctxRef: { ctx?: StoreContext } = {};
 	const onProblem = (message: string) => {
+		// a sync log that cannot be written leaves nowhere to report to: the problem is dropped
 		if (ctxRef.ctx) void attention.log(ctxRef.ctx, 'warn', message).catch(() => {});
 	};
 	const library = createLibraryParts(community, db, { username: member.name, Pouch, pouchOptions: options.pouchOptions, onProblem, now });
-	const communityWrites = watchWrites(community);
-	const projector = new ProjectorRunner(community, db, { batchSize: options.batchSize, onProblem, extensions: library.extensions, subscribe: communityWrites.subscribe, member: member.name });
-	const ctx: StoreContext = { member, db, community, private: priv, projector, now, Pouch, listeners: new Set(), communityWrites };
+	const followers = createFollowers({ member: member.name, db, community, private: priv, library: library.projections, onProblem, batchSize: options.batchSize });
+	const ctx: StoreContext = { member, db, community, private: priv, followers, now, Pouch, listeners: new Set() };
 	ctxRef.ctx = ctx;
 	const signing = createDeviceSigning(member.name, options.dexieOptions); // signs every put
 	attachSigning(ctx, signing);
 	await signing.publicKey(); // the key pair exists (and is cached) before the first write
-	projector.start();
+	followers.start();
 	// in the background: a replica from before auto-compaction sheds what it kept (tried again at the next open if cut short)
-	void compactReplicaOnce(community, db, now).catch(() => {});
+	void compactReplicaOnce(community, db, now).catch((err: unknown) => onProblem(`compaction: ${String(err)}`));
 	const eventsAndPeople = attachEventsAndPeople(ctx); // events, people, messages, notifications
-	// How the store waits for, rebuilds, feeds and stops the projections following the replica.
+	// How the store waits for, rebuilds, feeds and stops the projections following the replicas.
 	const projections = {
-		projected: () => projector.catchUp(),
-		allProjected: async () => {
-			await projector.catchUp();
-			await eventsAndPeople.runner.catchUp();
-		},
-		rebuild: async () => {
-			await projector.rebuild();
-			await eventsAndPeople.runner.rebuild();
-		},
-		writeSnapshotPart: ((docs, onlySnapshotAt) =>
-			writeSnapshotPart(community, member.name, [projector, eventsAndPeople.runner], docs, onProblem, onlySnapshotAt ?? null)) satisfies ReplicaPort['writeSnapshotPart'],
+		projected: () => followers.community.catchUp(),
+		allProjected: () => followers.catchUp(),
+		rebuild: () => followers.rebuild(),
+		writeSnapshotPart: followers.writeSnapshotPart satisfies ReplicaPort['writeSnapshotPart'],
 		async close() {
-			await eventsAndPeople.runner.stop();
 			await library.close();
 			if (db.isOpen()) {
-				await projector.stop();
+				await followers.stop();
 				await Promise.all([community.close(), priv.close()]);
 				db.close();
 			}

@@ -2,13 +2,13 @@
 // No I/O here: `projectChange` takes a change and the row it currently projects to and records
 // rows to put or delete; aggregates (thread reply counts, vote totals) are recomputed from the
 // rows themselves (`withThreadAggregates`, `voteTotal`) so applying a change twice, or changes
-// out of order (a post before its thread), always ends in the same tables. The runner that
-// reads the changes feed and writes Dexie is projector-runner.ts; the aggregate functions are
-// in aggregates.ts.
+// out of order (a post before its thread), always ends in the same tables. The projection that
+// writes them to Dexie is forum-projection.ts; the aggregate functions are in aggregates.ts.
 import { idKey, parseDocId } from '../domain/ids';
 import { validateCommunityDoc } from '../domain/validate';
 import type { CommunityDoc, Post, Thread } from '../domain/schemas';
 import type { ProjectionTable } from './db';
+import type { Change } from './feed/projection';
 export { addPosts, sameAggregates, voteTotal, withThreadAggregates } from './aggregates';
 import { FORMER_MEMBER } from './types';
 import type {
@@ -16,24 +16,11 @@ import type {
 	ConflictRow,
 	PostRow,
 	ProfileRow,
-	ResourceRow,
 	ThreadRow,
 	ThreadTagRow,
 	VoteRow,
 	VoteTotalRow
 } from './types';
-
-/** One entry of PouchDB's changes feed (include_docs, conflicts). */
-export interface Change {
-	id: string;
-	deleted?: boolean;
-	doc?: object;
-	/**
-	 * The replica held no revision of this id before this change (a first sync's snapshot part:
-	 * snapshot-write.ts), so no projection has a row for it: the projector need not look.
-	 */
-	fresh?: true;
-}
 
 export interface RowTypes {
 	categories: CategoryRow;
@@ -42,7 +29,6 @@ export interface RowTypes {
 	votes: VoteRow;
 	voteTotals: VoteTotalRow;
 	profiles: ProfileRow;
-	resources: ResourceRow;
 	conflicts: ConflictRow;
 	orphans: { thread: string };
 	threadTags: ThreadTagRow;
@@ -85,8 +71,11 @@ export class Ops {
 	}
 }
 
-/** The table a document id projects into, with the row key; null for ids not projected. */
-export function placeOf(id: string): { table: Exclude<ProjectionTable, 'voteTotals' | 'conflicts'>; key: string } | null {
+/**
+ * The table a document id projects into, with the row key; null for ids not projected. Resources
+ * have no row here (the library projects them) but their conflicts are kept: table null.
+ */
+export function placeOf(id: string): { table: Exclude<ProjectionTable, 'voteTotals' | 'conflicts'> | null; key: string } | null {
 	const parsed = parseDocId(id);
 	if (!parsed) return null;
 	switch (parsed.type) {
@@ -101,7 +90,7 @@ export function placeOf(id: string): { table: Exclude<ProjectionTable, 'voteTota
 		case 'profile':
 			return { table: 'profiles', key: parsed.rest };
 		case 'resource':
-			return { table: 'resources', key: id };
+			return { table: null, key: id };
 		default:
 			return null;
 	}
@@ -179,23 +168,8 @@ function projectDoc(doc: CommunityDoc, rev: string, conflicted: boolean, current
 			ops.put('profiles', row.username, row);
 			return;
 		}
-		case 'resource':
-			ops.put('resources', doc._id, {
-				id: doc._id,
-				kind: doc.kind,
-				title: doc.title,
-				summary: doc.summary,
-				tags: doc.tags,
-				status: doc.status,
-				author: doc.author,
-				createdAt: doc.createdAt,
-				...strip({ updatedAt: doc.updatedAt }),
-				deleted: 0,
-				rev
-			});
-			return;
 		default:
-			return; // reviews and comments are not projected yet
+			return; // resources: only their conflicts (library/projection.ts has their rows)
 	}
 }
 
@@ -213,7 +187,7 @@ function threadRow(doc: Thread, rev: string, conflicted: boolean, current: Threa
 		author: doc.author,
 		createdAt: doc.createdAt,
 		...strip({ updatedAt: doc.updatedAt }),
-		// aggregates are derived from posts by the runner; a new version keeps the derived ones
+		// aggregates are derived from posts by forum-projection.ts; a new version keeps the derived ones
 		lastActivity: current?.lastActivity ?? doc.createdAt,
 		replyCount: current?.replyCount ?? 0,
 		lastPostAt: current?.lastPostAt ?? null,
@@ -247,7 +221,7 @@ function postRow(doc: Post, rev: string, conflicted: boolean): PostRow {
  * other deleted documents lose their row. Fields come from the tombstone, else from
  * the current row.
  */
-function projectDeletion(table: ProjectionTable, key: string, doc: Record<string, unknown>, current: unknown, ops: Ops): void {
+function projectDeletion(table: ProjectionTable | null, key: string, doc: Record<string, unknown>, current: unknown, ops: Ops): void {
 	const rev = str(doc._rev);
 	if (table === 'posts') {
 		const prev = current as PostRow | undefined;
@@ -302,5 +276,5 @@ function projectDeletion(table: ProjectionTable, key: string, doc: Record<string
 		ops.put('profiles', key, { username: key, displayName: FORMER_MEMBER, former: true, rev });
 		return;
 	}
-	ops.delete(table, key);
+	if (table) ops.delete(table, key);
 }

@@ -1,7 +1,7 @@
 /// <reference types="pouchdb-core" />
 // Writes one part of a bootstrap snapshot (sync/bootstrap.ts) into the community replica and
-// hands the part's documents straight to the projections (the forum projector, the events
-// runner), so a first sync does not read 10,000 documents back from the changes feed it has just
+// hands the part's documents straight to the community feed follower (feed/follower.ts), so a
+// first sync does not read 10,000 documents back from the changes feed it has just
 // written them to (bench/profile-sync.ts: reading the feed back was the largest share of a first
 // sync's main-thread time).
 //
@@ -13,12 +13,12 @@
 // (conflicts), ids that name this member (a vote, an RSVP, the profile: the member may have written
 // their own revision of it on this device meanwhile), and documents with attachments (the feed
 // gives attachment stubs, the snapshot inline data).
-import type { Change } from './projector';
+import type { Change } from './feed/projection';
 
 type Seq = number | string;
 type SnapshotDoc = PouchDB.Core.PutDocument<object> & { _id: string; _rev?: string; _deleted?: boolean; _revisions?: unknown; _attachments?: unknown };
 
-/** A projection that follows the community replica's changes feed. */
+/** What a writer needs of a feed follower to hand it a batch (feed/follower.ts). */
 export interface SnapshotFollower {
 	hold(): void;
 	release(): void;
@@ -71,7 +71,9 @@ export async function writeSnapshotPart(
 			return { before, after, exact, handedOver: false };
 		}
 		// queued now, applied in order after anything already queued; the next part is written meanwhile
-		for (const f of followers) void f.applyWritten(changes, before, after).catch(() => {});
+		// a failed hand-over is reported by the follower's own error path, and the feed is read again
+		// at the next change; the next part must not wait for it
+		for (const f of followers) f.applyWritten(changes, before, after).catch(() => undefined);
 		return { before, after, exact, handedOver: true };
 	} finally {
 		for (const f of followers) f.release();

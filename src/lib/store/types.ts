@@ -107,21 +107,6 @@ export interface ProfileRow {
 	rev: string;
 }
 
-/** Minimal, for the library issue. */
-export interface ResourceRow {
-	id: string;
-	kind: string;
-	title: string;
-	summary: string;
-	tags: string[];
-	status: string;
-	author: string;
-	createdAt: string;
-	updatedAt?: string;
-	deleted: Flag;
-	rev: string;
-}
-
 export interface ReadStateRow {
 	threadId: string;
 	replyCount: number;

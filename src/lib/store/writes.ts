@@ -24,7 +24,7 @@ export async function putDoc(ctx: StoreContext, doc: Doc, kind: LocalDbKind = 'c
 	const rev = await writeSigned(ctx, pouchOf(ctx, kind), doc);
 	await ctx.db.outbox.put({ id: doc._id, db: kind, rev, at: ctx.now(), deleted: doc._deleted === true });
 	notify(ctx);
-	if (kind === 'community') await ctx.projector.catchUp();
+	if (kind === 'community') await ctx.followers.catchUp();
 	return doc._id;
 }
 

@@ -1,7 +1,7 @@
 /// <reference types="pouchdb-core" />
 // A first sync from the HOME server starts with its bootstrap snapshot: one compressed
 // NDJSON download of the community database (server/bootstrap/routes.ts), written part by part
-// into the local replica with bulkDocs({new_edits:false}) (the projector follows the replica's
+// into the local replica with bulkDocs({new_edits:false}) (the feed follower follows the replica's
 // changes feed, so the forums fill after the first parts), after which live replication starts
 // from the snapshot's seq and brings what changed since. Never used with a meetup hub: the device
 // verifies a hub's documents as they replicate. How far a download got is kept (store meta), so a
@@ -262,6 +262,8 @@ async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> 
 		}
 		if (buffer.trim()) yield buffer; // a last line without its newline: JSON.parse tells if it is whole
 	} finally {
-		await reader.cancel().catch(() => {}); // a consumer that stops early closes the download
+		// A consumer that stops early closes the download. Cancelling fails only on a stream that
+		// failed already, and that failure reached the caller through reader.read() above.
+		await reader.cancel().catch(() => {});
 	}
 }

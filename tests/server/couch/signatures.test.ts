@@ -20,14 +20,7 @@ afterEach(async () => {
 });
 
 async function setup(required: boolean) {
-	const before = process.env.PRAXIS_REQUIRE_SIGNATURES;
-	process.env.PRAXIS_REQUIRE_SIGNATURES = required ? '1' : '0';
-	try {
-		h = createHarness();
-	} finally {
-		if (before === undefined) delete process.env.PRAXIS_REQUIRE_SIGNATURES;
-		else process.env.PRAXIS_REQUIRE_SIGNATURES = before;
-	}
+	h = createHarness({ requireSignatures: required });
 	const signer = await serverSigner(h.auth.signingKey());
 	await seedCategories(h.storage, new Date(), signer);
 	const ana = await h.register('ana');

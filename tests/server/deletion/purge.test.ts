@@ -15,7 +15,7 @@ import { createCalendarSecrets } from '../../../server/calendar/secrets';
 import { CompactionScheduler, type Timers } from '../../../server/compaction/scheduler';
 import { resumeAccountDeletions } from '../../../server/deletion/purge';
 import { USERS_DB } from '../../../server/storage/index';
-import { community, deleteAccount, PASSWORD, push } from './setup';
+import { community, deleteAccount, PASSWORD } from './setup';
 
 let h: Harness | null = null;
 const cleanups: Array<() => Promise<unknown>> = [];

@@ -42,6 +42,8 @@ export interface HarnessOptions {
 	mailer?: Mailer | null;
 	/** The app's public address (links in emails). */
 	publicUrl?: string;
+	/** Refuse unsigned community documents and files pushed to /couch (createApp's default: on). */
+	requireSignatures?: boolean;
 }
 
 export interface Harness {
@@ -89,7 +91,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
 	};
 	const logs: string[] = [];
 	const statuses: number[] = [];
-	const { app } = createApp({ storage, config, auth, clock, uuid: options.uuid, trustProxy: options.trustProxy, mailer: options.mailer, resetLimits: options.resetLimits, log: (line) => logs.push(line) });
+	const { app } = createApp({ storage, config, auth, clock, uuid: options.uuid, trustProxy: options.trustProxy, mailer: options.mailer, resetLimits: options.resetLimits, requireSignatures: options.requireSignatures, log: (line) => logs.push(line) });
 	let server: Server | null = null;
 
 	const check = (res: Response, what: string): Response => {

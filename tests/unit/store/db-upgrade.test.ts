@@ -1,10 +1,11 @@
 // Schema upgrades of the member's Dexie database keep what an older version projected usable:
 // vote totals written before they carried the member's own vote (`mine`) get it from the votes
-// table when the database is opened by this version.
+// table when the database is opened by this version; the two community checkpoints of the forum
+// projector and the events runner become the one follower's, the earlier of them.
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { PraxisDb } from '../../../src/lib/store/db';
+import { CHECKPOINT_KEY, PraxisDb } from '../../../src/lib/store/db';
 import { dexieDbName } from '../../../src/lib/store/names';
 import { voteId } from '../../../src/lib/domain/ids';
 import { uniqueName } from './support';
@@ -34,5 +35,40 @@ describe('Dexie schema upgrades', () => {
 		expect(totals.map((t) => t?.mine)).toEqual([1, -1, 0]);
 		expect(totals.map((t) => t?.score)).toEqual([2, -1, -1]); // the totals themselves are kept
 		db.close();
+	});
+
+	async function upgradeWith(meta: Array<{ key: string; value: unknown }>): Promise<{ checkpoint: unknown; events: unknown; tables: string[] }> {
+		const member = uniqueName('up');
+		const old = new Dexie(dexieDbName(member), { indexedDB, IDBKeyRange });
+		old.version(21).stores({ meta: 'key', resources: 'id, [status+createdAt], kind, *tags, author' });
+		await old.table('meta').bulkPut(meta);
+		await old.table('resources').put({ id: 'resource:A', author: 'bob' });
+		old.close();
+		const db = new PraxisDb(member, { indexedDB, IDBKeyRange });
+		await db.open();
+		const out = {
+			checkpoint: (await db.meta.get(CHECKPOINT_KEY))?.value,
+			events: (await db.meta.get('events.checkpoint.community'))?.value,
+			tables: db.tables.map((t) => t.name)
+		};
+		db.close();
+		return out;
+	}
+
+	it('resumes the one community follower from the earlier checkpoint and drops the legacy resources table', async () => {
+		const behind = await upgradeWith([
+			{ key: CHECKPOINT_KEY, value: 40 },
+			{ key: 'events.checkpoint.community', value: 25 }
+		]);
+		expect(behind).toMatchObject({ checkpoint: 25, events: undefined });
+		expect(behind.tables).not.toContain('resources');
+		expect(behind.tables).toContain('libResources');
+		const ahead = await upgradeWith([
+			{ key: CHECKPOINT_KEY, value: 40 },
+			{ key: 'events.checkpoint.community', value: 60 }
+		]);
+		expect(ahead.checkpoint).toBe(40);
+		// the events never projected: everything is replayed
+		expect((await upgradeWith([{ key: CHECKPOINT_KEY, value: 40 }])).checkpoint).toBeUndefined();
 	});
 });

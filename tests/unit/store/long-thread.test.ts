@@ -59,9 +59,19 @@ describe('a long thread', () => {
 			const target = `post:${id}`;
 			let score = 0;
 			let mine = 0;
-			if (i % 4 === 0) (docs.push(voteDoc(target, 'carol', 1)), (score += 1));
-			if (i % 10 === 0) (docs.push(voteDoc(target, 'dave', -1)), (score -= 1));
-			if (i % 5 === 1) (docs.push(voteDoc(target, 'reader-1', i % 10 === 1 ? 1 : -1)), (mine = i % 10 === 1 ? 1 : -1), (score += mine));
+			if (i % 4 === 0) {
+				docs.push(voteDoc(target, 'carol', 1));
+				score += 1;
+			}
+			if (i % 10 === 0) {
+				docs.push(voteDoc(target, 'dave', -1));
+				score -= 1;
+			}
+			if (i % 5 === 1) {
+				mine = i % 10 === 1 ? 1 : -1;
+				docs.push(voteDoc(target, 'reader-1', mine));
+				score += mine;
+			}
 			if (inThread) expected.set(target, { voteScore: score, myVote: mine });
 		}
 		await store.replica.community.bulkDocs(docs);

@@ -3,7 +3,7 @@
 // activity first, and a tag's page. How long this takes at forum size (10,000 threads) is
 // measured by bench/projector.ts, not asserted here.
 import { afterEach, expect, it } from 'vitest';
-import { PROJECTOR_BATCH_SIZE } from '../../../src/lib/store/projector-runner';
+import { FEED_BATCH_SIZE as PROJECTOR_BATCH_SIZE } from '../../../src/lib/store/feed/follower';
 import { closeTestStores, openTestStore, postDoc, seqUlid as ulid, threadDoc } from './support';
 
 afterEach(closeTestStores);

@@ -1,12 +1,13 @@
-// The projector: pure projection functions, and the runner over PouchDB (memory) + Dexie
+// The projector: pure projection functions, and the forum projection followed over PouchDB (memory) + Dexie
 // (fake-indexeddb): idempotency, deletions, edits, rebuild, out-of-order arrival, vote counts.
 import { afterEach, describe, expect, it } from 'vitest';
 import { Ops, addPosts, projectChange, voteTotal, withThreadAggregates } from '../../../src/lib/store/projector';
 import type { TestStore as Store } from './support';
 import type { PostRow, ThreadRow } from '../../../src/lib/store/types';
 import PouchDB from 'pouchdb';
-import { PraxisDb } from '../../../src/lib/store/db';
-import { ProjectorRunner } from '../../../src/lib/store/projector-runner';
+import { CHECKPOINT_KEY, PraxisDb } from '../../../src/lib/store/db';
+import { FeedFollower } from '../../../src/lib/store/feed/follower';
+import { forumProjection } from '../../../src/lib/store/forum-projection';
 import { ULIDS, at, closeTestStores, categoryDoc, openTestStore, postDoc, testOptions, threadDoc, uniqueName, voteDoc } from './support';
 
 const T1 = `thread:${ULIDS.t1}`;
@@ -126,7 +127,7 @@ describe('projector runner', () => {
 		const name = uniqueName();
 		const pouch = new PouchDB(`idem-${name}`, { adapter: 'memory' });
 		const db = new PraxisDb(name, testOptions.dexieOptions);
-		const runner = new ProjectorRunner(pouch, db, { member: 'bob' });
+		const runner = new FeedFollower({ name: 'community', source: pouch, db, checkpointKey: CHECKPOINT_KEY, projections: [forumProjection({ member: 'bob' })], onProblem: () => {} });
 		await pouch.bulkDocs([threadDoc(ULIDS.t1, 'general', 0), postDoc(ULIDS.p1, T1, 1), voteDoc(T1, 'bob', 1)]);
 		const feed = await pouch.changes({ include_docs: true, conflicts: true });
 		const dump = async () => ({

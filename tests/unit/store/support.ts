@@ -110,9 +110,9 @@ export function transactionCounter(): { count(fn: () => Promise<unknown>): Promi
 export const seqUlid = (prefix: string, i: number): string => `${prefix}${String(i).padStart(26 - prefix.length, '0')}`;
 
 /**
- * A forum-and-events feed for the events/people runner: `threads` (every 1,000th by alice, the
+ * A forum-and-events feed for the events/people projection: `threads` (every 1,000th by alice, the
  * rest by bob), `replies` (every 10th to alice's first thread) and `events` webinars with four
- * RSVPs each. Shared by the runner's bulk test and bench/projector.ts.
+ * RSVPs each. Shared by its bulk test (events/feed-projection-bulk) and bench/projector.ts.
  */
 export function eventsFeed(counts: { threads: number; replies: number; events: number }) {
 	const threads = Array.from({ length: counts.threads }, (_, i) => threadDoc(seqUlid('01JA', i), 'general', i, { author: i % 1000 === 0 ? 'alice' : 'bob' }));

@@ -191,4 +191,32 @@ describe('sync controller', () => {
 		await until(() => later.lastSyncedAt !== null);
 		expect(later.lastSyncedAt).toBe(status.lastSyncedAt);
 	});
+
+	it('writes to the sync log a failure it carries on after', async () => {
+		remote = await startFakeRemote(`/tmp/praxis-sync-${uniqueName('r')}-`);
+		const name = uniqueName('u');
+		await new remote.ServerPouch<Record<string, unknown>>('community').put(categoryDoc('general'));
+		await new remote.ServerPouch(userDbName(name)).info();
+		const store = await openTestStore({ name });
+		// the outbox cannot be updated: the push still reaches the server, the write stays pending
+		const replica = { ...store.replica, acknowledge: () => Promise.reject(new Error('the outbox is locked')) };
+		const status = recordingStatus();
+		const controller = createSyncController({
+			replica,
+			remoteBase: remote.base,
+			username: name,
+			fetch: remote.fetch,
+			status,
+			network: fakeNetwork(true),
+			delay: () => 50
+		});
+		controllers.push(controller);
+		controller.start();
+		await until(() => status.state === 'idle');
+		const id = await store.createThread({ category: 'general', title: 'Kept', body: 'x', tags: [] });
+		const message = 'could not acknowledge pushed community writes: the outbox is locked';
+		await until(async () => (await store.listSyncLog()).some((row) => row.message === message));
+		expect(await store.isPending(id)).toBe(true);
+		await until(() => status.state === 'idle');
+	});
 });

@@ -11,7 +11,6 @@ import { serverSigner, signAsServer, storeSignedNew } from '../../../server/devi
 import { seedCategories } from '../../../server/seed';
 import { COMMUNITY_DB } from '../../../src/lib/domain/ids';
 import { exportPublicKey, generateDeviceKeys, signCertificate, signDoc, toBase64Url, withSignedRevision } from '../../../src/lib/domain/signing';
-import type { SyncController } from '../../../src/lib/sync/controller';
 import { createHubSync, type HubSync } from '../../../src/lib/sync/hub';
 import { HUB_VERIFY_STATE_ID, openHubVerifier, readRefused } from '../../../src/lib/sync/hub-verify';
 import { startHub, waitFor } from '../../server/hub/support';

@@ -9,7 +9,6 @@ import { serverSigner } from '../../../server/devices/server-key';
 import { createSignatureVerifier } from '../../../server/devices/verify';
 import { seedCategories } from '../../../server/seed';
 import { COMMUNITY_DB } from '../../../src/lib/domain/ids';
-import type { SyncController } from '../../../src/lib/sync/controller';
 import { createHubSync, probeHub } from '../../../src/lib/sync/hub';
 import { startHub, waitFor } from '../../server/hub/support';
 import { uniqueName } from '../store/support';

@@ -1,7 +1,6 @@
 // The events-and-people part of the Store (store.events, store.people): opened with the store,
-// its runner follows both replicas (runner.ts). Screens call these; they never see PouchDB/Dexie.
+// its projections follow both replicas (feed-projection.ts). Screens call these; they never see PouchDB/Dexie.
 import type { StoreContext } from '../context';
-import { EventsRunner } from './runner';
 import * as ew from './writes';
 import * as eq from './queries';
 import * as pw from '../people/writes';
@@ -18,11 +17,11 @@ export { OPTIONAL_PROFILE_FIELDS } from '../people/writes';
 
 const FEED_KEY = 'calendar-feed-url';
 
-export function createEventsApi(ctx: StoreContext, runner: EventsRunner) {
-	const deps = { ctx, runner };
+export function createEventsApi(ctx: StoreContext) {
+	const deps = { ctx, followers: ctx.followers };
 	const device = eventsTables(ctx.db).eventsDevice;
 	return {
-		projected: () => runner.catchUp(),
+		projected: () => ctx.followers.catchUp(),
 		createEvent: (input: ew.EventInput) => ew.createEvent(deps, input),
 		editEvent: (id: string, input: ew.EventInput) => ew.editEvent(deps, id, input),
 		markOfficial: (id: string, official: boolean) => ew.markOfficial(deps, id, official),
@@ -38,8 +37,8 @@ export function createEventsApi(ctx: StoreContext, runner: EventsRunner) {
 	};
 }
 
-export function createPeopleApi(ctx: StoreContext, runner: EventsRunner) {
-	const deps = { ctx, runner };
+export function createPeopleApi(ctx: StoreContext) {
+	const deps = { ctx, followers: ctx.followers };
 	return {
 		saveProfile: (form: pw.ProfileForm) => pw.saveProfile(deps, form),
 		myProfile: () => pq.myProfile(ctx),
@@ -65,9 +64,7 @@ export function createPeopleApi(ctx: StoreContext, runner: EventsRunner) {
 export type EventsApi = ReturnType<typeof createEventsApi>;
 export type PeopleApi = ReturnType<typeof createPeopleApi>;
 
-/** Starts the runner and builds both APIs; the store calls this once when it opens. */
-export function attachEventsAndPeople(ctx: StoreContext): { runner: EventsRunner; events: EventsApi; people: PeopleApi } {
-	const runner = new EventsRunner(ctx);
-	runner.start();
-	return { runner, events: createEventsApi(ctx, runner), people: createPeopleApi(ctx, runner) };
+/** Builds both APIs; the store calls this once when it opens. */
+export function attachEventsAndPeople(ctx: StoreContext): { events: EventsApi; people: PeopleApi } {
+	return { events: createEventsApi(ctx), people: createPeopleApi(ctx) };
 }

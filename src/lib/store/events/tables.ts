@@ -1,5 +1,5 @@
 // Dexie tables of events, people, mentorship, messages and notifications (schema version 20 of
-// `praxis-{username}`), filled by the runner in runner.ts from BOTH local PouchDB replicas:
+// `praxis-{username}`), filled from BOTH local PouchDB replicas by feed-projection.ts:
 //
 //   events            event docs, by start / kind / tags / region                     [community]
 //   rsvps             rsvp docs by event (places and waiting list derived on read)     [community]
@@ -32,7 +32,8 @@ export const EVENTS_STORES = {
 
 export const EVENTS_PROJECTION_TABLES = ['events', 'rsvps', 'attendance', 'mentorships', 'mentorAnswers', 'messages', 'privateProfile', 'notifications'] as const;
 
-export const CHECKPOINTS = { community: 'events.checkpoint.community', private: 'events.checkpoint.private' } as const;
+/** The private feed follower's checkpoint (the community follower's is CHECKPOINT_KEY in db.ts). */
+export const PRIVATE_CHECKPOINT_KEY = 'events.checkpoint.private';
 
 /** An event document's fields (Omit<> over the loose schema type would lose them). */
 export interface EventRow {

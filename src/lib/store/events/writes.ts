@@ -6,7 +6,7 @@ import { authorizeCommunityWrite, authorizeRelated, type DocFacts } from '../../
 import type { EVENT_KINDS, RSVP_STATUSES } from '../../domain/schemas';
 import { cleanDoc, isNotFound, type StoreContext } from '../context';
 import { normalizeTags, putDoc } from '../writes';
-import type { EventsRunner } from './runner';
+import type { Followers } from '../projections';
 import { zonedToInstant, type LocalDateTime } from '../../domain/zoned';
 
 export interface EventInput {
@@ -32,7 +32,8 @@ export interface EventInput {
 
 export interface EventsWriteDeps {
 	ctx: StoreContext;
-	runner: EventsRunner;
+	/** Awaited after a write, so it is projected when the write resolves. */
+	followers: Pick<Followers, 'catchUp'>;
 }
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
@@ -60,7 +61,7 @@ export function unsigned(doc: Doc): Doc {
 
 async function put(deps: EventsWriteDeps, doc: Doc): Promise<string> {
 	await putDoc(deps.ctx, unsigned(doc));
-	await deps.runner.catchUp();
+	await deps.followers.catchUp();
 	return doc._id;
 }
 

@@ -1,9 +1,8 @@
 /// <reference types="pouchdb-core" />
-// Wires the library into a member's store: the projector extensions (library tables, search
-// index), the local files database, and the `library` / `search` parts of the Store.
+// Wires the library into a member's store: its projections (library tables, search index), the local files database, and the `library` / `search` parts of the Store.
 import type { StoreContext } from '../context';
 import type { PraxisDb } from '../db';
-import type { ProjectorExtension } from '../projector-runner';
+import type { Projection } from '../feed/projection';
 import { SearchIndexer } from '../search/indexer';
 import { createLibraryApi, createSearchApi, type LibraryApi, type SearchApi } from './api';
 import type { FilesRemote, FilesRemoteFactory } from './files';
@@ -22,7 +21,8 @@ export interface LibraryPartsOptions {
 }
 
 export interface LibraryParts {
-	readonly extensions: readonly ProjectorExtension[];
+	/** Fed by the community follower, after the forum projection (search reads its tables). */
+	readonly projections: readonly Projection[];
 	readonly indexer: SearchIndexer;
 	/** `filesRemote`: how library files reach the server (the sync layer's); none in most tests. */
 	attach(ctx: StoreContext, filesRemote?: FilesRemoteFactory): { library: LibraryApi; search: SearchApi };
@@ -35,7 +35,7 @@ export function createLibraryParts(community: PouchDB.Database, db: PraxisDb, op
 	let files: PouchDB.Database | null = null;
 	const local = () => (files ??= new options.Pouch(filesDbName(options.username), options.pouchOptions));
 	return {
-		extensions: [libraryProjection(options.onProblem), indexer],
+		projections: [libraryProjection(options.onProblem), indexer],
 		indexer,
 		attach: (ctx, filesRemote) => {
 			let remote: FilesRemote | null = null;
@@ -46,8 +46,9 @@ export function createLibraryParts(community: PouchDB.Database, db: PraxisDb, op
 			return { library: createLibraryApi(ctx, { local, remote: remoteOf }), search: createSearchApi(ctx, indexer) };
 		},
 		async close() {
+			// closing: a save that fails now is redone from the saved checkpoint at the next open
 			await indexer.flush().catch(() => undefined);
-			if (files) await files.close().catch(() => undefined);
+			if (files) await files.close().catch(() => undefined); // nothing is pending on a database being closed
 			files = null;
 		}
 	};

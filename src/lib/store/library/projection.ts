@@ -1,12 +1,12 @@
 // Projects library documents (resources, ratings, comments, reviews, collections, uses) into the
-// library tables. Runs inside the projector's batch transaction as a ProjectorExtension, so a
-// batch and its checkpoint land together; every operation is a put or delete by key, hence
+// library tables. Runs inside the community follower's batch transaction (feed/follower.ts), so
+// a batch and its checkpoint land together; every operation is a put or delete by key, hence
 // idempotent, and order-independent (nothing is aggregated here: figures are derived on read).
 import { validateCommunityDoc } from '../../domain/validate';
 import { idKey, parseDocId } from '../../domain/ids';
 import type { CommunityDoc } from '../../domain/schemas';
 import type { PraxisDb } from '../db';
-import type { Change, ProjectorExtension } from '../projector-runner';
+import type { Change, Projection } from '../feed/projection';
 import { LIBRARY_PROJECTION_TABLES, libraryTables, type LibraryTables } from './tables';
 
 type TableName = keyof Omit<LibraryTables, 'searchIndex' | 'device'>;
@@ -85,9 +85,10 @@ function rowOf(doc: CommunityDoc, rev: string): object | null {
 	}
 }
 
-/** The projector extension writing the library tables. */
-export function libraryProjection(onProblem: (message: string) => void = () => {}): ProjectorExtension {
+/** The projection writing the library tables. */
+export function libraryProjection(onProblem: (message: string) => void = () => {}): Projection {
 	return {
+		name: 'library',
 		tables: LIBRARY_PROJECTION_TABLES,
 		async apply(changes: readonly Change[], db: PraxisDb): Promise<void> {
 			const tables = libraryTables(db);

@@ -3,7 +3,8 @@
 // conversations with unread counts, and the notifications inbox with read state and preferences.
 import { rankMentors, type RankedMentor } from '../../domain/mentors';
 import type { StoreContext } from '../context';
-import type { ProfileRow, ResourceRow, ThreadRow } from '../types';
+import type { ProfileRow, ThreadRow } from '../types';
+import { libraryTables, type ResourceDocRow } from '../library/tables';
 import { eventsOf } from '../events/queries';
 import { eventsTables, NOTIFICATION_KINDS, type EventRow, type MessageRow, type NotificationKind, type NotificationRow } from '../events/tables';
 import { mentorshipState, answerIdOf, type MentorshipState } from './mentorship';
@@ -42,7 +43,7 @@ export async function listPeople(ctx: StoreContext, filter: PeopleFilter = {}): 
 export interface PersonPage {
 	profile: ProfileRow | undefined;
 	threads: ThreadRow[];
-	resources: ResourceRow[];
+	resources: ResourceDocRow[];
 	events: EventRow[];
 }
 
@@ -50,7 +51,7 @@ export async function personPage(ctx: StoreContext, username: string): Promise<P
 	const [profile, threads, resources, events] = await Promise.all([
 		ctx.db.profiles.get(username),
 		ctx.db.threads.filter((t) => t.author === username && t.deleted === 0).toArray(),
-		ctx.db.resources.where('author').equals(username).filter((r) => r.status === 'published').toArray(),
+		libraryTables(ctx.db).resources.where('author').equals(username).filter((r) => r.status === 'published').toArray(),
 		eventsOf(ctx, username)
 	]);
 	threads.sort((a, b) => (a.lastActivity < b.lastActivity ? 1 : -1));

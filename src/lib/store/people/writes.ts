@@ -65,7 +65,7 @@ export async function saveProfile(deps: EventsWriteDeps, form: ProfileForm): Pro
 	if (!checked.success) throw new Error(`Invalid profile: ${describeIssues(checked.issues)}`);
 	await putDoc(ctx, unsigned(shared));
 	await putDoc(ctx, unsigned(hidden), 'private');
-	await deps.runner.catchUp();
+	await deps.followers.catchUp();
 }
 
 export async function requestMentorship(deps: EventsWriteDeps, mentor: string, goals: string): Promise<string> {
@@ -73,7 +73,7 @@ export async function requestMentorship(deps: EventsWriteDeps, mentor: string, g
 	if (mentor === ctx.member.name) throw new Error('You cannot ask yourself for mentorship.');
 	const doc: Doc = { _id: docId('mentorship'), type: 'mentorship', author: ctx.member.name, createdAt: ctx.now(), mentor, goals: goals.trim() };
 	await putDoc(ctx, doc);
-	await deps.runner.catchUp();
+	await deps.followers.catchUp();
 	return doc._id;
 }
 
@@ -86,7 +86,7 @@ export async function answerMentorship(deps: EventsWriteDeps, mentorshipId: stri
 	const prev = await getCommunityDoc(ctx, id);
 	const doc: Doc = prev ? { ...prev, answer, updatedAt: ctx.now() } : { _id: id, type: 'mentorship-answer', author: ctx.member.name, createdAt: ctx.now(), mentorship: mentorshipId, answer };
 	await putDoc(ctx, unsigned(doc));
-	await deps.runner.catchUp();
+	await deps.followers.catchUp();
 }
 
 /** Either side marks it completed on their own document. */
@@ -97,7 +97,7 @@ export async function completeMentorship(deps: EventsWriteDeps, mentorshipId: st
 	const mine = request.author === ctx.member.name ? request : await getCommunityDoc(ctx, answerIdOf(mentorshipId));
 	if (!mine || mine.author !== ctx.member.name) throw new Error('Only the mentee or the mentor completes a mentorship.');
 	await putDoc(ctx, unsigned({ ...mine, completedAt: ctx.now(), updatedAt: ctx.now() }));
-	await deps.runner.catchUp();
+	await deps.followers.catchUp();
 }
 
 export async function sendMessage(deps: EventsWriteDeps, to: string, body: string): Promise<string> {
@@ -107,6 +107,6 @@ export async function sendMessage(deps: EventsWriteDeps, to: string, body: strin
 	const checked = v.safeParse(messageSchema, doc);
 	if (!checked.success) throw new Error(`Invalid message: ${describeIssues(checked.issues)}`);
 	await putDoc(ctx, doc, 'private');
-	await deps.runner.catchUp();
+	await deps.followers.catchUp();
 	return doc._id;
 }

@@ -4,7 +4,8 @@
 // their profile. Only when a batch deletes a profile, which happens once per deleted account.
 import { idKey, isIdOf } from '../../domain/ids';
 import type { PraxisDb } from '../db';
-import type { Change } from '../projector-runner';
+import type { Change } from '../feed/projection';
+import { libraryTables } from '../library/tables';
 import { FORMER_MEMBER } from '../types';
 import { indexOpFor, type IndexOp, type ThreadFacts } from './documents';
 
@@ -24,7 +25,7 @@ export async function reindexFormerAuthors(changes: readonly Change[], db: Praxi
 	const [threads, posts, resources] = await Promise.all([
 		db.threads.filter((t) => former.has(t.author) && t.deleted === 0).primaryKeys(),
 		db.posts.filter((p) => former.has(p.author) && p.deleted === 0).primaryKeys(),
-		db.resources.where('author').anyOf([...former]).primaryKeys()
+		libraryTables(db).resources.where('author').anyOf([...former]).primaryKeys()
 	]);
 	const ids = [...threads, ...posts, ...resources];
 	if (ids.length === 0) return [];

@@ -1,12 +1,12 @@
 /// <reference types="pouchdb-core" />
-// Keeps the search index (src/lib/search) current as a ProjectorExtension: inside each batch's
-// transaction it turns the batch into index operations (reading the thread of each post and the
+// Keeps the search index (src/lib/search) current as a projection of the community follower
+// (feed/follower.ts): inside each batch's transaction it turns the batch into index operations (reading the thread of each post and the
 // authors' display names from the freshly written tables); after the batch commits it applies
 // them to the in-memory index and saves the index to Dexie (`searchIndex`), debounced, with the
 // changes-feed sequence it includes. On start the saved index is loaded and caught up from that
 // sequence, never rebuilt; rebuild() of the store clears it with the other projections.
 import { CHECKPOINT_KEY, type PraxisDb } from '../db';
-import type { Change, ProjectorExtension } from '../projector-runner';
+import type { Change, Projection } from '../feed/projection';
 import { SearchIndex } from '../../search/index';
 import { SLICE_MS, yieldToEventLoop, type Pause } from '../../search/serialize';
 import { libraryTables, type SearchIndexRow } from '../library/tables';
@@ -52,7 +52,8 @@ export interface SearchIndexerOptions {
 	onProblem?: (message: string) => void;
 }
 
-export class SearchIndexer implements ProjectorExtension {
+export class SearchIndexer implements Projection {
+	readonly name = 'search';
 	readonly tables = ['searchIndex'] as const;
 	readonly #pouch: PouchDB.Database;
 	readonly #db: PraxisDb;
@@ -62,7 +63,7 @@ export class SearchIndexer implements ProjectorExtension {
 	readonly #sliceMs: number;
 	readonly #now: () => string;
 	readonly #onProblem: (message: string) => void;
-	/** The projector's checkpoint when the store opened (read before the projector starts). */
+	/** The community follower's checkpoint when the store opened (read before it starts). */
 	readonly #startSeq: Promise<Seq>;
 	#loading: Promise<SearchIndex> | null = null;
 	#pending: IndexOp[] = [];
@@ -92,6 +93,7 @@ export class SearchIndexer implements ProjectorExtension {
 		this.#sliceMs = options.sliceMs ?? SLICE_MS;
 		this.#now = options.now ?? (() => new Date().toISOString());
 		this.#onProblem = options.onProblem ?? (() => {});
+		// unreadable: taken as fresh projections, which the follower's batches then fill
 		this.#startSeq = db.meta.get(CHECKPOINT_KEY).then((row) => (row?.value ?? 0) as Seq, () => 0);
 	}
 
@@ -117,7 +119,7 @@ export class SearchIndexer implements ProjectorExtension {
 	}
 
 	/** The projections were cleared: start from an empty index. */
-	reset(): void {
+	clear(): void {
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = null;
 		this.#pending = [];
@@ -156,7 +158,7 @@ export class SearchIndexer implements ProjectorExtension {
 				this.#onProblem(`search index unreadable, reindexing: ${String(err)}`);
 			}
 		} else if (String(await this.#startSeq) === '0') {
-			return index; // fresh projections: the projector's batches will fill the index
+			return index; // fresh projections: the follower's batches will fill the index
 		}
 		this.#checkpoint = since;
 		await this.#catchUp(index, since);

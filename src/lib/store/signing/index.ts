@@ -57,7 +57,7 @@ export async function signPending(ctx: StoreContext): Promise<number> {
 	}
 	if (signed > 0) {
 		notify(ctx);
-		await ctx.projector.catchUp();
+		await ctx.followers.catchUp();
 	}
 	return signed;
 }

@@ -1,11 +1,12 @@
-// The search index inside the projector: threads, posts and published resources are indexed
-// incrementally as batches are projected (add, edit, delete, unpublish), the index is saved to
-// Dexie with its checkpoint, loaded and caught up from there on the next start (not rebuilt),
-// and rebuilt with the projections on rebuild().
+// The search index as a projection of the community feed follower: threads, posts and published
+// resources are indexed incrementally as batches are projected (add, edit, delete, unpublish),
+// the index is saved to Dexie with its checkpoint, loaded and caught up from there on the next
+// start (not rebuilt), and rebuilt with the projections on rebuild().
 import { afterEach, describe, expect, it } from 'vitest';
 import PouchDB from 'pouchdb';
-import { PraxisDb } from '../../../../src/lib/store/db';
-import { ProjectorRunner } from '../../../../src/lib/store/projector-runner';
+import { CHECKPOINT_KEY, PraxisDb } from '../../../../src/lib/store/db';
+import { FeedFollower } from '../../../../src/lib/store/feed/follower';
+import { forumProjection } from '../../../../src/lib/store/forum-projection';
 import { SearchIndexer, type SearchIndexerOptions } from '../../../../src/lib/store/search/indexer';
 import { libraryProjection } from '../../../../src/lib/store/library/projection';
 import { libraryTables } from '../../../../src/lib/store/library/tables';
@@ -35,7 +36,7 @@ interface Rig {
 	pouch: PouchDB.Database;
 	db: PraxisDb;
 	indexer: SearchIndexer;
-	runner: ProjectorRunner;
+	runner: FeedFollower;
 }
 
 const rigs: Rig[] = [];
@@ -44,7 +45,7 @@ function rig(name: string, pouch?: PouchDB.Database, save: Pick<SearchIndexerOpt
 	const p = pouch ?? new PouchDB(name, { adapter: 'memory' });
 	const db = new PraxisDb(name, testOptions.dexieOptions);
 	const indexer = new SearchIndexer(p, db, { saveDelayMs: 10, ...save });
-	const runner = new ProjectorRunner(p, db, { extensions: [libraryProjection(), indexer] });
+	const runner = new FeedFollower({ name: 'community', source: p, db, checkpointKey: CHECKPOINT_KEY, projections: [forumProjection(), libraryProjection(), indexer], onProblem: () => {}, conflicts: true });
 	const r = { pouch: p, db, indexer, runner };
 	rigs.push(r);
 	return r;

@@ -1,14 +1,14 @@
-// The events/people runner over a large feed: threads, replies (every 10th to a thread of the
-// member), events and RSVPs, applied over many of the runner's batches. Checks the events listed
-// and the notifications derived. There are more threads than the runner keeps in memory for
-// look-ups, so the member's thread has to be read back from the replica when its replies arrive.
-// How long this takes at forum size is measured by bench/projector.ts, not asserted here.
+// The events/people projection over a large feed: threads, replies (every 10th to a thread of the
+// member), events and RSVPs, applied over many of the community follower's batches. Checks the
+// events listed and the notifications derived. There are more threads than the projection keeps
+// in memory for look-ups, so the member's thread has to be read back from the replica when its
+// replies arrive. How long this takes at forum size is measured by bench/projector.ts, not asserted here.
 import { afterEach, expect, it } from 'vitest';
 import { closeTestStores, eventsFeed, openTestStore } from '../support';
 
 afterEach(closeTestStores);
 
-// More than the runner's recent-documents cache (5,000) before the first reply.
+// More than the projection's recent-documents cache (5,000) before the first reply.
 const THREADS = 6_000;
 const REPLIES = 1_000;
 const EVENTS = 100;

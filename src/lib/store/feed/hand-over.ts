@@ -1,8 +1,8 @@
-// The bookkeeping a changes-feed follower (the projector, the events runner) needs when a writer
-// hands it a batch directly instead of letting it read the batch back (snapshot-write.ts):
-// live changes seen while a writer holds are deferred; once released, one catch-up is queued,
-// which stands down if the writer holds again by then or a hand-over is queued behind it (that
-// hand-over applies from the checkpoint, or reads the feed when something else moved it).
+// The bookkeeping a feed follower (follower.ts) needs when a writer hands it a batch directly
+// instead of letting it read the batch back (snapshot-write.ts): live changes seen while a
+// writer holds are deferred; once released, one catch-up is queued, which stands down if the
+// writer holds again by then or a hand-over is queued behind it (that hand-over applies from the
+// checkpoint, or reads the feed when something else moved it).
 
 export class HandOverGate {
 	/** hold() calls not yet released. */
@@ -31,10 +31,10 @@ export class HandOverGate {
 		if (this.#holds > 0) this.#holds--;
 		if (this.#holds > 0 || !this.#deferred) return;
 		this.#deferred = false;
-		void enqueue(async () => {
+		enqueue(async () => {
 			if (this.#holds > 0) this.#deferred = true; // holding again: its release queues the next one
 			else if (this.#queued === 0) await catchUp();
-		}).catch(() => {});
+		}).catch(() => undefined); // the follower's chain reported the failure; no caller waits here
 	}
 
 	handOverQueued(): void {
