@@ -75,7 +75,7 @@ export async function uploadFile(ctx: StoreContext, deps: FilesDeps, file: Blob,
 		await deps.remote().push(deps.local(), [id]);
 	} catch (err) {
 		await deps.local().remove(id, (await deps.local().get(id))._rev).catch(() => undefined);
-		throw new Error(`${name} could not be uploaded (files are sent when you are online): ${errorMessage(err)}`);
+		throw new Error(`${name} could not be uploaded (files are sent when you are online): ${errorMessage(err)}`, { cause: err });
 	}
 	return { id, name, type, size: file.size };
 }
