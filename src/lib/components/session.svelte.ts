@@ -7,6 +7,7 @@
 import { createSyncController, fetchSession, logout, syncStatus, type SyncController } from '$lib/sync';
 import { hubSession } from '$lib/sync/hub-session.svelte';
 import { libraryFilesRemote } from '$lib/sync/library-files';
+import { couchBase } from '$lib/sync/gateway';
 import {
 	destroyLocalData,
 	forgetMember,
@@ -152,7 +153,7 @@ export class AppSession {
 		try {
 			this.#controller = createSyncController({
 				replica,
-				remoteBase: `${location.origin}/couch`,
+				remoteBase: couchBase(),
 				username: member.name,
 				onAccountDeleted: () => void accountRemoval.run(() => this.removeDeletedAccount())
 			});
