@@ -79,7 +79,7 @@ async function placesAt(community: PouchDB.Database, name: string, events: Itera
 		const ulid = idKey('event', eventId);
 		const [event, rsvps] = await Promise.all([
 			community.get<Doc>(eventId).then((d): Doc => d, () => null),
-			community.allDocs<RsvpFacts>({ include_docs: true, startkey: `rsvp:${ulid}:`, endkey: `rsvp:${ulid}:\ufff0` })
+			community.allDocs<RsvpFacts>({ include_docs: true, ...idRange('rsvp', ulid) })
 		]);
 		if (!event || event.cancelled) continue;
 		const facts = rsvps.rows.flatMap((row) => (row.doc ? [row.doc] : []));
