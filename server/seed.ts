@@ -3,7 +3,7 @@
 // once (marked by `_local/praxis-demo`). Every document is checked with the shared schema and,
 // when a server signer is given, signed with the server's key (`server:{kid}`).
 import type { Storage } from './storage/index';
-import { COMMUNITY_DB } from '../src/lib/domain/ids';
+import { categoryId, COMMUNITY_DB } from '../src/lib/domain/ids';
 import type { Category, CommunityDoc } from '../src/lib/domain/schemas';
 import { validateCommunityDoc } from '../src/lib/domain/validate';
 import type { PraxisAuth } from './auth/service';
@@ -36,7 +36,7 @@ export interface SeedReport {
 
 export function categoryDocs(now: Date): Category[] {
 	return DEFAULT_CATEGORIES.map((c, order) => ({
-		_id: `category:${c.slug}`,
+		_id: categoryId(c.slug),
 		type: 'category',
 		author: SYSTEM_AUTHOR,
 		createdAt: now.toISOString(),

@@ -7,7 +7,7 @@
 import { strToU8 } from 'fflate';
 import type { Storage } from '../storage/index';
 import type { UserRecord } from '../auth/users';
-import { COMMUNITY_DB, profileId, userDbName } from '../../src/lib/domain/ids';
+import { COMMUNITY_DB, profileId, profilePrivateId, userDbName } from '../../src/lib/domain/ids';
 import { FILE_ATTACHMENT, FILES_DB } from '../../src/lib/domain/files';
 import { exportReadme, type ExportCounts } from './readme';
 import type { ZipEntry } from './zip-stream';
@@ -100,7 +100,7 @@ export async function* exportEntries({ storage, user, now }: ExportSource): Asyn
 	const community = storage.db(COMMUNITY_DB);
 	const privateDb = storage.db(userDbName(name));
 
-	const [profile, privateFields] = await Promise.all([getOrNull(community, profileId(name)), getOrNull(privateDb, `profile-private:${name}`)]);
+	const [profile, privateFields] = await Promise.all([getOrNull(community, profileId(name)), getOrNull(privateDb, profilePrivateId(name))]);
 	const account = {
 		username: name,
 		displayName: user.displayName,

@@ -12,7 +12,7 @@ import { ephemeralSigningKey, loadOrCreateSigningKey, type SigningKey } from './
 import { DEFAULT_SCRYPT_COST, hashPassword, verifyPassword, type PasswordHash } from './passwords';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { createRevocationList, signHubToken, signSession, verifySession, SESSION_TTL_SECONDS, type SessionClaims } from './tokens';
-import { createSessionStore, type SessionRecord } from './sessions';
+import { createSessionStore, hubTokenDocId, type SessionRecord } from './sessions';
 import { AuthError } from './errors';
 import { RESERVED_USERNAMES, requireStrongPassword, type SessionMeta } from './input';
 import { createUserStore, suspendedAt, UsernameTakenError } from './users';
@@ -249,7 +249,7 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 			}
 			for (const hub of await sessions.standaloneHubTokens(name)) {
 				await revocations.revoke({ sub: name, jti: hub.jti, exp: hub.exp, iat: 0 });
-				await sessions.remove(`hubtoken:${name}:${hub.jti}`);
+				await sessions.remove(hubTokenDocId(name, hub.jti));
 			}
 			// Sessions issued before this second are refused from now on, recorded or not (tokens
 			// from before session records existed). Those issued within it were recorded, and ended above.

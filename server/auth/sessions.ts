@@ -54,7 +54,7 @@ export interface SessionStore {
 }
 
 export const sessionDocId = (sub: string, jti: string): string => `session:${sub}:${jti}`;
-const hubTokenDocId = (sub: string, jti: string): string => `hubtoken:${sub}:${jti}`;
+export const hubTokenDocId = (sub: string, jti: string): string => `hubtoken:${sub}:${jti}`;
 
 const status = (err: unknown): number | undefined => (err as { status?: number } | null)?.status;
 

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Storage } from '../storage/index';
 import { SESSIONS_DB } from '../storage/index';
 import type { SigningKey } from './keys';
+import { idKey, idRange } from '../../src/lib/domain/ids';
 
 export const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 
@@ -57,12 +58,12 @@ export function createRevocationList(storage: Storage, now: () => Date): Revocat
 	let loading: Promise<void> | null = null;
 	const load = () =>
 		(loading ??= (async () => {
-			const res = await storage.db(SESSIONS_DB).allDocs({ include_docs: true, startkey: 'revoked:', endkey: 'revoked:\ufff0' });
+			const res = await storage.db(SESSIONS_DB).allDocs({ include_docs: true, ...idRange('revoked') });
 			const t = now().getTime() / 1000;
 			const expired: Array<{ _id: string; _rev: string; _deleted: true }> = [];
 			for (const row of res.rows) {
 				const exp = (row.doc as { exp?: unknown } | undefined)?.exp;
-				if (typeof exp === 'number' && exp > t) revoked.set(row.id.slice('revoked:'.length), exp);
+				if (typeof exp === 'number' && exp > t) revoked.set(idKey('revoked', row.id), exp);
 				else expired.push({ _id: row.id, _rev: row.value.rev, _deleted: true });
 			}
 			// Tokens past their expiry are refused anyway: forget their revocations.

@@ -7,6 +7,7 @@ import type { Storage } from '../storage/index';
 import { USERS_DB } from '../storage/index';
 import { ROLES, type Role } from '../../src/lib/domain/schemas';
 import { isPasswordHash, type PasswordHash } from './passwords';
+import { idRange } from '../../src/lib/domain/ids';
 
 export interface UserRecord {
 	_id: string;
@@ -258,7 +259,7 @@ export function createUserStore(storage: Storage): UserStore {
 			return (await update(name, (user) => ({ ...user, ...consent }))) !== null;
 		},
 		async list() {
-			const res = await db().allDocs({ include_docs: true, startkey: 'user:', endkey: 'user:\ufff0' });
+			const res = await db().allDocs({ include_docs: true, ...idRange('user') });
 			return res.rows.map((row) => parseUser(row.doc)).filter((u): u is UserRecord => u !== null);
 		},
 		deleted: (name) => getDeleted(name),
@@ -290,7 +291,7 @@ export function createUserStore(storage: Storage): UserStore {
 			}
 		},
 		async pendingDeletions() {
-			const res = await db().allDocs({ include_docs: true, startkey: 'user:', endkey: 'user:\ufff0' });
+			const res = await db().allDocs({ include_docs: true, ...idRange('user') });
 			return res.rows.map((row) => parseDeleted(row.doc)).filter((d): d is DeletedAccountRecord => d?.pending !== undefined);
 		}
 	};

@@ -6,7 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
-import { certificateFinder, collectDocs, currentDoc, readBundle, revokedIn, verifyBundle, writeBundle, type BundleDoc } from '../../src/lib/bundle/index';
+import { readBundle, verifyBundle, writeBundle, type BundleDoc } from '../../src/lib/bundle/index';
+import { collectDocs } from '../../src/lib/pouch/bundle-docs';
+import { certificateFinder, currentDoc, revokedIn } from '../../src/lib/pouch/trust-lookups';
 import type { Storage } from '../storage/index';
 import type { PraxisAuth } from '../auth/service';
 import { isRole, type MemberRoles } from '../auth/users';

@@ -4,7 +4,7 @@
 // RSVP in the community. `rsvp:{event ulid}:{member}` ids make the event and member known from
 // the id; the status needs the document.
 import type { Storage } from '../storage/index';
-import { COMMUNITY_DB } from '../../src/lib/domain/ids';
+import { COMMUNITY_DB, isIdOf } from '../../src/lib/domain/ids';
 
 const PAGE = 2_000;
 
@@ -46,7 +46,7 @@ export function createRsvpIndex(storage: Storage): RsvpIndex {
 		for (;;) {
 			const res = await db().changes({ since, limit: PAGE, include_docs: true });
 			for (const change of res.results) {
-				if (!change.id.startsWith('rsvp:')) continue;
+				if (!isIdOf('rsvp', change.id)) continue;
 				if (change.deleted || !change.doc) drop(change.id);
 				else apply(change.doc as RsvpDoc);
 			}

@@ -12,7 +12,7 @@ import { validateCommunityDoc } from '../../src/lib/domain/validate';
 import { authorizeCommunityWrite, type DocFacts } from '../../src/lib/domain/permissions';
 import { isCommunityType } from '../../src/lib/domain/schemas';
 import { authorizeFileWrite, validateFileDoc } from '../../src/lib/domain/files';
-import { newId } from '../../src/lib/domain/ids';
+import { categoryId, newId } from '../../src/lib/domain/ids';
 import { authorizeRelated, relatedIdOf } from '../../src/lib/domain/permissions';
 import { deliverMessages } from '../messages/deliver';
 import { dbKind, type DbKind } from './access';
@@ -224,7 +224,7 @@ function idsToRead(verdicts: readonly Verdict[]): string[] {
 	for (const v of verdicts) {
 		if (!('doc' in v)) continue;
 		ids.add(v.doc._id);
-		if (v.doc.type === 'thread' && typeof v.doc.category === 'string') ids.add(`category:${v.doc.category}`);
+		if (v.doc.type === 'thread' && typeof v.doc.category === 'string') ids.add(categoryId(v.doc.category));
 		const related = relatedIdOf(v.doc as DocFacts);
 		if (related) ids.add(related);
 	}
@@ -408,7 +408,7 @@ function checkThreadCategories(stored: Map<string, DocFacts>, verdicts: Verdict[
 	for (let i = 0; i < verdicts.length; i++) {
 		const v = verdicts[i];
 		if (!('doc' in v) || v.doc._deleted === true || v.doc.type !== 'thread') continue;
-		const id = `category:${String(v.doc.category)}`;
+		const id = categoryId(String(v.doc.category));
 		const exists = known.has(id) || stored.get(id)?.type === 'category';
 		if (!exists) verdicts[i] = refuse(v.doc._id, `category ${String(v.doc.category)} does not exist`);
 	}

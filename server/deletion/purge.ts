@@ -11,7 +11,7 @@
 //   5. compaction: `community` and `library-files` by their schedulers (which see the deletions),
 //      the server-only databases here, so the hash and address leave the disk too.
 // What stays and why is in docs/privacy.md ("Account deletion").
-import { COMMUNITY_DB, profileId, userDbName } from '../../src/lib/domain/ids';
+import { COMMUNITY_DB, idRange, profileId, userDbName } from '../../src/lib/domain/ids';
 import { FILES_DB } from '../../src/lib/domain/files';
 import type { DeviceCertificate } from '../../src/lib/domain/signing';
 import { SESSIONS_DB, USERS_DB, type Storage } from '../storage/index';
@@ -77,7 +77,7 @@ export async function purgeAccount(deps: AccountDeletionDeps, name: string, opti
 
 /** Revokes every device certificate of the member not revoked yet. */
 async function revokeDevices(deps: AccountDeletionDeps, name: string): Promise<void> {
-	const res = await deps.storage.db(COMMUNITY_DB).allDocs({ include_docs: true, startkey: 'device:', endkey: 'device:\ufff0' });
+	const res = await deps.storage.db(COMMUNITY_DB).allDocs({ include_docs: true, ...idRange('device') });
 	const revoked = await deps.verifier.revoked();
 	const theirs = res.rows.map((row) => asCertificate(row.doc)).filter((cert): cert is DeviceCertificate => cert !== null && cert.author === name && !revoked.has(cert._id));
 	for (const cert of theirs) await revokeCertificate({ storage: deps.storage, auth: deps.auth, verifier: deps.verifier, clock: deps.clock }, cert, name);

@@ -1,7 +1,7 @@
 // Turns the demo content into community documents with ULIDs and timestamps spread over the
 // past weeks (relative to `now`), so the forums look lived-in on first start.
 import { ulid } from 'ulid';
-import { voteId } from '../../src/lib/domain/ids';
+import { docId, voteId } from '../../src/lib/domain/ids';
 import type { CommunityDoc } from '../../src/lib/domain/schemas';
 import { THREADS_A } from './threads-a';
 import { THREADS_B } from './threads-b';
@@ -32,7 +32,7 @@ export function buildDemoDocs(now: Date): CommunityDoc[] {
 	DEMO_THREADS.forEach((thread, index) => {
 		// Mornings, staggered so threads opened the same day keep a stable order.
 		const opened = at(startOfDay(now.getTime() - thread.daysAgo * DAY_MS) + 8 * HOUR_MS + index * 7 * 60_000);
-		const threadId = `thread:${ulid(opened)}`;
+		const threadId = docId('thread', ulid(opened));
 		docs.push({
 			_id: threadId,
 			type: 'thread',
@@ -47,7 +47,7 @@ export function buildDemoDocs(now: Date): CommunityDoc[] {
 		const postIds: string[] = [];
 		thread.replies.forEach((reply, i) => {
 			const t = at(opened, reply.after * HOUR_MS + i * 60_000);
-			const postId = `post:${ulid(t)}`;
+			const postId = docId('post', ulid(t));
 			postIds.push(postId);
 			const replyTo = reply.replyTo === undefined ? undefined : postIds[reply.replyTo];
 			docs.push({
@@ -70,16 +70,16 @@ export function buildDemoDocs(now: Date): CommunityDoc[] {
 
 function resourceDocs(r: DemoResource, now: Date, at: (base: number, offset?: number) => number, iso: (t: number) => string): CommunityDoc[] {
 	const created = at(startOfDay(now.getTime() - r.daysAgo * DAY_MS) + 10 * HOUR_MS);
-	const id = `resource:${ulid(created)}`;
+	const id = docId('resource', ulid(created));
 	const { by, daysAgo: _daysAgo, review, comments, votes, ...fields } = r;
 	const docs: CommunityDoc[] = [{ _id: id, type: 'resource', author: by, createdAt: iso(created), ...fields }];
 	if (review) {
 		const t = at(created, DAY_MS);
-		docs.push({ _id: `review:${ulid(t)}`, type: 'review', author: review.by, createdAt: iso(t), resource: id, verdict: review.verdict, comments: review.comments });
+		docs.push({ _id: docId('review', ulid(t)), type: 'review', author: review.by, createdAt: iso(t), resource: id, verdict: review.verdict, comments: review.comments });
 	}
 	(comments ?? []).forEach((comment, i) => {
 		const t = at(created, (2 + i) * DAY_MS);
-		docs.push({ _id: `comment:${ulid(t)}`, type: 'comment', author: comment.by, createdAt: iso(t), target: id, body: comment.body });
+		docs.push({ _id: docId('comment', ulid(t)), type: 'comment', author: comment.by, createdAt: iso(t), target: id, body: comment.body });
 	});
 	(votes ?? []).forEach((voter, i) => {
 		const t = at(created, (i + 3) * HOUR_MS);

@@ -1,7 +1,7 @@
 // Demo events: a webinar and a meetup coming up, a workshop that has happened (with materials),
 // and RSVPs, so the calendar is not empty on first start.
 import { ulid } from 'ulid';
-import { rsvpId } from '../../src/lib/domain/ids';
+import { docId, rsvpId } from '../../src/lib/domain/ids';
 import type { CommunityDoc, EventDoc } from '../../src/lib/domain/schemas';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -84,7 +84,7 @@ export function buildDemoEvents(now: Date): CommunityDoc[] {
 		const start = day + e.hourUtc * 60 * 60 * 1000;
 		// proposed some weeks before it starts, never in the future
 		const created = Math.min(start - 21 * DAY_MS, now.getTime() - (index + 2) * 60 * 60 * 1000);
-		const id = `event:${ulid(created)}`;
+		const id = docId('event', ulid(created));
 		docs.push({
 			_id: id,
 			type: 'event',

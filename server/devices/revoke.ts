@@ -1,7 +1,7 @@
 // Revoking a device certificate: a server-signed `revocation:{ulid}` document in `community`, so
 // every device and hub refuses what the device's key signs from then on. Used by
 // DELETE /api/devices/{id} and by ending a session that a device signs for.
-import { COMMUNITY_DB } from '../../src/lib/domain/ids';
+import { COMMUNITY_DB, revocationId } from '../../src/lib/domain/ids';
 import type { DeviceCertificate } from '../../src/lib/domain/signing';
 import type { Storage } from '../storage/index';
 import type { PraxisAuth } from '../auth/service';
@@ -32,9 +32,8 @@ export async function findCertificate(storage: Storage, id: string): Promise<Dev
 export async function revokeCertificate(deps: RevokeDeps, cert: DeviceCertificate, revokedBy: string): Promise<Record<string, unknown>> {
 	const db = deps.storage.db(COMMUNITY_DB);
 	const signer = await serverSigner(deps.auth.signingKey());
-	const id = cert._id.slice('device:'.length);
 	const revocation = await signAsServer(
-		{ _id: `revocation:${id}`, type: 'revocation', author: REVOCATION_AUTHOR, createdAt: deps.clock().toISOString(), device: cert._id, revokedBy },
+		{ _id: revocationId(cert._id), type: 'revocation', author: REVOCATION_AUTHOR, createdAt: deps.clock().toISOString(), device: cert._id, revokedBy },
 		signer
 	);
 	// stored under the revision its signature fixes, like every signed document

@@ -11,7 +11,7 @@
 // only the server writes them (permissions.ts refuses them to everyone else).
 import { Hono, type Context } from 'hono';
 import { encodeTime, ulid } from 'ulid';
-import { COMMUNITY_DB, ULID_PATTERN } from '../../src/lib/domain/ids';
+import { COMMUNITY_DB, deviceId, idKey, idRange, ULID_PATTERN } from '../../src/lib/domain/ids';
 import { isModerator } from '../../src/lib/domain/permissions';
 import { importPublicKey, signCertificate, type DeviceCertificate } from '../../src/lib/domain/signing';
 import { sessionLinkBytes } from '../../src/lib/domain/session-link';
@@ -55,7 +55,7 @@ function parseNewDevice(body: unknown): NewDevice | string {
 }
 
 const deviceIdOf = (param: string): string | null => {
-	const id = param.startsWith('device:') ? param.slice('device:'.length) : param;
+	const id = idKey('device', param);
 	return ULID_PATTERN.test(id) ? id : null;
 };
 
@@ -75,7 +75,7 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 
 	/** The member's certificates issued since `since` (ms), oldest first: ids are ULIDs, in time order. */
 	async function certifiedSince(name: string, since: number): Promise<DeviceCertificate[]> {
-		const res = await db().allDocs({ include_docs: true, startkey: `device:${encodeTime(Math.max(0, since), 10)}`, endkey: 'device:\ufff0' });
+		const res = await db().allDocs({ include_docs: true, startkey: deviceId(encodeTime(Math.max(0, since), 10)), endkey: idRange('device').endkey });
 		return res.rows.map((row) => asCertificate(row.doc)).filter((cert): cert is DeviceCertificate => cert !== null && cert.author === name && Date.parse(cert.createdAt) >= since);
 	}
 
@@ -94,7 +94,7 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 		}
 		const signer = await serverSigner(auth.signingKey());
 		const unsigned = {
-			_id: `device:${ulid(now.getTime())}`,
+			_id: deviceId(ulid(now.getTime())),
 			type: 'device' as const,
 			author: user.name,
 			createdAt: now.toISOString(),
@@ -113,7 +113,7 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 	app.get('/', async (c) => {
 		const user = await member(c);
 		if (user instanceof Response) return user;
-		const res = await db().allDocs({ include_docs: true, startkey: 'device:', endkey: 'device:\ufff0' });
+		const res = await db().allDocs({ include_docs: true, ...idRange('device') });
 		const revoked = await verifier.revoked();
 		const certificates = res.rows
 			.map((row) => asCertificate(row.doc))
@@ -132,7 +132,7 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 		const id = deviceIdOf(c.req.param('id'));
 		const body = (await readJson(c)) as { signature?: unknown } | null;
 		if (!id || typeof body?.signature !== 'string') return c.json({ error: 'bad_request', reason: 'send {signature} for a device:{ulid}' }, 400);
-		const cert = await findCertificate(storage, `device:${id}`);
+		const cert = await findCertificate(storage, deviceId(id));
 		if (!cert || cert.author !== user.name) return c.json({ error: 'not_found', reason: `no device certificate device:${id} of yours` }, 404);
 		if ((await verifier.revoked()).has(cert._id)) return c.json({ error: 'forbidden', reason: 'this device certificate was revoked' }, 403);
 		if (!(await verifyLinkSignature(cert, sessionLinkBytes(cert._id, sessionChallenge(session.jti)), body.signature))) {
@@ -147,7 +147,7 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 		if (user instanceof Response) return user;
 		const id = deviceIdOf(c.req.param('id'));
 		if (!id) return c.json({ error: 'bad_request', reason: 'a device id is device:{ulid}' }, 400);
-		const cert = await findCertificate(storage, `device:${id}`);
+		const cert = await findCertificate(storage, deviceId(id));
 		if (!cert) return c.json({ error: 'not_found', reason: `no device certificate device:${id}` }, 404);
 		if (cert.author !== user.name && !isModerator(user)) {
 			return c.json({ error: 'forbidden', reason: 'only its owner, a moderator or an admin may revoke a device' }, 403);

@@ -18,7 +18,8 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ed25519KeyObject, type VerifyAnswer, type VerifyJob } from './verify-worker';
-import { currentDoc } from '../../src/lib/bundle/index';
+import { currentDoc } from '../../src/lib/pouch/trust-lookups';
+import { idRange, revokedDeviceOf } from '../../src/lib/domain/ids';
 import type { Storage } from '../storage/index';
 import type { SessionUser } from '../auth/types';
 import type { MemberRoles } from '../auth/users';
@@ -263,9 +264,6 @@ export function asCertificate(doc: unknown): DeviceCertificate | null {
 	return checked.success ? checked.output : null;
 }
 
-/** `revocation:{ulid}` → `device:{ulid}`. */
-const revokedDeviceOf = (revocationId: string): string => `device:${revocationId.slice('revocation:'.length)}`;
-
 export function createSignatureVerifier(deps: VerifierDeps): SignatureVerifier {
 	const clock = deps.clock ?? (() => new Date());
 	const db = () => deps.storage.db(COMMUNITY_DB);
@@ -279,7 +277,7 @@ export function createSignatureVerifier(deps: VerifierDeps): SignatureVerifier {
 	// members push, that feed holds every document written since the last refresh, and reading it
 	// cost ~110 ms a second on the push bench, in front of every batch's signature checks.
 	async function refresh(): Promise<void> {
-		const res = await db().allDocs({ startkey: 'revocation:', endkey: 'revocation:\ufff0' });
+		const res = await db().allDocs(idRange('revocation'));
 		for (const row of res.rows) revokedIds.add(revokedDeviceOf(row.id));
 		checkedAt = Date.now();
 	}

@@ -5,7 +5,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Storage } from '../storage/index';
 import { USERS_DB } from '../storage/index';
-import { USERNAME_PATTERN } from '../../src/lib/domain/ids';
+import { idRange, USERNAME_PATTERN } from '../../src/lib/domain/ids';
 
 export const HUB_CREDENTIAL_PREFIX = 'praxis-hub:';
 /** How long a hub lookup is trusted (a revocation through COUCHDB_URL takes effect within it). */
@@ -112,7 +112,7 @@ export function createHubRegistry(storage: Storage, clock: () => Date = () => ne
 			return true;
 		},
 		async list() {
-			const res = await db().allDocs<HubRecord>({ include_docs: true, startkey: 'hub:', endkey: 'hub:\ufff0' });
+			const res = await db().allDocs<HubRecord>({ include_docs: true, ...idRange('hub') });
 			return res.rows.flatMap((row) => (row.doc ? [row.doc] : [])).filter((r) => r.type === 'hub');
 		},
 		async authenticate(credential) {

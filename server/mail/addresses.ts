@@ -3,6 +3,7 @@
 // the link sent to it: until then it is `pending`, with the SHA-256 of the link's token.
 import { createHash, randomBytes } from 'node:crypto';
 import { USERS_DB, type Storage } from '../storage/index';
+import { idRange } from '../../src/lib/domain/ids';
 
 export type DigestFrequency = 'off' | 'daily' | 'weekly';
 export const DIGEST_FREQUENCIES: readonly DigestFrequency[] = ['off', 'daily', 'weekly'];
@@ -109,14 +110,14 @@ export function createEmailStore(storage: Storage): EmailStore {
 			await update(name, (r) => ({ _id: r._id, _rev: r._rev, name, digest: 'off' }));
 		},
 		async forget(name) {
-			const links = await db().allDocs({ include_docs: true, startkey: 'email-token:', endkey: 'email-token:\ufff0' });
+			const links = await db().allDocs({ include_docs: true, ...idRange('email-token') });
 			const theirs = links.rows.filter((row) => (row.doc as { name?: unknown } | undefined)?.name === name);
 			const record = await get(name);
 			const gone = [...theirs.map((row) => ({ _id: row.id, _rev: row.value.rev })), ...(record?._rev ? [{ _id: record._id, _rev: record._rev }] : [])];
 			if (gone.length > 0) await db().bulkDocs(gone.map((doc) => ({ ...doc, _deleted: true })));
 		},
 		async withDigests() {
-			const res = await db().allDocs<EmailRecord>({ include_docs: true, startkey: 'email:', endkey: 'email:\ufff0' });
+			const res = await db().allDocs<EmailRecord>({ include_docs: true, ...idRange('email') });
 			return res.rows.flatMap((row) => (row.doc ? [row.doc] : [])).filter((r) => r.address && (r.digest === 'daily' || r.digest === 'weekly'));
 		}
 	};

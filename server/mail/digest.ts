@@ -4,7 +4,7 @@
 // events they go to, mentorship requests), from `community` and their private database. The
 // scheduler looks every hour and sends to whoever is due; nothing is sent when nothing happened.
 import { notificationsFor, type NotificationRow, type NotifyLookup } from '../../src/lib/domain/notifications';
-import { COMMUNITY_DB, rsvpId, userDbName } from '../../src/lib/domain/ids';
+import { COMMUNITY_DB, eventOfRsvpId, idKey, idRange, rsvpId, typedId, userDbName } from '../../src/lib/domain/ids';
 import { deriveAttendance, type RsvpFacts } from '../../src/lib/domain/events';
 import type { Storage } from '../storage/index';
 import type { UserStore } from '../auth/users';
@@ -65,7 +65,7 @@ async function feedEnds(storage: Storage, name: string): Promise<{ communitySeq:
 /** The event ids a changed document may move places at: an event, or an RSVP to one. */
 function eventOf(doc: Doc): string | null {
 	if (doc.type === 'event') return doc._id;
-	if (doc.type === 'rsvp' && typeof doc.event === 'string') return doc.event.startsWith('event:') ? doc.event : `event:${doc.event}`;
+	if (doc.type === 'rsvp' && typeof doc.event === 'string') return typedId('event', doc.event);
 	return null;
 }
 
@@ -76,10 +76,10 @@ function eventOf(doc: Doc): string | null {
 async function placesAt(community: PouchDB.Database, name: string, events: Iterable<string>): Promise<Map<string, { state: 'place' | 'waiting'; title: string }>> {
 	const out = new Map<string, { state: 'place' | 'waiting'; title: string }>();
 	for (const eventId of events) {
-		const ulid = eventId.slice('event:'.length);
+		const ulid = idKey('event', eventId);
 		const [event, rsvps] = await Promise.all([
 			community.get<Doc>(eventId).then((d): Doc => d, () => null),
-			community.allDocs<RsvpFacts>({ include_docs: true, startkey: `rsvp:${ulid}:`, endkey: `rsvp:${ulid}:\ufff0` })
+			community.allDocs<RsvpFacts>({ include_docs: true, ...idRange('rsvp', ulid) })
 		]);
 		if (!event || event.cancelled) continue;
 		const facts = rsvps.rows.flatMap((row) => (row.doc ? [row.doc] : []));
@@ -136,7 +136,7 @@ export async function digestItems(
 		places[id] = current.state;
 		if (before && before !== current.state) {
 			const text = current.state === 'place' ? `A place is yours at “${current.title}”.` : `You are now on the waiting list for “${current.title}”.`;
-			items.push({ id: `event:${id}@place:${now.toISOString()}`, kind: 'event', at: now.toISOString(), actor: SYSTEM_ACTOR, text, href: `/events/${id.slice('event:'.length)}`, source: id });
+			items.push({ id: `event:${id}@place:${now.toISOString()}`, kind: 'event', at: now.toISOString(), actor: SYSTEM_ACTOR, text, href: `/events/${idKey('event', id)}`, source: id });
 		}
 	}
 	items.sort((a, b) => b.at.localeCompare(a.at));
@@ -154,8 +154,8 @@ const KIND_HEADINGS: Record<NotificationRow['kind'], string> = {
 
 /** Where the member stands at every event they answered "going" to (the first digest's baseline). */
 async function allPlaces(community: PouchDB.Database, name: string): Promise<Record<string, 'place' | 'waiting'>> {
-	const ids = (await community.allDocs({ startkey: 'rsvp:', endkey: 'rsvp:\ufff0' })).rows.map((row) => row.id).filter((id) => id.endsWith(`:${name}`));
-	const events = ids.map((id) => `event:${id.slice('rsvp:'.length, id.length - name.length - 1)}`);
+	const ids = (await community.allDocs(idRange('rsvp'))).rows.map((row) => row.id).filter((id) => id.endsWith(`:${name}`));
+	const events = ids.flatMap((id) => eventOfRsvpId(id) ?? []);
 	const places: Record<string, 'place' | 'waiting'> = {};
 	for (const [id, at] of await placesAt(community, name, events)) places[id] = at.state;
 	return places;

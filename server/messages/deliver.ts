@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { Storage } from '../storage/index';
 import { USERS_DB } from '../storage/index';
+import { userDocId } from '../auth/users';
 import { userDbName } from '../../src/lib/domain/ids';
 import { messageSchema } from '../../src/lib/domain/schemas';
 
@@ -27,7 +28,7 @@ export function outgoingMessages(sender: string, docs: readonly StoredDoc[]): St
 /** A live account: a deleted one keeps a tombstone, and its private database must not come back. */
 async function isMember(storage: Storage, name: string): Promise<boolean> {
 	try {
-		const account = (await storage.db(USERS_DB).get(`user:${name}`)) as { deletedAt?: unknown };
+		const account = (await storage.db(USERS_DB).get(userDocId(name))) as { deletedAt?: unknown };
 		return typeof account.deletedAt !== 'string';
 	} catch {
 		return false;

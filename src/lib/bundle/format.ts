@@ -14,7 +14,8 @@ export const BUNDLE_VERSION = 1;
 /** A bundle bigger than this once decompressed is refused (a zip bomb, or the wrong file). */
 export const BUNDLE_MAX_BYTES = 200 * 1024 * 1024;
 
-export interface BundleHeader {
+// a type, not an interface: it is then a Record<string, unknown> for canonicalBytes
+export type BundleHeader = {
 	format: typeof BUNDLE_FORMAT;
 	version: typeof BUNDLE_VERSION;
 	/** The member whose device made the bundle. */
@@ -28,9 +29,14 @@ export interface BundleHeader {
 	/** base64url SHA-256 of the document lines (everything after the header line). */
 	contentHash: string;
 	signature: DocSignature;
-}
+};
 
 export type BundleDoc = Record<string, unknown> & { _id: string; _rev?: string };
+
+/** A JSON object with a string `_id`: what every line after a bundle's header must be. */
+export function isBundleDoc(value: unknown): value is BundleDoc {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { _id?: unknown })._id === 'string';
+}
 
 export type BundleSigner = (bytes: Uint8Array<ArrayBuffer>) => Promise<ArrayBuffer>;
 
@@ -128,10 +134,8 @@ export async function readBundle(file: Uint8Array<ArrayBuffer>): Promise<ParsedB
 		} catch {
 			return { ok: false, reason: 'A line of the bundle is not JSON.' };
 		}
-		if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || typeof (doc as { _id?: unknown })._id !== 'string') {
-			return { ok: false, reason: 'A line of the bundle is not a document with an _id.' };
-		}
-		docs.push(doc as BundleDoc);
+		if (!isBundleDoc(doc)) return { ok: false, reason: 'A line of the bundle is not a document with an _id.' };
+		docs.push(doc);
 	}
 	if (docs.length !== header.count) return { ok: false, reason: `The bundle says ${header.count} documents but holds ${docs.length}.` };
 	return { ok: true, header, docs };
@@ -139,5 +143,5 @@ export async function readBundle(file: Uint8Array<ArrayBuffer>): Promise<ParsedB
 
 /** The signed bytes of a header (its canonical form without the signature). */
 export function headerBytes(header: BundleHeader): Uint8Array<ArrayBuffer> {
-	return canonicalBytes(header as unknown as Record<string, unknown>);
+	return canonicalBytes(header);
 }

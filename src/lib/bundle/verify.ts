@@ -42,10 +42,13 @@ export type VerifiedBundle =
 	| { ok: true; header: BundleHeader; accepted: BundleDoc[]; skipped: Array<{ id: string; reason: string }> }
 	| { ok: false; reason: string };
 
+/** A live device document that passes the shared device schema is a certificate as stored. */
+function isCertificate(doc: BundleDoc): doc is BundleDoc & DeviceCertificate {
+	return doc.type === 'device' && doc._deleted !== true && validateCommunityDoc(doc).ok;
+}
+
 function asCertificate(doc: BundleDoc): DeviceCertificate | null {
-	if (doc.type !== 'device' || doc._deleted === true) return null;
-	const checked = validateCommunityDoc(doc);
-	return checked.ok ? (doc as unknown as DeviceCertificate) : null;
+	return isCertificate(doc) ? doc : null;
 }
 
 async function verifyServerSigned(doc: Record<string, unknown>, serverKeys: ReadonlyMap<string, CryptoKey>): Promise<Verdict> {
@@ -89,7 +92,7 @@ async function verifyEach(docs: readonly BundleDoc[], { find, ctx, authority }: 
 
 export async function verifyBundle(header: BundleHeader, docs: readonly BundleDoc[], trust: BundleTrust): Promise<VerifiedBundle> {
 	const batch = await batchTrust(docs, trust);
-	const headerDoc = header as unknown as Record<string, unknown>;
+	const headerDoc: Record<string, unknown> = header;
 	const headerVerdict = isServerSigned(headerDoc) ? await verifyServerSigned(headerDoc, trust.serverKeys) : await verifyDocSignature(headerDoc, batch.find, batch.ctx);
 	if (!headerVerdict.ok) return { ok: false, reason: `The bundle’s own signature fails: ${headerVerdict.reason}.` };
 	return { ok: true, header, ...(await verifyEach(docs, batch)) };

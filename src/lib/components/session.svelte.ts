@@ -6,6 +6,8 @@
 // signing out removes their data by default and the browser is never asked to keep it.
 import { createSyncController, fetchSession, logout, syncStatus, type SyncController } from '$lib/sync';
 import { hubSession } from '$lib/sync/hub-session.svelte';
+import { libraryFilesRemote } from '$lib/sync/library-files';
+import { couchBase } from '$lib/sync/gateway';
 import {
 	destroyLocalData,
 	forgetMember,
@@ -131,7 +133,7 @@ export class AppSession {
 
 	async #open(member: Member): Promise<void> {
 		try {
-			const { store, replica } = await openStore(member);
+			const { store, replica } = await openStore(member, { filesRemote: libraryFilesRemote() });
 			this.#member = member;
 			this.#replica = replica;
 			hubSession.use(replica);
@@ -151,7 +153,7 @@ export class AppSession {
 		try {
 			this.#controller = createSyncController({
 				replica,
-				remoteBase: `${location.origin}/couch`,
+				remoteBase: couchBase(),
 				username: member.name,
 				onAccountDeleted: () => void accountRemoval.run(() => this.removeDeletedAccount())
 			});

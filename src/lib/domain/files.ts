@@ -6,7 +6,7 @@
 // checks the bytes it receives against it.
 import * as v from 'valibot';
 import { toBase64Url } from './signing';
-import { ULID_PATTERN, USERNAME_PATTERN } from './ids';
+import { idKey, isIdOf, ULID_PATTERN, USERNAME_PATTERN } from './ids';
 import type { Actor, Decision } from './permissions';
 import { isModerator } from './permissions';
 import { describeIssues } from './validate';
@@ -37,7 +37,7 @@ export const FILE_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 export const fileDocSchema = v.looseObject({
-	_id: v.pipe(v.string(), v.check((id) => id.startsWith('file:') && ULID_PATTERN.test(id.slice(5)), 'must be file:{ulid}')),
+	_id: v.pipe(v.string(), v.check((id) => isIdOf('file', id) && ULID_PATTERN.test(idKey('file', id)), 'must be file:{ulid}')),
 	type: v.literal('file'),
 	author: v.pipe(v.string(), v.regex(USERNAME_PATTERN, 'must be a username')),
 	createdAt: v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 timestamp')),

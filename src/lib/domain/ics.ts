@@ -3,6 +3,7 @@
 // written in UTC (DTSTART:…Z), which every calendar converts to its own zone without needing a
 // VTIMEZONE; the organiser's zone travels as X-PRAXIS-TZ for reference only.
 import ical, { ICalEventStatus } from 'ical-generator';
+import { idKey } from './ids';
 
 /** The event fields the calendar needs (an `event` document satisfies it). */
 export interface CalendarEvent {
@@ -26,7 +27,7 @@ export interface IcsOptions {
 }
 
 export function eventUid(id: string): string {
-	return `${id.replace(/^event:/, '')}@praxis`;
+	return `${idKey('event', id)}@praxis`;
 }
 
 function locationText(e: CalendarEvent): string | null {
@@ -39,7 +40,7 @@ export function eventsToIcs(events: readonly CalendarEvent[], options: IcsOption
 	const calendar = ical({ name: options.name, prodId: { company: 'Praxis', product: 'Praxis events', language: 'EN' } });
 	const sorted = [...events].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a._id < b._id ? -1 : 1));
 	for (const e of sorted) {
-		const ulid = e._id.replace(/^event:/, '');
+		const ulid = idKey('event', e._id);
 		const url = options.origin ? `${options.origin.replace(/\/+$/, '')}/events/${ulid}` : null;
 		const event = calendar.createEvent({
 			id: eventUid(e._id),

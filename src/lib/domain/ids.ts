@@ -1,9 +1,16 @@
 // Document ids, usernames and database names: the formats both the client and the server rely on.
 import { ulid } from 'ulid';
 
-export const USERNAME_PATTERN = /^[a-z0-9_-]{3,32}$/;
+// The sources are kept apart so that id patterns made of several parts reuse them.
+const USERNAME_SOURCE = '[a-z0-9_-]{3,32}';
+const ULID_SOURCE = '[0-9A-HJKMNP-TV-Z]{26}';
+export const USERNAME_PATTERN = new RegExp(`^${USERNAME_SOURCE}$`);
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
-export const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+export const ULID_PATTERN = new RegExp(`^${ULID_SOURCE}$`);
+/** `attendance:{event ulid}:{username}`. */
+export const ATTENDANCE_ID_PATTERN = new RegExp(`^attendance:${ULID_SOURCE}:${USERNAME_SOURCE}$`);
+/** What a knowledge-base collection may list: `resource:`, `thread:` or `post:{ulid}`. */
+export const COLLECTION_ITEM_PATTERN = new RegExp(`^(resource|thread|post):${ULID_SOURCE}$`);
 
 /** The shared community database every signed-in member reads. */
 export const COMMUNITY_DB = 'community';
@@ -23,6 +30,86 @@ export function parseDocId(id: string): { type: string; rest: string } | null {
 	const i = id.indexOf(':');
 	if (i <= 0 || i === id.length - 1) return null;
 	return { type: id.slice(0, i), rest: id.slice(i + 1) };
+}
+
+/** `{type}:{key}`, whether `key` is bare or already an id of that type (`X` or `event:X`). */
+export function typedId(type: string, key: string): string {
+	return key.startsWith(`${type}:`) ? key : `${type}:${key}`;
+}
+
+/** Whether `id` is an id of `type` (`thread:…` for 'thread'). */
+export function isIdOf(type: string, id: string): boolean {
+	return id.startsWith(`${type}:`);
+}
+
+/**
+ * The key of an id of `type` (`thread:01H…` → `01H…`, the part a route's address shows); an id
+ * without that prefix comes back unchanged, so a bare key is accepted too.
+ */
+export function idKey(type: string, id: string): string {
+	return id.startsWith(`${type}:`) ? id.slice(type.length + 1) : id;
+}
+
+/** Every id of `type` (or of `type` and a first key part) in key order, for `allDocs`. */
+export function idRange(type: string, within?: string): { startkey: string; endkey: string } {
+	const prefix = within === undefined ? `${type}:` : `${type}:${within}:`;
+	return { startkey: prefix, endkey: `${prefix}\ufff0` };
+}
+
+const PASTED_ITEM = new RegExp(`/library/(${ULID_SOURCE})|/forums/t/(${ULID_SOURCE})|^((?:resource|thread|post):${ULID_SOURCE})$`);
+
+/**
+ * The collection item a pasted text names: a resource or thread address (`…/library/{ulid}`,
+ * `…/forums/t/{ulid}`) or a resource, thread or post id; null when it names none.
+ */
+export function pastedCollectionItem(text: string): string | null {
+	const m = PASTED_ITEM.exec(text.trim());
+	return m?.[1] ? docId('resource', m[1]) : m?.[2] ? docId('thread', m[2]) : (m?.[3] ?? null);
+}
+
+/** A forum category: `category:{slug}`. */
+export function categoryId(slug: string): string {
+	return `category:${slug}`;
+}
+
+/** A knowledge-base collection: `collection:{slug}`. */
+export function collectionId(slug: string): string {
+	return `collection:${slug}`;
+}
+
+/** A library file: `file:{ulid}`. */
+export function fileId(ulid: string = newId()): string {
+	return `file:${ulid}`;
+}
+
+/** A device certificate: `device:{ulid}`. */
+export function deviceId(ulid: string = newId()): string {
+	return `device:${ulid}`;
+}
+
+/** The server's revocation of a device certificate: `revocation:{device ulid}`. */
+export function revocationId(device: string): string {
+	return `revocation:${idKey('device', device)}`;
+}
+
+/** The certificate a revocation id names: `revocation:{ulid}` → `device:{ulid}`. */
+export function revokedDeviceOf(revocationId: string): string {
+	return `device:${idKey('revocation', revocationId)}`;
+}
+
+/** A member's private profile fields, in their own database: `profile-private:{username}`. */
+export function profilePrivateId(username: string): string {
+	return `profile-private:${username}`;
+}
+
+/** One rating per member and resource: `rating:{resource ulid}:{username}`. */
+export function ratingId(resource: string, username: string): string {
+	return `rating:${idKey('resource', resource)}:${username}`;
+}
+
+/** One use record per member and resource: `use:{resource ulid}:{username}`. */
+export function useId(resource: string, username: string): string {
+	return `use:${idKey('resource', resource)}:${username}`;
 }
 
 export function voteId(target: string, username: string): string {
@@ -62,7 +149,7 @@ export function isValidUsername(name: unknown): name is string {
 
 /** The attendance an organiser records for a member at an event: `attendance:{event ulid}:{member}`. */
 export function attendanceId(eventId: string, member: string): string {
-	return `attendance:${eventId.replace(/^event:/, '')}:${member}`;
+	return `attendance:${idKey('event', eventId)}:${member}`;
 }
 
 /** The event an attendance id names (`event:{ulid}`), or null when it is no attendance id. */
@@ -73,7 +160,7 @@ export function eventOfAttendanceId(id: string): string | null {
 
 /** The mentor's answer to a mentorship request: `mentorship-answer:{mentorship ulid}`. */
 export function mentorshipAnswerId(mentorshipId: string): string {
-	return `mentorship-answer:${mentorshipId.replace(/^mentorship:/, '')}`;
+	return `mentorship-answer:${idKey('mentorship', mentorshipId)}`;
 }
 
 /** Typed tags as stored: trimmed, lower-case, spaces to hyphens, no duplicates or empties. */
@@ -84,5 +171,11 @@ export function normalizeTags(tags: readonly string[]): string[] {
 
 /** One RSVP per member and event: `rsvp:{event ulid}:{username}`. */
 export function rsvpId(eventId: string, username: string): string {
-	return `rsvp:${eventId.replace(/^event:/, '')}:${username}`;
+	return `rsvp:${idKey('event', eventId)}:${username}`;
+}
+
+/** The event an RSVP id names (`event:{ulid}`), or null when it is no RSVP id. */
+export function eventOfRsvpId(id: string): string | null {
+	const [kind, ulid] = id.split(':');
+	return kind === 'rsvp' && ulid ? `event:${ulid}` : null;
 }

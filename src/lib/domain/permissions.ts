@@ -1,7 +1,6 @@
 // Who may write what: the authorization rules of DESIGN.md as pure functions.
 // The server enforces them on every pushed document; the client uses them to show or hide actions.
-import { attendanceId, eventOfAttendanceId, mentorshipAnswerId, profileId, rsvpId, voteId } from './ids';
-import { ratingId, useId } from './ratings';
+import { attendanceId, eventOfAttendanceId, isIdOf, mentorshipAnswerId, profileId, ratingId, rsvpId, useId, voteId } from './ids';
 import { SERVER_ONLY_TYPES, type Role } from './schemas';
 
 export interface Actor {
@@ -24,6 +23,11 @@ export interface DocFacts {
 	mentorship?: unknown;
 	member?: unknown;
 	_deleted?: boolean;
+}
+
+/** Whether a document has what DocFacts promises: a string `_id`, and `_deleted` a boolean when set. */
+export function isDocFacts(doc: Readonly<Record<string, unknown>>): doc is Record<string, unknown> & DocFacts {
+	return typeof doc._id === 'string' && (doc._deleted === undefined || typeof doc._deleted === 'boolean');
 }
 
 export type Decision = { ok: true } | { ok: false; reason: string };
@@ -167,7 +171,7 @@ export function relatedIdOf(doc: DocFacts): string | null {
 
 /** Checks a write against the document relatedIdOf names (null when it does not exist). */
 export function authorizeRelated(actor: Actor, doc: DocFacts, related: DocFacts | null): Decision {
-	if (doc._deleted && doc._id.startsWith('attendance:')) {
+	if (doc._deleted && isIdOf('attendance', doc._id)) {
 		// removed like it is recorded: by the event's organisers (or a moderator, who may remove anything)
 		if (isModerator(actor) || (related?.type === 'event' && isOrganiser(actor, related))) return allow;
 		return deny('only the organisers of an event or a moderator remove attendance records');

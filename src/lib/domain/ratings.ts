@@ -1,15 +1,8 @@
 // Peer ratings of library resources and "use" records: id formats and the figures derived from
 // them. Averages and counts are always computed from the rating documents, never stored.
 
-/** One rating per member and resource: `rating:{resource ulid}:{username}`. */
-export function ratingId(resource: string, username: string): string {
-	return `rating:${resource.replace(/^resource:/, '')}:${username}`;
-}
-
-/** One use record per member and resource: `use:{resource ulid}:{username}`. */
-export function useId(resource: string, username: string): string {
-	return `use:${resource.replace(/^resource:/, '')}:${username}`;
-}
+// The ids live with every other id rule; re-exported for the callers that read ratings here.
+export { ratingId, useId } from './ids';
 
 export interface RatingSummary {
 	/** Mean of the values, rounded to one decimal; null when nobody rated. */

@@ -1,7 +1,7 @@
 // Schemas of the community documents (DESIGN.md's table), shared by the client and the server.
 // Objects are loose so PouchDB's own fields (_rev, _revisions, _attachments, _conflicts) pass.
 import * as v from 'valibot';
-import { SLUG_PATTERN, ULID_PATTERN, USERNAME_PATTERN } from './ids';
+import { ATTENDANCE_ID_PATTERN, COLLECTION_ITEM_PATTERN, SLUG_PATTERN, ULID_PATTERN, USERNAME_PATTERN } from './ids';
 
 export const MAX_BODY_CHARS = 100_000;
 export const MAX_TAGS = 10;
@@ -220,7 +220,7 @@ export const collectionSchema = v.looseObject({
 	title: v.pipe(v.string(), v.trim(), v.minLength(1, 'a collection needs a title'), v.maxLength(200)),
 	intro: text(20_000),
 	items: v.pipe(
-		v.array(v.object({ ref: v.pipe(v.string(), v.regex(/^(resource|thread|post):[0-9A-HJKMNP-TV-Z]{26}$/, 'items are resources, threads or posts')), note: v.optional(text(2000)) })),
+		v.array(v.object({ ref: v.pipe(v.string(), v.regex(COLLECTION_ITEM_PATTERN, 'items are resources, threads or posts')), note: v.optional(text(2000)) })),
 		v.maxLength(200, 'at most 200 items')
 	)
 });
@@ -232,7 +232,7 @@ export type Collection = v.InferOutput<typeof collectionSchema>;
 // ---- Attendance and mentorship ----
 /** An organiser's record that a member attended: `attendance:{event ulid}:{username}`. */
 export const attendanceSchema = v.looseObject({
-	...base('attendance', v.pipe(v.string(), v.regex(/^attendance:[0-9A-HJKMNP-TV-Z]{26}:[a-z0-9_-]{3,32}$/, 'must be attendance:{event ulid}:{username}'))),
+	...base('attendance', v.pipe(v.string(), v.regex(ATTENDANCE_ID_PATTERN, 'must be attendance:{event ulid}:{username}'))),
 	event: idOf('event', ULID_PATTERN, 'ulid'),
 	member: username,
 	attended: v.boolean()

@@ -1,7 +1,7 @@
 // Verified authorship: canonical form of a document, Ed25519 signatures made on the device
 // (WebCrypto, the same code in the browser and on Node), and device certificates issued by
 // the server. Pure apart from WebCrypto; shared by the server, hubs and devices.
-import { authorizeCommunityWrite, authorizeRelated, relatedIdOf, type DocFacts } from './permissions';
+import { authorizeCommunityWrite, authorizeRelated, isDocFacts, relatedIdOf, type DocFacts } from './permissions';
 import type { Role } from './schemas';
 
 export const SIGNED_ALGORITHM = { name: 'Ed25519' } as const;
@@ -23,7 +23,8 @@ export interface DocSignature {
 }
 
 /** A device's key, certified by the server for one member (`_id` = `device:{ulid}`). */
-export interface DeviceCertificate {
+// a type, not an interface: it is then a Record<string, unknown> for canonicalBytes
+export type DeviceCertificate = {
 	_id: string;
 	type: 'device';
 	/** The member the key belongs to. */
@@ -36,7 +37,7 @@ export interface DeviceCertificate {
 	issuer: string;
 	/** base64url server signature over canonicalBytes(certificate without certSig). */
 	certSig: string;
-}
+};
 
 /**
  * Deterministic JSON: object keys sorted by UTF-16 code units, no whitespace, `undefined`
@@ -262,7 +263,7 @@ export async function checkCertificate(cert: DeviceCertificate, ctx: Certificate
 	if (!(Date.parse(cert.expiresAt) > ctx.now.getTime())) return { ok: false, reason: `device certificate ${cert._id} expired` };
 	const key = ctx.serverKeys.get(cert.issuer);
 	if (!key) return { ok: false, reason: `device certificate ${cert._id} has an unknown issuer` };
-	const bytes = canonicalBytes(cert as unknown as Record<string, unknown>, CERT_OMIT);
+	const bytes = canonicalBytes(cert, CERT_OMIT);
 	const check = () => verifyBytes(key, cert.certSig, bytes);
 	const ok = await (ctx.memo ? memoized(ctx.memo.certs, `${cert.issuer}\n${cert.certSig}\n${new TextDecoder().decode(bytes)}`, check) : check());
 	return ok ? { ok: true } : { ok: false, reason: `device certificate ${cert._id} has a bad server signature` };
@@ -295,7 +296,8 @@ export async function authorizeSigner(signer: string, doc: Record<string, unknow
 	const roles = await authority.rolesOf(signer);
 	if (!roles) return { ok: false, reason: `${NOT_AUTHOR}, and no member named ${signer} is known here` };
 	const actor = { name: signer, roles };
-	const facts = doc as unknown as DocFacts;
+	if (!isDocFacts(doc)) return { ok: false, reason: `${NOT_AUTHOR}, and the document has no _id` };
+	const facts = doc;
 	let decision = authorizeCommunityWrite(actor, facts, await authority.current(String(doc._id)));
 	const related = decision.ok ? relatedIdOf(facts) : null;
 	if (related) decision = authorizeRelated(actor, facts, await authority.current(related));

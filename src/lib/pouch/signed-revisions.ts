@@ -22,15 +22,15 @@ function conflict(id: string): Error {
 }
 
 async function leavesOf(pouch: PouchDB.Database, id: string): Promise<Leaf[]> {
-	let answer: Array<{ ok?: { _rev: string; _deleted?: boolean; _revisions?: RevisionHistory } }>;
+	let answer: PouchDB.Core.Revision<{ _deleted?: boolean; _revisions?: RevisionHistory }>[];
 	try {
-		answer = (await pouch.get(id, { open_revs: 'all', revs: true })) as unknown as typeof answer;
+		answer = await pouch.get<{ _deleted?: boolean; _revisions?: RevisionHistory }>(id, { open_revs: 'all', revs: true });
 	} catch (err) {
 		if ((err as { status?: number }).status === 404) return [];
 		throw err;
 	}
 	return answer.flatMap((entry) => {
-		const doc = entry.ok;
+		const doc = 'ok' in entry ? entry.ok : undefined;
 		if (!doc?._revisions) return [];
 		return [{ rev: doc._rev, deleted: doc._deleted === true, history: doc._revisions }];
 	});

@@ -75,7 +75,7 @@ const OPTIONS = {
 	extractField: (doc: SearchDoc, field: string): unknown => {
 		if (field === 'tagText') return doc.tags.join(' ');
 		if (field === 'authorText') return `${doc.author} ${doc.authorName ?? ''}`;
-		return (doc as unknown as Record<string, unknown>)[field];
+		return Reflect.get(doc, field) as unknown;
 	},
 	stringifyField: (value: unknown): string => (Array.isArray(value) ? value.join(' ') : value == null ? '' : String(value)),
 	searchOptions: {
@@ -142,7 +142,7 @@ export class SearchIndex {
 	 * may be added or removed until it resolves.
 	 */
 	serialize(pause?: Pause, sliceMs?: number): Promise<string> {
-		return serializeInSlices(this.#mini as unknown as MiniSearch<unknown>, pause, sliceMs);
+		return serializeInSlices(this.#mini, pause, sliceMs);
 	}
 
 	get size(): number {

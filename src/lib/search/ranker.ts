@@ -80,6 +80,7 @@ function looksRight(m: Partial<Internals>): m is Internals {
 }
 
 export function openRanker<T>(mini: MiniSearch<T>, options: RankOptions): Ranker | null {
+	// MiniSearch keeps these fields private: they are read only once looksRight checked their shape
 	const candidate = mini as unknown as Partial<Internals>;
 	if (!looksRight(candidate)) return null;
 	const m: Internals = candidate;

@@ -5,7 +5,7 @@
 // again when the document reaches it.
 import type { SignerAuthority } from '../domain/signing';
 import type { Role } from '../domain/schemas';
-import { currentDoc } from '../bundle/index';
+import { currentDoc } from '../pouch/trust-lookups';
 import { keptRoles } from './kept-keys';
 
 export function deviceAuthority(community: PouchDB.Database, roles: ReadonlyMap<string, readonly Role[]> = keptRoles()): SignerAuthority {

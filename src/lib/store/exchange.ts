@@ -3,7 +3,8 @@
 // file, and open one (verify it, apply what verifies to the community replica, project it). The
 // bundle format and its checks are src/lib/bundle; the central server's keys come from the sync
 // layer (sync/hub-keys.ts), passed in by the page.
-import { certificateFinder, exportBundle, importBundle, revokedIn, type ImportOutcome } from '../bundle/index';
+import { exportBundle, importBundle, type ImportOutcome } from '../pouch/bundle-docs';
+import { certificateFinder, revokedIn } from '../pouch/trust-lookups';
 import type { StoreContext } from './context';
 import { deviceAuthority } from './device-authority';
 import type { StoreSigning } from './signing/index';

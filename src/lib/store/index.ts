@@ -15,6 +15,7 @@ export type { ExchangeApi } from './exchange';
 export type { HubStaging } from './hub-staging';
 export type { StoreSigning } from './signing/index';
 export type { ReplicaPort, SnapshotPartWritten } from './replica-port';
+export type { FilesRemote, FilesRemoteFactory } from './library/files';
 export { liveQuery } from 'dexie';
 export { rememberMember, rememberedMember, forgetMember, ownDeviceChoice, deviceIsShared, rememberOwnDevice, forgetOwnDevice } from './device';
 export { defaultOwnDevice, removesDataAtSignOut, type DeviceChoiceFacts } from './device-choice';

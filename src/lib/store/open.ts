@@ -15,6 +15,7 @@ import { createHubStaging } from './hub-staging';
 import { createExchange } from './exchange';
 import { communityDbName, hubStagingDbName, privateDbName } from './names';
 import { createLibraryParts, destroyLibraryFiles } from './library/parts';
+import type { FilesRemoteFactory } from './library/files';
 import { attachEventsAndPeople } from './events/api';
 import type { Member } from './types';
 import { attachSigning, createDeviceSigning, keyDbName, storeSigning } from './signing/index';
@@ -33,6 +34,8 @@ export interface OpenStoreOptions {
 	batchSize?: number;
 	/** Clock, for tests. */
 	now?: () => string;
+	/** How library files reach the server (sync/library-files.ts); without it they stay local. */
+	filesRemote?: FilesRemoteFactory;
 }
 
 async function pouchConstructor(options: OpenStoreOptions): Promise<PouchDB.Static> {
@@ -103,7 +106,7 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 		writeSnapshotPart: projections.writeSnapshotPart,
 		projected: projections.allProjected
 	});
-	const libraryApis = library.attach(ctx);
+	const libraryApis = library.attach(ctx, options.filesRemote);
 	const store = createAppStore(ctx, {
 		library: libraryApis.library,
 		search: libraryApis.search,

@@ -4,7 +4,7 @@
 // rows themselves (`withThreadAggregates`, `voteTotal`) so applying a change twice, or changes
 // out of order (a post before its thread), always ends in the same tables. The projection that
 // writes them to Dexie is forum-projection.ts; the aggregate functions are in aggregates.ts.
-import { parseDocId } from '../domain/ids';
+import { idKey, parseDocId } from '../domain/ids';
 import { validateCommunityDoc } from '../domain/validate';
 import type { CommunityDoc, Post, Thread } from '../domain/schemas';
 import type { ProjectionTable } from './db';
@@ -129,8 +129,8 @@ export function projectChange(change: Change, current: unknown, ops: Ops): void 
 function projectDoc(doc: CommunityDoc, rev: string, conflicted: boolean, current: unknown, ops: Ops): void {
 	switch (doc.type) {
 		case 'category':
-			ops.put('categories', doc._id.slice('category:'.length), {
-				slug: doc._id.slice('category:'.length),
+			ops.put('categories', idKey('category', doc._id), {
+				slug: idKey('category', doc._id),
 				name: doc.name,
 				description: doc.description,
 				order: doc.order
@@ -163,7 +163,7 @@ function projectDoc(doc: CommunityDoc, rev: string, conflicted: boolean, current
 		}
 		case 'profile': {
 			const { _id, displayName, organization, jurisdiction, role, expertise, bio, mentor } = doc;
-			const row: ProfileRow = { username: _id.slice('profile:'.length), displayName, rev };
+			const row: ProfileRow = { username: idKey('profile', _id), displayName, rev };
 			Object.assign(row, strip({ organization, jurisdiction, role, expertise, bio, mentor }));
 			ops.put('profiles', row.username, row);
 			return;

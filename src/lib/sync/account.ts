@@ -14,6 +14,8 @@ import type {
 
 export type Answer<T> = ({ ok: true } & T) | { ok: false; reason: string; status: number; advice?: string[] };
 
+import { apiPath } from './gateway';
+
 type Fetch = typeof fetch;
 
 const UNREACHABLE = 'The server cannot be reached. Try again when you are online.';
@@ -21,7 +23,7 @@ const UNREACHABLE = 'The server cannot be reached. Try again when you are online
 async function call<T>(path: string, init: RequestInit, fetchFn: Fetch): Promise<Answer<T>> {
 	let response: Response;
 	try {
-		response = await fetchFn(`/api${path}`, {
+		response = await fetchFn(apiPath(path), {
 			credentials: 'include',
 			headers: init.body ? { 'content-type': 'application/json', accept: 'application/json' } : { accept: 'application/json' },
 			...init
@@ -92,7 +94,7 @@ export function attachmentName(header: string | null): string {
 export async function downloadMyData(fetchFn: Fetch = fetch): Promise<Download> {
 	let response: Response;
 	try {
-		response = await fetchFn('/api/account/export', { credentials: 'include', headers: { accept: 'application/zip' } });
+		response = await fetchFn(apiPath('/account/export'), { credentials: 'include', headers: { accept: 'application/zip' } });
 	} catch {
 		return { ok: false, reason: 'You are offline. Your data is put together on the server: connect to the internet and try again.' };
 	}

@@ -2,6 +2,7 @@
 // roles, meetup hubs, and the server's health. Online only: the page says so when the server
 // cannot be reached. Every call answers {ok: true, …} or {ok: false, reason} in plain words.
 import type { Role } from '../domain/schemas';
+import { apiPath } from './gateway';
 
 export interface AdminMember {
 	name: string;
@@ -38,7 +39,7 @@ async function call<T>(path: string, init: RequestInit = {}, fetchFn: typeof fet
 	try {
 		const headers: Record<string, string> = { accept: 'application/json' };
 		if (init.body !== undefined) headers['content-type'] = 'application/json';
-		const response = await fetchFn(`/api/admin${path}`, { credentials: 'include', ...init, headers });
+		const response = await fetchFn(apiPath(`/admin${path}`), { credentials: 'include', ...init, headers });
 		const body = (await response.json().catch(() => null)) as (T & { reason?: unknown }) | null;
 		if (response.ok && body) return { ok: true, ...body };
 		if (response.status === 401) return { ok: false, reason: 'Your session has ended: sign in again to use the admin page.' };
@@ -72,3 +73,8 @@ export const suspendMember = (name: string, reason: string, days: number | null,
 
 export const liftSuspension = (name: string, fetchFn?: typeof fetch) =>
 	call<{ member: AdminMember }>(`/members/${encodeURIComponent(name)}/suspension`, { method: 'DELETE' }, fetchFn);
+
+/** Where the browser downloads a server-signed updates file (all, or what changed since a date). */
+export function bundleDownloadUrl(since: string): string {
+	return apiPath(since ? `/admin/bundle?since=${encodeURIComponent(since)}` : '/admin/bundle');
+}

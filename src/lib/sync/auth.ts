@@ -1,6 +1,7 @@
 // Server session helpers: the only code calling /api/auth. Every call tells "offline" (no answer
 // from the server) apart from "unauthorized" (the server said 401) and other refusals.
 import type { Member } from '../store/types';
+import { apiPath } from './gateway';
 
 export type AuthResult =
 	| { ok: true; member: Member }
@@ -19,7 +20,7 @@ export interface RegisterInput {
 	privacyVersion?: string;
 }
 
-const API = '/api/auth';
+const API = apiPath('/auth');
 
 async function call(path: string, init: RequestInit, fetchFn: Fetch): Promise<AuthResult> {
 	let response: Response;

@@ -1,6 +1,7 @@
 // The member's certified devices, as the home server lists them (GET /api/devices), and revoking
 // one (DELETE /api/devices/{id}): a lost phone's key then signs nothing the server accepts.
 import type { DeviceCertificate } from '../domain/signing';
+import { API_PATH } from './gateway';
 
 export type ListedDevice = Pick<DeviceCertificate, '_id' | 'createdAt' | 'expiresAt'> & { label?: string; revoked: boolean };
 
@@ -39,7 +40,7 @@ function asListed(value: unknown): ListedDevice | null {
 	return { _id: v._id, createdAt: v.createdAt, expiresAt: v.expiresAt, revoked: v.revoked === true, ...(typeof v.label === 'string' ? { label: v.label } : {}) };
 }
 
-export async function listDevices(fetchFn: typeof fetch = fetch, apiBase = '/api'): Promise<DevicesAnswer> {
+export async function listDevices(fetchFn: typeof fetch = fetch, apiBase = API_PATH): Promise<DevicesAnswer> {
 	try {
 		const response = await fetchFn(`${apiBase}/devices`, { credentials: 'include', headers: { accept: 'application/json' } });
 		const body = (await response.json().catch(() => null)) as { certificates?: unknown; reason?: unknown } | null;
@@ -51,7 +52,7 @@ export async function listDevices(fetchFn: typeof fetch = fetch, apiBase = '/api
 	}
 }
 
-export async function revokeDevice(id: string, fetchFn: typeof fetch = fetch, apiBase = '/api'): Promise<{ ok: true } | { ok: false; reason: string }> {
+export async function revokeDevice(id: string, fetchFn: typeof fetch = fetch, apiBase = API_PATH): Promise<{ ok: true } | { ok: false; reason: string }> {
 	try {
 		const response = await fetchFn(`${apiBase}/devices/${encodeURIComponent(id)}`, { method: 'DELETE', credentials: 'include', headers: { accept: 'application/json' } });
 		if (response.ok) return { ok: true };

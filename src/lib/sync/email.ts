@@ -1,5 +1,7 @@
 // The member's email address and digest (/api/account/email, server/mail/routes.ts). Online
 // only; every call answers {ok: true, …} or {ok: false, reason} in plain words.
+import { apiPath } from './gateway';
+
 export type DigestFrequency = 'off' | 'daily' | 'weekly';
 
 export interface EmailState {
@@ -20,7 +22,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<EmailAnswe
 	try {
 		const headers: Record<string, string> = { accept: 'application/json' };
 		if (init.body !== undefined) headers['content-type'] = 'application/json';
-		const response = await fetch(`/api/account/email${path}`, { credentials: 'include', ...init, headers });
+		const response = await fetch(apiPath(`/account/email${path}`), { credentials: 'include', ...init, headers });
 		const body = (await response.json().catch(() => null)) as (T & { reason?: unknown }) | null;
 		if (response.ok && body) return { ok: true, ...body };
 		const reason = typeof body?.reason === 'string' ? body.reason : response.status >= 500 ? UNREACHABLE : `The server answered ${response.status}.`;
@@ -39,7 +41,7 @@ export const confirmEmail = (token: string) => call<{ name: string }>('/confirm'
 /** Whether this server emails reset links (GET /api/auth/forgot). */
 export async function resetByEmailAvailable(): Promise<boolean> {
 	try {
-		const response = await fetch('/api/auth/forgot', { headers: { accept: 'application/json' } });
+		const response = await fetch(apiPath('/auth/forgot'), { headers: { accept: 'application/json' } });
 		return response.ok && ((await response.json()) as { mail?: unknown }).mail === true;
 	} catch {
 		return false;
@@ -49,7 +51,7 @@ export async function resetByEmailAvailable(): Promise<boolean> {
 /** Asks for a reset link by email; the answer is the same whether or not the account has an address. */
 export async function askResetLink(username: string): Promise<EmailAnswer<{ message: string }>> {
 	try {
-		const response = await fetch('/api/auth/forgot', {
+		const response = await fetch(apiPath('/auth/forgot'), {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', accept: 'application/json' },
 			body: JSON.stringify({ username })

@@ -2,6 +2,7 @@
 // kept on the device (store/kept-keys.ts), so a bundle opened or a hub document received offline
 // can still be verified.
 import { publicKeysFrom } from './hub-jwks';
+import { API_PATH } from './gateway';
 import { deviceStorage, hasDeviceStorage, keepRoles, keepServerKeys, keptServerKeys } from '../store/kept-keys';
 
 export { SERVER_KEYS_STORAGE_KEY, MEMBER_ROLES_STORAGE_KEY, keptRoles } from '../store/kept-keys';
@@ -14,7 +15,7 @@ export async function rememberServerKeys(fetchFn: typeof fetch, apiBase: string)
 }
 
 /** Fetches and keeps the keys when online; falls back to the kept ones. */
-export async function serverKeys(fetchFn: typeof fetch = fetch, apiBase = '/api', storage?: Pick<Storage, 'getItem' | 'setItem'>): Promise<Map<string, CryptoKey>> {
+export async function serverKeys(fetchFn: typeof fetch = fetch, apiBase = API_PATH, storage?: Pick<Storage, 'getItem' | 'setItem'>): Promise<Map<string, CryptoKey>> {
 	try {
 		const response = await fetchFn(`${apiBase}/auth/keys`, { headers: { accept: 'application/json' } });
 		if (response.ok) {

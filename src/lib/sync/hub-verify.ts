@@ -13,7 +13,9 @@
 // Staging stays small: its revsDiff also asks community (store/hub-staging.ts), so what the device
 // already has is never downloaded; it is compacted when opened, reset
 // when it grows past STAGING_RESET_DOCS or the hub changes, and destroyed when the hub is forgotten.
-import { certificateFinder, revokedIn, verifyRelayedDocs, type BundleDoc } from '../bundle/index';
+import { verifyRelayedDocs, type BundleDoc } from '../bundle/index';
+import { isIdOf } from '../domain/ids';
+import { certificateFinder, revokedIn } from '../pouch/trust-lookups';
 import type { ReplicaPort } from '../store/replica-port';
 import { hasDeviceStorage } from '../store/kept-keys';
 import { deviceAuthority, serverKeys as keptServerKeys } from './hub-keys';
@@ -172,7 +174,7 @@ export async function openHubVerifier(options: HubVerifierOptions): Promise<HubV
 			const wanted: Pair[] = [];
 			for (const change of res.results) {
 				if (change.id.startsWith('_local/')) continue;
-				if (change.id.startsWith('device:') || change.id.startsWith('revocation:')) retryRefused = true;
+				if (isIdOf('device', change.id) || isIdOf('revocation', change.id)) retryRefused = true;
 				for (const { rev } of change.changes) wanted.push({ id: change.id, rev });
 			}
 			if (retryRefused) wanted.push(...state.refused.map(({ id, rev }) => ({ id, rev })));

@@ -8,6 +8,7 @@ import type { ReplicaPort } from '../store/replica-port';
 import type { HubToken, SavedHub } from '../store/kept-keys';
 import { createSyncController, LAST_SYNC_KEYS, type StatusSink, type SyncController } from './controller';
 import type { NetworkWatch } from './network';
+import { API_PATH, COUCH_PATH, couchBase } from './gateway';
 import { openHubVerifier, type HubVerifier, type HubVerifierOptions } from './hub-verify';
 
 // the saved hub address and token are kept on the device by the store
@@ -37,7 +38,7 @@ export function tokenValid(hub: SavedHub | null, now = Date.now()): hub is Saved
 }
 
 /** Asks the central server (the page's own origin by default) for a hub token. */
-export async function fetchHubToken(fetchFn: Fetch = fetch, apiBase = '/api'): Promise<{ ok: true; token: HubToken } | { ok: false; reason: string }> {
+export async function fetchHubToken(fetchFn: Fetch = fetch, apiBase = API_PATH): Promise<{ ok: true; token: HubToken } | { ok: false; reason: string }> {
 	let response: Response;
 	try {
 		response = await fetchFn(`${apiBase}/auth/hub-token`, { method: 'POST', credentials: 'include', headers: { accept: 'application/json' } });
@@ -105,7 +106,7 @@ export async function probeHub(
 	const offerFile = 'Use “Save updates to a file” instead and give the file to the coordinator.';
 	let response: Response;
 	try {
-		response = await hubFetch(token, fetchFn)(`${hubUrl}/couch/`, { method: 'GET' });
+		response = await hubFetch(token, fetchFn)(`${hubUrl}${COUCH_PATH}/`, { method: 'GET' });
 	} catch {
 		// Chromium refuses when the member did not allow it; whether the hub is "local" depends on the
 		// address a name resolves to, which the page cannot see, so a denied permission is reason enough
@@ -177,7 +178,7 @@ export async function createHubSync(options: HubSyncOptions): Promise<HubSync> {
 	const verifier = await openHubVerifier({ replica: options.replica, hubUrl: options.hubUrl, serverKeys: options.serverKeys, onChange: options.onRefused });
 	const controller = createSyncController({
 		replica: options.replica,
-		remoteBase: `${options.hubUrl.replace(/\/+$/, '')}/couch`,
+		remoteBase: couchBase(options.hubUrl),
 		username: options.username,
 		fetch: hubFetch(options.token, options.fetch),
 		status: options.status,

@@ -3,11 +3,12 @@
 // the shared schemas (domain/privacy.ts); failures come back as a sentence to show.
 import * as v from 'valibot';
 import { consentStateSchema, privacyNoticeSchema, type ConsentState, type PrivacyNotice } from '../domain/privacy';
+import { apiPath } from './gateway';
 
 type Fetch = typeof fetch;
 export type Answer<T> = { ok: true; value: T } | { ok: false; offline: boolean; status: number; reason: string };
 
-const API = '/api/privacy';
+const API = apiPath('/privacy');
 const OFFLINE = 'The server cannot be reached. Connect to the internet and try again.';
 
 /** The server's reason, as a sentence. */

@@ -1,5 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { docId, isValidUsername, newId, parseDocId, userDbName, userDbOwner, voteId } from '../../../src/lib/domain/ids';
+import {
+	ATTENDANCE_ID_PATTERN,
+	categoryId,
+	COLLECTION_ITEM_PATTERN,
+	collectionId,
+	deviceId,
+	docId,
+	eventOfRsvpId,
+	fileId,
+	idKey,
+	idRange,
+	isIdOf,
+	isValidUsername,
+	newId,
+	parseDocId,
+	pastedCollectionItem,
+	profilePrivateId,
+	revocationId,
+	revokedDeviceOf,
+	rsvpId,
+	typedId,
+	ULID_PATTERN,
+	USERNAME_PATTERN,
+	userDbName,
+	userDbOwner,
+	voteId
+} from '../../../src/lib/domain/ids';
 
 describe('ids', () => {
 	it('makes sortable ULIDs and typed ids', () => {
@@ -26,5 +52,62 @@ describe('ids', () => {
 		expect(isValidUsername('Ana')).toBe(false);
 		expect(isValidUsername('a'.repeat(33))).toBe(false);
 		expect(isValidUsername(42)).toBe(false);
+	});
+
+	it('reads the key of a typed id, and accepts the bare key too', () => {
+		const a = newId();
+		expect(idKey('thread', `thread:${a}`)).toBe(a);
+		expect(idKey('event', a)).toBe(a);
+		expect(idKey('resource', 'event:X')).toBe('event:X');
+		expect(typedId('resource', a)).toBe(`resource:${a}`);
+		expect(isIdOf('thread', `thread:${a}`)).toBe(true);
+		expect(isIdOf('thread', `threads:${a}`)).toBe(false);
+		expect(typedId('resource', `resource:${a}`)).toBe(`resource:${a}`);
+	});
+
+	it('builds the ids named by a slug, a username or a fresh ULID', () => {
+		expect(categoryId('general')).toBe('category:general');
+		expect(collectionId('start-here')).toBe('collection:start-here');
+		expect(profilePrivateId('ana')).toBe('profile-private:ana');
+		expect(fileId()).toMatch(/^file:[0-9A-HJKMNP-TV-Z]{26}$/);
+		expect(deviceId('01H0000000000000000000000A')).toBe('device:01H0000000000000000000000A');
+	});
+
+	it('pairs a revocation with the certificate it revokes', () => {
+		const device = deviceId();
+		const revocation = revocationId(device);
+		expect(revocation).toBe(`revocation:${idKey('device', device)}`);
+		expect(revokedDeviceOf(revocation)).toBe(device);
+	});
+
+	it('gives the allDocs range of a type, or of a type and a first key part', () => {
+		expect(idRange('device')).toEqual({ startkey: 'device:', endkey: 'device:\ufff0' });
+		expect(idRange('rsvp', 'E')).toEqual({ startkey: 'rsvp:E:', endkey: 'rsvp:E:\ufff0' });
+	});
+
+	it('keeps the patterns of ids made of several parts', () => {
+		const a = newId();
+		expect(ULID_PATTERN.test(a)).toBe(true);
+		expect(ULID_PATTERN.test(`${a}x`)).toBe(false);
+		expect(USERNAME_PATTERN.test('ana_b-2')).toBe(true);
+		expect(ATTENDANCE_ID_PATTERN.test(`attendance:${a}:ana`)).toBe(true);
+		expect(ATTENDANCE_ID_PATTERN.test(`attendance:${a}:A`)).toBe(false);
+		expect(COLLECTION_ITEM_PATTERN.test(`post:${a}`)).toBe(true);
+		expect(COLLECTION_ITEM_PATTERN.test(`event:${a}`)).toBe(false);
+	});
+
+	it('reads the event of an RSVP id', () => {
+		const e = newId();
+		expect(eventOfRsvpId(rsvpId(`event:${e}`, 'ana'))).toBe(`event:${e}`);
+		expect(eventOfRsvpId(`vote:${e}:ana`)).toBeNull();
+	});
+
+	it('reads a pasted address or id as a collection item', () => {
+		const a = newId();
+		expect(pastedCollectionItem(`https://praxis.example/library/${a}`)).toBe(`resource:${a}`);
+		expect(pastedCollectionItem(` /forums/t/${a} `)).toBe(`thread:${a}`);
+		expect(pastedCollectionItem(`post:${a}`)).toBe(`post:${a}`);
+		expect(pastedCollectionItem(`event:${a}`)).toBeNull();
+		expect(pastedCollectionItem('hello')).toBeNull();
 	});
 });

@@ -68,9 +68,10 @@ describe('a long thread', () => {
 				score -= 1;
 			}
 			if (i % 5 === 1) {
-				mine = i % 10 === 1 ? 1 : -1;
-				docs.push(voteDoc(target, 'reader-1', mine));
-				score += mine;
+				const value = i % 10 === 1 ? 1 : -1;
+				docs.push(voteDoc(target, 'reader-1', value));
+				mine = value;
+				score += value;
 			}
 			if (inThread) expected.set(target, { voteScore: score, myVote: mine });
 		}

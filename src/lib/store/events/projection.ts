@@ -2,7 +2,7 @@
 // messages, private profile). Applying a document twice gives the same rows; a deletion removes
 // the row (events keep nothing: a deleted event simply disappears from lists).
 import * as v from 'valibot';
-import { parseDocId } from '../../domain/ids';
+import { parseDocId, profilePrivateId } from '../../domain/ids';
 import { validateCommunityDoc } from '../../domain/validate';
 import { messageSchema, profilePrivateSchema, type EventDoc } from '../../domain/schemas';
 import type { AttendanceRow, EventRow, MentorAnswerRow, MentorshipRow, MessageRow, PrivateProfileRow, RsvpRow } from './tables';
@@ -77,7 +77,7 @@ export function privateRow(doc: Record<string, unknown>, me: string): RowPlace |
 	}
 	if (doc.type === 'profile-private') {
 		const parsed = v.safeParse(profilePrivateSchema, doc);
-		if (!parsed.success || parsed.output._id !== `profile-private:${me}`) return null;
+		if (!parsed.success || parsed.output._id !== profilePrivateId(me)) return null;
 		const { organization, jurisdiction, role, expertise, bio } = parsed.output;
 		return { table: 'privateProfile', row: strip({ username: me, organization, jurisdiction, role, expertise, bio, rev: typeof doc._rev === 'string' ? doc._rev : '' }) };
 	}

@@ -1,6 +1,7 @@
 /// <reference types="pouchdb-core" />
 // The library part of the Store (`store.library`) and the search part (`store.search`): what
 // the library, review, knowledge-base and search screens call.
+import { isIdOf } from '../../domain/ids';
 import type { StoreContext } from '../context';
 import type { SearchFilters } from '../../search/index';
 import type { SearchIndexer } from '../search/indexer';
@@ -43,14 +44,14 @@ export interface LibraryApi {
 	setPack(ids: readonly string[]): Promise<void>;
 	togglePack(id: string, inPack?: boolean): Promise<boolean>;
 
-	uploadFile(remoteBase: string, file: Blob, name: string): Promise<w.FileRef>;
-	openFile(remoteBase: string, ref: w.FileRef): Promise<Blob>;
+	uploadFile(file: Blob, name: string): Promise<w.FileRef>;
+	openFile(ref: w.FileRef): Promise<Blob>;
 	isFileLocal(id: string): Promise<boolean>;
-	keepOffline(remoteBase: string, resource: string): Promise<number>;
+	keepOffline(resource: string): Promise<number>;
 	releaseOffline(resource: string): Promise<void>;
 	keepAllOnWifi(): Promise<boolean>;
 	setKeepAllOnWifi(on: boolean): Promise<void>;
-	keepAllIfUnmetered(remoteBase: string): Promise<number>;
+	keepAllIfUnmetered(): Promise<number>;
 }
 
 export interface SearchApi {
@@ -69,12 +70,12 @@ export function createLibraryApi(ctx: StoreContext, deps: files.FilesDeps): Libr
 		facets: () => q.libraryFacets(ctx),
 		get: (id) => q.getResource(ctx, id),
 		async packResources() {
-			const ids = (await device.packIds(ctx)).filter((id) => id.startsWith('resource:'));
+			const ids = (await device.packIds(ctx)).filter((id) => isIdOf('resource', id));
 			const rows = await ctx.db.table('libResources').bulkGet(ids);
 			return rows.filter((r): r is ResourceDocRow => r !== undefined);
 		},
 		async packEvents() {
-			const ids = (await device.packIds(ctx)).filter((id) => id.startsWith('event:'));
+			const ids = (await device.packIds(ctx)).filter((id) => isIdOf('event', id));
 			const rows = await eventsTables(ctx.db).events.bulkGet(ids);
 			return rows.filter((r): r is EventRow => r !== undefined);
 		},
@@ -95,14 +96,14 @@ export function createLibraryApi(ctx: StoreContext, deps: files.FilesDeps): Libr
 		setPack: (ids) => device.setPack(ctx, ids),
 		togglePack: (id, inPack) => device.togglePack(ctx, id, inPack),
 
-		uploadFile: (remoteBase, file, name) => files.uploadFile(ctx, deps, remoteBase, file, name),
-		openFile: (remoteBase, ref) => files.openFile(ctx, deps, remoteBase, ref),
+		uploadFile: (file, name) => files.uploadFile(ctx, deps, file, name),
+		openFile: (ref) => files.openFile(deps, ref),
 		isFileLocal: (id) => files.isFileLocal(deps, id),
-		keepOffline: (remoteBase, resource) => files.keepOffline(ctx, deps, remoteBase, resource),
+		keepOffline: (resource) => files.keepOffline(ctx, deps, resource),
 		releaseOffline: (resource) => files.releaseOffline(ctx, deps, resource),
 		keepAllOnWifi: () => device.keepAllOnWifi(ctx),
 		setKeepAllOnWifi: (on) => device.setKeepAllOnWifi(ctx, on),
-		keepAllIfUnmetered: (remoteBase) => files.keepAllIfUnmetered(ctx, deps, remoteBase)
+		keepAllIfUnmetered: () => files.keepAllIfUnmetered(ctx, deps)
 	};
 }
 

@@ -3,11 +3,12 @@
 // replicated by default: opening a file fetches it (its size is shown first), and "Keep offline"
 // replicates the file documents of one resource, by document id, into the local files database
 // `praxis-{username}-files`; a kept file then opens with no network. Uploads go to the same
-// local database and are pushed by id. (These are the only store calls that reach the network:
-// they are one-shot transfers of chosen documents, not the sync controller's replication.)
+// local database and are pushed by id. The transfers themselves are the sync layer's
+// (sync/library-files.ts builds the FilesRemote the store is opened with): one-shot copies of
+// chosen documents, not the sync controller's replication.
 // Uploaded file documents are signed by the device key like every community write.
-import { newId } from '../../domain/ids';
-import { FILE_ATTACHMENT, FILE_TYPES, FILES_DB, MAX_FILE_BYTES, fileSha256 } from '../../domain/files';
+import { fileId } from '../../domain/ids';
+import { FILE_ATTACHMENT, FILE_TYPES, MAX_FILE_BYTES, fileSha256 } from '../../domain/files';
 import { isNotFound, type StoreContext } from '../context';
 import { signingOf } from '../signing/index';
 import { keepAllOnWifi, keptRecord, setKept } from './device';
@@ -15,16 +16,24 @@ import { libraryTables } from './tables';
 import type { FileRef } from './writes';
 import { errorMessage } from '../../domain/errors';
 
+/** The server's side of library files, reached by the sync layer only. */
+export interface FilesRemote {
+	/** Sends the documents `ids` of the local files database to the server. */
+	push(local: PouchDB.Database, ids: string[]): Promise<void>;
+	/** Copies the server's documents `ids` into the local files database. */
+	pull(local: PouchDB.Database, ids: string[]): Promise<void>;
+	/** A file's bytes, read from the server without keeping them. */
+	attachment(id: string): Promise<Blob>;
+}
+
+/** Builds the FilesRemote with the PouchDB the store was opened with (sync/library-files.ts). */
+export type FilesRemoteFactory = (Pouch: PouchDB.Static) => FilesRemote;
+
 export interface FilesDeps {
 	/** The member's local files database (opened once, lazily). */
 	local(): PouchDB.Database;
-}
-
-function remote(ctx: StoreContext, remoteBase: string): PouchDB.Database {
-	return new ctx.Pouch(`${remoteBase.replace(/\/$/, '')}/${FILES_DB}`, {
-		skip_setup: true,
-		fetch: (input: string | Request, init?: RequestInit) => globalThis.fetch(input, { ...init, credentials: 'include' })
-	} as PouchDB.Configuration.RemoteDatabaseConfiguration);
+	/** The server's files database; throws when the store was opened without one (tests). */
+	remote(): FilesRemote;
 }
 
 /** Whether a file is in the local files database. */
@@ -39,11 +48,11 @@ export async function isFileLocal(deps: FilesDeps, id: string): Promise<boolean>
 }
 
 /** Checks type and size, stores the file locally and pushes it to the server. */
-export async function uploadFile(ctx: StoreContext, deps: FilesDeps, remoteBase: string, file: Blob, name: string): Promise<FileRef> {
+export async function uploadFile(ctx: StoreContext, deps: FilesDeps, file: Blob, name: string): Promise<FileRef> {
 	const type = file.type || 'application/octet-stream';
 	if (!FILE_TYPES.has(type)) throw new Error(`${name}: only PDF, office documents, text/CSV and images can be attached.`);
 	if (file.size > MAX_FILE_BYTES) throw new Error(`${name} is larger than 20 MiB.`);
-	const id = `file:${newId()}`;
+	const id = fileId();
 	// Signed by the device over the fields, `sha256` included: the signature never
 	// covers attachments, so the digest binds the file's bytes to it.
 	const fields = {
@@ -63,26 +72,26 @@ export async function uploadFile(ctx: StoreContext, deps: FilesDeps, remoteBase:
 	const signed = signing ? await signing.sign(fields) : fields;
 	await deps.local().put({ ...signed, _attachments: { [FILE_ATTACHMENT]: { content_type: type, data: file } } });
 	try {
-		await deps.local().replicate.to(remote(ctx, remoteBase), { doc_ids: [id] });
+		await deps.remote().push(deps.local(), [id]);
 	} catch (err) {
 		await deps.local().remove(id, (await deps.local().get(id))._rev).catch(() => undefined);
-		throw new Error(`${name} could not be uploaded (files are sent when you are online): ${errorMessage(err)}`);
+		throw new Error(`${name} could not be uploaded (files are sent when you are online): ${errorMessage(err)}`, { cause: err });
 	}
 	return { id, name, type, size: file.size };
 }
 
 /** The file's bytes: from the device when kept, else fetched from the server (not kept). */
-export async function openFile(ctx: StoreContext, deps: FilesDeps, remoteBase: string, ref: FileRef): Promise<Blob> {
+export async function openFile(deps: FilesDeps, ref: FileRef): Promise<Blob> {
 	if (await isFileLocal(deps, ref.id)) return (await deps.local().getAttachment(ref.id, FILE_ATTACHMENT)) as Blob;
-	return (await remote(ctx, remoteBase).getAttachment(ref.id, FILE_ATTACHMENT)) as Blob;
+	return deps.remote().attachment(ref.id);
 }
 
 /** Copies a resource's files to the device (replication by document ids) and remembers it. */
-export async function keepOffline(ctx: StoreContext, deps: FilesDeps, remoteBase: string, resource: string): Promise<number> {
+export async function keepOffline(ctx: StoreContext, deps: FilesDeps, resource: string): Promise<number> {
 	const row = await libraryTables(ctx.db).resources.get(resource);
 	if (!row) throw new Error('This resource does not exist on this device.');
 	const fileIds = (row.files ?? []).map((f) => f.id);
-	if (fileIds.length) await deps.local().replicate.from(remote(ctx, remoteBase), { doc_ids: fileIds });
+	if (fileIds.length) await deps.remote().pull(deps.local(), fileIds);
 	await setKept(ctx, { resource, fileIds, at: ctx.now() }, resource);
 	return fileIds.length;
 }
@@ -110,13 +119,13 @@ export function onUnmeteredLink(): boolean {
 }
 
 /** With the setting on and an unmetered link, keeps every published resource's files. */
-export async function keepAllIfUnmetered(ctx: StoreContext, deps: FilesDeps, remoteBase: string, unmetered = onUnmeteredLink()): Promise<number> {
+export async function keepAllIfUnmetered(ctx: StoreContext, deps: FilesDeps, unmetered = onUnmeteredLink()): Promise<number> {
 	if (!unmetered || !(await keepAllOnWifi(ctx))) return 0;
 	const rows = await libraryTables(ctx.db).resources.where('status').equals('published').toArray();
 	let kept = 0;
 	for (const row of rows) {
 		if (!row.files?.length || (await keptRecord(ctx, row.id))) continue;
-		kept += await keepOffline(ctx, deps, remoteBase, row.id);
+		kept += await keepOffline(ctx, deps, row.id);
 	}
 	return kept;
 }

@@ -5,6 +5,7 @@ import type { PraxisDb } from '../db';
 import type { Projection } from '../feed/projection';
 import { SearchIndexer } from '../search/indexer';
 import { createLibraryApi, createSearchApi, type LibraryApi, type SearchApi } from './api';
+import type { FilesRemote, FilesRemoteFactory } from './files';
 import { libraryProjection } from './projection';
 
 export function filesDbName(username: string): string {
@@ -23,7 +24,8 @@ export interface LibraryParts {
 	/** Fed by the community follower, after the forum projection (search reads its tables). */
 	readonly projections: readonly Projection[];
 	readonly indexer: SearchIndexer;
-	attach(ctx: StoreContext): { library: LibraryApi; search: SearchApi };
+	/** `filesRemote`: how library files reach the server (the sync layer's); none in most tests. */
+	attach(ctx: StoreContext, filesRemote?: FilesRemoteFactory): { library: LibraryApi; search: SearchApi };
 	/** Saves the search index and closes the files database. */
 	close(): Promise<void>;
 }
@@ -35,7 +37,14 @@ export function createLibraryParts(community: PouchDB.Database, db: PraxisDb, op
 	return {
 		projections: [libraryProjection(options.onProblem), indexer],
 		indexer,
-		attach: (ctx) => ({ library: createLibraryApi(ctx, { local }), search: createSearchApi(ctx, indexer) }),
+		attach: (ctx, filesRemote) => {
+			let remote: FilesRemote | null = null;
+			const remoteOf = (): FilesRemote => {
+				if (!filesRemote) throw new Error('Library files cannot reach the server: this store was opened without a files remote.');
+				return (remote ??= filesRemote(options.Pouch));
+			};
+			return { library: createLibraryApi(ctx, { local, remote: remoteOf }), search: createSearchApi(ctx, indexer) };
+		},
 		async close() {
 			// closing: a save that fails now is redone from the saved checkpoint at the next open
 			await indexer.flush().catch(() => undefined);

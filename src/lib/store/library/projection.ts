@@ -3,7 +3,7 @@
 // a batch and its checkpoint land together; every operation is a put or delete by key, hence
 // idempotent, and order-independent (nothing is aggregated here: figures are derived on read).
 import { validateCommunityDoc } from '../../domain/validate';
-import { parseDocId } from '../../domain/ids';
+import { idKey, parseDocId } from '../../domain/ids';
 import type { CommunityDoc } from '../../domain/schemas';
 import type { PraxisDb } from '../db';
 import type { Change, Projection } from '../feed/projection';
@@ -24,7 +24,7 @@ const TABLE_OF: Record<string, TableName> = {
 export type LibraryOps = Map<TableName, Map<string, object | null>>;
 
 function keyOf(type: string, id: string): string {
-	return type === 'collection' ? id.slice('collection:'.length) : id;
+	return type === 'collection' ? idKey('collection', id) : id;
 }
 
 /** Pure: what a batch of changes does to the library tables (the last change of an id wins). */
@@ -69,7 +69,7 @@ function rowOf(doc: CommunityDoc, rev: string): object | null {
 			return { id: doc._id, resource: doc.resource, author: doc.author, verdict: doc.verdict, comments: doc.comments, createdAt: doc.createdAt };
 		case 'collection':
 			return {
-				slug: doc._id.slice('collection:'.length),
+				slug: idKey('collection', doc._id),
 				title: doc.title,
 				intro: doc.intro,
 				items: doc.items,

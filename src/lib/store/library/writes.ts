@@ -2,9 +2,9 @@
 // Library writes: submit (and resubmit) a resource, review it, rate, comment, record a use,
 // curate collections. Each is a validated put through the store's putDoc (outbox, projection);
 // the shared permission rules are checked first so the member gets the reason at once.
-import { docId } from '../../domain/ids';
+import { collectionId, docId } from '../../domain/ids';
 import { authorizeCommunityWrite, type DocFacts } from '../../domain/permissions';
-import { ratingId, useId } from '../../domain/ratings';
+import { ratingId, useId } from '../../domain/ids';
 import type { Resource } from '../../domain/schemas';
 import { cleanDoc, isNotFound, type StoreContext } from '../context';
 import { normalizeTags, putDoc } from '../writes';
@@ -149,7 +149,7 @@ export interface CollectionInput {
 }
 
 export async function saveCollection(ctx: StoreContext, input: CollectionInput): Promise<string> {
-	const id = `collection:${input.slug}`;
+	const id = collectionId(input.slug);
 	const prev = await getDoc(ctx, id);
 	const now = ctx.now();
 	const items = input.items.map((i) => (i.note?.trim() ? { ref: i.ref, note: i.note.trim() } : { ref: i.ref }));
@@ -162,7 +162,7 @@ export async function saveCollection(ctx: StoreContext, input: CollectionInput):
 
 /** Appends an item (a thread's answer, a resource...) to a collection, once. */
 export async function addToCollection(ctx: StoreContext, slug: string, ref: string, note?: string): Promise<void> {
-	const prev = await getDoc(ctx, `collection:${slug}`);
+	const prev = await getDoc(ctx, collectionId(slug));
 	if (!prev) throw new Error('This collection does not exist on this device.');
 	const items = (prev.items as Array<{ ref: string; note?: string }>) ?? [];
 	if (items.some((i) => i.ref === ref)) return;

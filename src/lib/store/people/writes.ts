@@ -3,7 +3,7 @@
 // so they never reach another device), mentorship requests/answers/completion, and direct
 // messages (written to the sender's private database; the server delivers them).
 import * as v from 'valibot';
-import { docId, profileId } from '../../domain/ids';
+import { docId, profileId, profilePrivateId } from '../../domain/ids';
 import { messageSchema, profilePrivateSchema } from '../../domain/schemas';
 import { describeIssues } from '../../domain/validate';
 import { cleanDoc, isNotFound, type StoreContext } from '../context';
@@ -48,11 +48,11 @@ export async function saveProfile(deps: EventsWriteDeps, form: ProfileForm): Pro
 	const { ctx } = deps;
 	const me = ctx.member.name;
 	const now = ctx.now();
-	const [prev, prevPrivate] = await Promise.all([getCommunityDoc(ctx, profileId(me)), getPrivate(ctx, `profile-private:${me}`)]);
+	const [prev, prevPrivate] = await Promise.all([getCommunityDoc(ctx, profileId(me)), getPrivate(ctx, profilePrivateId(me))]);
 	const shared: Doc = { ...(prev ?? {}), _id: profileId(me), type: 'profile', author: me, createdAt: typeof prev?.createdAt === 'string' ? prev.createdAt : now, displayName: form.displayName.trim() };
 	if (prev) shared.updatedAt = now;
 	if (form.mentor !== undefined) shared.mentor = form.mentor;
-	const hidden: Doc = { _id: `profile-private:${me}`, type: 'profile-private', author: me, createdAt: typeof prevPrivate?.createdAt === 'string' ? prevPrivate.createdAt : now, updatedAt: now };
+	const hidden: Doc = { _id: profilePrivateId(me), type: 'profile-private', author: me, createdAt: typeof prevPrivate?.createdAt === 'string' ? prevPrivate.createdAt : now, updatedAt: now };
 	if (prevPrivate?._rev) hidden._rev = prevPrivate._rev;
 	for (const field of OPTIONAL_PROFILE_FIELDS) {
 		delete shared[field];

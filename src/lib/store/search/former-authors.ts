@@ -2,6 +2,7 @@
 // A member whose account was deleted: what they wrote and kept is indexed again under
 // "Former member", so their display name leaves the search index (and its saved copy) along with
 // their profile. Only when a batch deletes a profile, which happens once per deleted account.
+import { idKey, isIdOf } from '../../domain/ids';
 import type { PraxisDb } from '../db';
 import type { Change } from '../feed/projection';
 import { libraryTables } from '../library/tables';
@@ -12,7 +13,7 @@ import { indexOpFor, type IndexOp, type ThreadFacts } from './documents';
 export function deletedProfiles(changes: readonly Change[]): Set<string> {
 	const names = new Set<string>();
 	for (const c of changes) {
-		if (c.id.startsWith('profile:') && (c.deleted || (c.doc as { _deleted?: boolean } | undefined)?._deleted)) names.add(c.id.slice('profile:'.length));
+		if (isIdOf('profile', c.id) && (c.deleted || (c.doc as { _deleted?: boolean } | undefined)?._deleted)) names.add(idKey('profile', c.id));
 	}
 	return names;
 }

@@ -12,6 +12,7 @@ import { SLICE_MS, yieldToEventLoop, type Pause } from '../../search/serialize';
 import { libraryTables, type SearchIndexRow } from '../library/tables';
 import { indexOpFor, isIndexed, type IndexOp, type ThreadFacts } from './documents';
 import { validateCommunityDoc } from '../../domain/validate';
+import { idKey, isIdOf } from '../../domain/ids';
 import { reindexFormerAuthors } from './former-authors';
 
 export const SEARCH_SAVE_DELAY_MS = 1000;
@@ -290,13 +291,13 @@ async function opsFor(changes: readonly Change[], db: PraxisDb, names: Map<strin
 	const batchThreads = new Map<string, ThreadFacts | null>();
 	for (const c of changes) {
 		const doc = c.doc as Record<string, unknown> | undefined;
-		const profile = c.id.startsWith('profile:');
-		if (!profile && !c.id.startsWith('thread:')) continue;
+		const profile = isIdOf('profile', c.id);
+		if (!profile && !isIdOf('thread', c.id)) continue;
 		const gone = Boolean(c.deleted || doc?._deleted);
 		// an invalid version is not projected (the row keeps the last valid one): read the row then
 		const valid = !gone && validateCommunityDoc(doc).ok;
 		if (profile) {
-			const username = c.id.slice('profile:'.length);
+			const username = idKey('profile', c.id);
 			if (valid && typeof doc?.displayName === 'string') names.set(username, doc.displayName);
 			else names.delete(username);
 		} else if (gone || valid) {

@@ -2,6 +2,7 @@
 // signed documents, where a first sync's snapshot comes from. Pure; the defaults suit the home
 // server (`…/couch` with its `…/api` beside it), a hub's controller sets them itself.
 import { COMMUNITY_DB } from '../../domain/ids';
+import { apiBesideCouch } from '../gateway';
 import { LAST_SYNC_KEYS } from './last-sync';
 import type { SyncControllerOptions } from './types';
 
@@ -23,9 +24,9 @@ type SettingsInput = Pick<
 /** `canSign`: the replica has a signing key (test fakes have none: they push everything). */
 export function controllerSettings(options: SettingsInput, canSign: boolean): ControllerSettings {
 	const base = options.remoteBase.replace(/\/+$/, '');
-	const home = base.endsWith('/couch');
-	const deviceApi =
-		options.deviceApi === undefined ? (home ? base.slice(0, -'/couch'.length) + '/api' : null) : options.deviceApi;
+	const homeApi = apiBesideCouch(base);
+	const home = homeApi !== null;
+	const deviceApi = options.deviceApi === undefined ? homeApi : options.deviceApi;
 	const communityOnly = options.communityOnly ?? false;
 	const bootstrapUrl =
 		options.bootstrapUrl !== undefined

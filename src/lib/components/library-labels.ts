@@ -1,4 +1,5 @@
-// Labels and small formatters shared by the library, review and knowledge-base screens.
+// Labels and small formatters of library resources, shared by the library, review, search,
+// device and admin screens.
 export const KIND_LABELS: Record<string, string> = {
 	article: 'Article',
 	'case-study': 'Case study',
@@ -31,11 +32,6 @@ export function formatBytes(bytes: number): string {
 		unit++;
 	}
 	return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
-
-/** The sync gateway's base URL (the same server that served the app). */
-export function remoteBase(): string {
-	return `${location.origin}/couch`;
 }
 
 export function shortDate(iso: string | undefined): string {

@@ -1,13 +1,15 @@
 // The member's private calendar subscription (server/calendar): one small JSON call each, made
 // only when the member asks (it needs the network, unlike the rest of the events area).
+import { apiPath } from './gateway';
+
 export interface FeedResult {
 	url?: string;
 	error?: string;
 }
 
-async function call(method: 'POST' | 'DELETE'): Promise<Response | string> {
+async function call(method: 'POST' | 'DELETE', fetchFn: typeof fetch): Promise<Response | string> {
 	try {
-		return await fetch('/api/calendar/secret', { method, credentials: 'include' });
+		return await fetchFn(apiPath('/calendar/secret'), { method, credentials: 'include' });
 	} catch {
 		return 'You are offline: the calendar link needs a connection.';
 	}
@@ -18,17 +20,17 @@ async function reason(res: Response): Promise<string> {
 	return body?.reason ?? `The server answered ${res.status}.`;
 }
 
-/** A new subscription URL (absolute); any previous one stops working. */
-export async function newFeedUrl(): Promise<FeedResult> {
-	const res = await call('POST');
+/** A new subscription URL (absolute, on `origin`); any previous one stops working. */
+export async function newFeedUrl(fetchFn: typeof fetch = fetch, origin: string = location.origin): Promise<FeedResult> {
+	const res = await call('POST', fetchFn);
 	if (typeof res === 'string') return { error: res };
 	if (!res.ok) return { error: await reason(res) };
 	const body = (await res.json()) as { url: string };
-	return { url: new URL(body.url, location.origin).href };
+	return { url: new URL(body.url, origin).href };
 }
 
-export async function revokeFeed(): Promise<FeedResult> {
-	const res = await call('DELETE');
+export async function revokeFeed(fetchFn: typeof fetch = fetch): Promise<FeedResult> {
+	const res = await call('DELETE', fetchFn);
 	if (typeof res === 'string') return { error: res };
 	return res.ok ? {} : { error: await reason(res) };
 }
