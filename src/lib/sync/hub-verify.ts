@@ -103,6 +103,7 @@ export async function openHubVerifier(options: HubVerifierOptions): Promise<HubV
 	const { replica, hubUrl } = options;
 	const { community, hubStaging } = replica;
 	const now = options.now ?? (() => new Date());
+	// the sync log is where failures go: one that cannot be written has nowhere left to report to
 	const log = (level: 'info' | 'warn' | 'error', message: string) => void replica.log(level, message).catch(() => {});
 	let staging = hubStaging.open();
 	let kept = await readState(staging);
@@ -219,7 +220,8 @@ export async function openHubVerifier(options: HubVerifierOptions): Promise<HubV
 		state.since = 0;
 		await save();
 	} else {
-		await staging.compact().catch(() => {});
+		// compaction only sheds space: a failure leaves staging as it was, and the next start tries again
+		await staging.compact().catch((err: unknown) => log('warn', `could not compact the hub staging database: ${errorMessage(err)}`));
 	}
 
 	return {
@@ -231,6 +233,7 @@ export async function openHubVerifier(options: HubVerifierOptions): Promise<HubV
 		refused: async () => [...state.refused],
 		async close() {
 			await settled();
+			// closing a handle that is already closed or destroyed has nothing left to do
 			await staging.close().catch(() => {});
 		}
 	};
