@@ -14,7 +14,10 @@ const times: Record<string, number[]> = { A: [], B: [] };
 // One server per build for all rounds, warmed by an untimed sync, as in initial-sync.ts (where the
 // no-latency run before the 4G one leaves the server's snapshot built and compressed).
 const servers: Record<string, PraxisServer> = {};
-for (const [name, dir] of [['A', dirA], ['B', dirB]] as const) {
+for (const [name, dir] of [
+	['A', dirA],
+	['B', dirB]
+] as const) {
 	process.env.BENCH_STATIC_DIR = dir;
 	servers[name] = await startPraxis(docs);
 	await praxisFirstSync(servers[name], docs.length, net);
@@ -24,7 +27,9 @@ try {
 		for (const name of ['A', 'B'] as const) {
 			const run = await praxisFirstSync(servers[name], docs.length, net);
 			times[name].push(run.completeMs!);
-			console.log(`${name} round ${round + 1}: usable ${(run.usableMs / 1000).toFixed(1)} s, complete ${(run.completeMs! / 1000).toFixed(1)} s`);
+			console.log(
+				`${name} round ${round + 1}: usable ${(run.usableMs / 1000).toFixed(1)} s, complete ${(run.completeMs! / 1000).toFixed(1)} s`
+			);
 		}
 	}
 } finally {

@@ -19,7 +19,8 @@ function gzipKb(paths: Iterable<string>): number {
 	let bytes = 0;
 	for (const p of paths) {
 		const file = join(process.env.BENCH_STATIC_DIR ?? 'build', p);
-		if (!existsSync(file)) throw new Error(`${file} is not in the build the server serves (set BENCH_STATIC_DIR to it)`);
+		if (!existsSync(file))
+			throw new Error(`${file} is not in the build the server serves (set BENCH_STATIC_DIR to it)`);
 		bytes += gzipSync(new Uint8Array(readFileSync(file)), { level: 9 }).length;
 	}
 	return +(bytes / 1024).toFixed(1);
@@ -28,15 +29,20 @@ function gzipKb(paths: Iterable<string>): number {
 /** JS/CSS paths the page requested since the last reset. */
 function assets(b: BenchBrowser, urls: Set<string>): Set<string> {
 	void b;
-	return new Set([...urls].map((u) => new URL(u).pathname).filter((p) => /\.(js|css)$/.test(p) && !p.endsWith('/sw.js')));
+	return new Set(
+		[...urls].map((u) => new URL(u).pathname).filter((p) => /\.(js|css)$/.test(p) && !p.endsWith('/sw.js'))
+	);
 }
 
 export async function bundleBench(): Promise<Figures> {
 	const community = generateCommunity();
-	const server = await startPraxis(community.docs.filter((d) => d.type === 'category' || d.type === 'thread').slice(0, 500));
+	const server = await startPraxis(
+		community.docs.filter((d) => d.type === 'category' || d.type === 'thread').slice(0, 500)
+	);
 	let b = await openBrowser({ testHook: true });
 	const urls = new Set<string>();
-	const track = (x: BenchBrowser) => x.cdp.on('Network.requestWillBeSent', (e: { request: { url: string } }) => urls.add(e.request.url));
+	const track = (x: BenchBrowser) =>
+		x.cdp.on('Network.requestWillBeSent', (e: { request: { url: string } }) => urls.add(e.request.url));
 	track(b);
 	const figures: Figures = {};
 	try {
@@ -76,7 +82,9 @@ export async function bundleBench(): Promise<Figures> {
 		figures.offline_cold_start_ms = median(starts);
 		figures.offline_cold_start_max_ms = Math.round(Math.max(...starts));
 		figures.offline_cold_start_data_ms = median(withData);
-		console.log(`bundle: first page (${figures.first_page}) ${figures.first_page_gzip_kb} KB gzipped JS+CSS; offline cold start ${figures.offline_cold_start_ms} ms (with data ${figures.offline_cold_start_data_ms} ms)`);
+		console.log(
+			`bundle: first page (${figures.first_page}) ${figures.first_page_gzip_kb} KB gzipped JS+CSS; offline cold start ${figures.offline_cold_start_ms} ms (with data ${figures.offline_cold_start_data_ms} ms)`
+		);
 		return figures;
 	} finally {
 		await b.dispose();

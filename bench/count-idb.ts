@@ -30,7 +30,10 @@ await b.context.addInitScript(() => {
 		}
 	};
 	wrap(IDBObjectStore.prototype, (s) => `${(s as IDBObjectStore).transaction.db.name}/${s.name}`);
-	wrap(IDBIndex.prototype, (i) => `${(i as IDBIndex).objectStore.transaction.db.name}/${(i as IDBIndex).objectStore.name}[${i.name}]`);
+	wrap(
+		IDBIndex.prototype,
+		(i) => `${(i as IDBIndex).objectStore.transaction.db.name}/${(i as IDBIndex).objectStore.name}[${i.name}]`
+	);
 });
 try {
 	await b.page.goto(`${server.url}/login`);
@@ -42,7 +45,10 @@ try {
 	await projectedAndIndexed(b.page, true);
 	const counts = await b.page.evaluate(() => (window as unknown as Hooked).__idbCounts ?? {});
 	const total = Object.values(counts).reduce((a, c) => a + c, 0);
-	for (const [key, n] of Object.entries(counts).sort((a, c) => c[1] - a[1]).slice(0, 40)) console.log(String(n).padStart(7), key);
+	for (const [key, n] of Object.entries(counts)
+		.sort((a, c) => c[1] - a[1])
+		.slice(0, 40))
+		console.log(String(n).padStart(7), key);
 	console.log(String(total).padStart(7), 'in all');
 } finally {
 	await b.dispose();

@@ -22,7 +22,8 @@ function serverRssMb(): number | null {
 	return line ? Math.round(Number(line.trim().split(/\s+/)[0]) / 1024) : null;
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs: number[], p: number) =>
+	[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 export async function incrementalBench(clients = 200): Promise<Figures> {
 	const community = generateCommunity();
@@ -38,8 +39,15 @@ export async function incrementalBench(clients = 200): Promise<Figures> {
 	try {
 		for (let i = 0; i < clients; i++) {
 			const local = new PouchDB(`inc-${process.pid}-${i}`, { adapter: 'memory' });
-			const remote = new PouchDB(`${server.url}/couch/community`, { auth: { username: server.reader.username, password: TEST_PASSWORD }, skip_setup: true } as PouchDB.Configuration.RemoteDatabaseConfiguration);
-			const rep = local.replicate.from(remote, { live: true, retry: true, since: 'now' } as PouchDB.Replication.ReplicateOptions);
+			const remote = new PouchDB(`${server.url}/couch/community`, {
+				auth: { username: server.reader.username, password: TEST_PASSWORD },
+				skip_setup: true
+			} as PouchDB.Configuration.RemoteDatabaseConfiguration);
+			const rep = local.replicate.from(remote, {
+				live: true,
+				retry: true,
+				since: 'now'
+			} as PouchDB.Replication.ReplicateOptions);
 			ready.push(new Promise((resolve) => rep.once('paused', () => resolve())));
 			rep.on('change', (info) => {
 				const now = performance.now();
@@ -53,7 +61,14 @@ export async function incrementalBench(clients = 200): Promise<Figures> {
 		const delays: number[] = [];
 		for (let n = 0; n < POSTS; n++) {
 			const id = `post:${ulid()}`;
-			const doc = await signAs(server.url, writer, { _id: id, type: 'post', author: writer.username, createdAt: new Date().toISOString(), thread: community.longThread, body: `Incremental benchmark post ${n}.` });
+			const doc = await signAs(server.url, writer, {
+				_id: id,
+				type: 'post',
+				author: writer.username,
+				createdAt: new Date().toISOString(),
+				thread: community.longThread,
+				body: `Incremental benchmark post ${n}.`
+			});
 			const t0 = performance.now();
 			const res = await fetch(`${server.url}/couch/community/${encodeURIComponent(id)}`, {
 				method: 'PUT',
@@ -62,19 +77,39 @@ export async function incrementalBench(clients = 200): Promise<Figures> {
 			});
 			if (res.status !== 201) throw new Error(`post: ${res.status} ${await res.text()}`);
 			const deadline = Date.now() + 30_000;
-			while ((arrivals.get(id)?.length ?? 0) < clients && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+			while ((arrivals.get(id)?.length ?? 0) < clients && Date.now() < deadline)
+				await new Promise((r) => setTimeout(r, 20));
 			const got = arrivals.get(id) ?? [];
 			if (got.length < clients) throw new Error(`post ${n} reached ${got.length} of ${clients} clients in 30 s`);
 			delays.push(...got.map((t) => t - t0));
 			await new Promise((r) => setTimeout(r, 500));
 		}
 		const rssAfter = serverRssMb();
-		const figures = { clients, posts: POSTS, p50_ms: Math.round(pct(delays, 50)), p95_ms: Math.round(pct(delays, 95)), max_ms: Math.round(Math.max(...delays)), server_rss_idle_mb: rssIdle, server_rss_mb: Math.max(rssLive ?? 0, rssAfter ?? 0) };
-		console.log(`incremental: ${clients} clients, p50 ${figures.p50_ms} ms, p95 ${figures.p95_ms} ms, server RSS ${figures.server_rss_mb} MB (idle ${rssIdle} MB)`);
+		const figures = {
+			clients,
+			posts: POSTS,
+			p50_ms: Math.round(pct(delays, 50)),
+			p95_ms: Math.round(pct(delays, 95)),
+			max_ms: Math.round(Math.max(...delays)),
+			server_rss_idle_mb: rssIdle,
+			server_rss_mb: Math.max(rssLive ?? 0, rssAfter ?? 0)
+		};
+		console.log(
+			`incremental: ${clients} clients, p50 ${figures.p50_ms} ms, p95 ${figures.p95_ms} ms, server RSS ${figures.server_rss_mb} MB (idle ${rssIdle} MB)`
+		);
 		return figures;
 	} finally {
 		process.on('unhandledRejection', () => undefined); // feeds cut by the server's exit
-		await Promise.all(handlers.map((h) => new Promise<void>((resolve) => { h.once('complete', () => resolve()); h.cancel(); setTimeout(resolve, 2000); })));
+		await Promise.all(
+			handlers.map(
+				(h) =>
+					new Promise<void>((resolve) => {
+						h.once('complete', () => resolve());
+						h.cancel();
+						setTimeout(resolve, 2000);
+					})
+			)
+		);
 		await server.dispose();
 	}
 }

@@ -33,7 +33,12 @@ async function signIn(b: BenchBrowser, server: PraxisServer): Promise<number> {
 }
 
 /** Praxis first sync; `usableOnly` stops at forums usable (the slow 3G run). */
-export async function praxisFirstSync(server: PraxisServer, docs: number, net: NetworkProfile, usableOnly = false): Promise<SyncRun> {
+export async function praxisFirstSync(
+	server: PraxisServer,
+	docs: number,
+	net: NetworkProfile,
+	usableOnly = false
+): Promise<SyncRun> {
 	await settle();
 	const b = await openBrowser({ testHook: true });
 	try {
@@ -64,20 +69,34 @@ export async function stockFirstSync(stock: RunningServer, docs: number, net: Ne
 		await b.emulate(net);
 		b.resetTraffic();
 		const result = await b.page.evaluate(async (url) => {
-			const P = (window as unknown as { PouchDB: new (name: string) => { replicate: { from(url: string): Promise<{ docs_written: number }> } } }).PouchDB;
+			const P = (
+				window as unknown as {
+					PouchDB: new (name: string) => { replicate: { from(url: string): Promise<{ docs_written: number }> } };
+				}
+			).PouchDB;
 			const t = performance.now();
 			const r = await new P('stock-bench').replicate.from(url);
 			return { ms: performance.now() - t, written: r.docs_written };
 		}, `${stock.url}/community`);
 		if (result.written < docs) throw new Error(`stock replication wrote ${result.written} of ${docs}`);
-		return { network: net.name, usableMs: result.ms, completeMs: result.ms, sync: b.traffic(isStockDb), total: b.traffic(), docs };
+		return {
+			network: net.name,
+			usableMs: result.ms,
+			completeMs: result.ms,
+			sync: b.traffic(isStockDb),
+			total: b.traffic(),
+			docs
+		};
 	} finally {
 		await b.dispose();
 	}
 }
 
 /** A first sync cut off (CDP offline) half way, then resumed: documents fetched vs in the db. */
-export async function resumedFirstSync(server: PraxisServer, docs: number): Promise<{ docs: number; cutAt: number; fetched: number; bytesCut: number; bytesTotal: number; completeMs: number }> {
+export async function resumedFirstSync(
+	server: PraxisServer,
+	docs: number
+): Promise<{ docs: number; cutAt: number; fetched: number; bytesCut: number; bytesTotal: number; completeMs: number }> {
 	const b = await openBrowser({ testHook: true });
 	let fetched = 0;
 	// Snapshot documents are counted as their bytes arrive (streamed by CDP), so a download cut off
@@ -108,7 +127,9 @@ export async function resumedFirstSync(server: PraxisServer, docs: number): Prom
 		if (snapshot) {
 			void snapshot.streaming.then(async (streamed) => {
 				if (streamed) return;
-				const r = (await b.cdp.send('Network.getResponseBody', { requestId: e.requestId }).catch(() => null)) as { body: string } | null;
+				const r = (await b.cdp.send('Network.getResponseBody', { requestId: e.requestId }).catch(() => null)) as {
+					body: string;
+				} | null;
 				if (r) fetched += (r.body.match(/"_revisions"/g) ?? []).length;
 			});
 			return;
@@ -152,20 +173,29 @@ export async function initialSyncBench(docs: BenchDoc[]): Promise<Figures> {
 	try {
 		for (const key of ['none', '4g'] as const) {
 			const s = await stockFirstSync(stock, n, NETWORKS[key]);
-			console.log(`stock  ${key}: ${(s.completeMs! / 1000).toFixed(1)} s, ${s.sync.requests} requests, ${(s.sync.bytes / 1e6).toFixed(2)} MB`);
+			console.log(
+				`stock  ${key}: ${(s.completeMs! / 1000).toFixed(1)} s, ${s.sync.requests} requests, ${(s.sync.bytes / 1e6).toFixed(2)} MB`
+			);
 			// Praxis's first sync takes a few seconds, where a passing stall of this shared machine weighs
 			// more than on the stock replication's tens of seconds: the median of PRAXIS_RUNS runs, all listed.
 			const runs: SyncRun[] = [];
 			for (let i = 0; i < PRAXIS_RUNS; i++) {
 				const run = await praxisFirstSync(praxis, n, NETWORKS[key]);
-				console.log(`praxis ${key}: usable ${(run.usableMs / 1000).toFixed(1)} s, complete ${(run.completeMs! / 1000).toFixed(1)} s, ${run.sync.requests} requests, ${(run.sync.bytes / 1e6).toFixed(2)} MB`);
+				console.log(
+					`praxis ${key}: usable ${(run.usableMs / 1000).toFixed(1)} s, complete ${(run.completeMs! / 1000).toFixed(1)} s, ${run.sync.requests} requests, ${(run.sync.bytes / 1e6).toFixed(2)} MB`
+				);
 				runs.push(run);
 			}
 			const p = [...runs].sort((a, b) => a.completeMs! - b.completeMs!)[Math.floor(runs.length / 2)];
 			const usable = runs.map((r) => r.usableMs).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
 			Object.assign(figures, {
-				[`stock_${key}_ms`]: Math.round(s.completeMs!), [`stock_${key}_requests`]: s.sync.requests, [`stock_${key}_bytes`]: s.sync.bytes,
-				[`praxis_${key}_usable_ms`]: Math.round(usable), [`praxis_${key}_complete_ms`]: Math.round(p.completeMs!), [`praxis_${key}_requests`]: p.sync.requests, [`praxis_${key}_bytes`]: p.sync.bytes,
+				[`stock_${key}_ms`]: Math.round(s.completeMs!),
+				[`stock_${key}_requests`]: s.sync.requests,
+				[`stock_${key}_bytes`]: s.sync.bytes,
+				[`praxis_${key}_usable_ms`]: Math.round(usable),
+				[`praxis_${key}_complete_ms`]: Math.round(p.completeMs!),
+				[`praxis_${key}_requests`]: p.sync.requests,
+				[`praxis_${key}_bytes`]: p.sync.bytes,
 				[`praxis_${key}_complete_runs_ms`]: runs.map((r) => Math.round(r.completeMs!)).join(' ')
 			});
 		}
@@ -174,11 +204,18 @@ export async function initialSyncBench(docs: BenchDoc[]): Promise<Figures> {
 		figures.praxis_slow3g_usable_ms = Math.round(slow.usableMs);
 		const resume = await resumedFirstSync(praxis, n);
 		console.log(`resume: cut at ${resume.cutAt}/${n} docs, fetched ${resume.fetched} docs in total for ${n} in the db`);
-		Object.assign(figures, { resume_cut_at_docs: resume.cutAt, resume_fetched_docs: resume.fetched, resume_db_docs: n, resume_complete_ms: Math.round(resume.completeMs) });
+		Object.assign(figures, {
+			resume_cut_at_docs: resume.cutAt,
+			resume_fetched_docs: resume.fetched,
+			resume_db_docs: n,
+			resume_complete_ms: Math.round(resume.completeMs)
+		});
 	} finally {
 		await Promise.all([praxis.dispose(), stock.dispose()]);
 	}
 	return figures;
 }
 
-await runAlone(import.meta.url, 'initial-sync', async () => initialSyncBench(generateCommunity(undefined).docs.slice(0, Number(process.argv[2] ?? 10_000))));
+await runAlone(import.meta.url, 'initial-sync', async () =>
+	initialSyncBench(generateCommunity(undefined).docs.slice(0, Number(process.argv[2] ?? 10_000)))
+);

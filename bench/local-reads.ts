@@ -12,7 +12,18 @@ import { startPraxis } from './lib/servers';
 import { TEST_PASSWORD } from '../tests/e2e/support/server';
 import { runAlone, type Figures } from './lib/report';
 
-const QUERIES = ['procurement', 'cloud contract', 'acessibility', 'permi', 'offline sync', 'satisfaction survey', 'dashbord', 'rural', 'vendor framework agreement', 'tende'];
+const QUERIES = [
+	'procurement',
+	'cloud contract',
+	'acessibility',
+	'permi',
+	'offline sync',
+	'satisfaction survey',
+	'dashbord',
+	'rural',
+	'vendor framework agreement',
+	'tende'
+];
 // 100 rounds (was 40): on this shared virtual machine a p95 of 40 samples moved by 2–3× between
 // runs of the same build with the host's CPU steal; one untimed round first warms the code paths.
 const ROUNDS = Number(process.env.BENCH_READ_ROUNDS ?? 100);
@@ -32,7 +43,10 @@ type Hooked = Window & { __praxisTest: { session: { store: BenchStore }; replica
 
 async function load(page: Page, docs: BenchDoc[]): Promise<void> {
 	for (let i = 0; i < docs.length; i += 2000) {
-		await page.evaluate((chunk) => (window as unknown as Hooked).__praxisTest.replica().community.bulkDocs(chunk, { new_edits: false }), docs.slice(i, i + 2000));
+		await page.evaluate(
+			(chunk) => (window as unknown as Hooked).__praxisTest.replica().community.bulkDocs(chunk, { new_edits: false }),
+			docs.slice(i, i + 2000)
+		);
 	}
 }
 
@@ -63,13 +77,16 @@ export async function localReadsBench(): Promise<Figures> {
 			await store.search.flush();
 		});
 		// A full rebuild replays every change again (slow: opt in with BENCH_REBUILD=1).
-		const rebuildMs = process.env.BENCH_REBUILD !== '1' ? null : await b.page.evaluate(async () => {
-			const store = (window as unknown as Hooked).__praxisTest.session.store;
-			const t = performance.now();
-			await store.rebuild();
-			await store.projected();
-			return performance.now() - t;
-		});
+		const rebuildMs =
+			process.env.BENCH_REBUILD !== '1'
+				? null
+				: await b.page.evaluate(async () => {
+						const store = (window as unknown as Hooked).__praxisTest.session.store;
+						const t = performance.now();
+						await store.rebuild();
+						await store.projected();
+						return performance.now() - t;
+					});
 		const reads = await b.page.evaluate(
 			async ({ queries, rounds, thread }) => {
 				const store = (window as unknown as Hooked).__praxisTest.session.store;
@@ -79,8 +96,13 @@ export async function localReadsBench(): Promise<Figures> {
 					await fn();
 					return performance.now() - t;
 				};
-				const page: number[] = [], deep: number[] = [], posts: number[] = [], search: number[] = [];
-				let threadCount = 0, postCount = 0, deepCount = 0;
+				const page: number[] = [],
+					deep: number[] = [],
+					posts: number[] = [],
+					search: number[] = [];
+				let threadCount = 0,
+					postCount = 0,
+					deepCount = 0;
 				// warm-up (untimed): the first call of each path compiles it
 				await store.listThreads('general', { limit: 20 });
 				await store.listThreads('general', { limit: 25, offset: 299 * 25 });
@@ -89,7 +111,11 @@ export async function localReadsBench(): Promise<Figures> {
 				for (let r = 0; r < rounds; r++) {
 					page.push(await time(async () => (threadCount = (await store.listThreads('general', { limit: 20 })).length)));
 					// page 300 of the category's 25-thread pages (the category page's ?page=300)
-					deep.push(await time(async () => (deepCount = (await store.listThreads('general', { limit: 25, offset: 299 * 25 })).length)));
+					deep.push(
+						await time(
+							async () => (deepCount = (await store.listThreads('general', { limit: 25, offset: 299 * 25 })).length)
+						)
+					);
 					posts.push(await time(async () => (postCount = (await store.listPosts(thread)).length)));
 					for (const q of queries) search.push(await time(() => store.search.search(q)));
 				}
@@ -101,14 +127,26 @@ export async function localReadsBench(): Promise<Figures> {
 		const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(0.5 * xs.length)];
 		const projected = all.length + categories.length;
 		const figures = {
-			threads: 10_000, documents: projected, first_page_threads: reads.threadCount, long_thread_posts: reads.postCount,
-			load_and_project_ms: Math.round(loadMs), projector_rebuild_ms: rebuildMs === null ? null : Math.round(rebuildMs), projector_docs_per_s: Math.round((projected / loadMs) * 1000),
-			category_page_p50_ms: +p50(reads.page).toFixed(1), category_page_p95_ms: +p95(reads.page).toFixed(1),
-			page_300_threads: reads.deepCount, page_300_p50_ms: +p50(reads.deep).toFixed(1), page_300_p95_ms: +p95(reads.deep).toFixed(1),
-			long_thread_p50_ms: +p50(reads.posts).toFixed(1), long_thread_p95_ms: +p95(reads.posts).toFixed(1),
-			search_p50_ms: +p50(reads.search).toFixed(1), search_p95_ms: +p95(reads.search).toFixed(1)
+			threads: 10_000,
+			documents: projected,
+			first_page_threads: reads.threadCount,
+			long_thread_posts: reads.postCount,
+			load_and_project_ms: Math.round(loadMs),
+			projector_rebuild_ms: rebuildMs === null ? null : Math.round(rebuildMs),
+			projector_docs_per_s: Math.round((projected / loadMs) * 1000),
+			category_page_p50_ms: +p50(reads.page).toFixed(1),
+			category_page_p95_ms: +p95(reads.page).toFixed(1),
+			page_300_threads: reads.deepCount,
+			page_300_p50_ms: +p50(reads.deep).toFixed(1),
+			page_300_p95_ms: +p95(reads.deep).toFixed(1),
+			long_thread_p50_ms: +p50(reads.posts).toFixed(1),
+			long_thread_p95_ms: +p95(reads.posts).toFixed(1),
+			search_p50_ms: +p50(reads.search).toFixed(1),
+			search_p95_ms: +p95(reads.search).toFixed(1)
 		};
-		console.log(`local reads: page p95 ${figures.category_page_p95_ms} ms, page 300 p95 ${figures.page_300_p95_ms} ms, 500-post thread p95 ${figures.long_thread_p95_ms} ms, search p95 ${figures.search_p95_ms} ms, projector ${figures.projector_docs_per_s} docs/s`);
+		console.log(
+			`local reads: page p95 ${figures.category_page_p95_ms} ms, page 300 p95 ${figures.page_300_p95_ms} ms, 500-post thread p95 ${figures.long_thread_p95_ms} ms, search p95 ${figures.search_p95_ms} ms, projector ${figures.projector_docs_per_s} docs/s`
+		);
 		return figures;
 	} finally {
 		await b.dispose();

@@ -63,10 +63,17 @@ try {
 	console.log(`complete ${Math.round(performance.now() - t0)} ms`);
 	// the sync's requests on the page's clock from the click: sent .. first byte .. last byte
 	const requests = await b.page.evaluate(() =>
-		(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ name: e.name, start: e.startTime, first: e.responseStart, end: e.responseEnd }))
+		(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({
+			name: e.name,
+			start: e.startTime,
+			first: e.responseStart,
+			end: e.responseEnd
+		}))
 	);
 	for (const r of requests.filter((e) => /\/(api|couch)\//.test(e.name))) {
-		console.log(`request ${Math.round(r.start - pageT0)}..${Math.round(r.first - pageT0)}..${Math.round(r.end - pageT0)} ms  ${r.name.replace(server.url, '').slice(0, 100)}`);
+		console.log(
+			`request ${Math.round(r.start - pageT0)}..${Math.round(r.first - pageT0)}..${Math.round(r.end - pageT0)} ms  ${r.name.replace(server.url, '').slice(0, 100)}`
+		);
 	}
 	for (const [proc, ms] of cpuByProcess()) {
 		const used = ms - (cpuBefore.get(proc) ?? 0);
@@ -79,7 +86,8 @@ try {
 	const parent = new Map<number, number>();
 	for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
 	const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-	const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+	const label = (n: ProfileNode) =>
+		`${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
 	const inclusive = new Map<string, number>();
 	for (const [id, us] of self) {
 		const node = nodes.get(id)!;
@@ -92,7 +100,12 @@ try {
 			inclusive.set(l, (inclusive.get(l) ?? 0) + us);
 		}
 	}
-	const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${(v / 1000).toFixed(0).padStart(7)} ms  ${k}`).join('\n');
+	const top = (m: Map<string, number>, n: number) =>
+		[...m]
+			.sort((a, b) => b[1] - a[1])
+			.slice(0, n)
+			.map(([k, v]) => `${(v / 1000).toFixed(0).padStart(7)} ms  ${k}`)
+			.join('\n');
 	console.log('\nself time:\n' + top(byName, 40));
 	console.log('\ninclusive time:\n' + top(inclusive, 150));
 } finally {

@@ -18,7 +18,6 @@ const BATCH = 2_000;
 // Reads are fast and noisy: the median of several rounds, after one untimed warm-up.
 const READ_ROUNDS = 20;
 
-
 async function time(fn: () => Promise<unknown>): Promise<number> {
 	const t = performance.now();
 	await fn();
@@ -35,8 +34,12 @@ async function median(fn: () => Promise<unknown>): Promise<number> {
 async function projectorFigures(): Promise<Figures> {
 	const store = await openTestStore();
 	try {
-		const threads = Array.from({ length: THREADS }, (_, i) => threadDoc(ulid('01JA', i), CATEGORIES[i % CATEGORIES.length], i, { tags: i % 7 === 0 ? ['budget'] : [] }));
-		const posts = Array.from({ length: REPLIES }, (_, i) => postDoc(ulid('01JB', i), threads[(i * 7) % threads.length]._id, 20_000 + i));
+		const threads = Array.from({ length: THREADS }, (_, i) =>
+			threadDoc(ulid('01JA', i), CATEGORIES[i % CATEGORIES.length], i, { tags: i % 7 === 0 ? ['budget'] : [] })
+		);
+		const posts = Array.from({ length: REPLIES }, (_, i) =>
+			postDoc(ulid('01JB', i), threads[(i * 7) % threads.length]._id, 20_000 + i)
+		);
 		for (let i = 0; i < threads.length; i += BATCH) await store.replica.community.bulkDocs(threads.slice(i, i + BATCH));
 		await store.replica.community.bulkDocs(posts);
 		const projectMs = await time(() => store.projected());
@@ -44,7 +47,9 @@ async function projectorFigures(): Promise<Figures> {
 		const pageMs = await median(() => store.listThreads('open-data', { limit: 25 }));
 		const tagMs = await median(() => store.listThreads('open-data', { limit: 25, tag: 'budget' }));
 		const categoriesMs = await median(() => store.listCategories());
-		console.log(`projection of ${THREADS + REPLIES} docs: ${projectMs.toFixed(0)} ms; first page: ${pageMs.toFixed(1)} ms; tag page: ${tagMs.toFixed(1)} ms; categories: ${categoriesMs.toFixed(1)} ms`);
+		console.log(
+			`projection of ${THREADS + REPLIES} docs: ${projectMs.toFixed(0)} ms; first page: ${pageMs.toFixed(1)} ms; tag page: ${tagMs.toFixed(1)} ms; categories: ${categoriesMs.toFixed(1)} ms`
+		);
 		return {
 			projected_docs: THREADS + REPLIES,
 			open_data_threads: threadCount,

@@ -23,7 +23,14 @@ import { docId } from '../src/lib/domain/ids';
 import { createSignatureVerifier } from '../server/devices/verify';
 import { ephemeralSigningKey } from '../server/auth/keys';
 import { serverSigner, type ServerSigner } from '../server/devices/server-key';
-import { exportPublicKey, generateDeviceKeys, signCertificate, signDoc, withSignedRevision, type DeviceCertificate } from '../src/lib/domain/signing';
+import {
+	exportPublicKey,
+	generateDeviceKeys,
+	signCertificate,
+	signDoc,
+	withSignedRevision,
+	type DeviceCertificate
+} from '../src/lib/domain/signing';
 
 const SIZES = [1_000, 10_000];
 const WARMUP_DOCS = 300;
@@ -55,7 +62,15 @@ async function benchIdentity(): Promise<Identity> {
 	const device = await generateDeviceKeys();
 	const now = new Date();
 	const certificate = await signCertificate(
-		{ _id: docId('device'), type: 'device', author: USER, createdAt: now.toISOString(), publicKey: await exportPublicKey(device.publicKey), expiresAt: new Date(now.getTime() + 86_400_000).toISOString(), issuer: server.kid },
+		{
+			_id: docId('device'),
+			type: 'device',
+			author: USER,
+			createdAt: now.toISOString(),
+			publicKey: await exportPublicKey(device.publicKey),
+			expiresAt: new Date(now.getTime() + 86_400_000).toISOString(),
+			issuer: server.kid
+		},
 		server.privateKey
 	);
 	return { server, certificate, device };
@@ -64,13 +79,31 @@ async function benchIdentity(): Promise<Identity> {
 async function startGateway(dir: string, identity: Identity): Promise<Target> {
 	const storage = createStorage({ kind: 'leveldb', dataDir: dir });
 	await writeDocs(storage, 'community', { name: USER, roles: ['member', 'moderator'] }, [
-		{ _id: 'category:general', type: 'category', author: USER, createdAt: new Date().toISOString(), name: 'General', description: '', order: 1 }
+		{
+			_id: 'category:general',
+			type: 'category',
+			author: USER,
+			createdAt: new Date().toISOString(),
+			name: 'General',
+			description: '',
+			order: 1
+		}
 	]);
 	// The certificate is stored as POST /api/devices stores it; from here on, signatures are required.
 	await storage.db('community').put(identity.certificate);
-	const verifier = createSignatureVerifier({ storage, serverKeys: async () => new Map([[identity.server.kid, identity.server.publicKey]]) });
-	const signatures = { verifier, actorFor: async (signer: { name: string }) => ({ name: signer.name, roles: ['member' as const] }), required: true };
-	const app = new Hono().route('/couch', createCouchApp({ storage, auth, uuid: 'bench', version: 'bench', signatures }));
+	const verifier = createSignatureVerifier({
+		storage,
+		serverKeys: async () => new Map([[identity.server.kid, identity.server.publicKey]])
+	});
+	const signatures = {
+		verifier,
+		actorFor: async (signer: { name: string }) => ({ name: signer.name, roles: ['member' as const] }),
+		required: true
+	};
+	const app = new Hono().route(
+		'/couch',
+		createCouchApp({ storage, auth, uuid: 'bench', version: 'bench', signatures })
+	);
 	const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
 		const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
 	});
@@ -87,12 +120,22 @@ async function startGateway(dir: string, identity: Identity): Promise<Target> {
 async function startStock(dir: string, _identity: Identity): Promise<Target> {
 	const LevelPouch = PouchDB.defaults({ prefix: dir + '/' } as PouchDB.Configuration.DatabaseConfiguration);
 	const app = express();
-	app.use('/', expressPouchDB(LevelPouch as unknown as PouchDB.Static, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: join(dir, 'log.txt') }));
+	app.use(
+		'/',
+		expressPouchDB(LevelPouch as unknown as PouchDB.Static, {
+			mode: 'minimumForPouchDB',
+			inMemoryConfig: true,
+			logPath: join(dir, 'log.txt')
+		})
+	);
 	const server = await new Promise<Server>((resolve) => {
 		const s = app.listen(0, '127.0.0.1', () => resolve(s));
 	});
 	const { port } = server.address() as AddressInfo;
-	return { url: `http://127.0.0.1:${port}/community`, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+	return {
+		url: `http://127.0.0.1:${port}/community`,
+		stop: () => new Promise<void>((resolve) => server.close(() => resolve()))
+	};
 }
 
 const SERVERS = { 'praxis-gateway': startGateway, 'express-pouchdb': startStock };
@@ -111,7 +154,11 @@ async function threads(n: number, identity: Identity): Promise<object[]> {
 		tags: ['bench']
 	}));
 	// stored as the app stores signed writes: under the revision each signature fixes
-	return Promise.all(docs.map(async (doc) => withSignedRevision(await signDoc(doc, identity.certificate._id, identity.device.privateKey), null)));
+	return Promise.all(
+		docs.map(async (doc) =>
+			withSignedRevision(await signDoc(doc, identity.certificate._id, identity.device.privateKey), null)
+		)
+	);
 }
 
 let localCounter = 0;
@@ -151,17 +198,27 @@ async function measure(target: Target, identity: Identity, n: number, batchSize?
 	if (pulled.docs_written < n) throw new Error(`pull wrote ${pulled.docs_written} of ${n}`);
 	await Promise.all([source.destroy(), sink.destroy()]);
 	const rate = (docs: number, ms: number) => Math.round((docs / ms) * 1000);
-	return { push: rate(n, pushMs), pull: rate(pulled.docs_written, pullMs), push_cpu: rate(n, pushCpu), pull_cpu: rate(pulled.docs_written, pullCpu) };
+	return {
+		push: rate(n, pushMs),
+		pull: rate(pulled.docs_written, pullMs),
+		push_cpu: rate(n, pushCpu),
+		pull_cpu: rate(pulled.docs_written, pullCpu)
+	};
 }
 
 /** One measurement in a fresh child process, so neither server's background work or heap weighs on the other. */
 async function once(server: ServerName, n: number): Promise<Measure> {
-	const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--one', server, String(n)], {
-		encoding: 'utf8',
-		maxBuffer: 1 << 20
-	});
+	const child = spawnSync(
+		process.execPath,
+		['--import', 'tsx', fileURLToPath(import.meta.url), '--one', server, String(n)],
+		{
+			encoding: 'utf8',
+			maxBuffer: 1 << 20
+		}
+	);
 	const line = child.stdout.trim().split('\n').pop() ?? '';
-	if (child.status !== 0 || !line.startsWith('{')) throw new Error(`${server} ${n} failed: ${child.stderr || child.stdout}`);
+	if (child.status !== 0 || !line.startsWith('{'))
+		throw new Error(`${server} ${n} failed: ${child.stderr || child.stdout}`);
 	return JSON.parse(line) as Measure;
 }
 
@@ -190,13 +247,27 @@ async function main(): Promise<void> {
 		}
 		for (const [server, rs] of Object.entries(runs)) {
 			const m = (key: keyof Measure) => median(rs.map((r) => r[key]));
-			results.push({ docs: n, server, push_docs_per_s: m('push'), pull_docs_per_s: m('pull'), push_docs_per_cpu_s: m('push_cpu'), pull_docs_per_cpu_s: m('pull_cpu'), rounds: ROUNDS });
+			results.push({
+				docs: n,
+				server,
+				push_docs_per_s: m('push'),
+				pull_docs_per_s: m('pull'),
+				push_docs_per_cpu_s: m('push_cpu'),
+				pull_docs_per_cpu_s: m('pull_cpu'),
+				rounds: ROUNDS
+			});
 			console.log(
 				`${server.padEnd(16)} ${String(n).padStart(6)} docs: push ${m('push')} docs/s (${m('push_cpu')}/cpu-s), pull ${m('pull')} docs/s (${m('pull_cpu')}/cpu-s), median of ${ROUNDS}`
 			);
 		}
 	}
-	const out = { date: new Date().toISOString(), node: process.version, storage: 'leveldb (temp dir)', client: 'pouchdb 9 memory adapter', results };
+	const out = {
+		date: new Date().toISOString(),
+		node: process.version,
+		storage: 'leveldb (temp dir)',
+		client: 'pouchdb 9 memory adapter',
+		results
+	};
 	mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 	writeFileSync(new URL('./results/push-pull.json', import.meta.url), JSON.stringify(out, null, '\t') + '\n');
 }

@@ -21,7 +21,11 @@ const POUCHDB_DEFAULT_BATCH = 100;
 
 function once(server: 'praxis-gateway' | 'express-pouchdb', n: number, batchSize: number): Measure {
 	const script = fileURLToPath(new URL('./push-pull.ts', import.meta.url));
-	const child = spawnSync(process.execPath, ['--import', 'tsx', script, '--one', server, String(n), String(batchSize)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+	const child = spawnSync(
+		process.execPath,
+		['--import', 'tsx', script, '--one', server, String(n), String(batchSize)],
+		{ encoding: 'utf8', maxBuffer: 1 << 20 }
+	);
 	const line = child.stdout.trim().split('\n').pop() ?? '';
 	if (child.status !== 0 || !line.startsWith('{')) throw new Error(`${server} failed: ${child.stderr || child.stdout}`);
 	return JSON.parse(line) as Measure;
@@ -43,16 +47,27 @@ export async function pushBench(rounds = 3, n = 10_000): Promise<Figures> {
 	const app = SYNC_BATCH_SIZE;
 	const def = POUCHDB_DEFAULT_BATCH;
 	const figures = {
-		docs: n, rounds, batch_size: app,
-		praxis_push_docs_per_s: m(`praxis ${app}`, 'push'), stock_push_docs_per_s: m(`stock ${app}`, 'push'),
-		praxis_push_docs_per_cpu_s: m(`praxis ${app}`, 'push_cpu'), stock_push_docs_per_cpu_s: m(`stock ${app}`, 'push_cpu'),
-		praxis_pull_docs_per_s: m(`praxis ${app}`, 'pull'), stock_pull_docs_per_s: m(`stock ${app}`, 'pull'),
+		docs: n,
+		rounds,
+		batch_size: app,
+		praxis_push_docs_per_s: m(`praxis ${app}`, 'push'),
+		stock_push_docs_per_s: m(`stock ${app}`, 'push'),
+		praxis_push_docs_per_cpu_s: m(`praxis ${app}`, 'push_cpu'),
+		stock_push_docs_per_cpu_s: m(`stock ${app}`, 'push_cpu'),
+		praxis_pull_docs_per_s: m(`praxis ${app}`, 'pull'),
+		stock_pull_docs_per_s: m(`stock ${app}`, 'pull'),
 		default_batch_size: def,
-		praxis_push_default_batch_docs_per_s: m(`praxis ${def}`, 'push'), stock_push_default_batch_docs_per_s: m(`stock ${def}`, 'push'),
-		praxis_push_runs: (runs.get(`praxis ${app}`) ?? []).map((x) => x.push).join(' '), stock_push_runs: (runs.get(`stock ${app}`) ?? []).map((x) => x.push).join(' ')
+		praxis_push_default_batch_docs_per_s: m(`praxis ${def}`, 'push'),
+		stock_push_default_batch_docs_per_s: m(`stock ${def}`, 'push'),
+		praxis_push_runs: (runs.get(`praxis ${app}`) ?? []).map((x) => x.push).join(' '),
+		stock_push_runs: (runs.get(`stock ${app}`) ?? []).map((x) => x.push).join(' ')
 	};
-	console.log(`push ${n} (batch ${app}): praxis ${figures.praxis_push_docs_per_s} docs/s, stock ${figures.stock_push_docs_per_s} docs/s (median of ${rounds})`);
-	console.log(`push ${n} (batch ${def}): praxis ${figures.praxis_push_default_batch_docs_per_s} docs/s, stock ${figures.stock_push_default_batch_docs_per_s} docs/s (median of ${rounds})`);
+	console.log(
+		`push ${n} (batch ${app}): praxis ${figures.praxis_push_docs_per_s} docs/s, stock ${figures.stock_push_docs_per_s} docs/s (median of ${rounds})`
+	);
+	console.log(
+		`push ${n} (batch ${def}): praxis ${figures.praxis_push_default_batch_docs_per_s} docs/s, stock ${figures.stock_push_default_batch_docs_per_s} docs/s (median of ${rounds})`
+	);
 	return figures;
 }
 

@@ -27,7 +27,9 @@ const BENCHES: Record<string, () => Promise<Figures>> = {
 const staticDir = process.env.BENCH_STATIC_DIR ?? 'build';
 for (const file of ['index.html', 'sw.js']) {
 	if (!existsSync(join(staticDir, file))) {
-		console.error(`${join(staticDir, file)} is missing: run \`npm run build\` first (it builds the service worker too).`);
+		console.error(
+			`${join(staticDir, file)} is missing: run \`npm run build\` first (it builds the service worker too).`
+		);
 		process.exit(1);
 	}
 }
@@ -36,12 +38,18 @@ const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const started = performance.now();
 for (const [name, fn] of Object.entries(BENCHES)) {
 	if (only && !only.includes(name)) continue;
-	const load = loadavg().map((l) => l.toFixed(1)).join('/');
+	const load = loadavg()
+		.map((l) => l.toFixed(1))
+		.join('/');
 	const t = performance.now();
 	const cpu = cpuTimes();
 	console.log(`\n== ${name} (load ${load})`);
 	try {
-		saveResults(name, { ...(await fn()), seconds: Math.round((performance.now() - t) / 1000), cpu_steal_pct: stealPercent(cpu) }, load);
+		saveResults(
+			name,
+			{ ...(await fn()), seconds: Math.round((performance.now() - t) / 1000), cpu_steal_pct: stealPercent(cpu) },
+			load
+		);
 	} catch (err) {
 		console.error(`${name} failed:`, err instanceof Error ? err.message : err);
 		saveResults(name, { error: err instanceof Error ? err.message : String(err) }, load);

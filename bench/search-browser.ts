@@ -12,19 +12,49 @@ const N = 10_000;
 const r = rng(7);
 const start = Date.parse('2025-01-01T00:00:00Z');
 const at = (i: number) => new Date(start + i * 60_000).toISOString();
-const docs: Record<string, unknown>[] = CATEGORIES.map((slug, i) => ({ _id: `category:${slug}`, type: 'category', author: 'bench', createdAt: at(0), name: slug, description: '', order: i }));
+const docs: Record<string, unknown>[] = CATEGORIES.map((slug, i) => ({
+	_id: `category:${slug}`,
+	type: 'category',
+	author: 'bench',
+	createdAt: at(0),
+	name: slug,
+	description: '',
+	order: i
+}));
 const threads: string[] = [];
 for (let i = 0; i < N; i++) {
 	const id = fakeUlid(r, start + i * 60_000);
 	const kind = i % 10 < 3 ? 'thread' : i % 10 < 9 ? 'post' : 'resource';
 	const base = { type: kind, author: `member${i % 300}`, createdAt: at(i) };
 	if (kind === 'thread' || threads.length === 0) {
-		docs.push({ ...base, type: 'thread', _id: `thread:${id}`, category: CATEGORIES[i % 7], title: sentence(r, 3, 9), body: paragraphs(r, 2), tags: [CATEGORIES[i % 7]] });
+		docs.push({
+			...base,
+			type: 'thread',
+			_id: `thread:${id}`,
+			category: CATEGORIES[i % 7],
+			title: sentence(r, 3, 9),
+			body: paragraphs(r, 2),
+			tags: [CATEGORIES[i % 7]]
+		});
 		threads.push(`thread:${id}`);
 	} else if (kind === 'post') {
-		docs.push({ ...base, _id: `post:${id}`, thread: threads[Math.floor(r() * threads.length)], body: paragraphs(r, 1 + Math.floor(r() * 2)) });
+		docs.push({
+			...base,
+			_id: `post:${id}`,
+			thread: threads[Math.floor(r() * threads.length)],
+			body: paragraphs(r, 1 + Math.floor(r() * 2))
+		});
 	} else {
-		docs.push({ ...base, _id: `resource:${id}`, kind: 'guide', title: sentence(r, 3, 8), summary: sentence(r, 8, 20), body: paragraphs(r, 3), tags: [CATEGORIES[i % 7]], status: 'published' });
+		docs.push({
+			...base,
+			_id: `resource:${id}`,
+			kind: 'guide',
+			title: sentence(r, 3, 8),
+			summary: sentence(r, 8, 20),
+			body: paragraphs(r, 3),
+			tags: [CATEGORIES[i % 7]],
+			status: 'published'
+		});
 	}
 }
 /** The part of the app's store this bench drives through the test hook (see src/app.d.ts). */
@@ -33,11 +63,27 @@ interface BenchReplica {
 }
 interface BenchStore {
 	projected(): Promise<void>;
-	search: { ready(): Promise<void>; flush(): Promise<void>; size(): Promise<number>; search(q: string): Promise<{ tookMs: number }> };
+	search: {
+		ready(): Promise<void>;
+		flush(): Promise<void>;
+		size(): Promise<number>;
+		search(q: string): Promise<{ tookMs: number }>;
+	};
 }
 type Hooked = Window & { __praxisTest?: { session: { store: BenchStore | null }; replica(): BenchReplica | null } };
 
-const queries = ['procurement', 'cloud contract', 'acessibility', 'permi', 'offline sync', 'satisfaction survey', 'dashbord', 'rural', 'vendor framework agreement', 'tende'];
+const queries = [
+	'procurement',
+	'cloud contract',
+	'acessibility',
+	'permi',
+	'offline sync',
+	'satisfaction survey',
+	'dashbord',
+	'rural',
+	'vendor framework agreement',
+	'tende'
+];
 
 const server = await startServer();
 const device = await openDevice(undefined, { testHook: true });
@@ -83,7 +129,8 @@ try {
 		await store.search.search('procurement');
 		return { loadMs, firstSearchMs: performance.now() - t2, size: await store.search.size() };
 	});
-	const pct = (list: number[], p: number) => +[...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))].toFixed(2);
+	const pct = (list: number[], p: number) =>
+		+[...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))].toFixed(2);
 	const out = {
 		documents: result.indexed,
 		projectAndIndexMs: Math.round(result.projectMs),

@@ -32,7 +32,18 @@ t0 = performance.now();
 const restored = SearchIndex.fromJSON(JSON.parse(json));
 const loadMs = performance.now() - t0;
 
-const queries = ['procurement', 'cloud contract', 'acessibility', 'permi', 'offline sync', 'satisfaction survey', 'dashbord', 'rural', 'vendor framework agreement', 'tende'];
+const queries = [
+	'procurement',
+	'cloud contract',
+	'acessibility',
+	'permi',
+	'offline sync',
+	'satisfaction survey',
+	'dashbord',
+	'rural',
+	'vendor framework agreement',
+	'tende'
+];
 const times: number[] = [];
 for (let round = 0; round < 20; round++) {
 	for (const q of queries) {

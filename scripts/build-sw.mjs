@@ -24,8 +24,12 @@ const { count, size, warnings } = await generateSW({
 	// compressed), which only the password forms load and which need the network anyway.
 	manifestTransforms: [
 		async (entries) => {
-			const manifest = entries.filter((e) => !(e.url.startsWith('_app/immutable/chunks/') && e.size > ON_DEMAND_CHUNK_BYTES));
-			for (const e of entries) if (!manifest.includes(e)) console.log(`build-sw: not precached (loaded on demand): ${e.url}, ${(e.size / 1024).toFixed(0)} KiB`);
+			const manifest = entries.filter(
+				(e) => !(e.url.startsWith('_app/immutable/chunks/') && e.size > ON_DEMAND_CHUNK_BYTES)
+			);
+			for (const e of entries)
+				if (!manifest.includes(e))
+					console.log(`build-sw: not precached (loaded on demand): ${e.url}, ${(e.size / 1024).toFixed(0)} KiB`);
 			return { manifest, warnings: [] };
 		}
 	],

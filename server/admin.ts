@@ -102,11 +102,16 @@ async function execute(command: Command, storage: Storage, dataDir: string, io: 
 	}
 }
 
-async function hubCommand(command: Extract<Command, { name: 'enrol-hub' | 'revoke-hub' | 'list-hubs' }>, storage: Storage, io: AdminIo): Promise<number> {
+async function hubCommand(
+	command: Extract<Command, { name: 'enrol-hub' | 'revoke-hub' | 'list-hubs' }>,
+	storage: Storage,
+	io: AdminIo
+): Promise<number> {
 	const hubs = createHubRegistry(storage);
 	if (command.name === 'list-hubs') {
 		const list = await hubs.list();
-		for (const h of list) io.out(`${h.name.padEnd(32)} enrolled ${h.createdAt}${h.revokedAt ? `  REVOKED ${h.revokedAt}` : ''}`);
+		for (const h of list)
+			io.out(`${h.name.padEnd(32)} enrolled ${h.createdAt}${h.revokedAt ? `  REVOKED ${h.revokedAt}` : ''}`);
 		io.out(`${list.length} hub${list.length === 1 ? '' : 's'}`);
 		return 0;
 	}

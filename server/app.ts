@@ -123,12 +123,15 @@ export function createApp(deps: AppDeps): PraxisApp {
 	const { storage, config } = deps;
 	const clock = deps.clock ?? (() => new Date());
 	const log = deps.log ?? defaultLog;
-	const auth = deps.auth ?? createAuthService({ storage, keysDir: keysDirOf(config.dataDir), clock, trustProxy: deps.trustProxy });
+	const auth =
+		deps.auth ?? createAuthService({ storage, keysDir: keysDirOf(config.dataDir), clock, trustProxy: deps.trustProxy });
 	const uuid = deps.uuid ?? randomUUID().replace(/-/g, '');
 	const app = new Hono<{ Variables: AuthVariables }>();
 	const addressOf = clientAddressResolver(deps.trustProxy ?? false);
 	const snapshots = new SnapshotCache(storage);
-	const compactions = [COMMUNITY_DB, FILES_DB].map((dbName) => new CompactionScheduler({ storage, dbName, clock, log }));
+	const compactions = [COMMUNITY_DB, FILES_DB].map(
+		(dbName) => new CompactionScheduler({ storage, dbName, clock, log })
+	);
 
 	const hubs = createHubRegistry(storage, clock);
 	const emails = createEmailStore(storage);
@@ -138,13 +141,21 @@ export function createApp(deps: AppDeps): PraxisApp {
 	const gatewayAuth = deps.hub ? deps.hub.auth : withHubCredentials(auth, hubs);
 	const verifier =
 		deps.hub?.verifier ??
-		createSignatureVerifier({ storage, clock, rolesOf: rolesFromUsers(auth.users), serverKeys: async () => new Map([[auth.signingKey().kid, (await serverSigner(auth.signingKey())).publicKey]]) });
+		createSignatureVerifier({
+			storage,
+			clock,
+			rolesOf: rolesFromUsers(auth.users),
+			serverKeys: async () => new Map([[auth.signingKey().kid, (await serverSigner(auth.signingKey())).publicKey]])
+		});
 
 	// A hub keeps no accounts: a document one member's device relays for another is authorized
 	// there with the roles the upstream gave at the hub's last contact (member rights for
 	// everyone else); the upstream authorizes it again with the roles it knows.
 	const actorFor = hub
-		? async (signer: { name: string }): Promise<SessionUser> => ({ name: signer.name, roles: [...hub.rolesOf(signer.name)] })
+		? async (signer: { name: string }): Promise<SessionUser> => ({
+				name: signer.name,
+				roles: [...hub.rolesOf(signer.name)]
+			})
 		: (signer: Parameters<typeof actorForSigner>[0]) => actorForSigner(signer, auth.users);
 	const signatures: SignatureChecks = { verifier, actorFor, required: deps.requireSignatures ?? true };
 
@@ -169,18 +180,48 @@ export function createApp(deps: AppDeps): PraxisApp {
 		limitBody({
 			maxSize: API_BODY_LIMIT_BYTES,
 			onError: () => {
-				throw jsonHttpError(413, 'too_large', `request bodies under /api are limited to ${API_BODY_LIMIT_BYTES / 1024} KiB`);
+				throw jsonHttpError(
+					413,
+					'too_large',
+					`request bodies under /api are limited to ${API_BODY_LIMIT_BYTES / 1024} KiB`
+				);
 			}
 		})
 	);
 	api.get('/health', (c) => c.json({ ok: true, version: config.version, store: storage.kind }));
 	if (deps.hub) api.route('/', deps.hub.routes);
 	else {
-		api.route('/auth/revocations', createRevocationRoutes({ auth: gatewayAuth, verifier, revokedTokenIds: () => auth.revokedTokenIds(), privilegedMembers: () => privilegedMembersOf(auth.users) }));
+		api.route(
+			'/auth/revocations',
+			createRevocationRoutes({
+				auth: gatewayAuth,
+				verifier,
+				revokedTokenIds: () => auth.revokedTokenIds(),
+				privilegedMembers: () => privilegedMembersOf(auth.users)
+			})
+		);
 		const privacyVersion = async () => (await readPrivacyNotice(config.dataDir)).version;
 		api.route('/auth', createAuthRoutes({ auth, secureCookies: config.secureCookies, addressOf, privacyVersion }));
-		const accounts = createAccountRoutes({ auth, storage, verifier, secureCookies: config.secureCookies, addressOf, limits: deps.resetLimits });
-		api.route('/auth/forgot', createForgotRoutes({ auth, accounts: accounts.accounts, emails, mailer: deps.mailer ?? null, appUrl, addressOf, log }));
+		const accounts = createAccountRoutes({
+			auth,
+			storage,
+			verifier,
+			secureCookies: config.secureCookies,
+			addressOf,
+			limits: deps.resetLimits
+		});
+		api.route(
+			'/auth/forgot',
+			createForgotRoutes({
+				auth,
+				accounts: accounts.accounts,
+				emails,
+				mailer: deps.mailer ?? null,
+				appUrl,
+				addressOf,
+				log
+			})
+		);
 		api.route('/auth', accounts.auth);
 		// moderators give reset codes here; /api/admin is for administrators only
 		api.route('/moderation', accounts.admin);
@@ -188,9 +229,27 @@ export function createApp(deps: AppDeps): PraxisApp {
 		api.route('/account/export', createExportRoutes({ storage, auth, addressOf, clock, log }));
 		api.route('/devices', createDeviceRoutes({ storage, auth, verifier, clock, addressOf }));
 		api.route('/calendar', createCalendarRoutes({ storage, auth, addressOf }));
-		api.route('/account/email', createEmailRoutes({ auth, emails, mailer: deps.mailer ?? null, appUrl, clock, addressOf }));
-		api.route('/account', createDeletionRoutes({ storage, auth, verifier, emails, clock, compactions, log, secureCookies: config.secureCookies, addressOf }));
-		api.route('/admin', createAdminRoutes({
+		api.route(
+			'/account/email',
+			createEmailRoutes({ auth, emails, mailer: deps.mailer ?? null, appUrl, clock, addressOf })
+		);
+		api.route(
+			'/account',
+			createDeletionRoutes({
+				storage,
+				auth,
+				verifier,
+				emails,
+				clock,
+				compactions,
+				log,
+				secureCookies: config.secureCookies,
+				addressOf
+			})
+		);
+		api.route(
+			'/admin',
+			createAdminRoutes({
 				storage,
 				auth,
 				hubs,
@@ -200,11 +259,20 @@ export function createApp(deps: AppDeps): PraxisApp {
 				clock,
 				accounts: accounts.accounts,
 				lastCompaction: async () => (await readCompactionRecord(storage, COMMUNITY_DB))?.finishedAt ?? null
-			}));
+			})
+		);
 	}
 	api.all('*', (c) => c.json({ error: 'not_found', reason: `no API route ${c.req.method} ${c.req.path}` }, 404));
 	// Before /api: updates files are bigger than /api's body limit.
-	app.route('/api/bundles', createBundleRoutes({ storage, auth: gatewayAuth, users: hub ? hubMembersWith(hub.rolesOf) : auth.users, serverKeys: () => trustedServerKeys(auth, config.dataDir) }));
+	app.route(
+		'/api/bundles',
+		createBundleRoutes({
+			storage,
+			auth: gatewayAuth,
+			users: hub ? hubMembersWith(hub.rolesOf) : auth.users,
+			serverKeys: () => trustedServerKeys(auth, config.dataDir)
+		})
+	);
 	// Before /api: a streamed download with its own compression, members only; not on a hub (its
 	// documents are verified by the device as they replicate).
 	if (!deps.hub) app.route('/api/bootstrap', createBootstrapRoutes({ storage, auth: gatewayAuth, cache: snapshots }));
@@ -223,7 +291,10 @@ export function createApp(deps: AppDeps): PraxisApp {
 	app.onError((err, c) => {
 		if (err instanceof HTTPException) {
 			if (err.res) return err.getResponse();
-			return c.json({ error: err.status === 413 ? 'too_large' : 'bad_request', reason: err.message || 'bad request' }, err.status);
+			return c.json(
+				{ error: err.status === 413 ? 'too_large' : 'bad_request', reason: err.message || 'bad request' },
+				err.status
+			);
 		}
 		log(`ERROR ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
 		return c.json({ error: 'internal_error', reason: 'the server failed to handle this request' }, 500);

@@ -16,9 +16,14 @@ export interface CliIo {
  * Opens DATA_DIR's LevelDB store (or COUCHDB_URL's), runs `task` and closes the store. Returns
  * 2 with a clear message when another process (the server) holds the LevelDB lock.
  */
-export async function withCliStore(io: CliIo, task: (storage: Storage, dataDir: string) => Promise<number>): Promise<number> {
+export async function withCliStore(
+	io: CliIo,
+	task: (storage: Storage, dataDir: string) => Promise<number>
+): Promise<number> {
 	const { couchdbUrl, dataDir } = readStoreConfig(io.env);
-	const storage = couchdbUrl ? createStorage({ kind: 'couchdb', couchdbUrl }) : createStorage({ kind: 'leveldb', dataDir });
+	const storage = couchdbUrl
+		? createStorage({ kind: 'couchdb', couchdbUrl })
+		: createStorage({ kind: 'leveldb', dataDir });
 	try {
 		await openUsersDb(storage);
 		return await task(storage, dataDir);
@@ -34,7 +39,11 @@ export async function withCliStore(io: CliIo, task: (storage: Storage, dataDir: 
 }
 
 /** Runs `run` with the process's arguments and streams when `moduleUrl` is the entry point. */
-export function runAsMain(moduleUrl: string, name: string, run: (args: readonly string[], io: CliIo) => Promise<number>): void {
+export function runAsMain(
+	moduleUrl: string,
+	name: string,
+	run: (args: readonly string[], io: CliIo) => Promise<number>
+): void {
 	if (moduleUrl !== pathToFileURL(process.argv[1] ?? '').href) return;
 	run(process.argv.slice(2), {
 		env: process.env,

@@ -81,15 +81,23 @@ export function readStoreConfig(env: Env): StoreConfig {
 /** The server's configuration, or the message that says which value is wrong. */
 export function readServerConfig(env: Env, options: ReadOptions = {}): ServerConfig | { error: string } {
 	const port = Number(env.PORT ?? 3000);
-	if (!Number.isInteger(port) || port < 0 || port > 65535) return { error: `PORT must be a port number, not ${env.PORT}` };
+	if (!Number.isInteger(port) || port < 0 || port > 65535)
+		return { error: `PORT must be a port number, not ${env.PORT}` };
 	const hub = parseHubArgs(options.argv ?? [], env, options.readFile);
 	if ('error' in hub) return hub;
 	const store = readStoreConfig(env);
 	const publicUrl = (env.PRAXIS_PUBLIC_URL?.trim() || `http://localhost:${port || 3000}`).replace(/\/+$/, '');
-	if (!ORIGIN.test(publicUrl)) return { error: `PRAXIS_PUBLIC_URL must be the app's address like https://praxis.example.org, not ${env.PRAXIS_PUBLIC_URL}` };
-	const allowedOrigins = (env.PRAXIS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+	if (!ORIGIN.test(publicUrl))
+		return {
+			error: `PRAXIS_PUBLIC_URL must be the app's address like https://praxis.example.org, not ${env.PRAXIS_PUBLIC_URL}`
+		};
+	const allowedOrigins = (env.PRAXIS_ALLOWED_ORIGINS ?? '')
+		.split(',')
+		.map((o) => o.trim())
+		.filter(Boolean);
 	const badOrigin = allowedOrigins.find((origin) => !ORIGIN.test(origin));
-	if (badOrigin !== undefined) return { error: `PRAXIS_ALLOWED_ORIGINS must list origins like https://praxis.example.org, not ${badOrigin}` };
+	if (badOrigin !== undefined)
+		return { error: `PRAXIS_ALLOWED_ORIGINS must list origins like https://praxis.example.org, not ${badOrigin}` };
 	return {
 		port,
 		host: env.HOST ?? (hub.hub ? '0.0.0.0' : '127.0.0.1'),

@@ -48,7 +48,10 @@ function seedLines(report: SeedReport): string[] {
 	if (report.demoLoaded) lines.push(`Loaded demo content (${report.demoDocs} documents).`);
 	if (report.demoPassword) {
 		lines.push(`Demo logins (password "${report.demoPassword}"):`);
-		for (const m of report.demoMembers) lines.push(`  ${m.username.padEnd(8)} ${m.displayName}${m.roles.length > 1 ? ` (${m.roles.slice(1).join(', ')})` : ''}`);
+		for (const m of report.demoMembers)
+			lines.push(
+				`  ${m.username.padEnd(8)} ${m.displayName}${m.roles.length > 1 ? ` (${m.roles.slice(1).join(', ')})` : ''}`
+			);
 	}
 	return lines;
 }
@@ -68,15 +71,38 @@ async function main(): Promise<void> {
 		await openUsersDb(storage);
 	} catch (err) {
 		if (isStoreLockedError(err)) {
-			fail(`Another process is using the Praxis store in ${config.dataDir} (LevelDB allows one process): stop it first, or set DATA_DIR to another folder.`);
+			fail(
+				`Another process is using the Praxis store in ${config.dataDir} (LevelDB allows one process): stop it first, or set DATA_DIR to another folder.`
+			);
 		}
-		fail(`Cannot open the store${couchdbUrl ? ` at ${redact(couchdbUrl)}` : ` in ${config.dataDir}`}: ${errorMessage(err)}`);
+		fail(
+			`Cannot open the store${couchdbUrl ? ` at ${redact(couchdbUrl)}` : ` in ${config.dataDir}`}: ${errorMessage(err)}`
+		);
 	}
 
 	const uuid = await loadServerUuid(storage);
-	const hub = hubArgs.hub ? createHub({ storage, dataDir: config.dataDir, upstream: hubArgs.upstream, credential: hubArgs.credential }) : undefined;
-	const { app, auth, snapshots, compactions, emails, appUrl, verifier } = createApp({ storage, config, uuid, trustProxy: serverConfig.trustProxy, requireSignatures: serverConfig.requireSignatures, hub, mailer });
-	const digests = mailer ? startDigests({ storage, emails, users: auth.users, mailer, appUrl, log: (line) => process.stdout.write(line + '\n') }) : null;
+	const hub = hubArgs.hub
+		? createHub({ storage, dataDir: config.dataDir, upstream: hubArgs.upstream, credential: hubArgs.credential })
+		: undefined;
+	const { app, auth, snapshots, compactions, emails, appUrl, verifier } = createApp({
+		storage,
+		config,
+		uuid,
+		trustProxy: serverConfig.trustProxy,
+		requireSignatures: serverConfig.requireSignatures,
+		hub,
+		mailer
+	});
+	const digests = mailer
+		? startDigests({
+				storage,
+				emails,
+				users: auth.users,
+				mailer,
+				appUrl,
+				log: (line) => process.stdout.write(line + '\n')
+			})
+		: null;
 	// A hub gets its content from the upstream: no local seed or demo.
 	const report = hub ? null : await seed({ storage, auth, demo: config.demo });
 	// The first member's first sync should not wait for the store to be read.
@@ -86,7 +112,9 @@ async function main(): Promise<void> {
 	// An account deletion cut short by a stop finishes now (its account is already refused).
 	if (!hub) {
 		const log = (line: string) => void process.stdout.write(line + '\n');
-		void resumeAccountDeletions({ storage, auth, verifier, emails, clock: () => new Date(), compactions, log }).catch((err: unknown) => log(`[deletion] not resumed: ${String(err)}`));
+		void resumeAccountDeletions({ storage, auth, verifier, emails, clock: () => new Date(), compactions, log }).catch(
+			(err: unknown) => log(`[deletion] not resumed: ${String(err)}`)
+		);
 	}
 
 	const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
@@ -105,7 +133,9 @@ async function main(): Promise<void> {
 	}) as Server;
 
 	server.on('error', (err: NodeJS.ErrnoException) => {
-		fail(err.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another port.` : `Server error: ${err.message}`);
+		fail(
+			err.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another port.` : `Server error: ${err.message}`
+		);
 	});
 
 	let closing = false;
@@ -129,4 +159,6 @@ async function main(): Promise<void> {
 	process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-main().catch((err: unknown) => fail(`Praxis failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+main().catch((err: unknown) =>
+	fail(`Praxis failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+);

@@ -17,12 +17,36 @@ const CATEGORIES_MARKER = '_local/praxis-categories';
 const DEMO_MARKER = '_local/praxis-demo';
 
 export const DEFAULT_CATEGORIES: ReadonlyArray<{ slug: string; name: string; description: string }> = [
-	{ slug: 'digital-services', name: 'Digital services', description: 'Designing, building and running e-services residents actually use.' },
-	{ slug: 'open-data', name: 'Open data', description: 'Publishing, describing and reusing public data: portals, licences, standards.' },
-	{ slug: 'procurement', name: 'Procurement', description: 'Buying software, cloud and IT services: tenders, frameworks, contract clauses.' },
-	{ slug: 'citizen-engagement', name: 'Citizen engagement', description: 'Involving residents: consultations, participatory budgets, accessibility, plain language.' },
-	{ slug: 'cybersecurity-privacy', name: 'Cybersecurity & privacy', description: 'Keeping systems and personal data safe: baselines, incidents, GDPR, DPIAs.' },
-	{ slug: 'process-automation', name: 'Process automation', description: 'Automating casework and back-office processes, from e-invoicing to chatbots.' },
+	{
+		slug: 'digital-services',
+		name: 'Digital services',
+		description: 'Designing, building and running e-services residents actually use.'
+	},
+	{
+		slug: 'open-data',
+		name: 'Open data',
+		description: 'Publishing, describing and reusing public data: portals, licences, standards.'
+	},
+	{
+		slug: 'procurement',
+		name: 'Procurement',
+		description: 'Buying software, cloud and IT services: tenders, frameworks, contract clauses.'
+	},
+	{
+		slug: 'citizen-engagement',
+		name: 'Citizen engagement',
+		description: 'Involving residents: consultations, participatory budgets, accessibility, plain language.'
+	},
+	{
+		slug: 'cybersecurity-privacy',
+		name: 'Cybersecurity & privacy',
+		description: 'Keeping systems and personal data safe: baselines, incidents, GDPR, DPIAs.'
+	},
+	{
+		slug: 'process-automation',
+		name: 'Process automation',
+		description: 'Automating casework and back-office processes, from e-invoicing to chatbots.'
+	},
 	{ slug: 'general', name: 'General', description: 'Introductions, events and everything that fits nowhere else.' }
 ];
 
@@ -66,11 +90,14 @@ async function writeNew(storage: Storage, unsigned: readonly CommunityDoc[], sig
 	}
 	if (signer) return (await storeSignedNew(db, docs)).filter((r) => r.ok).length;
 	const existing = await db.allDocs({ keys: docs.map((d) => d._id) });
-	const taken = new Set(existing.rows.filter((row) => 'value' in row && row.value && !('error' in row)).map((row) => row.key));
+	const taken = new Set(
+		existing.rows.filter((row) => 'value' in row && row.value && !('error' in row)).map((row) => row.key)
+	);
 	const fresh = docs.filter((d) => !taken.has(d._id));
 	const results = await db.bulkDocs(fresh);
 	const failed = results.filter((r) => 'error' in r && r.error);
-	if (failed.length > 0) throw new Error(`could not store ${failed.length} seed documents: ${JSON.stringify(failed[0])}`);
+	if (failed.length > 0)
+		throw new Error(`could not store ${failed.length} seed documents: ${JSON.stringify(failed[0])}`);
 	return fresh.length;
 }
 
@@ -94,7 +121,17 @@ async function seedDemo(storage: Storage, auth: PraxisAuth, now: Date, signer: S
 	return written;
 }
 
-export async function seed({ storage, auth, demo, now = new Date() }: { storage: Storage; auth: PraxisAuth; demo: boolean; now?: Date }): Promise<SeedReport> {
+export async function seed({
+	storage,
+	auth,
+	demo,
+	now = new Date()
+}: {
+	storage: Storage;
+	auth: PraxisAuth;
+	demo: boolean;
+	now?: Date;
+}): Promise<SeedReport> {
 	const signer = await serverSigner(auth.signingKey());
 	const categoriesCreated = await seedCategories(storage, now, signer);
 	const demoLoaded = demo && !(await hasMarker(storage, DEMO_MARKER));
@@ -104,7 +141,13 @@ export async function seed({ storage, auth, demo, now = new Date() }: { storage:
 		categoriesCreated,
 		demoLoaded,
 		demoDocs,
-		demoMembers: demoPresent ? DEMO_MEMBERS.map((m) => ({ username: m.username, displayName: m.displayName, roles: ['member', ...(m.roles ?? [])] })) : [],
+		demoMembers: demoPresent
+			? DEMO_MEMBERS.map((m) => ({
+					username: m.username,
+					displayName: m.displayName,
+					roles: ['member', ...(m.roles ?? [])]
+				}))
+			: [],
 		demoPassword: demoPresent ? DEMO_PASSWORD : null
 	};
 }

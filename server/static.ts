@@ -108,7 +108,12 @@ export function createStaticApp({ staticDir }: { staticDir: string }): Hono {
 		if (!stats) return null;
 		if (shell?.mtimeMs !== stats.mtimeMs) {
 			const html = readFileSync(join(root, 'index.html'), 'utf8');
-			shell = { mtimeMs: stats.mtimeMs, html, csp: contentSecurityPolicy(inlineScriptHashes(html)), etag: etagOf(stats) };
+			shell = {
+				mtimeMs: stats.mtimeMs,
+				html,
+				csp: contentSecurityPolicy(inlineScriptHashes(html)),
+				etag: etagOf(stats)
+			};
 		}
 		return shell;
 	}
@@ -128,7 +133,8 @@ export function createStaticApp({ staticDir }: { staticDir: string }): Hono {
 
 	function serveFile(c: Context, path: string, file: string, stats: Stats): Response {
 		const encoding = selectEncoding(c.req.header('accept-encoding'));
-		const packed = encoding && c.req.method === 'GET' ? precompressed.get(file, stats.mtimeMs, stats.size, encoding) : null;
+		const packed =
+			encoding && c.req.method === 'GET' ? precompressed.get(file, stats.mtimeMs, stats.size, encoding) : null;
 		// Each representation gets its own validator.
 		const etag = packed ? etagOf(stats).replace(/"$/, `-${encoding}"`) : etagOf(stats);
 		c.header('cache-control', cacheControlFor(path));
@@ -164,7 +170,8 @@ export function createStaticApp({ staticDir }: { staticDir: string }): Hono {
 		// Client routes never end in a file extension (ids and slugs have no dots).
 		const extension = extname(path).toLowerCase();
 		const assetLike = extension !== '.html' && extension in TYPES;
-		if (path.startsWith('/_app/') || !inside || assetLike) return c.json({ error: 'not_found', reason: 'no such file' }, 404);
+		if (path.startsWith('/_app/') || !inside || assetLike)
+			return c.json({ error: 'not_found', reason: 'no such file' }, 404);
 		return serveShell(c);
 	});
 

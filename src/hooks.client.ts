@@ -4,7 +4,8 @@
 import type { HandleClientError } from '@sveltejs/kit';
 import { errorMessage } from '$lib/domain/errors';
 
-const LOAD_FAILURE = /dynamically imported module|preload CSS|Importing a module script failed|error loading dynamically|Failed to fetch/i;
+const LOAD_FAILURE =
+	/dynamically imported module|preload CSS|Importing a module script failed|error loading dynamically|Failed to fetch/i;
 
 export const handleError: HandleClientError = ({ error, status, message }) => {
 	const text = errorMessage(error);

@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run'
+];
 
 export interface NetworkProfile {
 	name: string;
@@ -22,7 +29,13 @@ export interface NetworkProfile {
 export const NETWORKS = {
 	none: { name: 'no added latency', latency: 0, download: -1, upload: -1, cpu: 1 },
 	'4g': { name: '4G (100 ms, 10 Mbit/s)', latency: 100, download: 10e6 / 8, upload: 5e6 / 8, cpu: 1 },
-	slow3g: { name: 'slow 3G (400 ms, 400 kbit/s) + CPU 4×', latency: 400, download: 400e3 / 8, upload: 400e3 / 8, cpu: 4 }
+	slow3g: {
+		name: 'slow 3G (400 ms, 400 kbit/s) + CPU 4×',
+		latency: 400,
+		download: 400e3 / 8,
+		upload: 400e3 / 8,
+		cpu: 4
+	}
 } satisfies Record<string, NetworkProfile>;
 
 export interface Traffic {
@@ -54,9 +67,16 @@ export async function settle(ms = 2000): Promise<void> {
 	await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export async function openBrowser(options: { profileDir?: string; testHook?: boolean; offline?: boolean } = {}): Promise<BenchBrowser> {
+export async function openBrowser(
+	options: { profileDir?: string; testHook?: boolean; offline?: boolean } = {}
+): Promise<BenchBrowser> {
 	const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'praxis-bench-chromium-'));
-	const context = await chromium.launchPersistentContext(profileDir, { executablePath: '/usr/bin/chromium', args: ARGS, headless: true, offline: options.offline ?? false });
+	const context = await chromium.launchPersistentContext(profileDir, {
+		executablePath: '/usr/bin/chromium',
+		args: ARGS,
+		headless: true,
+		offline: options.offline ?? false
+	});
 	// tsx (esbuild keepNames) wraps named functions in __name(); functions passed to page.evaluate need it too
 	await context.addInitScript('globalThis.__name = (f) => f;');
 	if (options.testHook) await context.addInitScript(() => localStorage.setItem('praxisTest', '1'));
@@ -70,8 +90,12 @@ export async function openBrowser(options: { profileDir?: string; testHook?: boo
 	// Bytes of requests still streaming, or cut off (failed), count as far as they got: a long
 	// download (the bootstrap snapshot) must not vanish from the figures because it did not finish.
 	let partial = new Map<string, number>();
-	cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => urls.set(e.requestId, e.request.url));
-	cdp.on('Network.dataReceived', (e: { requestId: string; encodedDataLength: number }) => partial.set(e.requestId, (partial.get(e.requestId) ?? 0) + e.encodedDataLength));
+	cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) =>
+		urls.set(e.requestId, e.request.url)
+	);
+	cdp.on('Network.dataReceived', (e: { requestId: string; encodedDataLength: number }) =>
+		partial.set(e.requestId, (partial.get(e.requestId) ?? 0) + e.encodedDataLength)
+	);
 	cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
 		// the larger of the two: with no added latency, Chromium's final figure for a streamed
 		// response read by fetch() was seen far below the bytes its dataReceived events reported
@@ -81,7 +105,12 @@ export async function openBrowser(options: { profileDir?: string; testHook?: boo
 	});
 	let current: NetworkProfile = NETWORKS.none;
 	const apply = async (offline: boolean) => {
-		await cdp.send('Network.emulateNetworkConditions', { offline, latency: current.latency, downloadThroughput: current.download, uploadThroughput: current.upload });
+		await cdp.send('Network.emulateNetworkConditions', {
+			offline,
+			latency: current.latency,
+			downloadThroughput: current.download,
+			uploadThroughput: current.upload
+		});
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: current.cpu });
 	};
 	return {

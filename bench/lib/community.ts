@@ -21,7 +21,15 @@ const WORDS = (
 	'municipality region ministry agency department team lead officer analyst coordinator'
 ).split(' ');
 
-export const CATEGORIES = ['digital-services', 'open-data', 'procurement', 'citizen-engagement', 'cybersecurity-privacy', 'process-automation', 'general'];
+export const CATEGORIES = [
+	'digital-services',
+	'open-data',
+	'procurement',
+	'citizen-engagement',
+	'cybersecurity-privacy',
+	'process-automation',
+	'general'
+];
 
 export function sentence(r: () => number, min: number, max: number): string {
 	const n = min + Math.floor(r() * (max - min + 1));

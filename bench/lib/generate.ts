@@ -27,7 +27,15 @@ export interface CommunityShape {
 }
 
 /** 7 + 1,500 + 6,500 + 300 + 393 + 700 + 300 + 300 device certificates = 10,000 documents. */
-export const DEFAULT_SHAPE: CommunityShape = { threads: 1_500, posts: 6_500, resources: 300, comments: 393, votes: 700, profiles: 300, longThreadPosts: 500 };
+export const DEFAULT_SHAPE: CommunityShape = {
+	threads: 1_500,
+	posts: 6_500,
+	resources: 300,
+	comments: 393,
+	votes: 700,
+	profiles: 300,
+	longThreadPosts: 500
+};
 
 export type BenchDoc = Record<string, unknown> & { _id: string; _rev: string; type: string };
 
@@ -42,8 +50,33 @@ export interface Community {
 	seed: number;
 }
 
-const TAGS = ['cloud', 'gdpr', 'open-source', 'accessibility', 'procurement', 'ai', 'data-sharing', 'identity', 'payments', 'rural', 'training', 'budget', 'pilot', 'api', 'archives'];
-const ORGS = ['City of Tampere', 'Gemeente Utrecht', 'Comune di Bologna', 'Kreis Lippe', 'Região Norte', 'County Clare', 'Region Skåne', 'Ministry of Interior'];
+const TAGS = [
+	'cloud',
+	'gdpr',
+	'open-source',
+	'accessibility',
+	'procurement',
+	'ai',
+	'data-sharing',
+	'identity',
+	'payments',
+	'rural',
+	'training',
+	'budget',
+	'pilot',
+	'api',
+	'archives'
+];
+const ORGS = [
+	'City of Tampere',
+	'Gemeente Utrecht',
+	'Comune di Bologna',
+	'Kreis Lippe',
+	'Região Norte',
+	'County Clare',
+	'Region Skåne',
+	'Ministry of Interior'
+];
 const KINDS = ['article', 'case-study', 'research-paper', 'template', 'toolkit', 'guide'] as const;
 const START = Date.parse('2024-01-01T00:00:00Z');
 const SPAN = 700 * 24 * 3600 * 1000;
@@ -60,10 +93,15 @@ export function markdownBody(r: () => number, median: number, max: number): stri
 	const n = paragraphCount(r, median, max);
 	for (let i = 0; i < n; i++) {
 		const roll = r();
-		if (roll < 0.12) parts.push(Array.from({ length: 2 + Math.floor(r() * 4) }, () => `- ${sentence(r, 3, 10)}`).join('\n'));
+		if (roll < 0.12)
+			parts.push(Array.from({ length: 2 + Math.floor(r() * 4) }, () => `- ${sentence(r, 3, 10)}`).join('\n'));
 		else if (roll < 0.18) parts.push(`> ${sentence(r, 8, 20)}`);
-		else if (roll < 0.22) parts.push('```\n' + `GET /api/v1/${sentence(r, 1, 1).toLowerCase().replace('.', '')}?page=2\n` + '```');
-		else if (roll < 0.3) parts.push(`${sentence(r, 5, 12)} See [the guide](https://example.org/${Math.floor(r() * 1e6)}) and **${sentence(r, 2, 4)}**`);
+		else if (roll < 0.22)
+			parts.push('```\n' + `GET /api/v1/${sentence(r, 1, 1).toLowerCase().replace('.', '')}?page=2\n` + '```');
+		else if (roll < 0.3)
+			parts.push(
+				`${sentence(r, 5, 12)} See [the guide](https://example.org/${Math.floor(r() * 1e6)}) and **${sentence(r, 2, 4)}**`
+			);
 		else parts.push(paragraphs(r, 1));
 	}
 	return parts.join('\n\n');
@@ -84,13 +122,18 @@ const rawPublicKey = (key: KeyObject): string => {
 };
 
 /** The bench server's signing key for a seed, with its kid and the private JWK its data folder holds. */
-export function benchServerKey(seed = 20260101): { privateKey: KeyObject; kid: string; privateJwk: Record<string, unknown> } {
+export function benchServerKey(seed = 20260101): {
+	privateKey: KeyObject;
+	kid: string;
+	privateJwk: Record<string, unknown>;
+} {
 	const privateKey = derivedKey(`praxis-bench-server-${seed}`);
 	const kid = jwkThumbprint(rawPublicKey(privateKey));
 	return { privateKey, kid, privateJwk: { ...privateKey.export({ format: 'jwk' }), kid, alg: 'EdDSA' } };
 }
 
-const signature = (doc: Record<string, unknown>, key: KeyObject): string => toBase64Url(new Uint8Array(sign(null, canonicalBytes(doc), key)));
+const signature = (doc: Record<string, unknown>, key: KeyObject): string =>
+	toBase64Url(new Uint8Array(sign(null, canonicalBytes(doc), key)));
 const iso = (t: number) => new Date(t).toISOString();
 
 function withRev(doc: Record<string, unknown>): BenchDoc {
@@ -118,13 +161,28 @@ function makeCommunity(seed: number, shape: CommunityShape): Community {
 	const usernames = Array.from({ length: shape.profiles }, (_, i) => `member-${String(i).padStart(3, '0')}`);
 	const author = () => usernames[Math.min(usernames.length - 1, Math.floor(r() ** 2 * usernames.length))]; // a few very active members
 	CATEGORIES.forEach((slug, i) =>
-		docs.push({ _id: `category:${slug}`, type: 'category', author: 'member-000', createdAt: iso(START), name: slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()), description: sentence(r, 8, 16), order: i + 1 })
+		docs.push({
+			_id: `category:${slug}`,
+			type: 'category',
+			author: 'member-000',
+			createdAt: iso(START),
+			name: slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()),
+			description: sentence(r, 8, 16),
+			order: i + 1
+		})
 	);
 	for (const name of usernames) {
 		docs.push({
-			_id: `profile:${name}`, type: 'profile', author: name, createdAt: iso(START + r() * SPAN), displayName: `${sentence(r, 1, 1).replace('.', '')} ${name.slice(-3)}`,
-			organization: pick(r, ORGS), role: pick(r, ['Digital lead', 'Policy officer', 'Data analyst', 'Procurement officer', 'CIO']), expertise: [pick(r, TAGS), pick(r, TAGS)].filter((t, i, a) => a.indexOf(t) === i),
-			bio: markdownBody(r, 1, 3), mentor: r() < 0.2
+			_id: `profile:${name}`,
+			type: 'profile',
+			author: name,
+			createdAt: iso(START + r() * SPAN),
+			displayName: `${sentence(r, 1, 1).replace('.', '')} ${name.slice(-3)}`,
+			organization: pick(r, ORGS),
+			role: pick(r, ['Digital lead', 'Policy officer', 'Data analyst', 'Procurement officer', 'CIO']),
+			expertise: [pick(r, TAGS), pick(r, TAGS)].filter((t, i, a) => a.indexOf(t) === i),
+			bio: markdownBody(r, 1, 3),
+			mentor: r() < 0.2
 		});
 	}
 	const threads: { id: string; time: number }[] = [];
@@ -135,7 +193,16 @@ function makeCommunity(seed: number, shape: CommunityShape): Community {
 		const category = CATEGORIES[Math.floor(r() ** 1.5 * CATEGORIES.length)];
 		threadsPerCategory[category] = (threadsPerCategory[category] ?? 0) + 1;
 		threads.push({ id, time });
-		docs.push({ _id: id, type: 'thread', author: author(), createdAt: iso(time), category, title: sentence(r, 4, 12).slice(0, -1), body: markdownBody(r, 3, 20), tags: [pick(r, TAGS), pick(r, TAGS)].filter((t, i, a) => a.indexOf(t) === i) });
+		docs.push({
+			_id: id,
+			type: 'thread',
+			author: author(),
+			createdAt: iso(time),
+			category,
+			title: sentence(r, 4, 12).slice(0, -1),
+			body: markdownBody(r, 3, 20),
+			tags: [pick(r, TAGS), pick(r, TAGS)].filter((t, i, a) => a.indexOf(t) === i)
+		});
 	}
 	const longThread = threads[Math.floor(threads.length / 2)];
 	const posts: string[] = [];
@@ -144,7 +211,15 @@ function makeCommunity(seed: number, shape: CommunityShape): Community {
 		const time = thread.time + 60_000 + Math.floor(r() * 30 * 24 * 3600 * 1000);
 		const id = `post:${fakeUlid(r, time)}`;
 		const replyTo = posts.length > 0 && r() < 0.15 ? posts[Math.floor(r() * posts.length)] : undefined;
-		docs.push({ _id: id, type: 'post', author: author(), createdAt: iso(time), thread: thread.id, body: markdownBody(r, 2, 12), ...(replyTo ? { replyTo } : {}) });
+		docs.push({
+			_id: id,
+			type: 'post',
+			author: author(),
+			createdAt: iso(time),
+			thread: thread.id,
+			body: markdownBody(r, 2, 12),
+			...(replyTo ? { replyTo } : {})
+		});
 		posts.push(id);
 	}
 	const resources: string[] = [];
@@ -154,14 +229,37 @@ function makeCommunity(seed: number, shape: CommunityShape): Community {
 		resources.push(id);
 		const kind = pick(r, KINDS);
 		docs.push({
-			_id: id, type: 'resource', author: author(), createdAt: iso(time), kind, title: sentence(r, 4, 10).slice(0, -1), summary: sentence(r, 15, 35), body: markdownBody(r, 6, 30),
-			tags: [pick(r, TAGS), pick(r, TAGS), pick(r, TAGS)].filter((t, i, a) => a.indexOf(t) === i), status: r() < 0.85 ? 'published' : 'submitted', organization: pick(r, ORGS),
-			...(kind === 'case-study' ? { problem: paragraphs(r, 2), actions: paragraphs(r, 2), outcomes: [{ metric: 'Waiting time', value: String(Math.floor(r() * 60)), unit: 'days' }], lessons: paragraphs(r, 1) } : {})
+			_id: id,
+			type: 'resource',
+			author: author(),
+			createdAt: iso(time),
+			kind,
+			title: sentence(r, 4, 10).slice(0, -1),
+			summary: sentence(r, 15, 35),
+			body: markdownBody(r, 6, 30),
+			tags: [pick(r, TAGS), pick(r, TAGS), pick(r, TAGS)].filter((t, i, a) => a.indexOf(t) === i),
+			status: r() < 0.85 ? 'published' : 'submitted',
+			organization: pick(r, ORGS),
+			...(kind === 'case-study'
+				? {
+						problem: paragraphs(r, 2),
+						actions: paragraphs(r, 2),
+						outcomes: [{ metric: 'Waiting time', value: String(Math.floor(r() * 60)), unit: 'days' }],
+						lessons: paragraphs(r, 1)
+					}
+				: {})
 		});
 	}
 	for (let i = 0; i < shape.comments; i++) {
 		const time = START + Math.floor(r() * SPAN);
-		docs.push({ _id: `comment:${fakeUlid(r, time)}`, type: 'comment', author: author(), createdAt: iso(time), target: pick(r, resources), body: markdownBody(r, 1, 4) });
+		docs.push({
+			_id: `comment:${fakeUlid(r, time)}`,
+			type: 'comment',
+			author: author(),
+			createdAt: iso(time),
+			target: pick(r, resources),
+			body: markdownBody(r, 1, 4)
+		});
 	}
 	const votes = new Set<string>();
 	while (votes.size < shape.votes) {
@@ -170,7 +268,14 @@ function makeCommunity(seed: number, shape: CommunityShape): Community {
 		const id = `vote:${target}:${voter}`;
 		if (votes.has(id)) continue;
 		votes.add(id);
-		docs.push({ _id: id, type: 'vote', author: voter, createdAt: iso(START + Math.floor(r() * SPAN)), target, value: r() < 0.9 ? 1 : -1 });
+		docs.push({
+			_id: id,
+			type: 'vote',
+			author: voter,
+			createdAt: iso(START + Math.floor(r() * SPAN)),
+			target,
+			value: r() < 0.9 ? 1 : -1
+		});
 	}
 	// Device certificates (their own rng, so the content above stays the same) and signatures.
 	const server = benchServerKey(seed);
@@ -179,8 +284,13 @@ function makeCommunity(seed: number, shape: CommunityShape): Community {
 	for (const name of usernames) {
 		const key = derivedKey(`praxis-bench-device-${seed}-${name}`);
 		const cert: Record<string, unknown> = {
-			_id: `device:${fakeUlid(rc, START)}`, type: 'device', author: name, createdAt: iso(START), publicKey: rawPublicKey(key),
-			expiresAt: '2100-01-01T00:00:00.000Z', issuer: server.kid
+			_id: `device:${fakeUlid(rc, START)}`,
+			type: 'device',
+			author: name,
+			createdAt: iso(START),
+			publicKey: rawPublicKey(key),
+			expiresAt: '2100-01-01T00:00:00.000Z',
+			issuer: server.kid
 		};
 		cert.certSig = signature(cert, server.privateKey); // the bytes signCertificate signs: no certSig, no _rev
 		devices.set(name, { id: String(cert._id), key });
@@ -189,7 +299,10 @@ function makeCommunity(seed: number, shape: CommunityShape): Community {
 	for (let i = 0; i < docs.length; i++) {
 		const doc = docs[i];
 		if (doc.type === 'device') continue;
-		const device = doc.type === 'category' ? { id: SERVER_SIGNER_PREFIX + server.kid, key: server.privateKey } : devices.get(String(doc.author));
+		const device =
+			doc.type === 'category'
+				? { id: SERVER_SIGNER_PREFIX + server.kid, key: server.privateKey }
+				: devices.get(String(doc.author));
 		if (!device) throw new Error(`no device for ${String(doc.author)}`);
 		docs[i] = { ...doc, signature: { device: device.id, sig: signature(doc, device.key) } };
 	}
@@ -201,14 +314,28 @@ function makeCommunity(seed: number, shape: CommunityShape): Community {
 }
 
 /** `n` extra threads in one category (for the 10,000-thread local reads). */
-export function generateThreads(n: number, category: string, seed = 7, community: Community = generateCommunity()): BenchDoc[] {
+export function generateThreads(
+	n: number,
+	category: string,
+	seed = 7,
+	community: Community = generateCommunity()
+): BenchDoc[] {
 	const r = rng(seed);
 	const devices = new Map(community.docs.filter((d) => d.type === 'device').map((d) => [String(d.author), d._id]));
 	const keys = new Map<string, KeyObject>();
 	return Array.from({ length: n }, (_, i) => {
 		const time = START + Math.floor((i / n) * SPAN);
 		const author = `member-${String(i % 300).padStart(3, '0')}`;
-		const unsigned = { _id: `thread:${fakeUlid(r, time)}`, type: 'thread', author, createdAt: iso(time), category, title: sentence(r, 4, 12).slice(0, -1), body: markdownBody(r, 2, 8), tags: [pick(r, TAGS)] };
+		const unsigned = {
+			_id: `thread:${fakeUlid(r, time)}`,
+			type: 'thread',
+			author,
+			createdAt: iso(time),
+			category,
+			title: sentence(r, 4, 12).slice(0, -1),
+			body: markdownBody(r, 2, 8),
+			tags: [pick(r, TAGS)]
+		};
 		const device = devices.get(author);
 		if (!device) throw new Error(`no device for ${author}`);
 		let key = keys.get(author);

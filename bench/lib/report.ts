@@ -43,7 +43,9 @@ export function stealPercent(since: CpuTimes | null): number | null {
 }
 
 export function machine(): string {
-	return `${cpus().length} CPU, load ${loadavg().map((l) => l.toFixed(1)).join('/')}, node ${process.version}`;
+	return `${cpus().length} CPU, load ${loadavg()
+		.map((l) => l.toFixed(1))
+		.join('/')}, node ${process.version}`;
 }
 
 export function readResults(): Results {
@@ -65,7 +67,9 @@ export function saveResults(name: string, figures: Figures, load: string): Resul
 /** Runs `fn` when the calling module is the process's entry, and saves its figures. */
 export async function runAlone(moduleUrl: string, name: string, fn: () => Promise<Figures>): Promise<void> {
 	if (process.argv[1] !== fileURLToPath(moduleUrl)) return;
-	const load = loadavg().map((l) => l.toFixed(1)).join('/');
+	const load = loadavg()
+		.map((l) => l.toFixed(1))
+		.join('/');
 	const cpu = cpuTimes();
 	const figures = { ...(await fn()), cpu_steal_pct: stealPercent(cpu) };
 	console.log(JSON.stringify(figures, null, 2));

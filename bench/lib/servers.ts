@@ -35,7 +35,9 @@ export async function praxisTemplate(docs: BenchDoc[]): Promise<string> {
 	const key = benchServerKey();
 	if (docs.some((d) => d.type === 'device' && d.issuer === key.kid)) {
 		mkdirSync(join(dir, 'keys'), { recursive: true, mode: 0o700 });
-		writeFileSync(join(dir, 'keys', 'session-ed25519.private.jwk.json'), JSON.stringify(key.privateJwk), { mode: 0o600 });
+		writeFileSync(join(dir, 'keys', 'session-ed25519.private.jwk.json'), JSON.stringify(key.privateJwk), {
+			mode: 0o600
+		});
 	}
 	templates.set(docs, dir);
 	process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -53,7 +55,10 @@ export async function startPraxis(docs: BenchDoc[], username = READER): Promise<
 	const dataDir = mkdtempSync(join(tmpdir(), 'praxis-bench-'));
 	cpSync(template, dataDir, { recursive: true });
 	// BENCH_STATIC_DIR: measure another build of the client (e.g. a worktree with a change) than build/
-	const server = await startServer({ dataDir, ...(process.env.BENCH_STATIC_DIR ? { staticDir: process.env.BENCH_STATIC_DIR } : {}) });
+	const server = await startServer({
+		dataDir,
+		...(process.env.BENCH_STATIC_DIR ? { staticDir: process.env.BENCH_STATIC_DIR } : {})
+	});
 	const reader = await registerMember(server.url, username, 'Bench Reader');
 	return { url: server.url, reader, dataDir, dispose: () => server.dispose() };
 }
@@ -61,7 +66,11 @@ export async function startPraxis(docs: BenchDoc[], username = READER): Promise<
 /** esbuild bundle of pouchdb-browser (+ events) exposing `window.PouchDB`: the stock browser client. */
 export async function pouchdbBundle(): Promise<string> {
 	const result = await build({
-		stdin: { contents: "import PouchDB from 'pouchdb-browser'; window.PouchDB = PouchDB;", resolveDir: process.cwd(), loader: 'js' },
+		stdin: {
+			contents: "import PouchDB from 'pouchdb-browser'; window.PouchDB = PouchDB;",
+			resolveDir: process.cwd(),
+			loader: 'js'
+		},
 		bundle: true,
 		minify: true,
 		format: 'iife',
@@ -77,7 +86,9 @@ export async function startStock(docs: BenchDoc[]): Promise<RunningServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'praxis-bench-stock-'));
 	writeFileSync(join(dir, 'docs.json'), JSON.stringify(docs));
 	writeFileSync(join(dir, 'pouchdb-browser.js'), await pouchdbBundle());
-	const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'stock-server.ts'), dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'stock-server.ts'), dir], {
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	let output = '';
 	child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
 	const port = await new Promise<number>((resolve, reject) => {

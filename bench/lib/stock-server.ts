@@ -23,12 +23,23 @@ if (info.doc_count === 0) {
 const bundle = readFileSync(join(dir, 'pouchdb-browser.js'));
 const app = express();
 app.get('/bench/blank.html', (_req, res) => {
-	res.type('html').send('<!doctype html><meta charset="utf-8"><title>stock</title><script src="/bench/pouchdb.js"></script><p>stock</p>');
+	res
+		.type('html')
+		.send(
+			'<!doctype html><meta charset="utf-8"><title>stock</title><script src="/bench/pouchdb.js"></script><p>stock</p>'
+		);
 });
 app.get('/bench/pouchdb.js', (_req, res) => {
 	res.type('js').send(bundle);
 });
-app.use('/', expressPouchDB(LevelPouch as unknown as PouchDB.Static, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: join(dir, 'log.txt') }));
+app.use(
+	'/',
+	expressPouchDB(LevelPouch as unknown as PouchDB.Static, {
+		mode: 'minimumForPouchDB',
+		inMemoryConfig: true,
+		logPath: join(dir, 'log.txt')
+	})
+);
 const server = app.listen(0, '127.0.0.1', () => {
 	console.log(`listening ${(server.address() as AddressInfo).port}`);
 });

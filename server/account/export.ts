@@ -24,7 +24,11 @@ type Doc = Record<string, unknown> & { _id: string };
 async function* allDocs(db: PouchDB.Database): AsyncGenerator<Doc> {
 	let startkey: string | undefined;
 	for (;;) {
-		const page = await db.allDocs<Doc>({ include_docs: true, limit: PAGE_SIZE + (startkey ? 1 : 0), ...(startkey ? { startkey } : {}) });
+		const page = await db.allDocs<Doc>({
+			include_docs: true,
+			limit: PAGE_SIZE + (startkey ? 1 : 0),
+			...(startkey ? { startkey } : {})
+		});
 		const rows = startkey ? page.rows.slice(1) : page.rows;
 		for (const row of rows) {
 			if (row.doc && !row.id.startsWith('_')) yield row.doc;
@@ -76,7 +80,11 @@ function docPath(folder: string, doc: Doc): string {
 	return `${folder}/${safeFileName(type)}/${safeFileName(rest)}.json`;
 }
 
-const json = (path: string, value: unknown): ZipEntry => ({ path, data: strToU8(JSON.stringify(value, null, 2) + '\n'), compress: true });
+const json = (path: string, value: unknown): ZipEntry => ({
+	path,
+	data: strToU8(JSON.stringify(value, null, 2) + '\n'),
+	compress: true
+});
 
 async function getOrNull(db: PouchDB.Database, id: string): Promise<Doc | null> {
 	try {
@@ -100,7 +108,10 @@ export async function* exportEntries({ storage, user, now }: ExportSource): Asyn
 	const community = storage.db(COMMUNITY_DB);
 	const privateDb = storage.db(userDbName(name));
 
-	const [profile, privateFields] = await Promise.all([getOrNull(community, profileId(name)), getOrNull(privateDb, profilePrivateId(name))]);
+	const [profile, privateFields] = await Promise.all([
+		getOrNull(community, profileId(name)),
+		getOrNull(privateDb, profilePrivateId(name))
+	]);
 	const account = {
 		username: name,
 		displayName: user.displayName,
@@ -108,7 +119,11 @@ export async function* exportEntries({ storage, user, now }: ExportSource): Asyn
 		joined: user.createdAt,
 		privacyNotice: user.privacyVersion ? { version: user.privacyVersion, readAt: user.consentedAt } : null
 	};
-	yield json('profile.json', { account, profile: profile ? clean(profile) : null, privateFields: privateFields ? clean(privateFields) : null });
+	yield json('profile.json', {
+		account,
+		profile: profile ? clean(profile) : null,
+		privateFields: privateFields ? clean(privateFields) : null
+	});
 
 	// the private database is the member's alone; only what they wrote or what was sent to them
 	// belongs in it, and only that is exported (anything else would be a stray copy)
@@ -135,10 +150,25 @@ export async function* exportEntries({ storage, user, now }: ExportSource): Asyn
 		const fileName = uniqueName(safeFileName(String(doc.name ?? doc._id)), taken);
 		const contentType = String(doc.contentType ?? '');
 		counts.files++;
-		listed.push({ file: fileName, originalName: doc.name, contentType, size: bytes.length, uploadedAt: doc.createdAt, id: doc._id });
-		yield { path: `files/${fileName}`, data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), compress: TEXT_TYPES.test(contentType) };
+		listed.push({
+			file: fileName,
+			originalName: doc.name,
+			contentType,
+			size: bytes.length,
+			uploadedAt: doc.createdAt,
+			id: doc._id
+		});
+		yield {
+			path: `files/${fileName}`,
+			data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+			compress: TEXT_TYPES.test(contentType)
+		};
 	}
 	yield json('files/files.json', listed);
 
-	yield { path: 'README.txt', data: strToU8(exportReadme(name, now.toISOString(), counts).replace(/\n/g, '\r\n')), compress: true };
+	yield {
+		path: 'README.txt',
+		data: strToU8(exportReadme(name, now.toISOString(), counts).replace(/\n/g, '\r\n')),
+		compress: true
+	};
 }

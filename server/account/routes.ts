@@ -25,7 +25,14 @@ export interface ExportRoutesDeps {
 	perHour?: number;
 }
 
-export function createExportRoutes({ storage, auth, addressOf, clock, log, perHour = EXPORTS_PER_HOUR }: ExportRoutesDeps): Hono {
+export function createExportRoutes({
+	storage,
+	auth,
+	addressOf,
+	clock,
+	log,
+	perHour = EXPORTS_PER_HOUR
+}: ExportRoutesDeps): Hono {
 	const app = new Hono();
 	const exports = createRateLimiter({ max: perHour, windowMs: HOUR_MS, now: () => clock().getTime() });
 
@@ -36,25 +43,30 @@ export function createExportRoutes({ storage, auth, addressOf, clock, log, perHo
 		const wait = exports.retryAfterSeconds(user.name);
 		if (wait > 0) {
 			const minutes = Math.ceil(wait / 60);
-			throw jsonHttpError(429, 'too_many_requests', `you can download your data ${perHour} times an hour: try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`, { 'retry-after': String(wait) });
+			throw jsonHttpError(
+				429,
+				'too_many_requests',
+				`you can download your data ${perHour} times an hour: try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`,
+				{ 'retry-after': String(wait) }
+			);
 		}
 		exports.hit(user.name);
 		// open the databases first, so a store that is down answers 500 rather than a cut-off file
 		await Promise.all([COMMUNITY_DB, userDbName(user.name), FILES_DB].map((name) => storage.db(name).info()));
 		const now = clock();
-		const entries = logFailure(exportEntries({ storage, user, now }), (err) => log(`[export] ${user.name}: the archive was cut short: ${String(err)}`));
-		const filename = `praxis-${user.name}-${now.toISOString().slice(0, 10)}.zip`;
-		return new Response(zipStream(entries),
-			{
-				status: 200,
-				headers: {
-					'content-type': 'application/zip',
-					'content-disposition': `attachment; filename="${filename}"`,
-					'x-content-type-options': 'nosniff',
-					'cache-control': 'no-store'
-				}
-			}
+		const entries = logFailure(exportEntries({ storage, user, now }), (err) =>
+			log(`[export] ${user.name}: the archive was cut short: ${String(err)}`)
 		);
+		const filename = `praxis-${user.name}-${now.toISOString().slice(0, 10)}.zip`;
+		return new Response(zipStream(entries), {
+			status: 200,
+			headers: {
+				'content-type': 'application/zip',
+				'content-disposition': `attachment; filename="${filename}"`,
+				'x-content-type-options': 'nosniff',
+				'cache-control': 'no-store'
+			}
+		});
 	});
 
 	return app;

@@ -53,7 +53,14 @@ const STARTED = Date.now();
 async function folderBytes(dir: string): Promise<number | undefined> {
 	try {
 		const names = await readdir(dir);
-		const sizes = await Promise.all(names.map((n) => stat(join(dir, n)).then((s) => (s.isFile() ? s.size : 0), () => 0)));
+		const sizes = await Promise.all(
+			names.map((n) =>
+				stat(join(dir, n)).then(
+					(s) => (s.isFile() ? s.size : 0),
+					() => 0
+				)
+			)
+		);
 		return sizes.reduce((a, b) => a + b, 0);
 	} catch {
 		return undefined;
@@ -84,7 +91,8 @@ export function createAdminRoutes(deps: AdminRoutesDeps): Hono<AdminEnv> {
 		const user = await auth.authenticate(c.req.raw, addressOf(c));
 		c.header('cache-control', 'no-store');
 		if (!user) return c.json({ error: 'unauthorized', reason: 'sign in as an administrator' }, 401);
-		if (!hasRole(user, 'admin')) return c.json({ error: 'forbidden', reason: 'only administrators manage the server' }, 403);
+		if (!hasRole(user, 'admin'))
+			return c.json({ error: 'forbidden', reason: 'only administrators manage the server' }, 403);
 		return user;
 	}
 
@@ -100,7 +108,9 @@ export function createAdminRoutes(deps: AdminRoutesDeps): Hono<AdminEnv> {
 		const q = (c.req.query('q') ?? '').trim().toLowerCase();
 		if (q.length > 100) return c.json({ error: 'bad_request', reason: 'search for at most 100 characters' }, 400);
 		const all = await auth.users.list();
-		const found = q ? all.filter((u) => u.name.toLowerCase().includes(q) || u.displayName.toLowerCase().includes(q)) : all;
+		const found = q
+			? all.filter((u) => u.name.toLowerCase().includes(q) || u.displayName.toLowerCase().includes(q))
+			: all;
 		found.sort((a, b) => a.name.localeCompare(b.name));
 		const now = clock();
 		return c.json({ members: found.slice(0, MEMBERS_PAGE).map((u) => publicMember(u, now)), total: found.length });
@@ -110,16 +120,27 @@ export function createAdminRoutes(deps: AdminRoutesDeps): Hono<AdminEnv> {
 		const name = c.req.param('name');
 		if (!USERNAME_PATTERN.test(name)) return c.json({ error: 'not_found', reason: `no member named ${name}` }, 404);
 		const body = await readJson(c);
-		const { grant, revoke } = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+		const { grant, revoke } = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Record<
+			string,
+			unknown
+		>;
 		const role = grant ?? revoke;
 		if ((grant === undefined) === (revoke === undefined) || !isRole(role) || role === 'member') {
 			const roles = ROLES.filter((r) => r !== 'member').join(', ');
-			return c.json({ error: 'bad_request', reason: `send {grant: role} or {revoke: role}, the role one of ${roles}` }, 400);
+			return c.json(
+				{ error: 'bad_request', reason: `send {grant: role} or {revoke: role}, the role one of ${roles}` },
+				400
+			);
 		}
 		if (revoke === 'admin' && name === c.get('admin').name) {
-			return c.json({ error: 'forbidden', reason: 'you cannot take away your own admin role: ask another administrator' }, 403);
+			return c.json(
+				{ error: 'forbidden', reason: 'you cannot take away your own admin role: ask another administrator' },
+				403
+			);
 		}
-		const updated = await auth.users.updateRoles(name, (roles) => (grant !== undefined ? [...roles, role] : roles.filter((r) => r !== role)));
+		const updated = await auth.users.updateRoles(name, (roles) =>
+			grant !== undefined ? [...roles, role] : roles.filter((r) => r !== role)
+		);
 		if (!updated) return c.json({ error: 'not_found', reason: `no member named ${name}` }, 404);
 		auth.invalidate(name);
 		return c.json({ member: publicMember(updated, clock()) });
@@ -140,18 +161,42 @@ export function createAdminRoutes(deps: AdminRoutesDeps): Hono<AdminEnv> {
 		const target = USERNAME_PATTERN.test(name) ? await auth.users.get(name) : null;
 		if (!target) return c.json({ error: 'not_found', reason: `no member named ${name}` }, 404);
 		const body = await readJson(c);
-		const { reason, days } = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+		const { reason, days } = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Record<
+			string,
+			unknown
+		>;
 		if (typeof reason !== 'string' || reason.trim() === '' || reason.length > MAX_REASON_CHARS) {
-			return c.json({ error: 'bad_request', reason: `send {reason, days?}: a reason of 1 to ${MAX_REASON_CHARS} characters, shown to the member` }, 400);
+			return c.json(
+				{
+					error: 'bad_request',
+					reason: `send {reason, days?}: a reason of 1 to ${MAX_REASON_CHARS} characters, shown to the member`
+				},
+				400
+			);
 		}
-		if (days !== undefined && (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_SUSPENSION_DAYS)) {
-			return c.json({ error: 'bad_request', reason: `days must be a whole number from 1 to ${MAX_SUSPENSION_DAYS}, or left out for "until lifted"` }, 400);
+		if (
+			days !== undefined &&
+			(typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_SUSPENSION_DAYS)
+		) {
+			return c.json(
+				{
+					error: 'bad_request',
+					reason: `days must be a whole number from 1 to ${MAX_SUSPENSION_DAYS}, or left out for "until lifted"`
+				},
+				400
+			);
 		}
 		if (name === c.get('admin').name) return c.json({ error: 'forbidden', reason: 'you cannot suspend yourself' }, 403);
-		if (target.roles.includes('admin')) return c.json({ error: 'forbidden', reason: 'take away their administrator role first' }, 403);
+		if (target.roles.includes('admin'))
+			return c.json({ error: 'forbidden', reason: 'take away their administrator role first' }, 403);
 		const now = clock();
 		const until = typeof days === 'number' ? new Date(now.getTime() + days * 86_400_000).toISOString() : undefined;
-		const updated = await auth.users.setSuspension(name, { at: now.toISOString(), by: c.get('admin').name, reason: reason.trim(), ...(until ? { until } : {}) });
+		const updated = await auth.users.setSuspension(name, {
+			at: now.toISOString(),
+			by: c.get('admin').name,
+			reason: reason.trim(),
+			...(until ? { until } : {})
+		});
 		if (!updated) return c.json({ error: 'not_found', reason: `no member named ${name}` }, 404);
 		// signed out everywhere (sessions and hub tokens); signing in is refused while suspended
 		await auth.endSessions(name);
@@ -171,14 +216,20 @@ export function createAdminRoutes(deps: AdminRoutesDeps): Hono<AdminEnv> {
 		const list = await hubs.list();
 		list.sort((a, b) => a.name.localeCompare(b.name));
 		return c.json({
-			hubs: list.map((h) => ({ name: h.name, createdAt: h.createdAt, ...(h.lastContactAt ? { lastContactAt: h.lastContactAt } : {}), ...(h.revokedAt ? { revokedAt: h.revokedAt } : {}) }))
+			hubs: list.map((h) => ({
+				name: h.name,
+				createdAt: h.createdAt,
+				...(h.lastContactAt ? { lastContactAt: h.lastContactAt } : {}),
+				...(h.revokedAt ? { revokedAt: h.revokedAt } : {})
+			}))
 		});
 	});
 
 	app.post('/hubs', async (c) => {
 		const body = await readJson(c);
 		const name = (body as { name?: unknown } | null)?.name;
-		if (typeof name !== 'string') return c.json({ error: 'bad_request', reason: 'send {name}: the hub’s name, 3–32 of a-z 0-9 _ -' }, 400);
+		if (typeof name !== 'string')
+			return c.json({ error: 'bad_request', reason: 'send {name}: the hub’s name, 3–32 of a-z 0-9 _ -' }, 400);
 		const result = await hubs.enrol(name);
 		if ('refused' in result) return c.json({ error: 'bad_request', reason: result.refused }, 400);
 		return c.json({ name, credential: result.credential }, 201);
@@ -195,8 +246,12 @@ export function createAdminRoutes(deps: AdminRoutesDeps): Hono<AdminEnv> {
 		const names = [COMMUNITY_DB, FILES_DB, USERS_DB, SESSIONS_DB];
 		const databases = await Promise.all(
 			names.map(async (name) => {
-				const info = (await storage.db(name).info()) as PouchDB.Core.DatabaseInfo & { sizes?: { file?: number; active?: number } };
-				const bytes = info.sizes?.file ?? (storage.kind === 'leveldb' && deps.dataDir ? await folderBytes(join(deps.dataDir, 'db', name)) : undefined);
+				const info = (await storage.db(name).info()) as PouchDB.Core.DatabaseInfo & {
+					sizes?: { file?: number; active?: number };
+				};
+				const bytes =
+					info.sizes?.file ??
+					(storage.kind === 'leveldb' && deps.dataDir ? await folderBytes(join(deps.dataDir, 'db', name)) : undefined);
 				return { name, docCount: info.doc_count, ...(bytes !== undefined ? { bytes } : {}) };
 			})
 		);
@@ -216,9 +271,15 @@ export function createAdminRoutes(deps: AdminRoutesDeps): Hono<AdminEnv> {
 	app.get('/bundle', async (c) => {
 		const sinceParam = c.req.query('since');
 		const at = sinceParam === undefined || sinceParam === '' ? null : Date.parse(sinceParam);
-		if (at !== null && Number.isNaN(at)) return c.json({ error: 'bad_request', reason: 'since must be a date such as 2026-11-01' }, 400);
+		if (at !== null && Number.isNaN(at))
+			return c.json({ error: 'bad_request', reason: 'since must be a date such as 2026-11-01' }, 400);
 		const now = clock();
-		const { bytes, count } = await exportServerBundle(storage, auth, at === null ? null : new Date(at).toISOString(), now);
+		const { bytes, count } = await exportServerBundle(
+			storage,
+			auth,
+			at === null ? null : new Date(at).toISOString(),
+			now
+		);
 		return new Response(bytes, {
 			headers: {
 				'content-type': 'application/octet-stream',

@@ -32,17 +32,20 @@ export interface AccountRoutesDeps {
 
 const SESSION_ID = /^[0-9a-f-]{36}$/;
 
-const bad = (reason: string, field?: string): AuthError => new AuthError(400, 'bad_request', reason, undefined, field ? { field } : undefined);
+const bad = (reason: string, field?: string): AuthError =>
+	new AuthError(400, 'bad_request', reason, undefined, field ? { field } : undefined);
 
 function objectBody(body: unknown, shape: string): Record<string, unknown> {
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) throw asHttpError(bad(`send a JSON object ${shape}`));
+	if (typeof body !== 'object' || body === null || Array.isArray(body))
+		throw asHttpError(bad(`send a JSON object ${shape}`));
 	return body as Record<string, unknown>;
 }
 
 /** A password typed to prove who one is: text, not absurdly long. */
 function typedSecret(value: unknown, field: string, label: string): string {
 	if (typeof value !== 'string' || value.length === 0) throw asHttpError(bad(`${label} is required`, field));
-	if (value.length > PASSWORD_MAX_CHARS) throw asHttpError(bad(`${label} is at most ${PASSWORD_MAX_CHARS} characters`, field));
+	if (value.length > PASSWORD_MAX_CHARS)
+		throw asHttpError(bad(`${label} is at most ${PASSWORD_MAX_CHARS} characters`, field));
 	return value;
 }
 
@@ -72,10 +75,21 @@ export function createAccountRoutes(deps: AccountRoutesDeps): { auth: Hono; admi
 		const body = objectBody(await readJson(c), '{current, next, signOutOthers?}');
 		const current = typedSecret(body.current, 'current', 'your current password');
 		const next = newPassword(body.next, 'next');
-		if (body.signOutOthers !== undefined && typeof body.signOutOthers !== 'boolean') throw asHttpError(bad('signOutOthers is true or false', 'signOutOthers'));
+		if (body.signOutOthers !== undefined && typeof body.signOutOthers !== 'boolean')
+			throw asHttpError(bad('signOutOthers is true or false', 'signOutOthers'));
 		const session = await auth.sessionOf(c.req.raw);
 		const meta = { agent: c.req.header('user-agent') };
-		const result = await attempt(() => accounts.changePassword({ user, current, next, signOutOthers: body.signOutOthers === true, session, address: addressOf(c), meta }));
+		const result = await attempt(() =>
+			accounts.changePassword({
+				user,
+				current,
+				next,
+				signOutOthers: body.signOutOthers === true,
+				session,
+				address: addressOf(c),
+				meta
+			})
+		);
 		if (result.token) setSessionCookie(c, result.token, secureCookies);
 		return c.json({ ok: true, signedOut: result.signedOut } satisfies PasswordSetAnswer);
 	});
@@ -83,11 +97,15 @@ export function createAccountRoutes(deps: AccountRoutesDeps): { auth: Hono; admi
 	routes.post('/reset', async (c) => {
 		c.header('cache-control', 'no-store');
 		const body = objectBody(await readJson(c), '{username, code, password}');
-		if (typeof body.username !== 'string' || body.username.length === 0 || body.username.length > 64) throw asHttpError(bad('a username is required', 'username'));
-		if (typeof body.code !== 'string' || body.code.trim().length === 0 || body.code.length > 64) throw asHttpError(bad('the reset code is required', 'code'));
+		if (typeof body.username !== 'string' || body.username.length === 0 || body.username.length > 64)
+			throw asHttpError(bad('a username is required', 'username'));
+		if (typeof body.code !== 'string' || body.code.trim().length === 0 || body.code.length > 64)
+			throw asHttpError(bad('the reset code is required', 'code'));
 		const password = newPassword(body.password, 'password');
 		const username = body.username.trim().toLowerCase();
-		const result = await attempt(() => accounts.resetPassword({ username, code: body.code as string, password }, addressOf(c)));
+		const result = await attempt(() =>
+			accounts.resetPassword({ username, code: body.code as string, password }, addressOf(c))
+		);
 		return c.json({ ok: true, signedOut: result.signedOut } satisfies PasswordSetAnswer);
 	});
 

@@ -37,14 +37,14 @@ export interface PasswordChange {
 	meta?: SessionMeta;
 }
 
-
 /** The CLI issues codes as the server's operator. */
 export const OPERATOR = 'operator';
 
 const CODE_REFUSALS = {
 	wrong: 'This reset code is not right for this username. Check both with the person who gave you the code.',
 	none: 'This reset code is not right for this username. Check both with the person who gave you the code.',
-	expired: 'This reset code has expired: codes last 24 hours. Ask a moderator or an administrator of your community for a new one.',
+	expired:
+		'This reset code has expired: codes last 24 hours. Ask a moderator or an administrator of your community for a new one.',
 	used: 'This reset code was already used. Ask a moderator or an administrator of your community for a new one.'
 } as const;
 
@@ -53,7 +53,10 @@ export interface Accounts {
 	changePassword(change: PasswordChange): Promise<{ signedOut: number; token?: string }>;
 	/** A new code for `username`, replacing any earlier one; `by` is the caller, or OPERATOR. */
 	issueResetCode(username: string, by: SessionUser | typeof OPERATOR): Promise<IssuedResetCode>;
-	resetPassword(input: { username: string; code: string; password: string }, address: string): Promise<{ signedOut: number }>;
+	resetPassword(
+		input: { username: string; code: string; password: string },
+		address: string
+	): Promise<{ signedOut: number }>;
 }
 
 export function createAccounts(auth: PraxisAuth, limits: Partial<ResetLimits> = {}): Accounts {
@@ -79,7 +82,14 @@ export function createAccounts(auth: PraxisAuth, limits: Partial<ResetLimits> = 
 			if (!(await auth.confirmPassword(user.name, current, address))) {
 				throw new AuthError(403, 'forbidden', 'Your current password is not right, so the password was not changed.');
 			}
-			if (next === current) throw new AuthError(400, 'bad_request', 'The new password is the same as the current one: choose another.', undefined, { field: 'next' });
+			if (next === current)
+				throw new AuthError(
+					400,
+					'bad_request',
+					'The new password is the same as the current one: choose another.',
+					undefined,
+					{ field: 'next' }
+				);
 			const record = await auth.users.get(user.name);
 			if (!record) throw new AuthError(401, 'unauthorized', 'not signed in');
 			requireStrongPassword(next, { name: user.name, displayName: record.displayName }, 'next');
@@ -93,13 +103,18 @@ export function createAccounts(auth: PraxisAuth, limits: Partial<ResetLimits> = 
 		},
 
 		async issueResetCode(username, by) {
-			if (by !== OPERATOR && !isModerator(by)) throw new AuthError(403, 'forbidden', 'Only moderators and administrators can give reset codes.');
+			if (by !== OPERATOR && !isModerator(by))
+				throw new AuthError(403, 'forbidden', 'Only moderators and administrators can give reset codes.');
 			const target = isValidUsername(username) ? await auth.users.get(username) : null;
 			if (!target) throw new AuthError(404, 'not_found', `There is no member named "${username}".`);
 			// A moderator giving themselves an admin's password would become admin: only admins may.
 			const privileged = target.roles.some((role) => role === 'admin' || role === 'moderator');
 			if (by !== OPERATOR && privileged && !by.roles.includes('admin') && by.name !== target.name) {
-				throw new AuthError(403, 'forbidden', 'Only an administrator can give a reset code to a moderator or an administrator.');
+				throw new AuthError(
+					403,
+					'forbidden',
+					'Only an administrator can give a reset code to a moderator or an administrator.'
+				);
 			}
 			const code = generateResetCode();
 			const stored = resetCodeRecord(target.name, code, by === OPERATOR ? OPERATOR : by.name, auth.clock());
@@ -107,12 +122,24 @@ export function createAccounts(auth: PraxisAuth, limits: Partial<ResetLimits> = 
 			return { username: target.name, code, expiresAt: stored.expiresAt };
 		},
 
-		resetPassword: ({ username, code, password }, address) => oneAtATime(username, () => reset(username, code, password, address))
+		resetPassword: ({ username, code, password }, address) =>
+			oneAtATime(username, () => reset(username, code, password, address))
 	};
 
-	async function reset(username: string, code: string, password: string, address: string): Promise<{ signedOut: number }> {
+	async function reset(
+		username: string,
+		code: string,
+		password: string,
+		address: string
+	): Promise<{ signedOut: number }> {
 		const wait = Math.max(byName.retryAfterSeconds(username), byAddress.retryAfterSeconds(address));
-		if (wait > 0) throw new AuthError(429, 'too_many_requests', `Too many wrong reset codes: try again in ${Math.ceil(wait / 60)} min.`, wait);
+		if (wait > 0)
+			throw new AuthError(
+				429,
+				'too_many_requests',
+				`Too many wrong reset codes: try again in ${Math.ceil(wait / 60)} min.`,
+				wait
+			);
 		const record = isValidUsername(username) ? await auth.users.get(username) : null;
 		const verdict = record ? checkResetCode(record.name, code, record.resetCode, auth.clock()) : 'none';
 		if (verdict !== 'ok' || !record?.resetCode) {

@@ -22,5 +22,10 @@ export function setSessionCookie(c: Context, token: string, secureCookies: boole
 }
 
 export function clearSessionCookie(c: Context, secureCookies: boolean): void {
-	deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isSecureRequest(c, secureCookies) });
+	deleteCookie(c, SESSION_COOKIE, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'Lax',
+		secure: isSecureRequest(c, secureCookies)
+	});
 }

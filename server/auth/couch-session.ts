@@ -11,14 +11,20 @@ import { AuthError } from './service';
 import { asHttpError } from './routes';
 import { ACCOUNT_DELETED } from '../../src/lib/domain/account-api';
 
-export function createCouchSessionRoutes({ auth, secureCookies, addressOf = clientAddress }: Omit<AuthRoutesDeps, 'privacyVersion'>): Hono {
+export function createCouchSessionRoutes({
+	auth,
+	secureCookies,
+	addressOf = clientAddress
+}: Omit<AuthRoutesDeps, 'privacyVersion'>): Hono {
 	const app = new Hono();
 
 	app.post('/_session', async (c) => {
 		const credentials = parseCredentials(await readJson(c));
 		if (!credentials) return c.json({ error: 'bad_request', reason: 'name and password are required' }, 400);
 		try {
-			const { user, token } = await auth.login(credentials.username, credentials.password, addressOf(c), { agent: c.req.header('user-agent') });
+			const { user, token } = await auth.login(credentials.username, credentials.password, addressOf(c), {
+				agent: c.req.header('user-agent')
+			});
 			setSessionCookie(c, token, secureCookies);
 			return c.json({ ok: true, name: user.name, roles: user.roles });
 		} catch (err) {
@@ -35,7 +41,10 @@ export function createCouchSessionRoutes({ auth, secureCookies, addressOf = clie
 		return c.json({
 			ok: true,
 			userCtx: { name: user?.name ?? null, roles: user?.roles ?? [] },
-			info: { authentication_handlers: ['cookie', 'default'], ...(user ? { authenticated: c.req.header('authorization') ? 'default' : 'cookie' } : {}) }
+			info: {
+				authentication_handlers: ['cookie', 'default'],
+				...(user ? { authenticated: c.req.header('authorization') ? 'default' : 'cookie' } : {})
+			}
 		});
 	});
 

@@ -2,8 +2,7 @@
 export const SESSION_COOKIE = 'praxis_session';
 
 export type Authorization =
-	| { scheme: 'basic'; username: string; password: string }
-	| { scheme: 'bearer'; token: string };
+	{ scheme: 'basic'; username: string; password: string } | { scheme: 'bearer'; token: string };
 
 /** Basic or Bearer credentials, or null when the header is of another kind or malformed. */
 export function parseAuthorization(header: string): Authorization | null {

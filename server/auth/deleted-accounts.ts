@@ -40,7 +40,12 @@ export async function deletedAccountOf(req: Request, deps: DeletedAccountDeps): 
  * Where the credentials that count are in the body (signing in, registering, a reset): a cookie a
  * browser still holds for a deleted account must not speak for someone else signing in there.
  */
-const SIGN_IN_PATHS: ReadonlySet<string> = new Set(['/api/auth/login', '/api/auth/register', '/api/auth/reset', '/couch/_session']);
+const SIGN_IN_PATHS: ReadonlySet<string> = new Set([
+	'/api/auth/login',
+	'/api/auth/register',
+	'/api/auth/reset',
+	'/couch/_session'
+]);
 
 /** Rewrites the 401 answered to a deleted account's credentials as `account_deleted`. */
 export function deletedAccountAnswer(deps: DeletedAccountDeps): MiddlewareHandler {
@@ -53,6 +58,9 @@ export function deletedAccountAnswer(deps: DeletedAccountDeps): MiddlewareHandle
 		headers.delete('content-length');
 		headers.delete('content-encoding');
 		c.res = undefined; // Hono merges headers set on the context into a replaced response otherwise
-		c.res = new Response(JSON.stringify({ error: ACCOUNT_DELETED, reason: ACCOUNT_DELETED_REASON }), { status: 401, headers });
+		c.res = new Response(JSON.stringify({ error: ACCOUNT_DELETED, reason: ACCOUNT_DELETED_REASON }), {
+			status: 401,
+			headers
+		});
 	};
 }

@@ -24,7 +24,11 @@ export interface RegisterInput {
 export type Field = keyof RegisterInput;
 export type Parsed<T> = { ok: true; value: T } | { ok: false; field?: Field; reason: string };
 
-const fail = (field: Field | undefined, reason: string): { ok: false; field?: Field; reason: string } => ({ ok: false, field, reason });
+const fail = (field: Field | undefined, reason: string): { ok: false; field?: Field; reason: string } => ({
+	ok: false,
+	field,
+	reason
+});
 
 export function checkUsername(username: unknown): string | null {
 	if (typeof username !== 'string' || username.length === 0) return 'a username is required';
@@ -53,8 +57,12 @@ export interface PasswordOwner {
 
 /** Throws a 400 naming the request's `field`, with the estimator's advice, for a weak password. */
 export function requireStrongPassword(password: string, owner: PasswordOwner, field = 'password'): void {
-	const verdict = judgePassword(password, { username: owner.name, personal: [owner.displayName ?? '', owner.organization ?? ''] });
-	if (!verdict.ok) throw new AuthError(400, 'bad_request', verdictMessage(verdict), undefined, { field, advice: verdict.advice });
+	const verdict = judgePassword(password, {
+		username: owner.name,
+		personal: [owner.displayName ?? '', owner.organization ?? '']
+	});
+	if (!verdict.ok)
+		throw new AuthError(400, 'bad_request', verdictMessage(verdict), undefined, { field, advice: verdict.advice });
 }
 
 /** What identifies a browser session at sign-in (kept in its record). */
@@ -68,7 +76,6 @@ export interface SessionMeta {
 	replaces?: SessionClaims | null;
 }
 
-
 function optionalText(value: unknown, max: number, label: string): Parsed<string | undefined> {
 	if (value === undefined || value === null) return { ok: true, value: undefined };
 	if (typeof value !== 'string') return fail(undefined, `${label} must be text`);
@@ -79,7 +86,10 @@ function optionalText(value: unknown, max: number, label: string): Parsed<string
 
 export function parseRegisterInput(body: unknown): Parsed<RegisterInput> {
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-		return fail(undefined, 'send a JSON object {username, password, displayName, organization?, privacyConsent: true, privacyVersion?}');
+		return fail(
+			undefined,
+			'send a JSON object {username, password, displayName, organization?, privacyConsent: true, privacyVersion?}'
+		);
 	}
 	const b = body as Record<string, unknown>;
 	const usernameProblem = checkUsername(b.username);
@@ -96,7 +106,10 @@ export function parseRegisterInput(body: unknown): Parsed<RegisterInput> {
 	const organization = optionalText(b.organization, ORGANIZATION_MAX_CHARS, 'organization');
 	if (!organization.ok) return { ...organization, field: 'organization' };
 	if (b.privacyConsent !== true) {
-		return fail('privacyConsent', 'please read the privacy notice (/privacy) and tick "I have read the privacy notice" to create an account');
+		return fail(
+			'privacyConsent',
+			'please read the privacy notice (/privacy) and tick "I have read the privacy notice" to create an account'
+		);
 	}
 	if (b.privacyVersion !== undefined && (typeof b.privacyVersion !== 'string' || b.privacyVersion.length > 64)) {
 		return fail('privacyVersion', 'privacyVersion must be the version of the privacy notice you read');

@@ -26,7 +26,9 @@ const PUBLIC_FILE = 'session-ed25519.public.jwk.json';
 
 /** RFC 7638 thumbprint of an OKP key: SHA-256 over its required members in lexical order. */
 export function jwkThumbprint(x: string): string {
-	return createHash('sha256').update(JSON.stringify({ crv: 'Ed25519', kty: 'OKP', x })).digest('base64url');
+	return createHash('sha256')
+		.update(JSON.stringify({ crv: 'Ed25519', kty: 'OKP', x }))
+		.digest('base64url');
 }
 
 function fromPrivateKey(privateKey: KeyObject): SigningKey {
@@ -36,7 +38,12 @@ function fromPrivateKey(privateKey: KeyObject): SigningKey {
 		throw new Error('the session key is not an Ed25519 key');
 	}
 	const kid = jwkThumbprint(jwk.x);
-	return { kid, privateKey, publicKey, publicJwk: { kty: 'OKP', crv: 'Ed25519', x: jwk.x, kid, alg: 'EdDSA', use: 'sig' } };
+	return {
+		kid,
+		privateKey,
+		publicKey,
+		publicJwk: { kty: 'OKP', crv: 'Ed25519', x: jwk.x, kid, alg: 'EdDSA', use: 'sig' }
+	};
 }
 
 /** A key that lives only in memory (tests, or a store without a data folder). */

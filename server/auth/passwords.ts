@@ -76,7 +76,9 @@ async function scrypt(password: string, salt: Uint8Array, cost: ScryptCost): Pro
 	return scryptGate.run(
 		() =>
 			new Promise((resolve, reject) => {
-				scryptCallback(password.normalize('NFC'), salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(new Uint8Array(key))));
+				scryptCallback(password.normalize('NFC'), salt, KEY_BYTES, options, (err, key) =>
+					err ? reject(err) : resolve(new Uint8Array(key))
+				);
 			})
 	);
 }
@@ -84,7 +86,12 @@ async function scrypt(password: string, salt: Uint8Array, cost: ScryptCost): Pro
 export async function hashPassword(password: string, cost: ScryptCost = DEFAULT_SCRYPT_COST): Promise<PasswordHash> {
 	const salt = new Uint8Array(randomBytes(SALT_BYTES));
 	const key = await scrypt(password, salt, cost);
-	return { alg: 'scrypt', ...cost, salt: Buffer.from(salt).toString('base64'), key: Buffer.from(key).toString('base64') };
+	return {
+		alg: 'scrypt',
+		...cost,
+		salt: Buffer.from(salt).toString('base64'),
+		key: Buffer.from(key).toString('base64')
+	};
 }
 
 /** Constant-time comparison of a candidate password with a stored hash. */

@@ -18,7 +18,8 @@ const CODE_CHARS = RESET_CODE_GROUPS * RESET_CODE_GROUP_CHARS;
 export function generateResetCode(): string {
 	const chars = Array.from({ length: CODE_CHARS }, () => RESET_CODE_ALPHABET[randomInt(RESET_CODE_ALPHABET.length)]);
 	const groups: string[] = [];
-	for (let i = 0; i < CODE_CHARS; i += RESET_CODE_GROUP_CHARS) groups.push(chars.slice(i, i + RESET_CODE_GROUP_CHARS).join(''));
+	for (let i = 0; i < CODE_CHARS; i += RESET_CODE_GROUP_CHARS)
+		groups.push(chars.slice(i, i + RESET_CODE_GROUP_CHARS).join(''));
 	return groups.join('-');
 }
 
@@ -33,7 +34,8 @@ export function normalizeResetCode(typed: string): string | null {
 	return code;
 }
 
-const hashOf = (username: string, normalized: string): string => createHash('sha256').update(`praxis-reset-code\n${username}\n${normalized}`).digest('base64url');
+const hashOf = (username: string, normalized: string): string =>
+	createHash('sha256').update(`praxis-reset-code\n${username}\n${normalized}`).digest('base64url');
 
 /** What the user record keeps of a code issued now. */
 export function resetCodeRecord(username: string, code: string, issuedBy: string, now: Date): ResetCodeRecord {
@@ -50,7 +52,12 @@ export function resetCodeRecord(username: string, code: string, issuedBy: string
 export type CodeCheck = 'ok' | 'wrong' | 'expired' | 'used' | 'none';
 
 /** Compares a typed code with the stored one in constant time. */
-export function checkResetCode(username: string, typed: string, stored: ResetCodeRecord | undefined, now: Date): CodeCheck {
+export function checkResetCode(
+	username: string,
+	typed: string,
+	stored: ResetCodeRecord | undefined,
+	now: Date
+): CodeCheck {
 	if (!stored) return 'none';
 	const normalized = normalizeResetCode(typed);
 	if (!normalized) return 'wrong';

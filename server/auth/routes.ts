@@ -31,17 +31,35 @@ export async function attempt<T>(run: () => Promise<T>): Promise<T> {
 	}
 }
 
-export function createAuthRoutes({ auth, secureCookies, addressOf = clientAddress, privacyVersion }: AuthRoutesDeps): Hono {
+export function createAuthRoutes({
+	auth,
+	secureCookies,
+	addressOf = clientAddress,
+	privacyVersion
+}: AuthRoutesDeps): Hono {
 	const app = new Hono();
 
 	app.post('/register', async (c) => {
 		const parsed = parseRegisterInput(await readJson(c));
-		if (!parsed.ok) return c.json({ error: 'bad_request', reason: parsed.reason, ...(parsed.field ? { field: parsed.field } : {}) }, 400);
+		if (!parsed.ok)
+			return c.json(
+				{ error: 'bad_request', reason: parsed.reason, ...(parsed.field ? { field: parsed.field } : {}) },
+				400
+			);
 		const current = await privacyVersion();
 		if (parsed.value.privacyVersion !== undefined && parsed.value.privacyVersion !== current) {
-			return c.json({ error: 'conflict', reason: 'the privacy notice changed while you were reading it: read it again, then create your account', field: 'privacyVersion' }, 409);
+			return c.json(
+				{
+					error: 'conflict',
+					reason: 'the privacy notice changed while you were reading it: read it again, then create your account',
+					field: 'privacyVersion'
+				},
+				409
+			);
 		}
-		const { user, token } = await attempt(() => auth.register({ ...parsed.value, privacyVersion: current }, addressOf(c), { agent: c.req.header('user-agent') }));
+		const { user, token } = await attempt(() =>
+			auth.register({ ...parsed.value, privacyVersion: current }, addressOf(c), { agent: c.req.header('user-agent') })
+		);
 		setSessionCookie(c, token, secureCookies);
 		return c.json({ user }, 201);
 	});
@@ -50,7 +68,12 @@ export function createAuthRoutes({ auth, secureCookies, addressOf = clientAddres
 		const credentials = parseCredentials(await readJson(c));
 		if (!credentials) return c.json({ error: 'bad_request', reason: 'send a JSON object {username, password}' }, 400);
 		const replaces = await auth.sessionOf(c.req.raw);
-		const { user, token } = await attempt(() => auth.login(credentials.username, credentials.password, addressOf(c), { agent: c.req.header('user-agent'), replaces }));
+		const { user, token } = await attempt(() =>
+			auth.login(credentials.username, credentials.password, addressOf(c), {
+				agent: c.req.header('user-agent'),
+				replaces
+			})
+		);
 		setSessionCookie(c, token, secureCookies);
 		return c.json({ user });
 	});

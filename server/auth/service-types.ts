@@ -57,8 +57,17 @@ export interface PraxisAuth extends AuthService {
 	readonly sessions: SessionStore;
 	readonly clock: () => Date;
 	/** `privacyVersion`: the notice version the person agreed to (the route checks it is current). */
-	register(input: RegisterInput & { privacyVersion: string }, clientAddress: string, meta?: SessionMeta): Promise<{ user: PublicUser; token: string }>;
-	login(username: string, password: string, clientAddress: string, meta?: SessionMeta): Promise<{ user: PublicUser; token: string }>;
+	register(
+		input: RegisterInput & { privacyVersion: string },
+		clientAddress: string,
+		meta?: SessionMeta
+	): Promise<{ user: PublicUser; token: string }>;
+	login(
+		username: string,
+		password: string,
+		clientAddress: string,
+		meta?: SessionMeta
+	): Promise<{ user: PublicUser; token: string }>;
 	/** Ends the session the request carries, if any (with the hub tokens issued to it). */
 	logout(req: Request): Promise<void>;
 	/** The claims of the valid session token (cookie or Bearer) the request carries, or null. */

@@ -11,7 +11,14 @@ import { isValidUsername } from '../../src/lib/domain/ids';
 import { ephemeralSigningKey, loadOrCreateSigningKey, type SigningKey } from './keys';
 import { DEFAULT_SCRYPT_COST, hashPassword, verifyPassword, type PasswordHash } from './passwords';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
-import { createRevocationList, signHubToken, signSession, verifySession, SESSION_TTL_SECONDS, type SessionClaims } from './tokens';
+import {
+	createRevocationList,
+	signHubToken,
+	signSession,
+	verifySession,
+	SESSION_TTL_SECONDS,
+	type SessionClaims
+} from './tokens';
 import { createSessionStore, hubTokenDocId, type SessionRecord } from './sessions';
 import { AuthError } from './errors';
 import { RESERVED_USERNAMES, requireStrongPassword, type SessionMeta } from './input';
@@ -22,7 +29,13 @@ import { ACCOUNT_DELETED, ACCOUNT_DELETED_REASON } from '../../src/lib/domain/ac
 import { serverSigner, signAsServer } from '../devices/server-key';
 
 export { SESSION_TTL_SECONDS, AuthError };
-export { DEFAULT_AUTH_LIMITS, type AuthLimits, type AuthOptions, type PraxisAuth, type PublicUser } from './service-types';
+export {
+	DEFAULT_AUTH_LIMITS,
+	type AuthLimits,
+	type AuthOptions,
+	type PraxisAuth,
+	type PublicUser
+} from './service-types';
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('base64url');
 
@@ -62,7 +75,11 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 			profiles.delete(name);
 			return null;
 		}
-		const entry = { user: { name: record.name, roles: record.roles, displayName: record.displayName }, validFrom: record.sessionsValidFrom ?? 0, at: now() };
+		const entry = {
+			user: { name: record.name, roles: record.roles, displayName: record.displayName },
+			validFrom: record.sessionsValidFrom ?? 0,
+			at: now()
+		};
 		profiles.set(name, entry);
 		return entry;
 	}
@@ -71,7 +88,12 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 	function throwIfLimited(name: string, address: string): void {
 		const wait = Math.max(failuresByName.retryAfterSeconds(name), failuresByAddress.retryAfterSeconds(address));
 		if (wait > 0) {
-			throw new AuthError(429, 'too_many_requests', `too many failed sign-in attempts: try again in ${Math.ceil(wait / 60)} min`, wait);
+			throw new AuthError(
+				429,
+				'too_many_requests',
+				`too many failed sign-in attempts: try again in ${Math.ceil(wait / 60)} min`,
+				wait
+			);
 		}
 	}
 
@@ -80,7 +102,8 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 		throwIfLimited(name, address);
 		const record = isValidUsername(name) ? await users.get(name) : null;
 		// The name of a deleted account is public (old documents name it): say so plainly.
-		if (!record && isValidUsername(name) && (await users.deleted(name))) throw new AuthError(401, ACCOUNT_DELETED, ACCOUNT_DELETED_REASON);
+		if (!record && isValidUsername(name) && (await users.deleted(name)))
+			throw new AuthError(401, ACCOUNT_DELETED, ACCOUNT_DELETED_REASON);
 		const ok = record
 			? await verifyPassword(password, record.hash)
 			: (await verifyPassword(password, await (dummyHash ??= hashPassword('not a password', cost))), false);
@@ -92,7 +115,11 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 		failuresByName.reset(name);
 		if (suspendedAt(record.suspended, clock())) {
 			const until = record.suspended?.until ? ` until ${record.suspended.until.slice(0, 10)}` : '';
-			throw new AuthError(403, 'forbidden', `this account is suspended${until}: ${record.suspended?.reason}. Ask an administrator of this community if you think this is a mistake`);
+			throw new AuthError(
+				403,
+				'forbidden',
+				`this account is suspended${until}: ${record.suspended?.reason}. Ask an administrator of this community if you think this is a mistake`
+			);
 		}
 		const user = { name: record.name, roles: record.roles, displayName: record.displayName };
 		profiles.set(name, { user, validFrom: record.sessionsValidFrom ?? 0, at: now() });
@@ -133,7 +160,8 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 
 	async function revokeRecorded(record: SessionRecord): Promise<void> {
 		await revocations.revoke({ sub: record.sub, jti: record.jti, exp: record.exp, iat: record.iat });
-		for (const hub of record.hubTokens) await revocations.revoke({ sub: record.sub, jti: hub.jti, exp: hub.exp, iat: 0 });
+		for (const hub of record.hubTokens)
+			await revocations.revoke({ sub: record.sub, jti: hub.jti, exp: hub.exp, iat: 0 });
 		await sessions.remove(record._id);
 	}
 
@@ -144,7 +172,12 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 		for (const [key, hit] of basicCache) if (hit.name === name) basicCache.delete(key);
 	}
 
-	async function basicUser(header: string, name: string, password: string, address: string): Promise<PublicUser | null> {
+	async function basicUser(
+		header: string,
+		name: string,
+		password: string,
+		address: string
+	): Promise<PublicUser | null> {
 		const cacheKey = sha256(header);
 		const hit = basicCache.get(cacheKey);
 		if (hit && hit.until > now()) return publicUser(hit.name);
@@ -179,7 +212,8 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 	}
 
 	async function createMemberChecked(member: NewMember): Promise<PublicUser> {
-		const sign = async <T extends Record<string, unknown>>(doc: T): Promise<T> => signAsServer(doc, await serverSigner(signingKey()));
+		const sign = async <T extends Record<string, unknown>>(doc: T): Promise<T> =>
+			signAsServer(doc, await serverSigner(signingKey()));
 		const record = await createMember({ storage, users, now: clock, scryptCost: cost, sign }, member);
 		return { name: record.name, roles: record.roles, displayName: record.displayName };
 	}
@@ -190,23 +224,37 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 		clock,
 		sessionTtlSeconds: SESSION_TTL_SECONDS,
 		async authenticate(req, address): Promise<SessionUser | null> {
-			const forwarded = options.trustProxy ? req.headers.get('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean).at(-1) : undefined;
+			const forwarded = options.trustProxy
+				? req.headers
+						.get('x-forwarded-for')
+						?.split(',')
+						.map((s) => s.trim())
+						.filter(Boolean)
+						.at(-1)
+				: undefined;
 			const user = await currentUser(req, forwarded ?? address);
 			return user ? { name: user.name, roles: user.roles } : null;
 		},
 		currentUser,
 		async register(input, address, meta) {
 			const wait = Math.max(registrations.retryAfterSeconds(address), strengthChecks.retryAfterSeconds(address));
-			if (wait > 0) throw new AuthError(429, 'too_many_requests', 'too many new accounts from this address: try again later', wait);
-			if (RESERVED_USERNAMES.has(input.username)) throw new AuthError(409, 'conflict', `the username ${input.username} is reserved`);
+			if (wait > 0)
+				throw new AuthError(429, 'too_many_requests', 'too many new accounts from this address: try again later', wait);
+			if (RESERVED_USERNAMES.has(input.username))
+				throw new AuthError(409, 'conflict', `the username ${input.username} is reserved`);
 			strengthChecks.hit(address);
-			requireStrongPassword(input.password, { name: input.username, displayName: input.displayName, organization: input.organization });
+			requireStrongPassword(input.password, {
+				name: input.username,
+				displayName: input.displayName,
+				organization: input.organization
+			});
 			registrations.hit(address);
 			try {
 				const privacy = { privacyVersion: input.privacyVersion, consentedAt: clock().toISOString() };
 				return await issue(await createMemberChecked({ ...input, privacy }), meta);
 			} catch (err) {
-				if (err instanceof UsernameTakenError) throw new AuthError(409, 'conflict', `the username ${input.username} is taken`);
+				if (err instanceof UsernameTakenError)
+					throw new AuthError(409, 'conflict', `the username ${input.username} is taken`);
 				throw err;
 			}
 		},
@@ -216,7 +264,8 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 		async logout(req) {
 			// With Basic credentials in the header, the cookie's session is the one to end.
 			const authorization = parseAuthorization(req.headers.get('authorization') ?? '');
-			const token = authorization?.scheme === 'bearer' ? authorization.token : sessionCookieValue(req.headers.get('cookie'));
+			const token =
+				authorization?.scheme === 'bearer' ? authorization.token : sessionCookieValue(req.headers.get('cookie'));
 			const claims = token ? await verifySession(signingKey(), token, clock()) : null;
 			if (!claims) return;
 			const record = await sessions.get(claims.sub, claims.jti);

@@ -65,7 +65,14 @@ function asIssued(value: unknown): IssuedToken | null {
 
 function parseRecord(doc: unknown): SessionRecord | null {
 	const d = doc as Partial<SessionRecord> | null;
-	if (!d || typeof d._id !== 'string' || typeof d.sub !== 'string' || typeof d.jti !== 'string' || typeof d.exp !== 'number') return null;
+	if (
+		!d ||
+		typeof d._id !== 'string' ||
+		typeof d.sub !== 'string' ||
+		typeof d.jti !== 'string' ||
+		typeof d.exp !== 'number'
+	)
+		return null;
 	return {
 		_id: d._id,
 		_rev: d._rev,
@@ -86,7 +93,11 @@ function parseRecord(doc: unknown): SessionRecord | null {
  * `isRevoked`: the revocation list. A request that passed its check may still be running when its
  * session is ended; its last-seen write must not bring the record back.
  */
-export function createSessionStore(storage: Storage, now: () => Date, isRevoked: (jti: string) => Promise<boolean> = async () => false): SessionStore {
+export function createSessionStore(
+	storage: Storage,
+	now: () => Date,
+	isRevoked: (jti: string) => Promise<boolean> = async () => false
+): SessionStore {
 	const db = () => storage.db(SESSIONS_DB);
 	/** When each session's last-seen time was last written, by jti (bounded: cleared when large). */
 	const written = new Map<string, number>();
@@ -127,7 +138,10 @@ export function createSessionStore(storage: Storage, now: () => Date, isRevoked:
 		}
 	}
 
-	async function range<T>(prefix: string, parse: (doc: unknown) => T | null): Promise<Array<{ value: T; id: string; rev: string }>> {
+	async function range<T>(
+		prefix: string,
+		parse: (doc: unknown) => T | null
+	): Promise<Array<{ value: T; id: string; rev: string }>> {
 		const res = await db().allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\ufff0` });
 		return res.rows.flatMap((row) => {
 			const value = parse(row.doc);
@@ -182,7 +196,10 @@ export function createSessionStore(storage: Storage, now: () => Date, isRevoked:
 				return;
 			}
 			const t = seconds();
-			await update(session, (record) => ({ ...record, hubTokens: [...record.hubTokens.filter((h) => h.exp > t), token] }));
+			await update(session, (record) => ({
+				...record,
+				hubTokens: [...record.hubTokens.filter((h) => h.exp > t), token]
+			}));
 		},
 		async remove(id) {
 			for (let attempt = 0; attempt < 5; attempt++) {

@@ -16,7 +16,12 @@ export interface SessionClaims {
 	iat: number;
 }
 
-export async function signSession(key: SigningKey, name: string, roles: readonly string[], now: Date): Promise<{ token: string; claims: SessionClaims }> {
+export async function signSession(
+	key: SigningKey,
+	name: string,
+	roles: readonly string[],
+	now: Date
+): Promise<{ token: string; claims: SessionClaims }> {
 	const iat = Math.floor(now.getTime() / 1000);
 	const claims: SessionClaims = { sub: name, jti: randomUUID(), iat, exp: iat + SESSION_TTL_SECONDS };
 	const token = await new SignJWT({ roles: [...roles] })
@@ -32,7 +37,10 @@ export async function signSession(key: SigningKey, name: string, roles: readonly
 /** The claims of a well-signed, unexpired token, or null. Revocation is checked separately. */
 export async function verifySession(key: SigningKey, token: string, now: Date): Promise<SessionClaims | null> {
 	try {
-		const { payload, protectedHeader } = await jwtVerify(token, key.publicKey, { algorithms: ['EdDSA'], currentDate: now });
+		const { payload, protectedHeader } = await jwtVerify(token, key.publicKey, {
+			algorithms: ['EdDSA'],
+			currentDate: now
+		});
 		if (protectedHeader.kid !== undefined && protectedHeader.kid !== key.kid) return null;
 		const { sub, jti, exp, iat } = payload;
 		if (typeof sub !== 'string' || typeof jti !== 'string' || typeof exp !== 'number') return null;
@@ -67,7 +75,11 @@ export function createRevocationList(storage: Storage, now: () => Date): Revocat
 				else expired.push({ _id: row.id, _rev: row.value.rev, _deleted: true });
 			}
 			// Tokens past their expiry are refused anyway: forget their revocations.
-			if (expired.length > 0) void storage.db(SESSIONS_DB).bulkDocs(expired).catch(() => undefined);
+			if (expired.length > 0)
+				void storage
+					.db(SESSIONS_DB)
+					.bulkDocs(expired)
+					.catch(() => undefined);
 		})().catch((err: unknown) => {
 			loading = null;
 			throw err;
@@ -87,7 +99,9 @@ export function createRevocationList(storage: Storage, now: () => Date): Revocat
 			await load();
 			revoked.set(claims.jti, claims.exp);
 			try {
-				await storage.db(SESSIONS_DB).put({ _id: `revoked:${claims.jti}`, sub: claims.sub, exp: claims.exp, revokedAt: now().toISOString() });
+				await storage
+					.db(SESSIONS_DB)
+					.put({ _id: `revoked:${claims.jti}`, sub: claims.sub, exp: claims.exp, revokedAt: now().toISOString() });
 			} catch (err) {
 				if ((err as { status?: number }).status !== 409) throw err; // already revoked
 			}
@@ -99,7 +113,12 @@ export function createRevocationList(storage: Storage, now: () => Date): Revocat
 export const HUB_AUDIENCE = 'praxis-hub';
 export const HUB_TOKEN_TTL_SECONDS = 12 * 60 * 60;
 
-export async function signHubToken(key: SigningKey, name: string, roles: readonly string[], now: Date): Promise<{ token: string; claims: SessionClaims }> {
+export async function signHubToken(
+	key: SigningKey,
+	name: string,
+	roles: readonly string[],
+	now: Date
+): Promise<{ token: string; claims: SessionClaims }> {
 	const iat = Math.floor(now.getTime() / 1000);
 	const claims: SessionClaims = { sub: name, jti: randomUUID(), iat, exp: iat + HUB_TOKEN_TTL_SECONDS };
 	const token = await new SignJWT({ roles: [...roles] })

@@ -64,7 +64,8 @@ export interface ResetCodeRecord {
 
 function parseResetCode(value: unknown): ResetCodeRecord | undefined {
 	const v = value as Partial<ResetCodeRecord> | null;
-	if (!v || typeof v.hash !== 'string' || typeof v.expiresAt !== 'string' || typeof v.issuedAt !== 'string') return undefined;
+	if (!v || typeof v.hash !== 'string' || typeof v.expiresAt !== 'string' || typeof v.issuedAt !== 'string')
+		return undefined;
 	return {
 		hash: v.hash,
 		issuedAt: v.issuedAt,
@@ -92,7 +93,8 @@ export interface DeletedAccountRecord {
 function parseDeleted(doc: unknown): DeletedAccountRecord | null {
 	const d = doc as Partial<DeletedAccountRecord> | null;
 	if (!d || typeof d.name !== 'string' || typeof d.deletedAt !== 'string') return null;
-	const pending = d.pending && typeof d.pending === 'object' ? { contributions: d.pending.contributions === true } : undefined;
+	const pending =
+		d.pending && typeof d.pending === 'object' ? { contributions: d.pending.contributions === true } : undefined;
 	return {
 		_id: String(d._id),
 		_rev: typeof d._rev === 'string' ? d._rev : undefined,
@@ -119,7 +121,13 @@ export function isRole(value: unknown): value is Role {
 function parseUser(doc: unknown): UserRecord | null {
 	if (typeof doc !== 'object' || doc === null) return null;
 	const d = doc as Record<string, unknown>;
-	if (typeof d.name !== 'string' || typeof d.deletedAt === 'string' || !isPasswordHash(d.hash) || !Array.isArray(d.roles)) return null;
+	if (
+		typeof d.name !== 'string' ||
+		typeof d.deletedAt === 'string' ||
+		!isPasswordHash(d.hash) ||
+		!Array.isArray(d.roles)
+	)
+		return null;
 	return {
 		_id: String(d._id),
 		_rev: typeof d._rev === 'string' ? d._rev : undefined,
@@ -134,7 +142,9 @@ function parseUser(doc: unknown): UserRecord | null {
 		...(parseResetCode(d.resetCode) ? { resetCode: parseResetCode(d.resetCode) } : {}),
 		...(parseSuspension(d.suspended) ? { suspended: parseSuspension(d.suspended) } : {}),
 		// kept through every read-modify-write (a role change must not drop the consent)
-		...(typeof d.privacyVersion === 'string' && typeof d.consentedAt === 'string' ? { privacyVersion: d.privacyVersion, consentedAt: d.consentedAt } : {})
+		...(typeof d.privacyVersion === 'string' && typeof d.consentedAt === 'string'
+			? { privacyVersion: d.privacyVersion, consentedAt: d.consentedAt }
+			: {})
 	};
 }
 
@@ -228,7 +238,12 @@ export function createUserStore(storage: Storage): UserStore {
 	return {
 		get,
 		async create(input) {
-			const record: UserRecord = { _id: userDocId(input.name), type: 'user', ...input, roles: normalizeRoles(input.roles) };
+			const record: UserRecord = {
+				_id: userDocId(input.name),
+				type: 'user',
+				...input,
+				roles: normalizeRoles(input.roles)
+			};
 			try {
 				const res = await db().put(record);
 				return { ...record, _rev: res.rev };
@@ -249,12 +264,20 @@ export function createUserStore(storage: Storage): UserStore {
 			);
 		},
 		async setSessionsValidFrom(name, seconds) {
-			return (await update(name, (user) => ({ ...user, sessionsValidFrom: Math.max(seconds, user.sessionsValidFrom ?? 0) }))) !== null;
+			return (
+				(await update(name, (user) => ({
+					...user,
+					sessionsValidFrom: Math.max(seconds, user.sessionsValidFrom ?? 0)
+				}))) !== null
+			);
 		},
 		async setResetCode(name, code) {
-			return (await update(name, ({ resetCode: _old, ...user }) => (code ? { ...user, resetCode: code } : user))) !== null;
+			return (
+				(await update(name, ({ resetCode: _old, ...user }) => (code ? { ...user, resetCode: code } : user))) !== null
+			);
 		},
-		setSuspension: (name, suspension) => update(name, ({ suspended: _old, ...user }) => (suspension ? { ...user, suspended: suspension } : user)),
+		setSuspension: (name, suspension) =>
+			update(name, ({ suspended: _old, ...user }) => (suspension ? { ...user, suspended: suspension } : user)),
 		async setPrivacyConsent(name, consent) {
 			return (await update(name, (user) => ({ ...user, ...consent }))) !== null;
 		},
@@ -267,7 +290,15 @@ export function createUserStore(storage: Storage): UserStore {
 			for (let attempt = 0; attempt < 5; attempt++) {
 				const user = await get(name);
 				if (!user) return null;
-				const tombstone: DeletedAccountRecord = { _id: user._id, _rev: user._rev, type: 'user', name, createdAt: user.createdAt, deletedAt: at.toISOString(), pending };
+				const tombstone: DeletedAccountRecord = {
+					_id: user._id,
+					_rev: user._rev,
+					type: 'user',
+					name,
+					createdAt: user.createdAt,
+					deletedAt: at.toISOString(),
+					pending
+				};
 				try {
 					const res = await db().put(tombstone);
 					return { ...tombstone, _rev: res.rev };
@@ -292,7 +323,9 @@ export function createUserStore(storage: Storage): UserStore {
 		},
 		async pendingDeletions() {
 			const res = await db().allDocs({ include_docs: true, ...idRange('user') });
-			return res.rows.map((row) => parseDeleted(row.doc)).filter((d): d is DeletedAccountRecord => d?.pending !== undefined);
+			return res.rows
+				.map((row) => parseDeleted(row.doc))
+				.filter((d): d is DeletedAccountRecord => d?.pending !== undefined);
 		}
 	};
 }

@@ -47,7 +47,11 @@ export class SnapshotCache {
 		const latest = this.#entries.get(dbName)?.[0];
 		if (latest) {
 			const age = this.#now() - latest.madeAt;
-			if (age < SNAPSHOT_REUSE_MS || String((await this.#storage.db(dbName).info()).update_seq) === String(latest.snapshot.seq)) return this.#fresh(dbName, latest);
+			if (
+				age < SNAPSHOT_REUSE_MS ||
+				String((await this.#storage.db(dbName).info()).update_seq) === String(latest.snapshot.seq)
+			)
+				return this.#fresh(dbName, latest);
 			if (age < SNAPSHOT_STALE_MAX_MS) {
 				this.warm(dbName);
 				return this.#fresh(dbName, latest);
@@ -82,8 +86,13 @@ export class SnapshotCache {
 	 */
 	async #fresh(dbName: string, entry: Entry): Promise<Entry> {
 		const check = entry.checking.then(async () => {
-			const feed = await this.#storage.db(dbName).changes({ since: entry.checkedSeq, return_docs: true } as PouchDB.Core.ChangesOptions);
-			const parts = await dropDocs(entry.snapshot, feed.results.map((change) => change.id));
+			const feed = await this.#storage
+				.db(dbName)
+				.changes({ since: entry.checkedSeq, return_docs: true } as PouchDB.Core.ChangesOptions);
+			const parts = await dropDocs(
+				entry.snapshot,
+				feed.results.map((change) => change.id)
+			);
 			entry.checkedSeq = feed.last_seq;
 			if (!parts.length) return;
 			for (const key of [...entry.streams.keys()]) {
@@ -113,7 +122,13 @@ export class SnapshotCache {
 		const snapshot = await buildSnapshot(this.#storage.db(dbName));
 		collectGarbage(); // the build read every document: give that memory back now (server/memory.ts)
 		this.builds++;
-		const entry: Entry = { snapshot, madeAt: this.#now(), streams: new Map(), checkedSeq: snapshot.seq, checking: Promise.resolve() };
+		const entry: Entry = {
+			snapshot,
+			madeAt: this.#now(),
+			streams: new Map(),
+			checkedSeq: snapshot.seq,
+			checking: Promise.resolve()
+		};
 		this.#entries.set(dbName, [entry, ...(this.#entries.get(dbName) ?? [])].slice(0, SNAPSHOTS_KEPT));
 		return entry;
 	}

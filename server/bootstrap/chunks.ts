@@ -53,7 +53,11 @@ export class ChunkLog {
  * after each line so a client can parse every part as soon as its bytes arrive. The lines are
  * taken one at a time (they may be made as they are needed: snapshot parts are decompressed then).
  */
-export function fillLog(log: ChunkLog, lines: Iterable<string> | AsyncIterable<string>, encoding: Encoding | undefined): ChunkLog {
+export function fillLog(
+	log: ChunkLog,
+	lines: Iterable<string> | AsyncIterable<string>,
+	encoding: Encoding | undefined
+): ChunkLog {
 	if (!encoding) {
 		void (async () => {
 			try {
@@ -67,7 +71,9 @@ export function fillLog(log: ChunkLog, lines: Iterable<string> | AsyncIterable<s
 	}
 	const brotli = encoding === 'br';
 	// the same settings as the app's response compression (server/http/compression.ts)
-	const z = brotli ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 6 } }) : createGzip({ level: 6 });
+	const z = brotli
+		? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 6 } })
+		: createGzip({ level: 6 });
 	const flushKind = brotli ? constants.BROTLI_OPERATION_FLUSH : constants.Z_SYNC_FLUSH;
 	z.on('data', (chunk: Buffer) => log.push(bytes(chunk)));
 	z.on('error', (err) => log.fail(err));

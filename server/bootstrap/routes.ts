@@ -27,19 +27,25 @@ const PART_PATTERN = /^(0|[1-9]\d{0,6})$/;
 export function createBootstrapRoutes(deps: BootstrapRoutesDeps): Hono {
 	const app = new Hono();
 	const cache = deps.cache ?? new SnapshotCache(deps.storage);
-	const fail = (c: Context, status: 400 | 401 | 404 | 410, error: string, reason: string) => c.json({ error, reason }, status);
+	const fail = (c: Context, status: 400 | 401 | 404 | 410, error: string, reason: string) =>
+		c.json({ error, reason }, status);
 
 	app.get('/:db', async (c) => {
 		const who = await deps.auth.authenticate(c.req.raw, clientAddress(c));
 		if (!who) return fail(c, 401, 'unauthorized', 'sign in to download the community snapshot');
-		if (c.req.param('db') !== COMMUNITY_DB) return fail(c, 404, 'not_found', 'only the community database has a snapshot');
+		if (c.req.param('db') !== COMMUNITY_DB)
+			return fail(c, 404, 'not_found', 'only the community database has a snapshot');
 		const seq = c.req.query('seq');
 		const fromParam = c.req.query('from');
-		if (seq !== undefined && !SEQ_PATTERN.test(seq)) return fail(c, 400, 'bad_request', 'seq must be the seq of a snapshot');
-		if (fromParam !== undefined && !PART_PATTERN.test(fromParam)) return fail(c, 400, 'bad_request', 'from must be a part number (a non-negative integer)');
-		if (fromParam !== undefined && seq === undefined) return fail(c, 400, 'bad_request', 'from needs the seq of the snapshot to resume');
+		if (seq !== undefined && !SEQ_PATTERN.test(seq))
+			return fail(c, 400, 'bad_request', 'seq must be the seq of a snapshot');
+		if (fromParam !== undefined && !PART_PATTERN.test(fromParam))
+			return fail(c, 400, 'bad_request', 'from must be a part number (a non-negative integer)');
+		if (fromParam !== undefined && seq === undefined)
+			return fail(c, 400, 'bad_request', 'from needs the seq of the snapshot to resume');
 		const toParam = c.req.query('to');
-		if (toParam !== undefined && !PART_PATTERN.test(toParam)) return fail(c, 400, 'bad_request', 'to must be a part number (a non-negative integer)');
+		if (toParam !== undefined && !PART_PATTERN.test(toParam))
+			return fail(c, 400, 'bad_request', 'to must be a part number (a non-negative integer)');
 		const from = Number(fromParam ?? 0);
 		const entry = seq === undefined ? await cache.current(COMMUNITY_DB) : await cache.bySeq(COMMUNITY_DB, seq);
 		if (!entry) return fail(c, 410, 'gone', 'that snapshot is no longer kept; replicate instead');
@@ -48,7 +54,11 @@ export function createBootstrapRoutes(deps: BootstrapRoutesDeps): Hono {
 		if (from > parts) return fail(c, 400, 'bad_request', `the snapshot has ${parts} parts`);
 		if (toParam !== undefined && Number(toParam) <= from) return fail(c, 400, 'bad_request', 'to must be after from');
 		const encoding = selectEncoding(c.req.header('accept-encoding'));
-		const headers = new Headers({ 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'private, no-store', vary: 'Accept-Encoding' });
+		const headers = new Headers({
+			'content-type': 'application/x-ndjson; charset=utf-8',
+			'cache-control': 'private, no-store',
+			vary: 'Accept-Encoding'
+		});
 		if (encoding) headers.set('content-encoding', encoding);
 		return new Response(cache.stream(entry, from, to, encoding), { status: 200, headers });
 	});

@@ -45,7 +45,11 @@ export async function readPart(snapshot: Snapshot, i: number): Promise<string> {
 /** On this thread (about 10 ms a part at quality 4): one part's text at a time, no pool buffers left behind. */
 function storePart(line: string): Uint8Array {
 	const data = Buffer.from(line, 'utf8');
-	const params = { [constants.BROTLI_PARAM_QUALITY]: STORED_QUALITY, [constants.BROTLI_PARAM_LGWIN]: STORED_WINDOW_BITS, [constants.BROTLI_PARAM_SIZE_HINT]: data.byteLength };
+	const params = {
+		[constants.BROTLI_PARAM_QUALITY]: STORED_QUALITY,
+		[constants.BROTLI_PARAM_LGWIN]: STORED_WINDOW_BITS,
+		[constants.BROTLI_PARAM_SIZE_HINT]: data.byteLength
+	};
 	return new Uint8Array(brotliCompressSync(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), { params }));
 }
 
@@ -81,7 +85,13 @@ export async function buildSnapshot(db: PouchDB.Database): Promise<Snapshot> {
 			for (const entry of result.docs) {
 				if (!('ok' in entry)) continue;
 				const doc = entry.ok;
-				leaves.push({ _id: doc._id, _deleted: doc._deleted === true || undefined, createdAt: doc.createdAt, thread: doc.thread, json: JSON.stringify(doc) });
+				leaves.push({
+					_id: doc._id,
+					_deleted: doc._deleted === true || undefined,
+					createdAt: doc.createdAt,
+					thread: doc.thread,
+					json: JSON.stringify(doc)
+				});
 			}
 		}
 	}
@@ -92,7 +102,10 @@ export async function buildSnapshot(db: PouchDB.Database): Promise<Snapshot> {
 	const partOf = new Map<string, number>();
 	// part by part (the same text as JSON.stringify({part, docs})), dropping each part's JSON once stored
 	for (const part of cut(ordered)) {
-		const line = partLine(parts.length, part.map((leaf) => leaf.json));
+		const line = partLine(
+			parts.length,
+			part.map((leaf) => leaf.json)
+		);
 		for (const leaf of part) {
 			leaf.json = '';
 			partOf.set(leaf._id, parts.length);
@@ -124,7 +137,12 @@ export async function dropDocs(snapshot: Snapshot, ids: Iterable<string>): Promi
 		const { docs } = JSON.parse(await readPart(snapshot, i)) as { docs: Array<{ _id: string }> };
 		const kept = docs.filter((doc) => !gone.has(doc._id));
 		snapshot.docs -= docs.length - kept.length;
-		snapshot.parts[i] = storePart(partLine(i, kept.map((doc) => JSON.stringify(doc))));
+		snapshot.parts[i] = storePart(
+			partLine(
+				i,
+				kept.map((doc) => JSON.stringify(doc))
+			)
+		);
 	}
 	return [...byPart.keys()];
 }
@@ -140,7 +158,9 @@ export async function dropDocs(snapshot: Snapshot, ids: Iterable<string>): Promi
  * ranked as their best leaf (a document with a live leaf and a deleted conflict goes with the live
  * ones): cut() keeps them in one part, so a part always carries a document's whole set of leaves.
  */
-export function priorityOrder<T extends { _id: string; _deleted?: unknown; createdAt?: unknown; thread?: unknown }>(docs: readonly T[]): T[] {
+export function priorityOrder<T extends { _id: string; _deleted?: unknown; createdAt?: unknown; thread?: unknown }>(
+	docs: readonly T[]
+): T[] {
 	const activity = new Map<string, string>();
 	const bump = (thread: string, at: unknown) => {
 		if (typeof at !== 'string') return;
@@ -178,7 +198,8 @@ export function priorityOrder<T extends { _id: string; _deleted?: unknown; creat
 	const byActivity = (rank: number) => rank === 1 || rank === 3;
 	/** Within one thread's group: the thread before its posts. */
 	const within = (doc: T): number => (parseDocId(doc._id)?.type === 'thread' ? 0 : 1);
-	const threadOf = (doc: T): string => (parseDocId(doc._id)?.type === 'thread' ? doc._id : typeof doc.thread === 'string' ? doc.thread : '');
+	const threadOf = (doc: T): string =>
+		parseDocId(doc._id)?.type === 'thread' ? doc._id : typeof doc.thread === 'string' ? doc.thread : '';
 	// per id: the rank and activity of its best leaf and the index of its first, shared by all its leaves
 	const groups = new Map<string, { rank: number; activity: string; thread: string; within: number; first: number }>();
 	docs.forEach((doc, i) => {
@@ -186,7 +207,13 @@ export function priorityOrder<T extends { _id: string; _deleted?: unknown; creat
 		const group = groups.get(doc._id);
 		if (group && r >= group.rank) return;
 		const thread = threadOf(doc);
-		const best = { rank: r, activity: activity.get(thread) ?? '', thread, within: within(doc), first: group?.first ?? i };
+		const best = {
+			rank: r,
+			activity: activity.get(thread) ?? '',
+			thread,
+			within: within(doc),
+			first: group?.first ?? i
+		};
 		groups.set(doc._id, best);
 	});
 	const keyed = docs.map((doc, i) => ({ doc, i, ...groups.get(doc._id)! }));

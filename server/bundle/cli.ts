@@ -26,7 +26,9 @@ function parseArgs(args: readonly string[]): Command | string {
 		if (rest.length === 0) return { name, file, since: null };
 		if (rest.length === 2 && rest[0] === '--since') {
 			const at = Date.parse(rest[1]);
-			return Number.isNaN(at) ? `--since needs an ISO 8601 date, not "${rest[1]}"` : { name, file, since: new Date(at).toISOString() };
+			return Number.isNaN(at)
+				? `--since needs an ISO 8601 date, not "${rest[1]}"`
+				: { name, file, since: new Date(at).toISOString() };
 		}
 	}
 	return USAGE;
@@ -43,7 +45,9 @@ export async function runBundle(args: readonly string[], io: BundleIo): Promise<
 		if (command.name === 'export') {
 			const { bytes, count } = await exportServerBundle(storage, auth, command.since);
 			writeFileSync(command.file, bytes);
-			io.out(`Saved ${count} documents${command.since ? ` changed since ${command.since}` : ''} to ${command.file} (${bytes.byteLength} bytes).`);
+			io.out(
+				`Saved ${count} documents${command.since ? ` changed since ${command.since}` : ''} to ${command.file} (${bytes.byteLength} bytes).`
+			);
 			return 0;
 		}
 		let file: Uint8Array<ArrayBuffer>;
@@ -53,12 +57,19 @@ export async function runBundle(args: readonly string[], io: BundleIo): Promise<
 			io.err(`Cannot read ${command.file}.`);
 			return 1;
 		}
-		const outcome = await importServerBundle(storage, existsSync(join(dataDir, HUB_STATE_FILE)) ? hubMembersWith(hubRolesFromState(dataDir)) : auth.users, await trustedServerKeys(auth, dataDir), file);
+		const outcome = await importServerBundle(
+			storage,
+			existsSync(join(dataDir, HUB_STATE_FILE)) ? hubMembersWith(hubRolesFromState(dataDir)) : auth.users,
+			await trustedServerKeys(auth, dataDir),
+			file
+		);
 		if (!outcome.ok) {
 			io.err(`Refused: ${outcome.reason}`);
 			return 1;
 		}
-		io.out(`Bundle of ${outcome.received} documents: ${outcome.stored} applied (already present ones change nothing), ${outcome.refused.length} refused.`);
+		io.out(
+			`Bundle of ${outcome.received} documents: ${outcome.stored} applied (already present ones change nothing), ${outcome.refused.length} refused.`
+		);
 		for (const r of outcome.refused) io.out(`  refused ${r.id}: ${r.reason}`);
 		return 0;
 	});

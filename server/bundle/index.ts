@@ -27,7 +27,8 @@ export async function trustedServerKeys(auth: PraxisAuth, dataDir: string): Prom
 	if (existsSync(statePath)) {
 		try {
 			const state = JSON.parse(readFileSync(statePath, 'utf8')) as { keys?: unknown };
-			for (const [kid, key] of await publicKeysFromJwks(Array.isArray(state.keys) ? state.keys : [])) keys.set(kid, key);
+			for (const [kid, key] of await publicKeysFromJwks(Array.isArray(state.keys) ? state.keys : []))
+				keys.set(kid, key);
 		} catch {
 			// an unreadable state file: only this server's own key is trusted
 		}
@@ -35,12 +36,19 @@ export async function trustedServerKeys(auth: PraxisAuth, dataDir: string): Prom
 	return keys;
 }
 
-export async function exportServerBundle(storage: Storage, auth: PraxisAuth, since: string | null, now = new Date()): Promise<{ bytes: Uint8Array<ArrayBuffer>; count: number }> {
+export async function exportServerBundle(
+	storage: Storage,
+	auth: PraxisAuth,
+	since: string | null,
+	now = new Date()
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; count: number }> {
 	const signer = await serverSigner(auth.signingKey());
 	const docs = await collectDocs(storage.db(COMMUNITY_DB), since);
 	const device = SERVER_SIGNER_PREFIX + signer.kid;
-	const bytes = await writeBundle(docs, { author: REVOCATION_AUTHOR, since, created: now.toISOString(), device }, async (b) =>
-		crypto.subtle.sign({ name: 'Ed25519' }, signer.privateKey, b)
+	const bytes = await writeBundle(
+		docs,
+		{ author: REVOCATION_AUTHOR, since, created: now.toISOString(), device },
+		async (b) => crypto.subtle.sign({ name: 'Ed25519' }, signer.privateKey, b)
 	);
 	return { bytes, count: docs.length };
 }
@@ -49,7 +57,10 @@ export type ServerImportOutcome =
 	| { ok: true; received: number; stored: number; refused: Array<{ id: string; reason: string }> }
 	| { ok: false; reason: string };
 
-const isServerFact = (d: BundleDoc) => d.type === 'device' || (d.type === 'revocation' && String((d.signature as { device?: unknown } | undefined)?.device ?? '').startsWith(SERVER_SIGNER_PREFIX));
+const isServerFact = (d: BundleDoc) =>
+	d.type === 'device' ||
+	(d.type === 'revocation' &&
+		String((d.signature as { device?: unknown } | undefined)?.device ?? '').startsWith(SERVER_SIGNER_PREFIX));
 
 /**
  * Verifies and applies a bundle. `users` gives the roles documents are authorized with: this
@@ -67,14 +78,23 @@ export async function importServerBundle(
 	if (!parsed.ok) return parsed;
 	const rolesOf = rolesFromUsers(users);
 	const authority = { rolesOf, current: (id: string) => currentDoc(db, id) };
-	const verified = await verifyBundle(parsed.header, parsed.docs, { serverKeys, revoked: await revokedIn(db), now, findCertificate: certificateFinder(db), authority });
+	const verified = await verifyBundle(parsed.header, parsed.docs, {
+		serverKeys,
+		revoked: await revokedIn(db),
+		now,
+		findCertificate: certificateFinder(db),
+		authority
+	});
 	if (!verified.ok) return verified;
 	const facts = verified.accepted.filter(isServerFact);
 	const members = verified.accepted.filter((d) => !isServerFact(d));
 	if (facts.length) await db.bulkDocs(facts as PouchDB.Core.PutDocument<object>[], { new_edits: false });
 	const verifier = createSignatureVerifier({ storage, serverKeys: async () => serverKeys, clock: () => now, rolesOf });
 	const failures = members.length ? await relayDocs({ storage, users, verifier }, members, false) : [];
-	const refused = [...verified.skipped, ...failures.map((f) => ({ id: f.id, reason: f.reason ?? f.error ?? 'refused' }))];
+	const refused = [
+		...verified.skipped,
+		...failures.map((f) => ({ id: f.id, reason: f.reason ?? f.error ?? 'refused' }))
+	];
 	return { ok: true, received: parsed.docs.length, stored: verified.accepted.length - failures.length, refused };
 }
 

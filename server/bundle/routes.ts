@@ -24,13 +24,22 @@ export function createBundleRoutes(deps: BundleRoutesDeps): Hono {
 		'/',
 		limitBody({
 			maxSize: LIMITS.REQUEST_BYTES,
-			onError: (c) => c.json({ error: 'too_large', reason: `an updates file is limited to ${LIMITS.REQUEST_BYTES / 1024 / 1024} MiB` }, 413)
+			onError: (c) =>
+				c.json(
+					{ error: 'too_large', reason: `an updates file is limited to ${LIMITS.REQUEST_BYTES / 1024 / 1024} MiB` },
+					413
+				)
 		}),
 		async (c) => {
 			const who = await deps.auth.authenticate(c.req.raw, clientAddress(c));
-			if (!who) return c.json({ error: 'unauthorized', reason: 'sign in (or bring a hub pass) to open an updates file here' }, 401);
+			if (!who)
+				return c.json(
+					{ error: 'unauthorized', reason: 'sign in (or bring a hub pass) to open an updates file here' },
+					401
+				);
 			const file = new Uint8Array(await c.req.arrayBuffer());
-			if (file.byteLength === 0) return c.json({ error: 'bad_request', reason: 'send the updates file as the request body' }, 400);
+			if (file.byteLength === 0)
+				return c.json({ error: 'bad_request', reason: 'send the updates file as the request body' }, 400);
 			const outcome = await importServerBundle(deps.storage, deps.users, await deps.serverKeys(), file);
 			if (!outcome.ok) return c.json({ error: 'bad_request', reason: outcome.reason }, 400);
 			return c.json(outcome);

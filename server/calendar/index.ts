@@ -22,7 +22,11 @@ export interface CalendarRoutesDeps {
 }
 
 /** The events `name` answered going or maybe to, from the community database. */
-export async function rsvpedEvents(storage: Storage, name: string, index: RsvpIndex = createRsvpIndex(storage)): Promise<EventDoc[]> {
+export async function rsvpedEvents(
+	storage: Storage,
+	name: string,
+	index: RsvpIndex = createRsvpIndex(storage)
+): Promise<EventDoc[]> {
 	const db = storage.db(COMMUNITY_DB);
 	const wanted = await index.eventsOf(name);
 	if (!wanted.length) return [];
@@ -67,13 +71,17 @@ export function createCalendarRoutes(deps: CalendarRoutesDeps): Hono {
 	});
 	app.get('/:file', async (c) => {
 		const file = c.req.param('file');
-		const notFound = () => c.json({ error: 'not_found', reason: 'no calendar at this address (it may have been revoked)' }, 404);
+		const notFound = () =>
+			c.json({ error: 'not_found', reason: 'no calendar at this address (it may have been revoked)' }, 404);
 		if (!file.endsWith('.ics')) return notFound();
 		const name = await secrets.memberOf(file.slice(0, -'.ics'.length));
 		if (!name) return notFound();
 		const origin = new URL(c.req.url).origin;
 		const body = eventsToIcs(await rsvpedEvents(storage, name, rsvps), { name: 'Praxis: my events', origin });
-		return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' });
+		return c.body(body, 200, {
+			'content-type': 'text/calendar; charset=utf-8',
+			'cache-control': 'private, max-age=300'
+		});
 	});
 	return app;
 }

@@ -87,7 +87,8 @@ export class CompactionScheduler {
 
 	async stop(): Promise<void> {
 		this.#started = false;
-		for (const timer of [this.#editTimer, this.#nightlyTimer, this.#feedRetry]) if (timer !== null) this.#o.timers.clear(timer);
+		for (const timer of [this.#editTimer, this.#nightlyTimer, this.#feedRetry])
+			if (timer !== null) this.#o.timers.clear(timer);
 		this.#editTimer = this.#nightlyTimer = this.#feedRetry = null;
 		this.#feed?.cancel();
 		this.#feed = null;
@@ -128,14 +129,25 @@ export class CompactionScheduler {
 		}
 		this.runs++;
 		const finished = clock();
-		this.#last = { db: dbName, reason, startedAt: started.toISOString(), finishedAt: finished.toISOString(), durationMs: finished.getTime() - started.getTime(), error };
-		await writeCompactionRecord(storage, this.#last).catch((err: unknown) => this.#o.log(`[compaction] record not kept: ${String(err)}`));
+		this.#last = {
+			db: dbName,
+			reason,
+			startedAt: started.toISOString(),
+			finishedAt: finished.toISOString(),
+			durationMs: finished.getTime() - started.getTime(),
+			error
+		};
+		await writeCompactionRecord(storage, this.#last).catch((err: unknown) =>
+			this.#o.log(`[compaction] record not kept: ${String(err)}`)
+		);
 	}
 
 	/** Follows the database's changes: a leaf past its first generation superseded a revision. */
 	#follow(): void {
 		if (!this.#started) return;
-		const feed = this.#o.storage.db(this.#o.dbName).changes({ live: true, since: 'now', style: 'all_docs', return_docs: false } as PouchDB.Core.ChangesOptions);
+		const feed = this.#o.storage
+			.db(this.#o.dbName)
+			.changes({ live: true, since: 'now', style: 'all_docs', return_docs: false } as PouchDB.Core.ChangesOptions);
 		this.#feed = feed;
 		feed.on('change', (change) => {
 			if (change.changes.some(({ rev }) => Number.parseInt(rev, 10) > 1)) this.contentRemoved();
@@ -153,11 +165,14 @@ export class CompactionScheduler {
 
 	#scheduleNightly(): void {
 		if (!this.#started) return;
-		this.#nightlyTimer = this.#o.timers.set(() => {
-			this.#nightlyTimer = null;
-			void this.run('nightly');
-			this.#scheduleNightly();
-		}, msUntilHour(this.#o.clock(), this.#o.nightlyHour));
+		this.#nightlyTimer = this.#o.timers.set(
+			() => {
+				this.#nightlyTimer = null;
+				void this.run('nightly');
+				this.#scheduleNightly();
+			},
+			msUntilHour(this.#o.clock(), this.#o.nightlyHour)
+		);
 	}
 }
 

@@ -44,7 +44,11 @@ export function dbKind(name: string): DbKind | null {
  * 404 for names /couch does not serve, 403 for another member's private database.
  * A private database is created on its owner's first access.
  */
-export async function openDb(c: CouchContext, gateway: { storage: Storage; signatures?: SignatureChecks }, name: string): Promise<OpenDb> {
+export async function openDb(
+	c: CouchContext,
+	gateway: { storage: Storage; signatures?: SignatureChecks },
+	name: string
+): Promise<OpenDb> {
 	const { storage, signatures } = gateway;
 	const user = requireUser(c);
 	const kind = dbKind(name);

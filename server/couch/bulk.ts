@@ -23,7 +23,14 @@ export async function dbInfo(c: CouchContext, open: OpenDb): Promise<Response> {
 
 export async function allDocs(c: CouchContext, open: OpenDb): Promise<Response> {
 	const options: Record<string, unknown> = {};
-	for (const flag of ['include_docs', 'conflicts', 'descending', 'inclusive_end', 'attachments', 'update_seq'] as const) {
+	for (const flag of [
+		'include_docs',
+		'conflicts',
+		'descending',
+		'inclusive_end',
+		'attachments',
+		'update_seq'
+	] as const) {
 		const value = boolParam(c, flag);
 		if (value !== undefined) options[flag] = value;
 	}
@@ -31,7 +38,13 @@ export async function allDocs(c: CouchContext, open: OpenDb): Promise<Response> 
 		const value = intParam(c, name);
 		if (value !== undefined) options[name] = value;
 	}
-	for (const [param, option] of [['startkey', 'startkey'], ['start_key', 'startkey'], ['endkey', 'endkey'], ['end_key', 'endkey'], ['key', 'key']] as const) {
+	for (const [param, option] of [
+		['startkey', 'startkey'],
+		['start_key', 'startkey'],
+		['endkey', 'endkey'],
+		['end_key', 'endkey'],
+		['key', 'key']
+	] as const) {
 		const value = jsonParam(c, param);
 		if (value === undefined) continue;
 		if (typeof value !== 'string') throw badRequest(`${param} must be a JSON string`);
@@ -68,12 +81,24 @@ export async function bulkGet(c: CouchContext, open: OpenDb): Promise<Response> 
 	};
 	// _local and other reserved ids are never served here: checkpoints are per member (docs.ts)
 	const reserved = (d: { id: string }) => d.id.startsWith('_');
-	const found = await safeBulkGet(open.db, docs.filter((d) => !reserved(d)), options);
+	const found = await safeBulkGet(
+		open.db,
+		docs.filter((d) => !reserved(d)),
+		options
+	);
 	let i = 0;
-	const results = docs.map((d) => (reserved(d) ? { id: d.id, docs: [{ error: { id: d.id, rev: d.rev ?? 'undefined', error: 'not_found', reason: 'missing' } }] } : found.results[i++]));
+	const results = docs.map((d) =>
+		reserved(d)
+			? { id: d.id, docs: [{ error: { id: d.id, rev: d.rev ?? 'undefined', error: 'not_found', reason: 'missing' } }] }
+			: found.results[i++]
+	);
 	// With `latest` (as replicators ask) every body is a leaf; a named revision without it may be superseded.
 	if (!options.latest) {
-		await Promise.all(results.map(async (r, k) => (docs[k].rev === undefined ? undefined : (r.docs = await hideSupersededEntries(open, r.id, r.docs)))));
+		await Promise.all(
+			results.map(async (r, k) =>
+				docs[k].rev === undefined ? undefined : (r.docs = await hideSupersededEntries(open, r.id, r.docs))
+			)
+		);
 	}
 	return c.json({ results });
 }
@@ -81,7 +106,11 @@ export async function bulkGet(c: CouchContext, open: OpenDb): Promise<Response> 
 export async function bulkDocs(c: CouchContext, open: OpenDb): Promise<Response> {
 	const body = await objectBody(c);
 	if (!Array.isArray(body.docs)) throw badRequest("Missing JSON list of 'docs'");
-	if (body.new_edits !== undefined && typeof body.new_edits !== 'boolean') throw badRequest('new_edits must be a boolean');
-	const { results } = await applyWrites(open.db, open.kind, open.user, body.docs, body.new_edits !== false, { storage: open.storage, signatures: open.signatures });
+	if (body.new_edits !== undefined && typeof body.new_edits !== 'boolean')
+		throw badRequest('new_edits must be a boolean');
+	const { results } = await applyWrites(open.db, open.kind, open.user, body.docs, body.new_edits !== false, {
+		storage: open.storage,
+		signatures: open.signatures
+	});
 	return c.json(results, 201);
 }

@@ -18,15 +18,25 @@ export interface ChangesAnswer {
 	pending?: number;
 }
 
-export async function handleChanges(c: CouchContext, open: OpenDb, notifier: ChangeNotifier, numericSeqs: boolean): Promise<Response> {
+export async function handleChanges(
+	c: CouchContext,
+	open: OpenDb,
+	notifier: ChangeNotifier,
+	numericSeqs: boolean
+): Promise<Response> {
 	const feed = stringParam(c, 'feed') ?? 'normal';
-	if (feed !== 'normal' && feed !== 'longpoll') throw badRequest(`feed=${feed} is not supported; use normal or longpoll`);
+	if (feed !== 'normal' && feed !== 'longpoll')
+		throw badRequest(`feed=${feed} is not supported; use normal or longpoll`);
 	const options = await readOptions(c, numericSeqs);
 	const { db } = open;
 	if (options.since === 'now') options.since = (await db.info()).update_seq;
 	const read = async (): Promise<ChangesAnswer> => {
 		const res = await db.changes({ ...options, return_docs: true } as PouchDB.Core.ChangesOptions);
-		return { results: res.results, last_seq: res.last_seq, pending: await pending(db, res.results.length, res.last_seq, options) };
+		return {
+			results: res.results,
+			last_seq: res.last_seq,
+			pending: await pending(db, res.results.length, res.last_seq, options)
+		};
 	};
 	// A normal feed reads on its own: it must see every write that finished before it was asked.
 	if (feed === 'normal') return c.json(await read());
@@ -62,13 +72,15 @@ export async function handleChanges(c: CouchContext, open: OpenDb, notifier: Cha
 	const body = new ReadableStream<Uint8Array>({
 		async start(controller) {
 			const encoder = new TextEncoder();
-			const beat = heartbeatMs ? setInterval(() => {
-				try {
-					if (!stopped) controller.enqueue(encoder.encode('\n'));
-				} catch {
-					stop(); // the client went away
-				}
-			}, heartbeatMs) : undefined;
+			const beat = heartbeatMs
+				? setInterval(() => {
+						try {
+							if (!stopped) controller.enqueue(encoder.encode('\n'));
+						} catch {
+							stop(); // the client went away
+						}
+					}, heartbeatMs)
+				: undefined;
 			const timer = setTimeout(stop, timeoutMs);
 			signal.addEventListener('abort', stop);
 			let answer: ChangesAnswer = { results: [], last_seq: first.last_seq, pending: 0 };
@@ -103,7 +115,10 @@ export async function handleChanges(c: CouchContext, open: OpenDb, notifier: Cha
 			stop();
 		}
 	});
-	return new Response(body, { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' } });
+	return new Response(body, {
+		status: 200,
+		headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' }
+	});
 }
 
 function heartbeatParam(c: CouchContext): number | null {
@@ -118,14 +133,16 @@ async function readOptions(c: CouchContext, numericSeqs: boolean): Promise<Chang
 	const limit = intParam(c, 'limit');
 	if (limit !== undefined) options.limit = limit;
 	const style = stringParam(c, 'style');
-	if (style !== undefined && style !== 'all_docs' && style !== 'main_only') throw badRequest('style must be all_docs or main_only');
+	if (style !== undefined && style !== 'all_docs' && style !== 'main_only')
+		throw badRequest('style must be all_docs or main_only');
 	if (style) options.style = style;
 	for (const flag of ['include_docs', 'descending', 'conflicts', 'attachments'] as const) {
 		const value = boolParam(c, flag);
 		if (value !== undefined) options[flag] = value;
 	}
 	const filter = stringParam(c, 'filter');
-	if (filter !== undefined && filter !== '_doc_ids') throw badRequest(`filter ${filter} is not supported (only _doc_ids)`);
+	if (filter !== undefined && filter !== '_doc_ids')
+		throw badRequest(`filter ${filter} is not supported (only _doc_ids)`);
 	if (filter === '_doc_ids') options.doc_ids = await readDocIds(c);
 	return options;
 }

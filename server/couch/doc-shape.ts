@@ -36,7 +36,10 @@ export function base64Bytes(data: string): number {
  * reason it is refused. Throws a 413 when an inline attachment is over the limit, since
  * that is a property of the request, as CouchDB answers it.
  */
-export function screenDoc(input: unknown, newEdits: boolean): { ok: true; doc: RawDoc } | { ok: false; id: string; reason: string } {
+export function screenDoc(
+	input: unknown,
+	newEdits: boolean
+): { ok: true; doc: RawDoc } | { ok: false; id: string; reason: string } {
 	if (!isPlainObject(input)) return { ok: false, id: '', reason: 'a document must be a JSON object' };
 	const id = input._id;
 	if (typeof id !== 'string' || id === '') return { ok: false, id: '', reason: '_id must be a non-empty string' };
@@ -52,10 +55,12 @@ export function screenDoc(input: unknown, newEdits: boolean): { ok: true; doc: R
 		doc[key] = value;
 	}
 	if (doc._deleted !== undefined && typeof doc._deleted !== 'boolean') return refuse('_deleted must be a boolean');
-	if (doc._rev !== undefined && (typeof doc._rev !== 'string' || !REV_PATTERN.test(doc._rev))) return refuse('_rev is not a valid revision');
+	if (doc._rev !== undefined && (typeof doc._rev !== 'string' || !REV_PATTERN.test(doc._rev)))
+		return refuse('_rev is not a valid revision');
 	const revisions = checkRevisions(doc);
 	if (revisions) return refuse(revisions);
-	if (!newEdits && doc._rev === undefined && doc._revisions === undefined) return refuse('_rev is required with new_edits=false');
+	if (!newEdits && doc._rev === undefined && doc._revisions === undefined)
+		return refuse('_rev is required with new_edits=false');
 	const attachments = checkAttachments(doc._attachments);
 	if (attachments) return refuse(attachments);
 	return { ok: true, doc };
@@ -66,9 +71,11 @@ function checkRevisions(doc: RawDoc): string | null {
 	if (revs === undefined) return null;
 	if (!isPlainObject(revs)) return '_revisions must be an object';
 	const { start, ids } = revs;
-	if (typeof start !== 'number' || !Number.isInteger(start) || start < 1) return '_revisions.start must be a positive integer';
+	if (typeof start !== 'number' || !Number.isInteger(start) || start < 1)
+		return '_revisions.start must be a positive integer';
 	if (!Array.isArray(ids) || ids.length === 0 || ids.length > start) return '_revisions.ids must be a non-empty list';
-	if (!ids.every((x) => typeof x === 'string' && /^[0-9a-zA-Z]+$/.test(x))) return '_revisions.ids must hold revision hashes';
+	if (!ids.every((x) => typeof x === 'string' && /^[0-9a-zA-Z]+$/.test(x)))
+		return '_revisions.ids must hold revision hashes';
 	if (doc._rev !== undefined && doc._rev !== `${start}-${ids[0]}`) return '_rev does not match _revisions';
 	return null;
 }
@@ -78,7 +85,8 @@ function checkAttachments(atts: unknown): string | null {
 	if (!isPlainObject(atts)) return '_attachments must be an object';
 	for (const [name, att] of Object.entries(atts)) {
 		if (!isPlainObject(att)) return `attachment ${name} must be an object`;
-		if (att.content_type !== undefined && typeof att.content_type !== 'string') return `attachment ${name}: content_type must be a string`;
+		if (att.content_type !== undefined && typeof att.content_type !== 'string')
+			return `attachment ${name}: content_type must be a string`;
 		if (att.stub === true) continue;
 		if (typeof att.data !== 'string' || !BASE64_PATTERN.test(att.data) || att.data.length % 4 !== 0) {
 			return `attachment ${name} must carry base64 data or be a stub`;

@@ -19,16 +19,33 @@ export async function getDoc(c: CouchContext, open: OpenDb, id: string): Promise
 	const options: PouchDB.Core.GetOptions & Record<string, unknown> = {};
 	const rev = stringParam(c, 'rev');
 	if (rev) options.rev = rev;
-	for (const flag of ['revs', 'revs_info', 'conflicts', 'deleted_conflicts', 'attachments', 'latest', 'local_seq'] as const) {
+	for (const flag of [
+		'revs',
+		'revs_info',
+		'conflicts',
+		'deleted_conflicts',
+		'attachments',
+		'latest',
+		'local_seq'
+	] as const) {
 		const value = boolParam(c, flag);
 		if (value !== undefined) options[flag] = value;
 	}
 	const openRevs = c.req.query('open_revs');
-	const revs = openRevs === undefined || openRevs === 'all' ? openRevs : stringList(jsonParam(c, 'open_revs'), 'open_revs');
+	const revs =
+		openRevs === undefined || openRevs === 'all' ? openRevs : stringList(jsonParam(c, 'open_revs'), 'open_revs');
 	if (options.latest) {
 		// PouchDB crashes on `latest` with a revision it does not hold: read those without it.
 		const asked = Array.isArray(revs) ? revs : rev ? [rev] : [];
-		if ((await unknownRevs(open.db, asked.map((r) => ({ id, rev: r })))).size > 0) delete options.latest;
+		if (
+			(
+				await unknownRevs(
+					open.db,
+					asked.map((r) => ({ id, rev: r }))
+				)
+			).size > 0
+		)
+			delete options.latest;
 	}
 	if (revs !== undefined) {
 		const found = await getOpenRevs(open.db, id, revs, options);
@@ -63,14 +80,26 @@ export async function deleteDoc(c: CouchContext, open: OpenDb, id: string): Prom
 	return writeOne(c, open, { _id: id, _rev: rev, _deleted: true }, true, 200);
 }
 
-async function writeOne(c: CouchContext, open: OpenDb, doc: RawDoc, newEdits: boolean, okStatus: 200 | 201): Promise<Response> {
-	const { results, refusals } = await applyWrites(open.db, open.kind, open.user, [doc], newEdits, { storage: open.storage, signatures: open.signatures });
+async function writeOne(
+	c: CouchContext,
+	open: OpenDb,
+	doc: RawDoc,
+	newEdits: boolean,
+	okStatus: 200 | 201
+): Promise<Response> {
+	const { results, refusals } = await applyWrites(open.db, open.kind, open.user, [doc], newEdits, {
+		storage: open.storage,
+		signatures: open.signatures
+	});
 	const refusal = refusals.get(0);
 	if (refusal?.status === 413) throw tooLarge(refusal.reason);
 	if (refusal) return c.json({ error: refusal.error, reason: refusal.reason }, refusal.status === 409 ? 409 : 403);
 	const result: BulkResult | undefined = results[0];
 	if (result?.error) {
-		return c.json({ error: result.error, reason: result.reason ?? result.error }, WRITE_ERROR_STATUS[result.error] ?? 400);
+		return c.json(
+			{ error: result.error, reason: result.reason ?? result.error },
+			WRITE_ERROR_STATUS[result.error] ?? 400
+		);
 	}
 	return c.json({ ok: true, id: doc._id, rev: result?.rev ?? doc._rev }, okStatus);
 }
@@ -89,7 +118,13 @@ export async function getAttachment(c: CouchContext, open: OpenDb, id: string, n
 }
 
 /** PUT (bytes in the body) or DELETE of one attachment: a new revision of its document. */
-export async function writeAttachment(c: CouchContext, open: OpenDb, id: string, name: string, remove: boolean): Promise<Response> {
+export async function writeAttachment(
+	c: CouchContext,
+	open: OpenDb,
+	id: string,
+	name: string,
+	remove: boolean
+): Promise<Response> {
 	const rev = stringParam(c, 'rev') ?? c.req.header('if-match')?.replace(/"/g, '');
 	let doc: RawDoc = { _id: id };
 	if (rev) doc = await readAt(open, id, rev);
@@ -99,7 +134,8 @@ export async function writeAttachment(c: CouchContext, open: OpenDb, id: string,
 		delete attachments[name];
 	} else {
 		const bytes = new Uint8Array(await c.req.arrayBuffer());
-		if (bytes.byteLength > LIMITS.ATTACHMENT_BYTES) throw tooLarge(`attachment ${name} exceeds ${LIMITS.ATTACHMENT_BYTES} bytes`);
+		if (bytes.byteLength > LIMITS.ATTACHMENT_BYTES)
+			throw tooLarge(`attachment ${name} exceeds ${LIMITS.ATTACHMENT_BYTES} bytes`);
 		const type = c.req.header('content-type') ?? 'application/octet-stream';
 		attachments[name] = { content_type: type, data: Buffer.from(bytes).toString('base64') };
 	}

@@ -8,15 +8,23 @@ import type { SignatureVerifier } from '../devices/verify';
 import type { RawDoc } from './doc-shape';
 
 /** The refusal reason for a file document, or null when its signature and content check out. */
-export async function fileSignatureRefusal(db: PouchDB.Database, actor: SessionUser, verifier: Pick<SignatureVerifier, 'verify'>, doc: RawDoc): Promise<string | null> {
+export async function fileSignatureRefusal(
+	db: PouchDB.Database,
+	actor: SessionUser,
+	verifier: Pick<SignatureVerifier, 'verify'>,
+	doc: RawDoc
+): Promise<string | null> {
 	const verdict = await verifier.verify(doc, [], actor);
 	if (!verdict.ok) return verdict.reason;
-	if (verdict.signer.kind !== 'member' || verdict.signer.name !== actor.name) return 'a file is signed by the device of the member who uploads it';
+	if (verdict.signer.kind !== 'member' || verdict.signer.name !== actor.name)
+		return 'a file is signed by the device of the member who uploads it';
 	if (doc._deleted === true) return null;
 	if (typeof doc.sha256 !== 'string') return 'a signed file needs its sha256, so the signature covers its content';
 	const bytes = await attachmentBytes(db, doc);
 	if (!bytes) return 'the file content is neither in this push nor on the server';
-	return (await fileSha256(bytes)) === doc.sha256 ? null : 'the file content does not match its signed sha256 (altered after signing?)';
+	return (await fileSha256(bytes)) === doc.sha256
+		? null
+		: 'the file content does not match its signed sha256 (altered after signing?)';
 }
 
 async function attachmentBytes(db: PouchDB.Database, doc: RawDoc): Promise<Uint8Array<ArrayBuffer> | null> {

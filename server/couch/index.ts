@@ -60,7 +60,12 @@ export function createCouchApp(deps: CouchDeps): Hono<Env> {
 	);
 
 	const welcome = (c: Context) =>
-		c.json({ couchdb: 'Welcome', version: deps.version, uuid: deps.uuid, vendor: { name: 'Praxis', version: deps.version } });
+		c.json({
+			couchdb: 'Welcome',
+			version: deps.version,
+			uuid: deps.uuid,
+			vendor: { name: 'Praxis', version: deps.version }
+		});
 	/** Runs `handler` on the database named in the path, after the access checks. */
 	const onDb = (handler: DbHandler) => async (c: CouchContext, next: Next) => {
 		const name = c.req.param('db') ?? '';
@@ -73,7 +78,9 @@ export function createCouchApp(deps: CouchDeps): Hono<Env> {
 
 	const info = onDb(dbInfo);
 	const create = onDb(async (c, open) =>
-		open.existed || open.kind !== 'userdb' ? couchJson(c, new CouchError(412, 'file_exists', 'The database could not be created, the file already exists.')) : c.json({ ok: true }, 201)
+		open.existed || open.kind !== 'userdb'
+			? couchJson(c, new CouchError(412, 'file_exists', 'The database could not be created, the file already exists.'))
+			: c.json({ ok: true }, 201)
 	);
 	const drop = onDb(async () => {
 		throw forbidden('databases cannot be deleted through /couch');
@@ -93,19 +100,49 @@ export function createCouchApp(deps: CouchDeps): Hono<Env> {
 	app.post('/:db/_bulk_get', onDb(bulkGet));
 	app.post('/:db/_bulk_docs', onDb(bulkDocs));
 	// CouchDB's own replicator (before 3.x) asks for this; every write here is already durable.
-	app.post('/:db/_ensure_full_commit', onDb(async (c) => c.json({ ok: true, instance_start_time: startedAt }, 201)));
+	app.post(
+		'/:db/_ensure_full_commit',
+		onDb(async (c) => c.json({ ok: true, instance_start_time: startedAt }, 201))
+	);
 
-	app.get('/:db/_local/:id', onDb((c, open) => getLocal(c, open, param(c, 'id'))));
-	app.put('/:db/_local/:id', onDb((c, open) => putLocal(c, open, param(c, 'id'))));
-	app.delete('/:db/_local/:id', onDb((c, open) => deleteLocal(c, open, param(c, 'id'))));
+	app.get(
+		'/:db/_local/:id',
+		onDb((c, open) => getLocal(c, open, param(c, 'id')))
+	);
+	app.put(
+		'/:db/_local/:id',
+		onDb((c, open) => putLocal(c, open, param(c, 'id')))
+	);
+	app.delete(
+		'/:db/_local/:id',
+		onDb((c, open) => deleteLocal(c, open, param(c, 'id')))
+	);
 
-	app.get('/:db/:docid', onDb((c, open) => getDoc(c, open, param(c, 'docid'))));
-	app.put('/:db/:docid', onDb((c, open) => putDoc(c, open, param(c, 'docid'))));
-	app.delete('/:db/:docid', onDb((c, open) => deleteDoc(c, open, param(c, 'docid'))));
+	app.get(
+		'/:db/:docid',
+		onDb((c, open) => getDoc(c, open, param(c, 'docid')))
+	);
+	app.put(
+		'/:db/:docid',
+		onDb((c, open) => putDoc(c, open, param(c, 'docid')))
+	);
+	app.delete(
+		'/:db/:docid',
+		onDb((c, open) => deleteDoc(c, open, param(c, 'docid')))
+	);
 
-	app.get('/:db/:docid/:att{.+}', onDb((c, open) => getAttachment(c, open, param(c, 'docid'), param(c, 'att'))));
-	app.put('/:db/:docid/:att{.+}', onDb((c, open) => writeAttachment(c, open, param(c, 'docid'), param(c, 'att'), false)));
-	app.delete('/:db/:docid/:att{.+}', onDb((c, open) => writeAttachment(c, open, param(c, 'docid'), param(c, 'att'), true)));
+	app.get(
+		'/:db/:docid/:att{.+}',
+		onDb((c, open) => getAttachment(c, open, param(c, 'docid'), param(c, 'att')))
+	);
+	app.put(
+		'/:db/:docid/:att{.+}',
+		onDb((c, open) => writeAttachment(c, open, param(c, 'docid'), param(c, 'att'), false))
+	);
+	app.delete(
+		'/:db/:docid/:att{.+}',
+		onDb((c, open) => writeAttachment(c, open, param(c, 'docid'), param(c, 'att'), true))
+	);
 
 	// Mounted under a prefix, GET /couch/ only reaches a wildcard: answer the welcome there too.
 	app.all('*', (c, next) => {

@@ -57,6 +57,7 @@ export async function objectBody(c: Context): Promise<Record<string, unknown>> {
 }
 
 export function stringList(value: unknown, what: string): string[] {
-	if (!Array.isArray(value) || !value.every((x) => typeof x === 'string')) throw badRequest(`${what} must be a list of strings`);
+	if (!Array.isArray(value) || !value.every((x) => typeof x === 'string'))
+		throw badRequest(`${what} must be a list of strings`);
 	return value;
 }

@@ -26,7 +26,12 @@ export async function unknownRevs(db: PouchDB.Database, requests: RevRequest[]):
 export type OpenRevEntry = { ok: Record<string, unknown> } | { missing: string };
 
 /** db.get with open_revs (`all` leaves, or the named revisions), typed as PouchDB answers it. */
-export async function getOpenRevs(db: PouchDB.Database, id: string, revs: 'all' | string[], options: PouchDB.Core.GetOptions = {}): Promise<OpenRevEntry[]> {
+export async function getOpenRevs(
+	db: PouchDB.Database,
+	id: string,
+	revs: 'all' | string[],
+	options: PouchDB.Core.GetOptions = {}
+): Promise<OpenRevEntry[]> {
 	// @types/pouchdb-core declares only `{ok}` entries, but PouchDB answers `{missing: rev}` for a
 	// named revision it does not hold, as CouchDB does.
 	return (await db.get(id, { ...options, open_revs: revs })) as unknown as OpenRevEntry[];
@@ -52,18 +57,32 @@ export async function safeBulkGet(
 	const known = wellFormed.filter((d) => !isUnknown(d));
 	const missing = wellFormed.filter(isUnknown);
 	const run = async (subset: RevRequest[], latest: boolean): Promise<BulkGetResult[]> =>
-		subset.length ? ((await db.bulkGet({ ...options, latest, docs: subset } as PouchDB.Core.BulkGetOptions)).results as BulkGetResult[]) : [];
+		subset.length
+			? ((await db.bulkGet({ ...options, latest, docs: subset } as PouchDB.Core.BulkGetOptions))
+					.results as BulkGetResult[])
+			: [];
 	const [a, b] = await Promise.all([run(known, options.latest), run(missing, false)]);
 	let i = 0;
 	let j = 0;
-	const invalid = (d: RevRequest): BulkGetResult => ({ id: d.id, docs: [{ error: { name: 'bad_request', reason: 'Invalid rev format' } }] });
+	const invalid = (d: RevRequest): BulkGetResult => ({
+		id: d.id,
+		docs: [{ error: { name: 'bad_request', reason: 'Invalid rev format' } }]
+	});
 	const results = docs.map((d) => (malformed(d) ? invalid(d) : isUnknown(d) ? b[j++] : a[i++]));
-	return { results: results.map((r, k) => ({ id: r?.id ?? docs[k].id, docs: (r?.docs ?? []).map((e) => cleanEntry(e, docs[k])) })) };
+	return {
+		results: results.map((r, k) => ({
+			id: r?.id ?? docs[k].id,
+			docs: (r?.docs ?? []).map((e) => cleanEntry(e, docs[k]))
+		}))
+	};
 }
 
 function cleanEntry(entry: BulkGetEntry, request: RevRequest): BulkGetEntry {
 	if (!('error' in entry)) return entry;
-	const err = isPlainObject(entry.error) || entry.error instanceof Error ? (entry.error as { name?: unknown; reason?: unknown; message?: unknown }) : {};
+	const err =
+		isPlainObject(entry.error) || entry.error instanceof Error
+			? (entry.error as { name?: unknown; reason?: unknown; message?: unknown })
+			: {};
 	const name = typeof err.name === 'string' && err.name !== 'Error' ? err.name : 'bad_request';
 	const reason = typeof err.reason === 'string' ? err.reason : typeof err.message === 'string' ? err.message : name;
 	return { error: { id: request.id, rev: request.rev ?? 'undefined', error: name, reason } };

@@ -62,7 +62,11 @@ type OpenRevEntry = { ok: unknown } | { missing: string } | Record<string, unkno
  * Replaces, in answers to explicitly named revisions of one document (open_revs, or one
  * _bulk_get result), every superseded body the requester did not write by `{missing: rev}`.
  */
-export async function hideSupersededEntries<T extends OpenRevEntry>(open: OpenDb, id: string, entries: T[]): Promise<Array<T | { missing: string }>> {
+export async function hideSupersededEntries<T extends OpenRevEntry>(
+	open: OpenDb,
+	id: string,
+	entries: T[]
+): Promise<Array<T | { missing: string }>> {
 	if (!hidesSuperseded(open)) return entries;
 	const foreign = entries.some((e) => 'ok' in e && isPlainObject(e.ok) && !isAuthor(open, e.ok));
 	if (!foreign) return entries;

@@ -69,8 +69,18 @@ interface Refusal {
 /** `signed`: stored with new_edits=false under the revision its signature fixes (see bindRevisions). */
 type Verdict = { doc: RawDoc; signed?: true } | Refusal;
 
-const refuse = (id: string, reason: string, status: 403 | 413 = 403): Refusal => ({ id, error: 'forbidden', reason, status });
-const conflict = (id: string, reason = 'Document update conflict.'): Refusal => ({ id, error: 'conflict', reason, status: 409 });
+const refuse = (id: string, reason: string, status: 403 | 413 = 403): Refusal => ({
+	id,
+	error: 'forbidden',
+	reason,
+	status
+});
+const conflict = (id: string, reason = 'Document update conflict.'): Refusal => ({
+	id,
+	error: 'conflict',
+	reason,
+	status: 409
+});
 
 export interface WriteOutcome {
 	/** In input order for new_edits=true; only failures for new_edits=false (as CouchDB). */
@@ -94,25 +104,38 @@ export async function applyWrites(
 	if (kind === 'community') {
 		if (signatures) await judgeSigned(db, actor, signatures, inputs, verdicts);
 		else await judgeCommunity(db, actor, verdicts);
-	}
-	else if (kind === 'files') await judgeFiles(db, actor, verdicts, signatures);
+	} else if (kind === 'files') await judgeFiles(db, actor, verdicts, signatures);
 	else for (let i = 0; i < verdicts.length; i++) verdicts[i] = judgeUserDoc(verdicts[i]);
 
 	const accepted: RawDoc[] = [];
 	const signedEdits: RawDoc[] = [];
 	const refusals = new Map<number, Refusal>();
-	verdicts.forEach((v, i) => ('doc' in v ? (newEdits && v.signed ? signedEdits : accepted).push(v.doc) : refusals.set(i, v)));
+	verdicts.forEach((v, i) =>
+		'doc' in v ? (newEdits && v.signed ? signedEdits : accepted).push(v.doc) : refusals.set(i, v)
+	);
 	const stored = accepted.length ? await db.bulkDocs(accepted, { new_edits: newEdits }) : [];
 	const storedResults = (stored as unknown[]).map(toBulkResult);
-	if (kind === 'userdb' && storage) await deliverMessages(storage, actor.name, accepted.filter((_, i) => !storedResults[i]?.error));
+	if (kind === 'userdb' && storage)
+		await deliverMessages(
+			storage,
+			actor.name,
+			accepted.filter((_, i) => !storedResults[i]?.error)
+		);
 
 	if (!newEdits) {
 		const refused = [...refusals.values()].map(({ id, error, reason }) => ({ id, error, reason }));
 		return { results: [...refused, ...storedResults.filter((r) => r.error)], refusals };
 	}
 	// Signed edits go in under the revision their signature fixes; new_edits=false answers only failures.
-	const signedFailures = signedEdits.length ? ((await db.bulkDocs(signedEdits, { new_edits: false })) as unknown[]).map(toBulkResult) : [];
-	const signedResults = new Map(signedEdits.map((d) => [d, signedFailures.find((r) => r.id === d._id) ?? { id: d._id, ok: true, rev: String(d._rev) }]));
+	const signedFailures = signedEdits.length
+		? ((await db.bulkDocs(signedEdits, { new_edits: false })) as unknown[]).map(toBulkResult)
+		: [];
+	const signedResults = new Map(
+		signedEdits.map((d) => [
+			d,
+			signedFailures.find((r) => r.id === d._id) ?? { id: d._id, ok: true, rev: String(d._rev) }
+		])
+	);
 	let next = 0;
 	const results = verdicts.map((v, i): BulkResult => {
 		const r = refusals.get(i);
@@ -166,7 +189,10 @@ async function bindRevisions(db: PouchDB.Database, verdicts: Verdict[], newEdits
 			const named = signedParent(doc);
 			if (named === undefined || named !== (parent?.rev ?? null)) {
 				const verdict = await checkSignedRevision(doc); // its reason for an unbound signature
-				const reason = verdict.ok || named !== undefined ? 'the signature was made for another revision than the one this write edits' : verdict.reason;
+				const reason =
+					verdict.ok || named !== undefined
+						? 'the signature was made for another revision than the one this write edits'
+						: verdict.reason;
 				return void (verdicts[i] = refuse(doc._id, reason));
 			}
 			const { _rev: _, _revisions: __, ...content } = doc;
@@ -176,7 +202,12 @@ async function bindRevisions(db: PouchDB.Database, verdicts: Verdict[], newEdits
 }
 
 /** Server-side writes (seeds) through the same rules; `actor` is who the write is made as. */
-export async function writeDocs(storage: Storage, dbName: string, actor: SessionUser, docs: object[]): Promise<BulkResult[]> {
+export async function writeDocs(
+	storage: Storage,
+	dbName: string,
+	actor: SessionUser,
+	docs: object[]
+): Promise<BulkResult[]> {
 	const kind = dbKind(dbName);
 	if (!kind) throw notFound(`/couch does not serve a database named ${dbName}`);
 	const { results } = await applyWrites(storage.db(dbName), kind, actor, docs, true);
@@ -184,7 +215,15 @@ export async function writeDocs(storage: Storage, dbName: string, actor: Session
 }
 
 function toBulkResult(raw: unknown): BulkResult {
-	const r = raw as { id?: string; ok?: boolean; rev?: string; name?: string; error?: unknown; reason?: string; message?: string };
+	const r = raw as {
+		id?: string;
+		ok?: boolean;
+		rev?: string;
+		name?: string;
+		error?: unknown;
+		reason?: string;
+		message?: string;
+	};
 	if (r.ok) return { id: r.id ?? '', ok: true, rev: r.rev };
 	const error = typeof r.error === 'string' ? r.error : (r.name ?? 'unknown_error');
 	return { id: r.id ?? '', error, reason: r.reason ?? r.message ?? error };
@@ -232,7 +271,12 @@ function idsToRead(verdicts: readonly Verdict[]): string[] {
 }
 
 /** `prevs`: what idsToRead(verdicts) names, when already read (judgeSigned reads it beside the signature checks). */
-async function judgeCommunity(db: PouchDB.Database, actor: SessionUser, verdicts: Verdict[], prevs?: Map<string, DocFacts>): Promise<void> {
+async function judgeCommunity(
+	db: PouchDB.Database,
+	actor: SessionUser,
+	verdicts: Verdict[],
+	prevs?: Map<string, DocFacts>
+): Promise<void> {
 	// One read fetches both the current revisions and the categories threads name.
 	prevs ??= await currentDocs(db, idsToRead(verdicts));
 	for (let i = 0; i < verdicts.length; i++) {
@@ -262,7 +306,13 @@ async function judgeCommunity(db: PouchDB.Database, actor: SessionUser, verdicts
  * With signature checks: refuse what does not verify, then judge each document as its signer
  * (the pushing member for their own documents; the signing member for relayed ones).
  */
-async function judgeSigned(db: PouchDB.Database, actor: SessionUser, checks: SignatureChecks, batch: unknown[], verdicts: Verdict[]): Promise<void> {
+async function judgeSigned(
+	db: PouchDB.Database,
+	actor: SessionUser,
+	checks: SignatureChecks,
+	batch: unknown[],
+	verdicts: Verdict[]
+): Promise<void> {
 	const groups = new Map<string, { actor: SessionUser | null; indexes: number[] }>();
 	// The current revisions are read while the signatures are checked (one read for every group below).
 	const prevsRead = currentDocs(db, idsToRead(verdicts));
@@ -333,7 +383,12 @@ function checkRelated(actor: SessionUser, stored: Map<string, DocFacts>, verdict
  * library-files: `file:{ulid}` documents with one attachment, written by their author
  * (domain/files.ts), signed over their content's sha256 when signatures are required.
  */
-async function judgeFiles(db: PouchDB.Database, actor: SessionUser, verdicts: Verdict[], checks?: SignatureChecks): Promise<void> {
+async function judgeFiles(
+	db: PouchDB.Database,
+	actor: SessionUser,
+	verdicts: Verdict[],
+	checks?: SignatureChecks
+): Promise<void> {
 	const ids = verdicts.flatMap((v) => ('doc' in v ? [v.doc._id] : []));
 	const prevs = await currentDocs(db, ids);
 	for (let i = 0; i < verdicts.length; i++) {
@@ -404,7 +459,8 @@ async function sieve(db: PouchDB.Database, group: string[]): Promise<string[]> {
 /** A thread must name a category that exists (stored, or accepted in this same batch). */
 function checkThreadCategories(stored: Map<string, DocFacts>, verdicts: Verdict[]): void {
 	const known = new Set<string>();
-	for (const v of verdicts) if ('doc' in v && v.doc._deleted !== true && v.doc.type === 'category') known.add(v.doc._id);
+	for (const v of verdicts)
+		if ('doc' in v && v.doc._deleted !== true && v.doc.type === 'category') known.add(v.doc._id);
 	for (let i = 0; i < verdicts.length; i++) {
 		const v = verdicts[i];
 		if (!('doc' in v) || v.doc._deleted === true || v.doc.type !== 'thread') continue;

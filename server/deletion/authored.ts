@@ -23,7 +23,9 @@ function isTheirs(doc: Doc, name: string, db: 'community' | 'files'): boolean {
 	if (KEPT_TYPES.has(String(doc.type))) return false;
 	if (doc.author === name) return true;
 	// an event another member created but left to them alone
-	return doc.type === 'event' && Array.isArray(doc.organisers) && doc.organisers.length === 1 && doc.organisers[0] === name;
+	return (
+		doc.type === 'event' && Array.isArray(doc.organisers) && doc.organisers.length === 1 && doc.organisers[0] === name
+	);
 }
 
 /** Ids of the live documents of `db` that are `name`'s to delete. */
@@ -31,9 +33,14 @@ export async function authoredIds(db: PouchDB.Database, name: string, kind: 'com
 	const ids: string[] = [];
 	let startkey: string | undefined;
 	for (;;) {
-		const page = await db.allDocs({ include_docs: true, limit: PAGE_SIZE + 1, ...(startkey !== undefined ? { startkey } : {}) });
+		const page = await db.allDocs({
+			include_docs: true,
+			limit: PAGE_SIZE + 1,
+			...(startkey !== undefined ? { startkey } : {})
+		});
 		const rows = page.rows.slice(0, PAGE_SIZE);
-		for (const row of rows) if (row.doc && !row.id.startsWith('_design/') && isTheirs(row.doc as Doc, name, kind)) ids.push(row.id);
+		for (const row of rows)
+			if (row.doc && !row.id.startsWith('_design/') && isTheirs(row.doc as Doc, name, kind)) ids.push(row.id);
 		if (page.rows.length <= PAGE_SIZE) return ids;
 		startkey = page.rows[PAGE_SIZE].id;
 	}

@@ -45,7 +45,11 @@ export interface DeletionOutcome {
  * Deletes the account `name` (whose password the caller checked). Null when there is no live
  * account of that name (deleted meanwhile by a concurrent request).
  */
-export async function deleteAccount(deps: AccountDeletionDeps, name: string, options: { contributions: boolean }): Promise<DeletionOutcome | null> {
+export async function deleteAccount(
+	deps: AccountDeletionDeps,
+	name: string,
+	options: { contributions: boolean }
+): Promise<DeletionOutcome | null> {
 	const tombstone = await deps.auth.users.markDeleted(name, deps.clock(), { contributions: options.contributions });
 	if (!tombstone) return null;
 	deps.auth.invalidate(name); // cached roles and Basic checks: refused from now on
@@ -53,7 +57,11 @@ export async function deleteAccount(deps: AccountDeletionDeps, name: string, opt
 }
 
 /** Removes what a deleted account left (idempotent: run again, it finds nothing more to remove). */
-export async function purgeAccount(deps: AccountDeletionDeps, name: string, options: { contributions: boolean }): Promise<DeletionOutcome> {
+export async function purgeAccount(
+	deps: AccountDeletionDeps,
+	name: string,
+	options: { contributions: boolean }
+): Promise<DeletionOutcome> {
 	await deps.auth.endSessions(name);
 	await revokeDevices(deps, name);
 	const signer = await serverSigner(deps.auth.signingKey());
@@ -62,7 +70,11 @@ export async function purgeAccount(deps: AccountDeletionDeps, name: string, opti
 	let deletedContributions = 0;
 	if (options.contributions) {
 		deletedContributions += await deleteAsServer(community, await authoredIds(community, name, 'community'), signer);
-		deletedContributions += await deleteAsServer(deps.storage.db(FILES_DB), await authoredIds(deps.storage.db(FILES_DB), name, 'files'), signer);
+		deletedContributions += await deleteAsServer(
+			deps.storage.db(FILES_DB),
+			await authoredIds(deps.storage.db(FILES_DB), name, 'files'),
+			signer
+		);
 	}
 	await deps.storage.destroy(userDbName(name));
 	await deps.emails.forget(name);
@@ -79,8 +91,15 @@ export async function purgeAccount(deps: AccountDeletionDeps, name: string, opti
 async function revokeDevices(deps: AccountDeletionDeps, name: string): Promise<void> {
 	const res = await deps.storage.db(COMMUNITY_DB).allDocs({ include_docs: true, ...idRange('device') });
 	const revoked = await deps.verifier.revoked();
-	const theirs = res.rows.map((row) => asCertificate(row.doc)).filter((cert): cert is DeviceCertificate => cert !== null && cert.author === name && !revoked.has(cert._id));
-	for (const cert of theirs) await revokeCertificate({ storage: deps.storage, auth: deps.auth, verifier: deps.verifier, clock: deps.clock }, cert, name);
+	const theirs = res.rows
+		.map((row) => asCertificate(row.doc))
+		.filter((cert): cert is DeviceCertificate => cert !== null && cert.author === name && !revoked.has(cert._id));
+	for (const cert of theirs)
+		await revokeCertificate(
+			{ storage: deps.storage, auth: deps.auth, verifier: deps.verifier, clock: deps.clock },
+			cert,
+			name
+		);
 }
 
 /** Finishes the deletions a stopped process left half-done (at start). */

@@ -26,10 +26,24 @@ function parseRequest(c: Context, body: unknown): Required<AccountDeletionReques
 	if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) throw jsonHttpError(400, 'bad_request', SHAPE);
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) throw jsonHttpError(400, 'bad_request', SHAPE);
 	const { password, deleteContributions } = body as Record<string, unknown>;
-	if (typeof password !== 'string' || password.length === 0) throw jsonHttpError(400, 'bad_request', 'your password is required', {}, { field: 'password' });
-	if (password.length > PASSWORD_MAX_CHARS) throw jsonHttpError(400, 'bad_request', `your password is at most ${PASSWORD_MAX_CHARS} characters`, {}, { field: 'password' });
+	if (typeof password !== 'string' || password.length === 0)
+		throw jsonHttpError(400, 'bad_request', 'your password is required', {}, { field: 'password' });
+	if (password.length > PASSWORD_MAX_CHARS)
+		throw jsonHttpError(
+			400,
+			'bad_request',
+			`your password is at most ${PASSWORD_MAX_CHARS} characters`,
+			{},
+			{ field: 'password' }
+		);
 	if (deleteContributions !== undefined && typeof deleteContributions !== 'boolean') {
-		throw jsonHttpError(400, 'bad_request', 'deleteContributions is true or false', {}, { field: 'deleteContributions' });
+		throw jsonHttpError(
+			400,
+			'bad_request',
+			'deleteContributions is true or false',
+			{},
+			{ field: 'deleteContributions' }
+		);
 	}
 	return { password, deleteContributions: deleteContributions === true };
 }
@@ -52,13 +66,24 @@ export function createDeletionRoutes(deps: DeletionRoutesDeps): Hono {
 		if (!user) throw jsonHttpError(401, 'unauthorized', 'sign in to delete your account');
 		const request = parseRequest(c, await readJson(c));
 		if (await onlyAdmin(user.name, user.roles)) {
-			throw jsonHttpError(403, 'forbidden', 'You are the only administrator of this community: make another member an administrator first, so it is not left without one.');
+			throw jsonHttpError(
+				403,
+				'forbidden',
+				'You are the only administrator of this community: make another member an administrator first, so it is not left without one.'
+			);
 		}
 		if (underWay.has(user.name)) throw jsonHttpError(409, 'conflict', 'this account is being deleted already');
 		underWay.add(user.name);
 		try {
 			const confirmed = await attempt(() => auth.confirmPassword(user.name, request.password, addressOf(c)));
-			if (!confirmed) throw jsonHttpError(403, 'forbidden', 'Your password is not right, so the account was not deleted.', {}, { field: 'password' });
+			if (!confirmed)
+				throw jsonHttpError(
+					403,
+					'forbidden',
+					'Your password is not right, so the account was not deleted.',
+					{},
+					{ field: 'password' }
+				);
 			const outcome = await attempt(async () => {
 				const done = await deleteAccount(deps, user.name, { contributions: request.deleteContributions });
 				if (!done) throw new AuthError(401, 'unauthorized', 'this account no longer exists');

@@ -20,10 +20,16 @@ async function liveLeaves(db: PouchDB.Database, ids: readonly string[]): Promise
 		value?: { rev: string; deleted?: boolean };
 		doc?: { _rev: string; _conflicts?: string[] } | null;
 	}>;
-	const wanted = rows.flatMap((row) => (row.id && row.doc && !row.value?.deleted ? [row.doc._rev, ...(row.doc._conflicts ?? [])].map((rev) => ({ id: row.id!, rev })) : []));
+	const wanted = rows.flatMap((row) =>
+		row.id && row.doc && !row.value?.deleted
+			? [row.doc._rev, ...(row.doc._conflicts ?? [])].map((rev) => ({ id: row.id!, rev }))
+			: []
+	);
 	if (wanted.length === 0) return [];
 	const res = await db.bulkGet<Leaf & { _deleted?: boolean }>({ docs: wanted, revs: true });
-	return res.results.flatMap((result) => result.docs.flatMap((entry) => ('ok' in entry && !entry.ok._deleted ? [entry.ok] : [])));
+	return res.results.flatMap((result) =>
+		result.docs.flatMap((entry) => ('ok' in entry && !entry.ok._deleted ? [entry.ok] : []))
+	);
 }
 
 /** The server-signed deletion of one leaf, as the child of that leaf. */
@@ -37,14 +43,21 @@ async function signedTombstone(leaf: Leaf, signer: ServerSigner): Promise<Record
  * Deletes the documents `ids` of `db` as the server, in batches; ids missing or already deleted
  * are skipped. Returns how many documents had something to delete.
  */
-export async function deleteAsServer(db: PouchDB.Database, ids: readonly string[], signer: ServerSigner): Promise<number> {
+export async function deleteAsServer(
+	db: PouchDB.Database,
+	ids: readonly string[],
+	signer: ServerSigner
+): Promise<number> {
 	let deleted = 0;
 	for (let i = 0; i < ids.length; i += DELETION_BATCH_SIZE) {
 		const leaves = await liveLeaves(db, ids.slice(i, i + DELETION_BATCH_SIZE));
 		if (leaves.length === 0) continue;
 		const tombstones = await Promise.all(leaves.map((leaf) => signedTombstone(leaf, signer)));
-		const failures = (await db.bulkDocs(tombstones as PouchDB.Core.PutDocument<object>[], { new_edits: false })) as Array<{ id?: string; error?: unknown; reason?: string }>;
-		if (failures.length > 0) throw new Error(`could not delete ${failures[0]?.id}: ${failures[0]?.reason ?? String(failures[0]?.error)}`);
+		const failures = (await db.bulkDocs(tombstones as PouchDB.Core.PutDocument<object>[], {
+			new_edits: false
+		})) as Array<{ id?: string; error?: unknown; reason?: string }>;
+		if (failures.length > 0)
+			throw new Error(`could not delete ${failures[0]?.id}: ${failures[0]?.reason ?? String(failures[0]?.error)}`);
 		deleted += new Set(leaves.map((leaf) => leaf._id)).size;
 	}
 	return deleted;

@@ -68,18 +68,38 @@ export function buildDemoDocs(now: Date): CommunityDoc[] {
 	return docs;
 }
 
-function resourceDocs(r: DemoResource, now: Date, at: (base: number, offset?: number) => number, iso: (t: number) => string): CommunityDoc[] {
+function resourceDocs(
+	r: DemoResource,
+	now: Date,
+	at: (base: number, offset?: number) => number,
+	iso: (t: number) => string
+): CommunityDoc[] {
 	const created = at(startOfDay(now.getTime() - r.daysAgo * DAY_MS) + 10 * HOUR_MS);
 	const id = docId('resource', ulid(created));
 	const { by, daysAgo: _daysAgo, review, comments, votes, ...fields } = r;
 	const docs: CommunityDoc[] = [{ _id: id, type: 'resource', author: by, createdAt: iso(created), ...fields }];
 	if (review) {
 		const t = at(created, DAY_MS);
-		docs.push({ _id: docId('review', ulid(t)), type: 'review', author: review.by, createdAt: iso(t), resource: id, verdict: review.verdict, comments: review.comments });
+		docs.push({
+			_id: docId('review', ulid(t)),
+			type: 'review',
+			author: review.by,
+			createdAt: iso(t),
+			resource: id,
+			verdict: review.verdict,
+			comments: review.comments
+		});
 	}
 	(comments ?? []).forEach((comment, i) => {
 		const t = at(created, (2 + i) * DAY_MS);
-		docs.push({ _id: docId('comment', ulid(t)), type: 'comment', author: comment.by, createdAt: iso(t), target: id, body: comment.body });
+		docs.push({
+			_id: docId('comment', ulid(t)),
+			type: 'comment',
+			author: comment.by,
+			createdAt: iso(t),
+			target: id,
+			body: comment.body
+		});
 	});
 	(votes ?? []).forEach((voter, i) => {
 		const t = at(created, (i + 3) * HOUR_MS);

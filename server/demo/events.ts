@@ -27,7 +27,8 @@ const EVENTS: readonly DemoEvent[] = [
 		fields: {
 			kind: 'webinar',
 			title: 'Open data portals on a small budget',
-			description: 'Thi walks through how a regional data office publishes 140 datasets with one part-time person: licences, metadata templates and the three tools that did the heavy lifting.\n\nBring your questions; the recording will be added here afterwards.',
+			description:
+				'Thi walks through how a regional data office publishes 140 datasets with one part-time person: licences, metadata templates and the three tools that did the heavy lifting.\n\nBring your questions; the recording will be added here afterwards.',
 			timeZone: 'Europe/Amsterdam',
 			location: { online: 'https://meet.example.org/open-data-portals' },
 			organisers: ['thi'],
@@ -45,7 +46,8 @@ const EVENTS: readonly DemoEvent[] = [
 		fields: {
 			kind: 'meetup',
 			title: 'West coast digital services meetup',
-			description: 'A morning for council and agency staff from the west coast: short talks on e-permits and accessible forms, then tables by topic.\n\n**Agenda**\n\n- 10:00 Coffee and introductions\n- 10:30 Parking permits online in six weeks (Harbour City)\n- 11:15 Accessibility testing with residents\n- 12:00 Tables by topic\n- 13:00 Close\n\nNo internet in the hall: a Praxis hub will be running so you can sync on the spot.',
+			description:
+				'A morning for council and agency staff from the west coast: short talks on e-permits and accessible forms, then tables by topic.\n\n**Agenda**\n\n- 10:00 Coffee and introductions\n- 10:30 Parking permits online in six weeks (Harbour City)\n- 11:15 Accessibility testing with residents\n- 12:00 Tables by topic\n- 13:00 Close\n\nNo internet in the hall: a Praxis hub will be running so you can sync on the spot.',
 			timeZone: 'Europe/Dublin',
 			location: { venue: 'Kilbrack Community Hall', address: 'Main Street, Kilbrack' },
 			capacity: 25,
@@ -64,14 +66,16 @@ const EVENTS: readonly DemoEvent[] = [
 		fields: {
 			kind: 'workshop',
 			title: 'Cyber hygiene for small municipalities',
-			description: 'A hands-on day on the eight baseline measures: multi-factor authentication, backups that are tested, updates, inventory and an incident plan on one page.',
+			description:
+				'A hands-on day on the eight baseline measures: multi-factor authentication, backups that are tested, updates, inventory and an incident plan on one page.',
 			timeZone: 'Europe/Warsaw',
 			location: { venue: 'Regional Office, Room 2', address: 'ul. Długa 12, Nowy Sącz' },
 			capacity: 20,
 			organisers: ['piotr'],
 			tags: ['cybersecurity', 'small-municipalities'],
 			region: 'Lesser Poland',
-			materials: 'Slides and the one-page incident plan template are in the library: see "Cyber hygiene baseline: 8 measures for small municipalities".'
+			materials:
+				'Slides and the one-page incident plan template are in the library: see "Cyber hygiene baseline: 8 measures for small municipalities".'
 		},
 		going: ['piotr', 'ana', 'thi', 'maria']
 	}
@@ -94,10 +98,20 @@ export function buildDemoEvents(now: Date): CommunityDoc[] {
 			end: new Date(start + e.hours * 60 * 60 * 1000).toISOString(),
 			...e.fields
 		});
-		const answers: [string, 'going' | 'maybe'][] = [...(e.going ?? []).map((u) => [u, 'going'] as [string, 'going']), ...(e.maybe ?? []).map((u) => [u, 'maybe'] as [string, 'maybe'])];
+		const answers: [string, 'going' | 'maybe'][] = [
+			...(e.going ?? []).map((u) => [u, 'going'] as [string, 'going']),
+			...(e.maybe ?? []).map((u) => [u, 'maybe'] as [string, 'maybe'])
+		];
 		answers.forEach(([member, status], i) => {
 			const t = Math.min(created + (i + 1) * 60 * 60 * 1000, now.getTime() - 60_000);
-			docs.push({ _id: rsvpId(id, member), type: 'rsvp', author: member, createdAt: new Date(t).toISOString(), event: id, status });
+			docs.push({
+				_id: rsvpId(id, member),
+				type: 'rsvp',
+				author: member,
+				createdAt: new Date(t).toISOString(),
+				event: id,
+				status
+			});
 		});
 	});
 	return docs;

@@ -10,7 +10,8 @@ export const RESOURCES: readonly DemoResource[] = [
 		kind: 'case-study',
 		status: 'published',
 		title: 'Harbour City: parking permits online in six weeks',
-		summary: 'How a council moved resident parking permits from paper forms to an accessible e-service, cut processing time from 9 days to 1 and halved phone calls.',
+		summary:
+			'How a council moved resident parking permits from paper forms to an accessible e-service, cut processing time from 9 days to 1 and halved phone calls.',
 		tags: ['e-services', 'accessibility', 'plain-language'],
 		organization: 'Harbour City Council',
 		jurisdiction: 'Harbour City',
@@ -18,7 +19,8 @@ export const RESOURCES: readonly DemoResource[] = [
 		body: `Resident parking permits were the council's most requested paper form: about 11,000 applications a year, each re-typed by staff.
 
 This case study describes what we built, what we left out on purpose, and what we would do differently.`,
-		problem: 'Applications arrived on paper or as scanned PDFs, 30% were incomplete, and residents called to ask about progress. Processing took 9 working days on average.',
+		problem:
+			'Applications arrived on paper or as scanned PDFs, 30% were incomplete, and residents called to ask about progress. Processing took 9 working days on average.',
 		actions: `1. Mapped the process with the permits team and five residents.
 2. Cut the form from 24 questions to 7 by reusing data the council already held (address register, vehicle register).
 3. Built the form on the council's existing e-service platform, tested with 12 residents including screen reader and magnifier users.
@@ -28,10 +30,16 @@ This case study describes what we built, what we left out on purpose, and what w
 			{ metric: 'Phone calls about permits', value: '-52', unit: '%' },
 			{ metric: 'Applications submitted online', value: '87', unit: '%' }
 		],
-		lessons: 'Reusing existing registers removed more friction than any design work. Keep a paper route: 13% of applicants still use it, most of them over 75.',
+		lessons:
+			'Reusing existing registers removed more friction than any design work. Keep a paper route: 13% of applicants still use it, most of them over 75.',
 		contact: 'Siobhan Brennan, service design lead (through Praxis messages)',
 		review: approve('Clear, measurable, and the data reuse point is transferable to any municipality. Approved.'),
-		comments: [{ by: 'thi', body: 'Which registers did you need a data-sharing agreement for? The vehicle register took us 4 months.' }],
+		comments: [
+			{
+				by: 'thi',
+				body: 'Which registers did you need a data-sharing agreement for? The vehicle register took us 4 months.'
+			}
+		],
 		votes: ['maria', 'james', 'piotr', 'thi']
 	},
 	{
@@ -40,7 +48,8 @@ This case study describes what we built, what we left out on purpose, and what w
 		kind: 'guide',
 		status: 'published',
 		title: 'Open data publishing checklist for small municipalities',
-		summary: 'Twelve checks before a dataset goes on the portal: licence, personal data, format, metadata, update schedule and a named owner.',
+		summary:
+			'Twelve checks before a dataset goes on the portal: licence, personal data, format, metadata, update schedule and a named owner.',
 		tags: ['open-data', 'checklist', 'dcat'],
 		body: `## Before publishing
 
@@ -68,7 +77,8 @@ This case study describes what we built, what we left out on purpose, and what w
 		kind: 'template',
 		status: 'published',
 		title: 'Requirements template: procuring cloud services',
-		summary: 'Requirement wording for data location, exit assistance, export formats, security certification and subcontractors, ready to paste into a tender or mini-competition.',
+		summary:
+			'Requirement wording for data location, exit assistance, export formats, security certification and subcontractors, ready to paste into a tender or mini-competition.',
 		tags: ['procurement', 'cloud', 'template'],
 		body: `Each requirement is marked **must** or **scored**. Adapt the numbers to your service.
 
@@ -82,7 +92,9 @@ This case study describes what we built, what we left out on purpose, and what w
 ### Security
 4. (scored) Current ISO/IEC 27001 certification covering the offered service, or an equivalent independent audit report.`,
 		review: approve('Exactly the wording people keep asking for in the forums. Approved.'),
-		comments: [{ by: 'piotr', body: 'Used requirement 2 in a mini-competition for three small towns. No supplier objected.' }],
+		comments: [
+			{ by: 'piotr', body: 'Used requirement 2 in a mini-competition for three small towns. No supplier objected.' }
+		],
 		votes: ['maria', 'piotr', 'james']
 	},
 	{
@@ -91,7 +103,8 @@ This case study describes what we built, what we left out on purpose, and what w
 		kind: 'article',
 		status: 'published',
 		title: 'Plain language in e-services: what 40 user tests taught us',
-		summary: 'Residents skim, distrust jargon and stop at the first question they do not understand. Seven patterns that helped.',
+		summary:
+			'Residents skim, distrust jargon and stop at the first question they do not understand. Seven patterns that helped.',
 		tags: ['plain-language', 'service-design', 'user-research'],
 		body: `Over two years we tested 14 e-services with 40 residents. Some patterns kept coming back.
 
@@ -111,7 +124,8 @@ This case study describes what we built, what we left out on purpose, and what w
 		kind: 'guide',
 		status: 'published',
 		title: 'Cyber hygiene baseline: 8 measures for small municipalities',
-		summary: 'The minimum a municipality with one IT person should have in place, in order of impact per euro, with what each costs.',
+		summary:
+			'The minimum a municipality with one IT person should have in place, in order of impact per euro, with what each costs.',
 		tags: ['cybersecurity', 'small-municipalities', 'baseline'],
 		body: `Built from the forum discussion and reviewed by three IT leads.
 
@@ -134,7 +148,8 @@ This case study describes what we built, what we left out on purpose, and what w
 		kind: 'guide',
 		status: 'submitted',
 		title: 'Budgeting for cloud costs that grow every month',
-		summary: 'How Norrvik forecasts and caps its cloud spend: tagging, monthly reviews with service owners and reserved capacity.',
+		summary:
+			'How Norrvik forecasts and caps its cloud spend: tagging, monthly reviews with service owners and reserved capacity.',
 		tags: ['cloud', 'finops', 'budget'],
 		body: `A first draft for review. Our cloud bill grew 40% in the year after migration, mostly from storage nobody deleted and test environments left running.
 

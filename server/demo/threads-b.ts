@@ -60,11 +60,31 @@ The operator says it needs a new module from their vendor. Has anyone written th
 I coordinate digitalisation for 31 small municipalities in the northern region. This year: shared cyber security support and a common open data top 10.`,
 		votes: ['maria', 'james', 'ana', 'thi', 'siobhan'],
 		replies: [
-			{ by: 'maria', after: 2, body: 'Maria, head of IT in Norrvik. This year: finishing our move out of the server rooms. Want to learn: how others budget for cloud costs that grow every month.' },
-			{ by: 'ana', after: 4, body: 'Ana, ICT procurement for Eastvale. Renewing our office software agreement. Want to learn: exit clauses that actually work.' },
-			{ by: 'thi', after: 7, body: 'Thi, data officer at Riverside County. Cleaning up metadata on 310 datasets. Want to learn: how to get departments to own their data quality.' },
-			{ by: 'siobhan', after: 22, body: 'Siobhan, service design in Harbour City. Rewriting our top 20 services in plain language. Want to learn: measuring whether it worked.' },
-			{ by: 'james', after: 27, body: 'James, national digital identity policy. Want to learn what stops municipalities from connecting to the eID, straight from you.' }
+			{
+				by: 'maria',
+				after: 2,
+				body: 'Maria, head of IT in Norrvik. This year: finishing our move out of the server rooms. Want to learn: how others budget for cloud costs that grow every month.'
+			},
+			{
+				by: 'ana',
+				after: 4,
+				body: 'Ana, ICT procurement for Eastvale. Renewing our office software agreement. Want to learn: exit clauses that actually work.'
+			},
+			{
+				by: 'thi',
+				after: 7,
+				body: 'Thi, data officer at Riverside County. Cleaning up metadata on 310 datasets. Want to learn: how to get departments to own their data quality.'
+			},
+			{
+				by: 'siobhan',
+				after: 22,
+				body: 'Siobhan, service design in Harbour City. Rewriting our top 20 services in plain language. Want to learn: measuring whether it worked.'
+			},
+			{
+				by: 'james',
+				after: 27,
+				body: 'James, national digital identity policy. Want to learn what stops municipalities from connecting to the eID, straight from you.'
+			}
 		]
 	},
 	{

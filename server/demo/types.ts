@@ -23,7 +23,12 @@ export interface DemoThread {
 }
 
 export type DemoResourceFields = Pick<Resource, 'kind' | 'title' | 'summary' | 'body' | 'tags' | 'status'> &
-	Partial<Pick<Resource, 'organization' | 'jurisdiction' | 'sector' | 'problem' | 'actions' | 'outcomes' | 'lessons' | 'contact'>>;
+	Partial<
+		Pick<
+			Resource,
+			'organization' | 'jurisdiction' | 'sector' | 'problem' | 'actions' | 'outcomes' | 'lessons' | 'contact'
+		>
+	>;
 
 export interface DemoResource extends DemoResourceFields {
 	by: string;

@@ -29,11 +29,22 @@ export async function findCertificate(storage: Storage, id: string): Promise<Dev
 }
 
 /** Writes the revocation of `cert` (or returns the one already written). */
-export async function revokeCertificate(deps: RevokeDeps, cert: DeviceCertificate, revokedBy: string): Promise<Record<string, unknown>> {
+export async function revokeCertificate(
+	deps: RevokeDeps,
+	cert: DeviceCertificate,
+	revokedBy: string
+): Promise<Record<string, unknown>> {
 	const db = deps.storage.db(COMMUNITY_DB);
 	const signer = await serverSigner(deps.auth.signingKey());
 	const revocation = await signAsServer(
-		{ _id: revocationId(cert._id), type: 'revocation', author: REVOCATION_AUTHOR, createdAt: deps.clock().toISOString(), device: cert._id, revokedBy },
+		{
+			_id: revocationId(cert._id),
+			type: 'revocation',
+			author: REVOCATION_AUTHOR,
+			createdAt: deps.clock().toISOString(),
+			device: cert._id,
+			revokedBy
+		},
 		signer
 	);
 	// stored under the revision its signature fixes, like every signed document

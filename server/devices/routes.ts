@@ -50,7 +50,8 @@ function parseNewDevice(body: unknown): NewDevice | string {
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'send a JSON object {publicKey, label?}';
 	const { publicKey, label } = body as Record<string, unknown>;
 	if (typeof publicKey !== 'string') return 'publicKey must be the base64url raw Ed25519 public key';
-	if (label !== undefined && (typeof label !== 'string' || label.length > MAX_LABEL_CHARS)) return `label must be text of at most ${MAX_LABEL_CHARS} characters`;
+	if (label !== undefined && (typeof label !== 'string' || label.length > MAX_LABEL_CHARS))
+		return `label must be text of at most ${MAX_LABEL_CHARS} characters`;
 	return { publicKey, ...(label ? { label } : {}) };
 }
 
@@ -75,8 +76,17 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 
 	/** The member's certificates issued since `since` (ms), oldest first: ids are ULIDs, in time order. */
 	async function certifiedSince(name: string, since: number): Promise<DeviceCertificate[]> {
-		const res = await db().allDocs({ include_docs: true, startkey: deviceId(encodeTime(Math.max(0, since), 10)), endkey: idRange('device').endkey });
-		return res.rows.map((row) => asCertificate(row.doc)).filter((cert): cert is DeviceCertificate => cert !== null && cert.author === name && Date.parse(cert.createdAt) >= since);
+		const res = await db().allDocs({
+			include_docs: true,
+			startkey: deviceId(encodeTime(Math.max(0, since), 10)),
+			endkey: idRange('device').endkey
+		});
+		return res.rows
+			.map((row) => asCertificate(row.doc))
+			.filter(
+				(cert): cert is DeviceCertificate =>
+					cert !== null && cert.author === name && Date.parse(cert.createdAt) >= since
+			);
 	}
 
 	app.post('/', async (c) => {
@@ -84,13 +94,23 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 		if (user instanceof Response) return user;
 		const input = parseNewDevice(await readJson(c));
 		if (typeof input === 'string') return c.json({ error: 'bad_request', reason: input }, 400);
-		if (!(await importPublicKey(input.publicKey))) return c.json({ error: 'bad_request', reason: 'publicKey is not a raw 32-byte Ed25519 public key in base64url' }, 400);
+		if (!(await importPublicKey(input.publicKey)))
+			return c.json(
+				{ error: 'bad_request', reason: 'publicKey is not a raw 32-byte Ed25519 public key in base64url' },
+				400
+			);
 		const now = clock();
 		const recent = await certifiedSince(user.name, now.getTime() - DAY_MS);
 		if (recent.length >= DEVICE_CERTS_PER_DAY) {
 			const retryAfter = Math.max(1, Math.ceil((Date.parse(recent[0].createdAt) + DAY_MS - now.getTime()) / 1000));
 			c.header('retry-after', String(retryAfter));
-			return c.json({ error: 'too_many_requests', reason: `${DEVICE_CERTS_PER_DAY} devices were certified for this account in the last 24 hours; try again later, or revoke the devices you no longer use` }, 429);
+			return c.json(
+				{
+					error: 'too_many_requests',
+					reason: `${DEVICE_CERTS_PER_DAY} devices were certified for this account in the last 24 hours; try again later, or revoke the devices you no longer use`
+				},
+				429
+			);
 		}
 		const signer = await serverSigner(auth.signingKey());
 		const unsigned = {
@@ -121,7 +141,10 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 			.map((cert) => ({ ...cert, revoked: revoked.has(cert._id) }));
 		const session = await auth.sessionOf(c.req.raw);
 		const linked = session ? ((await auth.sessions.get(session.sub, session.jti))?.device ?? null) : null;
-		return c.json({ certificates, ...(session ? { session: { device: linked, challenge: sessionChallenge(session.jti) } } : {}) });
+		return c.json({
+			certificates,
+			...(session ? { session: { device: linked, challenge: sessionChallenge(session.jti) } } : {})
+		});
 	});
 
 	app.post('/:id/session', async (c) => {
@@ -131,10 +154,13 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 		if (!session) return c.json({ error: 'bad_request', reason: 'only a signed-in session can name its device' }, 400);
 		const id = deviceIdOf(c.req.param('id'));
 		const body = (await readJson(c)) as { signature?: unknown } | null;
-		if (!id || typeof body?.signature !== 'string') return c.json({ error: 'bad_request', reason: 'send {signature} for a device:{ulid}' }, 400);
+		if (!id || typeof body?.signature !== 'string')
+			return c.json({ error: 'bad_request', reason: 'send {signature} for a device:{ulid}' }, 400);
 		const cert = await findCertificate(storage, deviceId(id));
-		if (!cert || cert.author !== user.name) return c.json({ error: 'not_found', reason: `no device certificate device:${id} of yours` }, 404);
-		if ((await verifier.revoked()).has(cert._id)) return c.json({ error: 'forbidden', reason: 'this device certificate was revoked' }, 403);
+		if (!cert || cert.author !== user.name)
+			return c.json({ error: 'not_found', reason: `no device certificate device:${id} of yours` }, 404);
+		if ((await verifier.revoked()).has(cert._id))
+			return c.json({ error: 'forbidden', reason: 'this device certificate was revoked' }, 403);
 		if (!(await verifyLinkSignature(cert, sessionLinkBytes(cert._id, sessionChallenge(session.jti)), body.signature))) {
 			return c.json({ error: 'forbidden', reason: 'the signature is not this device’s' }, 403);
 		}

@@ -33,7 +33,10 @@ export function serverSigner(key: SigningKey): Promise<ServerSigner> {
 }
 
 /** Signs `doc` as the server (`signature.device` = `server:{kid}`). */
-export async function signAsServer<T extends Record<string, unknown>>(doc: T, signer: ServerSigner): Promise<T & { signature: DocSignature }> {
+export async function signAsServer<T extends Record<string, unknown>>(
+	doc: T,
+	signer: ServerSigner
+): Promise<T & { signature: DocSignature }> {
 	return signDoc(doc, SERVER_SIGNER_PREFIX + signer.kid, signer.privateKey);
 }
 
@@ -43,10 +46,14 @@ export function serverKidOf(device: string): string | null {
 }
 
 /** A verify-only CryptoKey from a published JWK, or null when it is not an Ed25519 public key. */
-export async function importServerPublicKey(jwk: Pick<PublicJwk, 'x'> & { kty?: unknown; crv?: unknown }): Promise<CryptoKey | null> {
+export async function importServerPublicKey(
+	jwk: Pick<PublicJwk, 'x'> & { kty?: unknown; crv?: unknown }
+): Promise<CryptoKey | null> {
 	if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') return null;
 	try {
-		return await crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, SIGNED_ALGORITHM, true, ['verify']);
+		return await crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, SIGNED_ALGORITHM, true, [
+			'verify'
+		]);
 	} catch {
 		return null;
 	}
@@ -69,14 +76,20 @@ export async function publicKeysFromJwks(keys: readonly unknown[]): Promise<Map<
  * gateway stores every signed revision (server/couch/write.ts). Ids already present (any
  * revision, a deleted one included) are left alone: answered 409 like a `put` would.
  */
-export async function storeSignedNew(db: PouchDB.Database, docs: readonly Record<string, unknown>[]): Promise<Array<{ id: string; ok?: true; error?: 'conflict' }>> {
+export async function storeSignedNew(
+	db: PouchDB.Database,
+	docs: readonly Record<string, unknown>[]
+): Promise<Array<{ id: string; ok?: true; error?: 'conflict' }>> {
 	const ids = docs.map((d) => String(d._id));
 	// all_docs with keys lists deleted documents too (value.deleted)
 	const rows = (await db.allDocs({ keys: ids })).rows as Array<{ key: string; value?: unknown }>;
 	const present = new Set(rows.filter((row) => row.value).map((row) => row.key));
 	const fresh = docs.filter((d) => !present.has(String(d._id)));
 	const stored = await Promise.all(fresh.map((d) => withSignedRevision(d, null)));
-	const failures = stored.length ? ((await db.bulkDocs(stored, { new_edits: false })) as Array<{ id?: string; error?: unknown; reason?: string }>) : [];
-	if (failures.length > 0) throw new Error(`could not store ${failures[0]?.id}: ${failures[0]?.reason ?? String(failures[0]?.error)}`);
+	const failures = stored.length
+		? ((await db.bulkDocs(stored, { new_edits: false })) as Array<{ id?: string; error?: unknown; reason?: string }>)
+		: [];
+	if (failures.length > 0)
+		throw new Error(`could not store ${failures[0]?.id}: ${failures[0]?.reason ?? String(failures[0]?.error)}`);
 	return ids.map((id) => (present.has(id) ? { id, error: 'conflict' as const } : { id, ok: true as const }));
 }

@@ -26,7 +26,18 @@ import type { MemberRoles } from '../auth/users';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 import * as v from 'valibot';
 import { deviceSchema, type Role } from '../../src/lib/domain/schemas';
-import { canonicalBytes, canonicalJSON, checkCertificate, fromBase64Url, SIGNED_ALGORITHM, verifyDocSignature, type CertificateContext, type DeviceCertificate, type DocSignature, type SignerAuthority } from '../../src/lib/domain/signing';
+import {
+	canonicalBytes,
+	canonicalJSON,
+	checkCertificate,
+	fromBase64Url,
+	SIGNED_ALGORITHM,
+	verifyDocSignature,
+	type CertificateContext,
+	type DeviceCertificate,
+	type DocSignature,
+	type SignerAuthority
+} from '../../src/lib/domain/signing';
 import { serverKidOf } from './server-key';
 
 export type Signer = { kind: 'member'; name: string; device: string } | { kind: 'server'; kid: string };
@@ -127,7 +138,10 @@ class SignatureWorkers {
 	private spawn(): Worker {
 		// The worker is TypeScript too: it registers tsx's loader (as `--import tsx` does for the
 		// server) before importing it. Its execArgv is empty so that the loader is not registered twice.
-		const tsxApi = new URL('./dist/esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'))).href;
+		const tsxApi = new URL(
+			'./dist/esm/api/index.mjs',
+			pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'))
+		).href;
 		const script = new URL('./verify-worker.ts', import.meta.url).href;
 		const code = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
 		const worker = new Worker(code, { eval: true, execArgv: [], workerData: { role: WORKER_ROLE } });
@@ -137,7 +151,8 @@ class SignatureWorkers {
 		worker.on('message', (answer: VerifyAnswer) => {
 			const job = this.pending.get(answer.id);
 			this.pending.delete(answer.id);
-			if (job && (this.inFlight.set(worker, (this.inFlight.get(worker) ?? 1) - 1).get(worker) ?? 0) <= 0) worker.unref();
+			if (job && (this.inFlight.set(worker, (this.inFlight.get(worker) ?? 1) - 1).get(worker) ?? 0) <= 0)
+				worker.unref();
 			job?.resolve(answer.valid);
 		});
 		const fail = () => {
@@ -164,7 +179,10 @@ class SignatureWorkers {
 				continue;
 			}
 			const id = ++this.jobs;
-			this.pending.set(id, { size: part.length, resolve: (valid) => part.forEach((q, k) => q.resolve(valid[k] === true)) });
+			this.pending.set(id, {
+				size: part.length,
+				resolve: (valid) => part.forEach((q, k) => q.resolve(valid[k] === true))
+			});
 			const worker = this.workers[this.next++ % this.workers.length];
 			try {
 				worker.postMessage({ id, items: part.map((q) => q.item) } satisfies VerifyJob);
@@ -195,7 +213,9 @@ async function checkHere(doc: Record<string, unknown>, raw: Uint8Array, sig: Uin
 	try {
 		const key = ed25519KeyObject(raw);
 		const bytes = canonicalBytes(doc);
-		return await new Promise<boolean>((resolve) => nodeVerify(null, bytes, key, sig, (err, valid) => resolve(!err && valid)));
+		return await new Promise<boolean>((resolve) =>
+			nodeVerify(null, bytes, key, sig, (err, valid) => resolve(!err && valid))
+		);
 	} catch {
 		return false;
 	}
@@ -244,7 +264,11 @@ function createFastPath(useWorkers: boolean) {
 		return entry;
 	}
 
-	return async function accepts(doc: Record<string, unknown>, cert: DeviceCertificate | null, ctx: CertificateContext): Promise<true | null> {
+	return async function accepts(
+		doc: Record<string, unknown>,
+		cert: DeviceCertificate | null,
+		ctx: CertificateContext
+	): Promise<true | null> {
 		const signature = doc.signature as Partial<DocSignature> | undefined;
 		if (!cert || typeof signature?.sig !== 'string' || cert.author !== doc.author) return null;
 		if (ctx.revoked.has(cert._id) || !(Date.parse(cert.expiresAt) > ctx.now.getTime())) return null;
@@ -314,12 +338,21 @@ export function createSignatureVerifier(deps: VerifierDeps): SignatureVerifier {
 		}
 	}
 
-	async function verifyServerSignature(doc: Record<string, unknown>, kid: string, sig: string): Promise<SignatureVerdict> {
+	async function verifyServerSignature(
+		doc: Record<string, unknown>,
+		kid: string,
+		sig: string
+	): Promise<SignatureVerdict> {
 		const key = (await deps.serverKeys()).get(kid);
 		if (!key) return { ok: false, reason: `the document is signed by an unknown server key ${kid}` };
 		const sigBytes = fromBase64Url(sig);
-		const ok = sigBytes !== null && sigBytes.length === 64 && (await crypto.subtle.verify(SIGNED_ALGORITHM, key, sigBytes, canonicalBytes(doc)));
-		return ok ? { ok: true, signer: { kind: 'server', kid } } : { ok: false, reason: 'the server signature does not match the document (altered after signing?)' };
+		const ok =
+			sigBytes !== null &&
+			sigBytes.length === 64 &&
+			(await crypto.subtle.verify(SIGNED_ALGORITHM, key, sigBytes, canonicalBytes(doc)));
+		return ok
+			? { ok: true, signer: { kind: 'server', kid } }
+			: { ok: false, reason: 'the server signature does not match the document (altered after signing?)' };
 	}
 
 	const current = (id: string) => currentDoc(db(), id);
@@ -354,7 +387,6 @@ export function createSignatureVerifier(deps: VerifierDeps): SignatureVerifier {
 		}
 	};
 }
-
 
 /** A verifier's rolesOf from a user store (null for a name it does not hold). */
 export function rolesFromUsers(users: MemberRoles): (name: string) => Promise<readonly Role[] | null> {

@@ -20,7 +20,11 @@ export function clientAddressResolver(trustProxy: boolean): AddressOf {
 	if (!trustProxy) return clientAddress;
 	return (c) => {
 		const forwarded = c.req.header('x-forwarded-for');
-		const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+		const last = forwarded
+			?.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean)
+			.at(-1);
 		return last ?? clientAddress(c);
 	};
 }

@@ -4,11 +4,20 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { pipeline } from 'node:stream';
 import { fromWebStream, toWebStream } from './web-streams';
-import { brotliCompress, constants, createBrotliCompress, createGzip, gzip, type BrotliCompress, type Gzip } from 'node:zlib';
+import {
+	brotliCompress,
+	constants,
+	createBrotliCompress,
+	createGzip,
+	gzip,
+	type BrotliCompress,
+	type Gzip
+} from 'node:zlib';
 
 export type Encoding = 'br' | 'gzip';
 
-const COMPRESSIBLE = /^\s*(?:text\/|application\/(?:json|javascript|xml|manifest\+json|[\w.+-]*\+(?:json|xml))|image\/svg\+xml)/i;
+const COMPRESSIBLE =
+	/^\s*(?:text\/|application\/(?:json|javascript|xml|manifest\+json|[\w.+-]*\+(?:json|xml))|image\/svg\+xml)/i;
 const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
 const STREAMING_FEEDS = new Set(['longpoll', 'continuous', 'eventsource']);
 
@@ -78,7 +87,8 @@ function isStreamingFeed(c: Context): boolean {
 	return STREAMING_FEEDS.has(c.req.query('feed') ?? '');
 }
 
-type Peeked = { complete: true; bytes: Uint8Array<ArrayBuffer> } | { complete: false; stream: ReadableStream<Uint8Array> };
+type Peeked =
+	{ complete: true; bytes: Uint8Array<ArrayBuffer> } | { complete: false; stream: ReadableStream<Uint8Array> };
 
 /** Reads up to `limit` bytes; either the whole (small) body, or a stream replaying what was read. */
 async function peek(body: ReadableStream<Uint8Array>, limit: number): Promise<Peeked> {

@@ -25,12 +25,19 @@ const BUNDLE_TYPES = /^application\/(gzip|x-gzip|octet-stream)\s*(;|$)/i;
 const ATTACHMENT_PATH = /^\/couch\/[^/_][^/]*\/[^/]+\/.+/;
 
 export function csrfGuard(options: CsrfOptions = {}): MiddlewareHandler {
-	const allowed = new Set((options.allowedOrigins ?? []).map((o) => normalizeOrigin(o)).filter((o): o is string => o !== null));
-	if (allowed.size !== (options.allowedOrigins ?? []).length) throw new Error('csrfGuard: allowedOrigins must be origins like https://praxis.example.org');
+	const allowed = new Set(
+		(options.allowedOrigins ?? []).map((o) => normalizeOrigin(o)).filter((o): o is string => o !== null)
+	);
+	if (allowed.size !== (options.allowedOrigins ?? []).length)
+		throw new Error('csrfGuard: allowedOrigins must be origins like https://praxis.example.org');
 	return async (c, next) => {
 		if (SAFE_METHODS.has(c.req.method) || c.req.header('authorization')) return next();
 		const from = crossSite(c, allowed, options.trustProxy ?? false);
-		if (from) return refuse(c, `this request came from ${from}, not from Praxis itself, so it was refused (cross-site request)`);
+		if (from)
+			return refuse(
+				c,
+				`this request came from ${from}, not from Praxis itself, so it was refused (cross-site request)`
+			);
 		// A typed body must be of an expected type; an untyped one (a Blob sent no-cors) is refused too.
 		const type = c.req.header('content-type');
 		if (type !== undefined ? !typeAllowed(c, type) : hasBody(c)) {

@@ -10,7 +10,13 @@ export interface ErrorBody {
 }
 
 /** An HTTPException whose response is already `{error, reason}` JSON. */
-export function jsonHttpError(status: ContentfulStatusCode, error: string, reason: string, headers: Record<string, string> = {}, details: Record<string, unknown> = {}): HTTPException {
+export function jsonHttpError(
+	status: ContentfulStatusCode,
+	error: string,
+	reason: string,
+	headers: Record<string, string> = {},
+	details: Record<string, unknown> = {}
+): HTTPException {
 	const res = new Response(JSON.stringify({ ...details, error, reason } satisfies ErrorBody), {
 		status,
 		headers: { 'content-type': 'application/json; charset=utf-8', ...headers }

@@ -20,7 +20,11 @@ function compress(bytes: Uint8Array, encoding: Encoding): Promise<Uint8Array> {
 	return new Promise((resolve, reject) => {
 		const done = (err: Error | null, out: Buffer) => (err ? reject(err) : resolve(new Uint8Array(out)));
 		if (encoding === 'br') {
-			brotliCompress(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } }, done);
+			brotliCompress(
+				bytes,
+				{ params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } },
+				done
+			);
 		} else {
 			gzip(bytes, { level: 9 }, done);
 		}

@@ -2,7 +2,9 @@
 // but query strings may carry anything), status, duration in ms.
 import type { MiddlewareHandler } from 'hono';
 
-export function requestLog(write: (line: string) => void = (line) => process.stdout.write(line + '\n')): MiddlewareHandler {
+export function requestLog(
+	write: (line: string) => void = (line) => process.stdout.write(line + '\n')
+): MiddlewareHandler {
 	return async (c, next) => {
 		const start = performance.now();
 		await next();

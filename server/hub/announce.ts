@@ -15,7 +15,9 @@ export interface LanAddresses {
 }
 
 export function lanAddresses(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> = networkInterfaces()): LanAddresses {
-	const all = Object.values(interfaces).flatMap((list) => list ?? []).filter((i) => !i.internal);
+	const all = Object.values(interfaces)
+		.flatMap((list) => list ?? [])
+		.filter((i) => !i.internal);
 	return {
 		ipv4: all.filter((i) => i.family === 'IPv4').map((i) => i.address),
 		ipv6: all.filter((i) => i.family === 'IPv6' && !i.address.toLowerCase().startsWith('fe80')).map((i) => i.address)
@@ -24,23 +26,35 @@ export function lanAddresses(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> = n
 
 export const hubUrl = (address: string, port: number): string => `http://${address}:${port}`;
 
-const NEED_IPV4 = "Attendees' apps need an IPv4 address (like 192.168.1.20) to reach this hub: IPv6 addresses do not work in the app.";
+const NEED_IPV4 =
+	"Attendees' apps need an IPv4 address (like 192.168.1.20) to reach this hub: IPv6 addresses do not work in the app.";
 
 /** The lines to print: the addresses attendees can use and a QR code of the first, or why there is none. */
-export async function announcement(host: string, port: number, upstream: string, addresses: LanAddresses = lanAddresses()): Promise<string> {
+export async function announcement(
+	host: string,
+	port: number,
+	upstream: string,
+	addresses: LanAddresses = lanAddresses()
+): Promise<string> {
 	const lines = [`Meetup hub for ${upstream}`];
 	// '::' listens on IPv4 too (dual stack), like '0.0.0.0'
 	const everyInterface = host === '0.0.0.0' || host === '::';
 	if (!everyInterface && isIPv6(host)) {
 		lines.push(`HOST is the IPv6 address ${host}. ${NEED_IPV4}`);
-		lines.push(addresses.ipv4.length > 0 ? `Set HOST to this computer's IPv4 address (${addresses.ipv4.join(' or ')}) and restart.` : "Set HOST to this computer's IPv4 address and restart.");
+		lines.push(
+			addresses.ipv4.length > 0
+				? `Set HOST to this computer's IPv4 address (${addresses.ipv4.join(' or ')}) and restart.`
+				: "Set HOST to this computer's IPv4 address and restart."
+		);
 		return lines.join('\n');
 	}
 	const listening = everyInterface ? addresses.ipv4 : [host];
 	if (listening.length === 0) {
 		if (addresses.ipv6.length > 0) {
 			lines.push(`This computer has only IPv6 addresses on the network (${addresses.ipv6.join(', ')}). ${NEED_IPV4}`);
-			lines.push("Connect to a network that gives this computer an IPv4 address, or set HOST to this computer's IPv4 address, then restart.");
+			lines.push(
+				"Connect to a network that gives this computer an IPv4 address, or set HOST to this computer's IPv4 address, then restart."
+			);
 		} else {
 			lines.push('No LAN address found: connect this computer to the hall network (Wi-Fi or cable), then restart.');
 		}

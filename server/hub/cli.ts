@@ -28,7 +28,9 @@ function credentialFromFile(path: string, read: (path: string) => string): { cre
 			.find((l) => l !== '');
 		return line ? { credential: line } : { error: `the hub credential file ${path} is empty` };
 	} catch (err) {
-		return { error: `cannot read the hub credential file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+		return {
+			error: `cannot read the hub credential file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`
+		};
 	}
 }
 
@@ -43,7 +45,9 @@ export function parseHubArgs(
 	let credentialFile = env.PRAXIS_HUB_CREDENTIAL_FILE;
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
-		const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+		const [flag, inline] = arg.includes('=')
+			? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+			: [arg, undefined];
 		const value = () => inline ?? argv[++i];
 		if (flag === '--hub') hub = true;
 		else if (flag === '--upstream') upstream = value();
@@ -51,7 +55,10 @@ export function parseHubArgs(
 		else if (flag === '--hub-credential-file') credentialFile = value();
 		else return { error: `unknown option ${arg} (hub mode: --hub --upstream URL --hub-credential-file PATH)` };
 	}
-	if (!hub) return upstream || credential || credentialFile ? { error: '--upstream and the hub credential need --hub' } : { hub: false };
+	if (!hub)
+		return upstream || credential || credentialFile
+			? { error: '--upstream and the hub credential need --hub' }
+			: { hub: false };
 	if (credentialFile && !credential) {
 		const read = credentialFromFile(credentialFile, readFile);
 		if ('error' in read) return read;
@@ -60,7 +67,12 @@ export function parseHubArgs(
 	if (!upstream) return { error: 'hub mode needs the central server: --upstream https://… (or PRAXIS_UPSTREAM)' };
 	const origin = parseUpstream(upstream);
 	if (!origin) return { error: `--upstream must be an http(s) URL without credentials, not ${upstream}` };
-	if (!credential) return { error: 'hub mode needs the credential the central server gave when the hub was enrolled (on /admin, or `npm run admin -- enrol-hub NAME`): put it in a file and pass --hub-credential-file PATH (or PRAXIS_HUB_CREDENTIAL_FILE, or PRAXIS_HUB_CREDENTIAL)' };
-	if (!parseHubCredential(credential)) return { error: 'the hub credential is malformed: copy the whole line enrol-hub printed (praxis-hub:NAME:SECRET)' };
+	if (!credential)
+		return {
+			error:
+				'hub mode needs the credential the central server gave when the hub was enrolled (on /admin, or `npm run admin -- enrol-hub NAME`): put it in a file and pass --hub-credential-file PATH (or PRAXIS_HUB_CREDENTIAL_FILE, or PRAXIS_HUB_CREDENTIAL)'
+		};
+	if (!parseHubCredential(credential))
+		return { error: 'the hub credential is malformed: copy the whole line enrol-hub printed (praxis-hub:NAME:SECRET)' };
 	return { hub: true, upstream: origin, credential };
 }

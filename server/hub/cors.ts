@@ -13,7 +13,10 @@ export function hubCors(allowedOrigin: string): MiddlewareHandler {
 		const requestOrigin = c.req.header('origin');
 		const allowed = requestOrigin === origin;
 		if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
-			if (!allowed) return c.json({ error: 'forbidden', reason: `this hub only accepts requests from ${origin}` }, 403, { vary: 'Origin' });
+			if (!allowed)
+				return c.json({ error: 'forbidden', reason: `this hub only accepts requests from ${origin}` }, 403, {
+					vary: 'Origin'
+				});
 			const headers: Record<string, string> = {
 				'access-control-allow-origin': origin,
 				'access-control-allow-credentials': 'true',
@@ -22,7 +25,8 @@ export function hubCors(allowedOrigin: string): MiddlewareHandler {
 				'access-control-max-age': String(HUB_CORS_MAX_AGE_SECONDS),
 				vary: 'Origin'
 			};
-			if (c.req.header('access-control-request-private-network') === 'true') headers['access-control-allow-private-network'] = 'true';
+			if (c.req.header('access-control-request-private-network') === 'true')
+				headers['access-control-allow-private-network'] = 'true';
 			return c.body(null, 204, headers);
 		}
 		await next();

@@ -89,9 +89,16 @@ export function createHubRegistry(storage: Storage, clock: () => Date = () => ne
 		async enrol(name) {
 			if (!isHubName(name)) return { refused: `a hub name is 3–32 of a-z 0-9 _ -` };
 			const existing = await get(name);
-			if (existing && !existing.revokedAt) return { refused: `hub ${name} is already enrolled: revoke it first to issue a new credential` };
+			if (existing && !existing.revokedAt)
+				return { refused: `hub ${name} is already enrolled: revoke it first to issue a new credential` };
 			const secret = randomBytes(32).toString('base64url');
-			const record: HubRecord = { _id: hubDocId(name), type: 'hub', name, secretHash: sha256(secret).toString('hex'), createdAt: clock().toISOString() };
+			const record: HubRecord = {
+				_id: hubDocId(name),
+				type: 'hub',
+				name,
+				secretHash: sha256(secret).toString('hex'),
+				createdAt: clock().toISOString()
+			};
 			await db().put(existing?._rev ? { ...record, _rev: existing._rev } : record);
 			cache.delete(name);
 			return { credential: `${HUB_CREDENTIAL_PREFIX}${name}:${secret}` };
@@ -124,7 +131,8 @@ export function createHubRegistry(storage: Storage, clock: () => Date = () => ne
 			if (!record || record.revokedAt) return null;
 			const expected = Buffer.from(record.secretHash, 'hex');
 			const given = sha256(parsed.secret);
-			const valid = expected.length === given.length && timingSafeEqual(new Uint8Array(expected), new Uint8Array(given));
+			const valid =
+				expected.length === given.length && timingSafeEqual(new Uint8Array(expected), new Uint8Array(given));
 			if (valid) noteContact(record.name);
 			return valid ? record.name : null;
 		}

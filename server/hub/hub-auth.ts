@@ -19,7 +19,8 @@ function tokenOf(req: Request): string | null {
 	return sessionCookieValue(req.headers.get('cookie'));
 }
 
-const audienceOk = (aud: unknown): boolean => aud === undefined || aud === HUB_AUDIENCE || (Array.isArray(aud) && aud.includes(HUB_AUDIENCE));
+const audienceOk = (aud: unknown): boolean =>
+	aud === undefined || aud === HUB_AUDIENCE || (Array.isArray(aud) && aud.includes(HUB_AUDIENCE));
 
 export function createHubAuth(state: HubState, clock: () => Date = () => new Date()): AuthService {
 	return {

@@ -50,7 +50,13 @@ export interface Hub extends HubAppParts {
 export function createHub(options: HubOptions): Hub {
 	const clock = options.clock ?? (() => new Date());
 	const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
-	const state = createHubState({ dataDir: options.dataDir, upstream: options.upstream, credential: options.credential, fetch: options.fetch, clock });
+	const state = createHubState({
+		dataDir: options.dataDir,
+		upstream: options.upstream,
+		credential: options.credential,
+		fetch: options.fetch,
+		clock
+	});
 	const auth = createHubAuth(state, clock);
 	const rolesOf = (name: string): readonly Role[] => state.roles().get(name) ?? ['member'];
 	const verifier = createSignatureVerifier({
@@ -68,7 +74,10 @@ export function createHub(options: HubOptions): Hub {
 	const refresh = async (): Promise<boolean> => {
 		lastRefresh = Date.now();
 		const ok = (lastOk = await state.refresh());
-		if (!ok && state.data().fetchedAt === null) log(`hub: cannot reach ${options.upstream} yet and has no keys from an earlier contact: members cannot sign in until it does`);
+		if (!ok && state.data().fetchedAt === null)
+			log(
+				`hub: cannot reach ${options.upstream} yet and has no keys from an earlier contact: members cannot sign in until it does`
+			);
 		return ok;
 	};
 
@@ -77,7 +86,13 @@ export function createHub(options: HubOptions): Hub {
 		verifier,
 		rolesOf,
 		state,
-		routes: createHubRoutes({ auth, state, upstream: options.upstream, name: parseHubCredential(options.credential)?.name ?? null, replication: () => replication }),
+		routes: createHubRoutes({
+			auth,
+			state,
+			upstream: options.upstream,
+			name: parseHubCredential(options.credential)?.name ?? null,
+			replication: () => replication
+		}),
 		cors: hubCors(options.upstream),
 		replication: () => replication,
 		async start() {

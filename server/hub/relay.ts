@@ -27,7 +27,8 @@ export interface HubRelayDeps {
 	verifier: SignatureVerifier;
 }
 
-const couchError = (c: Context, status: 400 | 401 | 403, error: string, reason: string) => c.json({ error, reason }, status);
+const couchError = (c: Context, status: 400 | 401 | 403, error: string, reason: string) =>
+	c.json({ error, reason }, status);
 
 /** Middleware for /couch/*: handles hub writes, passes everything else to the gateway. */
 export function hubRelay(deps: HubRelayDeps): MiddlewareHandler {
@@ -35,10 +36,12 @@ export function hubRelay(deps: HubRelayDeps): MiddlewareHandler {
 		if (hubCredentialOf(c.req.raw) === null || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
 		const path = c.req.path.replace(/^\/couch/, '');
 		// Replication bookkeeping a hub needs: checkpoints, revs_diff, bulk_get, changes, all_docs.
-		if (/^\/[^/]+\/(_local\/|_revs_diff$|_bulk_get$|_changes$|_all_docs$)/.test(path) || path === '/_session') return next();
+		if (/^\/[^/]+\/(_local\/|_revs_diff$|_bulk_get$|_changes$|_all_docs$)/.test(path) || path === '/_session')
+			return next();
 		const hub = await deps.auth.authenticate(c.req.raw, clientAddress(c));
 		if (!hub?.hub) return couchError(c, 401, 'unauthorized', 'unknown or revoked hub credential');
-		if (path !== `/${COMMUNITY_DB}/_bulk_docs`) return couchError(c, 403, 'forbidden', 'a hub only relays signed documents to community through _bulk_docs');
+		if (path !== `/${COMMUNITY_DB}/_bulk_docs`)
+			return couchError(c, 403, 'forbidden', 'a hub only relays signed documents to community through _bulk_docs');
 		return relayBodyLimit(c, async () => {
 			let body: unknown;
 			try {
@@ -77,13 +80,18 @@ export async function privilegedMembersOf(users: Pick<UserStore, 'list'>): Promi
 }
 
 /** Verifies each document, groups the good ones by signer and writes each group as that member. */
-export async function relayDocs(deps: Pick<HubRelayDeps, 'storage' | 'users' | 'verifier'>, docs: unknown[], newEdits: boolean): Promise<BulkResult[]> {
+export async function relayDocs(
+	deps: Pick<HubRelayDeps, 'storage' | 'users' | 'verifier'>,
+	docs: unknown[],
+	newEdits: boolean
+): Promise<BulkResult[]> {
 	const refused = new Map<number, BulkResult>();
 	const groups = new Map<string, { actor: SessionUser; indexes: number[] }>();
 	await Promise.all(
 		docs.map(async (doc, i) => {
 			const id = typeof doc === 'object' && doc !== null ? String((doc as { _id?: unknown })._id ?? '') : '';
-			if (!id || typeof doc !== 'object' || Array.isArray(doc)) return refused.set(i, { id, error: 'forbidden', reason: 'a document must be a JSON object with an _id' });
+			if (!id || typeof doc !== 'object' || Array.isArray(doc))
+				return refused.set(i, { id, error: 'forbidden', reason: 'a document must be a JSON object with an _id' });
 			const verdict = await deps.verifier.verify(doc as Record<string, unknown>, docs);
 			if (!verdict.ok) return refused.set(i, { id, error: 'forbidden', reason: verdict.reason });
 			const actor = await actorForSigner(verdict.signer, deps.users);
@@ -97,7 +105,13 @@ export async function relayDocs(deps: Pick<HubRelayDeps, 'storage' | 'users' | '
 	const failures: BulkResult[] = [...refused.entries()].sort(([a], [b]) => a - b).map(([, r]) => r);
 	const db = deps.storage.db(COMMUNITY_DB);
 	for (const { actor, indexes } of groups.values()) {
-		const outcome = await applyWrites(db, 'community', actor, indexes.map((i) => docs[i]), newEdits);
+		const outcome = await applyWrites(
+			db,
+			'community',
+			actor,
+			indexes.map((i) => docs[i]),
+			newEdits
+		);
 		// new_edits=false answers only the failures (without their index), as CouchDB does.
 		if (newEdits) indexes.forEach((docIndex, k) => results.set(docIndex, outcome.results[k]));
 		else failures.push(...outcome.results);
@@ -127,7 +141,11 @@ export function createRevocationRoutes(deps: RevocationRouteDeps): Hono {
 		if (!who) return c.json({ error: 'unauthorized', reason: 'sign in, or present a hub credential' }, 401);
 		c.header('cache-control', 'no-store');
 		const roles = deps.privilegedMembers ? { roles: await deps.privilegedMembers() } : {};
-		return c.json({ devices: [...(await deps.verifier.revoked())].sort(), tokens: (await deps.revokedTokenIds()).sort(), ...roles });
+		return c.json({
+			devices: [...(await deps.verifier.revoked())].sort(),
+			tokens: (await deps.revokedTokenIds()).sort(),
+			...roles
+		});
 	});
 	return app;
 }

@@ -46,7 +46,10 @@ export function remoteCommunity(upstream: string, credential: string): PouchDB.D
 		return fetch(url, { ...init, headers });
 	};
 	const base = upstream.replace(/\/+$/, '');
-	return new PouchDB(`${base}/couch/${COMMUNITY_DB}`, { fetch: withCredential, skip_setup: true } as PouchDB.Configuration.RemoteDatabaseConfiguration);
+	return new PouchDB(`${base}/couch/${COMMUNITY_DB}`, {
+		fetch: withCredential,
+		skip_setup: true
+	} as PouchDB.Configuration.RemoteDatabaseConfiguration);
 }
 
 export function startHubReplication(deps: HubReplicationDeps): HubReplication {
@@ -63,7 +66,8 @@ export function startHubReplication(deps: HubReplicationDeps): HubReplication {
 	function run(direction: Direction): void {
 		if (stopped) return;
 		const options = { live: true, retry: false, batch_size: deps.batchSize ?? 100 };
-		const rep = direction === 'pull' ? deps.local.replicate.from(remote, options) : deps.local.replicate.to(remote, options);
+		const rep =
+			direction === 'pull' ? deps.local.replicate.from(remote, options) : deps.local.replicate.to(remote, options);
 		const s = status[direction];
 		running.set(direction, rep);
 		let ended = false;
@@ -76,7 +80,10 @@ export function startHubReplication(deps: HubReplicationDeps): HubReplication {
 			s.lastError = why;
 			const delay = nextDelay(s.attempt++, deps.random);
 			log(`hub: ${direction} with ${deps.upstream} stopped (${why}); retrying in ${Math.round(delay / 1000)} s`);
-			timers.set(direction, setTimeout(() => run(direction), delay));
+			timers.set(
+				direction,
+				setTimeout(() => run(direction), delay)
+			);
 		};
 		rep.on('active', () => {
 			s.state = 'active';

@@ -24,12 +24,22 @@ export function createHubRoutes(deps: HubRoutesDeps): Hono {
 	app.get('/hub', (c) => {
 		c.header('cache-control', 'no-store');
 		const data = deps.state.data();
-		return c.json({ hub: true, name: deps.name ?? null, upstream: deps.upstream, keysFetchedAt: data.fetchedAt, replication: deps.replication?.()?.status() ?? null });
+		return c.json({
+			hub: true,
+			name: deps.name ?? null,
+			upstream: deps.upstream,
+			keysFetchedAt: data.fetchedAt,
+			replication: deps.replication?.()?.status() ?? null
+		});
 	});
 	app.get('/auth/session', async (c) => {
 		c.header('cache-control', 'no-store');
 		const user = await deps.auth.authenticate(c.req.raw, clientAddress(c));
-		if (!user) return c.json({ error: 'unauthorized', reason: 'present a hub token from the central server (Authorization: Bearer)' }, 401);
+		if (!user)
+			return c.json(
+				{ error: 'unauthorized', reason: 'present a hub token from the central server (Authorization: Bearer)' },
+				401
+			);
 		return c.json({ user: { name: user.name, roles: user.roles, displayName: user.name } });
 	});
 	app.get('/auth/keys', (c) => c.json({ keys: deps.state.data().keys }));

@@ -50,7 +50,8 @@ export interface HubStateDeps {
 	timeoutMs?: number;
 }
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const strings = (value: unknown): string[] =>
+	Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 /** `{name: roles}` as the upstream sent or the state file kept it, invalid entries dropped. */
 function rolesMap(value: unknown): Record<string, Role[]> {
@@ -68,7 +69,14 @@ function readState(path: string, upstream: string): HubStateData {
 		// Keys of another upstream must not be trusted for this one.
 		if (raw.upstream !== upstream) return empty;
 		const keys = Array.isArray(raw.keys) ? raw.keys.filter(isKeyObject) : [];
-		return { upstream, keys, revokedDevices: strings(raw.revokedDevices), revokedTokens: strings(raw.revokedTokens), roles: rolesMap(raw.roles), fetchedAt: typeof raw.fetchedAt === 'string' ? raw.fetchedAt : null };
+		return {
+			upstream,
+			keys,
+			revokedDevices: strings(raw.revokedDevices),
+			revokedTokens: strings(raw.revokedTokens),
+			roles: rolesMap(raw.roles),
+			fetchedAt: typeof raw.fetchedAt === 'string' ? raw.fetchedAt : null
+		};
 	} catch {
 		return empty;
 	}
@@ -79,7 +87,13 @@ export function createHubState(deps: HubStateDeps): HubState {
 	const doFetch = deps.fetch ?? fetch;
 	const clock = deps.clock ?? (() => new Date());
 	let state = readState(path, deps.upstream);
-	let derived: { jwt: JWTVerifyGetKey; crypto: Promise<Map<string, CryptoKey>>; devices: Set<string>; tokens: Set<string>; roles: Map<string, Role[]> } | null = null;
+	let derived: {
+		jwt: JWTVerifyGetKey;
+		crypto: Promise<Map<string, CryptoKey>>;
+		devices: Set<string>;
+		tokens: Set<string>;
+		roles: Map<string, Role[]>;
+	} | null = null;
 	const view = () =>
 		(derived ??= {
 			jwt: createLocalJWKSet({ keys: state.keys }),
@@ -106,7 +120,14 @@ export function createHubState(deps: HubStateDeps): HubState {
 				const keys = (jwks as { keys?: unknown }).keys;
 				if (!Array.isArray(keys) || keys.length === 0) throw new Error('the upstream published no keys');
 				const r = revocations as { devices?: unknown; tokens?: unknown; roles?: unknown };
-				state = { upstream: deps.upstream, keys, revokedDevices: strings(r.devices), revokedTokens: strings(r.tokens), roles: rolesMap(r.roles), fetchedAt: clock().toISOString() };
+				state = {
+					upstream: deps.upstream,
+					keys,
+					revokedDevices: strings(r.devices),
+					revokedTokens: strings(r.tokens),
+					roles: rolesMap(r.roles),
+					fetchedAt: clock().toISOString()
+				};
 				derived = null;
 				mkdirSync(deps.dataDir, { recursive: true });
 				writeFileSync(path + '.tmp', JSON.stringify(state, null, '\t') + '\n', { mode: 0o600 });

@@ -96,9 +96,12 @@ export function createEmailStore(storage: Storage): EmailStore {
 				if ((err as { status?: number }).status === 404) return null;
 				throw err;
 			}
-			await db().remove(link._id, link._rev).catch(() => {}); // single use
+			await db()
+				.remove(link._id, link._rev)
+				.catch(() => {}); // single use
 			const match = await get(link.name);
-			if (!match?.pending || match.pending.tokenHash !== hash || Date.parse(match.pending.expiresAt) <= now.getTime()) return null;
+			if (!match?.pending || match.pending.tokenHash !== hash || Date.parse(match.pending.expiresAt) <= now.getTime())
+				return null;
 			const address = match.pending.address;
 			await update(match.name, (r) => {
 				const { pending: _, ...rest } = r;
@@ -113,12 +116,17 @@ export function createEmailStore(storage: Storage): EmailStore {
 			const links = await db().allDocs({ include_docs: true, ...idRange('email-token') });
 			const theirs = links.rows.filter((row) => (row.doc as { name?: unknown } | undefined)?.name === name);
 			const record = await get(name);
-			const gone = [...theirs.map((row) => ({ _id: row.id, _rev: row.value.rev })), ...(record?._rev ? [{ _id: record._id, _rev: record._rev }] : [])];
+			const gone = [
+				...theirs.map((row) => ({ _id: row.id, _rev: row.value.rev })),
+				...(record?._rev ? [{ _id: record._id, _rev: record._rev }] : [])
+			];
 			if (gone.length > 0) await db().bulkDocs(gone.map((doc) => ({ ...doc, _deleted: true })));
 		},
 		async withDigests() {
 			const res = await db().allDocs<EmailRecord>({ include_docs: true, ...idRange('email') });
-			return res.rows.flatMap((row) => (row.doc ? [row.doc] : [])).filter((r) => r.address && (r.digest === 'daily' || r.digest === 'weekly'));
+			return res.rows
+				.flatMap((row) => (row.doc ? [row.doc] : []))
+				.filter((r) => r.address && (r.digest === 'daily' || r.digest === 'weekly'));
 		}
 	};
 }

@@ -45,7 +45,10 @@ export function digestDue(record: Pick<EmailRecord, 'digest' | 'lastDigestAt' | 
 }
 
 /** The documents changed in `db` since `since`, and where the feed ended. */
-async function changedSince(db: PouchDB.Database, since: string | number | undefined): Promise<{ docs: Doc[]; last: string | number }> {
+async function changedSince(
+	db: PouchDB.Database,
+	since: string | number | undefined
+): Promise<{ docs: Doc[]; last: string | number }> {
 	const docs: Doc[] = [];
 	let last: string | number = since ?? 0;
 	for (;;) {
@@ -57,7 +60,10 @@ async function changedSince(db: PouchDB.Database, since: string | number | undef
 }
 
 /** Where each feed ends now: a first digest starts from here (nothing from before it is sent). */
-async function feedEnds(storage: Storage, name: string): Promise<{ communitySeq: string | number; privateSeq: string | number }> {
+async function feedEnds(
+	storage: Storage,
+	name: string
+): Promise<{ communitySeq: string | number; privateSeq: string | number }> {
 	const [community, mine] = await Promise.all([storage.db(COMMUNITY_DB).info(), storage.db(userDbName(name)).info()]);
 	return { communitySeq: community.update_seq, privateSeq: mine.update_seq };
 }
@@ -73,12 +79,19 @@ function eventOf(doc: Doc): string | null {
  * The member's place at each event in `events` they answered "going" to: a place or the waiting
  * list, derived from the RSVPs as every device derives it (domain/events.ts).
  */
-async function placesAt(community: PouchDB.Database, name: string, events: Iterable<string>): Promise<Map<string, { state: 'place' | 'waiting'; title: string }>> {
+async function placesAt(
+	community: PouchDB.Database,
+	name: string,
+	events: Iterable<string>
+): Promise<Map<string, { state: 'place' | 'waiting'; title: string }>> {
 	const out = new Map<string, { state: 'place' | 'waiting'; title: string }>();
 	for (const eventId of events) {
 		const ulid = idKey('event', eventId);
 		const [event, rsvps] = await Promise.all([
-			community.get<Doc>(eventId).then((d): Doc => d, () => null),
+			community.get<Doc>(eventId).then(
+				(d): Doc => d,
+				() => null
+			),
 			community.allDocs<RsvpFacts>({ include_docs: true, ...idRange('rsvp', ulid) })
 		]);
 		if (!event || event.cancelled) continue;
@@ -96,7 +109,12 @@ export async function digestItems(
 	name: string,
 	record: Pick<EmailRecord, 'communitySeq' | 'privateSeq' | 'places'>,
 	now = new Date()
-): Promise<{ items: NotificationRow[]; communitySeq: string | number; privateSeq: string | number; places: Record<string, 'place' | 'waiting'> }> {
+): Promise<{
+	items: NotificationRow[];
+	communitySeq: string | number;
+	privateSeq: string | number;
+	places: Record<string, 'place' | 'waiting'>;
+}> {
 	const community = storage.db(COMMUNITY_DB);
 	const lookup: NotifyLookup = {
 		async get(id) {
@@ -111,7 +129,10 @@ export async function digestItems(
 			return doc && typeof doc.status === 'string' ? doc.status : null;
 		}
 	};
-	const [shared, own] = await Promise.all([changedSince(community, record.communitySeq), changedSince(storage.db(userDbName(name)), record.privateSeq)]);
+	const [shared, own] = await Promise.all([
+		changedSince(community, record.communitySeq),
+		changedSince(storage.db(userDbName(name)), record.privateSeq)
+	]);
 	const seen = new Set<string>();
 	const items: NotificationRow[] = [];
 	for (const doc of [...shared.docs, ...own.docs.filter((d) => d.type === 'message')]) {
@@ -125,7 +146,11 @@ export async function digestItems(
 	// the number of places, an answer synced late): told, as the member's device would show it
 	const places = { ...(record.places ?? {}) };
 	const touched = new Set(shared.docs.map(eventOf).filter((id): id is string => id !== null));
-	const now_ = await placesAt(community, name, [...touched].filter((id) => id in places || shared.docs.some((d) => d._id === rsvpId(id, name))));
+	const now_ = await placesAt(
+		community,
+		name,
+		[...touched].filter((id) => id in places || shared.docs.some((d) => d._id === rsvpId(id, name)))
+	);
 	for (const id of touched) {
 		const current = now_.get(id);
 		const before = places[id];
@@ -135,8 +160,19 @@ export async function digestItems(
 		}
 		places[id] = current.state;
 		if (before && before !== current.state) {
-			const text = current.state === 'place' ? `A place is yours at “${current.title}”.` : `You are now on the waiting list for “${current.title}”.`;
-			items.push({ id: `event:${id}@place:${now.toISOString()}`, kind: 'event', at: now.toISOString(), actor: SYSTEM_ACTOR, text, href: `/events/${idKey('event', id)}`, source: id });
+			const text =
+				current.state === 'place'
+					? `A place is yours at “${current.title}”.`
+					: `You are now on the waiting list for “${current.title}”.`;
+			items.push({
+				id: `event:${id}@place:${now.toISOString()}`,
+				kind: 'event',
+				at: now.toISOString(),
+				actor: SYSTEM_ACTOR,
+				text,
+				href: `/events/${idKey('event', id)}`,
+				source: id
+			});
 		}
 	}
 	items.sort((a, b) => b.at.localeCompare(a.at));
@@ -154,7 +190,9 @@ const KIND_HEADINGS: Record<NotificationRow['kind'], string> = {
 
 /** Where the member stands at every event they answered "going" to (the first digest's baseline). */
 async function allPlaces(community: PouchDB.Database, name: string): Promise<Record<string, 'place' | 'waiting'>> {
-	const ids = (await community.allDocs(idRange('rsvp'))).rows.map((row) => row.id).filter((id) => id.endsWith(`:${name}`));
+	const ids = (await community.allDocs(idRange('rsvp'))).rows
+		.map((row) => row.id)
+		.filter((id) => id.endsWith(`:${name}`));
 	const events = ids.flatMap((id) => eventOfRsvpId(id) ?? []);
 	const places: Record<string, 'place' | 'waiting'> = {};
 	for (const [id, at] of await placesAt(community, name, events)) places[id] = at.state;
@@ -178,14 +216,19 @@ export function composeDigest(input: {
 	const who = (i: NotificationRow) => input.names.get(i.actor) ?? i.actor;
 	// "Ana replied …", or a sentence of its own for what no member did (a place given or lost)
 	const line = (i: NotificationRow) => (i.actor === SYSTEM_ACTOR ? i.text : `${who(i)} ${i.text}`);
-	const htmlLine = (i: NotificationRow) => (i.actor === SYSTEM_ACTOR ? escapeHtml(i.text) : `<strong>${escapeHtml(who(i))}</strong> ${escapeHtml(i.text)}`);
+	const htmlLine = (i: NotificationRow) =>
+		i.actor === SYSTEM_ACTOR ? escapeHtml(i.text) : `<strong>${escapeHtml(who(i))}</strong> ${escapeHtml(i.text)}`;
 	const link = (i: NotificationRow) => new URL(i.href, appUrl).href;
 	const settings = new URL('/settings/account', appUrl).href;
 	const text = [
 		`Hello ${input.displayName},`,
 		'',
 		`Here is what happened on Praxis ${period}.`,
-		...kinds.flatMap((kind) => ['', `${KIND_HEADINGS[kind]}:`, ...shown.filter((i) => i.kind === kind).map((i) => `- ${line(i)}\n  ${link(i)}`)]),
+		...kinds.flatMap((kind) => [
+			'',
+			`${KIND_HEADINGS[kind]}:`,
+			...shown.filter((i) => i.kind === kind).map((i) => `- ${line(i)}\n  ${link(i)}`)
+		]),
 		...(more > 0 ? ['', `…and ${more} more: ${new URL('/notifications', appUrl).href}`] : []),
 		'',
 		`You get this email because you asked for a ${input.frequency} digest. Change or stop it on ${settings}`
@@ -200,7 +243,9 @@ export function composeDigest(input: {
 					.map((i) => `<li><a href="${escapeHtml(link(i))}">${htmlLine(i)}</a></li>`)
 					.join('')}</ul>`
 		),
-		...(more > 0 ? [`<p>…and <a href="${escapeHtml(new URL('/notifications', appUrl).href)}">${more} more</a>.</p>`] : []),
+		...(more > 0
+			? [`<p>…and <a href="${escapeHtml(new URL('/notifications', appUrl).href)}">${more} more</a>.</p>`]
+			: []),
 		`<p style="color:#555">You get this email because you asked for a ${input.frequency} digest. <a href="${escapeHtml(settings)}">Change or stop it</a>.</p>`
 	].join('\n');
 	return { subject, text, html };
@@ -217,19 +262,40 @@ export async function sendDueDigests(deps: DigestDeps): Promise<number> {
 				// the first digest covers what happens from the choice on
 				const ends = await feedEnds(deps.storage, record.name);
 				const places = await allPlaces(deps.storage.db(COMMUNITY_DB), record.name);
-				await deps.emails.update(record.name, (r) => ({ ...ends, places, ...r, lastDigestAt: r.lastDigestAt ?? now.toISOString() }));
+				await deps.emails.update(record.name, (r) => ({
+					...ends,
+					places,
+					...r,
+					lastDigestAt: r.lastDigestAt ?? now.toISOString()
+				}));
 				continue;
 			}
 			const { items, communitySeq, privateSeq, places } = await digestItems(deps.storage, record.name, record, now);
 			if (items.length > 0) {
 				const user = await deps.users.get(record.name);
 				const names = new Map<string, string>();
-				for (const actor of new Set(items.map((i) => i.actor))) if (actor !== SYSTEM_ACTOR) names.set(actor, (await deps.users.get(actor))?.displayName ?? actor);
+				for (const actor of new Set(items.map((i) => i.actor)))
+					if (actor !== SYSTEM_ACTOR) names.set(actor, (await deps.users.get(actor))?.displayName ?? actor);
 				const frequency = record.digest === 'weekly' ? 'weekly' : 'daily';
-				await deps.mailer.send({ to: record.address, ...composeDigest({ displayName: user?.displayName ?? record.name, frequency, items, names, appUrl: deps.appUrl }) });
+				await deps.mailer.send({
+					to: record.address,
+					...composeDigest({
+						displayName: user?.displayName ?? record.name,
+						frequency,
+						items,
+						names,
+						appUrl: deps.appUrl
+					})
+				});
 				sent++;
 			}
-			await deps.emails.update(record.name, (r) => ({ ...r, lastDigestAt: now.toISOString(), communitySeq, privateSeq, places }));
+			await deps.emails.update(record.name, (r) => ({
+				...r,
+				lastDigestAt: now.toISOString(),
+				communitySeq,
+				privateSeq,
+				places
+			}));
 		} catch (err) {
 			deps.log?.(`digest for ${record.name} not sent: ${errorMessage(err)}`);
 		}

@@ -26,7 +26,8 @@ export interface ForgotRoutesDeps {
 	log?: (line: string) => void;
 }
 
-export const SENT = 'If this account has a confirmed email address, a reset link is on its way to it. The link works once, for 24 hours.';
+export const SENT =
+	'If this account has a confirmed email address, a reset link is on its way to it. The link works once, for 24 hours.';
 
 export function createForgotRoutes(deps: ForgotRoutesDeps): Hono {
 	const { auth, emails, mailer } = deps;
@@ -43,7 +44,10 @@ export function createForgotRoutes(deps: ForgotRoutesDeps): Hono {
 		if (!mailer || !record?.address || !user) return;
 		// a new code replaces any earlier one, as when a moderator gives one
 		const issued = await deps.accounts.issueResetCode(username, OPERATOR);
-		const link = new URL(`/reset?username=${encodeURIComponent(username)}&code=${encodeURIComponent(issued.code)}`, deps.appUrl).href;
+		const link = new URL(
+			`/reset?username=${encodeURIComponent(username)}&code=${encodeURIComponent(issued.code)}`,
+			deps.appUrl
+		).href;
 		const page = new URL('/reset', deps.appUrl).href;
 		await mailer.send({
 			to: record.address,
@@ -57,19 +61,37 @@ export function createForgotRoutes(deps: ForgotRoutesDeps): Hono {
 
 	app.post('/', async (c) => {
 		if (!mailer) {
-			return c.json({ error: 'conflict', reason: 'this server does not send email: a moderator or an administrator of your community can give you a reset code' }, 409);
+			return c.json(
+				{
+					error: 'conflict',
+					reason:
+						'this server does not send email: a moderator or an administrator of your community can give you a reset code'
+				},
+				409
+			);
 		}
 		const body = await readJson(c);
 		const raw = (body as { username?: unknown } | null)?.username;
 		const username = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
-		if (!USERNAME_PATTERN.test(username)) return c.json({ error: 'bad_request', reason: 'send {username}: the name you sign in with' }, 400);
+		if (!USERNAME_PATTERN.test(username))
+			return c.json({ error: 'bad_request', reason: 'send {username}: the name you sign in with' }, 400);
 		const address = addressOf(c);
 		const wait = Math.max(byName.retryAfterSeconds(username), byAddress.retryAfterSeconds(address));
-		if (wait > 0) return c.json({ error: 'too_many_requests', reason: `too many reset emails asked for: try again in ${Math.ceil(wait / 60)} min` }, 429, { 'retry-after': String(wait) });
+		if (wait > 0)
+			return c.json(
+				{
+					error: 'too_many_requests',
+					reason: `too many reset emails asked for: try again in ${Math.ceil(wait / 60)} min`
+				},
+				429,
+				{ 'retry-after': String(wait) }
+			);
 		byName.hit(username);
 		byAddress.hit(address);
 		// answered at once, before the lookup and the email, so that the time taken tells nothing either
-		void sendLink(username).catch((err: unknown) => deps.log?.(`reset email for ${username} not sent: ${errorMessage(err)}`));
+		void sendLink(username).catch((err: unknown) =>
+			deps.log?.(`reset email for ${username} not sent: ${errorMessage(err)}`)
+		);
 		return c.json({ ok: true, message: SENT }, 202);
 	});
 

@@ -37,10 +37,15 @@ export function createMailer(config: MailConfig): Mailer | null {
 
 /** A plausible email address (the confirmation link proves it). */
 export function isEmailAddress(value: unknown): value is string {
-	return typeof value === 'string' && value.length <= 254 && /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(value);
+	return (
+		typeof value === 'string' && value.length <= 254 && /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(value)
+	);
 }
 
 /** Text for HTML bodies. */
 export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+	return text.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string
+	);
 }

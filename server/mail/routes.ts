@@ -32,23 +32,39 @@ export function createEmailRoutes(deps: EmailRoutesDeps): Hono<Env> {
 	const { auth, emails, mailer } = deps;
 	const clock = deps.clock ?? (() => new Date());
 	const addressOf = deps.addressOf ?? clientAddress;
-	const sends = createRateLimiter({ max: CONFIRMATIONS_PER_HOUR, windowMs: 60 * 60 * 1000, now: () => clock().getTime() });
+	const sends = createRateLimiter({
+		max: CONFIRMATIONS_PER_HOUR,
+		windowMs: 60 * 60 * 1000,
+		now: () => clock().getTime()
+	});
 	const confirms = createRateLimiter({ max: 20, windowMs: 15 * 60 * 1000, now: () => clock().getTime() });
 	const app = new Hono<Env>();
-	const notSetUp = (c: Context) => c.json({ error: 'conflict', reason: 'email is not set up on this server: ask its administrator' }, 409);
+	const notSetUp = (c: Context) =>
+		c.json({ error: 'conflict', reason: 'email is not set up on this server: ask its administrator' }, 409);
 
 	// anyone holding the link's token confirms (it may be opened on another device)
 	app.post('/confirm', async (c) => {
 		const address = addressOf(c);
 		const wait = confirms.retryAfterSeconds(address);
-		if (wait > 0) return c.json({ error: 'too_many_requests', reason: 'too many tries: wait a few minutes' }, 429, { 'retry-after': String(wait) });
+		if (wait > 0)
+			return c.json({ error: 'too_many_requests', reason: 'too many tries: wait a few minutes' }, 429, {
+				'retry-after': String(wait)
+			});
 		const body = await readJson(c);
 		const token = (body as { token?: unknown } | null)?.token;
-		if (typeof token !== 'string') return c.json({ error: 'bad_request', reason: 'send {token} from the confirmation link' }, 400);
+		if (typeof token !== 'string')
+			return c.json({ error: 'bad_request', reason: 'send {token} from the confirmation link' }, 400);
 		const name = await emails.confirm(token, clock());
 		if (!name) {
 			confirms.hit(address);
-			return c.json({ error: 'bad_request', reason: 'this confirmation link is not valid any more: it was used, replaced by a newer one, or older than 48 hours' }, 400);
+			return c.json(
+				{
+					error: 'bad_request',
+					reason:
+						'this confirmation link is not valid any more: it was used, replaced by a newer one, or older than 48 hours'
+				},
+				400
+			);
 		}
 		return c.json({ ok: true, name });
 	});
@@ -67,7 +83,8 @@ export function createEmailRoutes(deps: EmailRoutesDeps): Hono<Env> {
 			mail: mailer !== null,
 			address: record?.address ?? null,
 			confirmed: Boolean(record?.address),
-			pending: record?.pending && Date.parse(record.pending.expiresAt) > clock().getTime() ? record.pending.address : null,
+			pending:
+				record?.pending && Date.parse(record.pending.expiresAt) > clock().getTime() ? record.pending.address : null,
 			digest: record?.address ? record.digest : 'off'
 		});
 	});
@@ -78,9 +95,18 @@ export function createEmailRoutes(deps: EmailRoutesDeps): Hono<Env> {
 		const body = await readJson(c);
 		const address = (body as { address?: unknown } | null)?.address;
 		const trimmed = typeof address === 'string' ? address.trim() : address;
-		if (!isEmailAddress(trimmed)) return c.json({ error: 'bad_request', reason: 'that does not look like an email address' }, 400);
+		if (!isEmailAddress(trimmed))
+			return c.json({ error: 'bad_request', reason: 'that does not look like an email address' }, 400);
 		const wait = sends.retryAfterSeconds(name);
-		if (wait > 0) return c.json({ error: 'too_many_requests', reason: `too many confirmation emails: try again in ${Math.ceil(wait / 60)} min` }, 429, { 'retry-after': String(wait) });
+		if (wait > 0)
+			return c.json(
+				{
+					error: 'too_many_requests',
+					reason: `too many confirmation emails: try again in ${Math.ceil(wait / 60)} min`
+				},
+				429,
+				{ 'retry-after': String(wait) }
+			);
 		sends.hit(name);
 		const token = await emails.setPending(name, trimmed, clock());
 		const link = new URL(`/settings/email?token=${token}`, deps.appUrl).href;
@@ -93,7 +119,10 @@ export function createEmailRoutes(deps: EmailRoutesDeps): Hono<Env> {
 				html: `<p>Hello ${escapeHtml(user?.displayName ?? name)},</p><p>To receive Praxis emails at this address, <a href="${escapeHtml(link)}">confirm it</a> within 48 hours.</p><p>If you did not ask for this, ignore this email: nothing changes.</p>`
 			});
 		} catch {
-			return c.json({ error: 'bad_gateway', reason: 'the confirmation email could not be sent right now: try again later' }, 502);
+			return c.json(
+				{ error: 'bad_gateway', reason: 'the confirmation email could not be sent right now: try again later' },
+				502
+			);
 		}
 		return c.json({ ok: true, pending: trimmed }, 202);
 	});

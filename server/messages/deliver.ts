@@ -55,7 +55,8 @@ export async function deliverMessages(
 			const inbox = storage.db(userDbName(to));
 			const [result] = await inbox.bulkDocs([message]);
 			if ('ok' in result && result.ok) delivered.push(message._id);
-			else if ((result as { status?: number }).status !== 409) log(`[messages] delivery of ${message._id} to ${to} failed: ${JSON.stringify(result)}`);
+			else if ((result as { status?: number }).status !== 409)
+				log(`[messages] delivery of ${message._id} to ${to} failed: ${JSON.stringify(result)}`);
 		} catch (err) {
 			log(`[messages] delivery of ${message._id} to ${to} failed: ${String(err)}`);
 		}

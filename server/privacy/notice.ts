@@ -23,7 +23,8 @@ export function parseNotice(text: string): { version: string; markdown: string }
 	const newline = content.indexOf('\n');
 	const first = (newline === -1 ? content : content.slice(0, newline)).replace(/\r$/, '');
 	const declared = VERSION_LINE.exec(first);
-	if (declared) return { version: declared[1], markdown: (newline === -1 ? '' : content.slice(newline + 1)).replace(/^\s*\n/, '') };
+	if (declared)
+		return { version: declared[1], markdown: (newline === -1 ? '' : content.slice(newline + 1)).replace(/^\s*\n/, '') };
 	return { version: createHash('sha256').update(content, 'utf8').digest('hex').slice(0, 12), markdown: content };
 }
 

@@ -34,9 +34,16 @@ export function createPrivacyRoutes(deps: PrivacyRoutesDeps): Hono {
 	app.get('/consent', async (c) => {
 		const user = await signedIn(c, deps);
 		const [notice, record] = await Promise.all([current(), deps.auth.users.get(user.name)]);
-		const consented = record?.privacyVersion && record.consentedAt ? { version: record.privacyVersion, consentedAt: record.consentedAt } : null;
+		const consented =
+			record?.privacyVersion && record.consentedAt
+				? { version: record.privacyVersion, consentedAt: record.consentedAt }
+				: null;
 		c.header('cache-control', 'no-store');
-		return c.json({ version: notice.version, consented, upToDate: consented?.version === notice.version } satisfies ConsentState);
+		return c.json({
+			version: notice.version,
+			consented,
+			upToDate: consented?.version === notice.version
+		} satisfies ConsentState);
 	});
 
 	app.post('/consent', async (c) => {
@@ -46,10 +53,15 @@ export function createPrivacyRoutes(deps: PrivacyRoutesDeps): Hono {
 		}
 		const body = await readJson(c);
 		const version = (body as { version?: unknown } | null)?.version;
-		if (typeof version !== 'string') throw jsonHttpError(400, 'bad_request', 'send {"version": "…"}: the version of the privacy notice you read');
+		if (typeof version !== 'string')
+			throw jsonHttpError(400, 'bad_request', 'send {"version": "…"}: the version of the privacy notice you read');
 		const notice = await current();
 		if (version !== notice.version) {
-			throw jsonHttpError(409, 'conflict', 'the privacy notice changed again since you opened it: read the new version');
+			throw jsonHttpError(
+				409,
+				'conflict',
+				'the privacy notice changed again since you opened it: read the new version'
+			);
 		}
 		const consentedAt = deps.clock().toISOString();
 		if (!(await deps.auth.users.setPrivacyConsent(user.name, { privacyVersion: version, consentedAt }))) {

@@ -77,7 +77,10 @@ export function createStorage(config: StorageConfig): Storage {
 			if (open.has(name)) return true;
 			if (config.kind === 'memory') return false;
 			if (config.kind === 'leveldb') return existsSync(location(name));
-			const probe = new PouchDB(location(name), { ...options(), skip_setup: true } as PouchDB.Configuration.DatabaseConfiguration);
+			const probe = new PouchDB(location(name), {
+				...options(),
+				skip_setup: true
+			} as PouchDB.Configuration.DatabaseConfiguration);
 			try {
 				await probe.info();
 				return true;

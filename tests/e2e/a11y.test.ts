@@ -78,7 +78,10 @@ describe('navigation on a 360 px phone', () => {
 		devices.push(device);
 		const { page } = device;
 		await signIn(page, server.url, 'erin');
-		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Events' }).waitFor({ state: 'visible' });
+		await page
+			.getByRole('navigation', { name: 'Main' })
+			.getByRole('link', { name: 'Events' })
+			.waitFor({ state: 'visible' });
 		expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
 	});
 });

@@ -21,7 +21,11 @@ const devices: Device[] = [];
 beforeAll(async () => {
 	const dataDir = await mkdtemp(join(tmpdir(), 'praxis-e2e-account-'));
 	const out: string[] = [];
-	const io = { env: { DATA_DIR: dataDir, PRAXIS_ADMIN_PASSWORD: ADMIN_PASSWORD }, out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
+	const io = {
+		env: { DATA_DIR: dataDir, PRAXIS_ADMIN_PASSWORD: ADMIN_PASSWORD },
+		out: (l: string) => out.push(l),
+		err: (l: string) => out.push(l)
+	};
 	expect(await runAdmin(['create-admin', 'mona'], io), out.join('\n')).toBe(0);
 	server = await startServer({ dataDir });
 	await registerMember(server.url, 'ines', 'Inês Costa');
@@ -40,11 +44,16 @@ async function device(options: Parameters<typeof openDevice>[1] = {}): Promise<D
 }
 
 async function apiLogin(username: string, password: string): Promise<{ status: number; cookie: string }> {
-	const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+	const res = await fetch(`${server.url}/api/auth/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ username, password })
+	});
 	return { status: res.status, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] };
 }
 
-const sessionStatus = async (cookie: string) => (await fetch(`${server.url}/api/auth/session`, { headers: { cookie } })).status;
+const sessionStatus = async (cookie: string) =>
+	(await fetch(`${server.url}/api/auth/session`, { headers: { cookie } })).status;
 
 describe('your account', () => {
 	it('changes the password in the browser, signing out the other devices, and signs in with the new one', async () => {
@@ -65,13 +74,18 @@ describe('your account', () => {
 		expect(await seriousViolations(page)).toEqual([]);
 
 		// the phone is signed out from the list: session, hub pass and signing key
-		const phoneRow = page.getByRole('listitem').filter({ hasText: 'Chrome on Linux' }).filter({ has: page.getByRole('button') });
+		const phoneRow = page
+			.getByRole('listitem')
+			.filter({ hasText: 'Chrome on Linux' })
+			.filter({ has: page.getByRole('button') });
 		await phoneRow.getByRole('button', { name: 'Sign out this device' }).click();
 		await page.getByText('Chrome on Linux is signed out.').waitFor();
 		await expect.poll(() => page.getByRole('button', { name: 'Sign out this device' }).count()).toBe(2);
 		const phoneCookie = (await phone.context.cookies()).find((c) => c.name === 'praxis_session');
 		expect(await sessionStatus(`praxis_session=${phoneCookie?.value}`)).toBe(401);
-		const certs = (await (await fetch(`${server.url}/api/devices`, { headers: { cookie: script.cookie } })).json()) as { certificates: Array<{ revoked: boolean }> };
+		const certs = (await (await fetch(`${server.url}/api/devices`, { headers: { cookie: script.cookie } })).json()) as {
+			certificates: Array<{ revoked: boolean }>;
+		};
 		expect(certs.certificates.filter((c) => c.revoked)).toHaveLength(1);
 
 		// a weak choice is explained as it is typed, in words, then refused by nothing but the form
@@ -107,7 +121,14 @@ describe('your account', () => {
 		expect(code).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
 		expect(await seriousViolations(admin.page)).toEqual([]);
 		// the endpoint behind it refuses members
-		expect((await fetch(`${server.url}/api/moderation/members/olga/reset-code`, { method: 'POST', headers: { cookie: before.cookie } })).status).toBe(403);
+		expect(
+			(
+				await fetch(`${server.url}/api/moderation/members/olga/reset-code`, {
+					method: 'POST',
+					headers: { cookie: before.cookie }
+				})
+			).status
+		).toBe(403);
 
 		const { page } = await device({ viewport: { width: 360, height: 740 } });
 		await page.goto(`${server.url}/login`);

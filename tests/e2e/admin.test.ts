@@ -36,7 +36,11 @@ describe('administration page', () => {
 		const roles = page.getByRole('group', { name: 'Roles of Ana Diaz' });
 		await roles.getByLabel('Moderator').check();
 		await page.getByText('Ana Diaz is now moderator.').waitFor({ state: 'attached' });
-		const session = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ana', password: 'correct horse battery' }) });
+		const session = await fetch(`${server.url}/api/auth/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ username: 'ana', password: 'correct horse battery' })
+		});
 		expect((await session.json()) as unknown).toMatchObject({ user: { roles: ['member', 'moderator'] } });
 
 		// suspend her for a week: her sign-in is refused with the reason; then lift it
@@ -45,7 +49,12 @@ describe('administration page', () => {
 		await page.getByLabel('For', { exact: true }).selectOption('7');
 		await page.getByRole('button', { name: 'Suspend Ana Diaz' }).click();
 		await page.getByText(/Suspended by root until .*: Posting the same advert in every forum/).waitFor();
-		const login = () => fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ana', password: 'correct horse battery' }) });
+		const login = () =>
+			fetch(`${server.url}/api/auth/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ username: 'ana', password: 'correct horse battery' })
+			});
 		const refused = await login();
 		expect(refused.status).toBe(403);
 		expect(((await refused.json()) as { reason: string }).reason).toMatch(/suspended until .*Posting the same advert/);
@@ -60,14 +69,18 @@ describe('administration page', () => {
 		const credential = page.getByLabel('Credential for village-hall');
 		await credential.waitFor();
 		expect(await credential.inputValue()).toMatch(/^praxis-hub:village-hall:[A-Za-z0-9_-]{20,}$/);
-		const asHub = (secret: string) => fetch(`${server.url}/couch/community/_changes?limit=1`, { headers: { authorization: `Bearer ${secret}` } });
+		const asHub = (secret: string) =>
+			fetch(`${server.url}/couch/community/_changes?limit=1`, { headers: { authorization: `Bearer ${secret}` } });
 		expect((await asHub(await credential.inputValue())).status).toBe(200);
 		await page.getByText('last contact').first().waitFor();
 		expect(await seriousViolations(page)).toEqual([]);
 
 		const secret = await credential.inputValue();
 		await page.getByRole('button', { name: 'Revoke hub village-hall' }).click();
-		await page.getByText(/revoked/).first().waitFor();
+		await page
+			.getByText(/revoked/)
+			.first()
+			.waitFor();
 		await expect.poll(async () => (await asHub(secret)).status, { timeout: 10_000 }).toBe(401);
 		await page.getByRole('heading', { name: 'Server health' }).waitFor();
 		await page.getByRole('table', { name: 'Databases' }).waitFor();

@@ -21,19 +21,40 @@ afterAll(async () => {
 
 const payload = `<script>opener.__pwned = 1; fetch('/api/auth/session').then((r) => r.text()).then((t) => (opener.__session = t));</script>`;
 // a 1×1 transparent PNG
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const PNG = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+	'base64'
+);
 
 describe('files in the app origin', () => {
 	it('never run script: community refuses attachments, SVG downloads, images show', async () => {
 		const mallory = await registerMember(server.url, 'mallory', 'Mallory');
 		await registerMember(server.url, 'ana', 'Ana');
 		const id = `thread:${ulid()}`;
-		const thread = { _id: id, type: 'thread', author: 'mallory', createdAt: new Date().toISOString(), category: 'general', title: 'Look at this', body: 'x', tags: [] };
+		const thread = {
+			_id: id,
+			type: 'thread',
+			author: 'mallory',
+			createdAt: new Date().toISOString(),
+			category: 'general',
+			title: 'Look at this',
+			body: 'x',
+			tags: []
+		};
 		const html = { 'page.html': { content_type: 'text/html', data: Buffer.from(payload).toString('base64') } };
-		const refused = await couch(server.url, mallory, `community/${encodeURIComponent(id)}`, { method: 'PUT', body: { ...thread, _attachments: html } });
+		const refused = await couch(server.url, mallory, `community/${encodeURIComponent(id)}`, {
+			method: 'PUT',
+			body: { ...thread, _attachments: html }
+		});
 		expect(refused).toMatchObject({ status: 403, body: { reason: expect.stringContaining('no attachments') } });
 
-		const svg = await seedFile(server.url, mallory, 'logo.svg', `<svg xmlns="http://www.w3.org/2000/svg">${payload}</svg>`, 'image/svg+xml');
+		const svg = await seedFile(
+			server.url,
+			mallory,
+			'logo.svg',
+			`<svg xmlns="http://www.w3.org/2000/svg">${payload}</svg>`,
+			'image/svg+xml'
+		);
 		const png = await seedFile(server.url, mallory, 'pixel.png', PNG, 'image/png');
 
 		device = await openDevice();

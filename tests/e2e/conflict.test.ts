@@ -27,7 +27,11 @@ async function editBody(page: Page, body: string): Promise<void> {
 describe('conflicts', () => {
 	it('lets the author pick one of two offline edits', async () => {
 		const jo = await registerMember(server.url, 'joan', 'Joan');
-		const ulid = await createThread(server.url, jo, { category: 'general', title: 'Edited twice', body: 'Original body' });
+		const ulid = await createThread(server.url, jo, {
+			category: 'general',
+			title: 'Edited twice',
+			body: 'Original body'
+		});
 		const phone = await openDevice();
 		const laptop = await openDevice();
 		devices.push(phone, laptop);
@@ -57,7 +61,9 @@ describe('conflicts', () => {
 		let conflicts: unknown = ['pending'];
 		while (Date.now() < deadline) {
 			doc = (await communityDocs(server.url, jo)).get(`thread:${ulid}`);
-			const res = await fetch(`${server.url}/couch/community/${encodeURIComponent(`thread:${ulid}`)}?conflicts=true`, { headers: { cookie: jo.cookie } });
+			const res = await fetch(`${server.url}/couch/community/${encodeURIComponent(`thread:${ulid}`)}?conflicts=true`, {
+				headers: { cookie: jo.cookie }
+			});
 			conflicts = ((await res.json()) as { _conflicts?: unknown })._conflicts;
 			if (doc?.body === 'Phone version of the body' && conflicts === undefined) break;
 			await new Promise((r) => setTimeout(r, 300));

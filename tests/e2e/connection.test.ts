@@ -47,7 +47,9 @@ describe('connection state', () => {
 		await header(page).getByRole('button', { name: 'Sync now' }).click();
 		await page.getByRole('status').filter({ hasText: OFFLINE }).waitFor();
 		expect(await tone(page)).toBe('quiet');
-		await header(page).getByText(/Trying again (in \d+ s|now)/).waitFor();
+		await header(page)
+			.getByText(/Trying again (in \d+ s|now)/)
+			.waitFor();
 
 		// an offline reload: the same sentence, never an error
 		await page.reload();
@@ -57,12 +59,21 @@ describe('connection state', () => {
 		// what is written now waits on the device, and the form says so
 		await page.getByRole('link', { name: 'New thread' }).first().click();
 		await page.getByText('Saved on this device as you type; sent when this device is connected again.').waitFor();
-		await page.evaluate(() => window.__praxisTest!.session.store!.createThread({ category: 'general', title: 'Written while the server was away', body: 'x', tags: [] }));
+		await page.evaluate(() =>
+			window.__praxisTest!.session.store!.createThread({
+				category: 'general',
+				title: 'Written while the server was away',
+				body: 'x',
+				tags: []
+			})
+		);
 		await page.getByRole('status').filter({ hasText: '1 waiting to send' }).waitFor();
 
 		// the network is up but the server is not: a gateway answers 503
 		await context.unrouteAll({ behavior: 'ignoreErrors' });
-		await serverRequests(context, (route) => route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>Service unavailable</h1>' }));
+		await serverRequests(context, (route) =>
+			route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>Service unavailable</h1>' })
+		);
 		await header(page).getByRole('button', { name: 'Sync now' }).click();
 		await page.getByRole('status').filter({ hasText: UNREACHABLE }).waitFor();
 		expect(await tone(page)).toBe('quiet');

@@ -6,7 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { createThread, registerMember, startServer, TEST_PASSWORD, type ApiMember, type TestServer } from './support/server';
+import {
+	createThread,
+	registerMember,
+	startServer,
+	TEST_PASSWORD,
+	type ApiMember,
+	type TestServer
+} from './support/server';
 import { openDevice, signIn, waitUpToDate, type Device } from './support/browser';
 import { seriousViolations } from './support/axe';
 
@@ -22,7 +29,11 @@ beforeAll(async () => {
 	server = await startServer();
 	ines = await registerMember(server.url, 'ines', 'Inês Costa');
 	await registerMember(server.url, 'ben', 'Ben Okafor');
-	threadUlid = await createThread(server.url, ines, { category: 'general', title: 'Winter road permits', body: 'How do you handle them?' });
+	threadUlid = await createThread(server.url, ines, {
+		category: 'general',
+		title: 'Winter road permits',
+		body: 'How do you handle them?'
+	});
 }, 60_000);
 
 afterAll(async () => {
@@ -38,13 +49,19 @@ async function device(options: Parameters<typeof openDevice>[1] = {}): Promise<D
 
 /** Names of the IndexedDB databases of the page's origin that belong to `member`. */
 function databasesOf(page: Page, member: string): Promise<string[]> {
-	return page.evaluate(async (m) => (await indexedDB.databases()).map((d) => d.name ?? '').filter((name) => name.includes(`praxis-${m}`)), member);
+	return page.evaluate(
+		async (m) => (await indexedDB.databases()).map((d) => d.name ?? '').filter((name) => name.includes(`praxis-${m}`)),
+		member
+	);
 }
 
 /** `database/store` of every IndexedDB record on the page's origin whose JSON contains `needle`. */
 function idbHolding(page: Page, needle: string): Promise<string[]> {
 	return page.evaluate(async (needle) => {
-		const request = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+		const request = <T>(r: IDBRequest<T>) =>
+			new Promise<T>(
+				(resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error)))
+			);
 		const found: string[] = [];
 		for (const { name } of await indexedDB.databases()) {
 			if (!name) continue;
@@ -66,7 +83,9 @@ async function openThread(page: Page): Promise<void> {
 
 async function shoot(page: Page, name: string): Promise<void> {
 	if (!screenshots) return;
-	await page.getByRole('region', { name: 'Delete your account' }).screenshot({ path: join(screenshots, `${name}.png`) });
+	await page
+		.getByRole('region', { name: 'Delete your account' })
+		.screenshot({ path: join(screenshots, `${name}.png`) });
 }
 
 describe('deleting an account', () => {
@@ -99,7 +118,10 @@ describe('deleting an account', () => {
 		await section.getByLabel('Your password').fill('not my password at all');
 		await section.getByRole('button', { name: 'Continue' }).click();
 		await section.getByRole('button', { name: 'Delete my account' }).click();
-		await section.getByRole('alert').filter({ hasText: 'Your password is not right, so the account was not deleted.' }).waitFor();
+		await section
+			.getByRole('alert')
+			.filter({ hasText: 'Your password is not right, so the account was not deleted.' })
+			.waitFor();
 		expect((await fetch(`${server.url}/api/auth/session`, { headers: { cookie: ines.cookie } })).status).toBe(200);
 
 		// the confirm step says what happens, for the choice made
@@ -107,7 +129,9 @@ describe('deleting an account', () => {
 		await section.getByRole('button', { name: 'Continue' }).click();
 		const confirm = section.getByRole('group', { name: 'What happens when you delete your account' });
 		await confirm.waitFor();
-		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('What happens when you delete your account');
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+			'What happens when you delete your account'
+		);
 		await confirm.getByText('What you wrote stays, shown as written by “Former member”.').waitFor();
 		expect(await seriousViolations(page)).toEqual([]);
 		await shoot(page, 'delete-360-confirm');
@@ -132,7 +156,9 @@ describe('deleting an account', () => {
 		await expect.poll(() => databasesOf(laptop.page, 'ines')).toEqual([]);
 		expect(await idbHolding(laptop.page, 'Inês Costa')).toEqual([]);
 		expect(await idbHolding(laptop.page, 'Winter road permits')).toEqual([]);
-		await expect.poll(async () => (await laptop.context.cookies()).some((c) => c.name === 'praxis_session')).toBe(false);
+		await expect
+			.poll(async () => (await laptop.context.cookies()).some((c) => c.name === 'praxis_session'))
+			.toBe(false);
 		// after a reload it is still said, and nothing comes back
 		await laptop.page.reload();
 		await laptop.page.getByRole('status').filter({ hasText: REMOVED }).waitFor();

@@ -50,7 +50,10 @@ describe('events offline', () => {
 		await page.getByRole('button', { name: 'Going', exact: true }).click();
 		await page.getByText('You have a place.').waitFor();
 
-		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Add to calendar/ }).click()]);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: /Add to calendar/ }).click()
+		]);
 		const ics = await readFile((await download.path())!, 'utf8');
 		const vevent = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!;
 		const parsed = new ICAL.Event(vevent);
@@ -61,11 +64,25 @@ describe('events offline', () => {
 		await a.context.setOffline(false);
 		await page.getByText('Waiting to sync').first().waitFor({ state: 'detached', timeout: 45_000 });
 		const docs = await communityDocs(server.url, alice);
-		expect(docs.get(`event:${ulid}`)).toMatchObject({ title: 'Village hall meetup', capacity: 1, start: '2026-10-25T08:00:00.000Z', timeZone: 'Europe/Paris' });
+		expect(docs.get(`event:${ulid}`)).toMatchObject({
+			title: 'Village hall meetup',
+			capacity: 1,
+			start: '2026-10-25T08:00:00.000Z',
+			timeZone: 'Europe/Paris'
+		});
 		expect(docs.get(`rsvp:${ulid}:alice`)).toMatchObject({ status: 'going' });
 
-		const rsvp = { _id: `rsvp:${ulid}:bob`, type: 'rsvp', author: 'bob', createdAt: new Date().toISOString(), event: `event:${ulid}`, status: 'going' };
-		expect((await couch(server.url, bob, `community/${encodeURIComponent(rsvp._id)}`, { method: 'PUT', body: rsvp })).status).toBe(201);
+		const rsvp = {
+			_id: `rsvp:${ulid}:bob`,
+			type: 'rsvp',
+			author: 'bob',
+			createdAt: new Date().toISOString(),
+			event: `event:${ulid}`,
+			status: 'going'
+		};
+		expect(
+			(await couch(server.url, bob, `community/${encodeURIComponent(rsvp._id)}`, { method: 'PUT', body: rsvp })).status
+		).toBe(201);
 		await page.getByText('1 going of 1 places, 1 on the waiting list.').waitFor({ timeout: 30_000 });
 
 		// the agenda goes into the print pack, next to library resources
@@ -77,7 +94,6 @@ describe('events offline', () => {
 		await page.goBack();
 		await page.getByRole('heading', { name: 'Village hall meetup' }).waitFor();
 
-
 		// the private subscription feed lists the event alice is going to
 		await page.goto(`${server.url}/events`);
 		await page.getByText('Subscribe in my calendar').click();
@@ -86,8 +102,12 @@ describe('events offline', () => {
 		expect(address).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
 		const feed = await fetch(address);
 		expect(feed.status).toBe(200);
-		const events = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
-		expect(events.map((e) => [e.uid, e.startDate.toJSDate().toISOString()])).toEqual([[`${ulid}@praxis`, '2026-10-25T08:00:00.000Z']]);
+		const events = new ICAL.Component(ICAL.parse(await feed.text()))
+			.getAllSubcomponents('vevent')
+			.map((c) => new ICAL.Event(c));
+		expect(events.map((e) => [e.uid, e.startDate.toJSDate().toISOString()])).toEqual([
+			[`${ulid}@praxis`, '2026-10-25T08:00:00.000Z']
+		]);
 		await page.getByRole('button', { name: 'Stop sharing' }).click();
 		await page.getByLabel('My calendar address').waitFor({ state: 'detached' });
 		expect((await fetch(address)).status).toBe(404);

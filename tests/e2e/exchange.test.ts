@@ -20,7 +20,11 @@ afterAll(async () => {
 	await server?.dispose();
 });
 
-type Hooked = { __praxisTest: { session: { store: { createThread(i: object): Promise<string>; signing: { certificate(): Promise<unknown> } } } } };
+type Hooked = {
+	__praxisTest: {
+		session: { store: { createThread(i: object): Promise<string>; signing: { certificate(): Promise<unknown> } } };
+	};
+};
 
 describe('file exchange between two browsers with no network', () => {
 	it('carries a signed thread, re-opening changes nothing, a tampered file is refused', async () => {
@@ -29,7 +33,10 @@ describe('file exchange between two browsers with no network', () => {
 		const a = await openDevice(undefined, { testHook: true });
 		const b = await openDevice();
 		devices.push(a, b);
-		for (const [d, name] of [[a, 'alice'], [b, 'bob']] as const) {
+		for (const [d, name] of [
+			[a, 'alice'],
+			[b, 'bob']
+		] as const) {
 			await signIn(d.page, server.url, name);
 			await waitUpToDate(d.page);
 			await d.page.waitForFunction(() => localStorage.getItem('praxis-server-keys') !== null);
@@ -39,13 +46,21 @@ describe('file exchange between two browsers with no network', () => {
 			await d.page.goto(`${server.url}/exchange`); // now controlled by the service worker
 			await d.page.getByRole('heading', { name: 'Exchange updates with a file' }).waitFor();
 		}
-		await a.page.waitForFunction(async () => (await (window as unknown as Hooked).__praxisTest.session.store.signing.certificate()) !== null);
+		await a.page.waitForFunction(
+			async () => (await (window as unknown as Hooked).__praxisTest.session.store.signing.certificate()) !== null
+		);
 
 		await a.context.setOffline(true);
 		await b.context.setOffline(true);
 		const title = `Notes from the village hall ${Date.now()}`;
 		const id = await a.page.evaluate(
-			(t) => (window as unknown as Hooked).__praxisTest.session.store.createThread({ category: 'procurement', title: t, body: 'Shared services agenda', tags: ['meetup'] }),
+			(t) =>
+				(window as unknown as Hooked).__praxisTest.session.store.createThread({
+					category: 'procurement',
+					title: t,
+					body: 'Shared services agenda',
+					tags: ['meetup']
+				}),
 			title
 		);
 
@@ -54,7 +69,10 @@ describe('file exchange between two browsers with no network', () => {
 		const download = await downloading;
 		const file = join(a.profileDir, 'updates.praxis');
 		await download.saveAs(file);
-		await a.page.getByRole('status').filter({ hasText: /Saved \d+ documents/ }).waitFor();
+		await a.page
+			.getByRole('status')
+			.filter({ hasText: /Saved \d+ documents/ })
+			.waitFor();
 
 		await b.page.getByLabel('Updates file (.praxis)').setInputFiles(file);
 		const opened = b.page.getByRole('status').filter({ hasText: /Opened \d+ documents from alice/ });
@@ -64,11 +82,16 @@ describe('file exchange between two browsers with no network', () => {
 		await b.page.getByLabel('Updates file (.praxis)').setInputFiles(file);
 		await b.page.getByRole('status').filter({ hasText: 'nothing changed' }).waitFor();
 
-		const text = new TextDecoder().decode(gunzipSync(new Uint8Array(await readFile(file)))).replace('Shared services agenda', 'Shared services AGENDA');
+		const text = new TextDecoder()
+			.decode(gunzipSync(new Uint8Array(await readFile(file))))
+			.replace('Shared services agenda', 'Shared services AGENDA');
 		const tampered = join(b.profileDir, 'tampered.praxis');
 		await writeFile(tampered, new Uint8Array(gzipSync(new TextEncoder().encode(text))));
 		await b.page.getByLabel('Updates file (.praxis)').setInputFiles(tampered);
-		await b.page.getByRole('alert').filter({ hasText: /Refused: .*changed after it was saved/ }).waitFor();
+		await b.page
+			.getByRole('alert')
+			.filter({ hasText: /Refused: .*changed after it was saved/ })
+			.waitFor();
 
 		await b.page.goto(`${server.url}/forums/t/${id.slice('thread:'.length)}`); // offline: the service worker serves the app
 		await b.page.getByRole('heading', { name: title }).waitFor();

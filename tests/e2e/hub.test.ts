@@ -37,7 +37,13 @@ const devices: Device[] = [];
 beforeAll(async () => {
 	const dataDir = await mkdtemp(join(tmpdir(), 'praxis-e2e-hub-'));
 	const out: string[] = [];
-	expect(await runAdmin(['enrol-hub', 'hall'], { env: { DATA_DIR: dataDir }, out: (l) => out.push(l), err: (l) => out.push(l) })).toBe(0);
+	expect(
+		await runAdmin(['enrol-hub', 'hall'], {
+			env: { DATA_DIR: dataDir },
+			out: (l) => out.push(l),
+			err: (l) => out.push(l)
+		})
+	).toBe(0);
 	const credential = out[out.indexOf(out.find((l) => l.startsWith('Enrolled hub'))!) + 1];
 	server = await startServer({ dataDir });
 	hub = await startHub(server.url, credential, lan ?? '127.0.0.1');
@@ -56,7 +62,9 @@ async function openLanDevice(grant: boolean): Promise<Device> {
 	const hubAt = new URL(hub.base);
 	// the central server as a public site; the hub as a LAN device even if this machine's address is
 	// not a private one (CI networks often use TEST-NET or public ranges, which Chromium calls public)
-	const args = lan ? [`--ip-address-space-overrides=${central.hostname}:${central.port}=public,${hubAt.hostname}:${hubAt.port}=local`] : [];
+	const args = lan
+		? [`--ip-address-space-overrides=${central.hostname}:${central.port}=public,${hubAt.hostname}:${hubAt.port}=local`]
+		: [];
 	const device = await openDevice(undefined, { testHook: true, args });
 	devices.push(device);
 	if (grant && lan) await device.context.grantPermissions(['local-network-access'], { origin: server.url });
@@ -64,10 +72,22 @@ async function openLanDevice(grant: boolean): Promise<Device> {
 }
 
 type Hooked = {
-	__praxisTest: { session: { store: { createThread(i: object): Promise<string>; reply(i: object): Promise<string>; signing: { certificate(): Promise<unknown> } } } };
+	__praxisTest: {
+		session: {
+			store: {
+				createThread(i: object): Promise<string>;
+				reply(i: object): Promise<string>;
+				signing: { certificate(): Promise<unknown> };
+			};
+		};
+	};
 };
 
-async function waitForDocs(member: ApiMember, ids: string[], timeoutMs = 45_000): Promise<Map<string, Record<string, unknown>>> {
+async function waitForDocs(
+	member: ApiMember,
+	ids: string[],
+	timeoutMs = 45_000
+): Promise<Map<string, Record<string, unknown>>> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		const docs = await communityDocs(server.url, member);
@@ -83,17 +103,26 @@ describe('meetup hub in the browser', () => {
 		await registerMember(server.url, 'bob', 'Bob Okafor');
 		const a = await openLanDevice(true);
 		const b = await openLanDevice(true);
-		for (const [d, name] of [[a, 'alice'], [b, 'bob']] as const) {
+		for (const [d, name] of [
+			[a, 'alice'],
+			[b, 'bob']
+		] as const) {
 			await signIn(d.page, server.url, name);
 			await waitUpToDate(d.page);
-			await d.page.waitForFunction(async () => (await (window as unknown as Hooked).__praxisTest.session.store.signing.certificate()) !== null);
+			await d.page.waitForFunction(
+				async () => (await (window as unknown as Hooked).__praxisTest.session.store.signing.certificate()) !== null
+			);
 			await d.page.getByRole('link', { name: 'Hub', exact: true }).click();
 			await d.page.getByRole('button', { name: 'Get a hub pass' }).click();
 			await d.page.getByText(/has a hub pass until/).waitFor();
 		}
 		// the hall has no internet: the central server cannot be reached from either browser
 		const central = new URL(server.url);
-		for (const d of [a, b]) await d.context.route((url) => url.host === central.host && url.pathname.startsWith('/couch'), (route) => route.abort('internetdisconnected'));
+		for (const d of [a, b])
+			await d.context.route(
+				(url) => url.host === central.host && url.pathname.startsWith('/couch'),
+				(route) => route.abort('internetdisconnected')
+			);
 		for (const d of [a, b]) {
 			await d.page.getByLabel('Hub address').fill(hub.base);
 			await d.page.getByRole('button', { name: 'Connect' }).click();
@@ -107,18 +136,36 @@ describe('meetup hub in the browser', () => {
 		// server's open longpoll outlived the block: "Sync now" makes it try, as moving halls does)
 		for (const d of [a, b]) {
 			await d.page.locator('header .sync').getByRole('button', { name: 'Sync now' }).click();
-			await d.page.getByRole('status').filter({ hasText: 'Syncing with the meetup hub hall' }).waitFor({ timeout: 30_000 });
+			await d.page
+				.getByRole('status')
+				.filter({ hasText: 'Syncing with the meetup hub hall' })
+				.waitFor({ timeout: 30_000 });
 			expect(await d.page.locator('header .sync').getAttribute('data-tone')).not.toBe('alert');
 			expect(await d.page.getByText(/Error|cannot be reached/).count()).toBe(0);
 		}
 		await a.page.goto(`${server.url}/forums/new`);
-		await a.page.getByText('Saved on this device as you type; sent through the meetup hub hall.').waitFor({ timeout: 30_000 });
+		await a.page
+			.getByText('Saved on this device as you type; sent through the meetup hub hall.')
+			.waitFor({ timeout: 30_000 });
 
 		const title = `At the village hall ${Date.now()}`;
-		const thread = await a.page.evaluate((t) => (window as unknown as Hooked).__praxisTest.session.store.createThread({ category: 'procurement', title: t, body: 'Agenda', tags: [] }), title);
+		const thread = await a.page.evaluate(
+			(t) =>
+				(window as unknown as Hooked).__praxisTest.session.store.createThread({
+					category: 'procurement',
+					title: t,
+					body: 'Agenda',
+					tags: []
+				}),
+			title
+		);
 		await b.page.goto(`${server.url}/forums/t/${thread.slice('thread:'.length)}`);
 		await b.page.getByRole('heading', { name: title }).waitFor({ timeout: 30_000 });
-		const reply = await b.page.evaluate((t) => (window as unknown as Hooked).__praxisTest.session.store.reply({ thread: t, body: 'I will bring the figures' }), thread);
+		const reply = await b.page.evaluate(
+			(t) =>
+				(window as unknown as Hooked).__praxisTest.session.store.reply({ thread: t, body: 'I will bring the figures' }),
+			thread
+		);
 		await a.page.goto(`${server.url}/forums/t/${thread.slice('thread:'.length)}`);
 		await a.page.getByText('I will bring the figures').waitFor({ timeout: 30_000 });
 
@@ -136,39 +183,58 @@ describe('meetup hub in the browser', () => {
 
 		for (const d of [a, b]) await d.context.unrouteAll();
 		const docs = await waitForDocs(alice, [thread, reply]);
-		expect(docs.get(thread)).toMatchObject({ author: 'alice', title, body: 'Agenda', signature: { device: expect.stringMatching(/^device:/) } });
+		expect(docs.get(thread)).toMatchObject({
+			author: 'alice',
+			title,
+			body: 'Agenda',
+			signature: { device: expect.stringMatching(/^device:/) }
+		});
 		expect(docs.get(reply)).toMatchObject({ author: 'bob', signature: { device: expect.stringMatching(/^device:/) } });
 		for (const id of [thread, reply]) expect(String(docs.get(id)!._rev)).toMatch(/^1-/);
 		const titles = [...docs.values()].filter((d) => d.title === title);
 		expect(titles).toHaveLength(1);
 	}, 180_000);
 
-	it.skipIf(!lan)('explains a refused local-network permission and offers the file exchange', async () => {
-		await registerMember(server.url, 'carol', 'Carol Diaz');
-		const c = await openLanDevice(false);
-		await signIn(c.page, server.url, 'carol');
-		await waitUpToDate(c.page);
-		await c.page.getByRole('link', { name: 'Hub', exact: true }).click();
-		await c.page.getByRole('button', { name: 'Get a hub pass' }).click();
-		await c.page.getByText(/has a hub pass until/).waitFor();
-		await c.page.getByLabel('Hub address').fill(hub.base);
-		await c.page.getByRole('button', { name: 'Connect' }).click();
-		const problem = c.page.getByRole('alert');
-		await problem.waitFor();
-		expect(await problem.textContent()).toMatch(/Allow access to devices on your local network/);
-		expect(await c.page.evaluate(async () => (await navigator.permissions.query({ name: 'local-network-access' as PermissionName })).state)).toBe('denied');
-		await problem.getByRole('link', { name: 'Exchange updates with a file instead' }).waitFor();
-		expect(await c.page.getByRole('status').filter({ hasText: 'Connected to' }).count()).toBe(0);
-	}, 120_000);
+	it.skipIf(!lan)(
+		'explains a refused local-network permission and offers the file exchange',
+		async () => {
+			await registerMember(server.url, 'carol', 'Carol Diaz');
+			const c = await openLanDevice(false);
+			await signIn(c.page, server.url, 'carol');
+			await waitUpToDate(c.page);
+			await c.page.getByRole('link', { name: 'Hub', exact: true }).click();
+			await c.page.getByRole('button', { name: 'Get a hub pass' }).click();
+			await c.page.getByText(/has a hub pass until/).waitFor();
+			await c.page.getByLabel('Hub address').fill(hub.base);
+			await c.page.getByRole('button', { name: 'Connect' }).click();
+			const problem = c.page.getByRole('alert');
+			await problem.waitFor();
+			expect(await problem.textContent()).toMatch(/Allow access to devices on your local network/);
+			expect(
+				await c.page.evaluate(
+					async () => (await navigator.permissions.query({ name: 'local-network-access' as PermissionName })).state
+				)
+			).toBe('denied');
+			await problem.getByRole('link', { name: 'Exchange updates with a file instead' }).waitFor();
+			expect(await c.page.getByRole('status').filter({ hasText: 'Connected to' }).count()).toBe(0);
+		},
+		120_000
+	);
 
 	it('names the hub in the header when the home server is stopped, after a restart of the app', async () => {
 		const [a] = devices;
 		await waitForOfflineShell(a.page);
 		await server.stop();
 		await a.page.goto(`${server.url}/forums`); // served by the app's worker; the hub link is resumed
-		await a.page.getByRole('status').filter({ hasText: 'Syncing with the meetup hub hall' }).waitFor({ timeout: 45_000 });
+		await a.page
+			.getByRole('status')
+			.filter({ hasText: 'Syncing with the meetup hub hall' })
+			.waitFor({ timeout: 45_000 });
 		expect(await a.page.locator('header .sync').getAttribute('data-tone')).not.toBe('alert');
 		await a.page.getByRole('link', { name: 'This device' }).click();
-		await a.page.locator('dd').filter({ hasText: /(just now|ago)\s\(hall\)/ }).waitFor();
+		await a.page
+			.locator('dd')
+			.filter({ hasText: /(just now|ago)\s\(hall\)/ })
+			.waitFor();
 	}, 120_000);
 });

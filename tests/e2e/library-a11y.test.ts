@@ -29,7 +29,12 @@ beforeAll(async () => {
 		files: [file],
 		links: ['https://example.org/guide']
 	});
-	await seedResource(server.url, rita, { title: 'Letter template', kind: 'template', summary: 'A template.', tags: ['plain-language'] });
+	await seedResource(server.url, rita, {
+		title: 'Letter template',
+		kind: 'template',
+		summary: 'A template.',
+		tags: ['plain-language']
+	});
 });
 
 afterAll(async () => {
@@ -40,17 +45,32 @@ afterAll(async () => {
 async function seriousViolations(page: Page): Promise<string[]> {
 	await page.addScriptTag({ content: axeSource });
 	const violations = await page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>; passes: unknown[] }> } }).axe;
+		const axe = (
+			window as unknown as {
+				axe: {
+					run(): Promise<{
+						violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
+						passes: unknown[];
+					}>;
+				};
+			}
+		).axe;
 		const result = await axe.run();
 		if (result.passes.length === 0) throw new Error('axe checked nothing');
 		return result.violations;
 	});
-	return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
 }
 
 describe.each(['light', 'dark'] as const)('library accessibility (%s)', (colorScheme) => {
 	it('has no serious or critical axe violation', async () => {
-		const device = await openDevice(undefined, { colorScheme, bypassCSP: true, viewport: colorScheme === 'dark' ? { width: 360, height: 740 } : undefined });
+		const device = await openDevice(undefined, {
+			colorScheme,
+			bypassCSP: true,
+			viewport: colorScheme === 'dark' ? { width: 360, height: 740 } : undefined
+		});
 		devices.push(device);
 		const { page } = device;
 		await signIn(page, server.url, 'rita');

@@ -30,7 +30,12 @@ export async function apiLogin(url: string, username: string): Promise<ApiMember
 		body: JSON.stringify({ username, password: TEST_PASSWORD })
 	});
 	if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
-	return { username, password: TEST_PASSWORD, displayName: username, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] };
+	return {
+		username,
+		password: TEST_PASSWORD,
+		displayName: username,
+		cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]
+	};
 }
 
 export interface SeededFile {
@@ -41,7 +46,13 @@ export interface SeededFile {
 }
 
 /** Stores a file in library-files as `member` (signed over its sha256 by couch()). */
-export async function seedFile(url: string, member: ApiMember, name: string, content: string | Buffer, type = 'application/pdf'): Promise<SeededFile> {
+export async function seedFile(
+	url: string,
+	member: ApiMember,
+	name: string,
+	content: string | Buffer,
+	type = 'application/pdf'
+): Promise<SeededFile> {
 	const id = `file:${ulid()}`;
 	const bytes = typeof content === 'string' ? Buffer.from(content) : content;
 	const doc = {
@@ -64,7 +75,20 @@ export async function seedFile(url: string, member: ApiMember, name: string, con
 export async function seedResource(url: string, reviewer: ApiMember, fields: Record<string, unknown>): Promise<string> {
 	const id = ulid();
 	const now = new Date().toISOString();
-	const doc = { _id: `resource:${id}`, type: 'resource', author: reviewer.username, createdAt: now, kind: 'guide', summary: '', body: '', tags: [], status: 'published', reviewedBy: reviewer.username, reviewedAt: now, ...fields };
+	const doc = {
+		_id: `resource:${id}`,
+		type: 'resource',
+		author: reviewer.username,
+		createdAt: now,
+		kind: 'guide',
+		summary: '',
+		body: '',
+		tags: [],
+		status: 'published',
+		reviewedBy: reviewer.username,
+		reviewedAt: now,
+		...fields
+	};
 	const res = await couch(url, reviewer, `community/${encodeURIComponent(doc._id)}`, { method: 'PUT', body: doc });
 	if (res.status !== 201) throw new Error(`seed resource: ${res.status} ${JSON.stringify(res.body)}`);
 	return id;
@@ -90,7 +114,9 @@ export function pdfTexts(pdf: Buffer): string[] {
 	}
 	const texts = streams.map((s) => s.toString('latin1'));
 	const cmaps = texts.filter((t) => t.includes('begincmap')).map(parseCMap);
-	const shown = texts.filter((t) => /\bTJ\b|\bTj\b/.test(t)).flatMap((t) => [...t.matchAll(/<([0-9A-Fa-f]+)>/g)].map((x) => x[1]));
+	const shown = texts
+		.filter((t) => /\bTJ\b|\bTj\b/.test(t))
+		.flatMap((t) => [...t.matchAll(/<([0-9A-Fa-f]+)>/g)].map((x) => x[1]));
 	return cmaps.map((map) => shown.map((hex) => decode(hex, map)).join(''));
 }
 
@@ -98,12 +124,14 @@ function parseCMap(text: string): Map<number, string> {
 	const map = new Map<number, string>();
 	const hexToStr = (h: string) => String.fromCodePoint(...(h.match(/.{4}/g) ?? []).map((x) => parseInt(x, 16)));
 	for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-		for (const [, src, dst] of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set(parseInt(src, 16), hexToStr(dst));
+		for (const [, src, dst] of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g))
+			map.set(parseInt(src, 16), hexToStr(dst));
 	}
 	for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
 		for (const [, lo, hi, dst] of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
 			const base = parseInt(dst, 16);
-			for (let c = parseInt(lo, 16); c <= parseInt(hi, 16); c++) map.set(c, String.fromCodePoint(base + c - parseInt(lo, 16)));
+			for (let c = parseInt(lo, 16); c <= parseInt(hi, 16); c++)
+				map.set(c, String.fromCodePoint(base + c - parseInt(lo, 16)));
 		}
 	}
 	return map;

@@ -29,7 +29,10 @@ function countCouchBytes(page: Page): { total: () => Promise<number> } {
 		if (!request.url().includes('/couch/')) return;
 		// bytes on the wire (headers + body as transferred), as Chromium's network stack saw them, of
 		// each finished request (a live longpoll still open is not); total() waits for those still read
-		const size = request.sizes().then((s) => (total += s.responseBodySize + s.responseHeadersSize), () => undefined);
+		const size = request.sizes().then(
+			(s) => (total += s.responseBodySize + s.responseHeadersSize),
+			() => undefined
+		);
 		reading.add(size);
 		void size.finally(() => reading.delete(size));
 	});
@@ -52,14 +55,45 @@ describe('library offline', () => {
 		const alice = await registerMember(server.url, 'alice', 'Alice Martin');
 		const rita = await apiLogin(server.url, 'rita');
 		const now = new Date().toISOString();
-		await couch(server.url, rita, 'community/category:environment', { method: 'PUT', body: { _id: 'category:environment', type: 'category', author: 'rita', createdAt: now, name: 'Environment', description: '', order: 1 } });
-		await createThread(server.url, alice, { category: 'environment', title: 'Verge cutting schedules', body: 'Our hedgerow survey used volunteers from the parish.' });
+		await couch(server.url, rita, 'community/category:environment', {
+			method: 'PUT',
+			body: {
+				_id: 'category:environment',
+				type: 'category',
+				author: 'rita',
+				createdAt: now,
+				name: 'Environment',
+				description: '',
+				order: 1
+			}
+		});
+		await createThread(server.url, alice, {
+			category: 'environment',
+			title: 'Verge cutting schedules',
+			body: 'Our hedgerow survey used volunteers from the parish.'
+		});
 		const keptContent = `%PDF-1.4 the kept survey template ${'x'.repeat(256 * 1024)}`;
 		const kept = await seedFile(server.url, rita, 'survey-template.pdf', keptContent);
 		const other = await seedFile(server.url, rita, 'budget.pdf', '%PDF-1.4 a budget never kept');
-		const r1 = await seedResource(server.url, rita, { title: 'Pollinator corridors guide', summary: 'Road verges as habitats.', body: 'Plant wildflower verges and mow twice a year.', files: [kept] });
-		const r2 = await seedResource(server.url, rita, { title: 'Verge budget template', kind: 'template', summary: 'Costing sheet.', body: 'Columns for labour and seed.', files: [other] });
-		const r3 = await seedResource(server.url, rita, { title: 'Volunteer safety toolkit', kind: 'toolkit', summary: 'Checklists.', body: 'High-visibility clothing, see https://example.org/safety.' });
+		const r1 = await seedResource(server.url, rita, {
+			title: 'Pollinator corridors guide',
+			summary: 'Road verges as habitats.',
+			body: 'Plant wildflower verges and mow twice a year.',
+			files: [kept]
+		});
+		const r2 = await seedResource(server.url, rita, {
+			title: 'Verge budget template',
+			kind: 'template',
+			summary: 'Costing sheet.',
+			body: 'Columns for labour and seed.',
+			files: [other]
+		});
+		const r3 = await seedResource(server.url, rita, {
+			title: 'Volunteer safety toolkit',
+			kind: 'toolkit',
+			summary: 'Checklists.',
+			body: 'High-visibility clothing, see https://example.org/safety.'
+		});
 
 		const a = await openDevice(undefined, { testHook: true });
 		devices.push(a);
@@ -79,7 +113,9 @@ describe('library offline', () => {
 			await a.page.getByRole('button', { name: 'Add to print pack' }).click();
 			await a.page.getByRole('button', { name: 'Remove from print pack' }).waitFor();
 		}
-		console.log(`[library] first sync downloaded ${firstSync} bytes from /couch; keeping one resource's file (${kept.size} bytes) offline added ${withFiles - firstSync} bytes`);
+		console.log(
+			`[library] first sync downloaded ${firstSync} bytes from /couch; keeping one resource's file (${kept.size} bytes) offline added ${withFiles - firstSync} bytes`
+		);
 
 		await waitForOfflineShell(a.page);
 		await a.context.setOffline(true);
@@ -96,7 +132,10 @@ describe('library offline', () => {
 
 		// the kept file opens offline; the other one is not on the device
 		await a.page.goto(`${server.url}/library/${r1}`);
-		const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('button', { name: 'survey-template.pdf' }).click()]);
+		const [download] = await Promise.all([
+			a.page.waitForEvent('download'),
+			a.page.getByRole('button', { name: 'survey-template.pdf' }).click()
+		]);
 		expect(download.suggestedFilename()).toBe('survey-template.pdf');
 		expect(await readFile((await download.path())!, 'utf8')).toBe(keptContent);
 		const onDevice = await a.page.evaluate(

@@ -18,7 +18,11 @@ afterAll(async () => {
 	await server?.dispose();
 });
 
-async function waitForDoc(member: ApiMember, id: string, match: (doc: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
+async function waitForDoc(
+	member: ApiMember,
+	id: string,
+	match: (doc: Record<string, unknown>) => boolean
+): Promise<Record<string, unknown>> {
 	const deadline = Date.now() + 30_000;
 	while (Date.now() < deadline) {
 		const doc = (await communityDocs(server.url, member)).get(id);
@@ -44,7 +48,9 @@ describe('library submission and review', () => {
 		await a.page.getByLabel('Summary').fill('Three councils bought hosting together.');
 		await a.page.getByLabel('Body', { exact: true }).fill('We pooled demand.');
 		await a.page.getByLabel('The problem').fill('Each council paid list price.');
-		await a.page.getByLabel('Attach files').setInputFiles({ name: 'tender.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 tender') });
+		await a.page
+			.getByLabel('Attach files')
+			.setInputFiles({ name: 'tender.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 tender') });
 		await a.page.getByRole('button', { name: 'Submit for review' }).click();
 		await a.page.waitForURL(/\/library\/mine#/);
 		const ulid = new URL(a.page.url()).hash.slice(1);
@@ -55,16 +61,29 @@ describe('library submission and review', () => {
 		// the attachment went to library-files; the resource lists it with its size
 		const [file] = submitted.files as Array<{ id: string; name: string; type: string; size: number }>;
 		expect(file).toMatchObject({ name: 'tender.pdf', type: 'application/pdf', size: 15 });
-		const stored = await fetch(`${server.url}/couch/library-files/${encodeURIComponent(file.id)}/file`, { headers: { cookie: alice.cookie } });
+		const stored = await fetch(`${server.url}/couch/library-files/${encodeURIComponent(file.id)}/file`, {
+			headers: { cookie: alice.cookie }
+		});
 		expect(await stored.text()).toBe('%PDF-1.4 tender');
 
 		// the server refuses the member publishing it or reviewing it
-		const publish = await couch(server.url, alice, `community/${encodeURIComponent(id)}`, { method: 'PUT', body: { ...submitted, status: 'published', reviewedBy: 'alice' } });
+		const publish = await couch(server.url, alice, `community/${encodeURIComponent(id)}`, {
+			method: 'PUT',
+			body: { ...submitted, status: 'published', reviewedBy: 'alice' }
+		});
 		expect(publish.status).toBe(403);
 		expect(publish.body).toMatchObject({ error: 'forbidden', reason: 'only reviewers publish or return resources' });
 		const review = await couch(server.url, alice, 'community/review:01JDDDDDDDDDDDDDDDDDDDDDD9', {
 			method: 'PUT',
-			body: { _id: 'review:01JDDDDDDDDDDDDDDDDDDDDDD9', type: 'review', author: 'alice', createdAt: new Date().toISOString(), resource: id, verdict: 'approve', comments: '' }
+			body: {
+				_id: 'review:01JDDDDDDDDDDDDDDDDDDDDDD9',
+				type: 'review',
+				author: 'alice',
+				createdAt: new Date().toISOString(),
+				resource: id,
+				verdict: 'approve',
+				comments: ''
+			}
 		});
 		expect(review.status).toBe(403);
 		expect(review.body).toMatchObject({ reason: 'only reviewers write reviews' });

@@ -57,9 +57,11 @@ describe('hostile Markdown', () => {
 		const dangerous = await body.evaluate((root) => {
 			const found: string[] = [];
 			for (const el of Array.from(root.querySelectorAll('*'))) {
-				if (['SCRIPT', 'IFRAME', 'SVG', 'OBJECT', 'EMBED', 'IMG'].includes(el.tagName.toUpperCase())) found.push(el.tagName);
+				if (['SCRIPT', 'IFRAME', 'SVG', 'OBJECT', 'EMBED', 'IMG'].includes(el.tagName.toUpperCase()))
+					found.push(el.tagName);
 				for (const attr of Array.from(el.attributes)) {
-					if (/^on/i.test(attr.name) || /^\s*(javascript|data|vbscript):/i.test(attr.value)) found.push(`${el.tagName}[${attr.name}]`);
+					if (/^on/i.test(attr.name) || /^\s*(javascript|data|vbscript):/i.test(attr.value))
+						found.push(`${el.tagName}[${attr.name}]`);
 				}
 			}
 			return found;

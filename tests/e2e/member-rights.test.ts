@@ -8,7 +8,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { communityDocs, registerMember, startServer, TEST_PASSWORD, type ApiMember, type TestServer } from './support/server';
+import {
+	communityDocs,
+	registerMember,
+	startServer,
+	TEST_PASSWORD,
+	type ApiMember,
+	type TestServer
+} from './support/server';
 import { openDevice, waitUpToDate, type Device } from './support/browser';
 import { seriousViolations } from './support/axe';
 
@@ -73,7 +80,10 @@ async function threadOnServer(member: ApiMember, title: string): Promise<boolean
 describe.runIf(SHOTS)('screenshots', () => {
 	it('of the new screens at 360 px and desktop width', async () => {
 		await registerMember(server.url, 'shotsam', 'Sam Shot');
-		for (const [label, viewport] of [['360', { width: 360, height: 740 }], ['desktop', { width: 1280, height: 800 }]] as const) {
+		for (const [label, viewport] of [
+			['360', { width: 360, height: 740 }],
+			['desktop', { width: 1280, height: 800 }]
+		] as const) {
 			const { page } = await device({ viewport });
 			for (const path of ['/login', '/register', '/privacy']) {
 				await page.goto(`${server.url}${path}`);
@@ -110,7 +120,9 @@ describe('a shared computer', () => {
 		await page.waitForURL(/\/login$/);
 		expect(await databasesOf(page, 'kioskuser')).toEqual([]);
 		// nothing left that names the member either
-		const left = await page.evaluate(async () => JSON.stringify(localStorage) + (await indexedDB.databases()).map((d) => d.name).join(','));
+		const left = await page.evaluate(
+			async () => JSON.stringify(localStorage) + (await indexedDB.databases()).map((d) => d.name).join(',')
+		);
 		expect(left).not.toContain('kioskuser');
 	});
 
@@ -166,7 +178,10 @@ describe('the privacy notice', () => {
 		await page.waitForURL(/\/forums$/);
 		expect(await page.getByText('The privacy notice has changed').count()).toBe(0);
 
-		await writeFile(join(server.dataDir, 'privacy.md'), 'version: 2027-01\n# Privacy at the Region\n\nWe now also keep your time zone.\n');
+		await writeFile(
+			join(server.dataDir, 'privacy.md'),
+			'version: 2027-01\n# Privacy at the Region\n\nWe now also keep your time zone.\n'
+		);
 		await page.reload();
 		const banner = page.getByRole('region', { name: /The privacy notice has changed/ });
 		await banner.waitFor();
@@ -191,13 +206,19 @@ describe('Download my data', () => {
 		await writeThread(page, 'Zoe’s question about permits');
 		await page.getByRole('link', { name: 'Your account and data' }).click();
 		await page.getByRole('heading', { name: 'Your data' }).waitFor();
-		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download my data' }).click()]);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Download my data' }).click()
+		]);
 		expect(download.suggestedFilename()).toMatch(/^praxis-zipzoe-\d{4}-\d{2}-\d{2}\.zip$/);
 		await page.getByText(/Your data was saved as praxis-zipzoe-/).waitFor();
 		const zip = unzipSync(new Uint8Array(await readFile((await download.path())!)));
 		expect(Object.keys(zip)).toEqual(expect.arrayContaining(['README.txt', 'profile.json', 'files/files.json']));
 		const threads = Object.keys(zip).filter((name) => name.startsWith('authored/thread/'));
 		expect(threads.map((name) => JSON.parse(strFromU8(zip[name])).title)).toEqual(['Zoe’s question about permits']);
-		expect(JSON.parse(strFromU8(zip['profile.json'])).account).toMatchObject({ username: 'zipzoe', privacyNotice: { version: '2027-01' } });
+		expect(JSON.parse(strFromU8(zip['profile.json'])).account).toMatchObject({
+			username: 'zipzoe',
+			privacyNotice: { version: '2027-01' }
+		});
 	});
 });

@@ -30,18 +30,29 @@ describe('offline app shell', () => {
 		devices.push(device);
 		const { page, context } = device;
 		// the worker cannot install (as if the connection dropped while it was downloading the app)
-		await context.route((url) => url.host === serverHost() && url.pathname === '/sw.js', (route) => route.abort('internetdisconnected'));
+		await context.route(
+			(url) => url.host === serverHost() && url.pathname === '/sw.js',
+			(route) => route.abort('internetdisconnected')
+		);
 		await signIn(page, server.url, 'bruno');
 		await waitUpToDate(page);
 		await page.getByRole('link', { name: 'Getting ready for offline use…' }).waitFor();
 
-		await context.route((url) => url.host === serverHost(), (route) => route.abort('internetdisconnected'));
+		await context.route(
+			(url) => url.host === serverHost(),
+			(route) => route.abort('internetdisconnected')
+		);
 		await page.getByRole('link', { name: 'Open data' }).click();
 		await page.getByRole('heading', { name: 'Not available offline yet' }).waitFor();
 		await page.getByText('Praxis was still getting ready for offline use; connect once more.').waitFor();
 		expect(await page.getByText(/Unable to preload|Internal Error|dynamically imported/).count()).toBe(0);
 		// the header still works and says why
-		await page.getByRole('status').filter({ hasText: OFFLINE }).or(page.getByRole('status').filter({ hasText: 'Up to date' })).first().waitFor();
+		await page
+			.getByRole('status')
+			.filter({ hasText: OFFLINE })
+			.or(page.getByRole('status').filter({ hasText: 'Up to date' }))
+			.first()
+			.waitFor();
 	}, 120_000);
 
 	it('opens the forums and a thread offline, on reload and after a restart', async () => {
@@ -73,12 +84,17 @@ describe('offline app shell', () => {
 
 		// The manifest and icons make the app installable (what Chromium checks before offering it).
 		const cdp = await context.newCDPSession(page);
-		const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] };
+		const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+			installabilityErrors: unknown[];
+		};
 		expect(installabilityErrors).toEqual([]);
 		await cdp.detach();
 
 		// Nothing reaches the server, though the browser says it is online: a reload opens the app.
-		await context.route((url) => url.host === serverHost(), (route) => route.abort('internetdisconnected'));
+		await context.route(
+			(url) => url.host === serverHost(),
+			(route) => route.abort('internetdisconnected')
+		);
 		await page.goto(`${server.url}/forums`);
 		await page.getByRole('heading', { name: 'Forums' }).waitFor();
 		await page.getByRole('link', { name: 'Open data' }).waitFor();

@@ -24,10 +24,20 @@ afterAll(async () => {
 async function serious(page: Page): Promise<string[]> {
 	await page.addScriptTag({ content: await readFile('node_modules/axe-core/axe.min.js', 'utf8') });
 	const violations = await page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+		const axe = (
+			window as unknown as {
+				axe: {
+					run(): Promise<{
+						violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }>;
+					}>;
+				};
+			}
+		).axe;
 		return (await axe.run()).violations;
 	});
-	return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
 }
 
 describe('people and messages', () => {
@@ -49,7 +59,9 @@ describe('people and messages', () => {
 		await a.page.getByRole('button', { name: 'Save profile' }).click();
 		await a.page.getByRole('status').filter({ hasText: 'Saved on this device' }).waitFor();
 		await a.page.reload();
-		await expect.poll(() => a.page.getByLabel('About me', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('PRIVATE NOTE: call my mobile');
+		await expect
+			.poll(() => a.page.getByLabel('About me', { exact: true }).inputValue(), { timeout: 10_000 })
+			.toBe('PRIVATE NOTE: call my mobile');
 
 		await b.page.goto(`${server.url}/people/alice`);
 		await b.page.getByText('City of Lyon').waitFor({ timeout: 30_000 });
@@ -73,11 +85,21 @@ describe('people and messages', () => {
 
 		const shots = process.env.PRAXIS_SCREENSHOTS;
 		const found: Record<string, string[]> = {};
-		for (const path of ['/events', '/events/new', '/people', '/people/alice', '/messages', '/messages/alice', '/notifications', '/mentorship']) {
+		for (const path of [
+			'/events',
+			'/events/new',
+			'/people',
+			'/people/alice',
+			'/messages',
+			'/messages/alice',
+			'/notifications',
+			'/mentorship'
+		]) {
 			await b.page.goto(`${server.url}${path}`);
 			await b.page.getByRole('heading', { level: 1 }).first().waitFor();
 			found[path] = await serious(b.page);
-			if (shots) await b.page.screenshot({ path: join(shots, `${path.replace(/\//g, '_') || 'root'}-360.png`), fullPage: true });
+			if (shots)
+				await b.page.screenshot({ path: join(shots, `${path.replace(/\//g, '_') || 'root'}-360.png`), fullPage: true });
 		}
 		expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
 	});

@@ -22,7 +22,11 @@ describe('notifications', () => {
 	it('a reply and an @mention notify the thread author', async () => {
 		const alice = await registerMember(server.url, 'alice', 'Alice Martin');
 		const bob = await registerMember(server.url, 'bob', 'Bob Okafor');
-		const thread = await createThread(server.url, alice, { category: 'procurement', title: 'Cloud exit clauses', body: 'Which do you use?' });
+		const thread = await createThread(server.url, alice, {
+			category: 'procurement',
+			title: 'Cloud exit clauses',
+			body: 'Which do you use?'
+		});
 
 		const a = await openDevice();
 		devices.push(a);
@@ -34,15 +38,36 @@ describe('notifications', () => {
 		expect(await link.textContent()).not.toMatch(/\d/);
 
 		const now = new Date().toISOString();
-		const reply = { _id: `post:${ulid()}`, type: 'post', author: 'bob', createdAt: now, thread: `thread:${thread}`, body: 'We use a 90-day exit plan.' };
-		const mention = { _id: `thread:${ulid()}`, type: 'thread', author: 'bob', createdAt: now, category: 'procurement', title: 'SLA templates', body: 'I think @alice has one.', tags: [] };
+		const reply = {
+			_id: `post:${ulid()}`,
+			type: 'post',
+			author: 'bob',
+			createdAt: now,
+			thread: `thread:${thread}`,
+			body: 'We use a 90-day exit plan.'
+		};
+		const mention = {
+			_id: `thread:${ulid()}`,
+			type: 'thread',
+			author: 'bob',
+			createdAt: now,
+			category: 'procurement',
+			title: 'SLA templates',
+			body: 'I think @alice has one.',
+			tags: []
+		};
 		for (const doc of [reply, mention]) {
-			const res = await couch(server.url, bob, `community/${encodeURIComponent(doc._id)}`, { method: 'PUT', body: doc });
+			const res = await couch(server.url, bob, `community/${encodeURIComponent(doc._id)}`, {
+				method: 'PUT',
+				body: doc
+			});
 			expect(res.status).toBe(201);
 		}
 
 		// live: no reload
-		await expect.poll(async () => (await link.textContent())?.replace(/\s+/g, ' ').trim(), { timeout: 30_000 }).toMatch(/Notifications\s*2$/);
+		await expect
+			.poll(async () => (await link.textContent())?.replace(/\s+/g, ' ').trim(), { timeout: 30_000 })
+			.toMatch(/Notifications\s*2$/);
 		await link.click();
 		await a.page.waitForURL(/\/notifications$/);
 		const inbox = a.page.getByRole('listitem');

@@ -23,7 +23,10 @@ afterAll(async () => {
 /** `database/store` of every IndexedDB record on the page's origin whose JSON contains `needle`. */
 function idbHolding(page: Page, needle: string): Promise<string[]> {
 	return page.evaluate(async (needle) => {
-		const request = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+		const request = <T>(r: IDBRequest<T>) =>
+			new Promise<T>(
+				(resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error)))
+			);
 		const found: string[] = [];
 		for (const { name } of await indexedDB.databases()) {
 			if (!name) continue;
@@ -84,7 +87,9 @@ describe('a bio set to "Only me"', () => {
 		expect(await note.count()).toBe(0);
 		await a.page.getByLabel('Who sees about me').selectOption('me');
 		await note.waitFor();
-		expect(await a.page.getByLabel('Who sees about me').getAttribute('aria-describedby')).toBe(await note.getAttribute('id'));
+		expect(await a.page.getByLabel('Who sees about me').getAttribute('aria-describedby')).toBe(
+			await note.getAttribute('id')
+		);
 		await a.page.getByRole('button', { name: 'Save profile' }).click();
 		await a.page.getByRole('status').filter({ hasText: 'Saved on this device' }).waitFor();
 		await expect.poll(async () => (await profileRev(alice)).rev, { timeout: 30_000 }).not.toBe(shown);

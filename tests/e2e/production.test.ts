@@ -76,13 +76,24 @@ describe('production install', () => {
 
 	it('installs without devDependencies; the server starts and serves the app, the admin and bundle commands run', async () => {
 		// The npm cache is warm from the development install: --prefer-offline keeps this local.
-		await run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: dir, timeout: INSTALL_TIMEOUT_MS });
+		await run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], {
+			cwd: dir,
+			timeout: INSTALL_TIMEOUT_MS
+		});
 
 		const port = await freePort();
 		const url = `http://127.0.0.1:${port}`;
 		const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
 			cwd: dir,
-			env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), STATIC_DIR: join(dir, 'build'), PRAXIS_LOG: '0' },
+			env: {
+				...process.env,
+				NODE_ENV: 'production',
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				DATA_DIR: join(dir, 'data'),
+				STATIC_DIR: join(dir, 'build'),
+				PRAXIS_LOG: '0'
+			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		server = child;
@@ -103,7 +114,10 @@ describe('production install', () => {
 		const env = { ...process.env, DATA_DIR: join(dir, 'data') };
 		const admin = await run(process.execPath, ['--import', 'tsx', 'server/admin.ts', 'list-users'], { cwd: dir, env });
 		expect(admin.stdout).toMatch(/\d+ members?/);
-		await run(process.execPath, ['--import', 'tsx', 'server/bundle/cli.ts', 'export', join(dir, 'all.praxis')], { cwd: dir, env });
+		await run(process.execPath, ['--import', 'tsx', 'server/bundle/cli.ts', 'export', join(dir, 'all.praxis')], {
+			cwd: dir,
+			env
+		});
 		expect((await stat(join(dir, 'all.praxis'))).size).toBeGreaterThan(0);
 	});
 });

@@ -1,7 +1,14 @@
 // Acceptance: a reply written offline shows "Waiting to sync", reaches the server once online,
 // and appears in another member's open browser without a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communityDocs, createThread, registerMember, startServer, type ApiMember, type TestServer } from './support/server';
+import {
+	communityDocs,
+	createThread,
+	registerMember,
+	startServer,
+	type ApiMember,
+	type TestServer
+} from './support/server';
 import { openDevice, signIn, waitForOfflineShell, waitUpToDate, type Device } from './support/browser';
 
 let server: TestServer;
@@ -16,7 +23,11 @@ afterAll(async () => {
 	await server?.dispose();
 });
 
-async function waitForDoc(member: ApiMember, match: (doc: Record<string, unknown>) => boolean, timeoutMs = 30_000): Promise<Record<string, unknown>> {
+async function waitForDoc(
+	member: ApiMember,
+	match: (doc: Record<string, unknown>) => boolean,
+	timeoutMs = 30_000
+): Promise<Record<string, unknown>> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		const found = [...(await communityDocs(server.url, member)).values()].find(match);
@@ -30,7 +41,11 @@ describe('replies written offline', () => {
 	it('wait on the device, then sync and show live to another member', async () => {
 		const alice = await registerMember(server.url, 'alice', 'Alice Martin');
 		await registerMember(server.url, 'bob', 'Bob Okafor');
-		const ulid = await createThread(server.url, alice, { category: 'procurement', title: 'Cloud framework clauses', body: 'Which exit clauses do you use?' });
+		const ulid = await createThread(server.url, alice, {
+			category: 'procurement',
+			title: 'Cloud framework clauses',
+			body: 'Which exit clauses do you use?'
+		});
 
 		const a = await openDevice();
 		const b = await openDevice();
@@ -79,7 +94,10 @@ describe('replies written offline', () => {
 		await b.page.getByRole('button', { name: 'Post reply', exact: true }).click();
 		const answer = b.page.getByRole('article').filter({ hasText: 'Agreed.' });
 		await answer.getByRole('link', { name: /replying to Alice Martin/ }).waitFor();
-		const quoted = await waitForDoc(alice, (doc) => doc.type === 'post' && typeof doc.body === 'string' && doc.body.includes('Agreed.'));
+		const quoted = await waitForDoc(
+			alice,
+			(doc) => doc.type === 'post' && typeof doc.body === 'string' && doc.body.includes('Agreed.')
+		);
 		expect(quoted.replyTo).toBe(onServer._id);
 	});
 });

@@ -51,7 +51,9 @@ describe('app update', () => {
 		await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
 		await page.getByRole('heading', { name: 'Forums' }).waitFor();
 		expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBeUndefined();
-		expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
+		expect(
+			await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)
+		).toBeNull();
 		expect(await banner.count()).toBe(0);
 	});
 });

@@ -42,13 +42,20 @@ describe('admin CLI', () => {
 		const login = await h.post('/api/auth/login', { username: 'root_ops', password: 'admin-password-123' });
 		expect(login.status).toBe(200);
 		expect((await login.json()).user.roles).toEqual(['member', 'admin']);
-		const profile = (await h.storage.db('community').get('profile:root_ops')) as Record<string, unknown> & { _id: string; type?: string; signature?: { device?: string } };
+		const profile = (await h.storage.db('community').get('profile:root_ops')) as Record<string, unknown> & {
+			_id: string;
+			type?: string;
+			signature?: { device?: string };
+		};
 		expect(profile.type).toBe('profile');
 		// signed with the server key the running server publishes (/api/auth/keys), not a throwaway one
 		const published = (await (await h.request('/api/auth/keys')).json()) as { keys: Array<{ kid: string }> };
 		expect(profile.signature?.device).toBe(`server:${published.keys[0].kid}`);
 		const signer = await serverSigner(h.auth.signingKey());
-		const verifier = createSignatureVerifier({ storage: h.storage, serverKeys: async () => new Map([[signer.kid, signer.publicKey]]) });
+		const verifier = createSignatureVerifier({
+			storage: h.storage,
+			serverKeys: async () => new Map([[signer.kid, signer.publicKey]])
+		});
 		expect(await verifier.verify(profile)).toMatchObject({ ok: true });
 		await h.close({ keepData: true });
 	});
@@ -104,7 +111,10 @@ describe('admin CLI', () => {
 		const dataDir = newDataDir();
 		const script = `import PouchDB from 'pouchdb'; const db = new PouchDB(${JSON.stringify(join(dataDir, 'db', USERS_DB))}); await db.info(); console.log('ready'); setInterval(() => {}, 1000);`;
 		mkdirSync(join(dataDir, 'db'), { recursive: true });
-		const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+		const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+			cwd: process.cwd(),
+			stdio: ['ignore', 'pipe', 'inherit']
+		});
 		holder = child;
 		await new Promise<void>((resolve, reject) => {
 			child.stdout!.on('data', () => resolve());
@@ -112,6 +122,8 @@ describe('admin CLI', () => {
 		});
 		const out = io(dataDir);
 		expect(await runAdmin(['list-users'], out)).toBe(2);
-		expect(out.errors.join('\n')).toBe(`The Praxis server is running on DATA_DIR ${dataDir}: stop it first (LevelDB allows one process).`);
+		expect(out.errors.join('\n')).toBe(
+			`The Praxis server is running on DATA_DIR ${dataDir}: stop it first (LevelDB allows one process).`
+		);
 	});
 });

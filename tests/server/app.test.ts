@@ -41,7 +41,9 @@ describe('app', () => {
 		const welcome = await h.request('/couch/');
 		expect(await welcome.json()).toMatchObject({ couchdb: 'Welcome', uuid: 'abc123', version: '0.0.0-test' });
 		expect((await h.request('/couch/community')).status).toBe(401);
-		expect((await h.request('/couch/praxis-users', { headers: { cookie: await h.register('ines') } })).status).toBe(404);
+		expect((await h.request('/couch/praxis-users', { headers: { cookie: await h.register('ines') } })).status).toBe(
+			404
+		);
 		expect((await h.request('/nothing-here', { method: 'DELETE' })).status).toBe(404);
 	});
 
@@ -58,7 +60,9 @@ describe('app', () => {
 
 		const gz = await h.request(big, { headers: { cookie, 'accept-encoding': 'gzip' } });
 		expect(gz.headers.get('content-encoding')).toBe('gzip');
-		expect(JSON.parse(gunzipSync(new Uint8Array(await gz.arrayBuffer())).toString('utf8')).rows.length).toBeGreaterThan(0);
+		expect(JSON.parse(gunzipSync(new Uint8Array(await gz.arrayBuffer())).toString('utf8')).rows.length).toBeGreaterThan(
+			0
+		);
 
 		const plain = await h.request(big, { headers: { cookie } });
 		expect(plain.headers.get('content-encoding')).toBeNull();
@@ -74,10 +78,14 @@ describe('app', () => {
 		h = createHarness();
 		const cookie = await h.register('ines');
 		const base = await h.listen();
-		const info = (await (await fetch(`${base}/couch/community`, { headers: { cookie } })).json()) as { update_seq: string | number };
+		const info = (await (await fetch(`${base}/couch/community`, { headers: { cookie } })).json()) as {
+			update_seq: string | number;
+		};
 		// Nothing changes during the longpoll: the first bytes can only be a heartbeat if it streams;
 		// a buffering compressor would hold everything back until the JSON answer at the timeout.
-		const url = new URL(`${base}/couch/community/_changes?feed=longpoll&heartbeat=100&timeout=60000&since=${encodeURIComponent(String(info.update_seq))}`);
+		const url = new URL(
+			`${base}/couch/community/_changes?feed=longpoll&heartbeat=100&timeout=60000&since=${encodeURIComponent(String(info.update_seq))}`
+		);
 		const first = await new Promise<string>((resolve, reject) => {
 			const req = httpRequest(url, { headers: { cookie, 'accept-encoding': 'gzip, br' } }, (res) => {
 				expect(res.headers['content-encoding']).toBeUndefined();
@@ -99,15 +107,23 @@ describe('app', () => {
 		const base = await h.listen();
 		const get = (path: string, encoding: string) =>
 			new Promise<{ headers: Record<string, unknown>; body: Uint8Array<ArrayBuffer> }>((resolve, reject) => {
-				const req = httpRequest(new URL(`${base}${path}`), { headers: { cookie, 'accept-encoding': encoding } }, (res) => {
-					const chunks: Uint8Array[] = [];
-					res.on('data', (chunk: Uint8Array) => chunks.push(new Uint8Array(chunk)));
-					res.on('end', () => resolve({ headers: res.headers, body: new Uint8Array(Buffer.concat(chunks)) }));
-				});
+				const req = httpRequest(
+					new URL(`${base}${path}`),
+					{ headers: { cookie, 'accept-encoding': encoding } },
+					(res) => {
+						const chunks: Uint8Array[] = [];
+						res.on('data', (chunk: Uint8Array) => chunks.push(new Uint8Array(chunk)));
+						res.on('end', () => resolve({ headers: res.headers, body: new Uint8Array(Buffer.concat(chunks)) }));
+					}
+				);
 				req.on('error', reject);
 				req.end();
 			});
-		const expected = await (await fetch(`${base}/couch/community/_all_docs?include_docs=true`, { headers: { cookie, 'accept-encoding': 'identity' } })).json();
+		const expected = await (
+			await fetch(`${base}/couch/community/_all_docs?include_docs=true`, {
+				headers: { cookie, 'accept-encoding': 'identity' }
+			})
+		).json();
 		const br = await get('/couch/community/_all_docs?include_docs=true', 'br');
 		expect(br.headers['content-encoding']).toBe('br');
 		expect(Number(br.headers['content-length'])).toBe(br.body.byteLength);

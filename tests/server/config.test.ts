@@ -46,9 +46,15 @@ describe('readServerConfig', () => {
 		expect(read({ PORT: '8080' })).toMatchObject({ port: 8080, app: { publicUrl: 'http://localhost:8080' } });
 		expect(read({ PORT: '0' })).toMatchObject({ port: 0, app: { publicUrl: 'http://localhost:3000' } });
 		expect(read({ HOST: '::' }).host).toBe('::');
-		expect(read({ DATA_DIR: '/var/praxis' })).toMatchObject({ store: { dataDir: '/var/praxis' }, app: { dataDir: '/var/praxis' } });
+		expect(read({ DATA_DIR: '/var/praxis' })).toMatchObject({
+			store: { dataDir: '/var/praxis' },
+			app: { dataDir: '/var/praxis' }
+		});
 		expect(read({ STATIC_DIR: 'dist' }).app.staticDir).toBe(resolve('dist'));
-		expect(read({ COUCHDB_URL: ' http://u:p@127.0.0.1:5984 ' }).store).toEqual({ dataDir: resolve('./data'), couchdbUrl: 'http://u:p@127.0.0.1:5984' });
+		expect(read({ COUCHDB_URL: ' http://u:p@127.0.0.1:5984 ' }).store).toEqual({
+			dataDir: resolve('./data'),
+			couchdbUrl: 'http://u:p@127.0.0.1:5984'
+		});
 		expect(read({ COUCHDB_URL: '  ' }).store).toEqual({ dataDir: resolve('./data') });
 	});
 
@@ -65,24 +71,42 @@ describe('readServerConfig', () => {
 	});
 
 	it('reads the origins, the public address and the mail server', () => {
-		expect(read({ PRAXIS_ALLOWED_ORIGINS: 'http://localhost:5173, https://a.example.org,' }).app.allowedOrigins).toEqual(['http://localhost:5173', 'https://a.example.org']);
+		expect(
+			read({ PRAXIS_ALLOWED_ORIGINS: 'http://localhost:5173, https://a.example.org,' }).app.allowedOrigins
+		).toEqual(['http://localhost:5173', 'https://a.example.org']);
 		expect(read({ PRAXIS_PUBLIC_URL: 'https://praxis.example.org/' }).app.publicUrl).toBe('https://praxis.example.org');
-		expect(read({ SMTP_URL: 'smtp://mail.example.org', MAIL_FROM: 'Praxis <p@example.org>' }).mail).toEqual({ smtpUrl: 'smtp://mail.example.org', from: 'Praxis <p@example.org>' });
+		expect(read({ SMTP_URL: 'smtp://mail.example.org', MAIL_FROM: 'Praxis <p@example.org>' }).mail).toEqual({
+			smtpUrl: 'smtp://mail.example.org',
+			from: 'Praxis <p@example.org>'
+		});
 	});
 
 	it('reads hub mode from the arguments or the environment, and listens on every interface then', () => {
 		const hub = { hub: true, upstream: 'http://10.0.0.2:3000', credential: CREDENTIAL };
-		expect(read({ PRAXIS_HUB_CREDENTIAL_FILE: '/etc/praxis/hub' }, ['--hub', '--upstream', 'http://10.0.0.2:3000'])).toMatchObject({ hub, host: '0.0.0.0' });
-		expect(read({ PRAXIS_HUB: '1', PRAXIS_UPSTREAM: 'http://10.0.0.2:3000', PRAXIS_HUB_CREDENTIAL_FILE: '/etc/praxis/hub', HOST: '192.168.1.5' })).toMatchObject({ hub, host: '192.168.1.5' });
+		expect(
+			read({ PRAXIS_HUB_CREDENTIAL_FILE: '/etc/praxis/hub' }, ['--hub', '--upstream', 'http://10.0.0.2:3000'])
+		).toMatchObject({ hub, host: '0.0.0.0' });
+		expect(
+			read({
+				PRAXIS_HUB: '1',
+				PRAXIS_UPSTREAM: 'http://10.0.0.2:3000',
+				PRAXIS_HUB_CREDENTIAL_FILE: '/etc/praxis/hub',
+				HOST: '192.168.1.5'
+			})
+		).toMatchObject({ hub, host: '192.168.1.5' });
 	});
 
 	it('refuses bad values with a message naming the variable', () => {
 		expect(refusal({ PORT: 'http' })).toBe('PORT must be a port number, not http');
 		expect(refusal({ PORT: '70000' })).toBe('PORT must be a port number, not 70000');
 		expect(refusal({ PORT: '-1' })).toMatch(/^PORT must be a port number/);
-		expect(refusal({ PRAXIS_PUBLIC_URL: 'praxis.example.org' })).toBe("PRAXIS_PUBLIC_URL must be the app's address like https://praxis.example.org, not praxis.example.org");
+		expect(refusal({ PRAXIS_PUBLIC_URL: 'praxis.example.org' })).toBe(
+			"PRAXIS_PUBLIC_URL must be the app's address like https://praxis.example.org, not praxis.example.org"
+		);
 		expect(refusal({ PRAXIS_PUBLIC_URL: 'https://example.org/praxis' })).toMatch(/^PRAXIS_PUBLIC_URL must be/);
-		expect(refusal({ PRAXIS_ALLOWED_ORIGINS: 'http://localhost:5173,localhost' })).toBe('PRAXIS_ALLOWED_ORIGINS must list origins like https://praxis.example.org, not localhost');
+		expect(refusal({ PRAXIS_ALLOWED_ORIGINS: 'http://localhost:5173,localhost' })).toBe(
+			'PRAXIS_ALLOWED_ORIGINS must list origins like https://praxis.example.org, not localhost'
+		);
 		expect(refusal({ PRAXIS_UPSTREAM: 'http://10.0.0.2:3000' })).toBe('--upstream and the hub credential need --hub');
 		expect(refusal({}, ['--bogus'])).toMatch(/^unknown option --bogus/);
 	});
@@ -91,6 +115,9 @@ describe('readServerConfig', () => {
 describe('readStoreConfig', () => {
 	it('takes COUCHDB_URL when set, else DATA_DIR', () => {
 		expect(readStoreConfig({})).toEqual({ dataDir: resolve('./data') });
-		expect(readStoreConfig({ DATA_DIR: 'elsewhere', COUCHDB_URL: 'http://127.0.0.1:5984' })).toEqual({ dataDir: resolve('elsewhere'), couchdbUrl: 'http://127.0.0.1:5984' });
+		expect(readStoreConfig({ DATA_DIR: 'elsewhere', COUCHDB_URL: 'http://127.0.0.1:5984' })).toEqual({
+			dataDir: resolve('elsewhere'),
+			couchdbUrl: 'http://127.0.0.1:5984'
+		});
 	});
 });

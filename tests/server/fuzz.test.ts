@@ -24,20 +24,94 @@ afterAll(() => h.close());
 function generator(random: () => number) {
 	const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 	const int = (max: number) => Math.floor(random() * max);
-	const word = () => pick(['', 'a', 'thread', 'x'.repeat(300), '%00', '..', '_local', '_design', 'ü', '%E0%A4%A', '🙂', 'null', '0', '-1', '1e400', 'thread:01J', 'event:x']);
-	const scalar = (): unknown => pick([null, true, false, 0, -1, 1e308, 'x', '', 'x'.repeat(int(5_000)), [], {}, '2026-13-45T99:99:99Z']);
+	const word = () =>
+		pick([
+			'',
+			'a',
+			'thread',
+			'x'.repeat(300),
+			'%00',
+			'..',
+			'_local',
+			'_design',
+			'ü',
+			'%E0%A4%A',
+			'🙂',
+			'null',
+			'0',
+			'-1',
+			'1e400',
+			'thread:01J',
+			'event:x'
+		]);
+	const scalar = (): unknown =>
+		pick([null, true, false, 0, -1, 1e308, 'x', '', 'x'.repeat(int(5_000)), [], {}, '2026-13-45T99:99:99Z']);
 	const value = (depth: number): unknown => {
 		if (depth > 3 || random() < 0.4) return scalar();
 		if (random() < 0.5) return Array.from({ length: int(4) }, () => value(depth + 1));
-		return Object.fromEntries(Array.from({ length: int(5) }, () => [pick(['_id', '_rev', '_deleted', '_attachments', '_revisions', 'type', 'author', 'docs', 'new_edits', 'keys', 'id', 'rev', 'username', 'password', 'publicKey', 'title', 'body', word()]), value(depth + 1)]));
+		return Object.fromEntries(
+			Array.from({ length: int(5) }, () => [
+				pick([
+					'_id',
+					'_rev',
+					'_deleted',
+					'_attachments',
+					'_revisions',
+					'type',
+					'author',
+					'docs',
+					'new_edits',
+					'keys',
+					'id',
+					'rev',
+					'username',
+					'password',
+					'publicKey',
+					'title',
+					'body',
+					word()
+				]),
+				value(depth + 1)
+			])
+		);
 	};
 	const doc = (): Record<string, unknown> => ({
-		_id: pick(['thread:01JFUZZ000000000000000000' + int(10), `post:${word()}`, word(), '_local/x', `profile:fuzzer`, `vote:thread:x:fuzzer`, `attendance:${word()}:fuzzer`]),
-		type: pick(['thread', 'post', 'vote', 'profile', 'event', 'rsvp', 'attendance', 'device', 'revocation', 'category', 'resource', word()]),
+		_id: pick([
+			'thread:01JFUZZ000000000000000000' + int(10),
+			`post:${word()}`,
+			word(),
+			'_local/x',
+			`profile:fuzzer`,
+			`vote:thread:x:fuzzer`,
+			`attendance:${word()}:fuzzer`
+		]),
+		type: pick([
+			'thread',
+			'post',
+			'vote',
+			'profile',
+			'event',
+			'rsvp',
+			'attendance',
+			'device',
+			'revocation',
+			'category',
+			'resource',
+			word()
+		]),
 		author: pick(['fuzzer', 'someone', '', 7]),
 		...(random() < 0.3 ? { _rev: pick(['1-abc', 'junk', '0-1', `${int(9)}-${'a'.repeat(32)}`]) } : {}),
 		...(random() < 0.2 ? { _deleted: pick([true, 'yes']) } : {}),
-		...(random() < 0.2 ? { _attachments: { [word() || 'a']: { content_type: pick(['text/html', 'image/svg+xml', 'image/png', 5]), data: pick(['PGh0bWw+', '!!!', 7]) } } } : {}),
+		...(random() < 0.2
+			? {
+					_attachments: {
+						[word() || 'a']: {
+							content_type: pick(['text/html', 'image/svg+xml', 'image/png', 5]),
+							data: pick(['PGh0bWw+', '!!!', 7])
+						}
+					}
+				}
+			: {}),
 		...(random() < 0.2 ? { _revisions: { start: pick([0, 1, 3, -1, 'x']), ids: pick([[], ['a'], 'x', [1]]) } } : {}),
 		...(value(0) as object)
 	});
@@ -56,19 +130,33 @@ function generator(random: () => number) {
 			case 5:
 				return JSON.stringify(doc());
 			case 6:
-				return JSON.stringify({ docs: Array.from({ length: int(5) }, () => ({ id: pick([word(), 'thread:x', '_local/fuzzer~x']), rev: pick([undefined, '1-a', 'junk']) })) });
+				return JSON.stringify({
+					docs: Array.from({ length: int(5) }, () => ({
+						id: pick([word(), 'thread:x', '_local/fuzzer~x']),
+						rev: pick([undefined, '1-a', 'junk'])
+					}))
+				});
 			case 7:
 				return JSON.stringify(value(0));
 			default:
-				return JSON.stringify({ username: pick(['fuzzer', word(), 5]), password: pick([PASSWORD, '', 'short', 9]), displayName: word(), publicKey: word(), label: word() });
+				return JSON.stringify({
+					username: pick(['fuzzer', word(), 5]),
+					password: pick([PASSWORD, '', 'short', 9]),
+					displayName: word(),
+					publicKey: word(),
+					label: word()
+				});
 		}
 	};
-	const db = () => pick(['community', 'library-files', userDbName('fuzzer'), userDbName('someone'), '_users', word(), 'userdb-zz']);
+	const db = () =>
+		pick(['community', 'library-files', userDbName('fuzzer'), userDbName('someone'), '_users', word(), 'userdb-zz']);
 	const path = () =>
 		pick([
-			() => `/api/${pick(['auth/login', 'auth/register', 'auth/logout', 'auth/session', 'auth/hub-token', 'auth/keys', 'auth/revocations', 'auth/password', 'auth/reset', 'auth/sessions', `auth/sessions/${word()}`, `admin/members/${word()}/reset-code`, `moderation/members/${word()}/reset-code`, 'admin/members', `admin/members/${word()}/roles`, `admin/members/${word()}/suspension`, 'admin/hubs', `admin/hubs/${word()}`, 'admin/health', 'account/email', 'account/email/confirm', 'account/email/digest', 'account/export', 'auth/forgot', 'privacy', 'privacy/consent', 'devices', `devices/${word()}`, 'calendar/secret', `calendar/${word()}.ics`, 'bundles', 'bootstrap/community', 'health', word()])}`,
+			() =>
+				`/api/${pick(['auth/login', 'auth/register', 'auth/logout', 'auth/session', 'auth/hub-token', 'auth/keys', 'auth/revocations', 'auth/password', 'auth/reset', 'auth/sessions', `auth/sessions/${word()}`, `admin/members/${word()}/reset-code`, `moderation/members/${word()}/reset-code`, 'admin/members', `admin/members/${word()}/roles`, `admin/members/${word()}/suspension`, 'admin/hubs', `admin/hubs/${word()}`, 'admin/health', 'account/email', 'account/email/confirm', 'account/email/digest', 'account/export', 'auth/forgot', 'privacy', 'privacy/consent', 'devices', `devices/${word()}`, 'calendar/secret', `calendar/${word()}.ics`, 'bundles', 'bootstrap/community', 'health', word()])}`,
 			() => `/couch/${db()}`,
-			() => `/couch/${db()}/${pick(['_bulk_docs', '_bulk_get', '_revs_diff', '_all_docs', '_changes', '_ensure_full_commit', `_local/${word()}`, encodeURIComponent(word()), 'thread%3A01JFUZZ0000000000000000001'])}${pick(['', '?new_edits=false', '?revs=true&latest=true', '?feed=longpoll&timeout=1&since=now', `?keys=${encodeURIComponent('['.repeat(int(200)))}`, '?open_revs=all', `?rev=${word()}`, '?limit=-1&skip=x'])}`,
+			() =>
+				`/couch/${db()}/${pick(['_bulk_docs', '_bulk_get', '_revs_diff', '_all_docs', '_changes', '_ensure_full_commit', `_local/${word()}`, encodeURIComponent(word()), 'thread%3A01JFUZZ0000000000000000001'])}${pick(['', '?new_edits=false', '?revs=true&latest=true', '?feed=longpoll&timeout=1&since=now', `?keys=${encodeURIComponent('['.repeat(int(200)))}`, '?open_revs=all', `?rev=${word()}`, '?limit=-1&skip=x'])}`,
 			() => `/couch/${db()}/thread%3A01JFUZZ0000000000000000001/${word() || 'att'}`,
 			() => `/couch/_session`,
 			() => `/couch/${word()}/${word()}/${word()}`
@@ -77,20 +165,38 @@ function generator(random: () => number) {
 		const out: Record<string, string> = {};
 		const auth = int(5);
 		if (auth === 0 || auth === 1) out.cookie = cookie;
-		if (auth === 2) out.authorization = `Basic ${Buffer.from(pick([`fuzzer:${PASSWORD}`, 'fuzzer:wrong', ':', 'x'])).toString('base64')}`;
+		if (auth === 2)
+			out.authorization = `Basic ${Buffer.from(pick([`fuzzer:${PASSWORD}`, 'fuzzer:wrong', ':', 'x'])).toString('base64')}`;
 		if (auth === 3) out.authorization = pick(['Bearer x.y.z', 'Bearer ', 'Basic !!!', 'praxis-hub:x:y', 'Digest x']);
-		if (random() < 0.7) out['content-type'] = pick(['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'image/png', '']);
+		if (random() < 0.7)
+			out['content-type'] = pick([
+				'application/json',
+				'application/json; charset=utf-8',
+				'text/plain',
+				'application/x-www-form-urlencoded',
+				'multipart/form-data; boundary=x',
+				'image/png',
+				''
+			]);
 		if (random() < 0.3) out.origin = pick(['http://localhost', 'https://evil.example', 'null', 'http://localhost:1']);
 		if (random() < 0.2) out['sec-fetch-site'] = pick(['same-origin', 'cross-site', 'same-site', 'none']);
 		return out;
 	};
-	return () => ({ method: pick(['GET', 'GET', 'POST', 'POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS', 'PATCH', 'COPY']), path: path(), headers: headers(), body: body() });
+	return () => ({
+		method: pick(['GET', 'GET', 'POST', 'POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS', 'PATCH', 'COPY']),
+		path: path(),
+		headers: headers(),
+		body: body()
+	});
 }
 
 function summary(statuses: readonly number[]): string {
 	const counts = new Map<number, number>();
 	for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
-	return [...counts].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(' ');
+	return [...counts]
+		.sort((a, b) => a[0] - b[0])
+		.map(([s, n]) => `${s}×${n}`)
+		.join(' ');
 }
 
 describe('fuzz', () => {

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FORBIDDEN = /^src\/lib\/(store|sync)\//;
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
+const IMPORT =
+	/(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
 
 function filesUnder(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
@@ -20,7 +21,11 @@ function filesUnder(dir: string): string[] {
 
 /** The file a relative or $lib specifier names, or null for packages and node: modules. */
 function resolveSpecifier(from: string, specifier: string): string | null {
-	const base = specifier.startsWith('$lib/') ? join(ROOT, 'src/lib', specifier.slice(5)) : specifier.startsWith('.') ? resolve(dirname(from), specifier) : null;
+	const base = specifier.startsWith('$lib/')
+		? join(ROOT, 'src/lib', specifier.slice(5))
+		: specifier.startsWith('.')
+			? resolve(dirname(from), specifier)
+			: null;
 	if (!base) return null;
 	for (const candidate of [base, `${base}.ts`, `${base}.js`, join(base, 'index.ts')]) {
 		if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;

@@ -52,11 +52,20 @@ describe('server process', () => {
 		const url = await baseUrl(first);
 		expect(first.output()).toMatch(/Demo logins \(password "praxis-demo-2026"\)/);
 		expect(first.output()).toMatch(/maria\s+Maria Lindqvist \(reviewer\)/);
-		expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ ok: true, version: expect.any(String), store: 'leveldb' });
+		expect(await (await fetch(`${url}/api/health`)).json()).toEqual({
+			ok: true,
+			version: expect.any(String),
+			store: 'leveldb'
+		});
 		const registered = await fetch(`${url}/api/auth/register`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ username: 'persisted', password: 'a-long-enough-password', displayName: 'P', privacyConsent: true })
+			body: JSON.stringify({
+				username: 'persisted',
+				password: 'a-long-enough-password',
+				displayName: 'P',
+				privacyConsent: true
+			})
 		});
 		expect(registered.status).toBe(201);
 

@@ -34,17 +34,43 @@ function docsBy(device: TestDevice, count: number): Promise<Array<Record<string,
 	const now = new Date().toISOString();
 	const docs: Array<Record<string, unknown>> = [];
 	for (let i = 0; i < count / 2; i++) {
-		const thread = { _id: docId('thread'), type: 'thread', author, createdAt: now, category: 'general', title: `Thread ${i}`, body: `Body ${i}`, tags: ['test'] };
-		docs.push(thread, { _id: docId('post'), type: 'post', author, createdAt: now, thread: thread._id, body: `Reply ${i}` });
+		const thread = {
+			_id: docId('thread'),
+			type: 'thread',
+			author,
+			createdAt: now,
+			category: 'general',
+			title: `Thread ${i}`,
+			body: `Body ${i}`,
+			tags: ['test']
+		};
+		docs.push(thread, {
+			_id: docId('post'),
+			type: 'post',
+			author,
+			createdAt: now,
+			thread: thread._id,
+			body: `Reply ${i}`
+		});
 	}
 	return Promise.all(docs.map((doc) => device.signRevision(doc)));
 }
 
 /** A stock CouchDB-protocol server (express-pouchdb on memory PouchDB) on a free port. */
 async function startStockCouch(): Promise<string> {
-	const ServerPouch = PouchDB.defaults({ adapter: 'memory', prefix: `stock-${process.pid}-` } as PouchDB.Configuration.DatabaseConfiguration);
+	const ServerPouch = PouchDB.defaults({
+		adapter: 'memory',
+		prefix: `stock-${process.pid}-`
+	} as PouchDB.Configuration.DatabaseConfiguration);
 	const app = express();
-	app.use('/', expressPouchDB(ServerPouch as unknown as PouchDB.Static, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: '/dev/null' }));
+	app.use(
+		'/',
+		expressPouchDB(ServerPouch as unknown as PouchDB.Static, {
+			mode: 'minimumForPouchDB',
+			inMemoryConfig: true,
+			logPath: '/dev/null'
+		})
+	);
 	const server: Server = await new Promise((resolve) => {
 		const s = app.listen(0, '127.0.0.1', () => resolve(s));
 	});
@@ -77,7 +103,9 @@ async function fullStack(h: Harness): Promise<void> {
 		headers.set('cookie', cookieB);
 		return fetch(url, { ...init, headers });
 	};
-	const remoteB = new PouchDB(`${base}/couch/community`, { fetch: withCookie } as PouchDB.Configuration.RemoteDatabaseConfiguration);
+	const remoteB = new PouchDB(`${base}/couch/community`, {
+		fetch: withCookie
+	} as PouchDB.Configuration.RemoteDatabaseConfiguration);
 
 	const a = localDb();
 	await storeSigned(a, await docsBy(deviceA, DOCS));
@@ -102,7 +130,9 @@ async function fullStack(h: Harness): Promise<void> {
 	expect(againPush).toMatchObject({ ok: true, docs_read: 0, docs_written: 0 });
 
 	const watch = longpollWatch(withCookie);
-	const liveRemote = new PouchDB(`${base}/couch/community`, { fetch: watch.fetch } as PouchDB.Configuration.RemoteDatabaseConfiguration);
+	const liveRemote = new PouchDB(`${base}/couch/community`, {
+		fetch: watch.fetch
+	} as PouchDB.Configuration.RemoteDatabaseConfiguration);
 	const live = b.replicate.from(liveRemote, { live: true, retry: false });
 	try {
 		const waiting = await watch.waiting();

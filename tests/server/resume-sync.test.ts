@@ -35,7 +35,16 @@ describe('a first sync cut off half way', () => {
 		const cookie = await register('reader');
 		const now = new Date().toISOString();
 		const docs = await writerDevice.signAll(
-			Array.from({ length: DOCS }, (_, i) => ({ _id: docId('thread'), type: 'thread', author: 'writer', createdAt: now, category: 'general', title: `Thread ${i}`, body: `Body ${i}`, tags: [] }))
+			Array.from({ length: DOCS }, (_, i) => ({
+				_id: docId('thread'),
+				type: 'thread',
+				author: 'writer',
+				createdAt: now,
+				category: 'general',
+				title: `Thread ${i}`,
+				body: `Body ${i}`,
+				tags: []
+			}))
 		);
 		const writer = new PouchDB(`${base}/couch/community`, { auth: { username: 'writer', password: PASSWORD } });
 		const written = await writer.bulkDocs(docs);
@@ -46,12 +55,20 @@ describe('a first sync cut off half way', () => {
 		const link: typeof fetch = (url, init) => {
 			// Link down: every request fails (a 502 from the last proxy still reachable, as on a phone
 			// that lost its uplink; a rejected fetch would do the same but PouchDB leaves one unhandled).
-			if (cut) return Promise.resolve(new Response('{"error":"bad_gateway","reason":"link down"}', { status: 502, headers: { 'content-type': 'application/json' } }));
+			if (cut)
+				return Promise.resolve(
+					new Response('{"error":"bad_gateway","reason":"link down"}', {
+						status: 502,
+						headers: { 'content-type': 'application/json' }
+					})
+				);
 			const headers = new Headers(init?.headers);
 			headers.set('cookie', cookie);
 			return fetch(url, { ...init, headers });
 		};
-		const remote = new PouchDB(`${base}/couch/community`, { fetch: link } as PouchDB.Configuration.RemoteDatabaseConfiguration);
+		const remote = new PouchDB(`${base}/couch/community`, {
+			fetch: link
+		} as PouchDB.Configuration.RemoteDatabaseConfiguration);
 		const local = new PouchDB(`resume-local-${process.pid}`, { adapter: 'memory' });
 		cleanups.push(() => local.destroy());
 

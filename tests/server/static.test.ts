@@ -37,12 +37,21 @@ describe('static client', () => {
 		expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
 		expect(asset.headers.get('content-type')).toMatch(/^text\/javascript/);
 		expect(await asset.text()).toContain('export function start');
-		for (const path of ['/', '/index.html', '/sw.js', '/workbox-1a2b3c4d.js', '/manifest.webmanifest', '/_app/version.json']) {
+		for (const path of [
+			'/',
+			'/index.html',
+			'/sw.js',
+			'/workbox-1a2b3c4d.js',
+			'/manifest.webmanifest',
+			'/_app/version.json'
+		]) {
 			const res = await h.request(path);
 			expect(res.status, path).toBe(200);
 			expect(res.headers.get('cache-control'), path).toBe('no-cache');
 		}
-		expect((await h.request('/manifest.webmanifest')).headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+		expect((await h.request('/manifest.webmanifest')).headers.get('content-type')).toMatch(
+			/^application\/manifest\+json/
+		);
 		expect((await h.request('/favicon.png')).headers.get('content-type')).toBe('image/png');
 	});
 
@@ -59,7 +68,11 @@ describe('static client', () => {
 
 	it('falls back to the app shell for client routes, but not for missing assets or other methods', async () => {
 		h = createHarness({ staticDir: buildDir() });
-		for (const path of ['/forums/digital-services', '/library/resource:01ARZ3NDEKTSV4RRFFQ69G5FAV', '/settings?tab=1']) {
+		for (const path of [
+			'/forums/digital-services',
+			'/library/resource:01ARZ3NDEKTSV4RRFFQ69G5FAV',
+			'/settings?tab=1'
+		]) {
 			const res = await h.request(path);
 			expect(res.status, path).toBe(200);
 			expect(res.headers.get('content-type')).toMatch(/^text\/html/);
@@ -74,7 +87,11 @@ describe('static client', () => {
 
 	it('refuses paths that escape the build folder', async () => {
 		h = createHarness({ staticDir: buildDir() });
-		for (const path of ['/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/_app/%2e%2e/%2e%2e/%2e%2e/etc/hostname']) {
+		for (const path of [
+			'/%2e%2e/%2e%2e/etc/passwd',
+			'/..%2f..%2fetc%2fpasswd',
+			'/_app/%2e%2e/%2e%2e/%2e%2e/etc/hostname'
+		]) {
 			const res = await h.request(path);
 			// Either refused, or normalised by the URL parser into a client route (the shell).
 			const text = await res.text();
@@ -89,7 +106,9 @@ describe('static client', () => {
 		const first = await h.request('/_app/immutable/entry/start.abc.js');
 		const etag = first.headers.get('etag')!;
 		expect(etag).toBeTruthy();
-		expect((await h.request('/_app/immutable/entry/start.abc.js', { headers: { 'if-none-match': etag } })).status).toBe(304);
+		expect((await h.request('/_app/immutable/entry/start.abc.js', { headers: { 'if-none-match': etag } })).status).toBe(
+			304
+		);
 		const head = await h.request('/sw.js', { method: 'HEAD' });
 		expect(head.status).toBe(200);
 		expect(await head.text()).toBe('');
@@ -104,14 +123,21 @@ describe('static client', () => {
 			expect(first.headers.get('content-encoding')).toBe(encoding);
 			expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
 			expect(first.headers.get('vary')).toMatch(/accept-encoding/i);
-			const decode = (bytes: Uint8Array) => (encoding === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes)).toString('utf8');
+			const decode = (bytes: Uint8Array) =>
+				(encoding === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes)).toString('utf8');
 			expect(decode(new Uint8Array(await first.arrayBuffer()))).toBe(original);
 			await new Promise((r) => setTimeout(r, 200)); // the background copy
 			const cached = await h.request(path, { headers: { 'accept-encoding': encoding } });
 			expect(cached.headers.get('etag')).toMatch(new RegExp(`-${encoding}"$`));
 			expect(Number(cached.headers.get('content-length'))).toBeGreaterThan(0);
 			expect(decode(new Uint8Array(await cached.arrayBuffer()))).toBe(original);
-			expect((await h.request(path, { headers: { 'accept-encoding': encoding, 'if-none-match': cached.headers.get('etag')! } })).status).toBe(304);
+			expect(
+				(
+					await h.request(path, {
+						headers: { 'accept-encoding': encoding, 'if-none-match': cached.headers.get('etag')! }
+					})
+				).status
+			).toBe(304);
 		}
 	});
 

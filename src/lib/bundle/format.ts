@@ -35,7 +35,12 @@ export type BundleDoc = Record<string, unknown> & { _id: string; _rev?: string }
 
 /** A JSON object with a string `_id`: what every line after a bundle's header must be. */
 export function isBundleDoc(value: unknown): value is BundleDoc {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { _id?: unknown })._id === 'string';
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		!Array.isArray(value) &&
+		typeof (value as { _id?: unknown })._id === 'string'
+	);
 }
 
 export type BundleSigner = (bytes: Uint8Array<ArrayBuffer>) => Promise<ArrayBuffer>;
@@ -44,7 +49,11 @@ async function sha256(text: string): Promise<string> {
 	return toBase64Url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
 }
 
-async function pipeBytes(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array<ArrayBuffer>> {
+async function pipeBytes(
+	bytes: Uint8Array<ArrayBuffer>,
+	stream: CompressionStream | DecompressionStream,
+	limit = Infinity
+): Promise<Uint8Array<ArrayBuffer>> {
 	const reader = new Blob([bytes]).stream().pipeThrough(stream).getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
@@ -84,7 +93,10 @@ export async function writeBundle(
 		count: docs.length,
 		contentHash: await sha256(body)
 	} as const;
-	const header: BundleHeader = { ...unsigned, signature: { device: meta.device, sig: toBase64Url(await sign(canonicalBytes(unsigned))) } };
+	const header: BundleHeader = {
+		...unsigned,
+		signature: { device: meta.device, sig: toBase64Url(await sign(canonicalBytes(unsigned))) }
+	};
 	const text = JSON.stringify(header) + '\n' + body;
 	return pipeBytes(new TextEncoder().encode(text), new CompressionStream('gzip'));
 }
@@ -94,10 +106,18 @@ export type ParsedBundle = { ok: true; header: BundleHeader; docs: BundleDoc[] }
 function isHeader(value: unknown): value is BundleHeader {
 	const h = value as Partial<BundleHeader> | null;
 	return (
-		typeof h === 'object' && h !== null && h.format === BUNDLE_FORMAT && h.version === BUNDLE_VERSION &&
-		typeof h.author === 'string' && typeof h.fromDevice === 'string' && typeof h.created === 'string' &&
-		(h.since === null || typeof h.since === 'string') && typeof h.count === 'number' && typeof h.contentHash === 'string' &&
-		typeof h.signature?.device === 'string' && typeof h.signature.sig === 'string'
+		typeof h === 'object' &&
+		h !== null &&
+		h.format === BUNDLE_FORMAT &&
+		h.version === BUNDLE_VERSION &&
+		typeof h.author === 'string' &&
+		typeof h.fromDevice === 'string' &&
+		typeof h.created === 'string' &&
+		(h.since === null || typeof h.since === 'string') &&
+		typeof h.count === 'number' &&
+		typeof h.contentHash === 'string' &&
+		typeof h.signature?.device === 'string' &&
+		typeof h.signature.sig === 'string'
 	);
 }
 
@@ -108,16 +128,20 @@ function isHeader(value: unknown): value is BundleHeader {
 export async function readBundle(file: Uint8Array<ArrayBuffer>): Promise<ParsedBundle> {
 	let text: string;
 	try {
-		text = new TextDecoder('utf-8', { fatal: true }).decode(await pipeBytes(file, new DecompressionStream('gzip'), BUNDLE_MAX_BYTES));
+		text = new TextDecoder('utf-8', { fatal: true }).decode(
+			await pipeBytes(file, new DecompressionStream('gzip'), BUNDLE_MAX_BYTES)
+		);
 	} catch (err) {
-		const why = err instanceof Error && /MiB/.test(err.message) ? err.message : 'it is not a gzip-compressed Praxis bundle';
+		const why =
+			err instanceof Error && /MiB/.test(err.message) ? err.message : 'it is not a gzip-compressed Praxis bundle';
 		return { ok: false, reason: `The file cannot be read: ${why}.` };
 	}
 	const cut = text.indexOf('\n');
 	const headerLine = cut < 0 ? text : text.slice(0, cut);
 	const body = cut < 0 ? '' : text.slice(cut + 1);
 	// a file nested thousands of levels deep would overflow every recursive walk after parsing
-	if (tooDeep(text)) return { ok: false, reason: 'The file cannot be read: its content is nested too deeply to be a Praxis bundle.' };
+	if (tooDeep(text))
+		return { ok: false, reason: 'The file cannot be read: its content is nested too deeply to be a Praxis bundle.' };
 	let header: unknown;
 	try {
 		header = JSON.parse(headerLine);
@@ -125,7 +149,11 @@ export async function readBundle(file: Uint8Array<ArrayBuffer>): Promise<ParsedB
 		return { ok: false, reason: 'The file has no bundle header.' };
 	}
 	if (!isHeader(header)) return { ok: false, reason: `The file is not a ${BUNDLE_FORMAT} version ${BUNDLE_VERSION}.` };
-	if ((await sha256(body)) !== header.contentHash) return { ok: false, reason: 'The bundle was changed after it was saved (its content does not match its signed hash).' };
+	if ((await sha256(body)) !== header.contentHash)
+		return {
+			ok: false,
+			reason: 'The bundle was changed after it was saved (its content does not match its signed hash).'
+		};
 	const docs: BundleDoc[] = [];
 	for (const line of body === '' ? [] : body.split('\n')) {
 		let doc: unknown;
@@ -137,7 +165,8 @@ export async function readBundle(file: Uint8Array<ArrayBuffer>): Promise<ParsedB
 		if (!isBundleDoc(doc)) return { ok: false, reason: 'A line of the bundle is not a document with an _id.' };
 		docs.push(doc);
 	}
-	if (docs.length !== header.count) return { ok: false, reason: `The bundle says ${header.count} documents but holds ${docs.length}.` };
+	if (docs.length !== header.count)
+		return { ok: false, reason: `The bundle says ${header.count} documents but holds ${docs.length}.` };
 	return { ok: true, header, docs };
 }
 

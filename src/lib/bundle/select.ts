@@ -10,6 +10,7 @@ export const ALWAYS_BUNDLED = ['device:', 'revocation:'] as const;
 export function changedSince(doc: Readonly<Record<string, unknown>>, since: string | null): boolean {
 	if (since === null) return true;
 	if (ALWAYS_BUNDLED.some((p) => String(doc._id).startsWith(p))) return true;
-	const at = typeof doc.updatedAt === 'string' ? doc.updatedAt : typeof doc.createdAt === 'string' ? doc.createdAt : null;
+	const at =
+		typeof doc.updatedAt === 'string' ? doc.updatedAt : typeof doc.createdAt === 'string' ? doc.createdAt : null;
 	return at === null || at >= since; // ISO 8601 UTC strings order as time
 }

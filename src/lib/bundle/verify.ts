@@ -51,19 +51,31 @@ function asCertificate(doc: BundleDoc): DeviceCertificate | null {
 	return isCertificate(doc) ? doc : null;
 }
 
-async function verifyServerSigned(doc: Record<string, unknown>, serverKeys: ReadonlyMap<string, CryptoKey>): Promise<Verdict> {
+async function verifyServerSigned(
+	doc: Record<string, unknown>,
+	serverKeys: ReadonlyMap<string, CryptoKey>
+): Promise<Verdict> {
 	const sig = doc.signature as Partial<DocSignature> | undefined;
-	const key = typeof sig?.device === 'string' ? serverKeys.get(sig.device.slice(SERVER_SIGNER_PREFIX.length)) : undefined;
-	if (!key || typeof sig?.sig !== 'string') return { ok: false, reason: `signed by an unknown server key ${String(sig?.device)}` };
+	const key =
+		typeof sig?.device === 'string' ? serverKeys.get(sig.device.slice(SERVER_SIGNER_PREFIX.length)) : undefined;
+	if (!key || typeof sig?.sig !== 'string')
+		return { ok: false, reason: `signed by an unknown server key ${String(sig?.device)}` };
 	const bytes = fromBase64Url(sig.sig);
-	const ok = bytes !== null && bytes.length === 64 && (await crypto.subtle.verify(SIGNED_ALGORITHM, key, bytes, canonicalBytes(doc)));
+	const ok =
+		bytes !== null &&
+		bytes.length === 64 &&
+		(await crypto.subtle.verify(SIGNED_ALGORITHM, key, bytes, canonicalBytes(doc)));
 	return ok ? { ok: true } : { ok: false, reason: 'the server signature does not match (altered after signing?)' };
 }
 
 const isServerSigned = (doc: Record<string, unknown>): boolean =>
 	String((doc.signature as Partial<DocSignature> | undefined)?.device ?? '').startsWith(SERVER_SIGNER_PREFIX);
 
-type BatchTrust = { find: (id: string) => Promise<DeviceCertificate | null>; ctx: CertificateContext; authority?: SignerAuthority };
+type BatchTrust = {
+	find: (id: string) => Promise<DeviceCertificate | null>;
+	ctx: CertificateContext;
+	authority?: SignerAuthority;
+};
 
 /** Certificates and server-signed revocations carried in the same batch count, besides the local ones. */
 async function batchTrust(docs: readonly BundleDoc[], trust: BundleTrust): Promise<BatchTrust> {
@@ -72,11 +84,20 @@ async function batchTrust(docs: readonly BundleDoc[], trust: BundleTrust): Promi
 	for (const doc of docs) {
 		const cert = asCertificate(doc);
 		if (cert) carried.set(cert._id, cert);
-		if (doc.type === 'revocation' && typeof doc.device === 'string' && (await verifyServerSigned(doc, trust.serverKeys)).ok) revoked.add(doc.device);
+		if (
+			doc.type === 'revocation' &&
+			typeof doc.device === 'string' &&
+			(await verifyServerSigned(doc, trust.serverKeys)).ok
+		)
+			revoked.add(doc.device);
 	}
 	const find = async (id: string) => carried.get(id) ?? (await trust.findCertificate(id));
 	// one memo per batch: a member's many documents share their device's certificate check
-	return { find, ctx: { serverKeys: trust.serverKeys, revoked, now: trust.now, memo: newVerifyMemo() }, authority: trust.authority };
+	return {
+		find,
+		ctx: { serverKeys: trust.serverKeys, revoked, now: trust.now, memo: newVerifyMemo() },
+		authority: trust.authority
+	};
 }
 
 async function verifyEach(docs: readonly BundleDoc[], { find, ctx, authority }: BatchTrust): Promise<RelayedDocs> {
@@ -90,10 +111,16 @@ async function verifyEach(docs: readonly BundleDoc[], { find, ctx, authority }: 
 	return { accepted, skipped };
 }
 
-export async function verifyBundle(header: BundleHeader, docs: readonly BundleDoc[], trust: BundleTrust): Promise<VerifiedBundle> {
+export async function verifyBundle(
+	header: BundleHeader,
+	docs: readonly BundleDoc[],
+	trust: BundleTrust
+): Promise<VerifiedBundle> {
 	const batch = await batchTrust(docs, trust);
 	const headerDoc: Record<string, unknown> = header;
-	const headerVerdict = isServerSigned(headerDoc) ? await verifyServerSigned(headerDoc, trust.serverKeys) : await verifyDocSignature(headerDoc, batch.find, batch.ctx);
+	const headerVerdict = isServerSigned(headerDoc)
+		? await verifyServerSigned(headerDoc, trust.serverKeys)
+		: await verifyDocSignature(headerDoc, batch.find, batch.ctx);
 	if (!headerVerdict.ok) return { ok: false, reason: `The bundle’s own signature fails: ${headerVerdict.reason}.` };
 	return { ok: true, header, ...(await verifyEach(docs, batch)) };
 }
@@ -123,7 +150,9 @@ async function verifyOne(
 	const cert = asCertificate(doc);
 	// a certificate is genuine when the server signed it (revoked or expired ones are still facts)
 	if (cert) return checkCertificate(cert, { serverKeys, revoked: new Set(), now: new Date(0) });
-	const signed = isServerSigned(doc) ? await verifyServerSigned(doc, serverKeys) : await verifyDocSignature(doc, find, ctx, authority);
+	const signed = isServerSigned(doc)
+		? await verifyServerSigned(doc, serverKeys)
+		: await verifyDocSignature(doc, find, ctx, authority);
 	if (!signed.ok) return signed;
 	// and the revision must be the one its signature names, as the server requires (domain/signing.ts)
 	const placed = await checkSignedRevision(doc);

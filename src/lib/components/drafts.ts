@@ -22,7 +22,8 @@ export function draftSaver<T>(store: Store, key: string): { save(value: T): void
 	const write = async () => {
 		timer = null;
 		document.removeEventListener('visibilitychange', onHidden);
-		if (latest !== undefined) await store.saveDraft(key, latest).catch((err: unknown) => console.warn('Draft not saved', err));
+		if (latest !== undefined)
+			await store.saveDraft(key, latest).catch((err: unknown) => console.warn('Draft not saved', err));
 	};
 	async function flush(): Promise<void> {
 		if (timer) {

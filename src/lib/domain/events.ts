@@ -37,7 +37,15 @@ export function deriveAttendance(rsvps: readonly RsvpFacts[], capacity?: number)
 		if (!seen || answeredAt(r) > answeredAt(seen)) latest.set(r.author, r);
 	}
 	const answers = [...latest.values()].sort((a, b) =>
-		answeredAt(a) === answeredAt(b) ? (a.author < b.author ? -1 : a.author > b.author ? 1 : 0) : answeredAt(a) < answeredAt(b) ? -1 : 1
+		answeredAt(a) === answeredAt(b)
+			? a.author < b.author
+				? -1
+				: a.author > b.author
+					? 1
+					: 0
+			: answeredAt(a) < answeredAt(b)
+				? -1
+				: 1
 	);
 	const goingAll = answers.filter((r) => r.status === 'going').map((r) => r.author);
 	const places = capacity === undefined ? goingAll.length : Math.max(0, capacity);

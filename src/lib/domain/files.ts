@@ -37,13 +37,24 @@ export const FILE_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 export const fileDocSchema = v.looseObject({
-	_id: v.pipe(v.string(), v.check((id) => isIdOf('file', id) && ULID_PATTERN.test(idKey('file', id)), 'must be file:{ulid}')),
+	_id: v.pipe(
+		v.string(),
+		v.check((id) => isIdOf('file', id) && ULID_PATTERN.test(idKey('file', id)), 'must be file:{ulid}')
+	),
 	type: v.literal('file'),
 	author: v.pipe(v.string(), v.regex(USERNAME_PATTERN, 'must be a username')),
 	createdAt: v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 timestamp')),
 	name: v.pipe(v.string(), v.minLength(1, 'a file needs a name'), v.maxLength(200)),
-	contentType: v.pipe(v.string(), v.check((t) => FILE_TYPES.has(t), 'files are PDF, office documents, text/CSV or images')),
-	size: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_FILE_BYTES, `files are at most ${MAX_FILE_BYTES} bytes (20 MiB)`)),
+	contentType: v.pipe(
+		v.string(),
+		v.check((t) => FILE_TYPES.has(t), 'files are PDF, office documents, text/CSV or images')
+	),
+	size: v.pipe(
+		v.number(),
+		v.integer(),
+		v.minValue(0),
+		v.maxValue(MAX_FILE_BYTES, `files are at most ${MAX_FILE_BYTES} bytes (20 MiB)`)
+	),
 	/** base64url SHA-256 of the attachment's bytes (fileSha256); required once signatures are. */
 	sha256: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/, 'must be the base64url SHA-256 of the file')))
 });
@@ -55,11 +66,14 @@ export function validateFileDoc(doc: unknown): { ok: true } | { ok: false; reaso
 	const result = v.safeParse(fileDocSchema, doc);
 	if (!result.success) return { ok: false, reason: `invalid file: ${describeIssues(result.issues)}` };
 	const atts = (doc as { _attachments?: unknown })._attachments;
-	if (typeof atts !== 'object' || atts === null) return { ok: false, reason: 'a file document carries its file as an attachment' };
+	if (typeof atts !== 'object' || atts === null)
+		return { ok: false, reason: 'a file document carries its file as an attachment' };
 	const names = Object.keys(atts);
-	if (names.length !== 1 || names[0] !== FILE_ATTACHMENT) return { ok: false, reason: `a file document has exactly one attachment, named "${FILE_ATTACHMENT}"` };
+	if (names.length !== 1 || names[0] !== FILE_ATTACHMENT)
+		return { ok: false, reason: `a file document has exactly one attachment, named "${FILE_ATTACHMENT}"` };
 	const att = (atts as Record<string, { content_type?: unknown; data?: unknown }>)[FILE_ATTACHMENT];
-	if (att.content_type !== undefined && att.content_type !== result.output.contentType) return { ok: false, reason: 'the attachment type must match contentType' };
+	if (att.content_type !== undefined && att.content_type !== result.output.contentType)
+		return { ok: false, reason: 'the attachment type must match contentType' };
 	// bytes sent inline are checked against the declared type (a stub's were, when first sent)
 	if (typeof att.data === 'string' && !contentAgrees(result.output.contentType, headBytes(att.data))) {
 		return { ok: false, reason: `the file's content is not ${result.output.contentType} (its bytes say otherwise)` };
@@ -124,12 +138,20 @@ export async function fileSha256(bytes: ArrayBuffer | Uint8Array<ArrayBuffer>): 
 }
 
 /** Members add their own files; only the author (or a moderator) changes or deletes one. */
-export function authorizeFileWrite(actor: Actor, next: { author?: unknown; _deleted?: boolean }, prev: { author?: unknown } | null): Decision {
+export function authorizeFileWrite(
+	actor: Actor,
+	next: { author?: unknown; _deleted?: boolean },
+	prev: { author?: unknown } | null
+): Decision {
 	if (!prev) {
 		if (next._deleted) return { ok: true };
-		return next.author === actor.name ? { ok: true } : { ok: false, reason: `author must be the signed-in member (${actor.name})` };
+		return next.author === actor.name
+			? { ok: true }
+			: { ok: false, reason: `author must be the signed-in member (${actor.name})` };
 	}
-	if (prev.author !== actor.name && !isModerator(actor)) return { ok: false, reason: 'only the author or a moderator may change or delete this file' };
-	if (!next._deleted && next.author !== prev.author) return { ok: false, reason: 'the author of a document cannot change' };
+	if (prev.author !== actor.name && !isModerator(actor))
+		return { ok: false, reason: 'only the author or a moderator may change or delete this file' };
+	if (!next._deleted && next.author !== prev.author)
+		return { ok: false, reason: 'the author of a document cannot change' };
 	return { ok: true };
 }

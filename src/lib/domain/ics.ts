@@ -31,13 +31,18 @@ export function eventUid(id: string): string {
 }
 
 function locationText(e: CalendarEvent): string | null {
-	const parts = [e.location.venue, e.location.address, e.location.online].filter((p): p is string => Boolean(p && p.trim()));
+	const parts = [e.location.venue, e.location.address, e.location.online].filter((p): p is string =>
+		Boolean(p && p.trim())
+	);
 	return parts.length ? parts.join(', ') : null;
 }
 
 /** One VCALENDAR holding `events` (sorted by start, so output is stable). */
 export function eventsToIcs(events: readonly CalendarEvent[], options: IcsOptions): string {
-	const calendar = ical({ name: options.name, prodId: { company: 'Praxis', product: 'Praxis events', language: 'EN' } });
+	const calendar = ical({
+		name: options.name,
+		prodId: { company: 'Praxis', product: 'Praxis events', language: 'EN' }
+	});
 	const sorted = [...events].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a._id < b._id ? -1 : 1));
 	for (const e of sorted) {
 		const ulid = idKey('event', e._id);

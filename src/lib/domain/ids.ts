@@ -56,7 +56,9 @@ export function idRange(type: string, within?: string): { startkey: string; endk
 	return { startkey: prefix, endkey: `${prefix}\ufff0` };
 }
 
-const PASTED_ITEM = new RegExp(`/library/(${ULID_SOURCE})|/forums/t/(${ULID_SOURCE})|^((?:resource|thread|post):${ULID_SOURCE})$`);
+const PASTED_ITEM = new RegExp(
+	`/library/(${ULID_SOURCE})|/forums/t/(${ULID_SOURCE})|^((?:resource|thread|post):${ULID_SOURCE})$`
+);
 
 /**
  * The collection item a pasted text names: a resource or thread address (`…/library/{ulid}`,

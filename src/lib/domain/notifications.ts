@@ -72,14 +72,24 @@ export async function notificationsFor(doc: Doc, me: string, lookup: NotifyLooku
 		case 'post':
 			return postNotifications(doc, me, lookup, row);
 		case 'thread':
-			return mentionsIn(str(doc.body)).has(me) ? [row('mention', `mentioned you in “${excerpt(str(doc.title))}”`, `/forums/t/${ulidOf(id)}`)] : [];
+			return mentionsIn(str(doc.body)).has(me)
+				? [row('mention', `mentioned you in “${excerpt(str(doc.title))}”`, `/forums/t/${ulidOf(id)}`)]
+				: [];
 		case 'review': {
 			const resource = await lookup.get(str(doc.resource));
 			if (!resource || resource.author !== me) return [];
-			return [row('review', `reviewed “${excerpt(str(resource.title))}”: ${str(doc.verdict)}`, `/library/${ulidOf(str(doc.resource))}`)];
+			return [
+				row(
+					'review',
+					`reviewed “${excerpt(str(resource.title))}”: ${str(doc.verdict)}`,
+					`/library/${ulidOf(str(doc.resource))}`
+				)
+			];
 		}
 		case 'mentorship':
-			return doc.mentor === me ? [row('mentorship', `asked you for mentorship: ${excerpt(str(doc.goals))}`, '/mentorship')] : [];
+			return doc.mentor === me
+				? [row('mentorship', `asked you for mentorship: ${excerpt(str(doc.goals))}`, '/mentorship')]
+				: [];
 		case 'mentorship-answer': {
 			const request = await lookup.get(str(doc.mentorship));
 			if (!request || request.author !== me || request.mentor !== author) return [];

@@ -4,7 +4,15 @@
 import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
 import { dictionary as englishDictionary, translations } from '@zxcvbn-ts/language-en';
-import { PASSWORD_MAX_CHARS, PASSWORD_MIN_SCORE, STRENGTH_LABELS, basicPasswordProblem, refused, type PasswordContext, type PasswordVerdict } from './password-rules';
+import {
+	PASSWORD_MAX_CHARS,
+	PASSWORD_MIN_SCORE,
+	STRENGTH_LABELS,
+	basicPasswordProblem,
+	refused,
+	type PasswordContext,
+	type PasswordVerdict
+} from './password-rules';
 
 /**
  * Only this many characters are estimated. The estimator's time grows with length and with
@@ -47,7 +55,12 @@ const estimator = (): ZxcvbnFactory =>
 /** The whole password is one entry of the list of most used passwords. */
 function isCommonPassword(result: ZxcvbnResult, password: string): boolean {
 	const [only] = result.sequence;
-	return result.sequence.length === 1 && only.pattern === 'dictionary' && only.dictionaryName === 'passwords-common' && only.token.length === password.length;
+	return (
+		result.sequence.length === 1 &&
+		only.pattern === 'dictionary' &&
+		only.dictionaryName === 'passwords-common' &&
+		only.token.length === password.length
+	);
 }
 
 const GENERIC_ADVICE = 'Add another word or two. Uncommon words are better.';
@@ -57,7 +70,9 @@ export function judgePassword(password: string, context: PasswordContext = {}): 
 	const basic = basicPasswordProblem(password, context);
 	// Too long, or empty: nothing the estimator could add.
 	if (basic && (password.length === 0 || password.length > PASSWORD_MAX_CHARS)) return refused(basic);
-	const inputs = [context.username ?? '', ...(context.personal ?? [])].map((s) => s.trim()).filter((s) => s.length >= 3);
+	const inputs = [context.username ?? '', ...(context.personal ?? [])]
+		.map((s) => s.trim())
+		.filter((s) => s.length >= 3);
 	const result = estimator().check(password, inputs);
 	const score = result.score;
 	const feedback = [...(result.feedback.warning ? [result.feedback.warning] : []), ...result.feedback.suggestions];
@@ -65,6 +80,13 @@ export function judgePassword(password: string, context: PasswordContext = {}): 
 	// Too short or containing the username: the rule first, then what else would help.
 	if (basic) return refused(basic, score < PASSWORD_MIN_SCORE ? advice : []);
 	if (isCommonPassword(result, password)) return refused('This is one of the most commonly used passwords.', advice);
-	if (score < PASSWORD_MIN_SCORE) return { ok: false, score, label: STRENGTH_LABELS[score], reason: 'This password would be too easy to guess.', advice };
+	if (score < PASSWORD_MIN_SCORE)
+		return {
+			ok: false,
+			score,
+			label: STRENGTH_LABELS[score],
+			reason: 'This password would be too easy to guess.',
+			advice
+		};
 	return { ok: true, score, label: STRENGTH_LABELS[score], reason: null, advice: [] };
 }

@@ -1,6 +1,16 @@
 // Who may write what: the authorization rules of DESIGN.md as pure functions.
 // The server enforces them on every pushed document; the client uses them to show or hide actions.
-import { attendanceId, eventOfAttendanceId, isIdOf, mentorshipAnswerId, profileId, ratingId, rsvpId, useId, voteId } from './ids';
+import {
+	attendanceId,
+	eventOfAttendanceId,
+	isIdOf,
+	mentorshipAnswerId,
+	profileId,
+	ratingId,
+	rsvpId,
+	useId,
+	voteId
+} from './ids';
 import { SERVER_ONLY_TYPES, type Role } from './schemas';
 
 export interface Actor {
@@ -97,7 +107,9 @@ function authorizeCreate(actor: Actor, doc: DocFacts): Decision {
 				? allow
 				: deny('a rating id must be rating:{resource ulid}:{your username}');
 		case 'use':
-			return doc._id === useId(String(doc.resource), actor.name) ? allow : deny('a use id must be use:{resource ulid}:{your username}');
+			return doc._id === useId(String(doc.resource), actor.name)
+				? allow
+				: deny('a use id must be use:{resource ulid}:{your username}');
 		case 'collection':
 			return isCurator(actor) ? allow : deny('only moderators and reviewers curate the knowledge base');
 		default:
@@ -107,7 +119,8 @@ function authorizeCreate(actor: Actor, doc: DocFacts): Decision {
 
 function authorizeChange(actor: Actor, next: DocFacts, prev: DocFacts): Decision {
 	// attendance: any organiser of the event may correct it (checked by authorizeRelated)
-	const own = prev.author === actor.name || (prev.type === 'event' && isOrganiser(actor, prev)) || prev.type === 'attendance';
+	const own =
+		prev.author === actor.name || (prev.type === 'event' && isOrganiser(actor, prev)) || prev.type === 'attendance';
 	if (prev.type === 'category' && !isModerator(actor)) return deny('only moderators change categories');
 	if (prev.type === 'profile' && !own) return deny('members change only their own profile');
 	const curating = (prev.type === 'resource' || prev.type === 'collection') && hasRole(actor, 'reviewer');
@@ -117,7 +130,8 @@ function authorizeChange(actor: Actor, next: DocFacts, prev: DocFacts): Decision
 	if (next._deleted) return allow;
 	if (next.author !== prev.author) return deny('the author of a document cannot change');
 	if (prev.type === 'review' && !hasRole(actor, 'reviewer')) return deny('only reviewers change reviews');
-	if (prev.type === 'collection' && !isCurator(actor)) return deny('only moderators and reviewers curate the knowledge base');
+	if (prev.type === 'collection' && !isCurator(actor))
+		return deny('only moderators and reviewers curate the knowledge base');
 	if (prev.type === 'resource') return authorizeResourceStatus(actor, next, prev);
 	if (prev.type === 'event' && Boolean(next.official) !== Boolean(prev.official) && !isModerator(actor)) {
 		return deny('only moderators mark events as official');
@@ -148,7 +162,11 @@ function authorizeResourceStatus(actor: Actor, next: DocFacts, prev: DocFacts): 
 
 /** Device certificates and revocations are issued by the server alone: no member writes them. */
 function isServerOnly(next: DocFacts, prev: DocFacts | null): boolean {
-	return SERVER_ONLY_TYPES.has(String(next.type)) || (prev !== null && SERVER_ONLY_TYPES.has(String(prev.type))) || /^(device|revocation):/.test(next._id);
+	return (
+		SERVER_ONLY_TYPES.has(String(next.type)) ||
+		(prev !== null && SERVER_ONLY_TYPES.has(String(prev.type))) ||
+		/^(device|revocation):/.test(next._id)
+	);
 }
 
 // ---- Rules that need one other document ----

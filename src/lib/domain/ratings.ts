@@ -19,7 +19,8 @@ export interface RatingSummary {
  */
 export function summarizeRatings(ratings: ReadonlyArray<{ author: string; value: number }>): RatingSummary {
 	const byAuthor = new Map<string, number>();
-	for (const r of ratings) if (Number.isInteger(r.value) && r.value >= 1 && r.value <= 5) byAuthor.set(r.author, r.value);
+	for (const r of ratings)
+		if (Number.isInteger(r.value) && r.value >= 1 && r.value <= 5) byAuthor.set(r.author, r.value);
 	const histogram: RatingSummary['histogram'] = [0, 0, 0, 0, 0];
 	let sum = 0;
 	for (const value of byAuthor.values()) {

@@ -15,7 +15,13 @@ const username = v.pipe(v.string(), v.regex(USERNAME_PATTERN, 'must be a usernam
 const instant = v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 timestamp'));
 const text = (max: number, min = 0) =>
 	v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`), v.minLength(min, 'must not be empty'));
-const tag = v.pipe(v.string(), v.regex(/^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}-]{0,39}$/u, 'tags are lower-case words or numbers joined by hyphens, at most 40 characters'));
+const tag = v.pipe(
+	v.string(),
+	v.regex(
+		/^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}-]{0,39}$/u,
+		'tags are lower-case words or numbers joined by hyphens, at most 40 characters'
+	)
+);
 const tags = v.pipe(v.array(tag), v.maxLength(MAX_TAGS, `at most ${MAX_TAGS} tags`));
 const idOf = (type: string, pattern: RegExp, what: string) =>
 	v.pipe(
@@ -45,7 +51,12 @@ export const categorySchema = v.looseObject({
 export const threadSchema = v.looseObject({
 	...base('thread', idOf('thread', ULID_PATTERN, 'ulid')),
 	category: v.pipe(v.string(), v.regex(SLUG_PATTERN, 'must be a category slug')),
-	title: v.pipe(v.string(), v.trim(), v.minLength(1, 'a thread needs a title'), v.maxLength(200, 'titles are at most 200 characters')),
+	title: v.pipe(
+		v.string(),
+		v.trim(),
+		v.minLength(1, 'a thread needs a title'),
+		v.maxLength(200, 'titles are at most 200 characters')
+	),
 	body: text(MAX_BODY_CHARS),
 	tags
 });
@@ -180,7 +191,11 @@ export type Rsvp = v.InferOutput<typeof rsvpSchema>;
 
 // ---- Verified authorship: written by the server only (see permissions.ts) ----
 const base64url = (bytes: number) =>
-	v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]+$/, 'must be base64url'), v.length(Math.ceil((bytes * 4) / 3), `must be ${bytes} bytes in base64url`));
+	v.pipe(
+		v.string(),
+		v.regex(/^[A-Za-z0-9_-]+$/, 'must be base64url'),
+		v.length(Math.ceil((bytes * 4) / 3), `must be ${bytes} bytes in base64url`)
+	);
 
 /** A device certificate (see signing.ts DeviceCertificate): `device:{ulid}`. */
 export const deviceSchema = v.looseObject({
@@ -204,7 +219,12 @@ export const revocationSchema = v.looseObject({
 export const ratingSchema = v.looseObject({
 	...base('rating', v.pipe(v.string(), v.startsWith('rating:'))),
 	resource: resourceRef,
-	value: v.pipe(v.number(), v.integer('a rating is a whole number'), v.minValue(1, 'ratings are 1 to 5'), v.maxValue(5, 'ratings are 1 to 5'))
+	value: v.pipe(
+		v.number(),
+		v.integer('a rating is a whole number'),
+		v.minValue(1, 'ratings are 1 to 5'),
+		v.maxValue(5, 'ratings are 1 to 5')
+	)
 });
 
 /** A member used a resource (opened a file, kept it offline, put it in a pack): `use:{resource ulid}:{username}`. */
@@ -220,7 +240,12 @@ export const collectionSchema = v.looseObject({
 	title: v.pipe(v.string(), v.trim(), v.minLength(1, 'a collection needs a title'), v.maxLength(200)),
 	intro: text(20_000),
 	items: v.pipe(
-		v.array(v.object({ ref: v.pipe(v.string(), v.regex(COLLECTION_ITEM_PATTERN, 'items are resources, threads or posts')), note: v.optional(text(2000)) })),
+		v.array(
+			v.object({
+				ref: v.pipe(v.string(), v.regex(COLLECTION_ITEM_PATTERN, 'items are resources, threads or posts')),
+				note: v.optional(text(2000))
+			})
+		),
 		v.maxLength(200, 'at most 200 items')
 	)
 });
@@ -232,7 +257,10 @@ export type Collection = v.InferOutput<typeof collectionSchema>;
 // ---- Attendance and mentorship ----
 /** An organiser's record that a member attended: `attendance:{event ulid}:{username}`. */
 export const attendanceSchema = v.looseObject({
-	...base('attendance', v.pipe(v.string(), v.regex(ATTENDANCE_ID_PATTERN, 'must be attendance:{event ulid}:{username}'))),
+	...base(
+		'attendance',
+		v.pipe(v.string(), v.regex(ATTENDANCE_ID_PATTERN, 'must be attendance:{event ulid}:{username}'))
+	),
 	event: idOf('event', ULID_PATTERN, 'ulid'),
 	member: username,
 	attended: v.boolean()
@@ -310,12 +338,12 @@ export type Review = v.InferOutput<typeof reviewSchema>;
 export type Comment = v.InferOutput<typeof commentSchema>;
 export type Vote = v.InferOutput<typeof voteSchema>;
 export type Profile = v.InferOutput<typeof profileSchema>;
-export type CommunityDoc = Category | Thread | Post | Resource | Review | Comment | Vote | Profile | EventDoc | Rsvp | Rating | Use | Collection;
+export type CommunityDoc =
+	Category | Thread | Post | Resource | Review | Comment | Vote | Profile | EventDoc | Rsvp | Rating | Use | Collection;
 
 export function isCommunityType(type: unknown): type is CommunityType {
 	return typeof type === 'string' && Object.hasOwn(communitySchemas, type);
 }
-
 
 export type DeviceDoc = v.InferOutput<typeof deviceSchema>;
 export type RevocationDoc = v.InferOutput<typeof revocationSchema>;

@@ -7,7 +7,15 @@ import type { Role } from './schemas';
 export const SIGNED_ALGORITHM = { name: 'Ed25519' } as const;
 
 /** Fields that are not content: revisions, replication metadata and the signature itself. */
-const UNSIGNED_FIELDS = new Set(['_rev', '_revisions', '_conflicts', '_deleted_conflicts', '_local_seq', '_attachments', 'signature']);
+const UNSIGNED_FIELDS = new Set([
+	'_rev',
+	'_revisions',
+	'_conflicts',
+	'_deleted_conflicts',
+	'_local_seq',
+	'_attachments',
+	'signature'
+]);
 
 export interface DocSignature {
 	/** The `_id` of the device certificate whose key made the signature. */
@@ -78,7 +86,10 @@ export function signedParent(doc: Record<string, unknown>): string | null | unde
  * The bytes a signature covers: the document's content without revision metadata or signature,
  * plus, for a document signature, the parent revision it names (see DocSignature.parent).
  */
-export function canonicalBytes(doc: Record<string, unknown>, omit: ReadonlySet<string> = UNSIGNED_FIELDS): Uint8Array<ArrayBuffer> {
+export function canonicalBytes(
+	doc: Record<string, unknown>,
+	omit: ReadonlySet<string> = UNSIGNED_FIELDS
+): Uint8Array<ArrayBuffer> {
 	const content: Record<string, unknown> = {};
 	for (const [k, v] of Object.entries(doc)) if (!omit.has(k)) content[k] = v;
 	if (omit === UNSIGNED_FIELDS) {
@@ -163,7 +174,10 @@ export async function revisionHash(sig: string): Promise<string> {
  * `doc` (signed, bound to the parent whose history is `parentHistory`, or to none) with the
  * `_rev` and `_revisions` its signature fixes; stored with `new_edits: false`.
  */
-export async function withSignedRevision<T extends Record<string, unknown>>(doc: T, parentHistory: RevisionHistory | null): Promise<T & { _rev: string; _revisions: RevisionHistory }> {
+export async function withSignedRevision<T extends Record<string, unknown>>(
+	doc: T,
+	parentHistory: RevisionHistory | null
+): Promise<T & { _rev: string; _revisions: RevisionHistory }> {
 	const sig = (doc.signature as Partial<DocSignature> | undefined)?.sig;
 	if (typeof sig !== 'string') throw new TypeError('only a signed document has a signed revision');
 	const hash = await revisionHash(sig);
@@ -188,17 +202,29 @@ function historyOf(doc: Record<string, unknown>): RevisionHistory | null {
 export async function checkSignedRevision(doc: Record<string, unknown>): Promise<Verdict> {
 	const parent = signedParent(doc);
 	if (parent === undefined) {
-		return { ok: false, reason: 'the signature does not name the revision it edits (made by an earlier version of Praxis: the author’s device signs it again when it next syncs)' };
+		return {
+			ok: false,
+			reason:
+				'the signature does not name the revision it edits (made by an earlier version of Praxis: the author’s device signs it again when it next syncs)'
+		};
 	}
 	const history = historyOf(doc);
-	if (!history || doc._rev !== `${history.start}-${history.ids[0]}`) return { ok: false, reason: 'a signed revision needs its revision history (_revisions)' };
+	if (!history || doc._rev !== `${history.start}-${history.ids[0]}`)
+		return { ok: false, reason: 'a signed revision needs its revision history (_revisions)' };
 	const sig = (doc.signature as { sig?: unknown }).sig;
 	if (typeof sig !== 'string' || history.ids[0] !== (await revisionHash(sig))) {
-		return { ok: false, reason: 'the revision id does not match its signature (a signed revision sent again under another id?)' };
+		return {
+			ok: false,
+			reason: 'the revision id does not match its signature (a signed revision sent again under another id?)'
+		};
 	}
-	const actualParent = history.start === 1 ? null : history.ids.length > 1 ? `${history.start - 1}-${history.ids[1]}` : undefined;
+	const actualParent =
+		history.start === 1 ? null : history.ids.length > 1 ? `${history.start - 1}-${history.ids[1]}` : undefined;
 	if (actualParent !== parent) {
-		return { ok: false, reason: 'the signature was made for another place in the document’s history (an earlier revision sent again?)' };
+		return {
+			ok: false,
+			reason: 'the signature was made for another place in the document’s history (an earlier revision sent again?)'
+		};
 	}
 	return { ok: true };
 }
@@ -252,20 +278,30 @@ function memoized<T>(map: Map<string, Promise<T>>, key: string, run: () => Promi
 const CERT_OMIT = new Set([...UNSIGNED_FIELDS, 'certSig']);
 
 /** The server signs a certificate with its own key. */
-export async function signCertificate(cert: Omit<DeviceCertificate, 'certSig'>, serverKey: CryptoKey): Promise<DeviceCertificate> {
-	const sig = await crypto.subtle.sign(SIGNED_ALGORITHM, serverKey, canonicalBytes(cert as Record<string, unknown>, CERT_OMIT));
+export async function signCertificate(
+	cert: Omit<DeviceCertificate, 'certSig'>,
+	serverKey: CryptoKey
+): Promise<DeviceCertificate> {
+	const sig = await crypto.subtle.sign(
+		SIGNED_ALGORITHM,
+		serverKey,
+		canonicalBytes(cert as Record<string, unknown>, CERT_OMIT)
+	);
 	return { ...cert, certSig: toBase64Url(sig) };
 }
 
 /** Is this a certificate the server issued, still valid, not revoked? */
 export async function checkCertificate(cert: DeviceCertificate, ctx: CertificateContext): Promise<Verdict> {
 	if (ctx.revoked.has(cert._id)) return { ok: false, reason: `device certificate ${cert._id} was revoked` };
-	if (!(Date.parse(cert.expiresAt) > ctx.now.getTime())) return { ok: false, reason: `device certificate ${cert._id} expired` };
+	if (!(Date.parse(cert.expiresAt) > ctx.now.getTime()))
+		return { ok: false, reason: `device certificate ${cert._id} expired` };
 	const key = ctx.serverKeys.get(cert.issuer);
 	if (!key) return { ok: false, reason: `device certificate ${cert._id} has an unknown issuer` };
 	const bytes = canonicalBytes(cert, CERT_OMIT);
 	const check = () => verifyBytes(key, cert.certSig, bytes);
-	const ok = await (ctx.memo ? memoized(ctx.memo.certs, `${cert.issuer}\n${cert.certSig}\n${new TextDecoder().decode(bytes)}`, check) : check());
+	const ok = await (ctx.memo
+		? memoized(ctx.memo.certs, `${cert.issuer}\n${cert.certSig}\n${new TextDecoder().decode(bytes)}`, check)
+		: check());
 	return ok ? { ok: true } : { ok: false, reason: `device certificate ${cert._id} has a bad server signature` };
 }
 
@@ -291,7 +327,11 @@ const NOT_AUTHOR = 'the signing device does not belong to the author';
  * A signature by another member than the author is valid when the shared permissions let that
  * member make this write as themselves, with the roles the verifier knows for them.
  */
-export async function authorizeSigner(signer: string, doc: Record<string, unknown>, authority: SignerAuthority | undefined): Promise<Verdict> {
+export async function authorizeSigner(
+	signer: string,
+	doc: Record<string, unknown>,
+	authority: SignerAuthority | undefined
+): Promise<Verdict> {
 	if (!authority) return { ok: false, reason: NOT_AUTHOR };
 	const roles = await authority.rolesOf(signer);
 	if (!roles) return { ok: false, reason: `${NOT_AUTHOR}, and no member named ${signer} is known here` };
@@ -301,7 +341,9 @@ export async function authorizeSigner(signer: string, doc: Record<string, unknow
 	let decision = authorizeCommunityWrite(actor, facts, await authority.current(String(doc._id)));
 	const related = decision.ok ? relatedIdOf(facts) : null;
 	if (related) decision = authorizeRelated(actor, facts, await authority.current(related));
-	return decision.ok ? { ok: true } : { ok: false, reason: `${NOT_AUTHOR}, and ${signer} may not make this change: ${decision.reason}` };
+	return decision.ok
+		? { ok: true }
+		: { ok: false, reason: `${NOT_AUTHOR}, and ${signer} may not make this change: ${decision.reason}` };
 }
 
 /**
@@ -326,7 +368,9 @@ export async function verifyDocSignature(
 	if (cert.author !== doc.author && !authority) return { ok: false, reason: NOT_AUTHOR };
 	const certVerdict = await checkCertificate(cert, ctx);
 	if (!certVerdict.ok) return certVerdict;
-	const key = await (ctx.memo ? memoized(ctx.memo.keys, cert.publicKey, () => importPublicKey(cert.publicKey)) : importPublicKey(cert.publicKey));
+	const key = await (ctx.memo
+		? memoized(ctx.memo.keys, cert.publicKey, () => importPublicKey(cert.publicKey))
+		: importPublicKey(cert.publicKey));
 	if (!key) return { ok: false, reason: `device certificate ${cert._id} has a malformed key` };
 	if (!(await verifyBytes(key, signature.sig, canonicalBytes(doc)))) {
 		return { ok: false, reason: 'the signature does not match the document (altered after signing?)' };

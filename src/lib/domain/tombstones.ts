@@ -27,7 +27,9 @@ export function tombstoneFieldsOf(doc: Record<string, unknown>): string[] {
 }
 
 /** The deletion of `doc` (`_deleted`, same `_id`, no `_rev`: the caller names the revision it deletes). */
-export function tombstoneOf(doc: Record<string, unknown> & { _id: string }): Record<string, unknown> & { _id: string; _deleted: true } {
+export function tombstoneOf(
+	doc: Record<string, unknown> & { _id: string }
+): Record<string, unknown> & { _id: string; _deleted: true } {
 	const tombstone: Record<string, unknown> & { _id: string; _deleted: true } = { _id: doc._id, _deleted: true };
 	for (const field of tombstoneFieldsOf(doc)) if (doc[field] !== undefined) tombstone[field] = doc[field];
 	return tombstone;

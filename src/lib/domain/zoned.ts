@@ -28,7 +28,8 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
 
 function wallClock(ms: number, timeZone: string): Record<string, number> {
 	const out: Record<string, number> = {};
-	for (const p of formatFor(timeZone).formatToParts(new Date(ms))) if (p.type !== 'literal') out[p.type] = Number(p.value);
+	for (const p of formatFor(timeZone).formatToParts(new Date(ms)))
+		if (p.type !== 'literal') out[p.type] = Number(p.value);
 	return out;
 }
 
@@ -76,9 +77,20 @@ export function viewerZone(): string {
 
 /** e.g. "Sat 24 Oct 2026, 09:00 – 11:00 CEST" in `timeZone`. */
 export function formatRange(start: string, end: string, timeZone: string, locale?: string): string {
-	const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+	const day = new Intl.DateTimeFormat(locale, {
+		timeZone,
+		weekday: 'short',
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric'
+	});
 	const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' });
-	const zoned = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+	const zoned = new Intl.DateTimeFormat(locale, {
+		timeZone,
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZoneName: 'short'
+	});
 	const s = new Date(start);
 	const e = new Date(end);
 	const sameDay = day.format(s) === day.format(e);

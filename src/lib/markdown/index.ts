@@ -78,6 +78,9 @@ export function excerpt(markdown: string, maxChars = 160): string {
 
 /** The Markdown a "Quote" action puts into a reply: the quoted text prefixed with "> ". */
 export function quote(markdown: string, who: string): string {
-	const lines = markdown.trim().split('\n').map((line) => `> ${line}`);
+	const lines = markdown
+		.trim()
+		.split('\n')
+		.map((line) => `> ${line}`);
 	return `> **${who}** wrote:\n${lines.join('\n')}\n\n`;
 }

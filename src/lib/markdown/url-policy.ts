@@ -30,7 +30,9 @@ export function classifyLink(href: string, origin: string): LinkKind {
 export function isAllowedImage(src: string, origin: string): boolean {
 	if (SAFE_DATA_IMAGE.test(src.trim())) return true;
 	const url = parse(src, origin);
-	return url !== null && (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === new URL(origin).origin;
+	return (
+		url !== null && (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === new URL(origin).origin
+	);
 }
 
 /** The rel attribute every external link gets. */

@@ -5,7 +5,14 @@
 // with new_edits:false, so importing the same bundle twice changes nothing. Export and import
 // join these to the pure format and verification in src/lib/bundle.
 import { changedSince } from '../bundle/select';
-import { isBundleDoc, readBundle, writeBundle, type BundleDoc, type BundleHeader, type BundleSigner } from '../bundle/format';
+import {
+	isBundleDoc,
+	readBundle,
+	writeBundle,
+	type BundleDoc,
+	type BundleHeader,
+	type BundleSigner
+} from '../bundle/format';
 import { verifyBundle, type BundleTrust } from '../bundle/verify';
 
 const PAGE = 500;
@@ -15,10 +22,18 @@ export async function collectDocs(db: PouchDB.Database, since: string | null): P
 	const out: BundleDoc[] = [];
 	let seq: string | number = 0;
 	for (;;) {
-		const res: PouchDB.Core.ChangesResponse<Record<string, unknown>> = await db.changes({ since: seq, limit: PAGE, include_docs: true });
+		const res: PouchDB.Core.ChangesResponse<Record<string, unknown>> = await db.changes({
+			since: seq,
+			limit: PAGE,
+			include_docs: true
+		});
 		const wanted = res.results.filter((r) => r.doc && !r.id.startsWith('_') && changedSince(r.doc, since));
 		if (wanted.length) {
-			const got = await db.bulkGet<Record<string, unknown>>({ docs: wanted.map((r) => ({ id: r.id, rev: r.changes[0].rev })), revs: true, attachments: true });
+			const got = await db.bulkGet<Record<string, unknown>>({
+				docs: wanted.map((r) => ({ id: r.id, rev: r.changes[0].rev })),
+				revs: true,
+				attachments: true
+			});
 			for (const result of got.results) {
 				const entry = result.docs[0];
 				if (entry && 'ok' in entry && isBundleDoc(entry.ok)) out.push(entry.ok);
@@ -31,11 +46,18 @@ export async function collectDocs(db: PouchDB.Database, since: string | null): P
 }
 
 /** Stores verified documents as they are (exact revisions); returns how many were new here. */
-export async function applyDocs(db: PouchDB.Database, docs: readonly BundleDoc[]): Promise<{ added: number; failed: Array<{ id: string; reason: string }> }> {
+export async function applyDocs(
+	db: PouchDB.Database,
+	docs: readonly BundleDoc[]
+): Promise<{ added: number; failed: Array<{ id: string; reason: string }> }> {
 	if (!docs.length) return { added: 0, failed: [] };
 	const diff = await db.revsDiff(Object.fromEntries(groupRevs(docs)));
 	const added = docs.filter((d) => diff[d._id]?.missing?.includes(String(d._rev))).length;
-	const results = (await db.bulkDocs(docs as PouchDB.Core.PutDocument<object>[], { new_edits: false })) as Array<{ id?: string; error?: unknown; reason?: string }>;
+	const results = (await db.bulkDocs(docs as PouchDB.Core.PutDocument<object>[], { new_edits: false })) as Array<{
+		id?: string;
+		error?: unknown;
+		reason?: string;
+	}>;
 	const failed = results.filter((r) => r.error).map((r) => ({ id: String(r.id), reason: String(r.reason ?? r.error) }));
 	return { added, failed };
 }
@@ -60,7 +82,11 @@ export interface ExportOptions {
 export async function exportBundle(options: ExportOptions): Promise<{ bytes: Uint8Array<ArrayBuffer>; count: number }> {
 	const docs = await collectDocs(options.db, options.since);
 	const created = (options.now ?? new Date()).toISOString();
-	const bytes = await writeBundle(docs, { author: options.author, since: options.since, created, device: options.device }, options.sign);
+	const bytes = await writeBundle(
+		docs,
+		{ author: options.author, since: options.since, created, device: options.device },
+		options.sign
+	);
 	return { bytes, count: docs.length };
 }
 
@@ -78,7 +104,11 @@ async function missingRevs(db: PouchDB.Database, docs: readonly BundleDoc[]): Pr
 }
 
 /** Reads, verifies and applies a bundle into `db` (a device's replica). */
-export async function importBundle(db: PouchDB.Database, file: Uint8Array<ArrayBuffer>, trust: BundleTrust): Promise<ImportOutcome> {
+export async function importBundle(
+	db: PouchDB.Database,
+	file: Uint8Array<ArrayBuffer>,
+	trust: BundleTrust
+): Promise<ImportOutcome> {
 	const parsed = await readBundle(file);
 	if (!parsed.ok) return parsed;
 	// Only revisions this side lacks need verifying and storing (certificates always travel along,
@@ -88,5 +118,11 @@ export async function importBundle(db: PouchDB.Database, file: Uint8Array<ArrayB
 	const verified = await verifyBundle(parsed.header, fresh, trust);
 	if (!verified.ok) return verified;
 	const { added, failed } = await applyDocs(db, verified.accepted);
-	return { ok: true, header: parsed.header, received: parsed.docs.length, added, skipped: [...verified.skipped, ...failed] };
+	return {
+		ok: true,
+		header: parsed.header,
+		received: parsed.docs.length,
+		added,
+		skipped: [...verified.skipped, ...failed]
+	};
 }

@@ -18,13 +18,20 @@ interface Leaf {
 }
 
 function conflict(id: string): Error {
-	return Object.assign(new Error(`Document update conflict: ${id}`), { status: 409, name: 'conflict', error: 'conflict' });
+	return Object.assign(new Error(`Document update conflict: ${id}`), {
+		status: 409,
+		name: 'conflict',
+		error: 'conflict'
+	});
 }
 
 async function leavesOf(pouch: PouchDB.Database, id: string): Promise<Leaf[]> {
 	let answer: PouchDB.Core.Revision<{ _deleted?: boolean; _revisions?: RevisionHistory }>[];
 	try {
-		answer = await pouch.get<{ _deleted?: boolean; _revisions?: RevisionHistory }>(id, { open_revs: 'all', revs: true });
+		answer = await pouch.get<{ _deleted?: boolean; _revisions?: RevisionHistory }>(id, {
+			open_revs: 'all',
+			revs: true
+		});
 	} catch (err) {
 		if ((err as { status?: number }).status === 404) return [];
 		throw err;
@@ -40,7 +47,12 @@ async function leavesOf(pouch: PouchDB.Database, id: string): Promise<Leaf[]> {
 function deepest(leaves: readonly Leaf[]): Leaf | null {
 	let best: Leaf | null = null;
 	for (const leaf of leaves) {
-		if (!best || leaf.history.start > best.history.start || (leaf.history.start === best.history.start && leaf.rev > best.rev)) best = leaf;
+		if (
+			!best ||
+			leaf.history.start > best.history.start ||
+			(leaf.history.start === best.history.start && leaf.rev > best.rev)
+		)
+			best = leaf;
 	}
 	return best;
 }
@@ -86,7 +98,11 @@ async function write(pouch: PouchDB.Database, doc: Doc, sign: SignFor): Promise<
 	if (!signed) return (await pouch.put(doc as PouchDB.Core.PutDocument<object>)).rev;
 	const { _rev: _, _revisions: __, ...content } = signed;
 	const stored = await withSignedRevision(content, parent?.history ?? null);
-	const results = (await pouch.bulkDocs([stored as PouchDB.Core.PutDocument<object>], { new_edits: false })) as Array<{ error?: unknown; reason?: string; message?: string }>;
+	const results = (await pouch.bulkDocs([stored as PouchDB.Core.PutDocument<object>], { new_edits: false })) as Array<{
+		error?: unknown;
+		reason?: string;
+		message?: string;
+	}>;
 	const failed = results.find((r) => r.error);
 	if (failed) throw Object.assign(new Error(failed.reason ?? failed.message ?? 'the revision was not stored'), failed);
 	return stored._rev;

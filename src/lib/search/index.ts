@@ -77,7 +77,8 @@ const OPTIONS = {
 		if (field === 'authorText') return `${doc.author} ${doc.authorName ?? ''}`;
 		return Reflect.get(doc, field) as unknown;
 	},
-	stringifyField: (value: unknown): string => (Array.isArray(value) ? value.join(' ') : value == null ? '' : String(value)),
+	stringifyField: (value: unknown): string =>
+		Array.isArray(value) ? value.join(' ') : value == null ? '' : String(value),
 	searchOptions: {
 		prefix: prefixOf,
 		fuzzy: fuzzyOf,
@@ -115,7 +116,9 @@ export class SearchIndex {
 
 	private constructor(mini: MiniSearch<SearchDoc>, lean = true) {
 		this.#mini = mini;
-		this.#ranker = lean ? openRanker(mini, { fields: FIELDS, boost: BOOST, prefix: prefixOf, fuzzy: fuzzyOf, maxFuzzy: MAX_FUZZY }) : null;
+		this.#ranker = lean
+			? openRanker(mini, { fields: FIELDS, boost: BOOST, prefix: prefixOf, fuzzy: fuzzyOf, maxFuzzy: MAX_FUZZY })
+			: null;
 	}
 
 	/** `lean: false` ranks with MiniSearch.search() (for tests comparing the two rankers). */
@@ -233,7 +236,13 @@ export class SearchIndex {
 				count: ids.length,
 				stored,
 				score: (i) => scores[i],
-				hit: (i) => toHit({ ...stored(i), id: ranker.documentId(ids[i]), score: scores[i], terms: ranker.matchedTerms(ranking, ids[i]) }),
+				hit: (i) =>
+					toHit({
+						...stored(i),
+						id: ranker.documentId(ids[i]),
+						score: scores[i],
+						terms: ranker.matchedTerms(ranking, ids[i])
+					}),
 				facets
 			};
 		}
@@ -243,7 +252,13 @@ export class SearchIndex {
 		const counter = new FacetCounter();
 		for (const r of results) counter.add(r as Stored);
 		const facets = counter.counts();
-		return { count: results.length, stored: (i) => results[i] as Stored, score: (i) => results[i].score, hit: (i) => toHit(results[i]), facets };
+		return {
+			count: results.length,
+			stored: (i) => results[i] as Stored,
+			score: (i) => results[i].score,
+			hit: (i) => toHit(results[i]),
+			facets
+		};
 	}
 
 	/** Completions for a partial query, for the search box. */
@@ -324,7 +339,12 @@ class FacetCounter {
 	}
 
 	counts(): FacetCounts {
-		return { type: Object.fromEntries(this.#type), kind: Object.fromEntries(this.#kind), tag: Object.fromEntries(this.#tag), category: Object.fromEntries(this.#category) };
+		return {
+			type: Object.fromEntries(this.#type),
+			kind: Object.fromEntries(this.#kind),
+			tag: Object.fromEntries(this.#tag),
+			category: Object.fromEntries(this.#category)
+		};
 	}
 }
 

@@ -20,7 +20,10 @@ interface SearchableMapLike {
 
 interface Internals extends MiniSearchState {
 	_index: SearchableMapLike;
-	_options: { tokenize: (text: string) => string[]; processTerm: (term: string) => string | string[] | null | undefined | false };
+	_options: {
+		tokenize: (text: string) => string[];
+		processTerm: (term: string) => string | string[] | null | undefined | false;
+	};
 }
 
 export interface RankOptions {
@@ -107,7 +110,8 @@ export function openRanker<T>(mini: MiniSearch<T>, options: RankOptions): Ranker
 			const avg = m._avgFieldLength[fieldId];
 			const out = new Float64Array(size).fill(-1);
 			for (const [docId, lengths] of m._fieldLength) {
-				if (docId < size && m._documentIds.has(docId)) out[docId] = BM25.k * (1 - BM25.b + (BM25.b * (lengths[fieldId] ?? 0)) / avg);
+				if (docId < size && m._documentIds.has(docId))
+					out[docId] = BM25.k * (1 - BM25.b + (BM25.b * (lengths[fieldId] ?? 0)) / avg);
 			}
 			return out;
 		});
@@ -163,7 +167,8 @@ export function openRanker<T>(mini: MiniSearch<T>, options: RankOptions): Ranker
 					// Documents with the term in this field, without discarded ones not vacuumed yet
 					// (MiniSearch drops those from a term's postings when a search meets them).
 					let matching = postings.size;
-					if (m._dirtCount > 0) postings.forEach((_tf, docId) => void (docId < size && norm[docId] >= 0 ? 0 : matching--));
+					if (m._dirtCount > 0)
+						postings.forEach((_tf, docId) => void (docId < size && norm[docId] >= 0 ? 0 : matching--));
 					const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
 					postings.forEach((tf, docId) => {
 						const n = docId < size ? norm[docId] : -1;

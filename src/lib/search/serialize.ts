@@ -36,7 +36,11 @@ const CHECK_EVERY = 64;
  * them. The caller must not add or discard documents until it resolves (the indexer holds its
  * updates back meanwhile); a background vacuum still running is waited for first.
  */
-export async function serializeInSlices<T>(mini: MiniSearch<T>, pause: Pause = yieldToEventLoop, sliceMs = SLICE_MS): Promise<string> {
+export async function serializeInSlices<T>(
+	mini: MiniSearch<T>,
+	pause: Pause = yieldToEventLoop,
+	sliceMs = SLICE_MS
+): Promise<string> {
 	// MiniSearch keeps these fields private: they are read only once looksRight checked their shape
 	const m = mini as unknown as Partial<SerializeInternals>;
 	if (!looksRight(m)) return JSON.stringify(mini.toJSON());

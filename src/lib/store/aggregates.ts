@@ -39,7 +39,8 @@ export function withThreadAggregates(thread: ThreadRow, posts: readonly PostRow[
 export function addPosts(thread: ThreadRow, added: readonly PostRow[]): ThreadRow {
 	let replyCount = thread.replyCount;
 	let last: PostRow | null = null;
-	const previous = thread.lastPostAt && thread.lastPostId ? { createdAt: thread.lastPostAt, id: thread.lastPostId } : null;
+	const previous =
+		thread.lastPostAt && thread.lastPostId ? { createdAt: thread.lastPostAt, id: thread.lastPostId } : null;
 	for (const post of added) {
 		if (post.thread !== thread.id || post.deleted) continue;
 		replyCount++;

@@ -12,7 +12,11 @@ type Doc = Record<string, unknown> & { _id: string; _rev?: string };
 // ---- outbox (called by the sync controller) ----
 
 /** Drops outbox rows the push acknowledged (same or later revision). */
-export async function acknowledge(ctx: StoreContext, kind: LocalDbKind, docs: ReadonlyArray<{ _id: string; _rev?: string }>): Promise<void> {
+export async function acknowledge(
+	ctx: StoreContext,
+	kind: LocalDbKind,
+	docs: ReadonlyArray<{ _id: string; _rev?: string }>
+): Promise<void> {
 	if (docs.length === 0) return;
 	await ctx.db.transaction('rw', ctx.db.outbox, async () => {
 		const rows = await ctx.db.outbox.bulkGet(docs.map((d) => d._id));
@@ -40,7 +44,13 @@ async function localVersion(ctx: StoreContext, kind: LocalDbKind, id: string, re
  * The server refused `id`: keep the document and reason in `rejected`, with the server's version
  * (`previous`, if known) for a discard to restore, and drop it from the outbox.
  */
-export async function recordDenied(ctx: StoreContext, kind: LocalDbKind, id: string, reason: string, previous?: Record<string, unknown> | null): Promise<void> {
+export async function recordDenied(
+	ctx: StoreContext,
+	kind: LocalDbKind,
+	id: string,
+	reason: string,
+	previous?: Record<string, unknown> | null
+): Promise<void> {
 	const row = await ctx.db.outbox.get(id);
 	const doc = await localVersion(ctx, kind, id, row?.rev);
 	const kept = previous === undefined ? {} : { previous: previous && cleanDoc(previous) };
@@ -56,7 +66,10 @@ export async function log(ctx: StoreContext, level: SyncLogRow['level'], message
 	// keep the log bounded
 	const count = await ctx.db.syncLog.count();
 	if (count > 500) {
-		const oldest = await ctx.db.syncLog.orderBy('seq').limit(count - 400).primaryKeys();
+		const oldest = await ctx.db.syncLog
+			.orderBy('seq')
+			.limit(count - 400)
+			.primaryKeys();
 		await ctx.db.syncLog.bulkDelete(oldest);
 	}
 }
@@ -118,7 +131,11 @@ export async function getConflict(ctx: StoreContext, id: string): Promise<Confli
 		throw err;
 	}
 	const losers = await Promise.all(
-		(winner._conflicts ?? []).map(async (rev) => ({ rev, winner: false, doc: cleanDoc(await ctx.community.get(id, { rev })) }))
+		(winner._conflicts ?? []).map(async (rev) => ({
+			rev,
+			winner: false,
+			doc: cleanDoc(await ctx.community.get(id, { rev }))
+		}))
 	);
 	return [{ rev: String(winner._rev), winner: true, doc: cleanDoc(winner) }, ...losers];
 }
@@ -131,6 +148,7 @@ export async function resolveConflict(ctx: StoreContext, id: string, chosen: Rec
 	await putDoc(ctx, next);
 	// Tombstones carry type and author and are signed, like every deletion.
 	const facts = { type: next.type, author: next.author, createdAt: next.createdAt };
-	for (const rev of winner._conflicts ?? []) await writeSigned(ctx, ctx.community, { _id: id, _rev: rev, _deleted: true, ...facts });
+	for (const rev of winner._conflicts ?? [])
+		await writeSigned(ctx, ctx.community, { _id: id, _rev: rev, _deleted: true, ...facts });
 	await ctx.followers.catchUp();
 }

@@ -111,7 +111,8 @@ export class PraxisDb extends Dexie {
 				if (forum) {
 					// seqs that are not both numbers cannot be ordered: replay from 0 then
 					const both = typeof forum.value === 'number' && typeof events?.value === 'number';
-					if (both) await meta.put({ key: CHECKPOINT_KEY, value: Math.min(forum.value as number, events.value as number) });
+					if (both)
+						await meta.put({ key: CHECKPOINT_KEY, value: Math.min(forum.value as number, events.value as number) });
 					else await meta.delete(CHECKPOINT_KEY);
 				}
 				await meta.delete(LEGACY_EVENTS_CHECKPOINT_KEY);

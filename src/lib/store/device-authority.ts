@@ -8,7 +8,10 @@ import type { Role } from '../domain/schemas';
 import { currentDoc } from '../pouch/trust-lookups';
 import { keptRoles } from './kept-keys';
 
-export function deviceAuthority(community: PouchDB.Database, roles: ReadonlyMap<string, readonly Role[]> = keptRoles()): SignerAuthority {
+export function deviceAuthority(
+	community: PouchDB.Database,
+	roles: ReadonlyMap<string, readonly Role[]> = keptRoles()
+): SignerAuthority {
 	return {
 		rolesOf: async (name) => roles.get(name) ?? ['member'],
 		current: (id) => currentDoc(community, id)

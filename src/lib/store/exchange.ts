@@ -16,12 +16,17 @@ export interface ExchangeApi {
 	openUpdates(file: Blob, serverKeys: () => Promise<ReadonlyMap<string, CryptoKey>>): Promise<ImportOutcome>;
 }
 
-export function createExchange(ctx: StoreContext, signing: StoreSigning | undefined, projected: () => Promise<void>): ExchangeApi {
+export function createExchange(
+	ctx: StoreContext,
+	signing: StoreSigning | undefined,
+	projected: () => Promise<void>
+): ExchangeApi {
 	const { community, member } = ctx;
 	return {
 		async saveUpdates(since) {
 			const cert = await signing?.certificate();
-			if (!signing || !cert) throw new Error('This device has no certified key yet: open Praxis once while online, then save the file.');
+			if (!signing || !cert)
+				throw new Error('This device has no certified key yet: open Praxis once while online, then save the file.');
 			const { bytes, count } = await exportBundle({
 				db: community,
 				author: member.name,
@@ -34,7 +39,11 @@ export function createExchange(ctx: StoreContext, signing: StoreSigning | undefi
 				since
 			});
 			const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
-			return { blob: new Blob([bytes], { type: 'application/gzip' }), name: `praxis-${member.name}-${stamp}.praxis`, count };
+			return {
+				blob: new Blob([bytes], { type: 'application/gzip' }),
+				name: `praxis-${member.name}-${stamp}.praxis`,
+				count
+			};
 		},
 		async openUpdates(file, serverKeys) {
 			const bytes = new Uint8Array(await file.arrayBuffer());

@@ -86,7 +86,9 @@ async function putThreads(db: PraxisDb, ops: Ops, before: Map<string, unknown> |
 	const fullIds = [...full].filter((id) => rows.has(id));
 	// one range query per thread to recount, issued together so IndexedDB pipelines them
 	const lists = await Promise.all(
-		fullIds.map((id) => db.posts.where('[thread+createdAt]').between([id, Dexie.minKey], [id, Dexie.maxKey], true, true).toArray())
+		fullIds.map((id) =>
+			db.posts.where('[thread+createdAt]').between([id, Dexie.minKey], [id, Dexie.maxKey], true, true).toArray()
+		)
 	);
 	const derived = new Map<string, ThreadRow>();
 	fullIds.forEach((id, i) => derived.set(id, withThreadAggregates(rows.get(id) as ThreadRow, lists[i])));
@@ -109,7 +111,10 @@ async function putThreads(db: PraxisDb, ops: Ops, before: Map<string, unknown> |
 	if (newOrphans.length) await db.orphans.bulkPut(newOrphans.map((thread) => ({ thread })));
 }
 
-async function currentRows(db: PraxisDb, changes: readonly Change[]): Promise<Map<ProjectionTable, Map<string, unknown>>> {
+async function currentRows(
+	db: PraxisDb,
+	changes: readonly Change[]
+): Promise<Map<ProjectionTable, Map<string, unknown>>> {
 	const keys = new Map<ProjectionTable, string[]>();
 	for (const change of changes) {
 		const place = placeOf(change.id);
@@ -129,7 +134,10 @@ async function currentRows(db: PraxisDb, changes: readonly Change[]): Promise<Ma
 /** Recomputes the totals of `targets` from their votes: one range read, one bulk write. */
 async function recountVotes(db: PraxisDb, targets: ReadonlySet<string>, member: string | undefined): Promise<void> {
 	if (!targets.size) return;
-	const votes = await db.votes.where('target').anyOf([...targets]).toArray();
+	const votes = await db.votes
+		.where('target')
+		.anyOf([...targets])
+		.toArray();
 	const byTarget = new Map<string, typeof votes>();
 	for (const vote of votes) {
 		const list = byTarget.get(vote.target);

@@ -36,7 +36,9 @@ function stagingClass(Pouch: PouchDB.Static, community: PouchDB.Database): Pouch
 	return class HubStagingDb extends (Pouch as PouchClass) {
 		constructor(name: string, options?: PouchDB.Configuration.DatabaseConfiguration) {
 			super(name, options);
-			const own = this.revsDiff.bind(this) as (req: PouchDB.Core.RevisionDiffOptions) => Promise<PouchDB.Core.RevisionDiffResponse>;
+			const own = this.revsDiff.bind(this) as (
+				req: PouchDB.Core.RevisionDiffOptions
+			) => Promise<PouchDB.Core.RevisionDiffResponse>;
 			const askBoth = async (req: PouchDB.Core.RevisionDiffOptions): Promise<PouchDB.Core.RevisionDiffResponse> => {
 				const diff = await own(req);
 				const asked: Record<string, string[]> = {};
@@ -52,7 +54,10 @@ function stagingClass(Pouch: PouchDB.Static, community: PouchDB.Database): Pouch
 			// Returns the promise with a callback too, as PouchDB's own methods do: a call made before
 			// the database is ready is queued by PouchDB and dispatched again to this.revsDiff with a
 			// callback, and its result is that promise (asking community twice then is harmless).
-			function revsDiff(req: PouchDB.Core.RevisionDiffOptions, callback?: PouchDB.Core.Callback<PouchDB.Core.RevisionDiffResponse>): Promise<PouchDB.Core.RevisionDiffResponse> {
+			function revsDiff(
+				req: PouchDB.Core.RevisionDiffOptions,
+				callback?: PouchDB.Core.Callback<PouchDB.Core.RevisionDiffResponse>
+			): Promise<PouchDB.Core.RevisionDiffResponse> {
 				const answer = askBoth(req);
 				if (callback) {
 					answer.then(
@@ -67,16 +72,24 @@ function stagingClass(Pouch: PouchDB.Static, community: PouchDB.Database): Pouch
 	};
 }
 
-export function createHubStaging(ctx: StoreContext, pouchOptions?: PouchDB.Configuration.DatabaseConfiguration): HubStaging {
+export function createHubStaging(
+	ctx: StoreContext,
+	pouchOptions?: PouchDB.Configuration.DatabaseConfiguration
+): HubStaging {
 	const Staging = stagingClass(ctx.Pouch, ctx.community);
 	const name = hubStagingDbName(ctx.member.name);
 	const open = () => new Staging(name, pouchOptions);
 	return {
 		open,
-		destroy: () => open().destroy().then(() => undefined),
+		destroy: () =>
+			open()
+				.destroy()
+				.then(() => undefined),
 		async admit(docs) {
 			if (!docs.length) return new Map();
-			const results = (await ctx.community.bulkDocs([...docs] as PouchDB.Core.PutDocument<object>[], { new_edits: false })) as Array<{ id?: string; error?: unknown; reason?: string }>;
+			const results = (await ctx.community.bulkDocs([...docs] as PouchDB.Core.PutDocument<object>[], {
+				new_edits: false
+			})) as Array<{ id?: string; error?: unknown; reason?: string }>;
 			return new Map(results.filter((r) => r.error).map((r) => [String(r.id), String(r.reason ?? r.error)]));
 		}
 	};

@@ -17,7 +17,15 @@ export type { StoreSigning } from './signing/index';
 export type { ReplicaPort, SnapshotPartWritten } from './replica-port';
 export type { FilesRemote, FilesRemoteFactory } from './library/files';
 export { liveQuery } from 'dexie';
-export { rememberMember, rememberedMember, forgetMember, ownDeviceChoice, deviceIsShared, rememberOwnDevice, forgetOwnDevice } from './device';
+export {
+	rememberMember,
+	rememberedMember,
+	forgetMember,
+	ownDeviceChoice,
+	deviceIsShared,
+	rememberOwnDevice,
+	forgetOwnDevice
+} from './device';
 export { defaultOwnDevice, removesDataAtSignOut, type DeviceChoiceFacts } from './device-choice';
 export { openStore, destroyLocalData, type OpenStoreOptions, type OpenedStore } from './open';
 export { storageReport, requestPersistentStorage, runsInstalled, type StorageReport } from './persistence';

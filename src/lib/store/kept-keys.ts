@@ -55,7 +55,11 @@ export function keptRoles(storage: Pick<Storage, 'getItem'> | undefined = device
 	try {
 		const kept = JSON.parse(storage.getItem(MEMBER_ROLES_STORAGE_KEY) ?? '{}') as Record<string, unknown>;
 		for (const [name, roles] of Object.entries(kept)) {
-			if (Array.isArray(roles)) out.set(name, roles.filter((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r)));
+			if (Array.isArray(roles))
+				out.set(
+					name,
+					roles.filter((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r))
+				);
 		}
 	} catch {
 		// unreadable: judged as plain members until the next contact
@@ -81,7 +85,13 @@ export function loadSavedHub(storage: Pick<Storage, 'getItem'> = globalThis.loca
 		const value = JSON.parse(storage.getItem(HUB_STORAGE_KEY) ?? 'null') as unknown;
 		const hub = value as Partial<SavedHub> | null;
 		if (!hub || typeof hub.url !== 'string') return null;
-		return { url: hub.url, active: hub.active === true, ...(typeof hub.token === 'string' && typeof hub.expiresAt === 'string' ? { token: hub.token, expiresAt: hub.expiresAt } : {}) };
+		return {
+			url: hub.url,
+			active: hub.active === true,
+			...(typeof hub.token === 'string' && typeof hub.expiresAt === 'string'
+				? { token: hub.token, expiresAt: hub.expiresAt }
+				: {})
+		};
 	} catch {
 		return null;
 	}

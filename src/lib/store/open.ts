@@ -64,7 +64,10 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 	// IndexedDB transaction, so another member's hidden field or edited post does not stay on this
 	// device. Refused edits are undone from the server's copy instead (attention.ts).
 	const WatchedReplica = watchedReplicaClass(Pouch); // the followers learn of writes from it
-	const community = new WatchedReplica(communityDbName(member.name), { ...options.pouchOptions, auto_compaction: true });
+	const community = new WatchedReplica(communityDbName(member.name), {
+		...options.pouchOptions,
+		auto_compaction: true
+	});
 	const priv = new Pouch(privateDbName(member.name), options.pouchOptions);
 	const now = options.now ?? (() => new Date().toISOString());
 	const ctxRef: { ctx?: StoreContext } = {};
@@ -72,8 +75,22 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 		// a sync log that cannot be written leaves nowhere to report to: the problem is dropped
 		if (ctxRef.ctx) void attention.log(ctxRef.ctx, 'warn', message).catch(() => {});
 	};
-	const library = createLibraryParts(community, db, { username: member.name, Pouch, pouchOptions: options.pouchOptions, onProblem, now });
-	const followers = createFollowers({ member: member.name, db, community, private: priv, library: library.projections, onProblem, batchSize: options.batchSize });
+	const library = createLibraryParts(community, db, {
+		username: member.name,
+		Pouch,
+		pouchOptions: options.pouchOptions,
+		onProblem,
+		now
+	});
+	const followers = createFollowers({
+		member: member.name,
+		db,
+		community,
+		private: priv,
+		library: library.projections,
+		onProblem,
+		batchSize: options.batchSize
+	});
 	const ctx: StoreContext = { member, db, community, private: priv, followers, now, Pouch, listeners: new Set() };
 	ctxRef.ctx = ctx;
 	const signing = createDeviceSigning(member.name, options.dexieOptions); // signs every put

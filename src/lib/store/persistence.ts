@@ -42,6 +42,11 @@ export async function requestPersistentStorage(): Promise<boolean | null> {
 /** Whether the app runs installed (from the home screen or as a desktop app), not in a tab. */
 export function runsInstalled(): boolean {
 	// iOS Safari reports a home-screen app through navigator.standalone, not the media query
-	const iosStandalone = typeof navigator !== 'undefined' && (navigator as Navigator & { standalone?: boolean }).standalone === true;
-	return iosStandalone || (typeof matchMedia !== 'undefined' && (matchMedia('(display-mode: standalone)').matches || matchMedia('(display-mode: minimal-ui)').matches));
+	const iosStandalone =
+		typeof navigator !== 'undefined' && (navigator as Navigator & { standalone?: boolean }).standalone === true;
+	return (
+		iosStandalone ||
+		(typeof matchMedia !== 'undefined' &&
+			(matchMedia('(display-mode: standalone)').matches || matchMedia('(display-mode: minimal-ui)').matches))
+	);
 }

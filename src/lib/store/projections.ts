@@ -37,7 +37,10 @@ export interface Followers {
 	 * Writes a bootstrap snapshot part into the community replica and hands it to the community
 	 * follower (snapshot-write.ts).
 	 */
-	writeSnapshotPart(docs: readonly PouchDB.Core.PutDocument<object>[], onlySnapshotAt?: number | string | null): Promise<SnapshotWriteResult>;
+	writeSnapshotPart(
+		docs: readonly PouchDB.Core.PutDocument<object>[],
+		onlySnapshotAt?: number | string | null
+	): Promise<SnapshotWriteResult>;
 	stop(): Promise<void>;
 }
 
@@ -82,7 +85,8 @@ export function createFollowers(options: FollowersOptions): Followers {
 			await communityFollower.rebuild();
 			await privateFollower.rebuild();
 		},
-		writeSnapshotPart: (docs, onlySnapshotAt) => writeSnapshotPart(community, member, [communityFollower], docs, onProblem, onlySnapshotAt ?? null),
+		writeSnapshotPart: (docs, onlySnapshotAt) =>
+			writeSnapshotPart(community, member, [communityFollower], docs, onProblem, onlySnapshotAt ?? null),
 		async stop() {
 			await Promise.all([communityFollower.stop(), privateFollower.stop()]);
 		}

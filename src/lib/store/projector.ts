@@ -75,7 +75,9 @@ export class Ops {
  * The table a document id projects into, with the row key; null for ids not projected. Resources
  * have no row here (the library projects them) but their conflicts are kept: table null.
  */
-export function placeOf(id: string): { table: Exclude<ProjectionTable, 'voteTotals' | 'conflicts'> | null; key: string } | null {
+export function placeOf(
+	id: string
+): { table: Exclude<ProjectionTable, 'voteTotals' | 'conflicts'> | null; key: string } | null {
 	const parsed = parseDocId(id);
 	if (!parsed) return null;
 	switch (parsed.type) {
@@ -221,7 +223,13 @@ function postRow(doc: Post, rev: string, conflicted: boolean): PostRow {
  * other deleted documents lose their row. Fields come from the tombstone, else from
  * the current row.
  */
-function projectDeletion(table: ProjectionTable | null, key: string, doc: Record<string, unknown>, current: unknown, ops: Ops): void {
+function projectDeletion(
+	table: ProjectionTable | null,
+	key: string,
+	doc: Record<string, unknown>,
+	current: unknown,
+	ops: Ops
+): void {
 	const rev = str(doc._rev);
 	if (table === 'posts') {
 		const prev = current as PostRow | undefined;

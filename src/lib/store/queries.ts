@@ -36,13 +36,23 @@ function tagged(ctx: StoreContext, category: string, tag: string) {
 		.between([category, tag, Dexie.minKey], [category, tag, Dexie.maxKey], true, true);
 }
 
-async function taggedThreads(ctx: StoreContext, category: string, tag: string, offset: number, limit: number): Promise<ThreadRow[]> {
+async function taggedThreads(
+	ctx: StoreContext,
+	category: string,
+	tag: string,
+	offset: number,
+	limit: number
+): Promise<ThreadRow[]> {
 	const keys = await tagged(ctx, category, tag).reverse().offset(offset).limit(limit).toArray();
 	const rows = await ctx.db.threads.bulkGet(keys.map((k) => k.thread));
 	return rows.filter((row): row is ThreadRow => row !== undefined);
 }
 
-export async function listThreads(ctx: StoreContext, category: string, options: ListThreadsOptions = {}): Promise<ThreadView[]> {
+export async function listThreads(
+	ctx: StoreContext,
+	category: string,
+	options: ListThreadsOptions = {}
+): Promise<ThreadView[]> {
 	const limit = Math.max(1, options.limit ?? THREADS_PAGE_SIZE);
 	const offset = Math.max(0, options.offset ?? 0);
 	const { db } = ctx;
@@ -136,7 +146,11 @@ const SIEVE_SLACK = 4;
  * the lowest and the highest key (when it holds at most a few times as many rows as keys) costs
  * IndexedDB one request where bulkGet makes one per key. A crowded range falls back to bulkGet.
  */
-export async function getMany<T>(table: Table<T, string>, keys: string[], keyOf: (row: T) => string): Promise<Array<T | undefined>> {
+export async function getMany<T>(
+	table: Table<T, string>,
+	keys: string[],
+	keyOf: (row: T) => string
+): Promise<Array<T | undefined>> {
 	if (keys.length < SIEVE_MIN_KEYS) return table.bulkGet(keys);
 	let [low, high] = [keys[0], keys[0]];
 	for (const k of keys) {
@@ -164,7 +178,10 @@ async function decorateThreads(ctx: StoreContext, rows: ThreadRow[]): Promise<Th
 }
 
 async function decoratePosts(ctx: StoreContext, rows: PostRow[]): Promise<PostView[]> {
-	const extra = await decorations(ctx, rows.map((r) => r.id));
+	const extra = await decorations(
+		ctx,
+		rows.map((r) => r.id)
+	);
 	return rows.map((row, i) => ({ ...row, ...extra[i] }));
 }
 

@@ -45,7 +45,10 @@ export interface ReplicaPort {
 	 * the sync layer then writes with bulkDocs and the projections read the feed.
 	 * `onlySnapshotAt`: the replica's seq while it holds nothing but earlier parts (sync/bootstrap.ts).
 	 */
-	writeSnapshotPart?(docs: readonly PouchDB.Core.PutDocument<object>[], onlySnapshotAt?: number | string | null): Promise<SnapshotPartWritten>;
+	writeSnapshotPart?(
+		docs: readonly PouchDB.Core.PutDocument<object>[],
+		onlySnapshotAt?: number | string | null
+	): Promise<SnapshotPartWritten>;
 	/** Resolves once the projections have applied every change present in the replicas now. */
 	projected(): Promise<void>;
 	/** Writes waiting to be pushed, and writes the server refused (the status badges). */

@@ -16,7 +16,13 @@
 import type { Change } from './feed/projection';
 
 type Seq = number | string;
-type SnapshotDoc = PouchDB.Core.PutDocument<object> & { _id: string; _rev?: string; _deleted?: boolean; _revisions?: unknown; _attachments?: unknown };
+type SnapshotDoc = PouchDB.Core.PutDocument<object> & {
+	_id: string;
+	_rev?: string;
+	_deleted?: boolean;
+	_revisions?: unknown;
+	_attachments?: unknown;
+};
 
 /** What a writer needs of a feed follower to hand it a batch (feed/follower.ts). */
 export interface SnapshotFollower {
@@ -55,7 +61,8 @@ export async function writeSnapshotPart(
 	try {
 		const before = (await local.info()).update_seq;
 		const results = await local.bulkDocs([...docs], { new_edits: false });
-		const failed = results.find((r) => 'error' in r && r.error) as { id?: string; reason?: string; message?: string } | undefined;
+		const failed = results.find((r) => 'error' in r && r.error) as
+			{ id?: string; reason?: string; message?: string } | undefined;
 		if (failed) throw new Error(`could not store ${String(failed.id)}: ${String(failed.reason ?? failed.message)}`);
 		const after = (await local.info()).update_seq;
 		const exact = typeof before === 'number' && typeof after === 'number' && after - before === docs.length;
@@ -102,7 +109,10 @@ function plan(username: string, docs: readonly SnapshotDoc[]): Plan {
 		}
 		const { _revisions, ...body } = doc;
 		void _revisions;
-		changes.push({ id: doc._id, change: doc._deleted ? { id: doc._id, deleted: true, doc: body } : { id: doc._id, doc: body } });
+		changes.push({
+			id: doc._id,
+			change: doc._deleted ? { id: doc._id, deleted: true, doc: body } : { id: doc._id, doc: body }
+		});
 	}
 	return { changes, readBack };
 }
@@ -118,7 +128,12 @@ async function complete(local: PouchDB.Database, planned: Plan, fresh: boolean):
 		for (const row of res.rows) {
 			if (!('value' in row) || !row.value) continue;
 			const deleted = row.value.deleted === true;
-			stored.set(row.id, deleted ? { id: row.id, deleted: true, doc: { _id: row.id, _rev: row.value.rev, _deleted: true } } : { id: row.id, doc: row.doc ?? undefined });
+			stored.set(
+				row.id,
+				deleted
+					? { id: row.id, deleted: true, doc: { _id: row.id, _rev: row.value.rev, _deleted: true } }
+					: { id: row.id, doc: row.doc ?? undefined }
+			);
 		}
 	}
 	return planned.changes.map(({ id, change }) => {

@@ -5,14 +5,23 @@ import type { ThreadRow, ThreadTagRow } from './types';
 
 export function tagRows(thread: ThreadRow): ThreadTagRow[] {
 	if (thread.deleted) return [];
-	return thread.tags.map((tag) => ({ thread: thread.id, tag, category: thread.category, lastActivity: thread.lastActivity }));
+	return thread.tags.map((tag) => ({
+		thread: thread.id,
+		tag,
+		category: thread.category,
+		lastActivity: thread.lastActivity
+	}));
 }
 
 /**
  * Writes the tag rows of `written` threads and deletes those of tags they no longer carry.
  * `previous` gives each thread's row before this batch (undefined when new).
  */
-export async function putThreadTags(db: PraxisDb, written: readonly ThreadRow[], previous: (id: string) => ThreadRow | undefined): Promise<void> {
+export async function putThreadTags(
+	db: PraxisDb,
+	written: readonly ThreadRow[],
+	previous: (id: string) => ThreadRow | undefined
+): Promise<void> {
 	const puts: ThreadTagRow[] = [];
 	const deletes: Array<[string, string]> = [];
 	for (const thread of written) {

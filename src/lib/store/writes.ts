@@ -66,7 +66,10 @@ export async function createThread(ctx: StoreContext, input: NewThread): Promise
 	return putDoc(ctx, doc);
 }
 
-export async function reply(ctx: StoreContext, input: { thread: string; body: string; replyTo?: string }): Promise<string> {
+export async function reply(
+	ctx: StoreContext,
+	input: { thread: string; body: string; replyTo?: string }
+): Promise<string> {
 	const doc: Doc = {
 		_id: docId('post'),
 		type: 'post',

@@ -25,7 +25,9 @@ async function call<T>(path: string, init: RequestInit, fetchFn: Fetch): Promise
 	try {
 		response = await fetchFn(apiPath(path), {
 			credentials: 'include',
-			headers: init.body ? { 'content-type': 'application/json', accept: 'application/json' } : { accept: 'application/json' },
+			headers: init.body
+				? { 'content-type': 'application/json', accept: 'application/json' }
+				: { accept: 'application/json' },
 			...init
 		});
 	} catch {
@@ -33,9 +35,12 @@ async function call<T>(path: string, init: RequestInit, fetchFn: Fetch): Promise
 	}
 	const body = (await response.json().catch(() => null)) as (T & { reason?: unknown; advice?: unknown }) | null;
 	if (response.ok && body) return { ok: true, ...body };
-	if (response.status === 502 || response.status === 503 || response.status === 504) return { ok: false, reason: UNREACHABLE, status: response.status };
+	if (response.status === 502 || response.status === 503 || response.status === 504)
+		return { ok: false, reason: UNREACHABLE, status: response.status };
 	const reason = typeof body?.reason === 'string' ? sentence(body.reason) : `The server answered ${response.status}.`;
-	const advice = Array.isArray(body?.advice) ? body.advice.filter((a): a is string => typeof a === 'string') : undefined;
+	const advice = Array.isArray(body?.advice)
+		? body.advice.filter((a): a is string => typeof a === 'string')
+		: undefined;
 	return { ok: false, reason, status: response.status, ...(advice ? { advice } : {}) };
 }
 
@@ -45,11 +50,17 @@ function sentence(text: string): string {
 	return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
-export function changePassword(request: PasswordChangeRequest, fetchFn: Fetch = fetch): Promise<Answer<PasswordSetAnswer>> {
+export function changePassword(
+	request: PasswordChangeRequest,
+	fetchFn: Fetch = fetch
+): Promise<Answer<PasswordSetAnswer>> {
 	return call('/auth/password', { method: 'POST', body: JSON.stringify(request) }, fetchFn);
 }
 
-export function resetPassword(request: PasswordResetRequest, fetchFn: Fetch = fetch): Promise<Answer<PasswordSetAnswer>> {
+export function resetPassword(
+	request: PasswordResetRequest,
+	fetchFn: Fetch = fetch
+): Promise<Answer<PasswordSetAnswer>> {
 	return call('/auth/reset', { method: 'POST', body: JSON.stringify(request) }, fetchFn);
 }
 
@@ -62,7 +73,13 @@ export async function listSessions(fetchFn: Fetch = fetch): Promise<Answer<{ ses
 
 function isListedSession(value: unknown): value is ListedSession {
 	const v = value as Partial<ListedSession> | null;
-	return !!v && typeof v.id === 'string' && typeof v.current === 'boolean' && typeof v.createdAt === 'string' && typeof v.lastSeenAt === 'string';
+	return (
+		!!v &&
+		typeof v.id === 'string' &&
+		typeof v.current === 'boolean' &&
+		typeof v.createdAt === 'string' &&
+		typeof v.lastSeenAt === 'string'
+	);
 }
 
 export function endSession(id: string, fetchFn: Fetch = fetch): Promise<Answer<{ revokedDevice?: string }>> {
@@ -74,7 +91,10 @@ export function issueResetCode(username: string, fetchFn: Fetch = fetch): Promis
 }
 
 /** Deletes the signed-in member's account on the server (the caller then removes it from the device). */
-export function deleteAccount(request: AccountDeletionRequest, fetchFn: Fetch = fetch): Promise<Answer<AccountDeletionAnswer>> {
+export function deleteAccount(
+	request: AccountDeletionRequest,
+	fetchFn: Fetch = fetch
+): Promise<Answer<AccountDeletionAnswer>> {
 	return call('/account/delete', { method: 'POST', body: JSON.stringify(request) }, fetchFn);
 }
 
@@ -94,19 +114,34 @@ export function attachmentName(header: string | null): string {
 export async function downloadMyData(fetchFn: Fetch = fetch): Promise<Download> {
 	let response: Response;
 	try {
-		response = await fetchFn(apiPath('/account/export'), { credentials: 'include', headers: { accept: 'application/zip' } });
+		response = await fetchFn(apiPath('/account/export'), {
+			credentials: 'include',
+			headers: { accept: 'application/zip' }
+		});
 	} catch {
-		return { ok: false, reason: 'You are offline. Your data is put together on the server: connect to the internet and try again.' };
+		return {
+			ok: false,
+			reason: 'You are offline. Your data is put together on the server: connect to the internet and try again.'
+		};
 	}
 	if (response.ok) {
 		try {
-			return { ok: true, blob: await response.blob(), filename: attachmentName(response.headers.get('content-disposition')) };
+			return {
+				ok: true,
+				blob: await response.blob(),
+				filename: attachmentName(response.headers.get('content-disposition'))
+			};
 		} catch {
 			return { ok: false, reason: 'The download was cut off. Try again.' };
 		}
 	}
-	if (response.status === 401) return { ok: false, reason: 'Your session has expired. Sign in again, then download your data.' };
+	if (response.status === 401)
+		return { ok: false, reason: 'Your session has expired. Sign in again, then download your data.' };
 	const body = (await response.json().catch(() => null)) as { reason?: unknown } | null;
-	if (typeof body?.reason === 'string') return { ok: false, reason: body.reason.charAt(0).toUpperCase() + body.reason.slice(1) + '.' };
-	return { ok: false, reason: `The server could not put your data together (it answered ${response.status}). Try again later.` };
+	if (typeof body?.reason === 'string')
+		return { ok: false, reason: body.reason.charAt(0).toUpperCase() + body.reason.slice(1) + '.' };
+	return {
+		ok: false,
+		reason: `The server could not put your data together (it answered ${response.status}). Try again later.`
+	};
 }

@@ -42,9 +42,16 @@ async function call<T>(path: string, init: RequestInit = {}, fetchFn: typeof fet
 		const response = await fetchFn(apiPath(`/admin${path}`), { credentials: 'include', ...init, headers });
 		const body = (await response.json().catch(() => null)) as (T & { reason?: unknown }) | null;
 		if (response.ok && body) return { ok: true, ...body };
-		if (response.status === 401) return { ok: false, reason: 'Your session has ended: sign in again to use the admin page.' };
-		if (response.status === 403 && typeof body?.reason !== 'string') return { ok: false, reason: 'Only administrators can use this page.' };
-		const reason = typeof body?.reason === 'string' ? body.reason : response.status >= 500 ? UNREACHABLE : `The server answered ${response.status}.`;
+		if (response.status === 401)
+			return { ok: false, reason: 'Your session has ended: sign in again to use the admin page.' };
+		if (response.status === 403 && typeof body?.reason !== 'string')
+			return { ok: false, reason: 'Only administrators can use this page.' };
+		const reason =
+			typeof body?.reason === 'string'
+				? body.reason
+				: response.status >= 500
+					? UNREACHABLE
+					: `The server answered ${response.status}.`;
 		return { ok: false, reason: reason.charAt(0).toUpperCase() + reason.slice(1) };
 	} catch {
 		return { ok: false, reason: UNREACHABLE };
@@ -55,7 +62,11 @@ export const searchMembers = (q: string, fetchFn?: typeof fetch) =>
 	call<{ members: AdminMember[]; total: number }>(`/members?q=${encodeURIComponent(q)}`, {}, fetchFn);
 
 export const changeRole = (name: string, change: { grant: Role } | { revoke: Role }, fetchFn?: typeof fetch) =>
-	call<{ member: AdminMember }>(`/members/${encodeURIComponent(name)}/roles`, { method: 'POST', body: JSON.stringify(change) }, fetchFn);
+	call<{ member: AdminMember }>(
+		`/members/${encodeURIComponent(name)}/roles`,
+		{ method: 'POST', body: JSON.stringify(change) },
+		fetchFn
+	);
 
 export const listHubs = (fetchFn?: typeof fetch) => call<{ hubs: AdminHub[] }>('/hubs', {}, fetchFn);
 
@@ -69,7 +80,11 @@ export const serverHealth = (fetchFn?: typeof fetch) => call<ServerHealth>('/hea
 
 /** Suspends a member (signed out at once; sign-in refused) for `days`, or until lifted. */
 export const suspendMember = (name: string, reason: string, days: number | null, fetchFn?: typeof fetch) =>
-	call<{ member: AdminMember }>(`/members/${encodeURIComponent(name)}/suspension`, { method: 'POST', body: JSON.stringify(days ? { reason, days } : { reason }) }, fetchFn);
+	call<{ member: AdminMember }>(
+		`/members/${encodeURIComponent(name)}/suspension`,
+		{ method: 'POST', body: JSON.stringify(days ? { reason, days } : { reason }) },
+		fetchFn
+	);
 
 export const liftSuspension = (name: string, fetchFn?: typeof fetch) =>
 	call<{ member: AdminMember }>(`/members/${encodeURIComponent(name)}/suspension`, { method: 'DELETE' }, fetchFn);

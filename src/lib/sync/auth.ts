@@ -27,7 +27,9 @@ async function call(path: string, init: RequestInit, fetchFn: Fetch): Promise<Au
 	try {
 		response = await fetchFn(`${API}${path}`, {
 			credentials: 'include',
-			headers: init.body ? { 'content-type': 'application/json', accept: 'application/json' } : { accept: 'application/json' },
+			headers: init.body
+				? { 'content-type': 'application/json', accept: 'application/json' }
+				: { accept: 'application/json' },
 			...init
 		});
 	} catch {

@@ -89,7 +89,11 @@ export async function loadBootstrap(options: BootstrapOptions): Promise<{ since:
 	if (state?.complete) return outcome(state);
 	/** One range of parts; null when the server has no such snapshot (404, 410). */
 	const open = async (query: string) => {
-		const res = await fetchFn(options.url + query, { credentials: 'include', headers: { accept: 'application/x-ndjson' }, signal: options.signal });
+		const res = await fetchFn(options.url + query, {
+			credentials: 'include',
+			headers: { accept: 'application/x-ndjson' },
+			signal: options.signal
+		});
 		if (res.status === 404 || res.status === 410) {
 			await res.body?.cancel();
 			return null;
@@ -109,7 +113,15 @@ export async function loadBootstrap(options: BootstrapOptions): Promise<{ since:
 		return null;
 	}
 	const { header } = opened;
-	let current: BootstrapState = state ?? { seq: header.seq, next: 0, parts: header.parts, written: 0, docs: header.docs, complete: header.parts === 0, localSeq: 0 };
+	let current: BootstrapState = state ?? {
+		seq: header.seq,
+		next: 0,
+		parts: header.parts,
+		written: 0,
+		docs: header.docs,
+		complete: header.parts === 0,
+		localSeq: 0
+	};
 	// Parts are read off the network as fast as they come, a range of parts per request, and written
 	// one after the other: when the link drops, every part already received is still written and
 	// only the range in flight is fetched again (the network runs ahead of the reader by a range).
@@ -119,10 +131,12 @@ export async function loadBootstrap(options: BootstrapOptions): Promise<{ since:
 		let range: typeof opened | null = opened;
 		let expected = current.next;
 		while (range) {
-			if (range.header.from !== expected) throw new BootstrapError(0, `bootstrap snapshot: range from ${range.header.from}, expected ${expected}`);
+			if (range.header.from !== expected)
+				throw new BootstrapError(0, `bootstrap snapshot: range from ${range.header.from}, expected ${expected}`);
 			for await (const line of range.stream) {
 				const part = JSON.parse(line) as { part?: unknown; docs?: unknown };
-				if (part.part !== expected++ || !Array.isArray(part.docs)) throw new BootstrapError(0, `bootstrap snapshot: unexpected part ${String(part.part)}`);
+				if (part.part !== expected++ || !Array.isArray(part.docs))
+					throw new BootstrapError(0, `bootstrap snapshot: unexpected part ${String(part.part)}`);
 				if (!(await received.push(part.docs as Docs, line.length))) return; // writing failed: stop the download
 			}
 			if (expected !== range.header.to) throw new BootstrapError(0, 'bootstrap snapshot: the download was cut off');
@@ -138,9 +152,16 @@ export async function loadBootstrap(options: BootstrapOptions): Promise<{ since:
 		for (;;) {
 			const docs = await received.take();
 			if (!docs) break; // an abort stops the download; the parts already received are still written
-			const written = options.write ? await writePartWith(options.write, docs, current.localSeq ?? null) : (await writePart(options.local, docs), null);
+			const written = options.write
+				? await writePartWith(options.write, docs, current.localSeq ?? null)
+				: (await writePart(options.local, docs), null);
 			// the replica stays "only the snapshot" while each part starts where the last one ended
-			const localSeq = written?.exact && current.localSeq != null && String(written.before) === String(current.localSeq) ? written.after : docs.length ? null : current.localSeq;
+			const localSeq =
+				written?.exact && current.localSeq != null && String(written.before) === String(current.localSeq)
+					? written.after
+					: docs.length
+						? null
+						: current.localSeq;
 			current = { ...current, next: current.next + 1, written: current.written + docs.length, localSeq };
 			current.complete = current.next === current.parts;
 			await options.state.set(current);
@@ -162,7 +183,9 @@ export async function loadBootstrap(options: BootstrapOptions): Promise<{ since:
 }
 
 function outcome(state: BootstrapState): { since: Seq; pushSince?: Seq } {
-	return state.localSeq != null && state.localSeq !== 0 ? { since: state.seq, pushSince: state.localSeq } : { since: state.seq };
+	return state.localSeq != null && state.localSeq !== 0
+		? { since: state.seq, pushSince: state.localSeq }
+		: { since: state.seq };
 }
 
 /** Parts in the first request (about 1,000 documents: the forums fill from it), then per request. */
@@ -223,10 +246,18 @@ async function writePart(local: PouchDB.Database, docs: PouchDB.Core.PutDocument
 	if (!docs.length) return;
 	const results = await local.bulkDocs(docs, { new_edits: false });
 	const failed = results.find((r) => 'error' in r && r.error);
-	if (failed) throw new BootstrapError(0, `bootstrap snapshot: could not store ${String((failed as { id?: string }).id)}: ${String((failed as { reason?: string }).reason ?? (failed as { message?: string }).message)}`);
+	if (failed)
+		throw new BootstrapError(
+			0,
+			`bootstrap snapshot: could not store ${String((failed as { id?: string }).id)}: ${String((failed as { reason?: string }).reason ?? (failed as { message?: string }).message)}`
+		);
 }
 
-async function writePartWith(write: NonNullable<BootstrapOptions['write']>, docs: Docs, onlySnapshotAt: Seq | null): Promise<PartWritten | null> {
+async function writePartWith(
+	write: NonNullable<BootstrapOptions['write']>,
+	docs: Docs,
+	onlySnapshotAt: Seq | null
+): Promise<PartWritten | null> {
 	if (!docs.length) return null;
 	try {
 		return await write(docs, onlySnapshotAt);
@@ -237,7 +268,13 @@ async function writePartWith(write: NonNullable<BootstrapOptions['write']>, docs
 
 function parseHeader(line: string): Header {
 	const h = JSON.parse(line) as Partial<Header>;
-	if ((typeof h.seq !== 'number' && typeof h.seq !== 'string') || typeof h.parts !== 'number' || typeof h.docs !== 'number' || typeof h.from !== 'number' || typeof h.to !== 'number') {
+	if (
+		(typeof h.seq !== 'number' && typeof h.seq !== 'string') ||
+		typeof h.parts !== 'number' ||
+		typeof h.docs !== 'number' ||
+		typeof h.from !== 'number' ||
+		typeof h.to !== 'number'
+	) {
 		throw new BootstrapError(0, 'bootstrap snapshot: malformed header');
 	}
 	return h as Header;

@@ -6,7 +6,9 @@ import { syncStatus } from './status.svelte';
 
 class Connection {
 	view: ConnectionView = $derived.by(() => {
-		const hub: HubView | null = hubSession.connected ? { name: hubSession.name ?? 'hub', state: hubSession.status.state } : null;
+		const hub: HubView | null = hubSession.connected
+			? { name: hubSession.name ?? 'hub', state: hubSession.status.state }
+			: null;
 		return describeConnection(syncStatus, hub);
 	});
 

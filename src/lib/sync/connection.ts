@@ -68,13 +68,23 @@ export function describeConnection(home: ControllerView, hub: HubView | null): C
 	const hubWorks = hub !== null && working(hub.state);
 	const base = { waiting: 0, retryAt: null, detail: null };
 	if (home.state === 'unauthorized') {
-		return { ...base, route: hubWorks ? 'hub' : 'none', tone: 'alert', text: SIGNED_OUT_TEXT, waiting: home.pending, detail: home.error };
+		return {
+			...base,
+			route: hubWorks ? 'hub' : 'none',
+			tone: 'alert',
+			text: SIGNED_OUT_TEXT,
+			waiting: home.pending,
+			detail: home.error
+		};
 	}
-	if (working(home.state)) return { ...base, route: 'server', tone: home.state === 'syncing' ? 'busy' : 'ok', text: serverText(home) };
-	if (hubWorks) return { ...base, route: 'hub', tone: hub.state === 'syncing' ? 'busy' : 'ok', text: hubText(hub.name) };
+	if (working(home.state))
+		return { ...base, route: 'server', tone: home.state === 'syncing' ? 'busy' : 'ok', text: serverText(home) };
+	if (hubWorks)
+		return { ...base, route: 'hub', tone: hub.state === 'syncing' ? 'busy' : 'ok', text: hubText(hub.name) };
 	const waiting = { waiting: home.pending, retryAt: home.retryAt, detail: home.error };
 	if (home.state === 'offline') return { ...base, ...waiting, route: 'none', tone: 'quiet', text: OFFLINE_TEXT };
-	if (home.state === 'unreachable') return { ...base, ...waiting, route: 'none', tone: 'quiet', text: UNREACHABLE_TEXT };
+	if (home.state === 'unreachable')
+		return { ...base, ...waiting, route: 'none', tone: 'quiet', text: UNREACHABLE_TEXT };
 	return { ...base, ...waiting, route: 'none', tone: 'quiet', text: SYNC_FAILED_TEXT };
 }
 

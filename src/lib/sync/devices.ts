@@ -3,7 +3,10 @@
 import type { DeviceCertificate } from '../domain/signing';
 import { API_PATH } from './gateway';
 
-export type ListedDevice = Pick<DeviceCertificate, '_id' | 'createdAt' | 'expiresAt'> & { label?: string; revoked: boolean };
+export type ListedDevice = Pick<DeviceCertificate, '_id' | 'createdAt' | 'expiresAt'> & {
+	label?: string;
+	revoked: boolean;
+};
 
 export type DevicesAnswer = { ok: true; devices: ListedDevice[] } | { ok: false; reason: string };
 
@@ -36,15 +39,26 @@ export function deviceName(label: string | undefined): string {
 
 function asListed(value: unknown): ListedDevice | null {
 	const v = value as Partial<ListedDevice> | null;
-	if (!v || typeof v._id !== 'string' || typeof v.createdAt !== 'string' || typeof v.expiresAt !== 'string') return null;
-	return { _id: v._id, createdAt: v.createdAt, expiresAt: v.expiresAt, revoked: v.revoked === true, ...(typeof v.label === 'string' ? { label: v.label } : {}) };
+	if (!v || typeof v._id !== 'string' || typeof v.createdAt !== 'string' || typeof v.expiresAt !== 'string')
+		return null;
+	return {
+		_id: v._id,
+		createdAt: v.createdAt,
+		expiresAt: v.expiresAt,
+		revoked: v.revoked === true,
+		...(typeof v.label === 'string' ? { label: v.label } : {})
+	};
 }
 
 export async function listDevices(fetchFn: typeof fetch = fetch, apiBase = API_PATH): Promise<DevicesAnswer> {
 	try {
-		const response = await fetchFn(`${apiBase}/devices`, { credentials: 'include', headers: { accept: 'application/json' } });
+		const response = await fetchFn(`${apiBase}/devices`, {
+			credentials: 'include',
+			headers: { accept: 'application/json' }
+		});
 		const body = (await response.json().catch(() => null)) as { certificates?: unknown; reason?: unknown } | null;
-		if (!response.ok || !Array.isArray(body?.certificates)) return { ok: false, reason: typeof body?.reason === 'string' ? body.reason : UNREACHABLE };
+		if (!response.ok || !Array.isArray(body?.certificates))
+			return { ok: false, reason: typeof body?.reason === 'string' ? body.reason : UNREACHABLE };
 		const devices = body.certificates.map(asListed).filter((d): d is ListedDevice => d !== null);
 		return { ok: true, devices: devices.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
 	} catch {
@@ -52,12 +66,23 @@ export async function listDevices(fetchFn: typeof fetch = fetch, apiBase = API_P
 	}
 }
 
-export async function revokeDevice(id: string, fetchFn: typeof fetch = fetch, apiBase = API_PATH): Promise<{ ok: true } | { ok: false; reason: string }> {
+export async function revokeDevice(
+	id: string,
+	fetchFn: typeof fetch = fetch,
+	apiBase = API_PATH
+): Promise<{ ok: true } | { ok: false; reason: string }> {
 	try {
-		const response = await fetchFn(`${apiBase}/devices/${encodeURIComponent(id)}`, { method: 'DELETE', credentials: 'include', headers: { accept: 'application/json' } });
+		const response = await fetchFn(`${apiBase}/devices/${encodeURIComponent(id)}`, {
+			method: 'DELETE',
+			credentials: 'include',
+			headers: { accept: 'application/json' }
+		});
 		if (response.ok) return { ok: true };
 		const body = (await response.json().catch(() => null)) as { reason?: unknown } | null;
-		return { ok: false, reason: typeof body?.reason === 'string' ? body.reason : `The server answered ${response.status}.` };
+		return {
+			ok: false,
+			reason: typeof body?.reason === 'string' ? body.reason : `The server answered ${response.status}.`
+		};
 	} catch {
 		return { ok: false, reason: 'The server cannot be reached: revoke the device once you are connected.' };
 	}

@@ -25,7 +25,12 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<EmailAnswe
 		const response = await fetch(apiPath(`/account/email${path}`), { credentials: 'include', ...init, headers });
 		const body = (await response.json().catch(() => null)) as (T & { reason?: unknown }) | null;
 		if (response.ok && body) return { ok: true, ...body };
-		const reason = typeof body?.reason === 'string' ? body.reason : response.status >= 500 ? UNREACHABLE : `The server answered ${response.status}.`;
+		const reason =
+			typeof body?.reason === 'string'
+				? body.reason
+				: response.status >= 500
+					? UNREACHABLE
+					: `The server answered ${response.status}.`;
 		return { ok: false, reason: reason.charAt(0).toUpperCase() + reason.slice(1) + (/[.!?]$/.test(reason) ? '' : '.') };
 	} catch {
 		return { ok: false, reason: UNREACHABLE };
@@ -33,10 +38,13 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<EmailAnswe
 }
 
 export const emailState = () => call<EmailState>('');
-export const setEmail = (address: string) => call<{ pending: string }>('', { method: 'PUT', body: JSON.stringify({ address }) });
+export const setEmail = (address: string) =>
+	call<{ pending: string }>('', { method: 'PUT', body: JSON.stringify({ address }) });
 export const removeEmail = () => call<object>('', { method: 'DELETE' });
-export const setDigest = (frequency: DigestFrequency) => call<{ digest: DigestFrequency }>('/digest', { method: 'PUT', body: JSON.stringify({ frequency }) });
-export const confirmEmail = (token: string) => call<{ name: string }>('/confirm', { method: 'POST', body: JSON.stringify({ token }) });
+export const setDigest = (frequency: DigestFrequency) =>
+	call<{ digest: DigestFrequency }>('/digest', { method: 'PUT', body: JSON.stringify({ frequency }) });
+export const confirmEmail = (token: string) =>
+	call<{ name: string }>('/confirm', { method: 'POST', body: JSON.stringify({ token }) });
 
 /** Whether this server emails reset links (GET /api/auth/forgot). */
 export async function resetByEmailAvailable(): Promise<boolean> {

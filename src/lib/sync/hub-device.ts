@@ -28,7 +28,9 @@ export function isSignedDoc(doc: unknown): boolean {
 
 /** The error a sync stops with while the device has no certificate (retried with backoff). */
 export function uncertifiedError(outcome: { reason: string; status?: number }): Error & { status?: number } {
-	const error: Error & { status?: number } = new Error(`This device could not get its signing certificate, so your changes wait on it: ${outcome.reason}`);
+	const error: Error & { status?: number } = new Error(
+		`This device could not get its signing certificate, so your changes wait on it: ${outcome.reason}`
+	);
 	if (outcome.status !== undefined) error.status = outcome.status;
 	return error;
 }
@@ -48,21 +50,37 @@ async function json(response: Response): Promise<Record<string, unknown> | null>
  * it is, and the server does not know yet that this session's device signs with it (a sign-in on
  * a device certified earlier), the device tells it, proving it holds the key.
  */
-async function stillValid(cert: DeviceCertificate, signing: StoreSigning, apiBase: string, fetchFn: typeof fetch, now: number): Promise<boolean> {
+async function stillValid(
+	cert: DeviceCertificate,
+	signing: StoreSigning,
+	apiBase: string,
+	fetchFn: typeof fetch,
+	now: number
+): Promise<boolean> {
 	if (Date.parse(cert.expiresAt) - now < CERT_RENEW_BEFORE_MS) return false;
-	const response = await fetchFn(`${apiBase}/devices`, { credentials: 'include', headers: { accept: 'application/json' } });
+	const response = await fetchFn(`${apiBase}/devices`, {
+		credentials: 'include',
+		headers: { accept: 'application/json' }
+	});
 	if (!response.ok) return true; // cannot tell: keep signing; the server refuses if revoked
 	const body = await json(response);
 	const listed = body?.certificates;
 	const mine = Array.isArray(listed) ? (listed as ListedCert[]).find((c) => c._id === cert._id) : undefined;
 	if (!mine || mine.revoked === true) return false;
 	const session = body?.session as { device?: unknown; challenge?: unknown } | undefined;
-	if (session && session.device !== cert._id && typeof session.challenge === 'string') await linkSession(cert, session.challenge, signing, apiBase, fetchFn);
+	if (session && session.device !== cert._id && typeof session.challenge === 'string')
+		await linkSession(cert, session.challenge, signing, apiBase, fetchFn);
 	return true;
 }
 
 /** Best effort: without the link, signing this device out elsewhere leaves its certificate valid. */
-async function linkSession(cert: DeviceCertificate, challenge: string, signing: StoreSigning, apiBase: string, fetchFn: typeof fetch): Promise<void> {
+async function linkSession(
+	cert: DeviceCertificate,
+	challenge: string,
+	signing: StoreSigning,
+	apiBase: string,
+	fetchFn: typeof fetch
+): Promise<void> {
 	const signed = await signing.signBytes(sessionLinkBytes(cert._id, challenge));
 	if (!signed || signed.device !== cert._id) return;
 	await fetchFn(`${apiBase}/devices/${encodeURIComponent(cert._id)}/session`, {
@@ -77,11 +95,17 @@ async function linkSession(cert: DeviceCertificate, challenge: string, signing: 
  * Ensures `signing` holds a valid certificate from the server at `apiBase` (e.g. origin + '/api').
  * Never throws: network or server failures come back as `{ok: false, reason}`.
  */
-export async function ensureDeviceCertificate(signing: StoreSigning, apiBase: string, fetchFn: typeof fetch = fetch, now = Date.now()): Promise<DeviceOutcome> {
+export async function ensureDeviceCertificate(
+	signing: StoreSigning,
+	apiBase: string,
+	fetchFn: typeof fetch = fetch,
+	now = Date.now()
+): Promise<DeviceOutcome> {
 	try {
 		const current = await signing.certificate();
 		// pending writes signed before revisions were bound to their parent are signed again
-		if (current && (await stillValid(current, signing, apiBase, fetchFn, now))) return { ok: true, certificate: current, registered: false, signedPending: await signing.signPending() };
+		if (current && (await stillValid(current, signing, apiBase, fetchFn, now)))
+			return { ok: true, certificate: current, registered: false, signedPending: await signing.signPending() };
 		if (current) await signing.reset(); // revoked or expiring: a new key, a new certificate
 		const response = await fetchFn(`${apiBase}/devices`, {
 			method: 'POST',
@@ -90,9 +114,15 @@ export async function ensureDeviceCertificate(signing: StoreSigning, apiBase: st
 			body: JSON.stringify({ publicKey: await signing.publicKey(), label: deviceLabel() })
 		});
 		const body = await json(response);
-		if (!response.ok) return { ok: false, reason: typeof body?.reason === 'string' ? body.reason : `the server answered ${response.status}`, status: response.status };
+		if (!response.ok)
+			return {
+				ok: false,
+				reason: typeof body?.reason === 'string' ? body.reason : `the server answered ${response.status}`,
+				status: response.status
+			};
 		const certificate = body?.certificate as DeviceCertificate | undefined;
-		if (!certificate || typeof certificate._id !== 'string') return { ok: false, reason: 'the server sent no certificate' };
+		if (!certificate || typeof certificate._id !== 'string')
+			return { ok: false, reason: 'the server sent no certificate' };
 		const signedPending = await signing.certify(certificate);
 		return { ok: true, certificate, registered: true, signedPending };
 	} catch (err) {
@@ -101,6 +131,7 @@ export async function ensureDeviceCertificate(signing: StoreSigning, apiBase: st
 }
 
 function deviceLabel(): string {
-	const agent = typeof navigator === 'object' && typeof navigator.userAgent === 'string' ? navigator.userAgent : undefined;
+	const agent =
+		typeof navigator === 'object' && typeof navigator.userAgent === 'string' ? navigator.userAgent : undefined;
 	return deviceName(agent).slice(0, 80);
 }

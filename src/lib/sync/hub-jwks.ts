@@ -7,7 +7,10 @@ export async function publicKeysFrom(keys: readonly unknown[]): Promise<Map<stri
 		const { kid, kty, crv, x } = (jwk ?? {}) as { kid?: unknown; kty?: unknown; crv?: unknown; x?: unknown };
 		if (typeof kid !== 'string' || kty !== 'OKP' || crv !== 'Ed25519' || typeof x !== 'string') continue;
 		try {
-			out.set(kid, await crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x }, SIGNED_ALGORITHM, true, ['verify']));
+			out.set(
+				kid,
+				await crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x }, SIGNED_ALGORITHM, true, ['verify'])
+			);
 		} catch {
 			// a malformed key is skipped
 		}

@@ -15,7 +15,11 @@ export async function rememberServerKeys(fetchFn: typeof fetch, apiBase: string)
 }
 
 /** Fetches and keeps the keys when online; falls back to the kept ones. */
-export async function serverKeys(fetchFn: typeof fetch = fetch, apiBase = API_PATH, storage?: Pick<Storage, 'getItem' | 'setItem'>): Promise<Map<string, CryptoKey>> {
+export async function serverKeys(
+	fetchFn: typeof fetch = fetch,
+	apiBase = API_PATH,
+	storage?: Pick<Storage, 'getItem' | 'setItem'>
+): Promise<Map<string, CryptoKey>> {
 	try {
 		const response = await fetchFn(`${apiBase}/auth/keys`, { headers: { accept: 'application/json' } });
 		if (response.ok) {
@@ -33,9 +37,16 @@ export async function serverKeys(fetchFn: typeof fetch = fetch, apiBase = API_PA
  * moderator's or reviewer's signed edit of another member's document that a hub or a bundle brings
  * (sync/hub-verify.ts, the file exchange). No-op without localStorage.
  */
-export async function rememberRoles(fetchFn: typeof fetch, apiBase: string, storage: Pick<Storage, 'setItem'> | undefined = deviceStorage()): Promise<void> {
+export async function rememberRoles(
+	fetchFn: typeof fetch,
+	apiBase: string,
+	storage: Pick<Storage, 'setItem'> | undefined = deviceStorage()
+): Promise<void> {
 	if (!storage) return;
-	const response = await fetchFn(`${apiBase}/auth/revocations`, { credentials: 'include', headers: { accept: 'application/json' } });
+	const response = await fetchFn(`${apiBase}/auth/revocations`, {
+		credentials: 'include',
+		headers: { accept: 'application/json' }
+	});
 	if (!response.ok) return;
 	const body = (await response.json()) as { roles?: unknown };
 	if (body.roles && typeof body.roles === 'object') keepRoles(body.roles, storage);

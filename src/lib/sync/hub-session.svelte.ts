@@ -5,7 +5,17 @@
 // (the header calls resume()) until the member disconnects. The app session hands it the signed-in
 // member's replica port (use()): the hub connection syncs into it, screens never see it.
 import { SyncStatus } from './status.svelte';
-import { createHubSync, fetchHubToken, forgetHub, loadSavedHub, parseHubAddress, probeHub, saveHub, tokenValid, type SavedHub } from './hub';
+import {
+	createHubSync,
+	fetchHubToken,
+	forgetHub,
+	loadSavedHub,
+	parseHubAddress,
+	probeHub,
+	saveHub,
+	tokenValid,
+	type SavedHub
+} from './hub';
 import type { SyncController } from './controller';
 import { destroyHubStaging, readRefused, type RefusedDoc } from './hub-verify';
 import type { ReplicaPort } from '../store/replica-port';

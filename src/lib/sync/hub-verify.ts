@@ -75,7 +75,12 @@ const key = (p: Pair) => `${p.id}\n${p.rev}`;
 async function readState(db: PouchDB.Database): Promise<VerifyState | null> {
 	try {
 		const doc = (await db.get(HUB_VERIFY_STATE_ID)) as unknown as Partial<VerifyState>;
-		if (typeof doc.hub !== 'string' || !Array.isArray(doc.refused) || (typeof doc.since !== 'string' && typeof doc.since !== 'number')) return null;
+		if (
+			typeof doc.hub !== 'string' ||
+			!Array.isArray(doc.refused) ||
+			(typeof doc.since !== 'string' && typeof doc.since !== 'number')
+		)
+			return null;
 		return doc as VerifyState;
 	} catch {
 		return null;
@@ -141,11 +146,14 @@ export async function openHubVerifier(options: HubVerifierOptions): Promise<HubV
 		if (missing.length) {
 			const got = await staging.bulkGet({ docs: missing, revs: true, attachments: true });
 			const docs: BundleDoc[] = [];
-			for (const result of got.results) for (const entry of result.docs) if ('ok' in entry) docs.push(entry.ok as unknown as BundleDoc);
+			for (const result of got.results)
+				for (const entry of result.docs) if ('ok' in entry) docs.push(entry.ok as unknown as BundleDoc);
 			const { accepted, skipped } = await verifyRelayedDocs(docs, await trust());
 			const acceptedSet = new Set(accepted);
 			const outcome = new Map<string, string>(); // key → refusal reason
-			docs.filter((d) => !acceptedSet.has(d)).forEach((d, i) => outcome.set(key({ id: d._id, rev: String(d._rev) }), skipped[i]?.reason ?? 'refused'));
+			docs
+				.filter((d) => !acceptedSet.has(d))
+				.forEach((d, i) => outcome.set(key({ id: d._id, rev: String(d._rev) }), skipped[i]?.reason ?? 'refused'));
 			if (accepted.length) {
 				const failedIds = await hubStaging.admit(accepted);
 				for (const d of accepted) {
@@ -221,7 +229,9 @@ export async function openHubVerifier(options: HubVerifierOptions): Promise<HubV
 		await save();
 	} else {
 		// compaction only sheds space: a failure leaves staging as it was, and the next start tries again
-		await staging.compact().catch((err: unknown) => log('warn', `could not compact the hub staging database: ${errorMessage(err)}`));
+		await staging
+			.compact()
+			.catch((err: unknown) => log('warn', `could not compact the hub staging database: ${errorMessage(err)}`));
 	}
 
 	return {

@@ -20,16 +20,22 @@ type Fetch = typeof fetch;
 export function parseHubAddress(text: string): { ok: true; url: string } | { ok: false; reason: string } {
 	const raw = text.trim();
 	if (!raw) return { ok: false, reason: 'Type or scan the hub’s address.' };
-	if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) && !/^https?:\/\//i.test(raw)) return { ok: false, reason: 'A hub address starts with http:// or https://.' };
+	if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) && !/^https?:\/\//i.test(raw))
+		return { ok: false, reason: 'A hub address starts with http:// or https://.' };
 	let url: URL;
 	try {
 		url = new URL(/^https?:\/\//i.test(raw) ? raw : `http://${raw}`);
 	} catch {
 		return { ok: false, reason: `“${raw}” is not an address (example: http://192.168.1.20:3000).` };
 	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: 'A hub address starts with http:// or https://.' };
+	if (url.protocol !== 'http:' && url.protocol !== 'https:')
+		return { ok: false, reason: 'A hub address starts with http:// or https://.' };
 	// PouchDB's URL parser breaks bracketed IPv6 hosts ([fd00::2] becomes "[fd00/…"): ask for the IPv4 one
-	if (url.hostname.startsWith('[')) return { ok: false, reason: 'Type the hub’s IPv4 address (like 192.168.1.20:3000) or its name: IPv6 addresses do not work here.' };
+	if (url.hostname.startsWith('['))
+		return {
+			ok: false,
+			reason: 'Type the hub’s IPv4 address (like 192.168.1.20:3000) or its name: IPv6 addresses do not work here.'
+		};
 	return { ok: true, url: url.origin };
 }
 
@@ -38,14 +44,24 @@ export function tokenValid(hub: SavedHub | null, now = Date.now()): hub is Saved
 }
 
 /** Asks the central server (the page's own origin by default) for a hub token. */
-export async function fetchHubToken(fetchFn: Fetch = fetch, apiBase = API_PATH): Promise<{ ok: true; token: HubToken } | { ok: false; reason: string }> {
+export async function fetchHubToken(
+	fetchFn: Fetch = fetch,
+	apiBase = API_PATH
+): Promise<{ ok: true; token: HubToken } | { ok: false; reason: string }> {
 	let response: Response;
 	try {
-		response = await fetchFn(`${apiBase}/auth/hub-token`, { method: 'POST', credentials: 'include', headers: { accept: 'application/json' } });
+		response = await fetchFn(`${apiBase}/auth/hub-token`, {
+			method: 'POST',
+			credentials: 'include',
+			headers: { accept: 'application/json' }
+		});
 	} catch {
-		return { ok: false, reason: 'The central server cannot be reached: get the hub token before the meetup, while online.' };
+		return {
+			ok: false,
+			reason: 'The central server cannot be reached: get the hub token before the meetup, while online.'
+		};
 	}
-	const body = (await response.json().catch(() => null)) as Partial<HubToken> & { reason?: string } | null;
+	const body = (await response.json().catch(() => null)) as (Partial<HubToken> & { reason?: string }) | null;
 	if (!response.ok || typeof body?.token !== 'string' || typeof body.expiresAt !== 'string') {
 		return { ok: false, reason: body?.reason ?? `The central server answered ${response.status}.` };
 	}
@@ -60,7 +76,13 @@ export async function fetchHubToken(fetchFn: Fetch = fetch, apiBase = API_PATH):
 export function targetAddressSpaceOf(url: string): 'local' | 'loopback' | null {
 	const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
 	if (host === 'localhost' || /^127\./.test(host) || host === '::1') return 'loopback';
-	if (/^10\./.test(host) || /^192\.168\./.test(host) || /^169\.254\./.test(host) || /^172\.(1[6-9]|2\d|3[01])\./.test(host)) return 'local';
+	if (
+		/^10\./.test(host) ||
+		/^192\.168\./.test(host) ||
+		/^169\.254\./.test(host) ||
+		/^172\.(1[6-9]|2\d|3[01])\./.test(host)
+	)
+		return 'local';
 	if (/^f[cd][0-9a-f]{2}:/.test(host) || /^fe80:/.test(host) || host.endsWith('.local')) return 'local';
 	return null;
 }
@@ -73,12 +95,20 @@ export function hubFetch(token: string, fetchFn: Fetch = fetch): Fetch {
 		const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
 		const space = targetAddressSpaceOf(url);
 		// `targetAddressSpace` is Chromium's Local Network Access option (not yet in the DOM types).
-		const options = { ...init, headers, mode: 'cors', credentials: 'include', ...(space ? { targetAddressSpace: space } : {}) } as RequestInit;
+		const options = {
+			...init,
+			headers,
+			mode: 'cors',
+			credentials: 'include',
+			...(space ? { targetAddressSpace: space } : {})
+		} as RequestInit;
 		return fetchFn(input, options);
 	};
 }
 
-export type HubProbe = { ok: true; name: string | null } | { ok: false; kind: 'mixed-content' | 'local-network' | 'unreachable' | 'refused'; reason: string };
+export type HubProbe =
+	| { ok: true; name: string | null }
+	| { ok: false; kind: 'mixed-content' | 'local-network' | 'unreachable' | 'refused'; reason: string };
 
 /**
  * Chromium's Local Network Access permission for this page ('granted', 'denied', 'prompt'), or
@@ -124,9 +154,18 @@ export async function probeHub(
 				reason: `This browser blocked a secure page from talking to ${hubUrl} (mixed content, or the local network permission was refused). Allow “local network access” for this site if asked, or use Chromium. ${offerFile}`
 			};
 		}
-		return { ok: false, kind: 'unreachable', reason: `The hub at ${hubUrl} does not answer: are you on the hall’s Wi-Fi, and is the hub running? ${offerFile}` };
+		return {
+			ok: false,
+			kind: 'unreachable',
+			reason: `The hub at ${hubUrl} does not answer: are you on the hall’s Wi-Fi, and is the hub running? ${offerFile}`
+		};
 	}
-	if (response.status === 401) return { ok: false, kind: 'refused', reason: `The hub does not accept your hub token (expired, or another upstream): get a new one while online. ${offerFile}` };
+	if (response.status === 401)
+		return {
+			ok: false,
+			kind: 'refused',
+			reason: `The hub does not accept your hub token (expired, or another upstream): get a new one while online. ${offerFile}`
+		};
 	if (!response.ok) return { ok: false, kind: 'refused', reason: `The hub answered ${response.status}. ${offerFile}` };
 	return { ok: true, name: await hubName(hubUrl, token, fetchFn) };
 }
@@ -175,7 +214,12 @@ export interface HubSync extends SyncController {
  * is an untrusted relay). Push to the hub is unchanged (the hub verifies what it gets).
  */
 export async function createHubSync(options: HubSyncOptions): Promise<HubSync> {
-	const verifier = await openHubVerifier({ replica: options.replica, hubUrl: options.hubUrl, serverKeys: options.serverKeys, onChange: options.onRefused });
+	const verifier = await openHubVerifier({
+		replica: options.replica,
+		hubUrl: options.hubUrl,
+		serverKeys: options.serverKeys,
+		onChange: options.onRefused
+	});
 	const controller = createSyncController({
 		replica: options.replica,
 		remoteBase: couchBase(options.hubUrl),

@@ -10,6 +10,8 @@ export { register, login, logout, fetchSession, type AuthResult, type RegisterIn
 export { nextDelay, SYNC_BACKOFF_MAX_MS } from '../domain/backoff';
 export { browserNetwork, type NetworkWatch } from './network';
 
-export function createSyncController(options: Omit<SyncControllerOptions, 'status'> & Partial<Pick<SyncControllerOptions, 'status'>>): SyncController {
+export function createSyncController(
+	options: Omit<SyncControllerOptions, 'status'> & Partial<Pick<SyncControllerOptions, 'status'>>
+): SyncController {
 	return create({ status: syncStatus, ...options });
 }

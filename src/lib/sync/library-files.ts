@@ -13,7 +13,8 @@ export function libraryFilesRemote(base: string = couchBase()): FilesRemoteFacto
 		const server = (): PouchDB.Database =>
 			new Pouch(`${base.replace(/\/$/, '')}/${FILES_DB}`, {
 				skip_setup: true,
-				fetch: (input: string | Request, init?: RequestInit) => globalThis.fetch(input, { ...init, credentials: 'include' })
+				fetch: (input: string | Request, init?: RequestInit) =>
+					globalThis.fetch(input, { ...init, credentials: 'include' })
 			} as PouchDB.Configuration.RemoteDatabaseConfiguration);
 		return {
 			async push(local, ids) {

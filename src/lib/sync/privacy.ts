@@ -17,10 +17,19 @@ function sentence(reason: string): string {
 	return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-async function call<T>(path: string, schema: v.GenericSchema<unknown, T>, init: RequestInit, fetchFn: Fetch): Promise<Answer<T>> {
+async function call<T>(
+	path: string,
+	schema: v.GenericSchema<unknown, T>,
+	init: RequestInit,
+	fetchFn: Fetch
+): Promise<Answer<T>> {
 	let response: Response;
 	try {
-		response = await fetchFn(`${API}${path}`, { credentials: 'include', ...init, headers: { accept: 'application/json', ...init.headers } });
+		response = await fetchFn(`${API}${path}`, {
+			credentials: 'include',
+			...init,
+			headers: { accept: 'application/json', ...init.headers }
+		});
 	} catch {
 		return { ok: false, offline: true, status: 0, reason: OFFLINE };
 	}
@@ -28,10 +37,18 @@ async function call<T>(path: string, schema: v.GenericSchema<unknown, T>, init: 
 	if (!response.ok) {
 		const reason = (body as { reason?: unknown } | null)?.reason;
 		const offline = response.status === 502 || response.status === 503 || response.status === 504;
-		return { ok: false, offline, status: response.status, reason: offline ? OFFLINE : sentence(typeof reason === 'string' ? reason : `The server answered ${response.status}`) };
+		return {
+			ok: false,
+			offline,
+			status: response.status,
+			reason: offline
+				? OFFLINE
+				: sentence(typeof reason === 'string' ? reason : `The server answered ${response.status}`)
+		};
 	}
 	const parsed = v.safeParse(schema, body);
-	if (!parsed.success) return { ok: false, offline: false, status: response.status, reason: 'The server sent an unexpected answer.' };
+	if (!parsed.success)
+		return { ok: false, offline: false, status: response.status, reason: 'The server sent an unexpected answer.' };
 	return { ok: true, value: parsed.output };
 }
 
@@ -45,7 +62,15 @@ export function fetchConsentState(fetchFn: Fetch = fetch): Promise<Answer<Consen
 }
 
 /** "I have read it": records that the member read this version (409: it changed again meanwhile). */
-export function recordConsent(version: string, fetchFn: Fetch = fetch): Promise<Answer<{ version: string; consentedAt: string }>> {
+export function recordConsent(
+	version: string,
+	fetchFn: Fetch = fetch
+): Promise<Answer<{ version: string; consentedAt: string }>> {
 	const schema = v.object({ version: v.string(), consentedAt: v.string() });
-	return call('/consent', schema, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version }) }, fetchFn);
+	return call(
+		'/consent',
+		schema,
+		{ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version }) },
+		fetchFn
+	);
 }

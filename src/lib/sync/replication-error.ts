@@ -10,15 +10,32 @@ export type ErrorKind = 'unauthorized' | 'offline' | 'unreachable' | 'error';
 const GATEWAY_STATUSES = new Set([502, 503, 504]);
 
 export function classifyError(err: unknown): { kind: ErrorKind; reason: string } {
-	const e = (typeof err === 'object' && err !== null ? err : {}) as { status?: unknown; name?: unknown; reason?: unknown; message?: unknown };
-	const reason = typeof e.reason === 'string' && e.reason ? e.reason : typeof e.message === 'string' && e.message ? e.message : String(err);
-	if (e.status === 401 || e.name === 'unauthorized') return { kind: 'unauthorized', reason: 'Your session has expired: sign in again.' };
-	if (typeof e.status === 'number' && GATEWAY_STATUSES.has(e.status)) return { kind: 'unreachable', reason: 'The server is not answering.' };
+	const e = (typeof err === 'object' && err !== null ? err : {}) as {
+		status?: unknown;
+		name?: unknown;
+		reason?: unknown;
+		message?: unknown;
+	};
+	const reason =
+		typeof e.reason === 'string' && e.reason
+			? e.reason
+			: typeof e.message === 'string' && e.message
+				? e.message
+				: String(err);
+	if (e.status === 401 || e.name === 'unauthorized')
+		return { kind: 'unauthorized', reason: 'Your session has expired: sign in again.' };
+	if (typeof e.status === 'number' && GATEWAY_STATUSES.has(e.status))
+		return { kind: 'unreachable', reason: 'The server is not answering.' };
 	// PouchDB reports a body that is not JSON (a portal's login page) as a SyntaxError or bad_request
 	if (err instanceof SyntaxError || /Unexpected token|not valid JSON|JSON\.parse/i.test(reason)) {
 		return { kind: 'unreachable', reason: 'Something other than the server answered (a Wi-Fi sign-in page?).' };
 	}
-	if (err instanceof TypeError || e.status === 0 || e.name === 'AbortError' || /failed to fetch|fetch failed|network|ECONNREFUSED|ECONNRESET|ETIMEDOUT/i.test(reason)) {
+	if (
+		err instanceof TypeError ||
+		e.status === 0 ||
+		e.name === 'AbortError' ||
+		/failed to fetch|fetch failed|network|ECONNREFUSED|ECONNRESET|ETIMEDOUT/i.test(reason)
+	) {
 		return { kind: 'offline', reason: 'No connection.' };
 	}
 	return { kind: 'error', reason };

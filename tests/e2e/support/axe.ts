@@ -15,7 +15,8 @@ let source: Promise<string> | null = null;
 export async function seriousViolations(page: Page): Promise<string[]> {
 	await page.addScriptTag({ content: await (source ??= readFile('node_modules/axe-core/axe.min.js', 'utf8')) });
 	const violations = await page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[]; passes: unknown[] }> } }).axe;
+		const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[]; passes: unknown[] }> } })
+			.axe;
 		const result = await axe.run();
 		// no passes at all would mean axe looked at nothing (an empty page)
 		if (result.passes.length === 0) throw new Error('axe checked nothing');

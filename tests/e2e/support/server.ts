@@ -29,7 +29,15 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 	const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'praxis-e2e-')));
 	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
 		cwd: process.cwd(),
-		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PRAXIS_DEMO: '0', PRAXIS_LOG: '0', STATIC_DIR: options.staticDir ?? 'build' },
+		env: {
+			...process.env,
+			PORT: '0',
+			HOST: '127.0.0.1',
+			DATA_DIR: dataDir,
+			PRAXIS_DEMO: '0',
+			PRAXIS_LOG: '0',
+			STATIC_DIR: options.staticDir ?? 'build'
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
@@ -66,7 +74,10 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 async function waitForHealth(url: string): Promise<void> {
 	const deadline = Date.now() + START_TIMEOUT_MS;
 	while (Date.now() < deadline) {
-		const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+		const ok = await fetch(`${url}/api/health`).then(
+			(r) => r.ok,
+			() => false
+		);
 		if (ok) return;
 		await new Promise((r) => setTimeout(r, 100));
 	}
@@ -121,7 +132,8 @@ function deviceOf(url: string, member: ApiMember): Promise<{ certificate: Device
 				headers: { cookie: member.cookie, 'content-type': 'application/json' },
 				body: JSON.stringify({ publicKey: await exportPublicKey(keys.publicKey), label: 'e2e API client' })
 			});
-			if (res.status !== 201) throw new Error(`certify a device for ${member.username}: ${res.status} ${await res.text()}`);
+			if (res.status !== 201)
+				throw new Error(`certify a device for ${member.username}: ${res.status} ${await res.text()}`);
 			const { certificate } = (await res.json()) as { certificate: DeviceCertificate };
 			return { certificate, privateKey: keys.privateKey };
 		})();
@@ -139,14 +151,25 @@ export async function signAs<T extends Record<string, unknown>>(url: string, mem
 
 /** A document written to a signed database (PUT community/… or library-files/…). */
 function isSignedWrite(path: string, method: string, body: unknown): body is Record<string, unknown> {
-	return method === 'PUT' && /^(community|library-files)\/(?!_)/.test(path) && typeof body === 'object' && body !== null && 'type' in body;
+	return (
+		method === 'PUT' &&
+		/^(community|library-files)\/(?!_)/.test(path) &&
+		typeof body === 'object' &&
+		body !== null &&
+		'type' in body
+	);
 }
 
 /**
  * Calls the sync gateway as `member` (JSON in and out). Documents PUT into `community` or
  * `library-files` are signed with the member's device key first, as the app signs its writes.
  */
-export async function couch(url: string, member: ApiMember, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: unknown }> {
+export async function couch(
+	url: string,
+	member: ApiMember,
+	path: string,
+	init: { method?: string; body?: unknown } = {}
+): Promise<{ status: number; body: unknown }> {
 	const method = init.method ?? 'GET';
 	const body = isSignedWrite(path, method, init.body) ? await signAs(url, member, init.body) : init.body;
 	const res = await fetch(`${url}/couch/${path}`, {
@@ -158,9 +181,20 @@ export async function couch(url: string, member: ApiMember, path: string, init: 
 }
 
 /** Creates a thread on the server as `member` and returns its ULID. */
-export async function createThread(url: string, member: ApiMember, fields: { category: string; title: string; body: string; tags?: string[] }): Promise<string> {
+export async function createThread(
+	url: string,
+	member: ApiMember,
+	fields: { category: string; title: string; body: string; tags?: string[] }
+): Promise<string> {
 	const id = ulid();
-	const doc = { _id: `thread:${id}`, type: 'thread', author: member.username, createdAt: new Date().toISOString(), tags: [], ...fields };
+	const doc = {
+		_id: `thread:${id}`,
+		type: 'thread',
+		author: member.username,
+		createdAt: new Date().toISOString(),
+		tags: [],
+		...fields
+	};
 	const res = await couch(url, member, `community/${encodeURIComponent(doc._id)}`, { method: 'PUT', body: doc });
 	if (res.status !== 201) throw new Error(`create thread: ${res.status} ${JSON.stringify(res.body)}`);
 	return id;

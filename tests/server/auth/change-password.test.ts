@@ -10,10 +10,13 @@ afterEach(async () => {
 });
 
 const NEW_PASSWORD = 'lantern-orchard-quietly-9';
-const change = (cookie: string, body: unknown, headers: Record<string, string> = {}, address?: string) => h.post('/api/auth/password', body, { cookie, ...headers }, address);
-const login = async (password: string, username = 'ines') => h.post('/api/auth/login', { username, password }, { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/150.0' });
+const change = (cookie: string, body: unknown, headers: Record<string, string> = {}, address?: string) =>
+	h.post('/api/auth/password', body, { cookie, ...headers }, address);
+const login = async (password: string, username = 'ines') =>
+	h.post('/api/auth/login', { username, password }, { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/150.0' });
 const sessionStatus = async (cookie: string) => (await h.request('/api/auth/session', { headers: { cookie } })).status;
-const jtiOf = (token: string): string => (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { jti: string }).jti;
+const jtiOf = (token: string): string =>
+	(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { jti: string }).jti;
 
 describe('change password', () => {
 	it('answers 401 without a session, and refuses cross-site and non-JSON requests with 403', async () => {
@@ -23,7 +26,11 @@ describe('change password', () => {
 		const foreign = await change(cookie, { current: PASSWORD, next: NEW_PASSWORD }, { origin: 'https://evil.example' });
 		expect(foreign.status).toBe(403);
 		expect((await foreign.json()).reason).toMatch(/cross-site/);
-		const asText = await h.request('/api/auth/password', { method: 'POST', headers: { cookie, 'content-type': 'text/plain' }, body: JSON.stringify({ current: PASSWORD, next: NEW_PASSWORD }) });
+		const asText = await h.request('/api/auth/password', {
+			method: 'POST',
+			headers: { cookie, 'content-type': 'text/plain' },
+			body: JSON.stringify({ current: PASSWORD, next: NEW_PASSWORD })
+		});
 		expect(asText.status).toBe(403);
 		expect((await login(PASSWORD)).status).toBe(200); // nothing changed
 	});
@@ -31,7 +38,14 @@ describe('change password', () => {
 	it('answers 400 for malformed bodies and 413 for oversized ones', async () => {
 		h = createHarness();
 		const cookie = await h.register('ines');
-		for (const body of ['not json', '[]', { next: NEW_PASSWORD }, { current: PASSWORD }, { current: PASSWORD, next: 42 }, { current: PASSWORD, next: NEW_PASSWORD, signOutOthers: 'yes' }]) {
+		for (const body of [
+			'not json',
+			'[]',
+			{ next: NEW_PASSWORD },
+			{ current: PASSWORD },
+			{ current: PASSWORD, next: 42 },
+			{ current: PASSWORD, next: NEW_PASSWORD, signOutOthers: 'yes' }
+		]) {
 			const res = await change(cookie, body);
 			expect(res.status, JSON.stringify(body)).toBe(400);
 			expect((await res.json()).error).toBe('bad_request');
@@ -45,8 +59,12 @@ describe('change password', () => {
 		const cookie = await h.register('ines');
 		const wrong = await change(cookie, { current: 'not-my-password', next: NEW_PASSWORD });
 		expect(wrong.status).toBe(403);
-		expect(await wrong.json()).toEqual({ error: 'forbidden', reason: 'Your current password is not right, so the password was not changed.' });
-		for (let i = 0; i < 4; i++) expect((await change(cookie, { current: `guess-${i}`, next: NEW_PASSWORD })).status).toBe(403);
+		expect(await wrong.json()).toEqual({
+			error: 'forbidden',
+			reason: 'Your current password is not right, so the password was not changed.'
+		});
+		for (let i = 0; i < 4; i++)
+			expect((await change(cookie, { current: `guess-${i}`, next: NEW_PASSWORD })).status).toBe(403);
 		const limited = await change(cookie, { current: PASSWORD, next: NEW_PASSWORD });
 		expect(limited.status).toBe(429);
 		expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -69,7 +87,10 @@ describe('change password', () => {
 			const body = (await res.json()) as { reason: string; advice?: string[] };
 			expect(body.reason).toMatch(reason);
 		}
-		const weak = (await (await change(cookie, { current: PASSWORD, next: 'password1234' })).json()) as { field: string; advice: string[] };
+		const weak = (await (await change(cookie, { current: PASSWORD, next: 'password1234' })).json()) as {
+			field: string;
+			advice: string[];
+		};
 		expect(weak.field).toBe('next');
 		expect(weak.advice.length).toBeGreaterThan(0);
 		expect((await login(PASSWORD)).status).toBe(200);
@@ -97,8 +118,12 @@ describe('change password', () => {
 		const { token: unused } = await signSession(h.auth.signingKey(), 'ines', ['member'], new Date(now.ms - 86_400_000));
 		now.ms += 60_000;
 		const other = sessionCookie(await login(PASSWORD));
-		const otherHub = (await (await h.request('/api/auth/hub-token', { method: 'POST', headers: { cookie: other } })).json()) as { token: string };
-		const mineHub = (await (await h.request('/api/auth/hub-token', { method: 'POST', headers: { cookie } })).json()) as { token: string };
+		const otherHub = (await (
+			await h.request('/api/auth/hub-token', { method: 'POST', headers: { cookie: other } })
+		).json()) as { token: string };
+		const mineHub = (await (
+			await h.request('/api/auth/hub-token', { method: 'POST', headers: { cookie } })
+		).json()) as { token: string };
 		expect(await sessionStatus(`praxis_session=${old}`)).toBe(200);
 
 		const res = await change(cookie, { current: PASSWORD, next: NEW_PASSWORD, signOutOthers: true });
@@ -114,11 +139,15 @@ describe('change password', () => {
 		expect(revoked).toContain(jtiOf(otherHub.token));
 		expect(revoked).not.toContain(jtiOf(mineHub.token));
 		// this device keeps its hub token: the renewed session still lists it
-		const sessions = (await (await h.request('/api/auth/sessions', { headers: { cookie: renewed } })).json()) as { sessions: Array<{ current: boolean }> };
+		const sessions = (await (await h.request('/api/auth/sessions', { headers: { cookie: renewed } })).json()) as {
+			sessions: Array<{ current: boolean }>;
+		};
 		expect(sessions.sessions).toHaveLength(1);
 		expect(sessions.sessions[0].current).toBe(true);
 		// Basic credentials with the old password stop at once, the new ones work
-		const basic = (password: string) => ({ authorization: `Basic ${Buffer.from(`ines:${password}`).toString('base64')}` });
+		const basic = (password: string) => ({
+			authorization: `Basic ${Buffer.from(`ines:${password}`).toString('base64')}`
+		});
 		expect((await h.request('/api/auth/session', { headers: basic(PASSWORD) })).status).toBe(401);
 		expect((await h.request('/api/auth/session', { headers: basic(NEW_PASSWORD) })).status).toBe(200);
 		// a sign-in right after (the same second) is not caught by the cut-off

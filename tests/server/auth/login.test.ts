@@ -26,7 +26,10 @@ describe('login and session', () => {
 	it('answers 401 for a wrong password, an unknown user and no session', async () => {
 		h = createHarness();
 		await h.register('ines');
-		for (const [name, password] of [['ines', 'wrong-password!'], ['nobody', PASSWORD]]) {
+		for (const [name, password] of [
+			['ines', 'wrong-password!'],
+			['nobody', PASSWORD]
+		]) {
 			const res = await login(name, password);
 			expect(res.status).toBe(401);
 			expect(await res.json()).toEqual({ error: 'unauthorized', reason: 'wrong username or password' });
@@ -60,7 +63,9 @@ describe('login and session', () => {
 			body: JSON.stringify({ username: 'ines', password: PASSWORD })
 		});
 		expect(https.headers.get('set-cookie')).toMatch(/Secure/);
-		expect((await login('ines', PASSWORD, undefined, { 'x-forwarded-proto': 'https' })).headers.get('set-cookie')).toMatch(/Secure/);
+		expect(
+			(await login('ines', PASSWORD, undefined, { 'x-forwarded-proto': 'https' })).headers.get('set-cookie')
+		).toMatch(/Secure/);
 		expect((await login('ines', PASSWORD)).headers.get('set-cookie')).not.toMatch(/Secure/);
 	});
 
@@ -125,7 +130,8 @@ describe('login and session', () => {
 		h = createHarness({ trustProxy: true, limits: { loginFailuresPerAddress: 3 } });
 		await h.register('ines');
 		const via = (forwarded: string) => ({ 'x-forwarded-for': forwarded });
-		for (let i = 0; i < 3; i++) await login(`guess${i}`, 'wrong-password!', '10.0.0.1', via(`198.51.100.1, 203.0.113.5`));
+		for (let i = 0; i < 3; i++)
+			await login(`guess${i}`, 'wrong-password!', '10.0.0.1', via(`198.51.100.1, 203.0.113.5`));
 		expect((await login('ines', PASSWORD, '10.0.0.1', via('203.0.113.5'))).status).toBe(429);
 		// Another client behind the same proxy is not affected, whatever it claims first.
 		expect((await login('ines', PASSWORD, '10.0.0.1', via('203.0.113.5, 203.0.113.6'))).status).toBe(200);

@@ -28,13 +28,17 @@ async function setup(options: Parameters<typeof createHarness>[0] = {}) {
 }
 
 const issue = (cookie: string | null, name: string, headers: Record<string, string> = {}) =>
-	h.request(`/api/moderation/members/${name}/reset-code`, { method: 'POST', headers: { ...(cookie ? { cookie } : {}), ...headers } });
+	h.request(`/api/moderation/members/${name}/reset-code`, {
+		method: 'POST',
+		headers: { ...(cookie ? { cookie } : {}), ...headers }
+	});
 async function codeFor(cookie: string, name = 'ines'): Promise<string> {
 	const res = await issue(cookie, name);
 	expect(res.status).toBe(201);
 	return ((await res.json()) as { code: string }).code;
 }
-const reset = (body: unknown, address?: string, headers: Record<string, string> = {}) => h.post('/api/auth/reset', body, headers, address);
+const reset = (body: unknown, address?: string, headers: Record<string, string> = {}) =>
+	h.post('/api/auth/reset', body, headers, address);
 const login = (password: string, username = 'ines') => h.post('/api/auth/login', { username, password });
 
 describe('issuing reset codes', () => {
@@ -102,13 +106,16 @@ describe('resetting a password with a code', () => {
 	it('sets the new password and ends every session and hub token of the member', async () => {
 		const { member, moderator } = await setup();
 		const second = sessionCookie(await login(PASSWORD));
-		const hub = (await (await h.request('/api/auth/hub-token', { method: 'POST', headers: { cookie: member } })).json()) as { token: string };
+		const hub = (await (
+			await h.request('/api/auth/hub-token', { method: 'POST', headers: { cookie: member } })
+		).json()) as { token: string };
 		const code = await codeFor(moderator);
 		// typed in lower case with spaces: still the code
 		const res = await reset({ username: 'Ines', code: code.toLowerCase().replace(/-/g, ' '), password: NEW_PASSWORD });
 		expect(res.status).toBe(200);
 		expect(await res.json()).toEqual({ ok: true, signedOut: 2 });
-		for (const cookie of [member, second]) expect((await h.request('/api/auth/session', { headers: { cookie } })).status).toBe(401);
+		for (const cookie of [member, second])
+			expect((await h.request('/api/auth/session', { headers: { cookie } })).status).toBe(401);
 		const jti = (JSON.parse(Buffer.from(hub.token.split('.')[1], 'base64url').toString()) as { jti: string }).jti;
 		expect(await h.auth.revokedTokenIds()).toContain(jti);
 		expect((await login(PASSWORD)).status).toBe(401);
@@ -163,25 +170,52 @@ describe('resetting a password with a code', () => {
 	it('limits wrong codes per username and per client address (429 with Retry-After)', async () => {
 		const { moderator } = await setup({ resetLimits: { resetFailuresPerUsername: 3, resetFailuresPerAddress: 5 } });
 		const code = await codeFor(moderator);
-		for (let i = 0; i < 3; i++) expect((await reset({ username: 'ines', code: 'ABCDE-FGHJK-MNPQR', password: NEW_PASSWORD }, `203.0.113.${i}`)).status).toBe(403);
+		for (let i = 0; i < 3; i++)
+			expect(
+				(await reset({ username: 'ines', code: 'ABCDE-FGHJK-MNPQR', password: NEW_PASSWORD }, `203.0.113.${i}`)).status
+			).toBe(403);
 		const limited = await reset({ username: 'ines', code, password: NEW_PASSWORD }, '203.0.113.99');
 		expect(limited.status).toBe(429);
 		expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
 		expect((await limited.json()).reason).toMatch(/Too many wrong reset codes/);
 		// per address: guesses spread over usernames
-		for (let i = 0; i < 5; i++) expect((await reset({ username: `user${i}`, code: 'ABCDE-FGHJK-MNPQR', password: NEW_PASSWORD }, '198.51.100.7')).status).toBe(403);
-		expect((await reset({ username: 'mod', code: 'ABCDE-FGHJK-MNPQR', password: NEW_PASSWORD }, '198.51.100.7')).status).toBe(429);
+		for (let i = 0; i < 5; i++)
+			expect(
+				(await reset({ username: `user${i}`, code: 'ABCDE-FGHJK-MNPQR', password: NEW_PASSWORD }, '198.51.100.7'))
+					.status
+			).toBe(403);
+		expect(
+			(await reset({ username: 'mod', code: 'ABCDE-FGHJK-MNPQR', password: NEW_PASSWORD }, '198.51.100.7')).status
+		).toBe(429);
 	});
 
 	it('answers 400 for malformed bodies, 413 for oversized ones and 403 for cross-site or text/plain posts', async () => {
 		await setup();
-		for (const body of ['nope', '[]', {}, { username: 'ines', code: 'ABCDE-FGHJK-MNPQR' }, { username: 'ines', password: NEW_PASSWORD }, { code: 'X', password: NEW_PASSWORD }, { username: 5, code: 'X', password: NEW_PASSWORD }]) {
+		for (const body of [
+			'nope',
+			'[]',
+			{},
+			{ username: 'ines', code: 'ABCDE-FGHJK-MNPQR' },
+			{ username: 'ines', password: NEW_PASSWORD },
+			{ code: 'X', password: NEW_PASSWORD },
+			{ username: 5, code: 'X', password: NEW_PASSWORD }
+		]) {
 			const res = await reset(body);
 			expect(res.status, JSON.stringify(body)).toBe(400);
 		}
 		expect((await reset({ username: 'ines', code: 'x'.repeat(70_000), password: NEW_PASSWORD })).status).toBe(413);
-		expect((await reset({ username: 'ines', code: 'ABCDE-FGHJK-MNPQR', password: NEW_PASSWORD }, undefined, { origin: 'https://evil.example' })).status).toBe(403);
-		const asText = await h.request('/api/auth/reset', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+		expect(
+			(
+				await reset({ username: 'ines', code: 'ABCDE-FGHJK-MNPQR', password: NEW_PASSWORD }, undefined, {
+					origin: 'https://evil.example'
+				})
+			).status
+		).toBe(403);
+		const asText = await h.request('/api/auth/reset', {
+			method: 'POST',
+			headers: { 'content-type': 'text/plain' },
+			body: '{}'
+		});
 		expect(asText.status).toBe(403);
 	});
 });

@@ -24,9 +24,12 @@ interface Listed {
 }
 
 const PHONE = 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/150.0 Mobile Safari/537.36';
-const signIn = async (agent = PHONE) => sessionCookie(await h.post('/api/auth/login', { username: 'ines', password: PASSWORD }, { 'user-agent': agent }));
-const list = async (cookie: string): Promise<Listed[]> => ((await (await h.request('/api/auth/sessions', { headers: { cookie } })).json()) as { sessions: Listed[] }).sessions;
-const end = (cookie: string, id: string, headers: Record<string, string> = {}) => h.request(`/api/auth/sessions/${id}`, { method: 'DELETE', headers: { cookie, ...headers } });
+const signIn = async (agent = PHONE) =>
+	sessionCookie(await h.post('/api/auth/login', { username: 'ines', password: PASSWORD }, { 'user-agent': agent }));
+const list = async (cookie: string): Promise<Listed[]> =>
+	((await (await h.request('/api/auth/sessions', { headers: { cookie } })).json()) as { sessions: Listed[] }).sessions;
+const end = (cookie: string, id: string, headers: Record<string, string> = {}) =>
+	h.request(`/api/auth/sessions/${id}`, { method: 'DELETE', headers: { cookie, ...headers } });
 const status = async (cookie: string) => (await h.request('/api/auth/session', { headers: { cookie } })).status;
 
 describe('signed-in devices', () => {
@@ -63,7 +66,9 @@ describe('signed-in devices', () => {
 		const laptop = await h.register('ines');
 		const phone = await signIn();
 		const device = await certifyTestDevice(h, phone);
-		const hub = (await (await h.request('/api/auth/hub-token', { method: 'POST', headers: { cookie: phone } })).json()) as { token: string };
+		const hub = (await (
+			await h.request('/api/auth/hub-token', { method: 'POST', headers: { cookie: phone } })
+		).json()) as { token: string };
 		const target = (await list(laptop)).find((s) => !s.current)!;
 		expect(target.device).toBe(device.certificate._id);
 		expect(target.deviceLabel).toBe('test device');
@@ -76,7 +81,9 @@ describe('signed-in devices', () => {
 		expect(await status(laptop)).toBe(200);
 		const jti = (JSON.parse(Buffer.from(hub.token.split('.')[1], 'base64url').toString()) as { jti: string }).jti;
 		expect(await h.auth.revokedTokenIds()).toContain(jti);
-		const devices = (await (await h.request('/api/devices', { headers: { cookie: laptop } })).json()) as { certificates: Array<{ _id: string; revoked: boolean }> };
+		const devices = (await (await h.request('/api/devices', { headers: { cookie: laptop } })).json()) as {
+			certificates: Array<{ _id: string; revoked: boolean }>;
+		};
 		expect(devices.certificates.find((c) => c._id === device.certificate._id)?.revoked).toBe(true);
 		expect(await list(laptop)).toHaveLength(1);
 		expect((await end(laptop, target.id)).status).toBe(404);
@@ -98,17 +105,35 @@ describe('signed-in devices', () => {
 		const first = await h.register('ines');
 		const device = await certifyTestDevice(h, first);
 		const later = await signIn();
-		const listing = (await (await h.request('/api/devices', { headers: { cookie: later } })).json()) as { session: { device: string | null; challenge: string } };
+		const listing = (await (await h.request('/api/devices', { headers: { cookie: later } })).json()) as {
+			session: { device: string | null; challenge: string };
+		};
 		expect(listing.session.device).toBeNull();
-		const link = (signature: string, cookie = later) => h.post(`/api/devices/${device.certificate._id}/session`, { signature }, { cookie });
-		const sign = async (challenge: string) => toBase64Url(await crypto.subtle.sign({ name: 'Ed25519' }, device.keys.privateKey, sessionLinkBytes(device.certificate._id, challenge)));
+		const link = (signature: string, cookie = later) =>
+			h.post(`/api/devices/${device.certificate._id}/session`, { signature }, { cookie });
+		const sign = async (challenge: string) =>
+			toBase64Url(
+				await crypto.subtle.sign(
+					{ name: 'Ed25519' },
+					device.keys.privateKey,
+					sessionLinkBytes(device.certificate._id, challenge)
+				)
+			);
 
 		// a signature over another session's challenge, or by another key, is refused
-		const firstChallenge = ((await (await h.request('/api/devices', { headers: { cookie: first } })).json()) as typeof listing).session.challenge;
+		const firstChallenge = (
+			(await (await h.request('/api/devices', { headers: { cookie: first } })).json()) as typeof listing
+		).session.challenge;
 		expect(firstChallenge).not.toBe(listing.session.challenge);
 		expect((await link(await sign(firstChallenge))).status).toBe(403);
 		expect((await link('AAAA')).status).toBe(403);
-		expect((await h.post(`/api/devices/${device.certificate._id}/session`, { signature: await sign(listing.session.challenge) })).status).toBe(401);
+		expect(
+			(
+				await h.post(`/api/devices/${device.certificate._id}/session`, {
+					signature: await sign(listing.session.challenge)
+				})
+			).status
+		).toBe(401);
 
 		expect((await link(await sign(listing.session.challenge))).status).toBe(200);
 		const linked = (await (await h.request('/api/devices', { headers: { cookie: later } })).json()) as typeof listing;
@@ -127,7 +152,9 @@ describe('signed-in devices', () => {
 		const sessions = await list(fresh);
 		expect(sessions).toHaveLength(1);
 		expect(sessions[0].current).toBe(true);
-		const stored = await h.storage.db('praxis-sessions').allDocs({ startkey: 'session:ines:', endkey: 'session:ines:\ufff0' });
+		const stored = await h.storage
+			.db('praxis-sessions')
+			.allDocs({ startkey: 'session:ines:', endkey: 'session:ines:\ufff0' });
 		expect(stored.rows).toHaveLength(1);
 	});
 
@@ -135,8 +162,12 @@ describe('signed-in devices', () => {
 		h = createHarness();
 		const first = await h.register('ines');
 		const device = await certifyTestDevice(h, first);
-		const hub = (await (await h.request('/api/auth/hub-token', { method: 'POST', headers: { cookie: first } })).json()) as { token: string };
-		const again = sessionCookie(await h.post('/api/auth/login', { username: 'ines', password: PASSWORD }, { cookie: first, 'user-agent': PHONE }));
+		const hub = (await (
+			await h.request('/api/auth/hub-token', { method: 'POST', headers: { cookie: first } })
+		).json()) as { token: string };
+		const again = sessionCookie(
+			await h.post('/api/auth/login', { username: 'ines', password: PASSWORD }, { cookie: first, 'user-agent': PHONE })
+		);
 		expect(await status(first)).toBe(401);
 		const sessions = await list(again);
 		expect(sessions).toHaveLength(1);
@@ -153,14 +184,26 @@ describe('signed-in devices', () => {
 		const older = await h.register('ines');
 		const device = await certifyTestDevice(h, older);
 		const current = await signIn(); // no cookie sent: a second session of the same device
-		const { session } = (await (await h.request('/api/devices', { headers: { cookie: current } })).json()) as { session: { challenge: string } };
-		const signature = toBase64Url(await crypto.subtle.sign({ name: 'Ed25519' }, device.keys.privateKey, sessionLinkBytes(device.certificate._id, session.challenge)));
-		expect((await h.post(`/api/devices/${device.certificate._id}/session`, { signature }, { cookie: current })).status).toBe(200);
+		const { session } = (await (await h.request('/api/devices', { headers: { cookie: current } })).json()) as {
+			session: { challenge: string };
+		};
+		const signature = toBase64Url(
+			await crypto.subtle.sign(
+				{ name: 'Ed25519' },
+				device.keys.privateKey,
+				sessionLinkBytes(device.certificate._id, session.challenge)
+			)
+		);
+		expect(
+			(await h.post(`/api/devices/${device.certificate._id}/session`, { signature }, { cookie: current })).status
+		).toBe(200);
 		const target = (await list(current)).find((s) => !s.current)!;
 		const res = await end(current, target.id);
 		expect(await res.json()).toEqual({ ok: true });
 		expect(await status(older)).toBe(401);
-		const devices = (await (await h.request('/api/devices', { headers: { cookie: current } })).json()) as { certificates: Array<{ _id: string; revoked: boolean }> };
+		const devices = (await (await h.request('/api/devices', { headers: { cookie: current } })).json()) as {
+			certificates: Array<{ _id: string; revoked: boolean }>;
+		};
 		expect(devices.certificates.find((c) => c._id === device.certificate._id)?.revoked).toBe(false);
 	});
 });

@@ -28,7 +28,10 @@ describe('session tokens', () => {
 		expect(jwks.keys).toHaveLength(1);
 		expect(jwks.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig' });
 		expect(jwks.keys[0]).not.toHaveProperty('d');
-		const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(jwks as Parameters<typeof createLocalJWKSet>[0]));
+		const { payload, protectedHeader } = await jwtVerify(
+			token,
+			createLocalJWKSet(jwks as Parameters<typeof createLocalJWKSet>[0])
+		);
 		expect(protectedHeader).toMatchObject({ alg: 'EdDSA', kid: jwks.keys[0].kid });
 		expect(payload).toMatchObject({ sub: 'ines', roles: ['member'] });
 		expect(typeof payload.jti).toBe('string');
@@ -63,8 +66,15 @@ describe('session tokens', () => {
 		await h.register('ines');
 		const req = new Request('http://x/', { headers: { authorization: basic('ines', PASSWORD) } });
 		expect(await h.auth.authenticate(req, '192.0.2.1')).toEqual({ name: 'ines', roles: ['member'] });
-		expect(await h.auth.authenticate(new Request('http://x/', { headers: { authorization: basic('ines', 'wrong-password!') } }), '192.0.2.1')).toBeNull();
-		expect(await h.auth.authenticate(new Request('http://x/', { headers: { authorization: 'Basic !!!' } }), '192.0.2.1')).toBeNull();
+		expect(
+			await h.auth.authenticate(
+				new Request('http://x/', { headers: { authorization: basic('ines', 'wrong-password!') } }),
+				'192.0.2.1'
+			)
+		).toBeNull();
+		expect(
+			await h.auth.authenticate(new Request('http://x/', { headers: { authorization: 'Basic !!!' } }), '192.0.2.1')
+		).toBeNull();
 
 		// The cache answers without scrypt: prove it by changing the password underneath.
 		await h.auth.users.setPassword('ines', await hashPassword('a-new-password-1', TEST_SCRYPT_COST));
@@ -85,7 +95,14 @@ describe('session tokens', () => {
 		expect(users.every((u) => u?.name === 'ines')).toBe(true);
 		expect(scryptActivity().completed - before).toBe(1);
 		// a wrong password arriving together is checked once too, and refused for each request
-		const wrong = await Promise.all(Array.from({ length: 4 }, () => h.auth.authenticate(new Request('http://x/', { headers: { authorization: basic('ines', 'wrong-password!') } }), '192.0.2.1')));
+		const wrong = await Promise.all(
+			Array.from({ length: 4 }, () =>
+				h.auth.authenticate(
+					new Request('http://x/', { headers: { authorization: basic('ines', 'wrong-password!') } }),
+					'192.0.2.1'
+				)
+			)
+		);
 		expect(wrong).toEqual([null, null, null, null]);
 		expect(scryptActivity().completed - before).toBe(2);
 
@@ -105,7 +122,10 @@ describe('session tokens', () => {
 		h = createHarness();
 		await h.register('ines');
 		for (let i = 0; i < 5; i++) {
-			await h.auth.authenticate(new Request('http://x/', { headers: { authorization: basic('ines', `wrong-${i}-password`) } }), '192.0.2.1');
+			await h.auth.authenticate(
+				new Request('http://x/', { headers: { authorization: basic('ines', `wrong-${i}-password`) } }),
+				'192.0.2.1'
+			);
 		}
 		const limited = await h.post('/api/auth/login', { username: 'ines', password: PASSWORD });
 		expect(limited.status).toBe(429);
@@ -135,7 +155,9 @@ describe('session tokens', () => {
 		h = createHarness({ kind: 'leveldb', dataDir });
 		const session = await h.request('/api/auth/session', { headers: { cookie } });
 		expect(session.status).toBe(200);
-		expect(sessionCookie(await h.post('/api/auth/login', { username: 'ines', password: PASSWORD }))).toMatch(/^praxis_session=/);
+		expect(sessionCookie(await h.post('/api/auth/login', { username: 'ines', password: PASSWORD }))).toMatch(
+			/^praxis_session=/
+		);
 	});
 
 	it('forgets revocations of tokens that have expired anyway', async () => {
@@ -144,7 +166,8 @@ describe('session tokens', () => {
 		h = createHarness({ kind: 'leveldb', dataDir, now });
 		const cookie = await h.register('ines');
 		await h.request('/api/auth/logout', { method: 'POST', headers: { cookie } });
-		const revoked = async () => (await h.storage.db(SESSIONS_DB).allDocs({ startkey: 'revoked:', endkey: 'revoked:\ufff0' })).rows.length;
+		const revoked = async () =>
+			(await h.storage.db(SESSIONS_DB).allDocs({ startkey: 'revoked:', endkey: 'revoked:\ufff0' })).rows.length;
 		expect(await revoked()).toBe(1);
 		await h.close({ keepData: true });
 
@@ -157,4 +180,3 @@ describe('session tokens', () => {
 		expect(await revoked()).toBe(0);
 	});
 });
-

@@ -81,14 +81,23 @@ function memberFetch(log: { urls: string[]; docs: number }, cutAfterBytes?: numb
 }
 
 const url = () => `${base}/api/bootstrap/community`;
-const remote = (log = { urls: [], docs: 0 }) => new PouchDB(`${base}/couch/community`, { fetch: memberFetch(log) } as PouchDB.Configuration.RemoteDatabaseConfiguration);
+const remote = (log = { urls: [], docs: 0 }) =>
+	new PouchDB(`${base}/couch/community`, {
+		fetch: memberFetch(log)
+	} as PouchDB.Configuration.RemoteDatabaseConfiguration);
 
 describe('loading the bootstrap snapshot', () => {
 	it('fills the replica, then replication from its seq brings what changed after it; a re-load changes nothing', async () => {
 		const first = replica();
 		const log = { urls: [] as string[], docs: 0 };
 		const progress: number[] = [];
-		const outcome = await loadBootstrap({ url: url(), local: first, state: memoryState(), fetch: memberFetch(log), onProgress: (n) => progress.push(n) });
+		const outcome = await loadBootstrap({
+			url: url(),
+			local: first,
+			state: memoryState(),
+			fetch: memberFetch(log),
+			onProgress: (n) => progress.push(n)
+		});
 		expect(outcome?.since).toBe((await h.storage.db('community').info()).update_seq);
 		expect(await leavesOf(first)).toEqual(await leavesOf(h.storage.db('community')));
 		expect((await first.get(CONFLICTED, { conflicts: true }))._conflicts).toHaveLength(1);
@@ -97,10 +106,24 @@ describe('loading the bootstrap snapshot', () => {
 		expect(progress.at(-1)).toBe(log.docs);
 
 		// a change after the snapshot was made; a second member still gets the same (kept) snapshot
-		await h.storage.db('community').put({ _id: 'post:01AFTER', type: 'post', author: 'writer', createdAt: new Date().toISOString(), thread: 'thread:01T000001', body: 'later' });
+		await h.storage
+			.db('community')
+			.put({
+				_id: 'post:01AFTER',
+				type: 'post',
+				author: 'writer',
+				createdAt: new Date().toISOString(),
+				thread: 'thread:01T000001',
+				body: 'later'
+			});
 		const second = replica();
 		const state = memoryState();
-		const since = (await loadBootstrap({ url: url(), local: second, state, fetch: memberFetch({ urls: [], docs: 0 }) }))!.since;
+		const since = (await loadBootstrap({
+			url: url(),
+			local: second,
+			state,
+			fetch: memberFetch({ urls: [], docs: 0 })
+		}))!.since;
 		expect(since).toBe(outcome!.since);
 		await expect(second.get('post:01AFTER')).rejects.toMatchObject({ status: 404 });
 		const replication = await second.replicate.from(remote(), { since });
@@ -121,9 +144,13 @@ describe('loading the bootstrap snapshot', () => {
 	it('resumes a download cut off half way at its next part instead of starting again', async () => {
 		const local = replica();
 		const state = memoryState();
-		const whole = await (await memberFetch({ urls: [], docs: 0 })(url(), { headers: { 'accept-encoding': 'br' } })).arrayBuffer();
+		const whole = await (
+			await memberFetch({ urls: [], docs: 0 })(url(), { headers: { 'accept-encoding': 'br' } })
+		).arrayBuffer();
 		const log = { urls: [] as string[], docs: 0 };
-		await expect(loadBootstrap({ url: url(), local, state, fetch: memberFetch(log, Math.round(whole.byteLength / 2)) })).rejects.toThrow();
+		await expect(
+			loadBootstrap({ url: url(), local, state, fetch: memberFetch(log, Math.round(whole.byteLength / 2)) })
+		).rejects.toThrow();
 		const cut = state.value!;
 		const total = cut.docs;
 		expect(cut.complete).toBe(false);
@@ -146,7 +173,13 @@ describe('loading the bootstrap snapshot', () => {
 	it('says where pushing can start when the replica holds nothing but the snapshot', async () => {
 		const local = replica();
 		const write = (docs: PouchDB.Core.PutDocument<object>[]) => writeSnapshotPart(local, 'reader', [], docs);
-		const outcome = await loadBootstrap({ url: url(), local, write, state: memoryState(), fetch: memberFetch({ urls: [], docs: 0 }) });
+		const outcome = await loadBootstrap({
+			url: url(),
+			local,
+			write,
+			state: memoryState(),
+			fetch: memberFetch({ urls: [], docs: 0 })
+		});
 		expect(outcome?.pushSince).toBe((await local.info()).update_seq);
 		// nothing before it is the device's own: a push from there asks the server about nothing
 		const asked = { revsDiff: 0 };
@@ -154,7 +187,8 @@ describe('loading the bootstrap snapshot', () => {
 			if (String(input).includes('/_revs_diff')) asked.revsDiff++;
 			return memberFetch({ urls: [], docs: 0 })(input, init);
 		};
-		const pushTo = () => new PouchDB(`${base}/couch/community`, { fetch: counting } as PouchDB.Configuration.RemoteDatabaseConfiguration);
+		const pushTo = () =>
+			new PouchDB(`${base}/couch/community`, { fetch: counting } as PouchDB.Configuration.RemoteDatabaseConfiguration);
 		await local.replicate.to(pushTo(), { since: outcome!.pushSince });
 		expect(asked.revsDiff).toBe(0);
 		// while a push from the start sends every document's revisions to learn the server has them
@@ -165,10 +199,24 @@ describe('loading the bootstrap snapshot', () => {
 		const other = replica();
 		let parts = 0;
 		const interleaved = async (docs: PouchDB.Core.PutDocument<object>[]) => {
-			if (++parts === 2) await other.put({ _id: 'post:01MINE', type: 'post', author: 'reader', createdAt: new Date().toISOString(), thread: 'thread:01T000001', body: 'mine' });
+			if (++parts === 2)
+				await other.put({
+					_id: 'post:01MINE',
+					type: 'post',
+					author: 'reader',
+					createdAt: new Date().toISOString(),
+					thread: 'thread:01T000001',
+					body: 'mine'
+				});
 			return writeSnapshotPart(other, 'reader', [], docs);
 		};
-		const mixed = await loadBootstrap({ url: url(), local: other, write: interleaved, state: memoryState(), fetch: memberFetch({ urls: [], docs: 0 }) });
+		const mixed = await loadBootstrap({
+			url: url(),
+			local: other,
+			write: interleaved,
+			state: memoryState(),
+			fetch: memberFetch({ urls: [], docs: 0 })
+		});
 		expect(mixed?.since).toBe(outcome?.since);
 		expect(mixed?.pushSince).toBeUndefined();
 	});
@@ -176,19 +224,29 @@ describe('loading the bootstrap snapshot', () => {
 	it('falls back to replication (null) when the snapshot being resumed is gone', async () => {
 		const state = memoryState();
 		state.value = { seq: 987654321, next: 2, parts: 5, written: 500, docs: 2000, complete: false };
-		expect(await loadBootstrap({ url: url(), local: replica(), state, fetch: memberFetch({ urls: [], docs: 0 }) })).toBeNull();
+		expect(
+			await loadBootstrap({ url: url(), local: replica(), state, fetch: memberFetch({ urls: [], docs: 0 }) })
+		).toBeNull();
 		expect(state.value).toBeUndefined();
 	});
 
 	it('completes at once on an empty snapshot (a new community)', async () => {
-		const empty: typeof fetch = async () => new Response('{"seq":0,"docs":0,"parts":0,"from":0,"to":0}\n', { headers: { 'content-type': 'application/x-ndjson' } });
+		const empty: typeof fetch = async () =>
+			new Response('{"seq":0,"docs":0,"parts":0,"from":0,"to":0}\n', {
+				headers: { 'content-type': 'application/x-ndjson' }
+			});
 		const state = memoryState();
 		expect(await loadBootstrap({ url: url(), local: replica(), state, fetch: empty })).toEqual({ since: 0 });
 		expect(state.value).toMatchObject({ complete: true, parts: 0 });
 	});
 
 	it('fails as unauthorized without a session', async () => {
-		const err = await loadBootstrap({ url: url(), local: replica(), state: memoryState(), fetch: (input, init) => fetch(input, init) }).catch((e: unknown) => e);
+		const err = await loadBootstrap({
+			url: url(),
+			local: replica(),
+			state: memoryState(),
+			fetch: (input, init) => fetch(input, init)
+		}).catch((e: unknown) => e);
 		expect(err).toMatchObject({ status: 401, name: 'unauthorized' });
 	});
 });

@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const get = (path: string, headers: Record<string, string> = {}) => h.request(path, { headers: { cookie, ...headers } });
+const get = (path: string, headers: Record<string, string> = {}) =>
+	h.request(path, { headers: { cookie, ...headers } });
 
 describe('GET /api/bootstrap/community', () => {
 	it('answers 401 without a session, 404 for another database', async () => {
@@ -31,7 +32,15 @@ describe('GET /api/bootstrap/community', () => {
 	});
 
 	it('answers 400 for bad parameters and 410 for a snapshot it no longer keeps', async () => {
-		for (const query of ['?from=-1&seq=1', '?from=abc&seq=1', '?from=1', '?seq=a%20b&from=0', '?seq=1&from=1.5', '?to=-2', '?to=x']) {
+		for (const query of [
+			'?from=-1&seq=1',
+			'?from=abc&seq=1',
+			'?from=1',
+			'?seq=a%20b&from=0',
+			'?seq=1&from=1.5',
+			'?to=-2',
+			'?to=x'
+		]) {
 			const res = await get(URL + query);
 			expect(res.status, query).toBe(400);
 			expect(await res.json()).toMatchObject({ error: 'bad_request' });
@@ -60,7 +69,12 @@ describe('GET /api/bootstrap/community', () => {
 			const revisions = doc._revisions as { start: number; ids: string[] };
 			expect(`${revisions.start}-${revisions.ids[0]}`).toBe(doc._rev);
 		}
-		expect(docs.filter((d) => d._id === CONFLICTED).map((d) => d.title).sort()).toEqual(['Left', 'Right']);
+		expect(
+			docs
+				.filter((d) => d._id === CONFLICTED)
+				.map((d) => d.title)
+				.sort()
+		).toEqual(['Left', 'Right']);
 		expect(docs.find((d) => d._id === DELETED)).toMatchObject({ _deleted: true });
 		// categories, then profiles, then threads by latest activity (thread 0 has the newest post)
 		const types = docs.map((d) => d._id.slice(0, d._id.indexOf(':')));
@@ -68,13 +82,17 @@ describe('GET /api/bootstrap/community', () => {
 		// then the 100 threads with the latest activity (thread 0 has the newest post), the profiles,
 		// then the posts of those 100, then each other thread (newest first) followed by its posts
 		expect(docs[7]._id).toBe('thread:01T000000');
-		expect(docs.slice(8, 107).map((d) => d._id)).toEqual(Array.from({ length: 99 }, (_, i) => `thread:01T000${399 - i}`));
+		expect(docs.slice(8, 107).map((d) => d._id)).toEqual(
+			Array.from({ length: 99 }, (_, i) => `thread:01T000${399 - i}`)
+		);
 		const profiles = types.indexOf('profile');
 		expect(profiles).toBe(107);
 		expect(types.slice(profiles, types.indexOf('post', profiles)).every((t) => t === 'profile')).toBe(true);
 		expect(docs[types.indexOf('thread', profiles)]._id).toBe('thread:01T000300');
 		const top = new Set(docs.slice(7, 107).map((d) => d._id));
-		const afterProfiles = docs.slice(profiles).filter((d) => !d._deleted && ['thread', 'post'].includes(d._id.slice(0, d._id.indexOf(':'))));
+		const afterProfiles = docs
+			.slice(profiles)
+			.filter((d) => !d._deleted && ['thread', 'post'].includes(d._id.slice(0, d._id.indexOf(':'))));
 		expect(afterProfiles.some((d) => d._id.startsWith('post:') && top.has(String(d.thread)))).toBe(true);
 		let current = '';
 		for (const doc of afterProfiles) {
@@ -83,7 +101,10 @@ describe('GET /api/bootstrap/community', () => {
 				current = doc._id;
 			} else {
 				// a post follows its own thread, or (before the first other thread) belongs to one of the 100
-				expect(doc.thread === current || (current === '' && top.has(String(doc.thread))), `${doc._id} of ${String(doc.thread)} after ${current}`).toBe(true);
+				expect(
+					doc.thread === current || (current === '' && top.has(String(doc.thread))),
+					`${doc._id} of ${String(doc.thread)} after ${current}`
+				).toBe(true);
 			}
 		}
 		expect(docs.at(-1)?._id).toBe(DELETED);
@@ -121,14 +142,30 @@ describe('GET /api/bootstrap/community', () => {
 		const clock = { ms: Date.now() };
 		const cache = new SnapshotCache(h.storage, () => clock.ms);
 		const app = new Hono().route('/b', createBootstrapRoutes({ storage: h.storage, auth: h.auth, cache }));
-		const fetchOne = async (encoding: string) => (await app.request('/b/community', { headers: { cookie, 'accept-encoding': encoding } })).arrayBuffer();
+		const fetchOne = async (encoding: string) =>
+			(await app.request('/b/community', { headers: { cookie, 'accept-encoding': encoding } })).arrayBuffer();
 		const first = await Promise.all(Array.from({ length: 5 }, () => fetchOne('br')));
 		expect(cache.builds).toBe(1);
 		for (const bytes of first) expect(Buffer.from(bytes).equals(Buffer.from(first[0]))).toBe(true);
 		clock.ms += 60_000; // within the reuse window, a changed database keeps its snapshot
 		expect(cache.builds).toBe(1);
-		await h.storage.db('community').put({ _id: 'thread:01NEWER', type: 'thread', author: 'writer', createdAt: new Date().toISOString(), category: 'general', title: 'Newer', body: 'b', tags: [] });
-		expect(parseSnapshot(brotliDecompressSync(new Uint8Array(await fetchOne('br'))).toString()).parts.flatMap((p) => p.docs).some((d) => d._id === 'thread:01NEWER')).toBe(false);
+		await h.storage
+			.db('community')
+			.put({
+				_id: 'thread:01NEWER',
+				type: 'thread',
+				author: 'writer',
+				createdAt: new Date().toISOString(),
+				category: 'general',
+				title: 'Newer',
+				body: 'b',
+				tags: []
+			});
+		expect(
+			parseSnapshot(brotliDecompressSync(new Uint8Array(await fetchOne('br'))).toString())
+				.parts.flatMap((p) => p.docs)
+				.some((d) => d._id === 'thread:01NEWER')
+		).toBe(false);
 		expect(cache.builds).toBe(1);
 		clock.ms += 10 * 60_000; // past it, the old one at once while a new one is built for the next member
 		const stale = parseSnapshot(brotliDecompressSync(new Uint8Array(await fetchOne('br'))).toString());
@@ -138,7 +175,18 @@ describe('GET /api/bootstrap/community', () => {
 		expect(cache.builds).toBe(2);
 		expect(after.parts.flatMap((p) => p.docs).some((d) => d._id === 'thread:01NEWER')).toBe(true);
 		clock.ms += 2 * 60 * 60_000; // a snapshot too old to serve is rebuilt before answering
-		await h.storage.db('community').put({ _id: 'thread:01NEWEST', type: 'thread', author: 'writer', createdAt: new Date().toISOString(), category: 'general', title: 'Newest', body: 'b', tags: [] });
+		await h.storage
+			.db('community')
+			.put({
+				_id: 'thread:01NEWEST',
+				type: 'thread',
+				author: 'writer',
+				createdAt: new Date().toISOString(),
+				category: 'general',
+				title: 'Newest',
+				body: 'b',
+				tags: []
+			});
 		const rebuilt = parseSnapshot(brotliDecompressSync(new Uint8Array(await fetchOne('br'))).toString());
 		expect(cache.builds).toBe(3);
 		expect(rebuilt.parts.flatMap((p) => p.docs).some((d) => d._id === 'thread:01NEWEST')).toBe(true);

@@ -3,7 +3,14 @@
 // when conflicts and deleted leaves sit on a part boundary; parts kept compressed, read back whole.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStorage, type Storage } from '../../../server/storage/index';
-import { buildSnapshot, cut, PART_SIZES, PART_SIZE_MAX, priorityOrder, readPart } from '../../../server/bootstrap/snapshot';
+import {
+	buildSnapshot,
+	cut,
+	PART_SIZES,
+	PART_SIZE_MAX,
+	priorityOrder,
+	readPart
+} from '../../../server/bootstrap/snapshot';
 import { fillCommunity, leavesOf } from './support';
 
 type Doc = { _id: string; _rev: string; _deleted?: boolean; [k: string]: unknown };
@@ -21,7 +28,11 @@ function expectGrouped(docs: readonly { _id: string }[]): void {
 describe('cut', () => {
 	it('never splits the leaves of one id across parts', () => {
 		// 119 single documents, then one id with 3 leaves on the first boundary (120)
-		const docs = [...Array.from({ length: 119 }, (_, i) => ({ _id: `post:${i}` })), ...Array(3).fill({ _id: 'post:x' }), ...Array.from({ length: 600 }, (_, i) => ({ _id: `vote:${i}` }))];
+		const docs = [
+			...Array.from({ length: 119 }, (_, i) => ({ _id: `post:${i}` })),
+			...Array(3).fill({ _id: 'post:x' }),
+			...Array.from({ length: 600 }, (_, i) => ({ _id: `vote:${i}` }))
+		];
 		const parts = cut(docs);
 		expect(parts[0]).toHaveLength(PART_SIZES[0] + 2);
 		expect(parts[0].slice(-3).every((d) => d._id === 'post:x')).toBe(true);
@@ -32,7 +43,11 @@ describe('cut', () => {
 
 	it('cuts parts of the nominal sizes when no id straddles a boundary', () => {
 		const docs = Array.from({ length: 3000 }, (_, i) => ({ _id: `post:${i}` }));
-		expect(cut(docs).map((p) => p.length)).toEqual([...PART_SIZES, PART_SIZE_MAX, 3000 - PART_SIZES.reduce((a, b) => a + b) - PART_SIZE_MAX]);
+		expect(cut(docs).map((p) => p.length)).toEqual([
+			...PART_SIZES,
+			PART_SIZE_MAX,
+			3000 - PART_SIZES.reduce((a, b) => a + b) - PART_SIZE_MAX
+		]);
 	});
 });
 
@@ -47,7 +62,14 @@ describe('priorityOrder', () => {
 			{ _id: 'post:b', _rev: '2-e', type: 'post', thread: 'thread:t', createdAt: '2026-01-03T00:00:00.000Z' }
 		];
 		const ordered = priorityOrder(docs);
-		expect(ordered.map((d) => `${d._id} ${d._rev}`)).toEqual(['category:c 1-a', 'thread:t 1-a', 'post:b 2-d', 'post:b 2-e', 'post:a 1-a', 'post:gone 2-x']);
+		expect(ordered.map((d) => `${d._id} ${d._rev}`)).toEqual([
+			'category:c 1-a',
+			'thread:t 1-a',
+			'post:b 2-d',
+			'post:b 2-e',
+			'post:a 1-a',
+			'post:gone 2-x'
+		]);
 		expectGrouped(ordered);
 	});
 });
@@ -62,13 +84,27 @@ describe('buildSnapshot', () => {
 		const posts = (await db.allDocs({ startkey: 'post:', endkey: 'post:\ufff0', include_docs: true })).rows;
 		const leaf = (doc: Doc, hash: string, fields: object) => {
 			const start = Number(doc._rev.split('-')[0]) + 1;
-			return { ...fields, _id: doc._id, _rev: `${start}-${hash}`, _revisions: { start, ids: [hash, doc._rev.split('-')[1]] } };
+			return {
+				...fields,
+				_id: doc._id,
+				_rev: `${start}-${hash}`,
+				_revisions: { start, ids: [hash, doc._rev.split('-')[1]] }
+			};
 		};
 		const docs = posts.map((row) => row.doc as unknown as Doc);
 		// one leaf per id per batch (PouchDB keeps one of two same-id entries in a batch)
-		await db.bulkDocs(docs.map((doc) => leaf(doc, 'c0ffee', { ...doc, body: 'edited elsewhere' })), { new_edits: false });
-		await db.bulkDocs(docs.map((doc) => leaf(doc, 'beef', { ...doc, body: 'edited on a third device' })), { new_edits: false });
-		await db.bulkDocs(docs.map((doc) => leaf(doc, 'dead', { _deleted: true })), { new_edits: false });
+		await db.bulkDocs(
+			docs.map((doc) => leaf(doc, 'c0ffee', { ...doc, body: 'edited elsewhere' })),
+			{ new_edits: false }
+		);
+		await db.bulkDocs(
+			docs.map((doc) => leaf(doc, 'beef', { ...doc, body: 'edited on a third device' })),
+			{ new_edits: false }
+		);
+		await db.bulkDocs(
+			docs.map((doc) => leaf(doc, 'dead', { _deleted: true })),
+			{ new_edits: false }
+		);
 	});
 	afterAll(() => storage.close());
 
@@ -83,7 +119,9 @@ describe('buildSnapshot', () => {
 		expect(docs.map((d) => `${d._id} ${d._rev}`).sort()).toEqual(await leavesOf(db));
 		expectGrouped(docs);
 		const partOf = new Map<string, Set<number>>();
-		parts.forEach((p) => p.docs.forEach((d) => (partOf.get(d._id) ?? partOf.set(d._id, new Set()).get(d._id)!).add(p.part)));
+		parts.forEach((p) =>
+			p.docs.forEach((d) => (partOf.get(d._id) ?? partOf.set(d._id, new Set()).get(d._id)!).add(p.part))
+		);
 		for (const [id, where] of partOf) expect(where.size, id).toBe(1);
 		// the data really has ids on boundaries: some part grew past its nominal size
 		expect(parts.some((p, i) => p.docs.length > (PART_SIZES[i] ?? PART_SIZE_MAX))).toBe(true);

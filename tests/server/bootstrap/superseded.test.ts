@@ -55,12 +55,16 @@ describe('the bootstrap snapshot after an edit', () => {
 		expect(after.header.seq).toBe(before.header.seq); // the same snapshot, rewritten where it held the profile
 		expect(after.header.docs).toBe(before.header.docs - 1);
 		// resuming that snapshot from any part, in any encoding, is rewritten too
-		const resumed = await h.request(`${URL}?seq=${before.header.seq}&from=0`, { headers: { cookie: reader, 'accept-encoding': 'gzip' } });
+		const resumed = await h.request(`${URL}?seq=${before.header.seq}&from=0`, {
+			headers: { cookie: reader, 'accept-encoding': 'gzip' }
+		});
 		expect(gunzipSync(new Uint8Array(await resumed.arrayBuffer())).toString()).not.toContain(OLD_BIO);
 		const plain = await snapshot(`?seq=${before.header.seq}&from=0`);
 		expect(plain.text).not.toContain(OLD_BIO);
 
-		const changes = await h.request(`/couch/community/_changes?since=${before.header.seq}&include_docs=true`, { headers: { cookie: reader } });
+		const changes = await h.request(`/couch/community/_changes?since=${before.header.seq}&include_docs=true`, {
+			headers: { cookie: reader }
+		});
 		const { results } = (await changes.json()) as { results: Array<{ id: string; doc: Record<string, unknown> }> };
 		expect(results.find((r) => r.id === 'profile:ana')?.doc).toMatchObject({ _rev: hidden, displayName: 'ana' });
 		expect(results.find((r) => r.id === 'profile:ana')?.doc).not.toHaveProperty('bio');
@@ -78,13 +82,25 @@ describe('the bootstrap snapshot after an edit', () => {
 		expect((await snapshot()).text).toContain('FIRST DRAFT');
 
 		await put({ ...edited, _rev: editedRev, body: 'Second draft', updatedAt: new Date().toISOString() });
-		await put({ _id: gone._id, _rev: goneRev, _deleted: true, type: 'post', author: 'ana', createdAt: gone.createdAt, thread: t._id });
+		await put({
+			_id: gone._id,
+			_rev: goneRev,
+			_deleted: true,
+			type: 'post',
+			author: 'ana',
+			createdAt: gone.createdAt,
+			thread: t._id
+		});
 		const after = await snapshot();
 		expect(after.text).not.toContain('FIRST DRAFT');
 		expect(after.text).not.toContain('later deleted');
 		const compressed = await h.request(URL, { headers: gzip });
 		const decoded = gunzipSync(new Uint8Array(await compressed.arrayBuffer())).toString();
 		expect(decoded).not.toContain('FIRST DRAFT');
-		expect(parseSnapshot(decoded).parts.flatMap((p) => p.docs).some((d) => d._id === t._id)).toBe(true); // untouched documents stay
+		expect(
+			parseSnapshot(decoded)
+				.parts.flatMap((p) => p.docs)
+				.some((d) => d._id === t._id)
+		).toBe(true); // untouched documents stay
 	});
 });

@@ -16,17 +16,41 @@ export async function fillCommunity(storage: Storage, threads: number, postsPerT
 	const docs: Array<Record<string, unknown>> = [];
 	for (let t = 0; t < threads; t++) {
 		const thread = `thread:01T${pad(t)}`;
-		docs.push({ _id: thread, type: 'thread', author: 'writer', createdAt: at(t), category: 'general', title: `Thread ${t}`, body: `Body ${t} `.repeat(20), tags: [] });
+		docs.push({
+			_id: thread,
+			type: 'thread',
+			author: 'writer',
+			createdAt: at(t),
+			category: 'general',
+			title: `Thread ${t}`,
+			body: `Body ${t} `.repeat(20),
+			tags: []
+		});
 		for (let p = 0; p < postsPerThread; p++) {
 			// thread 0 gets the newest post of all: it has the latest activity
 			const minute = t === 0 && p === postsPerThread - 1 ? threads + 100 : t + p + 1;
-			docs.push({ _id: `post:01P${pad(t)}${pad(p)}`, type: 'post', author: 'writer', createdAt: at(minute), thread, body: `Reply ${p} to ${t} `.repeat(10) });
+			docs.push({
+				_id: `post:01P${pad(t)}${pad(p)}`,
+				type: 'post',
+				author: 'writer',
+				createdAt: at(minute),
+				thread,
+				body: `Reply ${p} to ${t} `.repeat(10)
+			});
 		}
 	}
 	docs.push({ _id: 'profile:writer', type: 'profile', author: 'writer', createdAt: at(0), displayName: 'Writer' });
 	for (let i = 0; i < docs.length; i += 500) await db.bulkDocs(docs.slice(i, i + 500));
 	// a conflict: two leaves of the same thread, as two devices editing it offline would leave it
-	const base = { _id: CONFLICTED, type: 'thread', author: 'writer', createdAt: at(1), category: 'general', body: 'x', tags: [] };
+	const base = {
+		_id: CONFLICTED,
+		type: 'thread',
+		author: 'writer',
+		createdAt: at(1),
+		category: 'general',
+		body: 'x',
+		tags: []
+	};
 	await db.bulkDocs(
 		[
 			{ ...base, title: 'Left', _rev: '2-aaaa', _revisions: { start: 2, ids: ['aaaa', 'root'] } },
@@ -34,18 +58,31 @@ export async function fillCommunity(storage: Storage, threads: number, postsPerT
 		],
 		{ new_edits: false }
 	);
-	const put = await db.put({ _id: DELETED, type: 'post', author: 'writer', createdAt: at(2), thread: 'thread:01T000000', body: 'gone soon' });
+	const put = await db.put({
+		_id: DELETED,
+		type: 'post',
+		author: 'writer',
+		createdAt: at(2),
+		thread: 'thread:01T000000',
+		body: 'gone soon'
+	});
 	await db.remove(DELETED, put.rev);
 }
 
 /** Every leaf revision in `db` as `id rev`, design documents aside. */
 export async function leavesOf(db: PouchDB.Database): Promise<string[]> {
 	const feed = await db.changes({ since: 0, style: 'all_docs' } as PouchDB.Core.ChangesOptions);
-	return feed.results.filter((r) => !r.id.startsWith('_design/')).flatMap((r) => r.changes.map((c) => `${r.id} ${c.rev}`)).sort();
+	return feed.results
+		.filter((r) => !r.id.startsWith('_design/'))
+		.flatMap((r) => r.changes.map((c) => `${r.id} ${c.rev}`))
+		.sort();
 }
 
 /** The lines of an NDJSON snapshot: the header, then the parts. */
-export function parseSnapshot(text: string): { header: { seq: number | string; docs: number; parts: number; from: number }; parts: Array<{ part: number; docs: Array<Record<string, unknown> & { _id: string; _rev: string }> }> } {
+export function parseSnapshot(text: string): {
+	header: { seq: number | string; docs: number; parts: number; from: number };
+	parts: Array<{ part: number; docs: Array<Record<string, unknown> & { _id: string; _rev: string }> }>;
+} {
 	const [head, ...rest] = text.split('\n').filter((l) => l.trim());
 	return { header: JSON.parse(head), parts: rest.map((l) => JSON.parse(l)) };
 }

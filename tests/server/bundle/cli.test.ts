@@ -23,7 +23,15 @@ afterEach(async () => {
 function io() {
 	const out: string[] = [];
 	const err: string[] = [];
-	return { out, err, io: { env: {} as Record<string, string | undefined>, out: (l: string) => out.push(l), err: (l: string) => err.push(l) } };
+	return {
+		out,
+		err,
+		io: {
+			env: {} as Record<string, string | undefined>,
+			out: (l: string) => out.push(l),
+			err: (l: string) => err.push(l)
+		}
+	};
 }
 
 async function prepare() {
@@ -33,14 +41,18 @@ async function prepare() {
 	const ana = await h.register('ana');
 	await h.register('ben');
 	const anaDevice = await certifyTestDevice(h, ana);
-	const benCookie = (await h.post('/api/auth/login', { username: 'ben', password: 'a-long-enough-password' })).headers.getSetCookie()[0].split(';')[0];
+	const benCookie = (await h.post('/api/auth/login', { username: 'ben', password: 'a-long-enough-password' })).headers
+		.getSetCookie()[0]
+		.split(';')[0];
 	const benDevice = await certifyTestDevice(h, benCookie);
 	// what ana's device saved at the meetup: her certificate, her thread, and a forgery by ben
 	const mine = await anaDevice.signRevision(thread('ana'));
 	const forged = await benDevice.signRevision(thread('ana'));
 	const docs = [{ ...anaDevice.certificate, _rev: '1-cccc' }, mine, forged];
-	const bytes = await writeBundle(docs, { author: 'ana', since: null, created: new Date().toISOString(), device: anaDevice.certificate._id }, (b) =>
-		crypto.subtle.sign({ name: 'Ed25519' }, anaDevice.keys.privateKey, b)
+	const bytes = await writeBundle(
+		docs,
+		{ author: 'ana', since: null, created: new Date().toISOString(), device: anaDevice.certificate._id },
+		(b) => crypto.subtle.sign({ name: 'Ed25519' }, anaDevice.keys.privateKey, b)
 	);
 	const file = join(dataDir, 'meetup.praxis');
 	writeFileSync(file, bytes);
@@ -97,7 +109,12 @@ describe('npm run bundle', () => {
 		const storage = createStorage({ kind: 'leveldb', dataDir });
 		try {
 			const signer = await serverSigner(createAuthService({ storage, keysDir: keysDirOf(dataDir) }).signingKey());
-			const verified = await verifyBundle(parsed.header, parsed.docs, { serverKeys: new Map([[signer.kid, signer.publicKey]]), revoked: new Set(), now: new Date(), findCertificate: async () => null });
+			const verified = await verifyBundle(parsed.header, parsed.docs, {
+				serverKeys: new Map([[signer.kid, signer.publicKey]]),
+				revoked: new Set(),
+				now: new Date(),
+				findCertificate: async () => null
+			});
 			expect(verified.ok).toBe(true);
 		} finally {
 			await storage.close();

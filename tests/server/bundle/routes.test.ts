@@ -23,8 +23,10 @@ describe('POST /api/bundles', () => {
 		const ben = await h.register('ben');
 		const device = await certifyTestDevice(h, ana);
 		const t = await device.signRevision(thread('ana'));
-		const bytes = await writeBundle([{ ...device.certificate, _rev: '1-cc' }, t], { author: 'ana', since: null, created: new Date().toISOString(), device: device.certificate._id }, (b) =>
-			crypto.subtle.sign({ name: 'Ed25519' }, device.keys.privateKey, b)
+		const bytes = await writeBundle(
+			[{ ...device.certificate, _rev: '1-cc' }, t],
+			{ author: 'ana', since: null, created: new Date().toISOString(), device: device.certificate._id },
+			(b) => crypto.subtle.sign({ name: 'Ed25519' }, device.keys.privateKey, b)
 		);
 		const upload = (body: Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) =>
 			h!.request('/api/bundles', { method: 'POST', headers: { 'content-type': 'application/gzip', ...headers }, body });
@@ -53,24 +55,50 @@ describe('POST /api/bundles', () => {
 		const ben = await h.register('ben');
 		const mod = await h.register('mod');
 		await h.auth.users.updateRoles('mod', (roles) => [...roles, 'moderator']);
-		const [anaDevice, benDevice, modDevice] = [await certifyTestDevice(h, ana), await certifyTestDevice(h, ben), await certifyTestDevice(h, mod)];
+		const [anaDevice, benDevice, modDevice] = [
+			await certifyTestDevice(h, ana),
+			await certifyTestDevice(h, ben),
+			await certifyTestDevice(h, mod)
+		];
 		const original = await anaDevice.signRevision(thread('ana'));
 		await h.storage.db(COMMUNITY_DB).bulkDocs([original], { new_edits: false });
 		const { _rev: _, _revisions: __, signature: ___, ...content } = original;
 		const edit = { ...content, body: 'Edited from the hall', updatedAt: new Date().toISOString() };
 		const modEdit = await modDevice.signRevision(edit, original._revisions);
 		const bundle = async (device: typeof modDevice, name: string) =>
-			writeBundle([{ ...device.certificate, _rev: '1-cc' }, name === 'mod' ? modEdit : await device.signRevision(edit, original._revisions)], { author: name, since: null, created: new Date().toISOString(), device: device.certificate._id }, (b) =>
-				crypto.subtle.sign({ name: 'Ed25519' }, device.keys.privateKey, b)
+			writeBundle(
+				[
+					{ ...device.certificate, _rev: '1-cc' },
+					name === 'mod' ? modEdit : await device.signRevision(edit, original._revisions)
+				],
+				{ author: name, since: null, created: new Date().toISOString(), device: device.certificate._id },
+				(b) => crypto.subtle.sign({ name: 'Ed25519' }, device.keys.privateKey, b)
 			);
-		const upload = async (body: Uint8Array<ArrayBuffer>) => (await h!.request('/api/bundles', { method: 'POST', headers: { 'content-type': 'application/gzip', cookie: ana }, body })).json();
+		const upload = async (body: Uint8Array<ArrayBuffer>) =>
+			(
+				await h!.request('/api/bundles', {
+					method: 'POST',
+					headers: { 'content-type': 'application/gzip', cookie: ana },
+					body
+				})
+			).json();
 
 		expect(await upload(await bundle(benDevice, 'ben'))).toMatchObject({
 			ok: true,
-			refused: [{ id: original._id, reason: expect.stringMatching(/ben may not make this change: only the author or a moderator/) }]
+			refused: [
+				{
+					id: original._id,
+					reason: expect.stringMatching(/ben may not make this change: only the author or a moderator/)
+				}
+			]
 		});
 		expect(await h.storage.db(COMMUNITY_DB).get(original._id)).toMatchObject({ _rev: original._rev });
 		expect(await upload(await bundle(modDevice, 'mod'))).toMatchObject({ ok: true, refused: [] });
-		expect(await h.storage.db(COMMUNITY_DB).get(original._id)).toMatchObject({ _rev: modEdit._rev, author: 'ana', body: 'Edited from the hall', signature: { device: modDevice.certificate._id } });
+		expect(await h.storage.db(COMMUNITY_DB).get(original._id)).toMatchObject({
+			_rev: modEdit._rev,
+			author: 'ana',
+			body: 'Edited from the hall',
+			signature: { device: modDevice.certificate._id }
+		});
 	});
 });

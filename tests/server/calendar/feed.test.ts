@@ -17,10 +17,31 @@ const E2 = '01JCAAAAAAAAAAAAAAAAAAAAA2';
 const E3 = '01JCAAAAAAAAAAAAAAAAAAAAA3';
 
 function eventDoc(ulid: string, start: string, end: string, timeZone: string) {
-	return { _id: `event:${ulid}`, type: 'event', author: 'org', createdAt: '2026-09-01T00:00:00.000Z', kind: 'meetup', title: `Meetup ${ulid.slice(-1)}`, description: '', start, end, timeZone, location: { venue: 'Hall' }, organisers: ['org'], tags: [] };
+	return {
+		_id: `event:${ulid}`,
+		type: 'event',
+		author: 'org',
+		createdAt: '2026-09-01T00:00:00.000Z',
+		kind: 'meetup',
+		title: `Meetup ${ulid.slice(-1)}`,
+		description: '',
+		start,
+		end,
+		timeZone,
+		location: { venue: 'Hall' },
+		organisers: ['org'],
+		tags: []
+	};
 }
 function rsvp(ulid: string, author: string, status: string) {
-	return { _id: rsvpId(`event:${ulid}`, author), type: 'rsvp', author, createdAt: '2026-09-02T00:00:00.000Z', event: `event:${ulid}`, status };
+	return {
+		_id: rsvpId(`event:${ulid}`, author),
+		type: 'rsvp',
+		author,
+		createdAt: '2026-09-02T00:00:00.000Z',
+		event: `event:${ulid}`,
+		status
+	};
 }
 
 async function call(h: Harness, method: string, path: string, cookie?: string) {
@@ -88,7 +109,10 @@ describe('/api/calendar', () => {
 		const { url } = (await (await call(harness, 'POST', '/api/calendar/secret', ana)).json()) as { url: string };
 		const uids = async () => {
 			const vcal = new ICAL.Component(ICAL.parse(await (await call(harness!, 'GET', url)).text()));
-			return vcal.getAllSubcomponents('vevent').map((c) => String(c.getFirstPropertyValue('uid'))).sort();
+			return vcal
+				.getAllSubcomponents('vevent')
+				.map((c) => String(c.getFirstPropertyValue('uid')))
+				.sort();
 		};
 		expect(await uids()).toEqual([`${E1}@praxis`, `${E2}@praxis`]);
 
@@ -104,7 +128,12 @@ describe('/api/calendar', () => {
 
 	it('answers bad feed addresses with 404, not 5xx', async () => {
 		harness = createHarness();
-		for (const path of ['/api/calendar/nope.ics', '/api/calendar/nope', `/api/calendar/${'a'.repeat(43)}.ics`, '/api/calendar/%00.ics']) {
+		for (const path of [
+			'/api/calendar/nope.ics',
+			'/api/calendar/nope',
+			`/api/calendar/${'a'.repeat(43)}.ics`,
+			'/api/calendar/%00.ics'
+		]) {
 			expect((await call(harness, 'GET', path)).status).toBe(404);
 		}
 	});

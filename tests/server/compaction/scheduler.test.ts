@@ -44,7 +44,13 @@ beforeEach(() => {
 	storage = createStorage({ kind: 'memory', memoryPrefix: `compaction-${process.pid}-${++counter}-${Date.now()}` });
 	timers = new ManualTimers();
 	now = { ms: new Date(2026, 10, 30, 15, 0, 0).getTime() };
-	scheduler = new CompactionScheduler({ storage, dbName: 'community', clock: () => new Date(now.ms), timers, log: () => {} });
+	scheduler = new CompactionScheduler({
+		storage,
+		dbName: 'community',
+		clock: () => new Date(now.ms),
+		timers,
+		log: () => {}
+	});
 });
 afterEach(async () => {
 	await scheduler.stop();
@@ -68,7 +74,12 @@ describe('the compaction scheduler', () => {
 		expect(scheduler.runs).toBe(2);
 		await expect(storage.db('community').get('profile:ann', { rev: old })).rejects.toMatchObject({ status: 404 });
 		const record = await readCompactionRecord(storage, 'community');
-		expect(record).toMatchObject({ db: 'community', reason: 'manual', error: null, finishedAt: new Date(now.ms).toISOString() });
+		expect(record).toMatchObject({
+			db: 'community',
+			reason: 'manual',
+			error: null,
+			finishedAt: new Date(now.ms).toISOString()
+		});
 		expect(timers.delays()).toEqual([12 * 60 * 60_000]); // 15:00 → 03:00
 		timers.fire(12 * 60 * 60_000);
 		await vi.waitFor(() => expect(scheduler.runs).toBe(3));
@@ -87,12 +98,17 @@ describe('the compaction scheduler', () => {
 		// one compaction planned for the whole burst, at the last start + 60 s
 		expect(timers.delays()).toEqual([50_000, ...nightly]);
 		// until it runs, the old bodies are still in the store
-		for (const [i, n] of ['a', 'b', 'c'].entries()) expect(await storage.db('community').get(`profile:${n}`, { rev: edits[i].old })).toMatchObject({ bio: `bio of ${n}` });
+		for (const [i, n] of ['a', 'b', 'c'].entries())
+			expect(await storage.db('community').get(`profile:${n}`, { rev: edits[i].old })).toMatchObject({
+				bio: `bio of ${n}`
+			});
 		timers.fire(50_000);
 		await vi.waitFor(() => expect(scheduler.runs).toBe(runs + 1));
 		expect(scheduler.last?.reason).toBe('edit');
 		for (const [i, n] of ['a', 'b', 'c'].entries()) {
-			await expect(storage.db('community').get(`profile:${n}`, { rev: edits[i].old })).rejects.toMatchObject({ status: 404 });
+			await expect(storage.db('community').get(`profile:${n}`, { rev: edits[i].old })).rejects.toMatchObject({
+				status: 404
+			});
 		}
 		// long after: an edit waits only for the rest of its burst (5 s)
 		now.ms += 10 * 60_000;
@@ -112,7 +128,13 @@ describe('the compaction scheduler', () => {
 	it('records a failure and keeps scheduling', async () => {
 		const failing = { ...storage, compact: () => Promise.reject(new Error('disk full')) } satisfies Storage;
 		const lines: string[] = [];
-		const s = new CompactionScheduler({ storage: failing, dbName: 'community', clock: () => new Date(now.ms), timers, log: (l) => lines.push(l) });
+		const s = new CompactionScheduler({
+			storage: failing,
+			dbName: 'community',
+			clock: () => new Date(now.ms),
+			timers,
+			log: (l) => lines.push(l)
+		});
 		await s.run('manual');
 		expect(s.last).toMatchObject({ error: 'disk full' });
 		expect(lines.join('\n')).toContain('disk full');
@@ -139,7 +161,12 @@ describe('Storage.compact on CouchDB', () => {
 		});
 		couch.get('/community/', (c) => {
 			polls++;
-			return c.json({ db_name: 'community', doc_count: 0, update_seq: '0', compact_running: calls.length > 0 && polls < 3 });
+			return c.json({
+				db_name: 'community',
+				doc_count: 0,
+				update_seq: '0',
+				compact_running: calls.length > 0 && polls < 3
+			});
 		});
 		couch.all('*', (c) => c.json({ error: 'not_found', reason: c.req.path }, 404));
 		const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

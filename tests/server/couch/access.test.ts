@@ -35,7 +35,11 @@ describe('couch access', () => {
 		for (const path of ['/couch/community', '/couch/community/']) {
 			const res = await h.request(path);
 			expect(res.status).toBe(200);
-			expect(await res.json()).toMatchObject({ db_name: 'community', doc_count: 0, instance_start_time: expect.any(String) });
+			expect(await res.json()).toMatchObject({
+				db_name: 'community',
+				doc_count: 0,
+				instance_start_time: expect.any(String)
+			});
 		}
 	});
 
@@ -80,7 +84,9 @@ describe('couch access', () => {
 		const db = userDbName('alice');
 		const res = await h.request(`/couch/${db}/_bulk_docs`, {
 			method: 'POST',
-			body: JSON.stringify({ docs: [{ _id: 'draft:1', type: 'draft', text: 'x' }, { _id: 'n:1' }, { _id: 'thread:bad', type: 'thread' }] })
+			body: JSON.stringify({
+				docs: [{ _id: 'draft:1', type: 'draft', text: 'x' }, { _id: 'n:1' }, { _id: 'thread:bad', type: 'thread' }]
+			})
 		});
 		expect(res.status).toBe(201);
 		const results = (await res.json()) as { id: string; ok?: boolean; error?: string }[];

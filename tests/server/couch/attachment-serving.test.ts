@@ -18,7 +18,10 @@ beforeAll(async () => {
 		author: 'ana',
 		_attachments: {
 			'page.html': { content_type: 'text/html', data: b64('<script>parent.__pwned = 1</script>') },
-			'logo.svg': { content_type: 'image/svg+xml', data: b64('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') },
+			'logo.svg': {
+				content_type: 'image/svg+xml',
+				data: b64('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
+			},
 			'photo.png': { content_type: 'image/png', data: b64('\x89PNG\r\n\x1a\n') },
 			'notes.txt': { content_type: 'text/plain', data: b64('<b>not html</b>') },
 			'report.pdf': { content_type: 'application/pdf', data: b64('%PDF-1.4') },

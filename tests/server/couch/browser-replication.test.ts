@@ -26,7 +26,14 @@ beforeAll(async () => {
 	if (!existsSync(CHROMIUM)) return;
 	browser = await chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run'
+		]
 	});
 }, 60_000);
 afterAll(async () => {
@@ -46,10 +53,14 @@ describe.skipIf(!existsSync(CHROMIUM))('browser replication', () => {
 				type Db = {
 					bulkDocs(d: object[]): Promise<unknown>;
 					info(): Promise<{ doc_count: number }>;
-					replicate: { to(r: unknown): Promise<{ docs_written: number }>; from(r: unknown, o?: object): Promise<{ docs_written: number }> & Live };
+					replicate: {
+						to(r: unknown): Promise<{ docs_written: number }>;
+						from(r: unknown, o?: object): Promise<{ docs_written: number }> & Live;
+					};
 				};
 				const P = (window as unknown as { PouchDB: new (name: string, o?: object) => Db }).PouchDB;
-				const remote = (user: string) => new P(location.origin + '/couch/community', { auth: { username: user, password } });
+				const remote = (user: string) =>
+					new P(location.origin + '/couch/community', { auth: { username: user, password } });
 				const mine = new P('alice-' + Date.now());
 				await mine.bulkDocs(docs);
 				const pushed = await mine.replicate.to(remote('alice'));
@@ -63,11 +74,18 @@ describe.skipIf(!existsSync(CHROMIUM))('browser replication', () => {
 				(window as unknown as { ready: boolean }).ready = true;
 				const gotLate = await seen;
 				live.cancel();
-				return { pushed: pushed.docs_written, pulled: pulled.docs_written, count: (await theirs.info()).doc_count, gotLate };
+				return {
+					pushed: pushed.docs_written,
+					pulled: pulled.docs_written,
+					count: (await theirs.info()).doc_count,
+					gotLate
+				};
 			},
 			{ docs, password: PASSWORD, lateId: late._id }
 		);
-		await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true, undefined, { timeout: 30_000 });
+		await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true, undefined, {
+			timeout: 30_000
+		});
 		await new Promise((resolve) => setTimeout(resolve, 200));
 		await writeDocs(h.storage, 'community', { name: 'bob', roles: ['member'] }, [late]);
 		expect(await running).toEqual({ pushed: 50, pulled: 51, count: 52, gotLate: true });

@@ -46,7 +46,10 @@ describe('_changes', () => {
 		expect(rest.results).toHaveLength(4);
 		expect(rest.pending).toBe(0);
 		expect(rest.results[3].doc?._id).toBe(docs[4]._id);
-		const filtered = await feed('?filter=_doc_ids', { method: 'POST', body: JSON.stringify({ doc_ids: [docs[1]._id] }) });
+		const filtered = await feed('?filter=_doc_ids', {
+			method: 'POST',
+			body: JSON.stringify({ doc_ids: [docs[1]._id] })
+		});
 		expect(filtered.results.map((r) => r.id)).toEqual([docs[1]._id]);
 		const desc = await feed('?descending=true&limit=1');
 		expect(desc.results[0].id).toBe(docs[4]._id);
@@ -87,9 +90,12 @@ describe('longpoll listeners', () => {
 		const db = h.storage.db('community');
 		db.setMaxListeners(0); // as openDb does
 		const app = new Hono<{ Variables: AuthVariables }>();
-		app.get('/_changes', (c) => handleChanges(c, { name: 'community', kind: 'community', db, user: alice, existed: true }, notifier, true));
+		app.get('/_changes', (c) =>
+			handleChanges(c, { name: 'community', kind: 'community', db, user: alice, existed: true }, notifier, true)
+		);
 		const { update_seq } = await db.info();
-		const open = (signal?: AbortSignal) => app.request(`/_changes?feed=longpoll&since=${update_seq}&heartbeat=50`, { signal });
+		const open = (signal?: AbortSignal) =>
+			app.request(`/_changes?feed=longpoll&since=${update_seq}&heartbeat=50`, { signal });
 
 		const leaving = Array.from({ length: 100 }, () => new AbortController());
 		await Promise.all(leaving.map((ac) => open(ac.signal)));
@@ -113,7 +119,9 @@ describe('longpoll listeners', () => {
 		const db = h.storage.db('community');
 		db.setMaxListeners(0);
 		const app = new Hono<{ Variables: AuthVariables }>();
-		app.get('/_changes', (c) => handleChanges(c, { name: 'community', kind: 'community', db, user: alice, existed: true }, notifier, true));
+		app.get('/_changes', (c) =>
+			handleChanges(c, { name: 'community', kind: 'community', db, user: alice, existed: true }, notifier, true)
+		);
 		const { update_seq } = await db.info();
 		const reads: unknown[] = [];
 		const changes = db.changes.bind(db);
@@ -122,7 +130,11 @@ describe('longpoll listeners', () => {
 			return changes(options);
 		}) as typeof db.changes;
 		try {
-			const bodies = (await Promise.all(Array.from({ length: 50 }, () => app.request(`/_changes?feed=longpoll&since=${update_seq}&include_docs=true`)))).map((r) => r.text());
+			const bodies = (
+				await Promise.all(
+					Array.from({ length: 50 }, () => app.request(`/_changes?feed=longpoll&since=${update_seq}&include_docs=true`))
+				)
+			).map((r) => r.text());
 			const before = reads.length; // each request's first read (some of them shared)
 			expect(before).toBeGreaterThan(0);
 			expect(before).toBeLessThanOrEqual(50);
@@ -131,7 +143,9 @@ describe('longpoll listeners', () => {
 			expect(answered.every((a) => a.results.length === 1 && a.results[0].doc?._id === doc._id)).toBe(true);
 			expect(reads.slice(before)).toEqual([update_seq]);
 			// normal feeds asked together each read (they must see every write finished before them)
-			const normal = await Promise.all([1, 2, 3].map(async () => (await app.request(`/_changes?since=${update_seq}`)).json() as Promise<Feed>));
+			const normal = await Promise.all(
+				[1, 2, 3].map(async () => (await app.request(`/_changes?since=${update_seq}`)).json() as Promise<Feed>)
+			);
 			expect(normal.every((n) => n.results.length === 1)).toBe(true);
 			expect(reads.length - before).toBe(4);
 		} finally {

@@ -26,7 +26,11 @@ const resource = (status: string, extra: Record<string, unknown> = {}) => ({
 	...extra
 });
 
-async function bulk(user: string, docs: object[], db = 'community'): Promise<Array<{ id: string; ok?: boolean; rev?: string; error?: string; reason?: string }>> {
+async function bulk(
+	user: string,
+	docs: object[],
+	db = 'community'
+): Promise<Array<{ id: string; ok?: boolean; rev?: string; error?: string; reason?: string }>> {
 	const res = await h.request(`/couch/${db}/_bulk_docs`, { method: 'POST', user, body: JSON.stringify({ docs }) });
 	expect(res.status).toBe(201);
 	return res.json();
@@ -39,18 +43,36 @@ describe('library writes through the gateway', () => {
 		expect(created.ok).toBe(true);
 		const [selfPublish, review] = await bulk('alice', [
 			resource('published', { _rev: created.rev, reviewedBy: 'alice', reviewedAt: NOW }),
-			{ _id: 'review:01JDDDDDDDDDDDDDDDDDDDDDD1', type: 'review', author: 'alice', createdAt: NOW, resource: `resource:${RID}`, verdict: 'approve', comments: '' }
+			{
+				_id: 'review:01JDDDDDDDDDDDDDDDDDDDDDD1',
+				type: 'review',
+				author: 'alice',
+				createdAt: NOW,
+				resource: `resource:${RID}`,
+				verdict: 'approve',
+				comments: ''
+			}
 		]);
 		expect(selfPublish).toMatchObject({ error: 'forbidden', reason: 'only reviewers publish or return resources' });
 		expect(review).toMatchObject({ error: 'forbidden', reason: 'only reviewers write reviews' });
 		// another member cannot publish it either, nor can a member create it published
 		const [bob] = await bulk('bob', [resource('published', { _rev: created.rev, author: 'alice' })]);
 		expect(bob.error).toBe('forbidden');
-		const [born] = await bulk('bob', [resource('published', { _id: 'resource:01JCCCCCCCCCCCCCCCCCCCCCC2', author: 'bob' })]);
+		const [born] = await bulk('bob', [
+			resource('published', { _id: 'resource:01JCCCCCCCCCCCCCCCCCCCCCC2', author: 'bob' })
+		]);
 		expect(born).toMatchObject({ error: 'forbidden', reason: 'only reviewers publish or return resources' });
 
 		const [rv, pub] = await bulk('rita', [
-			{ _id: 'review:01JDDDDDDDDDDDDDDDDDDDDDD2', type: 'review', author: 'rita', createdAt: NOW, resource: `resource:${RID}`, verdict: 'approve', comments: 'fine' },
+			{
+				_id: 'review:01JDDDDDDDDDDDDDDDDDDDDDD2',
+				type: 'review',
+				author: 'rita',
+				createdAt: NOW,
+				resource: `resource:${RID}`,
+				verdict: 'approve',
+				comments: 'fine'
+			},
 			resource('published', { _rev: created.rev, reviewedBy: 'rita', reviewedAt: NOW })
 		]);
 		expect(rv.ok).toBe(true);
@@ -59,8 +81,19 @@ describe('library writes through the gateway', () => {
 
 	it('takes one rating per member and resource, named by its author, 1 to 5', async () => {
 		h = createCouchHarness();
-		const rating = (id: string, value: number) => ({ _id: id, type: 'rating', author: 'alice', createdAt: NOW, resource: `resource:${RID}`, value });
-		const [ok, other, tooHigh] = await bulk('alice', [rating(`rating:${RID}:alice`, 4), rating(`rating:${RID}:bob`, 4), rating(`rating:${RID}:alice2`, 9)]);
+		const rating = (id: string, value: number) => ({
+			_id: id,
+			type: 'rating',
+			author: 'alice',
+			createdAt: NOW,
+			resource: `resource:${RID}`,
+			value
+		});
+		const [ok, other, tooHigh] = await bulk('alice', [
+			rating(`rating:${RID}:alice`, 4),
+			rating(`rating:${RID}:bob`, 4),
+			rating(`rating:${RID}:alice2`, 9)
+		]);
 		expect(ok.ok).toBe(true);
 		expect(other).toMatchObject({ error: 'forbidden', reason: expect.stringMatching(/rating id/) });
 		expect(tooHigh.error).toBe('forbidden');
@@ -97,8 +130,18 @@ describe('library-files database', () => {
 			'alice',
 			[
 				fileDoc('bob'),
-				fileDoc('alice', { _id: 'file:01JEEEEEEEEEEEEEEEEEEEEEE2', contentType: 'application/x-msdownload', _attachments: { file: { content_type: 'application/x-msdownload', data: 'AA==' } } }),
-				fileDoc('alice', { _id: 'file:01JEEEEEEEEEEEEEEEEEEEEEE3', _attachments: { a: { content_type: 'application/pdf', data: 'AA==' }, b: { content_type: 'application/pdf', data: 'AA==' } } }),
+				fileDoc('alice', {
+					_id: 'file:01JEEEEEEEEEEEEEEEEEEEEEE2',
+					contentType: 'application/x-msdownload',
+					_attachments: { file: { content_type: 'application/x-msdownload', data: 'AA==' } }
+				}),
+				fileDoc('alice', {
+					_id: 'file:01JEEEEEEEEEEEEEEEEEEEEEE3',
+					_attachments: {
+						a: { content_type: 'application/pdf', data: 'AA==' },
+						b: { content_type: 'application/pdf', data: 'AA==' }
+					}
+				}),
 				fileDoc('alice', { _id: 'nope' })
 			],
 			'library-files'
@@ -107,16 +150,26 @@ describe('library-files database', () => {
 		const [mine] = await bulk('alice', [fileDoc('alice')], 'library-files');
 		const [steal] = await bulk('bob', [{ ...fileDoc('alice'), _rev: mine.rev, name: 'mine.pdf' }], 'library-files');
 		expect(steal).toMatchObject({ error: 'forbidden', reason: expect.stringMatching(/only the author/) });
-		const [del] = await bulk('bob', [{ _id: 'file:01JEEEEEEEEEEEEEEEEEEEEEE1', _rev: mine.rev, _deleted: true }], 'library-files');
+		const [del] = await bulk(
+			'bob',
+			[{ _id: 'file:01JEEEEEEEEEEEEEEEEEEEEEE1', _rev: mine.rev, _deleted: true }],
+			'library-files'
+		);
 		expect(del.error).toBe('forbidden');
 	});
 
 	it('refuses a file whose bytes are not its declared type, and attachments on community documents', async () => {
 		h = createCouchHarness();
 		const page = Buffer.from('<!doctype html><script>alert(1)</script>').toString('base64');
-		const [disguised] = await bulk('alice', [fileDoc('alice', { _attachments: { file: { content_type: 'application/pdf', data: page } } })], 'library-files');
+		const [disguised] = await bulk(
+			'alice',
+			[fileDoc('alice', { _attachments: { file: { content_type: 'application/pdf', data: page } } })],
+			'library-files'
+		);
 		expect(disguised).toMatchObject({ error: 'forbidden', reason: expect.stringContaining('not application/pdf') });
-		const [attached] = await bulk('alice', [resource('submitted', { _attachments: { 'x.html': { content_type: 'text/html', data: page } } })]);
+		const [attached] = await bulk('alice', [
+			resource('submitted', { _attachments: { 'x.html': { content_type: 'text/html', data: page } } })
+		]);
 		expect(attached).toMatchObject({ error: 'forbidden', reason: expect.stringContaining('no attachments') });
 		expect((await h.request(`/couch/community/resource:${RID}`, { user: 'alice' })).status).toBe(404);
 	});
@@ -127,7 +180,14 @@ describe('library-files database', () => {
 		const res = await h.request('/couch/library-files/_bulk_docs', {
 			method: 'POST',
 			user: 'alice',
-			body: JSON.stringify({ docs: [fileDoc('alice', { size: 20 * 1024 * 1024 + 1, _attachments: { file: { content_type: 'application/pdf', data: big } } })] })
+			body: JSON.stringify({
+				docs: [
+					fileDoc('alice', {
+						size: 20 * 1024 * 1024 + 1,
+						_attachments: { file: { content_type: 'application/pdf', data: big } }
+					})
+				]
+			})
 		});
 		expect(res.status).toBe(413);
 	});

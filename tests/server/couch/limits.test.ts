@@ -25,7 +25,10 @@ describe('limits and malformed input', () => {
 		const results = (await res.json()) as { error?: string; ok?: boolean; reason?: string }[];
 		expect(results[0]).toMatchObject({ error: 'forbidden', reason: expect.stringMatching(/exceeds/) });
 		expect(results[1]).toMatchObject({ ok: true });
-		const put = await h.request(`/couch/community/${encodeURIComponent(big._id)}`, { method: 'PUT', body: JSON.stringify(big) });
+		const put = await h.request(`/couch/community/${encodeURIComponent(big._id)}`, {
+			method: 'PUT',
+			body: JSON.stringify(big)
+		});
 		expect(put.status).toBe(413);
 		expect(await put.json()).toMatchObject({ error: 'too_large' });
 	});
@@ -33,7 +36,11 @@ describe('limits and malformed input', () => {
 	it('answers 413 to an attachment over 20 MiB, inline or as raw bytes', async () => {
 		const db = userDbName('alice');
 		const data = Buffer.alloc(LIMITS.ATTACHMENT_BYTES + 3).toString('base64');
-		const doc = { _id: 'file:1', type: 'file', _attachments: { 'big.bin': { content_type: 'application/octet-stream', data } } };
+		const doc = {
+			_id: 'file:1',
+			type: 'file',
+			_attachments: { 'big.bin': { content_type: 'application/octet-stream', data } }
+		};
 		const inline = await h.request(`/couch/${db}/_bulk_docs`, post(JSON.stringify({ docs: [doc] })));
 		expect(inline.status).toBe(413);
 		expect(await inline.json()).toMatchObject({ error: 'too_large' });
@@ -61,7 +68,11 @@ describe('limits and malformed input', () => {
 				controller.enqueue(chunk);
 			}
 		});
-		const streamed = await h.request('/couch/community/_bulk_docs', { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
+		const streamed = await h.request('/couch/community/_bulk_docs', {
+			method: 'POST',
+			body: stream,
+			duplex: 'half'
+		} as RequestInit);
 		expect(streamed.status).toBe(413);
 		expect(await streamed.json()).toMatchObject({ error: 'too_large' });
 	});
@@ -95,7 +106,10 @@ describe('limits and malformed input', () => {
 		}
 		const put = await h.request('/couch/community/thread%3A1', { method: 'PUT', body: '{bad' });
 		expect(put.status).toBe(400);
-		const mismatch = await h.request('/couch/community/thread%3A1', { method: 'PUT', body: JSON.stringify({ _id: 'thread:2' }) });
+		const mismatch = await h.request('/couch/community/thread%3A1', {
+			method: 'PUT',
+			body: JSON.stringify({ _id: 'thread:2' })
+		});
 		expect(mismatch.status).toBe(400);
 	});
 

@@ -21,7 +21,9 @@ const remote = (user: string) => new PouchDB(`${base}/community`, { auth: { user
 beforeAll(async () => {
 	h = createCouchHarness();
 	base = await h.listen();
-	const seeded = await writeDocs(h.storage, 'community', { name: 'mod', roles: ['member', 'moderator'] }, [category('mod')]);
+	const seeded = await writeDocs(h.storage, 'community', { name: 'mod', roles: ['member', 'moderator'] }, [
+		category('mod')
+	]);
 	expect(seeded[0]).toMatchObject({ ok: true });
 });
 afterAll(async () => {
@@ -53,7 +55,13 @@ describe('replication through the gateway', () => {
 		expect(againPush).toMatchObject({ ok: true, docs_read: 0, docs_written: 0 });
 
 		const watch = longpollWatch();
-		const live = b.replicate.from(new PouchDB(`${base}/community`, { auth: { username: 'bob', password: PASSWORD }, fetch: watch.fetch } as PouchDB.Configuration.RemoteDatabaseConfiguration), { live: true, retry: false });
+		const live = b.replicate.from(
+			new PouchDB(`${base}/community`, {
+				auth: { username: 'bob', password: PASSWORD },
+				fetch: watch.fetch
+			} as PouchDB.Configuration.RemoteDatabaseConfiguration),
+			{ live: true, retry: false }
+		);
 		try {
 			const waiting = await watch.waiting();
 			const fresh = thread('alice', { title: 'Live one' });
@@ -79,7 +87,11 @@ describe('replication through the gateway', () => {
 		const src = local('src');
 		await src.bulkDocs([
 			{ _id: 'note:a/b:c d', type: 'note', text: 'odd id' },
-			{ _id: 'file:1', type: 'file', _attachments: { 'x/y.txt': { content_type: 'text/plain', data: Buffer.from('hello').toString('base64') } } }
+			{
+				_id: 'file:1',
+				type: 'file',
+				_attachments: { 'x/y.txt': { content_type: 'text/plain', data: Buffer.from('hello').toString('base64') } }
+			}
 		]);
 		expect(await src.replicate.to(mine)).toMatchObject({ ok: true, docs_written: 2 });
 		const back = local('back');

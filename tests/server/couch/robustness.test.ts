@@ -38,14 +38,29 @@ const cases = (): [string, string, string?][] => {
 		['PUT', `/couch/community/${id}?new_edits=false`, json({ ...t })],
 		['POST', '/couch/community/_bulk_docs', json({ docs: [{ ...fresh(), _attachments: { a: { stub: true } } }] })],
 		['POST', '/couch/community/_bulk_docs', json({ docs: [{ ...fresh(), _attachments: { a: { data: '!!!!' } } }] })],
-		['POST', '/couch/community/_bulk_docs', json({ docs: [{ ...t, _rev: '3-abc', _revisions: { start: 3, ids: ['a', 'b', 'c', 'd'] } }], new_edits: false })],
-		['POST', '/couch/community/_bulk_docs', json({ docs: [{ _id: '_local/' }, { _id: '_design/x', views: {} }, { _id: 'x'.repeat(10_000), type: 't' }] })],
+		[
+			'POST',
+			'/couch/community/_bulk_docs',
+			json({ docs: [{ ...t, _rev: '3-abc', _revisions: { start: 3, ids: ['a', 'b', 'c', 'd'] } }], new_edits: false })
+		],
+		[
+			'POST',
+			'/couch/community/_bulk_docs',
+			json({ docs: [{ _id: '_local/' }, { _id: '_design/x', views: {} }, { _id: 'x'.repeat(10_000), type: 't' }] })
+		],
 		['POST', '/couch/community/_bulk_docs', json({ docs: [null, [], 'x', { _id: '' }, { _id: {} }] })],
-		['POST', '/couch/community/_bulk_get?latest=true&revs=true', json({ docs: [{ id: t._id, rev: '0-abc' }, { id: '_local/x', rev: '0-1' }, { id: '' }] })],
+		[
+			'POST',
+			'/couch/community/_bulk_get?latest=true&revs=true',
+			json({ docs: [{ id: t._id, rev: '0-abc' }, { id: '_local/x', rev: '0-1' }, { id: '' }] })
+		],
 		['POST', '/couch/community/_revs_diff', json({ '': ['1-a'], '_local/x': ['0-1'] })],
 		['POST', '/couch/community/_all_docs', json({ keys: ['', '_local/x', '_design/x'] })],
 		['GET', '/couch/community/_all_docs?limit=0&skip=99999&descending=true&startkey=%22a%22'],
-		['GET', '/couch/community/_changes?since=0&limit=1&descending=true&include_docs=true&conflicts=true&attachments=true'],
+		[
+			'GET',
+			'/couch/community/_changes?since=0&limit=1&descending=true&include_docs=true&conflicts=true&attachments=true'
+		],
 		['GET', '/couch/community/_changes?feed=longpoll&since=now&timeout=abc'],
 		['PUT', '/couch/community/_local/x', 'null'],
 		['PUT', '/couch/community/_local/x', json({ _rev: 'junk', a: 1 })],

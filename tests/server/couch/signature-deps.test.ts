@@ -46,7 +46,13 @@ describe('signature checks as a dependency', () => {
 
 	it('keeps each app to its own setting when two share one storage', async () => {
 		const { h, ana } = await setup(true);
-		const lenient = createApp({ storage: h.storage, auth: h.auth, config: h.config, requireSignatures: false, log: () => {} }).app;
+		const lenient = createApp({
+			storage: h.storage,
+			auth: h.auth,
+			config: h.config,
+			requireSignatures: false,
+			log: () => {}
+		}).app;
 		// the app built last does not change what the first one requires
 		expect(await pushUnsigned(h.app, ana)).toMatchObject({ error: 'forbidden' });
 		expect(await pushUnsigned(lenient, ana)).toMatchObject({ ok: true });

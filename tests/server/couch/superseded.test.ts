@@ -27,7 +27,14 @@ async function write(actor: typeof alice | typeof mod, doc: Record<string, unkno
 beforeEach(async () => {
 	h = createCouchHarness();
 	await write(mod, category('mod'));
-	const doc = { _id: 'profile:alice', type: 'profile', author: 'alice', createdAt: new Date().toISOString(), displayName: 'Alice', bio: OLD_BIO };
+	const doc = {
+		_id: 'profile:alice',
+		type: 'profile',
+		author: 'alice',
+		createdAt: new Date().toISOString(),
+		displayName: 'Alice',
+		bio: OLD_BIO
+	};
 	const old = await write(alice, doc);
 	const { bio: _hidden, ...withoutBio } = doc;
 	void _hidden;
@@ -45,7 +52,12 @@ const read = async (path: string, user: string, init: RequestInit = {}) => {
 
 describe('a superseded revision', () => {
 	it('is 404 missing by ?rev= to another member, with or without revs, and served to its author', async () => {
-		for (const query of [`rev=${profile.old}`, `rev=${profile.old}&revs=true`, `rev=${profile.old}&revs_info=true`, `rev=${profile.old}&conflicts=true`]) {
+		for (const query of [
+			`rev=${profile.old}`,
+			`rev=${profile.old}&revs=true`,
+			`rev=${profile.old}&revs_info=true`,
+			`rev=${profile.old}&conflicts=true`
+		]) {
 			const bob = await read(`/couch/community/${enc(profile.id)}?${query}`, 'bob');
 			expect(bob.status, query).toBe(404);
 			expect(JSON.parse(bob.text)).toEqual({ error: 'not_found', reason: 'missing' });
@@ -56,28 +68,53 @@ describe('a superseded revision', () => {
 	});
 
 	it('is {missing} in open_revs to another member; open_revs=all lists leaves only', async () => {
-		const named = await read(`/couch/community/${enc(profile.id)}?open_revs=${enc(JSON.stringify([profile.old, profile.current]))}&revs=true`, 'bob');
-		expect(JSON.parse(named.text)).toEqual([{ missing: profile.old }, { ok: expect.objectContaining({ _rev: profile.current }) }]);
+		const named = await read(
+			`/couch/community/${enc(profile.id)}?open_revs=${enc(JSON.stringify([profile.old, profile.current]))}&revs=true`,
+			'bob'
+		);
+		expect(JSON.parse(named.text)).toEqual([
+			{ missing: profile.old },
+			{ ok: expect.objectContaining({ _rev: profile.current }) }
+		]);
 		const all = await read(`/couch/community/${enc(profile.id)}?open_revs=all&revs=true`, 'bob');
 		expect(all.text).not.toContain(OLD_BIO);
 		expect(JSON.parse(all.text)).toHaveLength(1);
-		const own = await read(`/couch/community/${enc(profile.id)}?open_revs=${enc(JSON.stringify([profile.old]))}`, 'alice');
+		const own = await read(
+			`/couch/community/${enc(profile.id)}?open_revs=${enc(JSON.stringify([profile.old]))}`,
+			'alice'
+		);
 		expect(JSON.parse(own.text)).toEqual([{ ok: expect.objectContaining({ bio: OLD_BIO }) }]);
 	});
 
 	it('is {missing} in _bulk_get, with revs=true too; latest=true answers the leaf', async () => {
 		for (const query of ['', '?revs=true', '?revs=true&attachments=true']) {
-			const got = await read(`/couch/community/_bulk_get${query}`, 'bob', body({ docs: [{ id: profile.id, rev: profile.old }, { id: 'category:general' }] }));
+			const got = await read(
+				`/couch/community/_bulk_get${query}`,
+				'bob',
+				body({ docs: [{ id: profile.id, rev: profile.old }, { id: 'category:general' }] })
+			);
 			expect(got.text, query).not.toContain(OLD_BIO);
 			const { results } = JSON.parse(got.text) as { results: Array<{ docs: unknown[] }> };
 			expect(results[0].docs).toEqual([{ missing: profile.old }]);
 			expect(results[1].docs).toEqual([{ ok: expect.objectContaining({ _id: 'category:general' }) }]);
 		}
 		const winner = await read('/couch/community/_bulk_get?revs=true', 'bob', body({ docs: [{ id: profile.id }] }));
-		expect(JSON.parse(winner.text).results[0].docs).toEqual([{ ok: expect.objectContaining({ _rev: profile.current }) }]);
-		const latest = await read('/couch/community/_bulk_get?revs=true&latest=true', 'bob', body({ docs: [{ id: profile.id, rev: profile.old }] }));
-		expect(JSON.parse(latest.text).results[0].docs).toEqual([{ ok: expect.objectContaining({ _rev: profile.current }) }]);
-		const own = await read('/couch/community/_bulk_get?revs=true', 'alice', body({ docs: [{ id: profile.id, rev: profile.old }] }));
+		expect(JSON.parse(winner.text).results[0].docs).toEqual([
+			{ ok: expect.objectContaining({ _rev: profile.current }) }
+		]);
+		const latest = await read(
+			'/couch/community/_bulk_get?revs=true&latest=true',
+			'bob',
+			body({ docs: [{ id: profile.id, rev: profile.old }] })
+		);
+		expect(JSON.parse(latest.text).results[0].docs).toEqual([
+			{ ok: expect.objectContaining({ _rev: profile.current }) }
+		]);
+		const own = await read(
+			'/couch/community/_bulk_get?revs=true',
+			'alice',
+			body({ docs: [{ id: profile.id, rev: profile.old }] })
+		);
 		expect(JSON.parse(own.text).results[0].docs[0].ok).toMatchObject({ bio: OLD_BIO, _revisions: { start: 1 } });
 	});
 
@@ -107,13 +144,24 @@ describe('a superseded revision', () => {
 		await write(alice, t);
 		const p = post('alice', t._id, { body: OLD_POST });
 		const first = await write(alice, p);
-		const edited = await write(mod, { ...p, _rev: first, body: 'Edited by a moderator', updatedAt: new Date().toISOString() });
+		const edited = await write(mod, {
+			...p,
+			_rev: first,
+			body: 'Edited by a moderator',
+			updatedAt: new Date().toISOString()
+		});
 		for (const user of ['mod', 'bob']) {
 			expect((await read(`/couch/community/${enc(p._id)}?rev=${first}`, user)).status, user).toBe(404);
-			const bulk = await read('/couch/community/_bulk_get?revs=true', user, body({ docs: [{ id: p._id, rev: first }] }));
+			const bulk = await read(
+				'/couch/community/_bulk_get?revs=true',
+				user,
+				body({ docs: [{ id: p._id, rev: first }] })
+			);
 			expect(JSON.parse(bulk.text).results[0].docs).toEqual([{ missing: first }]);
 		}
-		expect(JSON.parse((await read(`/couch/community/${enc(p._id)}?rev=${first}`, 'alice')).text)).toMatchObject({ body: OLD_POST });
+		expect(JSON.parse((await read(`/couch/community/${enc(p._id)}?rev=${first}`, 'alice')).text)).toMatchObject({
+			body: OLD_POST
+		});
 		// deleted: the tombstone is the leaf; the last text is superseded, still the author's alone
 		await write(alice, { _id: p._id, _rev: edited, _deleted: true });
 		expect((await read(`/couch/community/${enc(p._id)}?rev=${edited}`, 'bob')).status).toBe(404);
@@ -124,9 +172,17 @@ describe('a superseded revision', () => {
 		const t = thread('alice', { title: 'Root' });
 		const root = await write(alice, t);
 		const db = h.storage.db('community');
-		const branch = (id: string, title: string) => ({ ...t, title, _rev: `2-${id}`, _revisions: { start: 2, ids: [id, root.slice(2)] } });
+		const branch = (id: string, title: string) => ({
+			...t,
+			title,
+			_rev: `2-${id}`,
+			_revisions: { start: 2, ids: [id, root.slice(2)] }
+		});
 		await db.bulkDocs([branch('aaaa', 'Left'), branch('bbbb', 'Right')], { new_edits: false });
-		const leaves = await read(`/couch/community/${enc(t._id)}?open_revs=${enc(JSON.stringify(['2-aaaa', '2-bbbb', root]))}`, 'bob');
+		const leaves = await read(
+			`/couch/community/${enc(t._id)}?open_revs=${enc(JSON.stringify(['2-aaaa', '2-bbbb', root]))}`,
+			'bob'
+		);
 		expect(JSON.parse(leaves.text)).toEqual([
 			{ ok: expect.objectContaining({ title: 'Left' }) },
 			{ ok: expect.objectContaining({ title: 'Right' }) },
@@ -149,7 +205,9 @@ describe('a superseded library file', () => {
 			_attachments: { file: { content_type: 'text/plain', data: Buffer.from('CONFIDENTIAL NOTES').toString('base64') } }
 		};
 		const [stored] = await writeDocs(h.storage, 'library-files', alice, [file]);
-		const [removed] = await writeDocs(h.storage, 'library-files', mod, [{ _id: file._id, _rev: stored.rev, _deleted: true }]);
+		const [removed] = await writeDocs(h.storage, 'library-files', mod, [
+			{ _id: file._id, _rev: stored.rev, _deleted: true }
+		]);
 		expect(removed).toMatchObject({ ok: true });
 		const path = `/couch/library-files/${enc(file._id)}`;
 		for (const query of [`?rev=${stored.rev}&attachments=true`, `/file?rev=${stored.rev}`]) {
@@ -178,7 +236,12 @@ describe('a stock PouchDB replicator', () => {
 			await bob.replicate.from(remote('bob'));
 			const t2 = await write(alice, { ...t, _rev: t1, title: 'After' });
 			await write(alice, { _id: p._id, _rev: p1, _deleted: true });
-			const branch = (id: string, title: string) => ({ ...t, title, _rev: `3-${id}`, _revisions: { start: 3, ids: [id, t2.slice(2), t1.slice(2)] } });
+			const branch = (id: string, title: string) => ({
+				...t,
+				title,
+				_rev: `3-${id}`,
+				_revisions: { start: 3, ids: [id, t2.slice(2), t1.slice(2)] }
+			});
 			await h.storage.db('community').bulkDocs([branch('aaaa', 'Left'), branch('bbbb', 'Right')], { new_edits: false });
 
 			const second = await bob.replicate.from(remote('bob'));
@@ -195,8 +258,16 @@ describe('a stock PouchDB replicator', () => {
 			expect(await ada.replicate.from(remote('alice'))).toMatchObject({ ok: true, doc_write_failures: 0 });
 			const mine = await ada.get(profile.id);
 			await ada.put({ ...mine, displayName: 'Alice B.' });
-			expect(await ada.replicate.to(remote('alice'))).toMatchObject({ ok: true, docs_written: 1, doc_write_failures: 0 });
-			expect(await bob.replicate.from(remote('bob'))).toMatchObject({ ok: true, docs_written: 1, doc_write_failures: 0 });
+			expect(await ada.replicate.to(remote('alice'))).toMatchObject({
+				ok: true,
+				docs_written: 1,
+				doc_write_failures: 0
+			});
+			expect(await bob.replicate.from(remote('bob'))).toMatchObject({
+				ok: true,
+				docs_written: 1,
+				doc_write_failures: 0
+			});
 			expect(await bob.get(profile.id)).toMatchObject({ displayName: 'Alice B.' });
 		} finally {
 			await Promise.all([bob.destroy(), ada.destroy()]);

@@ -59,7 +59,15 @@ describe('writes to community', () => {
 		expect(results[5]).toMatchObject({ id: good._id, ok: true });
 		expect(results[6]).toMatchObject({ id: goodPost._id, ok: true });
 		const stored = await h.storage.db('community').allDocs({ keys: docs.map((d) => d._id) });
-		expect(stored.rows.map((r) => ('error' in r ? 'missing' : r.value.rev.slice(0, 1)))).toEqual(['1', 'missing', 'missing', 'missing', 'missing', '1', '1']);
+		expect(stored.rows.map((r) => ('error' in r ? 'missing' : r.value.rev.slice(0, 1)))).toEqual([
+			'1',
+			'missing',
+			'missing',
+			'missing',
+			'missing',
+			'1',
+			'1'
+		]);
 	});
 
 	it('refuses the same documents when pushed by the replicator (new_edits:false)', async () => {
@@ -79,12 +87,20 @@ describe('writes to community', () => {
 		// Sparse: new ids sort after bob's, so the range holds little besides the one edited doc.
 		const last = [...bobs].sort((a, b) => a._id.localeCompare(b._id)).at(-1)!;
 		const sparse = await bulk([hijack(last), ...Array.from({ length: 9 }, () => thread('alice'))]);
-		expect(sparse[0]).toMatchObject({ id: last._id, error: 'forbidden', reason: expect.stringMatching(/only the author/) });
+		expect(sparse[0]).toMatchObject({
+			id: last._id,
+			error: 'forbidden',
+			reason: expect.stringMatching(/only the author/)
+		});
 		expect(sparse.slice(1).every((r) => r.ok)).toBe(true);
 		// Crowded: the batch spans all of bob's threads, more than the sieve's slack allows.
 		const first = [...bobs].sort((a, b) => a._id.localeCompare(b._id))[0];
 		const crowded = await bulk([hijack(first), ...Array.from({ length: 8 }, () => thread('alice'))]);
-		expect(crowded[0]).toMatchObject({ id: first._id, error: 'forbidden', reason: expect.stringMatching(/only the author/) });
+		expect(crowded[0]).toMatchObject({
+			id: first._id,
+			error: 'forbidden',
+			reason: expect.stringMatching(/only the author/)
+		});
 		expect(crowded.slice(1).every((r) => r.ok)).toBe(true);
 	});
 
@@ -98,12 +114,21 @@ describe('writes to community', () => {
 		const put = await h.request(`/couch/community/${encode(doc._id)}`, { method: 'PUT', body: JSON.stringify(doc) });
 		expect(put.status).toBe(201);
 		const { rev } = (await put.json()) as Result;
-		const stale = await h.request(`/couch/community/${encode(doc._id)}`, { method: 'PUT', body: JSON.stringify({ ...doc, title: 'Again' }) });
+		const stale = await h.request(`/couch/community/${encode(doc._id)}`, {
+			method: 'PUT',
+			body: JSON.stringify({ ...doc, title: 'Again' })
+		});
 		expect(stale.status).toBe(409);
-		const foreign = await h.request(`/couch/community/${encode(doc._id)}?rev=${rev}`, { method: 'DELETE', user: 'bob' });
+		const foreign = await h.request(`/couch/community/${encode(doc._id)}?rev=${rev}`, {
+			method: 'DELETE',
+			user: 'bob'
+		});
 		expect(foreign.status).toBe(403);
 		expect(await foreign.json()).toMatchObject({ error: 'forbidden', reason: expect.stringMatching(/author/) });
-		const invalid = await h.request(`/couch/community/${encode(doc._id)}`, { method: 'PUT', body: JSON.stringify({ ...doc, _rev: rev, title: '' }) });
+		const invalid = await h.request(`/couch/community/${encode(doc._id)}`, {
+			method: 'PUT',
+			body: JSON.stringify({ ...doc, _rev: rev, title: '' })
+		});
 		expect(invalid.status).toBe(403);
 		const removed = await h.request(`/couch/community/${encode(doc._id)}?rev=${rev}`, { method: 'DELETE' });
 		expect(removed.status).toBe(200);
@@ -111,7 +136,9 @@ describe('writes to community', () => {
 		const byMod = thread('alice');
 		await bulk([byMod]);
 		const modRev = (await h.storage.db('community').get(byMod._id))._rev;
-		expect((await h.request(`/couch/community/${encode(byMod._id)}?rev=${modRev}`, { method: 'DELETE', user: 'mod' })).status).toBe(200);
+		expect(
+			(await h.request(`/couch/community/${encode(byMod._id)}?rev=${modRev}`, { method: 'DELETE', user: 'mod' })).status
+		).toBe(200);
 	});
 
 	it('keeps a conflict pushed with new_edits:false and shows it with conflicts=true', async () => {
@@ -124,9 +151,12 @@ describe('writes to community', () => {
 		const doc = (await res.json()) as { _rev: string; _conflicts: string[] };
 		expect(doc._rev).toBe('2-ccc');
 		expect(doc._conflicts).toEqual(['2-bbb']);
-		const open = await h.request(`/couch/community/${encode(base._id)}?open_revs=${encode('["2-bbb","2-ccc"]')}&revs=true`, {
-			headers: { accept: 'application/json' }
-		});
+		const open = await h.request(
+			`/couch/community/${encode(base._id)}?open_revs=${encode('["2-bbb","2-ccc"]')}&revs=true`,
+			{
+				headers: { accept: 'application/json' }
+			}
+		);
 		expect(((await open.json()) as unknown[]).length).toBe(2);
 		const all = await h.request(`/couch/community/${encode(base._id)}?open_revs=all`);
 		expect(((await all.json()) as unknown[]).length).toBe(2);
@@ -134,24 +164,43 @@ describe('writes to community', () => {
 
 	it('screens malformed documents per document instead of failing the batch', async () => {
 		const good = thread('alice');
-		const results = await bulk([42, { _id: 7 }, { ...thread('alice'), _secret: 1 }, { ...thread('alice'), _rev: 'nope' }, good]);
+		const results = await bulk([
+			42,
+			{ _id: 7 },
+			{ ...thread('alice'), _secret: 1 },
+			{ ...thread('alice'), _rev: 'nope' },
+			good
+		]);
 		expect(results.slice(0, 4).map((r) => r.error)).toEqual(['forbidden', 'forbidden', 'forbidden', 'forbidden']);
 		expect(results[4]).toMatchObject({ id: good._id, ok: true });
-		const noRev = await bulk([thread('alice'), { ...thread('alice'), _revisions: { start: 1, ids: 'x' } }], 'alice', { new_edits: false });
+		const noRev = await bulk([thread('alice'), { ...thread('alice'), _revisions: { start: 1, ids: 'x' } }], 'alice', {
+			new_edits: false
+		});
 		expect(noRev.map((r) => r.error)).toEqual(['forbidden', 'forbidden']);
 	});
 
 	it('stores _local checkpoints without validation', async () => {
-		const put = await h.request('/couch/community/_local/abc%2Fdef', { method: 'PUT', body: JSON.stringify({ last_seq: 5 }) });
+		const put = await h.request('/couch/community/_local/abc%2Fdef', {
+			method: 'PUT',
+			body: JSON.stringify({ last_seq: 5 })
+		});
 		expect(put.status).toBe(201);
 		const got = await h.request('/couch/community/_local/abc%2Fdef');
 		expect(await got.json()).toMatchObject({ _id: '_local/abc/def', last_seq: 5 });
 	});
 
-	it('keeps each member\'s checkpoints apart on the shared database', async () => {
-		await h.request('/couch/community/_local/cp', { method: 'PUT', body: JSON.stringify({ last_seq: 7 }), user: 'alice' });
+	it("keeps each member's checkpoints apart on the shared database", async () => {
+		await h.request('/couch/community/_local/cp', {
+			method: 'PUT',
+			body: JSON.stringify({ last_seq: 7 }),
+			user: 'alice'
+		});
 		expect((await h.request('/couch/community/_local/cp', { user: 'bob' })).status).toBe(404);
-		const overwrite = await h.request('/couch/community/_local/cp', { method: 'PUT', body: JSON.stringify({ last_seq: 1 }), user: 'bob' });
+		const overwrite = await h.request('/couch/community/_local/cp', {
+			method: 'PUT',
+			body: JSON.stringify({ last_seq: 1 }),
+			user: 'bob'
+		});
 		expect(overwrite.status).toBe(201);
 		const mine = await h.request('/couch/community/_local/cp', { user: 'alice' });
 		expect(await mine.json()).toMatchObject({ _id: '_local/cp', last_seq: 7 });

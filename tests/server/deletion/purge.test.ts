@@ -65,8 +65,18 @@ describe('deleting an account', () => {
 		const keptLink = await emails.setPending('ines', 'ines@work.example', new Date());
 		await emails.setPending('ben', 'ben@example.org', new Date());
 		await createCalendarSecrets(h.storage).regenerate('ines');
-		const hub = (await (await h.request('/api/auth/hub-token', { method: 'POST', headers: { cookie: c.cookies.ines } })).json()) as { token: string };
-		await h.storage.db(userDbName('ines')).put({ _id: 'profile-private:ines', type: 'profile-private', author: 'ines', createdAt: new Date().toISOString(), bio: 'Only me' });
+		const hub = (await (
+			await h.request('/api/auth/hub-token', { method: 'POST', headers: { cookie: c.cookies.ines } })
+		).json()) as { token: string };
+		await h.storage
+			.db(userDbName('ines'))
+			.put({
+				_id: 'profile-private:ines',
+				type: 'profile-private',
+				author: 'ines',
+				createdAt: new Date().toISOString(),
+				bio: 'Only me'
+			});
 		expect(await h.storage.exists(userDbName('ines'))).toBe(true);
 
 		expect((await deleteAccount(h, c.cookies.ines, { password: PASSWORD })).status).toBe(200);
@@ -77,12 +87,17 @@ describe('deleting an account', () => {
 		expect(await h.auth.users.get('ines')).toBeNull();
 		expect(await h.auth.users.deleted('ines')).toMatchObject({ name: 'ines' });
 		// the account's earlier revision (with its password hash) is compacted away
-		const history = (await h.storage.db(USERS_DB).get('user:ines', { revs_info: true })) as { _revs_info: Array<{ rev: string; status: string }> };
-		for (const earlier of history._revs_info.slice(1)) expect(await read(h.storage.db(USERS_DB), 'user:ines', { rev: earlier.rev })).toBe(404);
+		const history = (await h.storage.db(USERS_DB).get('user:ines', { revs_info: true })) as {
+			_revs_info: Array<{ rev: string; status: string }>;
+		};
+		for (const earlier of history._revs_info.slice(1))
+			expect(await read(h.storage.db(USERS_DB), 'user:ines', { rev: earlier.rev })).toBe(404);
 
 		expect(await emails.get('ines')).toBeNull();
 		expect(await emails.confirm(keptLink, new Date())).toBeNull();
-		const links = await h.storage.db(USERS_DB).allDocs({ include_docs: true, startkey: 'email-token:', endkey: 'email-token:\ufff0' });
+		const links = await h.storage
+			.db(USERS_DB)
+			.allDocs({ include_docs: true, startkey: 'email-token:', endkey: 'email-token:\ufff0' });
 		expect(links.rows.map((row) => (row.doc as { name?: string }).name)).toEqual(['ben']);
 		expect(await emails.get('ben')).toMatchObject({ pending: { address: 'ben@example.org' } });
 		expect(await createCalendarSecrets(h.storage).has('ines')).toBe(false);
@@ -90,10 +105,15 @@ describe('deleting an account', () => {
 		expect(await h.auth.sessions.list('ines')).toEqual([]);
 		const jti = (JSON.parse(Buffer.from(hub.token.split('.')[1], 'base64url').toString()) as { jti: string }).jti;
 		expect(await h.auth.revokedTokenIds()).toContain(jti);
-		const revocation = await read(h.storage.db(COMMUNITY_DB), `revocation:${c.devices.ines.certificate._id.slice('device:'.length)}`);
+		const revocation = await read(
+			h.storage.db(COMMUNITY_DB),
+			`revocation:${c.devices.ines.certificate._id.slice('device:'.length)}`
+		);
 		expect(revocation).toMatchObject({ type: 'revocation', device: c.devices.ines.certificate._id });
 		// ben's device is untouched
-		expect(await read(h.storage.db(COMMUNITY_DB), `revocation:${c.devices.ben.certificate._id.slice('device:'.length)}`)).toBe(404);
+		expect(
+			await read(h.storage.db(COMMUNITY_DB), `revocation:${c.devices.ben.certificate._id.slice('device:'.length)}`)
+		).toBe(404);
 	});
 
 	it('deletes the profile with a server-signed tombstone that another member’s replication brings; contributions stay', async () => {
@@ -108,7 +128,16 @@ describe('deleting an account', () => {
 		await ben.pull();
 		expect(await read(ben.local, 'profile:ines')).toBe(404);
 		const gone = await tombstone(ben.local, 'profile:ines');
-		expect(Object.keys(gone).sort()).toEqual(['_deleted', '_id', '_rev', '_revisions', 'author', 'createdAt', 'signature', 'type']);
+		expect(Object.keys(gone).sort()).toEqual([
+			'_deleted',
+			'_id',
+			'_rev',
+			'_revisions',
+			'author',
+			'createdAt',
+			'signature',
+			'type'
+		]);
 		// bound to the revision it deletes and signed by the server: a hub or device verifies it
 		expect(await checkSignedRevision(gone)).toEqual({ ok: true });
 		const signer = await serverSigner(h.auth.signingKey());
@@ -116,7 +145,8 @@ describe('deleting an account', () => {
 		const sig = fromBase64Url((gone.signature as { sig: string }).sig)!;
 		expect(await crypto.subtle.verify(SIGNED_ALGORITHM, signer.publicKey, sig, canonicalBytes(gone))).toBe(true);
 
-		for (const id of [c.ines.thread, c.ines.post, c.ines.vote]) expect(await read(ben.local, id), id).toMatchObject({ author: 'ines' });
+		for (const id of [c.ines.thread, c.ines.post, c.ines.vote])
+			expect(await read(ben.local, id), id).toMatchObject({ author: 'ines' });
 		expect(await read(h.storage.db(FILES_DB), c.ines.file)).toMatchObject({ author: 'ines' });
 	});
 
@@ -132,7 +162,8 @@ describe('deleting an account', () => {
 		expect(post.body).toBeUndefined();
 		expect(await tombstone(db, c.ines.vote)).toMatchObject({ type: 'vote', target: c.ben.thread });
 		expect(await tombstone(h.storage.db(FILES_DB), c.ines.file)).not.toHaveProperty('_attachments');
-		for (const id of [c.ben.thread, c.ben.post, c.ben.vote]) expect(await read(db, id), id).toMatchObject({ author: 'ben' });
+		for (const id of [c.ben.thread, c.ben.post, c.ben.vote])
+			expect(await read(db, id), id).toMatchObject({ author: 'ben' });
 		expect(await read(db, 'category:general')).toMatchObject({ type: 'category' });
 		expect(await read(db, c.devices.ines.certificate._id)).toMatchObject({ type: 'device' });
 	});
@@ -141,21 +172,35 @@ describe('deleting an account', () => {
 		const c = await community();
 		h = c.h;
 		const db = h.storage.db(COMMUNITY_DB);
-		const stored = (await db.get(c.ines.thread, { revs: true })) as unknown as Stored & { _revisions: { start: number; ids: string[] } };
+		const stored = (await db.get(c.ines.thread, { revs: true })) as unknown as Stored & {
+			_revisions: { start: number; ids: string[] };
+		};
 		const { _rev: _, _revisions: __, signature: ___, ...content } = stored;
 		// an offline edit on another device, in conflict with the stored first revision's sibling
 		const editA = await c.devices.ines.signRevision({ ...content, title: 'Edited here' }, stored._revisions);
 		const editB = await c.devices.ines.signRevision({ ...content, title: 'Edited there' }, stored._revisions);
-		const pushed = await h.post(`/couch/${COMMUNITY_DB}/_bulk_docs`, { docs: [editA, editB], new_edits: false }, { cookie: c.cookies.ines });
+		const pushed = await h.post(
+			`/couch/${COMMUNITY_DB}/_bulk_docs`,
+			{ docs: [editA, editB], new_edits: false },
+			{ cookie: c.cookies.ines }
+		);
 		expect(await pushed.json()).toEqual([]);
-		expect(((await db.get(c.ines.thread, { conflicts: true })) as { _conflicts?: string[] })._conflicts).toHaveLength(1);
+		expect(((await db.get(c.ines.thread, { conflicts: true })) as { _conflicts?: string[] })._conflicts).toHaveLength(
+			1
+		);
 
-		expect((await deleteAccount(h, c.cookies.ines, { password: PASSWORD, deleteContributions: true })).status).toBe(200);
+		expect((await deleteAccount(h, c.cookies.ines, { password: PASSWORD, deleteContributions: true })).status).toBe(
+			200
+		);
 		const leaves = (await db.get(c.ines.thread, { open_revs: 'all' })) as unknown as Array<{ ok: Stored }>;
 		expect(leaves.map((leaf) => leaf.ok._deleted)).toEqual([true, true]);
 
 		// ben replays ines's old first revision and an edit: the store already has them, nothing changes
-		const replay = await h.post(`/couch/${COMMUNITY_DB}/_bulk_docs`, { docs: [stored, editA], new_edits: false }, { cookie: c.cookies.ben });
+		const replay = await h.post(
+			`/couch/${COMMUNITY_DB}/_bulk_docs`,
+			{ docs: [stored, editA], new_edits: false },
+			{ cookie: c.cookies.ben }
+		);
 		expect(replay.status).toBe(201);
 		expect(await read(db, c.ines.thread)).toBe(404);
 	});
@@ -164,7 +209,14 @@ describe('deleting an account', () => {
 		const c = await community();
 		h = c.h;
 		expect((await deleteAccount(h, c.cookies.ines, { password: PASSWORD })).status).toBe(200);
-		const message = { _id: 'message:01JF0000000000000000000000', type: 'message', author: 'ben', createdAt: new Date().toISOString(), to: 'ines', body: 'Are you still there?' };
+		const message = {
+			_id: 'message:01JF0000000000000000000000',
+			type: 'message',
+			author: 'ben',
+			createdAt: new Date().toISOString(),
+			to: 'ines',
+			body: 'Are you still there?'
+		};
 		const res = await h.post(`/couch/${userDbName('ben')}/_bulk_docs`, { docs: [message] }, { cookie: c.cookies.ben });
 		expect(res.status).toBe(201);
 		expect(await h.storage.exists(userDbName('ines'))).toBe(false);
@@ -175,7 +227,12 @@ describe('deleting an account', () => {
 		h = c.h;
 		const planned: Array<() => void> = [];
 		const timers: Timers = { set: (fn) => planned.push(fn), clear: () => undefined };
-		const scheduler = new CompactionScheduler({ storage: h.storage, dbName: COMMUNITY_DB, timers, log: () => undefined });
+		const scheduler = new CompactionScheduler({
+			storage: h.storage,
+			dbName: COMMUNITY_DB,
+			timers,
+			log: () => undefined
+		});
 		scheduler.start();
 		cleanups.push(() => scheduler.stop());
 		await scheduler.run('manual'); // after the start's own compaction
@@ -184,7 +241,9 @@ describe('deleting an account', () => {
 		const postRev = ((await db.get(c.ines.post)) as Stored)._rev;
 		const edits = planned.length;
 
-		expect((await deleteAccount(h, c.cookies.ines, { password: PASSWORD, deleteContributions: true })).status).toBe(200);
+		expect((await deleteAccount(h, c.cookies.ines, { password: PASSWORD, deleteContributions: true })).status).toBe(
+			200
+		);
 		await expect.poll(() => planned.length).toBeGreaterThan(edits);
 		for (const run of planned.splice(edits)) run(); // the edit timer, and any nightly one
 		await scheduler.run('manual');
@@ -201,9 +260,16 @@ describe('deleting an account', () => {
 			storage: h.storage,
 			clock: () => new Date(),
 			rolesOf: rolesFromUsers(h.auth.users),
-			serverKeys: async () => new Map([[h!.auth.signingKey().kid, (await serverSigner(h!.auth.signingKey())).publicKey]])
+			serverKeys: async () =>
+				new Map([[h!.auth.signingKey().kid, (await serverSigner(h!.auth.signingKey())).publicKey]])
 		});
-		const done = await resumeAccountDeletions({ storage: h.storage, auth: h.auth, verifier, emails: createEmailStore(h.storage), clock: () => new Date() });
+		const done = await resumeAccountDeletions({
+			storage: h.storage,
+			auth: h.auth,
+			verifier,
+			emails: createEmailStore(h.storage),
+			clock: () => new Date()
+		});
 		expect(done).toEqual(['ines']);
 		expect(await h.auth.users.pendingDeletions()).toEqual([]);
 		expect(await read(h.storage.db(COMMUNITY_DB), c.ines.thread)).toBe(404);

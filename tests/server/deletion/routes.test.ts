@@ -29,7 +29,11 @@ describe('POST /api/account/delete: refusals', () => {
 		h = c.h;
 		const wrong = await deleteAccount(h, c.cookies.ines, { password: 'not my password', deleteContributions: true });
 		expect(wrong.status).toBe(403);
-		expect(await wrong.json()).toMatchObject({ error: 'forbidden', reason: 'Your password is not right, so the account was not deleted.', field: 'password' });
+		expect(await wrong.json()).toMatchObject({
+			error: 'forbidden',
+			reason: 'Your password is not right, so the account was not deleted.',
+			field: 'password'
+		});
 		await deleteAccount(h, c.cookies.ines, { password: 'still wrong' });
 		await deleteAccount(h, c.cookies.ines, { password: 'wrong again' });
 		const limited = await deleteAccount(h, c.cookies.ines, { password: PASSWORD });
@@ -43,7 +47,11 @@ describe('POST /api/account/delete: refusals', () => {
 		h = c.h;
 		const foreign = await deleteAccount(h, c.cookies.ines, { password: PASSWORD }, { origin: 'https://evil.example' });
 		expect(foreign.status).toBe(403);
-		const plain = await h.request('/api/account/delete', { method: 'POST', headers: { cookie: c.cookies.ines, 'content-type': 'text/plain' }, body: JSON.stringify({ password: PASSWORD }) });
+		const plain = await h.request('/api/account/delete', {
+			method: 'POST',
+			headers: { cookie: c.cookies.ines, 'content-type': 'text/plain' },
+			body: JSON.stringify({ password: PASSWORD })
+		});
 		expect(plain.status).toBe(403);
 		const sibling = await deleteAccount(h, c.cookies.ines, { password: PASSWORD }, { 'sec-fetch-site': 'same-site' });
 		expect(sibling.status).toBe(403);
@@ -65,11 +73,24 @@ describe('POST /api/account/delete: refusals', () => {
 	it('answers 400 to a malformed body', async () => {
 		const c = await community();
 		h = c.h;
-		for (const body of ['{"password":', '[]', '"text"', {}, { password: '' }, { password: 42 }, { password: PASSWORD, deleteContributions: 'yes' }, { password: 'x'.repeat(1025) }]) {
+		for (const body of [
+			'{"password":',
+			'[]',
+			'"text"',
+			{},
+			{ password: '' },
+			{ password: 42 },
+			{ password: PASSWORD, deleteContributions: 'yes' },
+			{ password: 'x'.repeat(1025) }
+		]) {
 			const res = await deleteAccount(h, c.cookies.ines, body);
 			expect(res.status, JSON.stringify(body)).toBe(400);
 		}
-		const untyped = await h.request('/api/account/delete', { method: 'POST', headers: { authorization: basicAuth('ines', PASSWORD) }, body: JSON.stringify({ password: PASSWORD }) });
+		const untyped = await h.request('/api/account/delete', {
+			method: 'POST',
+			headers: { authorization: basicAuth('ines', PASSWORD) },
+			body: JSON.stringify({ password: PASSWORD })
+		});
 		expect(untyped.status).toBe(400);
 		expect(await h.auth.users.get('ines')).not.toBeNull();
 	});
@@ -92,13 +113,29 @@ describe('after the deletion', () => {
 		expect(await couchLogin.json()).toEqual(deletedAnswer);
 
 		// a browser still holding the deleted account's cookie: someone else signing in there is told about their own account
-		const wrongForBen = await h.post('/api/auth/login', { username: 'ben', password: 'not his password' }, { cookie: c.cookies.ines });
+		const wrongForBen = await h.post(
+			'/api/auth/login',
+			{ username: 'ben', password: 'not his password' },
+			{ cookie: c.cookies.ines }
+		);
 		expect(await wrongForBen.json()).toMatchObject({ error: 'unauthorized' });
-		expect((await h.post('/api/auth/login', { username: 'ben', password: PASSWORD }, { cookie: c.cookies.ines })).status).toBe(200);
+		expect(
+			(await h.post('/api/auth/login', { username: 'ben', password: PASSWORD }, { cookie: c.cookies.ines })).status
+		).toBe(200);
 
-		const again = await h.post('/api/auth/register', { username: 'ines', password: 'another long passphrase 2027', displayName: 'Ines', privacyConsent: true }, {}, '198.51.100.77');
+		const again = await h.post(
+			'/api/auth/register',
+			{ username: 'ines', password: 'another long passphrase 2027', displayName: 'Ines', privacyConsent: true },
+			{},
+			'198.51.100.77'
+		);
 		expect(again.status).toBe(409);
-		expect((await h.storage.db(COMMUNITY_DB).get('profile:ines').catch((err: { status: number }) => err.status))).toBe(404);
+		expect(
+			await h.storage
+				.db(COMMUNITY_DB)
+				.get('profile:ines')
+				.catch((err: { status: number }) => err.status)
+		).toBe(404);
 	});
 
 	it('answers the old session cookie, Basic credentials and a Bearer token with 401 account_deleted, on /api and /couch', async () => {
@@ -115,7 +152,10 @@ describe('after the deletion', () => {
 			[`/couch/${COMMUNITY_DB}/_changes`, { headers: { cookie: phone } }],
 			[`/couch/${COMMUNITY_DB}/_changes`, { headers: { authorization: basicAuth('ines', PASSWORD) } }],
 			[`/couch/${userDbName('ines')}/`, { headers: { authorization: basicAuth('ines', 'any password at all') } }],
-			[`/couch/${COMMUNITY_DB}/_bulk_docs`, { method: 'POST', headers: { cookie: phone, 'content-type': 'application/json' }, body: '{"docs":[]}' }],
+			[
+				`/couch/${COMMUNITY_DB}/_bulk_docs`,
+				{ method: 'POST', headers: { cookie: phone, 'content-type': 'application/json' }, body: '{"docs":[]}' }
+			],
 			['/api/bootstrap/community', { headers: { cookie: phone } }]
 		];
 		for (const [path, init] of asked) {
@@ -130,7 +170,11 @@ describe('after the deletion', () => {
 		h = c.h;
 		expect((await deleteAccount(h, c.cookies.ines, { password: PASSWORD })).status).toBe(200);
 		expect((await h.request('/api/auth/session', { headers: { cookie: c.cookies.ben } })).status).toBe(200);
-		const refused: Array<Record<string, string>> = [{ cookie: 'praxis_session=not-a-token' }, { authorization: basicAuth('nobody', PASSWORD) }, { authorization: basicAuth('ben', 'wrong') }];
+		const refused: Array<Record<string, string>> = [
+			{ cookie: 'praxis_session=not-a-token' },
+			{ authorization: basicAuth('nobody', PASSWORD) },
+			{ authorization: basicAuth('ben', 'wrong') }
+		];
 		for (const headers of refused) {
 			const res = await h.request(`/couch/${COMMUNITY_DB}/_changes`, { headers });
 			expect(res.status).toBe(401);
@@ -142,9 +186,12 @@ describe('after the deletion', () => {
 		const c = await community();
 		h = c.h;
 		const before = await revisions(h);
-		expect((await deleteAccount(h, c.cookies.ines, { password: PASSWORD, deleteContributions: true })).status).toBe(200);
+		expect((await deleteAccount(h, c.cookies.ines, { password: PASSWORD, deleteContributions: true })).status).toBe(
+			200
+		);
 		const after = await revisions(h);
-		for (const [id, was] of before) if (was.author !== 'ines' && !id.startsWith('revocation:')) expect(after.get(id), id).toEqual(was);
+		for (const [id, was] of before)
+			if (was.author !== 'ines' && !id.startsWith('revocation:')) expect(after.get(id), id).toEqual(was);
 		expect(await h.auth.users.get('ben')).toMatchObject({ name: 'ben', roles: ['member'] });
 		const benSessions = await h.request('/api/auth/sessions', { headers: { cookie: c.cookies.ben } });
 		expect(((await benSessions.json()) as { sessions: unknown[] }).sessions).toHaveLength(1);

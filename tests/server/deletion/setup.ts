@@ -21,7 +21,12 @@ export interface Community {
 }
 
 /** Writes signed first revisions through the gateway (new_edits=false), as the app's replication does. */
-export async function push(h: Harness, cookie: string, device: TestDevice, docs: Array<Record<string, unknown>>): Promise<void> {
+export async function push(
+	h: Harness,
+	cookie: string,
+	device: TestDevice,
+	docs: Array<Record<string, unknown>>
+): Promise<void> {
 	const signed = await Promise.all(docs.map((doc) => device.signRevision(doc)));
 	const res = await h.post(`/couch/${COMMUNITY_DB}/_bulk_docs`, { docs: signed, new_edits: false }, { cookie });
 	expect(res.status).toBe(201);
@@ -29,7 +34,10 @@ export async function push(h: Harness, cookie: string, device: TestDevice, docs:
 }
 
 /** A small PNG: a library file's bytes. */
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ffa1b5e40000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+	'89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ffa1b5e40000000049454e44ae426082',
+	'hex'
+);
 
 async function fileDoc(author: string): Promise<Record<string, unknown>> {
 	return {
@@ -55,12 +63,30 @@ export async function community(options: HarnessOptions = {}): Promise<Community
 	const inesPost = post('ines', benThread._id, { body: 'We pre-wet it.' });
 	const benPost = post('ben', inesThread._id, { body: 'Same here.' });
 	const now = new Date().toISOString();
-	const inesVote = { _id: voteId(benThread._id, 'ines'), type: 'vote', author: 'ines', createdAt: now, target: benThread._id, value: 1 };
-	const benVote = { _id: voteId(inesThread._id, 'ben'), type: 'vote', author: 'ben', createdAt: now, target: inesThread._id, value: 1 };
+	const inesVote = {
+		_id: voteId(benThread._id, 'ines'),
+		type: 'vote',
+		author: 'ines',
+		createdAt: now,
+		target: benThread._id,
+		value: 1
+	};
+	const benVote = {
+		_id: voteId(inesThread._id, 'ben'),
+		type: 'vote',
+		author: 'ben',
+		createdAt: now,
+		target: inesThread._id,
+		value: 1
+	};
 	await push(h, cookies.ines, devices.ines, [inesThread, inesPost, inesVote]);
 	await push(h, cookies.ben, devices.ben, [benThread, benPost, benVote]);
 	const file = await fileDoc('ines');
-	const stored = await h.post(`/couch/${FILES_DB}/_bulk_docs`, { docs: [await devices.ines.sign(file)] }, { cookie: cookies.ines });
+	const stored = await h.post(
+		`/couch/${FILES_DB}/_bulk_docs`,
+		{ docs: [await devices.ines.sign(file)] },
+		{ cookie: cookies.ines }
+	);
 	expect(await stored.json()).toMatchObject([{ ok: true }]);
 	return {
 		h,
@@ -72,12 +98,29 @@ export async function community(options: HarnessOptions = {}): Promise<Community
 }
 
 /** POST /api/account/delete as the member whose session `cookie` is given. */
-export function deleteAccount(h: Harness, cookie: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export function deleteAccount(
+	h: Harness,
+	cookie: string,
+	body: unknown,
+	headers: Record<string, string> = {}
+): Promise<Response> {
 	return h.post('/api/account/delete', body, { cookie, ...headers });
 }
 
 /** Every document of `db` (leaves' winners, deleted ones included) by id: `{rev, deleted}`. */
-export async function revisions(h: Harness, db = COMMUNITY_DB): Promise<Map<string, { rev: string; deleted: boolean; author?: unknown }>> {
+export async function revisions(
+	h: Harness,
+	db = COMMUNITY_DB
+): Promise<Map<string, { rev: string; deleted: boolean; author?: unknown }>> {
 	const res = await h.storage.db(db).changes({ include_docs: true, style: 'main_only' });
-	return new Map(res.results.map((r) => [r.id, { rev: r.changes[0].rev, deleted: r.deleted === true, author: (r.doc as { author?: unknown } | undefined)?.author }]));
+	return new Map(
+		res.results.map((r) => [
+			r.id,
+			{
+				rev: r.changes[0].rev,
+				deleted: r.deleted === true,
+				author: (r.doc as { author?: unknown } | undefined)?.author
+			}
+		])
+	);
 }

@@ -31,20 +31,41 @@ const NOW = Date.parse('2026-06-01T00:00:00Z');
 async function certify(server: ServerSigner, author: string, expiresAt = new Date(NOW + 86_400_000).toISOString()) {
 	const keys = await generateDeviceKeys();
 	const certificate = await signCertificate(
-		{ _id: docId('device'), type: 'device', author, createdAt: new Date(NOW - 1000).toISOString(), publicKey: await exportPublicKey(keys.publicKey), expiresAt, issuer: server.kid },
+		{
+			_id: docId('device'),
+			type: 'device',
+			author,
+			createdAt: new Date(NOW - 1000).toISOString(),
+			publicKey: await exportPublicKey(keys.publicKey),
+			expiresAt,
+			issuer: server.kid
+		},
 		server.privateKey
 	);
 	return { keys, certificate };
 }
 
-const post = (author: string, body = 'Hello there') => ({ _id: docId('post'), type: 'post', author, createdAt: new Date(NOW).toISOString(), thread: docId('thread'), body });
+const post = (author: string, body = 'Hello there') => ({
+	_id: docId('post'),
+	type: 'post',
+	author,
+	createdAt: new Date(NOW).toISOString(),
+	thread: docId('thread'),
+	body
+});
 
 async function setupWith(workers: boolean) {
 	storage = createStorage({ kind: 'memory', memoryPrefix: `fast-verify-${process.pid}-${++counter}-${Date.now()}` });
 	const server = await serverSigner(ephemeralSigningKey());
 	let keys = new Map([[server.kid, server.publicKey]]);
 	let now = NOW;
-	const verifier = createSignatureVerifier({ storage, serverKeys: async () => keys, clock: () => new Date(now), revocationRefreshMs: 0, workers });
+	const verifier = createSignatureVerifier({
+		storage,
+		serverKeys: async () => keys,
+		clock: () => new Date(now),
+		revocationRefreshMs: 0,
+		workers
+	});
 	const ana = await certify(server, 'ana');
 	await storage.db(COMMUNITY_DB).put(ana.certificate);
 	/** The shared rule's verdict for `doc`, with the same certificates, keys, revocations and time. */
@@ -93,7 +114,10 @@ describe.each([
 		for (let i = 0; i < 3; i++) {
 			const doc = await signDoc(post('ana', `Body ${i}`), ana.certificate._id, ana.keys.privateKey);
 			await expectSame(both(doc), true);
-			expect(await verifier.verify(doc)).toEqual({ ok: true, signer: { kind: 'member', name: 'ana', device: ana.certificate._id } });
+			expect(await verifier.verify(doc)).toEqual({
+				ok: true,
+				signer: { kind: 'member', name: 'ana', device: ana.certificate._id }
+			});
 		}
 		if (workers) expect(signatureWorkersState()).toBe('running');
 		// Once trusted, a valid document costs no WebCrypto call (the fast path is really taken).
@@ -118,9 +142,15 @@ describe.each([
 		await expectSame(both(post('ana')), false);
 		const other = await generateDeviceKeys();
 		await expectSame(both(await signDoc(post('ana'), ana.certificate._id, other.privateKey)), false);
-		await expectSame(both({ ...signed, signature: { device: ana.certificate._id, sig: signed.signature.sig.slice(0, 40) } }), false);
+		await expectSame(
+			both({ ...signed, signature: { device: ana.certificate._id, sig: signed.signature.sig.slice(0, 40) } }),
+			false
+		);
 		await expectSame(both({ ...signed, signature: { device: ana.certificate._id, sig: '!!not base64url!!' } }), false);
-		await expectSame(both({ ...signed, signature: { device: 'device:01ARZ3NDEKTSV4RRFFQ69G5FAV', sig: signed.signature.sig } }), false);
+		await expectSame(
+			both({ ...signed, signature: { device: 'device:01ARZ3NDEKTSV4RRFFQ69G5FAV', sig: signed.signature.sig } }),
+			false
+		);
 		await expectSame(both({ ...signed, signature: { device: ana.certificate._id } }), false);
 	});
 
@@ -132,14 +162,23 @@ describe.each([
 		const mallory = await generateDeviceKeys();
 		const swapped = { ...ana.certificate, publicKey: await exportPublicKey(mallory.publicKey) };
 		await expectSame(both(await signDoc(post('ana'), ana.certificate._id, mallory.privateKey), [swapped]), false);
-		await expectSame(both(doc, [{ ...ana.certificate, expiresAt: new Date(NOW + 10 * 86_400_000).toISOString() }]), false);
+		await expectSame(
+			both(doc, [{ ...ana.certificate, expiresAt: new Date(NOW + 10 * 86_400_000).toISOString() }]),
+			false
+		);
 		// A certificate signed by another server key than the one this server knows.
 		const rogue = await serverSigner(ephemeralSigningKey());
 		const forged = await certify({ ...rogue, kid: server.kid }, 'ana');
-		await expectSame(both(await signDoc(post('ana'), forged.certificate._id, forged.keys.privateKey), [forged.certificate]), false);
+		await expectSame(
+			both(await signDoc(post('ana'), forged.certificate._id, forged.keys.privateKey), [forged.certificate]),
+			false
+		);
 		// A genuine certificate carried in the batch is accepted.
 		const fresh = await certify(server, 'ana');
-		await expectSame(both(await signDoc(post('ana'), fresh.certificate._id, fresh.keys.privateKey), [fresh.certificate]), true);
+		await expectSame(
+			both(await signDoc(post('ana'), fresh.certificate._id, fresh.keys.privateKey), [fresh.certificate]),
+			true
+		);
 	});
 
 	it('stops accepting a trusted certificate once it is revoked or expired, or its issuer key is gone', async () => {
@@ -165,7 +204,9 @@ describe.each([
 
 	it('gives the same verdicts when a whole batch is verified at once', async () => {
 		const { ana, both } = await setup();
-		const good = await Promise.all(Array.from({ length: 40 }, (_, i) => signDoc(post('ana', `Post ${i}`), ana.certificate._id, ana.keys.privateKey)));
+		const good = await Promise.all(
+			Array.from({ length: 40 }, (_, i) => signDoc(post('ana', `Post ${i}`), ana.certificate._id, ana.keys.privateKey))
+		);
 		const batch = good.map((d, i) => (i % 5 === 0 ? { ...d, body: `${d.body} (edited)` } : d));
 		const pairs = await Promise.all(batch.map((d) => both(d, batch)));
 		pairs.forEach(({ fast, shared }, i) => {

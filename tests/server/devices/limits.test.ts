@@ -25,10 +25,15 @@ describe('device certification limits', () => {
 		}
 		const refused = await certify(ana);
 		expect(refused.status).toBe(429);
-		expect(await refused.json()).toMatchObject({ error: 'too_many_requests', reason: expect.stringContaining('revoke the devices you no longer use') });
+		expect(await refused.json()).toMatchObject({
+			error: 'too_many_requests',
+			reason: expect.stringContaining('revoke the devices you no longer use')
+		});
 		// the oldest of the ten leaves the window 24 h after it was issued
 		expect(Number(refused.headers.get('retry-after'))).toBe(24 * 3600 - DEVICE_CERTS_PER_DAY * 60);
-		const list = (await (await h.request('/api/devices', { headers: { cookie: ana } })).json()) as { certificates: unknown[] };
+		const list = (await (await h.request('/api/devices', { headers: { cookie: ana } })).json()) as {
+			certificates: unknown[];
+		};
 		expect(list.certificates).toHaveLength(DEVICE_CERTS_PER_DAY);
 		// another member is not held back by ana's
 		expect((await certify(await h.register('ben'))).status).toBe(201);
@@ -43,12 +48,19 @@ describe('device certification limits', () => {
 		const mia = await h.register('mia');
 		await h.auth.users.updateRoles('mia', (roles) => [...roles, 'moderator']);
 		const ids: string[] = [];
-		for (let i = 0; i < 2; i++) ids.push(((await (await certify(ana)).json()) as { certificate: DeviceCertificate }).certificate._id);
+		for (let i = 0; i < 2; i++)
+			ids.push(((await (await certify(ana)).json()) as { certificate: DeviceCertificate }).certificate._id);
 		const byBen = await h.request(`/api/devices/${ids[0]}`, { method: 'DELETE', headers: { cookie: ben } });
 		expect(byBen.status).toBe(403);
-		expect((await h.request(`/api/devices/${ids[0]}`, { method: 'DELETE', headers: { cookie: mia } })).status).toBe(200);
-		expect((await h.request(`/api/devices/${ids[1]}`, { method: 'DELETE', headers: { cookie: ana } })).status).toBe(200);
-		const list = (await (await h.request('/api/devices', { headers: { cookie: ana } })).json()) as { certificates: Array<{ _id: string; revoked: boolean }> };
+		expect((await h.request(`/api/devices/${ids[0]}`, { method: 'DELETE', headers: { cookie: mia } })).status).toBe(
+			200
+		);
+		expect((await h.request(`/api/devices/${ids[1]}`, { method: 'DELETE', headers: { cookie: ana } })).status).toBe(
+			200
+		);
+		const list = (await (await h.request('/api/devices', { headers: { cookie: ana } })).json()) as {
+			certificates: Array<{ _id: string; revoked: boolean }>;
+		};
 		expect(list.certificates.map((c) => c.revoked)).toEqual([true, true]);
 	});
 });

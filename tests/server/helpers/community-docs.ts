@@ -8,7 +8,17 @@ export function category(author: string, slug = 'general') {
 }
 
 export function thread(author: string, fields: Record<string, unknown> = {}) {
-	return { _id: docId('thread'), type: 'thread', author, createdAt: now(), category: 'general', title: 'A thread', body: 'Body', tags: [], ...fields };
+	return {
+		_id: docId('thread'),
+		type: 'thread',
+		author,
+		createdAt: now(),
+		category: 'general',
+		title: 'A thread',
+		body: 'Body',
+		tags: [],
+		...fields
+	};
 }
 
 export function post(author: string, threadId: string, fields: Record<string, unknown> = {}) {

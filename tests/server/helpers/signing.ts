@@ -1,7 +1,15 @@
 // Test helper for verified authorship: certify a test device for a member through
 // POST /api/devices and sign documents with it, or sign as the server. Use it in tests that
 // push to /couch so they keep passing once requireSignatures becomes the default.
-import { exportPublicKey, generateDeviceKeys, signDoc, withSignedRevision, type DeviceCertificate, type DocSignature, type RevisionHistory } from '../../../src/lib/domain/signing';
+import {
+	exportPublicKey,
+	generateDeviceKeys,
+	signDoc,
+	withSignedRevision,
+	type DeviceCertificate,
+	type DocSignature,
+	type RevisionHistory
+} from '../../../src/lib/domain/signing';
 import type { PraxisAuth } from '../../../server/auth/service';
 import { serverSigner, signAsServer } from '../../../server/devices/server-key';
 
@@ -22,7 +30,9 @@ export type SignedRevision<T> = T & { signature: DocSignature; _rev: string; _re
 
 /** Stores signed revisions (signRevision's) in a local PouchDB as the app does: new_edits=false. */
 export async function storeSigned(db: PouchDB.Database, docs: readonly Record<string, unknown>[]): Promise<void> {
-	const failed = (await db.bulkDocs(docs as PouchDB.Core.PutDocument<object>[], { new_edits: false })) as Array<{ error?: unknown }>;
+	const failed = (await db.bulkDocs(docs as PouchDB.Core.PutDocument<object>[], { new_edits: false })) as Array<{
+		error?: unknown;
+	}>;
 	if (failed.length) throw new Error(`not stored: ${JSON.stringify(failed[0])}`);
 }
 
@@ -44,14 +54,19 @@ export interface PostsJson {
 /** Registers a fresh key pair for the member whose session `cookie` (or headers) is given. */
 export async function certifyTestDevice(app: PostsJson, headers: string | Record<string, string>): Promise<TestDevice> {
 	const keys = await generateDeviceKeys();
-	const res = await app.post('/api/devices', { publicKey: await exportPublicKey(keys.publicKey), label: 'test device' }, typeof headers === 'string' ? { cookie: headers } : headers);
+	const res = await app.post(
+		'/api/devices',
+		{ publicKey: await exportPublicKey(keys.publicKey), label: 'test device' },
+		typeof headers === 'string' ? { cookie: headers } : headers
+	);
 	if (res.status !== 201) throw new Error(`POST /api/devices answered ${res.status}: ${await res.text()}`);
 	const { certificate } = (await res.json()) as { certificate: DeviceCertificate };
 	return deviceFrom(certificate, keys);
 }
 
 export function deviceFrom(certificate: DeviceCertificate, keys: CryptoKeyPair): TestDevice {
-	const sign = <T extends Record<string, unknown>>(doc: T, parent?: string | null) => signDoc(doc, certificate._id, keys.privateKey, parent);
+	const sign = <T extends Record<string, unknown>>(doc: T, parent?: string | null) =>
+		signDoc(doc, certificate._id, keys.privateKey, parent);
 	return {
 		certificate,
 		keys,
@@ -62,6 +77,9 @@ export function deviceFrom(certificate: DeviceCertificate, keys: CryptoKeyPair):
 }
 
 /** `doc` signed with the server key, as seeds are. */
-export async function signAsTestServer<T extends Record<string, unknown>>(auth: PraxisAuth, doc: T): Promise<T & { signature: DocSignature }> {
+export async function signAsTestServer<T extends Record<string, unknown>>(
+	auth: PraxisAuth,
+	doc: T
+): Promise<T & { signature: DocSignature }> {
 	return signAsServer(doc, await serverSigner(auth.signingKey()));
 }

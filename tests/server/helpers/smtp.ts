@@ -21,7 +21,8 @@ export interface TestSmtp {
 }
 
 function decodePart(headers: string, body: string): string {
-	if (/content-transfer-encoding:\s*base64/i.test(headers)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+	if (/content-transfer-encoding:\s*base64/i.test(headers))
+		return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
 	if (/content-transfer-encoding:\s*quoted-printable/i.test(headers)) {
 		const joined = body.replace(/=\r?\n/g, '');
 		const bytes: number[] = [];

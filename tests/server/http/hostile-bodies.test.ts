@@ -35,11 +35,26 @@ describe('hostile bodies', () => {
 			expect(res.status, `${method} ${path}`).toBe(400);
 			expect(((await res.json()) as { reason: string }).reason).toMatch(/nested more than 64 levels/);
 		}
-		const query = await h.request(`/couch/community/_all_docs?keys=${encodeURIComponent(nested(1_000))}`, { headers: { cookie } });
+		const query = await h.request(`/couch/community/_all_docs?keys=${encodeURIComponent(nested(1_000))}`, {
+			headers: { cookie }
+		});
 		expect(query.status).toBe(400);
 		// 64 levels are still fine where the shape allows them
-		expect((await h.request('/couch/community/_local/deepa~ok', { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: `{"x":${nested(60)}}` })).status).toBe(201);
-		expect(await h.storage.db('community').get(id).catch(() => null)).toBeNull();
+		expect(
+			(
+				await h.request('/couch/community/_local/deepa~ok', {
+					method: 'PUT',
+					headers: { cookie, 'content-type': 'application/json' },
+					body: `{"x":${nested(60)}}`
+				})
+			).status
+		).toBe(201);
+		expect(
+			await h.storage
+				.db('community')
+				.get(id)
+				.catch(() => null)
+		).toBeNull();
 	});
 
 	it('answers an anonymous 45 MiB chunked upload with 401 before reading it', async () => {
@@ -48,26 +63,32 @@ describe('hostile bodies', () => {
 		const TOTAL = 45 * 1024 * 1024;
 		const rssBefore = process.memoryUsage().rss;
 		const outcomes = await Promise.all(
-			Array.from({ length: 6 }, () =>
-				new Promise<{ status: number; sent: number }>((resolve, reject) => {
-					let sent = 0;
-					let answered = false;
-					const req = request(`${base}/couch/community/_bulk_docs`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-						answered = true;
-						res.resume();
-						resolve({ status: res.statusCode ?? 0, sent });
-						req.destroy();
-					});
-					req.on('error', (err) => (answered ? undefined : reject(err)));
-					const pump = () => {
-						while (!answered && sent < TOTAL) {
-							sent += CHUNK.length;
-							if (!req.write(CHUNK)) return void req.once('drain', pump);
-						}
-						if (!answered) req.end();
-					};
-					pump();
-				})
+			Array.from(
+				{ length: 6 },
+				() =>
+					new Promise<{ status: number; sent: number }>((resolve, reject) => {
+						let sent = 0;
+						let answered = false;
+						const req = request(
+							`${base}/couch/community/_bulk_docs`,
+							{ method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+							(res) => {
+								answered = true;
+								res.resume();
+								resolve({ status: res.statusCode ?? 0, sent });
+								req.destroy();
+							}
+						);
+						req.on('error', (err) => (answered ? undefined : reject(err)));
+						const pump = () => {
+							while (!answered && sent < TOTAL) {
+								sent += CHUNK.length;
+								if (!req.write(CHUNK)) return void req.once('drain', pump);
+							}
+							if (!answered) req.end();
+						};
+						pump();
+					})
 			)
 		);
 		for (const { status, sent } of outcomes) {

@@ -7,8 +7,23 @@ import { announcement, lanAddresses, type LanAddresses } from '../../../server/h
 import { parseHubAddress } from '../../../src/lib/sync/hub';
 
 const UPSTREAM = 'https://praxis.example.org';
-const v4 = (address: string, internal = false): NetworkInterfaceInfo => ({ address, family: 'IPv4', internal, netmask: '', mac: '', cidr: null });
-const v6 = (address: string, scopeid = 0): NetworkInterfaceInfo => ({ address, family: 'IPv6', internal: false, netmask: '', mac: '', cidr: null, scopeid });
+const v4 = (address: string, internal = false): NetworkInterfaceInfo => ({
+	address,
+	family: 'IPv4',
+	internal,
+	netmask: '',
+	mac: '',
+	cidr: null
+});
+const v6 = (address: string, scopeid = 0): NetworkInterfaceInfo => ({
+	address,
+	family: 'IPv6',
+	internal: false,
+	netmask: '',
+	mac: '',
+	cidr: null,
+	scopeid
+});
 
 const dualStack = lanAddresses({
 	lo: [v4('127.0.0.1', true)],
@@ -19,7 +34,8 @@ const ipv6Only = lanAddresses({ lo: [v4('127.0.0.1', true)], wlan0: [v6('fe80::1
 const none: LanAddresses = { ipv4: [], ipv6: [] };
 
 /** The hub URLs in a printed announcement (the upstream's own address aside). */
-const printedUrls = (text: string) => [...text.matchAll(/https?:\/\/\S+/g)].map((m) => m[0]).filter((u) => u !== UPSTREAM);
+const printedUrls = (text: string) =>
+	[...text.matchAll(/https?:\/\/\S+/g)].map((m) => m[0]).filter((u) => u !== UPSTREAM);
 const qrOf = (url: string) => QRCode.toString(url, { type: 'terminal', small: true });
 const QR_BLOCKS = /[█▀▄]/;
 
@@ -54,7 +70,7 @@ describe('hub announcement', () => {
 		expect(printedUrls(text)).toEqual([]);
 		expect(text).not.toMatch(QR_BLOCKS);
 		expect(text).toContain('need an IPv4 address');
-		expect(text).toContain('Set HOST to this computer\'s IPv4 address (192.168.1.20 or 10.0.0.7)');
+		expect(text).toContain("Set HOST to this computer's IPv4 address (192.168.1.20 or 10.0.0.7)");
 	});
 
 	it('asks to join the hall network when there is no LAN address at all', async () => {

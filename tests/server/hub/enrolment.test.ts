@@ -60,16 +60,30 @@ describe('hub mode options', () => {
 	const cred = 'praxis-hub:hall:' + 'a'.repeat(43);
 	it('parses flags and environment', () => {
 		expect(parseHubArgs([], {})).toEqual({ hub: false });
-		expect(parseHubArgs(['--hub', '--upstream', 'https://praxis.example.org/x', '--hub-credential', cred], {})).toEqual({ hub: true, upstream: 'https://praxis.example.org', credential: cred });
-		expect(parseHubArgs(['--hub'], { PRAXIS_UPSTREAM: 'http://10.0.0.2:3000', PRAXIS_HUB_CREDENTIAL: cred })).toMatchObject({ hub: true, upstream: 'http://10.0.0.2:3000' });
-		expect(parseHubArgs(['--hub', `--upstream=https://a.example`, `--hub-credential=${cred}`], {})).toMatchObject({ hub: true });
+		expect(parseHubArgs(['--hub', '--upstream', 'https://praxis.example.org/x', '--hub-credential', cred], {})).toEqual(
+			{ hub: true, upstream: 'https://praxis.example.org', credential: cred }
+		);
+		expect(
+			parseHubArgs(['--hub'], { PRAXIS_UPSTREAM: 'http://10.0.0.2:3000', PRAXIS_HUB_CREDENTIAL: cred })
+		).toMatchObject({ hub: true, upstream: 'http://10.0.0.2:3000' });
+		expect(parseHubArgs(['--hub', `--upstream=https://a.example`, `--hub-credential=${cred}`], {})).toMatchObject({
+			hub: true
+		});
 	});
 	it('explains what is missing or wrong', () => {
 		expect(parseHubArgs(['--hub'], {})).toMatchObject({ error: expect.stringContaining('--upstream') });
-		expect(parseHubArgs(['--hub', '--upstream', 'ftp://x'], {})).toMatchObject({ error: expect.stringContaining('http(s)') });
-		expect(parseHubArgs(['--hub', '--upstream', 'https://x.example'], {})).toMatchObject({ error: expect.stringContaining('enrol-hub') });
-		expect(parseHubArgs(['--hub', '--upstream', 'https://x.example', '--hub-credential', 'secret'], {})).toMatchObject({ error: expect.stringContaining('malformed') });
-		expect(parseHubArgs(['--upstream', 'https://x.example'], {})).toMatchObject({ error: expect.stringContaining('--hub') });
+		expect(parseHubArgs(['--hub', '--upstream', 'ftp://x'], {})).toMatchObject({
+			error: expect.stringContaining('http(s)')
+		});
+		expect(parseHubArgs(['--hub', '--upstream', 'https://x.example'], {})).toMatchObject({
+			error: expect.stringContaining('enrol-hub')
+		});
+		expect(parseHubArgs(['--hub', '--upstream', 'https://x.example', '--hub-credential', 'secret'], {})).toMatchObject({
+			error: expect.stringContaining('malformed')
+		});
+		expect(parseHubArgs(['--upstream', 'https://x.example'], {})).toMatchObject({
+			error: expect.stringContaining('--hub')
+		});
 		expect(parseHubArgs(['--frobnicate'], {})).toMatchObject({ error: expect.stringContaining('unknown option') });
 	});
 	it('reads the credential from a file, so that it never shows in the process list', () => {
@@ -79,10 +93,23 @@ describe('hub mode options', () => {
 			throw Object.assign(new Error('missing'), { code: 'ENOENT' });
 		};
 		const args = ['--hub', '--upstream', 'https://x.example'];
-		expect(parseHubArgs([...args, '--hub-credential-file', '/etc/praxis/hub'], {}, read)).toEqual({ hub: true, upstream: 'https://x.example', credential: cred });
-		expect(parseHubArgs(args, { PRAXIS_HUB_CREDENTIAL_FILE: '/etc/praxis/hub' }, read)).toMatchObject({ hub: true, credential: cred });
-		expect(parseHubArgs([...args, '--hub-credential-file=/nope'], {}, read)).toMatchObject({ error: expect.stringContaining('ENOENT') });
-		expect(parseHubArgs([...args, '--hub-credential-file', '/empty'], {}, read)).toMatchObject({ error: expect.stringContaining('empty') });
-		expect(parseHubArgs(['--hub-credential-file', '/etc/praxis/hub'], {}, read)).toMatchObject({ error: expect.stringContaining('--hub') });
+		expect(parseHubArgs([...args, '--hub-credential-file', '/etc/praxis/hub'], {}, read)).toEqual({
+			hub: true,
+			upstream: 'https://x.example',
+			credential: cred
+		});
+		expect(parseHubArgs(args, { PRAXIS_HUB_CREDENTIAL_FILE: '/etc/praxis/hub' }, read)).toMatchObject({
+			hub: true,
+			credential: cred
+		});
+		expect(parseHubArgs([...args, '--hub-credential-file=/nope'], {}, read)).toMatchObject({
+			error: expect.stringContaining('ENOENT')
+		});
+		expect(parseHubArgs([...args, '--hub-credential-file', '/empty'], {}, read)).toMatchObject({
+			error: expect.stringContaining('empty')
+		});
+		expect(parseHubArgs(['--hub-credential-file', '/etc/praxis/hub'], {}, read)).toMatchObject({
+			error: expect.stringContaining('--hub')
+		});
 	});
 });

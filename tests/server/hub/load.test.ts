@@ -3,7 +3,13 @@
 // everything back, while the hub relays to the upstream. Prints the times and the hub process's
 // memory (the hub runs in this test process: RSS and heap are upper bounds for it alone).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportPublicKey, generateDeviceKeys, signDoc, withSignedRevision, type DeviceCertificate } from '../../../src/lib/domain/signing';
+import {
+	exportPublicKey,
+	generateDeviceKeys,
+	signDoc,
+	withSignedRevision,
+	type DeviceCertificate
+} from '../../../src/lib/domain/signing';
 import { docId } from '../../../src/lib/domain/ids';
 import { seedCategories } from '../../../server/seed';
 import { serverSigner } from '../../../server/devices/server-key';
@@ -24,9 +30,15 @@ beforeAll(async () => {
 			const name = `attendee${String(i).padStart(2, '0')}`;
 			const cookie = await register(upstream.base, name);
 			const keys = await generateDeviceKeys();
-			const certRes = await fetch(`${upstream.base}/api/devices`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ publicKey: await exportPublicKey(keys.publicKey) }) });
+			const certRes = await fetch(`${upstream.base}/api/devices`, {
+				method: 'POST',
+				headers: { cookie, 'content-type': 'application/json' },
+				body: JSON.stringify({ publicKey: await exportPublicKey(keys.publicKey) })
+			});
 			const { certificate } = (await certRes.json()) as { certificate: DeviceCertificate };
-			const { token } = (await (await fetch(`${upstream.base}/api/auth/hub-token`, { method: 'POST', headers: { cookie } })).json()) as { token: string };
+			const { token } = (await (
+				await fetch(`${upstream.base}/api/auth/hub-token`, { method: 'POST', headers: { cookie } })
+			).json()) as { token: string };
 			attendees.push({ name, token, keys, cert: certificate });
 		})
 	);
@@ -34,7 +46,10 @@ beforeAll(async () => {
 	if (!('credential' in enrolled)) throw new Error(enrolled.refused);
 	hub = await startHub(upstream.base, enrolled.credential);
 	await hub.hub.start();
-	await waitFor('certificates on the hub', async () => (await hub.storage.db('community').info()).doc_count >= DEVICES + 7);
+	await waitFor(
+		'certificates on the hub',
+		async () => (await hub.storage.db('community').info()).doc_count >= DEVICES + 7
+	);
 }, 60_000);
 
 afterAll(async () => {
@@ -50,8 +65,35 @@ describe('a meetup of 30 devices', () => {
 				const db = localDb();
 				const docs = [];
 				for (let i = 0; i < DOCS_EACH / 2; i++) {
-					const thread = await signDoc({ _id: docId('thread'), type: 'thread', author: a.name, createdAt: new Date().toISOString(), category: 'general', title: `Question ${i}`, body: `Body ${i}`, tags: [] }, a.cert._id, a.keys.privateKey);
-					docs.push(thread, await signDoc({ _id: docId('post'), type: 'post', author: a.name, createdAt: new Date().toISOString(), thread: thread._id, body: `Answer ${i}` }, a.cert._id, a.keys.privateKey));
+					const thread = await signDoc(
+						{
+							_id: docId('thread'),
+							type: 'thread',
+							author: a.name,
+							createdAt: new Date().toISOString(),
+							category: 'general',
+							title: `Question ${i}`,
+							body: `Body ${i}`,
+							tags: []
+						},
+						a.cert._id,
+						a.keys.privateKey
+					);
+					docs.push(
+						thread,
+						await signDoc(
+							{
+								_id: docId('post'),
+								type: 'post',
+								author: a.name,
+								createdAt: new Date().toISOString(),
+								thread: thread._id,
+								body: `Answer ${i}`
+							},
+							a.cert._id,
+							a.keys.privateKey
+						)
+					);
 				}
 				await db.bulkDocs(await Promise.all(docs.map((d) => withSignedRevision(d, null))), { new_edits: false });
 				return { db, remote: remoteWithBearer(hub.base, a.token) };
@@ -65,7 +107,11 @@ describe('a meetup of 30 devices', () => {
 		const pulls = await Promise.all(devices.map((d) => d.db.replicate.from(d.remote)));
 		const tPull = performance.now() - t0 - tPush;
 		const total = DEVICES * DOCS_EACH;
-		await waitFor('everything on the upstream', async () => (await upstream.storage.db('community').info()).doc_count >= total + DEVICES + 7, 60_000);
+		await waitFor(
+			'everything on the upstream',
+			async () => (await upstream.storage.db('community').info()).doc_count >= total + DEVICES + 7,
+			60_000
+		);
 		const tUpstream = performance.now() - t0;
 		clearInterval(sampler);
 		for (const p of pushes) expect(p).toMatchObject({ ok: true, docs_written: DOCS_EACH, doc_write_failures: 0 });

@@ -46,19 +46,33 @@ describe('hub process', () => {
 		const hubDir = tempDir('praxis-hub-');
 		dirs.push(upDir, hubDir);
 		const out: string[] = [];
-		expect(await runAdmin(['enrol-hub', 'hall'], { env: { DATA_DIR: upDir }, out: (l) => out.push(l), err: (l) => out.push(l) })).toBe(0);
+		expect(
+			await runAdmin(['enrol-hub', 'hall'], {
+				env: { DATA_DIR: upDir },
+				out: (l) => out.push(l),
+				err: (l) => out.push(l)
+			})
+		).toBe(0);
 		const credential = out.find((l) => l.startsWith('praxis-hub:'))!;
 
 		const up = start({ DATA_DIR: upDir, HOST: '127.0.0.1', STATIC_DIR: join(upDir, 'none') });
 		const [, upstream] = await until(up, /Praxis is running at (http:\/\/localhost:\d+)/);
-		const hub = start({ DATA_DIR: hubDir, HOST: '127.0.0.1', STATIC_DIR: join(hubDir, 'none') }, ['--hub', '--upstream', upstream, '--hub-credential', credential]);
+		const hub = start({ DATA_DIR: hubDir, HOST: '127.0.0.1', STATIC_DIR: join(hubDir, 'none') }, [
+			'--hub',
+			'--upstream',
+			upstream,
+			'--hub-credential',
+			credential
+		]);
 		const [, port] = await until(hub, /Praxis is running at http:\/\/localhost:(\d+)/);
 		await until(hub, /Meetup hub for/);
 		expect(hub.output()).toContain(`http://127.0.0.1:${port}`);
 		expect(hub.output()).toContain('▄'); // the QR code
 		await until(hub, /pull with .* up to date/);
 		expect(existsSync(join(hubDir, 'hub-state.json'))).toBe(true);
-		const status = (await (await fetch(`http://127.0.0.1:${port}/api/hub`)).json()) as { replication: { pull: { docsWritten: number } } };
+		const status = (await (await fetch(`http://127.0.0.1:${port}/api/hub`)).json()) as {
+			replication: { pull: { docsWritten: number } };
+		};
 		expect(status.replication.pull.docsWritten).toBe(7); // the default categories
 		expect(hub.output()).not.toContain('Created 7 forum categories'); // a hub does not seed
 
@@ -74,7 +88,13 @@ describe('hub process', () => {
 		const noUpstream = start({ DATA_DIR: dir }, ['--hub']);
 		expect(await noUpstream.exit).toBe(1);
 		expect(noUpstream.output()).toContain('--upstream');
-		const badCredential = start({ DATA_DIR: dir }, ['--hub', '--upstream', 'http://127.0.0.1:9', '--hub-credential', 'guess']);
+		const badCredential = start({ DATA_DIR: dir }, [
+			'--hub',
+			'--upstream',
+			'http://127.0.0.1:9',
+			'--hub-credential',
+			'guess'
+		]);
 		expect(await badCredential.exit).toBe(1);
 		expect(badCredential.output()).toContain('malformed');
 	}, 30_000);

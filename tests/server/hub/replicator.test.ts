@@ -38,12 +38,29 @@ describe('hub replication', () => {
 
 		const signer = await serverSigner(upstream.praxis.auth.signingKey());
 		const docs = await Promise.all(
-			[1, 2, 3].map((i) => signAsServer({ _id: docId('thread'), type: 'thread', author: 'praxis', createdAt: new Date().toISOString(), category: 'general', title: `T${i}`, body: '', tags: [] }, signer))
+			[1, 2, 3].map((i) =>
+				signAsServer(
+					{
+						_id: docId('thread'),
+						type: 'thread',
+						author: 'praxis',
+						createdAt: new Date().toISOString(),
+						category: 'general',
+						title: `T${i}`,
+						body: '',
+						tags: []
+					},
+					signer
+				)
+			)
 		);
 		await upstream.storage.db('community').bulkDocs(docs);
 
 		const second = startHubReplication({ local, upstream: upstream.base, credential });
-		await waitFor('the second pull', async () => second.status().pull.state === 'idle' && second.status().pull.docsWritten === 3);
+		await waitFor(
+			'the second pull',
+			async () => second.status().pull.state === 'idle' && second.status().pull.docsWritten === 3
+		);
 		await new Promise((r) => setTimeout(r, 300));
 		expect(second.status().pull.docsWritten).toBe(3); // not 10: the checkpoint held
 		expect((await local.allDocs()).rows).toHaveLength(10);
@@ -55,9 +72,17 @@ describe('hub replication', () => {
 		const port = await freePortWithNobody();
 		const lines: string[] = [];
 		const local = localDb();
-		const rep = startHubReplication({ local, upstream: `http://127.0.0.1:${port}`, credential, random: () => 0, log: (l) => lines.push(l) });
+		const rep = startHubReplication({
+			local,
+			upstream: `http://127.0.0.1:${port}`,
+			credential,
+			random: () => 0,
+			log: (l) => lines.push(l)
+		});
 		await waitFor('three failed attempts', async () => rep.status().pull.attempt >= 3, 10_000);
-		const delays = lines.filter((l) => l.startsWith('hub: pull')).map((l) => Number(/retrying in (\d+) s/.exec(l)?.[1]));
+		const delays = lines
+			.filter((l) => l.startsWith('hub: pull'))
+			.map((l) => Number(/retrying in (\d+) s/.exec(l)?.[1]));
 		expect(delays.slice(0, 3)).toEqual([1, 1, 2]); // 0.5 s, 1 s, 2 s (random 0: half of each step), rounded
 		expect(rep.status().pull.state).toBe('retrying');
 		expect(rep.status().pull.lastError).toBeTruthy();

@@ -26,10 +26,21 @@ export interface Node {
 }
 
 function config(dataDir: string): AppConfig {
-	return { version: '0.0.0-test', staticDir: join(dataDir, 'no-build'), dataDir, demo: false, secureCookies: false, logRequests: false };
+	return {
+		version: '0.0.0-test',
+		staticDir: join(dataDir, 'no-build'),
+		dataDir,
+		demo: false,
+		secureCookies: false,
+		logRequests: false
+	};
 }
 
-async function listen(praxis: PraxisApp, failures: string[], hostname = '127.0.0.1'): Promise<{ server: Server; base: string }> {
+async function listen(
+	praxis: PraxisApp,
+	failures: string[],
+	hostname = '127.0.0.1'
+): Promise<{ server: Server; base: string }> {
 	const wrapped = async (req: Request, env: unknown) => {
 		const res = await praxis.app.fetch(req, env);
 		if (res.status >= 500) failures.push(`${req.method} ${new URL(req.url).pathname} answered ${res.status}`);
@@ -37,7 +48,9 @@ async function listen(praxis: PraxisApp, failures: string[], hostname = '127.0.0
 	};
 	return new Promise((resolve) => {
 		const host = hostname.includes(':') ? `[${hostname}]` : hostname;
-		const server = serve({ fetch: wrapped, port: 0, hostname }, (info: AddressInfo) => resolve({ server, base: `http://${host}:${info.port}` })) as Server;
+		const server = serve({ fetch: wrapped, port: 0, hostname }, (info: AddressInfo) =>
+			resolve({ server, base: `http://${host}:${info.port}` })
+		) as Server;
 	});
 }
 
@@ -58,10 +71,21 @@ function closer(server: Server, storage: Storage, dataDir: string, failures: str
 export async function startUpstream(): Promise<Node> {
 	const dataDir = tempDir('praxis-upstream-');
 	const storage = createStorage({ kind: 'memory', memoryPrefix: `upstream-${process.pid}-${++counter}-${Date.now()}` });
-	const auth = createAuthService({ storage, keysDir: join(dataDir, 'keys'), scryptCost: TEST_SCRYPT_COST, limits: { registrationsPerAddress: 1000 } });
+	const auth = createAuthService({
+		storage,
+		keysDir: join(dataDir, 'keys'),
+		scryptCost: TEST_SCRYPT_COST,
+		limits: { registrationsPerAddress: 1000 }
+	});
 	const logs: string[] = [];
 	const failures: string[] = [];
-	const praxis = createApp({ storage, config: config(dataDir), auth, uuid: `upstream${counter}`, log: (l) => logs.push(l) });
+	const praxis = createApp({
+		storage,
+		config: config(dataDir),
+		auth,
+		uuid: `upstream${counter}`,
+		log: (l) => logs.push(l)
+	});
 	const { server, base } = await listen(praxis, failures);
 	return { storage, praxis, base, logs, dataDir, close: closer(server, storage, dataDir, failures) };
 }
@@ -75,7 +99,15 @@ export async function startHub(upstream: string, credential: string, hostname?: 
 	const hub = createHub({ storage, dataDir, upstream, credential, log: (l) => logs.push(l) });
 	const praxis = createApp({ storage, config: config(dataDir), uuid: `hub${counter}`, hub, log: (l) => logs.push(l) });
 	const { server, base } = await listen(praxis, failures, hostname);
-	return { storage, praxis, base, logs, dataDir, hub, close: closer(server, storage, dataDir, failures, () => hub.stop()) };
+	return {
+		storage,
+		praxis,
+		base,
+		logs,
+		dataDir,
+		hub,
+		close: closer(server, storage, dataDir, failures, () => hub.stop())
+	};
 }
 
 /** Registers a member on the upstream; returns their session cookie. */
@@ -107,7 +139,10 @@ export function remoteWithBearer(base: string, token: string): PouchDB.Database 
 		headers.set('authorization', `Bearer ${token}`);
 		return fetch(url, { ...init, headers });
 	};
-	return new PouchDB(`${base}/couch/community`, { fetch: withToken, skip_setup: true } as PouchDB.Configuration.RemoteDatabaseConfiguration);
+	return new PouchDB(`${base}/couch/community`, {
+		fetch: withToken,
+		skip_setup: true
+	} as PouchDB.Configuration.RemoteDatabaseConfiguration);
 }
 
 export function localDb(): PouchDB.Database {

@@ -28,10 +28,17 @@ async function couch(h: Harness, cookie: string, path: string, init: { method?: 
 describe('direct messages through /couch', () => {
 	it('delivers to the recipient only; a third member reads neither copy', async () => {
 		harness = createHarness();
-		const [ana, ben, cyd] = [await harness.register('anna'), await harness.register('ben'), await harness.register('cyd')];
+		const [ana, ben, cyd] = [
+			await harness.register('anna'),
+			await harness.register('ben'),
+			await harness.register('cyd')
+		];
 		const msg = message('anna', 'ben');
 
-		const pushed = await couch(harness, ana, `${userDbName('anna')}/_bulk_docs`, { method: 'POST', body: { docs: [msg] } });
+		const pushed = await couch(harness, ana, `${userDbName('anna')}/_bulk_docs`, {
+			method: 'POST',
+			body: { docs: [msg] }
+		});
 		expect(pushed.status).toBe(201);
 
 		const inbox = await couch(harness, ben, `${userDbName('ben')}/${encodeURIComponent(msg._id)}`);
@@ -46,7 +53,10 @@ describe('direct messages through /couch', () => {
 		}
 		expect((await couch(harness, cyd, `${userDbName('cyd')}/${encodeURIComponent(msg._id)}`)).status).toBe(404);
 		// never in the community database
-		const community = await couch(harness, ana, `community/${encodeURIComponent(msg._id)}`, { method: 'PUT', body: msg });
+		const community = await couch(harness, ana, `community/${encodeURIComponent(msg._id)}`, {
+			method: 'PUT',
+			body: msg
+		});
 		expect(community.status).toBe(403);
 	});
 
@@ -54,9 +64,15 @@ describe('direct messages through /couch', () => {
 		harness = createHarness();
 		const [ana, ben] = [await harness.register('anna'), await harness.register('ben')];
 		const msg = message('anna', 'ben');
-		const put = await couch(harness, ana, `${userDbName('anna')}/${encodeURIComponent(msg._id)}`, { method: 'PUT', body: msg });
+		const put = await couch(harness, ana, `${userDbName('anna')}/${encodeURIComponent(msg._id)}`, {
+			method: 'PUT',
+			body: msg
+		});
 		expect(put.status).toBe(201);
-		const again = await couch(harness, ana, `${userDbName('anna')}/_bulk_docs`, { method: 'POST', body: { docs: [{ ...msg, _rev: put.body.rev }] } });
+		const again = await couch(harness, ana, `${userDbName('anna')}/_bulk_docs`, {
+			method: 'POST',
+			body: { docs: [{ ...msg, _rev: put.body.rev }] }
+		});
 		expect(again.status).toBe(201);
 		const all = await couch(harness, ben, `${userDbName('ben')}/_all_docs`);
 		expect((all.body.rows as unknown[]).length).toBe(1);
@@ -68,7 +84,10 @@ describe('direct messages through /couch', () => {
 		const forged = message('cyd', 'ben');
 		const self = message('anna', 'anna');
 		const nobody = message('anna', 'nobody');
-		const res = await couch(harness, ana, `${userDbName('anna')}/_bulk_docs`, { method: 'POST', body: { docs: [forged, self, nobody] } });
+		const res = await couch(harness, ana, `${userDbName('anna')}/_bulk_docs`, {
+			method: 'POST',
+			body: { docs: [forged, self, nobody] }
+		});
 		expect(res.status).toBe(201);
 		const all = await couch(harness, ben, `${userDbName('ben')}/_all_docs`);
 		expect(all.body.rows).toEqual([]);
@@ -77,6 +96,13 @@ describe('direct messages through /couch', () => {
 
 	it('outgoingMessages keeps only valid messages by the sender to someone else', () => {
 		const ok = message('anna', 'ben');
-		expect(outgoingMessages('anna', [ok, { ...ok, _id: 'message:x' }, { ...message('anna', 'ben'), _deleted: true }, { _id: 'note:1', type: 'note' }]).map((m) => m._id)).toEqual([ok._id]);
+		expect(
+			outgoingMessages('anna', [
+				ok,
+				{ ...ok, _id: 'message:x' },
+				{ ...message('anna', 'ben'), _deleted: true },
+				{ _id: 'note:1', type: 'note' }
+			]).map((m) => m._id)
+		).toEqual([ok._id]);
 	});
 });

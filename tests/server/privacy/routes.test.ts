@@ -19,12 +19,20 @@ interface Notice {
 }
 
 const notice = async (): Promise<Notice> => (await h.request('/api/privacy')).json() as Promise<Notice>;
-const consentState = async (cookie: string) => (await h.request('/api/privacy/consent', { headers: { cookie } })).json() as Promise<{ version: string; consented: { version: string; consentedAt: string } | null; upToDate: boolean }>;
+const consentState = async (cookie: string) =>
+	(await h.request('/api/privacy/consent', { headers: { cookie } })).json() as Promise<{
+		version: string;
+		consented: { version: string; consentedAt: string } | null;
+		upToDate: boolean;
+	}>;
 const writeNotice = (text: string) => writeFile(join(h.config.dataDir, 'privacy.md'), text);
 
 describe('parseNotice', () => {
 	it('takes the version from a first "version:" line and leaves it out of the text', () => {
-		expect(parseNotice('version: 2026-03\n\n# Notice\nText')).toEqual({ version: '2026-03', markdown: '# Notice\nText' });
+		expect(parseNotice('version: 2026-03\n\n# Notice\nText')).toEqual({
+			version: '2026-03',
+			markdown: '# Notice\nText'
+		});
 		expect(parseNotice('\uFEFFVersion:  v2 \r\n# N')).toEqual({ version: 'v2', markdown: '# N' });
 	});
 
@@ -43,7 +51,11 @@ describe('GET /api/privacy', () => {
 		const res = await h.request('/api/privacy');
 		expect(res.status).toBe(200);
 		const body = (await res.json()) as Notice;
-		expect(body).toMatchObject({ source: 'default', updatedAt: null, version: expect.stringMatching(/^[0-9a-f]{12}$/) });
+		expect(body).toMatchObject({
+			source: 'default',
+			updatedAt: null,
+			version: expect.stringMatching(/^[0-9a-f]{12}$/)
+		});
 		expect(body.markdown).toMatch(/^# Privacy notice/);
 		expect(body.markdown).toMatch(/Download my data/);
 	});
@@ -52,7 +64,12 @@ describe('GET /api/privacy', () => {
 		h = createHarness();
 		await writeNotice('version: 2026-11\n# Our notice\n\nThe city of Lund runs this server.\n');
 		const body = await notice();
-		expect(body).toEqual({ version: '2026-11', markdown: '# Our notice\n\nThe city of Lund runs this server.\n', updatedAt: expect.any(String), source: 'operator' });
+		expect(body).toEqual({
+			version: '2026-11',
+			markdown: '# Our notice\n\nThe city of Lund runs this server.\n',
+			updatedAt: expect.any(String),
+			source: 'operator'
+		});
 		expect(Date.parse(body.updatedAt!)).not.toBeNaN();
 	});
 });
@@ -62,24 +79,44 @@ describe('consent', () => {
 		h = createHarness();
 		const refused = await h.post('/api/auth/register', { username: 'noconsent', password: PASSWORD, displayName: 'N' });
 		expect(refused.status).toBe(400);
-		expect(await refused.json()).toMatchObject({ error: 'bad_request', field: 'privacyConsent', reason: expect.stringMatching(/privacy notice/) });
+		expect(await refused.json()).toMatchObject({
+			error: 'bad_request',
+			field: 'privacyConsent',
+			reason: expect.stringMatching(/privacy notice/)
+		});
 
 		const { version } = await notice();
-		const res = await h.post('/api/auth/register', { username: 'amira', password: PASSWORD, displayName: 'Amira', privacyConsent: true, privacyVersion: version });
+		const res = await h.post('/api/auth/register', {
+			username: 'amira',
+			password: PASSWORD,
+			displayName: 'Amira',
+			privacyConsent: true,
+			privacyVersion: version
+		});
 		expect(res.status).toBe(201);
 		const user = await h.auth.users.get('amira');
 		expect(user).toMatchObject({ privacyVersion: version, consentedAt: expect.any(String) });
 		// a later change of roles keeps it
 		await h.auth.users.updateRoles('amira', (roles) => [...roles, 'reviewer']);
 		expect(await h.auth.users.get('amira')).toMatchObject({ privacyVersion: version, roles: ['member', 'reviewer'] });
-		expect(await consentState(sessionCookie(res))).toEqual({ version, consented: { version, consentedAt: user!.consentedAt }, upToDate: true });
+		expect(await consentState(sessionCookie(res))).toEqual({
+			version,
+			consented: { version, consentedAt: user!.consentedAt },
+			upToDate: true
+		});
 	});
 
 	it('refuses a registration that agreed to an older version (409)', async () => {
 		h = createHarness();
 		const { version: before } = await notice();
 		await writeNotice('version: 2\n# Changed');
-		const res = await h.post('/api/auth/register', { username: 'late', password: PASSWORD, displayName: 'L', privacyConsent: true, privacyVersion: before });
+		const res = await h.post('/api/auth/register', {
+			username: 'late',
+			password: PASSWORD,
+			displayName: 'L',
+			privacyConsent: true,
+			privacyVersion: before
+		});
 		expect(res.status).toBe(409);
 		expect((await res.json()).reason).toMatch(/changed/);
 		expect(await h.auth.users.get('late')).toBeNull();
@@ -109,7 +146,11 @@ describe('consent', () => {
 		const { version } = await notice();
 		expect((await h.request('/api/privacy/consent')).status).toBe(401);
 		expect((await h.post('/api/privacy/consent', { version })).status).toBe(401);
-		const form = await h.request('/api/privacy/consent', { method: 'POST', headers: { cookie, 'content-type': 'text/plain' }, body: JSON.stringify({ version }) });
+		const form = await h.request('/api/privacy/consent', {
+			method: 'POST',
+			headers: { cookie, 'content-type': 'text/plain' },
+			body: JSON.stringify({ version })
+		});
 		expect(form.status).toBe(403);
 		const crossSite = await h.post('/api/privacy/consent', { version }, { cookie, origin: 'https://evil.example' });
 		expect(crossSite.status).toBe(403);
@@ -121,7 +162,13 @@ describe('consent', () => {
 
 	it('is missing for accounts made without their holder, who are asked at first sign-in', async () => {
 		h = createHarness();
-		await h.auth.createMember({ username: 'admin1', password: PASSWORD, displayName: 'Admin', roles: ['admin'], privacy: null });
+		await h.auth.createMember({
+			username: 'admin1',
+			password: PASSWORD,
+			displayName: 'Admin',
+			roles: ['admin'],
+			privacy: null
+		});
 		const login = await h.post('/api/auth/login', { username: 'admin1', password: PASSWORD });
 		const state = await consentState(sessionCookie(login));
 		expect(state).toMatchObject({ consented: null, upToDate: false });

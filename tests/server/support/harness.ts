@@ -79,7 +79,14 @@ export function createHarness(options: HarnessOptions = {}): Harness {
 				? createStorage({ kind, couchdbUrl: options.couchdbUrl })
 				: createStorage({ kind, memoryPrefix: `app-test-${process.pid}-${++counter}-${Date.now()}` });
 	const clock = options.now ? () => new Date(options.now!.ms) : () => new Date();
-	const auth = createAuthService({ storage, keysDir: join(dataDir, 'keys'), clock, scryptCost: TEST_SCRYPT_COST, limits: options.limits, trustProxy: options.trustProxy });
+	const auth = createAuthService({
+		storage,
+		keysDir: join(dataDir, 'keys'),
+		clock,
+		scryptCost: TEST_SCRYPT_COST,
+		limits: options.limits,
+		trustProxy: options.trustProxy
+	});
 	const config: AppConfig = {
 		version: '0.0.0-test',
 		staticDir: options.staticDir ?? join(dataDir, 'no-build'),
@@ -91,7 +98,18 @@ export function createHarness(options: HarnessOptions = {}): Harness {
 	};
 	const logs: string[] = [];
 	const statuses: number[] = [];
-	const { app } = createApp({ storage, config, auth, clock, uuid: options.uuid, trustProxy: options.trustProxy, mailer: options.mailer, resetLimits: options.resetLimits, requireSignatures: options.requireSignatures, log: (line) => logs.push(line) });
+	const { app } = createApp({
+		storage,
+		config,
+		auth,
+		clock,
+		uuid: options.uuid,
+		trustProxy: options.trustProxy,
+		mailer: options.mailer,
+		resetLimits: options.resetLimits,
+		requireSignatures: options.requireSignatures,
+		log: (line) => logs.push(line)
+	});
 	let server: Server | null = null;
 
 	const check = (res: Response, what: string): Response => {
@@ -114,19 +132,31 @@ export function createHarness(options: HarnessOptions = {}): Harness {
 		post(path, body, headers = {}, address) {
 			return harness.request(
 				path,
-				{ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) },
+				{
+					method: 'POST',
+					headers: { 'content-type': 'application/json', ...headers },
+					body: typeof body === 'string' ? body : JSON.stringify(body)
+				},
 				address
 			);
 		},
 		async register(username, extra = {}) {
-			const res = await harness.post('/api/auth/register', { username, password: PASSWORD, displayName: username, privacyConsent: true, ...extra }, {}, `198.51.100.${++counter % 250}`);
+			const res = await harness.post(
+				'/api/auth/register',
+				{ username, password: PASSWORD, displayName: username, privacyConsent: true, ...extra },
+				{},
+				`198.51.100.${++counter % 250}`
+			);
 			expect(res.status).toBe(201);
 			return sessionCookie(res);
 		},
 		async listen() {
-			const wrapped = async (req: Request, env: unknown) => check(await app.fetch(req, env), `${req.method} ${new URL(req.url).pathname}`);
+			const wrapped = async (req: Request, env: unknown) =>
+				check(await app.fetch(req, env), `${req.method} ${new URL(req.url).pathname}`);
 			return new Promise((resolve) => {
-				server = serve({ fetch: wrapped, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`)) as Server;
+				server = serve({ fetch: wrapped, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+					resolve(`http://127.0.0.1:${info.port}`)
+				) as Server;
 			});
 		},
 		async close({ keepData = false } = {}) {

@@ -4,7 +4,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { generateDeviceKeys, signCertificate, type DeviceCertificate } from '../../../src/lib/domain/signing';
-import { certificateFinder, exportBundle, importBundle, revokedIn, type BundleTrust } from '../../../src/lib/bundle/index';
+import {
+	certificateFinder,
+	exportBundle,
+	importBundle,
+	revokedIn,
+	type BundleTrust
+} from '../../../src/lib/bundle/index';
 import type { TestStore as Store } from '../store/support';
 import { closeTestStores, openTestStore, uniqueName } from '../store/support';
 import { docId } from '../../../src/lib/domain/ids';
@@ -18,7 +24,15 @@ const serverKeys = new Map([['k1', server.publicKey]]);
 async function certifyStore(store: Store, peers: Store[] = []): Promise<DeviceCertificate> {
 	const now = new Date();
 	const cert = await signCertificate(
-		{ _id: `device:${ulid()}`, type: 'device', author: store.member.name, createdAt: now.toISOString(), publicKey: await store.signing!.publicKey(), expiresAt: new Date(now.getTime() + 86_400_000 * 30).toISOString(), issuer: 'k1' },
+		{
+			_id: `device:${ulid()}`,
+			type: 'device',
+			author: store.member.name,
+			createdAt: now.toISOString(),
+			publicKey: await store.signing!.publicKey(),
+			expiresAt: new Date(now.getTime() + 86_400_000 * 30).toISOString(),
+			issuer: 'k1'
+		},
 		server.privateKey
 	);
 	for (const s of [store, ...peers]) await s.replica.community.put(cert);
@@ -27,7 +41,12 @@ async function certifyStore(store: Store, peers: Store[] = []): Promise<DeviceCe
 }
 
 async function trustOf(store: Store): Promise<BundleTrust> {
-	return { serverKeys, revoked: await revokedIn(store.replica.community), now: new Date(), findCertificate: certificateFinder(store.replica.community) };
+	return {
+		serverKeys,
+		revoked: await revokedIn(store.replica.community),
+		now: new Date(),
+		findCertificate: certificateFinder(store.replica.community)
+	};
 }
 
 async function save(store: Store, since: string | null = null) {
@@ -45,7 +64,9 @@ async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 	return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
 }
 async function gzip(text: string): Promise<Uint8Array<ArrayBuffer>> {
-	return new Uint8Array(await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+	return new Uint8Array(
+		await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer()
+	);
 }
 
 async function twoDevices() {
@@ -53,8 +74,21 @@ async function twoDevices() {
 	const ben = await openTestStore({ name: uniqueName('ben') });
 	await certifyStore(ana);
 	await certifyStore(ben);
-	await ana.putDocument({ _id: 'category:general', type: 'category', author: ana.member.name, createdAt: new Date().toISOString(), name: 'General', description: '', order: 1 });
-	const thread = await ana.createThread({ category: 'general', title: 'Met at the hall', body: 'Notes from the meetup', tags: ['meetup'] });
+	await ana.putDocument({
+		_id: 'category:general',
+		type: 'category',
+		author: ana.member.name,
+		createdAt: new Date().toISOString(),
+		name: 'General',
+		description: '',
+		order: 1
+	});
+	const thread = await ana.createThread({
+		category: 'general',
+		title: 'Met at the hall',
+		body: 'Notes from the meetup',
+		tags: ['meetup']
+	});
 	return { ana, ben, thread };
 }
 
@@ -92,20 +126,35 @@ describe('bundle exchange with no network', () => {
 		const text = await gunzip(file.bytes);
 
 		const changedLine = await gzip(text.replace('Notes from the meetup', 'Notes from the MEETUP'));
-		expect(await importBundle(ben.replica.community, changedLine, await trustOf(ben))).toEqual({ ok: false, reason: expect.stringMatching(/changed after it was saved/) });
+		expect(await importBundle(ben.replica.community, changedLine, await trustOf(ben))).toEqual({
+			ok: false,
+			reason: expect.stringMatching(/changed after it was saved/)
+		});
 
 		const [headerLine, ...rest] = text.split('\n');
 		const header = JSON.parse(headerLine) as Record<string, unknown>;
 		const rehashed = await gzip([JSON.stringify({ ...header, author: ben.member.name }), ...rest].join('\n'));
-		expect(await importBundle(ben.replica.community, rehashed, await trustOf(ben))).toEqual({ ok: false, reason: expect.stringMatching(/own signature fails/) });
+		expect(await importBundle(ben.replica.community, rehashed, await trustOf(ben))).toEqual({
+			ok: false,
+			reason: expect.stringMatching(/own signature fails/)
+		});
 
 		const corrupt = file.bytes.slice();
 		corrupt[corrupt.length - 12] ^= 0xff;
 		expect(await importBundle(ben.replica.community, corrupt, await trustOf(ben))).toMatchObject({ ok: false });
-		expect(await importBundle(ben.replica.community, new TextEncoder().encode('hello') as Uint8Array<ArrayBuffer>, await trustOf(ben))).toEqual({ ok: false, reason: expect.stringMatching(/cannot be read/) });
+		expect(
+			await importBundle(
+				ben.replica.community,
+				new TextEncoder().encode('hello') as Uint8Array<ArrayBuffer>,
+				await trustOf(ben)
+			)
+		).toEqual({ ok: false, reason: expect.stringMatching(/cannot be read/) });
 		// a document nested thousands of levels deep (it would overflow the checks after parsing)
 		const deep = await gzip(`${headerLine}\n{"_id":"x","a":${'['.repeat(5_000)}${']'.repeat(5_000)}}`);
-		expect(await importBundle(ben.replica.community, deep, await trustOf(ben))).toEqual({ ok: false, reason: expect.stringMatching(/nested too deeply/) });
+		expect(await importBundle(ben.replica.community, deep, await trustOf(ben))).toEqual({
+			ok: false,
+			reason: expect.stringMatching(/nested too deeply/)
+		});
 
 		await expect(ben.replica.community.get(thread)).rejects.toMatchObject({ status: 404 });
 	});
@@ -114,8 +163,19 @@ describe('bundle exchange with no network', () => {
 		const { ana, ben } = await twoDevices();
 		// a document written before ana's device existed is unsigned: it does not travel verified
 		const unsigned = docId('thread');
-		await ana.replica.community.put({ _id: unsigned, type: 'thread', author: ana.member.name, createdAt: new Date().toISOString(), category: 'general', title: 'Unsigned', body: 'x', tags: [] });
+		await ana.replica.community.put({
+			_id: unsigned,
+			type: 'thread',
+			author: ana.member.name,
+			createdAt: new Date().toISOString(),
+			category: 'general',
+			title: 'Unsigned',
+			body: 'x',
+			tags: []
+		});
 		const outcome = await importBundle(ben.replica.community, (await save(ana)).bytes, await trustOf(ben));
-		expect(outcome.ok && outcome.skipped, JSON.stringify(outcome)).toEqual([{ id: unsigned, reason: 'the document is not signed' }]);
+		expect(outcome.ok && outcome.skipped, JSON.stringify(outcome)).toEqual([
+			{ id: unsigned, reason: 'the document is not signed' }
+		]);
 	});
 });

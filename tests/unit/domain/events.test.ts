@@ -10,7 +10,10 @@ const r = (author: string, status: RsvpFacts['status'], at: string, updatedAt?: 
 
 describe('deriveAttendance', () => {
 	it('gives places in answer order and puts the rest on the waiting list', () => {
-		const a = deriveAttendance([r('cy', 'going', '03'), r('ana', 'going', '01'), r('ben', 'going', '02'), r('di', 'maybe', '00')], 2);
+		const a = deriveAttendance(
+			[r('cy', 'going', '03'), r('ana', 'going', '01'), r('ben', 'going', '02'), r('di', 'maybe', '00')],
+			2
+		);
 		expect(a).toEqual({ going: ['ana', 'ben'], waiting: ['cy'], maybe: ['di'], notGoing: [] });
 	});
 
@@ -23,14 +26,19 @@ describe('deriveAttendance', () => {
 	});
 
 	it('moves a member who changed their answer to the back, and frees a place on not-going', () => {
-		const a = deriveAttendance([r('ana', 'going', '01', '09'), r('ben', 'going', '02'), r('cy', 'not-going', '00', '05')], 1);
+		const a = deriveAttendance(
+			[r('ana', 'going', '01', '09'), r('ben', 'going', '02'), r('cy', 'not-going', '00', '05')],
+			1
+		);
 		expect(a.going).toEqual(['ben']);
 		expect(a.waiting).toEqual(['ana']);
 		expect(a.notGoing).toEqual(['cy']);
 	});
 
 	it('ignores deleted RSVPs and gives everyone a place without a capacity', () => {
-		expect(deriveAttendance([{ ...r('ana', 'going', '01'), _deleted: true }, r('ben', 'going', '02')], 5).going).toEqual(['ben']);
+		expect(
+			deriveAttendance([{ ...r('ana', 'going', '01'), _deleted: true }, r('ben', 'going', '02')], 5).going
+		).toEqual(['ben']);
 		expect(deriveAttendance([r('ana', 'going', '01'), r('ben', 'going', '02')]).waiting).toEqual([]);
 	});
 });

@@ -13,15 +13,29 @@ describe('contentAgrees', () => {
 		expect(contentAgrees('image/jpeg', Uint8Array.from([0xff, 0xd8, 0xff, 0xe0]))).toBe(true);
 		expect(contentAgrees('image/gif', bytes('GIF89a'))).toBe(true);
 		expect(contentAgrees('image/webp', bytes('RIFF\0\0\0\0WEBPVP8 '))).toBe(true);
-		expect(contentAgrees('application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes('PK\x03\x04rest'))).toBe(true);
-		expect(contentAgrees('application/msword', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe(true);
+		expect(
+			contentAgrees('application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes('PK\x03\x04rest'))
+		).toBe(true);
+		expect(contentAgrees('application/msword', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe(
+			true
+		);
 		expect(contentAgrees('text/csv', bytes('a,b\n1,2\n'))).toBe(true);
-		expect(contentAgrees('image/svg+xml', bytes('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>'))).toBe(true);
+		expect(
+			contentAgrees('image/svg+xml', bytes('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>'))
+		).toBe(true);
 	});
 
 	it('refuses markup and mismatches', () => {
 		const page = bytes('<!doctype html><script>alert(1)</script>');
-		for (const type of ['application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'text/csv', 'application/vnd.oasis.opendocument.text', 'image/svg+xml']) {
+		for (const type of [
+			'application/pdf',
+			'image/png',
+			'image/jpeg',
+			'text/plain',
+			'text/csv',
+			'application/vnd.oasis.opendocument.text',
+			'image/svg+xml'
+		]) {
 			expect(contentAgrees(type, page), type).toBe(false);
 		}
 		expect(contentAgrees('image/png', bytes('%PDF-1.7'))).toBe(false);
@@ -41,6 +55,9 @@ describe('contentAgrees', () => {
 			_attachments: { file: { content_type: type, data: btoa(content) } }
 		});
 		expect(validateFileDoc(doc('application/pdf', '%PDF-1.4 body'))).toEqual({ ok: true });
-		expect(validateFileDoc(doc('application/pdf', '<html><script>x</script>'))).toMatchObject({ ok: false, reason: expect.stringContaining('not application/pdf') });
+		expect(validateFileDoc(doc('application/pdf', '<html><script>x</script>'))).toMatchObject({
+			ok: false,
+			reason: expect.stringContaining('not application/pdf')
+		});
 	});
 });

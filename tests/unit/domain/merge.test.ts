@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { compareVersions, differingFields, latestVersion, mergeVersions } from '../../../src/lib/domain/merge';
 
-const base = { _id: 'thread:01JAAAAAAAAAAAAAAAAAAAAAA1', type: 'thread', author: 'alice', createdAt: '2026-01-01T00:00:00.000Z', category: 'general' };
+const base = {
+	_id: 'thread:01JAAAAAAAAAAAAAAAAAAAAAA1',
+	type: 'thread',
+	author: 'alice',
+	createdAt: '2026-01-01T00:00:00.000Z',
+	category: 'general'
+};
 
 describe('merge', () => {
 	it('prefers the later updatedAt', () => {

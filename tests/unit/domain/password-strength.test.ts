@@ -21,7 +21,10 @@ describe('judgePassword', () => {
 	});
 
 	it('refuses a password containing the username, whatever the case', () => {
-		expect(judgePassword('Tea-With-Amira-At-Noon', { username: 'amira' })).toMatchObject({ ok: false, reason: 'Do not put your username in your password.' });
+		expect(judgePassword('Tea-With-Amira-At-Noon', { username: 'amira' })).toMatchObject({
+			ok: false,
+			reason: 'Do not put your username in your password.'
+		});
 		expect(judgePassword('Tea-With-Amira-At-Noon', { username: 'ben' }).ok).toBe(true);
 	});
 

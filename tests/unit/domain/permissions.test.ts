@@ -13,7 +13,10 @@ const resource = { _id: 'resource:1', type: 'resource', author: 'ana', status: '
 describe('authorizeCommunityWrite', () => {
 	it('requires the writer to be the author on create', () => {
 		expect(authorizeCommunityWrite(ana, thread, null).ok).toBe(true);
-		expect(authorizeCommunityWrite(ben, thread, null)).toMatchObject({ ok: false, reason: expect.stringContaining('author') });
+		expect(authorizeCommunityWrite(ben, thread, null)).toMatchObject({
+			ok: false,
+			reason: expect.stringContaining('author')
+		});
 	});
 
 	it('lets only the author or a moderator change or delete', () => {
@@ -21,7 +24,10 @@ describe('authorizeCommunityWrite', () => {
 		expect(authorizeCommunityWrite(ben, { ...thread, author: 'ben' }, thread).ok).toBe(false);
 		expect(authorizeCommunityWrite(ben, { ...thread, _deleted: true }, thread).ok).toBe(false);
 		expect(authorizeCommunityWrite(mod, { ...thread, _deleted: true }, thread).ok).toBe(true);
-		expect(authorizeCommunityWrite(mod, { ...thread, author: 'mo' }, thread)).toMatchObject({ ok: false, reason: expect.stringContaining('author') });
+		expect(authorizeCommunityWrite(mod, { ...thread, author: 'mo' }, thread)).toMatchObject({
+			ok: false,
+			reason: expect.stringContaining('author')
+		});
 		expect(authorizeCommunityWrite(admin, { ...thread }, thread).ok).toBe(true);
 	});
 
@@ -42,8 +48,14 @@ describe('authorizeCommunityWrite', () => {
 	});
 
 	it('ties votes and profiles to their member', () => {
-		expect(authorizeCommunityWrite(ana, { _id: 'vote:thread:1:ana', type: 'vote', author: 'ana', target: 'thread:1' }, null).ok).toBe(true);
-		expect(authorizeCommunityWrite(ana, { _id: 'vote:thread:1:ben', type: 'vote', author: 'ana', target: 'thread:1' }, null).ok).toBe(false);
+		expect(
+			authorizeCommunityWrite(ana, { _id: 'vote:thread:1:ana', type: 'vote', author: 'ana', target: 'thread:1' }, null)
+				.ok
+		).toBe(true);
+		expect(
+			authorizeCommunityWrite(ana, { _id: 'vote:thread:1:ben', type: 'vote', author: 'ana', target: 'thread:1' }, null)
+				.ok
+		).toBe(false);
 		expect(authorizeCommunityWrite(ana, { _id: 'profile:ben', type: 'profile', author: 'ana' }, null).ok).toBe(false);
 		const profile = { _id: 'profile:ana', type: 'profile', author: 'ana' };
 		expect(authorizeCommunityWrite(mod, { ...profile }, profile).ok).toBe(false);
@@ -62,7 +74,11 @@ describe('events', () => {
 		expect(authorizeCommunityWrite(ana, { ...event, official: true }, event).ok).toBe(false);
 		expect(authorizeCommunityWrite(mod, { ...event, official: true }, event).ok).toBe(true);
 		expect(authorizeCommunityWrite(ana, { ...event, official: true }, null).ok).toBe(false);
-		expect(authorizeCommunityWrite(ben, { _id: 'rsvp:1:ben', type: 'rsvp', author: 'ben', event: 'event:1' }, null).ok).toBe(true);
-		expect(authorizeCommunityWrite(ben, { _id: 'rsvp:1:ana', type: 'rsvp', author: 'ben', event: 'event:1' }, null).ok).toBe(false);
+		expect(
+			authorizeCommunityWrite(ben, { _id: 'rsvp:1:ben', type: 'rsvp', author: 'ben', event: 'event:1' }, null).ok
+		).toBe(true);
+		expect(
+			authorizeCommunityWrite(ben, { _id: 'rsvp:1:ana', type: 'rsvp', author: 'ben', event: 'event:1' }, null).ok
+		).toBe(false);
 	});
 });

@@ -41,13 +41,22 @@ describe('ratingScore', () => {
 
 describe('rating and use ids and permissions', () => {
 	const alice = { name: 'alice', roles: ['member'] as const };
-	const rating = (id: string, value = 4) => ({ _id: id, type: 'rating', author: 'alice', createdAt: '2026-01-01T00:00:00.000Z', resource: R, value });
+	const rating = (id: string, value = 4) => ({
+		_id: id,
+		type: 'rating',
+		author: 'alice',
+		createdAt: '2026-01-01T00:00:00.000Z',
+		resource: R,
+		value
+	});
 	it('names the resource ulid and the member', () => {
 		expect(ratingId(R, 'alice')).toBe('rating:01JCCCCCCCCCCCCCCCCCCCCCC1:alice');
 		expect(useId(R, 'bob')).toBe('use:01JCCCCCCCCCCCCCCCCCCCCCC1:bob');
 	});
 	it('allows a rating whose id names its author, refuses one naming someone else', () => {
-		expect(authorizeCommunityWrite({ ...alice, roles: [...alice.roles] }, rating(ratingId(R, 'alice')), null)).toEqual({ ok: true });
+		expect(authorizeCommunityWrite({ ...alice, roles: [...alice.roles] }, rating(ratingId(R, 'alice')), null)).toEqual({
+			ok: true
+		});
 		const other = authorizeCommunityWrite({ ...alice, roles: [...alice.roles] }, rating(ratingId(R, 'bob')), null);
 		expect(other.ok).toBe(false);
 	});
@@ -57,11 +66,23 @@ describe('rating and use ids and permissions', () => {
 		expect(validateCommunityDoc(rating(ratingId(R, 'alice'), 0)).ok).toBe(false);
 	});
 	it('lets only moderators and reviewers write collections', () => {
-		const doc = { _id: 'collection:open-data', type: 'collection', author: 'alice', createdAt: '2026-01-01T00:00:00.000Z', title: 'Open data', intro: '', items: [] };
+		const doc = {
+			_id: 'collection:open-data',
+			type: 'collection',
+			author: 'alice',
+			createdAt: '2026-01-01T00:00:00.000Z',
+			title: 'Open data',
+			intro: '',
+			items: []
+		};
 		expect(validateCommunityDoc(doc).ok).toBe(true);
 		expect(authorizeCommunityWrite({ name: 'alice', roles: ['member'] }, doc, null).ok).toBe(false);
 		expect(authorizeCommunityWrite({ name: 'alice', roles: ['reviewer'] }, doc, null).ok).toBe(true);
-		expect(authorizeCommunityWrite({ name: 'bob', roles: ['reviewer'] }, { ...doc, author: 'alice' }, doc).ok).toBe(true);
-		expect(authorizeCommunityWrite({ name: 'bob', roles: ['member'] }, { ...doc, author: 'alice' }, doc).ok).toBe(false);
+		expect(authorizeCommunityWrite({ name: 'bob', roles: ['reviewer'] }, { ...doc, author: 'alice' }, doc).ok).toBe(
+			true
+		);
+		expect(authorizeCommunityWrite({ name: 'bob', roles: ['member'] }, { ...doc, author: 'alice' }, doc).ok).toBe(
+			false
+		);
 	});
 });

@@ -9,7 +9,10 @@ describe('splitTitle', () => {
 	});
 
 	it('keeps a text without one whole, under the title "Privacy notice"', () => {
-		expect(splitTitle('We keep…\n# Later heading')).toEqual({ title: 'Privacy notice', body: 'We keep…\n# Later heading' });
+		expect(splitTitle('We keep…\n# Later heading')).toEqual({
+			title: 'Privacy notice',
+			body: 'We keep…\n# Later heading'
+		});
 		expect(splitTitle('## Section first')).toEqual({ title: 'Privacy notice', body: '## Section first' });
 	});
 });

@@ -14,9 +14,31 @@ const doc = (over: Partial<SearchDoc> & { id: string }): SearchDoc => ({
 function sample(): SearchIndex {
 	const index = SearchIndex.empty();
 	index.upsertAll([
-		doc({ id: 'thread:1', title: 'Opening our procurement data', text: 'We published every contract as open data.', tags: ['open-data'], category: 'open-data' }),
-		doc({ id: 'post:1', type: 'post', thread: 'thread:1', title: 'Opening our procurement data', text: 'Accessibility audits helped our permit forms.', category: 'open-data', author: 'ben', authorName: 'Ben Okafor' }),
-		doc({ id: 'resource:1', type: 'resource', kind: 'case-study', title: 'Chatbot for building permits', text: 'Cut waiting times by 40 percent.', tags: ['permits', 'automation'] })
+		doc({
+			id: 'thread:1',
+			title: 'Opening our procurement data',
+			text: 'We published every contract as open data.',
+			tags: ['open-data'],
+			category: 'open-data'
+		}),
+		doc({
+			id: 'post:1',
+			type: 'post',
+			thread: 'thread:1',
+			title: 'Opening our procurement data',
+			text: 'Accessibility audits helped our permit forms.',
+			category: 'open-data',
+			author: 'ben',
+			authorName: 'Ben Okafor'
+		}),
+		doc({
+			id: 'resource:1',
+			type: 'resource',
+			kind: 'case-study',
+			title: 'Chatbot for building permits',
+			text: 'Cut waiting times by 40 percent.',
+			tags: ['permits', 'automation']
+		})
 	]);
 	return index;
 }
@@ -27,7 +49,12 @@ describe('SearchIndex', () => {
 		expect(index.search('contract').hits.map((h) => h.id)).toEqual(['thread:1']);
 		expect(index.search('accessib').hits.map((h) => h.id)).toEqual(['post:1']);
 		expect(index.search('chatbto').hits.map((h) => h.id)).toEqual(['resource:1']);
-		expect(index.search('procuremnet data').hits.map((h) => h.id).sort()).toEqual(['post:1', 'thread:1']);
+		expect(
+			index
+				.search('procuremnet data')
+				.hits.map((h) => h.id)
+				.sort()
+		).toEqual(['post:1', 'thread:1']);
 		expect(index.search('okafor').hits.map((h) => h.id)).toEqual(['post:1']);
 	});
 
@@ -56,7 +83,11 @@ describe('SearchIndex', () => {
 	it('survives a save and restore without a rebuild', () => {
 		const restored = SearchIndex.fromJSON(JSON.parse(JSON.stringify(sample().toJSON())));
 		expect(restored.size).toBe(3);
-		expect(restored.search('waiting').hits[0]).toMatchObject({ id: 'resource:1', kind: 'case-study', tags: ['permits', 'automation'] });
+		expect(restored.search('waiting').hits[0]).toMatchObject({
+			id: 'resource:1',
+			kind: 'case-study',
+			tags: ['permits', 'automation']
+		});
 	});
 
 	it('answers nothing for an empty query', () => {

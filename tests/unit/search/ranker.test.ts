@@ -3,10 +3,42 @@
 // not vacuumed yet, and the query cache must never serve an answer older than the index.
 import { describe, expect, it } from 'vitest';
 import MiniSearch from 'minisearch';
-import { SearchIndex, best, type SearchAnswer, type SearchDoc, type SearchFilters } from '../../../src/lib/search/index';
+import {
+	SearchIndex,
+	best,
+	type SearchAnswer,
+	type SearchDoc,
+	type SearchFilters
+} from '../../../src/lib/search/index';
 import { openRanker } from '../../../src/lib/search/ranker';
 
-const WORDS = ['procurement', 'procure', 'contract', 'contracts', 'contractor', 'permit', 'permits', 'hermit', 'accessibility', 'survey', 'surveys', 'offline', 'online', 'sync', 'vendor', 'framework', 'agreement', 'rural', 'tender', 'tenders', 'data', 'open', 'cloud', 'dashboard', 'budget'];
+const WORDS = [
+	'procurement',
+	'procure',
+	'contract',
+	'contracts',
+	'contractor',
+	'permit',
+	'permits',
+	'hermit',
+	'accessibility',
+	'survey',
+	'surveys',
+	'offline',
+	'online',
+	'sync',
+	'vendor',
+	'framework',
+	'agreement',
+	'rural',
+	'tender',
+	'tenders',
+	'data',
+	'open',
+	'cloud',
+	'dashboard',
+	'budget'
+];
 const TAGS = ['open-data', 'permits', 'rural', 'cloud', 'accessibility'];
 
 /** A small deterministic generator (mulberry32). */
@@ -40,11 +72,32 @@ function corpus(n: number, seed = 7): SearchDoc[] {
 	});
 }
 
-const QUERIES = ['procurement', 'procure', 'contract permit', 'cloud contr', 'acessibility', 'permi', 'offline sync', 'survey survey', 'vendor framework agreement', 'tende', 'data nothingmatches', 'zzz', 'okafor', 'Rural   DATA', 'hermit permits', 'contract contract open'];
+const QUERIES = [
+	'procurement',
+	'procure',
+	'contract permit',
+	'cloud contr',
+	'acessibility',
+	'permi',
+	'offline sync',
+	'survey survey',
+	'vendor framework agreement',
+	'tende',
+	'data nothingmatches',
+	'zzz',
+	'okafor',
+	'Rural   DATA',
+	'hermit permits',
+	'contract contract open'
+];
 
 /** What a query answers, scores rounded (floating-point sums may differ in the last digits). */
 function shape(a: SearchAnswer) {
-	return { total: a.total, facets: a.facets, hits: a.hits.map((h) => ({ ...h, score: +h.score.toFixed(9), terms: [...h.terms].sort() })) };
+	return {
+		total: a.total,
+		facets: a.facets,
+		hits: a.hits.map((h) => ({ ...h, score: +h.score.toFixed(9), terms: [...h.terms].sort() }))
+	};
 }
 
 function both(docs: readonly SearchDoc[]): [SearchIndex, SearchIndex] {
@@ -58,7 +111,8 @@ function both(docs: readonly SearchDoc[]): [SearchIndex, SearchIndex] {
 }
 
 function expectSame(lean: SearchIndex, mini: SearchIndex, filters: SearchFilters = {}, limit = 1000): void {
-	for (const q of QUERIES) expect(shape(lean.search(q, filters, limit)), q).toEqual(shape(mini.search(q, filters, limit)));
+	for (const q of QUERIES)
+		expect(shape(lean.search(q, filters, limit)), q).toEqual(shape(mini.search(q, filters, limit)));
 }
 
 describe('the lean ranker', () => {
@@ -93,7 +147,8 @@ describe('the lean ranker', () => {
 		const [lean, mini] = both(docs);
 		for (const index of [lean, mini]) {
 			for (let i = 0; i < 400; i += 3) index.remove(docs[i].id);
-			for (let i = 1; i < 400; i += 7) index.upsert({ ...docs[i], title: `${docs[i].title} tender procurement`, text: 'rewritten offline' });
+			for (let i = 1; i < 400; i += 7)
+				index.upsert({ ...docs[i], title: `${docs[i].title} tender procurement`, text: 'rewritten offline' });
 		}
 		// MiniSearch counts a discarded document's postings not vacuumed yet in a term's document
 		// frequency (dropping them one occurrence at a time as its searches meet them); the lean
@@ -110,7 +165,15 @@ describe('the lean ranker', () => {
 		index.upsertAll(corpus(50, 3));
 		const before = index.search('budget').total;
 		expect(index.search('Budget ', { type: 'post' }).total).toBeLessThanOrEqual(before); // same query, filtered
-		index.upsert({ id: 'thread:new', type: 'thread', title: 'budget budget', text: '', tags: [], author: 'ana', createdAt: '' });
+		index.upsert({
+			id: 'thread:new',
+			type: 'thread',
+			title: 'budget budget',
+			text: '',
+			tags: [],
+			author: 'ana',
+			createdAt: ''
+		});
 		expect(index.search('budget').total).toBe(before + 1);
 		expect(index.search('budget').hits[0].id).toBe('thread:new');
 		index.remove('thread:new');

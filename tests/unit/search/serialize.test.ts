@@ -4,7 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { SearchIndex, type SearchDoc } from '../../../src/lib/search/index';
 
 function docs(n: number): SearchDoc[] {
-	const words = ['procurement', 'broadband', 'rural', 'vouchers', 'tablets', 'survey', 'permits', 'cloud', 'contract', 'accessibility'];
+	const words = [
+		'procurement',
+		'broadband',
+		'rural',
+		'vouchers',
+		'tablets',
+		'survey',
+		'permits',
+		'cloud',
+		'contract',
+		'accessibility'
+	];
 	return Array.from({ length: n }, (_, i) => ({
 		id: `${i % 3 ? 'post' : 'thread'}:01JQ${String(i).padStart(22, '0')}`,
 		type: i % 3 ? 'post' : 'thread',

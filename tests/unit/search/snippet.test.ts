@@ -17,7 +17,11 @@ describe('snippet', () => {
 
 	it('treats terms as text, not patterns', () => {
 		expect(snippet('a b c', ['(b)']).some((s) => s.hit)).toBe(false);
-		expect(snippet('a .b c', ['.b']).filter((s) => s.hit).map((s) => s.text)).toEqual(['.b']);
+		expect(
+			snippet('a .b c', ['.b'])
+				.filter((s) => s.hit)
+				.map((s) => s.text)
+		).toEqual(['.b']);
 		expect(() => snippet('x', ['[', '*'])).not.toThrow();
 	});
 });

@@ -39,7 +39,13 @@ describe('the community replica', () => {
 	it('keeps conflicting leaves readable', async () => {
 		const store = await openTestStore();
 		await store.replica.community.bulkDocs([profile('1-aaaa', ['aaaa'], OLD_BIO)], { new_edits: false });
-		await store.replica.community.bulkDocs([{ ...profile('2-bbbb', ['bbbb', 'aaaa']), displayName: 'B' }, { ...profile('2-cccc', ['cccc', 'aaaa']), displayName: 'C' }], { new_edits: false });
+		await store.replica.community.bulkDocs(
+			[
+				{ ...profile('2-bbbb', ['bbbb', 'aaaa']), displayName: 'B' },
+				{ ...profile('2-cccc', ['cccc', 'aaaa']), displayName: 'C' }
+			],
+			{ new_edits: false }
+		);
 		expect(await store.replica.community.get('profile:ada', { rev: '2-bbbb' })).toMatchObject({ displayName: 'B' });
 		expect(await store.replica.community.get('profile:ada', { rev: '2-cccc' })).toMatchObject({ displayName: 'C' });
 		await expect(store.replica.community.get('profile:ada', { rev: '1-aaaa' })).rejects.toMatchObject({ status: 404 });

@@ -37,7 +37,9 @@ describe('Dexie schema upgrades', () => {
 		db.close();
 	});
 
-	async function upgradeWith(meta: Array<{ key: string; value: unknown }>): Promise<{ checkpoint: unknown; events: unknown; tables: string[] }> {
+	async function upgradeWith(
+		meta: Array<{ key: string; value: unknown }>
+	): Promise<{ checkpoint: unknown; events: unknown; tables: string[] }> {
 		const member = uniqueName('up');
 		const old = new Dexie(dexieDbName(member), { indexedDB, IDBKeyRange });
 		old.version(21).stores({ meta: 'key', resources: 'id, [status+createdAt], kind, *tags, author' });

@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { defaultOwnDevice, removesDataAtSignOut } from '../../../src/lib/store/device-choice';
-import { configureDevice, deviceIsShared, forgetOwnDevice, ownDeviceChoice, rememberMember, rememberOwnDevice, rememberedMember } from '../../../src/lib/store/device';
+import {
+	configureDevice,
+	deviceIsShared,
+	forgetOwnDevice,
+	ownDeviceChoice,
+	rememberMember,
+	rememberOwnDevice,
+	rememberedMember
+} from '../../../src/lib/store/device';
 
 describe('defaultOwnDevice', () => {
 	it('is off in a browser tab and on in an installed app, for someone new here', () => {

@@ -7,19 +7,40 @@ import { at, categoryDoc, closeTestStores, openTestStore, postDoc, threadDoc, UL
 
 afterEach(closeTestStores);
 
-const profile = (username: string, displayName: string) => ({ _id: `profile:${username}`, type: 'profile', author: username, createdAt: at(0), displayName, organization: 'Town hall', bio: 'Roads' });
+const profile = (username: string, displayName: string) => ({
+	_id: `profile:${username}`,
+	type: 'profile',
+	author: username,
+	createdAt: at(0),
+	displayName,
+	organization: 'Town hall',
+	bio: 'Roads'
+});
 
 describe('a former member', () => {
 	it('is named "Former member" once the profile’s deletion is projected, and leaves the directory', async () => {
 		const store = await openTestStore();
-		await store.replica.community.bulkDocs([categoryDoc('general'), profile('alice', 'Alice Martin'), profile('bob', 'Bob Stone'), threadDoc(ULIDS.t1, 'general', 1), postDoc(ULIDS.p1, `thread:${ULIDS.t1}`, 2)]);
+		await store.replica.community.bulkDocs([
+			categoryDoc('general'),
+			profile('alice', 'Alice Martin'),
+			profile('bob', 'Bob Stone'),
+			threadDoc(ULIDS.t1, 'general', 1),
+			postDoc(ULIDS.p1, `thread:${ULIDS.t1}`, 2)
+		]);
 		await store.projected();
 		expect((await store.displayNames(['alice', 'bob'])).get('alice')).toBe('Alice Martin');
 		const found = async (q: string) => (await store.search.search(q)).hits.map((h) => h.id);
 		expect(await found('Martin')).toEqual([`thread:${ULIDS.t1}`]);
 
 		const stored = await store.replica.community.get('profile:alice');
-		await store.replica.community.put({ _id: 'profile:alice', _rev: stored._rev, _deleted: true, type: 'profile', author: 'alice', createdAt: at(0) });
+		await store.replica.community.put({
+			_id: 'profile:alice',
+			_rev: stored._rev,
+			_deleted: true,
+			type: 'profile',
+			author: 'alice',
+			createdAt: at(0)
+		});
 		await store.projected();
 
 		const names = await store.displayNames(['alice', 'bob', 'carol']);
@@ -41,7 +62,17 @@ describe('a former member', () => {
 	it('is projected the same when the deletion is all the device ever receives (first sync after it)', async () => {
 		const store = await openTestStore();
 		await store.replica.community.bulkDocs(
-			[{ _id: 'profile:alice', _rev: '2-b', _revisions: { start: 2, ids: ['b', 'a'] }, _deleted: true, type: 'profile', author: 'alice', createdAt: at(0) }],
+			[
+				{
+					_id: 'profile:alice',
+					_rev: '2-b',
+					_revisions: { start: 2, ids: ['b', 'a'] },
+					_deleted: true,
+					type: 'profile',
+					author: 'alice',
+					createdAt: at(0)
+				}
+			],
 			{ new_edits: false }
 		);
 		await store.projected();

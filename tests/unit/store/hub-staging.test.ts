@@ -14,15 +14,23 @@ describe('hub staging', () => {
 		const asked = { 'category:general': [rev], [`thread:${ULIDS.t1}`]: ['1-abc'] };
 		const expected = { [`thread:${ULIDS.t1}`]: { missing: ['1-abc'] } };
 		expect(await staging.revsDiff(asked)).toEqual(expected);
-		const viaCallback = await new Promise((resolve, reject) => staging.revsDiff(asked, (err, res) => (err ? reject(err) : resolve(res))));
+		const viaCallback = await new Promise((resolve, reject) =>
+			staging.revsDiff(asked, (err, res) => (err ? reject(err) : resolve(res)))
+		);
 		expect(viaCallback).toEqual(expected);
 	});
 
 	it('admits verified revisions into community with their history', async () => {
 		const store = await openTestStore();
-		const thread = { ...threadDoc(ULIDS.t1, 'general', 1), _rev: '2-bbbb', _revisions: { start: 2, ids: ['bbbb', 'aaaa'] } };
+		const thread = {
+			...threadDoc(ULIDS.t1, 'general', 1),
+			_rev: '2-bbbb',
+			_revisions: { start: 2, ids: ['bbbb', 'aaaa'] }
+		};
 		expect(await store.replica.hubStaging.admit([thread])).toEqual(new Map());
-		const stored = (await store.replica.community.get(thread._id, { revs: true })) as unknown as { _revisions: unknown };
+		const stored = (await store.replica.community.get(thread._id, { revs: true })) as unknown as {
+			_revisions: unknown;
+		};
 		expect(stored._revisions).toEqual({ start: 2, ids: ['bbbb', 'aaaa'] });
 	});
 

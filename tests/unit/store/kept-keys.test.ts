@@ -1,10 +1,22 @@
 // What the device keeps in localStorage (store/kept-keys.ts), over a fake storage.
 import { describe, expect, it } from 'vitest';
-import { keepRoles, keepServerKeys, keptRoles, keptServerKeys, MEMBER_ROLES_STORAGE_KEY, SERVER_KEYS_STORAGE_KEY } from '../../../src/lib/store/kept-keys';
+import {
+	keepRoles,
+	keepServerKeys,
+	keptRoles,
+	keptServerKeys,
+	MEMBER_ROLES_STORAGE_KEY,
+	SERVER_KEYS_STORAGE_KEY
+} from '../../../src/lib/store/kept-keys';
 
 function fakeStorage() {
 	const data = new Map<string, string>();
-	return { data, getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
+	return {
+		data,
+		getItem: (k: string) => data.get(k) ?? null,
+		setItem: (k: string, v: string) => void data.set(k, v),
+		removeItem: (k: string) => void data.delete(k)
+	};
 }
 
 describe('kept keys', () => {

@@ -12,7 +12,8 @@ afterEach(closeTestStores);
 
 /** ULID-like ids that sort by `n` (Crockford base32, 26 characters). */
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const ulid = (n: number) => `01K${[...n.toString(32).padStart(23, '0')].map((d) => CROCKFORD[parseInt(d, 32)]).join('')}`;
+const ulid = (n: number) =>
+	`01K${[...n.toString(32).padStart(23, '0')].map((d) => CROCKFORD[parseInt(d, 32)]).join('')}`;
 
 describe('getMany', () => {
 	interface Row {
@@ -49,7 +50,11 @@ describe('a long thread', () => {
 		const store = await openTestStore({ name: 'reader-1' });
 		const thread = `thread:${ulid(1)}`;
 		const other = `thread:${ulid(2)}`;
-		const docs: Record<string, unknown>[] = [categoryDoc('general'), { ...threadDoc(ulid(1), 'general', 0) }, { ...threadDoc(ulid(2), 'general', 0) }];
+		const docs: Record<string, unknown>[] = [
+			categoryDoc('general'),
+			{ ...threadDoc(ulid(1), 'general', 0) },
+			{ ...threadDoc(ulid(2), 'general', 0) }
+		];
 		const expected = new Map<string, { voteScore: number; myVote: number }>();
 		for (let i = 0; i < 120; i++) {
 			// the other thread's posts interleave with this one's (ids close together)
@@ -79,8 +84,11 @@ describe('a long thread', () => {
 		await store.projected();
 		const posts = await store.listPosts(thread);
 		expect(posts.map((p) => p.id)).toEqual([...expected.keys()]);
-		for (const p of posts) expect({ id: p.id, voteScore: p.voteScore, myVote: p.myVote }).toEqual({ id: p.id, ...expected.get(p.id) });
-		expect(posts.some((p) => p.myVote === -1) && posts.some((p) => p.myVote === 1) && posts.some((p) => p.voteScore === 0)).toBe(true);
+		for (const p of posts)
+			expect({ id: p.id, voteScore: p.voteScore, myVote: p.myVote }).toEqual({ id: p.id, ...expected.get(p.id) });
+		expect(
+			posts.some((p) => p.myVote === -1) && posts.some((p) => p.myVote === 1) && posts.some((p) => p.voteScore === 0)
+		).toBe(true);
 		expect(posts[0].createdAt).toBe(at(2));
 	});
 });

@@ -15,8 +15,12 @@ const REPLIES = 1_000;
 it('projects thousands of threads and replies over several batches, and lists their pages', async () => {
 	expect(THREADS + REPLIES).toBeGreaterThan(2 * PROJECTOR_BATCH_SIZE);
 	const store = await openTestStore();
-	const threads = Array.from({ length: THREADS }, (_, i) => threadDoc(ulid('01JA', i), CATEGORIES[i % CATEGORIES.length], i, { tags: i % 7 === 0 ? ['budget'] : [] }));
-	const posts = Array.from({ length: REPLIES }, (_, i) => postDoc(ulid('01JB', i), threads[(i * 7) % threads.length]._id, 20_000 + i));
+	const threads = Array.from({ length: THREADS }, (_, i) =>
+		threadDoc(ulid('01JA', i), CATEGORIES[i % CATEGORIES.length], i, { tags: i % 7 === 0 ? ['budget'] : [] })
+	);
+	const posts = Array.from({ length: REPLIES }, (_, i) =>
+		postDoc(ulid('01JB', i), threads[(i * 7) % threads.length]._id, 20_000 + i)
+	);
 	for (let i = 0; i < threads.length; i += 1_000) await store.replica.community.bulkDocs(threads.slice(i, i + 1_000));
 	await store.replica.community.bulkDocs(posts);
 	await store.projected();

@@ -8,7 +8,18 @@ import PouchDB from 'pouchdb';
 import { CHECKPOINT_KEY, PraxisDb } from '../../../src/lib/store/db';
 import { FeedFollower } from '../../../src/lib/store/feed/follower';
 import { forumProjection } from '../../../src/lib/store/forum-projection';
-import { ULIDS, at, closeTestStores, categoryDoc, openTestStore, postDoc, testOptions, threadDoc, uniqueName, voteDoc } from './support';
+import {
+	ULIDS,
+	at,
+	closeTestStores,
+	categoryDoc,
+	openTestStore,
+	postDoc,
+	testOptions,
+	threadDoc,
+	uniqueName,
+	voteDoc
+} from './support';
 
 const T1 = `thread:${ULIDS.t1}`;
 const T2 = `thread:${ULIDS.t2}`;
@@ -19,17 +30,39 @@ const P3 = `post:${ULIDS.p3}`;
 describe('projectChange (pure)', () => {
 	it('projects a thread with default aggregates and edited flag from updatedAt', () => {
 		const ops = new Ops();
-		projectChange({ id: T1, doc: { ...threadDoc(ULIDS.t1, 'general', 5, { updatedAt: at(6) }), _rev: '2-a' } }, undefined, ops);
+		projectChange(
+			{ id: T1, doc: { ...threadDoc(ULIDS.t1, 'general', 5, { updatedAt: at(6) }), _rev: '2-a' } },
+			undefined,
+			ops
+		);
 		const { puts } = ops.entries('threads');
 		expect(puts).toHaveLength(1);
-		expect(puts[0]).toMatchObject({ id: T1, category: 'general', replyCount: 0, lastActivity: at(5), edited: true, deleted: 0, rev: '2-a' });
+		expect(puts[0]).toMatchObject({
+			id: T1,
+			category: 'general',
+			replyCount: 0,
+			lastActivity: at(5),
+			edited: true,
+			deleted: 0,
+			rev: '2-a'
+		});
 		expect(ops.threads.has(T1)).toBe(true);
 		expect(ops.entries('conflicts').deletes).toEqual([T1]);
 	});
 
 	it('keeps a deleted post as a row without body, placed in its thread', () => {
 		const ops = new Ops();
-		const current: PostRow = { id: P1, thread: T1, body: 'secret', author: 'bob', createdAt: at(1), edited: false, deleted: 0, conflicted: false, rev: '1-a' };
+		const current: PostRow = {
+			id: P1,
+			thread: T1,
+			body: 'secret',
+			author: 'bob',
+			createdAt: at(1),
+			edited: false,
+			deleted: 0,
+			conflicted: false,
+			rev: '1-a'
+		};
 		projectChange({ id: P1, deleted: true, doc: { _id: P1, _rev: '2-b', _deleted: true } }, current, ops);
 		const row = ops.entries('posts').puts[0];
 		expect(row).toMatchObject({ id: P1, thread: T1, body: '', deleted: 1, author: 'bob', createdAt: at(1) });
@@ -57,13 +90,18 @@ describe('projectChange (pure)', () => {
 			{ id: P2, thread: T1, createdAt: at(9), author: 'eve', deleted: 1 },
 			{ id: P3, thread: T1, createdAt: at(5), author: 'carol', deleted: 0 }
 		] as PostRow[];
-		expect(withThreadAggregates(thread, posts)).toMatchObject({ replyCount: 2, lastPostAt: at(5), lastAuthor: 'carol', lastActivity: at(5) });
+		expect(withThreadAggregates(thread, posts)).toMatchObject({
+			replyCount: 2,
+			lastPostAt: at(5),
+			lastAuthor: 'carol',
+			lastActivity: at(5)
+		});
 	});
 
 	it('folding new posts into derived aggregates equals deriving from all posts', () => {
 		const thread = withThreadAggregates({ id: T1, createdAt: at(0) } as ThreadRow, []);
 		let seed = 7;
-		const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+		const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
 		for (let round = 0; round < 50; round++) {
 			const posts = Array.from({ length: 1 + Math.floor(random() * 8) }, (_, i) => ({
 				id: `post:${round}-${i}`,
@@ -116,7 +154,12 @@ describe('projector runner', () => {
 
 	it('gets aggregates right when posts and thread land in different batches of one run', async () => {
 		store = await openTestStore({}, { batchSize: 1 });
-		await store.replica.community.bulkDocs([postDoc(ULIDS.p1, T1, 10), postDoc(ULIDS.p2, T2, 11), threadDoc(ULIDS.t2, 'general', 0), postDoc(ULIDS.p3, T1, 12)]);
+		await store.replica.community.bulkDocs([
+			postDoc(ULIDS.p1, T1, 10),
+			postDoc(ULIDS.p2, T2, 11),
+			threadDoc(ULIDS.t2, 'general', 0),
+			postDoc(ULIDS.p3, T1, 12)
+		]);
 		await put(threadDoc(ULIDS.t1, 'general', 1));
 		await store.rebuild();
 		expect(await store.getThread(T1)).toMatchObject({ replyCount: 2, lastPostAt: at(12) });
@@ -127,7 +170,14 @@ describe('projector runner', () => {
 		const name = uniqueName();
 		const pouch = new PouchDB(`idem-${name}`, { adapter: 'memory' });
 		const db = new PraxisDb(name, testOptions.dexieOptions);
-		const runner = new FeedFollower({ name: 'community', source: pouch, db, checkpointKey: CHECKPOINT_KEY, projections: [forumProjection({ member: 'bob' })], onProblem: () => {} });
+		const runner = new FeedFollower({
+			name: 'community',
+			source: pouch,
+			db,
+			checkpointKey: CHECKPOINT_KEY,
+			projections: [forumProjection({ member: 'bob' })],
+			onProblem: () => {}
+		});
 		await pouch.bulkDocs([threadDoc(ULIDS.t1, 'general', 0), postDoc(ULIDS.p1, T1, 1), voteDoc(T1, 'bob', 1)]);
 		const feed = await pouch.changes({ include_docs: true, conflicts: true });
 		const dump = async () => ({
@@ -177,7 +227,15 @@ describe('projector runner', () => {
 			[P2, `reply ${ULIDS.p2}`, false]
 		]);
 		const latest = await store.replica.community.get(P1);
-		await put({ _id: P1, _rev: latest._rev, type: 'post', author: 'bob', thread: T1, createdAt: at(1), _deleted: true });
+		await put({
+			_id: P1,
+			_rev: latest._rev,
+			type: 'post',
+			author: 'bob',
+			thread: T1,
+			createdAt: at(1),
+			_deleted: true
+		});
 		await store.projected();
 		posts = await store.listPosts(T1);
 		expect(posts[0]).toMatchObject({ id: P1, deleted: 1, body: '' });

@@ -22,7 +22,11 @@ function countFeedReads(store: Store): { docs: number } {
 	const original = db.changes.bind(db);
 	db.changes = (opts?: Record<string, unknown>) => {
 		const feed = original(opts) as Promise<{ results: unknown[] }>;
-		if (!opts?.live && opts?.include_docs) void feed.then((res) => (counter.docs += res.results.length), () => {});
+		if (!opts?.live && opts?.include_docs)
+			void feed.then(
+				(res) => (counter.docs += res.results.length),
+				() => {}
+			);
 		return feed;
 	};
 	return counter;
@@ -35,7 +39,8 @@ async function dump(store: Store): Promise<Record<string, unknown[]>> {
 	try {
 		const out: Record<string, unknown[]> = {};
 		for (const table of db.tables) {
-			if (['meta', 'syncLog', 'outbox', 'rejected', 'drafts', 'readState', 'searchIndex'].includes(table.name)) continue;
+			if (['meta', 'syncLog', 'outbox', 'rejected', 'drafts', 'readState', 'searchIndex'].includes(table.name))
+				continue;
 			const rows = await table.toArray();
 			out[table.name] = rows.map((r) => JSON.stringify(r)).sort();
 		}
@@ -69,8 +74,32 @@ function snapshot(me: string): Doc[][] {
 			{ _id: `post:${ULIDS.p3}`, _rev: '2-g2', _deleted: true, _revisions: { start: 2, ids: ['g2', 'g1'] } },
 			rev(voteDoc(t1, 'bob', 1), 1, 'h1'),
 			rev(voteDoc(t2, me, -1), 1, 'i1'),
-			rev({ _id: `profile:${me}`, type: 'profile', author: me, createdAt: at(0), username: me, displayName: 'Me Myself', bio: '' }, 1, 'j1'),
-			rev({ _id: 'profile:bob', type: 'profile', author: 'bob', createdAt: at(0), username: 'bob', displayName: 'Bob Builder', bio: '' }, 1, 'k1')
+			rev(
+				{
+					_id: `profile:${me}`,
+					type: 'profile',
+					author: me,
+					createdAt: at(0),
+					username: me,
+					displayName: 'Me Myself',
+					bio: ''
+				},
+				1,
+				'j1'
+			),
+			rev(
+				{
+					_id: 'profile:bob',
+					type: 'profile',
+					author: 'bob',
+					createdAt: at(0),
+					username: 'bob',
+					displayName: 'Bob Builder',
+					bio: ''
+				},
+				1,
+				'k1'
+			)
 		]
 	];
 }
@@ -93,7 +122,8 @@ describe('writing a bootstrap snapshot part', () => {
 		const same = snapshot(viaFeed.member.name);
 		for (const part of same) await viaFeed.replica.community.bulkDocs(structuredClone(part), { new_edits: false });
 		await settle(viaFeed);
-		const rename = (rows: Record<string, unknown[]>, name: string) => JSON.parse(JSON.stringify(rows).split(name).join('ME')) as unknown;
+		const rename = (rows: Record<string, unknown[]>, name: string) =>
+			JSON.parse(JSON.stringify(rows).split(name).join('ME')) as unknown;
 		expect(rename(await dump(direct), direct.member.name)).toEqual(rename(await dump(viaFeed), viaFeed.member.name));
 
 		const threads = await direct.listThreads('general');
@@ -128,9 +158,11 @@ describe('writing a bootstrap snapshot part', () => {
 		// only the read-back ids (the conflicted post, the member's own vote) were looked up
 		expect(gets.posts).toBeLessThanOrEqual(1);
 		expect(gets.votes).toBeLessThanOrEqual(1);
-		for (const part of snapshot(viaFeed.member.name)) await viaFeed.replica.community.bulkDocs(structuredClone(part), { new_edits: false });
+		for (const part of snapshot(viaFeed.member.name))
+			await viaFeed.replica.community.bulkDocs(structuredClone(part), { new_edits: false });
 		await settle(viaFeed);
-		const rename = (rows: Record<string, unknown[]>, name: string) => JSON.parse(JSON.stringify(rows).split(name).join('ME')) as unknown;
+		const rename = (rows: Record<string, unknown[]>, name: string) =>
+			JSON.parse(JSON.stringify(rows).split(name).join('ME')) as unknown;
 		expect(rename(await dump(direct), direct.member.name)).toEqual(rename(await dump(viaFeed), viaFeed.member.name));
 	});
 
@@ -146,7 +178,9 @@ describe('writing a bootstrap snapshot part', () => {
 		await settle(store);
 		await store.replica.writeSnapshotPart!(structuredClone(second));
 		await settle(store);
-		const stored = (await store.replica.community.get(`vote:thread:${ULIDS.t2}:${me}`, { conflicts: true })) as Doc & { _conflicts?: string[] };
+		const stored = (await store.replica.community.get(`vote:thread:${ULIDS.t2}:${me}`, { conflicts: true })) as Doc & {
+			_conflicts?: string[];
+		};
 		expect(stored._conflicts).toHaveLength(1); // the replica holds both votes
 		const handedOver = await dump(store);
 		// a projection from the whole feed gives the same rows (the replica's winner, the conflict)
@@ -159,6 +193,8 @@ describe('writing a bootstrap snapshot part', () => {
 	it('refuses a part the replica refuses, naming the document', async () => {
 		const store = await openTestStore();
 		await settle(store);
-		await expect(store.replica.writeSnapshotPart!([{ _id: '_bad', _rev: '1-a', type: 'x' } as never])).rejects.toThrow(/_bad|invalid|reserved/i);
+		await expect(store.replica.writeSnapshotPart!([{ _id: '_bad', _rev: '1-a', type: 'x' } as never])).rejects.toThrow(
+			/_bad|invalid|reserved/i
+		);
 	});
 });

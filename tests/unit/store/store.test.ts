@@ -5,18 +5,39 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { configureDevice, forgetMember, rememberMember, rememberedMember } from '../../../src/lib/store/device';
 import { destroyLocalData } from '../../../src/lib/store/open';
 import { normalizeTags } from '../../../src/lib/store/writes';
-import { ULIDS, categoryDoc, closeTestStores, openTestStore, testOptions, threadDoc, transactionCounter, uniqueName } from './support';
+import {
+	ULIDS,
+	categoryDoc,
+	closeTestStores,
+	openTestStore,
+	testOptions,
+	threadDoc,
+	transactionCounter,
+	uniqueName
+} from './support';
 
 afterEach(closeTestStores);
 
 describe('store writes', () => {
 	it('creates a thread and replies; both are pending until acknowledged', async () => {
 		const store = await openTestStore();
-		const id = await store.createThread({ category: 'general', title: '  Open data  ', body: 'Hi', tags: ['Open Data', 'open-data', ' '] });
+		const id = await store.createThread({
+			category: 'general',
+			title: '  Open data  ',
+			body: 'Hi',
+			tags: ['Open Data', 'open-data', ' ']
+		});
 		expect(id).toMatch(/^thread:[0-9A-Z]{26}$/);
 		const postId = await store.reply({ thread: id, body: 'First!' });
 		const thread = await store.getThread(id);
-		expect(thread).toMatchObject({ title: 'Open data', tags: ['open-data'], replyCount: 1, pending: true, unread: false, author: store.member.name });
+		expect(thread).toMatchObject({
+			title: 'Open data',
+			tags: ['open-data'],
+			replyCount: 1,
+			pending: true,
+			unread: false,
+			author: store.member.name
+		});
 		const [post] = await store.listPosts(id);
 		expect(post).toMatchObject({ id: postId, body: 'First!', pending: true, edited: false });
 		expect(await store.pendingCount()).toBe(2);
@@ -30,7 +51,9 @@ describe('store writes', () => {
 		const store = await openTestStore();
 		await expect(store.createThread({ category: 'general', title: '', body: 'x', tags: [] })).rejects.toThrow(/title/);
 		await expect(store.reply({ thread: 'thread:nope', body: 'x' })).rejects.toThrow(/thread/);
-		await expect(store.createThread({ category: 'general', title: 't', body: 'x', tags: ['not a tag!'] })).rejects.toThrow(/tags/);
+		await expect(
+			store.createThread({ category: 'general', title: 't', body: 'x', tags: ['not a tag!'] })
+		).rejects.toThrow(/tags/);
 		expect(await store.pendingCount()).toBe(0);
 	});
 
@@ -45,7 +68,9 @@ describe('store writes', () => {
 		await store.deletePost(postId);
 		expect((await store.listPosts(id))[0]).toMatchObject({ id: postId, deleted: 1, body: '' });
 		expect((await store.getThread(id))?.replyCount).toBe(0);
-		const tomb = (await store.replica.community.get(postId, { revs: true, open_revs: 'all' })) as unknown as Array<{ ok: Record<string, unknown> }>;
+		const tomb = (await store.replica.community.get(postId, { revs: true, open_revs: 'all' })) as unknown as Array<{
+			ok: Record<string, unknown>;
+		}>;
 		expect(tomb[0].ok).toMatchObject({ _deleted: true, type: 'post', thread: id, author: store.member.name });
 		expect(tomb[0].ok.body).toBeUndefined();
 		await store.deleteThread(id);
@@ -53,7 +78,9 @@ describe('store writes', () => {
 
 		await store.replica.community.put(threadDoc(ULIDS.t1, 'general', 0, { author: 'someone-else' }));
 		await store.projected();
-		await expect(store.editThread(`thread:${ULIDS.t1}`, { title: 'mine now' })).rejects.toThrow(/author or a moderator/);
+		await expect(store.editThread(`thread:${ULIDS.t1}`, { title: 'mine now' })).rejects.toThrow(
+			/author or a moderator/
+		);
 	});
 
 	it('lets moderators edit any thread', async () => {
@@ -79,7 +106,11 @@ describe('store writes', () => {
 		const store = await openTestStore();
 		await store.saveProfile({ displayName: 'Ada L.', organization: 'City of X', expertise: ['Open Data'] });
 		await store.saveProfile({ displayName: 'Ada Lovelace' });
-		expect(await store.getProfile(store.member.name)).toMatchObject({ displayName: 'Ada Lovelace', organization: 'City of X', expertise: ['open-data'] });
+		expect(await store.getProfile(store.member.name)).toMatchObject({
+			displayName: 'Ada Lovelace',
+			organization: 'City of X',
+			expertise: ['open-data']
+		});
 		const names = await store.displayNames([store.member.name, 'ghost']);
 		expect(names.get(store.member.name)).toBe('Ada Lovelace');
 		expect(names.get('ghost')).toBe('ghost');
@@ -91,7 +122,9 @@ describe('store queries', () => {
 		const store = await openTestStore();
 		await store.replica.community.put(categoryDoc('general'));
 		const docs = Array.from({ length: 30 }, (_, i) =>
-			threadDoc(`01JAAAAAAAAAAAAAAAAAAAA${String(i).padStart(3, '0')}`, 'general', i, { tags: i % 3 === 0 ? ['budget'] : [] })
+			threadDoc(`01JAAAAAAAAAAAAAAAAAAAA${String(i).padStart(3, '0')}`, 'general', i, {
+				tags: i % 3 === 0 ? ['budget'] : []
+			})
 		);
 		await store.replica.community.bulkDocs(docs);
 		await store.projected();
@@ -112,7 +145,14 @@ describe('store queries', () => {
 		expect((await store.getThread(first.id))?.unread).toBe(false);
 		await store.reply({ thread: first.id, body: 'my own reply' });
 		expect((await store.getThread(first.id))?.unread).toBe(false);
-		await store.replica.community.put({ _id: 'post:01JBBBBBBBBBBBBBBBBBBBBBB9', type: 'post', author: 'someone', createdAt: new Date().toISOString(), thread: first.id, body: 'news' });
+		await store.replica.community.put({
+			_id: 'post:01JBBBBBBBBBBBBBBBBBBBBBB9',
+			type: 'post',
+			author: 'someone',
+			createdAt: new Date().toISOString(),
+			thread: first.id,
+			body: 'news'
+		});
 		await store.projected();
 		expect((await store.getThread(first.id))?.unread).toBe(true);
 	});
@@ -142,7 +182,14 @@ describe('store queries', () => {
 		const b = await store.createThread({ category: 'general', title: 'B', body: 'x', tags: ['budget'] });
 		await store.createThread({ category: 'other', title: 'C', body: 'x', tags: ['budget'] });
 		expect((await store.listThreads('general', { tag: 'budget' })).map((t) => t.id)).toEqual([b, a]);
-		await store.replica.community.put({ _id: 'post:01JBBBBBBBBBBBBBBBBBBBBBB8', type: 'post', author: 'zed', createdAt: new Date(Date.now() + 60_000).toISOString(), thread: a, body: 'bump' });
+		await store.replica.community.put({
+			_id: 'post:01JBBBBBBBBBBBBBBBBBBBBBB8',
+			type: 'post',
+			author: 'zed',
+			createdAt: new Date(Date.now() + 60_000).toISOString(),
+			thread: a,
+			body: 'bump'
+		});
 		await store.projected();
 		expect((await store.listThreads('general', { tag: 'budget' })).map((t) => t.id)).toEqual([a, b]);
 		await store.editThread(a, { tags: ['cloud'] });

@@ -27,9 +27,15 @@ export type TestStore = Store & { readonly replica: ReplicaPort };
 
 const opened: Store[] = [];
 
-export async function openTestStore(member: Partial<Member> = {}, options: Partial<OpenStoreOptions> = {}): Promise<TestStore> {
+export async function openTestStore(
+	member: Partial<Member> = {},
+	options: Partial<OpenStoreOptions> = {}
+): Promise<TestStore> {
 	const name = member.name ?? uniqueName();
-	const { store, replica } = await openStore({ name, roles: ['member'], displayName: name, ...member }, { ...testOptions, ...options });
+	const { store, replica } = await openStore(
+		{ name, roles: ['member'], displayName: name, ...member },
+		{ ...testOptions, ...options }
+	);
 	opened.push(store);
 	return { ...store, replica };
 }
@@ -54,7 +60,15 @@ export const ULIDS = {
 };
 
 export function categoryDoc(slug: string, order = 1) {
-	return { _id: `category:${slug}`, type: 'category', author: 'praxis', createdAt: at(0), name: slug, description: '', order };
+	return {
+		_id: `category:${slug}`,
+		type: 'category',
+		author: 'praxis',
+		createdAt: at(0),
+		name: slug,
+		description: '',
+		order
+	};
 }
 
 export function threadDoc(ulid: string, category: string, minutes: number, extra: Record<string, unknown> = {}) {
@@ -72,7 +86,15 @@ export function threadDoc(ulid: string, category: string, minutes: number, extra
 }
 
 export function postDoc(ulid: string, thread: string, minutes: number, extra: Record<string, unknown> = {}) {
-	return { _id: `post:${ulid}`, type: 'post', author: 'bob', createdAt: at(minutes), thread, body: `reply ${ulid}`, ...extra };
+	return {
+		_id: `post:${ulid}`,
+		type: 'post',
+		author: 'bob',
+		createdAt: at(minutes),
+		thread,
+		body: `reply ${ulid}`,
+		...extra
+	};
 }
 
 export function voteDoc(target: string, author: string, value: 1 | -1) {
@@ -115,12 +137,36 @@ export const seqUlid = (prefix: string, i: number): string => `${prefix}${String
  * RSVPs each. Shared by its bulk test (events/feed-projection-bulk) and bench/projector.ts.
  */
 export function eventsFeed(counts: { threads: number; replies: number; events: number }) {
-	const threads = Array.from({ length: counts.threads }, (_, i) => threadDoc(seqUlid('01JA', i), 'general', i, { author: i % 1000 === 0 ? 'alice' : 'bob' }));
-	const posts = Array.from({ length: counts.replies }, (_, i) => postDoc(seqUlid('01JB', i), threads[i % 10 === 0 ? 0 : 1 + (i % 999)]._id, 20_000 + i));
+	const threads = Array.from({ length: counts.threads }, (_, i) =>
+		threadDoc(seqUlid('01JA', i), 'general', i, { author: i % 1000 === 0 ? 'alice' : 'bob' })
+	);
+	const posts = Array.from({ length: counts.replies }, (_, i) =>
+		postDoc(seqUlid('01JB', i), threads[i % 10 === 0 ? 0 : 1 + (i % 999)]._id, 20_000 + i)
+	);
 	const events = Array.from({ length: counts.events }, (_, i) => ({
-		_id: `event:${seqUlid('01JC', i)}`, type: 'event', author: 'bob', createdAt: '2026-01-01T00:00:00.000Z', kind: 'webinar', title: `Webinar ${i}`, description: '',
-		start: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(), end: new Date(Date.UTC(2026, 0, 1 + i, 2)).toISOString(), timeZone: 'UTC', location: { online: 'https://meet.example/x' }, organisers: ['bob'], tags: ['t' + (i % 5)]
+		_id: `event:${seqUlid('01JC', i)}`,
+		type: 'event',
+		author: 'bob',
+		createdAt: '2026-01-01T00:00:00.000Z',
+		kind: 'webinar',
+		title: `Webinar ${i}`,
+		description: '',
+		start: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(),
+		end: new Date(Date.UTC(2026, 0, 1 + i, 2)).toISOString(),
+		timeZone: 'UTC',
+		location: { online: 'https://meet.example/x' },
+		organisers: ['bob'],
+		tags: ['t' + (i % 5)]
 	}));
-	const rsvps = events.flatMap((e, i) => ['carl', 'dana', 'erik', 'fay'].map((who) => ({ _id: `rsvp:${e._id.slice(6)}:${who}`, type: 'rsvp', author: who, createdAt: '2026-01-01T00:00:00.000Z', event: e._id, status: i % 2 ? 'going' : 'maybe' })));
+	const rsvps = events.flatMap((e, i) =>
+		['carl', 'dana', 'erik', 'fay'].map((who) => ({
+			_id: `rsvp:${e._id.slice(6)}:${who}`,
+			type: 'rsvp',
+			author: who,
+			createdAt: '2026-01-01T00:00:00.000Z',
+			event: e._id,
+			status: i % 2 ? 'going' : 'maybe'
+		}))
+	);
 	return { threads, posts, events, rsvps };
 }

@@ -20,16 +20,25 @@ afterEach(async () => {
 	remote = null;
 });
 
-const deletedAnswer = () => new Response(JSON.stringify({ error: ACCOUNT_DELETED, reason: ACCOUNT_DELETED_REASON }), { status: 401, headers: { 'content-type': 'application/json' } });
+const deletedAnswer = () =>
+	new Response(JSON.stringify({ error: ACCOUNT_DELETED, reason: ACCOUNT_DELETED_REASON }), {
+		status: 401,
+		headers: { 'content-type': 'application/json' }
+	});
 
 describe('account deleted', () => {
 	it('tells a deletion apart from any other 401, and leaves the answer readable', async () => {
 		expect(await isAccountDeletedAnswer(deletedAnswer())).toBe(true);
 		expect(await isAccountDeletedAnswer(new Response('{"error":"unauthorized"}', { status: 401 }))).toBe(false);
 		expect(await isAccountDeletedAnswer(new Response('not json', { status: 401 }))).toBe(false);
-		expect(await isAccountDeletedAnswer(new Response(JSON.stringify({ error: ACCOUNT_DELETED }), { status: 200 }))).toBe(false);
+		expect(
+			await isAccountDeletedAnswer(new Response(JSON.stringify({ error: ACCOUNT_DELETED }), { status: 200 }))
+		).toBe(false);
 		let seen = 0;
-		const watched = watchAccountDeleted(async () => deletedAnswer(), () => seen++);
+		const watched = watchAccountDeleted(
+			async () => deletedAnswer(),
+			() => seen++
+		);
 		const res = await watched('/couch/community/_changes');
 		expect(seen).toBe(1);
 		expect(await res.json()).toEqual({ error: ACCOUNT_DELETED, reason: ACCOUNT_DELETED_REASON });
@@ -51,7 +60,16 @@ describe('account deleted', () => {
 			return deletedAnswer();
 		};
 		let called = 0;
-		const controller = createSyncController({ replica: store.replica, remoteBase: fake.base, username: name, fetch: fetchFn, status, network: fakeNetwork(true), delay: () => 50, onAccountDeleted: () => called++ });
+		const controller = createSyncController({
+			replica: store.replica,
+			remoteBase: fake.base,
+			username: name,
+			fetch: fetchFn,
+			status,
+			network: fakeNetwork(true),
+			delay: () => 50,
+			onAccountDeleted: () => called++
+		});
 		controllers.push(controller);
 		controller.start();
 		await until(async () => (await store.listCategories()).length === 1 && status.state === 'idle');

@@ -12,7 +12,9 @@ function answering(status: number, body: unknown, seen: Array<[string, string | 
 describe('calendar feed calls', () => {
 	it('asks the API for a new link and makes it absolute', async () => {
 		const seen: Array<[string, string | undefined]> = [];
-		expect(await newFeedUrl(answering(200, { url: '/api/calendar/feed/abc.ics' }, seen), 'https://praxis.example')).toEqual({
+		expect(
+			await newFeedUrl(answering(200, { url: '/api/calendar/feed/abc.ics' }, seen), 'https://praxis.example')
+		).toEqual({
 			url: 'https://praxis.example/api/calendar/feed/abc.ics'
 		});
 		expect(seen).toEqual([['/api/calendar/secret', 'POST']]);
@@ -24,6 +26,8 @@ describe('calendar feed calls', () => {
 		const offline: typeof fetch = async () => {
 			throw new TypeError('Failed to fetch');
 		};
-		expect(await newFeedUrl(offline, 'https://praxis.example')).toEqual({ error: 'You are offline: the calendar link needs a connection.' });
+		expect(await newFeedUrl(offline, 'https://praxis.example')).toEqual({
+			error: 'You are offline: the calendar link needs a connection.'
+		});
 	});
 });

@@ -24,8 +24,27 @@ import { fakeNetwork, recordingStatus } from './support';
 export function centralServer(uuid: string) {
 	const dataDir = tempDir('praxis-central-');
 	const storage = createStorage({ kind: 'memory', memoryPrefix: `central-${uuid}-${process.pid}-${Date.now()}` });
-	const auth = createAuthService({ storage, keysDir: join(dataDir, 'keys'), scryptCost: TEST_SCRYPT_COST, limits: { registrationsPerAddress: 1000 } });
-	const central = createApp({ storage, config: { version: '0.0.0-test', staticDir: join(dataDir, 'none'), dataDir, demo: false, secureCookies: false, logRequests: false }, auth, uuid, requireSignatures: true, log: () => {} });
+	const auth = createAuthService({
+		storage,
+		keysDir: join(dataDir, 'keys'),
+		scryptCost: TEST_SCRYPT_COST,
+		limits: { registrationsPerAddress: 1000 }
+	});
+	const central = createApp({
+		storage,
+		config: {
+			version: '0.0.0-test',
+			staticDir: join(dataDir, 'none'),
+			dataDir,
+			demo: false,
+			secureCookies: false,
+			logRequests: false
+		},
+		auth,
+		uuid,
+		requireSignatures: true,
+		log: () => {}
+	});
 	let server: Server | null = null;
 	let port = 0;
 	const stop = async (): Promise<void> => {
@@ -70,11 +89,13 @@ export function centralServer(uuid: string) {
 }
 
 /** Node has no cookie jar: a fetch that sends the member's session cookie to the central server. */
-export const withCookie = (cookie: string): typeof fetch => (input, init) => {
-	const headers = new Headers(init?.headers);
-	headers.set('cookie', cookie);
-	return fetch(input, { ...init, headers });
-};
+export const withCookie =
+	(cookie: string): typeof fetch =>
+	(input, init) => {
+		const headers = new Headers(init?.headers);
+		headers.set('cookie', cookie);
+		return fetch(input, { ...init, headers });
+	};
 
 /**
  * Registers `username` at `base`, opens their device store and syncs it with the central server
@@ -82,16 +103,35 @@ export const withCookie = (cookie: string): typeof fetch => (input, init) => {
  * certified and the categories are in; `homeSync` makes another controller for the same device.
  */
 export async function signInAtCentral(base: string, username: string, controllers: SyncController[]) {
-	const res = await fetch(`${base}/api/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD, displayName: username, privacyConsent: true }) });
+	const res = await fetch(`${base}/api/auth/register`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ username, password: PASSWORD, displayName: username, privacyConsent: true })
+	});
 	expect(res.status).toBe(201);
 	const cookie = res.headers.getSetCookie()[0].split(';')[0];
 	const store = await openTestStore({ name: username });
 	const status = recordingStatus();
-	const homeSync = () => createSyncController({ replica: store.replica, remoteBase: `${base}/couch`, username, fetch: withCookie(cookie), status, network: fakeNetwork(true), delay: () => 200 });
+	const homeSync = () =>
+		createSyncController({
+			replica: store.replica,
+			remoteBase: `${base}/couch`,
+			username,
+			fetch: withCookie(cookie),
+			status,
+			network: fakeNetwork(true),
+			delay: () => 200
+		});
 	const home = homeSync();
 	controllers.push(home);
 	home.start();
-	await waitFor(`${username} certified and synced`, async () => (await store.signing!.certificate()) !== null && status.state === 'idle' && (await store.listCategories()).length > 0);
+	await waitFor(
+		`${username} certified and synced`,
+		async () =>
+			(await store.signing!.certificate()) !== null &&
+			status.state === 'idle' &&
+			(await store.listCategories()).length > 0
+	);
 	const token = await fetchHubToken(withCookie(cookie), `${base}/api`);
 	if (!token.ok) throw new Error(token.reason);
 	return { store, home, homeSync, token: token.token.token, status };

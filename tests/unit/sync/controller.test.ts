@@ -26,7 +26,15 @@ async function setup(options: { online?: boolean } = {}) {
 	const store = await openTestStore({ name });
 	const status = recordingStatus();
 	const network = fakeNetwork(options.online ?? true);
-	const controller = createSyncController({ replica: store.replica, remoteBase: remote.base, username: name, fetch: remote.fetch, status, network, delay: () => 50 });
+	const controller = createSyncController({
+		replica: store.replica,
+		remoteBase: remote.base,
+		username: name,
+		fetch: remote.fetch,
+		status,
+		network,
+		delay: () => 50
+	});
 	controllers.push(controller);
 	return { store, status, network, controller, community, name, remote };
 }
@@ -185,7 +193,14 @@ describe('sync controller', () => {
 		await controller.stop();
 		const later = recordingStatus();
 		const offline = fakeNetwork(false);
-		const again = createSyncController({ replica: store.replica, remoteBase: remote!.base, username: store.member.name, fetch: remote!.fetch, status: later, network: offline });
+		const again = createSyncController({
+			replica: store.replica,
+			remoteBase: remote!.base,
+			username: store.member.name,
+			fetch: remote!.fetch,
+			status: later,
+			network: offline
+		});
 		controllers.push(again);
 		again.start();
 		await until(() => later.lastSyncedAt !== null);

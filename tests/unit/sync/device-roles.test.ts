@@ -5,7 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import PouchDB from 'pouchdb';
 import memory from 'pouchdb-adapter-memory';
-import { exportPublicKey, generateDeviceKeys, signCertificate, signDoc, verifyDocSignature, type DeviceCertificate } from '../../../src/lib/domain/signing';
+import {
+	exportPublicKey,
+	generateDeviceKeys,
+	signCertificate,
+	signDoc,
+	verifyDocSignature,
+	type DeviceCertificate
+} from '../../../src/lib/domain/signing';
 import { deviceAuthority, keptRoles, MEMBER_ROLES_STORAGE_KEY, rememberRoles } from '../../../src/lib/sync/hub-keys';
 import { postDoc, ULIDS } from '../store/support';
 
@@ -24,7 +31,15 @@ async function setup() {
 		const pair = await generateDeviceKeys();
 		keys.set(name, pair);
 		const cert = await signCertificate(
-			{ _id: `device:${name}`, type: 'device', author: name, createdAt: '2026-11-25T00:00:00.000Z', publicKey: await exportPublicKey(pair.publicKey), expiresAt: '2027-11-25T00:00:00.000Z', issuer: 'k1' },
+			{
+				_id: `device:${name}`,
+				type: 'device',
+				author: name,
+				createdAt: '2026-11-25T00:00:00.000Z',
+				publicKey: await exportPublicKey(pair.publicKey),
+				expiresAt: '2027-11-25T00:00:00.000Z',
+				issuer: 'k1'
+			},
 			server.privateKey
 		);
 		certs.set(cert._id, cert);
@@ -32,9 +47,14 @@ async function setup() {
 	const community = new PouchDB(`device-roles-${process.pid}-${Math.random()}`, { adapter: 'memory' });
 	const post = { ...postDoc(ULIDS.p1, `thread:${ULIDS.t1}`, 1), author: 'ana' };
 	await community.put(await signDoc(post, 'device:ana', keys.get('ana')!.privateKey));
-	const ctx = { serverKeys: new Map([['k1', server.publicKey]]), revoked: new Set<string>(), now: new Date('2026-12-01T00:00:00Z') };
+	const ctx = {
+		serverKeys: new Map([['k1', server.publicKey]]),
+		revoked: new Set<string>(),
+		now: new Date('2026-12-01T00:00:00Z')
+	};
 	const find = async (id: string) => certs.get(id) ?? null;
-	const signAs = (name: string, doc: Record<string, unknown>) => signDoc(doc, `device:${name}`, keys.get(name)!.privateKey);
+	const signAs = (name: string, doc: Record<string, unknown>) =>
+		signDoc(doc, `device:${name}`, keys.get(name)!.privateKey);
 	return { community, post, ctx, find, signAs };
 }
 
@@ -42,12 +62,22 @@ describe("a device judging another member's signature", () => {
 	it("accepts a moderator's edit with the kept roles, refuses a plain member's", async () => {
 		const { community, post, ctx, find, signAs } = await setup();
 		const authority = deviceAuthority(community, new Map([['mia', ['member', 'moderator']]]));
-		const moderated = await signAs('mia', { ...post, body: 'Moderated at the meetup', updatedAt: '2026-11-26T00:00:00.000Z' });
-		expect(await verifyDocSignature(moderated, find, ctx, authority)).toEqual({ ok: true, signer: 'mia', device: 'device:mia' });
+		const moderated = await signAs('mia', {
+			...post,
+			body: 'Moderated at the meetup',
+			updatedAt: '2026-11-26T00:00:00.000Z'
+		});
+		expect(await verifyDocSignature(moderated, find, ctx, authority)).toEqual({
+			ok: true,
+			signer: 'mia',
+			device: 'device:mia'
+		});
 		const byBen = await signAs('ben', { ...post, body: 'Not yours', updatedAt: '2026-11-26T00:00:00.000Z' });
 		expect(await verifyDocSignature(byBen, find, ctx, authority)).toMatchObject({ ok: false });
 		// before the device kept any roles, mia counts as a plain member too
-		expect(await verifyDocSignature(moderated, find, ctx, deviceAuthority(community, new Map()))).toMatchObject({ ok: false });
+		expect(await verifyDocSignature(moderated, find, ctx, deviceAuthority(community, new Map()))).toMatchObject({
+			ok: false
+		});
 		await community.destroy();
 	});
 
@@ -56,7 +86,14 @@ describe("a device judging another member's signature", () => {
 		const asked: string[] = [];
 		const fetchFn = (async (input: string | URL | Request) => {
 			asked.push(String(input));
-			return new Response(JSON.stringify({ devices: [], tokens: [], roles: { mia: ['member', 'moderator'], zed: ['member', 'overlord'] } }), { headers: { 'content-type': 'application/json' } });
+			return new Response(
+				JSON.stringify({
+					devices: [],
+					tokens: [],
+					roles: { mia: ['member', 'moderator'], zed: ['member', 'overlord'] }
+				}),
+				{ headers: { 'content-type': 'application/json' } }
+			);
 		}) as typeof fetch;
 		await rememberRoles(fetchFn, '/api', storage);
 		expect(asked).toEqual(['/api/auth/revocations']);

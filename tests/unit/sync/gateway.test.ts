@@ -47,7 +47,17 @@ describe('sync with the Praxis gateway', () => {
 	it('pushes, refuses per document with the reason, and delivers to another member live', async () => {
 		harness = createHarness();
 		const base = await harness.listen();
-		await harness.storage.db('community').put({ _id: 'category:general', type: 'category', author: 'praxis', createdAt: new Date().toISOString(), name: 'General', description: '', order: 1 });
+		await harness.storage
+			.db('community')
+			.put({
+				_id: 'category:general',
+				type: 'category',
+				author: 'praxis',
+				createdAt: new Date().toISOString(),
+				name: 'General',
+				description: '',
+				order: 1
+			});
 		const a = await member(harness, base);
 		const b = await member(harness, base);
 		await until(async () => (await a.store.listCategories()).length === 1);
@@ -85,30 +95,58 @@ describe('sync with the Praxis gateway', () => {
 	it('keeps writes made before the device is certified pending, shows why certification failed, and sends them signed once it succeeds', async () => {
 		harness = createHarness();
 		const base = await harness.listen();
-		await harness.storage.db('community').put({ _id: 'category:general', type: 'category', author: 'praxis', createdAt: new Date().toISOString(), name: 'General', description: '', order: 1 });
+		await harness.storage
+			.db('community')
+			.put({
+				_id: 'category:general',
+				type: 'category',
+				author: 'praxis',
+				createdAt: new Date().toISOString(),
+				name: 'General',
+				description: '',
+				order: 1
+			});
 		const name = uniqueName('c').replace(/[^a-z0-9_-]/g, '');
 		const cookie = await harness.register(name);
 		const store = await openTestStore({ name });
 		// written offline on a first start: no certificate yet, so unsigned
-		const early = await store.createThread({ category: 'general', title: 'Before the certificate', body: 'x', tags: [] });
+		const early = await store.createThread({
+			category: 'general',
+			title: 'Before the certificate',
+			body: 'x',
+			tags: []
+		});
 		expect((await store.replica.community.get(early)) as object).not.toHaveProperty('signature');
 
 		const link = { devicesDown: true };
 		const fetchWithCookie: typeof fetch = async (input, init) => {
 			const url = String(input instanceof Request ? input.url : input);
 			if (link.devicesDown && url.endsWith('/api/devices') && init?.method === 'POST') {
-				return new Response(JSON.stringify({ error: 'internal_error', reason: 'the certificate service is down' }), { status: 500, headers: { 'content-type': 'application/json' } });
+				return new Response(JSON.stringify({ error: 'internal_error', reason: 'the certificate service is down' }), {
+					status: 500,
+					headers: { 'content-type': 'application/json' }
+				});
 			}
 			const headers = new Headers(init?.headers);
 			headers.set('cookie', cookie);
 			return fetch(input, { ...init, headers });
 		};
 		const status = recordingStatus();
-		const controller = createSyncController({ replica: store.replica, remoteBase: `${base}/couch`, username: name, fetch: fetchWithCookie, status, network: { isOnline: () => true, subscribe: () => () => {} }, delay: () => 60_000 });
+		const controller = createSyncController({
+			replica: store.replica,
+			remoteBase: `${base}/couch`,
+			username: name,
+			fetch: fetchWithCookie,
+			status,
+			network: { isOnline: () => true, subscribe: () => () => {} },
+			delay: () => 60_000
+		});
 		controllers.push(controller);
 		controller.start();
 		await until(() => status.state === 'error', 15_000);
-		expect(status.error).toMatch(/could not get its signing certificate, so your changes wait on it: the certificate service is down/);
+		expect(status.error).toMatch(
+			/could not get its signing certificate, so your changes wait on it: the certificate service is down/
+		);
 		// nothing was pushed unsigned (so nothing was refused), and the write is still pending
 		await expect(harness.storage.db('community').get(early)).rejects.toMatchObject({ status: 404 });
 		expect(await store.pendingCount()).toBe(1);
@@ -118,7 +156,10 @@ describe('sync with the Praxis gateway', () => {
 		controller.syncNow();
 		await until(async () => (await store.pendingCount()) === 0, 15_000);
 		const certificate = await store.signing!.certificate();
-		const stored = (await harness.storage.db('community').get(early)) as unknown as { signature?: { device: string }; title: string };
+		const stored = (await harness.storage.db('community').get(early)) as unknown as {
+			signature?: { device: string };
+			title: string;
+		};
 		expect(stored).toMatchObject({ title: 'Before the certificate', signature: { device: certificate!._id } });
 		expect(await store.listRejected()).toEqual([]);
 		await until(() => status.state === 'idle', 15_000);

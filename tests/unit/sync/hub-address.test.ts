@@ -1,7 +1,14 @@
 // Pure parts of the hub client (src/lib/sync/hub.ts): reading a typed or scanned hub address,
 // Chromium's address space for it, the hub pass kept on the device, the bearer fetch.
 import { describe, expect, it } from 'vitest';
-import { hubFetch, loadSavedHub, parseHubAddress, saveHub, targetAddressSpaceOf, tokenValid } from '../../../src/lib/sync/hub';
+import {
+	hubFetch,
+	loadSavedHub,
+	parseHubAddress,
+	saveHub,
+	targetAddressSpaceOf,
+	tokenValid
+} from '../../../src/lib/sync/hub';
 
 function memoryStorage() {
 	const m = new Map<string, string>();
@@ -15,7 +22,10 @@ describe('hub client helpers', () => {
 		expect(parseHubAddress('')).toMatchObject({ ok: false });
 		expect(parseHubAddress('ftp://x')).toMatchObject({ ok: false, reason: expect.stringMatching(/http/) });
 		expect(parseHubAddress('http://[bad')).toMatchObject({ ok: false });
-		expect(parseHubAddress('http://[fd00::2]:3000')).toMatchObject({ ok: false, reason: expect.stringMatching(/IPv4/) });
+		expect(parseHubAddress('http://[fd00::2]:3000')).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/IPv4/)
+		});
 	});
 
 	it('declares the local address space only for LAN addresses', () => {
@@ -32,7 +42,10 @@ describe('hub client helpers', () => {
 	it('keeps the hub pass and knows when it expired', () => {
 		const storage = memoryStorage();
 		expect(loadSavedHub(storage)).toBeNull();
-		saveHub({ url: 'http://10.0.0.5:3000', token: 't', expiresAt: new Date(Date.now() + 60_000).toISOString(), active: true }, storage);
+		saveHub(
+			{ url: 'http://10.0.0.5:3000', token: 't', expiresAt: new Date(Date.now() + 60_000).toISOString(), active: true },
+			storage
+		);
 		const saved = loadSavedHub(storage);
 		expect(saved).toMatchObject({ url: 'http://10.0.0.5:3000', token: 't', active: true });
 		expect(tokenValid(saved)).toBe(true);

@@ -15,7 +15,17 @@ import { uniqueName } from '../store/support';
 import { fakeNetwork, recordingStatus } from './support';
 import { centralServer, signInAtCentral } from './central-member';
 
-const { storage, auth, central, serverKeys, listen, stop: stopCentral, controllers, cleanups, close } = centralServer('central1');
+const {
+	storage,
+	auth,
+	central,
+	serverKeys,
+	listen,
+	stop: stopCentral,
+	controllers,
+	cleanups,
+	close
+} = centralServer('central1');
 
 afterAll(close);
 
@@ -40,33 +50,79 @@ describe('hub as a second remote for the real client', () => {
 		await stopCentral(); // the hall has no internet
 		expect(await probeHub(hub.base, ana.token)).toEqual({ ok: true, name: 'hall' });
 		const hubStatus = { ana: recordingStatus(), ben: recordingStatus() };
-		const anaHub = await createHubSync({ replica: ana.store.replica, hubUrl: hub.base, token: ana.token, username: ana.store.member.name, status: hubStatus.ana, network: fakeNetwork(true), delay: () => 200, serverKeys });
-		const benHub = await createHubSync({ replica: ben.store.replica, hubUrl: hub.base, token: ben.token, username: ben.store.member.name, status: hubStatus.ben, network: fakeNetwork(true), delay: () => 200, serverKeys });
+		const anaHub = await createHubSync({
+			replica: ana.store.replica,
+			hubUrl: hub.base,
+			token: ana.token,
+			username: ana.store.member.name,
+			status: hubStatus.ana,
+			network: fakeNetwork(true),
+			delay: () => 200,
+			serverKeys
+		});
+		const benHub = await createHubSync({
+			replica: ben.store.replica,
+			hubUrl: hub.base,
+			token: ben.token,
+			username: ben.store.member.name,
+			status: hubStatus.ben,
+			network: fakeNetwork(true),
+			delay: () => 200,
+			serverKeys
+		});
 		controllers.push(anaHub, benHub);
 		anaHub.start();
 		benHub.start();
 
-		const thread = await ana.store.createThread({ category: 'general', title: 'Village hall meetup', body: 'Agenda: shared services', tags: ['meetup'] });
-		await waitFor('ben sees ana’s thread through the hub', async () => (await ben.store.getThread(thread)) !== undefined, 20_000);
+		const thread = await ana.store.createThread({
+			category: 'general',
+			title: 'Village hall meetup',
+			body: 'Agenda: shared services',
+			tags: ['meetup']
+		});
+		await waitFor(
+			'ben sees ana’s thread through the hub',
+			async () => (await ben.store.getThread(thread)) !== undefined,
+			20_000
+		);
 		const reply = await ben.store.reply({ thread, body: 'I will bring the budget figures' });
-		await waitFor('ana sees ben’s reply through the hub', async () => (await ana.store.listPosts(thread)).some((p) => p.id === reply), 20_000);
+		await waitFor(
+			'ana sees ben’s reply through the hub',
+			async () => (await ana.store.listPosts(thread)).some((p) => p.id === reply),
+			20_000
+		);
 		expect(await ana.store.listRejected(), 'refused by the hub').toEqual([]);
 		expect(await ben.store.listRejected(), 'refused by the hub').toEqual([]);
 
 		await listen(); // central is back on the same address
 		for (const c of [ana.home, ben.home]) c.syncNow();
-		await waitFor('thread and reply on central', async () => {
-			const res = await storage.db(COMMUNITY_DB).allDocs({ keys: [thread, reply] });
-			return res.rows.every((r) => !('error' in r));
-		}, 40_000);
-		await waitFor('outboxes empty', async () => (await ana.store.pendingCount()) === 0 && (await ben.store.pendingCount()) === 0, 20_000);
+		await waitFor(
+			'thread and reply on central',
+			async () => {
+				const res = await storage.db(COMMUNITY_DB).allDocs({ keys: [thread, reply] });
+				return res.rows.every((r) => !('error' in r));
+			},
+			40_000
+		);
+		await waitFor(
+			'outboxes empty',
+			async () => (await ana.store.pendingCount()) === 0 && (await ben.store.pendingCount()) === 0,
+			20_000
+		);
 
-		const verifier = createSignatureVerifier({ storage, serverKeys: async () => new Map([[(await serverSigner(auth.signingKey())).kid, (await serverSigner(auth.signingKey())).publicKey]]) });
+		const verifier = createSignatureVerifier({
+			storage,
+			serverKeys: async () =>
+				new Map([[(await serverSigner(auth.signingKey())).kid, (await serverSigner(auth.signingKey())).publicKey]])
+		});
 		for (const id of [thread, reply]) {
 			const doc = (await storage.db(COMMUNITY_DB).get(id, { conflicts: true })) as unknown as Record<string, unknown>;
 			expect(doc._conflicts).toBeUndefined();
 			const verdict = await verifier.verify(doc);
-			expect(verdict.ok && verdict.signer).toMatchObject({ kind: 'member', name: id === thread ? ana.store.member.name : ben.store.member.name });
+			expect(verdict.ok && verdict.signer).toMatchObject({
+				kind: 'member',
+				name: id === thread ? ana.store.member.name : ben.store.member.name
+			});
 			expect(String(doc._rev).startsWith('1-')).toBe(true); // one revision: nothing duplicated or rewritten
 		}
 		expect(await ana.store.listRejected(), 'refused by central').toEqual([]);
@@ -75,20 +131,45 @@ describe('hub as a second remote for the real client', () => {
 
 	it('says why a hub cannot be reached, and offers the file', async () => {
 		const probe = await probeHub('http://127.0.0.1:9', 'token');
-		expect(probe).toMatchObject({ ok: false, kind: 'unreachable', reason: expect.stringMatching(/Save updates to a file/) });
-		const mixed = await probeHub('http://192.0.2.10:3000', 'token', async () => {
-			throw new TypeError('Failed to fetch');
-		}, 'https://praxis.example.org');
+		expect(probe).toMatchObject({
+			ok: false,
+			kind: 'unreachable',
+			reason: expect.stringMatching(/Save updates to a file/)
+		});
+		const mixed = await probeHub(
+			'http://192.0.2.10:3000',
+			'token',
+			async () => {
+				throw new TypeError('Failed to fetch');
+			},
+			'https://praxis.example.org'
+		);
 		expect(mixed).toMatchObject({ ok: false, kind: 'mixed-content' });
 		const failing = async () => {
 			throw new TypeError('Failed to fetch');
 		};
-		const denied = await probeHub('http://[fd00::2]:3000', 'token', failing, 'https://praxis.example.org', async () => 'denied');
-		expect(denied).toMatchObject({ ok: false, kind: 'local-network', reason: expect.stringMatching(/Allow access to devices on your local network.*Save updates to a file/) });
+		const denied = await probeHub(
+			'http://[fd00::2]:3000',
+			'token',
+			failing,
+			'https://praxis.example.org',
+			async () => 'denied'
+		);
+		expect(denied).toMatchObject({
+			ok: false,
+			kind: 'local-network',
+			reason: expect.stringMatching(/Allow access to devices on your local network.*Save updates to a file/)
+		});
 		// a name or an address may resolve into the local space: a denied permission is the reason given
-		expect(await probeHub('http://hub.hall.example:3000', 'token', failing, 'http://127.0.0.1:5173', async () => 'denied')).toMatchObject({ kind: 'local-network' });
+		expect(
+			await probeHub('http://hub.hall.example:3000', 'token', failing, 'http://127.0.0.1:5173', async () => 'denied')
+		).toMatchObject({ kind: 'local-network' });
 		// no permission involved: the hub is simply not there
-		expect(await probeHub('http://192.168.1.20:3000', 'token', failing, 'http://127.0.0.1:5173', async () => 'granted')).toMatchObject({ kind: 'unreachable' });
-		expect(await probeHub('http://127.0.0.1:9', 'token', undefined, 'http://127.0.0.1:5173', async () => 'denied')).toMatchObject({ kind: 'unreachable' });
+		expect(
+			await probeHub('http://192.168.1.20:3000', 'token', failing, 'http://127.0.0.1:5173', async () => 'granted')
+		).toMatchObject({ kind: 'unreachable' });
+		expect(
+			await probeHub('http://127.0.0.1:9', 'token', undefined, 'http://127.0.0.1:5173', async () => 'denied')
+		).toMatchObject({ kind: 'unreachable' });
 	});
 });

@@ -38,7 +38,10 @@ describe('library files remote', () => {
 		const local = memoryDb();
 		const names: string[] = [];
 		const remote = libraryFilesRemote(couchBase('https://praxis.example/'))(towards(server, names));
-		await local.put({ _id: 'file:A', _attachments: { file: { content_type: 'text/plain', data: Buffer.from('hello') } } });
+		await local.put({
+			_id: 'file:A',
+			_attachments: { file: { content_type: 'text/plain', data: Buffer.from('hello') } }
+		});
 		await local.put({ _id: 'file:B' });
 		await remote.push(local, ['file:A']);
 		expect((await server.allDocs()).rows.map((r) => r.id)).toEqual(['file:A']);

@@ -27,12 +27,28 @@ describe('signed-only push', () => {
 		const store = await openTestStore({ name });
 		const status = recordingStatus();
 		// as a hub's controller: community only, no certification through this remote
-		const controller = createSyncController({ replica: store.replica, remoteBase: remote.base, username: name, fetch: remote.fetch, status, network: fakeNetwork(true), delay: () => 50, deviceApi: null, communityOnly: true, signedOnly: true });
+		const controller = createSyncController({
+			replica: store.replica,
+			remoteBase: remote.base,
+			username: name,
+			fetch: remote.fetch,
+			status,
+			network: fakeNetwork(true),
+			delay: () => 50,
+			deviceApi: null,
+			communityOnly: true,
+			signedOnly: true
+		});
 		controllers.push(controller);
 		controller.start();
 		await until(async () => (await store.listCategories()).length === 1);
 
-		const early = await store.createThread({ category: 'general', title: 'Before the certificate', body: 'x', tags: [] });
+		const early = await store.createThread({
+			category: 'general',
+			title: 'Before the certificate',
+			body: 'x',
+			tags: []
+		});
 		await until(() => status.state === 'idle' && status.pending === 1);
 		await expect(community.get(early)).rejects.toMatchObject({ status: 404 });
 		expect(await store.listRejected()).toEqual([]);
@@ -40,11 +56,22 @@ describe('signed-only push', () => {
 		const server = await generateDeviceKeys();
 		const now = new Date();
 		const certificate = await signCertificate(
-			{ _id: `device:${ulid()}`, type: 'device', author: name, createdAt: now.toISOString(), publicKey: await store.signing!.publicKey(), expiresAt: new Date(now.getTime() + 86_400_000 * 30).toISOString(), issuer: 'k1' },
+			{
+				_id: `device:${ulid()}`,
+				type: 'device',
+				author: name,
+				createdAt: now.toISOString(),
+				publicKey: await store.signing!.publicKey(),
+				expiresAt: new Date(now.getTime() + 86_400_000 * 30).toISOString(),
+				issuer: 'k1'
+			},
 			server.privateKey
 		);
 		expect(await store.signing!.certify(certificate)).toBe(1);
 		await until(async () => (await store.pendingCount()) === 0);
-		expect(await community.get(early)).toMatchObject({ title: 'Before the certificate', signature: { device: certificate._id } });
+		expect(await community.get(early)).toMatchObject({
+			title: 'Before the certificate',
+			signature: { device: certificate._id }
+		});
 	});
 });

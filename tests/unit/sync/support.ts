@@ -25,7 +25,14 @@ export interface FakeRemote {
 export async function startFakeRemote(prefix: string): Promise<FakeRemote> {
 	const ServerPouch = PouchDB.defaults({ adapter: 'memory', prefix } as PouchDB.Configuration.DatabaseConfiguration);
 	const app = express();
-	app.use('/', expressPouchDB(ServerPouch as unknown as PouchDB.Static, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: '/dev/null' }));
+	app.use(
+		'/',
+		expressPouchDB(ServerPouch as unknown as PouchDB.Static, {
+			mode: 'minimumForPouchDB',
+			inMemoryConfig: true,
+			logPath: '/dev/null'
+		})
+	);
 	const server: Server = await new Promise((resolve) => {
 		const s = app.listen(0, '127.0.0.1', () => resolve(s));
 	});
@@ -40,12 +47,20 @@ export async function startFakeRemote(prefix: string): Promise<FakeRemote> {
 		fetch: async (input, init) => {
 			remote.requests++;
 			if (remote.mode.down) throw new TypeError('fetch failed');
-			if (remote.mode.unavailable) return new Response('<html><body>502 Bad Gateway</body></html>', { status: 503, headers: { 'content-type': 'text/html' } });
+			if (remote.mode.unavailable)
+				return new Response('<html><body>502 Bad Gateway</body></html>', {
+					status: 503,
+					headers: { 'content-type': 'text/html' }
+				});
 			if (remote.mode.unauthorized) {
-				return new Response(JSON.stringify({ error: 'unauthorized', reason: 'session expired' }), { status: 401, headers: { 'content-type': 'application/json' } });
+				return new Response(JSON.stringify({ error: 'unauthorized', reason: 'session expired' }), {
+					status: 401,
+					headers: { 'content-type': 'application/json' }
+				});
 			}
 			const url = String(input instanceof Request ? input.url : input);
-			if (url.endsWith('/_bulk_docs') && init?.method === 'POST' && typeof init.body === 'string') return bulkDocs(url, init, remote);
+			if (url.endsWith('/_bulk_docs') && init?.method === 'POST' && typeof init.body === 'string')
+				return bulkDocs(url, init, remote);
 			// after close(), cancelled longpolls fail: answer them instead of leaving rejections behind
 			return fetch(input, init).catch((err: unknown) => {
 				if (closed) return new Response('{"error":"closed"}', { status: 503 });
@@ -63,13 +78,19 @@ export async function startFakeRemote(prefix: string): Promise<FakeRemote> {
 }
 
 async function bulkDocs(url: string, init: RequestInit, remote: FakeRemote): Promise<Response> {
-	const body = JSON.parse(String(init.body)) as { docs: Array<Record<string, unknown> & { _id: string }>; new_edits?: boolean };
+	const body = JSON.parse(String(init.body)) as {
+		docs: Array<Record<string, unknown> & { _id: string }>;
+		new_edits?: boolean;
+	};
 	const refused = body.docs.filter((d) => remote.refuse(d) !== null);
 	const accepted = body.docs.filter((d) => remote.refuse(d) === null);
 	const response = await fetch(url, { ...init, body: JSON.stringify({ ...body, docs: accepted }) });
 	const results = (await response.json()) as unknown[];
 	const errors = refused.map((d) => ({ id: d._id, error: 'forbidden', reason: remote.refuse(d) }));
-	return new Response(JSON.stringify([...results, ...errors]), { status: 201, headers: { 'content-type': 'application/json' } });
+	return new Response(JSON.stringify([...results, ...errors]), {
+		status: 201,
+		headers: { 'content-type': 'application/json' }
+	});
 }
 
 /** A network watch the test drives. */
@@ -102,7 +123,11 @@ export function recordingStatus() {
 		initial: false,
 		lastSyncedAt: null as string | null,
 		states: [] as string[],
-		setState(state: 'idle' | 'syncing' | 'offline' | 'unreachable' | 'error' | 'unauthorized', error: string | null = null, retryAt: number | null = null) {
+		setState(
+			state: 'idle' | 'syncing' | 'offline' | 'unreachable' | 'error' | 'unauthorized',
+			error: string | null = null,
+			retryAt: number | null = null
+		) {
 			s.state = state;
 			s.error = error;
 			s.retryAt = retryAt;

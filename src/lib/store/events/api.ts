@@ -26,14 +26,16 @@ export function createEventsApi(ctx: StoreContext) {
 		editEvent: (id: string, input: ew.EventInput) => ew.editEvent(deps, id, input),
 		markOfficial: (id: string, official: boolean) => ew.markOfficial(deps, id, official),
 		rsvp: (eventId: string, status: 'going' | 'maybe' | 'not-going') => ew.rsvp(deps, eventId, status),
-		recordAttendance: (eventId: string, member: string, attended: boolean) => ew.recordAttendance(deps, eventId, member, attended),
+		recordAttendance: (eventId: string, member: string, attended: boolean) =>
+			ew.recordAttendance(deps, eventId, member, attended),
 		list: (filter?: eq.EventFilter) => eq.listEvents(ctx, filter),
 		between: (from: string, to: string) => eq.eventsBetween(ctx, from, to),
 		get: (id: string) => eq.getEvent(ctx, id),
 		facets: () => eq.eventFacets(ctx),
 		/** The private calendar feed URL this device was given (server: POST /api/calendar/secret). */
 		feedUrl: async () => (await device.get(FEED_KEY))?.value as string | undefined,
-		setFeedUrl: async (url: string | null) => (url ? void (await device.put({ key: FEED_KEY, value: url })) : device.delete(FEED_KEY))
+		setFeedUrl: async (url: string | null) =>
+			url ? void (await device.put({ key: FEED_KEY, value: url })) : device.delete(FEED_KEY)
 	};
 }
 

@@ -43,7 +43,8 @@ export function eventsProjection(source: Source, deps: EventsProjectionDeps): Pr
 	const recent = new Map<string, Doc>();
 	return {
 		name: source === 'community' ? 'events' : 'people',
-		tables: source === 'community' ? EVENTS_PROJECTION_TABLES.filter((t) => !privateTables.includes(t)) : PRIVATE_TABLES,
+		tables:
+			source === 'community' ? EVENTS_PROJECTION_TABLES.filter((t) => !privateTables.includes(t)) : PRIVATE_TABLES,
 		shares: source === 'community' ? [] : ['notifications'],
 		prepare: (changes) => prepareRows(source, changes, deps, recent),
 		async afterBatch(changes) {
@@ -56,7 +57,12 @@ export function eventsProjection(source: Source, deps: EventsProjectionDeps): Pr
 }
 
 /** The batch's rows and notifications, and how to write them inside the batch transaction. */
-async function prepareRows(source: Source, changes: readonly Change[], deps: EventsProjectionDeps, recent: Map<string, Doc>): Promise<(db: PraxisDb) => Promise<void>> {
+async function prepareRows(
+	source: Source,
+	changes: readonly Change[],
+	deps: EventsProjectionDeps,
+	recent: Map<string, Doc>
+): Promise<(db: PraxisDb) => Promise<void>> {
 	const me = deps.member;
 	const lookup = await lookupFor(source, changes, deps, recent);
 	const puts: RowPlace[] = [];
@@ -98,7 +104,12 @@ function remember(recent: Map<string, Doc>, changes: readonly Change[]): void {
 }
 
 /** Community documents the batch's notifications refer to, fetched in one read. */
-async function lookupFor(source: Source, changes: readonly Change[], deps: EventsProjectionDeps, recent: Map<string, Doc>): Promise<NotifyLookup> {
+async function lookupFor(
+	source: Source,
+	changes: readonly Change[],
+	deps: EventsProjectionDeps,
+	recent: Map<string, Doc>
+): Promise<NotifyLookup> {
 	const wanted = new Set<string>();
 	if (source === 'community') {
 		for (const change of changes) {

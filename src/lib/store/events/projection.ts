@@ -5,7 +5,15 @@ import * as v from 'valibot';
 import { parseDocId, profilePrivateId } from '../../domain/ids';
 import { validateCommunityDoc } from '../../domain/validate';
 import { messageSchema, profilePrivateSchema, type EventDoc } from '../../domain/schemas';
-import type { AttendanceRow, EventRow, MentorAnswerRow, MentorshipRow, MessageRow, PrivateProfileRow, RsvpRow } from './tables';
+import type {
+	AttendanceRow,
+	EventRow,
+	MentorAnswerRow,
+	MentorshipRow,
+	MessageRow,
+	PrivateProfileRow,
+	RsvpRow
+} from './tables';
 
 export type RowPlace =
 	| { table: 'events'; row: EventRow }
@@ -49,18 +57,82 @@ export function communityRow(doc: Record<string, unknown>): RowPlace | null {
 	switch (d.type) {
 		case 'event': {
 			const e = d as unknown as EventDoc;
-			const row: EventRow = { id: e._id, author: e.author, createdAt: e.createdAt, kind: e.kind, title: e.title, description: e.description, start: e.start, end: e.end, timeZone: e.timeZone, location: e.location, organisers: e.organisers, tags: e.tags, rev };
-			const optional = strip({ updatedAt: e.updatedAt, region: e.region, capacity: e.capacity, resources: e.resources, materials: e.materials, recording: e.recording, official: e.official, cancelled: e.cancelled });
+			const row: EventRow = {
+				id: e._id,
+				author: e.author,
+				createdAt: e.createdAt,
+				kind: e.kind,
+				title: e.title,
+				description: e.description,
+				start: e.start,
+				end: e.end,
+				timeZone: e.timeZone,
+				location: e.location,
+				organisers: e.organisers,
+				tags: e.tags,
+				rev
+			};
+			const optional = strip({
+				updatedAt: e.updatedAt,
+				region: e.region,
+				capacity: e.capacity,
+				resources: e.resources,
+				materials: e.materials,
+				recording: e.recording,
+				official: e.official,
+				cancelled: e.cancelled
+			});
 			return { table: 'events', row: { ...row, ...optional } };
 		}
 		case 'rsvp':
-			return { table: 'rsvps', row: strip({ id: d._id, event: String(d.event), author: String(d.author), status: d.status as RsvpRow['status'], createdAt: String(d.createdAt), updatedAt: d.updatedAt as string | undefined }) };
+			return {
+				table: 'rsvps',
+				row: strip({
+					id: d._id,
+					event: String(d.event),
+					author: String(d.author),
+					status: d.status as RsvpRow['status'],
+					createdAt: String(d.createdAt),
+					updatedAt: d.updatedAt as string | undefined
+				})
+			};
 		case 'attendance':
-			return { table: 'attendance', row: { id: d._id, event: String(d.event), member: String(d.member), attended: d.attended === true, author: String(d.author) } };
+			return {
+				table: 'attendance',
+				row: {
+					id: d._id,
+					event: String(d.event),
+					member: String(d.member),
+					attended: d.attended === true,
+					author: String(d.author)
+				}
+			};
 		case 'mentorship':
-			return { table: 'mentorships', row: strip({ id: d._id, author: String(d.author), mentor: String(d.mentor), goals: String(d.goals), createdAt: String(d.createdAt), completedAt: d.completedAt as string | undefined, rev }) };
+			return {
+				table: 'mentorships',
+				row: strip({
+					id: d._id,
+					author: String(d.author),
+					mentor: String(d.mentor),
+					goals: String(d.goals),
+					createdAt: String(d.createdAt),
+					completedAt: d.completedAt as string | undefined,
+					rev
+				})
+			};
 		case 'mentorship-answer':
-			return { table: 'mentorAnswers', row: strip({ id: d._id, mentorship: String(d.mentorship), author: String(d.author), answer: d.answer as MentorAnswerRow['answer'], createdAt: String(d.createdAt), completedAt: d.completedAt as string | undefined, rev }) };
+			return {
+				table: 'mentorAnswers',
+				row: strip({
+					id: d._id,
+					mentorship: String(d.mentorship),
+					author: String(d.author),
+					answer: d.answer as MentorAnswerRow['answer'],
+					createdAt: String(d.createdAt),
+					completedAt: d.completedAt as string | undefined,
+					rev
+				})
+			};
 		default:
 			return null;
 	}
@@ -73,13 +145,34 @@ export function privateRow(doc: Record<string, unknown>, me: string): RowPlace |
 		if (!parsed.success) return null;
 		const m = parsed.output;
 		if (m.author !== me && m.to !== me) return null;
-		return { table: 'messages', row: { id: m._id, peer: m.author === me ? m.to : m.author, from: m.author, to: m.to, body: m.body, createdAt: m.createdAt } };
+		return {
+			table: 'messages',
+			row: {
+				id: m._id,
+				peer: m.author === me ? m.to : m.author,
+				from: m.author,
+				to: m.to,
+				body: m.body,
+				createdAt: m.createdAt
+			}
+		};
 	}
 	if (doc.type === 'profile-private') {
 		const parsed = v.safeParse(profilePrivateSchema, doc);
 		if (!parsed.success || parsed.output._id !== profilePrivateId(me)) return null;
 		const { organization, jurisdiction, role, expertise, bio } = parsed.output;
-		return { table: 'privateProfile', row: strip({ username: me, organization, jurisdiction, role, expertise, bio, rev: typeof doc._rev === 'string' ? doc._rev : '' }) };
+		return {
+			table: 'privateProfile',
+			row: strip({
+				username: me,
+				organization,
+				jurisdiction,
+				role,
+				expertise,
+				bio,
+				rev: typeof doc._rev === 'string' ? doc._rev : ''
+			})
+		};
 	}
 	return null;
 }

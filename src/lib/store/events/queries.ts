@@ -45,7 +45,13 @@ async function summarize(ctx: StoreContext, rows: EventRow[]): Promise<EventSumm
 		const answers = rsvps.get(row.id) ?? [];
 		const derived = deriveAttendance(answers, row.capacity);
 		const mine = answers.find((r) => r.author === ctx.member.name);
-		return { ...row, going: derived.going.length, waiting: derived.waiting.length, myStatus: mine?.status ?? null, pending: outbox[i] !== undefined };
+		return {
+			...row,
+			going: derived.going.length,
+			waiting: derived.waiting.length,
+			myStatus: mine?.status ?? null,
+			pending: outbox[i] !== undefined
+		};
 	});
 }
 
@@ -53,7 +59,9 @@ export async function listEvents(ctx: StoreContext, filter: EventFilter = {}): P
 	const t = eventsTables(ctx.db);
 	const now = filter.now ?? ctx.now();
 	const when = filter.when ?? 'upcoming';
-	let rows = filter.tag ? await t.events.where('tags').equals(filter.tag).toArray() : await t.events.orderBy('start').toArray();
+	let rows = filter.tag
+		? await t.events.where('tags').equals(filter.tag).toArray()
+		: await t.events.orderBy('start').toArray();
 	rows = rows.filter(
 		(e) =>
 			(when === 'all' || (when === 'upcoming' ? e.end >= now : e.end < now)) &&
@@ -76,7 +84,10 @@ export async function getEvent(ctx: StoreContext, id: string): Promise<EventDeta
 	const row = await t.events.get(id);
 	if (!row) return undefined;
 	const [summary] = await summarize(ctx, [row]);
-	const [answers, records] = await Promise.all([t.rsvps.where('event').equals(id).toArray(), t.attendance.where('event').equals(id).toArray()]);
+	const [answers, records] = await Promise.all([
+		t.rsvps.where('event').equals(id).toArray(),
+		t.attendance.where('event').equals(id).toArray()
+	]);
 	const me = ctx.member;
 	const organiser = row.organisers.includes(me.name);
 	// attendance counts only when written by an organiser (the server enforces it too)
@@ -96,7 +107,10 @@ export async function myRsvp(ctx: StoreContext, eventId: string): Promise<RsvpRo
 
 export async function eventFacets(ctx: StoreContext): Promise<{ tags: string[]; regions: string[] }> {
 	const t = eventsTables(ctx.db);
-	const [tags, regions] = await Promise.all([t.events.orderBy('tags').uniqueKeys(), t.events.orderBy('region').uniqueKeys()]);
+	const [tags, regions] = await Promise.all([
+		t.events.orderBy('tags').uniqueKeys(),
+		t.events.orderBy('region').uniqueKeys()
+	]);
 	return { tags: tags.map(String), regions: regions.map(String) };
 }
 
@@ -105,7 +119,11 @@ export async function eventsOf(ctx: StoreContext, username: string): Promise<Eve
 	const t = eventsTables(ctx.db);
 	const [organised, answers] = await Promise.all([
 		t.events.where('organisers').equals(username).toArray(),
-		t.rsvps.where('author').equals(username).filter((r) => r.status === 'going').toArray()
+		t.rsvps
+			.where('author')
+			.equals(username)
+			.filter((r) => r.status === 'going')
+			.toArray()
 	]);
 	const more = await t.events.bulkGet(answers.map((r) => r.event));
 	const all = new Map<string, EventRow>();

@@ -30,7 +30,16 @@ export const EVENTS_STORES = {
 	eventsDevice: 'key'
 } as const;
 
-export const EVENTS_PROJECTION_TABLES = ['events', 'rsvps', 'attendance', 'mentorships', 'mentorAnswers', 'messages', 'privateProfile', 'notifications'] as const;
+export const EVENTS_PROJECTION_TABLES = [
+	'events',
+	'rsvps',
+	'attendance',
+	'mentorships',
+	'mentorAnswers',
+	'messages',
+	'privateProfile',
+	'notifications'
+] as const;
 
 /** The private feed follower's checkpoint (the community follower's is CHECKPOINT_KEY in db.ts). */
 export const PRIVATE_CHECKPOINT_KEY = 'events.checkpoint.private';

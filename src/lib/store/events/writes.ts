@@ -49,7 +49,10 @@ export async function getCommunityDoc(ctx: StoreContext, id: string): Promise<Do
 
 function check(ctx: StoreContext, next: Doc, prev: Doc | null, related?: Doc | null): void {
 	const decision = authorizeCommunityWrite(ctx.member, next as DocFacts, prev as DocFacts | null);
-	const second = decision.ok && related !== undefined ? authorizeRelated(ctx.member, next as DocFacts, related as DocFacts | null) : decision;
+	const second =
+		decision.ok && related !== undefined
+			? authorizeRelated(ctx.member, next as DocFacts, related as DocFacts | null)
+			: decision;
 	if (!second.ok) throw new Error(second.reason.charAt(0).toUpperCase() + second.reason.slice(1) + '.');
 }
 
@@ -74,7 +77,9 @@ function eventFields(ctx: StoreContext, input: EventInput): Record<string, unkno
 		if (value) location[key] = value;
 	}
 	if (!Object.keys(location).length) throw new Error('An event needs a venue, an address or an online link.');
-	const organisers = [...new Set([ctx.member.name, ...(input.organisers ?? []).map((o) => o.trim().toLowerCase()).filter(Boolean)])];
+	const organisers = [
+		...new Set([ctx.member.name, ...(input.organisers ?? []).map((o) => o.trim().toLowerCase()).filter(Boolean)])
+	];
 	const fields: Record<string, unknown> = {
 		kind: input.kind,
 		title: input.title.trim(),
@@ -100,12 +105,34 @@ function eventFields(ctx: StoreContext, input: EventInput): Record<string, unkno
 
 export async function createEvent(deps: EventsWriteDeps, input: EventInput): Promise<string> {
 	const { ctx } = deps;
-	const doc: Doc = { _id: docId('event'), type: 'event', author: ctx.member.name, createdAt: ctx.now(), ...eventFields(ctx, input) };
+	const doc: Doc = {
+		_id: docId('event'),
+		type: 'event',
+		author: ctx.member.name,
+		createdAt: ctx.now(),
+		...eventFields(ctx, input)
+	};
 	check(ctx, doc, null);
 	return put(deps, doc);
 }
 
-const EDITABLE = ['kind', 'title', 'description', 'start', 'end', 'timeZone', 'location', 'region', 'capacity', 'organisers', 'tags', 'resources', 'materials', 'recording', 'cancelled'];
+const EDITABLE = [
+	'kind',
+	'title',
+	'description',
+	'start',
+	'end',
+	'timeZone',
+	'location',
+	'region',
+	'capacity',
+	'organisers',
+	'tags',
+	'resources',
+	'materials',
+	'recording',
+	'cancelled'
+];
 
 export async function editEvent(deps: EventsWriteDeps, id: string, input: EventInput): Promise<void> {
 	const { ctx } = deps;
@@ -131,13 +158,24 @@ export async function markOfficial(deps: EventsWriteDeps, id: string, official: 
 	await put(deps, next);
 }
 
-export async function rsvp(deps: EventsWriteDeps, eventId: string, status: (typeof RSVP_STATUSES)[number]): Promise<void> {
+export async function rsvp(
+	deps: EventsWriteDeps,
+	eventId: string,
+	status: (typeof RSVP_STATUSES)[number]
+): Promise<void> {
 	const { ctx } = deps;
 	const id = rsvpId(eventId, ctx.member.name);
 	const prev = await getCommunityDoc(ctx, id);
 	if (prev?.status === status) return;
 	const now = ctx.now();
-	const doc: Doc = { _id: id, type: 'rsvp', author: ctx.member.name, createdAt: typeof prev?.createdAt === 'string' ? prev.createdAt : now, event: eventId, status };
+	const doc: Doc = {
+		_id: id,
+		type: 'rsvp',
+		author: ctx.member.name,
+		createdAt: typeof prev?.createdAt === 'string' ? prev.createdAt : now,
+		event: eventId,
+		status
+	};
 	if (prev) {
 		doc._rev = prev._rev;
 		doc.updatedAt = now; // answering again puts the member at the back of the line (events.ts)
@@ -146,7 +184,12 @@ export async function rsvp(deps: EventsWriteDeps, eventId: string, status: (type
 	await put(deps, doc);
 }
 
-export async function recordAttendance(deps: EventsWriteDeps, eventId: string, member: string, attended: boolean): Promise<void> {
+export async function recordAttendance(
+	deps: EventsWriteDeps,
+	eventId: string,
+	member: string,
+	attended: boolean
+): Promise<void> {
 	const { ctx } = deps;
 	const id = attendanceId(eventId, member);
 	const [prev, event] = await Promise.all([getCommunityDoc(ctx, id), getCommunityDoc(ctx, eventId)]);

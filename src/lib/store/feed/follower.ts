@@ -91,7 +91,10 @@ export class FeedFollower {
 	}
 
 	release(): void {
-		this.#gate.release((task) => this.#enqueue(task), () => this.#drain());
+		this.#gate.release(
+			(task) => this.#enqueue(task),
+			() => this.#drain()
+		);
 	}
 
 	/**
@@ -113,10 +116,14 @@ export class FeedFollower {
 	rebuild(): Promise<void> {
 		return this.#enqueue(async () => {
 			const { db, checkpointKey, projections } = this.#options;
-			await db.transaction('rw', [...this.#tables, 'meta'].map((name) => db.table(name)), async () => {
-				await Promise.all(this.#tables.map((name) => db.table(name).clear()));
-				await db.meta.delete(checkpointKey);
-			});
+			await db.transaction(
+				'rw',
+				[...this.#tables, 'meta'].map((name) => db.table(name)),
+				async () => {
+					await Promise.all(this.#tables.map((name) => db.table(name).clear()));
+					await db.meta.delete(checkpointKey);
+				}
+			);
 			for (const projection of projections) projection.clear?.();
 			await this.#drain();
 		});
@@ -139,13 +146,17 @@ export class FeedFollower {
 		const { db, checkpointKey, projections } = this.#options;
 		const writes: Array<PreparedWrite | void> = [];
 		for (const projection of projections) writes.push(await projection.prepare?.(changes));
-		await db.transaction('rw', this.#opened.map((name) => db.table(name)), async () => {
-			for (const [i, projection] of projections.entries()) {
-				await projection.apply?.(changes, db);
-				await writes[i]?.(db);
+		await db.transaction(
+			'rw',
+			this.#opened.map((name) => db.table(name)),
+			async () => {
+				for (const [i, projection] of projections.entries()) {
+					await projection.apply?.(changes, db);
+					await writes[i]?.(db);
+				}
+				await db.meta.put({ key: checkpointKey, value: lastSeq });
 			}
-			await db.meta.put({ key: checkpointKey, value: lastSeq });
-		});
+		);
 		for (const projection of projections) {
 			// committed: a projection's own follow-up failing must not undo the batch or stop the others
 			await projection.afterBatch?.(changes, lastSeq).catch((err: unknown) => this.#report(projection.name, err));
@@ -171,7 +182,12 @@ export class FeedFollower {
 		const { source, conflicts } = this.#options;
 		for (;;) {
 			const since = await this.checkpoint();
-			const feed = await source.changes({ since, limit: this.#batchSize, include_docs: true, ...(conflicts ? { conflicts: true } : {}) });
+			const feed = await source.changes({
+				since,
+				limit: this.#batchSize,
+				include_docs: true,
+				...(conflicts ? { conflicts: true } : {})
+			});
 			if (feed.results.length === 0 || this.#stopped) return;
 			await this.applyBatch(feed.results, feed.last_seq);
 			if (feed.results.length < this.#batchSize) return;

@@ -32,7 +32,8 @@ export class HandOverGate {
 		if (this.#holds > 0 || !this.#deferred) return;
 		this.#deferred = false;
 		enqueue(async () => {
-			if (this.#holds > 0) this.#deferred = true; // holding again: its release queues the next one
+			if (this.#holds > 0)
+				this.#deferred = true; // holding again: its release queues the next one
 			else if (this.#queued === 0) await catchUp();
 		}).catch(() => undefined); // the follower's chain reported the failure; no caller waits here
 	}

@@ -21,7 +21,10 @@ export interface WatchedReplica extends PouchDB.Database {
 	watch(listener: Listener): () => void;
 }
 
-export type WatchedReplicaConstructor = new (name: string, options?: PouchDB.Configuration.DatabaseConfiguration) => WatchedReplica;
+export type WatchedReplicaConstructor = new (
+	name: string,
+	options?: PouchDB.Configuration.DatabaseConfiguration
+) => WatchedReplica;
 
 /**
  * The PouchDB class `Pouch` with watched writes. PouchDB defines bulkDocs on each instance as it
@@ -42,7 +45,10 @@ export function watchedReplicaClass(Pouch: PouchDB.Static): WatchedReplicaConstr
 				}
 				const written = write(docs, options ?? {});
 				// a failed write changed nothing to follow; its caller gets the failure
-				written.then(() => this.#notify(), () => undefined);
+				written.then(
+					() => this.#notify(),
+					() => undefined
+				);
 				if (typeof callback !== 'function') return written;
 				const cb = callback as Callback;
 				written.then(

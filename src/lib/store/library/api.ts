@@ -10,7 +10,14 @@ import * as device from './device';
 import * as files from './files';
 import * as q from './queries';
 import * as w from './writes';
-import type { CollectionView, LibraryFacets, LibraryFilters, ResourceCard, ResourceDetail, SubmissionView } from './views';
+import type {
+	CollectionView,
+	LibraryFacets,
+	LibraryFilters,
+	ResourceCard,
+	ResourceDetail,
+	SubmissionView
+} from './views';
 import type { ResourceDocRow } from './tables';
 import { eventsTables, type EventRow } from '../events/tables';
 

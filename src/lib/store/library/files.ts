@@ -50,7 +50,8 @@ export async function isFileLocal(deps: FilesDeps, id: string): Promise<boolean>
 /** Checks type and size, stores the file locally and pushes it to the server. */
 export async function uploadFile(ctx: StoreContext, deps: FilesDeps, file: Blob, name: string): Promise<FileRef> {
 	const type = file.type || 'application/octet-stream';
-	if (!FILE_TYPES.has(type)) throw new Error(`${name}: only PDF, office documents, text/CSV and images can be attached.`);
+	if (!FILE_TYPES.has(type))
+		throw new Error(`${name}: only PDF, office documents, text/CSV and images can be attached.`);
 	if (file.size > MAX_FILE_BYTES) throw new Error(`${name} is larger than 20 MiB.`);
 	const id = fileId();
 	// Signed by the device over the fields, `sha256` included: the signature never
@@ -67,15 +68,22 @@ export async function uploadFile(ctx: StoreContext, deps: FilesDeps, file: Blob,
 	};
 	const signing = signingOf(ctx);
 	if (signing && !(await signing.certificate())) {
-		throw new Error(`${name} could not be uploaded yet: this device is still getting its certificate from the server (it does so when it syncs). Try again in a moment.`);
+		throw new Error(
+			`${name} could not be uploaded yet: this device is still getting its certificate from the server (it does so when it syncs). Try again in a moment.`
+		);
 	}
 	const signed = signing ? await signing.sign(fields) : fields;
 	await deps.local().put({ ...signed, _attachments: { [FILE_ATTACHMENT]: { content_type: type, data: file } } });
 	try {
 		await deps.remote().push(deps.local(), [id]);
 	} catch (err) {
-		await deps.local().remove(id, (await deps.local().get(id))._rev).catch(() => undefined);
-		throw new Error(`${name} could not be uploaded (files are sent when you are online): ${errorMessage(err)}`, { cause: err });
+		await deps
+			.local()
+			.remove(id, (await deps.local().get(id))._rev)
+			.catch(() => undefined);
+		throw new Error(`${name} could not be uploaded (files are sent when you are online): ${errorMessage(err)}`, {
+			cause: err
+		});
 	}
 	return { id, name, type, size: file.size };
 }
@@ -101,7 +109,9 @@ export async function releaseOffline(ctx: StoreContext, deps: FilesDeps, resourc
 	const record = await keptRecord(ctx, resource);
 	await setKept(ctx, null, resource);
 	if (!record) return;
-	const others = (await libraryTables(ctx.db).device.where('key').startsWith('keep:').toArray()).flatMap((r) => (r.value as { fileIds: string[] }).fileIds);
+	const others = (await libraryTables(ctx.db).device.where('key').startsWith('keep:').toArray()).flatMap(
+		(r) => (r.value as { fileIds: string[] }).fileIds
+	);
 	const local = deps.local();
 	for (const id of record.fileIds) {
 		if (others.includes(id)) continue;
@@ -113,13 +123,19 @@ export async function releaseOffline(ctx: StoreContext, deps: FilesDeps, resourc
 
 /** Whether the browser says the link is Wi-Fi/unmetered (unknown links count as metered). */
 export function onUnmeteredLink(): boolean {
-	const connection = (globalThis.navigator as Navigator & { connection?: { type?: string; saveData?: boolean } } | undefined)?.connection;
+	const connection = (
+		globalThis.navigator as (Navigator & { connection?: { type?: string; saveData?: boolean } }) | undefined
+	)?.connection;
 	if (!connection || connection.saveData) return false;
 	return connection.type === 'wifi' || connection.type === 'ethernet';
 }
 
 /** With the setting on and an unmetered link, keeps every published resource's files. */
-export async function keepAllIfUnmetered(ctx: StoreContext, deps: FilesDeps, unmetered = onUnmeteredLink()): Promise<number> {
+export async function keepAllIfUnmetered(
+	ctx: StoreContext,
+	deps: FilesDeps,
+	unmetered = onUnmeteredLink()
+): Promise<number> {
 	if (!unmetered || !(await keepAllOnWifi(ctx))) return 0;
 	const rows = await libraryTables(ctx.db).resources.where('status').equals('published').toArray();
 	let kept = 0;

@@ -30,7 +30,11 @@ export interface LibraryParts {
 	close(): Promise<void>;
 }
 
-export function createLibraryParts(community: PouchDB.Database, db: PraxisDb, options: LibraryPartsOptions): LibraryParts {
+export function createLibraryParts(
+	community: PouchDB.Database,
+	db: PraxisDb,
+	options: LibraryPartsOptions
+): LibraryParts {
 	const indexer = new SearchIndexer(community, db, { now: options.now, onProblem: options.onProblem });
 	let files: PouchDB.Database | null = null;
 	const local = () => (files ??= new options.Pouch(filesDbName(options.username), options.pouchOptions));
@@ -40,7 +44,8 @@ export function createLibraryParts(community: PouchDB.Database, db: PraxisDb, op
 		attach: (ctx, filesRemote) => {
 			let remote: FilesRemote | null = null;
 			const remoteOf = (): FilesRemote => {
-				if (!filesRemote) throw new Error('Library files cannot reach the server: this store was opened without a files remote.');
+				if (!filesRemote)
+					throw new Error('Library files cannot reach the server: this store was opened without a files remote.');
 				return (remote ??= filesRemote(options.Pouch));
 			};
 			return { library: createLibraryApi(ctx, { local, remote: remoteOf }), search: createSearchApi(ctx, indexer) };
@@ -55,6 +60,10 @@ export function createLibraryParts(community: PouchDB.Database, db: PraxisDb, op
 }
 
 /** Removes a member's local files database. */
-export async function destroyLibraryFiles(username: string, Pouch: PouchDB.Static, pouchOptions?: PouchDB.Configuration.DatabaseConfiguration): Promise<void> {
+export async function destroyLibraryFiles(
+	username: string,
+	Pouch: PouchDB.Static,
+	pouchOptions?: PouchDB.Configuration.DatabaseConfiguration
+): Promise<void> {
 	await new Pouch(filesDbName(username), pouchOptions).destroy();
 }

@@ -66,7 +66,14 @@ function rowOf(doc: CommunityDoc, rev: string): object | null {
 		case 'comment':
 			return { id: doc._id, target: doc.target, author: doc.author, body: doc.body, createdAt: doc.createdAt };
 		case 'review':
-			return { id: doc._id, resource: doc.resource, author: doc.author, verdict: doc.verdict, comments: doc.comments, createdAt: doc.createdAt };
+			return {
+				id: doc._id,
+				resource: doc.resource,
+				author: doc.author,
+				verdict: doc.verdict,
+				comments: doc.comments,
+				createdAt: doc.createdAt
+			};
 		case 'collection':
 			return {
 				slug: idKey('collection', doc._id),
@@ -97,8 +104,9 @@ export function libraryProjection(onProblem: (message: string) => void = () => {
 				const table = tables[name];
 				const puts: object[] = [];
 				const deletes: string[] = [];
-				for (const [key, row] of rows) if (row) puts.push(row);
-				else deletes.push(key);
+				for (const [key, row] of rows)
+					if (row) puts.push(row);
+					else deletes.push(key);
 				if (deletes.length) await table.bulkDelete(deletes);
 				if (puts.length) await (table as unknown as { bulkPut(rows: object[]): Promise<unknown> }).bulkPut(puts);
 			}

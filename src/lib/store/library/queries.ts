@@ -39,9 +39,15 @@ function matches(r: ResourceDocRow, f: LibraryFilters): boolean {
 }
 
 /** Rating summaries and use counts of the given resources (derived from the documents). */
-async function figures(ctx: StoreContext, ids: readonly string[]): Promise<{ ratings: Map<string, RatingSummary>; uses: Map<string, number> }> {
+async function figures(
+	ctx: StoreContext,
+	ids: readonly string[]
+): Promise<{ ratings: Map<string, RatingSummary>; uses: Map<string, number> }> {
 	const t = libraryTables(ctx.db);
-	const [ratingRows, useRows] = await Promise.all([t.ratings.where('resource').anyOf(ids).toArray(), t.uses.where('resource').anyOf(ids).toArray()]);
+	const [ratingRows, useRows] = await Promise.all([
+		t.ratings.where('resource').anyOf(ids).toArray(),
+		t.uses.where('resource').anyOf(ids).toArray()
+	]);
 	const byResource = new Map<string, Array<{ author: string; value: number }>>();
 	for (const r of ratingRows) byResource.set(r.resource, [...(byResource.get(r.resource) ?? []), r]);
 	const ratings = new Map(ids.map((id) => [id, summarizeRatings(byResource.get(id) ?? [])]));
@@ -53,7 +59,13 @@ async function figures(ctx: StoreContext, ids: readonly string[]): Promise<{ rat
 export async function listLibrary(ctx: StoreContext, filters: LibraryFilters = {}): Promise<ResourceCard[]> {
 	const rows = (await published(ctx)).filter((r) => matches(r, filters));
 	const ids = rows.map((r) => r.id);
-	const [{ ratings, uses }, authorNames] = await Promise.all([figures(ctx, ids), names(ctx, rows.map((r) => r.author))]);
+	const [{ ratings, uses }, authorNames] = await Promise.all([
+		figures(ctx, ids),
+		names(
+			ctx,
+			rows.map((r) => r.author)
+		)
+	]);
 	const cards = rows.map((r): ResourceCard => ({
 		id: r.id,
 		ulid: ulidOf(r.id),
@@ -71,7 +83,8 @@ export async function listLibrary(ctx: StoreContext, filters: LibraryFilters = {
 		uses: uses.get(r.id) ?? 0,
 		fileCount: r.files?.length ?? 0
 	}));
-	const newest = (a: ResourceCard, b: ResourceCard) => b.publishedAt.localeCompare(a.publishedAt) || b.id.localeCompare(a.id);
+	const newest = (a: ResourceCard, b: ResourceCard) =>
+		b.publishedAt.localeCompare(a.publishedAt) || b.id.localeCompare(a.id);
 	const sort = filters.sort ?? 'newest';
 	if (sort === 'rated') cards.sort((a, b) => ratingScore(b.rating) - ratingScore(a.rating) || newest(a, b));
 	else if (sort === 'used') cards.sort((a, b) => b.uses - a.uses || newest(a, b));
@@ -103,9 +116,20 @@ export async function getResource(ctx: StoreContext, id: string): Promise<Resour
 		isKept(ctx, id),
 		ctx.db.outbox.get(id)
 	]);
-	const who = await names(ctx, [resource.author, resource.reviewedBy ?? '', ...commentRows.map((c) => c.author), ...reviewRows.map((r) => r.author)]);
-	const pendingComments = new Set((await ctx.db.outbox.bulkGet(commentRows.map((c) => c.id))).filter(Boolean).map((o) => o!.id));
-	const comments: CommentView[] = commentRows.map((c) => ({ ...c, authorName: who.get(c.author) ?? c.author, pending: pendingComments.has(c.id) }));
+	const who = await names(ctx, [
+		resource.author,
+		resource.reviewedBy ?? '',
+		...commentRows.map((c) => c.author),
+		...reviewRows.map((r) => r.author)
+	]);
+	const pendingComments = new Set(
+		(await ctx.db.outbox.bulkGet(commentRows.map((c) => c.id))).filter(Boolean).map((o) => o!.id)
+	);
+	const comments: CommentView[] = commentRows.map((c) => ({
+		...c,
+		authorName: who.get(c.author) ?? c.author,
+		pending: pendingComments.has(c.id)
+	}));
 	const reviews: ReviewView[] = reviewRows.map((r) => ({ ...r, authorName: who.get(r.author) ?? r.author }));
 	return {
 		resource,
@@ -130,31 +154,76 @@ async function relatedOf(ctx: StoreContext, r: ResourceDocRow): Promise<RelatedI
 	const seen = new Set([r.id, ...named.map((n) => n.id)]);
 	const out = named.filter((n) => !n.missing).map(({ id, type, title, href }) => ({ id, type, title, href }));
 	if (!r.tags.length) return out;
-	const resources = (await published(ctx)).filter((o) => !seen.has(o.id) && o.tags.some((t) => r.tags.includes(t))).slice(0, 3);
+	const resources = (await published(ctx))
+		.filter((o) => !seen.has(o.id) && o.tags.some((t) => r.tags.includes(t)))
+		.slice(0, 3);
 	// a multi-entry index yields a thread once per matching tag: keep the first of each
 	const threads = (await ctx.db.threads.where('tags').anyOf(r.tags).limit(30).toArray())
 		.filter((th) => !th.deleted && !seen.has(th.id) && Boolean(seen.add(th.id)))
 		.slice(0, 3);
 	for (const o of resources) out.push({ id: o.id, type: 'resource', title: o.title, href: `/library/${ulidOf(o.id)}` });
-	for (const th of threads) out.push({ id: th.id, type: 'thread', title: th.title, href: `/forums/t/${ulidOf(th.id)}` });
+	for (const th of threads)
+		out.push({ id: th.id, type: 'thread', title: th.title, href: `/forums/t/${ulidOf(th.id)}` });
 	return out;
 }
 
 /** Resolves resource, thread and post ids to titles and links (missing ones are flagged). */
-export async function resolveRefs(ctx: StoreContext, refs: readonly string[]): Promise<Array<RelatedItem & { summary: string; missing: boolean }>> {
+export async function resolveRefs(
+	ctx: StoreContext,
+	refs: readonly string[]
+): Promise<Array<RelatedItem & { summary: string; missing: boolean }>> {
 	const t = libraryTables(ctx.db);
 	const of = (type: string) => refs.filter((id) => id.startsWith(`${type}:`));
-	const [res, threads, posts] = await Promise.all([t.resources.bulkGet(of('resource')), ctx.db.threads.bulkGet(of('thread')), ctx.db.posts.bulkGet(of('post'))]);
+	const [res, threads, posts] = await Promise.all([
+		t.resources.bulkGet(of('resource')),
+		ctx.db.threads.bulkGet(of('thread')),
+		ctx.db.posts.bulkGet(of('post'))
+	]);
 	const postThreads = await ctx.db.threads.bulkGet(posts.map((p) => p?.thread ?? ''));
 	const found = new Map<string, RelatedItem & { summary: string; missing: boolean }>();
-	for (const r of res) if (r) found.set(r.id, { id: r.id, type: 'resource', title: r.title, href: `/library/${ulidOf(r.id)}`, summary: r.summary, missing: r.status !== 'published' });
-	for (const th of threads) if (th) found.set(th.id, { id: th.id, type: 'thread', title: th.title, href: `/forums/t/${ulidOf(th.id)}`, summary: th.body.slice(0, 300), missing: th.deleted === 1 });
+	for (const r of res)
+		if (r)
+			found.set(r.id, {
+				id: r.id,
+				type: 'resource',
+				title: r.title,
+				href: `/library/${ulidOf(r.id)}`,
+				summary: r.summary,
+				missing: r.status !== 'published'
+			});
+	for (const th of threads)
+		if (th)
+			found.set(th.id, {
+				id: th.id,
+				type: 'thread',
+				title: th.title,
+				href: `/forums/t/${ulidOf(th.id)}`,
+				summary: th.body.slice(0, 300),
+				missing: th.deleted === 1
+			});
 	posts.forEach((p, i) => {
 		if (!p) return;
 		const th = postThreads[i];
-		found.set(p.id, { id: p.id, type: 'post', title: th ? `Answer in “${th.title}”` : 'Answer', href: `/forums/t/${ulidOf(p.thread)}#${ulidOf(p.id)}`, summary: p.body.slice(0, 300), missing: p.deleted === 1 });
+		found.set(p.id, {
+			id: p.id,
+			type: 'post',
+			title: th ? `Answer in “${th.title}”` : 'Answer',
+			href: `/forums/t/${ulidOf(p.thread)}#${ulidOf(p.id)}`,
+			summary: p.body.slice(0, 300),
+			missing: p.deleted === 1
+		});
 	});
-	return refs.map((id) => found.get(id) ?? { id, type: (id.split(':')[0] as RelatedItem['type']) ?? 'resource', title: id, href: '#', summary: '', missing: true });
+	return refs.map(
+		(id) =>
+			found.get(id) ?? {
+				id,
+				type: (id.split(':')[0] as RelatedItem['type']) ?? 'resource',
+				title: id,
+				href: '#',
+				summary: '',
+				missing: true
+			}
+	);
 }
 
 function stateOf(r: ResourceDocRow, latest: ReviewView | null): SubmissionView['state'] {
@@ -167,16 +236,26 @@ async function submissions(ctx: StoreContext, rows: ResourceDocRow[]): Promise<S
 	const ids = new Set(rows.map((r) => r.id));
 	const reviews = ids.size ? (await t.reviews.toArray()).filter((rv) => ids.has(rv.resource)) : [];
 	const latest = new Map<string, (typeof reviews)[number]>();
-	for (const rv of reviews) if (!latest.get(rv.resource) || latest.get(rv.resource)!.createdAt <= rv.createdAt) latest.set(rv.resource, rv);
+	for (const rv of reviews)
+		if (!latest.get(rv.resource) || latest.get(rv.resource)!.createdAt <= rv.createdAt) latest.set(rv.resource, rv);
 	const who = await names(ctx, [...rows.map((r) => r.author), ...[...latest.values()].map((r) => r.author)]);
 	const pending = await ctx.db.outbox.bulkGet(rows.map((r) => r.id));
 	return rows
 		.map((r, i): SubmissionView => {
 			const rv = latest.get(r.id);
 			const view = rv ? { ...rv, authorName: who.get(rv.author) ?? rv.author } : null;
-			return { resource: r, ulid: ulidOf(r.id), authorName: who.get(r.author) ?? r.author, latestReview: view, state: stateOf(r, view), pending: pending[i] !== undefined };
+			return {
+				resource: r,
+				ulid: ulidOf(r.id),
+				authorName: who.get(r.author) ?? r.author,
+				latestReview: view,
+				state: stateOf(r, view),
+				pending: pending[i] !== undefined
+			};
 		})
-		.sort((a, b) => (b.resource.updatedAt ?? b.resource.createdAt).localeCompare(a.resource.updatedAt ?? a.resource.createdAt));
+		.sort((a, b) =>
+			(b.resource.updatedAt ?? b.resource.createdAt).localeCompare(a.resource.updatedAt ?? a.resource.createdAt)
+		);
 }
 
 export async function mySubmissions(ctx: StoreContext): Promise<SubmissionView[]> {
@@ -191,13 +270,20 @@ export async function reviewQueue(ctx: StoreContext): Promise<SubmissionView[]> 
 export async function listCollections(ctx: StoreContext): Promise<Array<CollectionView>> {
 	const rows = await libraryTables(ctx.db).collections.toArray();
 	const out: CollectionView[] = [];
-	for (const row of rows.sort((a, b) => a.title.localeCompare(b.title))) out.push((await getCollection(ctx, row.slug))!);
+	for (const row of rows.sort((a, b) => a.title.localeCompare(b.title)))
+		out.push((await getCollection(ctx, row.slug))!);
 	return out;
 }
 
 export async function getCollection(ctx: StoreContext, slug: string): Promise<CollectionView | undefined> {
 	const row = await libraryTables(ctx.db).collections.get(slug);
 	if (!row) return undefined;
-	const resolved = await resolveRefs(ctx, row.items.map((i) => i.ref));
-	return { ...row, items: resolved.map((item, i) => ({ ...item, ...(row.items[i].note ? { note: row.items[i].note } : {}) })) };
+	const resolved = await resolveRefs(
+		ctx,
+		row.items.map((i) => i.ref)
+	);
+	return {
+		...row,
+		items: resolved.map((item, i) => ({ ...item, ...(row.items[i].note ? { note: row.items[i].note } : {}) }))
+	};
 }

@@ -27,13 +27,41 @@ export const LIBRARY_STORES = {
 } as const;
 
 /** Tables the library projection writes (cleared by rebuild()). */
-export const LIBRARY_PROJECTION_TABLES = ['libResources', 'ratings', 'comments', 'reviews', 'collections', 'uses'] as const;
+export const LIBRARY_PROJECTION_TABLES = [
+	'libResources',
+	'ratings',
+	'comments',
+	'reviews',
+	'collections',
+	'uses'
+] as const;
 
 type ResourceFields = Pick<
 	Resource,
-	| '_id' | 'type' | 'author' | 'createdAt' | 'updatedAt' | 'kind' | 'title' | 'summary' | 'body' | 'tags' | 'status'
-	| 'organization' | 'jurisdiction' | 'sector' | 'problem' | 'actions' | 'outcomes' | 'lessons' | 'contact'
-	| 'files' | 'links' | 'related' | 'reviewedBy' | 'reviewedAt'
+	| '_id'
+	| 'type'
+	| 'author'
+	| 'createdAt'
+	| 'updatedAt'
+	| 'kind'
+	| 'title'
+	| 'summary'
+	| 'body'
+	| 'tags'
+	| 'status'
+	| 'organization'
+	| 'jurisdiction'
+	| 'sector'
+	| 'problem'
+	| 'actions'
+	| 'outcomes'
+	| 'lessons'
+	| 'contact'
+	| 'files'
+	| 'links'
+	| 'related'
+	| 'reviewedBy'
+	| 'reviewedAt'
 >;
 
 /** A resource document as projected: its fields, plus the row key and derived sort key. */

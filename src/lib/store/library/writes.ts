@@ -64,7 +64,13 @@ function resourceFields(input: ResourceInput): Record<string, unknown> {
 		const value = input[key]?.trim();
 		if (value) fields[key] = value;
 	}
-	const outcomes = (input.outcomes ?? []).filter((o) => o.metric.trim() && o.value.trim()).map((o) => ({ metric: o.metric.trim(), value: o.value.trim(), ...(o.unit?.trim() ? { unit: o.unit.trim() } : {}) }));
+	const outcomes = (input.outcomes ?? [])
+		.filter((o) => o.metric.trim() && o.value.trim())
+		.map((o) => ({
+			metric: o.metric.trim(),
+			value: o.value.trim(),
+			...(o.unit?.trim() ? { unit: o.unit.trim() } : {})
+		}));
 	if (outcomes.length) fields.outcomes = outcomes;
 	const links = (input.links ?? []).map((l) => l.trim()).filter(Boolean);
 	if (links.length) fields.links = links;
@@ -77,7 +83,14 @@ function resourceFields(input: ResourceInput): Record<string, unknown> {
 export async function submitResource(ctx: StoreContext, input: ResourceInput, id?: string): Promise<string> {
 	const now = ctx.now();
 	if (!id) {
-		const doc: Doc = { _id: docId('resource'), type: 'resource', author: ctx.member.name, createdAt: now, ...resourceFields(input), status: 'submitted' };
+		const doc: Doc = {
+			_id: docId('resource'),
+			type: 'resource',
+			author: ctx.member.name,
+			createdAt: now,
+			...resourceFields(input),
+			status: 'submitted'
+		};
 		authorize(ctx, doc, null);
 		return putDoc(ctx, doc);
 	}
@@ -86,7 +99,10 @@ export async function submitResource(ctx: StoreContext, input: ResourceInput, id
 	const keep = { _id: prev._id, _rev: prev._rev, type: 'resource', author: prev.author, createdAt: prev.createdAt };
 	const published = prev.status === 'published';
 	// a reviewer or moderator may correct a published resource in place; anyone else resubmits
-	const status = published && (ctx.member.roles.includes('moderator') || ctx.member.roles.includes('admin')) ? 'published' : 'submitted';
+	const status =
+		published && (ctx.member.roles.includes('moderator') || ctx.member.roles.includes('admin'))
+			? 'published'
+			: 'submitted';
 	const next: Doc = { ...keep, ...resourceFields(input), status, updatedAt: now };
 	if (status === 'published') Object.assign(next, { reviewedBy: prev.reviewedBy, reviewedAt: prev.reviewedAt });
 	authorize(ctx, next, prev);
@@ -97,11 +113,24 @@ export async function submitResource(ctx: StoreContext, input: ResourceInput, id
  * A reviewer's verdict: a `review` document, and the resource moved to published (approve,
  * with reviewedBy/reviewedAt) or returned to its author (changes, reject).
  */
-export async function reviewResource(ctx: StoreContext, resource: string, verdict: Verdict, comments: string): Promise<string> {
+export async function reviewResource(
+	ctx: StoreContext,
+	resource: string,
+	verdict: Verdict,
+	comments: string
+): Promise<string> {
 	const prev = await getDoc(ctx, resource);
 	if (!prev) throw new Error('This resource does not exist on this device.');
 	const now = ctx.now();
-	const review: Doc = { _id: docId('review'), type: 'review', author: ctx.member.name, createdAt: now, resource, verdict, comments: comments.trim() };
+	const review: Doc = {
+		_id: docId('review'),
+		type: 'review',
+		author: ctx.member.name,
+		createdAt: now,
+		resource,
+		verdict,
+		comments: comments.trim()
+	};
 	const next: Doc = { ...prev, status: verdict === 'approve' ? 'published' : 'returned', updatedAt: now };
 	if (verdict === 'approve') Object.assign(next, { reviewedBy: ctx.member.name, reviewedAt: now });
 	authorize(ctx, review, null);
@@ -116,19 +145,34 @@ export async function rate(ctx: StoreContext, resource: string, value: number): 
 	const id = ratingId(resource, ctx.member.name);
 	const prev = await getDoc(ctx, id);
 	if (value === 0) {
-		if (prev) await putDoc(ctx, { _id: id, _rev: prev._rev, _deleted: true, type: 'rating', author: prev.author, resource });
+		if (prev)
+			await putDoc(ctx, { _id: id, _rev: prev._rev, _deleted: true, type: 'rating', author: prev.author, resource });
 		return;
 	}
 	if (prev?.value === value) return;
 	const now = ctx.now();
-	const doc: Doc = { _id: id, type: 'rating', author: ctx.member.name, createdAt: typeof prev?.createdAt === 'string' ? prev.createdAt : now, resource, value };
+	const doc: Doc = {
+		_id: id,
+		type: 'rating',
+		author: ctx.member.name,
+		createdAt: typeof prev?.createdAt === 'string' ? prev.createdAt : now,
+		resource,
+		value
+	};
 	if (prev) Object.assign(doc, { _rev: prev._rev, updatedAt: now });
 	authorize(ctx, doc, prev);
 	await putDoc(ctx, doc);
 }
 
 export async function comment(ctx: StoreContext, target: string, body: string): Promise<string> {
-	const doc: Doc = { _id: docId('comment'), type: 'comment', author: ctx.member.name, createdAt: ctx.now(), target, body: body.trim() };
+	const doc: Doc = {
+		_id: docId('comment'),
+		type: 'comment',
+		author: ctx.member.name,
+		createdAt: ctx.now(),
+		target,
+		body: body.trim()
+	};
 	return putDoc(ctx, doc);
 }
 
@@ -155,7 +199,15 @@ export async function saveCollection(ctx: StoreContext, input: CollectionInput):
 	const items = input.items.map((i) => (i.note?.trim() ? { ref: i.ref, note: i.note.trim() } : { ref: i.ref }));
 	const doc: Doc = prev
 		? { ...prev, title: input.title.trim(), intro: input.intro, items, updatedAt: now }
-		: { _id: id, type: 'collection', author: ctx.member.name, createdAt: now, title: input.title.trim(), intro: input.intro, items };
+		: {
+				_id: id,
+				type: 'collection',
+				author: ctx.member.name,
+				createdAt: now,
+				title: input.title.trim(),
+				intro: input.intro,
+				items
+			};
 	authorize(ctx, doc, prev);
 	return putDoc(ctx, doc);
 }
@@ -166,5 +218,10 @@ export async function addToCollection(ctx: StoreContext, slug: string, ref: stri
 	if (!prev) throw new Error('This collection does not exist on this device.');
 	const items = (prev.items as Array<{ ref: string; note?: string }>) ?? [];
 	if (items.some((i) => i.ref === ref)) return;
-	await saveCollection(ctx, { slug, title: String(prev.title), intro: String(prev.intro), items: [...items, { ref, ...(note ? { note } : {}) }] });
+	await saveCollection(ctx, {
+		slug,
+		title: String(prev.title),
+		intro: String(prev.intro),
+		items: [...items, { ref, ...(note ? { note } : {}) }]
+	});
 }

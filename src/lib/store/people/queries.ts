@@ -6,7 +6,14 @@ import type { StoreContext } from '../context';
 import type { ProfileRow, ThreadRow } from '../types';
 import { libraryTables, type ResourceDocRow } from '../library/tables';
 import { eventsOf } from '../events/queries';
-import { eventsTables, NOTIFICATION_KINDS, type EventRow, type MessageRow, type NotificationKind, type NotificationRow } from '../events/tables';
+import {
+	eventsTables,
+	NOTIFICATION_KINDS,
+	type EventRow,
+	type MessageRow,
+	type NotificationKind,
+	type NotificationRow
+} from '../events/tables';
 import { mentorshipState, answerIdOf, type MentorshipState } from './mentorship';
 import { OPTIONAL_PROFILE_FIELDS, type ProfileForm, type Visibility, type OptionalProfileField } from './writes';
 
@@ -27,7 +34,9 @@ export async function listPeople(ctx: StoreContext, filter: PeopleFilter = {}): 
 	return rows
 		.filter((p) => {
 			if (p.former) return false; // a deleted account is no one to find
-			const text = [p.username, p.displayName, p.organization, p.jurisdiction, p.role, ...(p.expertise ?? [])].join(' ').toLowerCase();
+			const text = [p.username, p.displayName, p.organization, p.jurisdiction, p.role, ...(p.expertise ?? [])]
+				.join(' ')
+				.toLowerCase();
 			return (
 				(!q || text.includes(q)) &&
 				(!filter.organization || has(p.organization, filter.organization.toLowerCase())) &&
@@ -51,7 +60,11 @@ export async function personPage(ctx: StoreContext, username: string): Promise<P
 	const [profile, threads, resources, events] = await Promise.all([
 		ctx.db.profiles.get(username),
 		ctx.db.threads.filter((t) => t.author === username && t.deleted === 0).toArray(),
-		libraryTables(ctx.db).resources.where('author').equals(username).filter((r) => r.status === 'published').toArray(),
+		libraryTables(ctx.db)
+			.resources.where('author')
+			.equals(username)
+			.filter((r) => r.status === 'published')
+			.toArray(),
 		eventsOf(ctx, username)
 	]);
 	threads.sort((a, b) => (a.lastActivity < b.lastActivity ? 1 : -1));
@@ -86,26 +99,61 @@ export interface MentorshipView {
 	pending: boolean;
 }
 
-export async function myMentorships(ctx: StoreContext): Promise<{ asMentee: MentorshipView[]; asMentor: MentorshipView[] }> {
+export async function myMentorships(
+	ctx: StoreContext
+): Promise<{ asMentee: MentorshipView[]; asMentor: MentorshipView[] }> {
 	const t = eventsTables(ctx.db);
 	const me = ctx.member.name;
-	const [asMentee, asMentor] = await Promise.all([t.mentorships.where('author').equals(me).toArray(), t.mentorships.where('mentor').equals(me).toArray()]);
+	const [asMentee, asMentor] = await Promise.all([
+		t.mentorships.where('author').equals(me).toArray(),
+		t.mentorships.where('mentor').equals(me).toArray()
+	]);
 	const all = [...asMentee, ...asMentor];
-	const [answers, outbox] = await Promise.all([t.mentorAnswers.bulkGet(all.map((m) => answerIdOf(m.id))), ctx.db.outbox.bulkGet(all.map((m) => m.id))]);
-	const views = all.map((m, i) => ({ id: m.id, mentee: m.author, mentor: m.mentor, goals: m.goals, createdAt: m.createdAt, state: mentorshipState(m, answers[i]), pending: outbox[i] !== undefined }));
+	const [answers, outbox] = await Promise.all([
+		t.mentorAnswers.bulkGet(all.map((m) => answerIdOf(m.id))),
+		ctx.db.outbox.bulkGet(all.map((m) => m.id))
+	]);
+	const views = all.map((m, i) => ({
+		id: m.id,
+		mentee: m.author,
+		mentor: m.mentor,
+		goals: m.goals,
+		createdAt: m.createdAt,
+		state: mentorshipState(m, answers[i]),
+		pending: outbox[i] !== undefined
+	}));
 	const newest = (a: MentorshipView, b: MentorshipView) => (a.createdAt < b.createdAt ? 1 : -1);
-	return { asMentee: views.filter((v) => v.mentee === me).sort(newest), asMentor: views.filter((v) => v.mentor === me).sort(newest) };
+	return {
+		asMentee: views.filter((v) => v.mentee === me).sort(newest),
+		asMentor: views.filter((v) => v.mentor === me).sort(newest)
+	};
 }
 
-export async function suggestedMentors(ctx: StoreContext, interests: readonly string[]): Promise<Array<RankedMentor & { displayName: string }>> {
+export async function suggestedMentors(
+	ctx: StoreContext,
+	interests: readonly string[]
+): Promise<Array<RankedMentor & { displayName: string }>> {
 	const t = eventsTables(ctx.db);
-	const [profiles, mentorships, answers] = await Promise.all([ctx.db.profiles.filter((p) => p.mentor === true).toArray(), t.mentorships.toArray(), t.mentorAnswers.toArray()]);
+	const [profiles, mentorships, answers] = await Promise.all([
+		ctx.db.profiles.filter((p) => p.mentor === true).toArray(),
+		t.mentorships.toArray(),
+		t.mentorAnswers.toArray()
+	]);
 	const byId = new Map(answers.map((a) => [a.mentorship, a]));
 	const load = new Map<string, number>();
-	for (const m of mentorships) if (mentorshipState(m, byId.get(m.id)) === 'active') load.set(m.mentor, (load.get(m.mentor) ?? 0) + 1);
-	const candidates = profiles.map((p) => ({ username: p.username, expertise: p.expertise ?? [], mentor: true, activeMentees: load.get(p.username) ?? 0 }));
+	for (const m of mentorships)
+		if (mentorshipState(m, byId.get(m.id)) === 'active') load.set(m.mentor, (load.get(m.mentor) ?? 0) + 1);
+	const candidates = profiles.map((p) => ({
+		username: p.username,
+		expertise: p.expertise ?? [],
+		mentor: true,
+		activeMentees: load.get(p.username) ?? 0
+	}));
 	const names = new Map(profiles.map((p) => [p.username, p.displayName]));
-	return rankMentors(ctx.member.name, interests, candidates).map((r) => ({ ...r, displayName: names.get(r.username) ?? r.username }));
+	return rankMentors(ctx.member.name, interests, candidates).map((r) => ({
+		...r,
+		displayName: names.get(r.username) ?? r.username
+	}));
 }
 
 // ---- messages ----
@@ -118,7 +166,8 @@ async function readIds(ctx: StoreContext, ids: string[]): Promise<Set<string>> {
 }
 
 async function markRead(ctx: StoreContext, ids: string[]): Promise<void> {
-	if (ids.length) await eventsTables(ctx.db).eventsDevice.bulkPut(ids.map((id) => ({ key: READ_PREFIX + id, value: ctx.now() })));
+	if (ids.length)
+		await eventsTables(ctx.db).eventsDevice.bulkPut(ids.map((id) => ({ key: READ_PREFIX + id, value: ctx.now() })));
 }
 
 export interface ConversationView {
@@ -130,7 +179,10 @@ export interface ConversationView {
 export async function conversations(ctx: StoreContext): Promise<ConversationView[]> {
 	const all = await eventsTables(ctx.db).messages.orderBy('createdAt').toArray();
 	const incoming = all.filter((m) => m.from !== ctx.member.name);
-	const read = await readIds(ctx, incoming.map((m) => m.id));
+	const read = await readIds(
+		ctx,
+		incoming.map((m) => m.id)
+	);
 	const byPeer = new Map<string, ConversationView>();
 	for (const m of all) {
 		const view = byPeer.get(m.peer) ?? { peer: m.peer, last: m, unread: 0 };
@@ -164,7 +216,10 @@ export async function markConversationRead(ctx: StoreContext, peer: string): Pro
 		// the messages, and their notifications (`message:{message id}`, see notify.ts)
 		const incoming = rows.filter((m) => m.from !== ctx.member.name).flatMap((m) => [m.id, `message:${m.id}`]);
 		const read = await readIds(ctx, incoming);
-		await markRead(ctx, incoming.filter((id) => !read.has(id)));
+		await markRead(
+			ctx,
+			incoming.filter((id) => !read.has(id))
+		);
 	});
 }
 
@@ -174,7 +229,8 @@ const PREFS_KEY = 'notification-prefs';
 export type NotificationPrefs = Record<NotificationKind, boolean>;
 
 export async function notificationPrefs(ctx: StoreContext): Promise<NotificationPrefs> {
-	const stored = (await eventsTables(ctx.db).eventsDevice.get(PREFS_KEY))?.value as Partial<NotificationPrefs> | undefined;
+	const stored = (await eventsTables(ctx.db).eventsDevice.get(PREFS_KEY))?.value as
+		Partial<NotificationPrefs> | undefined;
 	return Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, stored?.[k] ?? true])) as NotificationPrefs;
 }
 
@@ -182,17 +238,28 @@ export async function setNotificationPrefs(ctx: StoreContext, prefs: Notificatio
 	await eventsTables(ctx.db).eventsDevice.put({ key: PREFS_KEY, value: { ...prefs } });
 }
 
-export async function listNotifications(ctx: StoreContext, limit = 100): Promise<Array<NotificationRow & { read: boolean }>> {
+export async function listNotifications(
+	ctx: StoreContext,
+	limit = 100
+): Promise<Array<NotificationRow & { read: boolean }>> {
 	const prefs = await notificationPrefs(ctx);
-	const rows = (await eventsTables(ctx.db).notifications.orderBy('at').reverse().toArray()).filter((n) => prefs[n.kind]).slice(0, limit);
-	const read = await readIds(ctx, rows.map((r) => r.id));
+	const rows = (await eventsTables(ctx.db).notifications.orderBy('at').reverse().toArray())
+		.filter((n) => prefs[n.kind])
+		.slice(0, limit);
+	const read = await readIds(
+		ctx,
+		rows.map((r) => r.id)
+	);
 	return rows.map((r) => ({ ...r, read: read.has(r.id) }));
 }
 
 export async function unreadNotificationCount(ctx: StoreContext): Promise<number> {
 	const prefs = await notificationPrefs(ctx);
 	const rows = (await eventsTables(ctx.db).notifications.toArray()).filter((n) => prefs[n.kind]);
-	const read = await readIds(ctx, rows.map((r) => r.id));
+	const read = await readIds(
+		ctx,
+		rows.map((r) => r.id)
+	);
 	return rows.length - read.size;
 }
 
@@ -203,6 +270,9 @@ export async function markNotificationsRead(ctx: StoreContext, ids?: readonly st
 		const all = ids ?? (await t.notifications.toCollection().primaryKeys());
 		const list = all.map(String);
 		const read = await readIds(ctx, list);
-		await markRead(ctx, list.filter((id) => !read.has(id)));
+		await markRead(
+			ctx,
+			list.filter((id) => !read.has(id))
+		);
 	});
 }

@@ -48,11 +48,27 @@ export async function saveProfile(deps: EventsWriteDeps, form: ProfileForm): Pro
 	const { ctx } = deps;
 	const me = ctx.member.name;
 	const now = ctx.now();
-	const [prev, prevPrivate] = await Promise.all([getCommunityDoc(ctx, profileId(me)), getPrivate(ctx, profilePrivateId(me))]);
-	const shared: Doc = { ...(prev ?? {}), _id: profileId(me), type: 'profile', author: me, createdAt: typeof prev?.createdAt === 'string' ? prev.createdAt : now, displayName: form.displayName.trim() };
+	const [prev, prevPrivate] = await Promise.all([
+		getCommunityDoc(ctx, profileId(me)),
+		getPrivate(ctx, profilePrivateId(me))
+	]);
+	const shared: Doc = {
+		...(prev ?? {}),
+		_id: profileId(me),
+		type: 'profile',
+		author: me,
+		createdAt: typeof prev?.createdAt === 'string' ? prev.createdAt : now,
+		displayName: form.displayName.trim()
+	};
 	if (prev) shared.updatedAt = now;
 	if (form.mentor !== undefined) shared.mentor = form.mentor;
-	const hidden: Doc = { _id: profilePrivateId(me), type: 'profile-private', author: me, createdAt: typeof prevPrivate?.createdAt === 'string' ? prevPrivate.createdAt : now, updatedAt: now };
+	const hidden: Doc = {
+		_id: profilePrivateId(me),
+		type: 'profile-private',
+		author: me,
+		createdAt: typeof prevPrivate?.createdAt === 'string' ? prevPrivate.createdAt : now,
+		updatedAt: now
+	};
 	if (prevPrivate?._rev) hidden._rev = prevPrivate._rev;
 	for (const field of OPTIONAL_PROFILE_FIELDS) {
 		delete shared[field];
@@ -71,20 +87,40 @@ export async function saveProfile(deps: EventsWriteDeps, form: ProfileForm): Pro
 export async function requestMentorship(deps: EventsWriteDeps, mentor: string, goals: string): Promise<string> {
 	const { ctx } = deps;
 	if (mentor === ctx.member.name) throw new Error('You cannot ask yourself for mentorship.');
-	const doc: Doc = { _id: docId('mentorship'), type: 'mentorship', author: ctx.member.name, createdAt: ctx.now(), mentor, goals: goals.trim() };
+	const doc: Doc = {
+		_id: docId('mentorship'),
+		type: 'mentorship',
+		author: ctx.member.name,
+		createdAt: ctx.now(),
+		mentor,
+		goals: goals.trim()
+	};
 	await putDoc(ctx, doc);
 	await deps.followers.catchUp();
 	return doc._id;
 }
 
-export async function answerMentorship(deps: EventsWriteDeps, mentorshipId: string, answer: 'accepted' | 'declined'): Promise<void> {
+export async function answerMentorship(
+	deps: EventsWriteDeps,
+	mentorshipId: string,
+	answer: 'accepted' | 'declined'
+): Promise<void> {
 	const { ctx } = deps;
 	const request = await getCommunityDoc(ctx, mentorshipId);
 	if (!request) throw new Error('This mentorship request does not exist on this device.');
 	if (request.mentor !== ctx.member.name) throw new Error('Only the mentor asked answers this request.');
 	const id = answerIdOf(mentorshipId);
 	const prev = await getCommunityDoc(ctx, id);
-	const doc: Doc = prev ? { ...prev, answer, updatedAt: ctx.now() } : { _id: id, type: 'mentorship-answer', author: ctx.member.name, createdAt: ctx.now(), mentorship: mentorshipId, answer };
+	const doc: Doc = prev
+		? { ...prev, answer, updatedAt: ctx.now() }
+		: {
+				_id: id,
+				type: 'mentorship-answer',
+				author: ctx.member.name,
+				createdAt: ctx.now(),
+				mentorship: mentorshipId,
+				answer
+			};
 	await putDoc(ctx, unsigned(doc));
 	await deps.followers.catchUp();
 }
@@ -95,7 +131,8 @@ export async function completeMentorship(deps: EventsWriteDeps, mentorshipId: st
 	const request = await getCommunityDoc(ctx, mentorshipId);
 	if (!request) throw new Error('This mentorship does not exist on this device.');
 	const mine = request.author === ctx.member.name ? request : await getCommunityDoc(ctx, answerIdOf(mentorshipId));
-	if (!mine || mine.author !== ctx.member.name) throw new Error('Only the mentee or the mentor completes a mentorship.');
+	if (!mine || mine.author !== ctx.member.name)
+		throw new Error('Only the mentee or the mentor completes a mentorship.');
 	await putDoc(ctx, unsigned({ ...mine, completedAt: ctx.now(), updatedAt: ctx.now() }));
 	await deps.followers.catchUp();
 }

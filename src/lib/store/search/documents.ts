@@ -19,7 +19,13 @@ export function isIndexed(id: string): boolean {
 }
 
 /** The index operation for one document (or its deletion); `thread` resolves a post's thread. */
-export function indexOpFor(id: string, doc: Record<string, unknown> | undefined, deleted: boolean, thread: (id: string) => ThreadFacts | undefined, names: (username: string) => string | undefined): IndexOp | null {
+export function indexOpFor(
+	id: string,
+	doc: Record<string, unknown> | undefined,
+	deleted: boolean,
+	thread: (id: string) => ThreadFacts | undefined,
+	names: (username: string) => string | undefined
+): IndexOp | null {
 	if (!isIndexed(id)) return null;
 	if (deleted || !doc || doc._deleted) return { remove: id };
 	const checked = validateCommunityDoc(doc);
@@ -29,7 +35,19 @@ export function indexOpFor(id: string, doc: Record<string, unknown> | undefined,
 	const extra = authorName ? { authorName } : {};
 	switch (d.type) {
 		case 'thread':
-			return { upsert: { id: d._id, type: 'thread', title: d.title, text: plainText(d.body), tags: d.tags, author: d.author, category: d.category, createdAt: d.createdAt, ...extra } };
+			return {
+				upsert: {
+					id: d._id,
+					type: 'thread',
+					title: d.title,
+					text: plainText(d.body),
+					tags: d.tags,
+					author: d.author,
+					category: d.category,
+					createdAt: d.createdAt,
+					...extra
+				}
+			};
 		case 'post': {
 			const t = thread(d.thread);
 			return {
@@ -49,7 +67,17 @@ export function indexOpFor(id: string, doc: Record<string, unknown> | undefined,
 		}
 		case 'resource': {
 			if (d.status !== 'published') return { remove: id };
-			const prose = [d.summary, d.body, d.problem, d.actions, d.lessons, d.organization, d.jurisdiction, d.sector, ...(d.files ?? []).map((f) => f.name)];
+			const prose = [
+				d.summary,
+				d.body,
+				d.problem,
+				d.actions,
+				d.lessons,
+				d.organization,
+				d.jurisdiction,
+				d.sector,
+				...(d.files ?? []).map((f) => f.name)
+			];
 			return {
 				upsert: {
 					id: d._id,

@@ -13,29 +13,46 @@ import { indexOpFor, type IndexOp, type ThreadFacts } from './documents';
 export function deletedProfiles(changes: readonly Change[]): Set<string> {
 	const names = new Set<string>();
 	for (const c of changes) {
-		if (isIdOf('profile', c.id) && (c.deleted || (c.doc as { _deleted?: boolean } | undefined)?._deleted)) names.add(idKey('profile', c.id));
+		if (isIdOf('profile', c.id) && (c.deleted || (c.doc as { _deleted?: boolean } | undefined)?._deleted))
+			names.add(idKey('profile', c.id));
 	}
 	return names;
 }
 
 /** Index operations writing again, under FORMER_MEMBER, the indexed documents of `former` (read from the replica). */
-export async function reindexFormerAuthors(changes: readonly Change[], db: PraxisDb, pouch: PouchDB.Database): Promise<IndexOp[]> {
+export async function reindexFormerAuthors(
+	changes: readonly Change[],
+	db: PraxisDb,
+	pouch: PouchDB.Database
+): Promise<IndexOp[]> {
 	const former = deletedProfiles(changes);
 	if (former.size === 0) return [];
 	const [threads, posts, resources] = await Promise.all([
 		db.threads.filter((t) => former.has(t.author) && t.deleted === 0).primaryKeys(),
 		db.posts.filter((p) => former.has(p.author) && p.deleted === 0).primaryKeys(),
-		libraryTables(db).resources.where('author').anyOf([...former]).primaryKeys()
+		libraryTables(db)
+			.resources.where('author')
+			.anyOf([...former])
+			.primaryKeys()
 	]);
 	const ids = [...threads, ...posts, ...resources];
 	if (ids.length === 0) return [];
 	const rows = (await pouch.allDocs({ keys: ids, include_docs: true })).rows;
-	const docs = rows.flatMap((row) => ('doc' in row && row.doc ? [row.doc as unknown as Record<string, unknown> & { _id: string }] : []));
+	const docs = rows.flatMap((row) =>
+		'doc' in row && row.doc ? [row.doc as unknown as Record<string, unknown> & { _id: string }] : []
+	);
 	const threadIds = [...new Set(docs.map((d) => d.thread).filter((t): t is string => typeof t === 'string'))];
 	const facts = new Map<string, ThreadFacts>();
-	for (const t of await db.threads.bulkGet(threadIds)) if (t && !t.deleted) facts.set(t.id, { title: t.title, category: t.category });
+	for (const t of await db.threads.bulkGet(threadIds))
+		if (t && !t.deleted) facts.set(t.id, { title: t.title, category: t.category });
 	return docs.flatMap((doc) => {
-		const op = indexOpFor(doc._id, doc, false, (id) => facts.get(id), (u) => (former.has(u) ? FORMER_MEMBER : undefined));
+		const op = indexOpFor(
+			doc._id,
+			doc,
+			false,
+			(id) => facts.get(id),
+			(u) => (former.has(u) ? FORMER_MEMBER : undefined)
+		);
 		return op ? [op] : [];
 	});
 }

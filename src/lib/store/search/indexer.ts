@@ -94,7 +94,10 @@ export class SearchIndexer implements Projection {
 		this.#now = options.now ?? (() => new Date().toISOString());
 		this.#onProblem = options.onProblem ?? (() => {});
 		// unreadable: taken as fresh projections, which the follower's batches then fill
-		this.#startSeq = db.meta.get(CHECKPOINT_KEY).then((row) => (row?.value ?? 0) as Seq, () => 0);
+		this.#startSeq = db.meta.get(CHECKPOINT_KEY).then(
+			(row) => (row?.value ?? 0) as Seq,
+			() => 0
+		);
 	}
 
 	/** Inside the batch transaction: resolve what each indexed document needs from the tables. */
@@ -170,11 +173,15 @@ export class SearchIndexer implements Projection {
 		if (typeof head.json === 'string') return head.json;
 		if (!head.save || !head.parts) throw new Error('the saved index names no parts');
 		const save = head.save;
-		const parts = await libraryTables(this.#db).searchIndex.bulkGet(Array.from({ length: head.parts }, (_, i) => partKey(save, i)));
-		return parts.map((part, i) => {
-			if (typeof part?.json !== 'string') throw new Error(`part ${i} of the saved index is missing`);
-			return part.json;
-		}).join('');
+		const parts = await libraryTables(this.#db).searchIndex.bulkGet(
+			Array.from({ length: head.parts }, (_, i) => partKey(save, i))
+		);
+		return parts
+			.map((part, i) => {
+				if (typeof part?.json !== 'string') throw new Error(`part ${i} of the saved index is missing`);
+				return part.json;
+			})
+			.join('');
 	}
 
 	/** Applies every change after `since` (the index's own checkpoint) to the index. */
@@ -183,7 +190,10 @@ export class SearchIndexer implements Projection {
 		for (;;) {
 			const feed = await this.#pouch.changes({ since, limit: CATCH_UP_BATCH, include_docs: true });
 			if (feed.results.length === 0) break;
-			this.#applyOps(index, [...(await opsFor(feed.results, this.#db, this.#names)), ...(await reindexFormerAuthors(feed.results, this.#db, this.#pouch))]);
+			this.#applyOps(index, [
+				...(await opsFor(feed.results, this.#db, this.#names)),
+				...(await reindexFormerAuthors(feed.results, this.#db, this.#pouch))
+			]);
 			this.caughtUp += feed.results.length;
 			since = feed.last_seq;
 			this.#checkpoint = since;
@@ -276,7 +286,9 @@ export class SearchIndexer implements Projection {
 		}
 		await table.put({ key: INDEX_KEY, parts, save, checkpoint, savedAt: this.#now() });
 		const mine = `${INDEX_KEY}:${save}:`;
-		const stale = (await table.where('key').startsWith(`${INDEX_KEY}:`).primaryKeys()).filter((key) => !key.startsWith(mine));
+		const stale = (await table.where('key').startsWith(`${INDEX_KEY}:`).primaryKeys()).filter(
+			(key) => !key.startsWith(mine)
+		);
 		if (stale.length) await table.bulkDelete(stale);
 	}
 }
@@ -313,14 +325,23 @@ async function opsFor(changes: readonly Change[], db: PraxisDb, names: Map<strin
 		if (typeof doc?.thread === 'string' && !batchThreads.has(doc.thread)) threadIds.add(doc.thread);
 		if (typeof doc?.author === 'string' && !names.has(doc.author)) authors.add(doc.author);
 	}
-	const [threads, profiles] = await Promise.all([db.threads.bulkGet([...threadIds]), db.profiles.bulkGet([...authors])]);
+	const [threads, profiles] = await Promise.all([
+		db.threads.bulkGet([...threadIds]),
+		db.profiles.bulkGet([...authors])
+	]);
 	const threadMap = new Map<string, ThreadFacts>();
 	for (const [id, facts] of batchThreads) if (facts) threadMap.set(id, facts);
 	for (const t of threads) if (t && !t.deleted) threadMap.set(t.id, { title: t.title, category: t.category });
 	[...authors].forEach((author, i) => names.set(author, profiles[i]?.displayName ?? null));
 	const ops: IndexOp[] = [];
 	for (const c of relevant) {
-		const op = indexOpFor(c.id, c.doc as Record<string, unknown> | undefined, Boolean(c.deleted), (id) => threadMap.get(id), (u) => names.get(u) ?? undefined);
+		const op = indexOpFor(
+			c.id,
+			c.doc as Record<string, unknown> | undefined,
+			Boolean(c.deleted),
+			(id) => threadMap.get(id),
+			(u) => names.get(u) ?? undefined
+		);
 		if (op) ops.push(op);
 	}
 	return ops;

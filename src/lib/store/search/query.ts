@@ -28,7 +28,13 @@ export function hrefOf(hit: Pick<SearchHit, 'id' | 'type' | 'thread'>): string {
 	return hit.thread ? `/forums/t/${ulidOf(hit.thread)}#${ulidOf(hit.id)}` : '/forums';
 }
 
-export async function search(db: PraxisDb, indexer: SearchIndexer, q: string, filters: SearchFilters = {}, limit = 30): Promise<SearchPage> {
+export async function search(
+	db: PraxisDb,
+	indexer: SearchIndexer,
+	q: string,
+	filters: SearchFilters = {},
+	limit = 30
+): Promise<SearchPage> {
 	const index = await indexer.ready();
 	const started = performance.now();
 	const answer = index.search(q, filters, limit);
@@ -36,7 +42,11 @@ export async function search(db: PraxisDb, indexer: SearchIndexer, q: string, fi
 	const texts = await textsOf(db, answer.hits);
 	// Snippets look at the start of long bodies only: cutting a window out of 100k characters
 	// per hit would cost more than the search itself.
-	const hits = answer.hits.map((hit) => ({ ...hit, href: hrefOf(hit), snippet: snippet((texts.get(hit.id) ?? '').slice(0, SNIPPET_SOURCE_CHARS), hit.terms) }));
+	const hits = answer.hits.map((hit) => ({
+		...hit,
+		href: hrefOf(hit),
+		snippet: snippet((texts.get(hit.id) ?? '').slice(0, SNIPPET_SOURCE_CHARS), hit.terms)
+	}));
 	return { hits, total: answer.total, facets: answer.facets, tookMs };
 }
 
@@ -45,7 +55,11 @@ async function textsOf(db: PraxisDb, hits: readonly SearchHit[]): Promise<Map<st
 	const resourcesTable = libraryTables(db).resources;
 	// one read transaction for the three tables instead of three
 	const [threads, posts, resources] = await db.transaction('r', [db.threads, db.posts, resourcesTable], () =>
-		Promise.all([db.threads.bulkGet(ids('thread')), db.posts.bulkGet(ids('post')), resourcesTable.bulkGet(ids('resource'))])
+		Promise.all([
+			db.threads.bulkGet(ids('thread')),
+			db.posts.bulkGet(ids('post')),
+			resourcesTable.bulkGet(ids('resource'))
+		])
 	);
 	const out = new Map<string, string>();
 	for (const t of threads) if (t) out.set(t.id, t.body);

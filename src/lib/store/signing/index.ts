@@ -23,9 +23,15 @@ export function signingOf(ctx: StoreContext): DeviceSigning | undefined {
  * (see keys.ts for the rule before that) under the revision id its signature fixes; returns the
  * new `_rev`.
  */
-export function writeSigned(ctx: StoreContext, pouch: PouchDB.Database, doc: Record<string, unknown> & { _id: string; _rev?: string }): Promise<string> {
+export function writeSigned(
+	ctx: StoreContext,
+	pouch: PouchDB.Database,
+	doc: Record<string, unknown> & { _id: string; _rev?: string }
+): Promise<string> {
 	const signing = signings.get(ctx);
-	return putSigned(pouch, doc, async (d, parent) => (signing && (await signing.canSign()) ? signing.sign(d, parent) : null));
+	return putSigned(pouch, doc, async (d, parent) =>
+		signing && (await signing.canSign()) ? signing.sign(d, parent) : null
+	);
 }
 
 /**

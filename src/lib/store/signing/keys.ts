@@ -62,14 +62,20 @@ export function createDeviceSigning(username: string, options?: DexieOptions): D
 		const stored = await db.keys.get('device');
 		if (stored) return (cached = stored);
 		const pair = await generateDeviceKeys();
-		const fresh: KeyRow = { key: 'device', privateKey: pair.privateKey, publicKey: await exportPublicKey(pair.publicKey) };
+		const fresh: KeyRow = {
+			key: 'device',
+			privateKey: pair.privateKey,
+			publicKey: await exportPublicKey(pair.publicKey)
+		};
 		await db.keys.put(fresh);
 		return (cached = fresh);
 	}
 
 	async function certified(): Promise<(KeyRow & { certificate: DeviceCertificate }) | null> {
 		const r = await row();
-		return r.certificate && r.certificate.publicKey === r.publicKey ? (r as KeyRow & { certificate: DeviceCertificate }) : null;
+		return r.certificate && r.certificate.publicKey === r.publicKey
+			? (r as KeyRow & { certificate: DeviceCertificate })
+			: null;
 	}
 
 	return {

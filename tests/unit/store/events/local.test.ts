@@ -21,12 +21,22 @@ const base = {
 describe('events on one device', () => {
 	it('creates, filters, edits and refuses what the rules refuse', async () => {
 		const store = await openTestStore({ name: 'olga' });
-		await expect(store.events.createEvent({ ...base, venue: undefined })).rejects.toThrow(/venue, an address or an online link/);
-		await expect(store.events.createEvent({ ...base, end: '2030-03-28T01:00' })).rejects.toThrow(/end must not be before start/);
+		await expect(store.events.createEvent({ ...base, venue: undefined })).rejects.toThrow(
+			/venue, an address or an online link/
+		);
+		await expect(store.events.createEvent({ ...base, end: '2030-03-28T01:00' })).rejects.toThrow(
+			/end must not be before start/
+		);
 		await expect(store.events.createEvent({ ...base, timeZone: 'Mars/Olympus' })).rejects.toThrow();
 		const id = await store.events.createEvent({ ...base, organisers: ['Pavel'] });
 		const e = await store.events.get(id);
-		expect(e).toMatchObject({ start: '2030-03-29T00:30:00.000Z', organisers: ['olga', 'pavel'], tags: ['open-data'], canEdit: true, canMarkOfficial: false });
+		expect(e).toMatchObject({
+			start: '2030-03-29T00:30:00.000Z',
+			organisers: ['olga', 'pavel'],
+			tags: ['open-data'],
+			canEdit: true,
+			canMarkOfficial: false
+		});
 		await expect(store.events.markOfficial(id, true)).rejects.toThrow(/moderators/);
 
 		expect((await store.events.list({ now: '2030-01-01T00:00:00.000Z' })).map((x) => x.id)).toEqual([id]);
@@ -36,8 +46,19 @@ describe('events on one device', () => {
 		expect((await store.events.list({ when: 'all', tag: 'open-data', region: 'Bretagne' })).length).toBe(1);
 		expect(await store.events.facets()).toEqual({ tags: ['open-data'], regions: ['Bretagne'] });
 
-		await store.events.editEvent(id, { ...base, title: 'Open data workshop (moved)', start: '2030-04-05T10:00', end: '2030-04-05T12:00', capacity: 2 });
-		expect(await store.events.get(id)).toMatchObject({ title: 'Open data workshop (moved)', start: '2030-04-05T08:00:00.000Z', capacity: 2, organisers: ['olga', 'pavel'] });
+		await store.events.editEvent(id, {
+			...base,
+			title: 'Open data workshop (moved)',
+			start: '2030-04-05T10:00',
+			end: '2030-04-05T12:00',
+			capacity: 2
+		});
+		expect(await store.events.get(id)).toMatchObject({
+			title: 'Open data workshop (moved)',
+			start: '2030-04-05T08:00:00.000Z',
+			capacity: 2,
+			organisers: ['olga', 'pavel']
+		});
 	});
 
 	it('rebuild restores events, RSVPs, messages and notifications; read marks and preferences survive', async () => {
@@ -45,7 +66,14 @@ describe('events on one device', () => {
 		const id = await store.events.createEvent(base);
 		await store.events.rsvp(id, 'maybe');
 		await store.events.rsvp(id, 'going');
-		await store.replica.private.put({ _id: 'message:01JFAAAAAAAAAAAAAAAAAAAAA1', type: 'message', author: 'pavel', createdAt: '2030-01-01T00:00:00.000Z', to: 'olga', body: 'Hi Olga' });
+		await store.replica.private.put({
+			_id: 'message:01JFAAAAAAAAAAAAAAAAAAAAA1',
+			type: 'message',
+			author: 'pavel',
+			createdAt: '2030-01-01T00:00:00.000Z',
+			to: 'olga',
+			body: 'Hi Olga'
+		});
 		await store.events.projected();
 		expect(await store.people.unreadNotifications()).toBe(1);
 		await store.people.markNotificationsRead();
@@ -63,7 +91,14 @@ describe('events on one device', () => {
 		try {
 			const store = await openTestStore();
 			for (const [i, body] of ['Hi there', 'Are you there?'].entries()) {
-				await store.replica.private.put({ _id: `message:01JFAAAAAAAAAAAAAAAAAAAAA${i + 1}`, type: 'message', author: 'pavel', createdAt: `2030-01-01T00:0${i}:00.000Z`, to: store.member.name, body });
+				await store.replica.private.put({
+					_id: `message:01JFAAAAAAAAAAAAAAAAAAAAA${i + 1}`,
+					type: 'message',
+					author: 'pavel',
+					createdAt: `2030-01-01T00:0${i}:00.000Z`,
+					to: store.member.name,
+					body
+				});
 			}
 			await store.events.projected();
 			expect((await store.people.conversations())[0]).toMatchObject({ peer: 'pavel', unread: 2 });
@@ -71,7 +106,14 @@ describe('events on one device', () => {
 			expect(await transactions.count(() => store.people.markConversationRead('pavel'))).toBe(1);
 			expect((await store.people.conversations())[0].unread).toBe(0);
 			expect(await store.people.unreadNotifications()).toBe(0);
-			await store.replica.private.put({ _id: 'message:01JFAAAAAAAAAAAAAAAAAAAAA3', type: 'message', author: 'pavel', createdAt: '2030-01-01T00:05:00.000Z', to: store.member.name, body: 'Ping' });
+			await store.replica.private.put({
+				_id: 'message:01JFAAAAAAAAAAAAAAAAAAAAA3',
+				type: 'message',
+				author: 'pavel',
+				createdAt: '2030-01-01T00:05:00.000Z',
+				to: store.member.name,
+				body: 'Ping'
+			});
 			await store.events.projected();
 			expect(await store.people.unreadNotifications()).toBe(1);
 			expect(await transactions.count(() => store.people.markNotificationsRead())).toBe(1);

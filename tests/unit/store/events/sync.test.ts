@@ -41,7 +41,15 @@ async function device(h: Harness, base: string): Promise<Device> {
 		return fetch(input, { ...init, headers });
 	};
 	const start = () => {
-		const controller = createSyncController({ replica: store.replica, remoteBase: `${base}/couch`, username: name, fetch: fetchWithCookie, status: recordingStatus(), network: { isOnline: () => true, subscribe: () => () => {} }, delay: () => 50 });
+		const controller = createSyncController({
+			replica: store.replica,
+			remoteBase: `${base}/couch`,
+			username: name,
+			fetch: fetchWithCookie,
+			status: recordingStatus(),
+			network: { isOnline: () => true, subscribe: () => () => {} },
+			delay: () => 50
+		});
 		controllers.push(controller);
 		controller.start();
 	};
@@ -78,7 +86,10 @@ describe('events and people through the server', () => {
 		a.start();
 		b.start();
 		await until(async () => (await b.store.events.get(id)) !== undefined, 15_000);
-		expect((await harness.storage.db('community').get(id)) as Record<string, unknown>).toMatchObject({ title: 'Offline-made meetup', capacity: 1 });
+		expect((await harness.storage.db('community').get(id)) as Record<string, unknown>).toMatchObject({
+			title: 'Offline-made meetup',
+			capacity: 1
+		});
 		await until(async () => (await a.store.events.get(id))?.pending === false, 15_000);
 
 		await a.store.events.rsvp(id, 'going');
@@ -90,8 +101,13 @@ describe('events and people through the server', () => {
 		await until(async () => (await settled(a.store)) && (await settled(b.store)), 15_000);
 		const onA = (await a.store.events.get(id))!.attendance;
 		const onB = (await b.store.events.get(id))!.attendance;
-		const rsvps = await harness.storage.db('community').allDocs({ startkey: 'rsvp:', endkey: 'rsvp:\ufff0', include_docs: true });
-		const onServer = deriveAttendance(rsvps.rows.map((r) => r.doc as unknown as RsvpFacts), 1);
+		const rsvps = await harness.storage
+			.db('community')
+			.allDocs({ startkey: 'rsvp:', endkey: 'rsvp:\ufff0', include_docs: true });
+		const onServer = deriveAttendance(
+			rsvps.rows.map((r) => r.doc as unknown as RsvpFacts),
+			1
+		);
 		expect(onA).toEqual(onB);
 		expect(onA).toEqual(onServer);
 		expect(onA.going).toHaveLength(1);
@@ -105,7 +121,17 @@ describe('events and people through the server', () => {
 		const base = await harness.listen();
 		const a = await device(harness, base);
 		const b = await device(harness, base);
-		await harness.storage.db('community').put({ _id: 'category:general', type: 'category', author: 'praxis', createdAt: new Date().toISOString(), name: 'General', description: '', order: 1 });
+		await harness.storage
+			.db('community')
+			.put({
+				_id: 'category:general',
+				type: 'category',
+				author: 'praxis',
+				createdAt: new Date().toISOString(),
+				name: 'General',
+				description: '',
+				order: 1
+			});
 		// the server writes each member's first profile at registration: edit on top of it
 		a.start();
 		b.start();
@@ -126,9 +152,13 @@ describe('events and people through the server', () => {
 		expect(seenByB?.bio).toBeUndefined();
 		const all = await b.store.replica.community.allDocs({ include_docs: true });
 		expect(JSON.stringify(all.rows)).not.toContain('SECRET-BIO');
-		expect(JSON.stringify((await harness.storage.db('community').allDocs({ include_docs: true })).rows)).not.toContain('SECRET-BIO');
+		expect(JSON.stringify((await harness.storage.db('community').allDocs({ include_docs: true })).rows)).not.toContain(
+			'SECRET-BIO'
+		);
 		expect((await couchGet(harness, b.cookie, `${userDbName(a.name)}/profile-private:${a.name}`)).status).toBe(403);
-		expect((await couchGet(harness, a.cookie, `${userDbName(a.name)}/profile-private:${a.name}`)).body.bio).toBe('SECRET-BIO: my home phone');
+		expect((await couchGet(harness, a.cookie, `${userDbName(a.name)}/profile-private:${a.name}`)).body.bio).toBe(
+			'SECRET-BIO: my home phone'
+		);
 
 		// direct message a → b
 		await a.store.people.sendMessage(b.name, 'Hello from Ana');
@@ -141,14 +171,26 @@ describe('events and people through the server', () => {
 		expect(await b.store.people.unreadNotifications()).toBe(0); // reading the conversation reads its notification
 
 		// b replies to a's thread and mentions a elsewhere → two notifications for a
-		const thread = await a.store.createThread({ category: 'general', title: 'Exit clauses', body: 'Which do you use?', tags: [] });
+		const thread = await a.store.createThread({
+			category: 'general',
+			title: 'Exit clauses',
+			body: 'Which do you use?',
+			tags: []
+		});
 		await until(async () => (await b.store.getThread(thread)) !== undefined, 15_000);
 		await b.store.reply({ thread, body: 'We use a 90-day plan.' });
-		await b.store.createThread({ category: 'general', title: 'Who knows SLAs?', body: `Maybe @${a.name} can help.`, tags: [] });
+		await b.store.createThread({
+			category: 'general',
+			title: 'Who knows SLAs?',
+			body: `Maybe @${a.name} can help.`,
+			tags: []
+		});
 		await until(async () => (await a.store.people.notifications()).length >= 2, 15_000);
 		const mine = await a.store.people.notifications();
 		expect(mine.map((n) => n.kind).sort()).toEqual(['mention', 'reply']);
-		expect(mine.find((n) => n.kind === 'reply')?.href).toMatch(new RegExp(`^/forums/t/${thread.slice('thread:'.length)}#`));
+		expect(mine.find((n) => n.kind === 'reply')?.href).toMatch(
+			new RegExp(`^/forums/t/${thread.slice('thread:'.length)}#`)
+		);
 		expect(await a.store.people.unreadNotifications()).toBe(2);
 		// b was notified of a's message only (b's own writes never notify b)
 		expect((await b.store.people.notifications()).map((n) => n.kind)).toEqual(['message']);

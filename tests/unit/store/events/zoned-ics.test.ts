@@ -30,11 +30,18 @@ describe('zonedToInstant', () => {
 	});
 
 	it('formats a range in a zone with its abbreviation', () => {
-		expect(formatRange('2026-10-24T07:00:00.000Z', '2026-10-24T09:00:00.000Z', 'Europe/Paris', 'en-GB')).toMatch(/24 Oct 2026, 09:00 – 11:00 (CEST|GMT\+2)/);
+		expect(formatRange('2026-10-24T07:00:00.000Z', '2026-10-24T09:00:00.000Z', 'Europe/Paris', 'en-GB')).toMatch(
+			/24 Oct 2026, 09:00 – 11:00 (CEST|GMT\+2)/
+		);
 	});
 });
 
-function event(id: string, local: [string, string], timeZone: string, extra: Partial<CalendarEvent> = {}): CalendarEvent {
+function event(
+	id: string,
+	local: [string, string],
+	timeZone: string,
+	extra: Partial<CalendarEvent> = {}
+): CalendarEvent {
 	return {
 		_id: `event:${id}`,
 		title: `Event ${id}`,
@@ -52,8 +59,12 @@ describe('eventsToIcs', () => {
 	it('parses with ical.js and keeps the instants across a DST boundary and zones', () => {
 		const events = [
 			event('01JAAAAAAAAAAAAAAAAAAAAAA1', ['2026-10-24T09:00', '2026-10-24T11:00'], 'Europe/Paris'),
-			event('01JAAAAAAAAAAAAAAAAAAAAAA2', ['2026-10-26T09:00', '2026-10-26T11:00'], 'Europe/Paris', { location: { online: 'https://meet.example/x' } }),
-			event('01JAAAAAAAAAAAAAAAAAAAAAA3', ['2026-03-09T10:00', '2026-03-09T12:30'], 'America/New_York', { cancelled: true })
+			event('01JAAAAAAAAAAAAAAAAAAAAAA2', ['2026-10-26T09:00', '2026-10-26T11:00'], 'Europe/Paris', {
+				location: { online: 'https://meet.example/x' }
+			}),
+			event('01JAAAAAAAAAAAAAAAAAAAAAA3', ['2026-03-09T10:00', '2026-03-09T12:30'], 'America/New_York', {
+				cancelled: true
+			})
 		];
 		const text = eventsToIcs(events, { name: 'Test', origin: 'https://praxis.example' });
 		expect(text.startsWith('BEGIN:VCALENDAR')).toBe(true);
@@ -74,7 +85,9 @@ describe('eventsToIcs', () => {
 		expect(parsed[1].uid).toBe('01JAAAAAAAAAAAAAAAAAAAAAA1@praxis');
 		expect(parsed[2].location).toBe('https://meet.example/x');
 		expect(parsed[0].component.getFirstPropertyValue('status')).toBe('CANCELLED');
-		expect(String(parsed[1].component.getFirstPropertyValue('url'))).toBe('https://praxis.example/events/01JAAAAAAAAAAAAAAAAAAAAAA1');
+		expect(String(parsed[1].component.getFirstPropertyValue('url'))).toBe(
+			'https://praxis.example/events/01JAAAAAAAAAAAAAAAAAAAAAA1'
+		);
 	});
 
 	it('names the download after the title', () => {

@@ -80,14 +80,20 @@ describe('feed follower', () => {
 	it('reports a failed batch, keeps its checkpoint, and applies it at the next catch-up', async () => {
 		const fail = { apply: true };
 		const r = rig([categories(fail).projection]);
-		await r.pouch.bulkDocs([{ _id: 'a', n: 1 }, { _id: 'b', n: 2 }]);
+		await r.pouch.bulkDocs([
+			{ _id: 'a', n: 1 },
+			{ _id: 'b', n: 2 }
+		]);
 		await expect(r.follower.catchUp()).rejects.toThrow('apply broke');
 		expect(r.problems).toEqual(['community feed, projection: apply broke']);
 		expect(await r.follower.checkpoint()).toBe(0);
 		expect(await orders(r.db)).toEqual([]);
 		fail.apply = false;
 		await r.follower.catchUp();
-		expect(await orders(r.db)).toEqual([['a', 1], ['b', 2]]);
+		expect(await orders(r.db)).toEqual([
+			['a', 1],
+			['b', 2]
+		]);
 		expect(await r.follower.checkpoint()).toBe(2);
 	});
 
@@ -99,7 +105,12 @@ describe('feed follower', () => {
 		await vi.waitFor(() => expect(r.problems).toContain('community feed, projection: apply broke'));
 		fail.apply = false;
 		await r.pouch.put({ _id: 'b', n: 2 });
-		await vi.waitFor(async () => expect(await orders(r.db)).toEqual([['a', 1], ['b', 2]]));
+		await vi.waitFor(async () =>
+			expect(await orders(r.db)).toEqual([
+				['a', 1],
+				['b', 2]
+			])
+		);
 	});
 
 	it('reports a failed afterBatch without undoing the batch or skipping the other projections', async () => {
@@ -151,7 +162,10 @@ describe('feed follower', () => {
 		await r.pouch.put({ _id: 'a', n: 1 });
 		await r.pouch.put({ _id: 'b', n: 2 });
 		await r.follower.applyWritten([{ id: 'b', doc: { _id: 'b', n: 5 } }], 1, 2);
-		expect(await orders(r.db)).toEqual([['a', 1], ['b', 2]]);
+		expect(await orders(r.db)).toEqual([
+			['a', 1],
+			['b', 2]
+		]);
 	});
 });
 
@@ -163,7 +177,9 @@ describe('watched replica', () => {
 		const unwatch = pouch.watch(() => writes++);
 		await pouch.put({ _id: 'a' });
 		await pouch.bulkDocs([{ _id: 'b' }, { _id: 'c' }]);
-		await new Promise<void>((resolve, reject) => pouch.bulkDocs([{ _id: 'd' }], {}, (err) => (err ? reject(err) : resolve())));
+		await new Promise<void>((resolve, reject) =>
+			pouch.bulkDocs([{ _id: 'd' }], {}, (err) => (err ? reject(err) : resolve()))
+		);
 		await new Promise((resolve) => setTimeout(resolve, 0));
 		expect(writes).toBe(3);
 		unwatch();

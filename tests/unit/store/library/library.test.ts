@@ -15,7 +15,10 @@ const input = (extra: Partial<ResourceInput> = {}): ResourceInput => ({
 	jurisdiction: 'Bavaria',
 	sector: 'planning',
 	problem: 'Paper queues',
-	outcomes: [{ metric: 'Time saved', value: '40', unit: '%' }, { metric: '', value: '' }],
+	outcomes: [
+		{ metric: 'Time saved', value: '40', unit: '%' },
+		{ metric: '', value: '' }
+	],
 	...extra
 });
 
@@ -42,19 +45,29 @@ describe('library store', () => {
 		// back to the author: returned with the comments, then resubmitted
 		const sync = async (from: typeof author, to: typeof author) => {
 			const all = await from.replica.community.allDocs({ include_docs: true });
-			await to.replica.community.bulkDocs(all.rows.map((r) => r.doc!), { new_edits: false });
+			await to.replica.community.bulkDocs(
+				all.rows.map((r) => r.doc!),
+				{ new_edits: false }
+			);
 			await to.projected();
 		};
 		await sync(reviewer, author);
 		const returned = (await author.library.mySubmissions())[0];
-		expect(returned).toMatchObject({ state: 'returned', latestReview: { verdict: 'changes', comments: 'Add the cost figures.' } });
+		expect(returned).toMatchObject({
+			state: 'returned',
+			latestReview: { verdict: 'changes', comments: 'Add the cost figures.' }
+		});
 		await author.library.submit(input({ body: 'Costs fell by 30%.' }), id);
 		expect((await author.library.mySubmissions())[0].state).toBe('submitted');
 
 		await sync(author, reviewer);
 		await reviewer.library.review(id, 'approve', 'Good.');
 		const detail = await reviewer.library.get(id);
-		expect(detail?.resource).toMatchObject({ status: 'published', reviewedBy: reviewer.member.name, body: 'Costs fell by 30%.' });
+		expect(detail?.resource).toMatchObject({
+			status: 'published',
+			reviewedBy: reviewer.member.name,
+			body: 'Costs fell by 30%.'
+		});
 		expect(detail?.reviews.map((r) => r.verdict)).toEqual(['changes', 'approve']);
 		expect((await reviewer.library.list()).map((c) => c.id)).toEqual([id]);
 	});
@@ -80,7 +93,10 @@ describe('library store', () => {
 		expect((await s.library.list({ kind: 'template' })).map((c) => c.title)).toEqual(['B']);
 		expect((await s.library.list({ jurisdiction: 'Bavaria' })).map((c) => c.title)).toEqual(['A']);
 		expect((await s.library.list({ tag: 'forms' })).map((c) => c.title)).toEqual(['B']);
-		expect(await s.library.facets()).toMatchObject({ kinds: ['case-study', 'template'], jurisdictions: ['Bavaria', 'Lyon'] });
+		expect(await s.library.facets()).toMatchObject({
+			kinds: ['case-study', 'template'],
+			jurisdictions: ['Bavaria', 'Lyon']
+		});
 		const detail = await s.library.get(a);
 		expect(detail).toMatchObject({ myRating: 5, comments: [{ body: 'Useful, thanks' }] });
 		await s.library.rate(a, 0);
@@ -96,22 +112,47 @@ describe('library store', () => {
 
 	it('lets curators build collections and members not', async () => {
 		const curator = await openTestStore({ name: uniqueName('c'), roles: ['member', 'moderator'] });
-		const t = await curator.createThread({ category: 'general', title: 'How to publish open data?', body: 'Where to start', tags: [] });
+		const t = await curator.createThread({
+			category: 'general',
+			title: 'How to publish open data?',
+			body: 'Where to start',
+			tags: []
+		});
 		const answer = await curator.reply({ thread: t, body: 'Start with a data inventory.' });
-		await curator.library.saveCollection({ slug: 'open-data', title: 'Getting started with open data', intro: 'Read these first.', items: [] });
+		await curator.library.saveCollection({
+			slug: 'open-data',
+			title: 'Getting started with open data',
+			intro: 'Read these first.',
+			items: []
+		});
 		await curator.library.addToCollection('open-data', answer, 'The best first step');
 		await curator.library.addToCollection('open-data', answer);
 		const c = await curator.library.collection('open-data');
-		expect(c?.items).toMatchObject([{ id: answer, type: 'post', title: 'Answer in “How to publish open data?”', note: 'The best first step', missing: false }]);
+		expect(c?.items).toMatchObject([
+			{
+				id: answer,
+				type: 'post',
+				title: 'Answer in “How to publish open data?”',
+				note: 'The best first step',
+				missing: false
+			}
+		]);
 		const member = await openTestStore({ name: uniqueName('m') });
-		await expect(member.library.saveCollection({ slug: 'x', title: 'X', intro: '', items: [] })).rejects.toThrow(/curate/);
+		await expect(member.library.saveCollection({ slug: 'x', title: 'X', intro: '', items: [] })).rejects.toThrow(
+			/curate/
+		);
 	});
 
 	it('lists a related thread once even when it shares several tags with the resource', async () => {
 		const store = await openTestStore({ name: uniqueName('m'), roles: ['member', 'reviewer'] });
 		await store.replica.community.put(categoryDoc('general'));
 		await store.projected();
-		const thread = await store.createThread({ category: 'general', title: 'Permit queues', body: 'How?', tags: ['permits', 'digital'] });
+		const thread = await store.createThread({
+			category: 'general',
+			title: 'Permit queues',
+			body: 'How?',
+			tags: ['permits', 'digital']
+		});
 		const id = await store.library.submit(input());
 		await store.library.review(id, 'approve', 'Fine.');
 		const related = (await store.library.get(id))?.related ?? [];

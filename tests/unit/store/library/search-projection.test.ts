@@ -41,11 +41,23 @@ interface Rig {
 
 const rigs: Rig[] = [];
 
-function rig(name: string, pouch?: PouchDB.Database, save: Pick<SearchIndexerOptions, 'partChars' | 'pause' | 'sliceMs'> = {}): Rig {
+function rig(
+	name: string,
+	pouch?: PouchDB.Database,
+	save: Pick<SearchIndexerOptions, 'partChars' | 'pause' | 'sliceMs'> = {}
+): Rig {
 	const p = pouch ?? new PouchDB(name, { adapter: 'memory' });
 	const db = new PraxisDb(name, testOptions.dexieOptions);
 	const indexer = new SearchIndexer(p, db, { saveDelayMs: 10, ...save });
-	const runner = new FeedFollower({ name: 'community', source: p, db, checkpointKey: CHECKPOINT_KEY, projections: [forumProjection(), libraryProjection(), indexer], onProblem: () => {}, conflicts: true });
+	const runner = new FeedFollower({
+		name: 'community',
+		source: p,
+		db,
+		checkpointKey: CHECKPOINT_KEY,
+		projections: [forumProjection(), libraryProjection(), indexer],
+		onProblem: () => {},
+		conflicts: true
+	});
 	const r = { pouch: p, db, indexer, runner };
 	rigs.push(r);
 	return r;
@@ -53,7 +65,10 @@ function rig(name: string, pouch?: PouchDB.Database, save: Pick<SearchIndexerOpt
 
 async function put(pouch: PouchDB.Database, doc: Record<string, unknown>): Promise<string> {
 	const existing = await pouch.get(doc._id as string).catch(() => null);
-	const res = await pouch.put({ ...doc, ...(existing ? { _rev: existing._rev } : {}) } as PouchDB.Core.PutDocument<object>);
+	const res = await pouch.put({
+		...doc,
+		...(existing ? { _rev: existing._rev } : {})
+	} as PouchDB.Core.PutDocument<object>);
 	return res.rev;
 }
 
@@ -72,7 +87,13 @@ describe('search index in the projector', () => {
 	it('indexes threads, posts and published resources as batches are projected', async () => {
 		const r = rig(uniqueName('s'));
 		await put(r.pouch, categoryDoc('procurement'));
-		await put(r.pouch, threadDoc(ULIDS.t1, 'procurement', 2, { title: 'Exit clauses', body: 'Which termination clauses protect councils?' }));
+		await put(
+			r.pouch,
+			threadDoc(ULIDS.t1, 'procurement', 2, {
+				title: 'Exit clauses',
+				body: 'Which termination clauses protect councils?'
+			})
+		);
 		await put(r.pouch, postDoc(ULIDS.p1, T1, 3, { body: 'We negotiated a ninety-day transition period.' }));
 		await put(r.pouch, resourceDoc());
 		await r.runner.catchUp();
@@ -83,10 +104,18 @@ describe('search index in the projector', () => {
 		expect(await ids(r, 'procurment')).toContain(R1);
 		expect(await ids(r, 'terminaton')).toEqual([T1]);
 		const page = await search(r.db, r.indexer, 'pooled');
-		expect(page.hits[0]).toMatchObject({ href: '/library/01JCCCCCCCCCCCCCCCCCCCCCC1', type: 'resource', kind: 'case-study' });
+		expect(page.hits[0]).toMatchObject({
+			href: '/library/01JCCCCCCCCCCCCCCCCCCCCCC1',
+			type: 'resource',
+			kind: 'case-study'
+		});
 		expect(page.hits[0].snippet.some((s) => s.hit && s.text.toLowerCase() === 'pooled')).toBe(true);
 		const post = (await search(r.db, r.indexer, 'transition')).hits[0];
-		expect(post).toMatchObject({ category: 'procurement', title: 'Re: Exit clauses', href: `/forums/t/${ULIDS.t1}#${ULIDS.p1}` });
+		expect(post).toMatchObject({
+			category: 'procurement',
+			title: 'Re: Exit clauses',
+			href: `/forums/t/${ULIDS.t1}#${ULIDS.p1}`
+		});
 		expect(page.facets.type).toEqual({ resource: 1 });
 	});
 
@@ -115,7 +144,8 @@ describe('search index in the projector', () => {
 		await put(r.pouch, postDoc(ULIDS.p1, `thread:${ULIDS.t2}`, 3, { body: 'Deleted later: quokkaparade' }));
 		await r.runner.catchUp();
 		await r.indexer.flush();
-		const saved = async () => (await libraryTables(r.db).searchIndex.toArray()).map((row) => JSON.stringify(row)).join('');
+		const saved = async () =>
+			(await libraryTables(r.db).searchIndex.toArray()).map((row) => JSON.stringify(row)).join('');
 		expect(await saved()).toContain('zx81spectrum');
 		await put(r.pouch, threadDoc(ULIDS.t2, 'general', 2, { body: 'Ask in the thread instead' }));
 		await r.pouch.remove(await r.pouch.get(`post:${ULIDS.p1}`));
@@ -207,12 +237,21 @@ describe('search index in the projector', () => {
 
 	it('takes a large batch in slices after the projector moved on, and a rebuild meanwhile starts clean', async () => {
 		const r = rig(uniqueName('s'));
-		const threads = Array.from({ length: 450 }, (_, i) => threadDoc(`01JQ${String(i).padStart(22, '0')}`, 'general', i, { title: `Meeting note ${i}`, body: i % 2 ? 'Procurement of tablets' : 'Broadband vouchers' }));
+		const threads = Array.from({ length: 450 }, (_, i) =>
+			threadDoc(`01JQ${String(i).padStart(22, '0')}`, 'general', i, {
+				title: `Meeting note ${i}`,
+				body: i % 2 ? 'Procurement of tablets' : 'Broadband vouchers'
+			})
+		);
 		await r.pouch.bulkDocs(threads);
 		await r.runner.catchUp(); // committed to Dexie; the index may still be taking them in
 		expect((await search(r.db, r.indexer, 'tablets', {}, 500)).total).toBe(225);
 		// more documents, then a rebuild while their index operations are still queued
-		await r.pouch.bulkDocs(threads.slice(0, 100).map((t, i) => ({ ...t, _id: `thread:01JR${String(i).padStart(22, '0')}`, title: `Follow-up ${i}` })));
+		await r.pouch.bulkDocs(
+			threads
+				.slice(0, 100)
+				.map((t, i) => ({ ...t, _id: `thread:01JR${String(i).padStart(22, '0')}`, title: `Follow-up ${i}` }))
+		);
 		const catching = r.runner.catchUp();
 		await r.runner.rebuild();
 		await catching;
@@ -224,12 +263,27 @@ describe('search index in the projector', () => {
 
 	it("indexes authors' display names and threads' categories as they change, from the batch or the tables", async () => {
 		const r = rig(uniqueName('s'));
-		const profile = (displayName: string) => ({ _id: 'profile:bob', type: 'profile', author: 'bob', createdAt: at(0), username: 'bob', displayName, bio: '' });
+		const profile = (displayName: string) => ({
+			_id: 'profile:bob',
+			type: 'profile',
+			author: 'bob',
+			createdAt: at(0),
+			username: 'bob',
+			displayName,
+			bio: ''
+		});
 		// one batch: the profile, a thread and its post (the post's thread and author come from the batch)
-		await r.pouch.bulkDocs([categoryDoc('general'), profile('Bob Builder'), threadDoc(ULIDS.t1, 'general', 1, { author: 'bob' }), postDoc(ULIDS.p1, T1, 2, { author: 'bob', body: 'Vouchers for rural broadband' })]);
+		await r.pouch.bulkDocs([
+			categoryDoc('general'),
+			profile('Bob Builder'),
+			threadDoc(ULIDS.t1, 'general', 1, { author: 'bob' }),
+			postDoc(ULIDS.p1, T1, 2, { author: 'bob', body: 'Vouchers for rural broadband' })
+		]);
 		await r.runner.catchUp();
 		expect(await ids(r, 'builder')).toEqual([T1, `post:${ULIDS.p1}`].sort());
-		expect((await search(r.db, r.indexer, 'vouchers', { category: 'general' })).hits.map((h) => h.id)).toEqual([`post:${ULIDS.p1}`]);
+		expect((await search(r.db, r.indexer, 'vouchers', { category: 'general' })).hits.map((h) => h.id)).toEqual([
+			`post:${ULIDS.p1}`
+		]);
 		// the name changes in one batch, a new post comes in the next: it carries the new name
 		await put(r.pouch, profile('Robert Mason'));
 		await r.runner.catchUp();

@@ -40,20 +40,31 @@ describe('signed writes into a replica', () => {
 	it('answers 409 like put does, and continues a deleted document', async () => {
 		const { db, sign } = await setup();
 		const first = await putSigned(db, { _id: 'vote:x', type: 'vote', value: 1 }, sign);
-		await expect(putSigned(db, { _id: 'vote:x', type: 'vote', value: -1 }, sign)).rejects.toMatchObject({ status: 409 });
-		await expect(putSigned(db, { _id: 'vote:x', _rev: '1-0000', type: 'vote', value: -1 }, sign)).rejects.toMatchObject({ status: 409 });
+		await expect(putSigned(db, { _id: 'vote:x', type: 'vote', value: -1 }, sign)).rejects.toMatchObject({
+			status: 409
+		});
+		await expect(putSigned(db, { _id: 'vote:x', _rev: '1-0000', type: 'vote', value: -1 }, sign)).rejects.toMatchObject(
+			{ status: 409 }
+		);
 		const gone = await putSigned(db, { _id: 'vote:x', _rev: first, _deleted: true, type: 'vote' }, sign);
 		await expect(db.get('vote:x')).rejects.toMatchObject({ status: 404 });
 		const again = await putSigned(db, { _id: 'vote:x', type: 'vote', value: 1 }, sign);
 		expect(again).toMatch(/^3-/);
-		expect(await db.get('vote:x', { revs: true })).toMatchObject({ value: 1, signature: { parent: gone }, _revisions: { start: 3 } });
+		expect(await db.get('vote:x', { revs: true })).toMatchObject({
+			value: 1,
+			signature: { parent: gone },
+			_revisions: { start: 3 }
+		});
 		expect(await placed(db, 'vote:x', again)).toEqual({ ok: true });
 	});
 
 	it('writes one revision at a time per document: two edits at once do not branch', async () => {
 		const { db, sign } = await setup();
 		const first = await putSigned(db, { _id: 'post:a', type: 'post', body: 'x' }, sign);
-		const outcomes = await Promise.allSettled([putSigned(db, { _id: 'post:a', _rev: first, type: 'post', body: 'y' }, sign), putSigned(db, { _id: 'post:a', _rev: first, type: 'post', body: 'z' }, sign)]);
+		const outcomes = await Promise.allSettled([
+			putSigned(db, { _id: 'post:a', _rev: first, type: 'post', body: 'y' }, sign),
+			putSigned(db, { _id: 'post:a', _rev: first, type: 'post', body: 'z' }, sign)
+		]);
 		expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
 		expect(((await db.get('post:a', { conflicts: true })) as { _conflicts?: string[] })._conflicts).toBeUndefined();
 	});

@@ -3,7 +3,12 @@
 // registers (or re-registers after a revocation) through /api/devices.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
-import { generateDeviceKeys, signCertificate, verifyDocSignature, type DeviceCertificate } from '../../../../src/lib/domain/signing';
+import {
+	generateDeviceKeys,
+	signCertificate,
+	verifyDocSignature,
+	type DeviceCertificate
+} from '../../../../src/lib/domain/signing';
 import { ensureDeviceCertificate } from '../../../../src/lib/sync/hub-device';
 import type { TestStore as Store } from '../support';
 import { categoryDoc, closeTestStores, openTestStore } from '../support';
@@ -11,12 +16,24 @@ import { categoryDoc, closeTestStores, openTestStore } from '../support';
 afterEach(closeTestStores);
 
 const serverKeys = await generateDeviceKeys();
-const ctx = (revoked: string[] = []) => ({ serverKeys: new Map([['k1', serverKeys.publicKey]]), revoked: new Set(revoked), now: new Date() });
+const ctx = (revoked: string[] = []) => ({
+	serverKeys: new Map([['k1', serverKeys.publicKey]]),
+	revoked: new Set(revoked),
+	now: new Date()
+});
 
 async function certify(author: string, publicKey: string, ttlMs = 365 * 86_400_000): Promise<DeviceCertificate> {
 	const now = new Date();
 	return signCertificate(
-		{ _id: `device:${ulid()}`, type: 'device', author, createdAt: now.toISOString(), publicKey, expiresAt: new Date(now.getTime() + ttlMs).toISOString(), issuer: 'k1' },
+		{
+			_id: `device:${ulid()}`,
+			type: 'device',
+			author,
+			createdAt: now.toISOString(),
+			publicKey,
+			expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
+			issuer: 'k1'
+		},
 		serverKeys.privateKey
 	);
 }
@@ -48,7 +65,12 @@ describe('device signing in the store', () => {
 	it('leaves writes unsigned before a certificate, then signs pending ones and every later write', async () => {
 		const store = await openTestStore({ name: 'signer1', roles: ['moderator'] });
 		await store.putDocument(categoryDoc('general'));
-		const early = await store.createThread({ category: 'general', title: 'Offline first', body: 'Before the key was certified', tags: [] });
+		const early = await store.createThread({
+			category: 'general',
+			title: 'Offline first',
+			body: 'Before the key was certified',
+			tags: []
+		});
 		expect(((await store.replica.community.get(early)) as { signature?: unknown }).signature).toBeUndefined();
 
 		const cert = await certify('signer1', await store.signing!.publicKey());
@@ -94,6 +116,9 @@ describe('device signing in the store', () => {
 		const offline = (async () => {
 			throw new TypeError('fetch failed');
 		}) as typeof fetch;
-		expect(await ensureDeviceCertificate(store.signing!, 'http://central.test/api', offline)).toEqual({ ok: false, reason: 'fetch failed' });
+		expect(await ensureDeviceCertificate(store.signing!, 'http://central.test/api', offline)).toEqual({
+			ok: false,
+			reason: 'fetch failed'
+		});
 	});
 });
