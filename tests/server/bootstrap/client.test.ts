@@ -106,16 +106,14 @@ describe('loading the bootstrap snapshot', () => {
 		expect(progress.at(-1)).toBe(log.docs);
 
 		// a change after the snapshot was made; a second member still gets the same (kept) snapshot
-		await h.storage
-			.db('community')
-			.put({
-				_id: 'post:01AFTER',
-				type: 'post',
-				author: 'writer',
-				createdAt: new Date().toISOString(),
-				thread: 'thread:01T000001',
-				body: 'later'
-			});
+		await h.storage.db('community').put({
+			_id: 'post:01AFTER',
+			type: 'post',
+			author: 'writer',
+			createdAt: new Date().toISOString(),
+			thread: 'thread:01T000001',
+			body: 'later'
+		});
 		const second = replica();
 		const state = memoryState();
 		const since = (await loadBootstrap({

@@ -149,18 +149,16 @@ describe('GET /api/bootstrap/community', () => {
 		for (const bytes of first) expect(Buffer.from(bytes).equals(Buffer.from(first[0]))).toBe(true);
 		clock.ms += 60_000; // within the reuse window, a changed database keeps its snapshot
 		expect(cache.builds).toBe(1);
-		await h.storage
-			.db('community')
-			.put({
-				_id: 'thread:01NEWER',
-				type: 'thread',
-				author: 'writer',
-				createdAt: new Date().toISOString(),
-				category: 'general',
-				title: 'Newer',
-				body: 'b',
-				tags: []
-			});
+		await h.storage.db('community').put({
+			_id: 'thread:01NEWER',
+			type: 'thread',
+			author: 'writer',
+			createdAt: new Date().toISOString(),
+			category: 'general',
+			title: 'Newer',
+			body: 'b',
+			tags: []
+		});
 		expect(
 			parseSnapshot(brotliDecompressSync(new Uint8Array(await fetchOne('br'))).toString())
 				.parts.flatMap((p) => p.docs)
@@ -175,18 +173,16 @@ describe('GET /api/bootstrap/community', () => {
 		expect(cache.builds).toBe(2);
 		expect(after.parts.flatMap((p) => p.docs).some((d) => d._id === 'thread:01NEWER')).toBe(true);
 		clock.ms += 2 * 60 * 60_000; // a snapshot too old to serve is rebuilt before answering
-		await h.storage
-			.db('community')
-			.put({
-				_id: 'thread:01NEWEST',
-				type: 'thread',
-				author: 'writer',
-				createdAt: new Date().toISOString(),
-				category: 'general',
-				title: 'Newest',
-				body: 'b',
-				tags: []
-			});
+		await h.storage.db('community').put({
+			_id: 'thread:01NEWEST',
+			type: 'thread',
+			author: 'writer',
+			createdAt: new Date().toISOString(),
+			category: 'general',
+			title: 'Newest',
+			body: 'b',
+			tags: []
+		});
 		const rebuilt = parseSnapshot(brotliDecompressSync(new Uint8Array(await fetchOne('br'))).toString());
 		expect(cache.builds).toBe(3);
 		expect(rebuilt.parts.flatMap((p) => p.docs).some((d) => d._id === 'thread:01NEWEST')).toBe(true);

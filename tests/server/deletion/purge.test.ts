@@ -68,15 +68,13 @@ describe('deleting an account', () => {
 		const hub = (await (
 			await h.request('/api/auth/hub-token', { method: 'POST', headers: { cookie: c.cookies.ines } })
 		).json()) as { token: string };
-		await h.storage
-			.db(userDbName('ines'))
-			.put({
-				_id: 'profile-private:ines',
-				type: 'profile-private',
-				author: 'ines',
-				createdAt: new Date().toISOString(),
-				bio: 'Only me'
-			});
+		await h.storage.db(userDbName('ines')).put({
+			_id: 'profile-private:ines',
+			type: 'profile-private',
+			author: 'ines',
+			createdAt: new Date().toISOString(),
+			bio: 'Only me'
+		});
 		expect(await h.storage.exists(userDbName('ines'))).toBe(true);
 
 		expect((await deleteAccount(h, c.cookies.ines, { password: PASSWORD })).status).toBe(200);

@@ -47,17 +47,15 @@ describe('sync with the Praxis gateway', () => {
 	it('pushes, refuses per document with the reason, and delivers to another member live', async () => {
 		harness = createHarness();
 		const base = await harness.listen();
-		await harness.storage
-			.db('community')
-			.put({
-				_id: 'category:general',
-				type: 'category',
-				author: 'praxis',
-				createdAt: new Date().toISOString(),
-				name: 'General',
-				description: '',
-				order: 1
-			});
+		await harness.storage.db('community').put({
+			_id: 'category:general',
+			type: 'category',
+			author: 'praxis',
+			createdAt: new Date().toISOString(),
+			name: 'General',
+			description: '',
+			order: 1
+		});
 		const a = await member(harness, base);
 		const b = await member(harness, base);
 		await until(async () => (await a.store.listCategories()).length === 1);
@@ -95,17 +93,15 @@ describe('sync with the Praxis gateway', () => {
 	it('keeps writes made before the device is certified pending, shows why certification failed, and sends them signed once it succeeds', async () => {
 		harness = createHarness();
 		const base = await harness.listen();
-		await harness.storage
-			.db('community')
-			.put({
-				_id: 'category:general',
-				type: 'category',
-				author: 'praxis',
-				createdAt: new Date().toISOString(),
-				name: 'General',
-				description: '',
-				order: 1
-			});
+		await harness.storage.db('community').put({
+			_id: 'category:general',
+			type: 'category',
+			author: 'praxis',
+			createdAt: new Date().toISOString(),
+			name: 'General',
+			description: '',
+			order: 1
+		});
 		const name = uniqueName('c').replace(/[^a-z0-9_-]/g, '');
 		const cookie = await harness.register(name);
 		const store = await openTestStore({ name });

@@ -121,17 +121,15 @@ describe('events and people through the server', () => {
 		const base = await harness.listen();
 		const a = await device(harness, base);
 		const b = await device(harness, base);
-		await harness.storage
-			.db('community')
-			.put({
-				_id: 'category:general',
-				type: 'category',
-				author: 'praxis',
-				createdAt: new Date().toISOString(),
-				name: 'General',
-				description: '',
-				order: 1
-			});
+		await harness.storage.db('community').put({
+			_id: 'category:general',
+			type: 'category',
+			author: 'praxis',
+			createdAt: new Date().toISOString(),
+			name: 'General',
+			description: '',
+			order: 1
+		});
 		// the server writes each member's first profile at registration: edit on top of it
 		a.start();
 		b.start();
