@@ -5,10 +5,11 @@
 //   GET    /api/calendar/{secret}.ics  anyone holding the URL → text/calendar (going + maybe)
 // Calendar apps cannot sign in, so the unguessable secret (32 random bytes) is the credential.
 import { Hono, type Context } from 'hono';
-import { COMMUNITY_DB } from '../../src/lib/domain/ids';
+import { COMMUNITY_DB, idKey, idRange } from '../../src/lib/domain/ids';
+import { deriveAttendance, type RsvpFacts } from '../../src/lib/domain/events';
 import { validateCommunityDoc } from '../../src/lib/domain/validate';
 import type { EventDoc } from '../../src/lib/domain/schemas';
-import { eventsToIcs } from '../../src/lib/domain/ics';
+import { eventsToIcs, type CalendarEvent } from '../../src/lib/domain/ics';
 import type { Storage } from '../storage/index';
 import type { AuthService, SessionUser } from '../auth/types';
 import { clientAddress, type AddressOf } from '../http/client-address';
@@ -35,6 +36,30 @@ export async function rsvpedEvents(
 	for (const row of events.rows) {
 		const checked = 'doc' in row && row.doc ? validateCommunityDoc(row.doc) : null;
 		if (checked?.ok && checked.doc.type === 'event') out.push(checked.doc);
+	}
+	return out;
+}
+
+/**
+ * `name`'s place at each event, derived from the event's RSVPs as every device derives it:
+ * confirmed with a place, tentative on the waiting list or after answering "maybe".
+ */
+export async function withPlaces(
+	storage: Storage,
+	name: string,
+	events: readonly EventDoc[]
+): Promise<CalendarEvent[]> {
+	const db = storage.db(COMMUNITY_DB);
+	const out: CalendarEvent[] = [];
+	for (const event of events) {
+		const res = await db.allDocs({ ...idRange('rsvp', idKey('event', event._id)), include_docs: true });
+		const rsvps: RsvpFacts[] = [];
+		for (const row of res.rows) {
+			const checked = 'doc' in row && row.doc ? validateCommunityDoc(row.doc) : null;
+			if (checked?.ok && checked.doc.type === 'rsvp') rsvps.push(checked.doc);
+		}
+		const attendance = deriveAttendance(rsvps, event.capacity);
+		out.push({ ...event, place: attendance.going.includes(name) ? 'confirmed' : 'tentative' });
 	}
 	return out;
 }
@@ -77,7 +102,8 @@ export function createCalendarRoutes(deps: CalendarRoutesDeps): Hono {
 		const name = await secrets.memberOf(file.slice(0, -'.ics'.length));
 		if (!name) return notFound();
 		const origin = new URL(c.req.url).origin;
-		const body = eventsToIcs(await rsvpedEvents(storage, name, rsvps), { name: 'Praxis: my events', origin });
+		const events = await withPlaces(storage, name, await rsvpedEvents(storage, name, rsvps));
+		const body = eventsToIcs(events, { name: 'Praxis: my events', origin });
 		return c.body(body, 200, {
 			'content-type': 'text/calendar; charset=utf-8',
 			'cache-control': 'private, max-age=300'

@@ -60,6 +60,8 @@ describe('events offline', () => {
 		expect(parsed.summary).toBe('Village hall meetup');
 		expect(parsed.startDate.toJSDate().toISOString()).toBe('2026-10-25T08:00:00.000Z'); // 09:00 CET
 		expect(parsed.endDate.toJSDate().toISOString()).toBe('2026-10-25T10:00:00.000Z');
+		// the answer that took the place has not reached the server yet
+		expect(vevent.getFirstPropertyValue('status')).toBe('TENTATIVE');
 
 		await a.context.setOffline(false);
 		await page.getByText('Waiting to sync').first().waitFor({ state: 'detached', timeout: 45_000 });

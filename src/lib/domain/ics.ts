@@ -17,6 +17,11 @@ export interface CalendarEvent {
 	cancelled?: boolean;
 	updatedAt?: string;
 	createdAt: string;
+	/**
+	 * The calendar owner's own place: `confirmed` with a place, `tentative` when on the waiting
+	 * list, answered "maybe" or not yet confirmed by the server. Absent: confirmed.
+	 */
+	place?: 'confirmed' | 'tentative';
 }
 
 export interface IcsOptions {
@@ -37,6 +42,23 @@ function locationText(e: CalendarEvent): string | null {
 	return parts.length ? parts.join(', ') : null;
 }
 
+/**
+ * SEQUENCE (RFC 5545 3.8.7.4) must grow with every change, or calendars keep the old copy.
+ * Every change to an event sets its updatedAt, so the whole seconds between its creation and
+ * its last change grow with each edit, and every device and the server compute the same number
+ * from the same document without keeping a counter.
+ */
+export function icsSequence(e: Pick<CalendarEvent, 'createdAt' | 'updatedAt'>): number {
+	if (!e.updatedAt) return 0;
+	const seconds = Math.floor((Date.parse(e.updatedAt) - Date.parse(e.createdAt)) / 1000);
+	return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
+}
+
+function icsStatus(e: CalendarEvent): ICalEventStatus {
+	if (e.cancelled) return ICalEventStatus.CANCELLED;
+	return e.place === 'tentative' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED;
+}
+
 /** One VCALENDAR holding `events` (sorted by start, so output is stable). */
 export function eventsToIcs(events: readonly CalendarEvent[], options: IcsOptions): string {
 	const calendar = ical({
@@ -52,11 +74,12 @@ export function eventsToIcs(events: readonly CalendarEvent[], options: IcsOption
 			start: new Date(e.start),
 			end: new Date(e.end),
 			stamp: new Date(e.updatedAt ?? e.createdAt),
+			sequence: icsSequence(e),
 			summary: e.title,
 			description: e.description || null,
 			location: locationText(e),
 			url,
-			status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+			status: icsStatus(e)
 		});
 		event.x([{ key: 'X-PRAXIS-TZ', value: e.timeZone }]);
 	}

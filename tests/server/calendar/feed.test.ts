@@ -94,6 +94,51 @@ describe('/api/calendar', () => {
 		expect(await (await call(harness, 'GET', '/api/calendar/secret', ana)).json()).toEqual({ active: false });
 	});
 
+	it('gives waitlisted and maybe answers TENTATIVE, and a SEQUENCE that grows with each edit', async () => {
+		harness = createHarness();
+		const ana = await harness.register('anna');
+		await harness.register('org');
+		const full = { ...eventDoc(E1, '2026-10-24T07:00:00.000Z', '2026-10-24T09:00:00.000Z', 'UTC'), capacity: 1 };
+		const edited = {
+			...eventDoc(E3, '2026-11-02T14:00:00.000Z', '2026-11-02T15:00:00.000Z', 'UTC'),
+			updatedAt: '2026-09-01T00:01:30.000Z'
+		};
+		await harness.storage.db('community').bulkDocs([
+			full,
+			eventDoc(E2, '2026-10-26T08:00:00.000Z', '2026-10-26T10:00:00.000Z', 'UTC'),
+			edited,
+			{ ...rsvp(E1, 'org', 'going'), createdAt: '2026-09-01T12:00:00.000Z' }, // took the one place first
+			rsvp(E1, 'anna', 'going'),
+			rsvp(E2, 'anna', 'maybe'),
+			rsvp(E3, 'anna', 'going')
+		]);
+		const { url } = (await (await call(harness, 'POST', '/api/calendar/secret', ana)).json()) as { url: string };
+		const vcal = new ICAL.Component(ICAL.parse(await (await call(harness, 'GET', url)).text()));
+		const rows = vcal
+			.getAllSubcomponents('vevent')
+			.map((c) => [
+				c.getFirstPropertyValue('uid'),
+				c.getFirstPropertyValue('status'),
+				c.getFirstPropertyValue('sequence')
+			]);
+		expect(rows).toEqual([
+			[`${E1}@praxis`, 'TENTATIVE', 0], // on the waiting list
+			[`${E2}@praxis`, 'TENTATIVE', 0], // maybe
+			[`${E3}@praxis`, 'CONFIRMED', 90] // a place; edited 90 s after it was created
+		]);
+
+		// the organiser makes room: anna's place is confirmed and the event's SEQUENCE grows
+		const db = harness.storage.db('community');
+		const stored = await db.get(full._id);
+		await db.put({ ...stored, capacity: 2, updatedAt: '2026-09-01T00:02:00.000Z' });
+		const after = new ICAL.Component(ICAL.parse(await (await call(harness, 'GET', url)).text()));
+		const first = after.getAllSubcomponents('vevent')[0];
+		expect([first.getFirstPropertyValue('status'), first.getFirstPropertyValue('sequence')]).toEqual([
+			'CONFIRMED',
+			120
+		]);
+	});
+
 	it('follows RSVPs changed, withdrawn or added after an earlier request (incremental index)', async () => {
 		harness = createHarness();
 		const ana = await harness.register('anna');
