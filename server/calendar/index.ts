@@ -5,8 +5,8 @@
 //   GET    /api/calendar/{secret}.ics  anyone holding the URL → text/calendar (going + maybe)
 // Calendar apps cannot sign in, so the unguessable secret (32 random bytes) is the credential.
 import { Hono, type Context } from 'hono';
-import { COMMUNITY_DB, idKey, idRange } from '../../src/lib/domain/ids';
-import { deriveAttendance, type RsvpFacts } from '../../src/lib/domain/events';
+import { COMMUNITY_DB } from '../../src/lib/domain/ids';
+import { attendanceOf } from '../../src/lib/pouch/attendance';
 import { validateCommunityDoc } from '../../src/lib/domain/validate';
 import type { EventDoc } from '../../src/lib/domain/schemas';
 import { eventsToIcs, type CalendarEvent } from '../../src/lib/domain/ics';
@@ -52,13 +52,7 @@ export async function withPlaces(
 	const db = storage.db(COMMUNITY_DB);
 	const out: CalendarEvent[] = [];
 	for (const event of events) {
-		const res = await db.allDocs({ ...idRange('rsvp', idKey('event', event._id)), include_docs: true });
-		const rsvps: RsvpFacts[] = [];
-		for (const row of res.rows) {
-			const checked = 'doc' in row && row.doc ? validateCommunityDoc(row.doc) : null;
-			if (checked?.ok && checked.doc.type === 'rsvp') rsvps.push(checked.doc);
-		}
-		const attendance = deriveAttendance(rsvps, event.capacity);
+		const attendance = await attendanceOf(db, event._id, event.capacity);
 		out.push({ ...event, place: attendance.going.includes(name) ? 'confirmed' : 'tentative' });
 	}
 	return out;

@@ -5,7 +5,7 @@
 // scheduler looks every hour and sends to whoever is due; nothing is sent when nothing happened.
 import { notificationsFor, type NotificationRow, type NotifyLookup } from '../../src/lib/domain/notifications';
 import { COMMUNITY_DB, eventOfRsvpId, idKey, idRange, rsvpId, typedId, userDbName } from '../../src/lib/domain/ids';
-import { deriveAttendance, type RsvpFacts } from '../../src/lib/domain/events';
+import { attendanceOf } from '../../src/lib/pouch/attendance';
 import type { Storage } from '../storage/index';
 import type { UserStore } from '../auth/users';
 import { escapeHtml, type Mailer } from './mailer';
@@ -86,17 +86,12 @@ async function placesAt(
 ): Promise<Map<string, { state: 'place' | 'waiting'; title: string }>> {
 	const out = new Map<string, { state: 'place' | 'waiting'; title: string }>();
 	for (const eventId of events) {
-		const ulid = idKey('event', eventId);
-		const [event, rsvps] = await Promise.all([
-			community.get<Doc>(eventId).then(
-				(d): Doc => d,
-				() => null
-			),
-			community.allDocs<RsvpFacts>({ include_docs: true, ...idRange('rsvp', ulid) })
-		]);
+		const event = await community.get<Doc>(eventId).then(
+			(d): Doc => d,
+			() => null
+		);
 		if (!event || event.cancelled) continue;
-		const facts = rsvps.rows.flatMap((row) => (row.doc ? [row.doc] : []));
-		const attendance = deriveAttendance(facts, typeof event.capacity === 'number' ? event.capacity : undefined);
+		const attendance = await attendanceOf(community, eventId, event.capacity);
 		const state = attendance.going.includes(name) ? 'place' : attendance.waiting.includes(name) ? 'waiting' : null;
 		if (state) out.set(eventId, { state, title: typeof event.title === 'string' ? event.title : 'an event' });
 	}
