@@ -63,7 +63,8 @@ export async function openDevice(profileDir?: string, options: DeviceOptions = {
 		close: () => context.close(),
 		async dispose() {
 			await context.close().catch(() => undefined);
-			await rm(dir, { recursive: true, force: true });
+			// Chromium's helper processes may still be writing the cache as the context closes
+			await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 		}
 	};
 }
