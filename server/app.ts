@@ -12,7 +12,7 @@ import { createAuthRoutes } from './auth/routes';
 import { createCouchSessionRoutes } from './auth/couch-session';
 import { createAccountRoutes } from './auth/account-routes';
 import type { ResetLimits } from './auth/accounts';
-import { createCouchApp, type SignatureChecks } from './couch/index';
+import { createCouchApp, type SignatureChecks, type WriteRule } from './couch/index';
 import { createStaticApp } from './static';
 import { compression } from './http/compression';
 import { securityHeaders } from './http/security-headers';
@@ -158,6 +158,8 @@ export function createApp(deps: AppDeps): PraxisApp {
 			})
 		: (signer: Parameters<typeof actorForSigner>[0]) => actorForSigner(signer, auth.users);
 	const signatures: SignatureChecks = { verifier, actorFor, required: deps.requireSignatures ?? true };
+	// Rules beyond one document's schema and permissions, for /couch and the hub relay alike.
+	const writeRules: WriteRule[] = [];
 
 	if (deps.hub) app.use(deps.hub.cors);
 	if (config.logRequests) app.use(requestLog(log));
@@ -281,9 +283,12 @@ export function createApp(deps: AppDeps): PraxisApp {
 	// _session first: the gateway's own routes include catch-alls.
 	if (!deps.hub) {
 		app.route('/couch', createCouchSessionRoutes({ auth, secureCookies: config.secureCookies, addressOf }));
-		app.use('/couch/*', hubRelay({ storage, auth: gatewayAuth, users: auth.users, verifier }));
+		app.use('/couch/*', hubRelay({ storage, auth: gatewayAuth, users: auth.users, verifier, rules: writeRules }));
 	}
-	app.route('/couch', createCouchApp({ storage, auth: gatewayAuth, uuid, version: config.version, clock, signatures }));
+	app.route(
+		'/couch',
+		createCouchApp({ storage, auth: gatewayAuth, uuid, version: config.version, clock, signatures, rules: writeRules })
+	);
 
 	app.route('/', createStaticApp({ staticDir: config.staticDir }));
 

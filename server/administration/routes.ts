@@ -17,6 +17,7 @@ import { Hono, type Context } from 'hono';
 import type { PraxisAuth } from '../auth/service';
 import type { SessionUser } from '../auth/types';
 import { isRole, suspendedAt, type UserRecord } from '../auth/users';
+import { setMemberSuspension } from '../auth/suspension';
 import type { HubRegistry } from '../hub/enrolment';
 import type { Accounts } from '../auth/accounts';
 import { AuthError } from '../auth/errors';
@@ -191,24 +192,20 @@ export function createAdminRoutes(deps: AdminRoutesDeps): Hono<AdminEnv> {
 			return c.json({ error: 'forbidden', reason: 'take away their administrator role first' }, 403);
 		const now = clock();
 		const until = typeof days === 'number' ? new Date(now.getTime() + days * 86_400_000).toISOString() : undefined;
-		const updated = await auth.users.setSuspension(name, {
+		const updated = await setMemberSuspension(auth, name, {
 			at: now.toISOString(),
 			by: c.get('admin').name,
 			reason: reason.trim(),
 			...(until ? { until } : {})
 		});
 		if (!updated) return c.json({ error: 'not_found', reason: `no member named ${name}` }, 404);
-		// signed out everywhere (sessions and hub tokens); signing in is refused while suspended
-		await auth.endSessions(name);
-		auth.invalidate(name);
 		return c.json({ member: publicMember(updated, now) });
 	});
 
 	app.delete('/members/:name/suspension', async (c) => {
 		const name = c.req.param('name');
-		const updated = USERNAME_PATTERN.test(name) ? await auth.users.setSuspension(name, null) : null;
+		const updated = USERNAME_PATTERN.test(name) ? await setMemberSuspension(auth, name, null) : null;
 		if (!updated) return c.json({ error: 'not_found', reason: `no member named ${name}` }, 404);
-		auth.invalidate(name);
 		return c.json({ member: publicMember(updated, clock()) });
 	});
 

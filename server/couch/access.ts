@@ -6,7 +6,7 @@ import type { Storage } from '../storage/index';
 import { COMMUNITY_DB, userDbOwner } from '../../src/lib/domain/ids';
 import { FILES_DB } from '../../src/lib/domain/files';
 import { CouchError, forbidden, notFound } from './errors';
-import type { SignatureChecks } from './write';
+import type { SignatureChecks, WriteRule } from './write';
 
 /** `files`: the library's attachments (library-files), read by every member, written per file by its author. */
 export type DbKind = 'community' | 'userdb' | 'files';
@@ -22,6 +22,8 @@ export interface OpenDb {
 	storage?: Storage;
 	/** The gateway's signature checks for writes into this database (write.ts), when it makes them. */
 	signatures?: SignatureChecks;
+	/** The gateway's further write rules (write.ts WriteRule). */
+	rules?: readonly WriteRule[];
 }
 
 export type CouchContext = Context<{ Variables: AuthVariables }>;
@@ -46,10 +48,10 @@ export function dbKind(name: string): DbKind | null {
  */
 export async function openDb(
 	c: CouchContext,
-	gateway: { storage: Storage; signatures?: SignatureChecks },
+	gateway: { storage: Storage; signatures?: SignatureChecks; rules?: readonly WriteRule[] },
 	name: string
 ): Promise<OpenDb> {
-	const { storage, signatures } = gateway;
+	const { storage, signatures, rules } = gateway;
 	const user = requireUser(c);
 	const kind = dbKind(name);
 	if (!kind) throw notFound('Database does not exist.');
@@ -62,5 +64,5 @@ export async function openDb(
 	// the call ends; concurrent longpolls legitimately exceed Node's default warning level of 10.
 	// Listeners that could leak (the live ones) are counted by ChangeNotifier instead.
 	db.setMaxListeners(0);
-	return { name, kind, db, user, existed, storage, signatures };
+	return { name, kind, db, user, existed, storage, signatures, rules };
 }

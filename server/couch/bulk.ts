@@ -110,7 +110,8 @@ export async function bulkDocs(c: CouchContext, open: OpenDb): Promise<Response>
 		throw badRequest('new_edits must be a boolean');
 	const { results } = await applyWrites(open.db, open.kind, open.user, body.docs, body.new_edits !== false, {
 		storage: open.storage,
-		signatures: open.signatures
+		signatures: open.signatures,
+		rules: open.rules
 	});
 	return c.json(results, 201);
 }

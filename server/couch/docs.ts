@@ -89,7 +89,8 @@ async function writeOne(
 ): Promise<Response> {
 	const { results, refusals } = await applyWrites(open.db, open.kind, open.user, [doc], newEdits, {
 		storage: open.storage,
-		signatures: open.signatures
+		signatures: open.signatures,
+		rules: open.rules
 	});
 	const refusal = refusals.get(0);
 	if (refusal?.status === 413) throw tooLarge(refusal.reason);

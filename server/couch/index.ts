@@ -14,9 +14,9 @@ import { deleteDoc, deleteLocal, getAttachment, getDoc, getLocal, putDoc, putLoc
 import { forbidden, notFound, couchJson, toCouchResponse, tooLarge, CouchError } from './errors';
 import { ChangeNotifier } from './notifier';
 
-import type { SignatureChecks } from './write';
+import type { SignatureChecks, WriteRule } from './write';
 
-export { writeDocs, type BulkResult, type SignatureChecks } from './write';
+export { writeDocs, type BulkResult, type SignatureChecks, type WriteRule, type JudgedDoc } from './write';
 
 export interface CouchDeps {
 	storage: Storage;
@@ -26,6 +26,8 @@ export interface CouchDeps {
 	clock?: () => Date;
 	/** Signature checks for pushed community documents and library files; absent, none are made. */
 	signatures?: SignatureChecks;
+	/** Write rules beyond each document's schema and permissions (write.ts WriteRule). */
+	rules?: readonly WriteRule[];
 }
 
 type Env = { Variables: AuthVariables };

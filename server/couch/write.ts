@@ -41,12 +41,32 @@ export interface SignatureChecks {
 	required: boolean;
 }
 
+/** One accepted document of a batch, and who it is judged as (null: signed by the server). */
+export interface JudgedDoc {
+	doc: RawDoc;
+	actor: SessionUser | null;
+}
+
+/**
+ * Rules beyond one document's schema and permissions, kept in their own modules and given to the
+ * gateway by server/app.ts (the same for /couch and the hub relay): refusals that read other
+ * documents (a locked thread, mentorship limits, review independence…) and work done once a write
+ * is stored (places at events, flags into the moderators' queue).
+ */
+export interface WriteRule {
+	/** Reasons to refuse, by index into `docs` (documents accepted so far, in a database of `kind`). */
+	check?(db: PouchDB.Database, kind: DbKind, docs: readonly JudgedDoc[]): Promise<Map<number, string>>;
+	/** After storing: the documents stored. A failure is logged; the write stands. */
+	after?(db: PouchDB.Database, kind: DbKind, docs: readonly JudgedDoc[]): Promise<void>;
+}
+
 /** What a write needs besides its database; /couch writes give both, server-side seeds neither. */
 export interface WriteContext {
 	/** For writes that reach another database (a member's messages are delivered: server/messages). */
 	storage?: Storage;
 	/** Signature checks for community documents and library files; absent, none are made. */
 	signatures?: SignatureChecks;
+	rules?: readonly WriteRule[];
 }
 
 /** One entry of a _bulk_docs answer, as CouchDB shapes it. */
@@ -98,14 +118,31 @@ export async function applyWrites(
 	newEdits: boolean,
 	context: WriteContext = {}
 ): Promise<WriteOutcome> {
-	const { storage, signatures } = context;
+	const { storage, signatures, rules = [] } = context;
 	const verdicts: Verdict[] = inputs.map((input) => screen(input, newEdits));
+	/** Who each document is judged as, when not `actor` (relayed documents: their signer). */
+	const judgedAs = new Map<number, SessionUser | null>();
 	if (kind === 'community') await bindRevisions(db, verdicts, newEdits);
 	if (kind === 'community') {
-		if (signatures) await judgeSigned(db, actor, signatures, inputs, verdicts);
+		if (signatures) await judgeSigned(db, actor, signatures, inputs, verdicts, judgedAs);
 		else await judgeCommunity(db, actor, verdicts);
 	} else if (kind === 'files') await judgeFiles(db, actor, verdicts, signatures);
 	else for (let i = 0; i < verdicts.length; i++) verdicts[i] = judgeUserDoc(verdicts[i]);
+	const judged = (indexes: number[]): JudgedDoc[] =>
+		indexes.map((i) => ({
+			doc: (verdicts[i] as { doc: RawDoc }).doc,
+			actor: judgedAs.has(i) ? judgedAs.get(i)! : actor
+		}));
+	for (const rule of rules) {
+		if (!rule.check) continue;
+		const open = verdicts.flatMap((v, i) => ('doc' in v ? [i] : []));
+		if (open.length === 0) break;
+		const refused = await rule.check(db, kind, judged(open));
+		for (const [k, reason] of refused) {
+			const i = open[k];
+			if (i !== undefined) verdicts[i] = refuse((verdicts[i] as { doc: RawDoc }).doc._id, reason);
+		}
+	}
 
 	const accepted: RawDoc[] = [];
 	const signedEdits: RawDoc[] = [];
@@ -124,6 +161,13 @@ export async function applyWrites(
 
 	if (!newEdits) {
 		const refused = [...refusals.values()].map(({ id, error, reason }) => ({ id, error, reason }));
+		const failed = new Set(storedResults.filter((r) => r.error).map((r) => r.id));
+		await runAfter(
+			rules,
+			db,
+			kind,
+			judged(verdicts.flatMap((v, i) => ('doc' in v && !failed.has(v.doc._id) ? [i] : [])))
+		);
 		return { results: [...refused, ...storedResults.filter((r) => r.error)], refusals };
 	}
 	// Signed edits go in under the revision their signature fixes; new_edits=false answers only failures.
@@ -143,7 +187,24 @@ export async function applyWrites(
 		if ('signed' in v) return signedResults.get((v as { doc: RawDoc }).doc) ?? { id: '', error: 'unknown_error' };
 		return storedResults[next++] ?? { id: '', error: 'unknown_error' };
 	});
+	await runAfter(rules, db, kind, judged(verdicts.flatMap((v, i) => ('doc' in v && results[i]?.ok ? [i] : []))));
 	return { results, refusals };
+}
+
+async function runAfter(
+	rules: readonly WriteRule[],
+	db: PouchDB.Database,
+	kind: DbKind,
+	docs: JudgedDoc[]
+): Promise<void> {
+	if (docs.length === 0) return;
+	for (const rule of rules) {
+		try {
+			await rule.after?.(db, kind, docs);
+		} catch (err) {
+			console.error('[couch] a rule run after a write failed', err);
+		}
+	}
 }
 
 const isSigned = (doc: RawDoc): boolean => typeof doc.signature === 'object' && doc.signature !== null;
@@ -311,7 +372,8 @@ async function judgeSigned(
 	actor: SessionUser,
 	checks: SignatureChecks,
 	batch: unknown[],
-	verdicts: Verdict[]
+	verdicts: Verdict[],
+	judgedAs: Map<number, SessionUser | null>
 ): Promise<void> {
 	const groups = new Map<string, { actor: SessionUser | null; indexes: number[] }>();
 	// The current revisions are read while the signatures are checked (one read for every group below).
@@ -347,6 +409,7 @@ async function judgeSigned(
 		}
 		const group = groups.get(key) ?? { actor: as, indexes: [] };
 		group.indexes.push(i);
+		if (as !== actor) judgedAs.set(i, as);
 		groups.set(key, group);
 	}
 	const prevs = await prevsRead;

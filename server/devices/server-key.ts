@@ -5,6 +5,7 @@
 // members as authors but were written by the server).
 import type { PublicJwk, SigningKey } from '../auth/keys';
 import { SIGNED_ALGORITHM, signDoc, withSignedRevision, type DocSignature } from '../../src/lib/domain/signing';
+import { putSigned } from '../../src/lib/pouch/signed-revisions';
 
 export const SERVER_SIGNER_PREFIX = 'server:';
 
@@ -92,4 +93,20 @@ export async function storeSignedNew(
 	if (failures.length > 0)
 		throw new Error(`could not store ${failures[0]?.id}: ${failures[0]?.reason ?? String(failures[0]?.error)}`);
 	return ids.map((id) => (present.has(id) ? { id, error: 'conflict' as const } : { id, ok: true as const }));
+}
+
+/**
+ * Writes `doc` as the server's next revision of it (a new document when `_rev` is absent and no
+ * live one exists), signed by the server and stored under the revision the signature fixes, as
+ * the gateway stores every signed revision. Throws a 409 conflict when `_rev` is not a current
+ * leaf (read again and retry). Returns the new revision.
+ */
+export function putAsServer(
+	db: PouchDB.Database,
+	doc: Record<string, unknown> & { _id: string; _rev?: string },
+	signer: ServerSigner
+): Promise<string> {
+	return putSigned(db, doc, ({ _rev: _, ...unsigned }, parent) =>
+		signDoc(unsigned, SERVER_SIGNER_PREFIX + signer.kid, signer.privateKey, parent)
+	);
 }

@@ -14,7 +14,7 @@ import type { AuthService, SessionUser } from '../auth/types';
 import type { MemberRoles, UserStore } from '../auth/users';
 import type { Storage } from '../storage/index';
 import type { Role } from '../../src/lib/domain/schemas';
-import { applyWrites, type BulkResult } from '../couch/write';
+import { applyWrites, type BulkResult, type WriteRule } from '../couch/write';
 import { actorForSigner, type SignatureVerifier } from '../devices/verify';
 import { clientAddress } from '../http/client-address';
 import { hubCredentialOf } from './upstream-auth';
@@ -25,6 +25,8 @@ export interface HubRelayDeps {
 	auth: AuthService;
 	users: MemberRoles;
 	verifier: SignatureVerifier;
+	/** The gateway's write rules (write.ts WriteRule), applied to relayed documents too. */
+	rules?: readonly WriteRule[];
 }
 
 const couchError = (c: Context, status: 400 | 401 | 403, error: string, reason: string) =>
@@ -81,7 +83,7 @@ export async function privilegedMembersOf(users: Pick<UserStore, 'list'>): Promi
 
 /** Verifies each document, groups the good ones by signer and writes each group as that member. */
 export async function relayDocs(
-	deps: Pick<HubRelayDeps, 'storage' | 'users' | 'verifier'>,
+	deps: Pick<HubRelayDeps, 'storage' | 'users' | 'verifier' | 'rules'>,
 	docs: unknown[],
 	newEdits: boolean
 ): Promise<BulkResult[]> {
@@ -110,7 +112,8 @@ export async function relayDocs(
 			'community',
 			actor,
 			indexes.map((i) => docs[i]),
-			newEdits
+			newEdits,
+			{ rules: deps.rules }
 		);
 		// new_edits=false answers only the failures (without their index), as CouchDB does.
 		if (newEdits) indexes.forEach((docIndex, k) => results.set(docIndex, outcome.results[k]));

@@ -181,3 +181,40 @@ export function eventOfRsvpId(id: string): string | null {
 	const [kind, ulid] = id.split(':');
 	return kind === 'rsvp' && ulid ? `event:${ulid}` : null;
 }
+
+/** What a member may flag for moderators: a thread, post, resource, event, story or profile. */
+export const FLAG_TARGET_PATTERN = new RegExp(
+	`^(?:(?:thread|post|resource|event|story):${ULID_SOURCE}|profile:${USERNAME_SOURCE})$`
+);
+
+/** One flag per member and item, in the member's private database: `flag:{target id}:{username}`. */
+export function flagId(target: string, username: string): string {
+	return `flag:${target}:${username}`;
+}
+
+/** The target and member a flag id names (`flag:post:01H…:alice`), or null when it is no flag id. */
+export function parseFlagId(id: string): { target: string; member: string } | null {
+	if (!id.startsWith('flag:')) return null;
+	const cut = id.lastIndexOf(':');
+	const target = id.slice('flag:'.length, cut);
+	const member = id.slice(cut + 1);
+	return FLAG_TARGET_PATTERN.test(target) && USERNAME_PATTERN.test(member) ? { target, member } : null;
+}
+
+/** Moderators' decisions on one item (hidden, locked, pinned), written by the server: `moderation:{target id}`. */
+export function moderationId(target: string): string {
+	return `moderation:${target}`;
+}
+
+/** The item a moderation id is about (`moderation:thread:01H…` → `thread:01H…`). */
+export function targetOfModerationId(id: string): string | null {
+	return id.startsWith('moderation:') ? id.slice('moderation:'.length) : null;
+}
+
+/**
+ * A member's place at an event as the server decided it, in the order it first received the
+ * answers (never a device's clock): `place:{event ulid}:{username}`.
+ */
+export function placeId(eventId: string, username: string): string {
+	return `place:${idKey('event', eventId)}:${username}`;
+}

@@ -62,7 +62,8 @@ const REVIEWER_STATUSES = new Set(['published', 'returned']);
  * `next._deleted` marks a deletion, authorized like a change.
  */
 export function authorizeCommunityWrite(actor: Actor, next: DocFacts, prev: DocFacts | null): Decision {
-	if (isServerOnly(next, prev)) return deny('only the server writes device certificates and revocations');
+	if (isServerOnly(next, prev))
+		return deny('only the server writes device certificates, revocations, moderation decisions and places');
 	if (prev && !next._deleted && prev.type !== next.type) return deny('a document cannot change its type');
 	if (prev) return authorizeChange(actor, next, prev);
 	if (next._deleted) return allow; // deleting what does not exist changes nothing
@@ -165,7 +166,7 @@ function isServerOnly(next: DocFacts, prev: DocFacts | null): boolean {
 	return (
 		SERVER_ONLY_TYPES.has(String(next.type)) ||
 		(prev !== null && SERVER_ONLY_TYPES.has(String(prev.type))) ||
-		/^(device|revocation):/.test(next._id)
+		/^(device|revocation|moderation|place):/.test(next._id)
 	);
 }
 

@@ -1,7 +1,14 @@
 // Schemas of the community documents (DESIGN.md's table), shared by the client and the server.
 // Objects are loose so PouchDB's own fields (_rev, _revisions, _attachments, _conflicts) pass.
 import * as v from 'valibot';
-import { ATTENDANCE_ID_PATTERN, COLLECTION_ITEM_PATTERN, SLUG_PATTERN, ULID_PATTERN, USERNAME_PATTERN } from './ids';
+import {
+	ATTENDANCE_ID_PATTERN,
+	COLLECTION_ITEM_PATTERN,
+	FLAG_TARGET_PATTERN,
+	SLUG_PATTERN,
+	ULID_PATTERN,
+	USERNAME_PATTERN
+} from './ids';
 
 export const MAX_BODY_CHARS = 100_000;
 export const MAX_TAGS = 10;
@@ -104,7 +111,9 @@ export const resourceSchema = v.looseObject({
 	links: v.optional(v.pipe(v.array(url), v.maxLength(30, 'at most 30 links'))),
 	related: v.optional(v.pipe(v.array(anyRef), v.maxLength(30, 'at most 30 related items'))),
 	reviewedBy: v.optional(username),
-	reviewedAt: v.optional(instant)
+	reviewedAt: v.optional(instant),
+	// members who wrote it with the author: like the author, they may not review or publish it
+	coauthors: v.optional(v.pipe(v.array(username), v.maxLength(10, 'at most 10 co-authors')))
 });
 
 export const reviewSchema = v.looseObject({
@@ -126,6 +135,9 @@ export const voteSchema = v.looseObject({
 	value: v.picklist([1, -1], 'value must be 1 or -1')
 });
 
+export const MAX_MENTOR_CAPACITY = 20;
+export const MENTOR_CAPACITY_DEFAULT = 3;
+
 export const profileSchema = v.looseObject({
 	...base('profile', idOf('profile', USERNAME_PATTERN, 'username')),
 	displayName: v.pipe(v.string(), v.trim(), v.minLength(1, 'a display name is required'), v.maxLength(80)),
@@ -134,7 +146,16 @@ export const profileSchema = v.looseObject({
 	role: v.optional(text(120)),
 	expertise: v.optional(v.pipe(v.array(tag), v.maxLength(20, 'at most 20 expertise tags'))),
 	bio: v.optional(text(5000)),
-	mentor: v.optional(v.boolean())
+	mentor: v.optional(v.boolean()),
+	/** How many mentees an open mentor takes at once (MENTOR_CAPACITY_DEFAULT when unset). */
+	mentorCapacity: v.optional(
+		v.pipe(
+			v.number(),
+			v.integer('a whole number of mentees'),
+			v.minValue(1, 'at least one mentee'),
+			v.maxValue(MAX_MENTOR_CAPACITY, `at most ${MAX_MENTOR_CAPACITY} mentees`)
+		)
+	)
 });
 
 // ---- Events and people ----
@@ -271,7 +292,9 @@ export const mentorshipSchema = v.looseObject({
 	...base('mentorship', idOf('mentorship', ULID_PATTERN, 'ulid')),
 	mentor: username,
 	goals: text(5000, 1),
-	completedAt: v.optional(instant)
+	completedAt: v.optional(instant),
+	/** Set by the mentee who no longer wants it (before or after an answer). */
+	withdrawnAt: v.optional(instant)
 });
 
 export const MENTORSHIP_ANSWERS = ['accepted', 'declined'] as const;
@@ -305,8 +328,84 @@ export const profilePrivateSchema = v.looseObject({
 	bio: v.optional(text(5000))
 });
 
+export const FLAG_REASONS = ['spam', 'harassment', 'off-topic', 'confidential', 'other'] as const;
+export type FlagReason = (typeof FLAG_REASONS)[number];
+export const FLAG_DECISIONS = ['dismissed', 'hidden', 'deleted', 'locked', 'moved', 'suspended'] as const;
+
+/**
+ * A member's flag on an item, in their own database: `flag:{target id}:{username}`. The server
+ * copies it to the moderators' queue (never into `community`) and writes `decision` back into
+ * it when a moderator decides; what a member writes in `decision` is ignored.
+ */
+export const flagSchema = v.pipe(
+	v.looseObject({
+		...base('flag', v.pipe(v.string(), v.startsWith('flag:'))),
+		target: v.pipe(
+			v.string(),
+			v.regex(FLAG_TARGET_PATTERN, 'only threads, posts, resources, events, stories and profiles are flagged')
+		),
+		reason: v.picklist(FLAG_REASONS, `reason must be one of ${FLAG_REASONS.join(', ')}`),
+		text: v.optional(text(1000)),
+		decision: v.optional(
+			v.object({
+				action: v.picklist(FLAG_DECISIONS),
+				at: instant,
+				note: v.optional(text(1000))
+			})
+		)
+	}),
+	v.check((f) => f.reason !== 'other' || (f.text ?? '').trim() !== '', 'say what is wrong when the reason is "other"'),
+	v.check((f) => f._id === `flag:${f.target}:${f.author}`, 'a flag id must be flag:{target id}:{your username}')
+);
+
 export type MessageDoc = v.InferOutput<typeof messageSchema>;
+export type FlagDoc = v.InferOutput<typeof flagSchema>;
 export type ProfilePrivateDoc = v.InferOutput<typeof profilePrivateSchema>;
+
+// ---- Written by the server alone (SERVER_ONLY_TYPES) ----
+const decisionNote = v.object({ reason: text(1000), at: instant, by: v.optional(username) });
+
+/**
+ * Moderators' decisions on one item: `moderation:{target id}`. `hidden`: members see "Hidden by
+ * moderators" in its place (its author and moderators still see it, the author with the reason);
+ * `auto` when enough flags hid it until a moderator decides. `locked`: a thread takes no new
+ * posts. `pinned`: a thread is listed first in its category.
+ */
+export const moderationSchema = v.looseObject({
+	...base('moderation', v.pipe(v.string(), v.startsWith('moderation:'))),
+	target: anyRef,
+	hidden: v.optional(
+		v.object({ reason: text(1000), at: instant, by: v.optional(username), auto: v.optional(v.boolean()) })
+	),
+	locked: v.optional(decisionNote),
+	pinned: v.optional(v.boolean())
+});
+
+export const PLACE_STATES = ['place', 'waiting', 'none'] as const;
+export type PlaceState = (typeof PLACE_STATES)[number];
+
+/**
+ * A member's place at an event as the server decided it: `place:{event ulid}:{username}`.
+ * Answers are ordered by `receivedAt`, when the server first received the "going" answer, so no
+ * device clock decides who has a place. `answeredAt` is the RSVP time it reflects: a device whose
+ * own RSVP is newer shows the answer as pending.
+ */
+export const placeSchema = v.looseObject({
+	...base('place', v.pipe(v.string(), v.startsWith('place:'))),
+	event: idOf('event', ULID_PATTERN, 'ulid'),
+	member: username,
+	state: v.picklist(PLACE_STATES),
+	answeredAt: instant,
+	receivedAt: v.optional(instant),
+	/** The state before the last change, and when it changed: notifications derive from these. */
+	previous: v.optional(v.picklist(PLACE_STATES)),
+	changedAt: instant,
+	/** 1 for the first in line, while waiting. */
+	position: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)))
+});
+
+export type ModerationDoc = v.InferOutput<typeof moderationSchema>;
+export type PlaceDoc = v.InferOutput<typeof placeSchema>;
 
 export const communitySchemas = {
 	category: categorySchema,
@@ -326,7 +425,9 @@ export const communitySchemas = {
 	revocation: revocationSchema,
 	rating: ratingSchema,
 	use: useSchema,
-	collection: collectionSchema
+	collection: collectionSchema,
+	moderation: moderationSchema,
+	place: placeSchema
 } as const;
 
 export type CommunityType = keyof typeof communitySchemas;
@@ -347,5 +448,5 @@ export function isCommunityType(type: unknown): type is CommunityType {
 
 export type DeviceDoc = v.InferOutput<typeof deviceSchema>;
 export type RevocationDoc = v.InferOutput<typeof revocationSchema>;
-/** Document types only the server writes (device certificates and their revocations). */
-export const SERVER_ONLY_TYPES: ReadonlySet<string> = new Set(['device', 'revocation']);
+/** Document types only the server writes (device certificates, revocations, moderators' decisions, places). */
+export const SERVER_ONLY_TYPES: ReadonlySet<string> = new Set(['device', 'revocation', 'moderation', 'place']);
