@@ -53,6 +53,8 @@ import { FILES_DB } from '../src/lib/domain/files';
 import { createPrivacyRoutes } from './privacy/routes';
 import { readPrivacyNotice } from './privacy/notice';
 import { createExportRoutes } from './account/routes';
+// Moderation: flags, the review queue, moderators' actions and the audit log.
+import { createModeration } from './moderation/index';
 
 /** Account requests are small; anything bigger is a mistake or an attack. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
@@ -160,6 +162,10 @@ export function createApp(deps: AppDeps): PraxisApp {
 	const signatures: SignatureChecks = { verifier, actorFor, required: deps.requireSignatures ?? true };
 	// Rules beyond one document's schema and permissions, for /couch and the hub relay alike.
 	const writeRules: WriteRule[] = [];
+	const moderation = createModeration({ storage, auth, clock, autoHideFlags: config.autoHideFlags, addressOf });
+	writeRules.push(moderation.lockRule);
+	// a hub keeps no members' databases: flags reach the server with the member's own sync
+	if (!deps.hub) writeRules.push(moderation.flagRule);
 
 	if (deps.hub) app.use(deps.hub.cors);
 	if (config.logRequests) app.use(requestLog(log));
@@ -210,7 +216,8 @@ export function createApp(deps: AppDeps): PraxisApp {
 			verifier,
 			secureCookies: config.secureCookies,
 			addressOf,
-			limits: deps.resetLimits
+			limits: deps.resetLimits,
+			audit: moderation.audit
 		});
 		api.route(
 			'/auth/forgot',
@@ -227,6 +234,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 		api.route('/auth', accounts.auth);
 		// moderators give reset codes here; /api/admin is for administrators only
 		api.route('/moderation', accounts.admin);
+		api.route('/moderation', moderation.routes);
 		api.route('/privacy', createPrivacyRoutes({ auth, dataDir: config.dataDir, addressOf, clock }));
 		api.route('/account/export', createExportRoutes({ storage, auth, addressOf, clock, log }));
 		api.route('/devices', createDeviceRoutes({ storage, auth, verifier, clock, addressOf }));
@@ -260,6 +268,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 				addressOf,
 				clock,
 				accounts: accounts.accounts,
+				audit: moderation.audit,
 				lastCompaction: async () => (await readCompactionRecord(storage, COMMUNITY_DB))?.finishedAt ?? null
 			})
 		);

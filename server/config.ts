@@ -25,6 +25,11 @@ export interface AppConfig {
 	allowedOrigins?: readonly string[];
 	/** The app's public address, for links in emails (PRAXIS_PUBLIC_URL; default http://localhost:PORT). */
 	publicUrl?: string;
+	/**
+	 * Open flags from this many different members hide an item until a moderator decides
+	 * (PRAXIS_AUTO_HIDE_FLAGS; default 3).
+	 */
+	autoHideFlags?: number;
 }
 
 export const LIMITS = {
@@ -68,6 +73,10 @@ export interface ReadOptions {
 	readFile?: (path: string) => string;
 }
 
+/** Open flags from different members that hide an item until a moderator decides. */
+export const AUTO_HIDE_FLAGS_DEFAULT = 3;
+const MAX_AUTO_HIDE_FLAGS = 1000;
+
 const ORIGIN = /^https?:\/\/[^/]+$/;
 
 /** Off only for 0 or false. */
@@ -98,6 +107,11 @@ export function readServerConfig(env: Env, options: ReadOptions = {}): ServerCon
 	const badOrigin = allowedOrigins.find((origin) => !ORIGIN.test(origin));
 	if (badOrigin !== undefined)
 		return { error: `PRAXIS_ALLOWED_ORIGINS must list origins like https://praxis.example.org, not ${badOrigin}` };
+	const autoHideFlags = Number(env.PRAXIS_AUTO_HIDE_FLAGS?.trim() || AUTO_HIDE_FLAGS_DEFAULT);
+	if (!Number.isInteger(autoHideFlags) || autoHideFlags < 1 || autoHideFlags > MAX_AUTO_HIDE_FLAGS)
+		return {
+			error: `PRAXIS_AUTO_HIDE_FLAGS must be a whole number from 1 to ${MAX_AUTO_HIDE_FLAGS}, not ${env.PRAXIS_AUTO_HIDE_FLAGS}`
+		};
 	return {
 		port,
 		host: env.HOST ?? (hub.hub ? '0.0.0.0' : '127.0.0.1'),
@@ -110,7 +124,8 @@ export function readServerConfig(env: Env, options: ReadOptions = {}): ServerCon
 			secureCookies: env.PRAXIS_SECURE_COOKIES === '1',
 			logRequests: unlessOff(env.PRAXIS_LOG),
 			allowedOrigins,
-			publicUrl
+			publicUrl,
+			autoHideFlags
 		},
 		trustProxy: env.PRAXIS_TRUST_PROXY === '1',
 		requireSignatures: env.PRAXIS_REQUIRE_SIGNATURES !== '0',

@@ -30,6 +30,7 @@ import { hasRole } from '../../src/lib/domain/permissions';
 import { COMMUNITY_DB, USERNAME_PATTERN } from '../../src/lib/domain/ids';
 import { FILES_DB } from '../../src/lib/domain/files';
 import { ROLES } from '../../src/lib/domain/schemas';
+import type { AuditEntry, AuditLog } from '../moderation/audit';
 
 export interface AdminRoutesDeps {
 	storage: Storage;
@@ -44,6 +45,8 @@ export interface AdminRoutesDeps {
 	/** When `community` was last compacted (ISO), if the server records it. */
 	lastCompaction?: () => Promise<string | null>;
 	clock?: () => Date;
+	/** Where every change made here is recorded (server/moderation/audit.ts). */
+	audit?: AuditLog;
 }
 
 /** Members listed at most per search (the page asks for a narrower search beyond). */
@@ -87,6 +90,9 @@ export function createAdminRoutes(deps: AdminRoutesDeps): Hono<AdminEnv> {
 	const addressOf = deps.addressOf ?? clientAddress;
 	const clock = deps.clock ?? (() => new Date());
 	const app = new Hono<AdminEnv>();
+	const record = async (c: Context<AdminEnv>, entry: Omit<AuditEntry, 'id' | 'at' | 'actor'>): Promise<void> => {
+		await deps.audit?.record({ actor: c.get('admin').name, ...entry });
+	};
 
 	async function admin(c: Context): Promise<SessionUser | Response> {
 		const user = await auth.authenticate(c.req.raw, addressOf(c));
@@ -144,13 +150,21 @@ export function createAdminRoutes(deps: AdminRoutesDeps): Hono<AdminEnv> {
 		);
 		if (!updated) return c.json({ error: 'not_found', reason: `no member named ${name}` }, 404);
 		auth.invalidate(name);
+		await record(c, {
+			action: 'role-change',
+			target: `member:${name}`,
+			reason: '',
+			details: grant !== undefined ? { granted: String(role) } : { revoked: String(role) }
+		});
 		return c.json({ member: publicMember(updated, clock()) });
 	});
 
 	app.post('/members/:name/reset-code', async (c) => {
 		if (!deps.accounts) return c.json({ error: 'not_found', reason: 'reset codes are not available here' }, 404);
 		try {
-			return c.json(await deps.accounts.issueResetCode(c.req.param('name'), c.get('admin')), 201);
+			const issued = await deps.accounts.issueResetCode(c.req.param('name'), c.get('admin'));
+			await record(c, { action: 'reset-code', target: `member:${issued.username}`, reason: '' });
+			return c.json(issued, 201);
 		} catch (err) {
 			if (err instanceof AuthError) return c.json({ error: err.error, reason: err.reason }, err.status);
 			throw err;
@@ -199,6 +213,12 @@ export function createAdminRoutes(deps: AdminRoutesDeps): Hono<AdminEnv> {
 			...(until ? { until } : {})
 		});
 		if (!updated) return c.json({ error: 'not_found', reason: `no member named ${name}` }, 404);
+		await record(c, {
+			action: 'suspend',
+			target: `member:${name}`,
+			reason: reason.trim(),
+			...(until ? { details: { until } } : {})
+		});
 		return c.json({ member: publicMember(updated, now) });
 	});
 
@@ -206,6 +226,7 @@ export function createAdminRoutes(deps: AdminRoutesDeps): Hono<AdminEnv> {
 		const name = c.req.param('name');
 		const updated = USERNAME_PATTERN.test(name) ? await setMemberSuspension(auth, name, null) : null;
 		if (!updated) return c.json({ error: 'not_found', reason: `no member named ${name}` }, 404);
+		await record(c, { action: 'lift-suspension', target: `member:${name}`, reason: '' });
 		return c.json({ member: publicMember(updated, clock()) });
 	});
 
@@ -229,14 +250,16 @@ export function createAdminRoutes(deps: AdminRoutesDeps): Hono<AdminEnv> {
 			return c.json({ error: 'bad_request', reason: 'send {name}: the hub’s name, 3–32 of a-z 0-9 _ -' }, 400);
 		const result = await hubs.enrol(name);
 		if ('refused' in result) return c.json({ error: 'bad_request', reason: result.refused }, 400);
+		await record(c, { action: 'hub-enrol', target: `hub:${name}`, reason: '' });
 		return c.json({ name, credential: result.credential }, 201);
 	});
 
 	app.delete('/hubs/:name', async (c) => {
 		const name = c.req.param('name');
 		if (!(await hubs.revoke(name))) return c.json({ error: 'not_found', reason: `no hub named ${name}` }, 404);
-		const record = (await hubs.list()).find((h) => h.name === name);
-		return c.json({ name, revokedAt: record?.revokedAt ?? null });
+		await record(c, { action: 'hub-remove', target: `hub:${name}`, reason: '' });
+		const hub = (await hubs.list()).find((h) => h.name === name);
+		return c.json({ name, revokedAt: hub?.revokedAt ?? null });
 	});
 
 	app.get('/health', async (c) => {

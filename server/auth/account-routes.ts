@@ -20,6 +20,7 @@ import { checkPassword } from './input';
 import { asHttpError, attempt } from './routes';
 import { AuthError, type PraxisAuth, type PublicUser } from './service';
 import type { SessionRecord } from './sessions';
+import type { AuditLog } from '../moderation/audit';
 
 export interface AccountRoutesDeps {
 	auth: PraxisAuth;
@@ -28,6 +29,8 @@ export interface AccountRoutesDeps {
 	secureCookies: boolean;
 	addressOf?: AddressOf;
 	limits?: Partial<ResetLimits>;
+	/** Where reset codes given by moderators are recorded (server/moderation/audit.ts). */
+	audit?: AuditLog;
 }
 
 const SESSION_ID = /^[0-9a-f-]{36}$/;
@@ -148,6 +151,12 @@ export function createAccountRoutes(deps: AccountRoutesDeps): { auth: Hono; admi
 	admin.post('/members/:name/reset-code', async (c) => {
 		const user = await signedIn(c, 'give a reset code');
 		const issued = await attempt(() => accounts.issueResetCode(c.req.param('name'), user));
+		await deps.audit?.record({
+			actor: user.name,
+			action: 'reset-code',
+			target: `member:${issued.username}`,
+			reason: ''
+		});
 		return c.json(issued, 201);
 	});
 

@@ -10,7 +10,8 @@ import type { Storage } from '../storage/index';
 import { LIMITS } from '../config';
 import { validateCommunityDoc } from '../../src/lib/domain/validate';
 import { authorizeCommunityWrite, type DocFacts } from '../../src/lib/domain/permissions';
-import { isCommunityType } from '../../src/lib/domain/schemas';
+import * as valibot from 'valibot';
+import { flagSchema, isCommunityType } from '../../src/lib/domain/schemas';
 import { authorizeFileWrite, validateFileDoc } from '../../src/lib/domain/files';
 import { categoryId, newId } from '../../src/lib/domain/ids';
 import { authorizeRelated, relatedIdOf } from '../../src/lib/domain/permissions';
@@ -303,11 +304,18 @@ function screen(input: unknown, newEdits: boolean): Verdict {
 	return screened;
 }
 
-/** Private databases: any object with a string `type`; known community types must match their schema. */
+/**
+ * Private databases: any object with a string `type`; known community types must match their
+ * schema, and so must flags (`flag:…`, read by moderators: server/moderation/flag-rule.ts).
+ */
 function judgeUserDoc(v: Verdict): Verdict {
 	if (!('doc' in v) || v.doc._deleted === true) return v;
 	const type = v.doc.type;
 	if (typeof type !== 'string' || type === '') return refuse(v.doc._id, 'a document needs a string type');
+	if (type === 'flag' || v.doc._id.startsWith('flag:')) {
+		const flag = valibot.safeParse(flagSchema, v.doc);
+		return flag.success ? v : refuse(v.doc._id, flag.issues.map((issue) => issue.message).join('; '));
+	}
 	if (!isCommunityType(type)) return v;
 	const checked = validateCommunityDoc(v.doc);
 	return checked.ok ? v : refuse(v.doc._id, checked.reason);

@@ -32,7 +32,8 @@ describe('readServerConfig', () => {
 				secureCookies: false,
 				logRequests: true,
 				allowedOrigins: [],
-				publicUrl: 'http://localhost:3000'
+				publicUrl: 'http://localhost:3000',
+				autoHideFlags: 3
 			},
 			trustProxy: false,
 			requireSignatures: true,
@@ -40,6 +41,13 @@ describe('readServerConfig', () => {
 			hub: { hub: false }
 		});
 		expect((readServerConfig({}) as ServerConfig).app.version).toBe('0.0.0');
+	});
+
+	it('reads how many flags hide an item until a moderator decides', () => {
+		expect(read({ PRAXIS_AUTO_HIDE_FLAGS: '5' }).app.autoHideFlags).toBe(5);
+		expect(read({ PRAXIS_AUTO_HIDE_FLAGS: ' ' }).app.autoHideFlags).toBe(3);
+		for (const wrong of ['0', '-2', '2.5', 'many'])
+			expect(refusal({ PRAXIS_AUTO_HIDE_FLAGS: wrong })).toMatch(/PRAXIS_AUTO_HIDE_FLAGS must be a whole number/);
 	});
 
 	it('reads the listening address and the store', () => {
