@@ -44,6 +44,8 @@ export interface HarnessOptions {
 	publicUrl?: string;
 	/** Refuse unsigned community documents and files pushed to /couch (createApp's default: on). */
 	requireSignatures?: boolean;
+	/** Open flags from this many members hide an item (server/config.ts; default 3). */
+	autoHideFlags?: number;
 }
 
 export interface Harness {
@@ -94,7 +96,8 @@ export function createHarness(options: HarnessOptions = {}): Harness {
 		demo: false,
 		secureCookies: options.secureCookies ?? false,
 		logRequests: options.logRequests ?? true,
-		...(options.publicUrl ? { publicUrl: options.publicUrl } : {})
+		...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+		...(options.autoHideFlags ? { autoHideFlags: options.autoHideFlags } : {})
 	};
 	const logs: string[] = [];
 	const statuses: number[] = [];
