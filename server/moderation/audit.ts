@@ -2,7 +2,7 @@
 // Append-only by construction: entries are new documents in a server-only database (never
 // reachable through /couch) and nothing here updates or deletes one.
 import type { Storage } from '../storage/index';
-import { newId } from '../../src/lib/domain/ids';
+import { monotonicFactory } from 'ulid';
 
 export const AUDIT_DB = 'praxis-audit';
 
@@ -53,11 +53,14 @@ export interface AuditLog {
 
 const PAGE = 500;
 
+/** Monotonic: entries recorded within one millisecond still list in the order they happened. */
+const nextUlid = monotonicFactory();
+
 export function createAuditLog(storage: Storage, clock: () => Date = () => new Date()): AuditLog {
 	const db = () => storage.db(AUDIT_DB);
 	return {
 		async record(entry) {
-			const full: AuditEntry = { id: `audit:${newId()}`, at: clock().toISOString(), ...entry };
+			const full: AuditEntry = { id: `audit:${nextUlid()}`, at: clock().toISOString(), ...entry };
 			const { id, ...body } = full;
 			await db().put({ _id: id, ...body });
 			return full;
