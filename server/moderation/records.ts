@@ -40,7 +40,11 @@ const isConflict = (err: unknown): boolean => (err as { status?: number }).statu
 const isMissing = (err: unknown): boolean => (err as { status?: number }).status === 404;
 
 export interface ModerationRecords {
-	/** Copies a new flag; a flag already recorded (open or decided) is left as it was. */
+	/**
+	 * Copies a new flag. A flag already recorded is left as it was (the member's edits do not
+	 * rewrite it), unless it was decided and this is a new flag (another `createdAt`: the member
+	 * withdrew theirs and flagged the item again), which opens it again. True when recorded.
+	 */
 	addFlag(flag: Omit<FlagRecord, 'id' | 'status' | 'decision'>): Promise<boolean>;
 	/** A flag its member deleted: it leaves the queue while open; a decided one stays on record. */
 	withdrawFlag(target: string, member: string): Promise<boolean>;
@@ -75,8 +79,10 @@ export function createModerationRecords(storage: Storage): ModerationRecords {
 	return {
 		async addFlag(flag) {
 			const id = flagId(flag.target, flag.member);
+			const prev = await getOrNull<FlagRecord>(id);
+			if (prev && (prev.status === 'open' || prev.createdAt === flag.createdAt)) return false;
 			try {
-				await db().put({ _id: id, ...flag, status: 'open' });
+				await db().put({ _id: id, ...(prev?._rev ? { _rev: prev._rev } : {}), ...flag, status: 'open' });
 				return true;
 			} catch (err) {
 				if (isConflict(err)) return false;

@@ -145,6 +145,33 @@ describe('flags written by members', () => {
 	});
 });
 
+describe('a flag after a decision', () => {
+	it('stays decided when edited, and comes back to the queue when withdrawn and made again', async () => {
+		w = await createWorld();
+		const thread = await publish(w, 'ana', threadDoc(w, 'ana'));
+		await flag(w, 'ben', thread._id);
+		expect((await act(w, 'mod', { target: thread._id, action: 'dismiss' })).status).toBe(200);
+		const id = flagId(thread._id, 'ben');
+		const path = `${userDbName('ben')}/${encodeURIComponent(id)}`;
+		const decided = (await couch(w, 'ben', path)).body;
+		expect(decided.decision).toMatchObject({ action: 'dismissed' });
+
+		tick(w);
+		const [edited] = await bulk(w, 'ben', userDbName('ben'), [{ ...decided, text: 'Still a sales pitch' }]);
+		expect(edited).toMatchObject({ ok: true });
+		expect(await queue(w)).toEqual([]);
+
+		const [removed] = await bulk(w, 'ben', userDbName('ben'), [{ _id: id, _rev: edited!.rev, _deleted: true }]);
+		expect(removed).toMatchObject({ ok: true });
+		expect(await moderatorsRecord(w, id)).toMatchObject({ status: 'decided' });
+		tick(w);
+		expect(await flag(w, 'ben', thread._id, { reason: 'harassment' })).toMatchObject({ ok: true });
+		expect((await queue(w)).map((i) => i.flags)).toEqual([
+			[expect.objectContaining({ member: 'ben', reason: 'harassment' })]
+		]);
+	});
+});
+
 describe('automatic hiding', () => {
 	it('hides an item after flags from three different members, until a moderator decides', async () => {
 		w = await createWorld();
