@@ -132,6 +132,29 @@ describe('flags written by members', () => {
 		expect(await moderatorsRecord(w, flagId(thread._id, 'ben'))).toMatchObject({ reason: 'spam', status: 'open' });
 	});
 
+	it('judges and copies flags replicated from a device (new_edits=false) the same way', async () => {
+		w = await createWorld();
+		const thread = await publish(w, 'ana', threadDoc(w, 'ana'));
+		const own = await publish(w, 'ben', threadDoc(w, 'ben'));
+		const good = { ...flagDoc(w, 'ben', thread._id), _rev: '1-a1b2c3d4e5f60718293a4b5c6d7e8f90' };
+		const mine = { ...flagDoc(w, 'ben', own._id), _rev: '1-0f1e2d3c4b5a69788796a5b4c3d2e1f0' };
+		const res = await couch(w, 'ben', `${userDbName('ben')}/_bulk_docs`, 'POST', {
+			docs: [good, mine],
+			new_edits: false
+		});
+		expect(res.status).toBe(201);
+		expect(res.body).toEqual([{ id: mine._id, error: 'forbidden', reason: 'you cannot flag what you wrote' }]);
+		expect((await queue(w)).map((i) => i.target)).toEqual([thread._id]);
+		const withdrawn = {
+			_id: good._id,
+			_rev: '2-ffeeddccbbaa99887766554433221100',
+			_deleted: true,
+			_revisions: { start: 2, ids: ['ffeeddccbbaa99887766554433221100', 'a1b2c3d4e5f60718293a4b5c6d7e8f90'] }
+		};
+		await couch(w, 'ben', `${userDbName('ben')}/_bulk_docs`, 'POST', { docs: [withdrawn], new_edits: false });
+		expect(await queue(w)).toEqual([]);
+	});
+
 	it('takes a flag the member withdraws out of the queue', async () => {
 		w = await createWorld();
 		const thread = await publish(w, 'ana', threadDoc(w, 'ana'));
