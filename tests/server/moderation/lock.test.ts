@@ -3,6 +3,7 @@
 // moderators reply.
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, bulk, communityDoc, createWorld, postDoc, publish, threadDoc, type ModWorld } from './support';
+import { certifyTestDevice } from '../helpers/signing';
 
 let w: ModWorld | null = null;
 afterEach(async () => {
@@ -58,6 +59,31 @@ describe('a locked thread', () => {
 			error: 'forbidden',
 			reason: 'this thread is locked by moderators: Heated'
 		});
+	});
+
+	it('refuses a new reply relayed by a meetup hub, and stores the rest of its batch', async () => {
+		w = await createWorld();
+		const enrolled = await w.h.post('/api/admin/hubs', { name: 'village-hall' }, { cookie: w.cookies.root! });
+		expect(enrolled.status).toBe(201);
+		const { credential } = (await enrolled.json()) as { credential: string };
+		const device = await certifyTestDevice(w.h, w.cookies.ben!);
+		const thread = await publish(w, 'ana', threadDoc(w, 'ana'));
+		const open = await publish(w, 'ana', threadDoc(w, 'ana'));
+		await act(w, 'mod', { target: thread._id, action: 'lock', reason: 'Off topic for weeks' });
+
+		const reply = await device.signRevision(postDoc(w, 'ben', thread._id));
+		const elsewhere = await device.signRevision(postDoc(w, 'ben', open._id));
+		const res = await w.h.request('/couch/community/_bulk_docs', {
+			method: 'POST',
+			headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ docs: [reply, elsewhere], new_edits: false })
+		});
+		expect(res.status).toBe(201);
+		expect(await res.json()).toEqual([
+			{ id: reply._id, error: 'forbidden', reason: 'this thread is locked by moderators: Off topic for weeks' }
+		]);
+		expect(await communityDoc(w, reply._id)).toBeNull();
+		expect(await communityDoc(w, elsewhere._id)).not.toBeNull();
 	});
 
 	it('refuses what members write as moderation documents', async () => {
