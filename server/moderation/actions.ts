@@ -32,6 +32,7 @@ export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 export const MAX_REASON_CHARS = 500;
 export const MAX_SUSPENSION_DAYS = 365;
 const DAY_MS = 86_400_000;
+const MOVE_ATTEMPTS = 3;
 
 const NEEDS_REASON: ReadonlySet<ModerationAction> = new Set(['hide', 'delete', 'lock', 'suspend']);
 const THREADS_ONLY: ReadonlySet<ModerationAction> = new Set(['lock', 'unlock', 'move', 'pin', 'unpin']);
@@ -169,9 +170,18 @@ async function move(deps: ActionDeps, signer: ServerSigner, req: ActionRequest, 
 	if (category === from) return bad('the thread is already in that category');
 	if (!(await categoryExists(deps, category))) return missing(`there is no category ${category}`);
 	// the thread keeps its author; the server's signature vouches for the change
-	const { signature: _, ...content } = thread;
-	await putAsServer(deps.storage.db(COMMUNITY_DB), { ...content, category, updatedAt: at }, signer);
-	return { details: { category, from } };
+	for (let attempt = 1; ; attempt++) {
+		const current = attempt === 1 ? thread : await readTarget(deps.storage, req.target);
+		if (!current) return missing('this item does not exist any more (or never did)');
+		const { signature: _, ...content } = current;
+		try {
+			await putAsServer(deps.storage.db(COMMUNITY_DB), { ...content, category, updatedAt: at }, signer);
+			return { details: { category, from } };
+		} catch (err) {
+			// its author edited it meanwhile: move the newer revision
+			if ((err as { status?: number }).status !== 409 || attempt >= MOVE_ATTEMPTS) throw err;
+		}
+	}
 }
 
 async function categoryExists(deps: ActionDeps, slug: string): Promise<boolean> {
