@@ -21,9 +21,7 @@ describe('visibilityOf', () => {
 	it('shows the author their hidden item with the reason', () => {
 		const seen = visibilityOf('alice', 'alice', ['member'], hidden);
 		expect(seen).toEqual({ kind: 'author', reason: 'Shares a phone number' });
-		expect(hiddenNotice(seen)).toBe(
-			'Hidden by moderators: Shares a phone number. Other members cannot see it.'
-		);
+		expect(hiddenNotice(seen)).toBe('Hidden by moderators: Shares a phone number. Other members cannot see it.');
 	});
 
 	it('shows moderators and admins the item, the reason and whether flags hid it', () => {

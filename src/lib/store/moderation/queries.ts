@@ -57,7 +57,10 @@ export async function myFlag(ctx: StoreContext, target: string): Promise<FlagVie
 export async function myFlags(ctx: StoreContext): Promise<FlagListEntry[]> {
 	const rows = await moderationTables(ctx.db).flags.orderBy('createdAt').reverse().toArray();
 	const pending = await ctx.db.outbox.bulkGet(rows.map((r) => r.id));
-	const decisions = await decisionsOn(ctx, rows.map((r) => r.target));
+	const decisions = await decisionsOn(
+		ctx,
+		rows.map((r) => r.target)
+	);
 	const { name, roles } = ctx.member;
 	return Promise.all(
 		rows.map(async (row, i) => {
@@ -87,7 +90,11 @@ export async function itemOf(ctx: StoreContext, target: string): Promise<Flagged
 		}
 		case 'resource': {
 			const resource = await libraryTables(ctx.db).resources.get(target);
-			return { title: resource?.title ?? 'A library resource', href: `/library/${key}`, author: resource?.author ?? null };
+			return {
+				title: resource?.title ?? 'A library resource',
+				href: `/library/${key}`,
+				author: resource?.author ?? null
+			};
 		}
 		case 'event': {
 			const event = await eventsTables(ctx.db).events.get(target);

@@ -30,7 +30,10 @@ export interface FlagRow {
 	decision?: { action: string; at: string; note?: string };
 }
 
-export function moderationTables(db: PraxisDb): { moderation: Table<ModerationRow, string>; flags: Table<FlagRow, string> } {
+export function moderationTables(db: PraxisDb): {
+	moderation: Table<ModerationRow, string>;
+	flags: Table<FlagRow, string>;
+} {
 	return {
 		moderation: db.table<ModerationRow, string>('moderation'),
 		flags: db.table<FlagRow, string>('flags')

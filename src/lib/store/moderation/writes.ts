@@ -31,7 +31,8 @@ async function getFlag(ctx: StoreContext, id: string): Promise<Doc | null> {
 /** Writes (or, before a decision, changes) the member's flag on an item. */
 export async function flag(ctx: StoreContext, input: FlagInput): Promise<string> {
 	const me = ctx.member.name;
-	if (!FLAG_TARGET_PATTERN.test(input.target)) throw new Error('Only threads, replies, resources, events, stories and profiles can be flagged.');
+	if (!FLAG_TARGET_PATTERN.test(input.target))
+		throw new Error('Only threads, replies, resources, events, stories and profiles can be flagged.');
 	const item = await itemOf(ctx, input.target);
 	if (item.author === me) throw new Error('You cannot flag something you wrote yourself.');
 	const text = input.text?.trim();
@@ -39,7 +40,14 @@ export async function flag(ctx: StoreContext, input: FlagInput): Promise<string>
 	const id = flagId(input.target, me);
 	const prev = await getFlag(ctx, id);
 	if (prev?.decision) throw new Error('A moderator already decided on your flag: it cannot be changed.');
-	const doc: Doc = { _id: id, type: 'flag', author: me, createdAt: ctx.now(), target: input.target, reason: input.reason };
+	const doc: Doc = {
+		_id: id,
+		type: 'flag',
+		author: me,
+		createdAt: ctx.now(),
+		target: input.target,
+		reason: input.reason
+	};
 	if (text) doc.text = text;
 	if (prev?._rev) {
 		doc._rev = prev._rev;
