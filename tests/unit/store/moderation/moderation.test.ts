@@ -5,7 +5,17 @@
 // rebuild replays both; search leaves out what moderators hid from members who may not see it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { flagId } from '../../../../src/lib/domain/ids';
-import { ULIDS, at, categoryDoc, closeTestStores, openTestStore, postDoc, threadDoc, type TestStore } from '../support';
+import {
+	ULIDS,
+	at,
+	categoryDoc,
+	closeTestStores,
+	openTestStore,
+	postDoc,
+	threadDoc,
+	uniqueName,
+	type TestStore
+} from '../support';
 
 afterEach(closeTestStores);
 
@@ -25,9 +35,15 @@ async function receive(store: TestStore, docs: Array<Record<string, unknown>>): 
 	await store.replica.projected();
 }
 
-async function withForum(member: { name: string; roles?: Array<'member' | 'moderator' | 'admin'> }) {
+/** A member's store holding one thread (by `threadAuthor`, alice unless said) and one reply by bob. */
+async function withForum(member: {
+	name: string;
+	roles?: Array<'member' | 'moderator' | 'admin'>;
+	threadAuthor?: string;
+}) {
 	const store = await openTestStore({ name: member.name, roles: member.roles ?? ['member'] });
-	await receive(store, [categoryDoc('general'), threadDoc(ULIDS.t1, 'general', 1), postDoc(ULIDS.p1, THREAD, 2)]);
+	const thread = threadDoc(ULIDS.t1, 'general', 1, { author: member.threadAuthor ?? 'alice' });
+	await receive(store, [categoryDoc('general'), thread, postDoc(ULIDS.p1, THREAD, 2)]);
 	return store;
 }
 
@@ -101,11 +117,12 @@ describe('flags', () => {
 	});
 
 	it('refuses what cannot be flagged, with reasons a member understands', async () => {
-		const store = await withForum({ name: 'alice' }); // alice wrote the thread
+		const me = uniqueName('w');
+		const store = await withForum({ name: me, threadAuthor: me });
 		await expect(store.moderation.flag({ target: THREAD, reason: 'spam' })).rejects.toThrow(
 			'You cannot flag something you wrote yourself.'
 		);
-		await expect(store.moderation.flag({ target: 'profile:alice', reason: 'spam' })).rejects.toThrow(/wrote yourself/);
+		await expect(store.moderation.flag({ target: `profile:${me}`, reason: 'spam' })).rejects.toThrow(/wrote yourself/);
 		await expect(store.moderation.flag({ target: POST, reason: 'other', text: '   ' })).rejects.toThrow(
 			/Tell the moderators what is wrong/
 		);
@@ -165,20 +182,21 @@ describe('flags', () => {
 describe('search and hidden items', () => {
 	it('finds a hidden item for its author and moderators only', async () => {
 		const hide = moderationDoc(THREAD, { hidden: { reason: 'Spam', at: at(5) } });
+		const writer = uniqueName('w');
 		const found = async (store: TestStore) => {
 			await store.search.flush();
 			return (await store.search.search('body')).hits.map((h) => h.id);
 		};
-		const member = await withForum({ name: 'kate' });
+		const member = await withForum({ name: 'kate', threadAuthor: writer });
 		expect(await found(member)).toContain(THREAD);
 		await receive(member, [hide]);
 		expect(await found(member)).not.toContain(THREAD);
 
-		const author = await withForum({ name: 'alice' });
+		const author = await withForum({ name: writer, threadAuthor: writer });
 		await receive(author, [hide]);
 		expect(await found(author)).toContain(THREAD);
 
-		const moderator = await withForum({ name: 'mona', roles: ['member', 'moderator'] });
+		const moderator = await withForum({ name: 'mona', roles: ['member', 'moderator'], threadAuthor: writer });
 		await receive(moderator, [hide]);
 		expect(await found(moderator)).toContain(THREAD);
 	});
