@@ -18,7 +18,9 @@ export function createModerationApi(ctx: StoreContext) {
 		myFlags: () => mq.myFlags(ctx),
 		decisionOn: (target: string) => mq.decisionOn(ctx, target),
 		decisionsOn: (targets: readonly string[]) => mq.decisionsOn(ctx, targets),
-		pinnedThreads: (category: string) => mq.pinnedThreads(ctx, category)
+		pinnedThreads: (category: string) => mq.pinnedThreads(ctx, category),
+		/** Leaves out of a list what moderators hid from this member. */
+		visibleItems: <T extends { id: string; author: string }>(items: readonly T[]) => mq.visibleItems(ctx, items)
 	};
 }
 

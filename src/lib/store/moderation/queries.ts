@@ -34,6 +34,22 @@ export async function decisionsOn(ctx: StoreContext, targets: readonly string[])
 	return new Map(rows.filter((r): r is ModerationRow => r !== undefined).map((r) => [r.target, r]));
 }
 
+/**
+ * The items the member may read, in order: an item moderators hid is left out of lists for
+ * members who neither wrote it nor moderate.
+ */
+export async function visibleItems<T extends { id: string; author: string }>(
+	ctx: StoreContext,
+	items: readonly T[]
+): Promise<T[]> {
+	const decisions = await decisionsOn(
+		ctx,
+		items.map((item) => item.id)
+	);
+	const { name, roles } = ctx.member;
+	return items.filter((item) => canSee(visibilityOf(item.author, name, roles, decisions.get(item.id))));
+}
+
 /** Pinned threads of a category that are on this device and not deleted, newest activity first. */
 export async function pinnedThreads(ctx: StoreContext, category: string): Promise<string[]> {
 	const pinned = await moderationTables(ctx.db)

@@ -201,3 +201,23 @@ describe('search and hidden items', () => {
 		expect(await found(moderator)).toContain(THREAD);
 	});
 });
+
+describe('lists and hidden items', () => {
+	it('leaves a hidden item out of lists for members who may not see it', async () => {
+		const writer = uniqueName('w');
+		const items = [
+			{ id: THREAD, author: writer },
+			{ id: POST, author: 'bob' }
+		];
+		const hide = moderationDoc(THREAD, { hidden: { reason: 'Spam', at: at(5) } });
+		const member = await withForum({ name: uniqueName('v'), threadAuthor: writer });
+		await receive(member, [hide]);
+		expect(await member.moderation.visibleItems(items)).toEqual([items[1]]);
+		const author = await withForum({ name: writer, threadAuthor: writer });
+		await receive(author, [hide]);
+		expect(await author.moderation.visibleItems(items)).toEqual(items);
+		const admin = await withForum({ name: uniqueName('a'), roles: ['member', 'admin'], threadAuthor: writer });
+		await receive(admin, [hide]);
+		expect(await admin.moderation.visibleItems(items)).toEqual(items);
+	});
+});
