@@ -80,7 +80,13 @@ describe('flags and moderators’ decisions', () => {
 		await signIn(m.page, server.url, 'mona');
 		await m.page.goto(`${server.url}/moderation`);
 		await m.page.getByRole('heading', { name: 'Moderation', exact: true }).waitFor();
-		const item = m.page.getByRole('article').or(m.page.getByRole('listitem')).filter({ hasText: text }).first();
+		// the queue's item, whether shown as an article, a list item or a table row
+		const item = m.page
+			.getByRole('article')
+			.or(m.page.getByRole('listitem'))
+			.or(m.page.getByRole('row'))
+			.filter({ hasText: text })
+			.last();
 		await item.waitFor({ timeout: 45_000 });
 		await item.getByText('1 flag').waitFor();
 		const reason = 'Advertising unrelated to procurement';
