@@ -1,5 +1,5 @@
 // The app store: what screens get from a member's store (queries, writes, drafts, the library,
-// search, events, people, refusals and conflicts, the sync log). It holds no PouchDB handle and no
+// search, events, people, moderation, refusals and conflicts, the sync log). It holds no PouchDB handle and no
 // replication hook: the sync layer gets those through the replica port (replica.ts). Every
 // function takes the shared StoreContext built by open.ts.
 import * as attention from './attention';
@@ -7,6 +7,7 @@ import type { StoreContext } from './context';
 import type { ExchangeApi } from './exchange';
 import type { EventsApi, PeopleApi } from './events/api';
 import type { LibraryApi, SearchApi } from './library/api';
+import { createModerationApi, type ModerationApi } from './moderation/api';
 import * as queries from './queries';
 import type { StoreSigning } from './signing/index';
 import { syncStateKey } from './names';
@@ -37,6 +38,8 @@ export interface Store {
 	readonly events: EventsApi;
 	/** Profiles with visibility, mentorship, direct messages, notifications (events/api.ts). */
 	readonly people: PeopleApi;
+	/** Flags and moderators' decisions: hidden, locked, pinned (moderation/api.ts). */
+	readonly moderation: ModerationApi;
 	/** The device's signing key and certificate (signing/). Absent in test fakes. */
 	readonly signing?: StoreSigning;
 	/** Saving and opening update files (exchange.ts). */
@@ -118,6 +121,7 @@ export function createAppStore(ctx: StoreContext, parts: AppStoreParts): Store {
 		search: parts.search,
 		events: parts.events,
 		people: parts.people,
+		moderation: createModerationApi(ctx),
 		signing: parts.signing,
 		exchange: parts.exchange,
 

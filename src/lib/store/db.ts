@@ -19,11 +19,13 @@
 //               thread row queries its posts only when listed here               [projection]
 //   syncLog     replication events for diagnosis                                   [device]
 //   meta        feed followers' checkpoints, schema version                        [device]
+//   moderation, flags  moderators' decisions and the member's own flags (moderation/tables.ts)
 import Dexie, { type Table } from 'dexie';
 import { dexieDbName } from './names';
 import { voteId } from '../domain/ids';
 import { LIBRARY_SCHEMA_VERSION, LIBRARY_STORES } from './library/tables';
 import { EVENTS_SCHEMA_VERSION, EVENTS_STORES } from './events/tables';
+import { MODERATION_SCHEMA_VERSION, MODERATION_STORES } from './moderation/tables';
 import type {
 	CategoryRow,
 	ConflictRow,
@@ -116,6 +118,14 @@ export class PraxisDb extends Dexie {
 					else await meta.delete(CHECKPOINT_KEY);
 				}
 				await meta.delete(LEGACY_EVENTS_CHECKPOINT_KEY);
+			});
+		// Moderators' decisions and flags (moderation/tables.ts). The community follower only reads
+		// changes after its checkpoint: it replays from 0 once so the decisions already synced are
+		// projected (re-applying a change is harmless). Flags are new in the private replica.
+		this.version(MODERATION_SCHEMA_VERSION)
+			.stores({ ...MODERATION_STORES })
+			.upgrade(async (tx) => {
+				await tx.table<MetaRow, string>('meta').delete(CHECKPOINT_KEY);
 			});
 	}
 }

@@ -1,7 +1,8 @@
 /// <reference types="pouchdb-core" />
 // Every projection of a member's replicas, driven by one feed follower per replica
 // (feed/follower.ts): the community follower applies forums, library, search, events and people
-// in one transaction per batch; the private follower applies messages and the "only me" profile.
+// and moderators' decisions in one transaction per batch; the private follower applies messages,
+// the "only me" profile and the member's own flags.
 import { CHECKPOINT_KEY, type PraxisDb } from './db';
 import { eventsProjection } from './events/feed-projection';
 import { PRIVATE_CHECKPOINT_KEY } from './events/tables';
@@ -9,6 +10,7 @@ import { FeedFollower } from './feed/follower';
 import type { Projection } from './feed/projection';
 import type { WatchedReplica } from './feed/watched-replica';
 import { forumProjection } from './forum-projection';
+import { flagsProjection, moderationProjection } from './moderation/projection';
 import { writeSnapshotPart, type SnapshotWriteResult } from './snapshot-write';
 
 export interface FollowersOptions {
@@ -53,7 +55,12 @@ export function createFollowers(options: FollowersOptions): Followers {
 		db,
 		checkpointKey: CHECKPOINT_KEY,
 		// search (in library) reads the forum rows of the batch: forums come first
-		projections: [forumProjection({ onProblem, member }), ...options.library, eventsProjection('community', deps)],
+		projections: [
+			forumProjection({ onProblem, member }),
+			...options.library,
+			eventsProjection('community', deps),
+			moderationProjection()
+		],
 		onProblem,
 		batchSize,
 		conflicts: true,
@@ -65,7 +72,7 @@ export function createFollowers(options: FollowersOptions): Followers {
 		source: options.private,
 		db,
 		checkpointKey: PRIVATE_CHECKPOINT_KEY,
-		projections: [eventsProjection('private', deps)],
+		projections: [eventsProjection('private', deps), flagsProjection(member)],
 		onProblem,
 		batchSize
 	});

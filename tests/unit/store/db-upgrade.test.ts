@@ -1,7 +1,8 @@
 // Schema upgrades of the member's Dexie database keep what an older version projected usable:
 // vote totals written before they carried the member's own vote (`mine`) get it from the votes
 // table when the database is opened by this version; the two community checkpoints of the forum
-// projector and the events runner become the one follower's, the earlier of them.
+// projector and the events runner become the one follower's; the moderation tables make the
+// community follower replay its feed once.
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
@@ -57,20 +58,33 @@ describe('Dexie schema upgrades', () => {
 		return out;
 	}
 
-	it('resumes the one community follower from the earlier checkpoint and drops the legacy resources table', async () => {
-		const behind = await upgradeWith([
+	it('replays the community feed once for moderation, and drops the legacy tables and checkpoints', async () => {
+		// An older device resumed the one follower from the earlier of its two checkpoints; the
+		// moderation tables then need every moderation document already synced: it replays from 0.
+		const upgraded = await upgradeWith([
 			{ key: CHECKPOINT_KEY, value: 40 },
-			{ key: 'events.checkpoint.community', value: 25 }
+			{ key: 'events.checkpoint.community', value: 25 },
+			{ key: 'events.checkpoint.private', value: 7 }
 		]);
-		expect(behind).toMatchObject({ checkpoint: 25, events: undefined });
-		expect(behind.tables).not.toContain('resources');
-		expect(behind.tables).toContain('libResources');
-		const ahead = await upgradeWith([
-			{ key: CHECKPOINT_KEY, value: 40 },
-			{ key: 'events.checkpoint.community', value: 60 }
-		]);
-		expect(ahead.checkpoint).toBe(40);
-		// the events never projected: everything is replayed
+		expect(upgraded).toMatchObject({ checkpoint: undefined, events: undefined });
+		expect(upgraded.tables).not.toContain('resources');
+		expect(upgraded.tables).toEqual(expect.arrayContaining(['libResources', 'moderation', 'flags']));
 		expect((await upgradeWith([{ key: CHECKPOINT_KEY, value: 40 }])).checkpoint).toBeUndefined();
+	});
+
+	it('keeps the private follower’s checkpoint when only the community feed replays', async () => {
+		const member = uniqueName('up');
+		const old = new Dexie(dexieDbName(member), { indexedDB, IDBKeyRange });
+		old.version(22).stores({ meta: 'key' });
+		await old.table('meta').bulkPut([
+			{ key: CHECKPOINT_KEY, value: 40 },
+			{ key: 'events.checkpoint.private', value: 7 }
+		]);
+		old.close();
+		const db = new PraxisDb(member, { indexedDB, IDBKeyRange });
+		await db.open();
+		expect((await db.meta.get(CHECKPOINT_KEY))?.value).toBeUndefined();
+		expect((await db.meta.get('events.checkpoint.private'))?.value).toBe(7);
+		db.close();
 	});
 });

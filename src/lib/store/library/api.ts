@@ -116,7 +116,7 @@ export function createLibraryApi(ctx: StoreContext, deps: files.FilesDeps): Libr
 
 export function createSearchApi(ctx: StoreContext, indexer: SearchIndexer): SearchApi {
 	return {
-		search: (query, filters, limit) => search(ctx.db, indexer, query, filters, limit),
+		search: (query, filters, limit) => search(ctx.db, indexer, query, filters, limit, ctx.member),
 		ready: async () => {
 			await indexer.ready();
 		},

@@ -1,9 +1,12 @@
 // Search answers for screens: hits from the index with a link, a highlighted snippet (segments,
 // never HTML) cut from the document's text as projected in Dexie, and facet counts.
 import type { FacetCounts, SearchFilters, SearchHit } from '../../search/index';
+import { canSee, visibilityOf } from '../../domain/moderation';
+import type { Actor } from '../../domain/permissions';
 import { snippet, type Segment } from '../../search/snippet';
 import type { PraxisDb } from '../db';
 import { libraryTables } from '../library/tables';
+import { moderationTables } from '../moderation/tables';
 import type { SearchIndexer } from './indexer';
 
 export interface SearchResultView extends SearchHit {
@@ -33,21 +36,32 @@ export async function search(
 	indexer: SearchIndexer,
 	q: string,
 	filters: SearchFilters = {},
-	limit = 30
+	limit = 30,
+	viewer?: Actor
 ): Promise<SearchPage> {
 	const index = await indexer.ready();
 	const started = performance.now();
 	const answer = index.search(q, filters, limit);
 	const tookMs = performance.now() - started;
-	const texts = await textsOf(db, answer.hits);
+	const shown = viewer ? await visibleTo(db, viewer, answer.hits) : answer.hits;
+	const texts = await textsOf(db, shown);
 	// Snippets look at the start of long bodies only: cutting a window out of 100k characters
 	// per hit would cost more than the search itself.
-	const hits = answer.hits.map((hit) => ({
+	const hits = shown.map((hit) => ({
 		...hit,
 		href: hrefOf(hit),
 		snippet: snippet((texts.get(hit.id) ?? '').slice(0, SNIPPET_SOURCE_CHARS), hit.terms)
 	}));
-	return { hits, total: answer.total, facets: answer.facets, tookMs };
+	return { hits, total: answer.total - (answer.hits.length - shown.length), facets: answer.facets, tookMs };
+}
+
+/**
+ * The hits the viewer may read: an item moderators hid is found only by its author and by
+ * moderators (the index keeps it, so it comes back when a moderator restores it).
+ */
+async function visibleTo(db: PraxisDb, viewer: Actor, hits: readonly SearchHit[]): Promise<SearchHit[]> {
+	const decisions = await moderationTables(db).moderation.bulkGet(hits.map((hit) => hit.id));
+	return hits.filter((hit, i) => canSee(visibilityOf(hit.author, viewer.name, viewer.roles, decisions[i])));
 }
 
 async function textsOf(db: PraxisDb, hits: readonly SearchHit[]): Promise<Map<string, string>> {
