@@ -163,7 +163,8 @@ export class UsernameTakenError extends Error {
  * answers it from the roles its upstream gave (bundle/index.ts hubMembersWith).
  */
 export interface MemberRoles {
-	get(name: string): Promise<Pick<UserRecord, 'name' | 'roles'> | null>;
+	/** `suspended`, when given, refuses the member's relayed writes while in force. */
+	get(name: string): Promise<(Pick<UserRecord, 'name' | 'roles'> & Pick<Partial<UserRecord>, 'suspended'>) | null>;
 }
 
 export interface UserStore {

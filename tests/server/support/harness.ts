@@ -14,6 +14,7 @@ import { createAuthService, type AuthLimits, type PraxisAuth } from '../../../se
 import { createStorage, type Storage } from '../../../server/storage/index';
 import type { AppConfig } from '../../../server/config';
 import type { ResetLimits } from '../../../server/auth/accounts';
+import type { WriteLimits } from '../../../server/couch/rate';
 
 /** Fast parameters for tests only (real accounts use DEFAULT_SCRYPT_COST). */
 export const TEST_SCRYPT_COST = { N: 1024, r: 8, p: 1 };
@@ -44,6 +45,8 @@ export interface HarnessOptions {
 	publicUrl?: string;
 	/** Refuse unsigned community documents and files pushed to /couch (createApp's default: on). */
 	requireSignatures?: boolean;
+	/** Per-member write limits on /couch; by default none (tests write faster than a person). */
+	writeLimits?: Partial<WriteLimits>;
 }
 
 export interface Harness {
@@ -108,6 +111,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
 		mailer: options.mailer,
 		resetLimits: options.resetLimits,
 		requireSignatures: options.requireSignatures,
+		writeLimits: options.writeLimits ?? { writesPerMinute: 0, messagesPerMinute: 0 },
 		log: (line) => logs.push(line)
 	});
 	let server: Server | null = null;
