@@ -46,7 +46,7 @@ const all = [
 ];
 const connected = [connecting, bootstrapping, live, caughtUp, ramping];
 
-const failed = (kind: ErrorKind, online = true): ControllerEvent => ({
+const failed = (kind: ErrorKind, online = true): Extract<ControllerEvent, { type: 'failed' }> => ({
 	type: 'failed',
 	kind,
 	reason: `because ${kind}`,
