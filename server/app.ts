@@ -13,6 +13,7 @@ import { createCouchSessionRoutes } from './auth/couch-session';
 import { createAccountRoutes } from './auth/account-routes';
 import type { ResetLimits } from './auth/accounts';
 import { createCouchApp, type SignatureChecks, type WriteRule } from './couch/index';
+import type { WriteLimits } from './couch/rate';
 import { createStaticApp } from './static';
 import { compression } from './http/compression';
 import { securityHeaders } from './http/security-headers';
@@ -82,6 +83,11 @@ export interface AppDeps {
 	mailer?: Mailer | null;
 	/** Limits on reset-code attempts (tests lower them). */
 	resetLimits?: Partial<ResetLimits>;
+	/**
+	 * Per-member write limits on /couch (server/couch/rate.ts; PRAXIS_WRITE_LIMIT_PER_MINUTE and
+	 * PRAXIS_MESSAGE_LIMIT_PER_MINUTE; 0 turns one off). Absent: DEFAULT_WRITE_LIMITS.
+	 */
+	writeLimits?: Partial<WriteLimits>;
 }
 
 export interface PraxisApp {
@@ -158,7 +164,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 				name: signer.name,
 				roles: [...hub.rolesOf(signer.name)]
 			})
-		: (signer: Parameters<typeof actorForSigner>[0]) => actorForSigner(signer, auth.users);
+		: (signer: Parameters<typeof actorForSigner>[0]) => actorForSigner(signer, auth.users, clock());
 	const signatures: SignatureChecks = { verifier, actorFor, required: deps.requireSignatures ?? true };
 	// Rules beyond one document's schema and permissions, for /couch and the hub relay alike.
 	const writeRules: WriteRule[] = [];
@@ -292,11 +298,23 @@ export function createApp(deps: AppDeps): PraxisApp {
 	// _session first: the gateway's own routes include catch-alls.
 	if (!deps.hub) {
 		app.route('/couch', createCouchSessionRoutes({ auth, secureCookies: config.secureCookies, addressOf }));
-		app.use('/couch/*', hubRelay({ storage, auth: gatewayAuth, users: auth.users, verifier, rules: writeRules }));
+		app.use(
+			'/couch/*',
+			hubRelay({ storage, auth: gatewayAuth, users: auth.users, verifier, rules: writeRules, clock })
+		);
 	}
 	app.route(
 		'/couch',
-		createCouchApp({ storage, auth: gatewayAuth, uuid, version: config.version, clock, signatures, rules: writeRules })
+		createCouchApp({
+			storage,
+			auth: gatewayAuth,
+			uuid,
+			version: config.version,
+			clock,
+			signatures,
+			rules: writeRules,
+			writeLimits: deps.writeLimits
+		})
 	);
 
 	app.route('/', createStaticApp({ staticDir: config.staticDir }));

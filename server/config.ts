@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { parseHubArgs, type HubArgs } from './hub/cli';
 import type { MailConfig } from './mail/mailer';
+import { DEFAULT_WRITE_LIMITS, type WriteLimits } from './couch/rate';
 
 export interface AppConfig {
 	version: string;
@@ -58,6 +59,11 @@ export interface ServerConfig {
 	requireSignatures: boolean;
 	/** SMTP_URL and MAIL_FROM; without SMTP_URL no email is sent. */
 	mail: MailConfig;
+	/**
+	 * Per-member write limits on /couch (server/couch/rate.ts): PRAXIS_WRITE_LIMIT_PER_MINUTE
+	 * (documents, default 120) and PRAXIS_MESSAGE_LIMIT_PER_MINUTE (direct messages, default 30); 0: none.
+	 */
+	writeLimits: WriteLimits;
 	/** Hub mode (server/hub/cli.ts): from --hub and its options, or PRAXIS_HUB and its variables. */
 	hub: Exclude<HubArgs, { error: string }>;
 }
@@ -112,6 +118,10 @@ export function readServerConfig(env: Env, options: ReadOptions = {}): ServerCon
 		return {
 			error: `PRAXIS_AUTO_HIDE_FLAGS must be a whole number from 1 to ${MAX_AUTO_HIDE_FLAGS}, not ${env.PRAXIS_AUTO_HIDE_FLAGS}`
 		};
+	const writesPerMinute = perMinute(env, 'PRAXIS_WRITE_LIMIT_PER_MINUTE', DEFAULT_WRITE_LIMITS.writesPerMinute);
+	if (typeof writesPerMinute === 'string') return { error: writesPerMinute };
+	const messagesPerMinute = perMinute(env, 'PRAXIS_MESSAGE_LIMIT_PER_MINUTE', DEFAULT_WRITE_LIMITS.messagesPerMinute);
+	if (typeof messagesPerMinute === 'string') return { error: messagesPerMinute };
 	return {
 		port,
 		host: env.HOST ?? (hub.hub ? '0.0.0.0' : '127.0.0.1'),
@@ -130,6 +140,17 @@ export function readServerConfig(env: Env, options: ReadOptions = {}): ServerCon
 		trustProxy: env.PRAXIS_TRUST_PROXY === '1',
 		requireSignatures: env.PRAXIS_REQUIRE_SIGNATURES !== '0',
 		mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+		writeLimits: { writesPerMinute, messagesPerMinute },
 		hub
 	};
+}
+
+/** A whole number of writes a minute from `env[name]` (0: no limit), or the message saying why not. */
+function perMinute(env: Env, name: string, fallback: number): number | string {
+	const raw = env[name]?.trim();
+	if (!raw) return fallback;
+	const n = Number(raw);
+	return /^\d+$/.test(raw) && Number.isSafeInteger(n)
+		? n
+		: `${name} must be a whole number of writes a minute (0 for no limit), not ${raw}`;
 }

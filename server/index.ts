@@ -90,6 +90,7 @@ async function main(): Promise<void> {
 		uuid,
 		trustProxy: serverConfig.trustProxy,
 		requireSignatures: serverConfig.requireSignatures,
+		writeLimits: serverConfig.writeLimits,
 		hub,
 		mailer
 	});

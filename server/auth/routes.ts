@@ -97,7 +97,9 @@ export function createAuthRoutes({
 		if (!user) return c.json({ error: 'unauthorized', reason: 'sign in to get a hub token' }, 401);
 		c.header('cache-control', 'no-store');
 		// Recorded under the session asking, so ending that session ends the hub token too.
-		return c.json(await auth.issueHubToken({ name: user.name, roles: user.roles }, await auth.sessionOf(c.req.raw)));
+		// refused while the member is suspended (403 suspended, with the reason)
+		const session = await auth.sessionOf(c.req.raw);
+		return c.json(await attempt(() => auth.issueHubToken({ name: user.name, roles: user.roles }, session)));
 	});
 
 	app.get('/keys', (c) => {

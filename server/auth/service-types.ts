@@ -86,16 +86,24 @@ export interface PraxisAuth extends AuthService {
 	 * recorded for them, except the session `keep`, which is replaced by a fresh token (returned).
 	 */
 	endSessions(name: string, keep?: SessionClaims, meta?: SessionMeta): Promise<{ ended: number; token?: string }>;
+	/**
+	 * Ends every hub token of the member (sessions stay): a suspended member's hubs refuse them
+	 * once they learn the revoked ids.
+	 */
+	endHubTokens(name: string): Promise<void>;
 	/** The signed-in member with display name, or null. */
 	currentUser(req: Request, clientAddress: string): Promise<PublicUser | null>;
 	/** Creates a member without rate limits (seed, admin CLI). */
 	createMember(member: NewMember): Promise<PublicUser>;
-	/** Forgets cached roles (after a grant). */
+	/** Forgets cached roles and suspension (after a grant, a suspension or its lifting). */
 	invalidate(name: string): void;
 	jwks(): { keys: PublicJwk[] };
 	/** The server's Ed25519 key (sessions, hub tokens, device certificates, server signatures). */
 	signingKey(): SigningKey;
-	/** A short-lived token a meetup hub accepts (aud praxis-hub), for a signed-in member. */
+	/**
+	 * A short-lived token a meetup hub accepts (aud praxis-hub), for a signed-in member; throws a
+	 * 403 AuthError `suspended` while they are suspended.
+	 */
 	issueHubToken(user: SessionUser, session?: SessionClaims | null): Promise<{ token: string; expiresAt: string }>;
 	/** Ids of revoked, unexpired tokens (sessions and hub tokens). */
 	revokedTokenIds(): Promise<string[]>;

@@ -22,7 +22,8 @@ import {
 import { createSessionStore, hubTokenDocId, type SessionRecord } from './sessions';
 import { AuthError } from './errors';
 import { RESERVED_USERNAMES, requireStrongPassword, type SessionMeta } from './input';
-import { createUserStore, suspendedAt, UsernameTakenError } from './users';
+import { createUserStore, suspendedAt, UsernameTakenError, type Suspension } from './users';
+import { suspensionAt, untilWords } from './suspension';
 import { createMember, type NewMember } from './members';
 import { parseAuthorization, sessionCookieValue } from './credentials';
 import { ACCOUNT_DELETED, ACCOUNT_DELETED_REASON } from '../../src/lib/domain/account-api';
@@ -36,6 +37,13 @@ export {
 	type PraxisAuth,
 	type PublicUser
 } from './service-types';
+
+interface Profile {
+	user: PublicUser;
+	validFrom: number;
+	suspended?: Suspension;
+	at: number;
+}
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('base64url');
 
@@ -60,14 +68,17 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 	const registrations = limiter(limits.registrationsPerAddress, limits.registrationWindowMs);
 	const strengthChecks = limiter(limits.strengthChecksPerAddress, limits.loginWindowMs);
 
-	/** The public user and the member's session cut-off (seconds; 0: none), cached briefly. */
-	const profiles = new Map<string, { user: PublicUser; validFrom: number; at: number }>();
+	/**
+	 * The public user, the member's session cut-off (seconds; 0: none) and suspension, cached
+	 * briefly; a suspension's end is judged against the clock at each request, not at caching.
+	 */
+	const profiles = new Map<string, Profile>();
 	const basicCache = new Map<string, { name: string; until: number }>();
 	/** Basic checks under way, by header: a device's first requests arrive together and share one. */
 	const basicChecks = new Map<string, Promise<PublicUser | null>>();
 	let dummyHash: Promise<PasswordHash> | null = null;
 
-	async function account(name: string): Promise<{ user: PublicUser; validFrom: number } | null> {
+	async function account(name: string): Promise<Profile | null> {
 		const cached = profiles.get(name);
 		if (cached && now() - cached.at < roleCacheMs) return cached;
 		const record = await users.get(name);
@@ -78,6 +89,7 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 		const entry = {
 			user: { name: record.name, roles: record.roles, displayName: record.displayName },
 			validFrom: record.sessionsValidFrom ?? 0,
+			suspended: record.suspended,
 			at: now()
 		};
 		profiles.set(name, entry);
@@ -97,8 +109,12 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 		}
 	}
 
-	/** Checks a password, spending the same time whether or not the user exists. */
-	async function checkPassword(name: string, password: string, address: string): Promise<PublicUser> {
+	/**
+	 * Checks a password, spending the same time whether or not the user exists. A suspended member
+	 * cannot sign in (`signIn`), but their credentials still prove who they are: their devices
+	 * read, and learn why their writes wait; account, privacy and deletion stay open to them.
+	 */
+	async function checkPassword(name: string, password: string, address: string, signIn = false): Promise<PublicUser> {
 		throwIfLimited(name, address);
 		const record = isValidUsername(name) ? await users.get(name) : null;
 		// The name of a deleted account is public (old documents name it): say so plainly.
@@ -113,7 +129,7 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 			throw new AuthError(401, 'unauthorized', 'wrong username or password');
 		}
 		failuresByName.reset(name);
-		if (suspendedAt(record.suspended, clock())) {
+		if (signIn && suspendedAt(record.suspended, clock())) {
 			const until = record.suspended?.until ? ` until ${record.suspended.until.slice(0, 10)}` : '';
 			throw new AuthError(
 				403,
@@ -122,7 +138,7 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 			);
 		}
 		const user = { name: record.name, roles: record.roles, displayName: record.displayName };
-		profiles.set(name, { user, validFrom: record.sessionsValidFrom ?? 0, at: now() });
+		profiles.set(name, { user, validFrom: record.sessionsValidFrom ?? 0, suspended: record.suspended, at: now() });
 		return user;
 	}
 
@@ -233,7 +249,9 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 						.at(-1)
 				: undefined;
 			const user = await currentUser(req, forwarded ?? address);
-			return user ? { name: user.name, roles: user.roles } : null;
+			if (!user) return null;
+			const suspended = suspensionAt(await account(user.name), clock());
+			return { name: user.name, roles: user.roles, ...(suspended ? { suspended } : {}) };
 		},
 		currentUser,
 		async register(input, address, meta) {
@@ -259,7 +277,7 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 			}
 		},
 		async login(username, password, address, meta) {
-			return issue(await checkPassword(username, password, address), meta);
+			return issue(await checkPassword(username, password, address, true), meta);
 		},
 		async logout(req) {
 			// With Basic credentials in the header, the cookie's session is the one to end.
@@ -317,11 +335,27 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 			if (kept) await sessions.remove(kept._id);
 			return { ended, token };
 		},
+		async endHubTokens(name) {
+			for (const record of await sessions.list(name))
+				for (const hub of record.hubTokens) await revocations.revoke({ sub: name, jti: hub.jti, exp: hub.exp, iat: 0 });
+			for (const hub of await sessions.standaloneHubTokens(name)) {
+				await revocations.revoke({ sub: name, jti: hub.jti, exp: hub.exp, iat: 0 });
+				await sessions.remove(hubTokenDocId(name, hub.jti));
+			}
+		},
 		createMember: createMemberChecked,
 		invalidate: forget,
 		jwks: () => ({ keys: [signingKey().publicJwk] }),
 		signingKey,
 		async issueHubToken(user, session) {
+			const suspended = suspensionAt(await users.get(user.name), clock());
+			if (suspended)
+				throw new AuthError(
+					403,
+					'suspended',
+					`Your account is suspended ${untilWords(suspended.until)}: ${suspended.reason}. ` +
+						'A meetup hub can be used again when the suspension ends.'
+				);
 			const { token, claims } = await signHubToken(signingKey(), user.name, user.roles, clock());
 			await sessions.addHubToken(user.name, session ?? null, { jti: claims.jti, exp: claims.exp });
 			return { token, expiresAt: new Date(claims.exp * 1000).toISOString() };

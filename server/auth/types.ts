@@ -9,6 +9,11 @@ export interface SessionUser {
 	 * no roles): it relays documents members signed and never authors any (server/hub/relay.ts).
 	 */
 	hub?: string;
+	/**
+	 * Set while the member is suspended (server/auth/suspension.ts): they read and stay signed in,
+	 * the gateway refuses their writes with this reason and end.
+	 */
+	suspended?: { reason: string; until?: string };
 }
 
 /** Hono context variables set by the auth middleware. */

@@ -27,7 +27,10 @@ export interface UserRecord {
 	passwordChangedAt?: string;
 	/** The one reset code that may set a new password (server/auth/reset-codes.ts). */
 	resetCode?: ResetCodeRecord;
-	/** While set (and until `until`, when given), the member cannot sign in. */
+	/**
+	 * While set (and until `until`, when given), the member cannot sign in, get hub tokens or write
+	 * (server/auth/suspension.ts); they stay signed in and read.
+	 */
 	suspended?: Suspension;
 }
 
@@ -35,7 +38,7 @@ export interface Suspension {
 	at: string;
 	/** Who suspended the member. */
 	by: string;
-	/** Why, in the words of whoever suspended them (shown to the member at sign-in). */
+	/** Why, in the words of whoever suspended them (shown to the member at sign-in and on their devices). */
 	reason: string;
 	/** When it ends by itself; absent: until lifted. */
 	until?: string;
@@ -163,7 +166,8 @@ export class UsernameTakenError extends Error {
  * answers it from the roles its upstream gave (bundle/index.ts hubMembersWith).
  */
 export interface MemberRoles {
-	get(name: string): Promise<Pick<UserRecord, 'name' | 'roles'> | null>;
+	/** `suspended`, when given, refuses the member's relayed writes while in force. */
+	get(name: string): Promise<(Pick<UserRecord, 'name' | 'roles'> & Pick<Partial<UserRecord>, 'suspended'>) | null>;
 }
 
 export interface UserStore {

@@ -13,6 +13,8 @@ import { handleChanges } from './changes';
 import { deleteDoc, deleteLocal, getAttachment, getDoc, getLocal, putDoc, putLocal, writeAttachment } from './docs';
 import { forbidden, notFound, couchJson, toCouchResponse, tooLarge, CouchError } from './errors';
 import { ChangeNotifier } from './notifier';
+import { createWriteLimiter, DEFAULT_WRITE_LIMITS, type WriteLimits } from './rate';
+import { limitWrites, refuseSuspendedWrites } from './write-gate';
 
 import type { SignatureChecks, WriteRule } from './write';
 
@@ -28,6 +30,8 @@ export interface CouchDeps {
 	signatures?: SignatureChecks;
 	/** Write rules beyond each document's schema and permissions (write.ts WriteRule). */
 	rules?: readonly WriteRule[];
+	/** Per-member write limits (rate.ts); absent: DEFAULT_WRITE_LIMITS. */
+	writeLimits?: Partial<WriteLimits>;
 }
 
 type Env = { Variables: AuthVariables };
@@ -38,7 +42,9 @@ type DbHandler = (c: CouchContext, open: OpenDb) => Promise<Response>;
 export function createCouchApp(deps: CouchDeps): Hono<Env> {
 	const app = new Hono<Env>();
 	const notifier = new ChangeNotifier();
-	const startedAt = String((deps.clock ?? (() => new Date()))().getTime() * 1000);
+	const clock = deps.clock ?? (() => new Date());
+	const startedAt = String(clock().getTime() * 1000);
+	const limiter = createWriteLimiter({ ...DEFAULT_WRITE_LIMITS, ...deps.writeLimits }, () => clock().getTime());
 	const numericSeqs = deps.storage.kind !== 'couchdb';
 
 	app.onError((err, c) => toCouchResponse(c, err));
@@ -53,6 +59,7 @@ export function createCouchApp(deps: CouchDeps): Hono<Env> {
 		c.set('user', user);
 		await next();
 	});
+	app.use('*', refuseSuspendedWrites());
 	app.use(
 		'*',
 		limitBody({
@@ -60,6 +67,7 @@ export function createCouchApp(deps: CouchDeps): Hono<Env> {
 			onError: (c) => couchJson(c, tooLarge(`the request body exceeds ${LIMITS.REQUEST_BYTES} bytes`))
 		})
 	);
+	app.use('*', limitWrites(limiter));
 
 	const welcome = (c: Context) =>
 		c.json({

@@ -38,15 +38,22 @@ export function stringParam(c: Context, name: string): string | undefined {
 	return raw === undefined || raw === '' ? undefined : raw;
 }
 
-/** The request body parsed as JSON. */
+/** Bodies already parsed, by request: the write limits count documents before the handler runs. */
+const parsedBodies = new WeakMap<object, unknown>();
+
+/** The request body parsed as JSON (once per request). */
 export async function jsonBody(c: Context): Promise<unknown> {
+	if (parsedBodies.has(c.req)) return parsedBodies.get(c.req);
 	const text = await c.req.text();
 	if (tooDeep(text)) throw badRequest(TOO_DEEP_REASON);
+	let body: unknown;
 	try {
-		return JSON.parse(text);
+		body = JSON.parse(text);
 	} catch {
 		throw badRequest('invalid UTF-8 JSON');
 	}
+	parsedBodies.set(c.req, body);
+	return body;
 }
 
 /** The request body, which must be a JSON object. */

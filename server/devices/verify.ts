@@ -39,6 +39,7 @@ import {
 	type SignerAuthority
 } from '../../src/lib/domain/signing';
 import { serverKidOf } from './server-key';
+import { suspendedSignerReason, suspensionAt } from '../auth/suspension';
 
 export type Signer = { kind: 'member'; name: string; device: string } | { kind: 'server'; kid: string };
 export type SignatureVerdict = { ok: true; signer: Signer } | { ok: false; reason: string };
@@ -395,12 +396,19 @@ export function rolesFromUsers(users: MemberRoles): (name: string) => Promise<re
 
 /**
  * Who a relayed document is authorized as: its signing member, with the roles this server
- * knows for them (never the relaying hub's); `refused` when the server knows no such member.
- * Server-signed documents are not relayed (the server wrote them; it already has them).
+ * knows for them (never the relaying hub's); `refused` when the server knows no such member, or
+ * the member is suspended at `now`. Server-signed documents are not relayed (the server wrote them; it already has them).
  */
-export async function actorForSigner(signer: Signer, users: MemberRoles): Promise<SessionUser | { refused: string }> {
+export async function actorForSigner(
+	signer: Signer,
+	users: MemberRoles,
+	now: Date = new Date()
+): Promise<SessionUser | { refused: string }> {
 	if (signer.kind === 'server') return { refused: 'documents the server signed are not relayed' };
 	const record = await users.get(signer.name);
 	if (!record) return { refused: `no member named ${signer.name} on this server` };
+	// relayed by a hub or another member, a suspended member's writes are refused as their own are
+	const suspended = suspensionAt(record, now);
+	if (suspended) return { refused: suspendedSignerReason(record.name, suspended) };
 	return { name: record.name, roles: record.roles };
 }

@@ -27,6 +27,8 @@ export interface HubRelayDeps {
 	verifier: SignatureVerifier;
 	/** The gateway's write rules (write.ts WriteRule), applied to relayed documents too. */
 	rules?: readonly WriteRule[];
+	/** Judges suspensions of signing members (actorForSigner); the system clock by default. */
+	clock?: () => Date;
 }
 
 const couchError = (c: Context, status: 400 | 401 | 403, error: string, reason: string) =>
@@ -83,7 +85,7 @@ export async function privilegedMembersOf(users: Pick<UserStore, 'list'>): Promi
 
 /** Verifies each document, groups the good ones by signer and writes each group as that member. */
 export async function relayDocs(
-	deps: Pick<HubRelayDeps, 'storage' | 'users' | 'verifier' | 'rules'>,
+	deps: Pick<HubRelayDeps, 'storage' | 'users' | 'verifier' | 'rules' | 'clock'>,
 	docs: unknown[],
 	newEdits: boolean
 ): Promise<BulkResult[]> {
@@ -96,7 +98,8 @@ export async function relayDocs(
 				return refused.set(i, { id, error: 'forbidden', reason: 'a document must be a JSON object with an _id' });
 			const verdict = await deps.verifier.verify(doc as Record<string, unknown>, docs);
 			if (!verdict.ok) return refused.set(i, { id, error: 'forbidden', reason: verdict.reason });
-			const actor = await actorForSigner(verdict.signer, deps.users);
+			// a suspended member's documents are refused one by one; the others' are stored
+			const actor = await actorForSigner(verdict.signer, deps.users, (deps.clock ?? (() => new Date()))());
 			if ('refused' in actor) return refused.set(i, { id, error: 'forbidden', reason: actor.refused });
 			const group = groups.get(actor.name) ?? { actor, indexes: [] };
 			group.indexes.push(i);

@@ -38,6 +38,7 @@ describe('readServerConfig', () => {
 			trustProxy: false,
 			requireSignatures: true,
 			mail: { smtpUrl: undefined, from: undefined },
+			writeLimits: { writesPerMinute: 120, messagesPerMinute: 30 },
 			hub: { hub: false }
 		});
 		expect((readServerConfig({}) as ServerConfig).app.version).toBe('0.0.0');
@@ -48,6 +49,19 @@ describe('readServerConfig', () => {
 		expect(read({ PRAXIS_AUTO_HIDE_FLAGS: ' ' }).app.autoHideFlags).toBe(3);
 		for (const wrong of ['0', '-2', '2.5', 'many'])
 			expect(refusal({ PRAXIS_AUTO_HIDE_FLAGS: wrong })).toMatch(/PRAXIS_AUTO_HIDE_FLAGS must be a whole number/);
+	});
+
+	it('reads the per-member write limits, 0 turning one off, and refuses anything but a whole number', () => {
+		expect(read({ PRAXIS_WRITE_LIMIT_PER_MINUTE: '600', PRAXIS_MESSAGE_LIMIT_PER_MINUTE: ' 0 ' }).writeLimits).toEqual({
+			writesPerMinute: 600,
+			messagesPerMinute: 0
+		});
+		expect(read({ PRAXIS_WRITE_LIMIT_PER_MINUTE: '' }).writeLimits.writesPerMinute).toBe(120);
+		for (const bad of ['-1', '1.5', 'lots', '1e3', '99999999999999999999'])
+			expect(refusal({ PRAXIS_WRITE_LIMIT_PER_MINUTE: bad })).toBe(
+				`PRAXIS_WRITE_LIMIT_PER_MINUTE must be a whole number of writes a minute (0 for no limit), not ${bad}`
+			);
+		expect(refusal({ PRAXIS_MESSAGE_LIMIT_PER_MINUTE: 'ten' })).toMatch(/^PRAXIS_MESSAGE_LIMIT_PER_MINUTE must be/);
 	});
 
 	it('reads the listening address and the store', () => {

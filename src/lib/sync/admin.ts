@@ -78,7 +78,7 @@ export const revokeHub = (name: string, fetchFn?: typeof fetch) =>
 
 export const serverHealth = (fetchFn?: typeof fetch) => call<ServerHealth>('/health', {}, fetchFn);
 
-/** Suspends a member (signed out at once; sign-in refused) for `days`, or until lifted. */
+/** Suspends a member (their writes, hub tokens and sign-in refused) for `days`, or until lifted. */
 export const suspendMember = (name: string, reason: string, days: number | null, fetchFn?: typeof fetch) =>
 	call<{ member: AdminMember }>(
 		`/members/${encodeURIComponent(name)}/suspension`,

@@ -5,11 +5,13 @@
 //
 // Rules, in order:
 // 1. signed out on the server → the only state shown in red, the member must act;
+//    suspended → the server's reason, calmly: writes wait on the device, reading goes on;
 // 2. the home server answers → its progress ("Up to date", "Syncing n of N", "N waiting to send");
 // 3. a meetup hub answers → "Syncing with the meetup hub {name}" (the home server being out of
 //    reach is normal at a meetup, not an error);
 // 4. no answer at all → offline; an answer from something else (a gateway, a Wi-Fi sign-in
-//    page) → "Can't reach the server right now"; any other failure → "Can't sync right now".
+//    page) → "Can't reach the server right now"; asked to slow down → "Waiting: …" (nothing is
+//    wrong, it sends again by itself); any other failure → "Can't sync right now".
 import type { SyncState } from './controller';
 
 export interface ControllerView {
@@ -50,6 +52,10 @@ export const OFFLINE_TEXT = 'Offline — what you write is kept on this device a
 export const UNREACHABLE_TEXT = "Can't reach the server right now — your changes are safe on this device";
 export const SYNC_FAILED_TEXT = "Can't sync right now — your changes are safe on this device";
 export const SIGNED_OUT_TEXT = 'Signed out — sign in again';
+export const THROTTLED_TEXT = 'Waiting: the server asked this device to slow down.';
+/** Shown when a suspension came without the server's words (they are shown when given). */
+export const SUSPENDED_TEXT =
+	'Your account is suspended. What you write stays on this device and is sent when the suspension ends.';
 export const hubText = (name: string): string => `Syncing with the meetup hub ${name}`;
 
 const working = (state: SyncState): boolean => state === 'idle' || state === 'syncing';
@@ -77,6 +83,15 @@ export function describeConnection(home: ControllerView, hub: HubView | null): C
 			detail: home.error
 		};
 	}
+	if (home.state === 'suspended') {
+		return {
+			...base,
+			route: hubWorks ? 'hub' : 'none',
+			tone: 'quiet',
+			text: suspendedText(home.error),
+			waiting: home.pending
+		};
+	}
 	if (working(home.state))
 		return { ...base, route: 'server', tone: home.state === 'syncing' ? 'busy' : 'ok', text: serverText(home) };
 	if (hubWorks)
@@ -85,15 +100,27 @@ export function describeConnection(home: ControllerView, hub: HubView | null): C
 	if (home.state === 'offline') return { ...base, ...waiting, route: 'none', tone: 'quiet', text: OFFLINE_TEXT };
 	if (home.state === 'unreachable')
 		return { ...base, ...waiting, route: 'none', tone: 'quiet', text: UNREACHABLE_TEXT };
+	if (home.state === 'throttled') return { ...base, ...waiting, route: 'none', tone: 'quiet', text: THROTTLED_TEXT };
 	return { ...base, ...waiting, route: 'none', tone: 'quiet', text: SYNC_FAILED_TEXT };
 }
 
-/** "Trying again in 12 s" / "in 2 min" for a retry due at `retryAt`. */
-export function retryText(retryAt: number, now: number): string {
+/**
+ * The server's reason for refusing a suspended member's writes, said of this device ("stays on
+ * your device" → "stays on this device"), or the plain sentence when it gave none.
+ */
+export function suspendedText(reason: string | null): string {
+	return reason ? reason.replace('stays on your device', 'stays on this device') : SUSPENDED_TEXT;
+}
+
+/**
+ * "Trying again in 12 s" / "in 2 min" for a retry due at `retryAt`; `what` names the retry
+ * ("Sending again" when the server only asked to slow down).
+ */
+export function retryText(retryAt: number, now: number, what = 'Trying again'): string {
 	const seconds = Math.max(0, Math.ceil((retryAt - now) / 1000));
-	if (seconds <= 1) return 'Trying again now';
-	if (seconds < 90) return `Trying again in ${seconds} s`;
-	return `Trying again in ${Math.round(seconds / 60)} min`;
+	if (seconds <= 1) return `${what} now`;
+	if (seconds < 90) return `${what} in ${seconds} s`;
+	return `${what} in ${Math.round(seconds / 60)} min`;
 }
 
 /** How a form says where what the member writes goes: "…; sent through the meetup hub X." */

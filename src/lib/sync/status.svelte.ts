@@ -6,6 +6,9 @@ import type { SyncState } from './controller';
 
 export type { SyncState };
 
+/** The states that wait for a next try at a known time. */
+const WAITS_FOR_RETRY: ReadonlySet<SyncState> = new Set(['offline', 'unreachable', 'throttled', 'error']);
+
 export class SyncStatus {
 	#state = $state<SyncState>('idle');
 	#pending = $state(0);
@@ -47,7 +50,7 @@ export class SyncStatus {
 		return this.#rejected;
 	}
 
-	/** When the next attempt is due (epoch ms) while offline, unreachable or in error. */
+	/** When the next attempt is due (epoch ms) while offline, unreachable, slowed down or in error. */
 	get retryAt(): number | null {
 		return this.#retryAt;
 	}
@@ -55,7 +58,7 @@ export class SyncStatus {
 	setState(state: SyncState, error: string | null = null, retryAt: number | null = null): void {
 		this.#state = state;
 		this.#error = state === 'idle' || state === 'syncing' ? null : error;
-		this.#retryAt = state === 'offline' || state === 'unreachable' || state === 'error' ? retryAt : null;
+		this.#retryAt = WAITS_FOR_RETRY.has(state) ? retryAt : null;
 	}
 	setPending(count: number): void {
 		this.#pending = count;

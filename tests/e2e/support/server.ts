@@ -23,6 +23,8 @@ export interface ServerOptions {
 	staticDir?: string;
 	/** An existing data folder (e.g. prepared with the admin CLI); default: a new temp folder. */
 	dataDir?: string;
+	/** More environment for the server (e.g. write limits a test wants to meet). */
+	env?: Readonly<Record<string, string>>;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
@@ -36,7 +38,11 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 			DATA_DIR: dataDir,
 			PRAXIS_DEMO: '0',
 			PRAXIS_LOG: '0',
-			STATIC_DIR: options.staticDir ?? 'build'
+			STATIC_DIR: options.staticDir ?? 'build',
+			// tests and benches write as one member far faster than a person: no per-member limits
+			PRAXIS_WRITE_LIMIT_PER_MINUTE: '0',
+			PRAXIS_MESSAGE_LIMIT_PER_MINUTE: '0',
+			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

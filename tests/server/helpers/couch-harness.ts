@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
 import { createCouchApp } from '../../../server/couch/index';
 import { createStorage, type Storage } from '../../../server/storage/index';
+import type { WriteLimits } from '../../../server/couch/rate';
 import { basicAuth, fakeAuth, type FakeUser } from './fake-auth';
 
 export const PASSWORD = 'correct-horse-battery';
@@ -16,6 +17,9 @@ export const USERS: Record<string, FakeUser> = {
 	mod: { password: PASSWORD, roles: ['member', 'moderator'] },
 	rita: { password: PASSWORD, roles: ['member', 'reviewer'] }
 };
+
+/** Tests write as one member far faster than a person: limits are on only where a test asks. */
+export const NO_WRITE_LIMITS: WriteLimits = { writesPerMinute: 0, messagesPerMinute: 0 };
 
 let counter = 0;
 
@@ -32,12 +36,27 @@ export interface CouchHarness {
 	close(): Promise<void>;
 }
 
-export function createCouchHarness(options: { kind?: 'memory' | 'leveldb'; dataDir?: string } = {}): CouchHarness {
+export interface CouchHarnessOptions {
+	kind?: 'memory' | 'leveldb';
+	dataDir?: string;
+	/** Per-member write limits; by default none (tests write as one member far faster than a person). */
+	writeLimits?: Partial<WriteLimits>;
+	clock?: () => Date;
+}
+
+export function createCouchHarness(options: CouchHarnessOptions = {}): CouchHarness {
 	const storage =
 		options.kind === 'leveldb'
 			? createStorage({ kind: 'leveldb', dataDir: options.dataDir })
 			: createStorage({ kind: 'memory', memoryPrefix: `couch-test-${process.pid}-${++counter}-${Date.now()}` });
-	const couch = createCouchApp({ storage, auth: fakeAuth(USERS), uuid: 'test-uuid', version: '0.0.0-test' });
+	const couch = createCouchApp({
+		storage,
+		auth: fakeAuth(USERS),
+		uuid: 'test-uuid',
+		version: '0.0.0-test',
+		clock: options.clock,
+		writeLimits: options.writeLimits ?? NO_WRITE_LIMITS
+	});
 	const app = new Hono();
 	const statuses: number[] = [];
 	const failures: string[] = [];

@@ -14,6 +14,7 @@ import { createAuthService, type AuthLimits, type PraxisAuth } from '../../../se
 import { createStorage, type Storage } from '../../../server/storage/index';
 import type { AppConfig } from '../../../server/config';
 import type { ResetLimits } from '../../../server/auth/accounts';
+import type { WriteLimits } from '../../../server/couch/rate';
 
 /** Fast parameters for tests only (real accounts use DEFAULT_SCRYPT_COST). */
 export const TEST_SCRYPT_COST = { N: 1024, r: 8, p: 1 };
@@ -46,6 +47,8 @@ export interface HarnessOptions {
 	requireSignatures?: boolean;
 	/** Open flags from this many members hide an item (server/config.ts; default 3). */
 	autoHideFlags?: number;
+	/** Per-member write limits on /couch; by default none (tests write faster than a person). */
+	writeLimits?: Partial<WriteLimits>;
 }
 
 export interface Harness {
@@ -111,6 +114,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
 		mailer: options.mailer,
 		resetLimits: options.resetLimits,
 		requireSignatures: options.requireSignatures,
+		writeLimits: options.writeLimits ?? { writesPerMinute: 0, messagesPerMinute: 0 },
 		log: (line) => logs.push(line)
 	});
 	let server: Server | null = null;

@@ -6,7 +6,9 @@ import {
 	retryText,
 	sendHint,
 	SIGNED_OUT_TEXT,
+	SUSPENDED_TEXT,
 	SYNC_FAILED_TEXT,
+	THROTTLED_TEXT,
 	UNREACHABLE_TEXT,
 	type ControllerView
 } from '../../../src/lib/sync/connection';
@@ -91,6 +93,37 @@ describe('describeConnection', () => {
 		expect(sendHint(describeConnection(home('offline'), null), null)).toBe('sent when this device is connected again');
 	});
 
+	it('says calmly that the server asked to slow down, and when sending starts again', () => {
+		const view = describeConnection(
+			home('throttled', { pending: 4, retryAt: 12_000, error: 'You are writing faster than this community allows.' }),
+			null
+		);
+		expect(view).toEqual({
+			route: 'none',
+			tone: 'quiet',
+			text: THROTTLED_TEXT,
+			waiting: 4,
+			retryAt: 12_000,
+			detail: 'You are writing faster than this community allows.'
+		});
+		expect(THROTTLED_TEXT).toBe('Waiting: the server asked this device to slow down.');
+		expect(retryText(12_000, 0, 'Sending again')).toBe('Sending again in 12 s');
+	});
+
+	it('shows the server’s reason for a suspension, calmly, with the writes that wait', () => {
+		const reason =
+			'Your account is suspended until 10 December 2026: Spam. What you write stays on your device and is sent when the suspension ends.';
+		expect(describeConnection(home('suspended', { pending: 2, error: reason }), null)).toEqual({
+			route: 'none',
+			tone: 'quiet',
+			text: 'Your account is suspended until 10 December 2026: Spam. What you write stays on this device and is sent when the suspension ends.',
+			waiting: 2,
+			retryAt: null,
+			detail: null
+		});
+		expect(describeConnection(home('suspended'), null).text).toBe(SUSPENDED_TEXT);
+	});
+
 	it('counts down to the next try', () => {
 		expect(retryText(10_500, 0)).toBe('Trying again in 11 s');
 		expect(retryText(1_000, 500)).toBe('Trying again now');
@@ -116,6 +149,20 @@ describe('classifyError', () => {
 			}).kind
 		).toBe('unreachable');
 		expect(classifyError({ status: 401, name: 'unauthorized' }).kind).toBe('unauthorized');
+		// a 429 is "wait", for as long as Retry-After said (retry-after.ts copies it into the body)
+		expect(
+			classifyError({ status: 429, name: 'too_many_requests', reason: 'Slow down.', retryAfterSeconds: 12 })
+		).toEqual({ kind: 'throttled', reason: 'Slow down.', waitMs: 12_000 });
+		expect(classifyError({ status: 429, name: 'too_many_requests', reason: 'Slow down.' })).toMatchObject({
+			kind: 'throttled',
+			waitMs: 30_000
+		});
+		expect(classifyError({ status: 403, name: 'suspended', reason: 'Your account is suspended.' })).toEqual({
+			kind: 'suspended',
+			reason: 'Your account is suspended.'
+		});
+		// a per-request 403 of another kind stays an error
+		expect(classifyError({ status: 403, name: 'forbidden', reason: 'no' }).kind).toBe('error');
 		expect(classifyError({ status: 400, name: 'bad_request', reason: 'Invalid rev format' })).toEqual({
 			kind: 'error',
 			reason: 'Invalid rev format'

@@ -7,10 +7,12 @@ import {
 	isStarted,
 	statusOf,
 	transition,
+	SUSPENDED_RETRY_MS,
 	type ControllerEvent,
 	type ControllerState
 } from '../../../src/lib/sync/controller/state';
 import { ACCOUNT_DELETED_REASON } from '../../../src/lib/domain/account-api';
+import type { ErrorKind } from '../../../src/lib/sync/replication-error';
 
 const idle: ControllerState = { name: 'idle' };
 const offline: ControllerState = { name: 'offline' };
@@ -44,7 +46,7 @@ const all = [
 ];
 const connected = [connecting, bootstrapping, live, caughtUp, ramping];
 
-const failed = (kind: 'unauthorized' | 'offline' | 'unreachable' | 'error', online = true): ControllerEvent => ({
+const failed = (kind: ErrorKind, online = true): Extract<ControllerEvent, { type: 'failed' }> => ({
 	type: 'failed',
 	kind,
 	reason: `because ${kind}`,
@@ -196,5 +198,49 @@ describe('sync controller states', () => {
 		expect(isCurrent(live, 1)).toBe(true);
 		expect(isCurrent(live, 2)).toBe(false);
 		expect(isCurrent(backingOff, 1)).toBe(false);
+	});
+
+	it('waits as long as the server asked when told to slow down, calmly', () => {
+		for (const state of connected) {
+			const next = transition(state, { ...failed('throttled'), reason: 'You are writing faster…', waitMs: 12_000 });
+			expect(next).toEqual({
+				name: 'backing-off',
+				cause: 'throttled',
+				reason: 'You are writing faster…',
+				retryAt: 13_000,
+				waitMs: 12_000
+			});
+			expect(statusOf(next)).toEqual({ state: 'throttled', error: 'You are writing faster…', retryAt: 13_000 });
+		}
+	});
+
+	it('keeps the connection pulling while suspended, and tries pushing again rarely', () => {
+		const suspended: ControllerState = {
+			name: 'suspended',
+			generation: 1,
+			reason: 'Your account is suspended until 10 December 2026: spam.',
+			retryAt: 1_000 + SUSPENDED_RETRY_MS
+		};
+		for (const state of connected)
+			expect(transition(state, { ...failed('suspended'), reason: suspended.reason })).toEqual(suspended);
+		expect(isConnected(suspended)).toBe(true);
+		expect(isCurrent(suspended, 1)).toBe(true);
+		expect(isStarted(suspended)).toBe(true);
+		// the second push refused the same way, pulls' progress: nothing changes
+		expect(transition(suspended, failed('suspended'))).toBe(suspended);
+		for (const event of [{ type: 'active' }, { type: 'caught-up' }, { type: 'ramp' }] as ControllerEvent[])
+			expect(transition(suspended, event)).toBe(suspended);
+		expect(transition(suspended, { type: 'connect', online: true, generation: 2 })).toBe(suspended);
+		// its retry (or syncNow) opens a new connection, which pushes again
+		expect(transition(suspended, { type: 'connect', online: true, generation: 2, restart: true })).toEqual({
+			name: 'connecting',
+			generation: 2,
+			ramped: false
+		});
+		// a pull failing meanwhile is handled as any failure
+		expect(transition(suspended, failed('offline'))).toMatchObject({ name: 'backing-off', cause: 'offline' });
+		expect(transition(suspended, { type: 'network-lost' })).toEqual(offline);
+		expect(transition(suspended, { type: 'stop' })).toEqual(stopped);
+		expect(statusOf(suspended)).toEqual({ state: 'suspended', error: suspended.reason, retryAt: null });
 	});
 });

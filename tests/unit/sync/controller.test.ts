@@ -148,6 +148,70 @@ describe('sync controller', () => {
 		await until(async () => (await store.pendingCount()) === 0);
 	});
 
+	it('waits as long as a 429 says, then sends: nothing refused, nothing lost, never an error', async () => {
+		const { store, status, controller, community, remote } = await setup();
+		controller.start();
+		await until(() => status.state === 'idle');
+		const reason =
+			'You are writing faster than this community allows (120 changes a minute). What you wrote waits on your device and is sent in 1 second.';
+		remote.bulkAnswer = () =>
+			new Response(JSON.stringify({ error: 'too_many_requests', reason }), {
+				status: 429,
+				headers: { 'content-type': 'application/json', 'retry-after': '1' }
+			});
+		const id = await store.createThread({ category: 'general', title: 'Fast', body: 'x', tags: [] });
+		const before = Date.now();
+		await until(() => status.state === 'throttled');
+		expect(status.error).toBe(reason);
+		expect(status.retryAt).toBeGreaterThanOrEqual(before + 900);
+		expect(status.retryAt).toBeLessThanOrEqual(Date.now() + 1_000);
+		expect(await store.isPending(id)).toBe(true);
+		expect(await store.listRejected()).toEqual([]);
+		expect(status.rejected).toBe(0);
+		remote.bulkAnswer = null;
+		await until(async () => (await community.get(id).catch(() => null)) !== null);
+		await until(async () => (await store.pendingCount()) === 0);
+		await until(() => status.state === 'idle');
+		expect(status.states).not.toContain('error');
+		expect(await store.listRejected()).toEqual([]);
+	});
+
+	it('keeps pulling while suspended, keeps every write in the outbox and shows the reason', async () => {
+		const { store, status, controller, community, remote } = await setup();
+		controller.start();
+		await until(() => status.state === 'idle');
+		const reason =
+			'Your account is suspended until 10 December 2026: Spam. What you write stays on your device and is sent when the suspension ends.';
+		remote.bulkAnswer = () =>
+			new Response(JSON.stringify({ error: 'suspended', reason }), {
+				status: 403,
+				headers: { 'content-type': 'application/json' }
+			});
+		const first = await store.createThread({ category: 'general', title: 'Offline one', body: 'x', tags: [] });
+		await until(() => status.state === 'suspended');
+		expect(status.error).toBe(reason);
+		expect(status.retryAt).toBeNull();
+		const second = await store.createThread({ category: 'general', title: 'Offline two', body: 'x', tags: [] });
+		// reading goes on
+		await community.put(categoryDoc('open-data', 2));
+		await until(async () => (await store.listCategories()).length === 2);
+		// and pushing waits: no request is sent for the new write, nothing is refused
+		const tried = remote.bulkRequests;
+		await new Promise((r) => setTimeout(r, 300));
+		expect(remote.bulkRequests).toBe(tried);
+		expect(status.state).toBe('suspended');
+		expect(await store.pendingCount()).toBe(2);
+		expect(await store.listRejected()).toEqual([]);
+		expect(status.rejected).toBe(0);
+		// lifted: the next try (here syncNow; by itself every SUSPENDED_RETRY_MS) sends everything
+		remote.bulkAnswer = null;
+		controller.syncNow();
+		await until(async () => (await store.pendingCount()) === 0);
+		for (const id of [first, second]) expect((await community.get(id)).title).toMatch(/^Offline/);
+		await until(() => status.state === 'idle');
+		expect(status.states).not.toContain('error');
+	});
+
 	it('goes offline and resumes on reconnect; retries with backoff while unreachable', async () => {
 		const { store, status, network, controller, community, remote } = await setup({ online: false });
 		controller.start();

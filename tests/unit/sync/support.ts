@@ -18,6 +18,10 @@ export interface FakeRemote {
 	refuse: (doc: Record<string, unknown>) => string | null;
 	/** down: no answer at all (offline); unavailable: a gateway answers 503 (the server is out). */
 	mode: { unauthorized: boolean; down: boolean; unavailable: boolean };
+	/** When set, every _bulk_docs gets this answer instead (a 429, a 403 `suspended`): nothing is stored. */
+	bulkAnswer: (() => Response) | null;
+	/** _bulk_docs requests received. */
+	bulkRequests: number;
 	requests: number;
 	close(): Promise<void>;
 }
@@ -43,6 +47,8 @@ export async function startFakeRemote(prefix: string): Promise<FakeRemote> {
 		ServerPouch,
 		refuse: () => null,
 		mode: { unauthorized: false, down: false, unavailable: false },
+		bulkAnswer: null,
+		bulkRequests: 0,
 		requests: 0,
 		fetch: async (input, init) => {
 			remote.requests++;
@@ -59,8 +65,10 @@ export async function startFakeRemote(prefix: string): Promise<FakeRemote> {
 				});
 			}
 			const url = String(input instanceof Request ? input.url : input);
-			if (url.endsWith('/_bulk_docs') && init?.method === 'POST' && typeof init.body === 'string')
-				return bulkDocs(url, init, remote);
+			if (url.endsWith('/_bulk_docs') && init?.method === 'POST' && typeof init.body === 'string') {
+				remote.bulkRequests++;
+				return remote.bulkAnswer ? remote.bulkAnswer() : bulkDocs(url, init, remote);
+			}
 			// after close(), cancelled longpolls fail: answer them instead of leaving rejections behind
 			return fetch(input, init).catch((err: unknown) => {
 				if (closed) return new Response('{"error":"closed"}', { status: 503 });

@@ -132,6 +132,14 @@ export function cancelFlows(links: Link[]): void {
 	}
 }
 
+/** Cancels only the pushes (the server refuses them for now); the pulls go on. */
+export function cancelPushes(links: Link[]): void {
+	for (const link of links) {
+		for (const flow of link.flows) if (flow.direction === 'push') flow.handler.cancel();
+		link.flows = link.flows.filter((flow) => flow.direction !== 'push');
+	}
+}
+
 /** Idle once every flow has caught up (a push may pause before the first pull even starts). */
 export function allPaused(links: readonly Link[]): boolean {
 	return links.every((l) => l.flows.length > 0 && l.flows.every((f) => f.paused));

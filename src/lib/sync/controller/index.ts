@@ -12,15 +12,20 @@
 // hint: when it says offline, nothing is tried until it changes. A 401 stops everything until
 // the member signs in again (local data and pending writes are kept), except a 401 saying the
 // account was deleted: then everything stops for good and `onAccountDeleted` removes the data.
+// A 429 (the server asks to slow down) waits as long as its Retry-After says and tries again; a
+// 403 `suspended` stops only the pushes, tried again every SUSPENDED_RETRY_MS, while pulling
+// goes on. Neither marks a write refused: the outbox keeps them all.
 import { browserNetwork } from '../network';
 import { classifyError } from '../replication-error';
 import { watchAccountDeleted } from '../account-deleted';
+import { withRetryAfter } from '../retry-after';
 import { certifyDevice } from './certify';
 import { FirstSync } from './first-sync';
 import {
 	acknowledge,
 	allPaused,
 	cancelFlows,
+	cancelPushes,
 	closeRemotes,
 	isCommunityPull,
 	openLinks,
@@ -39,6 +44,7 @@ import {
 	isCurrent,
 	isStarted,
 	statusOf,
+	SUSPENDED_RETRY_MS,
 	transition,
 	type ControllerEvent,
 	type ControllerState
@@ -57,8 +63,9 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	const network = options.network ?? browserNetwork();
 	const log = syncLog(replica);
 	/** Every request of this controller: a 401 naming a deleted account stops it for good. */
-	const fetchFn = watchAccountDeleted(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), () =>
-		dispatch({ type: 'account-deleted' })
+	const fetchFn = watchAccountDeleted(
+		withRetryAfter(options.fetch ?? ((input, init) => globalThis.fetch(input, init))),
+		() => dispatch({ type: 'account-deleted' })
 	);
 	const links = openLinks(replica, settings.base, options.username, settings.communityOnly, fetchFn);
 	const retry = new Retry(options.delay);
@@ -85,7 +92,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 		const next = transition(previous, event);
 		if (next === previous) return;
 		state = next;
-		if (previous.name === 'backing-off') retry.cancel();
+		if (previous.name === 'backing-off' || previous.name === 'suspended') retry.cancel();
 		if (isConnected(previous) && !isCurrent(next, previous.generation)) endConnection();
 		if (!isStarted(next) && isStarted(previous)) unsubscribe();
 		const report = statusOf(next);
@@ -98,14 +105,22 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 			case 'connecting':
 				return connect(next.generation, next.ramped);
 			case 'backing-off': {
-				const offline = next.cause === 'offline';
+				const calm = next.cause === 'offline' || next.cause === 'throttled';
 				retry.schedule(next.waitMs, () =>
 					dispatch({ type: 'connect', online: network.isOnline(), generation: ++generations })
 				);
-				return log[offline ? 'info' : 'warn'](
-					`sync ${offline ? 'found no connection' : 'failed'} (${next.reason}); retry ${retry.attempt} in ${next.waitMs} ms`
+				const what = next.cause === 'offline' ? 'found no connection' : calm ? 'was asked to slow down' : 'failed';
+				return log[calm ? 'info' : 'warn'](
+					`sync ${what} (${next.reason}); retry ${retry.attempt} in ${next.waitMs} ms`
 				);
 			}
+			case 'suspended':
+				// the pulls keep the device up to date; the writes wait in the outbox
+				cancelPushes(links);
+				retry.schedule(Math.max(0, next.retryAt - Date.now()), () =>
+					dispatch({ type: 'connect', online: network.isOnline(), generation: ++generations, restart: true })
+				);
+				return log.warn(`sending paused: ${next.reason}`);
 			case 'unauthorized':
 				// no retry: syncNow() after signing in again
 				return log.warn(`sync stopped: ${next.reason}`);
@@ -122,8 +137,10 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
 	function fail(err: unknown): void {
 		// a failure of a connection that already ended (stopped, replaced, gone offline) is moot
 		if (!isConnected(state)) return;
-		const { kind, reason } = classifyError(err);
-		dispatch({ type: 'failed', kind, reason, online: network.isOnline(), now: Date.now(), waitMs: retry.wait(kind) });
+		const { kind, reason, waitMs } = classifyError(err);
+		// the server's own Retry-After when it asked to slow down, else the backoff
+		const wait = kind === 'suspended' ? SUSPENDED_RETRY_MS : (waitMs ?? retry.wait(kind));
+		dispatch({ type: 'failed', kind, reason, online: network.isOnline(), now: Date.now(), waitMs: wait });
 	}
 
 	/** A connection: certify and (first sync) load the snapshot, then start the live replications. */

@@ -12,7 +12,7 @@ export const OFFLINE_RETRY_MAX_MS = 30_000;
 
 /** The wait before retry number `attempt` (0 for the first) after a failure of kind `cause`. */
 export function retryWait(
-	cause: RetryCause | 'unauthorized',
+	cause: RetryCause | 'unauthorized' | 'suspended',
 	attempt: number,
 	delay: (attempt: number) => number = nextDelay
 ): number {
@@ -35,7 +35,7 @@ export class Retry {
 	}
 
 	/** The wait the next retry would take after a failure of kind `cause`. */
-	wait(cause: RetryCause | 'unauthorized'): number {
+	wait(cause: RetryCause | 'unauthorized' | 'suspended'): number {
 		return retryWait(cause, this.#attempt, this.#delay);
 	}
 

@@ -7,6 +7,9 @@ import { ACCOUNT_DELETED_REASON } from '../../domain/account-api';
 import type { ErrorKind } from '../replication-error';
 import type { SyncState } from './types';
 
+/** While suspended, pushing is tried again this often (the suspension may be lifted any time). */
+export const SUSPENDED_RETRY_MS = 15 * 60_000;
+
 /**
  * Where the controller stands. `generation` numbers a connection (certification, snapshot and
  * the live replications started from it), so work left over from an earlier one can tell.
@@ -31,6 +34,12 @@ export type ControllerState =
 	| { name: 'bootstrapping'; generation: number }
 	/** The replications run; `caughtUp` once every one has paused with nothing to transfer. */
 	| { name: 'live'; generation: number; caughtUp: boolean }
+	/**
+	 * The server refuses the member's writes while their account is suspended (`reason`, its
+	 * words): the pulls of this connection go on, the pushes stop and are tried again at
+	 * `retryAt`; every write waits in the outbox, none is marked refused.
+	 */
+	| { name: 'suspended'; generation: number; reason: string; retryAt: number }
 	/** A first sync got enough in small batches: its replications restart with large ones. */
 	| { name: 'ramping'; generation: number }
 	/** A 401: nothing is tried until the member signs in again (syncNow) or the network comes back. */
@@ -41,7 +50,7 @@ export type ControllerState =
 	| { name: 'stopped' };
 
 export type StateName = ControllerState['name'];
-export type RetryCause = Exclude<ErrorKind, 'unauthorized'>;
+export type RetryCause = Exclude<ErrorKind, 'unauthorized' | 'suspended'>;
 /** The states that hold a connection (and its replications). */
 export type Connected = Extract<ControllerState, { generation: number }>;
 
@@ -63,7 +72,10 @@ export type ControllerEvent =
 	| { type: 'caught-up' }
 	/** A first sync reached the size where large batches pay. */
 	| { type: 'ramp' }
-	/** The connection failed (replication-error.ts `kind`); `waitMs`: the backoff before the next try. */
+	/**
+	 * The connection failed (replication-error.ts `kind`); `waitMs`: the wait before the next try
+	 * (the backoff, or the server's Retry-After when it asked to slow down).
+	 */
 	| { type: 'failed'; kind: ErrorKind; reason: string; online: boolean; now: number; waitMs: number }
 	/** The browser reports the network gone. */
 	| { type: 'network-lost' }
@@ -107,7 +119,10 @@ export function transition(state: ControllerState, event: ControllerEvent): Cont
 		case 'ramp':
 			return state.name === 'live' ? { name: 'ramping', generation: state.generation } : state;
 		case 'failed':
-			return isConnected(state) ? afterFailure(event) : state;
+			if (!isConnected(state)) return state;
+			// a second push refused the same way while suspended changes nothing
+			if (event.kind === 'suspended' && state.name === 'suspended') return state;
+			return afterFailure(state.generation, event);
 		case 'network-lost':
 			return isStarted(state) ? { name: 'offline' } : state;
 		case 'stop':
@@ -124,11 +139,14 @@ function open(online: boolean, generation: number, ramped: boolean): ControllerS
 }
 
 /**
- * A 401 waits for the member (retrying blindly would not sign them in); with the browser sure it
- * is offline, its 'online' event brings the next try; anything else retries after the backoff.
+ * A 401 waits for the member (retrying blindly would not sign them in); a suspension keeps the
+ * connection pulling and tries pushing again rarely; with the browser sure it is offline, its
+ * 'online' event brings the next try; anything else (a 429 too) retries after `waitMs`.
  */
-function afterFailure(event: Extract<ControllerEvent, { type: 'failed' }>): ControllerState {
+function afterFailure(generation: number, event: Extract<ControllerEvent, { type: 'failed' }>): ControllerState {
 	if (event.kind === 'unauthorized') return { name: 'unauthorized', reason: event.reason };
+	if (event.kind === 'suspended')
+		return { name: 'suspended', generation, reason: event.reason, retryAt: event.now + SUSPENDED_RETRY_MS };
 	if (!event.online) return { name: 'offline' };
 	return {
 		name: 'backing-off',
@@ -166,6 +184,8 @@ export function statusOf(state: ControllerState): StatusReport | null {
 			return report('syncing');
 		case 'live':
 			return report(state.caughtUp ? 'idle' : 'syncing');
+		case 'suspended':
+			return report('suspended', state.reason);
 		case 'unauthorized':
 			return report('unauthorized', state.reason);
 		case 'account-deleted':

@@ -4,8 +4,12 @@
 import type { ReplicaPort } from '../../store/replica-port';
 import type { NetworkWatch } from '../network';
 
-/** offline: no answer at all; unreachable: something other than the server answered (replication-error.ts). */
-export type SyncState = 'idle' | 'syncing' | 'offline' | 'unreachable' | 'error' | 'unauthorized';
+/**
+ * offline: no answer at all; unreachable: something other than the server answered; throttled:
+ * the server asked to slow down; suspended: it refuses the member's writes (replication-error.ts).
+ */
+export type SyncState =
+	'idle' | 'syncing' | 'offline' | 'unreachable' | 'throttled' | 'suspended' | 'error' | 'unauthorized';
 
 /** What the controller reports to (the SyncStatus runes class implements it). */
 export interface StatusSink {
