@@ -58,7 +58,7 @@ export type ActionResult = { ok: true; entry: AuditEntry } | { status: 400 | 403
 
 export interface ActionDeps {
 	storage: Storage;
-	auth: Pick<PraxisAuth, 'users' | 'endSessions' | 'invalidate'>;
+	auth: Pick<PraxisAuth, 'users' | 'endHubTokens' | 'invalidate'>;
 	records: ModerationRecords;
 	audit: AuditLog;
 	signer: () => Promise<ServerSigner>;

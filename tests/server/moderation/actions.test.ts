@@ -164,8 +164,11 @@ describe('moderators act on an item', () => {
 			until: '2026-12-20T00:00:00.000Z'
 		});
 		expect((await flagOf(w, 'ben', thread._id)).decision).toMatchObject({ action: 'suspended' });
-		// signed out: her session no longer works
-		expect((await couch(w, 'ana', 'community')).status).not.toBe(200);
+		// her devices still read, and hear why her writes are refused
+		expect((await couch(w, 'ana', 'community')).status).toBe(200);
+		const write = await couch(w, 'ana', 'community/_bulk_docs', 'POST', { docs: [] });
+		expect(write.status).toBe(403);
+		expect(write.body).toMatchObject({ error: 'suspended', reason: expect.stringContaining('Repeated harassment') });
 
 		for (const until of [undefined, '2026-12-03', '2026-12-02', '2028-01-01', '2026-13-01', 'next week']) {
 			const res = await act(w, 'mod', { target: 'profile:ben', action: 'suspend', reason: 'x', until });
