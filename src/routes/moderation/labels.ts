@@ -39,15 +39,16 @@ export const LOG_ACTION_LABELS: Record<string, string> = {
 	'reset-code': 'Gave a reset code'
 };
 
-/** Which audit log detail each key holds, for "Moved · to: general". */
+/** Which audit log detail each key holds, for "Moved · from: general · to: budgets". */
 const DETAIL_LABELS: Record<string, string> = {
-	category: 'to',
 	from: 'from',
+	category: 'to',
 	until: 'until',
-	grant: 'gave',
-	revoke: 'took away',
-	roles: 'roles',
-	flags: 'flags'
+	granted: 'gave the role',
+	revoked: 'took away the role',
+	flags: 'flags from different members',
+	item: 'flagged item',
+	kind: 'kind'
 };
 
 const LOGGED = 'The action is in the moderation log.';
@@ -98,13 +99,37 @@ export function describeTarget(target: string, details?: Record<string, string>)
 	return target;
 }
 
-/** The details of a log entry other than the title, as "to: general · until: 10 Dec 2026". */
+/** Where a log entry's item is shown in the app; null for a reply or a hub (no page of their own). */
+export function targetHref(target: string): string | null {
+	const colon = target.indexOf(':');
+	const type = target.slice(0, colon);
+	const key = encodeURIComponent(target.slice(colon + 1));
+	if (colon < 0 || key === '') return null;
+	const pages: Record<string, string> = {
+		thread: `/forums/t/${key}`,
+		resource: `/library/${key}`,
+		story: `/library/${key}`,
+		event: `/events/${key}`,
+		profile: `/people/${key}`,
+		member: `/people/${key}`
+	};
+	return pages[type] ?? null;
+}
+
+/** The details of a log entry other than the title, as "from: general · to: budgets". */
 export function describeDetails(details?: Record<string, string>): string {
 	if (!details) return '';
 	return Object.entries(details)
 		.filter(([key, value]) => key !== 'title' && value !== '')
-		.map(([key, value]) => `${DETAIL_LABELS[key] ?? key}: ${key === 'until' ? longDate(value) : value}`)
+		.map(([key, value]) => `${DETAIL_LABELS[key] ?? key}: ${detailValue(key, value)}`)
 		.join(' · ');
+}
+
+function detailValue(key: string, value: string): string {
+	if (key === 'until') return longDate(value);
+	if (key === 'item') return describeTarget(value);
+	if (key === 'kind') return kindLabel(value);
+	return value;
 }
 
 /** A suspension's default last day: `days` after `now`, as the date input's YYYY-MM-DD. */
@@ -124,6 +149,12 @@ export function longDate(value: string): string {
 	const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
 	if (Number.isNaN(day.getTime())) return value;
 	return day.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+/** When a log entry was made, to the minute: "3 Dec 2026, 09:41". */
+export function logTime(iso: string): string {
+	const at = new Date(iso);
+	return Number.isNaN(at.getTime()) ? iso : at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 function capitalised(text: string): string {
