@@ -1,6 +1,6 @@
 // Plain words for the moderation screens: kinds of item, flag reasons, what an action did (as the
 // status after it, and as a line of the audit log), and the default end of a suspension.
-import type { ActionRequest, FlaggedKind } from '$lib/sync/moderation';
+import type { ActionRequest, FlaggedKind } from '../../lib/sync/moderation';
 
 export const KIND_LABELS: Record<FlaggedKind, string> = {
 	thread: 'Thread',
