@@ -47,8 +47,8 @@ const DETAIL_LABELS: Record<string, string> = {
 	granted: 'gave the role',
 	revoked: 'took away the role',
 	flags: 'flags from different members',
-	item: 'flagged item',
-	kind: 'kind'
+	kind: 'kind',
+	item: 'flagged item'
 };
 
 const LOGGED = 'The action is in the moderation log.';
@@ -119,8 +119,13 @@ export function targetHref(target: string): string | null {
 /** The details of a log entry other than the title, as "from: general · to: budgets". */
 export function describeDetails(details?: Record<string, string>): string {
 	if (!details) return '';
+	const order = (key: string) => {
+		const at = Object.keys(DETAIL_LABELS).indexOf(key);
+		return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+	};
 	return Object.entries(details)
 		.filter(([key, value]) => key !== 'title' && value !== '')
+		.sort(([a], [b]) => order(a) - order(b))
 		.map(([key, value]) => `${DETAIL_LABELS[key] ?? key}: ${detailValue(key, value)}`)
 		.join(' · ');
 }

@@ -93,10 +93,10 @@ describe('moderation labels', () => {
 		expect(describeTarget('post:01HX')).toBe('Reply 01HX');
 		expect(describeTarget('something-else')).toBe('something-else');
 		expect(describeDetails({ title: 'Budget templates', category: 'budgets', from: 'general' })).toBe(
-			'to: budgets · from: general'
+			'from: general · to: budgets'
 		);
 		expect(describeDetails({ item: 'post:01HX', granted: 'moderator' })).toBe(
-			'flagged item: Reply 01HX · gave the role: moderator'
+			'gave the role: moderator · flagged item: Reply 01HX'
 		);
 		expect(describeDetails(undefined)).toBe('');
 	});
