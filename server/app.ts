@@ -48,6 +48,7 @@ import { SnapshotCache } from './bootstrap/cache';
 import { CompactionScheduler } from './compaction/scheduler';
 import { readCompactionRecord } from './compaction/record';
 import { COMMUNITY_DB } from '../src/lib/domain/ids';
+import { mentorshipRule } from './couch/rules/mentorship';
 import { FILES_DB } from '../src/lib/domain/files';
 // Members' rights: the privacy notice and consent, and "Download my data".
 import { createPrivacyRoutes } from './privacy/routes';
@@ -160,6 +161,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 	const signatures: SignatureChecks = { verifier, actorFor, required: deps.requireSignatures ?? true };
 	// Rules beyond one document's schema and permissions, for /couch and the hub relay alike.
 	const writeRules: WriteRule[] = [];
+	writeRules.push(mentorshipRule);
 
 	if (deps.hub) app.use(deps.hub.cors);
 	if (config.logRequests) app.use(requestLog(log));

@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
 import { createCouchApp } from '../../../server/couch/index';
+import type { WriteRule } from '../../../server/couch/write';
 import { createStorage, type Storage } from '../../../server/storage/index';
 import { basicAuth, fakeAuth, type FakeUser } from './fake-auth';
 
@@ -32,12 +33,20 @@ export interface CouchHarness {
 	close(): Promise<void>;
 }
 
-export function createCouchHarness(options: { kind?: 'memory' | 'leveldb'; dataDir?: string } = {}): CouchHarness {
+export function createCouchHarness(
+	options: { kind?: 'memory' | 'leveldb'; dataDir?: string; rules?: readonly WriteRule[] } = {}
+): CouchHarness {
 	const storage =
 		options.kind === 'leveldb'
 			? createStorage({ kind: 'leveldb', dataDir: options.dataDir })
 			: createStorage({ kind: 'memory', memoryPrefix: `couch-test-${process.pid}-${++counter}-${Date.now()}` });
-	const couch = createCouchApp({ storage, auth: fakeAuth(USERS), uuid: 'test-uuid', version: '0.0.0-test' });
+	const couch = createCouchApp({
+		storage,
+		auth: fakeAuth(USERS),
+		uuid: 'test-uuid',
+		version: '0.0.0-test',
+		rules: options.rules
+	});
 	const app = new Hono();
 	const statuses: number[] = [];
 	const failures: string[] = [];

@@ -8,7 +8,7 @@ describe('rankMentors', () => {
 		{ username: 'closed', mentor: false, expertise: ['open-data', 'procurement'] },
 		{ username: 'me', mentor: true, expertise: ['open-data'] },
 		{ username: 'other', mentor: true, expertise: ['cybersecurity'] },
-		{ username: 'busy', mentor: true, expertise: ['open_data', 'procurement'], activeMentees: 3 }
+		{ username: 'busy', mentor: true, expertise: ['open_data', 'procurement'], activeMentees: 3, capacity: 5 }
 	];
 
 	it('ranks by shared tags, favouring focused and less busy mentors, excluding self and closed', () => {
