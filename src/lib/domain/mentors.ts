@@ -124,10 +124,7 @@ export function activeMentees(
 }
 
 /** Whether a mentor takes more mentees now (open to mentoring and below their capacity). */
-export function isTakingMentees(
-	profile: MentorProfileFacts | null | undefined,
-	active: number
-): boolean {
+export function isTakingMentees(profile: MentorProfileFacts | null | undefined, active: number): boolean {
 	return profile?.mentor === true && active < mentorCapacityOf(profile);
 }
 

@@ -125,8 +125,13 @@ describe('review independence', () => {
 			resource('alice', 'published', { _rev: created.rev, coauthors: ['rita'], reviewedBy: 'rita', reviewedAt: NOW })
 		]);
 		expect(addSelf).toMatchObject({ error: 'forbidden', reason: 'only the author names the co-authors of a resource' });
-		const [addSelfOnly] = await bulk('rita', [resource('alice', 'submitted', { _rev: created.rev, coauthors: ['rita'] })]);
-		expect(addSelfOnly).toMatchObject({ error: 'forbidden', reason: 'only the author names the co-authors of a resource' });
+		const [addSelfOnly] = await bulk('rita', [
+			resource('alice', 'submitted', { _rev: created.rev, coauthors: ['rita'] })
+		]);
+		expect(addSelfOnly).toMatchObject({
+			error: 'forbidden',
+			reason: 'only the author names the co-authors of a resource'
+		});
 
 		const [published] = await bulk('rita', [
 			resource('alice', 'published', { _rev: created.rev, reviewedBy: 'rita', reviewedAt: NOW })
