@@ -60,7 +60,7 @@ async function stored(id: string): Promise<Record<string, unknown> | null> {
 	return h.storage
 		.db('community')
 		.get(id)
-		.then((d) => d as Record<string, unknown>)
+		.then((d) => d as unknown as Record<string, unknown>)
 		.catch(() => null);
 }
 

@@ -22,6 +22,17 @@ const input = (extra: Partial<ResourceInput> = {}): ResourceInput => ({
 	...extra
 });
 
+/**
+ * Publishes `id` as another reviewer's device would (nobody reviews what they wrote): the
+ * published revision arrives in the replica as if synced.
+ */
+async function publishedElsewhere(store: Awaited<ReturnType<typeof openTestStore>>, id: string): Promise<void> {
+	const doc = await store.replica.community.get(id);
+	const now = new Date().toISOString();
+	await store.replica.community.put({ ...doc, status: 'published', reviewedBy: 'other-reviewer', reviewedAt: now });
+	await store.projected();
+}
+
 describe('library store', () => {
 	it('runs submit → changes → resubmit → approve, and refuses a member publishing', async () => {
 		const author = await openTestStore({ name: uniqueName('a') });
@@ -76,8 +87,8 @@ describe('library store', () => {
 		const s = await openTestStore({ name: uniqueName('m'), roles: ['member', 'reviewer'] });
 		const a = await s.library.submit(input({ title: 'A', jurisdiction: 'Bavaria' }));
 		const b = await s.library.submit(input({ title: 'B', kind: 'template', jurisdiction: 'Lyon', tags: ['forms'] }));
-		await s.library.review(a, 'approve', '');
-		await s.library.review(b, 'approve', '');
+		await publishedElsewhere(s, a);
+		await publishedElsewhere(s, b);
 		await s.library.rate(a, 4);
 		await s.library.rate(a, 5); // replaces, one per member
 		await s.library.recordUse(b, 'pack');
@@ -154,7 +165,7 @@ describe('library store', () => {
 			tags: ['permits', 'digital']
 		});
 		const id = await store.library.submit(input());
-		await store.library.review(id, 'approve', 'Fine.');
+		await publishedElsewhere(store, id);
 		const related = (await store.library.get(id))?.related ?? [];
 		expect(related.filter((item) => item.id === thread)).toHaveLength(1);
 	});
