@@ -93,16 +93,18 @@ export async function saveProfile(deps: EventsWriteDeps, form: ProfileForm): Pro
 	await deps.followers.catchUp();
 }
 
-/** A refusal of the shared rules (domain/mentors.ts) as a sentence on screen. */
-function refuse(reason: string | null): void {
-	if (reason) throw new Error(reason.charAt(0).toUpperCase() + reason.slice(1) + '.');
+/** A refusal of the shared rules (domain/mentors.ts) as a sentence on screen; usernames keep their case. */
+function refuse(reason: string | null, username: string | null): void {
+	if (!reason) return;
+	const start = username && reason.startsWith(username) ? reason : reason.charAt(0).toUpperCase() + reason.slice(1);
+	throw new Error(start + '.');
 }
 
 export async function requestMentorship(deps: EventsWriteDeps, mentor: string, goals: string): Promise<string> {
 	const { ctx } = deps;
 	if (mentor === ctx.member.name) throw new Error('You cannot ask yourself for mentorship.');
 	const me = ctx.member.name;
-	refuse(mentorshipRefusal({ _id: '', author: me, mentor }, await mentorshipFacts(ctx, mentor, me)));
+	refuse(mentorshipRefusal({ _id: '', author: me, mentor }, await mentorshipFacts(ctx, mentor, me)), mentor);
 	const doc: Doc = {
 		_id: docId('mentorship'),
 		type: 'mentorship',
@@ -126,7 +128,7 @@ export async function answerMentorship(
 	if (!request) throw new Error('This mentorship request does not exist on this device.');
 	if (request.mentor !== ctx.member.name) throw new Error('Only the mentor asked answers this request.');
 	const facts = await mentorshipFacts(ctx, ctx.member.name, String(request.author));
-	refuse(answerRefusal({ answer }, { ...(request as unknown as RequestFacts), _id: mentorshipId }, facts));
+	refuse(answerRefusal({ answer }, { ...(request as unknown as RequestFacts), _id: mentorshipId }, facts), null);
 	const id = answerIdOf(mentorshipId);
 	const prev = await getCommunityDoc(ctx, id);
 	const doc: Doc = prev
