@@ -169,4 +169,52 @@ describe('library store', () => {
 		const related = (await store.library.get(id))?.related ?? [];
 		expect(related.filter((item) => item.id === thread)).toHaveLength(1);
 	});
+
+	it('keeps one’s own submissions out of one’s review queue, and refuses reviewing them', async () => {
+		const rita = await openTestStore({ name: uniqueName('r'), roles: ['member', 'reviewer'] });
+		const own = await rita.library.submit(input({ title: 'Mine' }));
+		const colleague = 'ana_lopez';
+		// a colleague's submission naming rita as co-author, and one without her, arrive by sync
+		for (const [id, coauthors] of [
+			['resource:01JCCCCCCCCCCCCCCCCCCCCCC1', [rita.member.name]],
+			['resource:01JCCCCCCCCCCCCCCCCCCCCCC2', []]
+		] as const) {
+			await rita.replica.community.put({
+				_id: id,
+				type: 'resource',
+				author: colleague,
+				createdAt: new Date().toISOString(),
+				kind: 'guide',
+				title: id.endsWith('1') ? 'Co-written' : 'Theirs',
+				summary: 's',
+				body: 'b',
+				tags: [],
+				status: 'submitted',
+				...(coauthors.length ? { coauthors: [...coauthors] } : {})
+			});
+		}
+		await rita.projected();
+		expect((await rita.library.reviewQueue()).map((s) => s.resource.title)).toEqual(['Theirs']);
+		await expect(rita.library.review(own, 'approve', '')).rejects.toThrow(
+			'You cannot review a resource you wrote: another reviewer must.'
+		);
+		await expect(rita.library.review('resource:01JCCCCCCCCCCCCCCCCCCCCCC1', 'approve', '')).rejects.toThrow(
+			/another reviewer must/
+		);
+		expect(await rita.library.get(own)).toMatchObject({ mayReview: false, coauthorNames: [] });
+		expect(await rita.library.get('resource:01JCCCCCCCCCCCCCCCCCCCCCC1')).toMatchObject({
+			mayReview: false,
+			coauthorNames: [rita.member.name]
+		});
+		expect((await rita.library.get('resource:01JCCCCCCCCCCCCCCCCCCCCCC2'))?.mayReview).toBe(true);
+		await rita.library.review('resource:01JCCCCCCCCCCCCCCCCCCCCCC2', 'approve', 'Fine.');
+	});
+
+	it('keeps co-authors on a submission, validated', async () => {
+		const ana = await openTestStore({ name: uniqueName('a') });
+		const id = await ana.library.submit(input({ coauthors: ['ben_m', 'ben_m', 'chloe'] }));
+		expect((await ana.library.get(id))?.resource.coauthors).toEqual(['ben_m', 'chloe']);
+		await expect(ana.library.submit(input({ coauthors: [ana.member.name] }))).rejects.toThrow(/author/);
+		await expect(ana.library.submit(input({ coauthors: ['Not A Name!'] }))).rejects.toThrow(/not (a )?usernames?/);
+	});
 });
