@@ -5,6 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mentorshipRule } from '../../../server/couch/rules/mentorship';
 import { createCouchHarness, type CouchHarness } from '../helpers/couch-harness';
+import { createHarness, type Harness } from '../support/harness';
+import { COMMUNITY_DB } from '../../../src/lib/domain/ids';
 
 const NOW = '2026-05-01T10:00:00.000Z';
 let h: CouchHarness | null = null;
@@ -199,5 +201,30 @@ describe('mentorship answers', () => {
 		expect(valid.ok).toBe(true);
 		const [decline] = await push('alice', [answerTo(req, 'declined')]);
 		expect(decline).toMatchObject({ error: 'forbidden', reason: 'this request was withdrawn' });
+	});
+});
+
+describe('the mentorship rule in the app', () => {
+	let app: Harness | null = null;
+	afterEach(async () => {
+		await app?.close();
+		app = null;
+	});
+
+	it('is one of the write rules of /couch', async () => {
+		app = createHarness({ requireSignatures: false });
+		await app.register('anna');
+		const ben = await app.register('benji');
+		const res = await app.app.request(`/couch/${COMMUNITY_DB}/_bulk_docs`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie: ben },
+			body: JSON.stringify({ docs: [request('benji', 'anna'), request('benji', 'nobody')] })
+		});
+		expect(res.status).toBe(201);
+		// the server wrote anna's first profile at registration, not open to mentoring
+		expect(await res.json()).toMatchObject([
+			{ error: 'forbidden', reason: 'anna is not open to mentoring' },
+			{ error: 'forbidden', reason: 'there is no member named nobody' }
+		]);
 	});
 });
