@@ -49,6 +49,7 @@ import { SnapshotCache } from './bootstrap/cache';
 import { CompactionScheduler } from './compaction/scheduler';
 import { readCompactionRecord } from './compaction/record';
 import { COMMUNITY_DB } from '../src/lib/domain/ids';
+import { mentorshipRule } from './couch/rules/mentorship';
 import { FILES_DB } from '../src/lib/domain/files';
 // Members' rights: the privacy notice and consent, and "Download my data".
 import { createPrivacyRoutes } from './privacy/routes';
@@ -172,6 +173,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 	writeRules.push(moderation.lockRule);
 	// a hub keeps no members' databases: flags reach the server with the member's own sync
 	if (!deps.hub) writeRules.push(moderation.flagRule);
+	writeRules.push(mentorshipRule);
 
 	if (deps.hub) app.use(deps.hub.cors);
 	if (config.logRequests) app.use(requestLog(log));

@@ -1,7 +1,8 @@
 // Helpers for the library browser tests: a server whose data folder already holds a reviewer
-// (made with the admin CLI, as an operator would), API sign-in, seeding published resources and
-// files, and the text of a PDF made by Chromium (its fonts map glyphs back to Unicode through
-// ToUnicode CMaps, which are read here: no PDF library needed).
+// (made with the admin CLI, as an operator would), API sign-in, seeding published resources (by
+// another member, published by the reviewer) and files, and the text of a PDF made by Chromium
+// (its fonts map glyphs back to Unicode through ToUnicode CMaps, which are read here: no PDF
+// library needed).
 import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { promisify } from 'node:util';
 import { inflateSync } from 'node:zlib';
 import { ulid } from 'ulid';
 import { fileSha256 } from '../../src/lib/domain/files';
-import { TEST_PASSWORD, couch, startServer, type ApiMember, type TestServer } from './support/server';
+import { TEST_PASSWORD, couch, registerMember, startServer, type ApiMember, type TestServer } from './support/server';
 
 const run = promisify(execFile);
 
@@ -71,26 +72,46 @@ export async function seedFile(
 	return { id, name, type, size: bytes.length };
 }
 
-/** Publishes a resource as a reviewer; returns its ULID. */
+/** The member who writes seeded resources: nobody publishes what they wrote, so it is not the reviewer. */
+const SEED_AUTHOR = 'seed-author';
+const seedAuthors = new Map<string, Promise<ApiMember>>();
+
+function seedAuthor(url: string): Promise<ApiMember> {
+	let author = seedAuthors.get(url);
+	if (!author) {
+		author = registerMember(url, SEED_AUTHOR, 'Seed Author');
+		seedAuthors.set(url, author);
+	}
+	return author;
+}
+
+/**
+ * A published resource, as the app makes one: submitted by its author (a member of its own),
+ * then published by `reviewer`. Returns its ULID.
+ */
 export async function seedResource(url: string, reviewer: ApiMember, fields: Record<string, unknown>): Promise<string> {
+	const author = await seedAuthor(url);
 	const id = ulid();
 	const now = new Date().toISOString();
 	const doc = {
 		_id: `resource:${id}`,
 		type: 'resource',
-		author: reviewer.username,
+		author: author.username,
 		createdAt: now,
 		kind: 'guide',
 		summary: '',
 		body: '',
 		tags: [],
-		status: 'published',
-		reviewedBy: reviewer.username,
-		reviewedAt: now,
+		status: 'submitted',
 		...fields
 	};
-	const res = await couch(url, reviewer, `community/${encodeURIComponent(doc._id)}`, { method: 'PUT', body: doc });
-	if (res.status !== 201) throw new Error(`seed resource: ${res.status} ${JSON.stringify(res.body)}`);
+	const path = `community/${encodeURIComponent(doc._id)}`;
+	const created = await couch(url, author, path, { method: 'PUT', body: doc });
+	if (created.status !== 201) throw new Error(`seed resource: ${created.status} ${JSON.stringify(created.body)}`);
+	const { rev } = created.body as { rev: string };
+	const published = { ...doc, _rev: rev, status: 'published', reviewedBy: reviewer.username, reviewedAt: now };
+	const res = await couch(url, reviewer, path, { method: 'PUT', body: published });
+	if (res.status !== 201) throw new Error(`publish seeded resource: ${res.status} ${JSON.stringify(res.body)}`);
 	return id;
 }
 

@@ -32,6 +32,7 @@ export interface DocFacts {
 	mentor?: unknown;
 	mentorship?: unknown;
 	member?: unknown;
+	coauthors?: unknown;
 	_deleted?: boolean;
 }
 
@@ -57,6 +58,30 @@ export function isModerator(actor: Actor): boolean {
 /** Statuses only a reviewer may move a resource into. */
 const REVIEWER_STATUSES = new Set(['published', 'returned']);
 
+const SELF_REVIEW = 'you cannot review a resource you wrote: another reviewer must';
+const SELF_DECISION = 'you cannot publish or return a resource you wrote: another reviewer must decide';
+
+/** The members who wrote a resource: its author and its co-authors. */
+export function writersOf(resource: Pick<DocFacts, 'author' | 'coauthors'>): string[] {
+	const coauthors = Array.isArray(resource.coauthors)
+		? resource.coauthors.filter((c): c is string => typeof c === 'string')
+		: [];
+	return typeof resource.author === 'string' ? [resource.author, ...coauthors] : coauthors;
+}
+
+/**
+ * Whether `name` wrote the resource, in any of the revisions given (the stored one and the new
+ * one: dropping oneself from the co-authors while deciding does not make one independent).
+ */
+export function isWriterOf(name: string, ...revisions: Array<DocFacts | null | undefined>): boolean {
+	return revisions.some((r) => r != null && writersOf(r).includes(name));
+}
+
+/** Reviewers may review and decide on resources they did not write (the queue and the resource page use it). */
+export function mayReview(actor: Actor, resource: DocFacts): boolean {
+	return hasRole(actor, 'reviewer') && !isWriterOf(actor.name, resource);
+}
+
 /**
  * May `actor` write `next` over `prev` (null when the document is new or was deleted)?
  * `next._deleted` marks a deletion, authorized like a change.
@@ -78,9 +103,8 @@ function authorizeCreate(actor: Actor, doc: DocFacts): Decision {
 		case 'review':
 			return hasRole(actor, 'reviewer') ? allow : deny('only reviewers write reviews');
 		case 'resource':
-			return REVIEWER_STATUSES.has(String(doc.status)) && !hasRole(actor, 'reviewer')
-				? deny('only reviewers publish or return resources')
-				: allow;
+			// the creator is its author: a new resource is a draft or a submission, decided by someone else
+			return REVIEWER_STATUSES.has(String(doc.status)) ? deny(SELF_DECISION) : allow;
 		case 'vote':
 			return doc._id === voteId(String(doc.target), actor.name)
 				? allow
@@ -145,19 +169,31 @@ export function isCurator(actor: Actor): boolean {
 	return isModerator(actor) || hasRole(actor, 'reviewer');
 }
 
+function sameMembers(a: unknown, b: unknown): boolean {
+	const list = (x: unknown) => (Array.isArray(x) ? [...new Set(x.map(String))].sort().join(' ') : '');
+	return list(a) === list(b);
+}
+
 function isOrganiser(actor: Actor, doc: DocFacts): boolean {
 	return Array.isArray(doc.organisers) && doc.organisers.includes(actor.name);
 }
 
-/** Authors draft and submit; reviewers publish and return; a published resource changes only through review. */
+/**
+ * Authors draft and submit; reviewers who did not write it publish and return; a published
+ * resource changes only through review (a reviewer or moderator who did not write it may correct
+ * it in place); only the author (or a moderator) names co-authors.
+ */
 function authorizeResourceStatus(actor: Actor, next: DocFacts, prev: DocFacts): Decision {
-	if (hasRole(actor, 'reviewer')) return allow;
+	const writer = isWriterOf(actor.name, prev, next);
+	if (!sameMembers(next.coauthors, prev.coauthors) && actor.name !== prev.author && !isModerator(actor))
+		return deny('only the author names the co-authors of a resource');
 	if (REVIEWER_STATUSES.has(String(next.status)) && next.status !== prev.status) {
-		return deny('only reviewers publish or return resources');
+		if (!hasRole(actor, 'reviewer')) return deny('only reviewers publish or return resources');
+		return writer ? deny(SELF_DECISION) : allow;
 	}
-	if (prev.status === 'published' && next.status === 'published' && !isModerator(actor)) {
+	const inPlace = prev.status === 'published' && next.status === 'published';
+	if (inPlace && (writer || !isCurator(actor)))
 		return deny('a published resource changes only through review: submit the change instead');
-	}
 	return allow;
 }
 
@@ -185,6 +221,7 @@ export function relatedIdOf(doc: DocFacts): string | null {
 		if (event) return event;
 	}
 	if (doc.type === 'mentorship-answer' && typeof doc.mentorship === 'string') return doc.mentorship;
+	if (doc.type === 'review' && typeof doc.resource === 'string') return doc.resource;
 	return null;
 }
 
@@ -204,5 +241,8 @@ export function authorizeRelated(actor: Actor, doc: DocFacts, related: DocFacts 
 		if (!related || related.type !== 'mentorship') return deny('an answer needs an existing mentorship request');
 		return related.mentor === actor.name ? allow : deny('only the mentor asked answers a mentorship request');
 	}
+	// a review of a resource not known here is judged by its own rules (reviewers write reviews)
+	if (doc.type === 'review' && related?.type === 'resource' && isWriterOf(actor.name, related))
+		return deny(SELF_REVIEW);
 	return allow;
 }

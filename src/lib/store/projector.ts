@@ -164,9 +164,9 @@ function projectDoc(doc: CommunityDoc, rev: string, conflicted: boolean, current
 			return;
 		}
 		case 'profile': {
-			const { _id, displayName, organization, jurisdiction, role, expertise, bio, mentor } = doc;
+			const { _id, displayName, organization, jurisdiction, role, expertise, bio, mentor, mentorCapacity } = doc;
 			const row: ProfileRow = { username: idKey('profile', _id), displayName, rev };
-			Object.assign(row, strip({ organization, jurisdiction, role, expertise, bio, mentor }));
+			Object.assign(row, strip({ organization, jurisdiction, role, expertise, bio, mentor, mentorCapacity }));
 			ops.put('profiles', row.username, row);
 			return;
 		}

@@ -104,6 +104,8 @@ export interface ProfileRow {
 	expertise?: string[];
 	bio?: string;
 	mentor?: boolean;
+	/** How many mentees they take at once (MENTOR_CAPACITY_DEFAULT when unset). */
+	mentorCapacity?: number;
 	rev: string;
 }
 

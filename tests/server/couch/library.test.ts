@@ -61,7 +61,11 @@ describe('library writes through the gateway', () => {
 		const [born] = await bulk('bob', [
 			resource('published', { _id: 'resource:01JCCCCCCCCCCCCCCCCCCCCCC2', author: 'bob' })
 		]);
-		expect(born).toMatchObject({ error: 'forbidden', reason: 'only reviewers publish or return resources' });
+		// the creator is its author: nobody decides on what they wrote
+		expect(born).toMatchObject({
+			error: 'forbidden',
+			reason: 'you cannot publish or return a resource you wrote: another reviewer must decide'
+		});
 
 		const [rv, pub] = await bulk('rita', [
 			{

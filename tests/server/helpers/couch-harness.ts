@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
 import { createCouchApp } from '../../../server/couch/index';
+import type { WriteRule } from '../../../server/couch/write';
 import { createStorage, type Storage } from '../../../server/storage/index';
 import type { WriteLimits } from '../../../server/couch/rate';
 import { basicAuth, fakeAuth, type FakeUser } from './fake-auth';
@@ -42,6 +43,7 @@ export interface CouchHarnessOptions {
 	/** Per-member write limits; by default none (tests write as one member far faster than a person). */
 	writeLimits?: Partial<WriteLimits>;
 	clock?: () => Date;
+	rules?: readonly WriteRule[];
 }
 
 export function createCouchHarness(options: CouchHarnessOptions = {}): CouchHarness {
@@ -55,7 +57,8 @@ export function createCouchHarness(options: CouchHarnessOptions = {}): CouchHarn
 		uuid: 'test-uuid',
 		version: '0.0.0-test',
 		clock: options.clock,
-		writeLimits: options.writeLimits ?? NO_WRITE_LIMITS
+		writeLimits: options.writeLimits ?? NO_WRITE_LIMITS,
+		rules: options.rules
 	});
 	const app = new Hono();
 	const statuses: number[] = [];

@@ -49,6 +49,7 @@ export function createPeopleApi(ctx: StoreContext) {
 		requestMentorship: (mentor: string, goals: string) => pw.requestMentorship(deps, mentor, goals),
 		answerMentorship: (id: string, answer: 'accepted' | 'declined') => pw.answerMentorship(deps, id, answer),
 		completeMentorship: (id: string) => pw.completeMentorship(deps, id),
+		withdrawMentorship: (id: string) => pw.withdrawMentorship(deps, id),
 		mentorships: () => pq.myMentorships(ctx),
 		suggestedMentors: (interests: readonly string[]) => pq.suggestedMentors(ctx, interests),
 		sendMessage: (to: string, body: string) => pw.sendMessage(deps, to, body),

@@ -117,6 +117,7 @@ export function communityRow(doc: Record<string, unknown>): RowPlace | null {
 					goals: String(d.goals),
 					createdAt: String(d.createdAt),
 					completedAt: d.completedAt as string | undefined,
+					withdrawnAt: d.withdrawnAt as string | undefined,
 					rev
 				})
 			};

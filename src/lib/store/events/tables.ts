@@ -94,6 +94,8 @@ export interface MentorshipRow {
 	goals: string;
 	createdAt: string;
 	completedAt?: string;
+	/** Set when the mentee withdrew it. */
+	withdrawnAt?: string;
 	rev: string;
 }
 

@@ -1,6 +1,7 @@
 // Library queries over Dexie (run them inside liveQuery): the published list with filters and
 // sorts, a resource with its derived figures, submissions, the review queue, collections.
 import { summarizeRatings, ratingScore, type RatingSummary } from '../../domain/ratings';
+import { isWriterOf, mayReview } from '../../domain/permissions';
 import type { StoreContext } from '../context';
 import { libraryTables, type ResourceDocRow } from './tables';
 import { isKept, packIds } from './device';
@@ -119,6 +120,7 @@ export async function getResource(ctx: StoreContext, id: string): Promise<Resour
 	const who = await names(ctx, [
 		resource.author,
 		resource.reviewedBy ?? '',
+		...(resource.coauthors ?? []),
 		...commentRows.map((c) => c.author),
 		...reviewRows.map((r) => r.author)
 	]);
@@ -136,6 +138,8 @@ export async function getResource(ctx: StoreContext, id: string): Promise<Resour
 		ulid: ulidOf(id),
 		authorName: who.get(resource.author) ?? resource.author,
 		reviewerName: resource.reviewedBy ? (who.get(resource.reviewedBy) ?? resource.reviewedBy) : null,
+		coauthorNames: (resource.coauthors ?? []).map((c) => who.get(c) ?? c),
+		mayReview: mayReview(ctx.member, resource),
 		rating: ratings.get(id) ?? summarizeRatings([]),
 		myRating: ratingRows.find((r) => r.author === ctx.member.name)?.value ?? null,
 		uses: uses.get(id) ?? 0,
@@ -263,7 +267,9 @@ export async function mySubmissions(ctx: StoreContext): Promise<SubmissionView[]
 }
 
 export async function reviewQueue(ctx: StoreContext): Promise<SubmissionView[]> {
-	const rows = await libraryTables(ctx.db).resources.where('status').equals('submitted').toArray();
+	const all = await libraryTables(ctx.db).resources.where('status').equals('submitted').toArray();
+	// nobody reviews what they wrote (permissions.ts): one's own submissions wait for someone else
+	const rows = all.filter((r) => !isWriterOf(ctx.member.name, r));
 	return (await submissions(ctx, rows)).reverse(); // oldest first
 }
 

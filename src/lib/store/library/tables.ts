@@ -62,6 +62,7 @@ type ResourceFields = Pick<
 	| 'related'
 	| 'reviewedBy'
 	| 'reviewedAt'
+	| 'coauthors'
 >;
 
 /** A resource document as projected: its fields, plus the row key and derived sort key. */

@@ -60,6 +60,10 @@ export interface ResourceDetail {
 	ulid: string;
 	authorName: string;
 	reviewerName: string | null;
+	/** Display names of the co-authors, in the order the author gave. */
+	coauthorNames: string[];
+	/** The member is a reviewer who did not write it (nobody reviews their own resource). */
+	mayReview: boolean;
 	rating: RatingSummary;
 	myRating: number | null;
 	uses: number;

@@ -3,8 +3,9 @@
 // curate collections. Each is a validated put through the store's putDoc (outbox, projection);
 // the shared permission rules are checked first so the member gets the reason at once.
 import { collectionId, docId } from '../../domain/ids';
-import { authorizeCommunityWrite, type DocFacts } from '../../domain/permissions';
+import { authorizeCommunityWrite, authorizeRelated, isWriterOf, type DocFacts } from '../../domain/permissions';
 import { ratingId, useId } from '../../domain/ids';
+import { parseCoauthors } from '../../domain/coauthors';
 import type { Resource } from '../../domain/schemas';
 import { cleanDoc, isNotFound, type StoreContext } from '../context';
 import { normalizeTags, putDoc } from '../writes';
@@ -32,6 +33,8 @@ export interface ResourceInput {
 	links?: string[];
 	files?: FileRef[];
 	related?: string[];
+	/** Members who wrote it with the author (usernames). */
+	coauthors?: string[];
 }
 
 export type Verdict = 'approve' | 'changes' | 'reject';
@@ -47,8 +50,10 @@ async function getDoc(ctx: StoreContext, id: string): Promise<Doc | null> {
 	}
 }
 
-function authorize(ctx: StoreContext, next: DocFacts, prev: DocFacts | null): void {
-	const decision = authorizeCommunityWrite(ctx.member, next, prev);
+/** `related`: the document the write depends on (permissions.ts relatedIdOf), when it has one. */
+function authorize(ctx: StoreContext, next: DocFacts, prev: DocFacts | null, related?: DocFacts | null): void {
+	let decision = authorizeCommunityWrite(ctx.member, next, prev);
+	if (decision.ok && related !== undefined) decision = authorizeRelated(ctx.member, next, related);
 	if (!decision.ok) throw new Error(decision.reason.charAt(0).toUpperCase() + decision.reason.slice(1) + '.');
 }
 
@@ -76,13 +81,20 @@ function resourceFields(input: ResourceInput): Record<string, unknown> {
 	if (links.length) fields.links = links;
 	if (input.files?.length) fields.files = input.files;
 	if (input.related?.length) fields.related = input.related;
+	if (input.coauthors?.length) fields.coauthors = [...new Set(input.coauthors)];
 	return fields;
 }
+
+const NOT_OWN_COAUTHOR = 'The author is not one of the co-authors: list only the members who wrote it with them.';
 
 /** Submits a new resource for review, or resubmits `id` (its author's edit of a returned one). */
 export async function submitResource(ctx: StoreContext, input: ResourceInput, id?: string): Promise<string> {
 	const now = ctx.now();
+	const named = parseCoauthors((input.coauthors ?? []).join(' '), null);
+	if (!named.ok) throw new Error(named.reason);
+	input = { ...input, coauthors: named.names };
 	if (!id) {
+		if (named.names.includes(ctx.member.name)) throw new Error(NOT_OWN_COAUTHOR);
 		const doc: Doc = {
 			_id: docId('resource'),
 			type: 'resource',
@@ -96,14 +108,18 @@ export async function submitResource(ctx: StoreContext, input: ResourceInput, id
 	}
 	const prev = await getDoc(ctx, id);
 	if (!prev) throw new Error('This resource does not exist on this device.');
+	if (named.names.includes(String(prev.author))) throw new Error(NOT_OWN_COAUTHOR);
 	const keep = { _id: prev._id, _rev: prev._rev, type: 'resource', author: prev.author, createdAt: prev.createdAt };
 	const published = prev.status === 'published';
-	// a reviewer or moderator may correct a published resource in place; anyone else resubmits
+	// a moderator who did not write it may correct a published resource in place; anyone else
+	// resubmits, so a change by its writers is reviewed by someone else again
+	const moderator = ctx.member.roles.includes('moderator') || ctx.member.roles.includes('admin');
+	const fields = resourceFields(input);
 	const status =
-		published && (ctx.member.roles.includes('moderator') || ctx.member.roles.includes('admin'))
+		published && moderator && !isWriterOf(ctx.member.name, prev, { _id: prev._id, coauthors: fields.coauthors })
 			? 'published'
 			: 'submitted';
-	const next: Doc = { ...keep, ...resourceFields(input), status, updatedAt: now };
+	const next: Doc = { ...keep, ...fields, status, updatedAt: now };
 	if (status === 'published') Object.assign(next, { reviewedBy: prev.reviewedBy, reviewedAt: prev.reviewedAt });
 	authorize(ctx, next, prev);
 	return putDoc(ctx, next);
@@ -133,7 +149,7 @@ export async function reviewResource(
 	};
 	const next: Doc = { ...prev, status: verdict === 'approve' ? 'published' : 'returned', updatedAt: now };
 	if (verdict === 'approve') Object.assign(next, { reviewedBy: ctx.member.name, reviewedAt: now });
-	authorize(ctx, review, null);
+	authorize(ctx, review, null, prev);
 	authorize(ctx, next, prev);
 	await putDoc(ctx, review);
 	await putDoc(ctx, next);

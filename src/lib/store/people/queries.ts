@@ -1,7 +1,7 @@
 // People queries (wrap in liveQuery): the directory with search, one person's page, the member's
 // own profile with per-field visibility, mentorships with derived state and suggested mentors,
 // conversations with unread counts, and the notifications inbox with read state and preferences.
-import { rankMentors, type RankedMentor } from '../../domain/mentors';
+import { mentorCapacityOf, rankMentors, type RankedMentor } from '../../domain/mentors';
 import type { StoreContext } from '../context';
 import type { ProfileRow, ThreadRow } from '../types';
 import { libraryTables, type ResourceDocRow } from '../library/tables';
@@ -14,7 +14,13 @@ import {
 	type NotificationKind,
 	type NotificationRow
 } from '../events/tables';
-import { mentorshipState, answerIdOf, type MentorshipState } from './mentorship';
+import {
+	mentorAvailability,
+	mentorshipState,
+	answerIdOf,
+	type MentorAvailability,
+	type MentorshipState
+} from './mentorship';
 import { OPTIONAL_PROFILE_FIELDS, type ProfileForm, type Visibility, type OptionalProfileField } from './writes';
 
 export interface PeopleFilter {
@@ -54,6 +60,8 @@ export interface PersonPage {
 	threads: ThreadRow[];
 	resources: ResourceDocRow[];
 	events: EventRow[];
+	/** Their load as a mentor, when they are open to mentoring. */
+	mentoring: MentorAvailability | null;
 }
 
 export async function personPage(ctx: StoreContext, username: string): Promise<PersonPage> {
@@ -68,7 +76,8 @@ export async function personPage(ctx: StoreContext, username: string): Promise<P
 		eventsOf(ctx, username)
 	]);
 	threads.sort((a, b) => (a.lastActivity < b.lastActivity ? 1 : -1));
-	return { profile, threads: threads.slice(0, 20), resources, events };
+	const mentoring = profile?.mentor ? await mentorAvailability(ctx, username) : null;
+	return { profile, threads: threads.slice(0, 20), resources, events, mentoring };
 }
 
 /** The member's own profile as the edit form shows it (shared + "only me" fields). */
@@ -78,6 +87,7 @@ export async function myProfile(ctx: StoreContext): Promise<Required<Pick<Profil
 	const form: ProfileForm & { visibility: Partial<Record<OptionalProfileField, Visibility>> } = {
 		displayName: shared?.displayName ?? ctx.member.displayName,
 		mentor: shared?.mentor ?? false,
+		...(shared?.mentorCapacity !== undefined ? { mentorCapacity: shared.mentorCapacity } : {}),
 		visibility: {}
 	};
 	for (const field of OPTIONAL_PROFILE_FIELDS) {
@@ -147,7 +157,8 @@ export async function suggestedMentors(
 		username: p.username,
 		expertise: p.expertise ?? [],
 		mentor: true,
-		activeMentees: load.get(p.username) ?? 0
+		activeMentees: load.get(p.username) ?? 0,
+		capacity: mentorCapacityOf(p)
 	}));
 	const names = new Map(profiles.map((p) => [p.username, p.displayName]));
 	return rankMentors(ctx.member.name, interests, candidates).map((r) => ({

@@ -4,12 +4,13 @@
 // messages (written to the sender's private database; the server delivers them).
 import * as v from 'valibot';
 import { docId, profileId, profilePrivateId } from '../../domain/ids';
-import { messageSchema, profilePrivateSchema } from '../../domain/schemas';
+import { MAX_MENTOR_CAPACITY, messageSchema, profilePrivateSchema } from '../../domain/schemas';
 import { describeIssues } from '../../domain/validate';
 import { cleanDoc, isNotFound, type StoreContext } from '../context';
 import { normalizeTags, putDoc } from '../writes';
 import { getCommunityDoc, unsigned, type EventsWriteDeps } from '../events/writes';
-import { answerIdOf } from './mentorship';
+import { answerIdOf, mentorshipFacts } from './mentorship';
+import { answerRefusal, mentorshipRefusal, type RequestFacts } from '../../domain/mentors';
 
 export const OPTIONAL_PROFILE_FIELDS = ['organization', 'jurisdiction', 'role', 'expertise', 'bio'] as const;
 export type OptionalProfileField = (typeof OPTIONAL_PROFILE_FIELDS)[number];
@@ -23,6 +24,8 @@ export interface ProfileForm {
 	expertise?: string[];
 	bio?: string;
 	mentor?: boolean;
+	/** How many mentees they take at once (kept on the profile; MENTOR_CAPACITY_DEFAULT when unset). */
+	mentorCapacity?: number;
 	/** per optional field; missing means "members" */
 	visibility?: Partial<Record<OptionalProfileField, Visibility>>;
 }
@@ -62,6 +65,12 @@ export async function saveProfile(deps: EventsWriteDeps, form: ProfileForm): Pro
 	};
 	if (prev) shared.updatedAt = now;
 	if (form.mentor !== undefined) shared.mentor = form.mentor;
+	if (form.mentorCapacity !== undefined) {
+		const n = form.mentorCapacity;
+		if (!Number.isInteger(n) || n < 1 || n > MAX_MENTOR_CAPACITY)
+			throw new Error(`The number of mentees you take at once is a whole number from 1 to ${MAX_MENTOR_CAPACITY}.`);
+		shared.mentorCapacity = n;
+	}
 	const hidden: Doc = {
 		_id: profilePrivateId(me),
 		type: 'profile-private',
@@ -84,9 +93,18 @@ export async function saveProfile(deps: EventsWriteDeps, form: ProfileForm): Pro
 	await deps.followers.catchUp();
 }
 
+/** A refusal of the shared rules (domain/mentors.ts) as a sentence on screen; usernames keep their case. */
+function refuse(reason: string | null, username: string | null): void {
+	if (!reason) return;
+	const start = username && reason.startsWith(username) ? reason : reason.charAt(0).toUpperCase() + reason.slice(1);
+	throw new Error(start + '.');
+}
+
 export async function requestMentorship(deps: EventsWriteDeps, mentor: string, goals: string): Promise<string> {
 	const { ctx } = deps;
 	if (mentor === ctx.member.name) throw new Error('You cannot ask yourself for mentorship.');
+	const me = ctx.member.name;
+	refuse(mentorshipRefusal({ _id: '', author: me, mentor }, await mentorshipFacts(ctx, mentor, me)), mentor);
 	const doc: Doc = {
 		_id: docId('mentorship'),
 		type: 'mentorship',
@@ -109,6 +127,8 @@ export async function answerMentorship(
 	const request = await getCommunityDoc(ctx, mentorshipId);
 	if (!request) throw new Error('This mentorship request does not exist on this device.');
 	if (request.mentor !== ctx.member.name) throw new Error('Only the mentor asked answers this request.');
+	const facts = await mentorshipFacts(ctx, ctx.member.name, String(request.author));
+	refuse(answerRefusal({ answer }, { ...(request as unknown as RequestFacts), _id: mentorshipId }, facts), null);
 	const id = answerIdOf(mentorshipId);
 	const prev = await getCommunityDoc(ctx, id);
 	const doc: Doc = prev
@@ -122,6 +142,17 @@ export async function answerMentorship(
 				answer
 			};
 	await putDoc(ctx, unsigned(doc));
+	await deps.followers.catchUp();
+}
+
+/** The mentee no longer wants it (before or after an answer); the mentor can no longer answer. */
+export async function withdrawMentorship(deps: EventsWriteDeps, mentorshipId: string): Promise<void> {
+	const { ctx } = deps;
+	const request = await getCommunityDoc(ctx, mentorshipId);
+	if (!request) throw new Error('This mentorship request does not exist on this device.');
+	if (request.author !== ctx.member.name) throw new Error('Only the member who asked withdraws a request.');
+	if (request.withdrawnAt) return;
+	await putDoc(ctx, unsigned({ ...request, withdrawnAt: ctx.now(), updatedAt: ctx.now() }));
 	await deps.followers.catchUp();
 }
 

@@ -207,6 +207,10 @@ describe('events and people through the server', () => {
 		const mentor = await device(harness, base);
 		mentee.start();
 		mentor.start();
+		// only a member open to mentoring takes requests: the mentee's device sees the profile first
+		await until(async () => (await mentor.store.getProfile(mentor.name)) !== undefined, 15_000);
+		await mentor.store.people.saveProfile({ displayName: 'Mentor M', expertise: ['procurement'], mentor: true });
+		await until(async () => (await mentee.store.getProfile(mentor.name))?.mentor === true, 15_000);
 		const request = await mentee.store.people.requestMentorship(mentor.name, 'Learn cloud procurement');
 		await until(async () => (await mentor.store.people.mentorships()).asMentor.length === 1, 15_000);
 		expect((await mentor.store.people.notifications()).map((n) => n.kind)).toEqual(['mentorship']);

@@ -22,6 +22,17 @@ const input = (extra: Partial<ResourceInput> = {}): ResourceInput => ({
 	...extra
 });
 
+/**
+ * Publishes `id` as another reviewer's device would (nobody reviews what they wrote): the
+ * published revision arrives in the replica as if synced.
+ */
+async function publishedElsewhere(store: Awaited<ReturnType<typeof openTestStore>>, id: string): Promise<void> {
+	const doc = await store.replica.community.get(id);
+	const now = new Date().toISOString();
+	await store.replica.community.put({ ...doc, status: 'published', reviewedBy: 'other-reviewer', reviewedAt: now });
+	await store.projected();
+}
+
 describe('library store', () => {
 	it('runs submit → changes → resubmit → approve, and refuses a member publishing', async () => {
 		const author = await openTestStore({ name: uniqueName('a') });
@@ -76,8 +87,8 @@ describe('library store', () => {
 		const s = await openTestStore({ name: uniqueName('m'), roles: ['member', 'reviewer'] });
 		const a = await s.library.submit(input({ title: 'A', jurisdiction: 'Bavaria' }));
 		const b = await s.library.submit(input({ title: 'B', kind: 'template', jurisdiction: 'Lyon', tags: ['forms'] }));
-		await s.library.review(a, 'approve', '');
-		await s.library.review(b, 'approve', '');
+		await publishedElsewhere(s, a);
+		await publishedElsewhere(s, b);
 		await s.library.rate(a, 4);
 		await s.library.rate(a, 5); // replaces, one per member
 		await s.library.recordUse(b, 'pack');
@@ -154,8 +165,56 @@ describe('library store', () => {
 			tags: ['permits', 'digital']
 		});
 		const id = await store.library.submit(input());
-		await store.library.review(id, 'approve', 'Fine.');
+		await publishedElsewhere(store, id);
 		const related = (await store.library.get(id))?.related ?? [];
 		expect(related.filter((item) => item.id === thread)).toHaveLength(1);
+	});
+
+	it('keeps one’s own submissions out of one’s review queue, and refuses reviewing them', async () => {
+		const rita = await openTestStore({ name: uniqueName('r'), roles: ['member', 'reviewer'] });
+		const own = await rita.library.submit(input({ title: 'Mine' }));
+		const colleague = 'ana_lopez';
+		// a colleague's submission naming rita as co-author, and one without her, arrive by sync
+		for (const [id, coauthors] of [
+			['resource:01JCCCCCCCCCCCCCCCCCCCCCC1', [rita.member.name]],
+			['resource:01JCCCCCCCCCCCCCCCCCCCCCC2', []]
+		] as const) {
+			await rita.replica.community.put({
+				_id: id,
+				type: 'resource',
+				author: colleague,
+				createdAt: new Date().toISOString(),
+				kind: 'guide',
+				title: id.endsWith('1') ? 'Co-written' : 'Theirs',
+				summary: 's',
+				body: 'b',
+				tags: [],
+				status: 'submitted',
+				...(coauthors.length ? { coauthors: [...coauthors] } : {})
+			});
+		}
+		await rita.projected();
+		expect((await rita.library.reviewQueue()).map((s) => s.resource.title)).toEqual(['Theirs']);
+		await expect(rita.library.review(own, 'approve', '')).rejects.toThrow(
+			'You cannot review a resource you wrote: another reviewer must.'
+		);
+		await expect(rita.library.review('resource:01JCCCCCCCCCCCCCCCCCCCCCC1', 'approve', '')).rejects.toThrow(
+			/another reviewer must/
+		);
+		expect(await rita.library.get(own)).toMatchObject({ mayReview: false, coauthorNames: [] });
+		expect(await rita.library.get('resource:01JCCCCCCCCCCCCCCCCCCCCCC1')).toMatchObject({
+			mayReview: false,
+			coauthorNames: [rita.member.name]
+		});
+		expect((await rita.library.get('resource:01JCCCCCCCCCCCCCCCCCCCCCC2'))?.mayReview).toBe(true);
+		await rita.library.review('resource:01JCCCCCCCCCCCCCCCCCCCCCC2', 'approve', 'Fine.');
+	});
+
+	it('keeps co-authors on a submission, validated', async () => {
+		const ana = await openTestStore({ name: uniqueName('a') });
+		const id = await ana.library.submit(input({ coauthors: ['ben_m', 'ben_m', 'chloe'] }));
+		expect((await ana.library.get(id))?.resource.coauthors).toEqual(['ben_m', 'chloe']);
+		await expect(ana.library.submit(input({ coauthors: [ana.member.name] }))).rejects.toThrow(/author/);
+		await expect(ana.library.submit(input({ coauthors: ['Not A Name!'] }))).rejects.toThrow(/not (a )?usernames?/);
 	});
 });
