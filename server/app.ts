@@ -33,6 +33,7 @@ import { createForgotRoutes } from './mail/forgot';
 // Account deletion: the route, and the answer a deleted account's devices get.
 import { createDeletionRoutes } from './deletion/routes';
 import { deletedAccountAnswer } from './auth/deleted-accounts';
+import { placesRule } from './events/places';
 import { createHubRegistry, type HubRegistry } from './hub/enrolment';
 import { withHubCredentials } from './hub/upstream-auth';
 import { createRevocationRoutes, hubRelay, privilegedMembersOf } from './hub/relay';
@@ -160,6 +161,8 @@ export function createApp(deps: AppDeps): PraxisApp {
 	const signatures: SignatureChecks = { verifier, actorFor, required: deps.requireSignatures ?? true };
 	// Rules beyond one document's schema and permissions, for /couch and the hub relay alike.
 	const writeRules: WriteRule[] = [];
+	// Places at events are decided by the central server alone (a hub relays answers to it).
+	if (!deps.hub) writeRules.push(placesRule({ signer: () => serverSigner(auth.signingKey()), clock }));
 
 	if (deps.hub) app.use(deps.hub.cors);
 	if (config.logRequests) app.use(requestLog(log));
