@@ -1,7 +1,7 @@
 // Schema upgrades of the member's Dexie database keep what an older version projected usable:
 // vote totals written before they carried the member's own vote (`mine`) get it from the votes
-// table when the database is opened by this version; the two community checkpoints of the forum
-// projector and the events runner become the one follower's, the earlier of them.
+// table when the database is opened by this version; the legacy resources table goes; the places
+// table comes with a replay of the community feed.
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
@@ -57,20 +57,27 @@ describe('Dexie schema upgrades', () => {
 		return out;
 	}
 
-	it('resumes the one community follower from the earlier checkpoint and drops the legacy resources table', async () => {
+	it('drops the legacy resources table; the community follower then replays from the start', async () => {
+		// the earlier of the two checkpoints was kept at version 22; the places (24) replay everything
 		const behind = await upgradeWith([
 			{ key: CHECKPOINT_KEY, value: 40 },
 			{ key: 'events.checkpoint.community', value: 25 }
 		]);
-		expect(behind).toMatchObject({ checkpoint: 25, events: undefined });
+		expect(behind).toMatchObject({ checkpoint: undefined, events: undefined });
 		expect(behind.tables).not.toContain('resources');
 		expect(behind.tables).toContain('libResources');
-		const ahead = await upgradeWith([
-			{ key: CHECKPOINT_KEY, value: 40 },
-			{ key: 'events.checkpoint.community', value: 60 }
-		]);
-		expect(ahead.checkpoint).toBe(40);
-		// the events never projected: everything is replayed
-		expect((await upgradeWith([{ key: CHECKPOINT_KEY, value: 40 }])).checkpoint).toBeUndefined();
+	});
+
+	it('adds the places table and replays the community feed to fill it', async () => {
+		const member = uniqueName('up');
+		const old = new Dexie(dexieDbName(member), { indexedDB, IDBKeyRange });
+		old.version(22).stores({ meta: 'key', rsvps: 'id, event, author' });
+		await old.table('meta').put({ key: CHECKPOINT_KEY, value: 40 });
+		old.close();
+		const db = new PraxisDb(member, { indexedDB, IDBKeyRange });
+		await db.open();
+		expect(db.tables.map((t) => t.name)).toContain('places');
+		expect(await db.meta.get(CHECKPOINT_KEY)).toBeUndefined();
+		db.close();
 	});
 });
