@@ -3,7 +3,7 @@
 // with a place keeps it unless the organiser lowers the capacity; nobody but the server writes
 // place documents; RSVPs stored before the server decided places get them at start.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../support/harness';
+import { createHarness, PASSWORD, type Harness } from '../support/harness';
 import { certifyTestDevice, type TestDevice } from '../helpers/signing';
 import { COMMUNITY_DB, placeId, rsvpId } from '../../../src/lib/domain/ids';
 import type { PlaceDoc } from '../../../src/lib/domain/schemas';
@@ -161,6 +161,23 @@ describe('places at events', () => {
 		await write(ana, rsvp('ana', 'going', T0 - 60_000));
 		expect((await place('ben'))?.state).toBe('place');
 		expect((await place('ana'))?.state).toBe('waiting');
+	});
+
+	it('gives the place of a member who deletes everything they wrote to the next in line', async () => {
+		const { h, now, org, ana, ben, write, event, rsvp, place } = await setup();
+		await write(org, event(1));
+		await write(ben, rsvp('ben', 'going', T0));
+		now.ms = T0 + 60_000;
+		await write(ana, rsvp('ana', 'going', T0));
+		now.ms = T0 + 120_000;
+		const res = await h.post(
+			'/api/account/delete',
+			{ password: PASSWORD, deleteContributions: true },
+			{ cookie: ben.cookie }
+		);
+		expect(res.status).toBe(200);
+		expect(await place('ana')).toMatchObject({ state: 'place', previous: 'waiting', changedAt: at(now.ms) });
+		expect(await place('ben')).toBeNull(); // gone with his answer
 	});
 
 	it('refuses place documents from members, storing the rest of the batch', async () => {
