@@ -88,9 +88,7 @@ export function placesRule(deps: PlacesDeps): WriteRule {
 			const events = eventsTouched(docs);
 			if (events.size === 0) return;
 			const signer = await deps.signer();
-			await Promise.all(
-				[...events].map((id) => serially(id, () => recomputePlaces(db, id, signer, deps.clock())))
-			);
+			await Promise.all([...events].map((id) => serially(id, () => recomputePlaces(db, id, signer, deps.clock()))));
 		}
 	};
 }

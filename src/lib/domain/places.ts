@@ -69,7 +69,9 @@ export function attendanceFrom(rsvps: readonly RsvpFacts[], places: readonly Pla
 		else (p.state === 'place' ? going : waiting).push(p);
 	}
 	const inLine = (a: PlaceFacts, b: PlaceFacts): number =>
-		(a.position ?? 0) - (b.position ?? 0) || byName(a.receivedAt ?? '', b.receivedAt ?? '') || byName(a.member, b.member);
+		(a.position ?? 0) - (b.position ?? 0) ||
+		byName(a.receivedAt ?? '', b.receivedAt ?? '') ||
+		byName(a.member, b.member);
 	return {
 		going: going.sort(inLine).map((p) => p.member),
 		waiting: waiting.sort(inLine).map((p) => p.member),
@@ -131,14 +133,23 @@ export function decidePlaces(input: DecideInput): PlaceDraft[] {
 		return p && p.state !== 'none' && p.receivedAt ? p.receivedAt : undefined;
 	};
 	const going = [...rsvpOf.values()].filter((r) => r.status === 'going');
-	const received = input.receivedAt ?? (() => afterAll(now, going.flatMap((r) => kept(r.author) ?? [])));
+	const received =
+		input.receivedAt ??
+		(() =>
+			afterAll(
+				now,
+				going.flatMap((r) => kept(r.author) ?? [])
+			));
 	const goingNow = going
 		.map((r) => ({ member: r.author, receivedAt: kept(r.author) ?? received(r) }))
 		.sort((a, b) => byName(a.receivedAt, b.receivedAt) || byName(a.member, b.member));
 	const seats = capacity ?? goingNow.length;
 	const next = new Map<string, Pick<PlaceFacts, 'state' | 'receivedAt' | 'position'>>();
 	goingNow.forEach(({ member, receivedAt }, i) =>
-		next.set(member, i < seats ? { state: 'place', receivedAt } : { state: 'waiting', receivedAt, position: i - seats + 1 })
+		next.set(
+			member,
+			i < seats ? { state: 'place', receivedAt } : { state: 'waiting', receivedAt, position: i - seats + 1 }
+		)
 	);
 	const out: PlaceDraft[] = [];
 	for (const member of new Set([...rsvpOf.keys(), ...placeOf.keys()])) {

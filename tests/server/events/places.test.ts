@@ -106,7 +106,7 @@ describe('places at events', () => {
 			answeredAt: at(now.ms),
 			changedAt: at(now.ms)
 		});
-		expect((await place('ben'))?.signature?.device).toMatch(/^server:/);
+		expect((await place('ben'))?.signature).toMatchObject({ device: expect.stringMatching(/^server:/) });
 
 		now.ms = T0 + 20 * 60_000;
 		await write(ana, rsvp('ana', 'going', offlineAnswer)); // ana's device syncs, her answer "earlier"

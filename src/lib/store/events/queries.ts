@@ -72,7 +72,6 @@ async function summarize(ctx: StoreContext, rows: EventRow[]): Promise<EventSumm
 	});
 }
 
-
 export async function listEvents(ctx: StoreContext, filter: EventFilter = {}): Promise<EventSummary[]> {
 	const t = eventsTables(ctx.db);
 	const now = filter.now ?? ctx.now();
