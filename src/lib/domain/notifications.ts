@@ -15,7 +15,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** One notification as the inbox lists it (and as email digests do). */
 export interface NotificationRow {
-	/** `{kind}:{source doc id}` (an event change adds `@{updatedAt}`) */
+	/** `{kind}:{source doc id}` (an event change adds `@{updatedAt}`, a place change `@{changedAt}`) */
 	id: string;
 	kind: NotificationKind;
 	at: string;
