@@ -94,17 +94,35 @@ export function placesRule(deps: PlacesDeps): WriteRule {
 }
 
 /**
- * Place documents for events that have RSVPs and none yet (data from before the server decided
- * places, and demo events, whose seeds run no write rules): ordered as they were shown then, by
- * the time each member answered. Safe at every start: events already decided are left alone.
+ * At start: place documents for events that have RSVPs and none yet (data from before the server
+ * decided places, and demo events, whose seeds run no write rules), ordered as they were shown
+ * then, by the time each member answered; and the places of events with an answer no place
+ * document reflects (the server stopped between storing it and deciding), received now, behind
+ * everyone already in line. Safe at every start: events already decided are left alone.
  */
 export async function backfillPlaces(db: PouchDB.Database, signer: ServerSigner, now: Date): Promise<number> {
-	const [rsvps, places] = await Promise.all([db.allDocs(idRange('rsvp')), db.allDocs(idRange('place'))]);
+	const [rsvps, places] = await Promise.all([
+		db.allDocs({ include_docs: true, ...idRange('rsvp') }),
+		db.allDocs({ include_docs: true, ...idRange('place') })
+	]);
+	const reflected = new Map<string, string>();
+	for (const row of places.rows) {
+		const doc = row.doc as unknown as Partial<PlaceFacts> | undefined;
+		if (typeof doc?.answeredAt === 'string') reflected.set(row.id.slice('place:'.length), doc.answeredAt);
+	}
 	const decided = new Set(places.rows.map((row) => `event:${row.id.split(':')[1]}`));
-	const waiting = new Set(rsvps.rows.flatMap((row) => eventOfRsvpId(row.id) ?? []).filter((id) => !decided.has(id)));
+	const stale = new Set<string>();
+	for (const row of rsvps.rows) {
+		const eventId = eventOfRsvpId(row.id);
+		const answer = row.doc as unknown as RsvpFacts | undefined;
+		if (!eventId || !answer) continue;
+		const seen = reflected.get(row.id.slice('rsvp:'.length));
+		if (seen === undefined || seen < (answer.updatedAt ?? answer.createdAt)) stale.add(eventId);
+	}
 	let written = 0;
-	for (const eventId of waiting) {
-		written += await recomputePlaces(db, eventId, signer, now, (r) => r.updatedAt ?? r.createdAt);
+	for (const eventId of stale) {
+		const asAnswered = decided.has(eventId) ? undefined : (r: RsvpFacts) => r.updatedAt ?? r.createdAt;
+		written += await recomputePlaces(db, eventId, signer, now, asAnswered);
 	}
 	return written;
 }

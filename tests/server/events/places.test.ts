@@ -233,6 +233,18 @@ describe('places at events', () => {
 		);
 	});
 
+	it('decides at start an answer stored without its place, behind everyone already in line', async () => {
+		const { h, now, org, ben, write, event, rsvp, place } = await setup();
+		await write(org, event(1));
+		await write(ben, rsvp('ben', 'going', T0 + 5000));
+		// stored, then the server stopped before deciding (as if): an answer dated earlier
+		await h.storage.db(COMMUNITY_DB).put(rsvp('ana', 'going', T0));
+		now.ms = T0 + 60_000;
+		await seed({ storage: h.storage, auth: h.auth, demo: false, now: new Date(now.ms) });
+		expect(await place('ana')).toMatchObject({ state: 'waiting', position: 1, receivedAt: at(now.ms) });
+		expect(await place('ben')).toMatchObject({ state: 'place' });
+	});
+
 	it('gives the demo events their places when the demo is loaded', async () => {
 		const { h } = await setup();
 		await seed({ storage: h.storage, auth: h.auth, demo: true });
