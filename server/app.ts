@@ -34,6 +34,7 @@ import { createForgotRoutes } from './mail/forgot';
 // Account deletion: the route, and the answer a deleted account's devices get.
 import { createDeletionRoutes } from './deletion/routes';
 import { deletedAccountAnswer } from './auth/deleted-accounts';
+import { placesRule } from './events/places';
 import { createHubRegistry, type HubRegistry } from './hub/enrolment';
 import { withHubCredentials } from './hub/upstream-auth';
 import { createRevocationRoutes, hubRelay, privilegedMembersOf } from './hub/relay';
@@ -174,6 +175,8 @@ export function createApp(deps: AppDeps): PraxisApp {
 	// a hub keeps no members' databases: flags reach the server with the member's own sync
 	if (!deps.hub) writeRules.push(moderation.flagRule);
 	writeRules.push(mentorshipRule);
+	// Places at events are decided by the central server alone (a hub relays answers to it).
+	if (!deps.hub) writeRules.push(placesRule({ signer: () => serverSigner(auth.signingKey()), clock }));
 
 	if (deps.hub) app.use(deps.hub.cors);
 	if (config.logRequests) app.use(requestLog(log));

@@ -11,6 +11,7 @@ import { UsernameTakenError } from './auth/users';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from './demo/members';
 import { buildDemoDocs } from './demo/build';
 import { serverSigner, signAsServer, storeSignedNew, type ServerSigner } from './devices/server-key';
+import { backfillPlaces } from './events/places';
 
 export const SYSTEM_AUTHOR = 'praxis';
 const CATEGORIES_MARKER = '_local/praxis-categories';
@@ -137,6 +138,8 @@ export async function seed({
 	const demoLoaded = demo && !(await hasMarker(storage, DEMO_MARKER));
 	const demoDocs = demoLoaded ? await seedDemo(storage, auth, now, signer) : 0;
 	const demoPresent = demo && (demoLoaded || (await hasMarker(storage, DEMO_MARKER)));
+	// places for RSVPs stored before the server decided them, and for the demo's (seeds run no rules)
+	await backfillPlaces(storage.db(COMMUNITY_DB), signer, now);
 	return {
 		categoriesCreated,
 		demoLoaded,

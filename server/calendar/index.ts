@@ -41,8 +41,9 @@ export async function rsvpedEvents(
 }
 
 /**
- * `name`'s place at each event, derived from the event's RSVPs as every device derives it:
- * confirmed with a place, tentative on the waiting list or after answering "maybe".
+ * `name`'s place at each event, as the server decided it (server/events/places.ts): confirmed
+ * with a place; tentative on the waiting list, after answering "maybe", or while the answer is
+ * pending (a hub holds it and the server has not placed it yet).
  */
 export async function withPlaces(
 	storage: Storage,
@@ -52,7 +53,7 @@ export async function withPlaces(
 	const db = storage.db(COMMUNITY_DB);
 	const out: CalendarEvent[] = [];
 	for (const event of events) {
-		const attendance = await attendanceOf(db, event._id, event.capacity);
+		const attendance = await attendanceOf(db, event._id);
 		out.push({ ...event, place: attendance.going.includes(name) ? 'confirmed' : 'tentative' });
 	}
 	return out;

@@ -11,7 +11,7 @@
 //   5. compaction: `community` and `library-files` by their schedulers (which see the deletions),
 //      the server-only databases here, so the hash and address leave the disk too.
 // What stays and why is in docs/privacy.md ("Account deletion").
-import { COMMUNITY_DB, idRange, profileId, userDbName } from '../../src/lib/domain/ids';
+import { COMMUNITY_DB, eventOfRsvpId, idRange, placeId, profileId, userDbName } from '../../src/lib/domain/ids';
 import { FILES_DB } from '../../src/lib/domain/files';
 import type { DeviceCertificate } from '../../src/lib/domain/signing';
 import { SESSIONS_DB, USERS_DB, type Storage } from '../storage/index';
@@ -24,6 +24,7 @@ import type { EmailStore } from '../mail/addresses';
 import { createCalendarSecrets } from '../calendar/secrets';
 import { deleteAsServer } from './server-deletions';
 import { authoredIds } from './authored';
+import { recomputePlaces } from '../events/places';
 
 export interface AccountDeletionDeps {
 	storage: Storage;
@@ -69,7 +70,16 @@ export async function purgeAccount(
 	await deleteAsServer(community, [profileId(name)], signer);
 	let deletedContributions = 0;
 	if (options.contributions) {
-		deletedContributions += await deleteAsServer(community, await authoredIds(community, name, 'community'), signer);
+		const authored = await authoredIds(community, name, 'community');
+		deletedContributions += await deleteAsServer(community, authored, signer);
+		// the member's places go to the next in line; their place documents go with their answers
+		const answered = [...new Set(authored.flatMap((id) => eventOfRsvpId(id) ?? []))];
+		for (const eventId of answered) await recomputePlaces(community, eventId, signer, deps.clock());
+		await deleteAsServer(
+			community,
+			answered.map((eventId) => placeId(eventId, name)),
+			signer
+		);
 		deletedContributions += await deleteAsServer(
 			deps.storage.db(FILES_DB),
 			await authoredIds(deps.storage.db(FILES_DB), name, 'files'),

@@ -22,8 +22,6 @@ export interface EmailRecord {
 	lastDigestAt?: string;
 	communitySeq?: string | number;
 	privateSeq?: string | number;
-	/** The member's place at events they go to, at the last digest: to tell them when it changed. */
-	places?: Record<string, 'place' | 'waiting'>;
 }
 
 /** How long a confirmation link works. */

@@ -3,9 +3,13 @@
 // (src/lib/domain/notifications.ts: replies, mentions, messages, review decisions, changes to
 // events they go to, mentorship requests), from `community` and their private database. The
 // scheduler looks every hour and sends to whoever is due; nothing is sent when nothing happened.
-import { notificationsFor, type NotificationRow, type NotifyLookup } from '../../src/lib/domain/notifications';
-import { COMMUNITY_DB, eventOfRsvpId, idKey, idRange, rsvpId, typedId, userDbName } from '../../src/lib/domain/ids';
-import { attendanceOf } from '../../src/lib/pouch/attendance';
+import {
+	notificationsFor,
+	SYSTEM_ACTOR,
+	type NotificationRow,
+	type NotifyLookup
+} from '../../src/lib/domain/notifications';
+import { COMMUNITY_DB, rsvpId, userDbName } from '../../src/lib/domain/ids';
 import type { Storage } from '../storage/index';
 import type { UserStore } from '../auth/users';
 import { escapeHtml, type Mailer } from './mailer';
@@ -13,8 +17,6 @@ import type { EmailRecord, EmailStore } from './addresses';
 import { errorMessage } from '../../src/lib/domain/errors';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** The actor of digest lines no member caused (a place at an event given or lost). */
-const SYSTEM_ACTOR = '\0praxis';
 /** How often the scheduler looks for digests that are due. */
 export const DIGEST_CHECK_MS = 60 * 60 * 1000;
 /** Items listed in one email (the rest is counted). */
@@ -68,47 +70,15 @@ async function feedEnds(
 	return { communitySeq: community.update_seq, privateSeq: mine.update_seq };
 }
 
-/** The event ids a changed document may move places at: an event, or an RSVP to one. */
-function eventOf(doc: Doc): string | null {
-	if (doc.type === 'event') return doc._id;
-	if (doc.type === 'rsvp' && typeof doc.event === 'string') return typedId('event', doc.event);
-	return null;
-}
-
-/**
- * The member's place at each event in `events` they answered "going" to: a place or the waiting
- * list, derived from the RSVPs as every device derives it (domain/events.ts).
- */
-async function placesAt(
-	community: PouchDB.Database,
-	name: string,
-	events: Iterable<string>
-): Promise<Map<string, { state: 'place' | 'waiting'; title: string }>> {
-	const out = new Map<string, { state: 'place' | 'waiting'; title: string }>();
-	for (const eventId of events) {
-		const event = await community.get<Doc>(eventId).then(
-			(d): Doc => d,
-			() => null
-		);
-		if (!event || event.cancelled) continue;
-		const attendance = await attendanceOf(community, eventId, event.capacity);
-		const state = attendance.going.includes(name) ? 'place' : attendance.waiting.includes(name) ? 'waiting' : null;
-		if (state) out.set(eventId, { state, title: typeof event.title === 'string' ? event.title : 'an event' });
-	}
-	return out;
-}
-
 /** What a digest for `name` holds, from both feeds, newest first. */
 export async function digestItems(
 	storage: Storage,
 	name: string,
-	record: Pick<EmailRecord, 'communitySeq' | 'privateSeq' | 'places'>,
-	now = new Date()
+	record: Pick<EmailRecord, 'communitySeq' | 'privateSeq'>
 ): Promise<{
 	items: NotificationRow[];
 	communitySeq: string | number;
 	privateSeq: string | number;
-	places: Record<string, 'place' | 'waiting'>;
 }> {
 	const community = storage.db(COMMUNITY_DB);
 	const lookup: NotifyLookup = {
@@ -137,41 +107,8 @@ export async function digestItems(
 			items.push(row);
 		}
 	}
-	// a place given or lost at an event the member goes to (someone left, the organiser changed
-	// the number of places, an answer synced late): told, as the member's device would show it
-	const places = { ...(record.places ?? {}) };
-	const touched = new Set(shared.docs.map(eventOf).filter((id): id is string => id !== null));
-	const now_ = await placesAt(
-		community,
-		name,
-		[...touched].filter((id) => id in places || shared.docs.some((d) => d._id === rsvpId(id, name)))
-	);
-	for (const id of touched) {
-		const current = now_.get(id);
-		const before = places[id];
-		if (!current) {
-			delete places[id];
-			continue;
-		}
-		places[id] = current.state;
-		if (before && before !== current.state) {
-			const text =
-				current.state === 'place'
-					? `A place is yours at “${current.title}”.`
-					: `You are now on the waiting list for “${current.title}”.`;
-			items.push({
-				id: `event:${id}@place:${now.toISOString()}`,
-				kind: 'event',
-				at: now.toISOString(),
-				actor: SYSTEM_ACTOR,
-				text,
-				href: `/events/${idKey('event', id)}`,
-				source: id
-			});
-		}
-	}
 	items.sort((a, b) => b.at.localeCompare(a.at));
-	return { items, communitySeq: shared.last, privateSeq: own.last, places };
+	return { items, communitySeq: shared.last, privateSeq: own.last };
 }
 
 const KIND_HEADINGS: Record<NotificationRow['kind'], string> = {
@@ -182,17 +119,6 @@ const KIND_HEADINGS: Record<NotificationRow['kind'], string> = {
 	event: 'Changes to events you go to',
 	mentorship: 'Mentorship'
 };
-
-/** Where the member stands at every event they answered "going" to (the first digest's baseline). */
-async function allPlaces(community: PouchDB.Database, name: string): Promise<Record<string, 'place' | 'waiting'>> {
-	const ids = (await community.allDocs(idRange('rsvp'))).rows
-		.map((row) => row.id)
-		.filter((id) => id.endsWith(`:${name}`));
-	const events = ids.flatMap((id) => eventOfRsvpId(id) ?? []);
-	const places: Record<string, 'place' | 'waiting'> = {};
-	for (const [id, at] of await placesAt(community, name, events)) places[id] = at.state;
-	return places;
-}
 
 /** The email for `items` (plain text and HTML), with the actors' display names. */
 export function composeDigest(input: {
@@ -256,16 +182,14 @@ export async function sendDueDigests(deps: DigestDeps): Promise<number> {
 			if (record.communitySeq === undefined || record.privateSeq === undefined) {
 				// the first digest covers what happens from the choice on
 				const ends = await feedEnds(deps.storage, record.name);
-				const places = await allPlaces(deps.storage.db(COMMUNITY_DB), record.name);
 				await deps.emails.update(record.name, (r) => ({
 					...ends,
-					places,
 					...r,
 					lastDigestAt: r.lastDigestAt ?? now.toISOString()
 				}));
 				continue;
 			}
-			const { items, communitySeq, privateSeq, places } = await digestItems(deps.storage, record.name, record, now);
+			const { items, communitySeq, privateSeq } = await digestItems(deps.storage, record.name, record);
 			if (items.length > 0) {
 				const user = await deps.users.get(record.name);
 				const names = new Map<string, string>();
@@ -288,8 +212,7 @@ export async function sendDueDigests(deps: DigestDeps): Promise<number> {
 				...r,
 				lastDigestAt: now.toISOString(),
 				communitySeq,
-				privateSeq,
-				places
+				privateSeq
 			}));
 		} catch (err) {
 			deps.log?.(`digest for ${record.name} not sent: ${errorMessage(err)}`);

@@ -1,6 +1,7 @@
 // Acceptance (Chromium): an event created offline shows as waiting, RSVPs and "Add to calendar"
-// work offline (the .ics parses with the right instant for the organiser's zone), and once online
-// the event reaches the server; another member's RSVP then puts them on the waiting list of a
+// work offline (the .ics parses with the right instant for the organiser's zone; the answer is
+// pending and TENTATIVE until the server places it), and once online the event reaches the server
+// and the organiser gets the place; another member's RSVP then puts them on the waiting list of a
 // capacity-1 event, live on the organiser's page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
@@ -48,7 +49,9 @@ describe('events offline', () => {
 		const ulid = page.url().split('/').pop() ?? '';
 
 		await page.getByRole('button', { name: 'Going', exact: true }).click();
-		await page.getByText('You have a place.').waitFor();
+		// the server decides places in the order it receives answers: not yet decided offline
+		await page.getByRole('status').getByText('Your answer is waiting to reach the server.').waitFor();
+		expect(await page.getByText('You have a place.').count()).toBe(0);
 
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
@@ -65,6 +68,7 @@ describe('events offline', () => {
 
 		await a.context.setOffline(false);
 		await page.getByText('Waiting to sync').first().waitFor({ state: 'detached', timeout: 45_000 });
+		await page.getByRole('status').getByText('You have a place.').waitFor({ timeout: 30_000 });
 		const docs = await communityDocs(server.url, alice);
 		expect(docs.get(`event:${ulid}`)).toMatchObject({
 			title: 'Village hall meetup',
@@ -86,6 +90,7 @@ describe('events offline', () => {
 			(await couch(server.url, bob, `community/${encodeURIComponent(rsvp._id)}`, { method: 'PUT', body: rsvp })).status
 		).toBe(201);
 		await page.getByText('1 going of 1 places, 1 on the waiting list.').waitFor({ timeout: 30_000 });
+		await page.getByRole('status').getByText('You have a place.').waitFor(); // alice keeps it
 
 		// the agenda goes into the print pack, next to library resources
 		await page.getByRole('button', { name: 'Add to print pack' }).click();

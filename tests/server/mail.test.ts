@@ -252,17 +252,16 @@ describe('email', () => {
 			appUrl: APP,
 			clock: () => new Date(now.ms)
 		};
-		expect(await sendDueDigests(deps)).toBe(0);
-		expect((await emails.get('ana'))?.places).toEqual({ [`event:${E}`]: 'waiting' });
+		expect(await sendDueDigests(deps)).toBe(0); // the first run only marks where the digest starts
 
 		await put(ben, benDevice, { ...rsvp('ben', 'not-going', at(now.ms)), updatedAt: at(now.ms + 60_000) }, benRev); // ben cannot come
 		now.ms += 24 * 60 * 60 * 1000;
+
 		expect(await sendDueDigests(deps)).toBe(1);
 		const [mail] = await smtp!.waitFor(1);
 		expect(mail.text).toContain('Changes to events you go to:');
-		expect(mail.text).toContain('A place is yours at “Winter roads meetup”.');
+		expect(mail.text).toContain('- You have a place at “Winter roads meetup” now.');
 		expect(mail.text).toContain(`${APP}/events/${E}`);
-		expect((await emails.get('ana'))?.places).toEqual({ [`event:${E}`]: 'place' });
 	});
 
 	it('sends a daily digest of replies, mentions and messages, and nothing when nothing happened', async () => {

@@ -6,14 +6,16 @@
 //   review      a reviewer's decision on your resource
 //   mentorship  a request to you, or the mentor's answer to your request
 //   message     a direct message to you
-//   event       a change to an event you answered going or maybe to
+//   event       a change to an event you answered going or maybe to; a change of your place at
+//               an event that you did not make yourself (promoted, moved to the waiting list);
+//               to organisers, every change of a member's place at their event
 
 export const NOTIFICATION_KINDS = ['reply', 'mention', 'review', 'mentorship', 'message', 'event'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** One notification as the inbox lists it (and as email digests do). */
 export interface NotificationRow {
-	/** `{kind}:{source doc id}` (an event change adds `@{updatedAt}`) */
+	/** `{kind}:{source doc id}` (an event change adds `@{updatedAt}`, a place change `@{changedAt}`) */
 	id: string;
 	kind: NotificationKind;
 	at: string;
@@ -26,6 +28,9 @@ export interface NotificationRow {
 }
 
 type Doc = Record<string, unknown>;
+
+/** The actor of notifications no member caused (the server gave or moved a place): shown without a name. */
+export const SYSTEM_ACTOR = '\0praxis';
 
 export interface NotifyLookup {
 	/** A community document by id (null when absent or deleted). */
@@ -67,6 +72,7 @@ export async function notificationsFor(doc: Doc, me: string, lookup: NotifyLooku
 	if (doc.type === 'message') {
 		return doc.to === me && author !== me ? [row('message', excerpt(str(doc.body)), `/messages/${author}`)] : [];
 	}
+	if (doc.type === 'place') return placeNotifications(doc, me, lookup);
 	if (author === me) return [];
 	switch (doc.type) {
 		case 'post':
@@ -122,4 +128,56 @@ async function postNotifications(
 	if (thread?.author === me || parent?.author === me) out.push(row('reply', `replied in “${title}”`, href));
 	if (mentionsIn(str(doc.body)).has(me)) out.push(row('mention', `mentioned you in “${title}”`, href));
 	return out;
+}
+
+/** What an organiser reads when `member`'s place at “title” changes from `previous` to `state`. */
+function organiserText(state: string, previous: string, title: string): string | null {
+	if (state === 'place') return `got a place at “${title}”`;
+	if (state === 'waiting')
+		return previous === 'place' ? `moved to the waiting list of “${title}”` : `joined the waiting list of “${title}”`;
+	if (previous === 'place') return `gave up a place at “${title}”`;
+	if (previous === 'waiting') return `left the waiting list of “${title}”`;
+	return null;
+}
+
+/**
+ * A place document the server (re)wrote: its member learns of a change they did not make (a
+ * place ↔ the waiting list: someone left, or the organiser changed the number of places; their
+ * own answers only ever move them to or from 'none'), and the event's organisers of every change.
+ * One row per state change: the id carries `changedAt`, so rewriting the document for a new
+ * position on the waiting list notifies nobody again.
+ */
+async function placeNotifications(doc: Doc, me: string, lookup: NotifyLookup): Promise<NotificationRow[]> {
+	const state = str(doc.state);
+	const previous = str(doc.previous);
+	const member = str(doc.member);
+	const changedAt = str(doc.changedAt);
+	if (!changedAt || state === previous) return [];
+	const event = await lookup.get(str(doc.event));
+	if (!event) return [];
+	const title = excerpt(str(event.title) || 'an event');
+	const id = str(doc._id);
+	const row = (actor: string, text: string): NotificationRow => ({
+		id: `event:${id}@${changedAt}`,
+		kind: 'event',
+		at: changedAt,
+		actor,
+		text,
+		href: `/events/${ulidOf(str(doc.event))}`,
+		source: id
+	});
+	if (member === me) {
+		const byOthers = (previous === 'place' || previous === 'waiting') && state !== 'none';
+		if (!byOthers) return [];
+		return [
+			row(
+				SYSTEM_ACTOR,
+				state === 'place' ? `You have a place at “${title}” now.` : `You are now on the waiting list for “${title}”.`
+			)
+		];
+	}
+	const organisers = Array.isArray(event.organisers) ? event.organisers : [];
+	if (!organisers.includes(me)) return [];
+	const text = organiserText(state, previous, title);
+	return text ? [row(member, text)] : [];
 }

@@ -24,7 +24,7 @@ import Dexie, { type Table } from 'dexie';
 import { dexieDbName } from './names';
 import { voteId } from '../domain/ids';
 import { LIBRARY_SCHEMA_VERSION, LIBRARY_STORES } from './library/tables';
-import { EVENTS_SCHEMA_VERSION, EVENTS_STORES } from './events/tables';
+import { EVENTS_SCHEMA_VERSION, EVENTS_STORES, PLACES_STORES } from './events/tables';
 import { MODERATION_SCHEMA_VERSION, MODERATION_STORES } from './moderation/tables';
 import type {
 	CategoryRow,
@@ -48,6 +48,8 @@ export const SCHEMA_VERSION = 3;
 export const MINE_ON_TOTALS_VERSION = 21;
 /** One community feed follower: the legacy resources table goes, the checkpoints become one. */
 export const ONE_FOLLOWER_VERSION = 22;
+/** The server's place documents at events get a table; the community feed is replayed to fill it. */
+export const PLACES_VERSION = 24;
 
 export type DexieOptions = ConstructorParameters<typeof Dexie>[1];
 
@@ -124,6 +126,13 @@ export class PraxisDb extends Dexie {
 		// projected (re-applying a change is harmless). Flags are new in the private replica.
 		this.version(MODERATION_SCHEMA_VERSION)
 			.stores({ ...MODERATION_STORES })
+			.upgrade(async (tx) => {
+				await tx.table<MetaRow, string>('meta').delete(CHECKPOINT_KEY);
+			});
+		// Place documents already in the replica were skipped when they were first applied: the
+		// community follower starts again from the beginning (re-applying a change is harmless).
+		this.version(PLACES_VERSION)
+			.stores({ ...PLACES_STORES })
 			.upgrade(async (tx) => {
 				await tx.table<MetaRow, string>('meta').delete(CHECKPOINT_KEY);
 			});

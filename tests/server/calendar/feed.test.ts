@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { createHarness, type Harness } from '../support/harness';
 import { rsvpId } from '../../../src/lib/domain/ids';
+import { serverSigner } from '../../../server/devices/server-key';
+import { backfillPlaces, recomputePlaces } from '../../../server/events/places';
 
 let harness: Harness | null = null;
 afterEach(async () => {
@@ -112,6 +114,9 @@ describe('/api/calendar', () => {
 			rsvp(E2, 'anna', 'maybe'),
 			rsvp(E3, 'anna', 'going')
 		]);
+		// stored without the gateway: the server decides these places as it does at start
+		const signer = await serverSigner(harness.auth.signingKey());
+		await backfillPlaces(harness.storage.db('community'), signer, new Date());
 		const { url } = (await (await call(harness, 'POST', '/api/calendar/secret', ana)).json()) as { url: string };
 		const vcal = new ICAL.Component(ICAL.parse(await (await call(harness, 'GET', url)).text()));
 		const rows = vcal
@@ -131,6 +136,7 @@ describe('/api/calendar', () => {
 		const db = harness.storage.db('community');
 		const stored = await db.get(full._id);
 		await db.put({ ...stored, capacity: 2, updatedAt: '2026-09-01T00:02:00.000Z' });
+		await recomputePlaces(db, full._id, signer, new Date());
 		const after = new ICAL.Component(ICAL.parse(await (await call(harness, 'GET', url)).text()));
 		const first = after.getAllSubcomponents('vevent')[0];
 		expect([first.getFirstPropertyValue('status'), first.getFirstPropertyValue('sequence')]).toEqual([

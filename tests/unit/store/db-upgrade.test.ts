@@ -1,8 +1,8 @@
 // Schema upgrades of the member's Dexie database keep what an older version projected usable:
 // vote totals written before they carried the member's own vote (`mine`) get it from the votes
 // table when the database is opened by this version; the two community checkpoints of the forum
-// projector and the events runner become the one follower's; the moderation tables make the
-// community follower replay its feed once.
+// projector and the events runner become the one follower's; the moderation and places tables
+// make the community follower replay its feed.
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
@@ -70,6 +70,19 @@ describe('Dexie schema upgrades', () => {
 		expect(upgraded.tables).not.toContain('resources');
 		expect(upgraded.tables).toEqual(expect.arrayContaining(['libResources', 'moderation', 'flags']));
 		expect((await upgradeWith([{ key: CHECKPOINT_KEY, value: 40 }])).checkpoint).toBeUndefined();
+	});
+
+	it('adds the places table and replays the community feed to fill it', async () => {
+		const member = uniqueName('up');
+		const old = new Dexie(dexieDbName(member), { indexedDB, IDBKeyRange });
+		old.version(22).stores({ meta: 'key', rsvps: 'id, event, author' });
+		await old.table('meta').put({ key: CHECKPOINT_KEY, value: 40 });
+		old.close();
+		const db = new PraxisDb(member, { indexedDB, IDBKeyRange });
+		await db.open();
+		expect(db.tables.map((t) => t.name)).toContain('places');
+		expect(await db.meta.get(CHECKPOINT_KEY)).toBeUndefined();
+		db.close();
 	});
 
 	it('keeps the private follower’s checkpoint when only the community feed replays', async () => {

@@ -1,6 +1,6 @@
 /// <reference types="pouchdb-core" />
 // The events-and-people projection (tables.ts) of one local replica, as its feed follower applies
-// it (feed/follower.ts): of the community replica (events, RSVPs, attendance, mentorship) and of
+// it (feed/follower.ts): of the community replica (events, RSVPs, places, attendance, mentorship) and of
 // the member's private replica (messages, the "only me" profile), with the notifications both
 // give. Rows and notifications are derived before the batch transaction (notifications look up
 // the documents a change refers to in the replica) and written inside it.
@@ -19,7 +19,7 @@ import { EVENTS_PROJECTION_TABLES, eventsTables, type NotificationRow } from './
  * last batch applied; the oldest entries go past this many.
  */
 const RECENT_MAX = 5000;
-const LOOKED_UP = new Set(['thread', 'post', 'resource', 'mentorship', 'rsvp']);
+const LOOKED_UP = new Set(['thread', 'post', 'resource', 'mentorship', 'rsvp', 'event']);
 type Source = 'community' | 'private';
 type Doc = Record<string, unknown> & { _id: string };
 
@@ -119,6 +119,8 @@ async function lookupFor(
 				if (typeof doc[field] === 'string') wanted.add(doc[field] as string);
 			}
 			if (doc.type === 'event') wanted.add(rsvpId(doc._id, deps.member));
+			// a place names its event (title, organisers); an RSVP's `event` is not looked up
+			if (doc.type === 'place' && typeof doc.event === 'string') wanted.add(doc.event);
 		}
 	}
 	const found = new Map<string, Doc>();

@@ -1,16 +1,17 @@
-// Pure: documents → rows of this module's tables (events, RSVPs, attendance, mentorship,
+// Pure: documents → rows of this module's tables (events, RSVPs, places, attendance, mentorship,
 // messages, private profile). Applying a document twice gives the same rows; a deletion removes
 // the row (events keep nothing: a deleted event simply disappears from lists).
 import * as v from 'valibot';
 import { parseDocId, profilePrivateId } from '../../domain/ids';
 import { validateCommunityDoc } from '../../domain/validate';
-import { messageSchema, profilePrivateSchema, type EventDoc } from '../../domain/schemas';
+import { messageSchema, profilePrivateSchema, type EventDoc, type PlaceDoc } from '../../domain/schemas';
 import type {
 	AttendanceRow,
 	EventRow,
 	MentorAnswerRow,
 	MentorshipRow,
 	MessageRow,
+	PlaceRow,
 	PrivateProfileRow,
 	RsvpRow
 } from './tables';
@@ -18,6 +19,7 @@ import type {
 export type RowPlace =
 	| { table: 'events'; row: EventRow }
 	| { table: 'rsvps'; row: RsvpRow }
+	| { table: 'places'; row: PlaceRow }
 	| { table: 'attendance'; row: AttendanceRow }
 	| { table: 'mentorships'; row: MentorshipRow }
 	| { table: 'mentorAnswers'; row: MentorAnswerRow }
@@ -29,6 +31,7 @@ export type TableName = RowPlace['table'];
 const COMMUNITY_TABLES: Record<string, TableName> = {
 	event: 'events',
 	rsvp: 'rsvps',
+	place: 'places',
 	attendance: 'attendance',
 	mentorship: 'mentorships',
 	'mentorship-answer': 'mentorAnswers'
@@ -96,6 +99,23 @@ export function communityRow(doc: Record<string, unknown>): RowPlace | null {
 					updatedAt: d.updatedAt as string | undefined
 				})
 			};
+		case 'place': {
+			const p = checked.doc as unknown as PlaceDoc;
+			return {
+				table: 'places',
+				row: strip({
+					id: p._id,
+					event: p.event,
+					member: p.member,
+					state: p.state,
+					answeredAt: p.answeredAt,
+					receivedAt: p.receivedAt,
+					previous: p.previous,
+					changedAt: p.changedAt,
+					position: p.position
+				})
+			};
+		}
 		case 'attendance':
 			return {
 				table: 'attendance',

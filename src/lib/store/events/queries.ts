@@ -1,11 +1,12 @@
 // Event queries for screens (wrap them in liveQuery): agenda lists (upcoming / past, filtered by
-// kind, tag and region), one event with its places and waiting list derived from the RSVPs
-// (deriveAttendance: the same answer on every device and on the server), and the filter facets.
-import { deriveAttendance, type Attendance } from '../../domain/events';
+// kind, tag and region), one event with its places and waiting list as the server decided them
+// (place documents; a "going" they do not reflect yet is pending: domain/places.ts), and the
+// filter facets.
+import { attendanceFrom, type Attendance } from '../../domain/places';
 import { rsvpId } from '../../domain/ids';
 import { isModerator } from '../../domain/permissions';
 import type { StoreContext } from '../context';
-import { eventsTables, type AttendanceRow, type EventRow, type RsvpRow } from './tables';
+import { eventsTables, type AttendanceRow, type EventRow, type PlaceRow, type RsvpRow } from './tables';
 
 export interface EventFilter {
 	when?: 'upcoming' | 'past' | 'all';
@@ -31,25 +32,41 @@ export interface EventDetail extends EventSummary {
 	canMarkOfficial: boolean;
 }
 
-async function rsvpsOf(ctx: StoreContext, eventIds: string[]): Promise<Map<string, RsvpRow[]>> {
-	const rows = await eventsTables(ctx.db).rsvps.where('event').anyOf(eventIds).toArray();
-	const map = new Map<string, RsvpRow[]>(eventIds.map((id) => [id, []]));
+/** Rows by event id (every id present, with an empty list when none). */
+function byEvent<R extends { event: string }>(eventIds: string[], rows: readonly R[]): Map<string, R[]> {
+	const map = new Map<string, R[]>(eventIds.map((id) => [id, []]));
 	for (const row of rows) map.get(row.event)?.push(row);
 	return map;
 }
 
+const NOBODY: Attendance = { going: [], waiting: [], pending: [], maybe: [], notGoing: [] };
+
+/** Each event's attendance, from its RSVPs and the server's place documents. */
+async function attendanceByEvent(ctx: StoreContext, eventIds: string[]): Promise<Map<string, Attendance>> {
+	const t = eventsTables(ctx.db);
+	const [rsvps, places] = await Promise.all([
+		t.rsvps.where('event').anyOf(eventIds).toArray(),
+		t.places.where('event').anyOf(eventIds).toArray()
+	]);
+	const answers = byEvent<RsvpRow>(eventIds, rsvps);
+	const decided = byEvent<PlaceRow>(eventIds, places);
+	return new Map(eventIds.map((id) => [id, attendanceFrom(answers.get(id) ?? [], decided.get(id) ?? [])]));
+}
+
 async function summarize(ctx: StoreContext, rows: EventRow[]): Promise<EventSummary[]> {
 	const ids = rows.map((r) => r.id);
-	const [rsvps, outbox] = await Promise.all([rsvpsOf(ctx, ids), ctx.db.outbox.bulkGet(ids)]);
+	const [attendance, mine, outbox] = await Promise.all([
+		attendanceByEvent(ctx, ids),
+		eventsTables(ctx.db).rsvps.bulkGet(ids.map((id) => rsvpId(id, ctx.member.name))),
+		ctx.db.outbox.bulkGet(ids)
+	]);
 	return rows.map((row, i) => {
-		const answers = rsvps.get(row.id) ?? [];
-		const derived = deriveAttendance(answers, row.capacity);
-		const mine = answers.find((r) => r.author === ctx.member.name);
+		const derived = attendance.get(row.id) ?? NOBODY;
 		return {
 			...row,
 			going: derived.going.length,
 			waiting: derived.waiting.length,
-			myStatus: mine?.status ?? null,
+			myStatus: mine[i]?.status ?? null,
 			pending: outbox[i] !== undefined
 		};
 	});
@@ -83,9 +100,9 @@ export async function getEvent(ctx: StoreContext, id: string): Promise<EventDeta
 	const t = eventsTables(ctx.db);
 	const row = await t.events.get(id);
 	if (!row) return undefined;
-	const [summary] = await summarize(ctx, [row]);
-	const [answers, records] = await Promise.all([
-		t.rsvps.where('event').equals(id).toArray(),
+	const [[summary], attendance, records] = await Promise.all([
+		summarize(ctx, [row]),
+		attendanceByEvent(ctx, [id]),
 		t.attendance.where('event').equals(id).toArray()
 	]);
 	const me = ctx.member;
@@ -94,7 +111,7 @@ export async function getEvent(ctx: StoreContext, id: string): Promise<EventDeta
 	const valid = records.filter((r) => row.organisers.includes(r.author));
 	return {
 		...summary,
-		attendance: deriveAttendance(answers, row.capacity),
+		attendance: attendance.get(id) ?? NOBODY,
 		records: valid,
 		canEdit: organiser || row.author === me.name || isModerator(me),
 		canMarkOfficial: isModerator(me)

@@ -1,8 +1,10 @@
-// Dexie tables of events, people, mentorship, messages and notifications (schema version 20 of
-// `praxis-{username}`), filled from BOTH local PouchDB replicas by feed-projection.ts:
+// Dexie tables of events, people, mentorship, messages and notifications (schema version 20, places
+// since 24, of `praxis-{username}`), filled from BOTH local PouchDB replicas by feed-projection.ts:
 //
 //   events            event docs, by start / kind / tags / region                     [community]
-//   rsvps             rsvp docs by event (places and waiting list derived on read)     [community]
+//   rsvps             rsvp docs by event                                               [community]
+//   places            the server's place docs by event: with the RSVPs, who has a place, who
+//                     waits and whose answer is pending (domain/places.ts, on read)    [community]
 //   attendance        attendance records by event                                      [community]
 //   mentorships       mentorship requests by mentee (author) and mentor                [community]
 //   mentorAnswers     mentors' answers by mentorship                                   [community]
@@ -14,7 +16,7 @@
 // All but eventsDevice are projections: rebuild() clears them and replays both feeds.
 import type { Table } from 'dexie';
 import type { PraxisDb } from '../db';
-import type { EventDoc } from '../../domain/schemas';
+import type { EventDoc, PlaceState } from '../../domain/schemas';
 
 export const EVENTS_SCHEMA_VERSION = 20;
 
@@ -30,9 +32,13 @@ export const EVENTS_STORES = {
 	eventsDevice: 'key'
 } as const;
 
+/** The places table came later (db.ts PLACES_VERSION), when the server began deciding places. */
+export const PLACES_STORES = { places: 'id, event, member' } as const;
+
 export const EVENTS_PROJECTION_TABLES = [
 	'events',
 	'rsvps',
+	'places',
 	'attendance',
 	'mentorships',
 	'mentorAnswers',
@@ -76,6 +82,19 @@ export interface RsvpRow {
 	status: 'going' | 'maybe' | 'not-going';
 	createdAt: string;
 	updatedAt?: string;
+}
+
+/** A place document's fields (domain/schemas.ts placeSchema). */
+export interface PlaceRow {
+	id: string;
+	event: string;
+	member: string;
+	state: PlaceState;
+	answeredAt: string;
+	receivedAt?: string;
+	previous?: PlaceState;
+	changedAt: string;
+	position?: number;
 }
 
 export interface AttendanceRow {
@@ -140,6 +159,7 @@ export interface EventsDeviceRow {
 export interface EventsTables {
 	events: Table<EventRow, string>;
 	rsvps: Table<RsvpRow, string>;
+	places: Table<PlaceRow, string>;
 	attendance: Table<AttendanceRow, string>;
 	mentorships: Table<MentorshipRow, string>;
 	mentorAnswers: Table<MentorAnswerRow, string>;
@@ -151,10 +171,11 @@ export interface EventsTables {
 
 /** Typed handles on this module's tables (PraxisDb declares only the foundation's). */
 export function eventsTables(db: PraxisDb): EventsTables {
-	const t = <R>(name: keyof typeof EVENTS_STORES) => db.table(name) as Table<R, string>;
+	const t = <R>(name: keyof typeof EVENTS_STORES | keyof typeof PLACES_STORES) => db.table(name) as Table<R, string>;
 	return {
 		events: t('events'),
 		rsvps: t('rsvps'),
+		places: t('places'),
 		attendance: t('attendance'),
 		mentorships: t('mentorships'),
 		mentorAnswers: t('mentorAnswers'),

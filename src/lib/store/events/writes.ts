@@ -178,7 +178,7 @@ export async function rsvp(
 	};
 	if (prev) {
 		doc._rev = prev._rev;
-		doc.updatedAt = now; // answering again puts the member at the back of the line (events.ts)
+		doc.updatedAt = now; // pending until the server's place document reflects it (domain/places.ts)
 	}
 	check(ctx, doc, prev);
 	await put(deps, doc);

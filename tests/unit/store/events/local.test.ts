@@ -61,6 +61,57 @@ describe('events on one device', () => {
 		});
 	});
 
+	it('reads places from the server’s place documents; an answer none reflects yet is pending', async () => {
+		const store = await openTestStore({ name: 'nina' });
+		const id = await store.events.createEvent({ ...base, capacity: 1 });
+		await store.events.rsvp(id, 'going');
+		const mine = await store.replica.community.get<{ createdAt: string; updatedAt?: string }>(
+			`rsvp:${id.slice('event:'.length)}:nina`
+		);
+		expect((await store.events.get(id))?.attendance).toMatchObject({ going: [], pending: ['nina'] });
+
+		const place = (member: string, state: string, answeredAt: string, position?: number) => ({
+			_id: `place:${id.slice('event:'.length)}:${member}`,
+			type: 'place',
+			author: 'praxis',
+			createdAt: '2030-01-01T00:00:00.000Z',
+			event: id,
+			member,
+			state,
+			answeredAt,
+			receivedAt: '2030-01-01T00:00:00.000Z',
+			changedAt: '2030-01-01T00:00:00.000Z',
+			...(position ? { position } : {})
+		});
+		await store.replica.community.bulkDocs([
+			place('nina', 'waiting', mine.updatedAt ?? mine.createdAt, 1),
+			place('pavel', 'place', '2029-12-31T00:00:00.000Z')
+		]);
+		await store.replica.community.put({
+			_id: `rsvp:${id.slice('event:'.length)}:pavel`,
+			type: 'rsvp',
+			author: 'pavel',
+			createdAt: '2029-12-31T00:00:00.000Z',
+			event: id,
+			status: 'going'
+		});
+		await store.events.projected();
+		const e = (await store.events.get(id))!;
+		expect(e.attendance).toMatchObject({ going: ['pavel'], waiting: ['nina'], pending: [] });
+		expect([e.going, e.waiting]).toEqual([1, 1]);
+		// the organiser's inbox: who got a place (her own first answer tells her nothing)
+		expect((await store.people.notifications()).map((n) => [n.actor, n.text])).toEqual([
+			['pavel', 'got a place at “Open data workshop”']
+		]);
+		// a new answer stands as given; "going" again is pending until the server reflects it
+		await store.events.rsvp(id, 'maybe');
+		expect((await store.events.get(id))?.attendance).toMatchObject({ waiting: [], pending: [], maybe: ['nina'] });
+		await store.events.rsvp(id, 'going');
+		expect((await store.events.get(id))?.attendance).toMatchObject({ waiting: [], pending: ['nina'] });
+		await store.rebuild();
+		expect((await store.events.get(id))?.attendance).toMatchObject({ going: ['pavel'], pending: ['nina'] });
+	});
+
 	it('rebuild restores events, RSVPs, messages and notifications; read marks and preferences survive', async () => {
 		const store = await openTestStore({ name: 'olga' });
 		const id = await store.events.createEvent(base);

@@ -1,14 +1,14 @@
 // Acceptance (store + sync controller + the real Praxis server over a socket):
 //  - an event created before sync ever ran (offline) reaches the server and another member;
 //  - two members RSVP to an event with capacity 1: both devices and the server agree who goes
-//    and who waits (deriveAttendance over the same documents);
+//    and who waits (the server's place documents, in the order it received the answers);
 //  - a profile field marked "only me" never reaches the server's community db or another device;
 //  - a direct message reaches the other member, with an unread count;
 //  - a reply and an @mention produce notifications for the thread's author.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../server/support/harness';
 import { createSyncController, type SyncController } from '../../../../src/lib/sync/controller';
-import { deriveAttendance, type RsvpFacts } from '../../../../src/lib/domain/events';
+import { attendanceOf } from '../../../../src/lib/pouch/attendance';
 import { userDbName } from '../../../../src/lib/domain/ids';
 import { closeTestStores, openTestStore, uniqueName } from '../support';
 import { recordingStatus, until } from '../../sync/support';
@@ -93,6 +93,8 @@ describe('events and people through the server', () => {
 		await until(async () => (await a.store.events.get(id))?.pending === false, 15_000);
 
 		await a.store.events.rsvp(id, 'going');
+		expect((await a.store.events.get(id))!.attendance.pending).toEqual([a.name]); // until the server places it
+		await until(async () => (await a.store.events.get(id))!.attendance.going.includes(a.name), 15_000);
 		await b.store.events.rsvp(id, 'going');
 		const settled = async (s: Store) => {
 			const e = await s.events.get(id);
@@ -101,18 +103,13 @@ describe('events and people through the server', () => {
 		await until(async () => (await settled(a.store)) && (await settled(b.store)), 15_000);
 		const onA = (await a.store.events.get(id))!.attendance;
 		const onB = (await b.store.events.get(id))!.attendance;
-		const rsvps = await harness.storage
-			.db('community')
-			.allDocs({ startkey: 'rsvp:', endkey: 'rsvp:\ufff0', include_docs: true });
-		const onServer = deriveAttendance(
-			rsvps.rows.map((r) => r.doc as unknown as RsvpFacts),
-			1
-		);
+		const onServer = await attendanceOf(harness.storage.db('community'), id);
 		expect(onA).toEqual(onB);
 		expect(onA).toEqual(onServer);
 		expect(onA.going).toHaveLength(1);
 		expect(onA.waiting).toHaveLength(1);
-		expect(onA.going[0]).toBe(a.name); // a answered first
+		expect(onA.pending).toEqual([]);
+		expect(onA.going[0]).toBe(a.name); // the server received a's answer first
 		expect((await b.store.events.get(id))!.myStatus).toBe('going');
 	});
 
