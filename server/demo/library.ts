@@ -143,13 +143,13 @@ This case study describes what we built, what we left out on purpose, and what w
 		votes: ['maria', 'ana', 'thi']
 	},
 	{
-		by: 'maria',
+		by: 'siobhan',
 		daysAgo: 2,
 		kind: 'guide',
 		status: 'submitted',
 		title: 'Budgeting for cloud costs that grow every month',
 		summary:
-			'How Norrvik forecasts and caps its cloud spend: tagging, monthly reviews with service owners and reserved capacity.',
+			'How Harbour City forecasts and caps its cloud spend: tagging, monthly reviews with service owners and reserved capacity.',
 		tags: ['cloud', 'finops', 'budget'],
 		body: `A first draft for review. Our cloud bill grew 40% in the year after migration, mostly from storage nobody deleted and test environments left running.
 

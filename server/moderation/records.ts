@@ -52,6 +52,11 @@ export interface ModerationRecords {
 	/** Closes the open flags on `target` with a decision; returns the flags closed. */
 	decide(target: string, decision: NonNullable<FlagRecord['decision']>): Promise<FlagRecord[]>;
 	noteAction(target: string, at: string): Promise<void>;
+	/**
+	 * A deleted account: its flags go (open or decided: the audit log keeps what moderators did),
+	 * and records of flags on what it wrote no longer name it. Returns how many records changed.
+	 */
+	forgetMember(member: string): Promise<number>;
 	lastActionAt(target: string): Promise<string | null>;
 }
 
@@ -111,6 +116,21 @@ export function createModerationRecords(storage: Storage): ModerationRecords {
 			const decided = open.map((f) => ({ ...f, status: 'decided' as const, decision }));
 			const results = await db().bulkDocs(decided.map(({ id: _, ...doc }) => doc));
 			return decided.filter((_, i) => !('error' in (results[i] ?? {}))).map(strip);
+		},
+		async forgetMember(member) {
+			const all = await flagsWithPrefix('flag:');
+			const changed = all.flatMap(({ id: _, ...doc }) => {
+				if (doc.member === member) return [{ ...doc, _deleted: true }];
+				if (doc.targetAuthor === member) {
+					const { targetAuthor: __, ...rest } = doc;
+					return [rest];
+				}
+				return [];
+			});
+			if (changed.length === 0) return 0;
+			const results = await db().bulkDocs(changed);
+			await db().compact();
+			return results.filter((r) => !('error' in r)).length;
 		},
 		async noteAction(target, at) {
 			const id = `item:${target}`;

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { docId, flagId, userDbName } from '../../../src/lib/domain/ids';
 import { MODERATION_DB } from '../../../server/moderation/records';
 import { AUDIT_DB } from '../../../server/moderation/audit';
+import { PASSWORD } from '../support/harness';
 import {
 	act,
 	api,
@@ -246,5 +247,24 @@ describe('automatic hiding', () => {
 			reason: 'Hidden automatically after 2 flags, until a moderator decides',
 			auto: true
 		});
+	});
+});
+
+describe('a deleted account', () => {
+	it('takes its flags out of the moderators’ records, and their records stop naming it', async () => {
+		w = await createWorld();
+		const anaThread = await publish(w, 'ana', threadDoc(w, 'ana'));
+		const benThread = await publish(w, 'ben', threadDoc(w, 'ben'));
+		expect((await flag(w, 'ben', anaThread._id)).ok).toBe(true);
+		expect((await flag(w, 'cara', benThread._id)).ok).toBe(true);
+		expect(await moderatorsRecord(w, flagId(benThread._id, 'cara'))).toMatchObject({ targetAuthor: 'ben' });
+
+		const res = await w.h.post('/api/account/delete', { password: PASSWORD }, { cookie: w.cookies.ben! });
+		expect(res.status).toBe(200);
+
+		expect(await moderatorsRecord(w, flagId(anaThread._id, 'ben'))).toBeNull();
+		const kept = await moderatorsRecord(w, flagId(benThread._id, 'cara'));
+		expect(kept).toMatchObject({ member: 'cara', status: 'open' });
+		expect(kept).not.toHaveProperty('targetAuthor');
 	});
 });
