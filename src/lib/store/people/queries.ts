@@ -3,6 +3,8 @@
 // conversations with unread counts, and the notifications inbox with read state and preferences.
 import { mentorCapacityOf, rankMentors, type RankedMentor } from '../../domain/mentors';
 import type { StoreContext } from '../context';
+import { canSee, visibilityOf } from '../../domain/moderation';
+import { decisionsOn } from '../moderation/queries';
 import type { ProfileRow, ThreadRow } from '../types';
 import { libraryTables, type ResourceDocRow } from '../library/tables';
 import { eventsOf } from '../events/queries';
@@ -261,7 +263,39 @@ export async function listNotifications(
 		ctx,
 		rows.map((r) => r.id)
 	);
-	return rows.map((r) => ({ ...r, read: read.has(r.id) }));
+	const masked = await maskHidden(ctx, rows);
+	return masked.map((r) => ({ ...r, read: read.has(r.id) }));
+}
+
+const THREAD_HREF = /^\/forums\/t\/([0-9A-HJKMNP-TV-Z]{26})/;
+
+/**
+ * A notification's words quote what it is about (a reply's thread title, an excerpt): when
+ * moderators hid that item, or the thread it is in, members who may not see it ("Hidden by
+ * moderators") read only that something was hidden.
+ */
+async function maskHidden(ctx: StoreContext, rows: NotificationRow[]): Promise<NotificationRow[]> {
+	const threadOf = (row: NotificationRow): string | null => {
+		const m = THREAD_HREF.exec(row.href);
+		return m ? `thread:${m[1]}` : null;
+	};
+	const threadIds = [...new Set(rows.flatMap((row) => threadOf(row) ?? []))];
+	const decisions = await decisionsOn(ctx, [...rows.map((row) => row.source), ...threadIds]);
+	if (decisions.size === 0) return rows;
+	const threads = await ctx.db.threads.bulkGet(threadIds.filter((id) => decisions.has(id)));
+	const threadAuthors = new Map(threads.flatMap((t) => (t ? [[t.id, t.author] as const] : [])));
+	const { name, roles } = ctx.member;
+	const hiddenFromMe = (target: string | null, author: string | undefined): boolean => {
+		const decision = target ? decisions.get(target) : undefined;
+		return decision !== undefined && !canSee(visibilityOf(author ?? '', name, roles, decision));
+	};
+	return rows.map((row) => {
+		const thread = threadOf(row);
+		if (hiddenFromMe(row.source, row.actor)) return { ...row, text: 'wrote something moderators hid' };
+		if (thread !== null && thread !== row.source && hiddenFromMe(thread, threadAuthors.get(thread)))
+			return { ...row, text: 'wrote in a thread moderators hid' };
+		return row;
+	});
 }
 
 export async function unreadNotificationCount(ctx: StoreContext): Promise<number> {
