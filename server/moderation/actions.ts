@@ -13,7 +13,7 @@ import type { AuditEntry, AuditLog } from './audit';
 import type { FlagDecisionAction, ModerationRecords } from './records';
 import { updateModerationDoc } from './moderation-docs';
 import { tellFlaggers } from './decisions';
-import { authorOf, kindOf, readTarget, type TargetDoc, type TargetKind } from './targets';
+import { authorOf, kindOf, readTarget, titleForLog, type TargetDoc, type TargetKind } from './targets';
 
 export const MODERATION_ACTIONS = [
 	'dismiss',
@@ -106,12 +106,14 @@ export async function performAction(deps: ActionDeps, actor: SessionUser, req: A
 		const decided = await deps.records.decide(req.target, { action: decision, at, by: actor.name });
 		await tellFlaggers(deps.storage, decided);
 	}
+	const title = await titleForLog(deps.storage, req.target, doc);
+	const details = { ...(title ? { title: title.slice(0, 200) } : {}), ...done.details };
 	const entry = await deps.audit.record({
 		actor: actor.name,
 		action: req.action,
 		target: done.target ?? req.target,
 		reason: req.reason,
-		...(done.details ? { details: done.details } : {})
+		...(Object.keys(details).length ? { details } : {})
 	});
 	return { ok: true, entry };
 }

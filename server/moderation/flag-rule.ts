@@ -10,7 +10,7 @@ import type { ServerSigner } from '../devices/server-key';
 import type { AuditLog } from './audit';
 import type { ModerationRecords } from './records';
 import { updateModerationDoc, SERVER_AUTHOR } from './moderation-docs';
-import { authorOf, kindOf, readLive, readTarget } from './targets';
+import { authorOf, kindOf, readLive, readTarget, titleForLog } from './targets';
 import { parseFlagId } from '../../src/lib/domain/ids';
 import type { FlagReason } from '../../src/lib/domain/schemas';
 
@@ -126,6 +126,6 @@ export async function autoHide(deps: FlagRuleDeps, target: string): Promise<void
 			action: 'auto-hide',
 			target,
 			reason,
-			details: { flags: String(members.size) }
+			details: { title: await titleForLog(deps.storage, target), flags: String(members.size) }
 		});
 }

@@ -103,3 +103,17 @@ export function describeTarget(target: string, doc: TargetDoc | null, thread: Ta
 				: str(doc.title);
 	return { ...view, title, excerpt: excerpt(body) };
 }
+
+/**
+ * How the audit log names an item, as it was when acted on (it may be deleted or renamed later):
+ * its title (a reply: its thread's title, a profile: the display name); '' when it is gone.
+ */
+export async function titleForLog(storage: Storage, target: string, doc?: TargetDoc | null): Promise<string> {
+	const item = doc === undefined ? await readTarget(storage, target) : doc;
+	if (!item) return '';
+	if (item.type === 'post') {
+		const thread = typeof item.thread === 'string' ? await readTarget(storage, item.thread) : null;
+		return str(thread?.title).slice(0, 200);
+	}
+	return describeTarget(target, item, null).title.slice(0, 200);
+}

@@ -95,6 +95,7 @@ export function describeTarget(target: string, details?: Record<string, string>)
 	if (type === 'member') return `Member ${key}`;
 	if (type === 'hub') return `Hub ${key}`;
 	const title = details?.title;
+	if (type === 'post' && title) return `Reply in “${title}”`;
 	if (type in KIND_LABELS) return title ? `${kindLabel(type)} “${title}”` : `${kindLabel(type)} ${key}`;
 	return target;
 }

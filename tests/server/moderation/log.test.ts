@@ -86,9 +86,13 @@ describe('the audit log', () => {
 		const lines = text.split('\r\n');
 		expect(lines[0]).toBe('at,actor,action,target,reason,details');
 		expect(lines[1]).toMatch(
-			new RegExp(`^[^,]+,mod,hide,${thread._id},"'=HYPERLINK\\(""http://evil.example"",""Click""\\)",$`)
+			new RegExp(
+				`^[^,]+,mod,hide,${thread._id},"'=HYPERLINK\\(""http://evil.example"",""Click""\\)",title=Shared drives for case files$`
+			)
 		);
-		expect(text).toContain(`,mod,move,${thread._id},"Fits, ""better""\nthere",category=procurement; from=general\r\n`);
+		expect(text).toContain(
+			`,mod,move,${thread._id},"Fits, ""better""\nthere",title=Shared drives for case files; category=procurement; from=general\r\n`
+		);
 		expect(text.endsWith('\r\n')).toBe(true);
 
 		expect((await api(w, 'ana', '/log.csv')).status).toBe(403);

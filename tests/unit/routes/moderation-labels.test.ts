@@ -91,6 +91,7 @@ describe('moderation labels', () => {
 		expect(describeTarget('hub:village-hall')).toBe('Hub village-hall');
 		expect(describeTarget('thread:01HX', { title: 'Budget templates' })).toBe('Thread “Budget templates”');
 		expect(describeTarget('post:01HX')).toBe('Reply 01HX');
+		expect(describeTarget('post:01HX', { title: 'Budget templates' })).toBe('Reply in “Budget templates”');
 		expect(describeTarget('something-else')).toBe('something-else');
 		expect(describeDetails({ title: 'Budget templates', category: 'budgets', from: 'general' })).toBe(
 			'from: general · to: budgets'
