@@ -5,6 +5,8 @@
 // author certified by the gateway's server key, and the gateway verifies every signature; the
 // stock server receives the same signed documents and checks nothing.
 import { Hono } from 'hono';
+import { createLockRule } from '../server/moderation/lock-rule';
+import { mentorshipRule } from '../server/couch/rules/mentorship';
 import { serve } from '@hono/node-server';
 import express from 'express';
 import expressPouchDB from 'express-pouchdb';
@@ -102,7 +104,17 @@ async function startGateway(dir: string, identity: Identity): Promise<Target> {
 	};
 	const app = new Hono().route(
 		'/couch',
-		createCouchApp({ storage, auth, uuid: 'bench', version: 'bench', signatures })
+		createCouchApp({
+			storage,
+			auth,
+			uuid: 'bench',
+			version: 'bench',
+			signatures,
+			// the server's write rules, as createApp gives them; one bench member far outpaces the
+			// per-member write limit, which would measure waiting instead of writing
+			rules: [createLockRule(), mentorshipRule],
+			writeLimits: { writesPerMinute: 0, messagesPerMinute: 0 }
+		})
 	);
 	const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
 		const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
