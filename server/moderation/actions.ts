@@ -13,21 +13,10 @@ import type { AuditEntry, AuditLog } from './audit';
 import type { FlagDecisionAction, ModerationRecords } from './records';
 import { updateModerationDoc } from './moderation-docs';
 import { tellFlaggers } from './decisions';
-import { authorOf, kindOf, readTarget, titleForLog, type TargetDoc, type TargetKind } from './targets';
+import { MODERATION_ACTIONS, type ModerationAction } from '../../src/lib/domain/moderation-api';
 
-export const MODERATION_ACTIONS = [
-	'dismiss',
-	'hide',
-	'unhide',
-	'delete',
-	'lock',
-	'unlock',
-	'move',
-	'pin',
-	'unpin',
-	'suspend'
-] as const;
-export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+export { MODERATION_ACTIONS, type ModerationAction };
+import { authorOf, kindOf, readTarget, titleForLog, type TargetDoc, type TargetKind } from './targets';
 
 export const MAX_REASON_CHARS = 500;
 export const MAX_SUSPENSION_DAYS = 365;

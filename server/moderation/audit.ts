@@ -3,45 +3,11 @@
 // reachable through /couch) and nothing here updates or deletes one.
 import type { Storage } from '../storage/index';
 import { monotonicFactory } from 'ulid';
+import type { AuditEntry } from '../../src/lib/domain/moderation-api';
 
 export const AUDIT_DB = 'praxis-audit';
 
-export const AUDIT_ACTIONS = [
-	// moderation
-	'dismiss',
-	'hide',
-	'unhide',
-	'auto-hide',
-	'delete',
-	'lock',
-	'unlock',
-	'move',
-	'pin',
-	'unpin',
-	'suspend',
-	'lift-suspension',
-	// administration
-	'role-change',
-	'hub-enrol',
-	'hub-remove',
-	'reset-code'
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-export interface AuditEntry {
-	/** `audit:{ulid}`: ULIDs sort by time, so the ids list the log in order. */
-	id: string;
-	at: string;
-	/** The moderator or administrator (`praxis` for what the server did by itself, e.g. auto-hide). */
-	actor: string;
-	action: AuditAction;
-	/** What it was done to: a document id (`post:01H…`), `member:{name}` or `hub:{name}`. */
-	target: string;
-	/** Why, in the actor's words (may be empty). */
-	reason: string;
-	/** Short facts: the new category, the roles given, the suspension's end… */
-	details?: Record<string, string>;
-}
+export { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../../src/lib/domain/moderation-api';
 
 export interface AuditLog {
 	record(entry: Omit<AuditEntry, 'id' | 'at'>): Promise<AuditEntry>;

@@ -7,24 +7,10 @@ import { suspendedAt } from '../auth/users';
 import type { Storage } from '../storage/index';
 import { moderationId } from '../../src/lib/domain/ids';
 import type { FlagRecord, ModerationRecords } from './records';
-import { authorOf, describeTarget, readLive, type TargetDoc, type TargetKind } from './targets';
+import type { QueueItem } from '../../src/lib/domain/moderation-api';
 
-export interface QueueItem {
-	target: string;
-	kind: TargetKind;
-	author: string;
-	title: string;
-	excerpt: string;
-	href: string;
-	category?: string;
-	count: number;
-	flags: Array<{ member: string; reason: string; text?: string; at: string }>;
-	firstFlaggedAt: string;
-	hidden?: { reason: string; at: string; by?: string; auto?: boolean };
-	locked?: { reason: string; at: string; by?: string };
-	pinned?: boolean;
-	authorSuspended?: { until?: string; reason: string };
-}
+export type { QueueItem };
+import { authorOf, describeTarget, readLive, type TargetDoc } from './targets';
 
 export async function readQueue(
 	storage: Storage,

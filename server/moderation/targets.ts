@@ -3,8 +3,10 @@
 import { COMMUNITY_DB, moderationId } from '../../src/lib/domain/ids';
 import type { Storage } from '../storage/index';
 
-export const TARGET_KINDS = ['thread', 'post', 'resource', 'event', 'story', 'profile'] as const;
-export type TargetKind = (typeof TARGET_KINDS)[number];
+import { FLAGGED_KINDS, type FlaggedKind } from '../../src/lib/domain/moderation-api';
+
+export const TARGET_KINDS = FLAGGED_KINDS;
+export type TargetKind = FlaggedKind;
 
 export const EXCERPT_MAX_CHARS = 280;
 

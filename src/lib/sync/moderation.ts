@@ -2,54 +2,19 @@
 // actions on them and the audit log. Online only: the queue and the log live on the server, so a
 // device without a connection is told so rather than shown a stale copy. Every call answers
 // {ok: true, …} or {ok: false, reason} in plain words; `offline` marks "no answer at all".
-import type { FlagReason } from '../domain/schemas';
 import { apiPath } from './gateway';
+import type { ModerationAction, QueueItem, LogEntry } from '../domain/moderation-api';
 
-export const FLAGGED_KINDS = ['thread', 'post', 'resource', 'event', 'story', 'profile'] as const;
-export type FlaggedKind = (typeof FLAGGED_KINDS)[number];
-
-export interface QueueFlag {
-	member: string;
-	reason: FlagReason;
-	text?: string;
-	at: string;
-}
-
-export interface QueueItem {
-	/** The flagged document's id (`post:01H…`, `profile:ines`…). */
-	target: string;
-	kind: FlaggedKind;
-	author: string;
-	title: string;
-	excerpt: string;
-	href: string;
-	/** A thread's category slug. */
-	category?: string;
-	count: number;
-	flags: QueueFlag[];
-	firstFlaggedAt: string;
-	hidden?: { reason: string; at: string; by?: string; auto?: boolean };
-	locked?: { reason: string; at: string; by?: string };
-	pinned?: boolean;
-	authorSuspended?: { until?: string; reason: string };
-}
-
-export const MODERATION_ACTIONS = [
-	'dismiss',
-	'hide',
-	'unhide',
-	'delete',
-	'lock',
-	'unlock',
-	'move',
-	'pin',
-	'unpin',
-	'suspend'
-] as const;
-export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
-
-/** The actions the server refuses without a reason. */
-export const ACTIONS_NEEDING_REASON: readonly ModerationAction[] = ['hide', 'delete', 'lock', 'suspend'];
+export {
+	ACTIONS_NEEDING_REASON,
+	FLAGGED_KINDS,
+	MODERATION_ACTIONS,
+	type FlaggedKind,
+	type LogEntry,
+	type ModerationAction,
+	type QueueFlag,
+	type QueueItem
+} from '../domain/moderation-api';
 
 export interface ActionRequest {
 	target: string;
@@ -59,17 +24,6 @@ export interface ActionRequest {
 	category?: string;
 	/** For `suspend`: the last day, YYYY-MM-DD. */
 	until?: string;
-}
-
-export interface LogEntry {
-	/** `audit:{ulid}`: the key to continue the log from. */
-	id: string;
-	at: string;
-	actor: string;
-	action: string;
-	target: string;
-	reason: string;
-	details?: Record<string, string>;
 }
 
 export type Answer<T> = ({ ok: true } & T) | { ok: false; reason: string; offline?: true };
