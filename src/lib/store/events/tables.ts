@@ -16,7 +16,8 @@
 // All but eventsDevice are projections: rebuild() clears them and replays both feeds.
 import type { Table } from 'dexie';
 import type { PraxisDb } from '../db';
-import type { EventDoc, PlaceState } from '../../domain/schemas';
+import type { EventDoc } from '../../domain/schemas';
+import type { PlaceFacts } from '../../domain/places';
 
 export const EVENTS_SCHEMA_VERSION = 20;
 
@@ -85,16 +86,9 @@ export interface RsvpRow {
 }
 
 /** A place document's fields (domain/schemas.ts placeSchema). */
-export interface PlaceRow {
+export interface PlaceRow extends PlaceFacts {
 	id: string;
 	event: string;
-	member: string;
-	state: PlaceState;
-	answeredAt: string;
-	receivedAt?: string;
-	previous?: PlaceState;
-	changedAt: string;
-	position?: number;
 }
 
 export interface AttendanceRow {
