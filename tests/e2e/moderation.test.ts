@@ -71,6 +71,10 @@ describe('flags and moderators’ decisions', () => {
 		await reply.getByRole('button', { name: 'Send flag' }).click();
 		await reply.getByRole('status').filter({ hasText: 'Flag sent. A moderator will look at it.' }).waitFor();
 		await reply.getByText('You flagged this: waiting for a moderator').waitFor();
+		// the keyboard stays where the form was: on the note that took its place
+		await expect
+			.poll(() => b.page.evaluate(() => document.activeElement?.textContent ?? ''))
+			.toContain('You flagged this');
 		// sent: no longer "will be sent when you are online"
 		await reply.getByText('will be sent when you are online').waitFor({ state: 'detached', timeout: 45_000 });
 

@@ -224,15 +224,17 @@ describe('lists and hidden items', () => {
 
 describe('notifications about what moderators hid', () => {
 	it('say only that something was hidden to members who may not see it', async () => {
-		// alice's thread, bob's reply in it: alice is notified of the reply
-		const store = await withForum({ name: 'alice', threadAuthor: 'alice' });
+		// her own thread, bob's reply in it: she is notified of the reply
+		const author = uniqueName('n');
+		const store = await withForum({ name: author, threadAuthor: author });
 		expect((await store.people.notifications()).map((n) => n.text)).toEqual([`replied in “Thread ${ULIDS.t1}”`]);
 		await receive(store, [moderationDoc(POST, { hidden: { reason: 'Spam', at: at(5) } })]);
 		expect((await store.people.notifications()).map((n) => n.text)).toEqual(['wrote something moderators hid']);
 
 		// a mention in a reply, in a thread moderators hid: the thread's title is not quoted
-		const dave = await withForum({ name: 'dave' });
-		await receive(dave, [postDoc(ULIDS.p2, THREAD, 3, { body: 'over to @dave' })]);
+		const name = uniqueName('d');
+		const dave = await withForum({ name });
+		await receive(dave, [postDoc(ULIDS.p2, THREAD, 3, { body: `over to @${name}` })]);
 		expect((await dave.people.notifications()).map((n) => n.text)).toEqual([`mentioned you in “Thread ${ULIDS.t1}”`]);
 		await receive(dave, [moderationDoc(THREAD, { hidden: { reason: 'Off-topic', at: at(5) } })]);
 		expect((await dave.people.notifications()).map((n) => n.text)).toEqual(['wrote in a thread moderators hid']);
