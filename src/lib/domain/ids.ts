@@ -9,6 +9,12 @@ export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const ULID_PATTERN = new RegExp(`^${ULID_SOURCE}$`);
 /** `attendance:{event ulid}:{username}`. */
 export const ATTENDANCE_ID_PATTERN = new RegExp(`^attendance:${ULID_SOURCE}:${USERNAME_SOURCE}$`);
+/** A practice others can adopt, and what a challenge takes as an entry: `resource:` or `story:{ulid}`. */
+export const PRACTICE_PATTERN = new RegExp(`^(?:resource|story):${ULID_SOURCE}$`);
+/** A judge's scores for one entry of a challenge: `judging:{challenge ulid}:{entry id}:{judge}`. */
+export const JUDGING_ID_PATTERN = new RegExp(
+	`^judging:${ULID_SOURCE}:(?:resource|story):${ULID_SOURCE}:${USERNAME_SOURCE}$`
+);
 /** What a knowledge-base collection may list: `resource:`, `thread:` or `post:{ulid}`. */
 export const COLLECTION_ITEM_PATTERN = new RegExp(`^(resource|thread|post):${ULID_SOURCE}$`);
 
@@ -217,4 +223,16 @@ export function targetOfModerationId(id: string): string | null {
  */
 export function placeId(eventId: string, username: string): string {
 	return `place:${idKey('event', eventId)}:${username}`;
+}
+
+/** A judge's scores for one entry of a challenge: `judging:{challenge ulid}:{entry id}:{judge}`. */
+export function judgingId(challenge: string, entry: string, judge: string): string {
+	return `judging:${idKey('challenge', challenge)}:${entry}:${judge}`;
+}
+
+/** The challenge (`challenge:{ulid}`), entry and judge a judging id names, or null when it is none. */
+export function parseJudgingId(id: string): { challenge: string; entry: string; judge: string } | null {
+	if (!JUDGING_ID_PATTERN.test(id)) return null;
+	const [, challenge, type, entry, judge] = id.split(':');
+	return { challenge: `challenge:${challenge}`, entry: `${type}:${entry}`, judge };
 }

@@ -33,6 +33,9 @@ export interface DocFacts {
 	mentorship?: unknown;
 	member?: unknown;
 	coauthors?: unknown;
+	practice?: unknown;
+	challenge?: unknown;
+	judges?: unknown;
 	_deleted?: boolean;
 }
 
@@ -58,8 +61,13 @@ export function isModerator(actor: Actor): boolean {
 /** Statuses only a reviewer may move a resource into. */
 const REVIEWER_STATUSES = new Set(['published', 'returned']);
 
-const SELF_REVIEW = 'you cannot review a resource you wrote: another reviewer must';
-const SELF_DECISION = 'you cannot publish or return a resource you wrote: another reviewer must decide';
+/** What a reviewed document is called in a refusal: resources and success stories go through review. */
+const reviewedKind = (type: unknown): string => (type === 'story' ? 'story' : 'resource');
+const selfReview = (type: unknown) => `you cannot review a ${reviewedKind(type)} you wrote: another reviewer must`;
+const selfDecision = (type: unknown) =>
+	`you cannot publish or return a ${reviewedKind(type)} you wrote: another reviewer must decide`;
+/** Document types that go through review: the author submits, another reviewer publishes or returns. */
+const REVIEWED_TYPES = new Set(['resource', 'story']);
 
 /** The members who wrote a resource: its author and its co-authors. */
 export function writersOf(resource: Pick<DocFacts, 'author' | 'coauthors'>): string[] {
@@ -77,7 +85,7 @@ export function isWriterOf(name: string, ...revisions: Array<DocFacts | null | u
 	return revisions.some((r) => r != null && writersOf(r).includes(name));
 }
 
-/** Reviewers may review and decide on resources they did not write (the queue and the resource page use it). */
+/** Reviewers may review and decide on resources and stories they did not write (the queue and the resource page use it). */
 export function mayReview(actor: Actor, resource: DocFacts): boolean {
 	return hasRole(actor, 'reviewer') && !isWriterOf(actor.name, resource);
 }
@@ -103,8 +111,11 @@ function authorizeCreate(actor: Actor, doc: DocFacts): Decision {
 		case 'review':
 			return hasRole(actor, 'reviewer') ? allow : deny('only reviewers write reviews');
 		case 'resource':
-			// the creator is its author: a new resource is a draft or a submission, decided by someone else
-			return REVIEWER_STATUSES.has(String(doc.status)) ? deny(SELF_DECISION) : allow;
+		case 'story':
+			// the creator is its author: a new resource or story is a draft or a submission, decided by someone else
+			return REVIEWER_STATUSES.has(String(doc.status)) ? deny(selfDecision(doc.type)) : allow;
+		case 'challenge':
+			return isModerator(actor) ? allow : deny('only moderators set community challenges');
 		case 'vote':
 			return doc._id === voteId(String(doc.target), actor.name)
 				? allow
@@ -148,7 +159,8 @@ function authorizeChange(actor: Actor, next: DocFacts, prev: DocFacts): Decision
 		prev.author === actor.name || (prev.type === 'event' && isOrganiser(actor, prev)) || prev.type === 'attendance';
 	if (prev.type === 'category' && !isModerator(actor)) return deny('only moderators change categories');
 	if (prev.type === 'profile' && !own) return deny('members change only their own profile');
-	const curating = (prev.type === 'resource' || prev.type === 'collection') && hasRole(actor, 'reviewer');
+	if (prev.type === 'challenge' && !isModerator(actor)) return deny('only moderators change community challenges');
+	const curating = (REVIEWED_TYPES.has(String(prev.type)) || prev.type === 'collection') && hasRole(actor, 'reviewer');
 	if (!own && !isModerator(actor) && !curating) {
 		return deny('only the author or a moderator may change or delete this document');
 	}
@@ -157,7 +169,7 @@ function authorizeChange(actor: Actor, next: DocFacts, prev: DocFacts): Decision
 	if (prev.type === 'review' && !hasRole(actor, 'reviewer')) return deny('only reviewers change reviews');
 	if (prev.type === 'collection' && !isCurator(actor))
 		return deny('only moderators and reviewers curate the knowledge base');
-	if (prev.type === 'resource') return authorizeResourceStatus(actor, next, prev);
+	if (REVIEWED_TYPES.has(String(prev.type))) return authorizeResourceStatus(actor, next, prev);
 	if (prev.type === 'event' && Boolean(next.official) !== Boolean(prev.official) && !isModerator(actor)) {
 		return deny('only moderators mark events as official');
 	}
@@ -185,15 +197,17 @@ function isOrganiser(actor: Actor, doc: DocFacts): boolean {
  */
 function authorizeResourceStatus(actor: Actor, next: DocFacts, prev: DocFacts): Decision {
 	const writer = isWriterOf(actor.name, prev, next);
+	const kind = reviewedKind(prev.type);
 	if (!sameMembers(next.coauthors, prev.coauthors) && actor.name !== prev.author && !isModerator(actor))
-		return deny('only the author names the co-authors of a resource');
+		return deny(`only the author names the co-authors of a ${kind}`);
 	if (REVIEWER_STATUSES.has(String(next.status)) && next.status !== prev.status) {
-		if (!hasRole(actor, 'reviewer')) return deny('only reviewers publish or return resources');
-		return writer ? deny(SELF_DECISION) : allow;
+		if (!hasRole(actor, 'reviewer'))
+			return deny(`only reviewers publish or return ${kind === 'story' ? 'stories' : 'resources'}`);
+		return writer ? deny(selfDecision(prev.type)) : allow;
 	}
 	const inPlace = prev.status === 'published' && next.status === 'published';
 	if (inPlace && (writer || !isCurator(actor)))
-		return deny('a published resource changes only through review: submit the change instead');
+		return deny(`a published ${kind} changes only through review: submit the change instead`);
 	return allow;
 }
 
@@ -222,6 +236,8 @@ export function relatedIdOf(doc: DocFacts): string | null {
 	}
 	if (doc.type === 'mentorship-answer' && typeof doc.mentorship === 'string') return doc.mentorship;
 	if (doc.type === 'review' && typeof doc.resource === 'string') return doc.resource;
+	if (doc.type === 'adoption' && typeof doc.practice === 'string') return doc.practice;
+	if (doc.type === 'judging' && typeof doc.challenge === 'string') return doc.challenge;
 	return null;
 }
 
@@ -242,7 +258,20 @@ export function authorizeRelated(actor: Actor, doc: DocFacts, related: DocFacts 
 		return related.mentor === actor.name ? allow : deny('only the mentor asked answers a mentorship request');
 	}
 	// a review of a resource not known here is judged by its own rules (reviewers write reviews)
-	if (doc.type === 'review' && related?.type === 'resource' && isWriterOf(actor.name, related))
-		return deny(SELF_REVIEW);
+	if (doc.type === 'review' && REVIEWED_TYPES.has(String(related?.type)) && isWriterOf(actor.name, related))
+		return deny(selfReview(related?.type));
+	if (doc.type === 'adoption') {
+		if (!related || !REVIEWED_TYPES.has(String(related.type)))
+			return deny('an adoption needs an existing resource or story');
+		return isWriterOf(actor.name, related)
+			? deny('you cannot record an adoption of a practice you wrote: the organisations that adopt it do')
+			: allow;
+	}
+	if (doc.type === 'judging') {
+		if (!related || related.type !== 'challenge') return deny('judging needs an existing challenge');
+		return Array.isArray(related.judges) && related.judges.includes(actor.name)
+			? allow
+			: deny('only the judges of a challenge score its entries');
+	}
 	return allow;
 }

@@ -5,6 +5,8 @@ import {
 	ATTENDANCE_ID_PATTERN,
 	COLLECTION_ITEM_PATTERN,
 	FLAG_TARGET_PATTERN,
+	JUDGING_ID_PATTERN,
+	PRACTICE_PATTERN,
 	SLUG_PATTERN,
 	ULID_PATTERN,
 	USERNAME_PATTERN
@@ -38,6 +40,9 @@ const idOf = (type: string, pattern: RegExp, what: string) =>
 const threadRef = idOf('thread', ULID_PATTERN, 'ulid');
 const postRef = idOf('post', ULID_PATTERN, 'ulid');
 const resourceRef = idOf('resource', ULID_PATTERN, 'ulid');
+const challengeRef = idOf('challenge', ULID_PATTERN, 'ulid');
+/** A resource or a success story: what members adopt, what reviewers review, what a challenge takes as an entry. */
+const practiceRef = v.pipe(v.string(), v.regex(PRACTICE_PATTERN, 'must be resource:{ulid} or story:{ulid}'));
 const anyRef = v.pipe(v.string(), v.regex(/^[a-z-]+:[^\s]{1,200}$/, 'must be a document id'));
 
 const base = <T extends string>(type: T, id: v.GenericSchema<string, string>) => ({
@@ -65,7 +70,11 @@ export const threadSchema = v.looseObject({
 		v.maxLength(200, 'titles are at most 200 characters')
 	),
 	body: text(MAX_BODY_CHARS),
-	tags
+	tags,
+	/** The reply the thread's author (or a moderator) marked as the answer. */
+	answer: v.optional(postRef),
+	answeredBy: v.optional(username),
+	answeredAt: v.optional(instant)
 });
 
 export const postSchema = v.looseObject({
@@ -113,12 +122,15 @@ export const resourceSchema = v.looseObject({
 	reviewedBy: v.optional(username),
 	reviewedAt: v.optional(instant),
 	// members who wrote it with the author: like the author, they may not review or publish it
-	coauthors: v.optional(v.pipe(v.array(username), v.maxLength(10, 'at most 10 co-authors')))
+	coauthors: v.optional(v.pipe(v.array(username), v.maxLength(10, 'at most 10 co-authors'))),
+	/** Entered in a community challenge (only while it is open, by the server's clock). */
+	challenge: v.optional(challengeRef)
 });
 
+/** A reviewer's verdict on a resource or a success story (`resource` names either). */
 export const reviewSchema = v.looseObject({
 	...base('review', idOf('review', ULID_PATTERN, 'ulid')),
-	resource: resourceRef,
+	resource: practiceRef,
 	verdict: v.picklist(REVIEW_VERDICTS, `verdict must be one of ${REVIEW_VERDICTS.join(', ')}`),
 	comments: text(20_000)
 });
@@ -155,7 +167,9 @@ export const profileSchema = v.looseObject({
 			v.minValue(1, 'at least one mentee'),
 			v.maxValue(MAX_MENTOR_CAPACITY, `at most ${MAX_MENTOR_CAPACITY} mentees`)
 		)
-	)
+	),
+	/** Left out of leaderboards (badges and points stay on the profile). */
+	hideFromLeaderboards: v.optional(v.boolean())
 });
 
 // ---- Events and people ----
@@ -310,6 +324,210 @@ export type AttendanceDoc = v.InferOutput<typeof attendanceSchema>;
 export type MentorshipDoc = v.InferOutput<typeof mentorshipSchema>;
 export type MentorshipAnswerDoc = v.InferOutput<typeof mentorshipAnswerSchema>;
 
+// ---- Success stories, adoptions and challenges ----
+export const OUTCOME_METRICS = [
+	'cost-saved',
+	'staff-hours-saved',
+	'processing-time',
+	'waiting-time',
+	'satisfaction',
+	'people-served',
+	'error-rate',
+	'other'
+] as const;
+export type OutcomeMetric = (typeof OUTCOME_METRICS)[number];
+export const GOVERNMENT_LEVELS = ['local', 'regional', 'national', 'international'] as const;
+export type GovernmentLevel = (typeof GOVERNMENT_LEVELS)[number];
+export const ADOPTION_STATUSES = ['planning', 'piloting', 'implemented', 'abandoned'] as const;
+export type AdoptionStatus = (typeof ADOPTION_STATUSES)[number];
+/** ISO 4217: money is counted in a currency, never in "$" or "euros". */
+export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+export const MAX_OUTCOMES = 30;
+
+const figure = v.pipe(
+	v.number('must be a number'),
+	v.finite('must be a number'),
+	v.minValue(-1e12, 'is too large'),
+	v.maxValue(1e12, 'is too large')
+);
+const isoDate = v.pipe(v.string(), v.isoDate('must be a date such as 2026-03-31'));
+
+/**
+ * One measured result: a figure before and after (processing time 21 → 9 days), or one value
+ * (1,200 staff hours saved a year). Money (`cost-saved`) is in an ISO 4217 currency.
+ */
+export const outcomeFigureSchema = v.pipe(
+	v.object({
+		metric: v.picklist(OUTCOME_METRICS, `metric must be one of ${OUTCOME_METRICS.join(', ')}`),
+		label: text(200, 1),
+		before: v.optional(figure),
+		after: v.optional(figure),
+		value: v.optional(figure),
+		unit: text(40, 1),
+		period: v.optional(text(80)),
+		evidence: v.optional(text(2000))
+	}),
+	v.check(
+		(o) => o.value !== undefined || (o.before !== undefined && o.after !== undefined),
+		'a result needs a figure, or figures before and after'
+	),
+	v.check(
+		(o) => o.metric !== 'cost-saved' || CURRENCY_PATTERN.test(o.unit),
+		'money saved is counted in a currency code such as EUR, GBP or USD'
+	)
+);
+export type OutcomeFigure = v.InferOutput<typeof outcomeFigureSchema>;
+const outcomeFigures = v.pipe(
+	v.array(outcomeFigureSchema),
+	v.maxLength(MAX_OUTCOMES, `at most ${MAX_OUTCOMES} results`)
+);
+
+/** A success story: `story:{ulid}`, reviewed like a library resource (draft → submitted → published or returned). */
+export const storySchema = v.pipe(
+	v.looseObject({
+		...base('story', idOf('story', ULID_PATTERN, 'ulid')),
+		title: v.pipe(v.string(), v.trim(), v.minLength(1, 'a story needs a title'), v.maxLength(200)),
+		summary: text(2000),
+		/** The problem, and what was done about it. */
+		problem: text(20_000),
+		actions: text(20_000),
+		outcomes: outcomeFigures,
+		lessons: v.optional(text(20_000)),
+		organization: v.optional(text(120)),
+		jurisdiction: v.optional(text(120)),
+		level: v.optional(v.picklist(GOVERNMENT_LEVELS, `level must be one of ${GOVERNMENT_LEVELS.join(', ')}`)),
+		sector: v.optional(text(120)),
+		region: v.optional(text(120)),
+		team: v.optional(
+			v.pipe(
+				v.array(v.object({ name: text(120, 1), role: v.optional(text(120)), member: v.optional(username) })),
+				v.maxLength(30, 'at most 30 team members')
+			)
+		),
+		startedOn: v.optional(isoDate),
+		endedOn: v.optional(isoDate),
+		tags,
+		/** Resources and threads it draws on. */
+		related: v.optional(v.pipe(v.array(anyRef), v.maxLength(30, 'at most 30 related items'))),
+		files: v.optional(v.pipe(v.array(fileRef), v.maxLength(20, 'at most 20 files'))),
+		contact: v.optional(text(300)),
+		status: v.picklist(RESOURCE_STATUSES, `status must be one of ${RESOURCE_STATUSES.join(', ')}`),
+		reviewedBy: v.optional(username),
+		reviewedAt: v.optional(instant),
+		coauthors: v.optional(v.pipe(v.array(username), v.maxLength(10, 'at most 10 co-authors'))),
+		challenge: v.optional(challengeRef)
+	}),
+	v.check((s) => !s.startedOn || !s.endedOn || s.endedOn >= s.startedOn, 'the end date must not be before the start')
+);
+
+/**
+ * "We adopted this": a member records that their organisation plans, pilots, implemented or
+ * abandoned a practice (a resource or story), and later its results: `adoption:{ulid}`.
+ */
+export const adoptionSchema = v.looseObject({
+	...base('adoption', idOf('adoption', ULID_PATTERN, 'ulid')),
+	practice: practiceRef,
+	organization: text(120, 1),
+	status: v.picklist(ADOPTION_STATUSES, `status must be one of ${ADOPTION_STATUSES.join(', ')}`),
+	startedOn: v.optional(isoDate),
+	/** When the current status began (implemented on, abandoned on…). */
+	statusOn: v.optional(isoDate),
+	notes: text(5000),
+	outcomes: outcomeFigures,
+	jurisdiction: v.optional(text(120)),
+	level: v.optional(v.picklist(GOVERNMENT_LEVELS, `level must be one of ${GOVERNMENT_LEVELS.join(', ')}`)),
+	sector: v.optional(text(120)),
+	region: v.optional(text(120)),
+	/** Days after recording it until the adopter is reminded to report results (default 90). */
+	remindAfterDays: v.optional(
+		v.pipe(
+			v.number(),
+			v.integer('a whole number of days'),
+			v.minValue(7, 'at least 7 days'),
+			v.maxValue(730, 'at most 730 days')
+		)
+	)
+});
+
+export const MAX_CRITERIA = 10;
+/**
+ * A community challenge, set by moderators: `challenge:{ulid}`. Entries are resources and
+ * stories that name it (`challenge`), entered while it is open; judges score them after it
+ * closes; a moderator announces the winners.
+ */
+export const challengeSchema = v.pipe(
+	v.looseObject({
+		...base('challenge', idOf('challenge', ULID_PATTERN, 'ulid')),
+		title: v.pipe(v.string(), v.trim(), v.minLength(1, 'a challenge needs a title'), v.maxLength(200)),
+		problem: text(20_000, 1),
+		criteria: v.pipe(
+			v.array(v.object({ name: text(120, 1), description: v.optional(text(1000)) })),
+			v.minLength(1, 'a challenge needs at least one criterion'),
+			v.maxLength(MAX_CRITERIA, `at most ${MAX_CRITERIA} criteria`)
+		),
+		opensAt: instant,
+		closesAt: instant,
+		judges: v.pipe(
+			v.array(username),
+			v.minLength(1, 'a challenge needs a judge'),
+			v.maxLength(20, 'at most 20 judges')
+		),
+		/** What the winners receive ("a place at the national conference"). */
+		recognition: text(2000),
+		tags,
+		region: v.optional(text(120)),
+		sector: v.optional(text(120)),
+		winners: v.optional(
+			v.pipe(
+				v.array(
+					v.object({
+						entry: practiceRef,
+						place: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10)),
+						note: v.optional(text(1000))
+					})
+				),
+				v.maxLength(10, 'at most 10 winners')
+			)
+		),
+		announcedAt: v.optional(instant)
+	}),
+	v.check((c) => Date.parse(c.closesAt) > Date.parse(c.opensAt), 'a challenge must close after it opens')
+);
+
+/** A judge's scores for one entry, one per criterion in order (1–5): `judging:{challenge ulid}:{entry id}:{judge}`. */
+export const judgingSchema = v.pipe(
+	v.looseObject({
+		...base(
+			'judging',
+			v.pipe(v.string(), v.regex(JUDGING_ID_PATTERN, 'must be judging:{challenge ulid}:{entry id}:{judge}'))
+		),
+		challenge: challengeRef,
+		entry: practiceRef,
+		scores: v.pipe(
+			v.array(
+				v.pipe(
+					v.number(),
+					v.integer('scores are whole numbers'),
+					v.minValue(1, 'scores are 1 to 5'),
+					v.maxValue(5, 'scores are 1 to 5')
+				)
+			),
+			v.minLength(1, 'score every criterion'),
+			v.maxLength(MAX_CRITERIA)
+		),
+		comment: text(5000)
+	}),
+	v.check(
+		(j) => j._id === `judging:${j.challenge.slice('challenge:'.length)}:${j.entry}:${j.author}`,
+		'a judging id must be judging:{challenge ulid}:{entry id}:{your username}'
+	)
+);
+
+export type StoryDoc = v.InferOutput<typeof storySchema>;
+export type AdoptionDoc = v.InferOutput<typeof adoptionSchema>;
+export type ChallengeDoc = v.InferOutput<typeof challengeSchema>;
+export type JudgingDoc = v.InferOutput<typeof judgingSchema>;
+
 // ---- Private documents (a member's userdb only; never valid in the community database) ----
 /** A direct message: written to the sender's userdb; the server copies it into the recipient's. */
 export const messageSchema = v.looseObject({
@@ -427,7 +645,11 @@ export const communitySchemas = {
 	use: useSchema,
 	collection: collectionSchema,
 	moderation: moderationSchema,
-	place: placeSchema
+	place: placeSchema,
+	story: storySchema,
+	adoption: adoptionSchema,
+	challenge: challengeSchema,
+	judging: judgingSchema
 } as const;
 
 export type CommunityType = keyof typeof communitySchemas;
@@ -440,7 +662,23 @@ export type Comment = v.InferOutput<typeof commentSchema>;
 export type Vote = v.InferOutput<typeof voteSchema>;
 export type Profile = v.InferOutput<typeof profileSchema>;
 export type CommunityDoc =
-	Category | Thread | Post | Resource | Review | Comment | Vote | Profile | EventDoc | Rsvp | Rating | Use | Collection;
+	| Category
+	| Thread
+	| Post
+	| Resource
+	| Review
+	| Comment
+	| Vote
+	| Profile
+	| EventDoc
+	| Rsvp
+	| Rating
+	| Use
+	| Collection
+	| StoryDoc
+	| AdoptionDoc
+	| ChallengeDoc
+	| JudgingDoc;
 
 export function isCommunityType(type: unknown): type is CommunityType {
 	return typeof type === 'string' && Object.hasOwn(communitySchemas, type);
