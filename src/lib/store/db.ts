@@ -20,12 +20,15 @@
 //   syncLog     replication events for diagnosis                                   [device]
 //   meta        feed followers' checkpoints, schema version                        [device]
 //   moderation, flags  moderators' decisions and the member's own flags (moderation/tables.ts)
+//   stories, adoptions  success stories and "we adopted this" records (stories/, adoptions/tables.ts)
 import Dexie, { type Table } from 'dexie';
 import { dexieDbName } from './names';
 import { voteId } from '../domain/ids';
 import { LIBRARY_SCHEMA_VERSION, LIBRARY_STORES } from './library/tables';
 import { EVENTS_SCHEMA_VERSION, EVENTS_STORES, PLACES_STORES } from './events/tables';
 import { MODERATION_SCHEMA_VERSION, MODERATION_STORES } from './moderation/tables';
+import { STORIES_STORES } from './stories/tables';
+import { ADOPTIONS_STORES } from './adoptions/tables';
 import type {
 	CategoryRow,
 	ConflictRow,
@@ -50,6 +53,8 @@ export const MINE_ON_TOTALS_VERSION = 21;
 export const ONE_FOLLOWER_VERSION = 22;
 /** The server's place documents at events get a table; the community feed is replayed to fill it. */
 export const PLACES_VERSION = 24;
+/** Success stories and adoptions get tables; the community feed is replayed to fill them. */
+export const STORIES_VERSION = 25;
 
 export type DexieOptions = ConstructorParameters<typeof Dexie>[1];
 
@@ -133,6 +138,12 @@ export class PraxisDb extends Dexie {
 		// community follower starts again from the beginning (re-applying a change is harmless).
 		this.version(PLACES_VERSION)
 			.stores({ ...PLACES_STORES })
+			.upgrade(async (tx) => {
+				await tx.table<MetaRow, string>('meta').delete(CHECKPOINT_KEY);
+			});
+		// Stories and adoptions (stories/tables.ts, adoptions/tables.ts): replayed from the start like places.
+		this.version(STORIES_VERSION)
+			.stores({ ...STORIES_STORES, ...ADOPTIONS_STORES })
 			.upgrade(async (tx) => {
 				await tx.table<MetaRow, string>('meta').delete(CHECKPOINT_KEY);
 			});
