@@ -168,6 +168,9 @@ export const profileSchema = v.looseObject({
 			v.maxValue(MAX_MENTOR_CAPACITY, `at most ${MAX_MENTOR_CAPACITY} mentees`)
 		)
 	),
+	/** Where and in what field the member works: leaderboards filter by them. */
+	region: v.optional(text(120)),
+	sector: v.optional(text(120)),
 	/** Left out of leaderboards (badges and points stay on the profile). */
 	hideFromLeaderboards: v.optional(v.boolean())
 });
