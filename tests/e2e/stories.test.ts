@@ -1,0 +1,131 @@
+// Acceptance: a member publishes a success story through review, another member records that
+// their organisation adopted it with measured results, the story page shows both, the adopter's
+// profile shows the points with the ledger line explaining them and /recognition lists them;
+// after one sync all of it opens offline. axe finds no serious issue on the new pages.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { communityDocs, registerMember, type ApiMember, type TestServer } from './support/server';
+import { openDevice, signIn, waitUpToDate, type Device } from './support/browser';
+import { seriousViolations } from './support/axe';
+import { startServerWithReviewer } from './library-helpers';
+
+let server: TestServer;
+const devices: Device[] = [];
+
+beforeAll(async () => {
+	server = await startServerWithReviewer('rita');
+});
+
+afterAll(async () => {
+	for (const d of devices) await d.dispose();
+	await server?.dispose();
+});
+
+async function waitForDoc(
+	member: ApiMember,
+	match: (doc: Record<string, unknown>) => boolean
+): Promise<Record<string, unknown>> {
+	const deadline = Date.now() + 30_000;
+	while (Date.now() < deadline) {
+		for (const doc of (await communityDocs(server.url, member)).values()) if (match(doc)) return doc;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error('the document never reached the server in the expected state');
+}
+
+describe('success stories, adoptions and recognition', () => {
+	it('publishes a story through review, records an adoption with results, and credits the adopter', async () => {
+		const alice = await registerMember(server.url, 'alice', 'Alice Martin');
+		await registerMember(server.url, 'bruno', 'Bruno Keller');
+		const a = await openDevice();
+		const r = await openDevice();
+		const b = await openDevice(undefined, { bypassCSP: true });
+		devices.push(a, r, b);
+		await signIn(a.page, server.url, 'alice');
+		await signIn(r.page, server.url, 'rita');
+		await signIn(b.page, server.url, 'bruno');
+
+		// the author writes the story with one measured result and submits it
+		await a.page.goto(`${server.url}/stories/new`);
+		await a.page.getByLabel('Title').fill('Permits in nine days');
+		await a.page.getByLabel('Summary').fill('One digital form replaced four paper ones.');
+		await a.page.getByLabel('The problem').fill('Building permits took three weeks.');
+		await a.page.getByLabel('What was done').fill('We merged the forms and checked them as they came in.');
+		await a.page.getByRole('button', { name: 'Add a result' }).click();
+		await a.page.getByLabel('Measure').selectOption('processing-time');
+		await a.page.getByLabel('What was measured').fill('Time to issue a permit');
+		await a.page.getByLabel('Before').fill('21');
+		await a.page.getByLabel('After').fill('9');
+		await a.page.getByLabel('Unit').fill('days');
+		await a.page.getByRole('button', { name: 'Submit for review' }).click();
+		const submitted = await waitForDoc(alice, (d) => d.type === 'story' && d.status === 'submitted');
+		const ulid = String(submitted._id).slice('story:'.length);
+
+		// a reviewer who did not write it approves it
+		await r.page.goto(`${server.url}/review`);
+		await r.page.getByRole('link', { name: 'Permits in nine days' }).click({ timeout: 45_000 });
+		await r.page.getByLabel('Approve and publish').check();
+		await r.page.getByRole('button', { name: 'Send review' }).click();
+		await waitForDoc(alice, (d) => d._id === submitted._id && d.status === 'published');
+
+		// another member's organisation adopted it, with a result
+		await waitUpToDate(b.page, 45_000);
+		await b.page.goto(`${server.url}/stories`);
+		await b.page.getByRole('link', { name: 'Permits in nine days' }).click({ timeout: 45_000 });
+		await b.page.getByRole('heading', { name: 'Results' }).waitFor();
+		await b.page.getByRole('button', { name: 'We adopted this' }).click();
+		const form = b.page.locator('form', { has: b.page.getByRole('button', { name: 'Record adoption' }) });
+		await form.getByLabel('Organisation').fill('Harbour District Council');
+		await form.getByLabel('Status').selectOption('implemented');
+		await form.getByRole('button', { name: 'Add a result' }).click();
+		await form.getByLabel('Measure').selectOption('staff-hours-saved');
+		await form.getByLabel('What was measured').fill('Staff hours saved');
+		await form.getByLabel('Or a single figure').fill('300');
+		await form.getByLabel('Unit').fill('hours');
+		await form.getByRole('button', { name: 'Record adoption' }).click();
+		await b.page.getByText('Adopted by 1 organisation; 1 reports results').waitFor();
+		await waitForDoc(alice, (d) => d.type === 'adoption' && d.author === 'bruno');
+
+		// the author's device shows the adoption on the story
+		await waitUpToDate(a.page, 45_000);
+		await a.page.goto(`${server.url}/stories/${ulid}`);
+		await a.page.getByText('Adopted by 1 organisation; 1 reports results').waitFor({ timeout: 45_000 });
+		await a.page.getByText('Harbour District Council').first().waitFor();
+
+		// the adopter's profile explains the points; /recognition lists them
+		await b.page.goto(`${server.url}/people/bruno`);
+		await b.page.getByRole('heading', { name: 'How these points were earned' }).waitFor();
+		const ledger = b.page.locator('section', { has: b.page.getByRole('heading', { name: 'How these points were earned' }) });
+		await ledger.getByText(/Permits in nine days/).first().waitFor();
+		await b.page.goto(`${server.url}/recognition`);
+		await b.page.getByRole('link', { name: 'Bruno Keller' }).first().waitFor();
+
+		// axe on the new pages, desktop then phone
+		const found: Record<string, string[]> = {};
+		for (const width of [1280, 360]) {
+			await b.page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
+			for (const [path, ready] of [
+				['/stories', 'Permits in nine days'],
+				[`/stories/${ulid}`, 'Harbour District Council'],
+				['/stories/new', 'What was done'],
+				['/recognition', 'Rising contributors'],
+				['/challenges', 'Community challenges'],
+				['/people/bruno', 'How these points were earned']
+			] as const) {
+				await b.page.goto(`${server.url}${path}`);
+				await b.page.getByText(ready).first().waitFor();
+				found[`${path} @${width}`] = await seriousViolations(b.page);
+			}
+		}
+		expect(Object.entries(found).filter(([, v]) => v.length > 0)).toEqual([]);
+
+		// all of it opens with no network
+		await b.context.setOffline(true);
+		await b.page.goto(`${server.url}/stories/${ulid}`);
+		await b.page.getByText('Adopted by 1 organisation; 1 reports results').waitFor();
+		await b.page.goto(`${server.url}/people/bruno`);
+		await b.page.getByRole('heading', { name: 'How these points were earned' }).waitFor();
+		await b.page.goto(`${server.url}/recognition`);
+		await b.page.getByRole('link', { name: 'Bruno Keller' }).first().waitFor();
+		await b.context.setOffline(false);
+	});
+});
