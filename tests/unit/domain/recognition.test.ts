@@ -78,8 +78,8 @@ describe('computeRecognition', () => {
 
 describe('gaming', () => {
 	const thread = `thread:${ulid(100)}`;
-	const base = (n: number) => ({ type: 'post', author: 'ben', createdAt: '2026-12-01T08:00:00.000Z', thread });
-	const posts = Array.from({ length: 12 }, (_, i) => ({ _id: `post:${ulid(200 + i)}`, body: 'x', ...base(i) }));
+	const base = () => ({ type: 'post', author: 'ben', createdAt: '2026-12-01T08:00:00.000Z', thread });
+	const posts = Array.from({ length: 12 }, (_, i) => ({ _id: `post:${ulid(200 + i)}`, body: 'x', ...base() }));
 	const vote = (i: number, at: string) => ({
 		_id: `vote:post:${ulid(200 + i)}:fay`,
 		type: 'vote',
