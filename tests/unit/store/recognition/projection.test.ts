@@ -86,4 +86,13 @@ describe('recognition on the device', () => {
 		expect(await store.recognition.boards({ period: 'all' })).toEqual(before);
 		expect((await store.recognition.standing(ana))?.badges.map((b) => b.key)).toEqual(['mentor']);
 	});
+
+	it('keeps the region, sector and leaderboard choice the member saves on their profile', async () => {
+		const { store, ana } = await withCommunity();
+		await store.people.saveProfile({ displayName: 'Ana', region: ' East ', sector: '', hideFromLeaderboards: true });
+		const standing = await store.recognition.standing(ana);
+		expect([standing?.region, standing?.sector, standing?.hidden, standing?.points]).toEqual(['East', null, true, 34]);
+		const board = await store.recognition.boards({ period: 'all' });
+		expect(board.leaderboard.map((e) => e.username)).not.toContain(ana);
+	});
 });
