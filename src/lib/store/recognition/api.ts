@@ -3,7 +3,7 @@
 // leaderboard page, and offline.
 import type { StoreContext } from '../context';
 import { leaderboards, type BoardOptions, type Boards, type LedgerLine, type Standing } from '../../domain/recognition';
-import { recognitionTables } from './tables';
+import { BOARD_KEY, recognitionTables } from './tables';
 
 export type { Boards, BoardEntry, BoardOptions, LedgerLine, Standing, Period } from '../../domain/recognition';
 
@@ -12,7 +12,10 @@ export function createRecognitionApi(ctx: StoreContext) {
 	return {
 		/** The leaderboards for a period (as of now unless given), filtered by region and sector. */
 		boards: async (options: Omit<BoardOptions, 'now'> & { now?: string }): Promise<Boards> =>
-			leaderboards(await tables().standings.toArray(), { ...options, now: options.now ?? ctx.now() }),
+			leaderboards((await tables().board.get(BOARD_KEY))?.standings ?? [], {
+				...options,
+				now: options.now ?? ctx.now()
+			}),
 		/** One member's standing (null before they earned anything or had a profile). */
 		standing: async (username: string): Promise<Standing | null> => (await tables().standings.get(username)) ?? null,
 		/** One member's ledger, newest first. */

@@ -1,7 +1,9 @@
 // Recognition as the community feed follower applies it (feed/projection.ts): each change keeps or
 // drops the document's fact row; when a batch changed any fact, the standings are computed again
-// from the fact rows with the shared rules (domain/recognition.ts) and only the members whose
-// standing or ledger changed are written. Idempotent: a batch applied twice gives the same rows.
+// from the facts with the shared rules (domain/recognition.ts) and only the members whose standing
+// changed are written, with the one board row leaderboards read. The facts and standings are also
+// kept in memory after each committed batch, so a batch of one vote reads no table. Idempotent: a
+// batch applied twice gives the same rows.
 // The member's own new badge levels and levels become notifications (kind `recognition`).
 import type { PraxisDb } from '../db';
 import type { Change, Projection } from '../feed/projection';
@@ -14,9 +16,11 @@ import {
 	recognitionFact,
 	standingOnly
 } from '../../domain/recognition';
-import type { MemberRecognition, Standing } from '../../domain/recognition';
+import type { Standing } from '../../domain/recognition';
 import { SYSTEM_ACTOR, type NotificationRow } from '../../domain/notifications';
-import { recognitionTables, RECOGNITION_TABLES } from './tables';
+import { BOARD_KEY, recognitionTables, RECOGNITION_TABLES } from './tables';
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** Badge levels and levels reached longer ago than this are not announced (a first sync, a rebuild). */
 const ANNOUNCE_WITHIN_MS = 30 * 86_400_000;
@@ -27,18 +31,39 @@ export interface RecognitionProjectionOptions {
 	now?: () => string;
 }
 
-/** Writes the batch's fact rows; true when any changed. */
-async function applyFacts(changes: readonly Change[], db: PraxisDb): Promise<boolean> {
-	const { facts } = recognitionTables(db);
+/** What the tables hold after the last committed batch, kept in memory so a batch reads no table. */
+interface Committed {
+	facts: Map<string, Record<string, unknown>>;
+	standings: Map<string, Standing>;
+}
+
+async function loadCommitted(db: PraxisDb): Promise<Committed> {
+	const { facts, standings } = recognitionTables(db);
+	return {
+		facts: new Map((await facts.toArray()).map((row) => [row.id, row.doc])),
+		standings: new Map((await standings.toArray()).map((row) => [row.username, row]))
+	};
+}
+
+/** Writes the batch's fact rows into the table and `facts`; true when any changed. */
+async function applyFacts(
+	changes: readonly Change[],
+	db: PraxisDb,
+	facts: Map<string, Record<string, unknown>>
+): Promise<boolean> {
+	const table = recognitionTables(db).facts;
 	let changed = false;
 	for (const change of changes) {
 		const doc = change.doc as Record<string, unknown> | undefined;
 		const fact = !change.deleted && doc ? recognitionFact(doc) : null;
 		if (fact) {
-			await facts.put({ id: change.id, doc: fact });
+			if (same(facts.get(change.id), fact)) continue;
+			await table.put({ id: change.id, doc: fact });
+			facts.set(change.id, fact);
 			changed = true;
-		} else if (!change.fresh && (await facts.get(change.id))) {
-			await facts.delete(change.id);
+		} else if (facts.has(change.id)) {
+			await table.delete(change.id);
+			facts.delete(change.id);
 			changed = true;
 		}
 	}
@@ -87,37 +112,58 @@ export function recognitionNotifications(
 	return out;
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-/** Computes every standing from the fact rows and writes the ones that changed. */
-export async function recomputeStandings(db: PraxisDb, member: string, now: string): Promise<MemberRecognition[]> {
-	const { facts, standings, ledgers } = recognitionTables(db);
-	const docs = (await facts.toArray()).map((row) => row.doc);
-	const members = computeRecognition(docs, { now });
-	const before = new Map((await standings.toArray()).map((s) => [s.username, s]));
-	const names = new Set(members.map((m) => m.username));
-	const changed = members.filter((m) => !same(before.get(m.username), standingOnly(m)));
-	await standings.bulkPut(changed.map(standingOnly));
+/**
+ * Computes every standing from the facts and writes the ones that changed (standings, ledgers),
+ * the board row, and the member's notifications; returns the standings now stored.
+ */
+async function writeStandings(
+	db: PraxisDb,
+	member: string,
+	now: string,
+	facts: Map<string, Record<string, unknown>>,
+	before: Map<string, Standing>
+): Promise<Map<string, Standing>> {
+	const { standings, ledgers, board } = recognitionTables(db);
+	const members = computeRecognition([...facts.values()], { now });
+	const after = new Map(members.map((m) => [m.username, standingOnly(m)]));
+	const changed = members.filter((m) => !same(before.get(m.username), after.get(m.username)));
+	await standings.bulkPut(changed.map((m) => after.get(m.username)!));
 	await ledgers.bulkPut(changed.map((m) => ({ username: m.username, lines: m.ledger })));
-	const gone = [...before.keys()].filter((name) => !names.has(name));
+	const gone = [...before.keys()].filter((name) => !after.has(name));
 	await standings.bulkDelete(gone);
 	await ledgers.bulkDelete(gone);
-	const mine = changed.find((m) => m.username === member);
-	if (mine) {
-		const rows = recognitionNotifications(before.get(member), standingOnly(mine), now);
+	await board.put({ key: BOARD_KEY, standings: [...after.values()] });
+	const mine = after.get(member);
+	if (mine && changed.some((m) => m.username === member)) {
+		const rows = recognitionNotifications(before.get(member), mine, now);
 		if (rows.length) await db.table<NotificationRow, string>('notifications').bulkPut(rows);
 	}
-	return members;
+	return after;
 }
 
 export function recognitionProjection(options: RecognitionProjectionOptions): Projection {
 	const now = options.now ?? (() => new Date().toISOString());
+	// The committed state, and what the batch being applied will make it: a batch whose
+	// transaction fails is applied again from the committed state, never from a half-applied one.
+	let committed: Committed | null = null;
+	let pending: Committed | null = null;
 	return {
 		name: 'recognition',
 		tables: RECOGNITION_TABLES,
 		shares: ['notifications'],
 		async apply(changes, db) {
-			if (await applyFacts(changes, db)) await recomputeStandings(db, options.member, now());
+			const base = committed ?? (await loadCommitted(db));
+			const facts = new Map(base.facts);
+			pending = { facts, standings: base.standings };
+			if (await applyFacts(changes, db, facts))
+				pending.standings = await writeStandings(db, options.member, now(), facts, base.standings);
+		},
+		async afterBatch() {
+			if (pending) committed = pending;
+			pending = null;
+		},
+		clear() {
+			committed = pending = null;
 		}
 	};
 }
