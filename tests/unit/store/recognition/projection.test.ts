@@ -95,4 +95,13 @@ describe('recognition on the device', () => {
 		const board = await store.recognition.boards({ period: 'all' });
 		expect(board.leaderboard.map((e) => e.username)).not.toContain(ana);
 	});
+
+	it('does not announce badges and levels reached long ago (a first sync)', async () => {
+		const ana = uniqueName('ana');
+		const docs = communityFixture((short) => (short === 'ana' ? ana : short)).filter((d) => !d._deleted);
+		const store = await openTestStore({ name: ana }, { now: () => '2027-06-01T00:00:00.000Z' });
+		await receive(store, docs);
+		expect((await store.recognition.standing(ana))?.badges.map((b) => b.key)).toEqual(['mentor']);
+		expect((await store.people.notifications()).filter((n) => n.kind === 'recognition')).toEqual([]);
+	});
 });
