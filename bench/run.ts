@@ -12,6 +12,7 @@ import { pushBench } from './push';
 import { localReadsBench } from './local-reads';
 import { bundleBench } from './bundle';
 import { projectorBench } from './projector';
+import { recognitionBench } from './recognition';
 
 const BENCHES: Record<string, () => Promise<Figures>> = {
 	bundle: bundleBench,
@@ -19,7 +20,8 @@ const BENCHES: Record<string, () => Promise<Figures>> = {
 	incremental: () => incrementalBench(200),
 	push: () => pushBench(Number(process.env.BENCH_ROUNDS ?? 3)),
 	'local-reads': localReadsBench,
-	projector: projectorBench
+	projector: projectorBench,
+	recognition: recognitionBench
 };
 
 // The benchmarks measure the built client, service worker included (`vite build` alone has none,

@@ -43,6 +43,7 @@ import { createBundleRoutes } from './bundle/routes';
 import { hubMembersWith, trustedServerKeys } from './bundle/index';
 // Events: calendar subscription feeds.
 import { createCalendarRoutes } from './calendar/index';
+import { createRecognitionRoutes } from './recognition/index';
 // First sync: the community's bootstrap snapshot.
 import { createBootstrapRoutes } from './bootstrap/routes';
 import { SnapshotCache } from './bootstrap/cache';
@@ -250,6 +251,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 		api.route('/account/export', createExportRoutes({ storage, auth, addressOf, clock, log }));
 		api.route('/devices', createDeviceRoutes({ storage, auth, verifier, clock, addressOf }));
 		api.route('/calendar', createCalendarRoutes({ storage, auth, addressOf }));
+		api.route('/recognition', createRecognitionRoutes({ storage, auth, clock, addressOf }));
 		api.route(
 			'/account/email',
 			createEmailRoutes({ auth, emails, mailer: deps.mailer ?? null, appUrl, clock, addressOf })

@@ -9,8 +9,10 @@
 //   event       a change to an event you answered going or maybe to; a change of your place at
 //               an event that you did not make yourself (promoted, moved to the waiting list);
 //               to organisers, every change of a member's place at their event
+//   recognition a new badge level or level you reached (store/recognition: `recognition:badge:{key}:{level}`,
+//               `recognition:level:{key}`)
 
-export const NOTIFICATION_KINDS = ['reply', 'mention', 'review', 'mentorship', 'message', 'event'] as const;
+export const NOTIFICATION_KINDS = ['reply', 'mention', 'review', 'mentorship', 'message', 'event', 'recognition'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** One notification as the inbox lists it (and as email digests do). */

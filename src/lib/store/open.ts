@@ -89,7 +89,8 @@ export async function openStore(member: Member, options: OpenStoreOptions = {}):
 		private: priv,
 		library: library.projections,
 		onProblem,
-		batchSize: options.batchSize
+		batchSize: options.batchSize,
+		now
 	});
 	const ctx: StoreContext = { member, db, community, private: priv, followers, now, Pouch, listeners: new Set() };
 	ctxRef.ctx = ctx;

@@ -11,6 +11,7 @@ import type { Projection } from './feed/projection';
 import type { WatchedReplica } from './feed/watched-replica';
 import { forumProjection } from './forum-projection';
 import { flagsProjection, moderationProjection } from './moderation/projection';
+import { recognitionProjection } from './recognition/projection';
 import { writeSnapshotPart, type SnapshotWriteResult } from './snapshot-write';
 
 export interface FollowersOptions {
@@ -24,6 +25,8 @@ export interface FollowersOptions {
 	onProblem: (message: string) => void;
 	/** Changes read per batch. */
 	batchSize?: number;
+	/** The clock (ISO 8601) for what depends on time (recognition: events count once ended). */
+	now?: () => string;
 }
 
 /** The followers as the rest of the store uses them. */
@@ -59,7 +62,8 @@ export function createFollowers(options: FollowersOptions): Followers {
 			forumProjection({ onProblem, member }),
 			...options.library,
 			eventsProjection('community', deps),
-			moderationProjection()
+			moderationProjection(),
+			recognitionProjection({ member, now: options.now })
 		],
 		onProblem,
 		batchSize,

@@ -26,6 +26,11 @@ export interface ProfileForm {
 	mentor?: boolean;
 	/** How many mentees they take at once (kept on the profile; MENTOR_CAPACITY_DEFAULT when unset). */
 	mentorCapacity?: number;
+	/** Where and in what field they work (always shared: leaderboards filter by them); empty removes. */
+	region?: string;
+	sector?: string;
+	/** Left out of leaderboards (points and badges stay on the profile). */
+	hideFromLeaderboards?: boolean;
 	/** per optional field; missing means "members" */
 	visibility?: Partial<Record<OptionalProfileField, Visibility>>;
 }
@@ -71,6 +76,12 @@ export async function saveProfile(deps: EventsWriteDeps, form: ProfileForm): Pro
 			throw new Error(`The number of mentees you take at once is a whole number from 1 to ${MAX_MENTOR_CAPACITY}.`);
 		shared.mentorCapacity = n;
 	}
+	for (const field of ['region', 'sector'] as const) {
+		const text = form[field]?.trim();
+		if (text) shared[field] = text;
+		else if (form[field] !== undefined) delete shared[field];
+	}
+	if (form.hideFromLeaderboards !== undefined) shared.hideFromLeaderboards = form.hideFromLeaderboards;
 	const hidden: Doc = {
 		_id: profilePrivateId(me),
 		type: 'profile-private',

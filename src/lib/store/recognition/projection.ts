@@ -1,0 +1,169 @@
+// Recognition as the community feed follower applies it (feed/projection.ts): each change keeps or
+// drops the document's fact row; when a batch changed any fact, the standings are computed again
+// from the facts with the shared rules (domain/recognition.ts) and only the members whose standing
+// changed are written, with the one board row leaderboards read. The facts and standings are also
+// kept in memory after each committed batch, so a batch of one vote reads no table. Idempotent: a
+// batch applied twice gives the same rows.
+// The member's own new badge levels and levels become notifications (kind `recognition`).
+import type { PraxisDb } from '../db';
+import type { Change, Projection } from '../feed/projection';
+import {
+	BADGE_LEVELS,
+	BADGES,
+	badgeEarnedText,
+	computeRecognition,
+	LEVELS,
+	recognitionFact,
+	standingOnly
+} from '../../domain/recognition';
+import type { Standing } from '../../domain/recognition';
+import { SYSTEM_ACTOR, type NotificationRow } from '../../domain/notifications';
+import { BOARD_KEY, recognitionTables, RECOGNITION_TABLES } from './tables';
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Badge levels and levels reached longer ago than this are not announced (a first sync, a rebuild). */
+const ANNOUNCE_WITHIN_MS = 30 * 86_400_000;
+
+export interface RecognitionProjectionOptions {
+	member: string;
+	/** The clock (ISO 8601): events count once ended by it. */
+	now?: () => string;
+}
+
+/** What the tables hold after the last committed batch, kept in memory so a batch reads no table. */
+interface Committed {
+	facts: Map<string, Record<string, unknown>>;
+	standings: Map<string, Standing>;
+}
+
+async function loadCommitted(db: PraxisDb): Promise<Committed> {
+	const { facts, standings } = recognitionTables(db);
+	return {
+		facts: new Map((await facts.toArray()).map((row) => [row.id, row.doc])),
+		standings: new Map((await standings.toArray()).map((row) => [row.username, row]))
+	};
+}
+
+/** Writes the batch's fact rows into the table and `facts`; true when any changed. */
+async function applyFacts(
+	changes: readonly Change[],
+	db: PraxisDb,
+	facts: Map<string, Record<string, unknown>>
+): Promise<boolean> {
+	const table = recognitionTables(db).facts;
+	let changed = false;
+	for (const change of changes) {
+		const doc = change.doc as Record<string, unknown> | undefined;
+		const fact = !change.deleted && doc ? recognitionFact(doc) : null;
+		if (fact) {
+			if (same(facts.get(change.id), fact)) continue;
+			await table.put({ id: change.id, doc: fact });
+			facts.set(change.id, fact);
+			changed = true;
+		} else if (facts.has(change.id)) {
+			await table.delete(change.id);
+			facts.delete(change.id);
+			changed = true;
+		}
+	}
+	return changed;
+}
+
+/** The notifications for what `after` reached that `before` had not. */
+export function recognitionNotifications(
+	before: Standing | undefined,
+	after: Standing,
+	now: string
+): NotificationRow[] {
+	const since = Date.parse(now) - ANNOUNCE_WITHIN_MS;
+	const out: NotificationRow[] = [];
+	const row = (id: string, at: string, text: string): NotificationRow => ({
+		id,
+		kind: 'recognition',
+		at,
+		actor: SYSTEM_ACTOR,
+		text,
+		href: `/people/${after.username}`,
+		source: `recognition:${after.username}`
+	});
+	for (const badge of after.badges) {
+		const had = before?.badges.find((b) => b.key === badge.key)?.level ?? 0;
+		for (let level = had + 1; level <= badge.level; level++) {
+			const at = badge.reachedAt[level - 1];
+			if (Date.parse(at) < since) continue;
+			const rule = BADGES.find((b) => b.key === badge.key);
+			const how = rule ? badgeEarnedText(rule, level as 1 | 2 | 3) : badge.earned;
+			const text = `You earned the ${badge.name} badge (${BADGE_LEVELS[level - 1]}): ${how}.`;
+			out.push(row(`recognition:badge:${badge.key}:${level}`, at, text));
+		}
+	}
+	const rank = (key: string | undefined) => LEVELS.findIndex((l) => l.key === key);
+	if (after.level.reachedAt && rank(after.level.key) > rank(before?.level.key ?? LEVELS[0].key)) {
+		if (Date.parse(after.level.reachedAt) >= since)
+			out.push(
+				row(
+					`recognition:level:${after.level.key}`,
+					after.level.reachedAt,
+					`You reached the level ${after.level.name} with ${after.points} points.`
+				)
+			);
+	}
+	return out;
+}
+
+/**
+ * Computes every standing from the facts and writes the ones that changed (standings, ledgers),
+ * the board row, and the member's notifications; returns the standings now stored.
+ */
+async function writeStandings(
+	db: PraxisDb,
+	member: string,
+	now: string,
+	facts: Map<string, Record<string, unknown>>,
+	before: Map<string, Standing>
+): Promise<Map<string, Standing>> {
+	const { standings, ledgers, board } = recognitionTables(db);
+	const members = computeRecognition([...facts.values()], { now });
+	const after = new Map(members.map((m) => [m.username, standingOnly(m)]));
+	const changed = members.filter((m) => !same(before.get(m.username), after.get(m.username)));
+	await standings.bulkPut(changed.map((m) => after.get(m.username)!));
+	await ledgers.bulkPut(changed.map((m) => ({ username: m.username, lines: m.ledger })));
+	const gone = [...before.keys()].filter((name) => !after.has(name));
+	await standings.bulkDelete(gone);
+	await ledgers.bulkDelete(gone);
+	await board.put({ key: BOARD_KEY, standings: [...after.values()] });
+	const mine = after.get(member);
+	if (mine && changed.some((m) => m.username === member)) {
+		const rows = recognitionNotifications(before.get(member), mine, now);
+		if (rows.length) await db.table<NotificationRow, string>('notifications').bulkPut(rows);
+	}
+	return after;
+}
+
+export function recognitionProjection(options: RecognitionProjectionOptions): Projection {
+	const now = options.now ?? (() => new Date().toISOString());
+	// The committed state, and what the batch being applied will make it: a batch whose
+	// transaction fails is applied again from the committed state, never from a half-applied one.
+	let committed: Committed | null = null;
+	let pending: Committed | null = null;
+	return {
+		name: 'recognition',
+		tables: RECOGNITION_TABLES,
+		shares: ['notifications'],
+		async apply(changes, db) {
+			const base = committed ?? (await loadCommitted(db));
+			const facts = new Map(base.facts);
+			pending = { facts, standings: base.standings };
+			if (await applyFacts(changes, db, facts))
+				pending.standings = await writeStandings(db, options.member, now(), facts, base.standings);
+		},
+		async afterBatch() {
+			if (pending) committed = pending;
+			pending = null;
+		},
+		clear() {
+			committed = pending = null;
+		}
+	};
+}
