@@ -117,7 +117,8 @@ const KIND_HEADINGS: Record<NotificationRow['kind'], string> = {
 	message: 'Messages',
 	review: 'Reviews of your resources',
 	event: 'Changes to events you go to',
-	mentorship: 'Mentorship'
+	mentorship: 'Mentorship',
+	challenge: 'Challenges you entered'
 };
 
 /** The email for `items` (plain text and HTML), with the actors' display names. */

@@ -4,6 +4,7 @@
 // function takes the shared StoreContext built by open.ts.
 import * as attention from './attention';
 import type { StoreContext } from './context';
+import { createChallengesApi, type ChallengesApi } from './challenges/api';
 import type { ExchangeApi } from './exchange';
 import type { EventsApi, PeopleApi } from './events/api';
 import type { LibraryApi, SearchApi } from './library/api';
@@ -40,6 +41,8 @@ export interface Store {
 	readonly people: PeopleApi;
 	/** Flags and moderators' decisions: hidden, locked, pinned (moderation/api.ts). */
 	readonly moderation: ModerationApi;
+	/** Community challenges: entries, votes, judging, winners (challenges/api.ts). */
+	readonly challenges: ChallengesApi;
 	/** The device's signing key and certificate (signing/). Absent in test fakes. */
 	readonly signing?: StoreSigning;
 	/** Saving and opening update files (exchange.ts). */
@@ -122,6 +125,7 @@ export function createAppStore(ctx: StoreContext, parts: AppStoreParts): Store {
 		events: parts.events,
 		people: parts.people,
 		moderation: createModerationApi(ctx),
+		challenges: createChallengesApi(ctx),
 		signing: parts.signing,
 		exchange: parts.exchange,
 

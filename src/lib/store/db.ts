@@ -21,6 +21,7 @@
 //   meta        feed followers' checkpoints, schema version                        [device]
 //   moderation, flags  moderators' decisions and the member's own flags (moderation/tables.ts)
 //   stories, adoptions  success stories and "we adopted this" records (stories/, adoptions/tables.ts)
+//   challenges, judgings  community challenges and judges' scores (challenges/tables.ts)
 import Dexie, { type Table } from 'dexie';
 import { dexieDbName } from './names';
 import { voteId } from '../domain/ids';
@@ -29,6 +30,7 @@ import { EVENTS_SCHEMA_VERSION, EVENTS_STORES, PLACES_STORES } from './events/ta
 import { MODERATION_SCHEMA_VERSION, MODERATION_STORES } from './moderation/tables';
 import { STORIES_STORES } from './stories/tables';
 import { ADOPTIONS_STORES } from './adoptions/tables';
+import { CHALLENGES_SCHEMA_VERSION, CHALLENGES_STORES } from './challenges/tables';
 import type {
 	CategoryRow,
 	ConflictRow,
@@ -144,6 +146,12 @@ export class PraxisDb extends Dexie {
 		// Stories and adoptions (stories/tables.ts, adoptions/tables.ts): replayed from the start like places.
 		this.version(STORIES_VERSION)
 			.stores({ ...STORIES_STORES, ...ADOPTIONS_STORES })
+			.upgrade(async (tx) => {
+				await tx.table<MetaRow, string>('meta').delete(CHECKPOINT_KEY);
+			});
+		// Challenges and judgings (challenges/tables.ts): replayed from the start like places.
+		this.version(CHALLENGES_SCHEMA_VERSION)
+			.stores({ ...CHALLENGES_STORES })
 			.upgrade(async (tx) => {
 				await tx.table<MetaRow, string>('meta').delete(CHECKPOINT_KEY);
 			});

@@ -98,3 +98,25 @@ describe('rankEntries', () => {
 		expect(ranked[3].meanScore).toBeNull();
 	});
 });
+
+describe('winners notification', () => {
+	it('tells the author of a winning entry, once per announcement', async () => {
+		const { notificationsFor } = await import('../../../src/lib/domain/notifications');
+		const doc = {
+			_id: C._id,
+			type: 'challenge',
+			author: 'mod',
+			title: 'Shorter queues',
+			winners: [{ entry: 'story:01JFEEEEEEEEEEEEEEEEEEEEEE', place: 2 }],
+			announcedAt: '2027-01-21T00:00:00.000Z'
+		};
+		const lookup = {
+			get: async (id: string) => (id.startsWith('story:') ? { _id: id, author: 'ana' } : null),
+			myRsvp: async () => null
+		};
+		const [row] = await notificationsFor(doc, 'ana', lookup);
+		expect(row).toMatchObject({ kind: 'challenge', href: '/challenges/01JFCCCCCCCCCCCCCCCCCCCCCC' });
+		expect(row.text).toContain('won place 2');
+		expect(await notificationsFor(doc, 'bob', lookup)).toEqual([]);
+	});
+});
