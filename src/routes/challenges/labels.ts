@@ -15,7 +15,7 @@ export function whenText(c: {
 			return `Open until ${dayInWords(c.closesAt)}`;
 		case 'judging':
 			return `Closed on ${dayInWords(c.closesAt)}: the judges are scoring the entries`;
-		case 'past':
+		default:
 			return `Winners announced on ${dayInWords(c.announcedAt ?? c.closesAt)}`;
 	}
 }
