@@ -1,5 +1,5 @@
 // Words for a challenge's dates and state, shared by the challenge screens.
-import { dayInWords, type ChallengeStatus } from '$lib/domain/challenges';
+import { dayInWords, type ChallengeStatus } from '../../lib/domain/challenges';
 
 /** "Open until 14 January 2027", "Opens on 1 February 2027"… */
 export function whenText(c: {
