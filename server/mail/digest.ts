@@ -118,7 +118,8 @@ const KIND_HEADINGS: Record<NotificationRow['kind'], string> = {
 	review: 'Reviews of your resources',
 	event: 'Changes to events you go to',
 	mentorship: 'Mentorship',
-	recognition: 'Badges and levels you earned'
+	recognition: 'Badges and levels you earned',
+	challenge: 'Challenges you entered'
 };
 
 /** The email for `items` (plain text and HTML), with the actors' display names. */

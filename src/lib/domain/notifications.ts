@@ -11,8 +11,18 @@
 //               to organisers, every change of a member's place at their event
 //   recognition a new badge level or level you reached (store/recognition: `recognition:badge:{key}:{level}`,
 //               `recognition:level:{key}`)
+//   challenge   the winners of a challenge are announced and your entry won a place
 
-export const NOTIFICATION_KINDS = ['reply', 'mention', 'review', 'mentorship', 'message', 'event', 'recognition'] as const;
+export const NOTIFICATION_KINDS = [
+	'reply',
+	'mention',
+	'review',
+	'mentorship',
+	'message',
+	'event',
+	'recognition',
+	'challenge'
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** One notification as the inbox lists it (and as email digests do). */
@@ -110,9 +120,33 @@ export async function notificationsFor(doc: Doc, me: string, lookup: NotifyLooku
 			const what = doc.cancelled ? 'cancelled' : 'changed';
 			return [row('event', `${what} “${excerpt(str(doc.title))}”`, `/events/${ulidOf(id)}`, `@${str(doc.updatedAt)}`)];
 		}
+		case 'challenge':
+			return challengeNotifications(doc, me, lookup, row);
 		default:
 			return [];
 	}
+}
+
+/**
+ * Winners announced: each entrant whose entry won a place hears of it. The lookup reads documents
+ * by id only, so entrants who did not win learn it on the challenge's page.
+ */
+async function challengeNotifications(
+	doc: Doc,
+	me: string,
+	lookup: NotifyLookup,
+	row: (kind: NotificationRow['kind'], text: string, href: string, suffix?: string) => NotificationRow
+): Promise<NotificationRow[]> {
+	const announcedAt = str(doc.announcedAt);
+	if (!announcedAt || !Array.isArray(doc.winners)) return [];
+	const title = excerpt(str(doc.title));
+	for (const winner of doc.winners as { entry?: unknown; place?: unknown }[]) {
+		const entry = await lookup.get(str(winner.entry));
+		if (!entry || entry.author !== me) continue;
+		const text = `announced the winners of “${title}”: your entry won place ${Number(winner.place)}`;
+		return [row('challenge', text, `/challenges/${ulidOf(str(doc._id))}`, `@${announcedAt}`)];
+	}
+	return [];
 }
 
 async function postNotifications(

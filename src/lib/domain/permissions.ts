@@ -206,9 +206,22 @@ function authorizeResourceStatus(actor: Actor, next: DocFacts, prev: DocFacts): 
 		return writer ? deny(selfDecision(prev.type)) : allow;
 	}
 	const inPlace = prev.status === 'published' && next.status === 'published';
+	// entering a published work in a challenge (or withdrawing it) changes nothing reviewed
+	if (inPlace && writer && onlyEntryChanged(next, prev)) return allow;
 	if (inPlace && (writer || !isCurator(actor)))
 		return deny(`a published ${kind} changes only through review: submit the change instead`);
 	return allow;
+}
+
+/** Fields a challenge entry changes, besides the revision's own bookkeeping and signature. */
+const ENTRY_FIELDS = new Set(['challenge', 'updatedAt', '_rev', '_revisions', '_conflicts', 'signature']);
+
+function onlyEntryChanged(next: DocFacts, prev: DocFacts): boolean {
+	if (next.challenge === prev.challenge) return false;
+	const a = next as unknown as Record<string, unknown>;
+	const b = prev as unknown as Record<string, unknown>;
+	const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+	return [...keys].every((k) => ENTRY_FIELDS.has(k) || JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }
 
 /** Device certificates and revocations are issued by the server alone: no member writes them. */

@@ -4,6 +4,7 @@
 // function takes the shared StoreContext built by open.ts.
 import * as attention from './attention';
 import type { StoreContext } from './context';
+import { createChallengesApi, type ChallengesApi } from './challenges/api';
 import type { ExchangeApi } from './exchange';
 import type { EventsApi, PeopleApi } from './events/api';
 import type { LibraryApi, SearchApi } from './library/api';
@@ -43,6 +44,8 @@ export interface Store {
 	readonly moderation: ModerationApi;
 	/** Points, badges, levels and leaderboards (recognition/api.ts). */
 	readonly recognition: RecognitionApi;
+	/** Community challenges: entries, votes, judging, winners (challenges/api.ts). */
+	readonly challenges: ChallengesApi;
 	/** The device's signing key and certificate (signing/). Absent in test fakes. */
 	readonly signing?: StoreSigning;
 	/** Saving and opening update files (exchange.ts). */
@@ -126,6 +129,7 @@ export function createAppStore(ctx: StoreContext, parts: AppStoreParts): Store {
 		people: parts.people,
 		moderation: createModerationApi(ctx),
 		recognition: createRecognitionApi(ctx),
+		challenges: createChallengesApi(ctx),
 		signing: parts.signing,
 		exchange: parts.exchange,
 

@@ -22,6 +22,7 @@
 //   moderation, flags  moderators' decisions and the member's own flags (moderation/tables.ts)
 //   stories, adoptions  success stories and "we adopted this" records (stories/, adoptions/tables.ts)
 //   recognitionFacts, recognitionStandings, recognitionLedgers  points, badges and levels (recognition/tables.ts)
+//   challenges, judgings  community challenges and judges' scores (challenges/tables.ts)
 import Dexie, { type Table } from 'dexie';
 import { dexieDbName } from './names';
 import { voteId } from '../domain/ids';
@@ -31,6 +32,7 @@ import { MODERATION_SCHEMA_VERSION, MODERATION_STORES } from './moderation/table
 import { STORIES_STORES } from './stories/tables';
 import { ADOPTIONS_STORES } from './adoptions/tables';
 import { RECOGNITION_SCHEMA_VERSION, RECOGNITION_STORES } from './recognition/tables';
+import { CHALLENGES_SCHEMA_VERSION, CHALLENGES_STORES } from './challenges/tables';
 import type {
 	CategoryRow,
 	ConflictRow,
@@ -152,6 +154,12 @@ export class PraxisDb extends Dexie {
 		// Recognition (recognition/tables.ts): replayed from the start so every fact is projected.
 		this.version(RECOGNITION_SCHEMA_VERSION)
 			.stores({ ...RECOGNITION_STORES })
+			.upgrade(async (tx) => {
+				await tx.table<MetaRow, string>('meta').delete(CHECKPOINT_KEY);
+			});
+		// Challenges and judgings (challenges/tables.ts): replayed from the start like places.
+		this.version(CHALLENGES_SCHEMA_VERSION)
+			.stores({ ...CHALLENGES_STORES })
 			.upgrade(async (tx) => {
 				await tx.table<MetaRow, string>('meta').delete(CHECKPOINT_KEY);
 			});

@@ -3,6 +3,7 @@
 // (feed/follower.ts): the community follower applies forums, library, search, events and people
 // and moderators' decisions in one transaction per batch; the private follower applies messages,
 // the "only me" profile and the member's own flags.
+import { challengesProjection } from './challenges/projection';
 import { CHECKPOINT_KEY, type PraxisDb } from './db';
 import { eventsProjection } from './events/feed-projection';
 import { PRIVATE_CHECKPOINT_KEY } from './events/tables';
@@ -63,7 +64,8 @@ export function createFollowers(options: FollowersOptions): Followers {
 			...options.library,
 			eventsProjection('community', deps),
 			moderationProjection(),
-			recognitionProjection({ member, now: options.now })
+			recognitionProjection({ member, now: options.now }),
+			challengesProjection()
 		],
 		onProblem,
 		batchSize,
