@@ -8,6 +8,7 @@ import type { ExchangeApi } from './exchange';
 import type { EventsApi, PeopleApi } from './events/api';
 import type { LibraryApi, SearchApi } from './library/api';
 import { createModerationApi, type ModerationApi } from './moderation/api';
+import { createStoriesApi, type StoriesApi } from './stories/api';
 import * as queries from './queries';
 import type { StoreSigning } from './signing/index';
 import { syncStateKey } from './names';
@@ -40,6 +41,8 @@ export interface Store {
 	readonly people: PeopleApi;
 	/** Flags and moderators' decisions: hidden, locked, pinned (moderation/api.ts). */
 	readonly moderation: ModerationApi;
+	/** Success stories: drafts, submissions, the published list, reviews through the library's (stories/api.ts). */
+	readonly stories: StoriesApi;
 	/** The device's signing key and certificate (signing/). Absent in test fakes. */
 	readonly signing?: StoreSigning;
 	/** Saving and opening update files (exchange.ts). */
@@ -122,6 +125,7 @@ export function createAppStore(ctx: StoreContext, parts: AppStoreParts): Store {
 		events: parts.events,
 		people: parts.people,
 		moderation: createModerationApi(ctx),
+		stories: createStoriesApi(ctx),
 		signing: parts.signing,
 		exchange: parts.exchange,
 

@@ -11,6 +11,7 @@ import type { Projection } from './feed/projection';
 import type { WatchedReplica } from './feed/watched-replica';
 import { forumProjection } from './forum-projection';
 import { flagsProjection, moderationProjection } from './moderation/projection';
+import { storiesProjection } from './stories/projection';
 import { writeSnapshotPart, type SnapshotWriteResult } from './snapshot-write';
 
 export interface FollowersOptions {
@@ -58,6 +59,7 @@ export function createFollowers(options: FollowersOptions): Followers {
 		projections: [
 			forumProjection({ onProblem, member }),
 			...options.library,
+			storiesProjection(onProblem),
 			eventsProjection('community', deps),
 			moderationProjection()
 		],
