@@ -140,6 +140,16 @@ describe('stories store', () => {
 		});
 	});
 
+	it('finds a published story by search, linking to its page; not a draft', async () => {
+		const store = await openTestStore({ name: uniqueName('a') });
+		const draft = await store.stories.save(input({ title: 'Quiet ferries', summary: 'Electric ferries.' }), false);
+		const id = await store.stories.save(input({ title: 'Ferry tickets on the phone' }), true);
+		await publishedElsewhere(store, id);
+		const page = await store.search.search('ferry');
+		expect(page.hits.map((h) => [h.id, h.type, h.href])).toEqual([[id, 'story', `/stories/${id.slice(6)}`]]);
+		expect(page.hits.some((h) => h.id === draft)).toBe(false);
+	});
+
 	it('deletes a story and drops its row', async () => {
 		const store = await openTestStore({ name: uniqueName('a') });
 		const id = await store.stories.save(input(), false);
