@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeTestStores, openTestStore, uniqueName, type TestStore } from './support';
 import type { StoryInput } from '../../../src/lib/store/index';
 import { storyOps } from '../../../src/lib/store/stories/projection';
+import { notificationsFor } from '../../../src/lib/domain/notifications';
 
 afterEach(closeTestStores);
 
@@ -198,5 +199,32 @@ describe('story projection', () => {
 		});
 		expect(ops.get('story:01JAAAAAAAAAAAAAAAAAAAAAA2')).toBeNull();
 		expect(problems).toEqual(['story:01JAAAAAAAAAAAAAAAAAAAAAA3']);
+	});
+});
+
+describe('story review notifications', () => {
+	it("tell the story's author the decision in words, linking to the story", async () => {
+		const story = { _id: 'story:01JAAAAAAAAAAAAAAAAAAAAAA1', type: 'story', author: 'ana', title: 'Permits in a week' };
+		const lookup = { get: async (id: string) => (id === story._id ? story : null), myRsvp: async () => null };
+		const review = (verdict: string) => ({
+			_id: 'review:01JAAAAAAAAAAAAAAAAAAAAAA2',
+			type: 'review',
+			author: 'rita',
+			createdAt: '2026-01-01T00:00:00.000Z',
+			resource: story._id,
+			verdict,
+			comments: ''
+		});
+		const [note] = await notificationsFor(review('changes'), 'ana', lookup);
+		expect(note).toMatchObject({
+			kind: 'review',
+			actor: 'rita',
+			text: 'asked for changes to your story “Permits in a week”',
+			href: '/stories/01JAAAAAAAAAAAAAAAAAAAAAA1'
+		});
+		expect((await notificationsFor(review('approve'), 'ana', lookup))[0].text).toBe(
+			'approved and published your story “Permits in a week”'
+		);
+		expect(await notificationsFor(review('approve'), 'ben', lookup)).toEqual([]);
 	});
 });
