@@ -3,7 +3,7 @@
 // document yields at most a few rows with stable ids, so re-deriving is harmless.
 //   reply       a post in your thread, or replying to your post
 //   mention     @you in a thread or post
-//   review      a reviewer's decision on your resource
+//   review      a reviewer's decision on your resource or success story
 //   mentorship  a request to you, or the mentor's answer to your request
 //   message     a direct message to you
 //   event       a change to an event you answered going or maybe to; a change of your place at
@@ -61,6 +61,12 @@ export function mentionsIn(text: string): Set<string> {
 	return names;
 }
 
+const STORY_VERDICTS: Record<string, string> = {
+	approve: 'approved and published',
+	changes: 'asked for changes to',
+	reject: 'did not accept'
+};
+
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const ulidOf = (id: string): string => id.slice(id.indexOf(':') + 1);
 const excerpt = (text: string, max = 80): string => {
@@ -96,6 +102,17 @@ export async function notificationsFor(doc: Doc, me: string, lookup: NotifyLooku
 		case 'review': {
 			const resource = await lookup.get(str(doc.resource));
 			if (!resource || resource.author !== me) return [];
+			if (resource.type === 'story') {
+				// a success story's writer reads the decision in words and opens the story itself
+				const decision = STORY_VERDICTS[str(doc.verdict)] ?? str(doc.verdict);
+				return [
+					row(
+						'review',
+						`${decision} your story “${excerpt(str(resource.title))}”`,
+						`/stories/${ulidOf(str(doc.resource))}`
+					)
+				];
+			}
 			return [
 				row(
 					'review',

@@ -5,7 +5,7 @@ import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
 import { openRanker, type Ranker } from './ranker';
 import { serializeInSlices, type Pause } from './serialize';
 
-export const SEARCH_TYPES = ['thread', 'post', 'resource'] as const;
+export const SEARCH_TYPES = ['thread', 'post', 'resource', 'story'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** What the index knows of a document; the store derives it from the replicated one. */

@@ -10,6 +10,7 @@ import type { EventsApi, PeopleApi } from './events/api';
 import type { LibraryApi, SearchApi } from './library/api';
 import { createModerationApi, type ModerationApi } from './moderation/api';
 import { createRecognitionApi, type RecognitionApi } from './recognition/api';
+import { createStoriesApi, type StoriesApi } from './stories/api';
 import * as queries from './queries';
 import type { StoreSigning } from './signing/index';
 import { syncStateKey } from './names';
@@ -46,6 +47,8 @@ export interface Store {
 	readonly recognition: RecognitionApi;
 	/** Community challenges: entries, votes, judging, winners (challenges/api.ts). */
 	readonly challenges: ChallengesApi;
+	/** Success stories: drafts, submissions, the published list, reviews through the library's (stories/api.ts). */
+	readonly stories: StoriesApi;
 	/** The device's signing key and certificate (signing/). Absent in test fakes. */
 	readonly signing?: StoreSigning;
 	/** Saving and opening update files (exchange.ts). */
@@ -130,6 +133,7 @@ export function createAppStore(ctx: StoreContext, parts: AppStoreParts): Store {
 		moderation: createModerationApi(ctx),
 		recognition: createRecognitionApi(ctx),
 		challenges: createChallengesApi(ctx),
+		stories: createStoriesApi(ctx),
 		signing: parts.signing,
 		exchange: parts.exchange,
 

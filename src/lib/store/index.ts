@@ -13,6 +13,7 @@ export type * from './events/api';
 export type * from './moderation/api';
 export type * from './recognition/api';
 export type * from './challenges/api';
+export type * from './stories/api';
 export type { Store } from './app-store';
 export type { ExchangeApi } from './exchange';
 export type { HubStaging } from './hub-staging';

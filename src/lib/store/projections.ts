@@ -13,6 +13,7 @@ import type { WatchedReplica } from './feed/watched-replica';
 import { forumProjection } from './forum-projection';
 import { flagsProjection, moderationProjection } from './moderation/projection';
 import { recognitionProjection } from './recognition/projection';
+import { storiesProjection } from './stories/projection';
 import { writeSnapshotPart, type SnapshotWriteResult } from './snapshot-write';
 
 export interface FollowersOptions {
@@ -62,6 +63,7 @@ export function createFollowers(options: FollowersOptions): Followers {
 		projections: [
 			forumProjection({ onProblem, member }),
 			...options.library,
+			storiesProjection(onProblem),
 			eventsProjection('community', deps),
 			moderationProjection(),
 			recognitionProjection({ member, now: options.now }),

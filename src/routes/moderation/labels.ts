@@ -109,7 +109,7 @@ export function targetHref(target: string): string | null {
 	const pages: Record<string, string> = {
 		thread: `/forums/t/${key}`,
 		resource: `/library/${key}`,
-		story: `/library/${key}`,
+		story: `/stories/${key}`,
 		event: `/events/${key}`,
 		profile: `/people/${key}`,
 		member: `/people/${key}`

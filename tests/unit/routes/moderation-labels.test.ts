@@ -105,6 +105,7 @@ describe('moderation labels', () => {
 	it('links a log entry to its item where it has a page', () => {
 		expect(targetHref('thread:01HX')).toBe('/forums/t/01HX');
 		expect(targetHref('resource:01HX')).toBe('/library/01HX');
+		expect(targetHref('story:01HX')).toBe('/stories/01HX');
 		expect(targetHref('event:01HX')).toBe('/events/01HX');
 		expect(targetHref('member:ines')).toBe('/people/ines');
 		expect(targetHref('post:01HX')).toBeNull();

@@ -5,6 +5,7 @@ import { HIDDEN_TEXT, canSee, visibilityOf } from '../../domain/moderation';
 import type { StoreContext } from '../context';
 import { eventsTables } from '../events/tables';
 import { libraryTables } from '../library/tables';
+import { storyTables } from '../stories/tables';
 import { moderationTables, type FlagRow, type ModerationRow } from './tables';
 
 /** A flagged item as the member's list names it; href null when it is not on this device. */
@@ -111,6 +112,10 @@ export async function itemOf(ctx: StoreContext, target: string): Promise<Flagged
 				href: `/library/${key}`,
 				author: resource?.author ?? null
 			};
+		}
+		case 'story': {
+			const story = await storyTables(ctx.db).stories.get(target);
+			return { title: story?.title ?? 'A success story', href: `/stories/${key}`, author: story?.author ?? null };
 		}
 		case 'event': {
 			const event = await eventsTables(ctx.db).events.get(target);

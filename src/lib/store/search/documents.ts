@@ -1,5 +1,5 @@
-// What the search index holds for each replicated document: threads, posts and published
-// resources become SearchDocs; anything else (and deleted or unpublished documents) is removed.
+// What the search index holds for each replicated document: threads, posts, published resources
+// and published success stories become SearchDocs; anything else (and deleted or unpublished documents) is removed.
 import { validateCommunityDoc } from '../../domain/validate';
 import type { SearchDoc } from '../../search/index';
 import { plainText } from '../../search/snippet';
@@ -12,7 +12,7 @@ export interface ThreadFacts {
 
 export type IndexOp = { upsert: SearchDoc } | { remove: string };
 
-const INDEXED = /^(thread|post|resource):/;
+const INDEXED = /^(thread|post|resource|story):/;
 
 export function isIndexed(id: string): boolean {
 	return INDEXED.test(id);
@@ -87,6 +87,32 @@ export function indexOpFor(
 					tags: d.tags,
 					author: d.author,
 					kind: d.kind,
+					createdAt: d.createdAt,
+					...extra
+				}
+			};
+		}
+		case 'story': {
+			if (d.status !== 'published') return { remove: id };
+			const prose = [
+				d.summary,
+				d.problem,
+				d.actions,
+				d.lessons,
+				d.organization,
+				d.jurisdiction,
+				d.sector,
+				d.region,
+				...d.outcomes.map((o) => o.label)
+			];
+			return {
+				upsert: {
+					id: d._id,
+					type: 'story',
+					title: d.title,
+					text: plainText(prose.filter(Boolean).join('\n')),
+					tags: d.tags,
+					author: d.author,
 					createdAt: d.createdAt,
 					...extra
 				}

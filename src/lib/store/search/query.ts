@@ -7,6 +7,7 @@ import { snippet, type Segment } from '../../search/snippet';
 import type { PraxisDb } from '../db';
 import { libraryTables } from '../library/tables';
 import { moderationTables } from '../moderation/tables';
+import { storyTables } from '../stories/tables';
 import type { SearchIndexer } from './indexer';
 
 export interface SearchResultView extends SearchHit {
@@ -27,6 +28,7 @@ const SNIPPET_SOURCE_CHARS = 20_000;
 
 export function hrefOf(hit: Pick<SearchHit, 'id' | 'type' | 'thread'>): string {
 	if (hit.type === 'resource') return `/library/${ulidOf(hit.id)}`;
+	if (hit.type === 'story') return `/stories/${ulidOf(hit.id)}`;
 	if (hit.type === 'thread') return `/forums/t/${ulidOf(hit.id)}`;
 	return hit.thread ? `/forums/t/${ulidOf(hit.thread)}#${ulidOf(hit.id)}` : '/forums';
 }
@@ -67,17 +69,23 @@ async function visibleTo(db: PraxisDb, viewer: Actor, hits: readonly SearchHit[]
 async function textsOf(db: PraxisDb, hits: readonly SearchHit[]): Promise<Map<string, string>> {
 	const ids = (type: SearchHit['type']) => hits.filter((h) => h.type === type).map((h) => h.id);
 	const resourcesTable = libraryTables(db).resources;
-	// one read transaction for the three tables instead of three
-	const [threads, posts, resources] = await db.transaction('r', [db.threads, db.posts, resourcesTable], () =>
-		Promise.all([
-			db.threads.bulkGet(ids('thread')),
-			db.posts.bulkGet(ids('post')),
-			resourcesTable.bulkGet(ids('resource'))
-		])
+	const storiesTable = storyTables(db).stories;
+	// one read transaction for the four tables instead of four
+	const [threads, posts, resources, stories] = await db.transaction(
+		'r',
+		[db.threads, db.posts, resourcesTable, storiesTable],
+		() =>
+			Promise.all([
+				db.threads.bulkGet(ids('thread')),
+				db.posts.bulkGet(ids('post')),
+				resourcesTable.bulkGet(ids('resource')),
+				storiesTable.bulkGet(ids('story'))
+			])
 	);
 	const out = new Map<string, string>();
 	for (const t of threads) if (t) out.set(t.id, t.body);
 	for (const p of posts) if (p) out.set(p.id, p.body);
 	for (const r of resources) if (r) out.set(r.id, `${r.summary}\n\n${r.body}`);
+	for (const s of stories) if (s) out.set(s.id, `${s.summary}\n\n${s.problem}\n\n${s.actions}`);
 	return out;
 }
