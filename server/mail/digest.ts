@@ -117,7 +117,9 @@ const KIND_HEADINGS: Record<NotificationRow['kind'], string> = {
 	message: 'Messages',
 	review: 'Reviews of your resources',
 	event: 'Changes to events you go to',
-	mentorship: 'Mentorship'
+	mentorship: 'Mentorship',
+	// derived on the device from the clock (src/lib/domain/adoptions.ts): digests carry none yet
+	adoption: 'Time to report results'
 };
 
 /** The email for `items` (plain text and HTML), with the actors' display names. */

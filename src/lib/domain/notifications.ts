@@ -9,8 +9,10 @@
 //   event       a change to an event you answered going or maybe to; a change of your place at
 //               an event that you did not make yourself (promoted, moved to the waiting list);
 //               to organisers, every change of a member's place at their event
+//   adoption    time to report results of an adoption you recorded (derived when the inbox is
+//               read, from the clock: src/lib/domain/adoptions.ts, never from a new document)
 
-export const NOTIFICATION_KINDS = ['reply', 'mention', 'review', 'mentorship', 'message', 'event'] as const;
+export const NOTIFICATION_KINDS = ['reply', 'mention', 'review', 'mentorship', 'message', 'event', 'adoption'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** One notification as the inbox lists it (and as email digests do). */

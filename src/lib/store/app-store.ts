@@ -2,6 +2,7 @@
 // search, events, people, moderation, refusals and conflicts, the sync log). It holds no PouchDB handle and no
 // replication hook: the sync layer gets those through the replica port (replica.ts). Every
 // function takes the shared StoreContext built by open.ts.
+import { createAdoptionsApi, type AdoptionsApi } from './adoptions/api';
 import * as attention from './attention';
 import type { StoreContext } from './context';
 import type { ExchangeApi } from './exchange';
@@ -40,6 +41,8 @@ export interface Store {
 	readonly people: PeopleApi;
 	/** Flags and moderators' decisions: hidden, locked, pinned (moderation/api.ts). */
 	readonly moderation: ModerationApi;
+	/** "We adopted this": adoptions of resources and stories, results, reminders (adoptions/api.ts). */
+	readonly adoptions: AdoptionsApi;
 	/** The device's signing key and certificate (signing/). Absent in test fakes. */
 	readonly signing?: StoreSigning;
 	/** Saving and opening update files (exchange.ts). */
@@ -122,6 +125,7 @@ export function createAppStore(ctx: StoreContext, parts: AppStoreParts): Store {
 		events: parts.events,
 		people: parts.people,
 		moderation: createModerationApi(ctx),
+		adoptions: createAdoptionsApi(ctx),
 		signing: parts.signing,
 		exchange: parts.exchange,
 

@@ -11,6 +11,7 @@ export type * from './types';
 export type * from './library/api';
 export type * from './events/api';
 export type * from './moderation/api';
+export type * from './adoptions/api';
 export type { Store } from './app-store';
 export type { ExchangeApi } from './exchange';
 export type { HubStaging } from './hub-staging';

@@ -3,6 +3,7 @@
 // (feed/follower.ts): the community follower applies forums, library, search, events and people
 // and moderators' decisions in one transaction per batch; the private follower applies messages,
 // the "only me" profile and the member's own flags.
+import { adoptionsProjection } from './adoptions/projection';
 import { CHECKPOINT_KEY, type PraxisDb } from './db';
 import { eventsProjection } from './events/feed-projection';
 import { PRIVATE_CHECKPOINT_KEY } from './events/tables';
@@ -59,7 +60,8 @@ export function createFollowers(options: FollowersOptions): Followers {
 			forumProjection({ onProblem, member }),
 			...options.library,
 			eventsProjection('community', deps),
-			moderationProjection()
+			moderationProjection(),
+			adoptionsProjection()
 		],
 		onProblem,
 		batchSize,
