@@ -100,6 +100,9 @@ export async function myAdoptions(ctx: StoreContext): Promise<MyAdoptionView[]> 
 	return own.map((a) => ({ ...a, practiceRef: practices.get(a.practice)! }));
 }
 
+/** The Dexie tables adoptionReminders() reads, for a transaction that includes it. */
+export const REMINDER_TABLES = ['adoptions', 'libResources', 'stories'] as const;
+
 /** The member's adoptions due a reminder now, as inbox notifications. */
 export async function adoptionReminders(ctx: StoreContext): Promise<NotificationRow[]> {
 	const rows = await adoptionTables(ctx.db).adoptions.where('author').equals(ctx.member.name).toArray();
