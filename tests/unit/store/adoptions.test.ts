@@ -107,6 +107,50 @@ describe('recording adoptions', () => {
 	});
 });
 
+describe('adoptions arriving by sync', () => {
+	it('projects other members’ adoptions, leaves out hidden ones and drops deleted ones', async () => {
+		const { store } = await setUp();
+		const theirs = {
+			_id: 'adoption:01JDDDDDDDDDDDDDDDDDDDDDD1',
+			type: 'adoption',
+			author: 'bob',
+			createdAt: '2026-02-01T00:00:00.000Z',
+			practice: RES,
+			organization: 'Ghent',
+			status: 'implemented',
+			notes: '',
+			outcomes: [RESULT]
+		};
+		const invalid = { ...theirs, _id: 'adoption:01JDDDDDDDDDDDDDDDDDDDDDD2', status: 'finished' };
+		await receive(store, [theirs, invalid]);
+		expect((await store.adoptions.of(RES)).map((a) => [a.id, a.mine, a.authorName])).toEqual([
+			[theirs._id, false, 'bob']
+		]);
+
+		const gone = { ...theirs, _id: 'adoption:01JDDDDDDDDDDDDDDDDDDDDDD3', organization: 'Bruges' };
+		await receive(store, [gone]);
+		expect(await store.adoptions.of(RES)).toHaveLength(2);
+		const stored = await store.replica.community.get(gone._id);
+		await store.replica.community.put({ _id: gone._id, _rev: stored._rev, _deleted: true });
+		await store.replica.projected();
+		expect((await store.adoptions.of(RES)).map((a) => a.id)).toEqual([theirs._id]);
+
+		const hidden = { reason: 'Spam', at: '2026-02-02T00:00:00.000Z', by: 'moira' };
+		await receive(store, [
+			{
+				_id: `moderation:${theirs._id}`,
+				type: 'moderation',
+				author: 'praxis',
+				createdAt: '2026-02-02T00:00:00.000Z',
+				target: theirs._id,
+				hidden
+			}
+		]);
+		expect(await store.adoptions.of(RES)).toEqual([]);
+		expect((await store.adoptions.summaryOf(RES)).organisations).toBe(0);
+	});
+});
+
 describe('the reminder to report results', () => {
 	it('appears after the chosen delay, in the inbox, and goes once results are reported', async () => {
 		const { store, clock } = await setUp();
