@@ -53,6 +53,7 @@ import { readCompactionRecord } from './compaction/record';
 import { COMMUNITY_DB } from '../src/lib/domain/ids';
 import { mentorshipRule } from './couch/rules/mentorship';
 import { challengesRule } from './couch/rules/challenges';
+import { adoptionRule } from './couch/rules/adoptions';
 import { FILES_DB } from '../src/lib/domain/files';
 // Members' rights: the privacy notice and consent, and "Download my data".
 import { createPrivacyRoutes } from './privacy/routes';
@@ -178,6 +179,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 	if (!deps.hub) writeRules.push(moderation.flagRule);
 	writeRules.push(mentorshipRule);
 	writeRules.push(challengesRule(clock));
+	writeRules.push(adoptionRule);
 	// Places at events are decided by the central server alone (a hub relays answers to it).
 	if (!deps.hub) writeRules.push(placesRule({ signer: () => serverSigner(auth.signingKey()), clock }));
 

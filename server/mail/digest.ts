@@ -119,7 +119,9 @@ const KIND_HEADINGS: Record<NotificationRow['kind'], string> = {
 	event: 'Changes to events you go to',
 	mentorship: 'Mentorship',
 	recognition: 'Badges and levels you earned',
-	challenge: 'Challenges you entered'
+	challenge: 'Challenges you entered',
+	// derived on the device from the clock (src/lib/domain/adoptions.ts): digests carry none yet
+	adoption: 'Time to report results'
 };
 
 /** The email for `items` (plain text and HTML), with the actors' display names. */

@@ -12,6 +12,8 @@
 //   recognition a new badge level or level you reached (store/recognition: `recognition:badge:{key}:{level}`,
 //               `recognition:level:{key}`)
 //   challenge   the winners of a challenge are announced and your entry won a place
+//   adoption    time to report results of an adoption you recorded (derived when the inbox is
+//               read, from the clock: src/lib/domain/adoptions.ts, never from a new document)
 
 export const NOTIFICATION_KINDS = [
 	'reply',
@@ -21,7 +23,8 @@ export const NOTIFICATION_KINDS = [
 	'message',
 	'event',
 	'recognition',
-	'challenge'
+	'challenge',
+	'adoption'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -2,6 +2,7 @@
 // search, events, people, moderation, refusals and conflicts, the sync log). It holds no PouchDB handle and no
 // replication hook: the sync layer gets those through the replica port (replica.ts). Every
 // function takes the shared StoreContext built by open.ts.
+import { createAdoptionsApi, type AdoptionsApi } from './adoptions/api';
 import * as attention from './attention';
 import type { StoreContext } from './context';
 import { createChallengesApi, type ChallengesApi } from './challenges/api';
@@ -49,6 +50,8 @@ export interface Store {
 	readonly challenges: ChallengesApi;
 	/** Success stories: drafts, submissions, the published list, reviews through the library's (stories/api.ts). */
 	readonly stories: StoriesApi;
+	/** "We adopted this": adoptions of resources and stories, results, reminders (adoptions/api.ts). */
+	readonly adoptions: AdoptionsApi;
 	/** The device's signing key and certificate (signing/). Absent in test fakes. */
 	readonly signing?: StoreSigning;
 	/** Saving and opening update files (exchange.ts). */
@@ -134,6 +137,7 @@ export function createAppStore(ctx: StoreContext, parts: AppStoreParts): Store {
 		recognition: createRecognitionApi(ctx),
 		challenges: createChallengesApi(ctx),
 		stories: createStoriesApi(ctx),
+		adoptions: createAdoptionsApi(ctx),
 		signing: parts.signing,
 		exchange: parts.exchange,
 

@@ -4,6 +4,7 @@
 // and moderators' decisions in one transaction per batch; the private follower applies messages,
 // the "only me" profile and the member's own flags.
 import { challengesProjection } from './challenges/projection';
+import { adoptionsProjection } from './adoptions/projection';
 import { CHECKPOINT_KEY, type PraxisDb } from './db';
 import { eventsProjection } from './events/feed-projection';
 import { PRIVATE_CHECKPOINT_KEY } from './events/tables';
@@ -66,6 +67,7 @@ export function createFollowers(options: FollowersOptions): Followers {
 			storiesProjection(onProblem),
 			eventsProjection('community', deps),
 			moderationProjection(),
+			adoptionsProjection(),
 			recognitionProjection({ member, now: options.now }),
 			challengesProjection()
 		],

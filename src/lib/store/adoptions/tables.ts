@@ -9,7 +9,11 @@ export const ADOPTIONS_STORES = {
 	adoptions: 'id, practice, author, status'
 } as const;
 
-export type AdoptionRow = Omit<AdoptionDoc, '_rev' | '_revisions' | '_attachments' | '_conflicts'> & {
+/** The schema's named fields: Omit<> over the loose schema type alone would keep only its index signature. */
+type NamedFields<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
+
+/** An adoption document's fields as projected, keyed by `id` (the document's `_id`). */
+export type AdoptionRow = Omit<NamedFields<AdoptionDoc>, '_id'> & {
 	id: string;
 	rev: string;
 };

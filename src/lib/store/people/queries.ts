@@ -5,6 +5,7 @@ import { mentorCapacityOf, rankMentors, type RankedMentor } from '../../domain/m
 import type { StoreContext } from '../context';
 import { canSee, visibilityOf } from '../../domain/moderation';
 import { decisionsOn } from '../moderation/queries';
+import { REMINDER_TABLES, adoptionReminders } from '../adoptions/queries';
 import type { ProfileRow, ThreadRow } from '../types';
 import { libraryTables, type ResourceDocRow } from '../library/tables';
 import { eventsOf } from '../events/queries';
@@ -251,12 +252,23 @@ export async function setNotificationPrefs(ctx: StoreContext, prefs: Notificatio
 	await eventsTables(ctx.db).eventsDevice.put({ key: PREFS_KEY, value: { ...prefs } });
 }
 
+/**
+ * The notifications derived from documents (the table the feed followers fill) and those derived
+ * from the clock, which no new document announces: reminders to report an adoption's results
+ * (adoptions/queries.ts), read from the adoptions table so they go once results are reported.
+ */
+async function storedAndDerived(ctx: StoreContext): Promise<NotificationRow[]> {
+	const stored = await eventsTables(ctx.db).notifications.toArray();
+	return [...stored, ...(await adoptionReminders(ctx))];
+}
+
 export async function listNotifications(
 	ctx: StoreContext,
 	limit = 100
 ): Promise<Array<NotificationRow & { read: boolean }>> {
 	const prefs = await notificationPrefs(ctx);
-	const rows = (await eventsTables(ctx.db).notifications.orderBy('at').reverse().toArray())
+	const rows = (await storedAndDerived(ctx))
+		.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
 		.filter((n) => prefs[n.kind])
 		.slice(0, limit);
 	const read = await readIds(
@@ -300,7 +312,7 @@ async function maskHidden(ctx: StoreContext, rows: NotificationRow[]): Promise<N
 
 export async function unreadNotificationCount(ctx: StoreContext): Promise<number> {
 	const prefs = await notificationPrefs(ctx);
-	const rows = (await eventsTables(ctx.db).notifications.toArray()).filter((n) => prefs[n.kind]);
+	const rows = (await storedAndDerived(ctx)).filter((n) => prefs[n.kind]);
 	const read = await readIds(
 		ctx,
 		rows.map((r) => r.id)
@@ -311,8 +323,10 @@ export async function unreadNotificationCount(ctx: StoreContext): Promise<number
 /** Marks notifications read (all when `ids` is not given), in one read-write transaction. */
 export async function markNotificationsRead(ctx: StoreContext, ids?: readonly string[]): Promise<void> {
 	const t = eventsTables(ctx.db);
-	await ctx.db.transaction('rw', [t.notifications, t.eventsDevice], async () => {
-		const all = ids ?? (await t.notifications.toCollection().primaryKeys());
+	// the reminders are read in the same transaction: the tables they read are in its scope
+	await ctx.db.transaction('rw', [t.notifications, t.eventsDevice, ...REMINDER_TABLES], async () => {
+		const reminders = ids ? [] : (await adoptionReminders(ctx)).map((r) => r.id);
+		const all = ids ?? [...(await t.notifications.toCollection().primaryKeys()), ...reminders];
 		const list = all.map(String);
 		const read = await readIds(ctx, list);
 		await markRead(
