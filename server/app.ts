@@ -51,6 +51,7 @@ import { CompactionScheduler } from './compaction/scheduler';
 import { readCompactionRecord } from './compaction/record';
 import { COMMUNITY_DB } from '../src/lib/domain/ids';
 import { mentorshipRule } from './couch/rules/mentorship';
+import { answersRule } from './couch/rules/answers';
 import { FILES_DB } from '../src/lib/domain/files';
 // Members' rights: the privacy notice and consent, and "Download my data".
 import { createPrivacyRoutes } from './privacy/routes';
@@ -175,6 +176,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 	// a hub keeps no members' databases: flags reach the server with the member's own sync
 	if (!deps.hub) writeRules.push(moderation.flagRule);
 	writeRules.push(mentorshipRule);
+	writeRules.push(answersRule);
 	// Places at events are decided by the central server alone (a hub relays answers to it).
 	if (!deps.hub) writeRules.push(placesRule({ signer: () => serverSigner(auth.signingKey()), clock }));
 
