@@ -142,7 +142,7 @@ describe('seed', () => {
 		expect(adoptions.some((a) => byId.get(a.practice as string)?.type === 'resource')).toBe(true);
 		for (const adoption of adoptions) {
 			expect(allowed(adoption)).toEqual([]);
-			expect(adoption.createdAt > byId.get(adoption.practice as string)!.createdAt).toBe(true);
+			expect(String(adoption.createdAt) > String(byId.get(adoption.practice as string)?.createdAt)).toBe(true);
 		}
 		// an abandoned adoption says why
 		expect(String(adoptions.find((a) => a.status === 'abandoned')?.notes).length).toBeGreaterThan(40);
@@ -171,7 +171,8 @@ describe('seed', () => {
 		for (const c of [running, past]) {
 			expect(entriesOf(c).length).toBeGreaterThanOrEqual(2);
 			for (const entry of entriesOf(c)) {
-				expect(entry.createdAt >= (c.opensAt as string) && entry.createdAt < (c.closesAt as string)).toBe(true);
+				const at = String(entry.createdAt);
+				expect(at >= String(c.opensAt) && at < String(c.closesAt)).toBe(true);
 			}
 		}
 		const entryIds = new Set(entriesOf(past).map((e) => e._id));
