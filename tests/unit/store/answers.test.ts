@@ -52,6 +52,9 @@ describe('accepted answers in the store', () => {
 		expect(await store.countThreads('general', 'x', true)).toBe(1);
 		expect((await store.listThreads('general', { unanswered: true, tag: 'x' })).map((t) => t.id)).toEqual([replied]);
 		expect(await store.countThreads('general')).toBe(3);
+		// pages count unanswered threads only: the second page of one holds the older one
+		const second = await store.listThreads('general', { unanswered: true, offset: 1, limit: 1 });
+		expect(second.map((t) => t.id)).toEqual([open[1].id]);
 	});
 });
 
