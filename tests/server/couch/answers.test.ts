@@ -127,6 +127,7 @@ describe('accepted answers', () => {
 		const [p] = await seed(reply('bob', t._id));
 		const [r] = await push('bob', [marked(t, p._id, 'bob')]);
 		expect(r.error).toBe('forbidden');
+		expect(r.reason).toContain('only the author or a moderator');
 		const stored = (await h!.storage.db('community').get(t._id)) as unknown as Doc;
 		expect(stored.answer).toBeUndefined();
 	});
