@@ -54,6 +54,7 @@ import { COMMUNITY_DB } from '../src/lib/domain/ids';
 import { mentorshipRule } from './couch/rules/mentorship';
 import { challengesRule } from './couch/rules/challenges';
 import { adoptionRule } from './couch/rules/adoptions';
+import { answersRule } from './couch/rules/answers';
 import { FILES_DB } from '../src/lib/domain/files';
 // Members' rights: the privacy notice and consent, and "Download my data".
 import { createPrivacyRoutes } from './privacy/routes';
@@ -180,6 +181,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 	writeRules.push(mentorshipRule);
 	writeRules.push(challengesRule(clock));
 	writeRules.push(adoptionRule);
+	writeRules.push(answersRule);
 	// Places at events are decided by the central server alone (a hub relays answers to it).
 	if (!deps.hub) writeRules.push(placesRule({ signer: () => serverSigner(auth.signingKey()), clock }));
 

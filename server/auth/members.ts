@@ -15,7 +15,7 @@ export interface NewMember {
 	displayName: string;
 	organization?: string;
 	/** Extra public profile fields (demo members have full profiles). */
-	profile?: Partial<Pick<Profile, 'jurisdiction' | 'role' | 'expertise' | 'bio' | 'mentor'>>;
+	profile?: Partial<Pick<Profile, 'jurisdiction' | 'role' | 'expertise' | 'bio' | 'mentor' | 'region' | 'sector'>>;
 	roles?: Role[];
 	/**
 	 * The privacy notice the person agreed to when registering; null for accounts made without

@@ -7,6 +7,7 @@ import { THREADS_A } from './threads-a';
 import { THREADS_B } from './threads-b';
 import { RESOURCES } from './library';
 import { buildDemoEvents } from './events';
+import { buildRecognitionDocs } from './recognition';
 import type { DemoResource, DemoThread } from './types';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -65,6 +66,8 @@ export function buildDemoDocs(now: Date): CommunityDoc[] {
 
 	for (const resource of RESOURCES) docs.push(...resourceDocs(resource, now, at, iso));
 	docs.push(...buildDemoEvents(now));
+	// stories, adoptions, challenges; accepted answers on some of the threads above
+	docs.push(...buildRecognitionDocs(now, docs));
 	return docs;
 }
 

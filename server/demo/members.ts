@@ -14,6 +14,8 @@ export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		roles: ['reviewer'],
 		profile: {
 			jurisdiction: 'Norrvik (municipality, 48,000 residents)',
+			region: 'Norrvik',
+			sector: 'IT and digital services',
 			role: 'Head of IT and digital services',
 			expertise: ['cloud', 'digital-services', 'e-permits', 'architecture'],
 			bio: 'Runs a team of nine that keeps 60 systems and 140 e-services going. Moved the city from two server rooms to a mix of cloud and shared regional hosting. Happy to review anything about infrastructure, migrations and vendor contracts.',
@@ -27,6 +29,8 @@ export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		organization: 'Department for Digital Government',
 		profile: {
 			jurisdiction: 'National',
+			region: 'National',
+			sector: 'Digital identity',
 			role: 'Senior policy officer, digital identity',
 			expertise: ['digital-identity', 'policy', 'data-protection'],
 			bio: 'Works on the national eID programme and the rules municipalities must follow when they connect to it. Previously a caseworker in a local benefits office.',
@@ -40,6 +44,8 @@ export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		organization: 'Eastvale Regional Procurement Office',
 		profile: {
 			jurisdiction: 'Eastvale region (23 municipalities)',
+			region: 'Eastvale',
+			sector: 'Procurement',
 			role: 'Procurement specialist, ICT',
 			expertise: ['procurement', 'cloud', 'contracts', 'framework-agreements'],
 			bio: 'Buys software and cloud services on behalf of 23 municipalities. Interested in exit clauses, open standards in tenders, and making small suppliers able to bid.',
@@ -53,6 +59,8 @@ export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		organization: 'Riverside County',
 		profile: {
 			jurisdiction: 'Riverside County',
+			region: 'Riverside',
+			sector: 'Open data',
 			role: 'Data officer',
 			expertise: ['open-data', 'data-quality', 'gtfs', 'dcat'],
 			bio: 'Looks after the county open data portal (310 datasets) and the data-sharing agreements behind it. Believes a boring, well-documented CSV beats a shiny dashboard.',
@@ -67,6 +75,8 @@ export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		roles: ['moderator'],
 		profile: {
 			jurisdiction: 'Northern region',
+			region: 'Northern region',
+			sector: 'Cybersecurity',
 			role: 'Regional digitalisation coordinator',
 			expertise: ['cybersecurity', 'small-municipalities', 'shared-services'],
 			bio: 'Helps 31 municipalities with fewer than 10,000 residents share IT staff, contracts and know-how. Organises the quarterly meetups in the region. Moderates the forums here.',
@@ -80,6 +90,8 @@ export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		organization: 'Harbour City Council',
 		profile: {
 			jurisdiction: 'Harbour City',
+			region: 'Harbour region',
+			sector: 'Citizen services',
 			role: 'Service design and accessibility lead',
 			expertise: ['accessibility', 'service-design', 'plain-language', 'citizen-engagement'],
 			bio: 'Leads user research for resident-facing services. Has run more than 40 usability sessions with residents who use screen readers, magnifiers or who read with difficulty.',

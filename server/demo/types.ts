@@ -1,5 +1,5 @@
 // Shapes of the demo content before it becomes documents (see build.ts).
-import type { Resource } from '../../src/lib/domain/schemas';
+import type { AdoptionDoc, Resource, StoryDoc } from '../../src/lib/domain/schemas';
 
 export interface DemoReply {
 	by: string;
@@ -37,4 +37,45 @@ export interface DemoResource extends DemoResourceFields {
 	review?: { by: string; verdict: 'approve' | 'changes' | 'reject'; comments: string };
 	comments?: { by: string; body: string }[];
 	votes?: string[];
+}
+
+export type DemoStoryFields = Pick<StoryDoc, 'title' | 'summary' | 'problem' | 'actions' | 'outcomes' | 'tags'> &
+	Partial<
+		Pick<StoryDoc, 'lessons' | 'organization' | 'jurisdiction' | 'level' | 'sector' | 'region' | 'team' | 'contact'>
+	>;
+
+/** A success story; published (reviewed by maria a day after) unless `status` says otherwise. */
+export interface DemoStory extends DemoStoryFields {
+	/** How adoptions and challenges name it. */
+	key: string;
+	by: string;
+	daysAgo: number;
+	status?: 'published' | 'submitted';
+	startedMonthsAgo?: number;
+	endedMonthsAgo?: number;
+	/** The challenge it was entered in. */
+	challenge?: 'past' | 'running';
+	votes?: string[];
+}
+
+/** What an adoption adopts: a demo story by key, or a demo resource by title. */
+export type DemoPractice = { story: string } | { resource: string };
+
+export interface DemoAdoption
+	extends
+		Pick<AdoptionDoc, 'organization' | 'status' | 'notes' | 'outcomes'>,
+		Partial<Pick<AdoptionDoc, 'jurisdiction' | 'level' | 'sector' | 'region'>> {
+	practice: DemoPractice;
+	by: string;
+	daysAgo: number;
+	/** When the current status began, days ago. */
+	statusDaysAgo?: number;
+}
+
+/** A judge's scores (one per criterion) for an entry of the past challenge. */
+export interface DemoJudging {
+	judge: string;
+	entry: string;
+	scores: number[];
+	comment: string;
 }

@@ -5,6 +5,16 @@ import { seed, DEFAULT_CATEGORIES, SYSTEM_AUTHOR } from '../../server/seed';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from '../../server/demo/members';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 import { validateCommunityDoc } from '../../src/lib/domain/validate';
+import {
+	authorizeCommunityWrite,
+	authorizeRelated,
+	relatedIdOf,
+	type DocFacts
+} from '../../src/lib/domain/permissions';
+import { ADOPTION_STATUSES, type Role } from '../../src/lib/domain/schemas';
+import { answerRefusal } from '../../server/couch/rules/answers';
+
+type Doc = Record<string, unknown> & { _id: string };
 
 let h: Harness;
 afterEach(async () => {
@@ -84,5 +94,99 @@ describe('seed', () => {
 		expect(login.status).toBe(200);
 		expect((await login.json()).user.roles).toEqual(['member', 'reviewer']);
 		expect((await h.auth.users.get('piotr'))?.roles).toEqual(['member', 'moderator']);
+	});
+
+	it('loads stories, adoptions, challenges and accepted answers that pass the schemas and the permissions', async () => {
+		h = createHarness();
+		await seed({ storage: h.storage, auth: h.auth, demo: true });
+		const docs = await communityDocs(h);
+		const byId = new Map(docs.map((d) => [d._id, d]));
+		const of = (type: string) => docs.filter((d) => d.type === type);
+		const actor = (name: string) => ({
+			name,
+			roles: ['member', ...(DEMO_MEMBERS.find((m) => m.username === name)?.roles ?? [])] as Role[]
+		});
+		/** Allowed as its author creates it, and by the document it depends on. */
+		const allowed = (doc: Doc, prev: Doc | null = null, as = String(doc.author)) => {
+			const facts = doc as unknown as DocFacts;
+			const related = relatedIdOf(facts);
+			const decisions = [
+				authorizeCommunityWrite(actor(as), facts, prev as unknown as DocFacts | null),
+				authorizeRelated(actor(as), facts, related ? ((byId.get(related) ?? null) as unknown as DocFacts | null) : null)
+			];
+			return decisions.filter((d) => !d.ok);
+		};
+		for (const d of docs) expect(validateCommunityDoc(d).ok).toBe(true);
+
+		const stories = of('story');
+		const published = stories.filter((s) => s.status === 'published');
+		expect(published.length).toBeGreaterThanOrEqual(5);
+		expect(new Set(published.map((s) => s.author)).size).toBe(published.length);
+		expect(stories.filter((s) => s.status === 'submitted')).toHaveLength(1);
+		for (const story of stories) {
+			const { reviewedBy: _by, reviewedAt: _at, updatedAt: _u, ...draft } = story;
+			const submitted = { ...draft, status: 'submitted' };
+			expect(allowed(submitted)).toEqual([]);
+			if (story.status !== 'published') continue;
+			expect(story.reviewedBy).not.toBe(story.author);
+			expect((story.outcomes as unknown[]).length).toBeGreaterThan(0);
+			expect(allowed(story, submitted, String(story.reviewedBy))).toEqual([]);
+			expect(of('review').some((r) => r.resource === story._id)).toBe(true);
+		}
+		for (const review of of('review')) expect(allowed(review)).toEqual([]);
+
+		const adoptions = of('adoption');
+		expect(adoptions.length).toBeGreaterThanOrEqual(6);
+		expect(new Set(adoptions.map((a) => a.status))).toEqual(new Set(ADOPTION_STATUSES));
+		expect(adoptions.filter((a) => (a.outcomes as unknown[]).length > 0).length).toBeGreaterThanOrEqual(3);
+		expect(adoptions.some((a) => byId.get(a.practice as string)?.type === 'resource')).toBe(true);
+		for (const adoption of adoptions) {
+			expect(allowed(adoption)).toEqual([]);
+			expect(String(adoption.createdAt) > String(byId.get(adoption.practice as string)?.createdAt)).toBe(true);
+		}
+		// an abandoned adoption says why
+		expect(String(adoptions.find((a) => a.status === 'abandoned')?.notes).length).toBeGreaterThan(40);
+
+		const answered = of('thread').filter((t) => t.answer);
+		expect(answered.length).toBeGreaterThanOrEqual(3);
+		for (const thread of answered) {
+			const post = byId.get(thread.answer as string)!;
+			expect(post.author).not.toBe(thread.author);
+			expect(thread.answeredBy).toBe(thread.author);
+			expect(answerRefusal(thread, post, String(thread.author))).toBeNull();
+			const { answer: _a, answeredBy: _b, answeredAt: _c, ...before } = thread;
+			expect(allowed(thread, before)).toEqual([]);
+		}
+
+		const now = Date.now();
+		const challenges = of('challenge');
+		for (const challenge of challenges) expect(allowed(challenge)).toEqual([]);
+		const running = challenges.find(
+			(c) => Date.parse(c.opensAt as string) < now && Date.parse(c.closesAt as string) > now
+		)!;
+		const past = challenges.find((c) => c.announcedAt)!;
+		expect(running).toBeDefined();
+		expect(Date.parse(past.closesAt as string)).toBeLessThan(now - 20 * 24 * 3600_000);
+		const entriesOf = (c: Doc) => [...of('story'), ...of('resource')].filter((e) => e.challenge === c._id);
+		for (const c of [running, past]) {
+			expect(entriesOf(c).length).toBeGreaterThanOrEqual(2);
+			for (const entry of entriesOf(c)) {
+				const at = String(entry.createdAt);
+				expect(at >= String(c.opensAt) && at < String(c.closesAt)).toBe(true);
+			}
+		}
+		const entryIds = new Set(entriesOf(past).map((e) => e._id));
+		const winners = past.winners as { entry: string }[];
+		expect(winners.length).toBeGreaterThan(0);
+		for (const w of winners) expect(entryIds.has(w.entry)).toBe(true);
+		const judgings = of('judging');
+		expect(judgings.length).toBeGreaterThan(0);
+		for (const j of judgings) {
+			expect(allowed(j)).toEqual([]);
+			expect(entryIds.has(j.entry as string)).toBe(true);
+			expect((j.scores as number[]).length).toBe((past.criteria as unknown[]).length);
+		}
+		expect(of('profile').filter((p) => p.region && p.sector).length).toBe(DEMO_MEMBERS.length);
+		for (const story of published) expect(of('vote').filter((v) => v.target === story._id).length).toBeGreaterThan(2);
 	});
 });

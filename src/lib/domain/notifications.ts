@@ -1,7 +1,7 @@
 // Notifications derived from synced documents, on the device (and by the server for email digests) (never stored on the server, so
 // none is lost while offline: whatever arrives later is derived when it arrives). Each source
 // document yields at most a few rows with stable ids, so re-deriving is harmless.
-//   reply       a post in your thread, or replying to your post
+//   reply       a post in your thread, or replying to your post; your reply accepted as the answer
 //   mention     @you in a thread or post
 //   review      a reviewer's decision on your resource or success story
 //   mentorship  a request to you, or the mentor's answer to your request
@@ -94,14 +94,17 @@ export async function notificationsFor(doc: Doc, me: string, lookup: NotifyLooku
 		return doc.to === me && author !== me ? [row('message', excerpt(str(doc.body)), `/messages/${author}`)] : [];
 	}
 	if (doc.type === 'place') return placeNotifications(doc, me, lookup);
+	// before the author check: the thread's author is who usually accepts another member's reply
+	if (doc.type === 'thread' && doc.answer && doc.answeredBy !== me) {
+		const accepted = await answerNotification(doc, me, lookup);
+		if (accepted) return [accepted, ...(author === me ? [] : threadMentions(doc, me, row))];
+	}
 	if (author === me) return [];
 	switch (doc.type) {
 		case 'post':
 			return postNotifications(doc, me, lookup, row);
 		case 'thread':
-			return mentionsIn(str(doc.body)).has(me)
-				? [row('mention', `mentioned you in “${excerpt(str(doc.title))}”`, `/forums/t/${ulidOf(id)}`)]
-				: [];
+			return threadMentions(doc, me, row);
 		case 'review': {
 			const resource = await lookup.get(str(doc.resource));
 			if (!resource || resource.author !== me) return [];
@@ -167,6 +170,31 @@ async function challengeNotifications(
 		return [row('challenge', text, `/challenges/${ulidOf(str(doc._id))}`, `@${announcedAt}`)];
 	}
 	return [];
+}
+
+type RowOf = (kind: NotificationRow['kind'], text: string, href: string) => NotificationRow;
+
+function threadMentions(doc: Doc, me: string, row: RowOf): NotificationRow[] {
+	return mentionsIn(str(doc.body)).has(me)
+		? [row('mention', `mentioned you in “${excerpt(str(doc.title))}”`, `/forums/t/${ulidOf(str(doc._id))}`)]
+		: [];
+}
+
+/** My reply accepted as the thread's answer: one row per answer chosen (its id carries the post). */
+async function answerNotification(doc: Doc, me: string, lookup: NotifyLookup): Promise<NotificationRow | null> {
+	const postId = str(doc.answer);
+	const post = await lookup.get(postId);
+	if (!post || post.author !== me || post.thread !== doc._id) return null;
+	const id = str(doc._id);
+	return {
+		id: `reply:${id}@${postId}`,
+		kind: 'reply',
+		at: str(doc.answeredAt) || str(doc.updatedAt) || str(doc.createdAt),
+		actor: str(doc.answeredBy),
+		text: `accepted your reply as the answer in “${excerpt(str(doc.title))}”`,
+		href: `/forums/t/${ulidOf(id)}#${ulidOf(postId)}`,
+		source: id
+	};
 }
 
 async function postNotifications(

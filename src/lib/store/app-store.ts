@@ -70,6 +70,8 @@ export interface Store {
 	editPost(id: string, edit: { body: string }): Promise<void>;
 	deleteThread(id: string): Promise<void>;
 	deletePost(id: string): Promise<void>;
+	/** Marks a reply of the thread as its accepted answer (null: unmarks it). */
+	markAnswer(threadId: string, postId: string | null): Promise<void>;
 	/** 0 removes the member's vote. */
 	vote(target: string, value: 1 | -1 | 0): Promise<void>;
 	saveProfile(input: ProfileInput): Promise<void>;
@@ -79,7 +81,8 @@ export interface Store {
 	// ---- Queries (plain async functions over Dexie; wrap them in liveQuery) ----
 	listCategories(): Promise<CategoryView[]>;
 	listThreads(category: string, options?: ListThreadsOptions): Promise<ThreadView[]>;
-	countThreads(category: string, tag?: string): Promise<number>;
+	/** Threads listed in a category (under `tag`, or only those with no accepted answer). */
+	countThreads(category: string, tag?: string, unanswered?: boolean): Promise<number>;
 	getThread(id: string): Promise<ThreadView | undefined>;
 	listPosts(threadId: string): Promise<PostView[]>;
 	getProfile(username: string): Promise<ProfileRow | undefined>;
@@ -151,13 +154,14 @@ export function createAppStore(ctx: StoreContext, parts: AppStoreParts): Store {
 		editPost: (id, edit) => writes.editPost(ctx, id, edit),
 		deleteThread: (id) => writes.deleteThread(ctx, id),
 		deletePost: (id) => writes.deletePost(ctx, id),
+		markAnswer: (threadId, postId) => writes.markAnswer(ctx, threadId, postId),
 		vote: (target, value) => writes.vote(ctx, target, value),
 		saveProfile: (input) => writes.saveProfile(ctx, input),
 		putDocument: (doc) => writes.putDocument(ctx, doc),
 
 		listCategories: () => queries.listCategories(ctx),
 		listThreads: (category, options) => queries.listThreads(ctx, category, options),
-		countThreads: (category, tag) => queries.countThreads(ctx, category, tag),
+		countThreads: (category, tag, unanswered) => queries.countThreads(ctx, category, tag, unanswered),
 		getThread: (id) => queries.getThread(ctx, id),
 		listPosts: (threadId) => queries.listPosts(ctx, threadId),
 		getProfile: (username) => db.profiles.get(username),

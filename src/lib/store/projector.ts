@@ -188,7 +188,12 @@ function threadRow(doc: Thread, rev: string, conflicted: boolean, current: Threa
 		tags: doc.tags,
 		author: doc.author,
 		createdAt: doc.createdAt,
-		...strip({ updatedAt: doc.updatedAt }),
+		...strip({
+			updatedAt: doc.updatedAt,
+			answer: doc.answer,
+			answeredBy: doc.answeredBy,
+			answeredAt: doc.answeredAt
+		}),
 		// aggregates are derived from posts by forum-projection.ts; a new version keeps the derived ones
 		lastActivity: current?.lastActivity ?? doc.createdAt,
 		replyCount: current?.replyCount ?? 0,

@@ -60,11 +60,13 @@ export async function listThreads(
 	// open their own transaction, and each one is another round trip to IndexedDB's process
 	// (and another task to wait for on a busy main thread).
 	return db.transaction('r', [db.threads, db.threadTags, ...decorationTables(ctx), db.readState], async () => {
-		const rows = options.tag
-			? await taggedThreads(ctx, category, options.tag, offset, limit)
-			: offset === 0
-				? await listed(ctx, category).reverse().limit(limit).toArray()
-				: await deepPage(ctx, category, offset, limit);
+		const rows = options.unanswered
+			? await unansweredThreads(ctx, category, options.tag, offset, limit)
+			: options.tag
+				? await taggedThreads(ctx, category, options.tag, offset, limit)
+				: offset === 0
+					? await listed(ctx, category).reverse().limit(limit).toArray()
+					: await deepPage(ctx, category, offset, limit);
 		return decorateThreads(ctx, rows);
 	});
 }
@@ -79,7 +81,32 @@ async function deepPage(ctx: StoreContext, category: string, offset: number, lim
 	return rows.filter((row): row is ThreadRow => row !== undefined);
 }
 
-export async function countThreads(ctx: StoreContext, category: string, tag?: string): Promise<number> {
+/**
+ * Threads with no accepted answer, latest activity first. A filter over the listed index rather
+ * than an index of its own: a category holds hundreds of threads, not millions, and a reply
+ * that was not accepted leaves the question open, so replies do not take a thread off the list.
+ */
+function unanswered(ctx: StoreContext, category: string, tag: string | undefined) {
+	return listed(ctx, category).filter((row) => !row.answer && (!tag || row.tags.includes(tag)));
+}
+
+async function unansweredThreads(
+	ctx: StoreContext,
+	category: string,
+	tag: string | undefined,
+	offset: number,
+	limit: number
+): Promise<ThreadRow[]> {
+	return unanswered(ctx, category, tag).reverse().offset(offset).limit(limit).toArray();
+}
+
+export async function countThreads(
+	ctx: StoreContext,
+	category: string,
+	tag?: string,
+	onlyUnanswered = false
+): Promise<number> {
+	if (onlyUnanswered) return unanswered(ctx, category, tag).count();
 	return tag ? tagged(ctx, category, tag).count() : listed(ctx, category).count();
 }
 

@@ -38,6 +38,10 @@ export interface ThreadRow {
 	lastAuthor: string | null;
 	/** id of the latest reply (ties on createdAt go to the greater id) */
 	lastPostId: string | null;
+	/** The reply accepted as the answer (`post:{ulid}`), who accepted it and when. */
+	answer?: string;
+	answeredBy?: string;
+	answeredAt?: string;
 	edited: boolean;
 	deleted: Flag;
 	conflicted: boolean;
@@ -193,6 +197,8 @@ export interface PostView extends PostRow {
 
 export interface ListThreadsOptions {
 	tag?: string;
+	/** Only threads with no accepted answer, replied to or not (the questions that still need help). */
+	unanswered?: boolean;
 	limit?: number;
 	offset?: number;
 }

@@ -117,6 +117,23 @@ export async function deletePost(ctx: StoreContext, id: string): Promise<void> {
 	await remove(ctx, id, 'post');
 }
 
+/**
+ * The thread's author (or a moderator) accepts one reply as the answer, or unmarks it (null).
+ * Not an edit: `updatedAt` stays, so the thread does not read as edited.
+ */
+export async function markAnswer(ctx: StoreContext, threadId: string, postId: string | null): Promise<void> {
+	const prev = await mustGet(ctx, threadId, 'thread');
+	const { answer: _answer, answeredBy: _by, answeredAt: _at, ...rest } = prev;
+	const next: Doc = { ...rest };
+	if (postId) {
+		const post = await mustGet(ctx, postId, 'reply');
+		if (post.thread !== threadId || post._deleted) throw new Error('Only a reply in this thread can be its answer.');
+		Object.assign(next, { answer: postId, answeredBy: ctx.member.name, answeredAt: ctx.now() });
+	}
+	authorize(ctx, next, prev);
+	await putDoc(ctx, next);
+}
+
 export async function vote(ctx: StoreContext, target: string, value: 1 | -1 | 0): Promise<void> {
 	const id = voteId(target, ctx.member.name);
 	const prev = await getDoc(ctx, id);

@@ -115,7 +115,7 @@ async function lookupFor(
 		for (const change of changes) {
 			const doc = change.doc as Doc | undefined;
 			if (!doc || doc._deleted) continue;
-			for (const field of ['thread', 'replyTo', 'resource', 'mentorship'] as const) {
+			for (const field of ['thread', 'replyTo', 'resource', 'mentorship', 'answer'] as const) {
 				if (typeof doc[field] === 'string') wanted.add(doc[field] as string);
 			}
 			if (doc.type === 'event') wanted.add(rsvpId(doc._id, deps.member));
