@@ -94,12 +94,20 @@ function rowOf(doc: CommunityDoc, rev: string): object | null {
 
 /** The projection writing the library tables. */
 export function libraryProjection(onProblem: (message: string) => void = () => {}): Projection {
+	// Reported after the batch's transaction: writing the sync log inside it would end it early.
+	const problems: string[] = [];
 	return {
 		name: 'library',
 		tables: LIBRARY_PROJECTION_TABLES,
+		async afterBatch() {
+			for (const message of problems.splice(0)) onProblem(message);
+		},
+		clear() {
+			problems.length = 0;
+		},
 		async apply(changes: readonly Change[], db: PraxisDb): Promise<void> {
 			const tables = libraryTables(db);
-			const ops = libraryOps(changes, (id, reason) => onProblem(`skipped ${id}: ${reason}`));
+			const ops = libraryOps(changes, (id, reason) => problems.push(`skipped ${id}: ${reason}`));
 			for (const [name, rows] of ops) {
 				const table = tables[name];
 				const puts: object[] = [];

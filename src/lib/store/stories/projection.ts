@@ -42,11 +42,19 @@ export function storyOps(
 }
 
 export function storiesProjection(onProblem: (message: string) => void = () => {}): Projection {
+	// Reported after the batch's transaction: writing the sync log inside it would end it early.
+	const problems: string[] = [];
 	return {
 		name: 'stories',
 		tables: ['stories'],
+		async afterBatch() {
+			for (const message of problems.splice(0)) onProblem(message);
+		},
+		clear() {
+			problems.length = 0;
+		},
 		async apply(changes: readonly Change[], db: PraxisDb): Promise<void> {
-			const ops = storyOps(changes, (id, reason) => onProblem(`skipped ${id}: ${reason}`));
+			const ops = storyOps(changes, (id, reason) => problems.push(`skipped ${id}: ${reason}`));
 			if (!ops.size) return;
 			const puts: StoryRow[] = [];
 			const deletes: string[] = [];
