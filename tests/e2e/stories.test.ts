@@ -94,8 +94,13 @@ describe('success stories, adoptions and recognition', () => {
 		// the adopter's profile explains the points; /recognition lists them
 		await b.page.goto(`${server.url}/people/bruno`);
 		await b.page.getByRole('heading', { name: 'How these points were earned' }).waitFor();
-		const ledger = b.page.locator('section', { has: b.page.getByRole('heading', { name: 'How these points were earned' }) });
-		await ledger.getByText(/Permits in nine days/).first().waitFor();
+		const ledger = b.page.locator('section', {
+			has: b.page.getByRole('heading', { name: 'How these points were earned' })
+		});
+		await ledger
+			.getByText(/Permits in nine days/)
+			.first()
+			.waitFor();
 		await b.page.goto(`${server.url}/recognition`);
 		await b.page.getByRole('link', { name: 'Bruno Keller' }).first().waitFor();
 
