@@ -51,11 +51,11 @@ describe('success stories, adoptions and recognition', () => {
 		await a.page.getByLabel('The problem').fill('Building permits took three weeks.');
 		await a.page.getByLabel('What was done').fill('We merged the forms and checked them as they came in.');
 		await a.page.getByRole('button', { name: 'Add a result' }).click();
-		await a.page.getByLabel('Measure').selectOption('processing-time');
+		await a.page.getByLabel('Measure', { exact: true }).selectOption('processing-time');
 		await a.page.getByLabel('What was measured').fill('Time to issue a permit');
-		await a.page.getByLabel('Before').fill('21');
-		await a.page.getByLabel('After').fill('9');
-		await a.page.getByLabel('Unit').fill('days');
+		await a.page.getByLabel('Before', { exact: true }).fill('21');
+		await a.page.getByLabel('After', { exact: true }).fill('9');
+		await a.page.getByLabel('Unit', { exact: true }).fill('days');
 		await a.page.getByRole('button', { name: 'Submit for review' }).click();
 		const submitted = await waitForDoc(alice, (d) => d.type === 'story' && d.status === 'submitted');
 		const ulid = String(submitted._id).slice('story:'.length);
@@ -74,13 +74,13 @@ describe('success stories, adoptions and recognition', () => {
 		await b.page.getByRole('heading', { name: 'Results' }).waitFor();
 		await b.page.getByRole('button', { name: 'We adopted this' }).click();
 		const form = b.page.locator('form', { has: b.page.getByRole('button', { name: 'Record adoption' }) });
-		await form.getByLabel('Organisation').fill('Harbour District Council');
-		await form.getByLabel('Status').selectOption('implemented');
+		await form.getByLabel('Organisation', { exact: true }).fill('Harbour District Council');
+		await form.getByLabel('Status', { exact: true }).selectOption('implemented');
 		await form.getByRole('button', { name: 'Add a result' }).click();
-		await form.getByLabel('Measure').selectOption('staff-hours-saved');
+		await form.getByLabel('Measure', { exact: true }).selectOption('staff-hours-saved');
 		await form.getByLabel('What was measured').fill('Staff hours saved');
 		await form.getByLabel('Or a single figure').fill('300');
-		await form.getByLabel('Unit').fill('hours');
+		await form.getByLabel('Unit', { exact: true }).fill('hours');
 		await form.getByRole('button', { name: 'Record adoption' }).click();
 		await b.page.getByText('Adopted by 1 organisation; 1 reports results').waitFor();
 		await waitForDoc(alice, (d) => d.type === 'adoption' && d.author === 'bruno');
@@ -104,6 +104,27 @@ describe('success stories, adoptions and recognition', () => {
 		await b.page.goto(`${server.url}/recognition`);
 		await b.page.getByRole('link', { name: 'Bruno Keller' }).first().waitFor();
 
+		// a moderator sets a challenge and the author enters her story while it is open
+		await r.page.goto(`${server.url}/challenges/new`);
+		await r.page.getByLabel('Title').fill('Faster permits');
+		await r.page.getByLabel('The problem').fill('Permits take too long everywhere.');
+		await r.page.getByLabel('Criterion 1').fill('Measured results');
+		const local = (ms: number) =>
+			new Date(Date.now() + ms - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+		await r.page.getByLabel('Opens').fill(local(-3_600_000));
+		await r.page.getByLabel('Closes').fill(local(14 * 86_400_000));
+		await r.page.getByLabel('Judges').fill('rita');
+		await r.page.getByLabel('Recognition offered').fill('A talk at the spring conference');
+		await r.page.getByRole('button', { name: 'Save challenge' }).click();
+		const challenge = await waitForDoc(alice, (d) => d.type === 'challenge');
+		const challengeUlid = String(challenge._id).slice('challenge:'.length);
+		await waitUpToDate(a.page, 45_000);
+		await a.page.goto(`${server.url}/challenges/${challengeUlid}`);
+		await a.page.getByLabel('Your story or resource').selectOption({ label: 'Permits in nine days (success story)' });
+		await a.page.getByRole('button', { name: 'Enter', exact: true }).click();
+		await waitForDoc(alice, (d) => d._id === submitted._id && d.challenge === challenge._id);
+		await waitUpToDate(b.page, 45_000);
+
 		// axe on the new pages, desktop then phone
 		const found: Record<string, string[]> = {};
 		for (const width of [1280, 360]) {
@@ -113,7 +134,8 @@ describe('success stories, adoptions and recognition', () => {
 				[`/stories/${ulid}`, 'Harbour District Council'],
 				['/stories/new', 'What was done'],
 				['/recognition', 'Rising contributors'],
-				['/challenges', 'Community challenges'],
+				['/challenges', 'Faster permits'],
+				[`/challenges/${challengeUlid}`, 'Permits in nine days'],
 				['/people/bruno', 'How these points were earned']
 			] as const) {
 				await b.page.goto(`${server.url}${path}`);
