@@ -53,7 +53,9 @@ export function summarizeAdoptions(adoptions: readonly AdoptionFacts[]): Adoptio
 export function summarySentence(summary: Pick<AdoptionSummary, 'organisations' | 'withResults'>): string {
 	const { organisations: n, withResults: r } = summary;
 	if (n === 0) return 'No organisation has reported adopting this yet.';
-	return `Adopted by ${n} organisation${n === 1 ? '' : 's'}; ${r} report${r === 1 ? 's' : ''} results`;
+	const adopted = `Adopted by ${n} organisation${n === 1 ? '' : 's'}`;
+	if (r === 0) return `${adopted}; no results reported yet`;
+	return `${adopted}; ${r} report${r === 1 ? 's' : ''} results`;
 }
 
 /** When the adopter is reminded to report results: `remindAfterDays` (default 90) after recording. */

@@ -55,9 +55,18 @@ export const isMoney = (figure: Pick<OutcomeFigure, 'metric'>): boolean => figur
  */
 export function improvementOf(figure: Pick<OutcomeFigure, 'metric' | 'before' | 'after'>): number | null {
 	const { before, after } = figure;
-	if (before === undefined || after === undefined || before === 0) return null;
+	// "other" says nothing of which way is better: fewer complaints and more visitors are both gains
+	if (before === undefined || after === undefined || before === 0 || figure.metric === 'other') return null;
 	const change = (after - before) / Math.abs(before);
 	return LOWER_IS_BETTER.has(figure.metric) ? -change : change;
+}
+
+/** "60 % lower" / "25 % higher": the change of a figure whose good direction is not known. */
+export function formatChange(before: number, after: number, locale?: string): string {
+	if (before === 0 || after === before) return after === before ? 'No change' : '';
+	const change = (after - before) / Math.abs(before);
+	const percent = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.abs(change) * 100);
+	return change > 0 ? `${percent} % higher` : `${percent} % lower`;
 }
 
 /** The figure with the largest relative improvement, and that improvement; null when none is computable. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	formatChange,
 	LOWER_IS_BETTER,
 	OUTCOME_LABELS,
 	formatFigure,
@@ -140,5 +141,14 @@ describe('outcome drafts', () => {
 				'Result 2: Give both the figure before and the figure after, or a single figure.'
 			]
 		});
+	});
+});
+
+describe('figures whose good direction is not known', () => {
+	it('are no improvement, and their change is said as higher or lower', () => {
+		expect(improvementOf({ metric: 'other', before: 100, after: 40 })).toBeNull();
+		expect(formatChange(100, 40, 'en')).toBe('60 % lower');
+		expect(formatChange(40, 50, 'en')).toBe('25 % higher');
+		expect(formatChange(40, 40, 'en')).toBe('No change');
 	});
 });
