@@ -46,7 +46,9 @@ describe('summarizeAdoptions', () => {
 		);
 		expect(summarySentence({ organisations: 1, withResults: 1 })).toBe('Adopted by 1 organisation; 1 reports results');
 		expect(summarySentence({ organisations: 4, withResults: 2 })).toBe('Adopted by 4 organisations; 2 report results');
-		expect(summarySentence({ organisations: 3, withResults: 0 })).toBe('Adopted by 3 organisations; no results reported yet');
+		expect(summarySentence({ organisations: 3, withResults: 0 })).toBe(
+			'Adopted by 3 organisations; no results reported yet'
+		);
 	});
 });
 
