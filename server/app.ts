@@ -179,7 +179,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 	// a hub keeps no members' databases: flags reach the server with the member's own sync
 	if (!deps.hub) writeRules.push(moderation.flagRule);
 	writeRules.push(mentorshipRule);
-	writeRules.push(challengesRule(clock));
+	writeRules.push(challengesRule(clock, deps.hub ? undefined : auth.users));
 	writeRules.push(adoptionRule);
 	writeRules.push(answersRule);
 	// Places at events are decided by the central server alone (a hub relays answers to it).

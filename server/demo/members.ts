@@ -72,7 +72,7 @@ export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		password: DEMO_PASSWORD,
 		displayName: 'Piotr Kowalski',
 		organization: 'Association of Small Municipalities',
-		roles: ['moderator'],
+		roles: ['moderator', 'reviewer'],
 		profile: {
 			jurisdiction: 'Northern region',
 			region: 'Northern region',

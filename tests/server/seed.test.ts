@@ -93,7 +93,7 @@ describe('seed', () => {
 		const login = await h.post('/api/auth/login', { username: 'maria', password: DEMO_PASSWORD });
 		expect(login.status).toBe(200);
 		expect((await login.json()).user.roles).toEqual(['member', 'reviewer']);
-		expect((await h.auth.users.get('piotr'))?.roles).toEqual(['member', 'moderator']);
+		expect((await h.auth.users.get('piotr'))?.roles).toEqual(['member', 'reviewer', 'moderator']);
 	});
 
 	it('loads stories, adoptions, challenges and accepted answers that pass the schemas and the permissions', async () => {

@@ -7,6 +7,7 @@
 import { entryRefusal, judgingRefusal, winnersRefusal, type ChallengeFacts } from '../../../src/lib/domain/challenges';
 import { isModerator } from '../../../src/lib/domain/permissions';
 import type { JudgedDoc, WriteRule } from '../write';
+import type { MemberRoles } from '../../auth/users';
 
 type Judged = JudgedDoc['doc'];
 
@@ -85,7 +86,28 @@ function refusalOf({ doc, actor }: JudgedDoc, ledger: Ledger, now: Date): string
 }
 
 /** The challenge rule, judged at `clock()` (the server's time). */
-export function challengesRule(clock: () => Date = () => new Date()): WriteRule {
+/**
+ * Judges are reviewers: a challenge naming a new judge who is not one is refused. `members` reads
+ * roles; a hub, which keeps no accounts, passes none and leaves the check to the central server.
+ */
+async function judgesRefusal(
+	doc: Judged,
+	stored: Judged | null | undefined,
+	members: MemberRoles
+): Promise<string | null> {
+	if (!isChallengeDoc(doc) || doc._deleted || !Array.isArray(doc.judges)) return null;
+	const before = new Set(Array.isArray(stored?.judges) ? stored.judges.map(String) : []);
+	for (const name of doc.judges.map(String)) {
+		if (before.has(name)) continue;
+		const member = await members.get(name);
+		if (!member) return `there is no member ${name} to judge`;
+		if (!member.roles.includes('reviewer') && !member.roles.includes('admin'))
+			return `judges are reviewers: ${name} is not one`;
+	}
+	return null;
+}
+
+export function challengesRule(clock: () => Date = () => new Date(), members?: MemberRoles): WriteRule {
 	return {
 		async check(db, kind, docs) {
 			const refused = new Map<number, string>();
@@ -95,7 +117,9 @@ export function challengesRule(clock: () => Date = () => new Date()): WriteRule 
 			const ledger = await readLedger(db, docs);
 			const now = clock();
 			for (const i of judged) {
-				const reason = refusalOf(docs[i], ledger, now);
+				const reason =
+					refusalOf(docs[i], ledger, now) ??
+					(members ? await judgesRefusal(docs[i].doc, ledger.get(docs[i].doc._id), members) : null);
 				if (reason) refused.set(i, reason);
 				else ledger.set(docs[i].doc._id, docs[i].doc._deleted ? null : docs[i].doc);
 			}

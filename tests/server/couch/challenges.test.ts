@@ -172,3 +172,20 @@ describe('winners', () => {
 		expect(late.reason).toBe('the winners of this challenge are announced: judging is over');
 	});
 });
+
+describe('judges', () => {
+	it('are reviewers: a challenge naming a member who is not one, or no member, is refused', async () => {
+		const roles: Record<string, string[]> = { rita: ['member', 'reviewer'], bob: ['member'], ada: ['member', 'admin'] };
+		const members = {
+			get: async (name: string) => (roles[name] ? { name, roles: roles[name] as never } : null)
+		};
+		h = createCouchHarness({ rules: [challengesRule(() => now, members)] });
+		now = DURING;
+		const [notReviewer] = await push('mod', [challenge({ judges: ['rita', 'bob'] })]);
+		expect(notReviewer.reason).toBe('judges are reviewers: bob is not one');
+		const [nobody] = await push('mod', [challenge({ judges: ['ghost'] })]);
+		expect(nobody.reason).toBe('there is no member ghost to judge');
+		const [ok] = await push('mod', [challenge({ judges: ['rita', 'ada'] })]);
+		expect(ok.ok).toBe(true);
+	});
+});
