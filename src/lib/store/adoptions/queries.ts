@@ -100,18 +100,23 @@ export async function myAdoptions(ctx: StoreContext): Promise<MyAdoptionView[]> 
 	return own.map((a) => ({ ...a, practiceRef: practices.get(a.practice)! }));
 }
 
-/** The Dexie tables adoptionReminders() reads, for a transaction that includes it. */
-export const REMINDER_TABLES = ['adoptions', 'libResources', 'stories'] as const;
-
-/** The member's adoptions due a reminder now, as inbox notifications. */
-export async function adoptionReminders(ctx: StoreContext): Promise<NotificationRow[]> {
-	const rows = await adoptionTables(ctx.db).adoptions.where('author').equals(ctx.member.name).toArray();
+/**
+ * The member's adoptions due a reminder now, as inbox notifications. A chain of Dexie promises
+ * rather than an async function: live queries (the unread count) read on after it, and Dexie
+ * follows their reads only through its own promises.
+ */
+export function adoptionReminders(ctx: StoreContext): Promise<NotificationRow[]> {
 	const now = ctx.now();
-	const due = rows.filter((row) => reminderDue(row, now));
-	if (due.length === 0) return [];
-	const practices = await practicesByIds(
-		ctx,
-		due.map((a) => a.practice)
-	);
-	return due.map((a) => adoptionReminder(a, practices.get(a.practice)!.title));
+	return adoptionTables(ctx.db)
+		.adoptions.where('author')
+		.equals(ctx.member.name)
+		.toArray()
+		.then((rows) => {
+			const due = rows.filter((row) => reminderDue(row, now));
+			if (due.length === 0) return [];
+			return practicesByIds(
+				ctx,
+				due.map((a) => a.practice)
+			).then((practices) => due.map((a) => adoptionReminder(a, practices.get(a.practice)!.title)));
+		});
 }
