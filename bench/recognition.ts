@@ -12,6 +12,8 @@ import { openTestStore, postDoc, seqUlid as ulid, threadDoc } from '../tests/uni
 import { runAlone, type Figures } from './lib/report';
 
 const MEMBERS = 1_000;
+/** The larger community the shared rules are also timed over (the server's computation). */
+const LARGE_MEMBERS = 10_000;
 const NOW = '2026-12-15T12:00:00.000Z';
 const DAY_MS = 86_400_000;
 const START = Date.parse('2025-12-01T00:00:00.000Z');
@@ -32,14 +34,17 @@ function random(seed: number): () => number {
 
 type Doc = Record<string, unknown> & { _id: string };
 
-export function recognitionCommunity(): Doc[] {
+/** About ten documents per member; `members` scales every kind of document alike. */
+export function recognitionCommunity(members = MEMBERS): Doc[] {
+	const scale = members / MEMBERS;
+	const n = (count: number) => Math.round(count * scale);
 	const rnd = random(42);
 	const member = (i: number) => `member${String(i).padStart(4, '0')}`;
 	// a few members do most of the work, as in real communities
-	const someone = () => member(Math.floor(MEMBERS * rnd() * rnd()));
+	const someone = () => member(Math.floor(members * rnd() * rnd()));
 	const when = () => new Date(START + Math.floor(rnd() * 370 * DAY_MS)).toISOString();
 	const docs: Doc[] = [];
-	for (let i = 0; i < MEMBERS; i++)
+	for (let i = 0; i < members; i++)
 		docs.push({
 			_id: `profile:${member(i)}`,
 			type: 'profile',
@@ -50,23 +55,23 @@ export function recognitionCommunity(): Doc[] {
 			sector: SECTORS[(i * 3) % SECTORS.length],
 			...(i % 50 === 0 ? { hideFromLeaderboards: true } : {})
 		});
-	const threads = Array.from({ length: 1_500 }, (_, i) => ({
+	const threads = Array.from({ length: n(1_500) }, (_, i) => ({
 		...threadDoc(ulid('01JA', i), 'general', 0, { author: someone(), createdAt: when() })
 	}));
-	const posts = Array.from({ length: 3_500 }, (_, i) => ({
+	const posts = Array.from({ length: n(3_500) }, (_, i) => ({
 		...postDoc(ulid('01JB', i), threads[Math.floor(rnd() * threads.length)]._id, 0, {
 			author: someone(),
 			createdAt: when()
 		})
 	}));
 	docs.push(...threads, ...posts);
-	for (let i = 0; i < 200; i++) {
+	for (let i = 0; i < n(200); i++) {
 		const post = posts[i * 17];
 		const t = threads.find((x) => x._id === post.thread)!;
 		Object.assign(t, { answer: post._id, answeredBy: t.author, answeredAt: when() });
 	}
 	const votes = new Map<string, Doc>();
-	for (let i = 0; i < 2_500; i++) {
+	for (let i = 0; i < n(2_500); i++) {
 		const target =
 			rnd() < 0.6 ? posts[Math.floor(rnd() * posts.length)]._id : threads[Math.floor(rnd() * threads.length)]._id;
 		const author = someone();
@@ -81,7 +86,7 @@ export function recognitionCommunity(): Doc[] {
 	}
 	docs.push(...votes.values());
 	const practices: Doc[] = [];
-	for (let i = 0; i < 300; i++) {
+	for (let i = 0; i < n(300); i++) {
 		const story = i % 3 === 0;
 		const doc: Doc = {
 			_id: `${story ? 'story' : 'resource'}:${ulid('01JC', i)}`,
@@ -126,7 +131,7 @@ export function recognitionCommunity(): Doc[] {
 		winners: [0, 30, 60].map((n, place) => ({ entry: practices[n]._id, place: place + 1 })),
 		announcedAt: '2026-07-01T00:00:00.000Z'
 	});
-	for (let i = 0; i < 300; i++)
+	for (let i = 0; i < n(300); i++)
 		docs.push({
 			_id: `adoption:${ulid('01JF', i)}`,
 			type: 'adoption',
@@ -138,7 +143,7 @@ export function recognitionCommunity(): Doc[] {
 			notes: '',
 			outcomes: i % 3 === 0 ? [{ metric: 'time-saved', label: 'Hours', value: 10, unit: 'hours' }] : []
 		});
-	for (let i = 0; i < 100; i++) {
+	for (let i = 0; i < n(100); i++) {
 		const organiser = someone();
 		const start = when();
 		const event = `event:${ulid('01JG', i)}`;
@@ -158,7 +163,7 @@ export function recognitionCommunity(): Doc[] {
 			tags: []
 		});
 		for (let k = 0; k < 4; k++) {
-			const who = member(Math.floor(rnd() * MEMBERS));
+			const who = member(Math.floor(rnd() * members));
 			docs.push({
 				_id: `attendance:${ulid('01JG', i)}:${who}`,
 				type: 'attendance',
@@ -170,13 +175,13 @@ export function recognitionCommunity(): Doc[] {
 			});
 		}
 	}
-	for (let i = 0; i < 50; i++) {
+	for (let i = 0; i < n(50); i++) {
 		const id = ulid('01JH', i);
 		const mentor = someone();
 		docs.push({
 			_id: `mentorship:${id}`,
 			type: 'mentorship',
-			author: member(500 + i),
+			author: member(Math.floor(members / 2) + i),
 			createdAt: when(),
 			mentor,
 			goals: 'Learn'
@@ -203,6 +208,8 @@ async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
 export async function recognitionBench(): Promise<Figures> {
 	const docs = recognitionCommunity();
 	const pureMs = await time(() => computeRecognition(docs, { now: NOW }));
+	const large = recognitionCommunity(LARGE_MEMBERS);
+	const largeMs = await time(() => computeRecognition(large, { now: NOW }));
 	const store = await openTestStore({ name: 'bench-recognition' }, { now: () => NOW });
 	try {
 		for (let i = 0; i < docs.length; i += 2_000) await store.replica.community.bulkDocs(docs.slice(i, i + 2_000));
@@ -229,6 +236,9 @@ export async function recognitionBench(): Promise<Figures> {
 			documents: docs.length,
 			members_ranked: members,
 			pure_compute_ms: Math.round(pureMs),
+			large_members: LARGE_MEMBERS,
+			large_documents: large.length,
+			large_pure_compute_ms: Math.round(largeMs),
 			device_first_projection_ms: Math.round(firstMs),
 			device_new_vote_ms: Math.round(voteMs),
 			board_read_p50_ms: +reads[Math.floor(reads.length / 2)].toFixed(1),

@@ -13,6 +13,7 @@ import { localReadsBench } from './local-reads';
 import { bundleBench } from './bundle';
 import { projectorBench } from './projector';
 import { recognitionBench } from './recognition';
+import { recognitionPageBench } from './recognition-page';
 
 const BENCHES: Record<string, () => Promise<Figures>> = {
 	bundle: bundleBench,
@@ -21,7 +22,8 @@ const BENCHES: Record<string, () => Promise<Figures>> = {
 	push: () => pushBench(Number(process.env.BENCH_ROUNDS ?? 3)),
 	'local-reads': localReadsBench,
 	projector: projectorBench,
-	recognition: recognitionBench
+	recognition: recognitionBench,
+	'recognition-page': recognitionPageBench
 };
 
 // The benchmarks measure the built client, service worker included (`vite build` alone has none,
