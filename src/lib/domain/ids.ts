@@ -236,3 +236,13 @@ export function parseJudgingId(id: string): { challenge: string; entry: string; 
 	const [, challenge, type, entry, judge] = id.split(':');
 	return { challenge: `challenge:${challenge}`, entry: `${type}:${entry}`, judge };
 }
+
+/** What members say was useful or not: a resource, story, event or knowledge-base collection. */
+export const FEEDBACK_TARGET_PATTERN = new RegExp(
+	`^(?:(?:resource|story|event):${ULID_SOURCE}|collection:[a-z0-9][a-z0-9-]{0,63})$`
+);
+
+/** One "Was this useful?" answer per member and item: `feedback:{target id}:{username}`. */
+export function feedbackId(target: string, username: string): string {
+	return `feedback:${target}:${username}`;
+}

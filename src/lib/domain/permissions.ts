@@ -36,6 +36,7 @@ export interface DocFacts {
 	practice?: unknown;
 	challenge?: unknown;
 	judges?: unknown;
+	response?: unknown;
 	_deleted?: boolean;
 }
 
@@ -116,6 +117,10 @@ function authorizeCreate(actor: Actor, doc: DocFacts): Decision {
 			return REVIEWER_STATUSES.has(String(doc.status)) ? deny(selfDecision(doc.type)) : allow;
 		case 'challenge':
 			return isModerator(actor) ? allow : deny('only moderators set community challenges');
+		case 'suggestion':
+			return (doc.status !== 'open' || doc.response !== undefined) && !isModerator(actor)
+				? deny('a new suggestion is open; moderators set its status and answer it')
+				: allow;
 		case 'vote':
 			return doc._id === voteId(String(doc.target), actor.name)
 				? allow
@@ -160,6 +165,13 @@ function authorizeChange(actor: Actor, next: DocFacts, prev: DocFacts): Decision
 	if (prev.type === 'category' && !isModerator(actor)) return deny('only moderators change categories');
 	if (prev.type === 'profile' && !own) return deny('members change only their own profile');
 	if (prev.type === 'challenge' && !isModerator(actor)) return deny('only moderators change community challenges');
+	if (
+		prev.type === 'suggestion' &&
+		!next._deleted &&
+		!isModerator(actor) &&
+		(next.status !== prev.status || JSON.stringify(next.response ?? null) !== JSON.stringify(prev.response ?? null))
+	)
+		return deny('only moderators set the status of a suggestion and answer it');
 	const curating = (REVIEWED_TYPES.has(String(prev.type)) || prev.type === 'collection') && hasRole(actor, 'reviewer');
 	if (!own && !isModerator(actor) && !curating) {
 		return deny('only the author or a moderator may change or delete this document');

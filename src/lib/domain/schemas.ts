@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import {
 	ATTENDANCE_ID_PATTERN,
 	COLLECTION_ITEM_PATTERN,
+	FEEDBACK_TARGET_PATTERN,
 	FLAG_TARGET_PATTERN,
 	JUDGING_ID_PATTERN,
 	PRACTICE_PATTERN,
@@ -526,6 +527,47 @@ export const judgingSchema = v.pipe(
 	)
 );
 
+// ---- Feedback and suggestions ----
+/**
+ * "Was this useful?": one answer per member and item, `feedback:{target id}:{username}`, with an
+ * optional comment. Items: resources, stories, events (once they happened), collections.
+ */
+export const feedbackSchema = v.pipe(
+	v.looseObject({
+		...base('feedback', v.pipe(v.string(), v.startsWith('feedback:'))),
+		target: v.pipe(
+			v.string(),
+			v.regex(FEEDBACK_TARGET_PATTERN, 'feedback is given on resources, stories, events and collections')
+		),
+		useful: v.boolean('say whether it was useful'),
+		comment: v.optional(text(1000))
+	}),
+	v.check(
+		(f) => f._id === `feedback:${f.target}:${f.author}`,
+		'a feedback id must be feedback:{target id}:{your username}'
+	)
+);
+
+export const SUGGESTION_AREAS = ['platform', 'community'] as const;
+export const SUGGESTION_STATUSES = ['open', 'considering', 'planned', 'done', 'declined'] as const;
+export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
+
+/**
+ * A member's suggestion to improve the platform or the community: `suggestion:{ulid}`. Members
+ * vote for it with ordinary votes; moderators alone set `status` and write `response`.
+ */
+export const suggestionSchema = v.looseObject({
+	...base('suggestion', idOf('suggestion', ULID_PATTERN, 'ulid')),
+	area: v.picklist(SUGGESTION_AREAS, `area must be one of ${SUGGESTION_AREAS.join(', ')}`),
+	title: v.pipe(v.string(), v.trim(), v.minLength(1, 'a suggestion needs a title'), v.maxLength(200)),
+	body: text(5000),
+	status: v.picklist(SUGGESTION_STATUSES, `status must be one of ${SUGGESTION_STATUSES.join(', ')}`),
+	/** The moderators' answer with the current status: who, when, what. */
+	response: v.optional(v.object({ text: text(2000), by: username, at: instant }))
+});
+
+export type FeedbackDoc = v.InferOutput<typeof feedbackSchema>;
+export type SuggestionDoc = v.InferOutput<typeof suggestionSchema>;
 export type StoryDoc = v.InferOutput<typeof storySchema>;
 export type AdoptionDoc = v.InferOutput<typeof adoptionSchema>;
 export type ChallengeDoc = v.InferOutput<typeof challengeSchema>;
@@ -652,7 +694,9 @@ export const communitySchemas = {
 	story: storySchema,
 	adoption: adoptionSchema,
 	challenge: challengeSchema,
-	judging: judgingSchema
+	judging: judgingSchema,
+	feedback: feedbackSchema,
+	suggestion: suggestionSchema
 } as const;
 
 export type CommunityType = keyof typeof communitySchemas;
@@ -681,7 +725,9 @@ export type CommunityDoc =
 	| StoryDoc
 	| AdoptionDoc
 	| ChallengeDoc
-	| JudgingDoc;
+	| JudgingDoc
+	| FeedbackDoc
+	| SuggestionDoc;
 
 export function isCommunityType(type: unknown): type is CommunityType {
 	return typeof type === 'string' && Object.hasOwn(communitySchemas, type);
