@@ -100,6 +100,9 @@ export async function myAdoptions(ctx: StoreContext): Promise<MyAdoptionView[]> 
 	return own.map((a) => ({ ...a, practiceRef: practices.get(a.practice)! }));
 }
 
+/** The Dexie tables adoptionReminders() reads, for a transaction that includes it. */
+export const REMINDER_TABLES = ['adoptions', 'libResources', 'stories'] as const;
+
 /**
  * The member's adoptions due a reminder now, as inbox notifications. A chain of Dexie promises
  * rather than an async function: live queries (the unread count) read on after it, and Dexie

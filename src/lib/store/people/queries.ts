@@ -5,7 +5,7 @@ import { mentorCapacityOf, rankMentors, type RankedMentor } from '../../domain/m
 import type { StoreContext } from '../context';
 import { canSee, visibilityOf } from '../../domain/moderation';
 import { decisionsOn } from '../moderation/queries';
-import { adoptionReminders } from '../adoptions/queries';
+import { REMINDER_TABLES, adoptionReminders } from '../adoptions/queries';
 import type { ProfileRow, ThreadRow } from '../types';
 import { libraryTables, type ResourceDocRow } from '../library/tables';
 import { eventsOf } from '../events/queries';
@@ -323,10 +323,9 @@ export async function unreadNotificationCount(ctx: StoreContext): Promise<number
 /** Marks notifications read (all when `ids` is not given), in one read-write transaction. */
 export async function markNotificationsRead(ctx: StoreContext, ids?: readonly string[]): Promise<void> {
 	const t = eventsTables(ctx.db);
-	// Reminders are read before the transaction: a read-write transaction over the adoptions and
-	// library tables as well left the live unread count unaware of the change in Chromium.
-	const reminders = ids ? [] : (await adoptionReminders(ctx)).map((r) => r.id);
-	await ctx.db.transaction('rw', [t.notifications, t.eventsDevice], async () => {
+	// the reminders are read in the same transaction: the tables they read are in its scope
+	await ctx.db.transaction('rw', [t.notifications, t.eventsDevice, ...REMINDER_TABLES], async () => {
+		const reminders = ids ? [] : (await adoptionReminders(ctx)).map((r) => r.id);
 		const all = ids ?? [...(await t.notifications.toCollection().primaryKeys()), ...reminders];
 		const list = all.map(String);
 		const read = await readIds(ctx, list);
