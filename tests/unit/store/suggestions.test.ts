@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeTestStores, openTestStore, uniqueName, type TestStore } from './support';
 import type { SuggestionInput } from '../../../src/lib/store/index';
+import { suggestionOps } from '../../../src/lib/store/suggestions/projection';
 
 afterEach(closeTestStores);
 
@@ -95,5 +96,41 @@ describe('suggestions store', () => {
 		expect(titles(await mod.suggestions.list({ sort: 'status' }))).toEqual(['First', 'Second', 'Third']);
 		expect((await mod.suggestions.list({ status: 'done' })).map((s) => s.id)).toEqual([third]);
 		expect((await mod.suggestions.list({ area: 'community' })).map((s) => s.id)).toEqual([second]);
+	});
+
+	it('projects valid suggestions, skips invalid ones with the reason, and deletes removed ones', () => {
+		const id = 'suggestion:01JFSSSSSSSSSSSSSSSSSSSS01';
+		const good = { _id: id, _rev: '1-a', type: 'suggestion', author: 'alice', createdAt: '2026-11-01T00:00:00.000Z' };
+		const skipped: string[] = [];
+		const ops = suggestionOps(
+			[
+				{ id, doc: { ...good, area: 'platform', title: 'A', body: 'B', status: 'open' } },
+				{
+					id: 'suggestion:01JFSSSSSSSSSSSSSSSSSSSS02',
+					doc: {
+						...good,
+						_id: 'suggestion:01JFSSSSSSSSSSSSSSSSSSSS02',
+						area: 'x',
+						title: 'A',
+						body: 'B',
+						status: 'open'
+					}
+				},
+				{ id: 'suggestion:01JFSSSSSSSSSSSSSSSSSSSS03', deleted: true },
+				{ id: 'thread:01JFSSSSSSSSSSSSSSSSSSSS04', doc: {} }
+			],
+			(bad, reason) => skipped.push(`${bad}: ${reason}`)
+		);
+		expect(ops.get(id)).toMatchObject({ id, rev: '1-a', title: 'A', status: 'open' });
+		expect(ops.get('suggestion:01JFSSSSSSSSSSSSSSSSSSSS03')).toBeNull();
+		expect([...ops.keys()]).toHaveLength(2);
+		expect(skipped).toEqual([expect.stringMatching(/^suggestion:01JFSSSSSSSSSSSSSSSSSSSS02: .*area/)]);
+	});
+
+	it('keeps suggestions through a rebuild of the projections', async () => {
+		const store = await openTestStore({ name: uniqueName('r') });
+		const id = await store.suggestions.create(input());
+		await store.rebuild();
+		expect((await store.suggestions.list()).map((s) => s.id)).toEqual([id]);
 	});
 });
