@@ -121,7 +121,8 @@ const KIND_HEADINGS: Record<NotificationRow['kind'], string> = {
 	recognition: 'Badges and levels you earned',
 	challenge: 'Challenges you entered',
 	// derived on the device from the clock (src/lib/domain/adoptions.ts): digests carry none yet
-	adoption: 'Time to report results'
+	adoption: 'Time to report results',
+	suggestion: 'Answers to your suggestions'
 };
 
 /** The email for `items` (plain text and HTML), with the actors' display names. */

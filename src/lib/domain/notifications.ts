@@ -14,6 +14,10 @@
 //   challenge   the winners of a challenge are announced and your entry won a place
 //   adoption    time to report results of an adoption you recorded (derived when the inbox is
 //               read, from the clock: src/lib/domain/adoptions.ts, never from a new document)
+//   suggestion  a moderator set the status of your suggestion and answered it (one per change:
+//               src/lib/domain/suggestions.ts)
+
+import { suggestionNotification } from './suggestions';
 
 export const NOTIFICATION_KINDS = [
 	'reply',
@@ -24,7 +28,8 @@ export const NOTIFICATION_KINDS = [
 	'event',
 	'recognition',
 	'challenge',
-	'adoption'
+	'adoption',
+	'suggestion'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -94,6 +99,11 @@ export async function notificationsFor(doc: Doc, me: string, lookup: NotifyLooku
 		return doc.to === me && author !== me ? [row('message', excerpt(str(doc.body)), `/messages/${author}`)] : [];
 	}
 	if (doc.type === 'place') return placeNotifications(doc, me, lookup);
+	// before the author check: the author of a suggestion is who hears of the moderators' answer
+	if (doc.type === 'suggestion') {
+		const answered = suggestionNotification(doc, me);
+		return answered ? [answered] : [];
+	}
 	// before the author check: the thread's author is who usually accepts another member's reply
 	if (doc.type === 'thread' && doc.answer && doc.answeredBy !== me) {
 		const accepted = await answerNotification(doc, me, lookup);

@@ -12,6 +12,7 @@ import type { LibraryApi, SearchApi } from './library/api';
 import { createModerationApi, type ModerationApi } from './moderation/api';
 import { createRecognitionApi, type RecognitionApi } from './recognition/api';
 import { createStoriesApi, type StoriesApi } from './stories/api';
+import { createSuggestionsApi, type SuggestionsApi } from './suggestions/api';
 import * as queries from './queries';
 import type { StoreSigning } from './signing/index';
 import { syncStateKey } from './names';
@@ -52,6 +53,8 @@ export interface Store {
 	readonly stories: StoriesApi;
 	/** "We adopted this": adoptions of resources and stories, results, reminders (adoptions/api.ts). */
 	readonly adoptions: AdoptionsApi;
+	/** The suggestion box: suggestions, votes, the moderators' status and reply (suggestions/api.ts). */
+	readonly suggestions: SuggestionsApi;
 	/** The device's signing key and certificate (signing/). Absent in test fakes. */
 	readonly signing?: StoreSigning;
 	/** Saving and opening update files (exchange.ts). */
@@ -141,6 +144,7 @@ export function createAppStore(ctx: StoreContext, parts: AppStoreParts): Store {
 		challenges: createChallengesApi(ctx),
 		stories: createStoriesApi(ctx),
 		adoptions: createAdoptionsApi(ctx),
+		suggestions: createSuggestionsApi(ctx),
 		signing: parts.signing,
 		exchange: parts.exchange,
 

@@ -23,6 +23,7 @@
 //   stories, adoptions  success stories and "we adopted this" records (stories/, adoptions/tables.ts)
 //   recognitionFacts, recognitionStandings, recognitionLedgers  points, badges and levels (recognition/tables.ts)
 //   challenges, judgings  community challenges and judges' scores (challenges/tables.ts)
+//   suggestions  members' suggestions with the moderators' status and reply (suggestions/tables.ts)
 import Dexie, { type Table } from 'dexie';
 import { dexieDbName } from './names';
 import { voteId } from '../domain/ids';
@@ -33,6 +34,7 @@ import { STORIES_STORES } from './stories/tables';
 import { ADOPTIONS_STORES } from './adoptions/tables';
 import { RECOGNITION_SCHEMA_VERSION, RECOGNITION_STORES } from './recognition/tables';
 import { CHALLENGES_SCHEMA_VERSION, CHALLENGES_STORES } from './challenges/tables';
+import { SUGGESTIONS_SCHEMA_VERSION, SUGGESTIONS_STORES } from './suggestions/tables';
 import type {
 	CategoryRow,
 	ConflictRow,
@@ -160,6 +162,12 @@ export class PraxisDb extends Dexie {
 		// Challenges and judgings (challenges/tables.ts): replayed from the start like places.
 		this.version(CHALLENGES_SCHEMA_VERSION)
 			.stores({ ...CHALLENGES_STORES })
+			.upgrade(async (tx) => {
+				await tx.table<MetaRow, string>('meta').delete(CHECKPOINT_KEY);
+			});
+		// Suggestions (suggestions/tables.ts): replayed from the start like places.
+		this.version(SUGGESTIONS_SCHEMA_VERSION)
+			.stores({ ...SUGGESTIONS_STORES })
 			.upgrade(async (tx) => {
 				await tx.table<MetaRow, string>('meta').delete(CHECKPOINT_KEY);
 			});

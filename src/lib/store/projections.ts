@@ -15,6 +15,7 @@ import { forumProjection } from './forum-projection';
 import { flagsProjection, moderationProjection } from './moderation/projection';
 import { recognitionProjection } from './recognition/projection';
 import { storiesProjection } from './stories/projection';
+import { suggestionsProjection } from './suggestions/projection';
 import { writeSnapshotPart, type SnapshotWriteResult } from './snapshot-write';
 
 export interface FollowersOptions {
@@ -69,7 +70,8 @@ export function createFollowers(options: FollowersOptions): Followers {
 			moderationProjection(),
 			adoptionsProjection(),
 			recognitionProjection({ member, now: options.now }),
-			challengesProjection()
+			challengesProjection(),
+			suggestionsProjection(onProblem)
 		],
 		onProblem,
 		batchSize,
