@@ -33,6 +33,7 @@ import { STORIES_STORES } from './stories/tables';
 import { ADOPTIONS_STORES } from './adoptions/tables';
 import { RECOGNITION_SCHEMA_VERSION, RECOGNITION_STORES } from './recognition/tables';
 import { CHALLENGES_SCHEMA_VERSION, CHALLENGES_STORES } from './challenges/tables';
+import { FEEDBACK_SCHEMA_VERSION, FEEDBACK_STORES } from './feedback/tables';
 import type {
 	CategoryRow,
 	ConflictRow,
@@ -160,6 +161,12 @@ export class PraxisDb extends Dexie {
 		// Challenges and judgings (challenges/tables.ts): replayed from the start like places.
 		this.version(CHALLENGES_SCHEMA_VERSION)
 			.stores({ ...CHALLENGES_STORES })
+			.upgrade(async (tx) => {
+				await tx.table<MetaRow, string>('meta').delete(CHECKPOINT_KEY);
+			});
+		// "Was this useful?" answers (feedback/tables.ts): replayed from the start like places.
+		this.version(FEEDBACK_SCHEMA_VERSION)
+			.stores({ ...FEEDBACK_STORES })
 			.upgrade(async (tx) => {
 				await tx.table<MetaRow, string>('meta').delete(CHECKPOINT_KEY);
 			});
