@@ -55,6 +55,7 @@ import { mentorshipRule } from './couch/rules/mentorship';
 import { challengesRule } from './couch/rules/challenges';
 import { adoptionRule } from './couch/rules/adoptions';
 import { answersRule } from './couch/rules/answers';
+import { feedbackRule } from './couch/rules/feedback';
 import { FILES_DB } from '../src/lib/domain/files';
 // Members' rights: the privacy notice and consent, and "Download my data".
 import { createPrivacyRoutes } from './privacy/routes';
@@ -182,6 +183,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 	writeRules.push(challengesRule(clock, deps.hub ? undefined : auth.users));
 	writeRules.push(adoptionRule);
 	writeRules.push(answersRule);
+	writeRules.push(feedbackRule(clock));
 	// Places at events are decided by the central server alone (a hub relays answers to it).
 	if (!deps.hub) writeRules.push(placesRule({ signer: () => serverSigner(auth.signingKey()), clock }));
 

@@ -7,6 +7,7 @@ import * as attention from './attention';
 import type { StoreContext } from './context';
 import { createChallengesApi, type ChallengesApi } from './challenges/api';
 import type { ExchangeApi } from './exchange';
+import { createFeedbackApi, type FeedbackApi } from './feedback/api';
 import type { EventsApi, PeopleApi } from './events/api';
 import type { LibraryApi, SearchApi } from './library/api';
 import { createModerationApi, type ModerationApi } from './moderation/api';
@@ -55,6 +56,8 @@ export interface Store {
 	readonly adoptions: AdoptionsApi;
 	/** The suggestion box: suggestions, votes, the moderators' status and reply (suggestions/api.ts). */
 	readonly suggestions: SuggestionsApi;
+	/** "Was this useful?": answers on resources, stories, events and collections (feedback/api.ts). */
+	readonly feedback: FeedbackApi;
 	/** The device's signing key and certificate (signing/). Absent in test fakes. */
 	readonly signing?: StoreSigning;
 	/** Saving and opening update files (exchange.ts). */
@@ -145,6 +148,7 @@ export function createAppStore(ctx: StoreContext, parts: AppStoreParts): Store {
 		stories: createStoriesApi(ctx),
 		adoptions: createAdoptionsApi(ctx),
 		suggestions: createSuggestionsApi(ctx),
+		feedback: createFeedbackApi(ctx),
 		signing: parts.signing,
 		exchange: parts.exchange,
 

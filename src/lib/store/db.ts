@@ -35,6 +35,7 @@ import { ADOPTIONS_STORES } from './adoptions/tables';
 import { RECOGNITION_SCHEMA_VERSION, RECOGNITION_STORES } from './recognition/tables';
 import { CHALLENGES_SCHEMA_VERSION, CHALLENGES_STORES } from './challenges/tables';
 import { SUGGESTIONS_SCHEMA_VERSION, SUGGESTIONS_STORES } from './suggestions/tables';
+import { FEEDBACK_SCHEMA_VERSION, FEEDBACK_STORES } from './feedback/tables';
 import type {
 	CategoryRow,
 	ConflictRow,
@@ -168,6 +169,12 @@ export class PraxisDb extends Dexie {
 		// Suggestions (suggestions/tables.ts): replayed from the start like places.
 		this.version(SUGGESTIONS_SCHEMA_VERSION)
 			.stores({ ...SUGGESTIONS_STORES })
+			.upgrade(async (tx) => {
+				await tx.table<MetaRow, string>('meta').delete(CHECKPOINT_KEY);
+			});
+		// "Was this useful?" answers (feedback/tables.ts): replayed from the start like places.
+		this.version(FEEDBACK_SCHEMA_VERSION)
+			.stores({ ...FEEDBACK_STORES })
 			.upgrade(async (tx) => {
 				await tx.table<MetaRow, string>('meta').delete(CHECKPOINT_KEY);
 			});

@@ -5,6 +5,7 @@
 // the "only me" profile and the member's own flags.
 import { challengesProjection } from './challenges/projection';
 import { adoptionsProjection } from './adoptions/projection';
+import { feedbackProjection } from './feedback/projection';
 import { CHECKPOINT_KEY, type PraxisDb } from './db';
 import { eventsProjection } from './events/feed-projection';
 import { PRIVATE_CHECKPOINT_KEY } from './events/tables';
@@ -71,7 +72,8 @@ export function createFollowers(options: FollowersOptions): Followers {
 			adoptionsProjection(),
 			recognitionProjection({ member, now: options.now }),
 			challengesProjection(),
-			suggestionsProjection(onProblem)
+			suggestionsProjection(onProblem),
+			feedbackProjection()
 		],
 		onProblem,
 		batchSize,
