@@ -9,6 +9,7 @@ import type { DataPackage } from '../../server/open-data/build';
 import type { OpenDataSummary } from '../../server/open-data/index';
 import { thread, post } from './helpers/community-docs';
 import { readServerConfig } from '../../server/config';
+import { startHub, startUpstream } from './hub/support';
 
 let harness: Harness | null = null;
 afterEach(async () => {
@@ -296,5 +297,25 @@ describe('PRAXIS_OPEN_DATA_LICENSE', () => {
 		expect('error' in byDefault ? byDefault.error : byDefault.app.openDataLicense).toBe('CC-BY-4.0');
 		const bad = readServerConfig({ PRAXIS_OPEN_DATA_LICENSE: 'MIT' });
 		expect('error' in bad && bad.error).toMatch(/^PRAXIS_OPEN_DATA_LICENSE must be one of CC-BY-4.0, /);
+	});
+});
+
+describe('open data on a hub', () => {
+	it('is served by the central server, never by a hub', async () => {
+		const upstream = await startUpstream();
+		try {
+			const enrolled = await upstream.praxis.hubs.enrol(uniqueName('hall'));
+			if (!('credential' in enrolled)) throw new Error(enrolled.refused);
+			const hub = await startHub(upstream.base, enrolled.credential);
+			try {
+				expect((await fetch(`${hub.base}/api/open-data`)).status).toBe(404);
+				expect((await fetch(`${hub.base}/api/open-data/download`)).status).toBe(404);
+				expect((await fetch(`${upstream.base}/api/open-data`)).status).toBe(200);
+			} finally {
+				await hub.close();
+			}
+		} finally {
+			await upstream.close();
+		}
 	});
 });
