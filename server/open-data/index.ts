@@ -10,6 +10,7 @@ import { Hono, type Context } from 'hono';
 import type { Storage } from '../storage/index';
 import { OpenDataCache, buildOpenData, type OpenDataBuild } from './build';
 import type { OpenDataLicense } from './licenses';
+import type { OpenDataSummary } from '../../src/lib/domain/open-data';
 
 export interface OpenDataRoutesDeps {
 	storage: Storage;
@@ -17,17 +18,10 @@ export interface OpenDataRoutesDeps {
 	clock?: () => Date;
 }
 
-/** GET /api/open-data. */
-export interface OpenDataSummary {
-	builtAt: string;
-	license: OpenDataLicense;
-	download: string;
-	files: { name: string; title: string; description: string; rows: number; url: string }[];
-}
-
 /** Browsers and proxies may keep an answer a few minutes: the data changes hourly at most. */
 const CACHE_CONTROL = 'public, max-age=300';
 
+/** GET /api/open-data (its shape is shared with the /open page: src/lib/domain/open-data.ts). */
 export function summaryOf(build: OpenDataBuild): OpenDataSummary {
 	return {
 		builtAt: build.builtAt,

@@ -6,7 +6,7 @@ import { createHarness, type Harness } from './support/harness';
 import { uniqueName } from '../unit/store/support';
 import { docId, moderationId, userDbName } from '../../src/lib/domain/ids';
 import type { DataPackage } from '../../server/open-data/build';
-import type { OpenDataSummary } from '../../server/open-data/index';
+import type { OpenDataSummary } from '../../src/lib/domain/open-data';
 import { thread, post } from './helpers/community-docs';
 import { readServerConfig } from '../../server/config';
 import { startHub, startUpstream } from './hub/support';
