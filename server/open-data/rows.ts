@@ -31,6 +31,8 @@ const ulidOf = (id: string): string => id.slice(id.indexOf(':') + 1);
 const dateOf = (instant: string): string => instant.slice(0, 10);
 const monthOf = (instant: string): string => instant.slice(0, 7);
 const tagsOf = (tags: readonly string[]): string => tags.join(';');
+/** Table Schema's default datetime format: UTC, whole seconds. */
+const datetimeOf = (instant: string): string => new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** When a reviewed item was published: as the devices' projections date it. */
 const publishedAt = (doc: { reviewedAt?: string; updatedAt?: string; createdAt: string }): string =>
@@ -198,8 +200,8 @@ function eventRows(events: Sorted['events'], going: Map<string, number>): Row[] 
 		id: ulidOf(e._id),
 		kind: e.kind,
 		title: e.title,
-		start: new Date(e.start).toISOString(),
-		end: new Date(e.end).toISOString(),
+		start: datetimeOf(e.start),
+		end: datetimeOf(e.end),
 		time_zone: e.timeZone,
 		region: e.region,
 		online: e.location.online !== undefined,

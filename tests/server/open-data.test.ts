@@ -150,7 +150,7 @@ const FITS: Record<string, (value: string) => boolean> = {
 	integer: (x) => /^-?\d+$/.test(x),
 	number: (x) => x.trim() !== '' && Number.isFinite(Number(x)),
 	date: (x) => /^\d{4}-\d{2}-\d{2}$/.test(x),
-	datetime: (x) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(x),
+	datetime: (x) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(x),
 	boolean: (x) => x === 'true' || x === 'false'
 };
 
@@ -225,7 +225,13 @@ describe('/api/open-data', () => {
 		expect(rows('adoption-outcomes.csv')[0]).toMatchObject({ metric: 'cost-saved', value: '1200.5', unit: 'EUR' });
 		// a cell that starts like a formula is kept as text
 		expect(rows('resources.csv')[0].title).toBe(`'=HYPERLINK("x") guide`);
-		expect(rows('events.csv')[0]).toMatchObject({ online: 'true', in_person: 'false', cancelled: 'false', going: '0' });
+		expect(rows('events.csv')[0]).toMatchObject({
+			start: '2026-05-20T12:00:00Z',
+			online: 'true',
+			in_person: 'false',
+			cancelled: 'false',
+			going: '0'
+		});
 		const may = rows('kpi-monthly.csv').find((r) => r.month === '2026-05');
 		expect(may).toEqual({
 			month: '2026-05',
