@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import { canSee, visibilityOf, type ModerationState } from '../../src/lib/domain/moderation';
 import { targetOfModerationId } from '../../src/lib/domain/ids';
+import { organisationKey } from '../../src/lib/domain/adoptions';
 import {
 	adoptionSchema,
 	eventSchema,
@@ -153,11 +154,14 @@ function storyRows(stories: Sorted['stories']): { stories: Row[]; outcomes: Row[
 	return { stories: rows, outcomes };
 }
 
-/** Adoptions per practice and organisation: the latest status, the earliest start, the counts. */
+/**
+ * Adoptions per practice and organisation (one organisation whatever the case and spacing, as the
+ * practice pages count them): the latest record's status and name, the earliest start, the counts.
+ */
 function adoptionRows(adoptions: Sorted['adoptions']): { adoptions: Row[]; outcomes: Row[] } {
 	const groups = new Map<string, Sorted['adoptions']>();
 	for (const a of adoptions) {
-		const key = `${a.practice}\n${a.organization.trim()}`;
+		const key = `${a.practice}\n${organisationKey(a.organization)}`;
 		groups.set(key, [...(groups.get(key) ?? []), a]);
 	}
 	const rows: Row[] = [];
@@ -166,7 +170,7 @@ function adoptionRows(adoptions: Sorted['adoptions']): { adoptions: Row[]; outco
 		const group = groups.get(key)!;
 		const latest = group.reduce((a, b) => ((b.updatedAt ?? b.createdAt) > (a.updatedAt ?? a.createdAt) ? b : a));
 		const practice = { practice_id: ulidOf(latest.practice), practice_kind: latest.practice.split(':')[0] };
-		const organisation = latest.organization.trim();
+		const organisation = latest.organization.trim().replace(/\s+/g, ' ');
 		const starts = group.flatMap((a) => (a.startedOn ? [a.startedOn] : [])).sort();
 		rows.push({
 			...practice,

@@ -10,6 +10,7 @@ import type { OpenDataSummary } from '../../src/lib/domain/open-data';
 import { thread, post } from './helpers/community-docs';
 import { readServerConfig } from '../../server/config';
 import { startHub, startUpstream } from './hub/support';
+import { openDataRows } from '../../server/open-data/rows';
 
 let harness: Harness | null = null;
 afterEach(async () => {
@@ -323,5 +324,92 @@ describe('open data on a hub', () => {
 		} finally {
 			await upstream.close();
 		}
+	});
+});
+
+describe('openDataRows', () => {
+	const adoption = (practice: string, organization: string, fields: Record<string, unknown> = {}) => ({
+		_id: docId('adoption'),
+		type: 'adoption',
+		author: 'adopter',
+		createdAt: AT,
+		practice,
+		organization,
+		status: 'planning',
+		notes: '',
+		outcomes: [],
+		...fields
+	});
+	const event = (fields: Record<string, unknown>) => ({
+		_id: docId('event'),
+		type: 'event',
+		author: 'organiser',
+		createdAt: AT,
+		kind: 'meetup',
+		title: 'A meetup',
+		description: '',
+		start: '2026-03-10T18:00:00.000Z',
+		end: '2026-03-10T20:00:00.000Z',
+		timeZone: 'UTC',
+		location: { venue: 'Town hall' },
+		organisers: ['organiser'],
+		tags: [],
+		...fields
+	});
+	const hide = (target: string) => ({
+		_id: moderationId(target),
+		type: 'moderation',
+		author: 'moderator',
+		createdAt: AT,
+		target,
+		hidden: { reason: 'spam', at: AT }
+	});
+
+	it('counts one organisation per practice whatever the case and spacing, with its latest status', () => {
+		const practice = story('author');
+		const draft = story('author', { status: 'submitted' });
+		const rows = openDataRows(
+			[
+				practice,
+				draft,
+				adoption(practice._id, 'City  of Example', { startedOn: '2026-02-01' }),
+				adoption(practice._id, 'city of example', {
+					status: 'implemented',
+					updatedAt: '2026-05-20T00:00:00.000Z',
+					startedOn: '2026-01-15',
+					outcomes: [{ metric: 'satisfaction', label: 'Satisfied users', value: 80, unit: '%' }]
+				}),
+				adoption(practice._id, 'Another Town'),
+				// the practice is not published: its adoptions would tell that it exists
+				adoption(draft._id, 'Secret Town')
+			],
+			new Date(NOW).toISOString()
+		);
+		expect(rows.adoptions.map((r) => [r.organisation, r.status, r.started, r.records, r.outcome_figures])).toEqual([
+			['Another Town', 'planning', undefined, 1, 0],
+			['city of example', 'implemented', '2026-01-15', 2, 1]
+		]);
+		expect(rows['adoption-outcomes']).toEqual([
+			expect.objectContaining({ organisation: 'city of example', metric: 'satisfaction', value: 80 })
+		]);
+	});
+
+	it('leaves out hidden items and counts only events that took place, every month listed', () => {
+		const shown = event({});
+		const hidden = event({ title: 'Hidden meetup' });
+		const cancelled = event({ cancelled: true, start: '2026-04-10T18:00:00.000Z', end: '2026-04-10T19:00:00.000Z' });
+		const future = event({ start: '2026-07-01T18:00:00.000Z', end: '2026-07-01T19:00:00.000Z' });
+		const rows = openDataRows(
+			[shown, hidden, hide(hidden._id), cancelled, future, { _id: 'rsvp:x:ana', type: 'rsvp' }],
+			new Date(NOW).toISOString()
+		);
+		expect(rows.events.map((r) => r.title)).toEqual(['A meetup', 'A meetup', 'A meetup']);
+		expect(rows.events.find((r) => r.cancelled)).toMatchObject({ in_person: true, online: false });
+		expect(rows['kpi-monthly'].map((r) => [r.month, r.events_held])).toEqual([
+			['2026-03', 1],
+			['2026-04', 0],
+			['2026-05', 0],
+			['2026-06', 0]
+		]);
 	});
 });
