@@ -63,6 +63,9 @@ import { readPrivacyNotice } from './privacy/notice';
 import { createExportRoutes } from './account/routes';
 // Moderation: flags, the review queue, moderators' actions and the audit log.
 import { createModeration } from './moderation/index';
+// Open data: what the community published, for anyone, without personal data.
+import { createOpenDataRoutes } from './open-data/index';
+import { OPEN_DATA_LICENSES, OPEN_DATA_LICENSE_DEFAULT } from './open-data/licenses';
 
 /** Account requests are small; anything bigger is a mistake or an attack. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
@@ -260,6 +263,15 @@ export function createApp(deps: AppDeps): PraxisApp {
 		api.route('/devices', createDeviceRoutes({ storage, auth, verifier, clock, addressOf }));
 		api.route('/calendar', createCalendarRoutes({ storage, auth, addressOf }));
 		api.route('/recognition', createRecognitionRoutes({ storage, auth, clock, addressOf }));
+		// public GETs: the CSRF guard lets safe methods through and nothing here reads a session
+		api.route(
+			'/open-data',
+			createOpenDataRoutes({
+				storage,
+				clock,
+				license: OPEN_DATA_LICENSES[config.openDataLicense ?? OPEN_DATA_LICENSE_DEFAULT]
+			})
+		);
 		api.route(
 			'/account/email',
 			createEmailRoutes({ auth, emails, mailer: deps.mailer ?? null, appUrl, clock, addressOf })

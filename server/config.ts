@@ -6,6 +6,12 @@ import { resolve } from 'node:path';
 import { parseHubArgs, type HubArgs } from './hub/cli';
 import type { MailConfig } from './mail/mailer';
 import { DEFAULT_WRITE_LIMITS, type WriteLimits } from './couch/rate';
+import {
+	isOpenDataLicense,
+	OPEN_DATA_LICENSE_DEFAULT,
+	OPEN_DATA_LICENSES,
+	type OpenDataLicenseId
+} from './open-data/licenses';
 
 export interface AppConfig {
 	version: string;
@@ -31,6 +37,11 @@ export interface AppConfig {
 	 * (PRAXIS_AUTO_HIDE_FLAGS; default 3).
 	 */
 	autoHideFlags?: number;
+	/**
+	 * The licence open data is published under (/api/open-data), by SPDX id:
+	 * PRAXIS_OPEN_DATA_LICENSE, one of OPEN_DATA_LICENSES (default CC-BY-4.0).
+	 */
+	openDataLicense?: OpenDataLicenseId;
 }
 
 export const LIMITS = {
@@ -118,6 +129,11 @@ export function readServerConfig(env: Env, options: ReadOptions = {}): ServerCon
 		return {
 			error: `PRAXIS_AUTO_HIDE_FLAGS must be a whole number from 1 to ${MAX_AUTO_HIDE_FLAGS}, not ${env.PRAXIS_AUTO_HIDE_FLAGS}`
 		};
+	const openDataLicense = env.PRAXIS_OPEN_DATA_LICENSE?.trim() || OPEN_DATA_LICENSE_DEFAULT;
+	if (!isOpenDataLicense(openDataLicense))
+		return {
+			error: `PRAXIS_OPEN_DATA_LICENSE must be one of ${Object.keys(OPEN_DATA_LICENSES).join(', ')}, not ${openDataLicense}`
+		};
 	const writesPerMinute = perMinute(env, 'PRAXIS_WRITE_LIMIT_PER_MINUTE', DEFAULT_WRITE_LIMITS.writesPerMinute);
 	if (typeof writesPerMinute === 'string') return { error: writesPerMinute };
 	const messagesPerMinute = perMinute(env, 'PRAXIS_MESSAGE_LIMIT_PER_MINUTE', DEFAULT_WRITE_LIMITS.messagesPerMinute);
@@ -135,7 +151,8 @@ export function readServerConfig(env: Env, options: ReadOptions = {}): ServerCon
 			logRequests: unlessOff(env.PRAXIS_LOG),
 			allowedOrigins,
 			publicUrl,
-			autoHideFlags
+			autoHideFlags,
+			openDataLicense
 		},
 		trustProxy: env.PRAXIS_TRUST_PROXY === '1',
 		requireSignatures: env.PRAXIS_REQUIRE_SIGNATURES !== '0',

@@ -33,7 +33,8 @@ describe('readServerConfig', () => {
 				logRequests: true,
 				allowedOrigins: [],
 				publicUrl: 'http://localhost:3000',
-				autoHideFlags: 3
+				autoHideFlags: 3,
+				openDataLicense: 'CC-BY-4.0'
 			},
 			trustProxy: false,
 			requireSignatures: true,
