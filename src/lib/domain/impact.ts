@@ -432,3 +432,48 @@ export function computeImpact(documents: readonly object[], options: ImpactOptio
 		highImpact: highImpact(c, docs, adoptions)
 	};
 }
+
+export const IMPACT_PERIODS = ['3m', '12m', 'all'] as const;
+export type ImpactPeriod = (typeof IMPACT_PERIODS)[number];
+export const IMPACT_PERIOD_LABELS: Record<ImpactPeriod, string> = {
+	'3m': 'Last 3 months',
+	'12m': 'Last 12 months',
+	all: 'All time'
+};
+
+/** Start of a period ending at `now`: the first day of the UTC month 2 (or 11) months before; none for all time. */
+export function periodStart(period: ImpactPeriod, now: string): string | undefined {
+	if (period === 'all') return undefined;
+	const back = period === '3m' ? 2 : 11;
+	const date = new Date(Date.parse(now));
+	return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - back, 1)).toISOString();
+}
+
+export interface ImpactChoices {
+	regions: string[];
+	sectors: string[];
+	categories: { slug: string; name: string }[];
+}
+
+/** What the filters offer: regions and sectors named on profiles and items, the forum categories. */
+export function impactChoices(documents: readonly object[]): ImpactChoices {
+	const regions = new Set<string>();
+	const sectors = new Set<string>();
+	const categories = new Map<string, string>();
+	for (const doc of documents) {
+		const d = doc as Doc;
+		if (d._deleted) continue;
+		if (str(d.region).trim()) regions.add(str(d.region));
+		if (str(d.sector).trim()) sectors.add(str(d.sector));
+		if (d.type === 'category') {
+			const slug = str(d._id).slice('category:'.length);
+			categories.set(slug, str(d.name) || str(d.title) || slug);
+		}
+	}
+	const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b));
+	return {
+		regions: sorted(regions),
+		sectors: sorted(sectors),
+		categories: [...categories].map(([slug, name]) => ({ slug, name })).sort((a, b) => a.name.localeCompare(b.name))
+	};
+}

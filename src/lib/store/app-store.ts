@@ -9,6 +9,7 @@ import { createChallengesApi, type ChallengesApi } from './challenges/api';
 import type { ExchangeApi } from './exchange';
 import type { EventsApi, PeopleApi } from './events/api';
 import type { LibraryApi, SearchApi } from './library/api';
+import { createImpactApi, type ImpactApi } from './impact/api';
 import { createModerationApi, type ModerationApi } from './moderation/api';
 import { createRecognitionApi, type RecognitionApi } from './recognition/api';
 import { createStoriesApi, type StoriesApi } from './stories/api';
@@ -52,6 +53,8 @@ export interface Store {
 	readonly stories: StoriesApi;
 	/** "We adopted this": adoptions of resources and stories, results, reminders (adoptions/api.ts). */
 	readonly adoptions: AdoptionsApi;
+	/** The impact dashboard's figures, from the device's documents (impact/api.ts). */
+	readonly impact: ImpactApi;
 	/** The device's signing key and certificate (signing/). Absent in test fakes. */
 	readonly signing?: StoreSigning;
 	/** Saving and opening update files (exchange.ts). */
@@ -141,6 +144,7 @@ export function createAppStore(ctx: StoreContext, parts: AppStoreParts): Store {
 		challenges: createChallengesApi(ctx),
 		stories: createStoriesApi(ctx),
 		adoptions: createAdoptionsApi(ctx),
+		impact: createImpactApi(ctx),
 		signing: parts.signing,
 		exchange: parts.exchange,
 

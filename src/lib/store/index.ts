@@ -15,6 +15,7 @@ export type * from './recognition/api';
 export type * from './challenges/api';
 export type * from './stories/api';
 export type * from './adoptions/api';
+export type * from './impact/api';
 export type { Store } from './app-store';
 export type { ExchangeApi } from './exchange';
 export type { HubStaging } from './hub-staging';

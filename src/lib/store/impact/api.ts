@@ -1,0 +1,58 @@
+// The impact part of the Store (store.impact): the dashboard's figures, computed on the device from
+// the community replica's documents with the shared rules (domain/impact.ts), so it works offline.
+import type { StoreContext } from '../context';
+import {
+	computeImpact,
+	impactChoices,
+	periodStart,
+	type ImpactChoices,
+	type ImpactFigures,
+	type ImpactPeriod
+} from '../../domain/impact';
+import { createDocumentCache } from './queries';
+
+export type {
+	ImpactChoices,
+	ImpactFigures,
+	ImpactPeriod,
+	HighImpactItem,
+	Rate,
+	ContributionKind,
+	FeedbackKind
+} from '../../domain/impact';
+
+export interface ImpactFilters {
+	/** Default: the last 12 months. */
+	period?: ImpactPeriod;
+	region?: string;
+	sector?: string;
+	/** A forum category slug. */
+	category?: string;
+}
+
+export interface ImpactDashboard {
+	figures: ImpactFigures;
+	choices: ImpactChoices;
+}
+
+export function createImpactApi(ctx: StoreContext) {
+	const cache = createDocumentCache(ctx);
+	return {
+		/** Every figure of the dashboard for the filters, and what the filters offer. */
+		dashboard: async (filters: ImpactFilters = {}): Promise<ImpactDashboard> => {
+			const [documents, hidden] = await Promise.all([cache.documents(), cache.hidden()]);
+			const now = ctx.now();
+			const figures = computeImpact(documents, {
+				now,
+				from: periodStart(filters.period ?? '12m', now),
+				region: filters.region || undefined,
+				sector: filters.sector || undefined,
+				category: filters.category || undefined,
+				hidden
+			});
+			return { figures, choices: impactChoices(documents) };
+		}
+	};
+}
+
+export type ImpactApi = ReturnType<typeof createImpactApi>;
