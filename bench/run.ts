@@ -14,6 +14,7 @@ import { bundleBench } from './bundle';
 import { projectorBench } from './projector';
 import { recognitionBench } from './recognition';
 import { recognitionPageBench } from './recognition-page';
+import { impactBench } from './impact';
 
 const BENCHES: Record<string, () => Promise<Figures>> = {
 	bundle: bundleBench,
@@ -23,7 +24,8 @@ const BENCHES: Record<string, () => Promise<Figures>> = {
 	'local-reads': localReadsBench,
 	projector: projectorBench,
 	recognition: recognitionBench,
-	'recognition-page': recognitionPageBench
+	'recognition-page': recognitionPageBench,
+	impact: impactBench
 };
 
 // The benchmarks measure the built client, service worker included (`vite build` alone has none,

@@ -11,6 +11,8 @@ const CHANGES_BATCH = 1_000;
 export interface DocumentCache {
 	/** The community documents (no design documents, no deleted ones), as of now. */
 	documents(): Promise<object[]>;
+	/** Goes up whenever a document was added, changed or removed since the last read. */
+	version(): number;
 	/** Ids moderators hid, from the moderation table. */
 	hidden(): Promise<string[]>;
 }
@@ -18,10 +20,12 @@ export interface DocumentCache {
 export function createDocumentCache(ctx: StoreContext): DocumentCache {
 	const docs = new Map<string, object>();
 	let since: string | number | null = null;
+	let version = 0;
 	let reading: Promise<void> = Promise.resolve();
 
 	const keep = (id: string, doc: object | undefined, deleted: boolean | undefined) => {
 		if (id.startsWith('_design/')) return;
+		version++;
 		if (deleted || !doc) docs.delete(id);
 		else docs.set(id, doc);
 	};
@@ -50,6 +54,7 @@ export function createDocumentCache(ctx: StoreContext): DocumentCache {
 			await reading;
 			return [...docs.values()];
 		},
+		version: () => version,
 		hidden: async () =>
 			(await moderationTables(ctx.db).moderation.toArray()).filter((row) => row.hidden).map((row) => row.target)
 	};
