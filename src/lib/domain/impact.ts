@@ -209,13 +209,18 @@ const KIND_OF: Readonly<Record<string, ContributionKind>> = {
 	comment: 'comment'
 };
 
+const organisersOf = (event: Doc): string[] => [
+	str(event.author),
+	...(Array.isArray(event.organisers) ? event.organisers.map(str) : [])
+];
+
 function engagement(c: Context, docs: Doc[], months: string[], weeks: string[]): ImpactFigures['engagement'] {
 	const weekly = new Map<string, Set<string>>(weeks.map((w) => [w, new Set()]));
 	const monthly = new Map<string, Set<string>>(months.map((m) => [m, new Set()]));
 	const contributions = new Map(months.map((m) => [m, Object.fromEntries(CONTRIBUTION_KINDS.map((k) => [k, 0]))]));
 	const newMembers = new Map(months.map((m) => [m, 0]));
 	let eventsHeld = 0;
-	const held = new Set<string>();
+	const held = new Map<string, Doc>();
 	for (const d of docs) {
 		const type = str(d.type);
 		const at = str(d.createdAt);
@@ -225,7 +230,7 @@ function engagement(c: Context, docs: Doc[], months: string[], weeks: string[]):
 			const end = str(d.end);
 			if (inPeriod(c, end) && end <= c.options.now) {
 				eventsHeld++;
-				held.add(str(d._id));
+				held.set(str(d._id), d);
 			}
 		}
 		const act = ACTS[type];
@@ -240,7 +245,11 @@ function engagement(c: Context, docs: Doc[], months: string[], weeks: string[]):
 		if (kind && row) row[kind]++;
 	}
 	let attendance = 0;
-	for (const d of docs) if (d.type === 'attendance' && d.attended === true && held.has(str(d.event))) attendance++;
+	for (const d of docs) {
+		const event = d.type === 'attendance' && d.attended === true ? held.get(str(d.event)) : undefined;
+		// only an organiser's record counts, as for recognition: a member cannot attend by saying so
+		if (event && organisersOf(event).includes(str(d.author))) attendance++;
+	}
 	return {
 		activeByWeek: [...weekly].map(([week, set]) => ({ week, members: set.size })),
 		activeByMonth: [...monthly].map(([month, set]) => ({ month, members: set.size })),

@@ -96,6 +96,8 @@ const DOCS = [
 	doc('attendance:E1:ben', 'ana', '11-05', { event: 'event:E1', member: 'ben', attended: true }),
 	doc('attendance:E1:cara', 'ana', '11-05', { event: 'event:E1', member: 'cara', attended: false }),
 	doc('attendance:E2:dan', 'ana', '11-12', { event: 'event:E2', member: 'dan', attended: true }),
+	// not recorded by an organiser
+	doc('attendance:E1:dan', 'dan', '11-05', { event: 'event:E1', member: 'dan', attended: true }),
 	doc('feedback:resource:R1:ben', 'ben', '10-15', { target: 'resource:R1', useful: true }),
 	doc('feedback:resource:R1:cara', 'cara', '11-05', { target: 'resource:R1', useful: false }),
 	doc('feedback:story:S1:ana', 'ana', '11-06', { target: 'story:S1', useful: true }),
@@ -149,7 +151,7 @@ describe('computeImpact, October and November', () => {
 			{ month: '2026-10', ...zero, thread: 1, reply: 1, resource: 1, story: 1, adoption: 1, event: 2 },
 			{ month: '2026-11', ...zero, thread: 1, adoption: 2 }
 		]);
-		// E2 was cancelled; cara did not attend
+		// E2 was cancelled; cara did not attend; dan recorded himself
 		expect(figures.engagement.eventsHeld).toBe(1);
 		expect(figures.engagement.attendance).toBe(1);
 	});
