@@ -7,7 +7,8 @@
 // carry them (stories, adoptions, events' region, resources' sector) and, for acts of members
 // (threads, replies, votes, feedback…), to the member's profile; category applies to forum threads
 // and their replies. Deleted documents and items moderators hid never count.
-import { ADOPTION_STATUSES, type AdoptionStatus, type OutcomeFigure } from './schemas';
+import * as v from 'valibot';
+import { ADOPTION_STATUSES, outcomeFigureSchema, type AdoptionStatus, type OutcomeFigure } from './schemas';
 import { sumOutcomes, type OutcomeSum } from './outcomes';
 
 export interface ImpactOptions {
@@ -316,7 +317,9 @@ function practices(c: Context, docs: Doc[], months: string[], adoptions: Doc[]):
 	};
 }
 
-const figuresOf = (d: Doc): OutcomeFigure[] => (Array.isArray(d.outcomes) ? (d.outcomes as OutcomeFigure[]) : []);
+/** The document's outcome figures that are valid ones (a story from before figures had a metric has none). */
+const figuresOf = (d: Doc): OutcomeFigure[] =>
+	Array.isArray(d.outcomes) ? d.outcomes.filter((f): f is OutcomeFigure => v.is(outcomeFigureSchema, f)) : [];
 
 function improvements(c: Context, docs: Doc[], adoptions: Doc[]): ImpactFigures['improvements'] {
 	const stories = docs.filter(

@@ -60,7 +60,9 @@ const DOCS = [
 		outcomes: [
 			{ metric: 'cost-saved', label: 'Postage', value: 1000, unit: 'EUR' },
 			{ metric: 'cost-saved', label: 'Printing', value: 500, unit: 'GBP' },
-			{ metric: 'processing-time', label: 'Permit', before: 21, after: 9, unit: 'days' }
+			{ metric: 'processing-time', label: 'Permit', before: 21, after: 9, unit: 'days' },
+			// not an outcome figure (the library's older free-text kind): left out
+			{ metric: 'time saved', value: '3 weeks' }
 		]
 	}),
 	doc('adoption:A1', 'cara', '10-20', {
