@@ -1,6 +1,7 @@
 // The impact part of the Store (store.impact): the dashboard's figures, computed on the device from
 // the community replica's documents with the shared rules (domain/impact.ts), so it works offline.
 import type { StoreContext } from '../context';
+import { CHECKPOINT_KEY } from '../db';
 import {
 	computeImpact,
 	impactChoices,
@@ -57,7 +58,13 @@ export function createImpactApi(ctx: StoreContext) {
 			const answer = { figures, choices: impactChoices(documents) };
 			last = { key, answer };
 			return answer;
-		}
+		},
+		/**
+		 * How far the device's projections have read the community replica: a Dexie read, so a
+		 * screen can watch it in `liveQuery` and ask for the dashboard again when it moves (the
+		 * dashboard itself reads the replica, which `liveQuery` does not observe).
+		 */
+		progress: async (): Promise<string> => String((await ctx.db.meta.get(CHECKPOINT_KEY))?.value ?? 0)
 	};
 }
 

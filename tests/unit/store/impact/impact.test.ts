@@ -75,7 +75,10 @@ describe('store.impact.dashboard', () => {
 		expect(first.figures.satisfaction.ratings.count).toBe(2);
 		// nothing changed: the same answer, not computed again
 		expect(await store.impact.dashboard({ period: 'all' })).toBe(first);
+		const before = await store.impact.progress();
 		await receive(store, [rating(R1, 'dora', 5)]);
+		// what the screen watches to ask again
+		expect(await store.impact.progress()).not.toBe(before);
 		expect((await store.impact.dashboard({ period: 'all' })).figures.satisfaction.ratings).toEqual({
 			count: 3,
 			mean: 11 / 3
