@@ -15,6 +15,7 @@ import { projectorBench } from './projector';
 import { recognitionBench } from './recognition';
 import { recognitionPageBench } from './recognition-page';
 import { openDataBench } from './open-data';
+import { impactBench } from './impact';
 
 const BENCHES: Record<string, () => Promise<Figures>> = {
 	bundle: bundleBench,
@@ -25,7 +26,8 @@ const BENCHES: Record<string, () => Promise<Figures>> = {
 	projector: projectorBench,
 	recognition: recognitionBench,
 	'recognition-page': recognitionPageBench,
-	'open-data': openDataBench
+	'open-data': openDataBench,
+	impact: impactBench
 };
 
 // The benchmarks measure the built client, service worker included (`vite build` alone has none,

@@ -10,6 +10,7 @@ import type { ExchangeApi } from './exchange';
 import { createFeedbackApi, type FeedbackApi } from './feedback/api';
 import type { EventsApi, PeopleApi } from './events/api';
 import type { LibraryApi, SearchApi } from './library/api';
+import { createImpactApi, type ImpactApi } from './impact/api';
 import { createModerationApi, type ModerationApi } from './moderation/api';
 import { createRecognitionApi, type RecognitionApi } from './recognition/api';
 import { createStoriesApi, type StoriesApi } from './stories/api';
@@ -58,6 +59,8 @@ export interface Store {
 	readonly suggestions: SuggestionsApi;
 	/** "Was this useful?": answers on resources, stories, events and collections (feedback/api.ts). */
 	readonly feedback: FeedbackApi;
+	/** The impact dashboard's figures, from the device's documents (impact/api.ts). */
+	readonly impact: ImpactApi;
 	/** The device's signing key and certificate (signing/). Absent in test fakes. */
 	readonly signing?: StoreSigning;
 	/** Saving and opening update files (exchange.ts). */
@@ -149,6 +152,7 @@ export function createAppStore(ctx: StoreContext, parts: AppStoreParts): Store {
 		adoptions: createAdoptionsApi(ctx),
 		suggestions: createSuggestionsApi(ctx),
 		feedback: createFeedbackApi(ctx),
+		impact: createImpactApi(ctx),
 		signing: parts.signing,
 		exchange: parts.exchange,
 
