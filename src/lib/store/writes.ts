@@ -3,7 +3,7 @@
 // PouchDB, validated with the shared schema (and the shared permission rules) first, recorded
 // in the outbox until the server acknowledges it, and projected before the call resolves.
 import { docId, normalizeTags, profileId, voteId } from '../domain/ids';
-import { authorizeCommunityWrite, type DocFacts } from '../domain/permissions';
+import { authorizeCommunityWrite, authorizeRelated, type DocFacts } from '../domain/permissions';
 import { validateCommunityDoc } from '../domain/validate';
 import { tombstoneOf } from '../domain/tombstones';
 import { cleanDoc, isNotFound, notify, pouchOf, type StoreContext } from './context';
@@ -32,7 +32,8 @@ function capitalize(s: string): string {
 	return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-async function getDoc(ctx: StoreContext, id: string): Promise<Doc | null> {
+/** The current revision of a community document on this device, or null when it has none. */
+export async function currentDoc(ctx: StoreContext, id: string): Promise<Doc | null> {
 	try {
 		return cleanDoc(await ctx.community.get(id)) as Doc;
 	} catch (err) {
@@ -40,6 +41,7 @@ async function getDoc(ctx: StoreContext, id: string): Promise<Doc | null> {
 		throw err;
 	}
 }
+const getDoc = currentDoc;
 
 async function mustGet(ctx: StoreContext, id: string, what: string): Promise<Doc> {
 	const doc = await getDoc(ctx, id);
@@ -47,10 +49,21 @@ async function mustGet(ctx: StoreContext, id: string, what: string): Promise<Doc
 	return doc;
 }
 
-function authorize(ctx: StoreContext, next: DocFacts, prev: DocFacts | null): void {
-	const decision = authorizeCommunityWrite(ctx.member, next, prev);
+/**
+ * The server's own rules checked before writing, so a member reads the reason at once rather than
+ * after a sync. `related`: the document the write depends on (permissions.ts relatedIdOf).
+ */
+export function authorizeWrite(
+	ctx: StoreContext,
+	next: DocFacts,
+	prev: DocFacts | null,
+	related?: DocFacts | null
+): void {
+	let decision = authorizeCommunityWrite(ctx.member, next, prev);
+	if (decision.ok && related !== undefined) decision = authorizeRelated(ctx.member, next, related);
 	if (!decision.ok) throw new Error(capitalize(decision.reason) + '.');
 }
+const authorize = authorizeWrite;
 
 export async function createThread(ctx: StoreContext, input: NewThread): Promise<string> {
 	const doc: Doc = {

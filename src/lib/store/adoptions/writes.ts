@@ -3,11 +3,11 @@
 // validated put through the store's putDoc (outbox, projection); the shared permission rules are
 // checked first so the member reads the reason at once, before the server would refuse it.
 import { docId, isIdOf } from '../../domain/ids';
-import { authorizeCommunityWrite, authorizeRelated, type DocFacts } from '../../domain/permissions';
+import { type DocFacts } from '../../domain/permissions';
 import type { AdoptionStatus, OutcomeFigure } from '../../domain/schemas';
 import { tombstoneOf } from '../../domain/tombstones';
-import { cleanDoc, isNotFound, type StoreContext } from '../context';
-import { putDoc } from '../writes';
+import { type StoreContext } from '../context';
+import { putDoc, currentDoc as getDoc, authorizeWrite as authorize } from '../writes';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
 
@@ -26,21 +26,6 @@ export interface AdoptionInput {
 }
 
 const NOT_PUBLISHED = 'Only a published resource or story can be adopted.';
-
-async function getDoc(ctx: StoreContext, id: string): Promise<Doc | null> {
-	try {
-		return cleanDoc(await ctx.community.get(id)) as Doc;
-	} catch (err) {
-		if (isNotFound(err)) return null;
-		throw err;
-	}
-}
-
-function authorize(ctx: StoreContext, next: DocFacts, prev: DocFacts | null, related?: DocFacts | null): void {
-	let decision = authorizeCommunityWrite(ctx.member, next, prev);
-	if (decision.ok && related !== undefined) decision = authorizeRelated(ctx.member, next, related);
-	if (!decision.ok) throw new Error(decision.reason.charAt(0).toUpperCase() + decision.reason.slice(1) + '.');
-}
 
 function fieldsOf(input: AdoptionInput): Record<string, unknown> {
 	const fields: Record<string, unknown> = {

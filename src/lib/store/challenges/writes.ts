@@ -4,9 +4,9 @@
 // gives (domain/challenges.ts, permissions.ts), judged at the device's time.
 import { entryRefusal, judgingRefusal, winnersRefusal } from '../../domain/challenges';
 import { docId, judgingId, normalizeTags } from '../../domain/ids';
-import { authorizeCommunityWrite, authorizeRelated, type DocFacts } from '../../domain/permissions';
-import { cleanDoc, isNotFound, type StoreContext } from '../context';
-import { putDoc } from '../writes';
+import { authorizeRelated } from '../../domain/permissions';
+import { type StoreContext } from '../context';
+import { putDoc, currentDoc as getDoc, authorizeWrite as authorize } from '../writes';
 import { getChallengeRow } from './queries';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
@@ -33,20 +33,6 @@ const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 const refuse = (reason: string): never => {
 	throw new Error(capitalize(reason) + '.');
 };
-
-async function getDoc(ctx: StoreContext, id: string): Promise<Doc | null> {
-	try {
-		return cleanDoc(await ctx.community.get(id)) as Doc;
-	} catch (err) {
-		if (isNotFound(err)) return null;
-		throw err;
-	}
-}
-
-function authorize(ctx: StoreContext, next: DocFacts, prev: DocFacts | null): void {
-	const decision = authorizeCommunityWrite(ctx.member, next, prev);
-	if (!decision.ok) refuse(decision.reason);
-}
 
 async function mustChallenge(ctx: StoreContext, id: string) {
 	const row = await getChallengeRow(ctx, id);

@@ -3,10 +3,10 @@
 // (domain/feedback.ts), so the member reads the reason at once rather than after a sync.
 import { feedbackRefusal, type FeedbackItemFacts } from '../../domain/feedback';
 import { feedbackId } from '../../domain/ids';
-import { authorizeCommunityWrite, type DocFacts } from '../../domain/permissions';
+import { type DocFacts } from '../../domain/permissions';
 import { tombstoneOf } from '../../domain/tombstones';
-import { cleanDoc, isNotFound, type StoreContext } from '../context';
-import { putDoc } from '../writes';
+import { type StoreContext } from '../context';
+import { putDoc, currentDoc as getDoc, authorizeWrite as authorize } from '../writes';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
 
@@ -17,20 +17,6 @@ export interface FeedbackInput {
 }
 
 const sentence = (reason: string): string => reason.charAt(0).toUpperCase() + reason.slice(1) + '.';
-
-async function getDoc(ctx: StoreContext, id: string): Promise<Doc | null> {
-	try {
-		return cleanDoc(await ctx.community.get(id)) as Doc;
-	} catch (err) {
-		if (isNotFound(err)) return null;
-		throw err;
-	}
-}
-
-function authorize(ctx: StoreContext, next: DocFacts, prev: DocFacts | null): void {
-	const decision = authorizeCommunityWrite(ctx.member, next, prev);
-	if (!decision.ok) throw new Error(sentence(decision.reason));
-}
 
 /** Gives, or changes, the member's answer on `target`; returns the feedback id. */
 export async function giveFeedback(ctx: StoreContext, target: string, input: FeedbackInput): Promise<string> {

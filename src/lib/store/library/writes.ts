@@ -3,12 +3,12 @@
 // curate collections. Each is a validated put through the store's putDoc (outbox, projection);
 // the shared permission rules are checked first so the member gets the reason at once.
 import { collectionId, docId } from '../../domain/ids';
-import { authorizeCommunityWrite, authorizeRelated, isWriterOf, type DocFacts } from '../../domain/permissions';
+import { isWriterOf } from '../../domain/permissions';
 import { ratingId, useId } from '../../domain/ids';
 import { parseCoauthors } from '../../domain/coauthors';
 import type { Resource } from '../../domain/schemas';
-import { cleanDoc, isNotFound, type StoreContext } from '../context';
-import { normalizeTags, putDoc } from '../writes';
+import { type StoreContext } from '../context';
+import { normalizeTags, putDoc, currentDoc as getDoc, authorizeWrite as authorize } from '../writes';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
 
@@ -40,22 +40,6 @@ export interface ResourceInput {
 export type Verdict = 'approve' | 'changes' | 'reject';
 
 const OPTIONAL = ['organization', 'jurisdiction', 'sector', 'problem', 'actions', 'lessons', 'contact'] as const;
-
-async function getDoc(ctx: StoreContext, id: string): Promise<Doc | null> {
-	try {
-		return cleanDoc(await ctx.community.get(id)) as Doc;
-	} catch (err) {
-		if (isNotFound(err)) return null;
-		throw err;
-	}
-}
-
-/** `related`: the document the write depends on (permissions.ts relatedIdOf), when it has one. */
-function authorize(ctx: StoreContext, next: DocFacts, prev: DocFacts | null, related?: DocFacts | null): void {
-	let decision = authorizeCommunityWrite(ctx.member, next, prev);
-	if (decision.ok && related !== undefined) decision = authorizeRelated(ctx.member, next, related);
-	if (!decision.ok) throw new Error(decision.reason.charAt(0).toUpperCase() + decision.reason.slice(1) + '.');
-}
 
 function resourceFields(input: ResourceInput): Record<string, unknown> {
 	const fields: Record<string, unknown> = {

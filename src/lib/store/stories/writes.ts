@@ -4,10 +4,9 @@
 // permission rules are checked first so the member reads the reason at once.
 import { parseCoauthors } from '../../domain/coauthors';
 import { docId } from '../../domain/ids';
-import { authorizeCommunityWrite } from '../../domain/permissions';
 import type { GovernmentLevel, OutcomeFigure, StoryDoc } from '../../domain/schemas';
-import { cleanDoc, isNotFound, type StoreContext } from '../context';
-import { normalizeTags, putDoc } from '../writes';
+import { type StoreContext } from '../context';
+import { normalizeTags, putDoc, currentDoc as getDoc, authorizeWrite as authorize } from '../writes';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
 
@@ -47,20 +46,6 @@ const OPTIONAL = [
 	'endedOn',
 	'contact'
 ] as const;
-
-async function getDoc(ctx: StoreContext, id: string): Promise<Doc | null> {
-	try {
-		return cleanDoc(await ctx.community.get(id)) as Doc;
-	} catch (err) {
-		if (isNotFound(err)) return null;
-		throw err;
-	}
-}
-
-function authorize(ctx: StoreContext, next: Doc, prev: Doc | null): void {
-	const decision = authorizeCommunityWrite(ctx.member, next, prev);
-	if (!decision.ok) throw new Error(decision.reason.charAt(0).toUpperCase() + decision.reason.slice(1) + '.');
-}
 
 function storyFields(input: StoryInput): Record<string, unknown> {
 	const fields: Record<string, unknown> = {

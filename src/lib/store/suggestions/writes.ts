@@ -3,11 +3,10 @@
 // votes (ordinary `vote:{suggestion id}:{member}` documents), and the moderators' status with
 // their reply. The shared permission rules are checked first so the member reads the reason at once.
 import { docId } from '../../domain/ids';
-import { authorizeCommunityWrite } from '../../domain/permissions';
 import type { SuggestionStatus } from '../../domain/schemas';
 import type { SuggestionArea } from '../../domain/suggestions';
 import { cleanDoc, isNotFound, type StoreContext } from '../context';
-import { putDoc, vote } from '../writes';
+import { putDoc, vote, authorizeWrite as authorize } from '../writes';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
 
@@ -30,11 +29,6 @@ async function getSuggestion(ctx: StoreContext, id: string): Promise<Doc> {
 		if (!isNotFound(err)) throw err;
 	}
 	throw new Error('This suggestion is not on this device.');
-}
-
-function authorize(ctx: StoreContext, next: Doc, prev: Doc | null): void {
-	const decision = authorizeCommunityWrite(ctx.member, next, prev);
-	if (!decision.ok) throw new Error(decision.reason.charAt(0).toUpperCase() + decision.reason.slice(1) + '.');
 }
 
 const fields = (input: SuggestionInput) => ({ area: input.area, title: input.title.trim(), body: input.body.trim() });
