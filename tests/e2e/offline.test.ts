@@ -42,7 +42,7 @@ describe('offline app shell', () => {
 			(url) => url.host === serverHost(),
 			(route) => route.abort('internetdisconnected')
 		);
-		await page.getByRole('link', { name: 'Open data' }).click();
+		await page.getByRole('main').getByRole('link', { name: 'Open data' }).click();
 		await page.getByRole('heading', { name: 'Not available offline yet' }).waitFor();
 		await page.getByText('Praxis was still getting ready for offline use; connect once more.').waitFor();
 		expect(await page.getByText(/Unable to preload|Internal Error|dynamically imported/).count()).toBe(0);
@@ -67,7 +67,7 @@ describe('offline app shell', () => {
 		devices.push(device);
 		const { page, context } = device;
 		await signIn(page, server.url, 'alice');
-		await page.getByRole('link', { name: 'Open data' }).waitFor();
+		await page.getByRole('main').getByRole('link', { name: 'Open data' }).waitFor();
 		await waitUpToDate(page);
 
 		// the header says when the app is ready for offline use, and so does "This device"
@@ -97,7 +97,7 @@ describe('offline app shell', () => {
 		);
 		await page.goto(`${server.url}/forums`);
 		await page.getByRole('heading', { name: 'Forums' }).waitFor();
-		await page.getByRole('link', { name: 'Open data' }).waitFor();
+		await page.getByRole('main').getByRole('link', { name: 'Open data' }).waitFor();
 		await page.goto(`${server.url}/forums/t/${ulid}`);
 		await page.getByRole('heading', { name: 'Which licence for our bus timetables?' }).waitFor();
 		expect(await page.locator('strong', { hasText: 'GTFS' }).count()).toBe(1);
@@ -109,10 +109,10 @@ describe('offline app shell', () => {
 		const again = await openDevice(device.profileDir);
 		devices.push(again);
 		await again.page.goto(`${server.url}/forums`);
-		await again.page.getByRole('link', { name: 'Open data' }).waitFor();
+		await again.page.getByRole('main').getByRole('link', { name: 'Open data' }).waitFor();
 		await again.page.getByRole('status').filter({ hasText: OFFLINE }).waitFor();
 		expect(await again.page.locator('header .sync').getAttribute('data-tone')).toBe('quiet');
-		await again.page.getByRole('link', { name: 'Open data' }).click();
+		await again.page.getByRole('main').getByRole('link', { name: 'Open data' }).click();
 		await again.page.getByRole('link', { name: 'Which licence for our bus timetables?' }).click();
 		await again.page.getByRole('heading', { name: 'Which licence for our bus timetables?' }).waitFor();
 	}, 120_000);
