@@ -246,3 +246,24 @@ export const FEEDBACK_TARGET_PATTERN = new RegExp(
 export function feedbackId(target: string, username: string): string {
 	return `feedback:${target}:${username}`;
 }
+
+/** A member's answers to a survey, in their own private database: `survey-answer:{survey ulid}`. */
+export function surveyAnswerId(survey: string): string {
+	return `survey-answer:${idKey('survey', survey)}`;
+}
+
+/** The published aggregate of a survey's answers, written by the server: `survey-results:{survey ulid}`. */
+export function surveyResultsId(survey: string): string {
+	return `survey-results:${idKey('survey', survey)}`;
+}
+
+/** The survey an answer or a results document belongs to: `survey:{ulid}`. */
+export function surveyOf(id: string): string | null {
+	const match = /^survey-(?:answer|results):([0-9A-HJKMNP-TV-Z]{26})$/.exec(id);
+	return match ? `survey:${match[1]}` : null;
+}
+
+/** The impact figures the server published for a period (`impact:12m`): see domain/impact.ts. */
+export function impactId(period: string): string {
+	return `impact:${period}`;
+}

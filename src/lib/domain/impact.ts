@@ -8,7 +8,13 @@
 // (threads, replies, votes, feedback…), to the member's profile; category applies to forum threads
 // and their replies. Deleted documents and items moderators hid never count.
 import * as v from 'valibot';
-import { ADOPTION_STATUSES, outcomeFigureSchema, type AdoptionStatus, type OutcomeFigure } from './schemas';
+import {
+	ADOPTION_STATUSES,
+	outcomeFigureSchema,
+	type AdoptionStatus,
+	type OutcomeFigure,
+	type OutcomeMetric
+} from './schemas';
 import { sumOutcomes, type OutcomeSum } from './outcomes';
 
 export interface ImpactOptions {
@@ -51,6 +57,42 @@ export interface HighImpactItem {
 	answers: number;
 }
 
+/** The mean of one 1–5 scale question of a survey, from its published results. */
+export interface SurveyScaleFigure {
+	survey: string;
+	title: string;
+	question: string;
+	label: string;
+	responses: number;
+	mean: number | null;
+}
+
+/** Net-promoter answers summed over the surveys of the period: score = % promoters − % detractors. */
+export interface NpsFigure {
+	responses: number;
+	promoters: number;
+	passives: number;
+	detractors: number;
+	score: number | null;
+}
+
+/** One result citing citizens' feedback (CITIZEN_METRICS), with its source and sample size. */
+export interface CitizenFeedbackFigure {
+	/** The story or adoption that reports it. */
+	id: string;
+	/** What was adopted or told: the story's or practice's title. */
+	title: string;
+	organization: string | null;
+	metric: OutcomeMetric;
+	label: string;
+	before?: number;
+	after?: number;
+	value?: number;
+	unit: string;
+	source: string | null;
+	sampleSize: number | null;
+}
+
 export interface ImpactFigures {
 	period: { from: string | null; to: string };
 	engagement: {
@@ -67,11 +109,20 @@ export interface ImpactFigures {
 		/** Median days from publication to the first adoption, over practices adopted so far. */
 		medianDaysToFirstAdoption: number | null;
 	};
-	improvements: { stories: OutcomeSum[]; adoptions: OutcomeSum[]; all: OutcomeSum[] };
+	improvements: {
+		stories: OutcomeSum[];
+		adoptions: OutcomeSum[];
+		all: OutcomeSum[];
+		/** Results citing citizens' feedback, shown as their own measure (never summed with the rest). */
+		citizen: { items: CitizenFeedbackFigure[]; respondents: number };
+	};
 	satisfaction: {
 		overall: Rate;
 		byKind: ({ kind: FeedbackKind } & Rate)[];
 		ratings: { count: number; mean: number | null };
+		/** 1–5 scale questions of surveys that closed in the period (or are open). */
+		surveys: SurveyScaleFigure[];
+		nps: NpsFigure;
 	};
 	highImpact: HighImpactItem[];
 }
@@ -331,7 +382,8 @@ function improvements(c: Context, docs: Doc[], adoptions: Doc[]): ImpactFigures[
 	return {
 		stories: sumOutcomes(storyFigures),
 		adoptions: sumOutcomes(adoptionFigures),
-		all: sumOutcomes([...storyFigures, ...adoptionFigures])
+		all: sumOutcomes([...storyFigures, ...adoptionFigures]),
+		citizen: { items: [], respondents: 0 }
 	};
 }
 
@@ -369,7 +421,9 @@ function satisfaction(c: Context, docs: Doc[]): ImpactFigures['satisfaction'] {
 			rows.reduce((n, r) => n + r.useful, 0)
 		),
 		byKind: rows,
-		ratings: { count: ratingCount, mean: ratingCount ? ratingSum / ratingCount : null }
+		ratings: { count: ratingCount, mean: ratingCount ? ratingSum / ratingCount : null },
+		surveys: [],
+		nps: { responses: 0, promoters: 0, passives: 0, detractors: 0, score: null }
 	};
 }
 

@@ -10,11 +10,18 @@ export const OUTCOME_LABELS: Record<OutcomeMetric, string> = {
 	satisfaction: 'Satisfaction',
 	'people-served': 'People served',
 	'error-rate': 'Error rate',
+	'citizen-satisfaction': 'Citizen satisfaction',
+	complaints: 'Complaints',
 	other: 'Other'
 };
 
 /** Metrics where a smaller figure is better: days to process, minutes waited, errors made. */
-export const LOWER_IS_BETTER: ReadonlySet<OutcomeMetric> = new Set(['processing-time', 'waiting-time', 'error-rate']);
+export const LOWER_IS_BETTER: ReadonlySet<OutcomeMetric> = new Set([
+	'processing-time',
+	'waiting-time',
+	'error-rate',
+	'complaints'
+]);
 
 /** Currencies offered in the editor; the schema accepts any ISO 4217 code. */
 export const CURRENCIES = [

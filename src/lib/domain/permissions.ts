@@ -97,7 +97,9 @@ export function mayReview(actor: Actor, resource: DocFacts): boolean {
  */
 export function authorizeCommunityWrite(actor: Actor, next: DocFacts, prev: DocFacts | null): Decision {
 	if (isServerOnly(next, prev))
-		return deny('only the server writes device certificates, revocations, moderation decisions and places');
+		return deny(
+			'only the server writes device certificates, revocations, moderation decisions, places, survey results and impact figures'
+		);
 	if (prev && !next._deleted && prev.type !== next.type) return deny('a document cannot change its type');
 	if (prev) return authorizeChange(actor, next, prev);
 	if (next._deleted) return allow; // deleting what does not exist changes nothing
@@ -117,6 +119,11 @@ function authorizeCreate(actor: Actor, doc: DocFacts): Decision {
 			return REVIEWER_STATUSES.has(String(doc.status)) ? deny(selfDecision(doc.type)) : allow;
 		case 'challenge':
 			return isModerator(actor) ? allow : deny('only moderators set community challenges');
+		case 'survey':
+			// an event's organiser may survey its attendees (the survey rule checks they organise it)
+			return isModerator(actor) || isEventAudience(doc)
+				? allow
+				: deny("only moderators run surveys (and organisers, for their event's attendees)");
 		case 'suggestion':
 			return (doc.status !== 'open' || doc.response !== undefined) && !isModerator(actor)
 				? deny('a new suggestion is open; moderators set its status and answer it')
@@ -165,6 +172,8 @@ function authorizeChange(actor: Actor, next: DocFacts, prev: DocFacts): Decision
 	if (prev.type === 'category' && !isModerator(actor)) return deny('only moderators change categories');
 	if (prev.type === 'profile' && !own) return deny('members change only their own profile');
 	if (prev.type === 'challenge' && !isModerator(actor)) return deny('only moderators change community challenges');
+	if (prev.type === 'survey' && !isModerator(actor) && !(prev.author === actor.name && isEventAudience(next)))
+		return deny("only moderators change surveys (and organisers, their event's survey)");
 	if (
 		prev.type === 'suggestion' &&
 		!next._deleted &&
@@ -186,6 +195,11 @@ function authorizeChange(actor: Actor, next: DocFacts, prev: DocFacts): Decision
 		return deny('only moderators mark events as official');
 	}
 	return allow;
+}
+
+function isEventAudience(doc: DocFacts): boolean {
+	const audience = (doc as { audience?: unknown }).audience;
+	return typeof audience === 'object' && audience !== null && (audience as { kind?: unknown }).kind === 'event';
 }
 
 /** Knowledge-base curators: moderators and reviewers (admins hold both). */
@@ -241,7 +255,7 @@ function isServerOnly(next: DocFacts, prev: DocFacts | null): boolean {
 	return (
 		SERVER_ONLY_TYPES.has(String(next.type)) ||
 		(prev !== null && SERVER_ONLY_TYPES.has(String(prev.type))) ||
-		/^(device|revocation|moderation|place):/.test(next._id)
+		/^(device|revocation|moderation|place|survey-results|impact):/.test(next._id)
 	);
 }
 

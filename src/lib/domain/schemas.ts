@@ -337,8 +337,12 @@ export const OUTCOME_METRICS = [
 	'satisfaction',
 	'people-served',
 	'error-rate',
+	'citizen-satisfaction',
+	'complaints',
 	'other'
 ] as const;
+/** Measures of what citizens said (satisfaction surveys, complaints): cited with their source and sample size. */
+export const CITIZEN_METRICS: ReadonlySet<OutcomeMetric> = new Set(['citizen-satisfaction', 'complaints']);
 export type OutcomeMetric = (typeof OUTCOME_METRICS)[number];
 export const GOVERNMENT_LEVELS = ['local', 'regional', 'national', 'international'] as const;
 export type GovernmentLevel = (typeof GOVERNMENT_LEVELS)[number];
@@ -369,7 +373,17 @@ export const outcomeFigureSchema = v.pipe(
 		value: v.optional(figure),
 		unit: text(40, 1),
 		period: v.optional(text(80)),
-		evidence: v.optional(text(2000))
+		evidence: v.optional(text(2000)),
+		/** Where citizens' feedback comes from ("Resident survey, March 2026"), and how many answered. */
+		source: v.optional(text(200)),
+		sampleSize: v.optional(
+			v.pipe(
+				v.number(),
+				v.integer('a whole number of people'),
+				v.minValue(1, 'at least one person'),
+				v.maxValue(1e9, 'is too large')
+			)
+		)
 	}),
 	v.check(
 		(o) => o.value !== undefined || (o.before !== undefined && o.after !== undefined),
@@ -566,6 +580,163 @@ export const suggestionSchema = v.looseObject({
 	response: v.optional(v.object({ text: text(2000), by: username, at: instant }))
 });
 
+// ---- Surveys ----
+export const SURVEY_QUESTION_KINDS = ['choice', 'choices', 'scale', 'nps', 'text'] as const;
+export type SurveyQuestionKind = (typeof SURVEY_QUESTION_KINDS)[number];
+export const MAX_SURVEY_QUESTIONS = 30;
+export const MAX_SURVEY_OPTIONS = 20;
+/** Text answers of a question are published only once at least this many were given. */
+export const SURVEY_TEXT_THRESHOLD = 5;
+const surveyRef = idOf('survey', ULID_PATTERN, 'ulid');
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/**
+ * One question: one choice or several among `options`, a 1–5 scale, a net-promoter 0–10 ("how
+ * likely are you to recommend…"), or a short text. `id` names it in answers and results.
+ */
+export const surveyQuestionSchema = v.pipe(
+	v.object({
+		id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a question id is a short lower-case word')),
+		kind: v.picklist(SURVEY_QUESTION_KINDS, `kind must be one of ${SURVEY_QUESTION_KINDS.join(', ')}`),
+		label: v.pipe(v.string(), v.trim(), v.minLength(1, 'a question needs its text'), v.maxLength(300)),
+		help: v.optional(text(500)),
+		options: v.optional(
+			v.pipe(
+				v.array(v.pipe(v.string(), v.trim(), v.minLength(1, 'an option needs a text'), v.maxLength(120))),
+				v.maxLength(MAX_SURVEY_OPTIONS, `at most ${MAX_SURVEY_OPTIONS} options`)
+			)
+		),
+		required: v.optional(v.boolean())
+	}),
+	v.check(
+		(q) => (q.kind === 'choice' || q.kind === 'choices') === (q.options !== undefined),
+		'choice questions list their options; other questions have none'
+	),
+	v.check(
+		(q) => q.options === undefined || (q.options.length >= 2 && new Set(q.options).size === q.options.length),
+		'a choice question needs at least two different options'
+	)
+);
+export type SurveyQuestion = v.InferOutput<typeof surveyQuestionSchema>;
+
+/** Who a survey asks: every member, members whose profile names a region, or the attendees of an event. */
+export const surveyAudienceSchema = v.variant('kind', [
+	v.object({ kind: v.literal('everyone') }),
+	v.object({ kind: v.literal('region'), region: text(120, 1) }),
+	v.object({ kind: v.literal('event'), event: idOf('event', ULID_PATTERN, 'ulid') })
+]);
+export type SurveyAudience = v.InferOutput<typeof surveyAudienceSchema>;
+
+/**
+ * A survey, set by moderators (or, for its attendees, by an event's organiser): `survey:{ulid}`.
+ * Answers are accepted from `opensAt` until `closesAt`. `anonymous`: no one can learn who answered
+ * what (the server keeps only the aggregate, `survey-results:{ulid}`).
+ */
+export const surveySchema = v.pipe(
+	v.looseObject({
+		...base('survey', idOf('survey', ULID_PATTERN, 'ulid')),
+		title: v.pipe(v.string(), v.trim(), v.minLength(1, 'a survey needs a title'), v.maxLength(200)),
+		description: text(5000),
+		questions: v.pipe(
+			v.array(surveyQuestionSchema),
+			v.minLength(1, 'a survey needs at least one question'),
+			v.maxLength(MAX_SURVEY_QUESTIONS, `at most ${MAX_SURVEY_QUESTIONS} questions`)
+		),
+		opensAt: instant,
+		closesAt: instant,
+		audience: surveyAudienceSchema,
+		anonymous: v.boolean('say whether the survey is anonymous')
+	}),
+	v.check((s) => s.closesAt > s.opensAt, 'a survey must close after it opens'),
+	v.check(
+		(s) => new Set(s.questions.map((q) => q.id)).size === s.questions.length,
+		'each question of a survey needs its own id'
+	)
+);
+
+/** One answer: an option, several options, a number (scale 1–5, net promoter 0–10) or a text. */
+export const surveyAnswerValueSchema = v.union([
+	v.pipe(v.string(), v.maxLength(2000, 'an answer is at most 2,000 characters')),
+	v.pipe(v.array(v.pipe(v.string(), v.maxLength(120))), v.maxLength(MAX_SURVEY_OPTIONS)),
+	v.pipe(v.number(), v.integer('answers on a scale are whole numbers'), v.minValue(0), v.maxValue(10))
+]);
+
+/**
+ * A member's answers to one survey, in their own private database: `survey-answer:{survey ulid}`
+ * (private). The server counts it once per member and writes `counted` into it; for an anonymous
+ * survey it also takes `answers` out once counted, so the answers are not kept with the name.
+ */
+export const surveyAnswerSchema = v.pipe(
+	v.looseObject({
+		...base('survey-answer', v.pipe(v.string(), v.startsWith('survey-answer:'))),
+		survey: surveyRef,
+		answers: v.optional(
+			v.pipe(
+				v.record(v.pipe(v.string(), v.maxLength(40)), surveyAnswerValueSchema),
+				v.check((a) => Object.keys(a).length <= MAX_SURVEY_QUESTIONS, 'too many answers')
+			)
+		),
+		counted: v.optional(v.object({ at: instant }))
+	}),
+	v.check(
+		(a) => a._id === `survey-answer:${a.survey.slice('survey:'.length)}`,
+		'a survey answer id must be survey-answer:{survey ulid}'
+	)
+);
+
+/** The aggregate of one question, as published. */
+export const surveyQuestionResultSchema = v.object({
+	id: v.string(),
+	kind: v.picklist(SURVEY_QUESTION_KINDS),
+	/** Members who answered this question. */
+	answered: count,
+	/** choice, choices: how many picked each option, in the question's order. */
+	options: v.optional(v.array(v.object({ option: v.string(), count }))),
+	/** scale: counts of 1…5 (index 0 is 1), and their mean. */
+	scale: v.optional(v.object({ counts: v.array(count), mean: v.nullable(v.number()) })),
+	/** nps: counts of 0…10; promoters 9–10, passives 7–8, detractors 0–6; score −100…100. */
+	nps: v.optional(
+		v.object({
+			counts: v.array(count),
+			promoters: count,
+			passives: count,
+			detractors: count,
+			score: v.nullable(v.number())
+		})
+	),
+	/** text: the answers, in no particular order, once there are SURVEY_TEXT_THRESHOLD of them; else withheld. */
+	texts: v.optional(v.array(v.string())),
+	withheld: v.optional(v.boolean())
+});
+export type SurveyQuestionResult = v.InferOutput<typeof surveyQuestionResultSchema>;
+
+/** What the server publishes of a survey's answers (server only): `survey-results:{survey ulid}`. */
+export const surveyResultsSchema = v.looseObject({
+	...base('survey-results', v.pipe(v.string(), v.startsWith('survey-results:'))),
+	survey: surveyRef,
+	/** Members whose answers were counted. */
+	responses: count,
+	questions: v.array(surveyQuestionResultSchema)
+});
+
+/**
+ * The impact dashboard's figures for the whole community, published by the server (server only):
+ * `impact:{period}` for each of IMPACT_PERIODS, computed with domain/impact.ts at `asOf` over
+ * `documents` documents. Devices show them, adding what they received since.
+ */
+export const impactSchema = v.looseObject({
+	...base('impact', v.pipe(v.string(), v.startsWith('impact:'))),
+	period: v.picklist(['3m', '12m', 'all']),
+	asOf: instant,
+	documents: count,
+	figures: v.looseObject({})
+});
+
+export type SurveyDoc = v.InferOutput<typeof surveySchema>;
+export type SurveyAnswerDoc = v.InferOutput<typeof surveyAnswerSchema>;
+export type SurveyResultsDoc = v.InferOutput<typeof surveyResultsSchema>;
+export type ImpactDoc = v.InferOutput<typeof impactSchema>;
+
 export type FeedbackDoc = v.InferOutput<typeof feedbackSchema>;
 export type SuggestionDoc = v.InferOutput<typeof suggestionSchema>;
 export type StoryDoc = v.InferOutput<typeof storySchema>;
@@ -696,7 +867,10 @@ export const communitySchemas = {
 	challenge: challengeSchema,
 	judging: judgingSchema,
 	feedback: feedbackSchema,
-	suggestion: suggestionSchema
+	suggestion: suggestionSchema,
+	survey: surveySchema,
+	'survey-results': surveyResultsSchema,
+	impact: impactSchema
 } as const;
 
 export type CommunityType = keyof typeof communitySchemas;
@@ -727,7 +901,10 @@ export type CommunityDoc =
 	| ChallengeDoc
 	| JudgingDoc
 	| FeedbackDoc
-	| SuggestionDoc;
+	| SuggestionDoc
+	| SurveyDoc
+	| SurveyResultsDoc
+	| ImpactDoc;
 
 export function isCommunityType(type: unknown): type is CommunityType {
 	return typeof type === 'string' && Object.hasOwn(communitySchemas, type);
@@ -735,5 +912,12 @@ export function isCommunityType(type: unknown): type is CommunityType {
 
 export type DeviceDoc = v.InferOutput<typeof deviceSchema>;
 export type RevocationDoc = v.InferOutput<typeof revocationSchema>;
-/** Document types only the server writes (device certificates, revocations, moderators' decisions, places). */
-export const SERVER_ONLY_TYPES: ReadonlySet<string> = new Set(['device', 'revocation', 'moderation', 'place']);
+/** Document types only the server writes (device certificates, revocations, moderators' decisions, places, published aggregates). */
+export const SERVER_ONLY_TYPES: ReadonlySet<string> = new Set([
+	'device',
+	'revocation',
+	'moderation',
+	'place',
+	'survey-results',
+	'impact'
+]);

@@ -28,9 +28,11 @@ describe('outcome labels', () => {
 			'Satisfaction',
 			'People served',
 			'Error rate',
+			'Citizen satisfaction',
+			'Complaints',
 			'Other'
 		]);
-		expect([...LOWER_IS_BETTER].sort()).toEqual(['error-rate', 'processing-time', 'waiting-time']);
+		expect([...LOWER_IS_BETTER].sort()).toEqual(['complaints', 'error-rate', 'processing-time', 'waiting-time']);
 	});
 });
 
