@@ -8,7 +8,7 @@ const docs: Record<string, Record<string, unknown>> = {
 	[THREAD]: { _id: THREAD, type: 'thread', author: 'alice', title: 'Cloud exit clauses' },
 	[RESOURCE]: { _id: RESOURCE, type: 'resource', author: 'alice', title: 'Open data checklist' }
 };
-const lookup = { get: async (id: string) => docs[id] ?? null };
+const lookup = { get: async (id: string) => docs[id] ?? null, myRsvp: async () => null };
 
 describe('notification texts', () => {
 	it('names a reviewer’s decision on a resource in words', async () => {
