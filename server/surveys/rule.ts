@@ -94,7 +94,14 @@ async function memberFacts(storage: Storage, survey: SurveyDoc, name: string) {
 
 /** Whether `doc` is a revision already stored, or the same content as the current one (the server's). */
 async function isStoredAlready(db: PouchDB.Database, doc: Doc): Promise<boolean> {
-	if (typeof doc._rev === 'string') {
+	// a replicated revision (new_edits=false) names itself in `_rev` and heads `_revisions`; a
+	// retried push of one already stored changes nothing
+	const history = doc._revisions as { start?: unknown; ids?: unknown } | undefined;
+	const replicated =
+		typeof doc._rev === 'string' &&
+		Array.isArray(history?.ids) &&
+		doc._rev === `${String(history.start)}-${String(history.ids[0])}`;
+	if (replicated && typeof doc._rev === 'string') {
 		const missing = await db.revsDiff({ [doc._id]: [doc._rev] });
 		if (!missing[doc._id]?.missing?.includes(doc._rev)) return true;
 	}
