@@ -10,7 +10,6 @@ import {
 	answer,
 	answerDoc,
 	bulk,
-	couch,
 	createSurveyWorld,
 	csv,
 	DAY_MS,
