@@ -37,6 +37,11 @@ export interface SurveyStore {
 	namedAnswers(survey: string): Promise<NamedAnswer[]>;
 	/** Forgets everything kept for `survey` (it was deleted). */
 	forget(survey: string): Promise<void>;
+	/**
+	 * A deleted account: its named answers go (the published aggregates and the ballots, which
+	 * name no one, stay, so the member is not counted again under that name).
+	 */
+	forgetMember(member: string): Promise<void>;
 }
 
 type Doc = { _id: string; _rev?: string; [key: string]: unknown };
@@ -125,6 +130,16 @@ export function createSurveyStore(storage: Storage): SurveyStore {
 			const gone = rows.flatMap((r) => r.rows.map((row) => ({ _id: row.id, _rev: row.value.rev, _deleted: true })));
 			if (gone.length) await db().bulkDocs(gone);
 			// deleted documents keep their bodies until compaction
+			await storage.compact(SURVEYS_DB);
+		},
+		async forgetMember(member) {
+			// an anonymous answer's id ends with a uuid (36 characters), longer than any username
+			const rows = await db().allDocs({ ...idRange('answer') });
+			const gone = rows.rows
+				.filter((row) => row.id.endsWith(`:${member}`))
+				.map((row) => ({ _id: row.id, _rev: row.value.rev, _deleted: true }));
+			if (gone.length === 0) return;
+			await db().bulkDocs(gone);
 			await storage.compact(SURVEYS_DB);
 		}
 	};

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { attendanceId, profileId, rsvpId, surveyAnswerId, userDbName } from '../../src/lib/domain/ids';
 import { SURVEYS_DB } from '../../server/surveys/store';
 import { ALREADY_ANSWERED, QUESTIONS_FIXED } from '../../server/surveys/rule';
+import { PASSWORD } from './support/harness';
 import {
 	answer,
 	answerDoc,
@@ -240,6 +241,18 @@ describe('named surveys', () => {
 		expect((await csv(w, w.org, survey._id)).status).toBe(200);
 		const other = await publishSurvey(w, w.mod, { audience: { kind: 'event', event: w.event } });
 		expect((await csv(w, w.org, other._id)).status).toBe(403);
+	});
+
+	it("forgets a deleted account's named answers and keeps the published counts", async () => {
+		w = await createSurveyWorld(2);
+		const [ana, ben] = w.members as [string, string];
+		const survey = await publishSurvey(w, w.mod);
+		for (const member of [ana, ben]) await answer(w, member, survey._id);
+		const res = await w.h.post('/api/account/delete', { password: PASSWORD }, { cookie: w.cookies.get(ana)! });
+		expect(res.status).toBe(200);
+		const sheet = parse((await csv(w, w.mod, survey._id)).text) as string[][];
+		expect(sheet.slice(1).map((row) => row[0])).toEqual([ben]);
+		expect((await results(w, survey._id))?.responses).toBe(2);
 	});
 
 	it('deletes its results and what the server kept when the survey is deleted', async () => {
