@@ -126,7 +126,7 @@ describe('an anonymous survey', () => {
 			const what = `${who ?? 'anyone'} GET ${path} (${res.status})`;
 			if (res.type?.includes('zip')) {
 				for (const [file, bytes] of Object.entries(unzipSync(res.bytes))) look(`${what} ${file}`, strFromU8(bytes));
-			} else if (res.type?.includes('octet-stream')) look(what, strFromU8(gunzipSync(res.bytes)));
+			} else if (res.type?.includes('octet-stream')) look(what, gunzipSync(res.bytes).toString('utf8'));
 			else look(what, strFromU8(res.bytes));
 			return res;
 		};
