@@ -12,6 +12,10 @@ export interface OutcomeDraft {
 	unit: string;
 	period: string;
 	evidence: string;
+	/** Where citizens' feedback comes from ("Resident survey, March 2026"); asked for citizen measures. */
+	source: string;
+	/** How many people were asked, as typed. */
+	sampleSize: string;
 }
 
 export const emptyOutcomeDraft = (): OutcomeDraft => ({
@@ -22,7 +26,9 @@ export const emptyOutcomeDraft = (): OutcomeDraft => ({
 	value: '',
 	unit: '',
 	period: '',
-	evidence: ''
+	evidence: '',
+	source: '',
+	sampleSize: ''
 });
 
 const text = (n: number | undefined): string => (n === undefined ? '' : String(n));
@@ -36,7 +42,9 @@ export const outcomeDraftsFrom = (figures: readonly OutcomeFigure[] | undefined)
 		value: text(f.value),
 		unit: f.unit,
 		period: f.period ?? '',
-		evidence: f.evidence ?? ''
+		evidence: f.evidence ?? '',
+		source: f.source ?? '',
+		sampleSize: text(f.sampleSize)
 	}));
 
 /**
@@ -52,7 +60,21 @@ export function parseFigure(raw: string): number | undefined {
 }
 
 const isBlank = (d: OutcomeDraft): boolean =>
-	!d.metric && !d.label.trim() && !d.before.trim() && !d.after.trim() && !d.value.trim() && !d.period.trim();
+	!d.metric &&
+	!d.label.trim() &&
+	!d.before.trim() &&
+	!d.after.trim() &&
+	!d.value.trim() &&
+	!d.period.trim() &&
+	!d.source.trim() &&
+	!d.sampleSize.trim();
+
+/** The number of people asked: a whole number of at least one, undefined when left empty, NaN otherwise. */
+export function parseSampleSize(raw: string): number | undefined {
+	const n = parseFigure(raw);
+	if (n === undefined) return undefined;
+	return Number.isInteger(n) && n >= 1 && n <= 1e9 ? n : Number.NaN;
+}
 
 /** Plain reasons why one row cannot be saved; empty when it can. */
 export function draftProblems(d: OutcomeDraft): string[] {
@@ -74,6 +96,8 @@ export function draftProblems(d: OutcomeDraft): string[] {
 	if (!d.unit.trim()) problems.push('Give a unit, such as days, hours or %.');
 	else if (d.metric === 'cost-saved' && !CURRENCY_PATTERN.test(d.unit.trim()))
 		problems.push('Choose the currency of the money saved.');
+	if (Number.isNaN(parseSampleSize(d.sampleSize)))
+		problems.push('Give the number of people asked as a whole number, such as 412.');
 	return problems;
 }
 
@@ -101,7 +125,9 @@ export function parseOutcomeDrafts(
 			value: parseFigure(d.value),
 			unit: d.unit.trim(),
 			period: d.period.trim() || undefined,
-			evidence: d.evidence.trim() || undefined
+			evidence: d.evidence.trim() || undefined,
+			source: d.source.trim() || undefined,
+			sampleSize: parseSampleSize(d.sampleSize)
 		};
 		const parsed = v.safeParse(outcomeFigureSchema, candidate);
 		if (parsed.success) figures.push(parsed.output);
