@@ -59,6 +59,12 @@ export function parseFigure(raw: string): number | undefined {
 	return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(normal) ? Number(normal) : Number.NaN;
 }
 
+/**
+ * A row with every field: rows kept on the device (form drafts) from before a field existed lack
+ * it, and a missing text is an empty box.
+ */
+export const completeDraft = (d: OutcomeDraft): OutcomeDraft => ({ ...emptyOutcomeDraft(), ...d });
+
 const isBlank = (d: OutcomeDraft): boolean =>
 	!d.metric &&
 	!d.label.trim() &&
@@ -77,7 +83,8 @@ export function parseSampleSize(raw: string): number | undefined {
 }
 
 /** Plain reasons why one row cannot be saved; empty when it can. */
-export function draftProblems(d: OutcomeDraft): string[] {
+export function draftProblems(draft: OutcomeDraft): string[] {
+	const d = completeDraft(draft);
 	const problems: string[] = [];
 	if (!d.metric) problems.push('Choose what was measured.');
 	if (!d.label.trim()) problems.push('Say in a few words what was measured.');
@@ -110,7 +117,7 @@ export function parseOutcomeDrafts(
 ): { ok: true; figures: OutcomeFigure[] } | { ok: false; problems: string[] } {
 	const figures: OutcomeFigure[] = [];
 	const problems: string[] = [];
-	drafts.forEach((d, i) => {
+	drafts.map(completeDraft).forEach((d, i) => {
 		if (isBlank(d)) return;
 		const own = draftProblems(d);
 		if (own.length) {

@@ -28,4 +28,10 @@ describe('OutcomeFields', () => {
 		expect(filled).toContain('value="Case system"');
 		expect(filled).toContain('Where the figures come from, e.g. Case management system');
 	});
+
+	it('shows a row kept in a form draft from before the source fields existed', async () => {
+		const { source: _s, sampleSize: _n, ...old } = { ...emptyOutcomeDraft(), metric: 'waiting-time' as const };
+		const html = await render([old]);
+		expect(html).toContain('Add a source to result 1');
+	});
 });

@@ -221,6 +221,13 @@ describe('results citing citizens’ feedback', () => {
 		expect(parseOutcomeDrafts([{ ...emptyOutcomeDraft(), source: 'Resident survey' }])).toMatchObject({ ok: false });
 	});
 
+	it('read rows kept in a form draft from before the fields existed', () => {
+		const { source: _s, sampleSize: _n, ...old } = { ...citizen, metric: 'waiting-time' as const };
+		const kept = old as typeof citizen;
+		expect(draftProblems(kept)).toEqual([]);
+		expect(parseOutcomeDrafts([kept])).toMatchObject({ ok: true, figures: [{ metric: 'waiting-time', before: 62 }] });
+	});
+
 	it('show where the feedback comes from under the result', () => {
 		expect(isCitizenMetric('citizen-satisfaction')).toBe(true);
 		expect(isCitizenMetric('complaints')).toBe(true);
