@@ -16,7 +16,8 @@ import {
 	outcomeDraftsFrom,
 	parseFigure,
 	parseOutcomeDrafts,
-	parseSampleSize
+	parseSampleSize,
+	type OutcomeDraft
 } from '../../../src/lib/domain/outcome-drafts';
 import { isCitizenMetric, sourceLine } from '../../../src/lib/domain/citizen-evidence';
 
@@ -223,7 +224,7 @@ describe('results citing citizens’ feedback', () => {
 
 	it('read rows kept in a form draft from before the fields existed', () => {
 		const { source: _s, sampleSize: _n, ...old } = { ...citizen, metric: 'waiting-time' as const };
-		const kept = old as typeof citizen;
+		const kept = old as OutcomeDraft;
 		expect(draftProblems(kept)).toEqual([]);
 		expect(parseOutcomeDrafts([kept])).toMatchObject({ ok: true, figures: [{ metric: 'waiting-time', before: 62 }] });
 	});
