@@ -66,6 +66,8 @@ import { createModeration } from './moderation/index';
 // Open data: what the community published, for anyone, without personal data.
 import { createOpenDataRoutes } from './open-data/index';
 import { OPEN_DATA_LICENSES, OPEN_DATA_LICENSE_DEFAULT } from './open-data/licenses';
+// The community's impact figures, published hourly for devices that hold only part of it.
+import { createImpactPublisher, type ImpactPublisher } from './impact/scheduler';
 
 /** Account requests are small; anything bigger is a mistake or an attack. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
@@ -98,6 +100,8 @@ export interface AppDeps {
 	 * PRAXIS_MESSAGE_LIMIT_PER_MINUTE; 0 turns one off). Absent: DEFAULT_WRITE_LIMITS.
 	 */
 	writeLimits?: Partial<WriteLimits>;
+	/** How often the impact figures are published (server/impact; default hourly). */
+	impactIntervalMs?: number;
 }
 
 export interface PraxisApp {
@@ -116,6 +120,8 @@ export interface PraxisApp {
 	emails: EmailStore;
 	/** The app's public address, for links in emails. */
 	appUrl: string;
+	/** Publishes `impact:{period}` (server/impact); null on a hub. The server starts it once seeded. */
+	impact: ImpactPublisher | null;
 }
 
 const defaultLog = (line: string): void => {
@@ -152,6 +158,15 @@ export function createApp(deps: AppDeps): PraxisApp {
 	);
 
 	const hubs = createHubRegistry(storage, clock);
+	const impact = deps.hub
+		? null
+		: createImpactPublisher({
+				storage,
+				clock,
+				log,
+				signer: () => serverSigner(auth.signingKey()),
+				intervalMs: deps.impactIntervalMs
+			});
 	const emails = createEmailStore(storage);
 	const appUrl = config.publicUrl ?? 'http://localhost:3000';
 	const hub = deps.hub;
@@ -359,5 +374,5 @@ export function createApp(deps: AppDeps): PraxisApp {
 		return c.json({ error: 'internal_error', reason: 'the server failed to handle this request' }, 500);
 	});
 
-	return { app, auth, uuid, verifier, hubs, snapshots, compactions, emails, appUrl };
+	return { app, auth, uuid, verifier, hubs, snapshots, compactions, emails, appUrl, impact };
 }
