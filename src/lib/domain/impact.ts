@@ -499,7 +499,12 @@ function highImpact(c: Context, docs: Doc[], adoptions: Doc[]): HighImpactItem[]
 		}
 	}
 	for (const item of items.values()) if (item.ratings) item.meanRating = (ratingSums.get(item.id) ?? 0) / item.ratings;
-	return [...items.values()]
+	return rankHighImpact([...items.values()]);
+}
+
+/** The TOP_ITEMS most adopted, then used, rated, best rated and found useful of items acted on. */
+export function rankHighImpact(items: readonly HighImpactItem[]): HighImpactItem[] {
+	return items
 		.filter((i) => i.adoptions || i.uses || i.ratings || i.answers)
 		.sort(
 			(a, b) =>
