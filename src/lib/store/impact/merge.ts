@@ -23,7 +23,7 @@ type Row = Record<string, unknown>;
 
 /** Field-wise larger of two rows of numbers (other fields from `a`). */
 function larger<T extends object>(a: T, b: T): T {
-	const out: Row = { ...a };
+	const out = { ...a } as Row;
 	for (const [key, value] of Object.entries(b))
 		if (typeof value === 'number' && typeof out[key] === 'number') out[key] = Math.max(out[key] as number, value);
 	return out as T;
