@@ -69,6 +69,8 @@ import { OPEN_DATA_LICENSES, OPEN_DATA_LICENSE_DEFAULT } from './open-data/licen
 // Surveys: answers counted once per member, published only as an aggregate.
 import { createSurveys } from './surveys/index';
 import type { SurveyPublisher } from './surveys/publish';
+// The community's impact figures, published hourly for devices that hold only part of it.
+import { createImpactPublisher, type ImpactPublisher } from './impact/scheduler';
 
 /** Account requests are small; anything bigger is a mistake or an attack. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
@@ -101,6 +103,8 @@ export interface AppDeps {
 	 * PRAXIS_MESSAGE_LIMIT_PER_MINUTE; 0 turns one off). Absent: DEFAULT_WRITE_LIMITS.
 	 */
 	writeLimits?: Partial<WriteLimits>;
+	/** How often the impact figures are published (server/impact; default hourly). */
+	impactIntervalMs?: number;
 }
 
 export interface PraxisApp {
@@ -121,6 +125,8 @@ export interface PraxisApp {
 	appUrl: string;
 	/** Publishes surveys' results when due; the server starts it once seeded (null on a hub). */
 	surveys: SurveyPublisher | null;
+	/** Publishes `impact:{period}` (server/impact); null on a hub. The server starts it once seeded. */
+	impact: ImpactPublisher | null;
 }
 
 const defaultLog = (line: string): void => {
@@ -157,6 +163,15 @@ export function createApp(deps: AppDeps): PraxisApp {
 	);
 
 	const hubs = createHubRegistry(storage, clock);
+	const impact = deps.hub
+		? null
+		: createImpactPublisher({
+				storage,
+				clock,
+				log,
+				signer: () => serverSigner(auth.signingKey()),
+				intervalMs: deps.impactIntervalMs
+			});
 	const emails = createEmailStore(storage);
 	const appUrl = config.publicUrl ?? 'http://localhost:3000';
 	const hub = deps.hub;
@@ -380,6 +395,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 		compactions,
 		emails,
 		appUrl,
-		surveys: surveys?.publisher ?? null
+		surveys: surveys?.publisher ?? null,
+		impact
 	};
 }

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
 	const hub = hubArgs.hub
 		? createHub({ storage, dataDir: config.dataDir, upstream: hubArgs.upstream, credential: hubArgs.credential })
 		: undefined;
-	const { app, auth, snapshots, compactions, emails, appUrl, verifier, surveys } = createApp({
+	const { app, auth, snapshots, compactions, emails, appUrl, verifier, surveys, impact } = createApp({
 		storage,
 		config,
 		uuid,
@@ -112,6 +112,8 @@ async function main(): Promise<void> {
 	for (const compaction of compactions) compaction.start();
 	// Anonymous surveys' results are published in batches, and when they close.
 	surveys?.start();
+	// shortly after start and then hourly (none on a hub: createApp gives none)
+	impact?.start();
 	// An account deletion cut short by a stop finishes now (its account is already refused).
 	if (!hub) {
 		const log = (line: string) => void process.stdout.write(line + '\n');
@@ -150,7 +152,7 @@ async function main(): Promise<void> {
 		digests?.stop();
 		mailer?.close();
 		server.close(() => {
-			void Promise.all([...compactions.map((compaction) => compaction.stop()), surveys?.stop()])
+			void Promise.all([...compactions.map((compaction) => compaction.stop()), surveys?.stop(), impact?.close()])
 				.then(() => storage.close())
 				.then(() => process.exit(0));
 		});

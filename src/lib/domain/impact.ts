@@ -10,12 +10,14 @@
 import * as v from 'valibot';
 import {
 	ADOPTION_STATUSES,
+	CITIZEN_METRICS,
 	outcomeFigureSchema,
 	type AdoptionStatus,
 	type OutcomeFigure,
 	type OutcomeMetric
 } from './schemas';
 import { sumOutcomes, type OutcomeSum } from './outcomes';
+import { surveyFigures } from './impact-surveys';
 
 export interface ImpactOptions {
 	/** ISO 8601: the end of the period when `to` is not given; events count once ended by it. */
@@ -176,12 +178,15 @@ interface Context {
 	byId: Map<string, Doc>;
 	hidden: Set<string>;
 	profiles: Map<string, Doc>;
+	/** Published survey results by their survey's id. */
+	results: Map<string, Doc>;
 }
 
 function index(docs: readonly object[], options: ImpactOptions): Context {
 	const byId = new Map<string, Doc>();
 	const hidden = new Set<string>(options.hidden ?? []);
 	const profiles = new Map<string, Doc>();
+	const results = new Map<string, Doc>();
 	for (const doc of docs) {
 		const d = doc as Doc;
 		if (d._deleted || !str(d._id)) continue;
@@ -189,11 +194,17 @@ function index(docs: readonly object[], options: ImpactOptions): Context {
 			if (d.hidden) hidden.add(str(d.target));
 			continue;
 		}
+		// published aggregates are not acts of the community: read apart, never counted as activity
+		if (d.type === 'impact') continue;
+		if (d.type === 'survey-results') {
+			results.set(str(d.survey), d);
+			continue;
+		}
 		byId.set(str(d._id), d);
 	}
 	for (const id of hidden) byId.delete(id);
 	for (const d of byId.values()) if (d.type === 'profile') profiles.set(str(d.author), d);
-	return { options, from: options.from ?? '', to: options.to ?? options.now, byId, hidden, profiles };
+	return { options, from: options.from ?? '', to: options.to ?? options.now, byId, hidden, profiles, results };
 }
 
 const inPeriod = (c: Context, at: string): boolean => at !== '' && at >= c.from && at < c.to;
@@ -372,18 +383,42 @@ function practices(c: Context, docs: Doc[], months: string[], adoptions: Doc[]):
 const figuresOf = (d: Doc): OutcomeFigure[] =>
 	Array.isArray(d.outcomes) ? d.outcomes.filter((f): f is OutcomeFigure => v.is(outcomeFigureSchema, f)) : [];
 
+const isCitizen = (f: OutcomeFigure): boolean => CITIZEN_METRICS.has(f.metric);
+
+/** One row per citizen-feedback result of a story or adoption, titled by the story or practice. */
+function citizenRows(c: Context, d: Doc): CitizenFeedbackFigure[] {
+	const titled = d.type === 'story' ? d : c.byId.get(str(d.practice));
+	return figuresOf(d)
+		.filter(isCitizen)
+		.map((f) => ({
+			id: str(d._id),
+			title: str(titled?.title),
+			organization: str(d.organization).trim() || null,
+			metric: f.metric,
+			label: f.label,
+			...(f.before !== undefined ? { before: f.before } : {}),
+			...(f.after !== undefined ? { after: f.after } : {}),
+			...(f.value !== undefined ? { value: f.value } : {}),
+			unit: f.unit,
+			source: f.source ?? null,
+			sampleSize: f.sampleSize ?? null
+		}));
+}
+
 function improvements(c: Context, docs: Doc[], adoptions: Doc[]): ImpactFigures['improvements'] {
 	const stories = docs.filter(
 		(d) => d.type === 'story' && published(d) && inPeriod(c, str(d.reviewedAt)) && placeOk(c, d)
 	);
 	const adopted = adoptions.filter((d) => inPeriod(c, timeOf(d)));
-	const storyFigures = stories.flatMap(figuresOf);
-	const adoptionFigures = adopted.flatMap(figuresOf);
+	// what citizens said is its own measure: a satisfaction score is not added to staff hours saved
+	const storyFigures = stories.flatMap(figuresOf).filter((f) => !isCitizen(f));
+	const adoptionFigures = adopted.flatMap(figuresOf).filter((f) => !isCitizen(f));
+	const items = [...stories, ...adopted].flatMap((d) => citizenRows(c, d));
 	return {
 		stories: sumOutcomes(storyFigures),
 		adoptions: sumOutcomes(adoptionFigures),
 		all: sumOutcomes([...storyFigures, ...adoptionFigures]),
-		citizen: { items: [], respondents: 0 }
+		citizen: { items, respondents: items.reduce((n, i) => n + (i.sampleSize ?? 0), 0) }
 	};
 }
 
@@ -422,8 +457,16 @@ function satisfaction(c: Context, docs: Doc[]): ImpactFigures['satisfaction'] {
 		),
 		byKind: rows,
 		ratings: { count: ratingCount, mean: ratingCount ? ratingSum / ratingCount : null },
-		surveys: [],
-		nps: { responses: 0, promoters: 0, passives: 0, detractors: 0, score: null }
+		...surveyFigures(docs, c.results, {
+			from: c.from,
+			to: c.to,
+			now: c.options.now,
+			region: c.options.region,
+			regionOf: (event) => {
+				const d = c.byId.get(event);
+				return d ? str(d.region) : undefined;
+			}
+		})
 	};
 }
 
@@ -456,7 +499,12 @@ function highImpact(c: Context, docs: Doc[], adoptions: Doc[]): HighImpactItem[]
 		}
 	}
 	for (const item of items.values()) if (item.ratings) item.meanRating = (ratingSums.get(item.id) ?? 0) / item.ratings;
-	return [...items.values()]
+	return rankHighImpact([...items.values()]);
+}
+
+/** The TOP_ITEMS most adopted, then used, rated, best rated and found useful of items acted on. */
+export function rankHighImpact(items: readonly HighImpactItem[]): HighImpactItem[] {
+	return items
 		.filter((i) => i.adoptions || i.uses || i.ratings || i.answers)
 		.sort(
 			(a, b) =>

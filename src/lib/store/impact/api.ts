@@ -10,13 +10,20 @@ import {
 	type ImpactFigures,
 	type ImpactPeriod
 } from '../../domain/impact';
+import { impactId } from '../../domain/ids';
+import { impactSchema } from '../../domain/schemas';
+import * as v from 'valibot';
 import { createDocumentCache } from './queries';
+import { mergeImpact } from './merge';
 
 export type {
 	ImpactChoices,
 	ImpactFigures,
 	ImpactPeriod,
 	HighImpactItem,
+	SurveyScaleFigure,
+	NpsFigure,
+	CitizenFeedbackFigure,
 	Rate,
 	ContributionKind,
 	FeedbackKind
@@ -31,9 +38,27 @@ export interface ImpactFilters {
 	category?: string;
 }
 
+/**
+ * Where the figures come from: the server's figures for the whole community published at `asOf`,
+ * with what this device received since (mergeImpact); or this device's documents alone.
+ */
+export type ImpactSource = { kind: 'published'; asOf: string } | { kind: 'device' };
+
 export interface ImpactDashboard {
 	figures: ImpactFigures;
 	choices: ImpactChoices;
+	source: ImpactSource;
+}
+
+/** The published figures of a period, when they are of the shape this version computes. */
+function publishedOf(doc: object | undefined): { asOf: string; documents: number; figures: ImpactFigures } | null {
+	if (!doc || !v.is(impactSchema, doc)) return null;
+	const f = doc.figures as Partial<ImpactFigures>;
+	const complete =
+		f.engagement && f.practices && f.improvements?.citizen && f.satisfaction?.nps && Array.isArray(f.highImpact);
+	return complete
+		? { asOf: doc.asOf, documents: doc.documents, figures: doc.figures as unknown as ImpactFigures }
+		: null;
 }
 
 export function createImpactApi(ctx: StoreContext) {
@@ -47,15 +72,26 @@ export function createImpactApi(ctx: StoreContext) {
 			const now = ctx.now();
 			const key = JSON.stringify([cache.version(), hidden, filters, now.slice(0, 16)]);
 			if (last?.key === key) return last.answer;
+			const period = filters.period ?? '12m';
 			const figures = computeImpact(documents, {
 				now,
-				from: periodStart(filters.period ?? '12m', now),
+				from: periodStart(period, now),
 				region: filters.region || undefined,
 				sector: filters.sector || undefined,
 				category: filters.category || undefined,
 				hidden
 			});
-			const answer = { figures, choices: impactChoices(documents) };
+			// the server's figures cover the whole community, but only with no filter (it publishes none)
+			const filtered = Boolean(filters.region || filters.sector || filters.category);
+			const published = filtered ? null : publishedOf(cache.get(impactId(period)));
+			const answer: ImpactDashboard =
+				published && published.documents > cache.count()
+					? {
+							figures: mergeImpact(published.figures, figures, published.asOf),
+							choices: impactChoices(documents),
+							source: { kind: 'published', asOf: published.asOf }
+						}
+					: { figures, choices: impactChoices(documents), source: { kind: 'device' } };
 			last = { key, answer };
 			return answer;
 		},

@@ -13,12 +13,20 @@ export interface DocumentCache {
 	documents(): Promise<object[]>;
 	/** Goes up whenever a document was added, changed or removed since the last read. */
 	version(): number;
+	/** One document as of the last read. */
+	get(id: string): object | undefined;
+	/**
+	 * How many documents take part in the figures as of the last read: all but the published
+	 * figures themselves (`impact:`), counted as the server counts (server/impact/publish.ts).
+	 */
+	count(): number;
 	/** Ids moderators hid, from the moderation table. */
 	hidden(): Promise<string[]>;
 }
 
 export function createDocumentCache(ctx: StoreContext): DocumentCache {
 	const docs = new Map<string, object>();
+	let published = 0;
 	let since: string | number | null = null;
 	let version = 0;
 	let reading: Promise<void> = Promise.resolve();
@@ -26,8 +34,13 @@ export function createDocumentCache(ctx: StoreContext): DocumentCache {
 	const keep = (id: string, doc: object | undefined, deleted: boolean | undefined) => {
 		if (id.startsWith('_design/')) return;
 		version++;
+		const isPublished = id.startsWith('impact:');
+		if (isPublished && docs.has(id)) published--;
 		if (deleted || !doc) docs.delete(id);
-		else docs.set(id, doc);
+		else {
+			docs.set(id, doc);
+			if (isPublished) published++;
+		}
 	};
 
 	async function readAll(): Promise<void> {
@@ -55,6 +68,8 @@ export function createDocumentCache(ctx: StoreContext): DocumentCache {
 			return [...docs.values()];
 		},
 		version: () => version,
+		get: (id) => docs.get(id),
+		count: () => docs.size - published,
 		hidden: async () =>
 			(await moderationTables(ctx.db).moderation.toArray()).filter((row) => row.hidden).map((row) => row.target)
 	};
