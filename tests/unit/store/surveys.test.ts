@@ -162,7 +162,9 @@ describe('who a survey asks', () => {
 		expect(view?.notAskedReason).toBe('This survey asks members whose profile names the region Lyon.');
 		await expect(store.surveys.answer(SURVEY, { tone: 'Plain' })).rejects.toThrow('region Lyon');
 
-		await store.saveProfile({ displayName: name, region: ' lyon ' });
+		await receive(store, [
+			{ _id: `profile:${name}`, type: 'profile', author: name, createdAt: NOW, displayName: name, region: ' lyon ' }
+		]);
 		expect(await store.surveys.get(SURVEY)).toMatchObject({ inAudience: true, notAskedReason: null });
 	});
 
