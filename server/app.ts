@@ -66,6 +66,9 @@ import { createModeration } from './moderation/index';
 // Open data: what the community published, for anyone, without personal data.
 import { createOpenDataRoutes } from './open-data/index';
 import { OPEN_DATA_LICENSES, OPEN_DATA_LICENSE_DEFAULT } from './open-data/licenses';
+// Surveys: answers counted once per member, published only as an aggregate.
+import { createSurveys } from './surveys/index';
+import type { SurveyPublisher } from './surveys/publish';
 
 /** Account requests are small; anything bigger is a mistake or an attack. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
@@ -116,6 +119,8 @@ export interface PraxisApp {
 	emails: EmailStore;
 	/** The app's public address, for links in emails. */
 	appUrl: string;
+	/** Publishes surveys' results when due; the server starts it once seeded (null on a hub). */
+	surveys: SurveyPublisher | null;
 }
 
 const defaultLog = (line: string): void => {
@@ -189,6 +194,11 @@ export function createApp(deps: AppDeps): PraxisApp {
 	writeRules.push(feedbackRule(clock));
 	// Places at events are decided by the central server alone (a hub relays answers to it).
 	if (!deps.hub) writeRules.push(placesRule({ signer: () => serverSigner(auth.signingKey()), clock }));
+	// a hub keeps no members' databases: answers reach the server with the member's own sync
+	const surveys = deps.hub
+		? null
+		: createSurveys({ storage, auth, signer: () => serverSigner(auth.signingKey()), clock, addressOf, log });
+	if (surveys) writeRules.push(surveys.rule);
 
 	if (deps.hub) app.use(deps.hub.cors);
 	if (config.logRequests) app.use(requestLog(log));
@@ -263,6 +273,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 		api.route('/devices', createDeviceRoutes({ storage, auth, verifier, clock, addressOf }));
 		api.route('/calendar', createCalendarRoutes({ storage, auth, addressOf }));
 		api.route('/recognition', createRecognitionRoutes({ storage, auth, clock, addressOf }));
+		if (surveys) api.route('/surveys', surveys.routes);
 		// public GETs: the CSRF guard lets safe methods through and nothing here reads a session
 		api.route(
 			'/open-data',
@@ -359,5 +370,16 @@ export function createApp(deps: AppDeps): PraxisApp {
 		return c.json({ error: 'internal_error', reason: 'the server failed to handle this request' }, 500);
 	});
 
-	return { app, auth, uuid, verifier, hubs, snapshots, compactions, emails, appUrl };
+	return {
+		app,
+		auth,
+		uuid,
+		verifier,
+		hubs,
+		snapshots,
+		compactions,
+		emails,
+		appUrl,
+		surveys: surveys?.publisher ?? null
+	};
 }

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
 	const hub = hubArgs.hub
 		? createHub({ storage, dataDir: config.dataDir, upstream: hubArgs.upstream, credential: hubArgs.credential })
 		: undefined;
-	const { app, auth, snapshots, compactions, emails, appUrl, verifier } = createApp({
+	const { app, auth, snapshots, compactions, emails, appUrl, verifier, surveys } = createApp({
 		storage,
 		config,
 		uuid,
@@ -110,6 +110,8 @@ async function main(): Promise<void> {
 	if (!hub) snapshots.warm(COMMUNITY_DB);
 	// A hub's store gathers superseded revisions from the upstream just the same.
 	for (const compaction of compactions) compaction.start();
+	// Anonymous surveys' results are published in batches, and when they close.
+	surveys?.start();
 	// An account deletion cut short by a stop finishes now (its account is already refused).
 	if (!hub) {
 		const log = (line: string) => void process.stdout.write(line + '\n');
@@ -148,7 +150,7 @@ async function main(): Promise<void> {
 		digests?.stop();
 		mailer?.close();
 		server.close(() => {
-			void Promise.all(compactions.map((compaction) => compaction.stop()))
+			void Promise.all([...compactions.map((compaction) => compaction.stop()), surveys?.stop()])
 				.then(() => storage.close())
 				.then(() => process.exit(0));
 		});

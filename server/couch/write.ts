@@ -11,7 +11,7 @@ import { LIMITS } from '../config';
 import { validateCommunityDoc } from '../../src/lib/domain/validate';
 import { authorizeCommunityWrite, type DocFacts } from '../../src/lib/domain/permissions';
 import * as valibot from 'valibot';
-import { flagSchema, isCommunityType } from '../../src/lib/domain/schemas';
+import { flagSchema, isCommunityType, surveyAnswerSchema } from '../../src/lib/domain/schemas';
 import { authorizeFileWrite, validateFileDoc } from '../../src/lib/domain/files';
 import { categoryId, newId } from '../../src/lib/domain/ids';
 import { authorizeRelated, relatedIdOf } from '../../src/lib/domain/permissions';
@@ -306,7 +306,8 @@ function screen(input: unknown, newEdits: boolean): Verdict {
 
 /**
  * Private databases: any object with a string `type`; known community types must match their
- * schema, and so must flags (`flag:…`, read by moderators: server/moderation/flag-rule.ts).
+ * schema, and so must flags (`flag:…`, read by moderators: server/moderation/flag-rule.ts) and
+ * survey answers (`survey-answer:…`, counted by the server: server/surveys/rule.ts).
  */
 function judgeUserDoc(v: Verdict): Verdict {
 	if (!('doc' in v) || v.doc._deleted === true) return v;
@@ -315,6 +316,11 @@ function judgeUserDoc(v: Verdict): Verdict {
 	if (type === 'flag' || v.doc._id.startsWith('flag:')) {
 		const flag = valibot.safeParse(flagSchema, v.doc);
 		return flag.success ? v : refuse(v.doc._id, flag.issues.map((issue) => issue.message).join('; '));
+	}
+	// answers the server counts (server/surveys/rule.ts)
+	if (type === 'survey-answer' || v.doc._id.startsWith('survey-answer:')) {
+		const answer = valibot.safeParse(surveyAnswerSchema, v.doc);
+		return answer.success ? v : refuse(v.doc._id, answer.issues.map((issue) => issue.message).join('; '));
 	}
 	if (!isCommunityType(type)) return v;
 	const checked = validateCommunityDoc(v.doc);

@@ -7,8 +7,8 @@
 //   2. device certificates: server-signed revocations, as DELETE /api/devices does;
 //   3. the profile in `community`, and with `contributions` every community document and library
 //      file the member wrote: server-signed deletions (server-deletions.ts);
-//   4. the private database, the moderators' records of their flags, email address and links,
-//      calendar feed;
+//   4. the private database, the moderators' records of their flags, their named survey answers,
+//      email address and links, calendar feed;
 //   5. compaction: `community` and `library-files` by their schedulers (which see the deletions),
 //      the server-only databases here, so the hash and address leave the disk too.
 // What stays and why is in docs/privacy.md ("Account deletion").
@@ -27,6 +27,7 @@ import { deleteAsServer } from './server-deletions';
 import { authoredIds } from './authored';
 import { recomputePlaces } from '../events/places';
 import { createModerationRecords } from '../moderation/records';
+import { createSurveyStore } from '../surveys/store';
 
 export interface AccountDeletionDeps {
 	storage: Storage;
@@ -90,6 +91,7 @@ export async function purgeAccount(
 	}
 	await deps.storage.destroy(userDbName(name));
 	await createModerationRecords(deps.storage).forgetMember(name);
+	await createSurveyStore(deps.storage).forgetMember(name);
 	await deps.emails.forget(name);
 	await createCalendarSecrets(deps.storage).revoke(name);
 	await deps.auth.users.deletionDone(name);

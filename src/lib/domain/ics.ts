@@ -3,7 +3,7 @@
 // written in UTC (DTSTART:…Z), which every calendar converts to its own zone without needing a
 // VTIMEZONE; the organiser's zone travels as X-PRAXIS-TZ for reference only.
 import ical, { ICalEventStatus } from 'ical-generator';
-import { idKey } from './ids';
+import { idKey, slugOf } from './ids';
 
 /** The event fields the calendar needs (an `event` document satisfies it). */
 export interface CalendarEvent {
@@ -88,11 +88,5 @@ export function eventsToIcs(events: readonly CalendarEvent[], options: IcsOption
 
 /** A file name for one event's download: `praxis-{slug of title}.ics`. */
 export function icsFileName(title: string): string {
-	const slug = title
-		.toLowerCase()
-		.normalize('NFKD')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 60);
-	return `praxis-${slug || 'event'}.ics`;
+	return `praxis-${slugOf(title, 'event', 60)}.ics`;
 }

@@ -267,3 +267,29 @@ export function surveyOf(id: string): string | null {
 export function impactId(period: string): string {
 	return `impact:${period}`;
 }
+
+/**
+ * An address-friendly slug of a title (SLUG_PATTERN): accents dropped ("Économie" → "economie"),
+ * other characters turned into hyphens; `fallback` when nothing is left (a title in another script).
+ */
+export function slugOf(title: string, fallback: string, maxChars = 64): string {
+	const slug = title
+		.normalize('NFKD')
+		.replace(/\p{M}+/gu, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+/, '')
+		.slice(0, maxChars)
+		.replace(/-+$/, '');
+	return slug || fallback;
+}
+
+/** `base`, or `base-2`, `base-3`… : the first slug not in `taken`. */
+export function freeSlug(base: string, taken: ReadonlySet<string>, maxChars = 64): string {
+	if (!taken.has(base)) return base;
+	for (let n = 2; ; n++) {
+		const suffix = `-${n}`;
+		const candidate = `${base.slice(0, maxChars - suffix.length).replace(/-+$/, '')}${suffix}`;
+		if (!taken.has(candidate)) return candidate;
+	}
+}

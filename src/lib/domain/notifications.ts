@@ -77,7 +77,8 @@ export function mentionsIn(text: string): Set<string> {
 	return names;
 }
 
-const STORY_VERDICTS: Record<string, string> = {
+/** A reviewer's verdict in words: "approved and published your guide “…”". */
+const VERDICTS: Record<string, string> = {
 	approve: 'approved and published',
 	changes: 'asked for changes to',
 	reject: 'did not accept'
@@ -126,22 +127,13 @@ export async function notificationsFor(doc: Doc, me: string, lookup: NotifyLooku
 		case 'review': {
 			const resource = await lookup.get(str(doc.resource));
 			if (!resource || resource.author !== me) return [];
-			if (resource.type === 'story') {
-				// a success story's writer reads the decision in words and opens the story itself
-				const decision = STORY_VERDICTS[str(doc.verdict)] ?? str(doc.verdict);
-				return [
-					row(
-						'review',
-						`${decision} your story “${excerpt(str(resource.title))}”`,
-						`/stories/${ulidOf(str(doc.resource))}`
-					)
-				];
-			}
+			const story = resource.type === 'story';
+			const decision = VERDICTS[str(doc.verdict)] ?? 'reviewed';
 			return [
 				row(
 					'review',
-					`reviewed “${excerpt(str(resource.title))}”: ${str(doc.verdict)}`,
-					`/library/${ulidOf(str(doc.resource))}`
+					`${decision} your ${story ? 'story' : 'resource'} “${excerpt(str(resource.title))}”`,
+					`/${story ? 'stories' : 'library'}/${ulidOf(str(doc.resource))}`
 				)
 			];
 		}
@@ -261,8 +253,11 @@ async function postNotifications(
 	const title = excerpt(str(thread?.title) || 'a thread');
 	const out: NotificationRow[] = [];
 	const parent = doc.replyTo ? await lookup.get(str(doc.replyTo)) : null;
-	if (thread?.author === me || parent?.author === me) out.push(row('reply', `replied in “${title}”`, href));
-	if (mentionsIn(str(doc.body)).has(me)) out.push(row('mention', `mentioned you in “${title}”`, href));
+	const mentioned = mentionsIn(str(doc.body)).has(me);
+	// one notice per post: a reply that also names me says both
+	if (thread?.author === me || parent?.author === me)
+		out.push(row('reply', `replied in “${title}”${mentioned ? ' and mentioned you' : ''}`, href));
+	else if (mentioned) out.push(row('mention', `mentioned you in “${title}”`, href));
 	return out;
 }
 

@@ -167,8 +167,13 @@ function authorizeCreate(actor: Actor, doc: DocFacts): Decision {
 
 function authorizeChange(actor: Actor, next: DocFacts, prev: DocFacts): Decision {
 	// attendance: any organiser of the event may correct it (checked by authorizeRelated)
+	// co-authors edit a resource or story with its author (deleting it stays the author's)
+	const coWriting = REVIEWED_TYPES.has(String(prev.type)) && !next._deleted && isWriterOf(actor.name, prev);
 	const own =
-		prev.author === actor.name || (prev.type === 'event' && isOrganiser(actor, prev)) || prev.type === 'attendance';
+		prev.author === actor.name ||
+		coWriting ||
+		(prev.type === 'event' && isOrganiser(actor, prev)) ||
+		prev.type === 'attendance';
 	if (prev.type === 'category' && !isModerator(actor)) return deny('only moderators change categories');
 	if (prev.type === 'profile' && !own) return deny('members change only their own profile');
 	if (prev.type === 'challenge' && !isModerator(actor)) return deny('only moderators change community challenges');

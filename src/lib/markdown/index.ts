@@ -1,6 +1,7 @@
 // Markdown → safe HTML for posts, threads and resources. marked parses (raw HTML in a post is
 // shown as text, not interpreted), DOMPurify sanitizes, then links and images are made safe by
 // url-policy.ts. DOMPurify needs a DOM, so render() runs in the browser only.
+import { plainExcerpt } from '../search/snippet';
 import { Marked } from 'marked';
 import DOMPurify, { type Config } from 'dompurify';
 import { classifyLink, isAllowedImage, EXTERNAL_REL } from './url-policy';
@@ -65,16 +66,7 @@ export function render(markdown: string, origin: string = window.location.origin
 }
 
 /** A short plain-text excerpt of Markdown (no HTML), for lists and quotes. */
-export function excerpt(markdown: string, maxChars = 160): string {
-	const plain = markdown
-		.replace(/```[\s\S]*?```/g, ' ')
-		.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-		.replace(/[#>*_`~-]+/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
-	return plain.length > maxChars ? plain.slice(0, maxChars - 1).trimEnd() + '…' : plain;
-}
+export const excerpt = plainExcerpt;
 
 /** The Markdown a "Quote" action puts into a reply: the quoted text prefixed with "> ". */
 export function quote(markdown: string, who: string): string {

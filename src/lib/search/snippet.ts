@@ -13,9 +13,17 @@ export function plainText(markdown: string): string {
 		.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
 		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
 		.replace(/<[^>]+>/g, ' ')
-		.replace(/[#>*_`~|]+/g, ' ')
+		.replace(/[*`~]+/g, '')
+		.replace(/(^|\s)_+|_+(?=\s|[.,;:!?]|$)/g, '$1')
+		.replace(/[#>|]+/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
+}
+
+/** A short plain-text excerpt of Markdown, cut at `maxChars` with an ellipsis: for lists and quotes. */
+export function plainExcerpt(markdown: string, maxChars = 160): string {
+	const plain = plainText(markdown);
+	return plain.length > maxChars ? plain.slice(0, maxChars - 1).trimEnd() + '…' : plain;
 }
 
 function escapeRegExp(s: string): string {

@@ -23,8 +23,12 @@ export async function listCategories(ctx: StoreContext): Promise<CategoryView[]>
 	const categories = await ctx.db.categories.orderBy('order').toArray();
 	return Promise.all(
 		categories.map(async (category) => {
-			const threads = listed(ctx, category.slug);
-			const [threadCount, latest] = await Promise.all([threads.count(), threads.last()]);
+			// one Collection each: last() reverses the collection it is called on, and a count()
+			// running alongside on the same one then counts from the wrong end (one thread)
+			const [threadCount, latest] = await Promise.all([
+				listed(ctx, category.slug).count(),
+				listed(ctx, category.slug).last()
+			]);
 			return { ...category, threadCount, lastActivity: latest?.lastActivity ?? null };
 		})
 	);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	ATTENDANCE_ID_PATTERN,
 	categoryId,
+	freeSlug,
+	slugOf,
 	COLLECTION_ITEM_PATTERN,
 	collectionId,
 	deviceId,
@@ -109,5 +111,21 @@ describe('ids', () => {
 		expect(pastedCollectionItem(`post:${a}`)).toBe(`post:${a}`);
 		expect(pastedCollectionItem(`event:${a}`)).toBeNull();
 		expect(pastedCollectionItem('hello')).toBeNull();
+	});
+});
+
+describe('slugOf and freeSlug', () => {
+	it('makes an address from a title, dropping accents and keeping letters and numbers', () => {
+		expect(slugOf('Économie circulaire: 10 étapes!', 'collection')).toBe('economie-circulaire-10-etapes');
+		expect(slugOf('  --Open data--  ', 'collection')).toBe('open-data');
+		expect(slugOf('البيانات المفتوحة', 'collection')).toBe('collection');
+		expect(slugOf('a'.repeat(70) + ' b', 'x')).toHaveLength(64);
+		expect(slugOf('word '.repeat(20), 'x', 12)).toBe('word-word-wo');
+	});
+
+	it('adds the first free number when the address is taken', () => {
+		expect(freeSlug('open-data', new Set())).toBe('open-data');
+		expect(freeSlug('open-data', new Set(['open-data', 'open-data-2']))).toBe('open-data-3');
+		expect(freeSlug('a'.repeat(64), new Set(['a'.repeat(64)]))).toBe('a'.repeat(62) + '-2');
 	});
 });

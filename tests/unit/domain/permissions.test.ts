@@ -82,3 +82,24 @@ describe('events', () => {
 		).toBe(false);
 	});
 });
+
+describe('co-authors', () => {
+	const story = { _id: 'story:1', type: 'story', author: 'ana', status: 'draft', coauthors: ['ben'] };
+
+	it('edit and submit a story or resource with its author', () => {
+		expect(authorizeCommunityWrite(ben, { ...story, status: 'submitted' }, story).ok).toBe(true);
+		const shared = { ...resource, status: 'returned', coauthors: ['ben'] };
+		expect(authorizeCommunityWrite(ben, { ...shared, status: 'submitted' }, shared).ok).toBe(true);
+	});
+
+	it('neither delete it, name other co-authors, publish it, nor edit what they do not write', () => {
+		expect(authorizeCommunityWrite(ben, { _id: 'story:1', _deleted: true }, story)).toEqual({
+			ok: false,
+			reason: 'only the author or a moderator may change or delete this document'
+		});
+		expect(authorizeCommunityWrite(ben, { ...story, coauthors: ['ben', 'rita'] }, story).ok).toBe(false);
+		const reviewing = { ...story, coauthors: ['rita'] };
+		expect(authorizeCommunityWrite(rev, { ...reviewing, status: 'published' }, reviewing).ok).toBe(false);
+		expect(authorizeCommunityWrite(ben, { ...resource, status: 'submitted' }, resource).ok).toBe(false);
+	});
+});

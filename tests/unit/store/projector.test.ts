@@ -152,6 +152,21 @@ describe('projector runner', () => {
 		expect(category).toMatchObject({ slug: 'general', threadCount: 1, lastActivity: at(20) });
 	});
 
+	it('counts every listed thread of a category, and its latest activity', async () => {
+		store = await openTestStore();
+		await store.replica.community.bulkDocs([
+			categoryDoc('general'),
+			threadDoc(ULIDS.t1, 'general', 3),
+			threadDoc(ULIDS.t2, 'general', 9),
+			threadDoc('01JAAAAAAAAAAAAAAAAAAAAAA3', 'general', 5)
+		]);
+		await store.projected();
+		const [category] = await store.listCategories();
+		// three threads, the newest at minute 9, whichever order count() and last() run in
+		expect(category).toMatchObject({ slug: 'general', threadCount: 3, lastActivity: at(9) });
+		expect(await store.countThreads('general')).toBe(3);
+	});
+
 	it('gets aggregates right when posts and thread land in different batches of one run', async () => {
 		store = await openTestStore({}, { batchSize: 1 });
 		await store.replica.community.bulkDocs([

@@ -1,5 +1,6 @@
 // Library queries over Dexie (run them inside liveQuery): the published list with filters and
 // sorts, a resource with its derived figures, submissions, the review queue, collections.
+import { plainExcerpt } from '../../search/snippet';
 import { summarizeRatings, ratingScore, type RatingSummary } from '../../domain/ratings';
 import { isWriterOf, mayReview } from '../../domain/permissions';
 import type { StoreContext } from '../context';
@@ -202,7 +203,7 @@ export async function resolveRefs(
 				type: 'thread',
 				title: th.title,
 				href: `/forums/t/${ulidOf(th.id)}`,
-				summary: th.body.slice(0, 300),
+				summary: plainExcerpt(th.body, 300),
 				missing: th.deleted === 1
 			});
 	posts.forEach((p, i) => {
@@ -213,7 +214,7 @@ export async function resolveRefs(
 			type: 'post',
 			title: th ? `Answer in “${th.title}”` : 'Answer',
 			href: `/forums/t/${ulidOf(p.thread)}#${ulidOf(p.id)}`,
-			summary: p.body.slice(0, 300),
+			summary: plainExcerpt(p.body, 300),
 			missing: p.deleted === 1
 		});
 	});

@@ -129,7 +129,10 @@ describe('library store', () => {
 			body: 'Where to start',
 			tags: []
 		});
-		const answer = await curator.reply({ thread: t, body: 'Start with a data inventory.' });
+		const answer = await curator.reply({
+			thread: t,
+			body: 'Start with a **data inventory**: see [the guide](https://example.org).'
+		});
 		await curator.library.saveCollection({
 			slug: 'open-data',
 			title: 'Getting started with open data',
@@ -145,6 +148,8 @@ describe('library store', () => {
 				type: 'post',
 				title: 'Answer in “How to publish open data?”',
 				note: 'The best first step',
+				// a plain-text excerpt: no Markdown marks in the list
+				summary: 'Start with a data inventory: see the guide.',
 				missing: false
 			}
 		]);
