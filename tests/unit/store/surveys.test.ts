@@ -150,6 +150,23 @@ describe('answering a survey', () => {
 			state: 'refused',
 			refusal: 'you have already answered this survey'
 		});
+
+		// answering again replaces the refused set and clears the refusal
+		await store.surveys.answer(SURVEY, { tone: 'Formal' });
+		expect(await store.listRejected()).toEqual([]);
+		expect((await store.surveys.get(SURVEY))!.mine).toMatchObject({ state: 'waiting', answers: { tone: 'Formal' } });
+	});
+
+	it('takes no second set once the first was sent', async () => {
+		const { store } = await open();
+		await receive(store, [surveyDoc()]);
+		const id = await store.surveys.answer(SURVEY, { tone: 'Plain' });
+		const doc = await store.replica.private.get(id);
+		await store.replica.acknowledge('private', [{ _id: id, _rev: doc._rev }]);
+		expect((await store.surveys.get(SURVEY))!.mine.state).toBe('sent');
+		await expect(store.surveys.answer(SURVEY, { tone: 'Formal' })).rejects.toThrow(
+			'You have already answered this survey.'
+		);
 	});
 });
 

@@ -62,7 +62,11 @@ export async function answerSurvey(ctx: StoreContext, survey: string, answers: S
 	if (refusal) throw new Error(sentence(refusal));
 	const id = surveyAnswerId(survey);
 	const prev = await getPrivate(ctx, id);
-	if (prev?.counted) throw new Error('You have already answered this survey.');
+	// the server takes one set per member: answers change only while still waiting on this device
+	// (or after the server refused them, which leaves nothing counted)
+	const [pending, refused] = await Promise.all([ctx.db.outbox.get(id), ctx.db.rejected.get(id)]);
+	if (prev?.counted || (prev && !prev._deleted && !pending && !refused))
+		throw new Error('You have already answered this survey.');
 	const doc: Doc = {
 		_id: id,
 		type: 'survey-answer',
@@ -76,6 +80,7 @@ export async function answerSurvey(ctx: StoreContext, survey: string, answers: S
 	const checked = v.safeParse(surveyAnswerSchema, doc);
 	if (!checked.success) throw new Error(sentence(checked.issues[0].message));
 	await putDoc(ctx, doc, 'private');
+	if (refused) await ctx.db.rejected.delete(id);
 	await surveysTables(ctx.db).kept.put({ survey, answers: { ...answers }, at: ctx.now() });
 	await ctx.followers.catchUp();
 	return id;
