@@ -54,6 +54,15 @@ export const ADOPTIONS: readonly DemoAdoption[] = [
 				unit: 'out of 5'
 			},
 			{
+				metric: 'citizen-satisfaction',
+				label: 'Residents satisfied with the council’s e-services',
+				before: 62,
+				after: 81,
+				unit: '%',
+				source: 'Harbour City resident survey, before the switch and six months after',
+				sampleSize: 412
+			},
+			{
 				metric: 'staff-hours-saved',
 				label: 'Help desk time on password resets',
 				value: 300,

@@ -8,6 +8,7 @@ import { THREADS_B } from './threads-b';
 import { RESOURCES } from './library';
 import { buildDemoEvents } from './events';
 import { buildRecognitionDocs } from './recognition';
+import { buildDemoSurveys } from './surveys';
 import type { DemoResource, DemoThread } from './types';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -68,6 +69,7 @@ export function buildDemoDocs(now: Date): CommunityDoc[] {
 	docs.push(...buildDemoEvents(now));
 	// stories, adoptions, challenges; accepted answers on some of the threads above
 	docs.push(...buildRecognitionDocs(now, docs));
+	docs.push(...buildDemoSurveys(now));
 	return docs;
 }
 

@@ -69,7 +69,7 @@ function dataPackage(files: OpenDataFile[], license: OpenDataLicense, builtAt: s
 		name: 'praxis-open-data',
 		title: 'Praxis community open data',
 		description:
-			'What the community published for everyone: success stories and their results, adoptions by organisation, library resources, events and monthly activity counts. No personal data.',
+			'What the community published for everyone: success stories and their results, adoptions by organisation, library resources, events, monthly activity counts and the counts of closed community surveys. No personal data.',
 		licenses: [license],
 		created: builtAt,
 		resources: TABLES.map((table) => ({

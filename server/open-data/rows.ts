@@ -1,7 +1,7 @@
 // The rows of every open-data file, computed from the community database's documents. Pure.
 // Only what members published for everyone goes in: published stories and resources, events,
 // adoptions of published practices (as the organisation named, never the member) and monthly
-// counts. Drafts, submitted and returned items, hidden items (src/lib/domain/moderation.ts, as a
+// counts, and the counts of closed surveys (survey-rows.ts). Drafts, submitted and returned items, hidden items (src/lib/domain/moderation.ts, as a
 // visitor who is no member sees them) and invalid documents are left out; deleted documents are
 // not read at all (allDocs skips them). No username, display name, profile field or free text
 // other than published titles, summaries and result labels reaches a row.
@@ -17,9 +17,12 @@ import {
 	resourceSchema,
 	rsvpSchema,
 	storySchema,
+	surveyResultsSchema,
+	surveySchema,
 	threadSchema,
 	type OutcomeFigure
 } from '../../src/lib/domain/schemas';
+import { surveyResultRows } from './survey-rows';
 import type { Row, TableName } from './tables';
 
 type Doc = { _id?: unknown; type?: unknown };
@@ -47,7 +50,9 @@ function figureRow(o: OutcomeFigure): Row {
 		after: o.after,
 		value: o.value,
 		unit: o.unit,
-		period: o.period
+		period: o.period,
+		source: o.source,
+		sample_size: o.sampleSize
 	};
 }
 
@@ -58,6 +63,8 @@ interface Sorted {
 	adoptions: Parsed<typeof adoptionSchema>[];
 	threads: Parsed<typeof threadSchema>[];
 	posts: Parsed<typeof postSchema>[];
+	surveys: Parsed<typeof surveySchema>[];
+	surveyResults: Parsed<typeof surveyResultsSchema>[];
 	going: Map<string, number>;
 }
 
@@ -84,6 +91,8 @@ function sortDocs(docs: Iterable<unknown>): Sorted {
 		adoptions: [],
 		threads: [],
 		posts: [],
+		surveys: [],
+		surveyResults: [],
 		going: new Map()
 	};
 	const visible = (doc: { _id: string; author: string }) =>
@@ -112,6 +121,15 @@ function sortDocs(docs: Iterable<unknown>): Sorted {
 			case 'post':
 				take(postSchema, doc, sorted.posts);
 				break;
+			case 'survey':
+				take(surveySchema, doc, sorted.surveys);
+				break;
+			case 'survey-results': {
+				// written by the server alone, so no moderator hides it: its survey's visibility decides
+				const parsed = v.safeParse(surveyResultsSchema, doc);
+				if (parsed.success) sorted.surveyResults.push(parsed.output);
+				break;
+			}
 			case 'rsvp': {
 				const parsed = v.safeParse(rsvpSchema, doc);
 				if (parsed.success && parsed.output.status === 'going')
@@ -267,6 +285,7 @@ export function openDataRows(docs: Iterable<unknown>, now: string): Record<Table
 		'adoption-outcomes': adoptions.outcomes,
 		resources: resourceRows(sorted.resources),
 		events: eventRows(sorted.events, sorted.going),
-		'kpi-monthly': kpiRows(sorted, now)
+		'kpi-monthly': kpiRows(sorted, now),
+		'survey-results': surveyResultRows(sorted.surveys, sorted.surveyResults, now)
 	};
 }

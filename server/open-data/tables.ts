@@ -29,14 +29,16 @@ const FIGURE = [
 	f(
 		'metric',
 		'string',
-		'What was measured: cost-saved, staff-hours-saved, processing-time, waiting-time, satisfaction, people-served, error-rate or other'
+		'What was measured: cost-saved, staff-hours-saved, processing-time, waiting-time, satisfaction, people-served, error-rate, citizen-satisfaction, complaints or other'
 	),
 	f('label', 'string', 'The result in the authors’ words'),
 	f('before', 'number', 'The figure before the change, when measured before and after'),
 	f('after', 'number', 'The figure after the change, when measured before and after'),
 	f('value', 'number', 'The figure, when measured once'),
 	f('unit', 'string', 'Unit of the figures (a currency code such as EUR for money)'),
-	f('period', 'string', 'Period the figures cover, in the authors’ words')
+	f('period', 'string', 'Period the figures cover, in the authors’ words'),
+	f('source', 'string', 'Where the figures come from, such as a resident survey, in the authors’ words'),
+	f('sample_size', 'integer', 'How many people were asked, when the figures come from asking people')
 ];
 
 export const TABLES = [
@@ -130,6 +132,40 @@ export const TABLES = [
 			f('published_stories', 'integer', 'Success stories published'),
 			f('adoptions_recorded', 'integer', 'Adoptions recorded'),
 			f('events_held', 'integer', 'Events that took place (not cancelled)')
+		]
+	},
+	{
+		name: 'survey-results',
+		title: 'Survey results',
+		description:
+			'One row per answer option, scale point or score of each question of a closed community survey, with how many chose it. Written answers are never included: a written question gives only how many answered it.',
+		fields: [
+			f('survey_id', 'string', 'Id of the survey'),
+			f('title', 'string', 'Title of the survey'),
+			f(
+				'audience',
+				'string',
+				'Who was asked: everyone (every member), region (members of one region) or event (the attendees of one event)'
+			),
+			f('anonymous', 'boolean', 'Whether answers were anonymous'),
+			f('opens', 'datetime', 'When the survey opened (UTC)'),
+			f('closes', 'datetime', 'When the survey closed (UTC)'),
+			f('responses', 'integer', 'Number of members whose answers were counted'),
+			f('question_id', 'string', 'Id of the question within the survey'),
+			f('question', 'string', 'The question as asked'),
+			f(
+				'kind',
+				'string',
+				'Kind of question: choice (one option), choices (several options), scale (1 to 5), nps (0 to 10, how likely to recommend) or text (written answers, not published)'
+			),
+			f('answer', 'string', 'The option, scale point (1 to 5) or score (0 to 10); empty for a written question'),
+			f('count', 'integer', 'How many chose this answer; for a written question, how many answered it'),
+			f('mean', 'number', 'Scale questions: the mean of the answers, on every row of the question'),
+			f(
+				'score',
+				'number',
+				'Net promoter questions: % promoters (9 or 10) minus % detractors (0 to 6), from −100 to 100, on every row of the question'
+			)
 		]
 	}
 ] as const satisfies readonly TableDef[];

@@ -4,7 +4,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { parse } from 'csv-parse/sync';
 import { createHarness, type Harness } from './support/harness';
 import { uniqueName } from '../unit/store/support';
-import { docId, moderationId, userDbName } from '../../src/lib/domain/ids';
+import { docId, moderationId, surveyResultsId, userDbName } from '../../src/lib/domain/ids';
+import { aggregateSurvey, type SurveyAnswers } from '../../src/lib/domain/surveys';
+import type { SurveyQuestion } from '../../src/lib/domain/schemas';
 import type { DataPackage } from '../../server/open-data/build';
 import type { OpenDataSummary } from '../../src/lib/domain/open-data';
 import { thread, post } from './helpers/community-docs';
@@ -32,8 +34,51 @@ const SECRETS = {
 	problem: 'ZQXPROBLEMTEXT',
 	team: 'ZQXTEAMMEMBER',
 	notes: 'ZQXADOPTIONNOTES',
-	contact: 'zqx-contact@example.org'
+	contact: 'zqx-contact@example.org',
+	openSurvey: 'Open survey ZQXSTILLOPEN'
 };
+/** Written answers to a survey: published to members once five exist, never in open data. */
+const SURVEY_TEXTS = ['ZQXSURVEYTEXTA', 'ZQXSURVEYTEXTB', 'ZQXSURVEYTEXTC', 'ZQXSURVEYTEXTD', 'ZQXSURVEYTEXTE'];
+
+const SURVEY_QUESTIONS: SurveyQuestion[] = [
+	{ id: 'channel', kind: 'choice', label: 'How did you hear of us?', options: ['Newsletter', 'A colleague'] },
+	{ id: 'ease', kind: 'scale', label: 'How easy was it?' },
+	{ id: 'recommend', kind: 'nps', label: 'How likely are you to recommend it?' },
+	{ id: 'better', kind: 'text', label: 'What would make it better?' }
+];
+const SURVEY_ANSWERS: SurveyAnswers[] = SURVEY_TEXTS.map((text, i) => ({
+	channel: i < 3 ? 'Newsletter' : 'A colleague',
+	ease: i + 1,
+	recommend: 10 - i,
+	better: text
+}));
+
+/** A survey and the results the server published for it. */
+function survey(fields: Record<string, unknown> = {}) {
+	const doc = {
+		_id: docId('survey'),
+		type: 'survey',
+		author: 'moderator',
+		createdAt: AT,
+		title: 'Community survey',
+		description: 'Tell us how it went.',
+		questions: SURVEY_QUESTIONS,
+		opensAt: '2026-05-01T00:00:00.000Z',
+		closesAt: '2026-06-01T00:00:00.000Z',
+		audience: { kind: 'everyone' },
+		anonymous: true,
+		...fields
+	};
+	const results = {
+		_id: surveyResultsId(doc._id),
+		type: 'survey-results',
+		author: 'praxis',
+		createdAt: '2026-06-01T01:00:00.000Z',
+		survey: doc._id,
+		...aggregateSurvey(doc, SURVEY_ANSWERS)
+	};
+	return [doc, results];
+}
 
 function story(author: string, fields: Record<string, unknown> = {}) {
 	return {
@@ -46,7 +91,18 @@ function story(author: string, fields: Record<string, unknown> = {}) {
 		summary: 'We cut the time to decide a permit.',
 		problem: SECRETS.problem,
 		actions: 'Changed the form.',
-		outcomes: [{ metric: 'processing-time', label: 'Days to decide', before: 21, after: 9, unit: 'days' }],
+		outcomes: [
+			{ metric: 'processing-time', label: 'Days to decide', before: 21, after: 9, unit: 'days' },
+			{
+				metric: 'citizen-satisfaction',
+				label: 'Applicants satisfied',
+				before: 62,
+				after: 81,
+				unit: '%',
+				source: 'Applicant survey, March 2026',
+				sampleSize: 412
+			}
+		],
 		organization: 'City of Example',
 		level: 'local',
 		startedOn: '2026-01-10',
@@ -118,6 +174,9 @@ async function seed(h: Harness): Promise<{ member: string; published: string }> 
 		},
 		t,
 		post(member, t._id, { createdAt: AT, body: SECRETS.problem }),
+		...survey(),
+		// still open on NOW: its counts are not published while answers come in
+		...survey({ title: SECRETS.openSurvey, closesAt: '2026-07-01T00:00:00.000Z' }),
 		{
 			_id: `profile-private:${member}`,
 			type: 'profile-private',
@@ -209,8 +268,17 @@ describe('/api/open-data', () => {
 				after: '9',
 				value: '',
 				unit: 'days',
-				period: ''
-			}
+				period: '',
+				source: '',
+				sample_size: ''
+			},
+			expect.objectContaining({
+				metric: 'citizen-satisfaction',
+				before: '62',
+				after: '81',
+				source: 'Applicant survey, March 2026',
+				sample_size: '412'
+			})
 		]);
 		expect(rows('adoptions.csv')).toEqual([
 			{
@@ -244,6 +312,31 @@ describe('/api/open-data', () => {
 			events_held: '1'
 		});
 		expect(rows('kpi-monthly.csv').at(-1)?.month).toBe('2026-06');
+
+		const surveyRows = rows('survey-results.csv');
+		expect(new Set(surveyRows.map((r) => r.title))).toEqual(new Set(['Community survey']));
+		const of = (question: string) =>
+			surveyRows.filter((r) => r.question_id === question).map((r) => [r.answer, r.count, r.mean, r.score]);
+		expect(surveyRows[0]).toMatchObject({
+			audience: 'everyone',
+			anonymous: 'true',
+			opens: '2026-05-01T00:00:00Z',
+			closes: '2026-06-01T00:00:00Z',
+			responses: '5',
+			question: 'How did you hear of us?',
+			kind: 'choice'
+		});
+		expect(of('channel')).toEqual([
+			['Newsletter', '3', '', ''],
+			['A colleague', '2', '', '']
+		]);
+		expect(of('ease')).toEqual(['1', '2', '3', '4', '5'].map((point) => [point, '1', '3', '']));
+		expect(of('recommend').map(([answer, count]) => [answer, count])).toEqual(
+			Array.from({ length: 11 }, (_, score) => [String(score), score >= 6 ? '1' : '0'])
+		);
+		// promoters 9–10: two of five; detractors 0–6: one of five
+		expect(new Set(of('recommend').map((r) => r[3]))).toEqual(new Set(['20']));
+		expect(of('better')).toEqual([['', '5', '', '']]);
 	});
 
 	it('publishes nothing hidden, drafted, private or personal', async () => {
@@ -252,7 +345,9 @@ describe('/api/open-data', () => {
 		const { bytes, files } = await download(harness);
 		const everything = Object.values(files).join('\n');
 		const raw = Buffer.from(bytes).toString('latin1');
-		for (const secret of [...Object.values(SECRETS), member]) {
+		// the survey's results are in, its written answers are not
+		expect(files['survey-results.csv']).toContain('What would make it better?');
+		for (const secret of [...Object.values(SECRETS), ...SURVEY_TEXTS, member]) {
 			expect(everything, secret).not.toContain(secret);
 			expect(raw, secret).not.toContain(secret);
 		}
@@ -270,13 +365,18 @@ describe('/api/open-data', () => {
 		expect(first.license.name).toBe('CC-BY-4.0');
 		expect(first.files.map((f) => [f.name, f.rows])).toEqual([
 			['stories.csv', 1],
-			['story-outcomes.csv', 1],
+			['story-outcomes.csv', 2],
 			['adoptions.csv', 1],
 			['adoption-outcomes.csv', 1],
 			['resources.csv', 1],
 			['events.csv', 1],
-			['kpi-monthly.csv', 2]
+			['kpi-monthly.csv', 2],
+			['survey-results.csv', 19]
 		]);
+		// the /open page lists each file with its description, in plain words
+		expect(first.files.find((f) => f.name === 'survey-results.csv')?.description).toMatch(
+			/^One row per answer option, scale point or score .* Written answers are never included/
+		);
 
 		const csv = await harness.request('/api/open-data/stories.csv');
 		expect(csv.status).toBe(200);
@@ -411,5 +511,26 @@ describe('openDataRows', () => {
 			['2026-05', 0],
 			['2026-06', 0]
 		]);
+	});
+
+	it('publishes only closed surveys with results, each question as asked, never written answers', () => {
+		const [closed, results] = survey();
+		const [unpublished] = survey({ title: 'Closed, not yet counted' });
+		const [hiddenSurvey, hiddenResults] = survey({ title: 'Hidden survey' });
+		// the question changed kind after answers were counted: its counts describe another question
+		const changed = {
+			...closed,
+			questions: SURVEY_QUESTIONS.map((q) => (q.id === 'ease' ? { ...q, kind: 'nps' } : q))
+		};
+		const rows = openDataRows(
+			[changed, results, unpublished, hiddenSurvey, hiddenResults, hide(hiddenSurvey._id)],
+			new Date(NOW).toISOString()
+		)['survey-results'];
+		expect(new Set(rows.map((r) => r.title))).toEqual(new Set(['Community survey']));
+		expect(rows.map((r) => r.question_id)).not.toContain('ease');
+		expect(rows.filter((r) => r.kind === 'text')).toEqual([
+			expect.objectContaining({ question: 'What would make it better?', answer: undefined, count: 5 })
+		]);
+		expect(JSON.stringify(rows)).not.toContain('ZQXSURVEYTEXT');
 	});
 });

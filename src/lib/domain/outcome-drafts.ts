@@ -12,6 +12,10 @@ export interface OutcomeDraft {
 	unit: string;
 	period: string;
 	evidence: string;
+	/** Where citizens' feedback comes from ("Resident survey, March 2026"); asked for citizen measures. */
+	source: string;
+	/** How many people were asked, as typed. */
+	sampleSize: string;
 }
 
 export const emptyOutcomeDraft = (): OutcomeDraft => ({
@@ -22,7 +26,9 @@ export const emptyOutcomeDraft = (): OutcomeDraft => ({
 	value: '',
 	unit: '',
 	period: '',
-	evidence: ''
+	evidence: '',
+	source: '',
+	sampleSize: ''
 });
 
 const text = (n: number | undefined): string => (n === undefined ? '' : String(n));
@@ -36,7 +42,9 @@ export const outcomeDraftsFrom = (figures: readonly OutcomeFigure[] | undefined)
 		value: text(f.value),
 		unit: f.unit,
 		period: f.period ?? '',
-		evidence: f.evidence ?? ''
+		evidence: f.evidence ?? '',
+		source: f.source ?? '',
+		sampleSize: text(f.sampleSize)
 	}));
 
 /**
@@ -51,11 +59,32 @@ export function parseFigure(raw: string): number | undefined {
 	return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(normal) ? Number(normal) : Number.NaN;
 }
 
+/**
+ * A row with every field: rows kept on the device (form drafts) from before a field existed lack
+ * it, and a missing text is an empty box.
+ */
+export const completeDraft = (d: OutcomeDraft): OutcomeDraft => ({ ...emptyOutcomeDraft(), ...d });
+
 const isBlank = (d: OutcomeDraft): boolean =>
-	!d.metric && !d.label.trim() && !d.before.trim() && !d.after.trim() && !d.value.trim() && !d.period.trim();
+	!d.metric &&
+	!d.label.trim() &&
+	!d.before.trim() &&
+	!d.after.trim() &&
+	!d.value.trim() &&
+	!d.period.trim() &&
+	!d.source.trim() &&
+	!d.sampleSize.trim();
+
+/** The number of people asked: a whole number of at least one, undefined when left empty, NaN otherwise. */
+export function parseSampleSize(raw: string): number | undefined {
+	const n = parseFigure(raw);
+	if (n === undefined) return undefined;
+	return Number.isInteger(n) && n >= 1 && n <= 1e9 ? n : Number.NaN;
+}
 
 /** Plain reasons why one row cannot be saved; empty when it can. */
-export function draftProblems(d: OutcomeDraft): string[] {
+export function draftProblems(draft: OutcomeDraft): string[] {
+	const d = completeDraft(draft);
 	const problems: string[] = [];
 	if (!d.metric) problems.push('Choose what was measured.');
 	if (!d.label.trim()) problems.push('Say in a few words what was measured.');
@@ -74,6 +103,8 @@ export function draftProblems(d: OutcomeDraft): string[] {
 	if (!d.unit.trim()) problems.push('Give a unit, such as days, hours or %.');
 	else if (d.metric === 'cost-saved' && !CURRENCY_PATTERN.test(d.unit.trim()))
 		problems.push('Choose the currency of the money saved.');
+	if (Number.isNaN(parseSampleSize(d.sampleSize)))
+		problems.push('Give the number of people asked as a whole number, such as 412.');
 	return problems;
 }
 
@@ -86,7 +117,7 @@ export function parseOutcomeDrafts(
 ): { ok: true; figures: OutcomeFigure[] } | { ok: false; problems: string[] } {
 	const figures: OutcomeFigure[] = [];
 	const problems: string[] = [];
-	drafts.forEach((d, i) => {
+	drafts.map(completeDraft).forEach((d, i) => {
 		if (isBlank(d)) return;
 		const own = draftProblems(d);
 		if (own.length) {
@@ -101,7 +132,9 @@ export function parseOutcomeDrafts(
 			value: parseFigure(d.value),
 			unit: d.unit.trim(),
 			period: d.period.trim() || undefined,
-			evidence: d.evidence.trim() || undefined
+			evidence: d.evidence.trim() || undefined,
+			source: d.source.trim() || undefined,
+			sampleSize: parseSampleSize(d.sampleSize)
 		};
 		const parsed = v.safeParse(outcomeFigureSchema, candidate);
 		if (parsed.success) figures.push(parsed.output);

@@ -10,7 +10,16 @@ import {
 	sumOutcomes
 } from '../../../src/lib/domain/outcomes';
 import { OUTCOME_METRICS, type OutcomeFigure } from '../../../src/lib/domain/schemas';
-import { emptyOutcomeDraft, parseFigure, parseOutcomeDrafts } from '../../../src/lib/domain/outcome-drafts';
+import {
+	draftProblems,
+	emptyOutcomeDraft,
+	outcomeDraftsFrom,
+	parseFigure,
+	parseOutcomeDrafts,
+	parseSampleSize,
+	type OutcomeDraft
+} from '../../../src/lib/domain/outcome-drafts';
+import { isCitizenMetric, sourceLine } from '../../../src/lib/domain/citizen-evidence';
 
 const fig = (f: Partial<OutcomeFigure> & Pick<OutcomeFigure, 'metric'>): OutcomeFigure => ({
 	label: 'x',
@@ -152,5 +161,89 @@ describe('figures whose good direction is not known', () => {
 		expect(formatChange(100, 40, 'en')).toBe('60 % lower');
 		expect(formatChange(40, 50, 'en')).toBe('25 % higher');
 		expect(formatChange(40, 40, 'en')).toBe('No change');
+	});
+});
+
+describe('results citing citizens’ feedback', () => {
+	const citizen = {
+		...emptyOutcomeDraft(),
+		metric: 'citizen-satisfaction' as const,
+		label: 'Residents satisfied with the service',
+		before: '62',
+		after: '81',
+		unit: '%'
+	};
+
+	it('keep their source and the number of people asked, in drafts and in figures', () => {
+		const result = parseOutcomeDrafts([{ ...citizen, source: ' Resident survey, March 2026 ', sampleSize: '1,200' }]);
+		expect(result).toEqual({
+			ok: true,
+			figures: [
+				{
+					metric: 'citizen-satisfaction',
+					label: 'Residents satisfied with the service',
+					before: 62,
+					after: 81,
+					unit: '%',
+					source: 'Resident survey, March 2026',
+					sampleSize: 1200
+				}
+			]
+		});
+		if (!result.ok) return;
+		expect(outcomeDraftsFrom(result.figures)[0]).toMatchObject({
+			source: 'Resident survey, March 2026',
+			sampleSize: '1200'
+		});
+	});
+
+	it('refuse a number of people that is not a whole number in plain words', () => {
+		for (const sampleSize of ['many', '12.5', '0', '-3']) {
+			expect(draftProblems({ ...citizen, sampleSize }), sampleSize).toEqual([
+				'Give the number of people asked as a whole number, such as 412.'
+			]);
+		}
+		expect(parseSampleSize('')).toBeUndefined();
+		expect(parseSampleSize('412')).toBe(412);
+	});
+
+	it('are optional for other measures, and a row with only a source is not left out', () => {
+		const other = {
+			...emptyOutcomeDraft(),
+			metric: 'waiting-time' as const,
+			label: 'Minutes',
+			value: '4',
+			unit: 'min'
+		};
+		expect(parseOutcomeDrafts([{ ...other, source: 'Queue system logs' }])).toMatchObject({
+			ok: true,
+			figures: [{ metric: 'waiting-time', source: 'Queue system logs' }]
+		});
+		expect(parseOutcomeDrafts([{ ...emptyOutcomeDraft(), source: 'Resident survey' }])).toMatchObject({ ok: false });
+	});
+
+	it('read rows kept in a form draft from before the fields existed', () => {
+		const { source: _s, sampleSize: _n, ...old } = { ...citizen, metric: 'waiting-time' as const };
+		const kept = old as OutcomeDraft;
+		expect(draftProblems(kept)).toEqual([]);
+		expect(parseOutcomeDrafts([kept])).toMatchObject({ ok: true, figures: [{ metric: 'waiting-time', before: 62 }] });
+	});
+
+	it('show where the feedback comes from under the result', () => {
+		expect(isCitizenMetric('citizen-satisfaction')).toBe(true);
+		expect(isCitizenMetric('complaints')).toBe(true);
+		expect(isCitizenMetric('satisfaction')).toBe(false);
+		expect(sourceLine({ source: 'Resident survey, March 2026', sampleSize: 412 }, 'en')).toBe(
+			'Source: Resident survey, March 2026 (412 people asked)'
+		);
+		expect(sourceLine({ source: 'Complaints register' }, 'en')).toBe('Source: Complaints register');
+		expect(sourceLine({ sampleSize: 1 }, 'en')).toBe('1 person asked');
+		expect(sourceLine({ sampleSize: 1200 }, 'en')).toBe('1,200 people asked');
+		expect(sourceLine({}, 'en')).toBeNull();
+	});
+
+	it('count complaints downwards', () => {
+		expect(improvementOf({ metric: 'complaints', before: 40, after: 30 })).toBeCloseTo(0.25);
+		expect(OUTCOME_LABELS.complaints).toBe('Complaints');
 	});
 });
