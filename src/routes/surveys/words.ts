@@ -1,6 +1,6 @@
 // Words the survey screens share: the member's answer state, dates, and the kinds of question.
-import type { SurveyAnswerState } from '$lib/store';
-import type { SurveyQuestionKind } from '$lib/domain/schemas';
+import type { SurveyAnswerState } from '../../lib/store';
+import type { SurveyQuestionKind } from '../../lib/domain/schemas';
 
 export const ANSWER_WORDS: Record<SurveyAnswerState, string> = {
 	none: 'Not answered yet',
