@@ -255,6 +255,8 @@ describe('setting surveys', () => {
 		const current = (await store.surveys.inputOf(id))!;
 		await store.surveys.update(id, { ...current, closesAt: '2026-12-30T00:00:00.000Z' });
 		expect((await store.surveys.get(id))?.closesAt).toBe('2026-12-30T00:00:00.000Z');
+		await store.surveys.remove(id);
+		expect(await store.surveys.get(id)).toBeUndefined();
 
 		const member = (await open()).store;
 		await expect(member.surveys.create(input)).rejects.toThrow('Only moderators run surveys');
