@@ -122,7 +122,8 @@ const KIND_HEADINGS: Record<NotificationRow['kind'], string> = {
 	challenge: 'Challenges you entered',
 	// derived on the device from the clock (src/lib/domain/adoptions.ts): digests carry none yet
 	adoption: 'Time to report results',
-	suggestion: 'Answers to your suggestions'
+	suggestion: 'Answers to your suggestions',
+	survey: 'Surveys that ask you'
 };
 
 /** The email for `items` (plain text and HTML), with the actors' display names. */

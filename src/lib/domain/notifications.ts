@@ -16,8 +16,13 @@
 //               read, from the clock: src/lib/domain/adoptions.ts, never from a new document)
 //   suggestion  a moderator set the status of your suggestion and answered it (one per change:
 //               src/lib/domain/suggestions.ts)
+//   survey      a new survey, not closed yet, that asks you (your profile's region, an event
+//               you went to or said you were going to)
 
+import { attendanceId, profileId } from './ids';
 import { suggestionNotification } from './suggestions';
+import { isInAudience, surveyState } from './surveys';
+import type { SurveyAudience } from './schemas';
 
 export const NOTIFICATION_KINDS = [
 	'reply',
@@ -29,7 +34,8 @@ export const NOTIFICATION_KINDS = [
 	'recognition',
 	'challenge',
 	'adoption',
-	'suggestion'
+	'suggestion',
+	'survey'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -57,6 +63,8 @@ export interface NotifyLookup {
 	get(id: string): Promise<Doc | null>;
 	/** My RSVP status for an event id, if any. */
 	myRsvp(eventId: string): Promise<string | null>;
+	/** The clock (ISO 8601): a survey that already closed notifies no one. The real clock when absent. */
+	now?(): string;
 }
 
 const MENTION = /(^|[^\w@/.-])@([a-z0-9_-]{3,32})\b/g;
@@ -147,9 +155,43 @@ export async function notificationsFor(doc: Doc, me: string, lookup: NotifyLooku
 		}
 		case 'challenge':
 			return challengeNotifications(doc, me, lookup, row);
+		case 'survey':
+			return surveyNotifications(doc, me, lookup);
 		default:
 			return [];
 	}
+}
+
+/**
+ * A survey that asks me and has not closed: one row per survey (its id has no suffix, so a
+ * moderator's later change notifies nobody again). Shown without a name: the survey speaks.
+ */
+async function surveyNotifications(doc: Doc, me: string, lookup: NotifyLookup): Promise<NotificationRow[]> {
+	const opensAt = str(doc.opensAt);
+	const closesAt = str(doc.closesAt);
+	const audience = doc.audience as SurveyAudience | undefined;
+	if (!opensAt || !closesAt || !audience) return [];
+	const now = lookup.now?.() ?? new Date().toISOString();
+	if (surveyState({ opensAt, closesAt }, now) === 'closed') return [];
+	const events = new Set<string>();
+	if (audience.kind === 'event') {
+		const attended = await lookup.get(attendanceId(audience.event, me));
+		if ((await lookup.myRsvp(audience.event)) === 'going' || attended?.attended === true) events.add(audience.event);
+	}
+	const region = audience.kind === 'region' ? str((await lookup.get(profileId(me)))?.region) : '';
+	if (!isInAudience(audience, { ...(region ? { region } : {}), events })) return [];
+	const id = str(doc._id);
+	return [
+		{
+			id: `survey:${id}`,
+			kind: 'survey',
+			at: str(doc.createdAt),
+			actor: SYSTEM_ACTOR,
+			text: `New survey: ${excerpt(str(doc.title))}`,
+			href: `/surveys/${ulidOf(id)}`,
+			source: id
+		}
+	];
 }
 
 /**

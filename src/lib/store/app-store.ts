@@ -15,6 +15,7 @@ import { createModerationApi, type ModerationApi } from './moderation/api';
 import { createRecognitionApi, type RecognitionApi } from './recognition/api';
 import { createStoriesApi, type StoriesApi } from './stories/api';
 import { createSuggestionsApi, type SuggestionsApi } from './suggestions/api';
+import { createSurveysApi, type SurveysApi } from './surveys/api';
 import * as queries from './queries';
 import type { StoreSigning } from './signing/index';
 import { syncStateKey } from './names';
@@ -59,6 +60,8 @@ export interface Store {
 	readonly suggestions: SuggestionsApi;
 	/** "Was this useful?": answers on resources, stories, events and collections (feedback/api.ts). */
 	readonly feedback: FeedbackApi;
+	/** Surveys: answering them (privately, counted by the server), their results, setting them (surveys/api.ts). */
+	readonly surveys: SurveysApi;
 	/** The impact dashboard's figures, from the device's documents (impact/api.ts). */
 	readonly impact: ImpactApi;
 	/** The device's signing key and certificate (signing/). Absent in test fakes. */
@@ -152,6 +155,7 @@ export function createAppStore(ctx: StoreContext, parts: AppStoreParts): Store {
 		adoptions: createAdoptionsApi(ctx),
 		suggestions: createSuggestionsApi(ctx),
 		feedback: createFeedbackApi(ctx),
+		surveys: createSurveysApi(ctx),
 		impact: createImpactApi(ctx),
 		signing: parts.signing,
 		exchange: parts.exchange,

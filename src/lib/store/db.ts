@@ -24,6 +24,8 @@
 //   recognitionFacts, recognitionStandings, recognitionLedgers  points, badges and levels (recognition/tables.ts)
 //   challenges, judgings  community challenges and judges' scores (challenges/tables.ts)
 //   suggestions  members' suggestions with the moderators' status and reply (suggestions/tables.ts)
+//   surveys, surveyResults, surveyAnswers, surveyKept  surveys, their results, my answers and the
+//               device's copy of them (surveys/tables.ts)
 import Dexie, { type Table } from 'dexie';
 import { dexieDbName } from './names';
 import { voteId } from '../domain/ids';
@@ -36,6 +38,7 @@ import { RECOGNITION_SCHEMA_VERSION, RECOGNITION_STORES } from './recognition/ta
 import { CHALLENGES_SCHEMA_VERSION, CHALLENGES_STORES } from './challenges/tables';
 import { SUGGESTIONS_SCHEMA_VERSION, SUGGESTIONS_STORES } from './suggestions/tables';
 import { FEEDBACK_SCHEMA_VERSION, FEEDBACK_STORES } from './feedback/tables';
+import { SURVEYS_SCHEMA_VERSION, SURVEYS_STORES } from './surveys/tables';
 import type {
 	CategoryRow,
 	ConflictRow,
@@ -175,6 +178,13 @@ export class PraxisDb extends Dexie {
 		// "Was this useful?" answers (feedback/tables.ts): replayed from the start like places.
 		this.version(FEEDBACK_SCHEMA_VERSION)
 			.stores({ ...FEEDBACK_STORES })
+			.upgrade(async (tx) => {
+				await tx.table<MetaRow, string>('meta').delete(CHECKPOINT_KEY);
+			});
+		// Surveys and their results (surveys/tables.ts): replayed from the start like places. The
+		// member's answers are new in the private replica, whose follower has not skipped any.
+		this.version(SURVEYS_SCHEMA_VERSION)
+			.stores({ ...SURVEYS_STORES })
 			.upgrade(async (tx) => {
 				await tx.table<MetaRow, string>('meta').delete(CHECKPOINT_KEY);
 			});

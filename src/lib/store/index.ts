@@ -17,6 +17,7 @@ export type * from './stories/api';
 export type * from './adoptions/api';
 export type * from './suggestions/api';
 export type * from './feedback/api';
+export type * from './surveys/api';
 export type * from './impact/api';
 export type { Store } from './app-store';
 export type { ExchangeApi } from './exchange';

@@ -17,6 +17,7 @@ import { flagsProjection, moderationProjection } from './moderation/projection';
 import { recognitionProjection } from './recognition/projection';
 import { storiesProjection } from './stories/projection';
 import { suggestionsProjection } from './suggestions/projection';
+import { surveyAnswersProjection, surveysProjection } from './surveys/projection';
 import { writeSnapshotPart, type SnapshotWriteResult } from './snapshot-write';
 
 export interface FollowersOptions {
@@ -56,7 +57,7 @@ export interface Followers {
 
 export function createFollowers(options: FollowersOptions): Followers {
 	const { member, db, community, onProblem, batchSize } = options;
-	const deps = { member, community };
+	const deps = { member, community, now: options.now };
 	const communityFollower = new FeedFollower({
 		name: 'community',
 		source: community,
@@ -73,7 +74,8 @@ export function createFollowers(options: FollowersOptions): Followers {
 			recognitionProjection({ member, now: options.now }),
 			challengesProjection(),
 			suggestionsProjection(onProblem),
-			feedbackProjection()
+			feedbackProjection(),
+			surveysProjection()
 		],
 		onProblem,
 		batchSize,
@@ -86,7 +88,7 @@ export function createFollowers(options: FollowersOptions): Followers {
 		source: options.private,
 		db,
 		checkpointKey: PRIVATE_CHECKPOINT_KEY,
-		projections: [eventsProjection('private', deps), flagsProjection(member)],
+		projections: [eventsProjection('private', deps), flagsProjection(member), surveyAnswersProjection(member)],
 		onProblem,
 		batchSize
 	});

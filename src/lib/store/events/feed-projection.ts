@@ -31,6 +31,8 @@ export interface EventsProjectionDeps {
 	member: string;
 	/** The community replica, where notifications look documents up. */
 	community: PouchDB.Database;
+	/** The clock (ISO 8601) for notifications that depend on time (a survey that closed). */
+	now?: () => string;
 }
 
 /**
@@ -155,6 +157,7 @@ async function lookupFor(
 	};
 	return {
 		get,
+		...(deps.now ? { now: deps.now } : {}),
 		myRsvp: async (eventId) => {
 			const doc = await get(rsvpId(eventId, deps.member));
 			return doc && typeof doc.status === 'string' ? doc.status : null;
