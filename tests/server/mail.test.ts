@@ -317,7 +317,9 @@ describe('email', () => {
 		expect(mail.to).toEqual(['ana@council.example']);
 		expect(mail.subject).toMatch(/^Praxis: \d+ things for you today$/);
 		expect(mail.text).toContain('Replies:');
-		expect(mail.text).toContain('Mentions of you:');
+		// a reply in her thread that names her is one notice, not a reply and a mention
+		expect(mail.text).toContain('replied in “Winter road gritting rota” and mentioned you');
+		expect(mail.text).not.toContain('Mentions of you:');
 		expect(mail.text).toContain('Messages:');
 		expect(mail.text).toContain('Can we talk about the rota on Friday?');
 		expect(mail.text).toContain(`${APP}/forums/t/${t._id.slice('thread:'.length)}`);

@@ -146,7 +146,7 @@ describe('notifications', () => {
 				replyTo: 'post:P0',
 				body: 'yes @ana'
 			})
-		).toEqual(['reply', 'mention']);
+		).toEqual(['reply']);
 		expect(
 			await kinds({ _id: 'post:P3', type: 'post', author: 'ana', createdAt: at, thread: 'thread:T', body: '@ana' })
 		).toEqual([]);
