@@ -67,6 +67,21 @@ describe('impact, suggestions and open data', () => {
 			engagement.getByRole('button', { name: 'Download CSV' }).first().click()
 		]);
 		expect(download.suggestedFilename()).toMatch(/\.csv$/);
+
+		// filters change the figures: erin's thread counts under its own category, not under another
+		const contributions = engagement.locator('figure', { hasText: 'Contributions per month' });
+		await contributions.getByText('Show the figures as a table').click();
+		const threadsThisMonth = async (): Promise<string> => {
+			const table = contributions.getByRole('table', { name: 'Contributions per month' });
+			const column = (await table.locator('thead th').allInnerTexts()).indexOf('Discussions started');
+			expect(column).toBeGreaterThan(0);
+			return table.locator('tbody tr').last().locator('th, td').nth(column).innerText();
+		};
+		await page.getByRole('radio', { name: 'Last 3 months' }).check();
+		await page.getByLabel('Category').selectOption({ label: 'Citizen engagement' });
+		await expect.poll(threadsThisMonth, { timeout: 10_000 }).toBe('1');
+		await page.getByLabel('Category').selectOption({ label: 'Procurement' });
+		await expect.poll(threadsThisMonth, { timeout: 10_000 }).toBe('0');
 		await context.setOffline(false);
 	});
 });
