@@ -2,7 +2,7 @@
 // (local data kept), sign out with "Remove my data from this device".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerMember, startServer, TEST_PASSWORD, type TestServer } from './support/server';
-import { openDevice, signIn, waitUpToDate, type Device } from './support/browser';
+import { openDevice, signIn, waitUpToDate, type Device, waitForOfflineShell } from './support/browser';
 
 let server: TestServer;
 let device: Device | null = null;
@@ -68,6 +68,8 @@ describe('accounts on the device', () => {
 	it('signs out and removes the data from this device when asked', async () => {
 		const { page, context } = device!;
 		// A thread written offline is still waiting: the dialog warns before removing data.
+		// (the worker must control the page first, or the offline navigation below has no app)
+		await waitForOfflineShell(page);
 		await context.setOffline(true);
 		await page.goto(`${server.url}/forums/new?category=general`).catch(() => undefined);
 		await page.getByLabel('Title', { exact: true }).fill('Never sent');
