@@ -25,25 +25,31 @@ export interface Checklist {
 
 const filled = (value: unknown): boolean => typeof value === 'string' && value.trim().length > 0;
 
-/** `installed`: the app runs as an installed app (the screen knows; the store cannot). */
+/**
+ * `installed`: the app runs as an installed app (the screen knows; the store cannot). While the
+ * list is not shown, "Introduce yourself" is not looked up and reads as not done.
+ */
 export async function checklist(ctx: StoreContext, installed: boolean): Promise<Checklist> {
 	const me = ctx.member.name;
-	const [marks, form, shared, started] = await Promise.all([
+	const [marks, form, shared] = await Promise.all([
 		checklistMarks(ctx),
 		myProfile(ctx),
 		// region and the creation time are on the community document only; the profile row is
 		// read too (by myProfile) so a liveQuery re-runs when the profile changes
-		getCommunityDoc(ctx, profileId(me)),
-		ctx.db.threads.filter((t) => t.author === me && t.deleted === 0).first()
+		getCommunityDoc(ctx, profileId(me))
 	]);
 	const complete = filled(form.organization) && filled(shared?.region) && filled(form.bio);
 	const createdAt = typeof shared?.createdAt === 'string' ? Date.parse(shared.createdAt) : NaN;
 	const recent = Number.isNaN(createdAt) || Date.parse(ctx.now()) - createdAt < NEW_MEMBER_MS;
+	const show = !marks.hidden && (recent || !complete);
+	// the threads table has no author index: it is walked only while the list is shown
+	const started =
+		show && (await ctx.db.threads.filter((t) => t.author === me && t.deleted === 0).first()) !== undefined;
 	return {
-		show: !marks.hidden && (recent || !complete),
+		show,
 		items: [
 			{ step: 'profile', done: complete, href: '/people/me' },
-			{ step: 'introduce', done: started !== undefined, href: '/forums/new' },
+			{ step: 'introduce', done: started, href: '/forums/new' },
 			{ step: 'follow', done: marks.forumsOpened === true, href: '/forums' },
 			{ step: 'install', done: installed || marks.installLater === true, href: '/device' }
 		]
