@@ -10,6 +10,7 @@ import type { ExchangeApi } from './exchange';
 import { createFeedbackApi, type FeedbackApi } from './feedback/api';
 import type { EventsApi, PeopleApi } from './events/api';
 import type { LibraryApi, SearchApi } from './library/api';
+import { createHomeApi, type HomeApi } from './home/api';
 import { createImpactApi, type ImpactApi } from './impact/api';
 import { createModerationApi, type ModerationApi } from './moderation/api';
 import { createRecognitionApi, type RecognitionApi } from './recognition/api';
@@ -64,6 +65,8 @@ export interface Store {
 	readonly surveys: SurveysApi;
 	/** The impact dashboard's figures, from the device's documents (impact/api.ts). */
 	readonly impact: ImpactApi;
+	/** The home page: what is new, the getting-started checklist, the last visit (home/api.ts). */
+	readonly home: HomeApi;
 	/** The device's signing key and certificate (signing/). Absent in test fakes. */
 	readonly signing?: StoreSigning;
 	/** Saving and opening update files (exchange.ts). */
@@ -157,6 +160,7 @@ export function createAppStore(ctx: StoreContext, parts: AppStoreParts): Store {
 		feedback: createFeedbackApi(ctx),
 		surveys: createSurveysApi(ctx),
 		impact: createImpactApi(ctx),
+		home: createHomeApi(ctx),
 		signing: parts.signing,
 		exchange: parts.exchange,
 

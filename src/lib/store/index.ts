@@ -19,6 +19,7 @@ export type * from './suggestions/api';
 export type * from './feedback/api';
 export type * from './surveys/api';
 export type * from './impact/api';
+export type * from './home/api';
 export type { Store } from './app-store';
 export type { ExchangeApi } from './exchange';
 export type { HubStaging } from './hub-staging';
