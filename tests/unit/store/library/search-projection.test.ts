@@ -280,7 +280,8 @@ describe('search index in the projector', () => {
 			postDoc(ULIDS.p1, T1, 2, { author: 'bob', body: 'Vouchers for rural broadband' })
 		]);
 		await r.runner.catchUp();
-		expect(await ids(r, 'builder')).toEqual([T1, `post:${ULIDS.p1}`].sort());
+		// the member's own profile is found by their name too
+		expect(await ids(r, 'builder')).toEqual([T1, `post:${ULIDS.p1}`, 'profile:bob'].sort());
 		expect((await search(r.db, r.indexer, 'vouchers', { category: 'general' })).hits.map((h) => h.id)).toEqual([
 			`post:${ULIDS.p1}`
 		]);
@@ -289,7 +290,7 @@ describe('search index in the projector', () => {
 		await r.runner.catchUp();
 		await put(r.pouch, postDoc(ULIDS.p2, T1, 3, { author: 'bob', body: 'Tablets for the library' }));
 		await r.runner.catchUp();
-		expect(await ids(r, 'mason')).toEqual([`post:${ULIDS.p2}`]);
+		expect(await ids(r, 'mason')).toEqual([`post:${ULIDS.p2}`, 'profile:bob'].sort());
 		// a profile that goes away: later posts carry no name
 		const gone = await r.pouch.get('profile:bob');
 		await r.pouch.remove(gone);
