@@ -218,7 +218,7 @@ describe('search index in the projector', () => {
 		expect(next.indexer.caughtUp).toBe(0);
 	});
 
-	it('loads an index saved whole in its head row by an older version', async () => {
+	it('builds again from the feed an index saved by an older version (whole in its head row)', async () => {
 		const name = uniqueName('s');
 		const first = rig(name);
 		await put(first.pouch, resourceDoc());
@@ -232,7 +232,10 @@ describe('search index in the projector', () => {
 		rigs.splice(rigs.indexOf(first), 1);
 		const next = rig(name, first.pouch);
 		expect(await ids(next, 'pooled')).toEqual([R1]);
-		expect(next.indexer.caughtUp).toBe(0);
+		// its format predates events and people in the index: every change is read again, once
+		expect(next.indexer.caughtUp).toBe(1);
+		await next.indexer.flush();
+		expect((await libraryTables(next.db).searchIndex.get('main'))?.json).toBeUndefined();
 	});
 
 	it('takes a large batch in slices after the projector moved on, and a rebuild meanwhile starts clean', async () => {
