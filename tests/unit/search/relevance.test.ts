@@ -335,6 +335,29 @@ describe('search relevance over a fixed corpus', () => {
 		});
 	}
 
+	it('indexes only the public fields of a profile', () => {
+		const op = indexOpFor(
+			'profile:eve',
+			{ ...PEOPLE[0], _id: 'profile:eve', author: 'eve', displayName: 'Eve Stone', phone: 'zanzibarphone' },
+			false,
+			() => undefined,
+			() => undefined
+		);
+		const one = SearchIndex.empty();
+		if (op && 'upsert' in op) one.upsert(op.upsert);
+		expect(one.search('stone').hits.map((h) => h.id)).toEqual(['profile:eve']);
+		expect(one.search('zanzibarphone').total).toBe(0);
+		expect(
+			indexOpFor(
+				'profile-private:eve',
+				{ _id: 'profile-private:eve' },
+				false,
+				() => undefined,
+				() => undefined
+			)
+		).toBeNull();
+	});
+
 	it('filters by tag whatever its case and hyphens', () => {
 		for (const tag of ['open-data', 'Open-Data', 'open data'])
 			expect(
