@@ -2,10 +2,10 @@
 // the store persists `toJSON()` in Dexie with the feed checkpoint it matches, and feeds
 // it documents incrementally (upsert / remove), so it is never rebuilt on start.
 import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
-import { openRanker, type Ranker } from './ranker';
+import { eligible, openRanker, OR_MIN_SHARE, type Ranker } from './ranker';
 import { serializeInSlices, type Pause } from './serialize';
 
-export const SEARCH_TYPES = ['thread', 'post', 'resource', 'story'] as const;
+export const SEARCH_TYPES = ['thread', 'post', 'resource', 'story', 'event', 'person'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** What the index knows of a document; the store derives it from the replicated one. */
@@ -18,7 +18,7 @@ export interface SearchDoc {
 	tags: string[];
 	author: string;
 	authorName?: string;
-	/** Resource kind. */
+	/** Resource kind, or event kind. */
 	kind?: string;
 	/** Category slug of a thread, or of a post's thread. */
 	category?: string;
@@ -63,8 +63,9 @@ const BOOST: Record<string, number> = { title: 3, tagText: 2, authorText: 1.5, t
 // Prefix matching on the last word only (the one being typed): on every word it walks the
 // postings of every longer word that starts with it, for each word of the query.
 const prefixOf = (_term: string, i: number, terms: string[]): boolean => i === terms.length - 1;
-// Typo tolerance grows with the word: none for short words, about one edit in five.
-const fuzzyOf = (term: string): number => (term.length < 4 ? 0 : term.length < 6 ? 1 : 2);
+// Typo tolerance grows with the word: none under five letters (a one-letter change to a short
+// word is another word), one edit up to eight letters, two beyond.
+const fuzzyOf = (term: string): number => (term.length < 5 ? 0 : term.length <= 8 ? 1 : 2);
 const MAX_FUZZY = 2;
 
 const OPTIONS = {
@@ -73,7 +74,7 @@ const OPTIONS = {
 	// Raw values, so stored fields keep their shape (tags stay an array); MiniSearch
 	// stringifies them for indexing.
 	extractField: (doc: SearchDoc, field: string): unknown => {
-		if (field === 'tagText') return doc.tags.join(' ');
+		if (field === 'tagText') return doc.tags.map(tagWords).join(' ');
 		if (field === 'authorText') return `${doc.author} ${doc.authorName ?? ''}`;
 		return Reflect.get(doc, field) as unknown;
 	},
@@ -104,9 +105,37 @@ interface Ranked {
 	facets: FacetCounts;
 }
 
+/**
+ * A tag as words for the index: `open-data` is found by "open data", "Open-Data" and "opendata"
+ * (the tokenizer splits on hyphens; the joined form is added here).
+ */
+function tagWords(tag: string): string {
+	const words = tag.split(/[-_\s]+/).filter(Boolean);
+	return words.length > 1 ? `${words.join(' ')} ${words.join('')}` : tag;
+}
+
+/** A tag as a filter compares it: lowercase, words joined by hyphens ("Open data" → "open-data"). */
+export function tagKey(tag: string): string {
+	return tag
+		.trim()
+		.toLowerCase()
+		.split(/[-_\s]+/)
+		.filter(Boolean)
+		.join('-');
+}
+
 /** Case and spacing do not change a query's results (MiniSearch lowercases and splits on spaces). */
 function normalizeQuery(query: string): string {
 	return query.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+
+/** A query's words as MiniSearch's default tokenizer and term processing see them. */
+function queryWords(q: string): string[] {
+	return tokenize(q)
+		.map((t) => t.toLowerCase())
+		.filter(Boolean);
 }
 
 export class SearchIndex {
@@ -117,7 +146,14 @@ export class SearchIndex {
 	private constructor(mini: MiniSearch<SearchDoc>, lean = true) {
 		this.#mini = mini;
 		this.#ranker = lean
-			? openRanker(mini, { fields: FIELDS, boost: BOOST, prefix: prefixOf, fuzzy: fuzzyOf, maxFuzzy: MAX_FUZZY })
+			? openRanker(mini, {
+					fields: FIELDS,
+					boost: BOOST,
+					prefix: prefixOf,
+					fuzzy: fuzzyOf,
+					maxFuzzy: MAX_FUZZY,
+					join: true
+				})
 			: null;
 	}
 
@@ -197,6 +233,7 @@ export class SearchIndex {
 		const q = normalizeQuery(query);
 		if (!q) return { hits: [], total: 0, facets: emptyFacets() };
 		const ranked = this.#ranked(q);
+		if (filters.tag) filters = { ...filters, tag: tagKey(filters.tag) };
 		// One pass over the matches for the filters, then the best `limit` of them: a hit object
 		// only for the page returned.
 		const kept: number[] = [];
@@ -246,9 +283,20 @@ export class SearchIndex {
 				facets
 			};
 		}
-		// MiniSearch's own ranking: AND, and OR when nothing has every word
-		let results = this.#mini.search(q);
-		if (results.length === 0) results = this.#mini.search(q, { combineWith: 'OR' });
+		// MiniSearch's own ranking, kept to the same results as the lean ranker's (ranker.ts
+		// eligible), without its joined words
+		const words = [...new Set(queryWords(q))];
+		const keep = (r: SearchResult) => {
+			const any = words.reduce((bits, w, i) => (r.queryTerms.includes(w) ? bits | (1 << i) : bits), 0);
+			const strong = words.reduce((bits, w, i) => (r.terms.includes(w) ? bits | (1 << i) : bits), 0);
+			return eligible(any, strong, words.length);
+		};
+		let results = this.#mini.search(q).filter(keep);
+		if (results.length === 0) {
+			results = this.#mini.search(q, { combineWith: 'OR' }).filter(keep);
+			const top = results.reduce((max, r) => Math.max(max, r.score), 0);
+			results = results.filter((r) => r.score >= top * OR_MIN_SHARE);
+		}
 		const counter = new FacetCounter();
 		for (const r of results) counter.add(r as Stored);
 		const facets = counter.counts();
@@ -259,6 +307,27 @@ export class SearchIndex {
 			hit: (i) => toHit(results[i]),
 			facets
 		};
+	}
+
+	/**
+	 * The query with each word the index does not know replaced by the nearest one it knows (up to
+	 * one edit for four letters, two from five), when that query finds something ("Did you mean
+	 * …?" under no results); null otherwise.
+	 */
+	didYouMean(query: string): string | null {
+		const ranker = this.#ranker;
+		if (!ranker) return null;
+		let changed = false;
+		const words = ranker.terms(normalizeQuery(query)).map((word) => {
+			if (word.length < 4 || ranker.knows(word)) return word;
+			const near = ranker.closest(word, word.length < 5 ? 1 : 2);
+			if (!near) return word;
+			changed = true;
+			return near;
+		});
+		if (!changed) return null;
+		const suggestion = words.join(' ');
+		return this.search(suggestion, {}, 1).total > 0 ? suggestion : null;
 	}
 
 	/** Completions for a partial query, for the search box. */

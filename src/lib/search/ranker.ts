@@ -32,6 +32,8 @@ export interface RankOptions {
 	prefix: (term: string, i: number, terms: string[]) => boolean;
 	fuzzy: (term: string, i: number, terms: string[]) => number;
 	maxFuzzy: number;
+	/** Also look adjacent query words up as one word (MiniSearch.search() does not). */
+	join?: boolean;
 }
 
 // MiniSearch's defaults (weights of prefix and fuzzy matches, BM25 parameters)
@@ -44,8 +46,25 @@ interface Derived {
 	term: string;
 	data: FieldTermData;
 	weight: number;
-	/** index of the distinct query term */
-	source: number;
+	/** bits of the distinct query terms it stands for (two for a joined pair) */
+	bits: number;
+	/** whether it counts as a real match of its query terms (see `strong` in rank) */
+	strong: boolean;
+}
+
+/**
+ * Which documents are results, from the bits of the distinct query terms each matched (`any`)
+ * and of those it matched exactly or as a joined pair (`strong`). Shared with SearchIndex's
+ * MiniSearch path so that both answer the same.
+ *
+ * Every word first (AND); when nothing has them all, any of them (OR), keeping only hits scoring
+ * at least OR_MIN_SHARE of the best. With several words a typo-tolerant or prefix match alone is
+ * never enough: a nonsense query ("xyzzy nothing") would otherwise find whatever is a letter or
+ * two away from its words, while a misspelt real query ("cyber securty") still has one word right.
+ */
+export const OR_MIN_SHARE = 0.25;
+export function eligible(any: number, strong: number, distinct: number): boolean {
+	return any !== 0 && (distinct === 1 || strong !== 0);
 }
 
 export interface Ranking {
@@ -63,6 +82,12 @@ export interface Ranker {
 	matchedTerms(ranking: Ranking, shortId: number): string[];
 	documentId(shortId: number): string;
 	stored(shortId: number): Record<string, unknown> | undefined;
+	/** The query's words as the index sees them (lowercased, split). */
+	terms(query: string): string[];
+	/** Whether the index has this exact word. */
+	knows(term: string): boolean;
+	/** The indexed word nearest to `term` within `maxDistance` edits (ties: the most documents), or null. */
+	closest(term: string, maxDistance: number): string | null;
 	/** The index changed: the per-document tables are worked out again on the next query. */
 	changed(): void;
 }
@@ -121,23 +146,56 @@ export function openRanker<T>(mini: MiniSearch<T>, options: RankOptions): Ranker
 	function expand(queryTerms: string[], distinct: Map<string, number>): Derived[] {
 		const derived: Derived[] = [];
 		queryTerms.forEach((term, i) => {
-			const source = distinct.get(term)!;
+			const bits = 1 << distinct.get(term)!;
 			const exact = m._index.get(term);
-			if (exact) derived.push({ term, data: exact, weight: 1, source });
+			if (exact) derived.push({ term, data: exact, weight: 1, bits, strong: true });
 			const prefixed = new Set<string>();
 			if (options.prefix(term, i, queryTerms)) {
 				for (const [t, data] of m._index.atPrefix(term)) {
 					const distance = t.length - term.length;
 					if (!distance) continue;
 					prefixed.add(t);
-					derived.push({ term: t, data, weight: (PREFIX_WEIGHT * t.length) / (t.length + 0.3 * distance), source });
+					derived.push({
+						term: t,
+						data,
+						weight: (PREFIX_WEIGHT * t.length) / (t.length + 0.3 * distance),
+						bits,
+						strong: false
+					});
 				}
 			}
 			const maxDistance = Math.min(options.fuzzy(term, i, queryTerms), options.maxFuzzy);
 			if (maxDistance > 0) {
 				for (const [t, [data, distance]] of m._index.fuzzyGet(term, maxDistance)) {
 					if (!distance || prefixed.has(t)) continue;
-					derived.push({ term: t, data, weight: (FUZZY_WEIGHT * t.length) / (t.length + distance), source });
+					derived.push({
+						term: t,
+						data,
+						weight: (FUZZY_WEIGHT * t.length) / (t.length + distance),
+						bits,
+						strong: false
+					});
+				}
+			}
+			// Two words written apart that the index knows as one ("cyber security" for
+			// "cybersecurity"), typos allowed as for a word of that length: a match of both words.
+			const next = queryTerms[i + 1];
+			if (next === undefined || next === term || !options.join || term.length < 3 || next.length < 3) return;
+			const joined = term + next;
+			const both = bits | (1 << distinct.get(next)!);
+			const whole = m._index.get(joined);
+			if (whole) derived.push({ term: joined, data: whole, weight: 1, bits: both, strong: true });
+			const joinedFuzzy = Math.min(options.fuzzy(joined, i, queryTerms), options.maxFuzzy);
+			if (joinedFuzzy > 0) {
+				for (const [t, [data, distance]] of m._index.fuzzyGet(joined, joinedFuzzy)) {
+					if (!distance) continue;
+					derived.push({
+						term: t,
+						data,
+						weight: (FUZZY_WEIGHT * t.length) / (t.length + distance),
+						bits: both,
+						strong: true
+					});
 				}
 			}
 		});
@@ -154,11 +212,13 @@ export function openRanker<T>(mini: MiniSearch<T>, options: RankOptions): Ranker
 			const size = m._nextId;
 			const score = new Float64Array(size);
 			const mask = new Int32Array(size);
+			const strong = new Int32Array(size);
 			const total = m._documentCount;
 			const fieldNorms = lengthNorms();
 			const k1 = BM25.k + 1;
 			for (const d of derived) {
-				const bit = 1 << d.source;
+				const bit = d.bits;
+				const strongBit = d.strong ? d.bits : 0;
 				fields.forEach((field, f) => {
 					const postings = d.data.get(m._fieldIds[field]);
 					if (!postings) return;
@@ -175,13 +235,20 @@ export function openRanker<T>(mini: MiniSearch<T>, options: RankOptions): Ranker
 						if (n < 0) return;
 						score[docId] += weight * idf * (BM25.d + (tf * k1) / (tf + n));
 						mask[docId] |= bit;
+						strong[docId] |= strongBit;
 					});
 				});
 			}
-			// AND: every distinct term; when nothing has them all, any of them (as SearchIndex did).
+			// AND, then OR with a floor (see eligible)
 			const all = (1 << distinct.size) - 1;
-			let matched = collect(mask, score, (bits) => bits === all);
-			if (matched.length === 0) matched = collect(mask, score, (bits) => bits !== 0);
+			const n = distinct.size;
+			let matched = collect(mask, score, (bits, id) => bits === all && eligible(bits, strong[id], n));
+			if (matched.length === 0) {
+				matched = collect(mask, score, (bits, id) => eligible(bits, strong[id], n));
+				let top = 0;
+				for (const id of matched) top = Math.max(top, score[id]);
+				matched = matched.filter((id) => score[id] >= top * OR_MIN_SHARE);
+			}
 			const ids = Int32Array.from(matched);
 			const scores = Float64Array.from(ids, (id) => score[id]);
 			return { ids, scores, derived };
@@ -202,6 +269,24 @@ export function openRanker<T>(mini: MiniSearch<T>, options: RankOptions): Ranker
 		changed() {
 			norms = null;
 		},
+		terms,
+		knows: (term) => m._index.get(term) !== undefined,
+		closest(term, maxDistance) {
+			let found: string | null = null;
+			let bestDistance = Infinity;
+			let bestDocs = -1;
+			for (const [t, [data, distance]] of m._index.fuzzyGet(term, maxDistance)) {
+				if (!distance) continue;
+				let docs = 0;
+				for (const postings of data.values()) docs = Math.max(docs, postings.size);
+				if (distance < bestDistance || (distance === bestDistance && docs > bestDocs)) {
+					found = t;
+					bestDistance = distance;
+					bestDocs = docs;
+				}
+			}
+			return found;
+		},
 		documentId: (shortId) => m._documentIds.get(shortId)!,
 		stored: (shortId) => m._storedFields.get(shortId)
 	};
@@ -211,11 +296,11 @@ export function openRanker<T>(mini: MiniSearch<T>, options: RankOptions): Ranker
  * The documents whose term bits pass `keep`, with their final score (× the number of distinct
  * query terms matched, as MiniSearch). Not sorted: a page needs the best few of thousands.
  */
-function collect(mask: Int32Array, score: Float64Array, keep: (bits: number) => boolean): number[] {
+function collect(mask: Int32Array, score: Float64Array, keep: (bits: number, id: number) => boolean): number[] {
 	const ids: number[] = [];
 	for (let id = 0; id < mask.length; id++) {
 		const bits = mask[id];
-		if (bits === 0 || !keep(bits)) continue;
+		if (bits === 0 || !keep(bits, id)) continue;
 		score[id] *= popcount(bits);
 		ids.push(id);
 	}

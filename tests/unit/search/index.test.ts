@@ -48,7 +48,7 @@ describe('SearchIndex', () => {
 		const index = sample();
 		expect(index.search('contract').hits.map((h) => h.id)).toEqual(['thread:1']);
 		expect(index.search('accessib').hits.map((h) => h.id)).toEqual(['post:1']);
-		expect(index.search('chatbto').hits.map((h) => h.id)).toEqual(['resource:1']);
+		expect(index.search('chatbit').hits.map((h) => h.id)).toEqual(['resource:1']);
 		expect(
 			index
 				.search('procuremnet data')

@@ -1,5 +1,8 @@
-// What the search index holds for each replicated document: threads, posts, published resources
-// and published success stories become SearchDocs; anything else (and deleted or unpublished documents) is removed.
+// What the search index holds for each replicated document: threads, posts, published resources,
+// published success stories, events and members' public profiles become SearchDocs; anything else
+// (and deleted or unpublished documents) is removed. A profile gives only what every member already
+// sees on it (name, role, organisation, expertise, bio): the "only me" profile is another document
+// type in the member's private replica and never reaches the index.
 import { validateCommunityDoc } from '../../domain/validate';
 import type { SearchDoc } from '../../search/index';
 import { plainText } from '../../search/snippet';
@@ -12,7 +15,7 @@ export interface ThreadFacts {
 
 export type IndexOp = { upsert: SearchDoc } | { remove: string };
 
-const INDEXED = /^(thread|post|resource|story):/;
+const INDEXED = /^(thread|post|resource|story|event|profile):/;
 
 export function isIndexed(id: string): boolean {
 	return INDEXED.test(id);
@@ -115,6 +118,35 @@ export function indexOpFor(
 					author: d.author,
 					createdAt: d.createdAt,
 					...extra
+				}
+			};
+		}
+		case 'event':
+			return {
+				upsert: {
+					id: d._id,
+					type: 'event',
+					title: d.title,
+					text: plainText([d.description, d.location.venue, d.location.address, d.region].filter(Boolean).join('\n')),
+					tags: d.tags,
+					author: d.author,
+					kind: d.kind,
+					createdAt: d.createdAt,
+					...extra
+				}
+			};
+		case 'profile': {
+			const prose = [d.role, d.organization, d.jurisdiction, d.region, d.sector, d.bio];
+			return {
+				upsert: {
+					id: d._id,
+					type: 'person',
+					title: d.displayName,
+					text: plainText(prose.filter(Boolean).join('\n')),
+					tags: d.expertise ?? [],
+					author: d.author,
+					authorName: d.displayName,
+					createdAt: d.createdAt
 				}
 			};
 		}

@@ -34,6 +34,13 @@ export const SEARCH_SAVE_SMALL_DELAY_MS = 60_000;
 /** Characters per part row of a save. */
 export const SEARCH_PART_CHARS = 1 << 20;
 const INDEX_KEY = 'main';
+/**
+ * Names what the index holds for each document (document types, how tags are indexed). A save of
+ * another format (or an older save naming none) is not loaded: the index is built again from the
+ * replica's feed, once, so that documents indexed before also get the new words and types.
+ */
+const INDEX_FORMAT = 'f2';
+const isCurrentFormat = (head: SearchIndexRow): boolean => head.save?.startsWith(`${INDEX_FORMAT}-`) === true;
 const partKey = (save: string, i: number) => `${INDEX_KEY}:${save}:${i}`;
 const CATCH_UP_BATCH = 500;
 
@@ -153,14 +160,14 @@ export class SearchIndexer implements Projection {
 		const saved = await libraryTables(this.#db).searchIndex.get(INDEX_KEY);
 		let index = SearchIndex.empty();
 		let since: Seq = 0;
-		if (saved) {
+		if (saved && isCurrentFormat(saved)) {
 			try {
 				index = SearchIndex.fromJSON(JSON.parse(await this.#savedJSON(saved)));
 				since = saved.checkpoint ?? 0;
 			} catch (err) {
 				this.#onProblem(`search index unreadable, reindexing: ${String(err)}`);
 			}
-		} else if (String(await this.#startSeq) === '0') {
+		} else if (!saved && String(await this.#startSeq) === '0') {
 			return index; // fresh projections: the follower's batches will fill the index
 		}
 		this.#checkpoint = since;
@@ -277,7 +284,7 @@ export class SearchIndexer implements Projection {
 	async #write(json: string, checkpoint: Seq): Promise<void> {
 		if (!this.#db.isOpen()) return;
 		const table = libraryTables(this.#db).searchIndex;
-		const save = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+		const save = `${INDEX_FORMAT}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 		const size = this.#partChars;
 		const parts = Math.max(1, Math.ceil(json.length / size));
 		for (let i = 0; i < parts; i++) {

@@ -8,6 +8,7 @@ import type { PraxisDb } from '../db';
 import { libraryTables } from '../library/tables';
 import { moderationTables } from '../moderation/tables';
 import { storyTables } from '../stories/tables';
+import { eventsTables } from '../events/tables';
 import type { SearchIndexer } from './indexer';
 
 export interface SearchResultView extends SearchHit {
@@ -21,6 +22,10 @@ export interface SearchPage {
 	facets: FacetCounts;
 	/** Milliseconds the index took to answer (without the snippets). */
 	tookMs: number;
+	/** Category names by slug, for the category facet and the hits' lines. */
+	categoryNames: Record<string, string>;
+	/** When nothing was found: a nearby query that finds something ("Did you mean …?"), or null. */
+	didYouMean: string | null;
 }
 
 const ulidOf = (id: string) => id.slice(id.indexOf(':') + 1);
@@ -30,6 +35,8 @@ export function hrefOf(hit: Pick<SearchHit, 'id' | 'type' | 'thread'>): string {
 	if (hit.type === 'resource') return `/library/${ulidOf(hit.id)}`;
 	if (hit.type === 'story') return `/stories/${ulidOf(hit.id)}`;
 	if (hit.type === 'thread') return `/forums/t/${ulidOf(hit.id)}`;
+	if (hit.type === 'event') return `/events/${ulidOf(hit.id)}`;
+	if (hit.type === 'person') return `/people/${encodeURIComponent(ulidOf(hit.id))}`;
 	return hit.thread ? `/forums/t/${ulidOf(hit.thread)}#${ulidOf(hit.id)}` : '/forums';
 }
 
@@ -54,7 +61,16 @@ export async function search(
 		href: hrefOf(hit),
 		snippet: snippet((texts.get(hit.id) ?? '').slice(0, SNIPPET_SOURCE_CHARS), hit.terms)
 	}));
-	return { hits, total: answer.total - (answer.hits.length - shown.length), facets: answer.facets, tookMs };
+	const total = answer.total - (answer.hits.length - shown.length);
+	const categories = await db.categories.toArray();
+	return {
+		hits,
+		total,
+		facets: answer.facets,
+		tookMs,
+		categoryNames: Object.fromEntries(categories.map((c) => [c.slug, c.name])),
+		didYouMean: total === 0 && q.trim() ? index.didYouMean(q) : null
+	};
 }
 
 /**
@@ -70,16 +86,19 @@ async function textsOf(db: PraxisDb, hits: readonly SearchHit[]): Promise<Map<st
 	const ids = (type: SearchHit['type']) => hits.filter((h) => h.type === type).map((h) => h.id);
 	const resourcesTable = libraryTables(db).resources;
 	const storiesTable = storyTables(db).stories;
-	// one read transaction for the four tables instead of four
-	const [threads, posts, resources, stories] = await db.transaction(
+	const eventsTable = eventsTables(db).events;
+	// one read transaction for the tables instead of one each
+	const [threads, posts, resources, stories, events, profiles] = await db.transaction(
 		'r',
-		[db.threads, db.posts, resourcesTable, storiesTable],
+		[db.threads, db.posts, resourcesTable, storiesTable, eventsTable, db.profiles],
 		() =>
 			Promise.all([
 				db.threads.bulkGet(ids('thread')),
 				db.posts.bulkGet(ids('post')),
 				resourcesTable.bulkGet(ids('resource')),
-				storiesTable.bulkGet(ids('story'))
+				storiesTable.bulkGet(ids('story')),
+				eventsTable.bulkGet(ids('event')),
+				db.profiles.bulkGet(ids('person').map(ulidOf))
 			])
 	);
 	const out = new Map<string, string>();
@@ -87,5 +106,8 @@ async function textsOf(db: PraxisDb, hits: readonly SearchHit[]): Promise<Map<st
 	for (const p of posts) if (p) out.set(p.id, p.body);
 	for (const r of resources) if (r) out.set(r.id, `${r.summary}\n\n${r.body}`);
 	for (const s of stories) if (s) out.set(s.id, `${s.summary}\n\n${s.problem}\n\n${s.actions}`);
+	for (const e of events) if (e) out.set(e.id, e.description);
+	for (const p of profiles)
+		if (p && !p.former) out.set(`profile:${p.username}`, [p.role, p.organization, p.bio].filter(Boolean).join('\n\n'));
 	return out;
 }

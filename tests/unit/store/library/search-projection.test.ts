@@ -218,7 +218,7 @@ describe('search index in the projector', () => {
 		expect(next.indexer.caughtUp).toBe(0);
 	});
 
-	it('loads an index saved whole in its head row by an older version', async () => {
+	it('builds again from the feed an index saved by an older version (whole in its head row)', async () => {
 		const name = uniqueName('s');
 		const first = rig(name);
 		await put(first.pouch, resourceDoc());
@@ -232,7 +232,10 @@ describe('search index in the projector', () => {
 		rigs.splice(rigs.indexOf(first), 1);
 		const next = rig(name, first.pouch);
 		expect(await ids(next, 'pooled')).toEqual([R1]);
-		expect(next.indexer.caughtUp).toBe(0);
+		// its format predates events and people in the index: every change is read again, once
+		expect(next.indexer.caughtUp).toBe(1);
+		await next.indexer.flush();
+		expect((await libraryTables(next.db).searchIndex.get('main'))?.json).toBeUndefined();
 	});
 
 	it('takes a large batch in slices after the projector moved on, and a rebuild meanwhile starts clean', async () => {
@@ -280,7 +283,8 @@ describe('search index in the projector', () => {
 			postDoc(ULIDS.p1, T1, 2, { author: 'bob', body: 'Vouchers for rural broadband' })
 		]);
 		await r.runner.catchUp();
-		expect(await ids(r, 'builder')).toEqual([T1, `post:${ULIDS.p1}`].sort());
+		// the member's own profile is found by their name too
+		expect(await ids(r, 'builder')).toEqual([T1, `post:${ULIDS.p1}`, 'profile:bob'].sort());
 		expect((await search(r.db, r.indexer, 'vouchers', { category: 'general' })).hits.map((h) => h.id)).toEqual([
 			`post:${ULIDS.p1}`
 		]);
@@ -289,7 +293,7 @@ describe('search index in the projector', () => {
 		await r.runner.catchUp();
 		await put(r.pouch, postDoc(ULIDS.p2, T1, 3, { author: 'bob', body: 'Tablets for the library' }));
 		await r.runner.catchUp();
-		expect(await ids(r, 'mason')).toEqual([`post:${ULIDS.p2}`]);
+		expect(await ids(r, 'mason')).toEqual([`post:${ULIDS.p2}`, 'profile:bob'].sort());
 		// a profile that goes away: later posts carry no name
 		const gone = await r.pouch.get('profile:bob');
 		await r.pouch.remove(gone);
