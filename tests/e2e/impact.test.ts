@@ -3,7 +3,7 @@
 // 360 px and on a desktop screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createThread, registerMember, startServer, type TestServer } from './support/server';
-import { openDevice, signIn, waitUpToDate, type Device } from './support/browser';
+import { openDevice, signIn, waitUpToDate, waitForOfflineShell, type Device } from './support/browser';
 import { seriousViolations } from './support/axe';
 
 let server: TestServer;
@@ -53,6 +53,7 @@ describe('impact, suggestions and open data', () => {
 
 		// no network: the dashboard is worked out from what the device holds
 		await page.setViewportSize({ width: 1280, height: 800 });
+		await waitForOfflineShell(page);
 		await context.setOffline(true);
 		await page.goto(`${server.url}/impact`);
 		const engagement = page.locator('section', { has: page.getByRole('heading', { name: 'Engagement', level: 2 }) });

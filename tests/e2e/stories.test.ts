@@ -4,7 +4,7 @@
 // after one sync all of it opens offline. axe finds no serious issue on the new pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communityDocs, registerMember, type ApiMember, type TestServer } from './support/server';
-import { openDevice, signIn, waitUpToDate, type Device } from './support/browser';
+import { openDevice, signIn, waitUpToDate, waitForOfflineShell, type Device } from './support/browser';
 import { seriousViolations } from './support/axe';
 import { startServerWithReviewer } from './library-helpers';
 
@@ -146,6 +146,7 @@ describe('success stories, adoptions and recognition', () => {
 		expect(Object.entries(found).filter(([, v]) => v.length > 0)).toEqual([]);
 
 		// all of it opens with no network
+		await waitForOfflineShell(b.page);
 		await b.context.setOffline(true);
 		await b.page.goto(`${server.url}/stories/${ulid}`);
 		await b.page.getByText('Adopted by 1 organisation; 1 reports results').waitFor();
