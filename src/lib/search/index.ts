@@ -294,8 +294,13 @@ export class SearchIndex {
 		let results = this.#mini.search(q).filter(keep);
 		if (results.length === 0) {
 			results = this.#mini.search(q, { combineWith: 'OR' }).filter(keep);
+			// a word that matches nothing anywhere makes the query nonsense: no "any of them"
+			const seen = results.reduce(
+				(bits, r) => words.reduce((b, w, i) => (r.queryTerms.includes(w) ? b | (1 << i) : b), bits),
+				0
+			);
 			const top = results.reduce((max, r) => Math.max(max, r.score), 0);
-			results = results.filter((r) => r.score >= top * OR_MIN_SHARE);
+			results = seen === (1 << words.length) - 1 ? results.filter((r) => r.score >= top * OR_MIN_SHARE) : [];
 		}
 		const counter = new FacetCounter();
 		for (const r of results) counter.add(r as Stored);

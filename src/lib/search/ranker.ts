@@ -57,8 +57,8 @@ interface Derived {
  * and of those it matched exactly or as a joined pair (`strong`). Shared with SearchIndex's
  * MiniSearch path so that both answer the same.
  *
- * Every word first (AND); when nothing has them all, any of them (OR), keeping only hits scoring
- * at least OR_MIN_SHARE of the best. With several words a typo-tolerant or prefix match alone is
+ * Every word first (AND); when nothing has them all but each word matches something, any of them
+ * (OR), keeping only hits scoring at least OR_MIN_SHARE of the best. With several words a typo-tolerant or prefix match alone is
  * never enough: a nonsense query ("xyzzy nothing") would otherwise find whatever is a letter or
  * two away from its words, while a misspelt real query ("cyber securty") still has one word right.
  */
@@ -216,6 +216,9 @@ export function openRanker<T>(mini: MiniSearch<T>, options: RankOptions): Ranker
 			const total = m._documentCount;
 			const fieldNorms = lengthNorms();
 			const k1 = BM25.k + 1;
+			// the words that matched anything at all: a word that matches nothing anywhere is a
+			// nonsense word, and then there is no "any of them" fallback ("xyzzy nothing": nothing)
+			let seen = 0;
 			for (const d of derived) {
 				const bit = d.bits;
 				const strongBit = d.strong ? d.bits : 0;
@@ -233,6 +236,7 @@ export function openRanker<T>(mini: MiniSearch<T>, options: RankOptions): Ranker
 					postings.forEach((tf, docId) => {
 						const n = docId < size ? norm[docId] : -1;
 						if (n < 0) return;
+						seen |= bit;
 						score[docId] += weight * idf * (BM25.d + (tf * k1) / (tf + n));
 						mask[docId] |= bit;
 						strong[docId] |= strongBit;
@@ -243,7 +247,7 @@ export function openRanker<T>(mini: MiniSearch<T>, options: RankOptions): Ranker
 			const all = (1 << distinct.size) - 1;
 			const n = distinct.size;
 			let matched = collect(mask, score, (bits, id) => bits === all && eligible(bits, strong[id], n));
-			if (matched.length === 0) {
+			if (matched.length === 0 && seen === all) {
 				matched = collect(mask, score, (bits, id) => eligible(bits, strong[id], n));
 				let top = 0;
 				for (const id of matched) top = Math.max(top, score[id]);

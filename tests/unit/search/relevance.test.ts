@@ -280,6 +280,9 @@ const CASES: Case[] = [
 	{ q: 'xyzzy-nothing', total: 0 },
 	{ q: 'xyzzy', total: 0 },
 	{ q: 'blorpt quixotic', total: 0 },
+	// a nonsense word with a real one: not "whatever mentions the real word"
+	{ q: 'xyzzy participatory', total: 0 },
+	{ q: 'xyzzy-budget', total: 0 },
 	{ q: 'cyber securty', top3: ['resource:r-cyber', EVENT_CYBER, 'profile:dev'] },
 	{ q: 'cyber security', top3: ['resource:r-cyber', EVENT_CYBER, 'profile:dev'] },
 	{ q: 'cybersecurity', top3: ['resource:r-cyber', EVENT_CYBER, 'profile:dev'] },
