@@ -82,9 +82,10 @@ describe('surveys', () => {
 
 		// back online: sent, counted, and the server's copy keeps no answers with her name
 		await context.setOffline(false);
-		await item.getByText('You answered').waitFor({ timeout: 30_000 });
-		await page.goto(`${server.url}/surveys/${ulid}`);
-		await page.getByText('Your answers were counted.').waitFor({ timeout: 30_000 });
+		// counting waits for the server to strip and compact, then for the pull: slow on a busy machine
+		await item.getByText('You answered').waitFor({ timeout: 60_000 });
+		await item.getByRole('link', { name: 'Working from field offices' }).click();
+		await page.getByText('Your answers were counted.').waitFor({ timeout: 60_000 });
 		await page.getByText('Only this device keeps your answers.').waitFor();
 		const stored = await couch(
 			server.url,
@@ -110,5 +111,5 @@ describe('surveys', () => {
 			}
 		}
 		expect(Object.entries(found).filter(([, v]) => v.length > 0)).toEqual([]);
-	});
+	}, 180_000);
 });
