@@ -759,7 +759,9 @@ export const profilePrivateSchema = v.looseObject({
 	jurisdiction: v.optional(text(120)),
 	role: v.optional(text(120)),
 	expertise: v.optional(v.pipe(v.array(tag), v.maxLength(20))),
-	bio: v.optional(text(5000))
+	bio: v.optional(text(5000)),
+	/** The interface language the member chose, so each device they sign in on starts in it. */
+	language: v.optional(v.picklist(['en', 'fr', 'es']))
 });
 
 export const FLAG_REASONS = ['spam', 'harassment', 'off-topic', 'confidential', 'other'] as const;

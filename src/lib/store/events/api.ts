@@ -43,7 +43,10 @@ export function createPeopleApi(ctx: StoreContext) {
 	const deps = { ctx, followers: ctx.followers };
 	return {
 		saveProfile: (form: pw.ProfileForm) => pw.saveProfile(deps, form),
+		saveLanguage: (language: 'en' | 'fr' | 'es') => pw.saveLanguage(deps, language),
 		myProfile: () => pq.myProfile(ctx),
+		/** The interface language kept in the member's private profile (from any of their devices). */
+		language: async () => (await eventsTables(ctx.db).privateProfile.get(ctx.member.name))?.language,
 		list: (filter?: pq.PeopleFilter) => pq.listPeople(ctx, filter),
 		person: (username: string) => pq.personPage(ctx, username),
 		requestMentorship: (mentor: string, goals: string) => pw.requestMentorship(deps, mentor, goals),

@@ -181,7 +181,7 @@ export function privateRow(doc: Record<string, unknown>, me: string): RowPlace |
 	if (doc.type === 'profile-private') {
 		const parsed = v.safeParse(profilePrivateSchema, doc);
 		if (!parsed.success || parsed.output._id !== profilePrivateId(me)) return null;
-		const { organization, jurisdiction, role, expertise, bio } = parsed.output;
+		const { organization, jurisdiction, role, expertise, bio, language } = parsed.output;
 		return {
 			table: 'privateProfile',
 			row: strip({
@@ -191,6 +191,7 @@ export function privateRow(doc: Record<string, unknown>, me: string): RowPlace |
 				role,
 				expertise,
 				bio,
+				language,
 				rev: typeof doc._rev === 'string' ? doc._rev : ''
 			})
 		};

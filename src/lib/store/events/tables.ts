@@ -139,6 +139,7 @@ export interface PrivateProfileRow {
 	role?: string;
 	expertise?: string[];
 	bio?: string;
+	language?: 'en' | 'fr' | 'es';
 	rev: string;
 }
 

@@ -90,6 +90,7 @@ export async function saveProfile(deps: EventsWriteDeps, form: ProfileForm): Pro
 		updatedAt: now
 	};
 	if (prevPrivate?._rev) hidden._rev = prevPrivate._rev;
+	if (prevPrivate?.language) hidden.language = prevPrivate.language;
 	for (const field of OPTIONAL_PROFILE_FIELDS) {
 		delete shared[field];
 		const value = valueOf(form, field);
@@ -101,6 +102,22 @@ export async function saveProfile(deps: EventsWriteDeps, form: ProfileForm): Pro
 	if (!checked.success) throw new Error(`Invalid profile: ${describeIssues(checked.issues)}`);
 	await putDoc(ctx, unsigned(shared));
 	await putDoc(ctx, unsigned(hidden), 'private');
+	await deps.followers.catchUp();
+}
+
+/** Keeps the member's interface language in their private profile, for their other devices. */
+export async function saveLanguage(deps: EventsWriteDeps, language: 'en' | 'fr' | 'es'): Promise<void> {
+	const { ctx } = deps;
+	const me = ctx.member.name;
+	const now = ctx.now();
+	const prev = await getPrivate(ctx, profilePrivateId(me));
+	if (prev?.language === language) return;
+	const doc: Doc = {
+		...(prev ?? { _id: profilePrivateId(me), type: 'profile-private', author: me, createdAt: now }),
+		updatedAt: now,
+		language
+	};
+	await putDoc(ctx, unsigned(doc), 'private');
 	await deps.followers.catchUp();
 }
 
