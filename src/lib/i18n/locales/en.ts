@@ -2,6 +2,7 @@
 // language loads, and its shape types every key (a missing key is a type error).
 import common from './en/common.json';
 import home from './en/home.json';
+import components from './en/components.json';
 import forums from './en/forums.json';
 import kb from './en/kb.json';
 import notifications from './en/notifications.json';
@@ -35,6 +36,7 @@ import validation from './en/validation.json';
 export const en = {
 	common,
 	home,
+	components,
 	forums,
 	kb,
 	notifications,
