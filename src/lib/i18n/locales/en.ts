@@ -3,6 +3,7 @@
 import common from './en/common.json';
 import home from './en/home.json';
 import components from './en/components.json';
+import filters from './en/filters.json';
 import forums from './en/forums.json';
 import kb from './en/kb.json';
 import notifications from './en/notifications.json';
@@ -37,6 +38,7 @@ export const en = {
 	common,
 	home,
 	components,
+	filters,
 	forums,
 	kb,
 	notifications,
