@@ -16,6 +16,7 @@ import { recognitionBench } from './recognition';
 import { recognitionPageBench } from './recognition-page';
 import { openDataBench } from './open-data';
 import { impactBench } from './impact';
+import { pageChangeBench } from './page-change';
 
 const BENCHES: Record<string, () => Promise<Figures>> = {
 	bundle: bundleBench,
@@ -27,7 +28,8 @@ const BENCHES: Record<string, () => Promise<Figures>> = {
 	recognition: recognitionBench,
 	'recognition-page': recognitionPageBench,
 	'open-data': openDataBench,
-	impact: impactBench
+	impact: impactBench,
+	'page-change': pageChangeBench
 };
 
 // The benchmarks measure the built client, service worker included (`vite build` alone has none,
