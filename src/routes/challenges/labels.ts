@@ -1,5 +1,13 @@
-// Words for a challenge's dates and state, shared by the challenge screens.
+// Words for a challenge's dates and state, shared by the challenge screens, in the interface
+// language when they are shown.
 import { dayInWords, type ChallengeStatus } from '../../lib/domain/challenges';
+import { formatDate, language, t } from '../../lib/i18n';
+
+/** "14 January 2027" (the UTC day, as the server counts it); English keeps the domain's wording. */
+function day(instant: string): string {
+	if (language() === 'en') return dayInWords(instant);
+	return formatDate(instant, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) || instant;
+}
 
 /** "Open until 14 January 2027", "Opens on 1 February 2027"… */
 export function whenText(c: {
@@ -10,18 +18,17 @@ export function whenText(c: {
 }): string {
 	switch (c.status) {
 		case 'upcoming':
-			return `Opens on ${dayInWords(c.opensAt)}, closes on ${dayInWords(c.closesAt)}`;
+			return t('challenges:when.upcoming', { opens: day(c.opensAt), closes: day(c.closesAt) });
 		case 'open':
-			return `Open until ${dayInWords(c.closesAt)}`;
+			return t('challenges:when.open', { closes: day(c.closesAt) });
 		case 'judging':
-			return `Closed on ${dayInWords(c.closesAt)}: the judges are scoring the entries`;
+			return t('challenges:when.judging', { closes: day(c.closesAt) });
 		default:
-			return `Winners announced on ${dayInWords(c.announcedAt ?? c.closesAt)}`;
+			return t('challenges:when.past', { announced: day(c.announcedAt ?? c.closesAt) });
 	}
 }
 
 /** "1st place"… */
 export function placeText(place: number): string {
-	const suffix = place === 1 ? 'st' : place === 2 ? 'nd' : place === 3 ? 'rd' : 'th';
-	return `${place}${suffix} place`;
+	return t('challenges:place', { count: place, ordinal: true });
 }

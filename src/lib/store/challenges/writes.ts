@@ -5,6 +5,7 @@
 import { entryRefusal, judgingRefusal, winnersRefusal } from '../../domain/challenges';
 import { docId, judgingId, normalizeTags } from '../../domain/ids';
 import { authorizeRelated } from '../../domain/permissions';
+import { t } from '../../i18n';
 import { type StoreContext } from '../context';
 import { putDoc, currentDoc as getDoc, authorizeWrite as authorize } from '../writes';
 import { getChallengeRow } from './queries';
@@ -36,14 +37,14 @@ const refuse = (reason: string): never => {
 
 async function mustChallenge(ctx: StoreContext, id: string) {
 	const row = await getChallengeRow(ctx, id);
-	if (!row) throw new Error('This challenge is not on this device.');
+	if (!row) throw new Error(t('challenges:notOnDevice'));
 	return row;
 }
 
 /** Creates a challenge (no id) or edits one; returns its id. */
 export async function saveChallenge(ctx: StoreContext, input: ChallengeInput, id?: string): Promise<string> {
 	const prev = id ? await getDoc(ctx, id) : null;
-	if (id && !prev) throw new Error('This challenge is not on this device.');
+	if (id && !prev) throw new Error(t('challenges:notOnDevice'));
 	const at = ctx.now();
 	const doc: Doc = {
 		...(prev ?? {}),
@@ -63,7 +64,7 @@ export async function saveChallenge(ctx: StoreContext, input: ChallengeInput, id
 /** Announces the winners (places 1, 2…) of a closed challenge. */
 export async function announceWinners(ctx: StoreContext, id: string, winners: WinnerInput[]): Promise<void> {
 	const prev = await getDoc(ctx, id);
-	if (!prev) throw new Error('This challenge is not on this device.');
+	if (!prev) throw new Error(t('challenges:notOnDevice'));
 	const row = await mustChallenge(ctx, id);
 	const at = ctx.now();
 	const doc: Doc = { ...prev, winners, announcedAt: at, updatedAt: at };
@@ -81,7 +82,7 @@ export async function announceWinners(ctx: StoreContext, id: string, winners: Wi
 /** Enters one of the member's stories or resources (`entry` its id), or withdraws it (`challenge` null). */
 export async function setEntry(ctx: StoreContext, entry: string, challenge: string | null): Promise<void> {
 	const prev = await getDoc(ctx, entry);
-	if (!prev || !/^(story|resource):/.test(entry)) throw new Error('This story or resource is not on this device.');
+	if (!prev || !/^(story|resource):/.test(entry)) throw new Error(t('challenges:store.entryNotOnDevice'));
 	const before = typeof prev.challenge === 'string' ? prev.challenge : undefined;
 	const rows = new Map<string, Awaited<ReturnType<typeof getChallengeRow>>>();
 	for (const id of [before, challenge ?? undefined]) if (id) rows.set(id, await getChallengeRow(ctx, id));

@@ -5,6 +5,7 @@
 import { docId } from '../../domain/ids';
 import type { SuggestionStatus } from '../../domain/schemas';
 import type { SuggestionArea } from '../../domain/suggestions';
+import { t } from '../../i18n';
 import { cleanDoc, isNotFound, type StoreContext } from '../context';
 import { putDoc, vote, authorizeWrite as authorize } from '../writes';
 
@@ -28,7 +29,7 @@ async function getSuggestion(ctx: StoreContext, id: string): Promise<Doc> {
 	} catch (err) {
 		if (!isNotFound(err)) throw err;
 	}
-	throw new Error('This suggestion is not on this device.');
+	throw new Error(t('suggestions:edit.notOnDevice'));
 }
 
 const fields = (input: SuggestionInput) => ({ area: input.area, title: input.title.trim(), body: input.body.trim() });
@@ -50,7 +51,7 @@ export async function createSuggestion(ctx: StoreContext, input: SuggestionInput
 /** The author's edit of the text; the status and the moderators' reply stay as they are. */
 export async function editSuggestion(ctx: StoreContext, id: string, input: SuggestionInput): Promise<void> {
 	const prev = await getSuggestion(ctx, id);
-	if (prev.author !== ctx.member.name) throw new Error('Only the member who made a suggestion edits it.');
+	if (prev.author !== ctx.member.name) throw new Error(t('suggestions:edit.notYours'));
 	const next: Doc = { ...prev, ...fields(input), updatedAt: ctx.now() };
 	authorize(ctx, next, prev);
 	await putDoc(ctx, next);

@@ -13,6 +13,7 @@ import {
 	type SurveyAnswers,
 	type SurveyState
 } from '../../domain/surveys';
+import { t as translate } from '../../i18n';
 import type { StoreContext } from '../context';
 import { eventsTables } from '../events/tables';
 import { recognitionTables } from '../recognition/tables';
@@ -83,12 +84,14 @@ async function memberFacts(ctx: StoreContext, surveys: readonly SurveyRow[]): Pr
 async function asksText(ctx: StoreContext, audience: SurveyAudience): Promise<string> {
 	switch (audience.kind) {
 		case 'everyone':
-			return 'Every member';
+			return translate('surveys:store.everyMember');
 		case 'region':
-			return `Members in ${audience.region}`;
+			return translate('surveys:store.membersIn', { region: audience.region });
 		case 'event': {
 			const event = await eventsTables(ctx.db).events.get(audience.event);
-			return event ? `People who attended “${event.title}”` : 'People who attended an event';
+			return event
+				? translate('surveys:store.attendeesOf', { event: event.title })
+				: translate('surveys:store.attendees');
 		}
 	}
 }

@@ -11,6 +11,7 @@ import { surveyAnswerSchema, surveySchema, type SurveyAudience, type SurveyQuest
 import { answersRefusal, notInAudienceReason, type SurveyAnswers } from '../../domain/surveys';
 
 export type { SurveyAnswers };
+import { t } from '../../i18n';
 import { cleanDoc, isNotFound, type StoreContext } from '../context';
 import { eventsTables } from '../events/tables';
 import { authorizeWrite, currentDoc, putDoc } from '../writes';
@@ -54,9 +55,9 @@ async function getPrivate(ctx: StoreContext, id: string): Promise<Doc | null> {
  */
 export async function answerSurvey(ctx: StoreContext, survey: string, answers: SurveyAnswers): Promise<string> {
 	const view = await getSurvey(ctx, survey);
-	if (!view) throw new Error('This survey is not on this device.');
-	if (view.state === 'upcoming') throw new Error('This survey is not open yet.');
-	if (view.state === 'closed') throw new Error('This survey is closed.');
+	if (!view) throw new Error(t('surveys:notOnDevice'));
+	if (view.state === 'upcoming') throw new Error(t('surveys:store.notOpenYet'));
+	if (view.state === 'closed') throw new Error(t('surveys:store.closed'));
 	if (!view.inAudience) throw new Error(sentence(notInAudienceReason(view.audience)));
 	const refusal = answersRefusal(view, answers);
 	if (refusal) throw new Error(sentence(refusal));
@@ -66,7 +67,7 @@ export async function answerSurvey(ctx: StoreContext, survey: string, answers: S
 	// (or after the server refused them, which leaves nothing counted)
 	const [pending, refused] = await Promise.all([ctx.db.outbox.get(id), ctx.db.rejected.get(id)]);
 	if (prev?.counted || (prev && !prev._deleted && !pending && !refused))
-		throw new Error('You have already answered this survey.');
+		throw new Error(t('surveys:store.alreadyAnswered'));
 	const doc: Doc = {
 		_id: id,
 		type: 'survey-answer',
@@ -111,24 +112,23 @@ function withIds(questions: readonly SurveyQuestionInput[]): SurveyQuestion[] {
 
 /** The form's mistakes in words a moderator understands (before the schema's own checks). */
 function inputRefusal(input: SurveyInput, questions: readonly SurveyQuestion[]): string | null {
-	if (!input.title.trim()) return 'Give the survey a title.';
-	if (!questions.length) return 'Add at least one question.';
+	if (!input.title.trim()) return t('surveys:store.giveTitle');
+	if (!questions.length) return t('surveys:store.addQuestion');
 	const blank = questions.findIndex((q) => !q.label);
-	if (blank >= 0) return `Question ${blank + 1} needs its text.`;
+	if (blank >= 0) return t('surveys:store.questionText', { n: blank + 1 });
 	const few = questions.findIndex((q) => q.options !== undefined && new Set(q.options).size < 2);
-	if (few >= 0) return `Question ${few + 1} needs at least two different options.`;
-	if (!input.opensAt || !input.closesAt) return 'Say when the survey opens and closes.';
-	if (input.closesAt <= input.opensAt) return 'The survey must close after it opens.';
-	if (input.audience.kind === 'region' && !input.audience.region.trim()) return 'Name the region the survey asks.';
+	if (few >= 0) return t('surveys:store.questionOptions', { n: few + 1 });
+	if (!input.opensAt || !input.closesAt) return t('surveys:store.sayWhen');
+	if (input.closesAt <= input.opensAt) return t('surveys:store.closeAfterOpen');
+	if (input.audience.kind === 'region' && !input.audience.region.trim()) return t('surveys:store.nameRegion');
 	return null;
 }
 
 async function checkOrganiser(ctx: StoreContext, audience: SurveyAudience): Promise<void> {
 	if (isModerator(ctx.member)) return;
-	if (audience.kind !== 'event') throw new Error('Only moderators run surveys for every member or a region.');
+	if (audience.kind !== 'event') throw new Error(t('surveys:store.moderatorsOnly'));
 	const event = await eventsTables(ctx.db).events.get(audience.event);
-	if (!event?.organisers.includes(ctx.member.name))
-		throw new Error('Only the organisers of an event can survey the people who attended it.');
+	if (!event?.organisers.includes(ctx.member.name)) throw new Error(t('surveys:store.organisersOnly'));
 }
 
 function surveyDoc(ctx: StoreContext, id: string, input: SurveyInput, questions: SurveyQuestion[]): Doc {
@@ -167,7 +167,7 @@ export async function createSurvey(ctx: StoreContext, input: SurveyInput): Promi
 /** Changes a survey. Once it has answers the questions and anonymity stay as they are (the server refuses it). */
 export async function updateSurvey(ctx: StoreContext, id: string, input: SurveyInput): Promise<void> {
 	const prev = await currentDoc(ctx, id);
-	if (!prev || prev._deleted) throw new Error('This survey is not on this device.');
+	if (!prev || prev._deleted) throw new Error(t('surveys:notOnDevice'));
 	const questions = withIds(input.questions);
 	const refusal = inputRefusal(input, questions);
 	if (refusal) throw new Error(refusal);
@@ -175,7 +175,7 @@ export async function updateSurvey(ctx: StoreContext, id: string, input: SurveyI
 	const results = await surveysTables(ctx.db).results.get(id);
 	const answered = (results?.responses ?? 0) > 0;
 	if (answered && (JSON.stringify(questions) !== JSON.stringify(prev.questions) || input.anonymous !== prev.anonymous))
-		throw new Error('This survey already has answers: its questions cannot change.');
+		throw new Error(t('surveys:store.hasAnswers'));
 	const doc: Doc = {
 		...prev,
 		...surveyDoc(ctx, id, input, questions),
@@ -212,22 +212,23 @@ export async function eventSurveyTemplate(ctx: StoreContext, event: string): Pro
 	const row = await eventsTables(ctx.db).events.get(event);
 	if (!row) return undefined;
 	return {
-		title: `How was “${row.title}”?`,
-		description: 'A short, anonymous survey for the people who attended. It takes about a minute.',
+		// prefilled in the organiser's language: once published, it is what they wrote
+		title: t('surveys:template.title', { event: row.title }),
+		description: t('surveys:template.description'),
 		questions: [
 			{
 				id: 'satisfaction',
 				kind: 'scale',
-				label: 'Overall, how satisfied were you with this event?',
+				label: t('surveys:template.satisfaction'),
 				required: true
 			},
 			{
 				id: 'recommend',
 				kind: 'nps',
-				label: 'How likely are you to recommend events like this to a colleague?',
+				label: t('surveys:template.recommend'),
 				required: true
 			},
-			{ id: 'better', kind: 'text', label: 'What could we do better?' }
+			{ id: 'better', kind: 'text', label: t('surveys:template.better') }
 		],
 		opensAt: row.end,
 		closesAt: new Date(Date.parse(row.end) + EVENT_SURVEY_DAYS * DAY_MS).toISOString(),
