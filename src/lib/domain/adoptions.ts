@@ -90,6 +90,7 @@ export function adoptionReminder(adoption: AdoptionFacts, practiceTitle: string)
 		// no member caused it: shown without a name, like a place given at an event
 		actor: SYSTEM_ACTOR,
 		text: `Time to report results: how is ${practiceTitle} working at ${adoption.organization}?`,
+		message: { key: 'adoption.reminder', params: { practice: practiceTitle, organization: adoption.organization } },
 		href: practiceHref(adoption.practice),
 		source: adoption.id
 	};

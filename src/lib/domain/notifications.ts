@@ -39,6 +39,16 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/**
+ * A notification's sentence as data, for the interface to say in the member's language: a key
+ * under the `notifications:row.` namespace and its parameters (titles and excerpts as members
+ * wrote them). Plain data, so the domain and the server stay free of the interface's strings.
+ */
+export interface NotificationMessage {
+	key: string;
+	params: Record<string, string | number>;
+}
+
 /** One notification as the inbox lists it (and as email digests do). */
 export interface NotificationRow {
 	/** `{kind}:{source doc id}` (an event change adds `@{updatedAt}`, a place change `@{changedAt}`) */
@@ -47,7 +57,10 @@ export interface NotificationRow {
 	at: string;
 	/** who caused it */
 	actor: string;
+	/** the sentence in English, after the actor's name (email digests, and rows stored before `message`) */
 	text: string;
+	/** the same sentence as data; absent from rows stored before it existed */
+	message?: NotificationMessage;
 	href: string;
 	/** the document it was derived from (its deletion removes the notification) */
 	source: string;
@@ -84,6 +97,12 @@ const VERDICTS: Record<string, string> = {
 	reject: 'did not accept'
 };
 
+/** A message key and its parameters (kept short at the call sites). */
+export const msg = (key: string, params: Record<string, string | number> = {}): NotificationMessage => ({
+	key,
+	params
+});
+
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const ulidOf = (id: string): string => id.slice(id.indexOf(':') + 1);
 const excerpt = (text: string, max = 80): string => {
@@ -95,17 +114,21 @@ export async function notificationsFor(doc: Doc, me: string, lookup: NotifyLooku
 	const id = str(doc._id);
 	const author = str(doc.author);
 	const at = str(doc.updatedAt) || str(doc.createdAt);
-	const row = (kind: NotificationRow['kind'], text: string, href: string, suffix = ''): NotificationRow => ({
+	const row: RowOf = (kind, text, message, href, suffix = '') => ({
 		id: `${kind}:${id}${suffix}`,
 		kind,
 		at,
 		actor: author,
 		text,
+		message,
 		href,
 		source: id
 	});
 	if (doc.type === 'message') {
-		return doc.to === me && author !== me ? [row('message', excerpt(str(doc.body)), `/messages/${author}`)] : [];
+		const body = excerpt(str(doc.body));
+		return doc.to === me && author !== me
+			? [row('message', body, msg('message', { excerpt: body }), `/messages/${author}`)]
+			: [];
 	}
 	if (doc.type === 'place') return placeNotifications(doc, me, lookup);
 	// before the author check: the author of a suggestion is who hears of the moderators' answer
@@ -128,30 +151,58 @@ export async function notificationsFor(doc: Doc, me: string, lookup: NotifyLooku
 			const resource = await lookup.get(str(doc.resource));
 			if (!resource || resource.author !== me) return [];
 			const story = resource.type === 'story';
-			const decision = VERDICTS[str(doc.verdict)] ?? 'reviewed';
+			const verdict = str(doc.verdict) in VERDICTS ? str(doc.verdict) : 'other';
+			const decision = VERDICTS[verdict] ?? 'reviewed';
+			const title = excerpt(str(resource.title));
 			return [
 				row(
 					'review',
-					`${decision} your ${story ? 'story' : 'resource'} “${excerpt(str(resource.title))}”`,
+					`${decision} your ${story ? 'story' : 'resource'} “${title}”`,
+					msg(`review.${verdict}.${story ? 'story' : 'resource'}`, { title }),
 					`/${story ? 'stories' : 'library'}/${ulidOf(str(doc.resource))}`
 				)
 			];
 		}
 		case 'mentorship':
 			return doc.mentor === me
-				? [row('mentorship', `asked you for mentorship: ${excerpt(str(doc.goals))}`, '/mentorship')]
+				? [
+						row(
+							'mentorship',
+							`asked you for mentorship: ${excerpt(str(doc.goals))}`,
+							msg('mentorship.request', { goals: excerpt(str(doc.goals)) }),
+							'/mentorship'
+						)
+					]
 				: [];
 		case 'mentorship-answer': {
 			const request = await lookup.get(str(doc.mentorship));
 			if (!request || request.author !== me || request.mentor !== author) return [];
-			return [row('mentorship', `${str(doc.answer)} your mentorship request`, '/mentorship', `@${str(doc.answer)}`)];
+			const answer = str(doc.answer);
+			return [
+				row(
+					'mentorship',
+					`${answer} your mentorship request`,
+					msg(`mentorship.${answer}`, { answer }),
+					'/mentorship',
+					`@${answer}`
+				)
+			];
 		}
 		case 'event': {
 			if (!doc.updatedAt) return [];
 			const status = await lookup.myRsvp(id);
 			if (status !== 'going' && status !== 'maybe') return [];
 			const what = doc.cancelled ? 'cancelled' : 'changed';
-			return [row('event', `${what} “${excerpt(str(doc.title))}”`, `/events/${ulidOf(id)}`, `@${str(doc.updatedAt)}`)];
+			const title = excerpt(str(doc.title));
+			return [
+				row(
+					'event',
+					`${what} “${title}”`,
+					msg(`event.${what}`, { title }),
+					`/events/${ulidOf(id)}`,
+					`@${str(doc.updatedAt)}`
+				)
+			];
 		}
 		case 'challenge':
 			return challengeNotifications(doc, me, lookup, row);
@@ -188,6 +239,7 @@ async function surveyNotifications(doc: Doc, me: string, lookup: NotifyLookup): 
 			at: str(doc.createdAt),
 			actor: SYSTEM_ACTOR,
 			text: `New survey: ${excerpt(str(doc.title))}`,
+			message: msg('survey.new', { title: excerpt(str(doc.title)) }),
 			href: `/surveys/${ulidOf(id)}`,
 			source: id
 		}
@@ -202,7 +254,7 @@ async function challengeNotifications(
 	doc: Doc,
 	me: string,
 	lookup: NotifyLookup,
-	row: (kind: NotificationRow['kind'], text: string, href: string, suffix?: string) => NotificationRow
+	row: RowOf
 ): Promise<NotificationRow[]> {
 	const announcedAt = str(doc.announcedAt);
 	if (!announcedAt || !Array.isArray(doc.winners)) return [];
@@ -210,17 +262,33 @@ async function challengeNotifications(
 	for (const winner of doc.winners as { entry?: unknown; place?: unknown }[]) {
 		const entry = await lookup.get(str(winner.entry));
 		if (!entry || entry.author !== me) continue;
-		const text = `announced the winners of “${title}”: your entry won place ${Number(winner.place)}`;
-		return [row('challenge', text, `/challenges/${ulidOf(str(doc._id))}`, `@${announcedAt}`)];
+		const place = Number(winner.place);
+		const text = `announced the winners of “${title}”: your entry won place ${place}`;
+		return [
+			row(
+				'challenge',
+				text,
+				msg('challenge.won', { title, place }),
+				`/challenges/${ulidOf(str(doc._id))}`,
+				`@${announcedAt}`
+			)
+		];
 	}
 	return [];
 }
 
-type RowOf = (kind: NotificationRow['kind'], text: string, href: string) => NotificationRow;
+type RowOf = (
+	kind: NotificationRow['kind'],
+	text: string,
+	message: NotificationMessage,
+	href: string,
+	suffix?: string
+) => NotificationRow;
 
 function threadMentions(doc: Doc, me: string, row: RowOf): NotificationRow[] {
+	const title = excerpt(str(doc.title));
 	return mentionsIn(str(doc.body)).has(me)
-		? [row('mention', `mentioned you in “${excerpt(str(doc.title))}”`, `/forums/t/${ulidOf(str(doc._id))}`)]
+		? [row('mention', `mentioned you in “${title}”`, msg('mention', { title }), `/forums/t/${ulidOf(str(doc._id))}`)]
 		: [];
 }
 
@@ -236,38 +304,48 @@ async function answerNotification(doc: Doc, me: string, lookup: NotifyLookup): P
 		at: str(doc.answeredAt) || str(doc.updatedAt) || str(doc.createdAt),
 		actor: str(doc.answeredBy),
 		text: `accepted your reply as the answer in “${excerpt(str(doc.title))}”`,
+		message: msg('reply.accepted', { title: excerpt(str(doc.title)) }),
 		href: `/forums/t/${ulidOf(id)}#${ulidOf(postId)}`,
 		source: id
 	};
 }
 
-async function postNotifications(
-	doc: Doc,
-	me: string,
-	lookup: NotifyLookup,
-	row: (kind: NotificationRow['kind'], text: string, href: string) => NotificationRow
-): Promise<NotificationRow[]> {
+async function postNotifications(doc: Doc, me: string, lookup: NotifyLookup, row: RowOf): Promise<NotificationRow[]> {
 	const threadId = str(doc.thread);
 	const thread = await lookup.get(threadId);
 	const href = `/forums/t/${ulidOf(threadId)}#${ulidOf(str(doc._id))}`;
-	const title = excerpt(str(thread?.title) || 'a thread');
+	const titled = excerpt(str(thread?.title));
+	const title = titled || 'a thread';
+	// a thread not on this device has no title: its own sentence, so "a thread" is translated too
+	const params: Record<string, string> = titled ? { title } : {};
+	const untitled = titled ? '' : 'Untitled';
 	const out: NotificationRow[] = [];
 	const parent = doc.replyTo ? await lookup.get(str(doc.replyTo)) : null;
 	const mentioned = mentionsIn(str(doc.body)).has(me);
 	// one notice per post: a reply that also names me says both
 	if (thread?.author === me || parent?.author === me)
-		out.push(row('reply', `replied in “${title}”${mentioned ? ' and mentioned you' : ''}`, href));
-	else if (mentioned) out.push(row('mention', `mentioned you in “${title}”`, href));
+		out.push(
+			row(
+				'reply',
+				`replied in “${title}”${mentioned ? ' and mentioned you' : ''}`,
+				msg(`reply.${mentioned ? 'repliedMentioned' : 'replied'}${untitled}`, params),
+				href
+			)
+		);
+	else if (mentioned) out.push(row('mention', `mentioned you in “${title}”`, msg(`mention${untitled}`, params), href));
 	return out;
 }
 
 /** What an organiser reads when `member`'s place at “title” changes from `previous` to `state`. */
-function organiserText(state: string, previous: string, title: string): string | null {
-	if (state === 'place') return `got a place at “${title}”`;
+function organiserText(state: string, previous: string, title: string): [string, NotificationMessage] | null {
+	const said = (key: string, text: string): [string, NotificationMessage] => [text, msg(`place.${key}`, { title })];
+	if (state === 'place') return said('got', `got a place at “${title}”`);
 	if (state === 'waiting')
-		return previous === 'place' ? `moved to the waiting list of “${title}”` : `joined the waiting list of “${title}”`;
-	if (previous === 'place') return `gave up a place at “${title}”`;
-	if (previous === 'waiting') return `left the waiting list of “${title}”`;
+		return previous === 'place'
+			? said('movedToWaiting', `moved to the waiting list of “${title}”`)
+			: said('joinedWaiting', `joined the waiting list of “${title}”`);
+	if (previous === 'place') return said('gaveUp', `gave up a place at “${title}”`);
+	if (previous === 'waiting') return said('leftWaiting', `left the waiting list of “${title}”`);
 	return null;
 }
 
@@ -288,12 +366,13 @@ async function placeNotifications(doc: Doc, me: string, lookup: NotifyLookup): P
 	if (!event) return [];
 	const title = excerpt(str(event.title) || 'an event');
 	const id = str(doc._id);
-	const row = (actor: string, text: string): NotificationRow => ({
+	const row = (actor: string, [text, message]: [string, NotificationMessage]): NotificationRow => ({
 		id: `event:${id}@${changedAt}`,
 		kind: 'event',
 		at: changedAt,
 		actor,
 		text,
+		message,
 		href: `/events/${ulidOf(str(doc.event))}`,
 		source: id
 	});
@@ -303,12 +382,14 @@ async function placeNotifications(doc: Doc, me: string, lookup: NotifyLookup): P
 		return [
 			row(
 				SYSTEM_ACTOR,
-				state === 'place' ? `You have a place at “${title}” now.` : `You are now on the waiting list for “${title}”.`
+				state === 'place'
+					? [`You have a place at “${title}” now.`, msg('place.yours', { title })]
+					: [`You are now on the waiting list for “${title}”.`, msg('place.yoursWaiting', { title })]
 			)
 		];
 	}
 	const organisers = Array.isArray(event.organisers) ? event.organisers : [];
 	if (!organisers.includes(me)) return [];
-	const text = organiserText(state, previous, title);
-	return text ? [row(member, text)] : [];
+	const said = organiserText(state, previous, title);
+	return said ? [row(member, said)] : [];
 }

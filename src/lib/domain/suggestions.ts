@@ -77,6 +77,11 @@ export function suggestionNotification(doc: Record<string, unknown>, me: string)
 		at,
 		actor: by,
 		text: `marked your suggestion “${excerpt(str(doc.title))}” as ${status.toLowerCase()}`,
+		// one sentence per status, so each language words the status its own way
+		message: {
+			key: `suggestion.${str(doc.status)}`,
+			params: { title: excerpt(str(doc.title)), status: status.toLowerCase() }
+		},
 		href: `/suggestions/${id.slice(id.indexOf(':') + 1)}`,
 		source: id
 	};

@@ -9,6 +9,7 @@ import { tombstoneOf } from '../domain/tombstones';
 import { cleanDoc, isNotFound, notify, pouchOf, type StoreContext } from './context';
 import { writeSigned } from './signing/index';
 import type { LocalDbKind, NewThread, ProfileInput, ThreadEdit } from './types';
+import { t } from '../i18n';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
 
@@ -43,9 +44,11 @@ export async function currentDoc(ctx: StoreContext, id: string): Promise<Doc | n
 }
 const getDoc = currentDoc;
 
-async function mustGet(ctx: StoreContext, id: string, what: string): Promise<Doc> {
+type ForumItem = 'thread' | 'post' | 'reply' | 'vote';
+
+async function mustGet(ctx: StoreContext, id: string, what: ForumItem): Promise<Doc> {
 	const doc = await getDoc(ctx, id);
-	if (!doc) throw new Error(`This ${what} does not exist on this device.`);
+	if (!doc) throw new Error(t(`forums:store.missing.${what}`));
 	return doc;
 }
 
@@ -95,7 +98,7 @@ export async function reply(
 	return putDoc(ctx, doc);
 }
 
-async function edit(ctx: StoreContext, id: string, what: string, fields: Record<string, unknown>): Promise<void> {
+async function edit(ctx: StoreContext, id: string, what: ForumItem, fields: Record<string, unknown>): Promise<void> {
 	const prev = await mustGet(ctx, id, what);
 	const next: Doc = { ...prev, ...fields, updatedAt: ctx.now() };
 	authorize(ctx, next, prev);
@@ -115,7 +118,7 @@ export async function editPost(ctx: StoreContext, id: string, change: { body: st
 }
 
 /** A tombstone keeping the fields others need to place it (author, thread, category), no body. */
-async function remove(ctx: StoreContext, id: string, what: string): Promise<void> {
+async function remove(ctx: StoreContext, id: string, what: ForumItem): Promise<void> {
 	const prev = await mustGet(ctx, id, what);
 	const tombstone: Doc = { ...tombstoneOf(prev), _rev: prev._rev };
 	authorize(ctx, tombstone as DocFacts, prev);
@@ -140,7 +143,7 @@ export async function markAnswer(ctx: StoreContext, threadId: string, postId: st
 	const next: Doc = { ...rest };
 	if (postId) {
 		const post = await mustGet(ctx, postId, 'reply');
-		if (post.thread !== threadId || post._deleted) throw new Error('Only a reply in this thread can be its answer.');
+		if (post.thread !== threadId || post._deleted) throw new Error(t('forums:store.answerNotInThread'));
 		Object.assign(next, { answer: postId, answeredBy: ctx.member.name, answeredAt: ctx.now() });
 	}
 	authorize(ctx, next, prev);

@@ -61,6 +61,7 @@ describe('suggestion notifications', () => {
 			at: '2026-11-03T10:00:00.000Z',
 			actor: 'mod',
 			text: 'marked your suggestion “A dark theme” as planned',
+			message: { key: 'suggestion.planned', params: { title: 'A dark theme', status: 'planned' } },
 			href: '/suggestions/01JFSSSSSSSSSSSSSSSSSSSS01',
 			source: ID
 		});

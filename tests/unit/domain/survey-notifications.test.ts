@@ -45,6 +45,7 @@ describe('survey notifications', () => {
 				at: '2026-12-01T00:00:00.000Z',
 				actor: SYSTEM_ACTOR,
 				text: 'New survey: Our letters',
+				message: { key: 'survey.new', params: { title: 'Our letters' } },
 				href: `/surveys/${ULID}`,
 				source: `survey:${ULID}`
 			}

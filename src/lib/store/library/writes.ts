@@ -8,6 +8,7 @@ import { ratingId, useId } from '../../domain/ids';
 import { parseCoauthors } from '../../domain/coauthors';
 import type { Resource } from '../../domain/schemas';
 import { type StoreContext } from '../context';
+import { t } from '../../i18n';
 import { normalizeTags, putDoc, currentDoc as getDoc, authorizeWrite as authorize } from '../writes';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
@@ -215,7 +216,7 @@ export async function saveCollection(ctx: StoreContext, input: CollectionInput):
 /** Appends an item (a thread's answer, a resource...) to a collection, once. */
 export async function addToCollection(ctx: StoreContext, slug: string, ref: string, note?: string): Promise<void> {
 	const prev = await getDoc(ctx, collectionId(slug));
-	if (!prev) throw new Error('This collection does not exist on this device.');
+	if (!prev) throw new Error(t('kb:store.missingCollection'));
 	const items = (prev.items as Array<{ ref: string; note?: string }>) ?? [];
 	if (items.some((i) => i.ref === ref)) return;
 	await saveCollection(ctx, {

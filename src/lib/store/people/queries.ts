@@ -303,9 +303,11 @@ async function maskHidden(ctx: StoreContext, rows: NotificationRow[]): Promise<N
 	};
 	return rows.map((row) => {
 		const thread = threadOf(row);
-		if (hiddenFromMe(row.source, row.actor)) return { ...row, text: 'wrote something moderators hid' };
+		// the message too: its parameters quote what was hidden
+		if (hiddenFromMe(row.source, row.actor))
+			return { ...row, text: 'wrote something moderators hid', message: { key: 'hidden.item', params: {} } };
 		if (thread !== null && thread !== row.source && hiddenFromMe(thread, threadAuthors.get(thread)))
-			return { ...row, text: 'wrote in a thread moderators hid' };
+			return { ...row, text: 'wrote in a thread moderators hid', message: { key: 'hidden.thread', params: {} } };
 		return row;
 	});
 }

@@ -17,7 +17,7 @@ import {
 	standingOnly
 } from '../../domain/recognition';
 import type { Standing } from '../../domain/recognition';
-import { SYSTEM_ACTOR, type NotificationRow } from '../../domain/notifications';
+import { SYSTEM_ACTOR, type NotificationMessage, type NotificationRow } from '../../domain/notifications';
 import { BOARD_KEY, recognitionTables, RECOGNITION_TABLES } from './tables';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -78,12 +78,13 @@ export function recognitionNotifications(
 ): NotificationRow[] {
 	const since = Date.parse(now) - ANNOUNCE_WITHIN_MS;
 	const out: NotificationRow[] = [];
-	const row = (id: string, at: string, text: string): NotificationRow => ({
+	const row = (id: string, at: string, text: string, message: NotificationMessage): NotificationRow => ({
 		id,
 		kind: 'recognition',
 		at,
 		actor: SYSTEM_ACTOR,
 		text,
+		message,
 		href: `/people/${after.username}`,
 		source: `recognition:${after.username}`
 	});
@@ -95,7 +96,9 @@ export function recognitionNotifications(
 			const rule = BADGES.find((b) => b.key === badge.key);
 			const how = rule ? badgeEarnedText(rule, level as 1 | 2 | 3) : badge.earned;
 			const text = `You earned the ${badge.name} badge (${BADGE_LEVELS[level - 1]}): ${how}.`;
-			out.push(row(`recognition:badge:${badge.key}:${level}`, at, text));
+			// the badge's name, level and rule stay as recognition words them (not translated yet)
+			const message = { key: 'recognition.badge', params: { badge: badge.name, level: BADGE_LEVELS[level - 1], how } };
+			out.push(row(`recognition:badge:${badge.key}:${level}`, at, text, message));
 		}
 	}
 	const rank = (key: string | undefined) => LEVELS.findIndex((l) => l.key === key);
@@ -105,7 +108,8 @@ export function recognitionNotifications(
 				row(
 					`recognition:level:${after.level.key}`,
 					after.level.reachedAt,
-					`You reached the level ${after.level.name} with ${after.points} points.`
+					`You reached the level ${after.level.name} with ${after.points} points.`,
+					{ key: 'recognition.level', params: { level: after.level.name, points: after.points } }
 				)
 			);
 	}
