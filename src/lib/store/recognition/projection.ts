@@ -7,18 +7,12 @@
 // The member's own new badge levels and levels become notifications (kind `recognition`).
 import type { PraxisDb } from '../db';
 import type { Change, Projection } from '../feed/projection';
-import {
-	BADGE_LEVELS,
-	BADGES,
-	badgeEarnedText,
-	computeRecognition,
-	LEVELS,
-	recognitionFact,
-	standingOnly
-} from '../../domain/recognition';
+import { BADGES, computeRecognition, LEVELS, recognitionFact, standingOnly } from '../../domain/recognition';
 import type { Standing } from '../../domain/recognition';
 import { SYSTEM_ACTOR, type NotificationRow } from '../../domain/notifications';
 import { BOARD_KEY, recognitionTables, RECOGNITION_TABLES } from './tables';
+import { badgeEarnedText, badgeLevelName, badgeName, levelName } from './labels';
+import { t } from '../../i18n';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -94,7 +88,11 @@ export function recognitionNotifications(
 			if (Date.parse(at) < since) continue;
 			const rule = BADGES.find((b) => b.key === badge.key);
 			const how = rule ? badgeEarnedText(rule, level as 1 | 2 | 3) : badge.earned;
-			const text = `You earned the ${badge.name} badge (${BADGE_LEVELS[level - 1]}): ${how}.`;
+			const text = t('recognition:notify.badge', {
+				badge: badgeName(badge.key),
+				level: badgeLevelName(level as 1 | 2 | 3),
+				how
+			});
 			out.push(row(`recognition:badge:${badge.key}:${level}`, at, text));
 		}
 	}
@@ -105,7 +103,7 @@ export function recognitionNotifications(
 				row(
 					`recognition:level:${after.level.key}`,
 					after.level.reachedAt,
-					`You reached the level ${after.level.name} with ${after.points} points.`
+					t('recognition:notify.level', { level: levelName(after.level.key), points: after.points })
 				)
 			);
 	}
