@@ -1,0 +1,39 @@
+// The shared words for adoptions, results and recognition follow the interface language: English
+// exactly as before, French and Spanish with their own plurals.
+import { afterAll, describe, expect, it } from 'vitest';
+import { prepareLanguage } from '../../../src/lib/i18n/index';
+import { statusLine, summarySentence } from '../../../src/lib/components/adoption-labels';
+import { improvementText, sourceText } from '../../../src/lib/components/outcome-labels';
+import { badgeEarnedText, levelNameOf } from '../../../src/lib/store/recognition/labels';
+import { BADGES } from '../../../src/lib/domain/recognition';
+
+const helpful = BADGES.find((b) => b.key === 'helpful')!;
+
+describe('shared labels', () => {
+	afterAll(() => prepareLanguage('en'));
+
+	it('say in English what the domain said', async () => {
+		await prepareLanguage('en');
+		expect(summarySentence({ organisations: 1, withResults: 0 })).toBe(
+			'Adopted by 1 organisation; no results reported yet'
+		);
+		expect(summarySentence({ organisations: 4, withResults: 2 })).toBe('Adopted by 4 organisations; 2 report results');
+		expect(summarySentence({ organisations: 3, withResults: 1 })).toBe('Adopted by 3 organisations; 1 reports results');
+		expect(statusLine({ status: 'piloting' })).toBe('Piloting');
+		expect(improvementText(0.571)).toBe('57 % better');
+		expect(sourceText({ source: 'Register', sampleSize: 1 })).toBe('Source: Register (1 person asked)');
+		expect(badgeEarnedText(helpful, 2)).toBe('50 Helpful votes received');
+		expect(levelNameOf('Expert')).toBe('Expert');
+	});
+
+	it('speak French and Spanish', async () => {
+		await prepareLanguage('fr');
+		expect(summarySentence({ organisations: 2, withResults: 1 })).toBe(
+			'Adoptée par 2 organisations\u00a0; 1 communique des résultats'
+		);
+		expect(levelNameOf('Leader')).toBe('Référent');
+		await prepareLanguage('es');
+		expect(sourceText({ sampleSize: 412 })).toBe('412 personas consultadas');
+		expect(badgeEarnedText(helpful, 1)).toBe('10 votos «Útil» recibidos');
+	});
+});
