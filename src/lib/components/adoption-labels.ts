@@ -1,8 +1,9 @@
 // Words the adoption screens share (the panel, its form, "Your adoptions"), in the interface
 // language. Functions, not constants: the language is known only once the app has started.
-import type { AdoptionSummary } from '$lib/domain/adoptions';
-import type { AdoptionStatus } from '$lib/domain/schemas';
-import { formatDate, t } from '$lib/i18n';
+// Relative imports: unit tests type-check this file with the server's tsconfig, which has no $lib.
+import type { AdoptionSummary } from '../domain/adoptions';
+import type { AdoptionStatus } from '../domain/schemas';
+import { formatDate, t } from '../i18n';
 
 export const statusLabel = (status: AdoptionStatus): string => t(`components:adoption.status.${status}`);
 

@@ -1,9 +1,10 @@
 // Words for measured results (stories, adoptions, impact) in the interface language: the names of
 // the measures, the change in words and where citizens' feedback comes from. The domain keeps the
 // arithmetic (domain/outcomes.ts); this file only says it.
-import { formatFigure, improvementOf } from '$lib/domain/outcomes';
-import { OUTCOME_METRICS, type OutcomeFigure, type OutcomeMetric } from '$lib/domain/schemas';
-import { formatNumber, locale, t } from '$lib/i18n';
+// Relative imports: unit tests type-check this file with the server's tsconfig, which has no $lib.
+import { formatFigure, improvementOf } from '../domain/outcomes';
+import { OUTCOME_METRICS, type OutcomeFigure, type OutcomeMetric } from '../domain/schemas';
+import { formatNumber, locale, t } from '../i18n';
 
 /** The name of a measure; a metric this version does not know is shown as stored. */
 export const metricLabel = (metric: string): string =>

@@ -4,10 +4,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { prepareLanguage } from '../../../src/lib/i18n/index';
 import { statusLine, summarySentence } from '../../../src/lib/components/adoption-labels';
 import { improvementText, sourceText } from '../../../src/lib/components/outcome-labels';
-import { badgeEarnedText, levelNameOf } from '../../../src/lib/store/recognition/labels';
+import { badgeEarnedText, ledgerText, levelNameOf } from '../../../src/lib/store/recognition/labels';
 import { BADGES } from '../../../src/lib/domain/recognition';
 
 const helpful = BADGES.find((b) => b.key === 'helpful')!;
+const LINES = [
+	{ rule: 'thread', text: 'Started the thread "Permits"' },
+	{ rule: 'mentee', text: 'Completed a mentorship with Ada Lovelace' },
+	{ rule: 'helpful', text: 'Helpful vote from bob on your reply in "Say "hi""' },
+	{ rule: 'win', text: 'Won third in the challenge "Open" with "an untitled item"' },
+	{ rule: 'win', text: 'Won place 5 in the challenge "Open" with "Lyon"' }
+] as const;
 
 describe('shared labels', () => {
 	afterAll(() => prepareLanguage('en'));
@@ -24,6 +31,7 @@ describe('shared labels', () => {
 		expect(sourceText({ source: 'Register', sampleSize: 1 })).toBe('Source: Register (1 person asked)');
 		expect(badgeEarnedText(helpful, 2)).toBe('50 Helpful votes received');
 		expect(levelNameOf('Expert')).toBe('Expert');
+		for (const line of LINES) expect(ledgerText(line)).toBe(line.text);
 	});
 
 	it('speak French and Spanish', async () => {
@@ -32,8 +40,13 @@ describe('shared labels', () => {
 			'Adoptée par 2 organisations\u00a0; 1 communique des résultats'
 		);
 		expect(levelNameOf('Leader')).toBe('Référent');
+		expect(ledgerText(LINES[2])).toBe('Vote «\u00a0Utile\u00a0» de bob sur votre réponse dans «\u00a0Say "hi"\u00a0»');
+		expect(ledgerText(LINES[3])).toBe(
+			'A obtenu la troisième place au défi «\u00a0Open\u00a0» avec «\u00a0un élément sans titre\u00a0»'
+		);
+		expect(ledgerText({ rule: 'thread', text: 'Something else' })).toBe('Something else');
 		await prepareLanguage('es');
-		expect(sourceText({ sampleSize: 412 })).toBe('412 personas consultadas');
+		expect(sourceText({ source: '', sampleSize: 412 })).toBe('412 personas consultadas');
 		expect(badgeEarnedText(helpful, 1)).toBe('10 votos «Útil» recibidos');
 	});
 });
