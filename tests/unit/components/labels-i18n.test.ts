@@ -3,9 +3,21 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareLanguage } from '../../../src/lib/i18n/index';
 import { statusLine, summarySentence } from '../../../src/lib/components/adoption-labels';
-import { improvementText, sourceText } from '../../../src/lib/components/outcome-labels';
-import { badgeEarnedText, ledgerText, levelNameOf } from '../../../src/lib/store/recognition/labels';
-import { BADGES } from '../../../src/lib/domain/recognition';
+import { improvementText, metricLabel, sourceText } from '../../../src/lib/components/outcome-labels';
+import { statusLabel } from '../../../src/lib/components/adoption-labels';
+import { OUTCOME_LABELS } from '../../../src/lib/domain/outcomes';
+import { ADOPTION_STATUS_LABELS } from '../../../src/lib/domain/adoptions';
+import {
+	badgeEarnedText,
+	badgeName,
+	ledgerText,
+	levelName,
+	levelNameOf,
+	ruleDescription
+} from '../../../src/lib/store/recognition/labels';
+import * as rules from '../../../src/lib/domain/recognition';
+
+const { BADGES, LEVELS, POINTS } = rules;
 
 const helpful = BADGES.find((b) => b.key === 'helpful')!;
 const LINES = [
@@ -32,6 +44,21 @@ describe('shared labels', () => {
 		expect(badgeEarnedText(helpful, 2)).toBe('50 Helpful votes received');
 		expect(levelNameOf('Expert')).toBe('Expert');
 		for (const line of LINES) expect(ledgerText(line)).toBe(line.text);
+	});
+
+	it('say in English exactly what the shared rules say', async () => {
+		await prepareLanguage('en');
+		for (const [key, rule] of Object.entries(POINTS))
+			expect(ruleDescription(key as rules.RuleKey)).toBe(rule.description);
+		for (const badge of BADGES) {
+			expect(badgeName(badge.key)).toBe(badge.name);
+			for (const level of [1, 2, 3] as const)
+				expect(badgeEarnedText(badge, level)).toBe(rules.badgeEarnedText(badge, level));
+		}
+		for (const level of LEVELS) expect(levelName(level.key)).toBe(level.name);
+		for (const [metric, label] of Object.entries(OUTCOME_LABELS)) expect(metricLabel(metric)).toBe(label);
+		for (const [status, label] of Object.entries(ADOPTION_STATUS_LABELS))
+			expect(statusLabel(status as keyof typeof ADOPTION_STATUS_LABELS)).toBe(label);
 	});
 
 	it('speak French and Spanish', async () => {
