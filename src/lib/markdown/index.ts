@@ -5,6 +5,7 @@ import { plainExcerpt } from '../search/snippet';
 import { Marked } from 'marked';
 import DOMPurify, { type Config } from 'dompurify';
 import { classifyLink, isAllowedImage, EXTERNAL_REL } from './url-policy';
+import { t } from '../i18n';
 
 export { classifyLink, isAllowedImage, EXTERNAL_REL } from './url-policy';
 
@@ -43,7 +44,7 @@ function secure(fragment: DocumentFragment, origin: string): void {
 			img.setAttribute('loading', 'lazy');
 			continue;
 		}
-		const label = img.getAttribute('alt') || 'image';
+		const label = img.getAttribute('alt') || t('components:markdown.image');
 		const replacement = fragment.ownerDocument.createElement(classifyLink(src, origin) === 'blocked' ? 'span' : 'a');
 		replacement.textContent = `[${label}]`;
 		if (replacement instanceof HTMLAnchorElement) {
@@ -74,5 +75,5 @@ export function quote(markdown: string, who: string): string {
 		.trim()
 		.split('\n')
 		.map((line) => `> ${line}`);
-	return `> **${who}** wrote:\n${lines.join('\n')}\n\n`;
+	return `> ${t('components:markdown.wrote', { who })}\n${lines.join('\n')}\n\n`;
 }

@@ -8,6 +8,7 @@ import { certificateFinder, revokedIn } from '../pouch/trust-lookups';
 import type { StoreContext } from './context';
 import { deviceAuthority } from './device-authority';
 import type { StoreSigning } from './signing/index';
+import { t } from '../i18n';
 
 export interface ExchangeApi {
 	/** A bundle of the community documents changed since `since` (ISO; null: all), signed by this device. */
@@ -25,15 +26,14 @@ export function createExchange(
 	return {
 		async saveUpdates(since) {
 			const cert = await signing?.certificate();
-			if (!signing || !cert)
-				throw new Error('This device has no certified key yet: open Praxis once while online, then save the file.');
+			if (!signing || !cert) throw new Error(t('exchange:errors.noKey'));
 			const { bytes, count } = await exportBundle({
 				db: community,
 				author: member.name,
 				device: cert._id,
 				sign: async (b) => {
 					const signed = await signing.signBytes(b);
-					if (!signed) throw new Error('This device lost its key while saving.');
+					if (!signed) throw new Error(t('exchange:errors.lostKey'));
 					return signed.sig;
 				},
 				since

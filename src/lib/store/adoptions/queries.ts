@@ -15,6 +15,7 @@ import { visibleItems } from '../moderation/queries';
 import { displayNames } from '../queries';
 import { storyTables } from '../stories/tables';
 import { adoptionTables, type AdoptionRow } from './tables';
+import { t } from '../../i18n';
 
 export interface AdoptionView extends AdoptionRow {
 	authorName: string;
@@ -82,7 +83,9 @@ export async function practicesByIds(ctx: StoreContext, ids: readonly string[]):
 			id,
 			{
 				id,
-				title: titles.get(id) ?? (id.startsWith('story:') ? 'a success story' : 'a library resource'),
+				title:
+					titles.get(id) ??
+					(id.startsWith('story:') ? t('adoptions:practice.story') : t('adoptions:practice.resource')),
 				href: practiceHref(id)
 			}
 		])
@@ -120,6 +123,12 @@ export function adoptionReminders(ctx: StoreContext): Promise<NotificationRow[]>
 			return practicesByIds(
 				ctx,
 				due.map((a) => a.practice)
-			).then((practices) => due.map((a) => adoptionReminder(a, practices.get(a.practice)!.title)));
+			).then((practices) =>
+				due.map((a) => {
+					const title = practices.get(a.practice)!.title;
+					const reminder = adoptionReminder(a, title);
+					return { ...reminder, text: t('adoptions:reminder', { title, organisation: a.organization }) };
+				})
+			);
 		});
 }

@@ -8,6 +8,7 @@ import type { AdoptionStatus, OutcomeFigure } from '../../domain/schemas';
 import { tombstoneOf } from '../../domain/tombstones';
 import { type StoreContext } from '../context';
 import { putDoc, currentDoc as getDoc, authorizeWrite as authorize } from '../writes';
+import { t } from '../../i18n';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
 
@@ -25,8 +26,6 @@ export interface AdoptionInput {
 	remindAfterDays?: number;
 }
 
-const NOT_PUBLISHED = 'Only a published resource or story can be adopted.';
-
 function fieldsOf(input: AdoptionInput): Record<string, unknown> {
 	const fields: Record<string, unknown> = {
 		organization: input.organization.trim(),
@@ -42,11 +41,10 @@ function fieldsOf(input: AdoptionInput): Record<string, unknown> {
 
 /** Records an adoption of `practice` (`resource:{ulid}` or `story:{ulid}`); returns its id. */
 export async function recordAdoption(ctx: StoreContext, practice: string, input: AdoptionInput): Promise<string> {
-	if (!isIdOf('resource', practice) && !isIdOf('story', practice))
-		throw new Error('Only a library resource or a success story can be adopted.');
+	if (!isIdOf('resource', practice) && !isIdOf('story', practice)) throw new Error(t('adoptions:errors.notAdoptable'));
 	const related = await getDoc(ctx, practice);
-	if (!related) throw new Error('This resource or story is not on this device.');
-	if (related.status !== 'published') throw new Error(NOT_PUBLISHED);
+	if (!related) throw new Error(t('adoptions:errors.notHere'));
+	if (related.status !== 'published') throw new Error(t('adoptions:errors.notPublished'));
 	const doc: Doc = {
 		_id: docId('adoption'),
 		type: 'adoption',
@@ -61,7 +59,7 @@ export async function recordAdoption(ctx: StoreContext, practice: string, input:
 
 async function mustGetOwn(ctx: StoreContext, id: string): Promise<Doc> {
 	const prev = await getDoc(ctx, id);
-	if (!prev || prev.type !== 'adoption') throw new Error('This adoption is not on this device.');
+	if (!prev || prev.type !== 'adoption') throw new Error(t('adoptions:errors.noSuchAdoption'));
 	return prev;
 }
 

@@ -3,7 +3,6 @@
 // figures over every item (the impact dashboard). Answers moderators hid are left out.
 import {
 	feedbackFigures,
-	feedbackSentence,
 	itemWriters,
 	summarizeFeedback,
 	type FeedbackFigures,
@@ -18,6 +17,7 @@ import { visibleItems } from '../moderation/queries';
 import { displayNames } from '../queries';
 import { storyTables } from '../stories/tables';
 import { feedbackTables, type FeedbackRow } from './tables';
+import { t } from '../../i18n';
 
 export interface FeedbackSummaryView extends FeedbackSummary {
 	/** "8 of 10 members found this useful." or "No one has said yet." */
@@ -48,7 +48,13 @@ export interface ItemResultView extends FeedbackSummaryView {
 	kind: string;
 }
 
-const viewOf = (summary: FeedbackSummary): FeedbackSummaryView => ({ ...summary, sentence: feedbackSentence(summary) });
+/** "8 of 10 members found this useful." in the interface language (domain/feedback.ts words it for the server). */
+const sentenceOf = (summary: FeedbackSummary): string =>
+	summary.total === 0
+		? t('feedback:sentence.none')
+		: t('feedback:sentence.found', { count: summary.total, yes: summary.yes });
+
+const viewOf = (summary: FeedbackSummary): FeedbackSummaryView => ({ ...summary, sentence: sentenceOf(summary) });
 
 async function answersOn(ctx: StoreContext, target: string): Promise<FeedbackRow[]> {
 	const rows = await feedbackTables(ctx.db).feedback.where('target').equals(target).toArray();
@@ -113,16 +119,26 @@ async function myItems(ctx: StoreContext): Promise<Item[]> {
 	]);
 	const ulid = (id: string) => id.slice(id.indexOf(':') + 1);
 	return [
-		...resources.map((r) => ({ id: r.id, title: r.title, href: `/library/${ulid(r.id)}`, kind: 'Library resource' })),
-		...stories.map((s) => ({ id: s.id, title: s.title, href: `/stories/${ulid(s.id)}`, kind: 'Success story' })),
+		...resources.map((r) => ({
+			id: r.id,
+			title: r.title,
+			href: `/library/${ulid(r.id)}`,
+			kind: t('feedback:kind.resource')
+		})),
+		...stories.map((s) => ({
+			id: s.id,
+			title: s.title,
+			href: `/stories/${ulid(s.id)}`,
+			kind: t('feedback:kind.story')
+		})),
 		...events
 			.filter((e) => !e.cancelled && e.end <= ctx.now())
-			.map((e) => ({ id: e.id, title: e.title, href: `/events/${ulid(e.id)}`, kind: 'Event' })),
+			.map((e) => ({ id: e.id, title: e.title, href: `/events/${ulid(e.id)}`, kind: t('feedback:kind.event') })),
 		...collections.map((c) => ({
 			id: `collection:${c.slug}`,
 			title: c.title,
 			href: `/kb/${c.slug}`,
-			kind: 'Knowledge-base collection'
+			kind: t('feedback:kind.collection')
 		}))
 	];
 }

@@ -1,12 +1,13 @@
 // Feedback writes: give or change the member's "Was this useful?" answer on an item, or remove
 // it. The item is read from this device's replica and judged by the same rule the server applies
 // (domain/feedback.ts), so the member reads the reason at once rather than after a sync.
-import { feedbackRefusal, type FeedbackItemFacts } from '../../domain/feedback';
+import { EVENT_NOT_OVER, feedbackRefusal, NO_SUCH_ITEM, OWN_ITEM, type FeedbackItemFacts } from '../../domain/feedback';
 import { feedbackId } from '../../domain/ids';
 import { type DocFacts } from '../../domain/permissions';
 import { tombstoneOf } from '../../domain/tombstones';
 import { type StoreContext } from '../context';
 import { putDoc, currentDoc as getDoc, authorizeWrite as authorize } from '../writes';
+import { t } from '../../i18n';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
 
@@ -16,7 +17,13 @@ export interface FeedbackInput {
 	comment?: string;
 }
 
-const sentence = (reason: string): string => reason.charAt(0).toUpperCase() + reason.slice(1) + '.';
+/** The shared rule's refusal as a sentence in the interface language. */
+function sentence(reason: string): string {
+	if (reason === NO_SUCH_ITEM) return t('feedback:errors.noSuchItem');
+	if (reason === EVENT_NOT_OVER) return t('feedback:errors.eventNotOver');
+	if (reason === OWN_ITEM) return t('feedback:errors.ownItem');
+	return reason.charAt(0).toUpperCase() + reason.slice(1) + '.';
+}
 
 /** Gives, or changes, the member's answer on `target`; returns the feedback id. */
 export async function giveFeedback(ctx: StoreContext, target: string, input: FeedbackInput): Promise<string> {

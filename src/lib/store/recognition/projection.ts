@@ -7,18 +7,12 @@
 // The member's own new badge levels and levels become notifications (kind `recognition`).
 import type { PraxisDb } from '../db';
 import type { Change, Projection } from '../feed/projection';
-import {
-	BADGE_LEVELS,
-	BADGES,
-	badgeEarnedText,
-	computeRecognition,
-	LEVELS,
-	recognitionFact,
-	standingOnly
-} from '../../domain/recognition';
+import { BADGES, computeRecognition, LEVELS, recognitionFact, standingOnly } from '../../domain/recognition';
 import type { Standing } from '../../domain/recognition';
 import { SYSTEM_ACTOR, type NotificationMessage, type NotificationRow } from '../../domain/notifications';
 import { BOARD_KEY, recognitionTables, RECOGNITION_TABLES } from './tables';
+import { badgeEarnedText, badgeLevelName, badgeName, levelName } from './labels';
+import { t } from '../../i18n';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -95,9 +89,15 @@ export function recognitionNotifications(
 			if (Date.parse(at) < since) continue;
 			const rule = BADGES.find((b) => b.key === badge.key);
 			const how = rule ? badgeEarnedText(rule, level as 1 | 2 | 3) : badge.earned;
-			const text = `You earned the ${badge.name} badge (${BADGE_LEVELS[level - 1]}): ${how}.`;
-			// the badge's name, level and rule stay as recognition words them (not translated yet)
-			const message = { key: 'recognition.badge', params: { badge: badge.name, level: BADGE_LEVELS[level - 1], how } };
+			const text = t('recognition:notify.badge', {
+				badge: badgeName(badge.key),
+				level: badgeLevelName(level as 1 | 2 | 3),
+				how
+			});
+			const message = {
+				key: 'recognition.badge',
+				params: { badge: badgeName(badge.key), level: badgeLevelName(level as 1 | 2 | 3), how }
+			};
 			out.push(row(`recognition:badge:${badge.key}:${level}`, at, text, message));
 		}
 	}
@@ -108,8 +108,8 @@ export function recognitionNotifications(
 				row(
 					`recognition:level:${after.level.key}`,
 					after.level.reachedAt,
-					`You reached the level ${after.level.name} with ${after.points} points.`,
-					{ key: 'recognition.level', params: { level: after.level.name, points: after.points } }
+					t('recognition:notify.level', { level: levelName(after.level.key), points: after.points }),
+					{ key: 'recognition.level', params: { level: levelName(after.level.key), points: after.points } }
 				)
 			);
 	}
