@@ -8,7 +8,7 @@ import type { Category, CommunityDoc } from '../src/lib/domain/schemas';
 import { validateCommunityDoc } from '../src/lib/domain/validate';
 import type { PraxisAuth } from './auth/service';
 import { UsernameTakenError } from './auth/users';
-import { DEMO_MEMBERS, DEMO_PASSWORD } from './demo/members';
+import { DEMO_MEMBERS, DEMO_PASSWORD, FEATURED_DEMO_MEMBERS } from './demo/members';
 import { buildDemoDocs } from './demo/build';
 import { serverSigner, signAsServer, storeSignedNew, type ServerSigner } from './devices/server-key';
 import { backfillPlaces } from './events/places';
@@ -110,13 +110,16 @@ export async function seedCategories(storage: Storage, now: Date, signer?: Serve
 }
 
 async function seedDemo(storage: Storage, auth: PraxisAuth, now: Date, signer: ServerSigner): Promise<number> {
-	for (const member of DEMO_MEMBERS) {
-		try {
-			await auth.createMember({ ...member, privacy: null });
-		} catch (err) {
-			if (!(err instanceof UsernameTakenError)) throw err; // someone registered that name first: keep theirs
-		}
-	}
+	// in parallel: password hashing dominates, and the hashing gate bounds how many run at once
+	await Promise.all(
+		DEMO_MEMBERS.map(async (member) => {
+			try {
+				await auth.createMember({ ...member, privacy: null });
+			} catch (err) {
+				if (!(err instanceof UsernameTakenError)) throw err; // someone registered that name first: keep theirs
+			}
+		})
+	);
 	const written = await writeNew(storage, buildDemoDocs(now), signer);
 	await storage.db(COMMUNITY_DB).put({ _id: DEMO_MARKER, at: now.toISOString() });
 	return written;
@@ -145,7 +148,7 @@ export async function seed({
 		demoLoaded,
 		demoDocs,
 		demoMembers: demoPresent
-			? DEMO_MEMBERS.map((m) => ({
+			? FEATURED_DEMO_MEMBERS.map((m) => ({
 					username: m.username,
 					displayName: m.displayName,
 					roles: ['member', ...(m.roles ?? [])]

@@ -1,21 +1,25 @@
-// Demo events: a webinar and a meetup coming up, a workshop that has happened (with materials),
-// and RSVPs, so the calendar is not empty on first start.
-import { ulid } from 'ulid';
-import { docId, rsvpId } from '../../src/lib/domain/ids';
-import type { CommunityDoc, EventDoc } from '../../src/lib/domain/schemas';
+// Demo events: webinars, workshops, meetups and a conference in several regions, coming up in the
+// next six weeks or held in the last four months (with materials and the organisers' attendance
+// records), and RSVPs, so the calendar is not empty on first start.
+import { demoUlid as ulid } from './ids';
+import { attendanceId, docId, rsvpId } from '../../src/lib/domain/ids';
+import { MORE_EVENTS } from './events-more';
+import type { AttendanceDoc, CommunityDoc, EventDoc } from '../../src/lib/domain/schemas';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-interface DemoEvent {
+export interface DemoEvent {
 	by: string;
 	/** Days from now to the start (negative: in the past); starts at `hourUtc`. */
 	inDays: number;
 	hourUtc: number;
 	hours: number;
 	fields: Pick<EventDoc, 'kind' | 'title' | 'description' | 'timeZone' | 'location' | 'organisers' | 'tags'> &
-		Partial<Pick<EventDoc, 'capacity' | 'region' | 'materials'>>;
+		Partial<Pick<EventDoc, 'capacity' | 'region' | 'materials' | 'recording' | 'official'>>;
 	going?: string[];
 	maybe?: string[];
+	/** Past events: who came, as an organiser recorded it the day after (the others did not). */
+	attended?: string[];
 }
 
 const EVENTS: readonly DemoEvent[] = [
@@ -77,13 +81,14 @@ const EVENTS: readonly DemoEvent[] = [
 			materials:
 				'Slides and the one-page incident plan template are in the library: see "Cyber hygiene baseline: 8 measures for small municipalities".'
 		},
-		going: ['piotr', 'ana', 'thi', 'maria']
+		going: ['piotr', 'ana', 'thi', 'maria'],
+		attended: ['piotr', 'ana', 'maria', 'lars', 'zofia']
 	}
 ];
 
 export function buildDemoEvents(now: Date): CommunityDoc[] {
 	const docs: CommunityDoc[] = [];
-	EVENTS.forEach((e, index) => {
+	[...EVENTS, ...MORE_EVENTS].forEach((e, index) => {
 		const day = now.getTime() - (now.getTime() % DAY_MS) + e.inDays * DAY_MS;
 		const start = day + e.hourUtc * 60 * 60 * 1000;
 		// proposed some weeks before it starts, never in the future
@@ -113,6 +118,23 @@ export function buildDemoEvents(now: Date): CommunityDoc[] {
 				status
 			});
 		});
+		const end = start + e.hours * 60 * 60 * 1000;
+		if (e.attended && end < now.getTime()) {
+			const recorded = Math.min(end + DAY_MS, now.getTime() - 60_000);
+			for (const member of new Set([...(e.going ?? []), ...e.attended])) {
+				const record: AttendanceDoc = {
+					_id: attendanceId(id, member),
+					type: 'attendance',
+					author: e.fields.organisers[0],
+					createdAt: new Date(recorded).toISOString(),
+					event: id,
+					member,
+					attended: e.attended.includes(member)
+				};
+				// attendance is validated like every community document but is not in the CommunityDoc union
+				docs.push(record as unknown as CommunityDoc);
+			}
+		}
 	});
 	return docs;
 }

@@ -1,11 +1,15 @@
 // Demo members: believable public servants with full profiles. They share one password,
 // printed when the server starts, so anyone trying Praxis can sign in as any of them.
 import type { NewMember } from '../auth/members';
+import { DEMO_PASSWORD, MORE_MEMBERS } from './members-more';
 
-export const DEMO_PASSWORD = 'praxis-demo-2026';
+export { DEMO_PASSWORD };
 
-/** Fictional people agreed to nothing: seed.ts creates them with no privacy consent. */
-export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
+/**
+ * The six members README names and the server prints at start (some with roles). Fictional
+ * people agreed to nothing: seed.ts creates them with no privacy consent.
+ */
+export const FEATURED_DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 	{
 		username: 'maria',
 		password: DEMO_PASSWORD,
@@ -99,3 +103,6 @@ export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		}
 	}
 ];
+
+/** Everyone the demo creates: the featured six, then the rest of the community. */
+export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [...FEATURED_DEMO_MEMBERS, ...MORE_MEMBERS];
