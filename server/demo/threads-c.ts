@@ -310,13 +310,13 @@ Did it work for you, or did it only move the queue to the afternoon?`,
 		category: 'citizen-engagement',
 		by: 'chloe',
 		daysAgo: 63,
-		title: 'Consultation en ligne : comment toucher les habitants des petites communes ?',
+		title: 'Consultation en ligne\u00a0: comment toucher les habitants des petites communes\u00a0?',
 		tags: ['consultation', 'citizen-engagement', 'small-municipalities'],
 		body: `Bonjour à tous,
 
-Nous préparons une consultation régionale sur les transports scolaires. Lors de la précédente, 70 % des contributions venaient de la métropole, alors que la moitié des familles concernées vit dans des communes de moins de 2 000 habitants.
+Nous préparons une consultation régionale sur les transports scolaires. Lors de la précédente, 70\u00a0% des contributions venaient de la métropole, alors que la moitié des familles concernées vit dans des communes de moins de 2 000 habitants.
 
-Avez-vous des retours d’expérience pour mieux associer les habitants des zones rurales ? Réunions publiques, questionnaires papier en mairie, relais des associations de parents ?
+Avez-vous des retours d’expérience pour mieux associer les habitants des zones rurales\u00a0? Réunions publiques, questionnaires papier en mairie, relais des associations de parents\u00a0?
 
 Merci d’avance.`,
 		votes: ['tomas', 'lars', 'jamal'],

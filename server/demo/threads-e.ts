@@ -242,17 +242,17 @@ The board now discusses the report instead of skipping it. Happy to share the la
 		category: 'digital-services',
 		by: 'chloe',
 		daysAgo: 30,
-		title: 'Dématérialisation des actes d’état civil : retours d’expérience ?',
+		title: 'Dématérialisation des actes d’état civil\u00a0: retours d’expérience\u00a0?',
 		tags: ['etat-civil', 'dematerialisation', 'e-services'],
 		body: `Bonjour,
 
 Plusieurs communes de la région souhaitent proposer la demande d’actes d’état civil (naissance, mariage, décès) entièrement en ligne, avec envoi par voie électronique lorsque c’est possible.
 
-Les questions qui reviennent :
+Les questions qui reviennent\u00a0:
 
-- Comment vérifier l’identité du demandeur sans imposer un déplacement en mairie ?
-- Quel délai de traitement annoncer aux usagers ?
-- Faut-il conserver un accueil physique pour les personnes éloignées du numérique ?
+- Comment vérifier l’identité du demandeur sans imposer un déplacement en mairie\u00a0?
+- Quel délai de traitement annoncer aux usagers\u00a0?
+- Faut-il conserver un accueil physique pour les personnes éloignées du numérique\u00a0?
 
 Vos retours nous seraient précieux, même partiels.`,
 		votes: ['tomas', 'olga', 'james'],
