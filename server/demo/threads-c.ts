@@ -314,7 +314,7 @@ Did it work for you, or did it only move the queue to the afternoon?`,
 		tags: ['consultation', 'citizen-engagement', 'small-municipalities'],
 		body: `Bonjour à tous,
 
-Nous préparons une consultation régionale sur les transports scolaires. Lors de la précédente, 70\u00a0% des contributions venaient de la métropole, alors que la moitié des familles concernées vit dans des communes de moins de 2 000 habitants.
+Nous préparons une consultation régionale sur les transports scolaires. Lors de la précédente, 70\u00a0% des contributions venaient de la métropole, alors que la moitié des familles concernées vit dans des communes de moins de 2\u00a0000 habitants.
 
 Avez-vous des retours d’expérience pour mieux associer les habitants des zones rurales\u00a0? Réunions publiques, questionnaires papier en mairie, relais des associations de parents\u00a0?
 
