@@ -82,7 +82,7 @@ const EVENTS: readonly DemoEvent[] = [
 				'Slides and the one-page incident plan template are in the library: see "Cyber hygiene baseline: 8 measures for small municipalities".'
 		},
 		going: ['piotr', 'ana', 'thi', 'maria'],
-		attended: ['piotr', 'ana', 'maria', 'lars', 'zofia']
+		attended: ['piotr', 'ana', 'maria']
 	}
 ];
 

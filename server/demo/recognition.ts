@@ -25,7 +25,8 @@ export const ACCEPTED_ANSWERS: readonly { thread: string; replyBy: string }[] = 
 	{ thread: 'Participatory budgeting: how do you reach people who never vote?', replyBy: 'nadia' },
 	{ thread: 'Supplier bank detail changes: how do you stop payment fraud?', replyBy: 'yusuf' },
 	{ thread: 'Replacing a social care case management system: lessons from the tender', replyBy: 'oluwaseun' },
-	{ thread: 'Buying a ferry booking system with two other councils', replyBy: 'ana' }
+	{ thread: 'Buying a ferry booking system with two other councils', replyBy: 'ana' },
+	{ thread: 'Callback instead of queueing: does it reduce abandoned calls?', replyBy: 'ingrid' }
 ];
 
 type Doc = CommunityDoc & Record<string, unknown>;

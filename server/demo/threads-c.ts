@@ -290,19 +290,25 @@ Do other councils see the same? We want to give this list to the teams that buil
 	},
 	{
 		category: 'citizen-engagement',
-		by: 'ingrid',
+		by: 'hoa',
 		daysAgo: 49,
 		title: 'Callback instead of queueing: does it reduce abandoned calls?',
 		tags: ['contact-centre', 'citizen-services', 'telephony'],
-		body: `Our contact centre loses about 18% of callers in the queue on Monday mornings. The telephony supplier offers a "we will call you back" option.
+		body: `Our housing advice line loses about one caller in five in the queue on Monday mornings. The telephony supplier offers a "we will call you back" option.
 
 Did it work for you, or did it only move the queue to the afternoon?`,
-		votes: ['siobhan', 'hoa'],
+		votes: ['siobhan', 'sean'],
 		replies: [
+			{
+				by: 'ingrid',
+				after: 3,
+				body: 'It worked for the Islands contact centre: abandoned calls went from 18% to 6%. It does move work to the afternoon, so plan staff to return calls within a few hours. Offer it only after two minutes of waiting, or everyone takes it.',
+				votes: ['hoa', 'siobhan']
+			},
 			{
 				by: 'siobhan',
 				after: 9,
-				body: 'Abandoned calls fell from 15% to 5%. It did move work to the afternoon, which was fine because afternoons were quiet. Offer it only after two minutes of waiting, or everyone takes it.'
+				body: 'Same in Harbour City, from 15% to 5%. Tell callers when to expect the call ("this afternoon"), or they call again and join the queue twice.'
 			}
 		]
 	},
