@@ -46,8 +46,8 @@ describe('demo community', () => {
 		const stored = new Set(docs.map((d) => d._id));
 		expect(built.filter((d) => !stored.has(d._id)).map((d) => d._id)).toEqual([]);
 		expect(report.demoDocs).toBe(built.length);
-		// at every first start: keep it well under a few seconds (cheap password hashing here)
-		expect(took).toBeLessThan(20_000);
+		// it runs at every first start: about 2 s of CPU; this bound only catches a runaway on a busy machine
+		expect(took).toBeLessThan(60_000);
 
 		const of = (type: string) => docs.filter((d) => d.type === type);
 		expect(of('profile')).toHaveLength(DEMO_MEMBERS.length);
