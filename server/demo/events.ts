@@ -57,7 +57,7 @@ const EVENTS: readonly DemoEvent[] = [
 			capacity: 25,
 			organisers: ['siobhan', 'piotr'],
 			tags: ['e-services', 'accessibility', 'meetup'],
-			region: 'West coast'
+			region: 'West'
 		},
 		going: ['siobhan', 'piotr', 'james'],
 		maybe: ['ana']
@@ -73,11 +73,11 @@ const EVENTS: readonly DemoEvent[] = [
 			description:
 				'A hands-on day on the eight baseline measures: multi-factor authentication, backups that are tested, updates, inventory and an incident plan on one page.',
 			timeZone: 'Europe/Warsaw',
-			location: { venue: 'Regional Office, Room 2', address: 'ul. Długa 12, Nowy Sącz' },
+			location: { venue: 'Regional Office, Room 2', address: 'Long Street 12, Northbrook' },
 			capacity: 20,
 			organisers: ['piotr'],
 			tags: ['cybersecurity', 'small-municipalities'],
-			region: 'Lesser Poland',
+			region: 'North',
 			materials:
 				'Slides and the one-page incident plan template are in the library: see "Cyber hygiene baseline: 8 measures for small municipalities".'
 		},

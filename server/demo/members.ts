@@ -18,7 +18,7 @@ export const FEATURED_DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		roles: ['reviewer'],
 		profile: {
 			jurisdiction: 'Norrvik (municipality, 48,000 residents)',
-			region: 'Norrvik',
+			region: 'North',
 			sector: 'IT and digital services',
 			role: 'Head of IT and digital services',
 			expertise: ['cloud', 'digital-services', 'e-permits', 'architecture'],
@@ -33,7 +33,7 @@ export const FEATURED_DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		organization: 'Department for Digital Government',
 		profile: {
 			jurisdiction: 'National',
-			region: 'National',
+			region: 'Capital',
 			sector: 'Digital identity',
 			role: 'Senior policy officer, digital identity',
 			expertise: ['digital-identity', 'policy', 'data-protection'],
@@ -48,7 +48,7 @@ export const FEATURED_DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		organization: 'Eastvale Regional Procurement Office',
 		profile: {
 			jurisdiction: 'Eastvale region (23 municipalities)',
-			region: 'Eastvale',
+			region: 'East',
 			sector: 'Procurement',
 			role: 'Procurement specialist, ICT',
 			expertise: ['procurement', 'cloud', 'contracts', 'framework-agreements'],
@@ -63,7 +63,7 @@ export const FEATURED_DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		organization: 'Riverside County',
 		profile: {
 			jurisdiction: 'Riverside County',
-			region: 'Riverside',
+			region: 'South',
 			sector: 'Open data',
 			role: 'Data officer',
 			expertise: ['open-data', 'data-quality', 'gtfs', 'dcat'],
@@ -79,7 +79,7 @@ export const FEATURED_DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		roles: ['moderator', 'reviewer'],
 		profile: {
 			jurisdiction: 'Northern region',
-			region: 'Northern region',
+			region: 'North',
 			sector: 'Cybersecurity',
 			role: 'Regional digitalisation coordinator',
 			expertise: ['cybersecurity', 'small-municipalities', 'shared-services'],
@@ -94,7 +94,7 @@ export const FEATURED_DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		organization: 'Harbour City Council',
 		profile: {
 			jurisdiction: 'Harbour City',
-			region: 'Harbour region',
+			region: 'West',
 			sector: 'Citizen services',
 			role: 'Service design and accessibility lead',
 			expertise: ['accessibility', 'service-design', 'plain-language', 'citizen-engagement'],

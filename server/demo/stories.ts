@@ -33,7 +33,7 @@ export const STORIES: readonly DemoStory[] = [
 		jurisdiction: 'Eastvale region (23 municipalities)',
 		level: 'regional',
 		sector: 'Procurement',
-		region: 'Eastvale',
+		region: 'East',
 		team: [
 			{ name: 'Ana Ferreira', role: 'Procurement specialist', member: 'ana' },
 			{ name: 'Jonas Berg', role: 'Legal adviser' }
@@ -71,7 +71,7 @@ export const STORIES: readonly DemoStory[] = [
 		jurisdiction: 'Riverside County',
 		level: 'local',
 		sector: 'Open data',
-		region: 'Riverside',
+		region: 'South',
 		team: [{ name: 'Thi Nguyen', role: 'Data officer', member: 'thi' }],
 		startedMonthsAgo: 14,
 		endedMonthsAgo: 6,
@@ -114,7 +114,7 @@ export const STORIES: readonly DemoStory[] = [
 		jurisdiction: 'National',
 		level: 'national',
 		sector: 'Digital identity',
-		region: 'Northern region',
+		region: 'North',
 		team: [
 			{ name: 'James Okafor', role: 'Senior policy officer', member: 'james' },
 			{ name: 'Piotr Kowalski', role: 'Regional coordinator', member: 'piotr' }
@@ -150,7 +150,7 @@ export const STORIES: readonly DemoStory[] = [
 		jurisdiction: 'Northern region',
 		level: 'regional',
 		sector: 'Cybersecurity',
-		region: 'Northern region',
+		region: 'North',
 		startedMonthsAgo: 12,
 		tags: ['cybersecurity', 'small-municipalities', 'shared-services'],
 		votes: ['maria', 'ana', 'siobhan']
@@ -177,7 +177,7 @@ export const STORIES: readonly DemoStory[] = [
 		jurisdiction: 'Harbour City',
 		level: 'local',
 		sector: 'Citizen services',
-		region: 'Harbour region',
+		region: 'West',
 		team: [
 			{ name: 'Siobhan Brennan', role: 'Service design lead', member: 'siobhan' },
 			{ name: 'Declan Moore', role: 'Service desk manager' }
@@ -215,7 +215,7 @@ export const STORIES: readonly DemoStory[] = [
 		jurisdiction: 'Riverside County',
 		level: 'local',
 		sector: 'Building and planning',
-		region: 'Riverside',
+		region: 'South',
 		startedMonthsAgo: 10,
 		endedMonthsAgo: 1,
 		tags: ['e-permits', 'case-management', 'process-automation']
