@@ -24,7 +24,7 @@ const DEMO_MARKER = '_local/praxis-demo';
  * at the default cost their forty hashes took most of the first start. A password they change
  * later is hashed at the server's cost like anyone's.
  */
-const DEMO_SCRYPT_COST: ScryptCost = { N: 2 ** 12, r: 8, p: 1 };
+const DEMO_SCRYPT_COST: ScryptCost = { N: 2 ** 10, r: 8, p: 1 };
 
 export const DEFAULT_CATEGORIES: ReadonlyArray<{ slug: string; name: string; description: string }> = [
 	{
