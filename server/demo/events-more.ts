@@ -124,7 +124,7 @@ export const MORE_EVENTS: readonly DemoEvent[] = [
 	},
 	{
 		by: 'piotr',
-		inDays: 40,
+		inDays: 38,
 		hourUtc: 8,
 		hours: 8,
 		fields: {

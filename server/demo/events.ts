@@ -89,7 +89,7 @@ const EVENTS: readonly DemoEvent[] = [
 export function buildDemoEvents(now: Date): CommunityDoc[] {
 	const docs: CommunityDoc[] = [];
 	[...EVENTS, ...MORE_EVENTS].forEach((e, index) => {
-		const day = now.getTime() - (now.getTime() % DAY_MS) + e.inDays * DAY_MS;
+		const day = weekday(now.getTime() - (now.getTime() % DAY_MS) + e.inDays * DAY_MS, e.inDays < 0);
 		const start = day + e.hourUtc * 60 * 60 * 1000;
 		// proposed some weeks before it starts, never in the future
 		const created = Math.min(start - 21 * DAY_MS, now.getTime() - (index + 2) * 60 * 60 * 1000);
@@ -137,4 +137,12 @@ export function buildDemoEvents(now: Date): CommunityDoc[] {
 		}
 	});
 	return docs;
+}
+
+/** Public servants meet on working days: a Saturday or Sunday moves to the Friday before (past events) or the Monday after. */
+function weekday(day: number, past: boolean): number {
+	const weekDay = new Date(day).getUTCDay();
+	if (weekDay === 6) return day + (past ? -1 : 2) * DAY_MS;
+	if (weekDay === 0) return day + (past ? -2 : 1) * DAY_MS;
+	return day;
 }
