@@ -1,5 +1,6 @@
-// Turns the demo content into community documents with ULIDs and timestamps spread over the
-// past weeks (relative to `now`), so the forums look lived-in on first start.
+// Turns the demo content into community documents with ULIDs (ids.ts: the same for the same
+// moment) and timestamps spread over the last four months (relative to `now`, never after it),
+// so the community looks lived-in on first start.
 import { demoUlid as ulid, resetDemoIds } from './ids';
 import { docId, ratingId, voteId } from '../../src/lib/domain/ids';
 import type { CommunityDoc } from '../../src/lib/domain/schemas';
