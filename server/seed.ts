@@ -1,6 +1,7 @@
 // First-start content: the default forum categories (authored by the reserved system name
-// "praxis"), and unless PRAXIS_DEMO=0, demo members, threads and library resources, loaded
-// once (marked by `_local/praxis-demo`). Every document is checked with the shared schema and,
+// "praxis"), and unless PRAXIS_DEMO=0, the demo community (server/demo/: members, threads,
+// library, knowledge base, events, stories, suggestions, surveys), loaded once (marked by
+// `_local/praxis-demo`). Every document is checked with the shared schema and,
 // when a server signer is given, signed with the server's key (`server:{kid}`).
 import type { Storage } from './storage/index';
 import { categoryId, COMMUNITY_DB } from '../src/lib/domain/ids';
@@ -8,7 +9,9 @@ import type { Category, CommunityDoc } from '../src/lib/domain/schemas';
 import { validateCommunityDoc } from '../src/lib/domain/validate';
 import type { PraxisAuth } from './auth/service';
 import { UsernameTakenError } from './auth/users';
-import { DEMO_MEMBERS, DEMO_PASSWORD } from './demo/members';
+import { createMember } from './auth/members';
+import type { ScryptCost } from './auth/passwords';
+import { DEMO_MEMBERS, DEMO_PASSWORD, FEATURED_DEMO_MEMBERS } from './demo/members';
 import { buildDemoDocs } from './demo/build';
 import { serverSigner, signAsServer, storeSignedNew, type ServerSigner } from './devices/server-key';
 import { backfillPlaces } from './events/places';
@@ -16,6 +19,12 @@ import { backfillPlaces } from './events/places';
 export const SYSTEM_AUTHOR = 'praxis';
 const CATEGORIES_MARKER = '_local/praxis-categories';
 const DEMO_MARKER = '_local/praxis-demo';
+/**
+ * Demo members share a password printed at every start, so a costly hash would protect nothing;
+ * at the default cost their forty hashes took most of the first start. A password they change
+ * later is hashed at the server's cost like anyone's.
+ */
+const DEMO_SCRYPT_COST: ScryptCost = { N: 2 ** 10, r: 8, p: 1 };
 
 export const DEFAULT_CATEGORIES: ReadonlyArray<{ slug: string; name: string; description: string }> = [
 	{
@@ -55,6 +64,7 @@ export interface SeedReport {
 	categoriesCreated: number;
 	demoLoaded: boolean;
 	demoDocs: number;
+	/** The featured demo members the server prints at start (every demo member has the same password). */
 	demoMembers: { username: string; displayName: string; roles: string[] }[];
 	demoPassword: string | null;
 }
@@ -110,13 +120,23 @@ export async function seedCategories(storage: Storage, now: Date, signer?: Serve
 }
 
 async function seedDemo(storage: Storage, auth: PraxisAuth, now: Date, signer: ServerSigner): Promise<number> {
-	for (const member of DEMO_MEMBERS) {
-		try {
-			await auth.createMember({ ...member, privacy: null });
-		} catch (err) {
-			if (!(err instanceof UsernameTakenError)) throw err; // someone registered that name first: keep theirs
-		}
-	}
+	const deps = {
+		storage,
+		users: auth.users,
+		now: auth.clock,
+		scryptCost: DEMO_SCRYPT_COST,
+		sign: <T extends Record<string, unknown>>(doc: T) => signAsServer(doc, signer)
+	};
+	// in parallel: the hashing gate bounds how many hashes run at once
+	await Promise.all(
+		DEMO_MEMBERS.map(async (member) => {
+			try {
+				await createMember(deps, { ...member, privacy: null });
+			} catch (err) {
+				if (!(err instanceof UsernameTakenError)) throw err; // someone registered that name first: keep theirs
+			}
+		})
+	);
 	const written = await writeNew(storage, buildDemoDocs(now), signer);
 	await storage.db(COMMUNITY_DB).put({ _id: DEMO_MARKER, at: now.toISOString() });
 	return written;
@@ -145,7 +165,7 @@ export async function seed({
 		demoLoaded,
 		demoDocs,
 		demoMembers: demoPresent
-			? DEMO_MEMBERS.map((m) => ({
+			? FEATURED_DEMO_MEMBERS.map((m) => ({
 					username: m.username,
 					displayName: m.displayName,
 					roles: ['member', ...(m.roles ?? [])]

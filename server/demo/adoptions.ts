@@ -18,7 +18,7 @@ export const ADOPTIONS: readonly DemoAdoption[] = [
 		jurisdiction: 'Northern region',
 		level: 'regional',
 		sector: 'Procurement',
-		region: 'Northern region'
+		region: 'North'
 	},
 	{
 		practice: { story: 'open-data-requests' },
@@ -34,7 +34,7 @@ export const ADOPTIONS: readonly DemoAdoption[] = [
 		jurisdiction: 'Norrvik',
 		level: 'local',
 		sector: 'Open data',
-		region: 'Norrvik'
+		region: 'North'
 	},
 	{
 		practice: { story: 'eid-sign-in' },
@@ -73,7 +73,7 @@ export const ADOPTIONS: readonly DemoAdoption[] = [
 		jurisdiction: 'Harbour City',
 		level: 'local',
 		sector: 'Digital identity',
-		region: 'Harbour region'
+		region: 'West'
 	},
 	{
 		practice: { story: 'service-desk-booking' },
@@ -86,7 +86,7 @@ export const ADOPTIONS: readonly DemoAdoption[] = [
 		jurisdiction: 'Norrvik',
 		level: 'local',
 		sector: 'Citizen services',
-		region: 'Norrvik'
+		region: 'North'
 	},
 	{
 		practice: { story: 'shared-security-officer' },
@@ -101,7 +101,7 @@ export const ADOPTIONS: readonly DemoAdoption[] = [
 		jurisdiction: 'Eastvale region',
 		level: 'regional',
 		sector: 'Cybersecurity',
-		region: 'Eastvale'
+		region: 'East'
 	},
 	{
 		practice: { resource: 'Open data publishing checklist for small municipalities' },
@@ -114,7 +114,7 @@ export const ADOPTIONS: readonly DemoAdoption[] = [
 		outcomes: [{ metric: 'people-served', label: 'Towns that published open data', value: 9, unit: 'towns' }],
 		level: 'regional',
 		sector: 'Open data',
-		region: 'Northern region'
+		region: 'North'
 	},
 	{
 		practice: { resource: 'Requirements template: procuring cloud services' },
@@ -128,7 +128,7 @@ export const ADOPTIONS: readonly DemoAdoption[] = [
 		jurisdiction: 'Norrvik',
 		level: 'local',
 		sector: 'Procurement',
-		region: 'Norrvik'
+		region: 'North'
 	},
 	{
 		practice: { resource: 'Cyber hygiene baseline: 8 measures for small municipalities' },
@@ -140,6 +140,6 @@ export const ADOPTIONS: readonly DemoAdoption[] = [
 		outcomes: [],
 		level: 'local',
 		sector: 'Cybersecurity',
-		region: 'Harbour region'
+		region: 'West'
 	}
 ];

@@ -1,23 +1,37 @@
-// Turns the demo content into community documents with ULIDs and timestamps spread over the
-// past weeks (relative to `now`), so the forums look lived-in on first start.
-import { ulid } from 'ulid';
-import { docId, voteId } from '../../src/lib/domain/ids';
+// Turns the demo content into community documents with ULIDs (ids.ts: the same for the same
+// moment) and timestamps spread over the last four months (relative to `now`, never after it),
+// so the community looks lived-in on first start.
+import { demoUlid as ulid, resetDemoIds } from './ids';
+import { docId, ratingId, voteId } from '../../src/lib/domain/ids';
 import type { CommunityDoc } from '../../src/lib/domain/schemas';
 import { THREADS_A } from './threads-a';
 import { THREADS_B } from './threads-b';
-import { RESOURCES } from './library';
+import { THREADS_C } from './threads-c';
+import { THREADS_D } from './threads-d';
+import { THREADS_E } from './threads-e';
+import { RESOURCES as FIRST_RESOURCES } from './library';
+import { MORE_RESOURCES } from './library-more';
 import { buildDemoEvents } from './events';
+import { buildDemoCollections } from './collections';
 import { buildRecognitionDocs } from './recognition';
 import { buildDemoSurveys } from './surveys';
+import { buildDemoSuggestions } from './suggestions';
 import type { DemoResource, DemoThread } from './types';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
-export const DEMO_THREADS: readonly DemoThread[] = [...THREADS_A, ...THREADS_B];
-export { RESOURCES as DEMO_RESOURCES };
+export const DEMO_THREADS: readonly DemoThread[] = [
+	...THREADS_A,
+	...THREADS_B,
+	...THREADS_C,
+	...THREADS_D,
+	...THREADS_E
+];
+export const DEMO_RESOURCES: readonly DemoResource[] = [...FIRST_RESOURCES, ...MORE_RESOURCES];
 
 export function buildDemoDocs(now: Date): CommunityDoc[] {
+	resetDemoIds();
 	const latest = now.getTime() - 60_000;
 	/** A moment `offsetMs` after `base`, never in the future. */
 	const at = (base: number, offsetMs = 0): number => Math.min(base + offsetMs, latest);
@@ -65,11 +79,13 @@ export function buildDemoDocs(now: Date): CommunityDoc[] {
 		});
 	});
 
-	for (const resource of RESOURCES) docs.push(...resourceDocs(resource, now, at, iso));
+	for (const resource of DEMO_RESOURCES) docs.push(...resourceDocs(resource, now, at, iso));
+	docs.push(...buildDemoCollections(now, docs));
 	docs.push(...buildDemoEvents(now));
 	// stories, adoptions, challenges; accepted answers on some of the threads above
 	docs.push(...buildRecognitionDocs(now, docs));
 	docs.push(...buildDemoSurveys(now));
+	docs.push(...buildDemoSuggestions(now));
 	return docs;
 }
 
@@ -81,7 +97,7 @@ function resourceDocs(
 ): CommunityDoc[] {
 	const created = at(startOfDay(now.getTime() - r.daysAgo * DAY_MS) + 10 * HOUR_MS);
 	const id = docId('resource', ulid(created));
-	const { by, daysAgo: _daysAgo, review, comments, votes, ...fields } = r;
+	const { by, daysAgo: _daysAgo, review, comments, votes, ratings, ...fields } = r;
 	const docs: CommunityDoc[] = [{ _id: id, type: 'resource', author: by, createdAt: iso(created), ...fields }];
 	if (review) {
 		const t = at(created, DAY_MS);
@@ -109,6 +125,10 @@ function resourceDocs(
 	(votes ?? []).forEach((voter, i) => {
 		const t = at(created, (i + 3) * HOUR_MS);
 		docs.push({ _id: voteId(id, voter), type: 'vote', author: voter, createdAt: iso(t), target: id, value: 1 });
+	});
+	(ratings ?? []).forEach(([member, value], i) => {
+		const t = at(created, (i + 2) * DAY_MS + 5 * HOUR_MS);
+		docs.push({ _id: ratingId(id, member), type: 'rating', author: member, createdAt: iso(t), resource: id, value });
 	});
 	return docs;
 }

@@ -1,21 +1,25 @@
-// Demo events: a webinar and a meetup coming up, a workshop that has happened (with materials),
-// and RSVPs, so the calendar is not empty on first start.
-import { ulid } from 'ulid';
-import { docId, rsvpId } from '../../src/lib/domain/ids';
-import type { CommunityDoc, EventDoc } from '../../src/lib/domain/schemas';
+// Demo events: webinars, workshops, meetups and a conference in several regions, coming up in the
+// next six weeks or held in the last four months (with materials and the organisers' attendance
+// records), and RSVPs, so the calendar is not empty on first start.
+import { demoUlid as ulid } from './ids';
+import { attendanceId, docId, rsvpId } from '../../src/lib/domain/ids';
+import { MORE_EVENTS } from './events-more';
+import type { AttendanceDoc, CommunityDoc, EventDoc } from '../../src/lib/domain/schemas';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-interface DemoEvent {
+export interface DemoEvent {
 	by: string;
 	/** Days from now to the start (negative: in the past); starts at `hourUtc`. */
 	inDays: number;
 	hourUtc: number;
 	hours: number;
 	fields: Pick<EventDoc, 'kind' | 'title' | 'description' | 'timeZone' | 'location' | 'organisers' | 'tags'> &
-		Partial<Pick<EventDoc, 'capacity' | 'region' | 'materials'>>;
+		Partial<Pick<EventDoc, 'capacity' | 'region' | 'materials' | 'recording' | 'official'>>;
 	going?: string[];
 	maybe?: string[];
+	/** Past events: who came, as an organiser recorded it the day after (the others did not). */
+	attended?: string[];
 }
 
 const EVENTS: readonly DemoEvent[] = [
@@ -53,7 +57,7 @@ const EVENTS: readonly DemoEvent[] = [
 			capacity: 25,
 			organisers: ['siobhan', 'piotr'],
 			tags: ['e-services', 'accessibility', 'meetup'],
-			region: 'West coast'
+			region: 'West'
 		},
 		going: ['siobhan', 'piotr', 'james'],
 		maybe: ['ana']
@@ -69,22 +73,23 @@ const EVENTS: readonly DemoEvent[] = [
 			description:
 				'A hands-on day on the eight baseline measures: multi-factor authentication, backups that are tested, updates, inventory and an incident plan on one page.',
 			timeZone: 'Europe/Warsaw',
-			location: { venue: 'Regional Office, Room 2', address: 'ul. Długa 12, Nowy Sącz' },
+			location: { venue: 'Regional Office, Room 2', address: 'Long Street 12, Northbrook' },
 			capacity: 20,
 			organisers: ['piotr'],
 			tags: ['cybersecurity', 'small-municipalities'],
-			region: 'Lesser Poland',
+			region: 'North',
 			materials:
 				'Slides and the one-page incident plan template are in the library: see "Cyber hygiene baseline: 8 measures for small municipalities".'
 		},
-		going: ['piotr', 'ana', 'thi', 'maria']
+		going: ['piotr', 'ana', 'thi', 'maria'],
+		attended: ['piotr', 'ana', 'maria']
 	}
 ];
 
 export function buildDemoEvents(now: Date): CommunityDoc[] {
 	const docs: CommunityDoc[] = [];
-	EVENTS.forEach((e, index) => {
-		const day = now.getTime() - (now.getTime() % DAY_MS) + e.inDays * DAY_MS;
+	[...EVENTS, ...MORE_EVENTS].forEach((e, index) => {
+		const day = weekday(now.getTime() - (now.getTime() % DAY_MS) + e.inDays * DAY_MS, e.inDays < 0);
 		const start = day + e.hourUtc * 60 * 60 * 1000;
 		// proposed some weeks before it starts, never in the future
 		const created = Math.min(start - 21 * DAY_MS, now.getTime() - (index + 2) * 60 * 60 * 1000);
@@ -113,6 +118,31 @@ export function buildDemoEvents(now: Date): CommunityDoc[] {
 				status
 			});
 		});
+		const end = start + e.hours * 60 * 60 * 1000;
+		if (e.attended && end < now.getTime()) {
+			const recorded = Math.min(end + DAY_MS, now.getTime() - 60_000);
+			for (const member of new Set([...(e.going ?? []), ...e.attended])) {
+				const record: AttendanceDoc = {
+					_id: attendanceId(id, member),
+					type: 'attendance',
+					author: e.fields.organisers[0],
+					createdAt: new Date(recorded).toISOString(),
+					event: id,
+					member,
+					attended: e.attended.includes(member)
+				};
+				// attendance is validated like every community document but is not in the CommunityDoc union
+				docs.push(record as unknown as CommunityDoc);
+			}
+		}
 	});
 	return docs;
+}
+
+/** Public servants meet on working days: a Saturday or Sunday moves to the Friday before (past events) or the Monday after. */
+function weekday(day: number, past: boolean): number {
+	const weekDay = new Date(day).getUTCDay();
+	if (weekDay === 6) return day + (past ? -1 : 2) * DAY_MS;
+	if (weekDay === 0) return day + (past ? -2 : 1) * DAY_MS;
+	return day;
 }

@@ -1,11 +1,15 @@
 // Demo members: believable public servants with full profiles. They share one password,
 // printed when the server starts, so anyone trying Praxis can sign in as any of them.
 import type { NewMember } from '../auth/members';
+import { DEMO_PASSWORD, MORE_MEMBERS } from './members-more';
 
-export const DEMO_PASSWORD = 'praxis-demo-2026';
+export { DEMO_PASSWORD };
 
-/** Fictional people agreed to nothing: seed.ts creates them with no privacy consent. */
-export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
+/**
+ * The six members README names and the server prints at start (some with roles). Fictional
+ * people agreed to nothing: seed.ts creates them with no privacy consent.
+ */
+export const FEATURED_DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 	{
 		username: 'maria',
 		password: DEMO_PASSWORD,
@@ -14,7 +18,7 @@ export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		roles: ['reviewer'],
 		profile: {
 			jurisdiction: 'Norrvik (municipality, 48,000 residents)',
-			region: 'Norrvik',
+			region: 'North',
 			sector: 'IT and digital services',
 			role: 'Head of IT and digital services',
 			expertise: ['cloud', 'digital-services', 'e-permits', 'architecture'],
@@ -29,7 +33,7 @@ export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		organization: 'Department for Digital Government',
 		profile: {
 			jurisdiction: 'National',
-			region: 'National',
+			region: 'Capital',
 			sector: 'Digital identity',
 			role: 'Senior policy officer, digital identity',
 			expertise: ['digital-identity', 'policy', 'data-protection'],
@@ -44,7 +48,7 @@ export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		organization: 'Eastvale Regional Procurement Office',
 		profile: {
 			jurisdiction: 'Eastvale region (23 municipalities)',
-			region: 'Eastvale',
+			region: 'East',
 			sector: 'Procurement',
 			role: 'Procurement specialist, ICT',
 			expertise: ['procurement', 'cloud', 'contracts', 'framework-agreements'],
@@ -59,7 +63,7 @@ export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		organization: 'Riverside County',
 		profile: {
 			jurisdiction: 'Riverside County',
-			region: 'Riverside',
+			region: 'South',
 			sector: 'Open data',
 			role: 'Data officer',
 			expertise: ['open-data', 'data-quality', 'gtfs', 'dcat'],
@@ -75,7 +79,7 @@ export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		roles: ['moderator', 'reviewer'],
 		profile: {
 			jurisdiction: 'Northern region',
-			region: 'Northern region',
+			region: 'North',
 			sector: 'Cybersecurity',
 			role: 'Regional digitalisation coordinator',
 			expertise: ['cybersecurity', 'small-municipalities', 'shared-services'],
@@ -90,7 +94,7 @@ export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		organization: 'Harbour City Council',
 		profile: {
 			jurisdiction: 'Harbour City',
-			region: 'Harbour region',
+			region: 'West',
 			sector: 'Citizen services',
 			role: 'Service design and accessibility lead',
 			expertise: ['accessibility', 'service-design', 'plain-language', 'citizen-engagement'],
@@ -99,3 +103,6 @@ export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [
 		}
 	}
 ];
+
+/** Everyone the demo creates: the featured six, then the rest of the community. */
+export const DEMO_MEMBERS: readonly Omit<NewMember, 'privacy'>[] = [...FEATURED_DEMO_MEMBERS, ...MORE_MEMBERS];

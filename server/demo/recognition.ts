@@ -1,7 +1,7 @@
 // Turns the demo's stories, adoptions, challenges and accepted answers into documents, beside
 // the threads and resources build.ts made (adoptions and answers name those by title). Every
 // document is dated relative to `now`, never in the future.
-import { ulid } from 'ulid';
+import { demoUlid as ulid } from './ids';
 import { docId, judgingId, voteId } from '../../src/lib/domain/ids';
 import type { CommunityDoc } from '../../src/lib/domain/schemas';
 import { ADOPTIONS } from './adoptions';
@@ -17,7 +17,16 @@ export const ACCEPTED_ANSWERS: readonly { thread: string; replyBy: string }[] = 
 	{ thread: 'Cloud hosting: join a framework agreement or run our own tender?', replyBy: 'maria' },
 	{ thread: 'A chatbot for building permit questions: worth it?', replyBy: 'siobhan' },
 	{ thread: 'Who writes the DPIA for a new case management system: us or the vendor?', replyBy: 'thi' },
-	{ thread: 'How do you decide which datasets to publish first?', replyBy: 'maria' }
+	{ thread: 'How do you decide which datasets to publish first?', replyBy: 'maria' },
+	{ thread: 'E-services that work on a weak mobile connection', replyBy: 'ahmed' },
+	{ thread: 'Publishing air quality sensor data: raw readings or validated only?', replyBy: 'thi' },
+	{ thread: 'Small numbers in children’s services statistics: suppress or round?', replyBy: 'hannah' },
+	{ thread: 'Sharing care records between hospital and home care: consent or legal duty?', replyBy: 'hannah' },
+	{ thread: 'Participatory budgeting: how do you reach people who never vote?', replyBy: 'nadia' },
+	{ thread: 'Supplier bank detail changes: how do you stop payment fraud?', replyBy: 'yusuf' },
+	{ thread: 'Replacing a social care case management system: lessons from the tender', replyBy: 'oluwaseun' },
+	{ thread: 'Buying a ferry booking system with two other councils', replyBy: 'ana' },
+	{ thread: 'Callback instead of queueing: does it reduce abandoned calls?', replyBy: 'ingrid' }
 ];
 
 type Doc = CommunityDoc & Record<string, unknown>;

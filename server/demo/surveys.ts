@@ -2,7 +2,7 @@
 // server published when it closed (computed with the shared `aggregateSurvey`, enough written
 // answers that they show), and an open survey asking every member how useful Praxis is to them.
 // The answers themselves are not kept: for an anonymous survey the server keeps only the aggregate.
-import { ulid } from 'ulid';
+import { demoUlid as ulid } from './ids';
 import { docId, surveyResultsId } from '../../src/lib/domain/ids';
 import { aggregateSurvey, type SurveyAnswers } from '../../src/lib/domain/surveys';
 import type { CommunityDoc, SurveyDoc, SurveyQuestion, SurveyResultsDoc } from '../../src/lib/domain/schemas';

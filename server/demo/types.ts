@@ -37,6 +37,8 @@ export interface DemoResource extends DemoResourceFields {
 	review?: { by: string; verdict: 'approve' | 'changes' | 'reject'; comments: string };
 	comments?: { by: string; body: string }[];
 	votes?: string[];
+	/** Stars (1–5) given by other members, over the days after it was published. */
+	ratings?: [member: string, stars: number][];
 }
 
 export type DemoStoryFields = Pick<StoryDoc, 'title' | 'summary' | 'problem' | 'actions' | 'outcomes' | 'tags'> &

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './support/harness';
 import { seed, DEFAULT_CATEGORIES, SYSTEM_AUTHOR } from '../../server/seed';
-import { DEMO_MEMBERS, DEMO_PASSWORD } from '../../server/demo/members';
+import { DEMO_MEMBERS, DEMO_PASSWORD, FEATURED_DEMO_MEMBERS } from '../../server/demo/members';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 import { validateCommunityDoc } from '../../src/lib/domain/validate';
 import {
@@ -11,7 +11,7 @@ import {
 	relatedIdOf,
 	type DocFacts
 } from '../../src/lib/domain/permissions';
-import { ADOPTION_STATUSES, type Role } from '../../src/lib/domain/schemas';
+import { ADOPTION_STATUSES, RESOURCE_KINDS, type Role } from '../../src/lib/domain/schemas';
 import { answerRefusal } from '../../server/couch/rules/answers';
 
 type Doc = Record<string, unknown> & { _id: string };
@@ -47,7 +47,7 @@ describe('seed', () => {
 		const report = await seed({ storage: h.storage, auth: h.auth, demo: true });
 		expect(report.demoLoaded).toBe(true);
 		expect(report.demoPassword).toBe(DEMO_PASSWORD);
-		expect(report.demoMembers).toHaveLength(DEMO_MEMBERS.length);
+		expect(report.demoMembers).toHaveLength(FEATURED_DEMO_MEMBERS.length);
 
 		const docs = await communityDocs(h);
 		const invalid = docs.map((d) => ({ id: d._id, check: validateCommunityDoc(d) })).filter((x) => !x.check.ok);
@@ -59,11 +59,11 @@ describe('seed', () => {
 		for (const t of threads) expect(categories.has(t.category as string)).toBe(true);
 		const threadIds = new Set(threads.map((t) => t._id));
 		for (const p of of('post')) expect(threadIds.has(p.thread as string)).toBe(true);
-		for (const t of threads) {
-			const replies = of('post').filter((p) => p.thread === t._id).length;
-			expect(replies).toBeGreaterThanOrEqual(2);
-			expect(replies).toBeLessThanOrEqual(6);
-		}
+		const replyCounts = threads.map((t) => of('post').filter((p) => p.thread === t._id).length);
+		for (const replies of replyCounts) expect(replies).toBeLessThanOrEqual(6);
+		// most threads have replies; a few questions are still waiting for one
+		expect(replyCounts.filter((n) => n === 0).length).toBeGreaterThanOrEqual(2);
+		expect(replyCounts.filter((n) => n === 0).length).toBeLessThanOrEqual(threads.length / 10);
 		const events = of('event');
 		expect(events.some((e) => Date.parse(e.start as string) > Date.now())).toBe(true);
 		expect(events.some((e) => Date.parse(e.end as string) < Date.now())).toBe(true);
@@ -72,7 +72,7 @@ describe('seed', () => {
 		for (const r of of('rsvp')) expect(eventIds.has(r.event as string)).toBe(true);
 		const published = of('resource').filter((r) => r.status === 'published');
 		expect(published.length).toBeGreaterThanOrEqual(4);
-		expect(new Set(published.map((r) => r.kind))).toEqual(new Set(['case-study', 'guide', 'template', 'article']));
+		expect(new Set(published.map((r) => r.kind))).toEqual(new Set(RESOURCE_KINDS));
 		const caseStudy = published.find((r) => r.kind === 'case-study')!;
 		for (const field of ['problem', 'actions', 'outcomes', 'lessons', 'contact']) expect(caseStudy[field]).toBeTruthy();
 		for (const r of published) expect(of('review').some((v) => v.resource === r._id)).toBe(true);
