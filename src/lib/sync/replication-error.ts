@@ -9,6 +9,8 @@
 // - 'suspended': a 403 `suspended`, the member's account is suspended: their writes wait on the
 //   device, with the server's reason, until the suspension ends;
 // - 'error': the server answered with an error worth showing.
+import { t } from '../i18n';
+
 export type ErrorKind = 'unauthorized' | 'offline' | 'unreachable' | 'throttled' | 'suspended' | 'error';
 
 const GATEWAY_STATUSES = new Set([502, 503, 504]);
@@ -39,7 +41,7 @@ export function classifyError(err: unknown): ClassifiedError {
 				? e.message
 				: String(err);
 	if (e.status === 401 || e.name === 'unauthorized')
-		return { kind: 'unauthorized', reason: 'Your session has expired: sign in again.' };
+		return { kind: 'unauthorized', reason: t('common:net.sessionExpired') };
 	if (e.status === 429) {
 		const seconds = typeof e.retryAfterSeconds === 'number' ? e.retryAfterSeconds : null;
 		return { kind: 'throttled', reason, waitMs: seconds === null ? THROTTLED_DEFAULT_WAIT_MS : seconds * 1000 };
