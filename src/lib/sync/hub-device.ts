@@ -121,7 +121,7 @@ export async function ensureDeviceCertificate(
 			};
 		const certificate = body?.certificate as DeviceCertificate | undefined;
 		if (!certificate || typeof certificate._id !== 'string')
-			return { ok: false, reason: 'the server sent no certificate' };
+			return { ok: false, reason: t('common:net.hub.noCertificate') };
 		const signedPending = await signing.certify(certificate);
 		return { ok: true, certificate, registered: true, signedPending };
 	} catch (err) {

@@ -48,10 +48,10 @@ export function classifyError(err: unknown): ClassifiedError {
 	}
 	if (e.status === 403 && (e.name === 'suspended' || e.error === 'suspended')) return { kind: 'suspended', reason };
 	if (typeof e.status === 'number' && GATEWAY_STATUSES.has(e.status))
-		return { kind: 'unreachable', reason: 'The server is not answering.' };
+		return { kind: 'unreachable', reason: t('common:net.notAnswering') };
 	// PouchDB reports a body that is not JSON (a portal's login page) as a SyntaxError or bad_request
 	if (err instanceof SyntaxError || /Unexpected token|not valid JSON|JSON\.parse/i.test(reason)) {
-		return { kind: 'unreachable', reason: 'Something other than the server answered (a Wi-Fi sign-in page?).' };
+		return { kind: 'unreachable', reason: t('common:net.somethingElse') };
 	}
 	if (
 		err instanceof TypeError ||
@@ -59,7 +59,7 @@ export function classifyError(err: unknown): ClassifiedError {
 		e.name === 'AbortError' ||
 		/failed to fetch|fetch failed|network|ECONNREFUSED|ECONNRESET|ETIMEDOUT/i.test(reason)
 	) {
-		return { kind: 'offline', reason: 'No connection.' };
+		return { kind: 'offline', reason: t('common:net.noConnection') };
 	}
 	return { kind: 'error', reason };
 }
