@@ -6,10 +6,14 @@
 import { goto } from '$app/navigation';
 import { hubSession } from '$lib/sync/hub-session.svelte';
 import { errorMessage } from '../domain/errors';
+import { t } from '../i18n';
 
 /** Where the app goes once the account is deleted; the sign-in page shows the notice for it. */
 export const ACCOUNT_DELETED_PATH = '/login?account=deleted';
+/** The English wording (tests compare with it); screens show `accountRemovedMessage()`. */
 export const ACCOUNT_REMOVED_MESSAGE = 'This account was deleted. Its data has been removed from this device.';
+/** What the sign-in page says once the account's data is gone, in the interface language. */
+export const accountRemovedMessage = (): string => t('common:account.removed');
 
 export type RemovalState = 'idle' | 'removing' | 'removed' | 'failed';
 

@@ -1,9 +1,10 @@
 // Shared by /login and /register: the message for a failed auth call, and where to go after.
 import type { AuthResult } from '$lib/sync';
+import { t } from '$lib/i18n';
 
 export function authError(result: Extract<AuthResult, { ok: false }>): string {
 	if (result.kind === 'offline') {
-		return 'You are offline. Signing in on a device for the first time needs a connection; try again when you are online.';
+		return t('common:auth.offline');
 	}
 	return result.reason;
 }

@@ -2,6 +2,7 @@
 // from the server) apart from "unauthorized" (the server said 401) and other refusals.
 import type { Member } from '../store/types';
 import { apiPath } from './gateway';
+import { t } from '../i18n';
 
 export type AuthResult =
 	| { ok: true; member: Member }
@@ -33,15 +34,15 @@ async function call(path: string, init: RequestInit, fetchFn: Fetch): Promise<Au
 			...init
 		});
 	} catch {
-		return { ok: false, kind: 'offline', status: 0, reason: 'The server cannot be reached (offline?).' };
+		return { ok: false, kind: 'offline', status: 0, reason: t('common:net.auth.unreachable') };
 	}
 	const body = await response.json().catch(() => null);
 	if (response.ok) {
 		const member = readMember(body);
 		if (member) return { ok: true, member };
-		return { ok: false, kind: 'refused', status: response.status, reason: 'The server sent an unexpected answer.' };
+		return { ok: false, kind: 'refused', status: response.status, reason: t('common:net.unexpected') };
 	}
-	const reason = readReason(body) ?? `The server answered ${response.status}.`;
+	const reason = readReason(body) ?? t('common:net.answered', { status: response.status });
 	if (response.status === 401) return { ok: false, kind: 'unauthorized', status: 401, reason };
 	// A gateway or proxy error means the server itself is not reachable.
 	if (response.status === 502 || response.status === 503 || response.status === 504) {

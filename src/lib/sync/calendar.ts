@@ -1,6 +1,7 @@
 // The member's private calendar subscription (server/calendar): one small JSON call each, made
 // only when the member asks (it needs the network, unlike the rest of the events area).
 import { apiPath } from './gateway';
+import { t } from '../i18n';
 
 export interface FeedResult {
 	url?: string;
@@ -11,13 +12,13 @@ async function call(method: 'POST' | 'DELETE', fetchFn: typeof fetch): Promise<R
 	try {
 		return await fetchFn(apiPath('/calendar/secret'), { method, credentials: 'include' });
 	} catch {
-		return 'You are offline: the calendar link needs a connection.';
+		return t('common:net.calendar.offline');
 	}
 }
 
 async function reason(res: Response): Promise<string> {
 	const body = (await res.json().catch(() => null)) as { reason?: string } | null;
-	return body?.reason ?? `The server answered ${res.status}.`;
+	return body?.reason ?? t('common:net.answered', { status: res.status });
 }
 
 /** A new subscription URL (absolute, on `origin`); any previous one stops working. */

@@ -13,6 +13,7 @@
 //    page) → "Can't reach the server right now"; asked to slow down → "Waiting: …" (nothing is
 //    wrong, it sends again by itself); any other failure → "Can't sync right now".
 import type { SyncState } from './controller';
+import { t } from '../i18n';
 
 export interface ControllerView {
 	state: SyncState;
@@ -48,6 +49,8 @@ export interface ConnectionView {
 	detail: string | null;
 }
 
+// The English wording of each sentence, for tests and for comparing; what the member reads comes
+// from `t` in the interface language.
 export const OFFLINE_TEXT = 'Offline — what you write is kept on this device and sent later.';
 export const UNREACHABLE_TEXT = "Can't reach the server right now — your changes are safe on this device";
 export const SYNC_FAILED_TEXT = "Can't sync right now — your changes are safe on this device";
@@ -56,19 +59,19 @@ export const THROTTLED_TEXT = 'Waiting: the server asked this device to slow dow
 /** Shown when a suspension came without the server's words (they are shown when given). */
 export const SUSPENDED_TEXT =
 	'Your account is suspended. What you write stays on this device and is sent when the suspension ends.';
-export const hubText = (name: string): string => `Syncing with the meetup hub ${name}`;
+export const hubText = (name: string): string => t('common:sync.hub', { name });
 
 const working = (state: SyncState): boolean => state === 'idle' || state === 'syncing';
 
 function serverText(home: ControllerView): string {
 	if (home.state === 'syncing') {
-		if (home.initial && home.total) return `Syncing ${home.received} of ${home.total}`;
-		return home.pending > 0 ? `Syncing · ${waitingText(home.pending)}` : 'Syncing';
+		if (home.initial && home.total) return t('common:sync.progress', { received: home.received, total: home.total });
+		return home.pending > 0 ? `${t('common:sync.syncing')} · ${waitingText(home.pending)}` : t('common:sync.syncing');
 	}
-	return home.pending > 0 ? waitingText(home.pending) : 'Up to date';
+	return home.pending > 0 ? waitingText(home.pending) : t('common:sync.upToDate');
 }
 
-export const waitingText = (n: number): string => `${n} waiting to send`;
+export const waitingText = (n: number): string => t('common:sync.waiting', { count: n });
 
 export function describeConnection(home: ControllerView, hub: HubView | null): ConnectionView {
 	const hubWorks = hub !== null && working(hub.state);
@@ -78,7 +81,7 @@ export function describeConnection(home: ControllerView, hub: HubView | null): C
 			...base,
 			route: hubWorks ? 'hub' : 'none',
 			tone: 'alert',
-			text: SIGNED_OUT_TEXT,
+			text: t('common:sync.signedOut'),
 			waiting: home.pending,
 			detail: home.error
 		};
@@ -97,11 +100,13 @@ export function describeConnection(home: ControllerView, hub: HubView | null): C
 	if (hubWorks)
 		return { ...base, route: 'hub', tone: hub.state === 'syncing' ? 'busy' : 'ok', text: hubText(hub.name) };
 	const waiting = { waiting: home.pending, retryAt: home.retryAt, detail: home.error };
-	if (home.state === 'offline') return { ...base, ...waiting, route: 'none', tone: 'quiet', text: OFFLINE_TEXT };
+	if (home.state === 'offline')
+		return { ...base, ...waiting, route: 'none', tone: 'quiet', text: t('common:sync.offline') };
 	if (home.state === 'unreachable')
-		return { ...base, ...waiting, route: 'none', tone: 'quiet', text: UNREACHABLE_TEXT };
-	if (home.state === 'throttled') return { ...base, ...waiting, route: 'none', tone: 'quiet', text: THROTTLED_TEXT };
-	return { ...base, ...waiting, route: 'none', tone: 'quiet', text: SYNC_FAILED_TEXT };
+		return { ...base, ...waiting, route: 'none', tone: 'quiet', text: t('common:sync.unreachable') };
+	if (home.state === 'throttled')
+		return { ...base, ...waiting, route: 'none', tone: 'quiet', text: t('common:sync.throttled') };
+	return { ...base, ...waiting, route: 'none', tone: 'quiet', text: t('common:sync.failed') };
 }
 
 /**
@@ -109,23 +114,29 @@ export function describeConnection(home: ControllerView, hub: HubView | null): C
  * your device" → "stays on this device"), or the plain sentence when it gave none.
  */
 export function suspendedText(reason: string | null): string {
-	return reason ? reason.replace('stays on your device', 'stays on this device') : SUSPENDED_TEXT;
+	return reason ? reason.replace('stays on your device', 'stays on this device') : t('common:sync.suspended');
 }
 
 /**
  * "Trying again in 12 s" / "in 2 min" for a retry due at `retryAt`; `what` names the retry
  * ("Sending again" when the server only asked to slow down).
  */
-export function retryText(retryAt: number, now: number, what = 'Trying again'): string {
+export function retryText(
+	retryAt: number,
+	now: number,
+	what: 'Trying again' | 'Sending again' = 'Trying again'
+): string {
+	const kind = what === 'Sending again' ? 'resend' : 'retry';
 	const seconds = Math.max(0, Math.ceil((retryAt - now) / 1000));
-	if (seconds <= 1) return `${what} now`;
-	if (seconds < 90) return `${what} in ${seconds} s`;
-	return `${what} in ${Math.round(seconds / 60)} min`;
+	if (seconds <= 1) return t(`common:sync.${kind}.now`);
+	if (seconds < 90) return t(`common:sync.${kind}.seconds`, { seconds });
+	return t(`common:sync.${kind}.minutes`, { minutes: Math.round(seconds / 60) });
 }
 
 /** How a form says where what the member writes goes: "…; sent through the meetup hub X." */
 export function sendHint(view: Pick<ConnectionView, 'route' | 'text'>, hubName: string | null): string {
-	if (view.route === 'server') return 'sent to the server straight away';
-	if (view.route === 'hub') return `sent through the meetup hub ${hubName ?? ''}`.trimEnd();
-	return 'sent when this device is connected again';
+	if (view.route === 'server') return t('common:sync.sendHint.server');
+	if (view.route === 'hub')
+		return hubName ? t('common:sync.sendHint.hub', { name: hubName }) : t('common:sync.sendHint.hubUnnamed');
+	return t('common:sync.sendHint.later');
 }

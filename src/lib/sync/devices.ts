@@ -2,6 +2,7 @@
 // one (DELETE /api/devices/{id}): a lost phone's key then signs nothing the server accepts.
 import type { DeviceCertificate } from '../domain/signing';
 import { API_PATH } from './gateway';
+import { t } from '../i18n';
 
 export type ListedDevice = Pick<DeviceCertificate, '_id' | 'createdAt' | 'expiresAt'> & {
 	label?: string;
@@ -10,7 +11,7 @@ export type ListedDevice = Pick<DeviceCertificate, '_id' | 'createdAt' | 'expire
 
 export type DevicesAnswer = { ok: true; devices: ListedDevice[] } | { ok: false; reason: string };
 
-const UNREACHABLE = 'Your devices are listed when the server can be reached.';
+const unreachable = (): string => t('common:net.devices.unreachable');
 
 const BROWSERS: Array<[RegExp, string]> = [
 	[/Edg\//, 'Edge'],
@@ -58,11 +59,11 @@ export async function listDevices(fetchFn: typeof fetch = fetch, apiBase = API_P
 		});
 		const body = (await response.json().catch(() => null)) as { certificates?: unknown; reason?: unknown } | null;
 		if (!response.ok || !Array.isArray(body?.certificates))
-			return { ok: false, reason: typeof body?.reason === 'string' ? body.reason : UNREACHABLE };
+			return { ok: false, reason: typeof body?.reason === 'string' ? body.reason : unreachable() };
 		const devices = body.certificates.map(asListed).filter((d): d is ListedDevice => d !== null);
 		return { ok: true, devices: devices.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
 	} catch {
-		return { ok: false, reason: UNREACHABLE };
+		return { ok: false, reason: unreachable() };
 	}
 }
 
@@ -81,9 +82,9 @@ export async function revokeDevice(
 		const body = (await response.json().catch(() => null)) as { reason?: unknown } | null;
 		return {
 			ok: false,
-			reason: typeof body?.reason === 'string' ? body.reason : `The server answered ${response.status}.`
+			reason: typeof body?.reason === 'string' ? body.reason : t('common:net.answered', { status: response.status })
 		};
 	} catch {
-		return { ok: false, reason: 'The server cannot be reached: revoke the device once you are connected.' };
+		return { ok: false, reason: t('common:net.devices.revokeUnreachable') };
 	}
 }

@@ -7,6 +7,7 @@ import { sessionLinkBytes } from '../domain/session-link';
 import type { StoreSigning } from '../store/index';
 import { deviceName } from './devices';
 import { errorMessage } from '../domain/errors';
+import { t } from '../i18n';
 
 /** Re-register when less than this is left on the certificate. */
 export const CERT_RENEW_BEFORE_MS = 24 * 60 * 60 * 1000;
@@ -28,9 +29,7 @@ export function isSignedDoc(doc: unknown): boolean {
 
 /** The error a sync stops with while the device has no certificate (retried with backoff). */
 export function uncertifiedError(outcome: { reason: string; status?: number }): Error & { status?: number } {
-	const error: Error & { status?: number } = new Error(
-		`This device could not get its signing certificate, so your changes wait on it: ${outcome.reason}`
-	);
+	const error: Error & { status?: number } = new Error(t('common:net.hub.uncertified', { reason: outcome.reason }));
 	if (outcome.status !== undefined) error.status = outcome.status;
 	return error;
 }
@@ -122,7 +121,7 @@ export async function ensureDeviceCertificate(
 			};
 		const certificate = body?.certificate as DeviceCertificate | undefined;
 		if (!certificate || typeof certificate._id !== 'string')
-			return { ok: false, reason: 'the server sent no certificate' };
+			return { ok: false, reason: t('common:net.hub.noCertificate') };
 		const signedPending = await signing.certify(certificate);
 		return { ok: true, certificate, registered: true, signedPending };
 	} catch (err) {

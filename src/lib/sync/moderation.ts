@@ -4,6 +4,7 @@
 // {ok: true, …} or {ok: false, reason} in plain words; `offline` marks "no answer at all".
 import { apiPath } from './gateway';
 import type { ModerationAction, QueueItem, LogEntry } from '../domain/moderation-api';
+import { t } from '../i18n';
 
 export {
 	ACTIONS_NEEDING_REASON,
@@ -28,13 +29,14 @@ export interface ActionRequest {
 
 export type Answer<T> = ({ ok: true } & T) | { ok: false; reason: string; offline?: true };
 
+// The English wording of the offline answers (screens get them through `t`, when asked).
 export const QUEUE_OFFLINE = 'The moderation queue needs a connection to the server.';
 export const LOG_OFFLINE = 'The moderation log needs a connection to the server.';
 export const LOG_PAGE_SIZE = 50;
 /** Where the browser downloads the whole log as a spreadsheet file. */
 export const LOG_CSV_URL = apiPath('/moderation/log.csv');
 
-const UNREADABLE = 'The server’s answer could not be read. Try again in a moment.';
+const unreadable = (): string => t('common:net.moderation.unreadable');
 
 async function call<T>(
 	path: string,
@@ -52,15 +54,13 @@ async function call<T>(
 		return { ok: false, reason: offlineReason, offline: true };
 	}
 	const body: unknown = await response.json().catch(() => null);
-	if (response.ok) return valid(body) ? { ok: true, ...body } : { ok: false, reason: UNREADABLE };
+	if (response.ok) return valid(body) ? { ok: true, ...body } : { ok: false, reason: unreadable() };
 	const given = reasonOf(body);
-	if (response.status === 401)
-		return { ok: false, reason: 'Your session has ended: sign in again to use the moderation pages.' };
-	if (response.status === 403 && !given)
-		return { ok: false, reason: 'Only moderators and administrators can use the moderation pages.' };
+	if (response.status === 401) return { ok: false, reason: t('common:net.moderation.sessionEnded') };
+	if (response.status === 403 && !given) return { ok: false, reason: t('common:net.moderation.forbidden') };
 	// a proxy or gateway answering for a server it cannot reach
 	if (!given && [502, 503, 504].includes(response.status)) return { ok: false, reason: offlineReason, offline: true };
-	return { ok: false, reason: sentence(given ?? `The server answered ${response.status}.`) };
+	return { ok: false, reason: sentence(given ?? t('common:net.answered', { status: response.status })) };
 }
 
 function reasonOf(body: unknown): string | null {
@@ -90,7 +90,8 @@ const isLog = (body: unknown): body is { entries: LogEntry[] } =>
 const isDone = (body: unknown): body is { entry?: LogEntry } => isObject(body);
 
 /** The flagged items waiting for a moderator, oldest first. */
-export const loadQueue = (fetchFn?: typeof fetch) => call('/queue', QUEUE_OFFLINE, isQueue, {}, fetchFn);
+export const loadQueue = (fetchFn?: typeof fetch) =>
+	call('/queue', t('common:net.moderation.queueOffline'), isQueue, {}, fetchFn);
 
 /** Acts on one item; the answer carries the audit log entry it made. */
 export function act(request: ActionRequest, fetchFn?: typeof fetch) {
@@ -99,7 +100,13 @@ export function act(request: ActionRequest, fetchFn?: typeof fetch) {
 	if (reason) body.reason = reason;
 	if (request.category) body.category = request.category;
 	if (request.until) body.until = request.until;
-	return call('/actions', QUEUE_OFFLINE, isDone, { method: 'POST', body: JSON.stringify(body) }, fetchFn);
+	return call(
+		'/actions',
+		t('common:net.moderation.queueOffline'),
+		isDone,
+		{ method: 'POST', body: JSON.stringify(body) },
+		fetchFn
+	);
 }
 
 /** One page of the audit log, newest first; `before` continues after an entry's id. */
@@ -107,5 +114,5 @@ export function loadLog(options: { before?: string; limit?: number } = {}, fetch
 	const query = new URLSearchParams();
 	if (options.before) query.set('before', options.before);
 	query.set('limit', String(options.limit ?? LOG_PAGE_SIZE));
-	return call(`/log?${query}`, LOG_OFFLINE, isLog, {}, fetchFn);
+	return call(`/log?${query}`, t('common:net.moderation.logOffline'), isLog, {}, fetchFn);
 }

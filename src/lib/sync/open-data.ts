@@ -3,26 +3,23 @@
 import * as v from 'valibot';
 import { openDataSummarySchema, type OpenDataSummary } from '../domain/open-data';
 import { apiPath } from './gateway';
+import { t } from '../i18n';
 
 type Fetch = typeof fetch;
 export type OpenDataAnswer = { ok: true; value: OpenDataSummary } | { ok: false; reason: string };
 
 export const OPEN_DATA_DOWNLOAD_PATH = apiPath('/open-data/download');
-const UNREACHABLE =
-	'The server cannot be reached now, so the list of files is not shown. Connect to the internet and try again.';
+const unreachable = (): string => t('common:net.openData.unreachable');
 
 export async function fetchOpenDataSummary(fetchFn: Fetch = fetch): Promise<OpenDataAnswer> {
 	let response: Response;
 	try {
 		response = await fetchFn(apiPath('/open-data'), { credentials: 'omit', headers: { accept: 'application/json' } });
 	} catch {
-		return { ok: false, reason: UNREACHABLE };
+		return { ok: false, reason: unreachable() };
 	}
-	if (response.status >= 502 && response.status <= 504) return { ok: false, reason: UNREACHABLE };
-	if (!response.ok)
-		return { ok: false, reason: `The server could not list the files (it answered ${response.status}).` };
+	if (response.status >= 502 && response.status <= 504) return { ok: false, reason: unreachable() };
+	if (!response.ok) return { ok: false, reason: t('common:net.openData.failed', { status: response.status }) };
 	const parsed = v.safeParse(openDataSummarySchema, await response.json().catch(() => null));
-	return parsed.success
-		? { ok: true, value: parsed.output }
-		: { ok: false, reason: 'The server sent an unexpected answer.' };
+	return parsed.success ? { ok: true, value: parsed.output } : { ok: false, reason: t('common:net.unexpected') };
 }

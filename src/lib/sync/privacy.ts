@@ -4,12 +4,13 @@
 import * as v from 'valibot';
 import { consentStateSchema, privacyNoticeSchema, type ConsentState, type PrivacyNotice } from '../domain/privacy';
 import { apiPath } from './gateway';
+import { t } from '../i18n';
 
 type Fetch = typeof fetch;
 export type Answer<T> = { ok: true; value: T } | { ok: false; offline: boolean; status: number; reason: string };
 
 const API = apiPath('/privacy');
-const OFFLINE = 'The server cannot be reached. Connect to the internet and try again.';
+const offlineReason = (): string => t('common:net.privacy.offline');
 
 /** The server's reason, as a sentence. */
 function sentence(reason: string): string {
@@ -31,7 +32,7 @@ async function call<T>(
 			headers: { accept: 'application/json', ...init.headers }
 		});
 	} catch {
-		return { ok: false, offline: true, status: 0, reason: OFFLINE };
+		return { ok: false, offline: true, status: 0, reason: offlineReason() };
 	}
 	const body = (await response.json().catch(() => null)) as unknown;
 	if (!response.ok) {
@@ -42,13 +43,13 @@ async function call<T>(
 			offline,
 			status: response.status,
 			reason: offline
-				? OFFLINE
-				: sentence(typeof reason === 'string' ? reason : `The server answered ${response.status}`)
+				? offlineReason()
+				: sentence(typeof reason === 'string' ? reason : t('common:net.answeredBare', { status: response.status }))
 		};
 	}
 	const parsed = v.safeParse(schema, body);
 	if (!parsed.success)
-		return { ok: false, offline: false, status: response.status, reason: 'The server sent an unexpected answer.' };
+		return { ok: false, offline: false, status: response.status, reason: t('common:net.unexpected') };
 	return { ok: true, value: parsed.output };
 }
 

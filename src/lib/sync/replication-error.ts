@@ -9,6 +9,8 @@
 // - 'suspended': a 403 `suspended`, the member's account is suspended: their writes wait on the
 //   device, with the server's reason, until the suspension ends;
 // - 'error': the server answered with an error worth showing.
+import { t } from '../i18n';
+
 export type ErrorKind = 'unauthorized' | 'offline' | 'unreachable' | 'throttled' | 'suspended' | 'error';
 
 const GATEWAY_STATUSES = new Set([502, 503, 504]);
@@ -39,17 +41,17 @@ export function classifyError(err: unknown): ClassifiedError {
 				? e.message
 				: String(err);
 	if (e.status === 401 || e.name === 'unauthorized')
-		return { kind: 'unauthorized', reason: 'Your session has expired: sign in again.' };
+		return { kind: 'unauthorized', reason: t('common:net.sessionExpired') };
 	if (e.status === 429) {
 		const seconds = typeof e.retryAfterSeconds === 'number' ? e.retryAfterSeconds : null;
 		return { kind: 'throttled', reason, waitMs: seconds === null ? THROTTLED_DEFAULT_WAIT_MS : seconds * 1000 };
 	}
 	if (e.status === 403 && (e.name === 'suspended' || e.error === 'suspended')) return { kind: 'suspended', reason };
 	if (typeof e.status === 'number' && GATEWAY_STATUSES.has(e.status))
-		return { kind: 'unreachable', reason: 'The server is not answering.' };
+		return { kind: 'unreachable', reason: t('common:net.notAnswering') };
 	// PouchDB reports a body that is not JSON (a portal's login page) as a SyntaxError or bad_request
 	if (err instanceof SyntaxError || /Unexpected token|not valid JSON|JSON\.parse/i.test(reason)) {
-		return { kind: 'unreachable', reason: 'Something other than the server answered (a Wi-Fi sign-in page?).' };
+		return { kind: 'unreachable', reason: t('common:net.somethingElse') };
 	}
 	if (
 		err instanceof TypeError ||
@@ -57,7 +59,7 @@ export function classifyError(err: unknown): ClassifiedError {
 		e.name === 'AbortError' ||
 		/failed to fetch|fetch failed|network|ECONNREFUSED|ECONNRESET|ETIMEDOUT/i.test(reason)
 	) {
-		return { kind: 'offline', reason: 'No connection.' };
+		return { kind: 'offline', reason: t('common:net.noConnection') };
 	}
 	return { kind: 'error', reason };
 }
