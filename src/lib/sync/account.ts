@@ -15,10 +15,12 @@ import type {
 export type Answer<T> = ({ ok: true } & T) | { ok: false; reason: string; status: number; advice?: string[] };
 
 import { apiPath } from './gateway';
+import { t } from '../i18n';
 
 type Fetch = typeof fetch;
 
-const UNREACHABLE = 'The server cannot be reached. Try again when you are online.';
+// a function: the interface language loads after this module
+const unreachable = () => t('account:sync.unreachable');
 
 async function call<T>(path: string, init: RequestInit, fetchFn: Fetch): Promise<Answer<T>> {
 	let response: Response;
@@ -31,13 +33,14 @@ async function call<T>(path: string, init: RequestInit, fetchFn: Fetch): Promise
 			...init
 		});
 	} catch {
-		return { ok: false, reason: UNREACHABLE, status: 0 };
+		return { ok: false, reason: unreachable(), status: 0 };
 	}
 	const body = (await response.json().catch(() => null)) as (T & { reason?: unknown; advice?: unknown }) | null;
 	if (response.ok && body) return { ok: true, ...body };
 	if (response.status === 502 || response.status === 503 || response.status === 504)
-		return { ok: false, reason: UNREACHABLE, status: response.status };
-	const reason = typeof body?.reason === 'string' ? sentence(body.reason) : `The server answered ${response.status}.`;
+		return { ok: false, reason: unreachable(), status: response.status };
+	const reason =
+		typeof body?.reason === 'string' ? sentence(body.reason) : t('account:sync.answered', { status: response.status });
 	const advice = Array.isArray(body?.advice)
 		? body.advice.filter((a): a is string => typeof a === 'string')
 		: undefined;
@@ -121,7 +124,7 @@ export async function downloadMyData(fetchFn: Fetch = fetch): Promise<Download> 
 	} catch {
 		return {
 			ok: false,
-			reason: 'You are offline. Your data is put together on the server: connect to the internet and try again.'
+			reason: t('account:sync.downloadOffline')
 		};
 	}
 	if (response.ok) {
@@ -132,16 +135,15 @@ export async function downloadMyData(fetchFn: Fetch = fetch): Promise<Download> 
 				filename: attachmentName(response.headers.get('content-disposition'))
 			};
 		} catch {
-			return { ok: false, reason: 'The download was cut off. Try again.' };
+			return { ok: false, reason: t('account:sync.downloadCut') };
 		}
 	}
-	if (response.status === 401)
-		return { ok: false, reason: 'Your session has expired. Sign in again, then download your data.' };
+	if (response.status === 401) return { ok: false, reason: t('account:sync.downloadExpired') };
 	const body = (await response.json().catch(() => null)) as { reason?: unknown } | null;
 	if (typeof body?.reason === 'string')
 		return { ok: false, reason: body.reason.charAt(0).toUpperCase() + body.reason.slice(1) + '.' };
 	return {
 		ok: false,
-		reason: `The server could not put your data together (it answered ${response.status}). Try again later.`
+		reason: t('account:sync.downloadFailed', { status: response.status })
 	};
 }

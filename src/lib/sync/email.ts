@@ -1,6 +1,7 @@
 // The member's email address and digest (/api/account/email, server/mail/routes.ts). Online
 // only; every call answers {ok: true, …} or {ok: false, reason} in plain words.
 import { apiPath } from './gateway';
+import { t } from '../i18n';
 
 export type DigestFrequency = 'off' | 'daily' | 'weekly';
 
@@ -16,7 +17,8 @@ export interface EmailState {
 
 export type EmailAnswer<T> = ({ ok: true } & T) | { ok: false; reason: string };
 
-const UNREACHABLE = 'Email settings can be changed when the server can be reached.';
+// a function: the interface language loads after this module
+const unreachable = () => t('account:sync.emailUnreachable');
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<EmailAnswer<T>> {
 	try {
@@ -29,11 +31,11 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<EmailAnswe
 			typeof body?.reason === 'string'
 				? body.reason
 				: response.status >= 500
-					? UNREACHABLE
-					: `The server answered ${response.status}.`;
+					? unreachable()
+					: t('account:sync.answered', { status: response.status });
 		return { ok: false, reason: reason.charAt(0).toUpperCase() + reason.slice(1) + (/[.!?]$/.test(reason) ? '' : '.') };
 	} catch {
-		return { ok: false, reason: UNREACHABLE };
+		return { ok: false, reason: unreachable() };
 	}
 }
 
@@ -66,9 +68,10 @@ export async function askResetLink(username: string): Promise<EmailAnswer<{ mess
 		});
 		const body = (await response.json().catch(() => null)) as { message?: unknown; reason?: unknown } | null;
 		if (response.ok && typeof body?.message === 'string') return { ok: true, message: body.message };
-		const reason = typeof body?.reason === 'string' ? body.reason : `The server answered ${response.status}.`;
+		const reason =
+			typeof body?.reason === 'string' ? body.reason : t('account:sync.answered', { status: response.status });
 		return { ok: false, reason: reason.charAt(0).toUpperCase() + reason.slice(1) + (/[.!?]$/.test(reason) ? '' : '.') };
 	} catch {
-		return { ok: false, reason: 'The server cannot be reached right now. Try again when this device is connected.' };
+		return { ok: false, reason: t('account:sync.resetLinkUnreachable') };
 	}
 }
