@@ -21,6 +21,7 @@ import { destroyHubStaging, readRefused, type RefusedDoc } from './hub-verify';
 import type { ReplicaPort } from '../store/replica-port';
 import { hasDeviceStorage } from '../store/kept-keys';
 import { errorMessage } from '../domain/errors';
+import { t } from '../i18n';
 
 export class HubSession {
 	#saved = $state<SavedHub | null>(null);
@@ -104,7 +105,7 @@ export class HubSession {
 			this.#saved = { ...(this.#saved ?? {}), url: parsed.url };
 			saveHub(this.#saved);
 			if (!tokenValid(this.#saved) && !(await this.getToken())) {
-				this.#problem = `No valid hub token on this device, and the central server cannot give one now. ${this.#problem ?? ''} Use “Save updates to a file” instead.`;
+				this.#problem = t('hub:session.noToken', { problem: this.#problem ?? '' });
 				return;
 			}
 			const saved = this.#saved as SavedHub & { token: string };
@@ -128,7 +129,7 @@ export class HubSession {
 				});
 			} catch (err) {
 				this.#controller = null;
-				this.#problem = `This device could not prepare the hub connection (${errorMessage(err)}). Use “Save updates to a file” instead.`;
+				this.#problem = t('hub:session.prepareFailed', { error: errorMessage(err) });
 				return;
 			}
 			this.#controller.start();
