@@ -10,6 +10,7 @@ import { createSyncController, LAST_SYNC_KEYS, type StatusSink, type SyncControl
 import type { NetworkWatch } from './network';
 import { API_PATH, COUCH_PATH, couchBase } from './gateway';
 import { openHubVerifier, type HubVerifier, type HubVerifierOptions } from './hub-verify';
+import { t } from '../i18n';
 
 // the saved hub address and token are kept on the device by the store
 export { HUB_STORAGE_KEY, loadSavedHub, saveHub, forgetHub, type HubToken, type SavedHub } from '../store/kept-keys';
@@ -19,22 +20,21 @@ type Fetch = typeof fetch;
 /** A hub address as typed or scanned (QR codes carry a URL): its origin, or a reason. */
 export function parseHubAddress(text: string): { ok: true; url: string } | { ok: false; reason: string } {
 	const raw = text.trim();
-	if (!raw) return { ok: false, reason: 'Type or scan the hub’s address.' };
+	if (!raw) return { ok: false, reason: t('hub:address.empty') };
 	if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) && !/^https?:\/\//i.test(raw))
-		return { ok: false, reason: 'A hub address starts with http:// or https://.' };
+		return { ok: false, reason: t('hub:address.scheme') };
 	let url: URL;
 	try {
 		url = new URL(/^https?:\/\//i.test(raw) ? raw : `http://${raw}`);
 	} catch {
-		return { ok: false, reason: `“${raw}” is not an address (example: http://192.168.1.20:3000).` };
+		return { ok: false, reason: t('hub:address.invalid', { address: raw }) };
 	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:')
-		return { ok: false, reason: 'A hub address starts with http:// or https://.' };
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: t('hub:address.scheme') };
 	// PouchDB's URL parser breaks bracketed IPv6 hosts ([fd00::2] becomes "[fd00/…"): ask for the IPv4 one
 	if (url.hostname.startsWith('['))
 		return {
 			ok: false,
-			reason: 'Type the hub’s IPv4 address (like 192.168.1.20:3000) or its name: IPv6 addresses do not work here.'
+			reason: t('hub:address.ipv6')
 		};
 	return { ok: true, url: url.origin };
 }
@@ -58,12 +58,12 @@ export async function fetchHubToken(
 	} catch {
 		return {
 			ok: false,
-			reason: 'The central server cannot be reached: get the hub token before the meetup, while online.'
+			reason: t('hub:tokenErrors.unreachable')
 		};
 	}
 	const body = (await response.json().catch(() => null)) as (Partial<HubToken> & { reason?: string }) | null;
 	if (!response.ok || typeof body?.token !== 'string' || typeof body.expiresAt !== 'string') {
-		return { ok: false, reason: body?.reason ?? `The central server answered ${response.status}.` };
+		return { ok: false, reason: body?.reason ?? t('hub:tokenErrors.answered', { status: response.status }) };
 	}
 	return { ok: true, token: { token: body.token, expiresAt: body.expiresAt } };
 }
@@ -133,7 +133,7 @@ export async function probeHub(
 	pageOrigin: string | null = globalThis.location?.origin ?? null,
 	permission: () => Promise<PermissionState | null> = localNetworkPermission
 ): Promise<HubProbe> {
-	const offerFile = 'Use “Save updates to a file” instead and give the file to the coordinator.';
+	const offerFile = t('hub:probe.offerFile');
 	let response: Response;
 	try {
 		response = await hubFetch(token, fetchFn)(`${hubUrl}${COUCH_PATH}/`, { method: 'GET' });
@@ -144,29 +144,34 @@ export async function probeHub(
 			return {
 				ok: false,
 				kind: 'local-network',
-				reason: `This browser is not allowed to reach devices on your local network, so it cannot talk to the hub at ${hubUrl}. Allow access to devices on your local network for this site (click the icon at the left of the address bar, then “Local network access”), then connect again. ${offerFile}`
+				reason: `${t('hub:probe.localNetwork', { url: hubUrl })} ${offerFile}`
 			};
 		}
 		if (pageOrigin?.startsWith('https:') && hubUrl.startsWith('http:') && !isLoopback(hubUrl)) {
 			return {
 				ok: false,
 				kind: 'mixed-content',
-				reason: `This browser blocked a secure page from talking to ${hubUrl} (mixed content, or the local network permission was refused). Allow “local network access” for this site if asked, or use Chromium. ${offerFile}`
+				reason: `${t('hub:probe.mixedContent', { url: hubUrl })} ${offerFile}`
 			};
 		}
 		return {
 			ok: false,
 			kind: 'unreachable',
-			reason: `The hub at ${hubUrl} does not answer: are you on the hall’s Wi-Fi, and is the hub running? ${offerFile}`
+			reason: `${t('hub:probe.unreachable', { url: hubUrl })} ${offerFile}`
 		};
 	}
 	if (response.status === 401)
 		return {
 			ok: false,
 			kind: 'refused',
-			reason: `The hub does not accept your hub token (expired, or another upstream): get a new one while online. ${offerFile}`
+			reason: `${t('hub:probe.tokenRefused')} ${offerFile}`
 		};
-	if (!response.ok) return { ok: false, kind: 'refused', reason: `The hub answered ${response.status}. ${offerFile}` };
+	if (!response.ok)
+		return {
+			ok: false,
+			kind: 'refused',
+			reason: `${t('hub:probe.answered', { status: response.status })} ${offerFile}`
+		};
 	return { ok: true, name: await hubName(hubUrl, token, fetchFn) };
 }
 
