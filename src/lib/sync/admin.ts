@@ -3,6 +3,7 @@
 // cannot be reached. Every call answers {ok: true, …} or {ok: false, reason} in plain words.
 import type { Role } from '../domain/schemas';
 import { apiPath } from './gateway';
+import { t } from '../i18n';
 
 export interface AdminMember {
 	name: string;
@@ -33,7 +34,8 @@ export interface ServerHealth {
 
 export type Answer<T> = ({ ok: true } & T) | { ok: false; reason: string };
 
-const UNREACHABLE = 'The server cannot be reached right now. The admin page works only while this device is connected.';
+// a function: the interface language loads after this module
+const unreachable = () => t('admin:sync.unreachable');
 
 async function call<T>(path: string, init: RequestInit = {}, fetchFn: typeof fetch = fetch): Promise<Answer<T>> {
 	try {
@@ -42,19 +44,18 @@ async function call<T>(path: string, init: RequestInit = {}, fetchFn: typeof fet
 		const response = await fetchFn(apiPath(`/admin${path}`), { credentials: 'include', ...init, headers });
 		const body = (await response.json().catch(() => null)) as (T & { reason?: unknown }) | null;
 		if (response.ok && body) return { ok: true, ...body };
-		if (response.status === 401)
-			return { ok: false, reason: 'Your session has ended: sign in again to use the admin page.' };
+		if (response.status === 401) return { ok: false, reason: t('admin:sync.expired') };
 		if (response.status === 403 && typeof body?.reason !== 'string')
-			return { ok: false, reason: 'Only administrators can use this page.' };
+			return { ok: false, reason: t('admin:sync.forbidden') };
 		const reason =
 			typeof body?.reason === 'string'
 				? body.reason
 				: response.status >= 500
-					? UNREACHABLE
-					: `The server answered ${response.status}.`;
+					? unreachable()
+					: t('account:sync.answered', { status: response.status });
 		return { ok: false, reason: reason.charAt(0).toUpperCase() + reason.slice(1) };
 	} catch {
-		return { ok: false, reason: UNREACHABLE };
+		return { ok: false, reason: unreachable() };
 	}
 }
 

@@ -2,6 +2,7 @@
 // one (DELETE /api/devices/{id}): a lost phone's key then signs nothing the server accepts.
 import type { DeviceCertificate } from '../domain/signing';
 import { API_PATH } from './gateway';
+import { t } from '../i18n';
 
 export type ListedDevice = Pick<DeviceCertificate, '_id' | 'createdAt' | 'expiresAt'> & {
 	label?: string;
@@ -10,7 +11,8 @@ export type ListedDevice = Pick<DeviceCertificate, '_id' | 'createdAt' | 'expire
 
 export type DevicesAnswer = { ok: true; devices: ListedDevice[] } | { ok: false; reason: string };
 
-const UNREACHABLE = 'Your devices are listed when the server can be reached.';
+// a function: the interface language loads after this module
+const unreachable = () => t('device:sync.unreachable');
 
 const BROWSERS: Array<[RegExp, string]> = [
 	[/Edg\//, 'Edge'],
@@ -28,13 +30,36 @@ const SYSTEMS: Array<[RegExp, string]> = [
 	[/Linux/, 'Linux']
 ];
 
-/** "Chrome on Android" for a browser's user agent; any other label as it is. */
-export function deviceName(label: string | undefined): string {
-	if (!label) return 'Device';
+interface NameWords {
+	device: () => string;
+	browser: () => string;
+	on: (browser: string, system: string) => string;
+}
+
+function nameOf(label: string | undefined, words: NameWords): string {
+	if (!label) return words.device();
 	if (!label.startsWith('Mozilla/')) return label;
-	const browser = BROWSERS.find(([pattern]) => pattern.test(label))?.[1] ?? 'Browser';
+	const browser = BROWSERS.find(([pattern]) => pattern.test(label))?.[1] ?? words.browser();
 	const system = SYSTEMS.find(([pattern]) => pattern.test(label))?.[1];
-	return system ? `${browser} on ${system}` : browser;
+	return system ? words.on(browser, system) : browser;
+}
+
+/** "Chrome on Android" for a browser's user agent, in the interface language; any other label as it is. */
+export function deviceName(label: string | undefined): string {
+	return nameOf(label, {
+		device: () => t('device:sync.device'),
+		browser: () => t('device:sync.browser'),
+		on: (browser, system) => t('device:sync.browserOn', { browser, system })
+	});
+}
+
+/** The same name in English, as the label a device's certificate keeps (data, not interface text). */
+export function deviceLabelOf(label: string | undefined): string {
+	return nameOf(label, {
+		device: () => 'Device',
+		browser: () => 'Browser',
+		on: (browser, system) => `${browser} on ${system}`
+	});
 }
 
 function asListed(value: unknown): ListedDevice | null {
@@ -58,11 +83,11 @@ export async function listDevices(fetchFn: typeof fetch = fetch, apiBase = API_P
 		});
 		const body = (await response.json().catch(() => null)) as { certificates?: unknown; reason?: unknown } | null;
 		if (!response.ok || !Array.isArray(body?.certificates))
-			return { ok: false, reason: typeof body?.reason === 'string' ? body.reason : UNREACHABLE };
+			return { ok: false, reason: typeof body?.reason === 'string' ? body.reason : unreachable() };
 		const devices = body.certificates.map(asListed).filter((d): d is ListedDevice => d !== null);
 		return { ok: true, devices: devices.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
 	} catch {
-		return { ok: false, reason: UNREACHABLE };
+		return { ok: false, reason: unreachable() };
 	}
 }
 
@@ -81,9 +106,9 @@ export async function revokeDevice(
 		const body = (await response.json().catch(() => null)) as { reason?: unknown } | null;
 		return {
 			ok: false,
-			reason: typeof body?.reason === 'string' ? body.reason : `The server answered ${response.status}.`
+			reason: typeof body?.reason === 'string' ? body.reason : t('account:sync.answered', { status: response.status })
 		};
 	} catch {
-		return { ok: false, reason: 'The server cannot be reached: revoke the device once you are connected.' };
+		return { ok: false, reason: t('device:sync.revokeUnreachable') };
 	}
 }
