@@ -11,7 +11,8 @@ export type ListedDevice = Pick<DeviceCertificate, '_id' | 'createdAt' | 'expire
 
 export type DevicesAnswer = { ok: true; devices: ListedDevice[] } | { ok: false; reason: string };
 
-const unreachable = (): string => t('common:net.devices.unreachable');
+// a function: the interface language loads after this module
+const unreachable = () => t('device:sync.unreachable');
 
 const BROWSERS: Array<[RegExp, string]> = [
 	[/Edg\//, 'Edge'],
@@ -29,13 +30,36 @@ const SYSTEMS: Array<[RegExp, string]> = [
 	[/Linux/, 'Linux']
 ];
 
-/** "Chrome on Android" for a browser's user agent; any other label as it is. */
-export function deviceName(label: string | undefined): string {
-	if (!label) return 'Device';
+interface NameWords {
+	device: () => string;
+	browser: () => string;
+	on: (browser: string, system: string) => string;
+}
+
+function nameOf(label: string | undefined, words: NameWords): string {
+	if (!label) return words.device();
 	if (!label.startsWith('Mozilla/')) return label;
-	const browser = BROWSERS.find(([pattern]) => pattern.test(label))?.[1] ?? 'Browser';
+	const browser = BROWSERS.find(([pattern]) => pattern.test(label))?.[1] ?? words.browser();
 	const system = SYSTEMS.find(([pattern]) => pattern.test(label))?.[1];
-	return system ? `${browser} on ${system}` : browser;
+	return system ? words.on(browser, system) : browser;
+}
+
+/** "Chrome on Android" for a browser's user agent, in the interface language; any other label as it is. */
+export function deviceName(label: string | undefined): string {
+	return nameOf(label, {
+		device: () => t('device:sync.device'),
+		browser: () => t('device:sync.browser'),
+		on: (browser, system) => t('device:sync.browserOn', { browser, system })
+	});
+}
+
+/** The same name in English, as the label a device's certificate keeps (data, not interface text). */
+export function deviceLabelOf(label: string | undefined): string {
+	return nameOf(label, {
+		device: () => 'Device',
+		browser: () => 'Browser',
+		on: (browser, system) => `${browser} on ${system}`
+	});
 }
 
 function asListed(value: unknown): ListedDevice | null {
@@ -82,9 +106,9 @@ export async function revokeDevice(
 		const body = (await response.json().catch(() => null)) as { reason?: unknown } | null;
 		return {
 			ok: false,
-			reason: typeof body?.reason === 'string' ? body.reason : t('common:net.answered', { status: response.status })
+			reason: typeof body?.reason === 'string' ? body.reason : t('account:sync.answered', { status: response.status })
 		};
 	} catch {
-		return { ok: false, reason: t('common:net.devices.revokeUnreachable') };
+		return { ok: false, reason: t('device:sync.revokeUnreachable') };
 	}
 }

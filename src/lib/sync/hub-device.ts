@@ -5,7 +5,7 @@
 import { toBase64Url, type DeviceCertificate } from '../domain/signing';
 import { sessionLinkBytes } from '../domain/session-link';
 import type { StoreSigning } from '../store/index';
-import { deviceName } from './devices';
+import { deviceLabelOf } from './devices';
 import { errorMessage } from '../domain/errors';
 import { t } from '../i18n';
 
@@ -132,5 +132,5 @@ export async function ensureDeviceCertificate(
 function deviceLabel(): string {
 	const agent =
 		typeof navigator === 'object' && typeof navigator.userAgent === 'string' ? navigator.userAgent : undefined;
-	return deviceName(agent).slice(0, 80);
+	return deviceLabelOf(agent).slice(0, 80);
 }

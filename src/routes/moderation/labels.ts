@@ -1,90 +1,70 @@
 // Plain words for the moderation screens: kinds of item, flag reasons, what an action did (as the
 // status after it, and as a line of the audit log), and the default end of a suspension.
-import type { ActionRequest, FlaggedKind } from '../../lib/sync/moderation';
+import type { ActionRequest } from '../../lib/sync/moderation';
+import { formatDate, t } from '../../lib/i18n';
 
-export const KIND_LABELS: Record<FlaggedKind, string> = {
-	thread: 'Thread',
-	post: 'Reply',
-	resource: 'Library resource',
-	event: 'Event',
-	story: 'Story',
-	profile: 'Profile'
-};
+// Functions, not tables: the interface language loads after this module.
+const KINDS = ['thread', 'post', 'resource', 'event', 'story', 'profile'] as const;
+const REASONS = ['spam', 'harassment', 'off-topic', 'confidential', 'other'] as const;
+const LOG_ACTIONS = [
+	'dismiss',
+	'hide',
+	'unhide',
+	'auto-hide',
+	'delete',
+	'lock',
+	'unlock',
+	'move',
+	'pin',
+	'unpin',
+	'suspend',
+	'lift-suspension',
+	'role-change',
+	'hub-enrol',
+	'hub-remove',
+	'reset-code'
+] as const;
+/** Which audit log detail each key holds, for "Moved · from: general · to: budgets", in this order. */
+const DETAILS = ['from', 'category', 'until', 'granted', 'revoked', 'flags', 'kind', 'item'] as const;
 
-export const REASON_LABELS: Record<string, string> = {
-	spam: 'Spam',
-	harassment: 'Harassment',
-	'off-topic': 'Off-topic',
-	confidential: 'Confidential information shared',
-	other: 'Other'
-};
-
-/** What each audit log action did, in the past tense ("Hid", "Changed roles"). */
-export const LOG_ACTION_LABELS: Record<string, string> = {
-	dismiss: 'Dismissed flags',
-	hide: 'Hid',
-	unhide: 'Showed again',
-	'auto-hide': 'Hid automatically',
-	delete: 'Deleted',
-	lock: 'Locked',
-	unlock: 'Unlocked',
-	move: 'Moved',
-	pin: 'Pinned',
-	unpin: 'Unpinned',
-	suspend: 'Suspended',
-	'lift-suspension': 'Lifted a suspension',
-	'role-change': 'Changed roles',
-	'hub-enrol': 'Enrolled a hub',
-	'hub-remove': 'Removed a hub',
-	'reset-code': 'Gave a reset code'
-};
-
-/** Which audit log detail each key holds, for "Moved · from: general · to: budgets". */
-const DETAIL_LABELS: Record<string, string> = {
-	from: 'from',
-	category: 'to',
-	until: 'until',
-	granted: 'gave the role',
-	revoked: 'took away the role',
-	flags: 'flags from different members',
-	kind: 'kind',
-	item: 'flagged item'
-};
-
-const LOGGED = 'The action is in the moderation log.';
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
+	(list as readonly string[]).includes(value);
 
 export function kindLabel(kind: string): string {
-	return (KIND_LABELS as Record<string, string>)[kind] ?? capitalised(kind);
+	return isOneOf(KINDS, kind) ? t(`moderation:kind.${kind}`) : capitalised(kind);
 }
 
 export function reasonLabel(reason: string): string {
-	return REASON_LABELS[reason] ?? capitalised(reason);
+	return isOneOf(REASONS, reason) ? t(`moderation:reason.${reason}`) : capitalised(reason);
 }
 
+/** What each audit log action did, in the past tense ("Hid", "Changed roles"). */
 export function logActionLabel(action: string): string {
-	return LOG_ACTION_LABELS[action] ?? capitalised(action.replaceAll('-', ' '));
+	return isOneOf(LOG_ACTIONS, action) ? t(`moderation:logAction.${action}`) : capitalised(action.replaceAll('-', ' '));
 }
 
 /** "3 flags", "1 flag". */
 export function flagCount(count: number): string {
-	return count === 1 ? '1 flag' : `${count} flags`;
+	return t('moderation:flagCount', { count });
 }
 
 /** The status after a moderator's action succeeded: "Hidden. The action is in the moderation log." */
 export function doneStatus(request: ActionRequest, categoryName?: string): string {
-	const what: Record<ActionRequest['action'], string> = {
-		dismiss: 'Flags dismissed.',
-		hide: 'Hidden.',
-		unhide: 'Shown again.',
-		delete: 'Deleted.',
-		lock: 'Thread locked.',
-		unlock: 'Thread unlocked.',
-		move: `Moved to ${categoryName ?? request.category ?? 'the other category'}.`,
-		pin: 'Pinned.',
-		unpin: 'Unpinned.',
-		suspend: request.until ? `Author suspended until ${longDate(request.until)}.` : 'Author suspended.'
+	const what = (): string => {
+		switch (request.action) {
+			case 'move':
+				return t('moderation:done.move', {
+					category: categoryName ?? request.category ?? t('moderation:done.otherCategory')
+				});
+			case 'suspend':
+				return request.until
+					? t('moderation:done.suspendUntil', { until: longDate(request.until) })
+					: t('moderation:done.suspend');
+			default:
+				return t(`moderation:done.${request.action}`);
+		}
 	};
-	return `${what[request.action]} ${LOGGED}`;
+	return t('moderation:done.logged', { what: what() });
 }
 
 /** "Item" column of the log: what an audit target names, in words. */
@@ -92,11 +72,14 @@ export function describeTarget(target: string, details?: Record<string, string>)
 	const colon = target.indexOf(':');
 	const type = colon < 0 ? target : target.slice(0, colon);
 	const key = colon < 0 ? '' : target.slice(colon + 1);
-	if (type === 'member') return `Member ${key}`;
-	if (type === 'hub') return `Hub ${key}`;
+	if (type === 'member') return t('moderation:target.member', { key });
+	if (type === 'hub') return t('moderation:target.hub', { key });
 	const title = details?.title;
-	if (type === 'post' && title) return `Reply in “${title}”`;
-	if (type in KIND_LABELS) return title ? `${kindLabel(type)} “${title}”` : `${kindLabel(type)} ${key}`;
+	if (type === 'post' && title) return t('moderation:target.replyIn', { title });
+	if (isOneOf(KINDS, type))
+		return title
+			? t('moderation:target.titled', { kind: kindLabel(type), title })
+			: t('moderation:target.keyed', { kind: kindLabel(type), key });
 	return target;
 }
 
@@ -121,13 +104,18 @@ export function targetHref(target: string): string | null {
 export function describeDetails(details?: Record<string, string>): string {
 	if (!details) return '';
 	const order = (key: string) => {
-		const at = Object.keys(DETAIL_LABELS).indexOf(key);
+		const at = (DETAILS as readonly string[]).indexOf(key);
 		return at < 0 ? Number.MAX_SAFE_INTEGER : at;
 	};
 	return Object.entries(details)
 		.filter(([key, value]) => key !== 'title' && value !== '')
 		.sort(([a], [b]) => order(a) - order(b))
-		.map(([key, value]) => `${DETAIL_LABELS[key] ?? key}: ${detailValue(key, value)}`)
+		.map(([key, value]) =>
+			t('moderation:detail.pair', {
+				label: isOneOf(DETAILS, key) ? t(`moderation:detail.${key}`) : key,
+				value: detailValue(key, value)
+			})
+		)
 		.join(' · ');
 }
 
@@ -154,13 +142,13 @@ export function isoDate(date: Date): string {
 export function longDate(value: string): string {
 	const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
 	if (Number.isNaN(day.getTime())) return value;
-	return day.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+	return formatDate(day, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
 /** When a log entry was made, to the minute: "3 Dec 2026, 09:41". */
 export function logTime(iso: string): string {
 	const at = new Date(iso);
-	return Number.isNaN(at.getTime()) ? iso : at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+	return Number.isNaN(at.getTime()) ? iso : formatDate(at, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 function capitalised(text: string): string {

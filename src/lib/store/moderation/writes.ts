@@ -9,6 +9,7 @@ import { describeIssues } from '../../domain/validate';
 import { cleanDoc, isNotFound, type StoreContext } from '../context';
 import { putDoc } from '../writes';
 import { itemOf } from './queries';
+import { t } from '../../i18n';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
 
@@ -31,15 +32,14 @@ async function getFlag(ctx: StoreContext, id: string): Promise<Doc | null> {
 /** Writes (or, before a decision, changes) the member's flag on an item. */
 export async function flag(ctx: StoreContext, input: FlagInput): Promise<string> {
 	const me = ctx.member.name;
-	if (!FLAG_TARGET_PATTERN.test(input.target))
-		throw new Error('Only threads, replies, resources, events, stories and profiles can be flagged.');
+	if (!FLAG_TARGET_PATTERN.test(input.target)) throw new Error(t('flags:errors.notFlaggable'));
 	const item = await itemOf(ctx, input.target);
-	if (item.author === me) throw new Error('You cannot flag something you wrote yourself.');
+	if (item.author === me) throw new Error(t('flags:errors.own'));
 	const text = input.text?.trim();
-	if (input.reason === 'other' && !text) throw new Error('Tell the moderators what is wrong when you choose “Other”.');
+	if (input.reason === 'other' && !text) throw new Error(t('flags:errors.otherNeedsText'));
 	const id = flagId(input.target, me);
 	const prev = await getFlag(ctx, id);
-	if (prev?.decision) throw new Error('A moderator already decided on your flag: it cannot be changed.');
+	if (prev?.decision) throw new Error(t('flags:errors.decidedChange'));
 	const doc: Doc = {
 		_id: id,
 		type: 'flag',
@@ -54,7 +54,7 @@ export async function flag(ctx: StoreContext, input: FlagInput): Promise<string>
 		doc.updatedAt = ctx.now();
 	}
 	const checked = v.safeParse(flagSchema, doc);
-	if (!checked.success) throw new Error(`This flag cannot be sent: ${describeIssues(checked.issues)}`);
+	if (!checked.success) throw new Error(t('flags:errors.invalid', { issues: describeIssues(checked.issues) }));
 	await putDoc(ctx, doc, 'private');
 	await ctx.followers.catchUp();
 	return id;
@@ -63,8 +63,8 @@ export async function flag(ctx: StoreContext, input: FlagInput): Promise<string>
 /** Deletes the member's flag; refused once a moderator decided on it. */
 export async function withdrawFlag(ctx: StoreContext, target: string): Promise<void> {
 	const prev = await getFlag(ctx, flagId(target, ctx.member.name));
-	if (!prev) throw new Error('You have not flagged this.');
-	if (prev.decision) throw new Error('A moderator already decided on your flag: it can no longer be withdrawn.');
+	if (!prev) throw new Error(t('flags:errors.notFlagged'));
+	if (prev.decision) throw new Error(t('flags:errors.decidedWithdraw'));
 	// the tombstone keeps who flagged what, so the server can take it out of the moderators' queue
 	await putDoc(ctx, { ...tombstoneOf(prev), target: prev.target, _rev: prev._rev }, 'private');
 	await ctx.followers.catchUp();
