@@ -101,8 +101,7 @@ export async function saveStory(ctx: StoreContext, input: StoryInput, submit: bo
 	const prev = await getDoc(ctx, id);
 	if (!prev || prev.type !== 'story') throw new Error(t('stories:errors.notHere'));
 	if (named.names.includes(String(prev.author))) throw new Error(notOwnCoauthor());
-	if (prev.status === 'published' && !submit)
-		throw new Error(t('stories:errors.publishedViaReview'));
+	if (prev.status === 'published' && !submit) throw new Error(t('stories:errors.publishedViaReview'));
 	const keep = { _id: prev._id, _rev: prev._rev, type: 'story', author: prev.author, createdAt: prev.createdAt };
 	const next: Doc = { ...keep, ...fields, status: submit ? 'submitted' : 'draft', updatedAt: now };
 	if (prev.challenge) next.challenge = prev.challenge;
