@@ -1,17 +1,15 @@
-// Plain words for a story's level of government and its list sorts (story screens and print pack).
+// Plain words for a story's level of government and its list sorts (story screens). Functions, so
+// they read the language in use.
+import { GOVERNMENT_LEVELS, type GovernmentLevel } from '$lib/domain/schemas';
+import { t } from '$lib/i18n';
 import type { StorySort } from '$lib/store';
 
-export const LEVEL_LABELS: Record<string, string> = {
-	local: 'Local',
-	regional: 'Regional',
-	national: 'National',
-	international: 'International'
-};
+export const STORY_SORTS: readonly StorySort[] = ['newest', 'adopted', 'improvement'];
 
-export const SORT_LABELS: Record<StorySort, string> = {
-	newest: 'Newest',
-	adopted: 'Most adopted',
-	improvement: 'Largest measured improvement'
-};
+const isLevel = (level: string): level is GovernmentLevel => (GOVERNMENT_LEVELS as readonly string[]).includes(level);
 
-export const levelLabel = (level: string | undefined): string => (level ? (LEVEL_LABELS[level] ?? level) : '');
+/** "Local", "Regional"… in the interface language; an unknown level as it is stored. */
+export const levelLabel = (level: string | undefined): string =>
+	level ? (isLevel(level) ? t(`stories:level.${level}`) : level) : '';
+
+export const sortLabel = (sort: StorySort): string => t(`stories:sort.${sort}`);

@@ -8,6 +8,7 @@ import { cleanDoc, isNotFound, type StoreContext } from '../context';
 import { normalizeTags, putDoc } from '../writes';
 import type { Followers } from '../projections';
 import { zonedToInstant, type LocalDateTime } from '../../domain/zoned';
+import { t } from '../../i18n';
 
 export interface EventInput {
 	kind: (typeof EVENT_KINDS)[number];
@@ -76,7 +77,7 @@ function eventFields(ctx: StoreContext, input: EventInput): Record<string, unkno
 		const value = trimmed(input[key]);
 		if (value) location[key] = value;
 	}
-	if (!Object.keys(location).length) throw new Error('An event needs a venue, an address or an online link.');
+	if (!Object.keys(location).length) throw new Error(t('events:errors.needPlace'));
 	const organisers = [
 		...new Set([ctx.member.name, ...(input.organisers ?? []).map((o) => o.trim().toLowerCase()).filter(Boolean)])
 	];
@@ -137,7 +138,7 @@ const EDITABLE = [
 export async function editEvent(deps: EventsWriteDeps, id: string, input: EventInput): Promise<void> {
 	const { ctx } = deps;
 	const prev = await getCommunityDoc(ctx, id);
-	if (!prev) throw new Error('This event does not exist on this device.');
+	if (!prev) throw new Error(t('events:errors.notHere'));
 	const fields = eventFields(ctx, input);
 	// keep the original organisers list's order; the editor is added only when creating
 	if (Array.isArray(prev.organisers) && !input.organisers) fields.organisers = prev.organisers;
@@ -151,7 +152,7 @@ export async function editEvent(deps: EventsWriteDeps, id: string, input: EventI
 export async function markOfficial(deps: EventsWriteDeps, id: string, official: boolean): Promise<void> {
 	const { ctx } = deps;
 	const prev = await getCommunityDoc(ctx, id);
-	if (!prev) throw new Error('This event does not exist on this device.');
+	if (!prev) throw new Error(t('events:errors.notHere'));
 	const next: Doc = { ...prev, official, updatedAt: ctx.now() };
 	if (!official) delete next.official;
 	check(ctx, next, prev);

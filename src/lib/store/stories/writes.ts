@@ -7,6 +7,7 @@ import { docId } from '../../domain/ids';
 import type { GovernmentLevel, OutcomeFigure, StoryDoc } from '../../domain/schemas';
 import { type StoreContext } from '../context';
 import { normalizeTags, putDoc, currentDoc as getDoc, authorizeWrite as authorize } from '../writes';
+import { t } from '../../i18n';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
 
@@ -72,7 +73,7 @@ function storyFields(input: StoryInput): Record<string, unknown> {
 	return fields;
 }
 
-const NOT_OWN_COAUTHOR = 'The author is not one of the co-authors: list only the members who wrote it with them.';
+const notOwnCoauthor = (): string => t('stories:errors.notOwnCoauthor');
 
 /**
  * Saves a story: a new one (`id` absent) or an edit of the member's own. `submit` sends it for
@@ -85,7 +86,7 @@ export async function saveStory(ctx: StoreContext, input: StoryInput, submit: bo
 	if (!named.ok) throw new Error(named.reason);
 	const fields = storyFields({ ...input, coauthors: named.names });
 	if (!id) {
-		if (named.names.includes(ctx.member.name)) throw new Error(NOT_OWN_COAUTHOR);
+		if (named.names.includes(ctx.member.name)) throw new Error(notOwnCoauthor());
 		const doc: Doc = {
 			_id: docId('story'),
 			type: 'story',
@@ -98,10 +99,9 @@ export async function saveStory(ctx: StoreContext, input: StoryInput, submit: bo
 		return putDoc(ctx, doc);
 	}
 	const prev = await getDoc(ctx, id);
-	if (!prev || prev.type !== 'story') throw new Error('This story is not on this device.');
-	if (named.names.includes(String(prev.author))) throw new Error(NOT_OWN_COAUTHOR);
-	if (prev.status === 'published' && !submit)
-		throw new Error('A published story changes only through review: submit the change for review instead.');
+	if (!prev || prev.type !== 'story') throw new Error(t('stories:errors.notHere'));
+	if (named.names.includes(String(prev.author))) throw new Error(notOwnCoauthor());
+	if (prev.status === 'published' && !submit) throw new Error(t('stories:errors.publishedViaReview'));
 	const keep = { _id: prev._id, _rev: prev._rev, type: 'story', author: prev.author, createdAt: prev.createdAt };
 	const next: Doc = { ...keep, ...fields, status: submit ? 'submitted' : 'draft', updatedAt: now };
 	if (prev.challenge) next.challenge = prev.challenge;
@@ -112,9 +112,9 @@ export async function saveStory(ctx: StoreContext, input: StoryInput, submit: bo
 /** Sends a draft or returned story for review as it stands. */
 export async function submitStory(ctx: StoreContext, id: string): Promise<void> {
 	const prev = await getDoc(ctx, id);
-	if (!prev || prev.type !== 'story') throw new Error('This story is not on this device.');
+	if (!prev || prev.type !== 'story') throw new Error(t('stories:errors.notHere'));
 	if (prev.status === 'submitted') return;
-	if (prev.status === 'published') throw new Error('This story is already published.');
+	if (prev.status === 'published') throw new Error(t('stories:errors.alreadyPublished'));
 	const next: Doc = { ...prev, status: 'submitted', updatedAt: ctx.now() };
 	authorize(ctx, next, prev);
 	await putDoc(ctx, next);
@@ -123,7 +123,7 @@ export async function submitStory(ctx: StoreContext, id: string): Promise<void> 
 /** Deletes a story (its author, or a moderator). */
 export async function deleteStory(ctx: StoreContext, id: string): Promise<void> {
 	const prev = await getDoc(ctx, id);
-	if (!prev || prev.type !== 'story') throw new Error('This story is not on this device.');
+	if (!prev || prev.type !== 'story') throw new Error(t('stories:errors.notHere'));
 	const next: Doc = { _id: id, _rev: prev._rev, _deleted: true, type: 'story', author: prev.author };
 	authorize(ctx, next, prev);
 	await putDoc(ctx, next);
