@@ -8,6 +8,7 @@ import { ratingId, useId } from '../../domain/ids';
 import { parseCoauthors } from '../../domain/coauthors';
 import type { Resource } from '../../domain/schemas';
 import { type StoreContext } from '../context';
+import { t } from '../../i18n';
 import { normalizeTags, putDoc, currentDoc as getDoc, authorizeWrite as authorize } from '../writes';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
@@ -69,7 +70,8 @@ function resourceFields(input: ResourceInput): Record<string, unknown> {
 	return fields;
 }
 
-const NOT_OWN_COAUTHOR = 'The author is not one of the co-authors: list only the members who wrote it with them.';
+// read when thrown, in the interface language
+const notOwnCoauthor = () => t('library:errors.notOwnCoauthor');
 
 /** Submits a new resource for review, or resubmits `id` (its author's edit of a returned one). */
 export async function submitResource(ctx: StoreContext, input: ResourceInput, id?: string): Promise<string> {
@@ -78,7 +80,7 @@ export async function submitResource(ctx: StoreContext, input: ResourceInput, id
 	if (!named.ok) throw new Error(named.reason);
 	input = { ...input, coauthors: named.names };
 	if (!id) {
-		if (named.names.includes(ctx.member.name)) throw new Error(NOT_OWN_COAUTHOR);
+		if (named.names.includes(ctx.member.name)) throw new Error(notOwnCoauthor());
 		const doc: Doc = {
 			_id: docId('resource'),
 			type: 'resource',
@@ -91,8 +93,8 @@ export async function submitResource(ctx: StoreContext, input: ResourceInput, id
 		return putDoc(ctx, doc);
 	}
 	const prev = await getDoc(ctx, id);
-	if (!prev) throw new Error('This resource does not exist on this device.');
-	if (named.names.includes(String(prev.author))) throw new Error(NOT_OWN_COAUTHOR);
+	if (!prev) throw new Error(t('library:errors.noResource'));
+	if (named.names.includes(String(prev.author))) throw new Error(notOwnCoauthor());
 	const keep = { _id: prev._id, _rev: prev._rev, type: 'resource', author: prev.author, createdAt: prev.createdAt };
 	const published = prev.status === 'published';
 	// a moderator who did not write it may correct a published resource in place; anyone else
@@ -120,7 +122,7 @@ export async function reviewResource(
 	comments: string
 ): Promise<string> {
 	const prev = await getDoc(ctx, resource);
-	if (!prev) throw new Error('This resource does not exist on this device.');
+	if (!prev) throw new Error(t('library:errors.noResource'));
 	const now = ctx.now();
 	const review: Doc = {
 		_id: docId('review'),
@@ -215,7 +217,7 @@ export async function saveCollection(ctx: StoreContext, input: CollectionInput):
 /** Appends an item (a thread's answer, a resource...) to a collection, once. */
 export async function addToCollection(ctx: StoreContext, slug: string, ref: string, note?: string): Promise<void> {
 	const prev = await getDoc(ctx, collectionId(slug));
-	if (!prev) throw new Error('This collection does not exist on this device.');
+	if (!prev) throw new Error(t('library:errors.noCollection'));
 	const items = (prev.items as Array<{ ref: string; note?: string }>) ?? [];
 	if (items.some((i) => i.ref === ref)) return;
 	await saveCollection(ctx, {
