@@ -13,8 +13,13 @@ interface AxeViolation {
 let source: Promise<string> | null = null;
 
 export async function seriousViolations(page: Page): Promise<string[]> {
+	return violations(page, ['serious', 'critical']);
+}
+
+/** The violations of the given impacts (e.g. moderate as well), one line each. */
+export async function violations(page: Page, impacts: readonly string[]): Promise<string[]> {
 	await page.addScriptTag({ content: await (source ??= readFile('node_modules/axe-core/axe.min.js', 'utf8')) });
-	const violations = await page.evaluate(async () => {
+	const found = await page.evaluate(async () => {
 		const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[]; passes: unknown[] }> } })
 			.axe;
 		const result = await axe.run();
@@ -22,7 +27,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 		if (result.passes.length === 0) throw new Error('axe checked nothing');
 		return result.violations;
 	});
-	return violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+	return found
+		.filter((v) => v.impact !== null && impacts.includes(v.impact))
 		.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
 }

@@ -15,6 +15,7 @@ import { keepAllOnWifi, keptRecord, setKept } from './device';
 import { libraryTables } from './tables';
 import type { FileRef } from './writes';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../i18n';
 
 /** The server's side of library files, reached by the sync layer only. */
 export interface FilesRemote {
@@ -50,9 +51,8 @@ export async function isFileLocal(deps: FilesDeps, id: string): Promise<boolean>
 /** Checks type and size, stores the file locally and pushes it to the server. */
 export async function uploadFile(ctx: StoreContext, deps: FilesDeps, file: Blob, name: string): Promise<FileRef> {
 	const type = file.type || 'application/octet-stream';
-	if (!FILE_TYPES.has(type))
-		throw new Error(`${name}: only PDF, office documents, text/CSV and images can be attached.`);
-	if (file.size > MAX_FILE_BYTES) throw new Error(`${name} is larger than 20 MiB.`);
+	if (!FILE_TYPES.has(type)) throw new Error(t('library:errors.fileType', { name }));
+	if (file.size > MAX_FILE_BYTES) throw new Error(t('library:errors.fileSize', { name }));
 	const id = fileId();
 	// Signed by the device over the fields, `sha256` included: the signature never
 	// covers attachments, so the digest binds the file's bytes to it.
@@ -68,9 +68,7 @@ export async function uploadFile(ctx: StoreContext, deps: FilesDeps, file: Blob,
 	};
 	const signing = signingOf(ctx);
 	if (signing && !(await signing.certificate())) {
-		throw new Error(
-			`${name} could not be uploaded yet: this device is still getting its certificate from the server (it does so when it syncs). Try again in a moment.`
-		);
+		throw new Error(t('library:errors.noCertificate', { name }));
 	}
 	const signed = signing ? await signing.sign(fields) : fields;
 	await deps.local().put({ ...signed, _attachments: { [FILE_ATTACHMENT]: { content_type: type, data: file } } });
@@ -81,9 +79,7 @@ export async function uploadFile(ctx: StoreContext, deps: FilesDeps, file: Blob,
 			.local()
 			.remove(id, (await deps.local().get(id))._rev)
 			.catch(() => undefined);
-		throw new Error(`${name} could not be uploaded (files are sent when you are online): ${errorMessage(err)}`, {
-			cause: err
-		});
+		throw new Error(t('library:errors.uploadFailed', { name, error: errorMessage(err) }), { cause: err });
 	}
 	return { id, name, type, size: file.size };
 }
@@ -97,7 +93,8 @@ export async function openFile(deps: FilesDeps, ref: FileRef): Promise<Blob> {
 /** Copies a resource's files to the device (replication by document ids) and remembers it. */
 export async function keepOffline(ctx: StoreContext, deps: FilesDeps, resource: string): Promise<number> {
 	const row = await libraryTables(ctx.db).resources.get(resource);
-	if (!row) throw new Error('This resource does not exist on this device.');
+	if (!row) throw new Error(t('library:errors.noResource'));
+
 	const fileIds = (row.files ?? []).map((f) => f.id);
 	if (fileIds.length) await deps.remote().pull(deps.local(), fileIds);
 	await setKept(ctx, { resource, fileIds, at: ctx.now() }, resource);

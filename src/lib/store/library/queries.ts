@@ -4,6 +4,7 @@ import { plainExcerpt } from '../../search/snippet';
 import { summarizeRatings, ratingScore, type RatingSummary } from '../../domain/ratings';
 import { isWriterOf, mayReview } from '../../domain/permissions';
 import type { StoreContext } from '../context';
+import { t as translate } from '../../i18n';
 import { libraryTables, type ResourceDocRow } from './tables';
 import { isKept, packIds } from './device';
 import type {
@@ -212,7 +213,7 @@ export async function resolveRefs(
 		found.set(p.id, {
 			id: p.id,
 			type: 'post',
-			title: th ? `Answer in “${th.title}”` : 'Answer',
+			title: th ? translate('library:related.answerIn', { title: th.title }) : translate('library:related.answer'),
 			href: `/forums/t/${ulidOf(p.thread)}#${ulidOf(p.id)}`,
 			summary: plainExcerpt(p.body, 300),
 			missing: p.deleted === 1

@@ -70,7 +70,8 @@ function resourceFields(input: ResourceInput): Record<string, unknown> {
 	return fields;
 }
 
-const NOT_OWN_COAUTHOR = 'The author is not one of the co-authors: list only the members who wrote it with them.';
+// read when thrown, in the interface language
+const notOwnCoauthor = () => t('library:errors.notOwnCoauthor');
 
 /** Submits a new resource for review, or resubmits `id` (its author's edit of a returned one). */
 export async function submitResource(ctx: StoreContext, input: ResourceInput, id?: string): Promise<string> {
@@ -79,7 +80,7 @@ export async function submitResource(ctx: StoreContext, input: ResourceInput, id
 	if (!named.ok) throw new Error(named.reason);
 	input = { ...input, coauthors: named.names };
 	if (!id) {
-		if (named.names.includes(ctx.member.name)) throw new Error(NOT_OWN_COAUTHOR);
+		if (named.names.includes(ctx.member.name)) throw new Error(notOwnCoauthor());
 		const doc: Doc = {
 			_id: docId('resource'),
 			type: 'resource',
@@ -92,8 +93,8 @@ export async function submitResource(ctx: StoreContext, input: ResourceInput, id
 		return putDoc(ctx, doc);
 	}
 	const prev = await getDoc(ctx, id);
-	if (!prev) throw new Error('This resource does not exist on this device.');
-	if (named.names.includes(String(prev.author))) throw new Error(NOT_OWN_COAUTHOR);
+	if (!prev) throw new Error(t('library:errors.noResource'));
+	if (named.names.includes(String(prev.author))) throw new Error(notOwnCoauthor());
 	const keep = { _id: prev._id, _rev: prev._rev, type: 'resource', author: prev.author, createdAt: prev.createdAt };
 	const published = prev.status === 'published';
 	// a moderator who did not write it may correct a published resource in place; anyone else
@@ -121,7 +122,7 @@ export async function reviewResource(
 	comments: string
 ): Promise<string> {
 	const prev = await getDoc(ctx, resource);
-	if (!prev) throw new Error('This resource does not exist on this device.');
+	if (!prev) throw new Error(t('library:errors.noResource'));
 	const now = ctx.now();
 	const review: Doc = {
 		_id: docId('review'),

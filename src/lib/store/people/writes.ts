@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { docId, profileId, profilePrivateId } from '../../domain/ids';
 import { MAX_MENTOR_CAPACITY, messageSchema, profilePrivateSchema } from '../../domain/schemas';
 import { describeIssues } from '../../domain/validate';
+import { t } from '../../i18n';
 import { cleanDoc, isNotFound, type StoreContext } from '../context';
 import { normalizeTags, putDoc } from '../writes';
 import { getCommunityDoc, unsigned, type EventsWriteDeps } from '../events/writes';
@@ -73,7 +74,7 @@ export async function saveProfile(deps: EventsWriteDeps, form: ProfileForm): Pro
 	if (form.mentorCapacity !== undefined) {
 		const n = form.mentorCapacity;
 		if (!Number.isInteger(n) || n < 1 || n > MAX_MENTOR_CAPACITY)
-			throw new Error(`The number of mentees you take at once is a whole number from 1 to ${MAX_MENTOR_CAPACITY}.`);
+			throw new Error(t('people:errors.capacity', { max: MAX_MENTOR_CAPACITY }));
 		shared.mentorCapacity = n;
 	}
 	for (const field of ['region', 'sector'] as const) {
@@ -99,7 +100,7 @@ export async function saveProfile(deps: EventsWriteDeps, form: ProfileForm): Pro
 		else shared[field] = value;
 	}
 	const checked = v.safeParse(profilePrivateSchema, hidden);
-	if (!checked.success) throw new Error(`Invalid profile: ${describeIssues(checked.issues)}`);
+	if (!checked.success) throw new Error(t('people:errors.invalidProfile', { issues: describeIssues(checked.issues) }));
 	await putDoc(ctx, unsigned(shared));
 	await putDoc(ctx, unsigned(hidden), 'private');
 	await deps.followers.catchUp();
@@ -130,7 +131,7 @@ function refuse(reason: string | null, username: string | null): void {
 
 export async function requestMentorship(deps: EventsWriteDeps, mentor: string, goals: string): Promise<string> {
 	const { ctx } = deps;
-	if (mentor === ctx.member.name) throw new Error('You cannot ask yourself for mentorship.');
+	if (mentor === ctx.member.name) throw new Error(t('mentorship:errors.self'));
 	const me = ctx.member.name;
 	refuse(mentorshipRefusal({ _id: '', author: me, mentor }, await mentorshipFacts(ctx, mentor, me)), mentor);
 	const doc: Doc = {
@@ -153,8 +154,8 @@ export async function answerMentorship(
 ): Promise<void> {
 	const { ctx } = deps;
 	const request = await getCommunityDoc(ctx, mentorshipId);
-	if (!request) throw new Error('This mentorship request does not exist on this device.');
-	if (request.mentor !== ctx.member.name) throw new Error('Only the mentor asked answers this request.');
+	if (!request) throw new Error(t('mentorship:errors.noRequest'));
+	if (request.mentor !== ctx.member.name) throw new Error(t('mentorship:errors.onlyMentorAnswers'));
 	const facts = await mentorshipFacts(ctx, ctx.member.name, String(request.author));
 	refuse(answerRefusal({ answer }, { ...(request as unknown as RequestFacts), _id: mentorshipId }, facts), null);
 	const id = answerIdOf(mentorshipId);
@@ -177,8 +178,8 @@ export async function answerMentorship(
 export async function withdrawMentorship(deps: EventsWriteDeps, mentorshipId: string): Promise<void> {
 	const { ctx } = deps;
 	const request = await getCommunityDoc(ctx, mentorshipId);
-	if (!request) throw new Error('This mentorship request does not exist on this device.');
-	if (request.author !== ctx.member.name) throw new Error('Only the member who asked withdraws a request.');
+	if (!request) throw new Error(t('mentorship:errors.noRequest'));
+	if (request.author !== ctx.member.name) throw new Error(t('mentorship:errors.onlyMenteeWithdraws'));
 	if (request.withdrawnAt) return;
 	await putDoc(ctx, unsigned({ ...request, withdrawnAt: ctx.now(), updatedAt: ctx.now() }));
 	await deps.followers.catchUp();
@@ -188,20 +189,19 @@ export async function withdrawMentorship(deps: EventsWriteDeps, mentorshipId: st
 export async function completeMentorship(deps: EventsWriteDeps, mentorshipId: string): Promise<void> {
 	const { ctx } = deps;
 	const request = await getCommunityDoc(ctx, mentorshipId);
-	if (!request) throw new Error('This mentorship does not exist on this device.');
+	if (!request) throw new Error(t('mentorship:errors.noMentorship'));
 	const mine = request.author === ctx.member.name ? request : await getCommunityDoc(ctx, answerIdOf(mentorshipId));
-	if (!mine || mine.author !== ctx.member.name)
-		throw new Error('Only the mentee or the mentor completes a mentorship.');
+	if (!mine || mine.author !== ctx.member.name) throw new Error(t('mentorship:errors.onlyPartiesComplete'));
 	await putDoc(ctx, unsigned({ ...mine, completedAt: ctx.now(), updatedAt: ctx.now() }));
 	await deps.followers.catchUp();
 }
 
 export async function sendMessage(deps: EventsWriteDeps, to: string, body: string): Promise<string> {
 	const { ctx } = deps;
-	if (to === ctx.member.name) throw new Error('You cannot send a message to yourself.');
+	if (to === ctx.member.name) throw new Error(t('people:errors.messageSelf'));
 	const doc: Doc = { _id: docId('message'), type: 'message', author: ctx.member.name, createdAt: ctx.now(), to, body };
 	const checked = v.safeParse(messageSchema, doc);
-	if (!checked.success) throw new Error(`Invalid message: ${describeIssues(checked.issues)}`);
+	if (!checked.success) throw new Error(t('people:errors.invalidMessage', { issues: describeIssues(checked.issues) }));
 	await putDoc(ctx, doc, 'private');
 	await deps.followers.catchUp();
 	return doc._id;
