@@ -8,7 +8,8 @@ const { count, size, warnings } = await generateSW({
 	globDirectory: 'build',
 	globPatterns: ['**/*.{html,js,css,png,svg,ico,webmanifest,json,txt,woff2}'],
 	// The worker itself and kit's version file (polled by the app) must always come from the network.
-	globIgnores: ['sw.js', 'workbox-*.js', '_app/version.json'],
+	// The manifest's screenshots are for install dialogs and stores only, never shown in the app.
+	globIgnores: ['sw.js', 'workbox-*.js', '_app/version.json', 'screenshots/**'],
 	swDest: 'build/sw.js',
 	navigateFallback: '/index.html',
 	navigateFallbackDenylist: [/^\/api\//, /^\/couch\//],
