@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { docId, profileId, profilePrivateId } from '../../domain/ids';
 import { MAX_MENTOR_CAPACITY, messageSchema, profilePrivateSchema } from '../../domain/schemas';
-import { describeIssues } from '../../domain/validate';
+import { describeIssues, fieldProblems, InvalidDocError } from '../../domain/validate';
 import { cleanDoc, isNotFound, type StoreContext } from '../context';
 import { normalizeTags, putDoc } from '../writes';
 import { getCommunityDoc, unsigned, type EventsWriteDeps } from '../events/writes';
@@ -99,7 +99,8 @@ export async function saveProfile(deps: EventsWriteDeps, form: ProfileForm): Pro
 		else shared[field] = value;
 	}
 	const checked = v.safeParse(profilePrivateSchema, hidden);
-	if (!checked.success) throw new Error(`Invalid profile: ${describeIssues(checked.issues)}`);
+	if (!checked.success)
+		throw new InvalidDocError(`Invalid profile: ${describeIssues(checked.issues)}`, fieldProblems(checked.issues));
 	await putDoc(ctx, unsigned(shared));
 	await putDoc(ctx, unsigned(hidden), 'private');
 	await deps.followers.catchUp();
@@ -201,7 +202,8 @@ export async function sendMessage(deps: EventsWriteDeps, to: string, body: strin
 	if (to === ctx.member.name) throw new Error('You cannot send a message to yourself.');
 	const doc: Doc = { _id: docId('message'), type: 'message', author: ctx.member.name, createdAt: ctx.now(), to, body };
 	const checked = v.safeParse(messageSchema, doc);
-	if (!checked.success) throw new Error(`Invalid message: ${describeIssues(checked.issues)}`);
+	if (!checked.success)
+		throw new InvalidDocError(`Invalid message: ${describeIssues(checked.issues)}`, fieldProblems(checked.issues));
 	await putDoc(ctx, doc, 'private');
 	await deps.followers.catchUp();
 	return doc._id;
