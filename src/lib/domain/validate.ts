@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { communitySchemas, isCommunityType, type CommunityDoc } from './schemas';
 
-export type Checked<T> = { ok: true; doc: T } | { ok: false; reason: string; problems?: FieldProblem[] };
+export type Checked<T> = { ok: true; doc: T } | { ok: false; reason: string };
 
 /**
  * One problem of a refused document, for the form to show next to its field in the reader's
@@ -105,11 +105,17 @@ export function validateCommunityDoc(doc: unknown): Checked<CommunityDoc> {
 		return { ok: false, reason: `_id must start with "${type}:"` };
 	}
 	const result = v.safeParse(communitySchemas[type], doc);
-	if (!result.success)
-		return {
-			ok: false,
-			reason: `invalid ${type}: ${describeIssues(result.issues)}`,
-			problems: fieldProblems(result.issues)
-		};
+	if (!result.success) return { ok: false, reason: `invalid ${type}: ${describeIssues(result.issues)}` };
 	return { ok: true, doc: result.output as CommunityDoc };
+}
+
+/**
+ * The field problems of a community document its schema refuses (none when it passes, or when
+ * it is refused before its fields are read: not an object, unknown type, wrong id).
+ */
+export function communityDocProblems(doc: unknown): FieldProblem[] {
+	const type = (doc as { type?: unknown } | null)?.type;
+	if (!isCommunityType(type)) return [];
+	const result = v.safeParse(communitySchemas[type], doc);
+	return result.success ? [] : fieldProblems(result.issues);
 }
