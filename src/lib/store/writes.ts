@@ -4,7 +4,7 @@
 // in the outbox until the server acknowledges it, and projected before the call resolves.
 import { docId, normalizeTags, profileId, voteId } from '../domain/ids';
 import { authorizeCommunityWrite, authorizeRelated, type DocFacts } from '../domain/permissions';
-import { validateCommunityDoc } from '../domain/validate';
+import { communityDocProblems, InvalidDocError, validateCommunityDoc } from '../domain/validate';
 import { tombstoneOf } from '../domain/tombstones';
 import { cleanDoc, isNotFound, notify, pouchOf, type StoreContext } from './context';
 import { writeSigned } from './signing/index';
@@ -19,7 +19,7 @@ export { normalizeTags };
 export async function putDoc(ctx: StoreContext, doc: Doc, kind: LocalDbKind = 'community'): Promise<string> {
 	if (!doc._deleted && kind === 'community') {
 		const checked = validateCommunityDoc(doc);
-		if (!checked.ok) throw new Error(capitalize(checked.reason));
+		if (!checked.ok) throw new InvalidDocError(capitalize(checked.reason), communityDocProblems(doc));
 	}
 	// Signed by the device key over the validated content; see signing/keys.ts.
 	const rev = await writeSigned(ctx, pouchOf(ctx, kind), doc);

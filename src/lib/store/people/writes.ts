@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { docId, profileId, profilePrivateId } from '../../domain/ids';
 import { MAX_MENTOR_CAPACITY, messageSchema, profilePrivateSchema } from '../../domain/schemas';
-import { describeIssues } from '../../domain/validate';
+import { describeIssues, fieldProblems, InvalidDocError } from '../../domain/validate';
 import { t } from '../../i18n';
 import { cleanDoc, isNotFound, type StoreContext } from '../context';
 import { normalizeTags, putDoc } from '../writes';
@@ -100,7 +100,11 @@ export async function saveProfile(deps: EventsWriteDeps, form: ProfileForm): Pro
 		else shared[field] = value;
 	}
 	const checked = v.safeParse(profilePrivateSchema, hidden);
-	if (!checked.success) throw new Error(t('people:errors.invalidProfile', { issues: describeIssues(checked.issues) }));
+	if (!checked.success)
+		throw new InvalidDocError(
+			t('people:errors.invalidProfile', { issues: describeIssues(checked.issues) }),
+			fieldProblems(checked.issues)
+		);
 	await putDoc(ctx, unsigned(shared));
 	await putDoc(ctx, unsigned(hidden), 'private');
 	await deps.followers.catchUp();
@@ -201,7 +205,11 @@ export async function sendMessage(deps: EventsWriteDeps, to: string, body: strin
 	if (to === ctx.member.name) throw new Error(t('people:errors.messageSelf'));
 	const doc: Doc = { _id: docId('message'), type: 'message', author: ctx.member.name, createdAt: ctx.now(), to, body };
 	const checked = v.safeParse(messageSchema, doc);
-	if (!checked.success) throw new Error(t('people:errors.invalidMessage', { issues: describeIssues(checked.issues) }));
+	if (!checked.success)
+		throw new InvalidDocError(
+			t('people:errors.invalidMessage', { issues: describeIssues(checked.issues) }),
+			fieldProblems(checked.issues)
+		);
 	await putDoc(ctx, doc, 'private');
 	await deps.followers.catchUp();
 	return doc._id;
