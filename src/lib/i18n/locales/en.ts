@@ -33,6 +33,7 @@ import moderation from './en/moderation.json';
 import flags from './en/flags.json';
 import review from './en/review.json';
 import validation from './en/validation.json';
+import following from './en/following.json';
 
 export const en = {
 	common,
@@ -67,7 +68,8 @@ export const en = {
 	moderation,
 	flags,
 	review,
-	validation
+	validation,
+	following
 };
 
 export type Namespace = keyof typeof en;
