@@ -6,7 +6,7 @@
 //   muted     never notified by it (unless the thread itself is not muted and someone replies to
 //             or mentions the member), and left out of the home's lists of what is new
 // The thread's own level beats its tags', which beat its category's. A thread the member started
-// is watched unless they chose otherwise.
+// is watched unless they chose a level for that thread itself.
 import { FOLLOW_LEVELS, type FollowLevel, type FollowingDoc } from './schemas';
 
 export { FOLLOW_LEVELS, type FollowLevel };
@@ -44,15 +44,16 @@ export interface ThreadFacts {
 	author?: string;
 }
 
-/** The level that applies to a thread for `me`: the thread's own, its tags', its category's, else normal. */
+/** The level that applies to a thread for `me`: the thread's own, watching if `me` started it, its tags', its category's, else normal. */
 export function levelOf(following: Following, thread: ThreadFacts, me: string): FollowLevel {
 	const own = following.threads[thread.id];
 	if (own) return own;
+	// a thread the member started is theirs to mute: a muted category or tag does not silence it
+	if (thread.author === me) return 'watching';
 	const tagLevels = (thread.tags ?? []).map((tag) => following.tags[tag]).filter(isFollowLevel);
 	for (const level of TAG_ORDER) if (tagLevels.includes(level)) return level;
 	const category = following.categories[thread.category];
-	if (category) return category;
-	return thread.author === me ? 'watching' : 'normal';
+	return category ?? 'normal';
 }
 
 /** Whether the member muted this very thread (replies and mentions in it stop notifying). */

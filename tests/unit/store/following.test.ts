@@ -36,12 +36,16 @@ describe('following through the store', () => {
 			['following', T1]
 		]);
 		expect(await store.people.unreadByCategory()).toEqual({ general: 1 });
+		// the home's new replies: the watched category's thread, not the other one
+		const since = '2000-01-01T00:00:00.000Z';
+		expect((await store.home.repliesSince(since)).items.map((n) => n.thread)).toEqual([T1]);
 
 		await store.people.setFollowLevel('threads', T1, 'muted');
 		expect(await store.people.threadFollowLevel(T1)).toBe('muted');
 		expect(await store.people.threadFollowLevel(T2)).toBe('normal');
 		expect(await kinds()).toEqual([]);
 		expect(await store.people.unreadByCategory()).toEqual({ general: 0 });
+		expect((await store.home.repliesSince(since)).items).toEqual([]);
 
 		await store.people.setFollowLevel('threads', T1, null);
 		expect(await store.people.threadFollowLevel(T1)).toBe('watching');

@@ -1,8 +1,9 @@
 /// <reference types="pouchdb-core" />
 // What the member follows (domain/following.ts): one private document, `following:{username}`,
 // in their own database, so it syncs to their other devices and no one else reads it. A change
-// is a local write (it works offline). Notifications read it as they are derived
-// (events/feed-projection.ts); the inbox leaves out what the member muted since.
+// is a local write (it works offline). The private feed projects it into a `privateProfile` row
+// (events/projection.ts) that screens read; notifications read the replica's document as they are
+// derived (events/feed-projection.ts); the inbox leaves out what the member muted since.
 import Dexie from 'dexie';
 import * as v from 'valibot';
 import { followingId } from '../../domain/ids';
@@ -20,6 +21,7 @@ import {
 import { describeIssues } from '../../domain/validate';
 import { cleanDoc, isNotFound, type StoreContext } from '../context';
 import { putDoc } from '../writes';
+import { eventsTables } from '../events/tables';
 import { t } from '../../i18n';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
@@ -41,7 +43,11 @@ export async function readFollowing(db: PouchDB.Database, me: string): Promise<F
 	return parsed.success && parsed.output.author === me ? followingOf(parsed.output) : NO_FOLLOWING;
 }
 
-export const myFollowing = (ctx: StoreContext): Promise<Following> => readFollowing(ctx.private, ctx.member.name);
+/** The member's levels as this device projected them (a Dexie read: live queries see a change). */
+export async function myFollowing(ctx: StoreContext): Promise<Following> {
+	const row = await eventsTables(ctx.db).privateProfile.get(followingId(ctx.member.name));
+	return row?.following ?? NO_FOLLOWING;
+}
 
 export interface FollowingDeps {
 	ctx: StoreContext;
@@ -75,7 +81,8 @@ export async function setFollowLevel(
 	key: string,
 	level: FollowLevel | null
 ): Promise<void> {
-	await saveFollowing(deps, withLevel(await myFollowing(deps.ctx), scope, key, level));
+	const { ctx } = deps;
+	await saveFollowing(deps, withLevel(await readFollowing(ctx.private, ctx.member.name), scope, key, level));
 }
 
 /** The level that applies to a thread (its own, its tags', its category's, or the default). */
