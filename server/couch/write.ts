@@ -11,7 +11,7 @@ import { LIMITS } from '../config';
 import { validateCommunityDoc } from '../../src/lib/domain/validate';
 import { authorizeCommunityWrite, type DocFacts } from '../../src/lib/domain/permissions';
 import * as valibot from 'valibot';
-import { flagSchema, isCommunityType, surveyAnswerSchema } from '../../src/lib/domain/schemas';
+import { flagSchema, followingSchema, isCommunityType, surveyAnswerSchema } from '../../src/lib/domain/schemas';
 import { authorizeFileWrite, validateFileDoc } from '../../src/lib/domain/files';
 import { categoryId, newId } from '../../src/lib/domain/ids';
 import { authorizeRelated, relatedIdOf } from '../../src/lib/domain/permissions';
@@ -321,6 +321,11 @@ function judgeUserDoc(v: Verdict): Verdict {
 	if (type === 'survey-answer' || v.doc._id.startsWith('survey-answer:')) {
 		const answer = valibot.safeParse(surveyAnswerSchema, v.doc);
 		return answer.success ? v : refuse(v.doc._id, answer.issues.map((issue) => issue.message).join('; '));
+	}
+	// what the member follows: its maps are bounded, so every device can read it at each sync
+	if (type === 'following' || v.doc._id.startsWith('following:')) {
+		const following = valibot.safeParse(followingSchema, v.doc);
+		return following.success ? v : refuse(v.doc._id, following.issues.map((issue) => issue.message).join('; '));
 	}
 	if (!isCommunityType(type)) return v;
 	const checked = validateCommunityDoc(v.doc);

@@ -123,7 +123,9 @@ const KIND_HEADINGS: Record<NotificationRow['kind'], string> = {
 	// derived on the device from the clock (src/lib/domain/adoptions.ts): digests carry none yet
 	adoption: 'Time to report results',
 	suggestion: 'Answers to your suggestions',
-	survey: 'Surveys that ask you'
+	survey: 'Surveys that ask you',
+	// the server does not read members' following documents: digests carry none yet
+	following: 'New posts in what you watch'
 };
 
 /** The email for `items` (plain text and HTML), with the actors' display names. */

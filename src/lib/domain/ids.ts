@@ -110,6 +110,11 @@ export function profilePrivateId(username: string): string {
 	return `profile-private:${username}`;
 }
 
+/** What a member follows or mutes (categories, tags, threads), in their own database: `following:{username}`. */
+export function followingId(username: string): string {
+	return `following:${username}`;
+}
+
 /** One rating per member and resource: `rating:{resource ulid}:{username}`. */
 export function ratingId(resource: string, username: string): string {
 	return `rating:${idKey('resource', resource)}:${username}`;

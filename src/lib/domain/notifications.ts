@@ -18,11 +18,14 @@
 //               src/lib/domain/suggestions.ts)
 //   survey      a new survey, not closed yet, that asks you (your profile's region, an event
 //               you went to or said you were going to)
+//   following   a new reply in a thread you watch, a new thread in a category or under a tag you
+//               watch (domain/following.ts; a thread you muted notifies nothing, not even replies)
 
 import { attendanceId, profileId } from './ids';
 import { suggestionNotification } from './suggestions';
 import { isInAudience, surveyState } from './surveys';
 import type { SurveyAudience } from './schemas';
+import { levelOf, NO_FOLLOWING, threadMuted, type Following } from './following';
 
 export const NOTIFICATION_KINDS = [
 	'reply',
@@ -35,13 +38,14 @@ export const NOTIFICATION_KINDS = [
 	'challenge',
 	'adoption',
 	'suggestion',
-	'survey'
+	'survey',
+	'following'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
  * A notification's sentence as data, for the interface to say in the member's language: a key
- * under the `notifications:row.` namespace and its parameters (titles and excerpts as members
+ * under the `notifications:row.` namespace (or a whole key with its namespace, `following:row.reply`) and its parameters (titles and excerpts as members
  * wrote them). Plain data, so the domain and the server stay free of the interface's strings.
  */
 export interface NotificationMessage {
@@ -78,6 +82,8 @@ export interface NotifyLookup {
 	myRsvp(eventId: string): Promise<string | null>;
 	/** The clock (ISO 8601): a survey that already closed notifies no one. The real clock when absent. */
 	now?(): string;
+	/** What the member follows or mutes (their `following` document); nothing when absent. */
+	following?(): Promise<Following>;
 }
 
 const MENTION = /(^|[^\w@/.-])@([a-z0-9_-]{3,32})\b/g;
@@ -145,8 +151,12 @@ export async function notificationsFor(doc: Doc, me: string, lookup: NotifyLooku
 	switch (doc.type) {
 		case 'post':
 			return postNotifications(doc, me, lookup, row);
-		case 'thread':
-			return threadMentions(doc, me, row);
+		case 'thread': {
+			const following = (await lookup.following?.()) ?? NO_FOLLOWING;
+			if (threadMuted(following, id)) return [];
+			const mentioned = threadMentions(doc, me, row);
+			return mentioned.length ? mentioned : newThreadNotification(doc, me, following, lookup, row);
+		}
 		case 'review': {
 			const resource = await lookup.get(str(doc.resource));
 			if (!resource || resource.author !== me) return [];
@@ -310,8 +320,40 @@ async function answerNotification(doc: Doc, me: string, lookup: NotifyLookup): P
 	};
 }
 
+/** The facts a level is resolved from (domain/following.ts). */
+const threadFacts = (thread: Doc) => ({
+	id: str(thread._id),
+	category: str(thread.category),
+	tags: Array.isArray(thread.tags) ? thread.tags.filter((t): t is string => typeof t === 'string') : [],
+	author: str(thread.author)
+});
+
+/** A new thread in a category or under a tag the member watches: "started “title” in Category". */
+async function newThreadNotification(
+	doc: Doc,
+	me: string,
+	following: Following,
+	lookup: NotifyLookup,
+	row: RowOf
+): Promise<NotificationRow[]> {
+	if (levelOf(following, threadFacts(doc), me) !== 'watching') return [];
+	const title = excerpt(str(doc.title));
+	const slug = str(doc.category);
+	const category = str((await lookup.get(`category:${slug}`))?.name) || slug;
+	return [
+		row(
+			'following',
+			`started “${title}” in ${category}`,
+			msg('following:row.thread', { title, category }),
+			`/forums/t/${ulidOf(str(doc._id))}`
+		)
+	];
+}
+
 async function postNotifications(doc: Doc, me: string, lookup: NotifyLookup, row: RowOf): Promise<NotificationRow[]> {
 	const threadId = str(doc.thread);
+	const following = (await lookup.following?.()) ?? NO_FOLLOWING;
+	if (threadMuted(following, threadId)) return [];
 	const thread = await lookup.get(threadId);
 	const href = `/forums/t/${ulidOf(threadId)}#${ulidOf(str(doc._id))}`;
 	const titled = excerpt(str(thread?.title));
@@ -333,6 +375,8 @@ async function postNotifications(doc: Doc, me: string, lookup: NotifyLookup, row
 			)
 		);
 	else if (mentioned) out.push(row('mention', `mentioned you in “${title}”`, msg(`mention${untitled}`, params), href));
+	else if (thread && levelOf(following, threadFacts(thread), me) === 'watching')
+		out.push(row('following', `posted a new reply in “${title}”`, msg('following:row.reply', { title }), href));
 	return out;
 }
 

@@ -764,6 +764,35 @@ export const profilePrivateSchema = v.looseObject({
 	language: v.optional(v.picklist(['en', 'fr', 'es']))
 });
 
+/** How closely a member follows a category, a tag or a thread (domain/following.ts). */
+export const FOLLOW_LEVELS = ['watching', 'tracking', 'normal', 'muted'] as const;
+export type FollowLevel = (typeof FOLLOW_LEVELS)[number];
+/** Entries of each map of a `following` document: enough for anyone, small enough to read at every sync. */
+export const MAX_FOLLOWED = 500;
+const followMap = <K extends v.GenericSchema<string, string>>(key: K, what: string) =>
+	v.pipe(
+		v.record(key, v.picklist(FOLLOW_LEVELS, `a level is one of ${FOLLOW_LEVELS.join(', ')}`)),
+		v.check((map) => Object.keys(map).length <= MAX_FOLLOWED, `at most ${MAX_FOLLOWED} ${what}`)
+	);
+
+/** What the member follows or mutes ("watching", "tracking", "normal", "muted"): `following:{username}`. */
+export const followingSchema = v.pipe(
+	v.looseObject({
+		...base('following', idOf('following', USERNAME_PATTERN, 'username')),
+		categories: followMap(v.pipe(v.string(), v.regex(SLUG_PATTERN, 'must be a category slug')), 'categories'),
+		tags: followMap(tag, 'tags'),
+		threads: followMap(
+			v.pipe(
+				v.string(),
+				v.check((id) => id.startsWith('thread:') && ULID_PATTERN.test(id.slice(7)), 'must be thread:{ulid}')
+			),
+			'threads'
+		)
+	}),
+	v.check((f) => f._id === `following:${f.author}`, 'a following document is following:{your username}')
+);
+export type FollowingDoc = v.InferOutput<typeof followingSchema>;
+
 export const FLAG_REASONS = ['spam', 'harassment', 'off-topic', 'confidential', 'other'] as const;
 export type FlagReason = (typeof FLAG_REASONS)[number];
 export const FLAG_DECISIONS = ['dismissed', 'hidden', 'deleted', 'locked', 'moved', 'suspended'] as const;

@@ -57,7 +57,7 @@ export interface Followers {
 
 export function createFollowers(options: FollowersOptions): Followers {
 	const { member, db, community, onProblem, batchSize } = options;
-	const deps = { member, community, now: options.now };
+	const deps = { member, community, now: options.now, private: options.private };
 	const communityFollower = new FeedFollower({
 		name: 'community',
 		source: community,

@@ -34,6 +34,7 @@ import flags from './en/flags.json';
 import review from './en/review.json';
 import validation from './en/validation.json';
 import share from './en/share.json';
+import following from './en/following.json';
 
 export const en = {
 	common,
@@ -69,7 +70,8 @@ export const en = {
 	flags,
 	review,
 	validation,
-	share
+	share,
+	following
 };
 
 export type Namespace = keyof typeof en;

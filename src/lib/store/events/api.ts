@@ -6,6 +6,8 @@ import * as eq from './queries';
 import * as pw from '../people/writes';
 import * as pq from '../people/queries';
 import { eventsTables } from './tables';
+import * as fw from '../following';
+import type { Following, FollowLevel, FollowScope } from '../../domain/following';
 
 export type { EventInput } from './writes';
 export type { EventFilter, EventSummary, EventDetail } from './queries';
@@ -63,7 +65,14 @@ export function createPeopleApi(ctx: StoreContext) {
 		unreadNotifications: () => pq.unreadNotificationCount(ctx),
 		markNotificationsRead: (ids?: readonly string[]) => pq.markNotificationsRead(ctx, ids),
 		notificationPrefs: () => pq.notificationPrefs(ctx),
-		setNotificationPrefs: (prefs: pq.NotificationPrefs) => pq.setNotificationPrefs(ctx, prefs)
+		setNotificationPrefs: (prefs: pq.NotificationPrefs) => pq.setNotificationPrefs(ctx, prefs),
+		/** What the member follows or mutes (store/following). */
+		following: () => fw.myFollowing(ctx),
+		saveFollowing: (next: Following) => fw.saveFollowing(deps, next),
+		setFollowLevel: (scope: FollowScope, key: string, level: FollowLevel | null) =>
+			fw.setFollowLevel(deps, scope, key, level),
+		threadFollowLevel: (threadId: string) => fw.threadLevel(ctx, threadId),
+		unreadByCategory: () => fw.unreadByCategory(ctx)
 	};
 }
 

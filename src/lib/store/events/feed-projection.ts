@@ -11,6 +11,8 @@ import type { Change, Projection } from '../feed/projection';
 import { communityRow, placeOfId, privateRow, type RowPlace } from './projection';
 import { notificationsFor, type NotifyLookup } from '../../domain/notifications';
 import { EVENTS_PROJECTION_TABLES, eventsTables, type NotificationRow } from './tables';
+import { readFollowing } from '../following';
+import type { Following } from '../../domain/following';
 
 /**
  * Community documents lately applied, by id, that notifications look up (a post's thread and
@@ -33,6 +35,8 @@ export interface EventsProjectionDeps {
 	community: PouchDB.Database;
 	/** The clock (ISO 8601) for notifications that depend on time (a survey that closed). */
 	now?: () => string;
+	/** The member's private replica, where what they follow is kept (read once per batch). */
+	private?: PouchDB.Database;
 }
 
 /**
@@ -155,9 +159,12 @@ async function lookupFor(
 			throw err;
 		}
 	};
+	let following: Promise<Following> | null = null;
+	const priv = deps.private;
 	return {
 		get,
 		...(deps.now ? { now: deps.now } : {}),
+		...(priv ? { following: () => (following ??= readFollowing(priv, deps.member)) } : {}),
 		myRsvp: async (eventId) => {
 			const doc = await get(rsvpId(eventId, deps.member));
 			return doc && typeof doc.status === 'string' ? doc.status : null;

@@ -2,9 +2,16 @@
 // messages, private profile). Applying a document twice gives the same rows; a deletion removes
 // the row (events keep nothing: a deleted event simply disappears from lists).
 import * as v from 'valibot';
-import { parseDocId, profilePrivateId } from '../../domain/ids';
+import { followingId, parseDocId, profilePrivateId } from '../../domain/ids';
+import { followingOf } from '../../domain/following';
 import { validateCommunityDoc } from '../../domain/validate';
-import { messageSchema, profilePrivateSchema, type EventDoc, type PlaceDoc } from '../../domain/schemas';
+import {
+	followingSchema,
+	messageSchema,
+	profilePrivateSchema,
+	type EventDoc,
+	type PlaceDoc
+} from '../../domain/schemas';
 import type {
 	AttendanceRow,
 	EventRow,
@@ -36,7 +43,12 @@ const COMMUNITY_TABLES: Record<string, TableName> = {
 	mentorship: 'mentorships',
 	'mentorship-answer': 'mentorAnswers'
 };
-const PRIVATE_TABLES: Record<string, TableName> = { message: 'messages', 'profile-private': 'privateProfile' };
+const PRIVATE_TABLES: Record<string, TableName> = {
+	message: 'messages',
+	'profile-private': 'privateProfile',
+	// one row beside the profile's, so screens read what the member follows live (liveQuery)
+	following: 'privateProfile'
+};
 
 /** The table and key a document id lands in (null: not this module's). */
 export function placeOfId(id: string, source: 'community' | 'private'): { table: TableName; key: string } | null {
@@ -44,7 +56,7 @@ export function placeOfId(id: string, source: 'community' | 'private'): { table:
 	if (!parsed) return null;
 	const table = (source === 'community' ? COMMUNITY_TABLES : PRIVATE_TABLES)[parsed.type];
 	if (!table) return null;
-	return { table, key: table === 'privateProfile' ? parsed.rest : id };
+	return { table, key: parsed.type === 'profile-private' ? parsed.rest : id };
 }
 
 function strip<T extends Record<string, unknown>>(fields: T): T {
@@ -175,6 +187,18 @@ export function privateRow(doc: Record<string, unknown>, me: string): RowPlace |
 				to: m.to,
 				body: m.body,
 				createdAt: m.createdAt
+			}
+		};
+	}
+	if (doc.type === 'following') {
+		const parsed = v.safeParse(followingSchema, doc);
+		if (!parsed.success || parsed.output._id !== followingId(me)) return null;
+		return {
+			table: 'privateProfile',
+			row: {
+				username: followingId(me),
+				following: followingOf(parsed.output),
+				rev: typeof doc._rev === 'string' ? doc._rev : ''
 			}
 		};
 	}

@@ -9,7 +9,8 @@
 //   mentorships       mentorship requests by mentee (author) and mentor                [community]
 //   mentorAnswers     mentors' answers by mentorship                                   [community]
 //   messages          direct messages (sent and received) by [peer+createdAt]          [private]
-//   privateProfile    the member's "only me" profile fields                            [private]
+//   privateProfile    the member's "only me" profile fields (key: username), and what they
+//                     follow (key: `following:{username}`, store/following)            [private]
 //   notifications     derived from the documents above and from posts, threads, reviews
 //   eventsDevice      key → value: read marks of conversations and notifications,
 //                     notification preferences, the calendar feed URL                  [device]
@@ -18,6 +19,7 @@ import type { Table } from 'dexie';
 import type { PraxisDb } from '../db';
 import type { EventDoc } from '../../domain/schemas';
 import type { PlaceFacts } from '../../domain/places';
+import type { Following } from '../../domain/following';
 
 export const EVENTS_SCHEMA_VERSION = 20;
 
@@ -140,6 +142,8 @@ export interface PrivateProfileRow {
 	expertise?: string[];
 	bio?: string;
 	language?: 'en' | 'fr' | 'es';
+	/** On the `following:{username}` row only: the member's levels (domain/following.ts). */
+	following?: Following;
 	rev: string;
 }
 

@@ -6,6 +6,8 @@ import { profileId } from '../../domain/ids';
 import { getCommunityDoc } from '../events/writes';
 import { myProfile } from '../people/queries';
 import { checklistMarks } from './visit';
+import { myFollowing } from '../following';
+import { hasChoices } from '../../domain/following';
 
 export const NEW_MEMBER_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -31,12 +33,13 @@ const filled = (value: unknown): boolean => typeof value === 'string' && value.t
  */
 export async function checklist(ctx: StoreContext, installed: boolean): Promise<Checklist> {
 	const me = ctx.member.name;
-	const [marks, form, shared] = await Promise.all([
+	const [marks, form, shared, following] = await Promise.all([
 		checklistMarks(ctx),
 		myProfile(ctx),
 		// region and the creation time are on the community document only; the profile row is
 		// read too (by myProfile) so a liveQuery re-runs when the profile changes
-		getCommunityDoc(ctx, profileId(me))
+		getCommunityDoc(ctx, profileId(me)),
+		myFollowing(ctx)
 	]);
 	const complete = filled(form.organization) && filled(shared?.region) && filled(form.bio);
 	const createdAt = typeof shared?.createdAt === 'string' ? Date.parse(shared.createdAt) : NaN;
@@ -50,7 +53,7 @@ export async function checklist(ctx: StoreContext, installed: boolean): Promise<
 		items: [
 			{ step: 'profile', done: complete, href: '/people/me' },
 			{ step: 'introduce', done: started, href: '/forums/new' },
-			{ step: 'follow', done: marks.forumsOpened === true, href: '/forums' },
+			{ step: 'follow', done: marks.forumsOpened === true || hasChoices(following), href: '/settings/following' },
 			{ step: 'install', done: installed || marks.installLater === true, href: '/device' }
 		]
 	};

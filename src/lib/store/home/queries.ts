@@ -3,6 +3,8 @@
 // questions the member could answer, and what waits in the outbox. Each list is short (HOME_LIST_SIZE)
 // with its total, for the "See all" link. Items moderators hid are left out as in the lists.
 import Dexie from 'dexie';
+import { myFollowing } from '../following';
+import { countsUnread, levelOf } from '../../domain/following';
 import type { StoreContext } from '../context';
 import { listEvents, type EventSummary } from '../events/queries';
 import { libraryTables } from '../library/tables';
@@ -77,9 +79,10 @@ async function activeSince(ctx: StoreContext, since: string): Promise<ThreadRow[
 	return lists.flat();
 }
 
-/** New replies by others, since `since`, in threads the member started or replied to. */
+/** New replies by others, since `since`, in threads the member started, replied to, watches or tracks (never muted ones). */
 export async function repliesSince(ctx: StoreContext, since: string): Promise<HomeList<ReplyNews>> {
 	const me = ctx.member.name;
+	const following = await myFollowing(ctx);
 	const threads = (await activeSince(ctx, since)).filter((t) => t.lastPostAt !== null && t.lastPostAt > since);
 	const news: Array<ReplyNews & { lastAuthor: string }> = [];
 	for (const thread of await visibleItems(ctx, threads)) {
@@ -87,9 +90,11 @@ export async function repliesSince(ctx: StoreContext, since: string): Promise<Ho
 			.where('[thread+createdAt]')
 			.between([thread.id, Dexie.minKey], [thread.id, Dexie.maxKey], true, true)
 			.toArray();
+		// what the member took part in, and what they watch or track (domain/following.ts); never what they muted
+		const level = levelOf(following, thread, me);
 		const mine = thread.author === me || posts.some((p) => p.author === me);
 		const fresh = posts.filter((p) => p.createdAt > since && p.author !== me && p.deleted === 0);
-		if (!mine || fresh.length === 0) continue;
+		if (level === 'muted' || !(mine || countsUnread(level)) || fresh.length === 0) continue;
 		const last = fresh[fresh.length - 1];
 		news.push({
 			thread: thread.id,
@@ -167,7 +172,11 @@ export async function questionsFor(ctx: StoreContext, expertise: readonly string
 		const from = new Date(Date.parse(ctx.now()) - QUESTIONS_WINDOW_MS).toISOString();
 		rows = (await activeSince(ctx, from)).filter((t) => t.createdAt >= from);
 	}
-	const open = rows.filter((t) => t.deleted === 0 && !t.answer && t.author !== ctx.member.name);
+	const following = await myFollowing(ctx);
+	const open = rows.filter(
+		(t) =>
+			t.deleted === 0 && !t.answer && t.author !== ctx.member.name && levelOf(following, t, ctx.member.name) !== 'muted'
+	);
 	open.sort((a, b) => newestFirst(a.createdAt, b.createdAt) || newestFirst(a.id, b.id));
 	const visible = await visibleItems(ctx, open);
 	const who = await names(

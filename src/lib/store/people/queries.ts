@@ -17,6 +17,7 @@ import {
 	type NotificationKind,
 	type NotificationRow
 } from '../events/tables';
+import { myFollowing, withoutMuted } from '../following';
 import {
 	mentorAvailability,
 	mentorshipState,
@@ -259,7 +260,8 @@ export async function setNotificationPrefs(ctx: StoreContext, prefs: Notificatio
  */
 async function storedAndDerived(ctx: StoreContext): Promise<NotificationRow[]> {
 	const stored = await eventsTables(ctx.db).notifications.toArray();
-	return [...stored, ...(await adoptionReminders(ctx))];
+	// a thread muted after its notifications were derived says nothing more
+	return [...withoutMuted(await myFollowing(ctx), stored), ...(await adoptionReminders(ctx))];
 }
 
 export async function listNotifications(
