@@ -121,7 +121,10 @@ async function timedChange(page: Page, step: Step): Promise<number> {
 				],
 				{ ready: step.ready }
 			);
-			throw new Error(`shown: ${shown.slice(0, 100)} ${JSON.stringify(state)}\n` + `page ${step.name} (${page.url()}) never showed ${step.ready}: ${String(err)}`);
+			throw new Error(
+				`shown: ${shown.slice(0, 100)} ${JSON.stringify(state)}\n` +
+					`page ${step.name} (${page.url()}) never showed ${step.ready}: ${String(err)}`
+			);
 		});
 	await page
 		.waitForFunction((source) => new RegExp(source).test(location.pathname), step.path.source, { timeout: 10_000 })

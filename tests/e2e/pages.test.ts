@@ -210,18 +210,22 @@ describe('in other languages', () => {
 	it.each([
 		['fr', 'Bibliothèque'],
 		['es', 'Biblioteca']
-	] as const)('opens in %s', async (language, library) => {
-		await page.setViewportSize({ width: 1366, height: 800 });
-		await page.evaluate((lng) => localStorage.setItem('praxis.language', lng), language);
-		for (const path of ['/', paths[3], '/library']) {
-			await open(page, path);
-			if (SHOTS) {
-				const file = path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
-				await page.screenshot({ path: `${SHOTS}/${language}-${file}.png`, fullPage: true });
+	] as const)(
+		'opens in %s',
+		async (language, library) => {
+			await page.setViewportSize({ width: 1366, height: 800 });
+			await page.evaluate((lng) => localStorage.setItem('praxis.language', lng), language);
+			for (const path of ['/', paths[3], '/library']) {
+				await open(page, path);
+				if (SHOTS) {
+					const file = path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
+					await page.screenshot({ path: `${SHOTS}/${language}-${file}.png`, fullPage: true });
+				}
 			}
-		}
-		expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
-		await expect(page.getByRole('heading', { level: 1 }).first().innerText()).resolves.toBe(library);
-		await page.evaluate(() => localStorage.removeItem('praxis.language'));
-	}, 120_000);
+			expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+			await expect(page.getByRole('heading', { level: 1 }).first().innerText()).resolves.toBe(library);
+			await page.evaluate(() => localStorage.removeItem('praxis.language'));
+		},
+		120_000
+	);
 });
