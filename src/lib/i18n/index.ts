@@ -47,9 +47,12 @@ export function language(): Language {
 	return isLanguage(lng) ? lng : 'en';
 }
 
-/** The language tag for `Intl` and `<html lang>`. */
+/**
+ * The language tag for `Intl`. The pseudo-locale formats dates and numbers in Japanese: digits
+ * stay readable and no English month or "ago" is left, so a test can flag every English word.
+ */
 export function locale(): string {
-	return language();
+	return i18next.language === PSEUDO ? 'ja' : language();
 }
 
 function stored(): UiLanguage | null {
