@@ -1,11 +1,11 @@
 // Words for a challenge's dates and state, shared by the challenge screens, in the interface
 // language when they are shown.
 import { dayInWords, type ChallengeStatus } from '../../lib/domain/challenges';
-import { formatDate, language, t } from '../../lib/i18n';
+import { formatDate, locale, t } from '../../lib/i18n';
 
 /** "14 January 2027" (the UTC day, as the server counts it); English keeps the domain's wording. */
 function day(instant: string): string {
-	if (language() === 'en') return dayInWords(instant);
+	if (locale() === 'en') return dayInWords(instant);
 	return formatDate(instant, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) || instant;
 }
 
