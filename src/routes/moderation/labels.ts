@@ -2,28 +2,11 @@
 // status after it, and as a line of the audit log), and the default end of a suspension.
 import type { ActionRequest } from '../../lib/sync/moderation';
 import { formatDate, t } from '../../lib/i18n';
+import { AUDIT_ACTIONS } from '../../lib/domain/moderation-api';
+import { FLAG_REASONS } from '../../lib/domain/schemas';
 
 // Functions, not tables: the interface language loads after this module.
 const KINDS = ['thread', 'post', 'resource', 'event', 'story', 'profile'] as const;
-const REASONS = ['spam', 'harassment', 'off-topic', 'confidential', 'other'] as const;
-const LOG_ACTIONS = [
-	'dismiss',
-	'hide',
-	'unhide',
-	'auto-hide',
-	'delete',
-	'lock',
-	'unlock',
-	'move',
-	'pin',
-	'unpin',
-	'suspend',
-	'lift-suspension',
-	'role-change',
-	'hub-enrol',
-	'hub-remove',
-	'reset-code'
-] as const;
 /** Which audit log detail each key holds, for "Moved · from: general · to: budgets", in this order. */
 const DETAILS = ['from', 'category', 'until', 'granted', 'revoked', 'flags', 'kind', 'item'] as const;
 
@@ -35,12 +18,14 @@ export function kindLabel(kind: string): string {
 }
 
 export function reasonLabel(reason: string): string {
-	return isOneOf(REASONS, reason) ? t(`moderation:reason.${reason}`) : capitalised(reason);
+	return isOneOf(FLAG_REASONS, reason) ? t(`moderation:reason.${reason}`) : capitalised(reason);
 }
 
 /** What each audit log action did, in the past tense ("Hid", "Changed roles"). */
 export function logActionLabel(action: string): string {
-	return isOneOf(LOG_ACTIONS, action) ? t(`moderation:logAction.${action}`) : capitalised(action.replaceAll('-', ' '));
+	return isOneOf(AUDIT_ACTIONS, action)
+		? t(`moderation:logAction.${action}`)
+		: capitalised(action.replaceAll('-', ' '));
 }
 
 /** "3 flags", "1 flag". */
