@@ -15,6 +15,31 @@ import { TEST_PASSWORD } from '../tests/e2e/support/server';
 import { runAlone, type Figures } from './lib/report';
 
 const ROUNDS = Number(process.env.BENCH_READ_ROUNDS ?? 8);
+/** BENCH_PROFILE=1 prints, for each page of the last round, where the main thread spent its time. */
+const PROFILE = process.env.BENCH_PROFILE === '1';
+
+interface ProfileNode {
+	id: number;
+	callFrame: { functionName: string; url: string; lineNumber: number };
+	hitCount?: number;
+	children?: number[];
+}
+
+/** The functions with the most self time in a CPU profile, as "ms name file:line" lines. */
+function topSelfTime(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, count = 12): string[] {
+	const byNode = new Map<number, number>();
+	profile.samples.forEach((id, i) => byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+	const byFrame = new Map<string, number>();
+	for (const node of profile.nodes) {
+		const { functionName, url, lineNumber } = node.callFrame;
+		const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+		byFrame.set(key, (byFrame.get(key) ?? 0) + (byNode.get(node.id) ?? 0) / 1000);
+	}
+	return [...byFrame]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, count)
+		.map(([key, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${key}`);
+}
 
 interface Step {
 	name: string;
@@ -62,7 +87,7 @@ const STEPS: Step[] = [
 
 type Hooked = Window & {
 	__praxisTest: {
-		session: { store: { projected(): Promise<void> } };
+		session: { store: { projected(): Promise<void>; search: { flush(): Promise<void> } } };
 		replica(): { community: { bulkDocs(docs: object[], opts: { new_edits: false }): Promise<unknown> } };
 	};
 };
@@ -152,13 +177,27 @@ export async function pageChangeBench(): Promise<Figures> {
 		const t0 = performance.now();
 		await load(b.page, docs);
 		await b.page.evaluate(() => (window as unknown as Hooked).__praxisTest.session.store.projected());
+		// the search index saves itself once after a large sync; page changes are measured after it,
+		// as a member meets them on any later day
+		await b.page.evaluate(() => (window as unknown as Hooked).__praxisTest.session.store.search.flush());
 		const loadMs = performance.now() - t0;
 
 		const byStep = new Map<string, number[]>(STEPS.map((s) => [s.name, []]));
+		const cdp = PROFILE ? await b.page.context().newCDPSession(b.page) : null;
+		if (cdp) {
+			await cdp.send('Profiler.enable');
+			await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+		}
 		for (let round = 0; round <= ROUNDS; round++) {
 			for (const step of STEPS) {
+				const profiling = cdp !== null && round === ROUNDS;
+				if (profiling) await cdp.send('Profiler.start');
 				const ms = await timedChange(b.page, step);
 				if (round > 0) byStep.get(step.name)!.push(ms);
+				if (profiling) {
+					const { profile } = await cdp.send('Profiler.stop');
+					console.log(`\n${step.name}: ${ms.toFixed(1)} ms\n${topSelfTime(profile as never).join('\n')}`);
+				}
 			}
 		}
 		const all = [...byStep.values()].flat();

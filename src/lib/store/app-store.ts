@@ -21,6 +21,7 @@ import * as queries from './queries';
 import type { StoreSigning } from './signing/index';
 import { syncStateKey } from './names';
 import type {
+	CategoryRow,
 	CategoryView,
 	ConflictRow,
 	ConflictVersion,
@@ -95,6 +96,8 @@ export interface Store {
 
 	// ---- Queries (plain async functions over Dexie; wrap them in liveQuery) ----
 	listCategories(): Promise<CategoryView[]>;
+	/** One category as stored, without the counts listCategories() walks every category for. */
+	getCategory(slug: string): Promise<CategoryRow | undefined>;
 	listThreads(category: string, options?: ListThreadsOptions): Promise<ThreadView[]>;
 	/** Threads listed in a category (under `tag`, or only those with no accepted answer). */
 	countThreads(category: string, tag?: string, unanswered?: boolean): Promise<number>;
@@ -180,6 +183,7 @@ export function createAppStore(ctx: StoreContext, parts: AppStoreParts): Store {
 		putDocument: (doc) => writes.putDocument(ctx, doc),
 
 		listCategories: () => queries.listCategories(ctx),
+		getCategory: (slug) => ctx.db.categories.get(slug),
 		listThreads: (category, options) => queries.listThreads(ctx, category, options),
 		countThreads: (category, tag, unanswered) => queries.countThreads(ctx, category, tag, unanswered),
 		getThread: (id) => queries.getThread(ctx, id),

@@ -66,6 +66,13 @@ export const PLACES_VERSION = 24;
 /** Success stories and adoptions get tables; the community feed is replayed to fill them. */
 export const STORIES_VERSION = 25;
 
+/**
+ * Threads and posts get an index by author: a person's page, the home's "new replies in your
+ * threads" and the welcome checklist read a member's own threads and posts without walking every
+ * thread of the community. IndexedDB builds the new indexes over the rows already there.
+ */
+export const AUTHOR_INDEX_VERSION = 33;
+
 export type DexieOptions = ConstructorParameters<typeof Dexie>[1];
 
 export class PraxisDb extends Dexie {
@@ -188,6 +195,10 @@ export class PraxisDb extends Dexie {
 			.upgrade(async (tx) => {
 				await tx.table<MetaRow, string>('meta').delete(CHECKPOINT_KEY);
 			});
+		this.version(AUTHOR_INDEX_VERSION).stores({
+			threads: 'id, [category+deleted+lastActivity], *tags, author',
+			posts: 'id, [thread+createdAt], author'
+		});
 	}
 }
 

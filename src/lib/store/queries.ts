@@ -20,6 +20,13 @@ function listed(ctx: StoreContext, category: string) {
 }
 
 export async function listCategories(ctx: StoreContext): Promise<CategoryView[]> {
+	const { db } = ctx;
+	// one read transaction for the categories and every count: each separate read is another
+	// round trip to IndexedDB, and a busy page waits for each
+	return db.transaction('r', [db.categories, db.threads], () => categoryViews(ctx));
+}
+
+async function categoryViews(ctx: StoreContext): Promise<CategoryView[]> {
 	const categories = await ctx.db.categories.orderBy('order').toArray();
 	return Promise.all(
 		categories.map(async (category) => {

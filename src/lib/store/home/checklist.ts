@@ -45,9 +45,13 @@ export async function checklist(ctx: StoreContext, installed: boolean): Promise<
 	const createdAt = typeof shared?.createdAt === 'string' ? Date.parse(shared.createdAt) : NaN;
 	const recent = Number.isNaN(createdAt) || Date.parse(ctx.now()) - createdAt < NEW_MEMBER_MS;
 	const show = !marks.hidden && (recent || !complete);
-	// the threads table has no author index: it is walked only while the list is shown
 	const started =
-		show && (await ctx.db.threads.filter((t) => t.author === me && t.deleted === 0).first()) !== undefined;
+		show &&
+		(await ctx.db.threads
+			.where('author')
+			.equals(me)
+			.filter((t) => t.deleted === 0)
+			.first()) !== undefined;
 	return {
 		show,
 		items: [

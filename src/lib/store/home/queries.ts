@@ -82,19 +82,30 @@ async function activeSince(ctx: StoreContext, since: string): Promise<ThreadRow[
 /** New replies by others, since `since`, in threads the member started, replied to, watches or tracks (never muted ones). */
 export async function repliesSince(ctx: StoreContext, since: string): Promise<HomeList<ReplyNews>> {
 	const me = ctx.member.name;
-	const following = await myFollowing(ctx);
-	const threads = (await activeSince(ctx, since)).filter((t) => t.lastPostAt !== null && t.lastPostAt > since);
+	const [following, active, myPosts] = await Promise.all([
+		myFollowing(ctx),
+		activeSince(ctx, since),
+		// the threads the member replied in, from the author index (the posts themselves are not needed)
+		ctx.db.posts.where('author').equals(me).toArray()
+	]);
+	const repliedIn = new Set(myPosts.map((p) => p.thread));
+	// what the member took part in, and what they watch or track (domain/following.ts); never
+	// what they muted. Only those threads' new posts are read: after a long absence most of the
+	// community is active, and reading every thread's posts made the home slow to open.
+	const candidates = active.filter((thread) => {
+		if (thread.lastPostAt === null || thread.lastPostAt <= since) return false;
+		const level = levelOf(following, thread, me);
+		const mine = thread.author === me || repliedIn.has(thread.id);
+		return level !== 'muted' && (mine || countsUnread(level));
+	});
 	const news: Array<ReplyNews & { lastAuthor: string }> = [];
-	for (const thread of await visibleItems(ctx, threads)) {
+	for (const thread of await visibleItems(ctx, candidates)) {
 		const posts = await ctx.db.posts
 			.where('[thread+createdAt]')
-			.between([thread.id, Dexie.minKey], [thread.id, Dexie.maxKey], true, true)
+			.between([thread.id, since], [thread.id, Dexie.maxKey], false, true)
 			.toArray();
-		// what the member took part in, and what they watch or track (domain/following.ts); never what they muted
-		const level = levelOf(following, thread, me);
-		const mine = thread.author === me || posts.some((p) => p.author === me);
-		const fresh = posts.filter((p) => p.createdAt > since && p.author !== me && p.deleted === 0);
-		if (level === 'muted' || !(mine || countsUnread(level)) || fresh.length === 0) continue;
+		const fresh = posts.filter((p) => p.author !== me && p.deleted === 0);
+		if (fresh.length === 0) continue;
 		const last = fresh[fresh.length - 1];
 		news.push({
 			thread: thread.id,

@@ -71,7 +71,11 @@ export interface PersonPage {
 export async function personPage(ctx: StoreContext, username: string): Promise<PersonPage> {
 	const [profile, threads, resources, events] = await Promise.all([
 		ctx.db.profiles.get(username),
-		ctx.db.threads.filter((t) => t.author === username && t.deleted === 0).toArray(),
+		ctx.db.threads
+			.where('author')
+			.equals(username)
+			.filter((t) => t.deleted === 0)
+			.toArray(),
 		libraryTables(ctx.db)
 			.resources.where('author')
 			.equals(username)

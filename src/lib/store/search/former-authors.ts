@@ -28,8 +28,16 @@ export async function reindexFormerAuthors(
 	const former = deletedProfiles(changes);
 	if (former.size === 0) return [];
 	const [threads, posts, resources] = await Promise.all([
-		db.threads.filter((t) => former.has(t.author) && t.deleted === 0).primaryKeys(),
-		db.posts.filter((p) => former.has(p.author) && p.deleted === 0).primaryKeys(),
+		db.threads
+			.where('author')
+			.anyOf([...former])
+			.filter((t) => t.deleted === 0)
+			.primaryKeys(),
+		db.posts
+			.where('author')
+			.anyOf([...former])
+			.filter((p) => p.deleted === 0)
+			.primaryKeys(),
 		libraryTables(db)
 			.resources.where('author')
 			.anyOf([...former])

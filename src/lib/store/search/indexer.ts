@@ -31,8 +31,12 @@ export const SEARCH_BULK_BATCH = 100;
  */
 export const SEARCH_SAVE_MIN_DOCS = 500;
 export const SEARCH_SAVE_SMALL_DELAY_MS = 60_000;
-/** Characters per part row of a save. */
-export const SEARCH_PART_CHARS = 1 << 20;
+/**
+ * Characters per part row of a save. Each put copies its part on the main thread: a quarter of
+ * a million characters keeps that copy to a few milliseconds, so a page change during a save
+ * is not held up by it.
+ */
+export const SEARCH_PART_CHARS = 1 << 18;
 const INDEX_KEY = 'main';
 /**
  * Names what the index holds for each document (document types, how tags are indexed). A save of
