@@ -9,6 +9,8 @@ export default defineConfig({
 		environment: 'node',
 		testTimeout: 120_000,
 		hookTimeout: 120_000,
-		fileParallelism: false
+		// two files at a time: each waits on a browser and a server far more than it computes
+		fileParallelism: true,
+		maxWorkers: 2
 	}
 });

@@ -53,6 +53,10 @@ export async function recordDenied(
 ): Promise<void> {
 	const row = await ctx.db.outbox.get(id);
 	const doc = await localVersion(ctx, kind, id, row?.rev);
+	// A refusal arriving late (a second push of the same revision, answered after the member
+	// discarded the first refusal) names a write the device no longer waits to send and has
+	// removed: recording it would bring back an empty "Needs attention" entry.
+	if (!row && doc._rev === undefined && !(await ctx.db.rejected.get(id))) return;
 	const kept = previous === undefined ? {} : { previous: previous && cleanDoc(previous) };
 	await ctx.db.transaction('rw', ctx.db.outbox, ctx.db.rejected, async () => {
 		await ctx.db.rejected.put({ id, db: kind, doc, reason, at: ctx.now(), ...kept });

@@ -221,6 +221,22 @@ describe('store queries', () => {
 		expect((await store.getThread(id))?.deleted).toBe(1);
 	});
 
+	it('ignores a late second refusal of a creation already discarded, but keeps a refused deletion', async () => {
+		const store = await openTestStore();
+		const id = await store.createThread({ category: 'nowhere', title: 'T', body: 'B', tags: [] });
+		await store.replica.recordDenied('community', id, 'unknown category');
+		await store.discardRejected(id);
+		await store.replica.recordDenied('community', id, 'unknown category', null);
+		expect(await store.listRejected()).toEqual([]);
+
+		// a deletion the member asked for is still waiting to send: its refusal is shown
+		const kept = await store.createThread({ category: 'general', title: 'Mine', body: 'B', tags: [] });
+		await store.replica.acknowledge('community', [await store.replica.community.get(kept)]);
+		await store.deleteThread(kept);
+		await store.replica.recordDenied('community', kept, 'not yours');
+		expect(await store.listRejected()).toMatchObject([{ id: kept, reason: 'not yours' }]);
+	});
+
 	it('discarding a refused edit restores the server’s version (the replica keeps no earlier one)', async () => {
 		const store = await openTestStore();
 		const id = await store.createThread({ category: 'general', title: 'Before', body: 'B', tags: [] });
