@@ -60,6 +60,13 @@ async function figures(
 }
 
 export async function listLibrary(ctx: StoreContext, filters: LibraryFilters = {}): Promise<ResourceCard[]> {
+	const t = libraryTables(ctx.db);
+	// one read transaction for the list and its figures and names: each separate read is another
+	// round trip to IndexedDB's process, and a page change waits for each
+	return ctx.db.transaction('r', [t.resources, t.ratings, t.uses, ctx.db.profiles], () => cardsOf(ctx, filters));
+}
+
+async function cardsOf(ctx: StoreContext, filters: LibraryFilters): Promise<ResourceCard[]> {
 	const rows = (await published(ctx)).filter((r) => matches(r, filters));
 	const ids = rows.map((r) => r.id);
 	const [{ ratings, uses }, authorNames] = await Promise.all([
