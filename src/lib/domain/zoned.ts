@@ -76,6 +76,34 @@ export function viewerZone(): string {
 }
 
 /** e.g. "Sat 24 Oct 2026, 09:00 – 11:00 CEST" in `timeZone`. */
+/**
+ * Whether two zones show the same clock time at each of `instants` (Europe/London and UTC in
+ * winter): an event's own zone then adds nothing to the viewer's.
+ */
+export function sameClock(zoneA: string, zoneB: string, instants: readonly string[]): boolean {
+	if (zoneA === zoneB) return true;
+	try {
+		const offset = (timeZone: string) => new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' });
+		const a = offset(zoneA);
+		const b = offset(zoneB);
+		return instants.every((at) => {
+			const when = new Date(at);
+			return zonePart(a, when) === zonePart(b, when);
+		});
+	} catch {
+		return false;
+	}
+}
+
+const zonePart = (format: Intl.DateTimeFormat, when: Date) =>
+	format.formatToParts(when).find((part) => part.type === 'timeZoneName')?.value;
+
+/** "9:00 AM" where the clock has twelve hours, "09:00" where it has twenty-four. */
+function hourStyle(locale: string | undefined): 'numeric' | '2-digit' {
+	const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+	return cycle === 'h11' || cycle === 'h12' ? 'numeric' : '2-digit';
+}
+
 export function formatRange(start: string, end: string, timeZone: string, locale?: string): string {
 	const day = new Intl.DateTimeFormat(locale, {
 		timeZone,
@@ -84,10 +112,11 @@ export function formatRange(start: string, end: string, timeZone: string, locale
 		month: 'short',
 		year: 'numeric'
 	});
-	const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' });
+	const hour = hourStyle(locale);
+	const time = new Intl.DateTimeFormat(locale, { timeZone, hour, minute: '2-digit' });
 	const zoned = new Intl.DateTimeFormat(locale, {
 		timeZone,
-		hour: '2-digit',
+		hour,
 		minute: '2-digit',
 		timeZoneName: 'short'
 	});

@@ -2,7 +2,7 @@
 // from events parses with ical.js and carries the same instants.
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { instantToZoned, zonedToInstant, formatRange } from '../../../../src/lib/domain/zoned';
+import { instantToZoned, zonedToInstant, formatRange, sameClock } from '../../../../src/lib/domain/zoned';
 import { eventsToIcs, icsFileName, type CalendarEvent } from '../../../../src/lib/domain/ics';
 
 describe('zonedToInstant', () => {
@@ -27,6 +27,22 @@ describe('zonedToInstant', () => {
 			}
 		}
 		expect(() => zonedToInstant('tomorrow', 'UTC')).toThrow(/local date/);
+	});
+
+	it('knows when two zones show the same clock time', () => {
+		const winter = ['2026-12-07T12:00:00.000Z', '2026-12-07T13:00:00.000Z'];
+		const summer = ['2026-07-07T12:00:00.000Z'];
+		expect(sameClock('Europe/London', 'UTC', winter)).toBe(true);
+		expect(sameClock('Europe/London', 'UTC', summer)).toBe(false);
+		expect(sameClock('Europe/Paris', 'Europe/Berlin', [...winter, ...summer])).toBe(true);
+		expect(sameClock('Europe/Paris', 'UTC', winter)).toBe(false);
+		expect(sameClock('Not/AZone', 'UTC', winter)).toBe(false);
+	});
+
+	it('writes hours as the language does', () => {
+		expect(formatRange('2026-12-07T09:00:00.000Z', '2026-12-07T13:00:00.000Z', 'UTC', 'en-US')).toMatch(
+			/9:00 AM – 1:00 PM UTC$/
+		);
 	});
 
 	it('formats a range in a zone with its abbreviation', () => {
