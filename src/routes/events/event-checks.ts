@@ -3,11 +3,11 @@
 // character limits, and the schema's own rules for the time zone, web links, capacity and tags.
 // Pure, so the mapping is unit-tested; a store refusal goes through the same sentences.
 import * as v from 'valibot';
-import { eventSchema, MAX_BODY_CHARS } from '$lib/domain/schemas';
-import { fieldProblems, type FieldProblem } from '$lib/domain/validate';
-import { isValidUsername } from '$lib/domain/ids';
-import { fieldMessage, textProblem } from '$lib/forms';
-import { t } from '$lib/i18n';
+import { eventSchema, MAX_BODY_CHARS } from '../../lib/domain/schemas';
+import { fieldProblems, type FieldProblem } from '../../lib/domain/validate';
+import { isValidUsername } from '../../lib/domain/ids';
+import { fieldMessage, textProblem } from '../../lib/forms';
+import { t } from '../../lib/i18n';
 
 /** The character limits of eventSchema, for the counters and the checks before writing. */
 export const EVENT_LIMITS = {

@@ -2,12 +2,12 @@
 // a title and a summary, the character limits, one web address per line in Links (the message
 // names the line the member typed), tags and co-authors. Pure, so the mapping is unit-tested.
 import * as v from 'valibot';
-import { MAX_BODY_CHARS, resourceSchema } from '$lib/domain/schemas';
-import { fieldProblems, type FieldProblem } from '$lib/domain/validate';
-import { MAX_COAUTHORS, parseCoauthors } from '$lib/domain/coauthors';
-import { isValidUsername } from '$lib/domain/ids';
-import { textProblem } from '$lib/forms';
-import { t } from '$lib/i18n';
+import { MAX_BODY_CHARS, resourceSchema } from '../../lib/domain/schemas';
+import { fieldProblems, type FieldProblem } from '../../lib/domain/validate';
+import { MAX_COAUTHORS, parseCoauthors } from '../../lib/domain/coauthors';
+import { isValidUsername } from '../../lib/domain/ids';
+import { fieldMessage, textProblem } from '../../lib/forms';
+import { t } from '../../lib/i18n';
 
 /** The character limits of resourceSchema, for the counters and the checks before writing. */
 export const RESOURCE_LIMITS = {
@@ -25,6 +25,36 @@ export const RESOURCE_LIMITS = {
 export type LimitedField = keyof typeof RESOURCE_LIMITS;
 
 const REQUIRED: ReadonlySet<LimitedField> = new Set(['title', 'summary']);
+
+const LABELS = {
+	title: () => t('library:form.title'),
+	summary: () => t('library:form.summary'),
+	body: () => t('library:form.body'),
+	tags: () => t('library:tags'),
+	organization: () => t('library:form.organization'),
+	jurisdiction: () => t('library:list.jurisdiction'),
+	sector: () => t('library:list.sector'),
+	problem: () => t('library:form.problem'),
+	actions: () => t('library:form.actions'),
+	outcomes: () => t('library:form.outcomes'),
+	lessons: () => t('library:form.lessons'),
+	contact: () => t('library:form.contact'),
+	links: () => t('library:form.links')
+} as const;
+/** The fields that show a message of their own (co-authors have theirs, from checkCoauthors). */
+export type ResourceField = keyof typeof LABELS;
+
+/** The form field a problem belongs to, or null when the form shows no such field. */
+export function resourceFieldOf(problem: FieldProblem): ResourceField | null {
+	return Object.hasOwn(LABELS, problem.field) ? (problem.field as ResourceField) : null;
+}
+
+/** The sentence for a problem of `field`: an empty title or summary says what to write. */
+export function resourceMessage(field: ResourceField, problem: FieldProblem): string {
+	if (problem.code === 'required' && field === 'title') return t('library:form.needTitle');
+	if (problem.code === 'required' && field === 'summary') return t('library:form.needSummary');
+	return fieldMessage(problem, LABELS[field]());
+}
 
 /** The problems of the limited text fields: an empty title or summary, a text over its limit. */
 export function textProblems(values: Record<LimitedField, string>): FieldProblem[] {

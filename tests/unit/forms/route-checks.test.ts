@@ -12,6 +12,8 @@ import {
 	onLines,
 	parseLinks,
 	RESOURCE_LIMITS,
+	resourceFieldOf,
+	resourceMessage,
 	textProblems
 } from '../../../src/routes/library/resource-checks';
 import {
@@ -111,6 +113,18 @@ describe('resource form', () => {
 		expect(fieldMessage(problems[0], 'Links')).toBe(
 			'Line 3 of Links is not a web address: it should start with https://'
 		);
+	});
+
+	it('says what to write in an empty title or summary; other refusals in the shared words', () => {
+		expect(resourceMessage('title', { field: 'title', code: 'required' })).toBe('Give the resource a title.');
+		expect(resourceMessage('summary', { field: 'summary', code: 'required' })).toBe('Write a short summary.');
+		expect(resourceMessage('outcomes', { field: 'outcomes', index: 1, code: 'required' })).toBe(
+			'Line 2 of Outcomes is empty.'
+		);
+		expect(resourceFieldOf({ field: 'contact', code: 'tooLong' })).toBe('contact');
+		// a problem the form has no field for falls back to the sentence above the button
+		expect(resourceFieldOf({ field: 'files', index: 0, code: 'invalid' })).toBeNull();
+		expect(resourceFieldOf({ field: 'toString', code: 'invalid' })).toBeNull();
 	});
 
 	it('maps a store refusal of a link back to its line', () => {

@@ -3,10 +3,10 @@
 // the shared schema's rules. Pure, so the mapping is unit-tested; a store refusal goes through
 // the same sentences.
 import * as v from 'valibot';
-import { MAX_MENTOR_CAPACITY, profileSchema } from '$lib/domain/schemas';
-import { fieldProblems, type FieldProblem } from '$lib/domain/validate';
-import { fieldMessage, textProblem } from '$lib/forms';
-import { t } from '$lib/i18n';
+import { MAX_MENTOR_CAPACITY, profileSchema } from '../../../lib/domain/schemas';
+import { fieldProblems, type FieldProblem } from '../../../lib/domain/validate';
+import { fieldMessage, textProblem } from '../../../lib/forms';
+import { t } from '../../../lib/i18n';
 
 /** The character limits of profileSchema (and profilePrivateSchema), for the counters and checks. */
 export const PROFILE_LIMITS = {

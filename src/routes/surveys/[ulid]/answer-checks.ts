@@ -1,8 +1,8 @@
 // What the answer form checks before sending, question by question: a required question left
 // unanswered, and a written answer over the schema's limit. Pure, so the mapping is unit-tested.
-import { textProblem, fieldMessage } from '$lib/forms';
-import { t } from '$lib/i18n';
-import type { SurveyAnswerValue } from '$lib/store';
+import { fieldMessage, textProblem } from '../../../lib/forms';
+import { t } from '../../../lib/i18n';
+import type { SurveyAnswerValue } from '../../../lib/domain/surveys';
 
 /** surveyAnswerValueSchema's limit for a written answer, in characters. */
 export const ANSWER_MAX = 2000;
