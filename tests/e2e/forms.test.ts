@@ -85,4 +85,27 @@ describe('per-field messages', () => {
 		expect(await page.getByLabel('Title').inputValue()).toBe('Procurement clinic');
 		expect(page.url()).toMatch(/\/events\/new$/);
 	});
+
+	it('asks for a display name and counts the bio past its limit, keeping both', async () => {
+		await registerMember(server.url, 'carla', 'Carla Diaz');
+		const c = await openDevice();
+		devices.push(c);
+		const page = c.page;
+		await signIn(page, server.url, 'carla');
+		await waitUpToDate(page);
+
+		await page.goto(`${server.url}/people/me`);
+		await page.getByLabel('Display name').fill('  ');
+		const bio = 'I run procurement. '.repeat(270);
+		await page.getByLabel('About me', { exact: true }).fill(bio);
+		await page.getByRole('button', { name: 'Save profile' }).click();
+
+		await page.locator('#displayName-error').waitFor();
+		expect(await errorOf(page, 'displayName')).toBe('Give the name members will see you by.');
+		expect(await page.locator('#bio-error').textContent()).toBe(
+			`About me is too long: ${bio.trim().length.toLocaleString('en')} characters, at most 5,000. Shorten it by ${(bio.trim().length - 5000).toLocaleString('en')}.`
+		);
+		expect(await page.getByLabel('About me', { exact: true }).inputValue()).toBe(bio);
+		expect(await page.getByRole('status').filter({ hasText: 'Saved on this device' }).count()).toBe(0);
+	});
 });
