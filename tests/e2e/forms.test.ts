@@ -42,9 +42,12 @@ describe('per-field messages', () => {
 		await page.getByLabel('Title').fill(title);
 		await page.getByLabel('Summary').fill('Three councils bought hosting together.');
 		await page.getByLabel('Links').fill(links);
+		// the Markdown body too: over its limit, it is marked and described like the others
+		await page.locator('#body').fill('x'.repeat(100_005));
 		await page.getByRole('button', { name: 'Submit for review' }).click();
 
 		await page.locator('#links-error').waitFor();
+		expect(await errorOf(page, 'body')).toMatch(/too long: 100,005 characters, at most 100,000\. Shorten it by 5\.$/);
 		expect(await errorOf(page, 'title')).toBe('Title is too long: 230 characters, at most 200. Shorten it by 30.');
 		expect(await errorOf(page, 'links')).toBe('Line 2 of Links is not a web address: it should start with https://');
 		// no sentence above the button: each problem is at its field
@@ -58,6 +61,7 @@ describe('per-field messages', () => {
 		// fixed, it is submitted
 		await page.getByLabel('Title').fill('Shared cloud procurement');
 		await page.getByLabel('Links').fill('https://example.org/tender\nhttps://example.org/guide');
+		await page.locator('#body').fill('Hosting bought together by three councils.');
 		await page.getByRole('button', { name: 'Submit for review' }).click();
 		await page.waitForURL(/\/library\/mine#/);
 	});
