@@ -197,4 +197,27 @@ describe('success stories, adoptions and recognition', () => {
 		expect(await c.page.getByLabel('What was measured').inputValue()).toBe('Time to issue a permit');
 		expect(c.page.url()).toBe(`${server.url}/stories/new`);
 	});
+
+	it('says under each field of a challenge what it needs before it is set', async () => {
+		const m = await openDevice();
+		devices.push(m);
+		await signIn(m.page, server.url, 'rita');
+		await m.page.goto(`${server.url}/challenges/new`);
+		await m.page.getByLabel('The problem').fill('Permits take too long everywhere.');
+		await m.page.getByLabel('Criterion 1').fill('c'.repeat(130));
+		await m.page.getByRole('button', { name: 'Save challenge' }).click();
+		const error = (label: string) =>
+			m.page.getByLabel(label, { exact: true }).evaluate((el) => {
+				const ids = (el.getAttribute('aria-describedby') ?? '').split(' ');
+				return ids.map((id) => document.getElementById(id)).find((n) => n?.classList.contains('field-error'))
+					?.textContent;
+			});
+		await m.page.getByText('Give the challenge a title.').waitFor();
+		expect(await error('Title')).toBe('Give the challenge a title.');
+		expect(await error('Criterion 1')).toBe('Criterion 1 is too long: 130 characters, at most 120. Shorten it by 10.');
+		expect(await error('Opens')).toBe('Say when the challenge opens.');
+		expect(await error('Judges')).toBe('Name at least one judge by their username.');
+		expect(await error('The problem')).toBeUndefined();
+		expect(await m.page.getByLabel('Criterion 1').inputValue()).toBe('c'.repeat(130));
+	});
 });
