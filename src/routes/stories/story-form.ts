@@ -1,10 +1,11 @@
 // The story form's own words and checks: the draft it keeps as typed, the schema's limits per
 // field and the sentence under each field that cannot be saved as it is. No I/O: StoryForm shows it.
-import { outcomeDraftsFrom, type OutcomeDraft } from '$lib/domain/outcome-drafts';
-import type { GovernmentLevel } from '$lib/domain/schemas';
-import { fieldMessage, textProblem, type FieldProblem } from '$lib/forms';
-import { t } from '$lib/i18n';
-import type { FileRef, StoryRow } from '$lib/store';
+// Relative imports: unit tests type-check this file with the server's tsconfig, which has no $lib.
+import { outcomeDraftsFrom, type OutcomeDraft } from '../../lib/domain/outcome-drafts';
+import type { GovernmentLevel } from '../../lib/domain/schemas';
+import { fieldMessage, textProblem, type FieldProblem } from '../../lib/forms';
+import { t } from '../../lib/i18n';
+import type { FileRef, StoryRow } from '../../lib/store';
 
 /** The form as typed, kept on the device as a draft. */
 export interface Draft {
