@@ -156,4 +156,68 @@ describe('success stories, adoptions and recognition', () => {
 		await b.page.getByRole('link', { name: 'Bruno Keller' }).first().waitFor();
 		await b.context.setOffline(false);
 	});
+
+	it('says under the fields what keeps a story from being sent, and keeps what was typed', async () => {
+		await registerMember(server.url, 'carla', 'Carla Diaz');
+		const c = await openDevice();
+		devices.push(c);
+		await signIn(c.page, server.url, 'carla');
+		await c.page.goto(`${server.url}/stories/new`);
+		const title = 'Permits '.repeat(29).trim(); // 231 characters
+		await c.page.getByLabel('Title').fill(title);
+		await c.page.getByLabel('Summary').fill('One form instead of four.');
+		await c.page.getByRole('button', { name: 'Add a result' }).click();
+		await c.page.getByLabel('Measure', { exact: true }).selectOption('processing-time');
+		await c.page.getByLabel('What was measured').fill('Time to issue a permit');
+		await c.page.getByLabel('Before', { exact: true }).fill('21');
+		await c.page.getByLabel('Unit', { exact: true }).fill('days');
+		await c.page.getByRole('button', { name: 'Submit for review' }).click();
+
+		/** The message a field names with aria-describedby. */
+		const messageOf = (label: string) =>
+			c.page.getByLabel(label, { exact: true }).evaluate(
+				(el) =>
+					(el.getAttribute('aria-describedby') ?? '')
+						.split(' ')
+						.map((id) => document.getElementById(id))
+						.find((node) => node?.classList.contains('field-error'))?.textContent
+			);
+		await c.page.getByText('Title is too long').waitFor();
+		expect(await messageOf('Title')).toBe('Title is too long: 231 characters, at most 200. Shorten it by 31.');
+		expect(await messageOf('After')).toBe(
+			'Result 1: the figure after is missing. Give it, or a single figure instead.'
+		);
+		expect(await c.page.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
+		expect(await c.page.getByLabel('After', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+		expect(await c.page.getByLabel('Summary').getAttribute('aria-invalid')).toBeNull();
+		// focus lands on the first field to fix; nothing typed is lost
+		await c.page.waitForFunction(() => document.activeElement?.id === 'title');
+		expect(await c.page.getByLabel('Title').inputValue()).toBe(title);
+		expect(await c.page.getByLabel('Before', { exact: true }).inputValue()).toBe('21');
+		expect(await c.page.getByLabel('What was measured').inputValue()).toBe('Time to issue a permit');
+		expect(c.page.url()).toBe(`${server.url}/stories/new`);
+	});
+
+	it('says under each field of a challenge what it needs before it is set', async () => {
+		const m = await openDevice();
+		devices.push(m);
+		await signIn(m.page, server.url, 'rita');
+		await m.page.goto(`${server.url}/challenges/new`);
+		await m.page.getByLabel('The problem').fill('Permits take too long everywhere.');
+		await m.page.getByLabel('Criterion 1').fill('c'.repeat(130));
+		await m.page.getByRole('button', { name: 'Save challenge' }).click();
+		const error = (label: string) =>
+			m.page.getByLabel(label, { exact: true }).evaluate((el) => {
+				const ids = (el.getAttribute('aria-describedby') ?? '').split(' ');
+				return ids.map((id) => document.getElementById(id)).find((n) => n?.classList.contains('field-error'))
+					?.textContent;
+			});
+		await m.page.getByText('Give the challenge a title.').waitFor();
+		expect(await error('Title')).toBe('Give the challenge a title.');
+		expect(await error('Criterion 1')).toBe('Criterion 1 is too long: 130 characters, at most 120. Shorten it by 10.');
+		expect(await error('Opens')).toBe('Say when the challenge opens.');
+		expect(await error('Judges')).toBe('Name at least one judge by their username.');
+		expect(await error('The problem')).toBeUndefined();
+		expect(await m.page.getByLabel('Criterion 1').inputValue()).toBe('c'.repeat(130));
+	});
 });
