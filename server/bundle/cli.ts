@@ -67,9 +67,7 @@ export async function runBundle(args: readonly string[], io: BundleIo): Promise<
 			io.err(`Refused: ${outcome.reason}`);
 			return 1;
 		}
-		io.out(
-			`Bundle of ${outcome.received} documents: ${outcome.stored} applied (already present ones change nothing), ${outcome.refused.length} refused.`
-		);
+		io.out(`Bundle of ${outcome.received} documents: ${outcome.summary}`);
 		for (const r of outcome.refused) io.out(`  refused ${r.id}: ${r.reason}`);
 		return 0;
 	});

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 import { readBundle, verifyBundle, writeBundle, type BundleDoc } from '../../src/lib/bundle/index';
-import { collectDocs } from '../../src/lib/pouch/bundle-docs';
+import { collectDocs, missingRevs } from '../../src/lib/pouch/bundle-docs';
 import { certificateFinder, currentDoc, revokedIn } from '../../src/lib/pouch/trust-lookups';
 import type { Storage } from '../storage/index';
 import type { PraxisAuth } from '../auth/service';
@@ -54,8 +54,28 @@ export async function exportServerBundle(
 }
 
 export type ServerImportOutcome =
-	| { ok: true; received: number; stored: number; refused: Array<{ id: string; reason: string }> }
+	| {
+			ok: true;
+			received: number;
+			/** Revisions this server did not hold, now stored. */
+			stored: number;
+			/** Revisions it already held (re-opening a file, or what replication brought). */
+			held: number;
+			refused: Array<{ id: string; reason: string }>;
+			/** The outcome in one sentence for the person who opened the file. */
+			summary: string;
+	  }
 	| { ok: false; reason: string };
+
+/** "Nothing new: …" or "12 new, 60 already here, 2 refused." */
+export function importSummary(received: number, stored: number, held: number, refused: number): string {
+	const docs = (n: number) => (n === 1 ? '1 document' : `${n} documents`);
+	if (received === 0) return 'Nothing new: the file holds no documents.';
+	if (stored === 0 && refused === 0) return `Nothing new: all ${docs(received)} were already here.`;
+	const parts = [`${stored} new`, `${held} already here`];
+	if (refused > 0) parts.push(`${refused} refused (the reason is given for each)`);
+	return `${parts.join(', ')}.`;
+}
 
 const isServerFact = (d: BundleDoc) =>
 	d.type === 'device' ||
@@ -76,9 +96,15 @@ export async function importServerBundle(
 	const db = storage.db(COMMUNITY_DB);
 	const parsed = await readBundle(file);
 	if (!parsed.ok) return parsed;
+	// as on a device: only revisions this server lacks are verified and stored (certificates
+	// always travel along, as verifying the rest may need them); the rest are counted as held
+	const missing = await missingRevs(db, parsed.docs);
+	const isMissing = (d: BundleDoc) => missing.has(`${d._id} ${String(d._rev)}`);
+	const fresh = parsed.docs.filter((d) => d.type === 'device' || isMissing(d));
+	const held = parsed.docs.filter((d) => !isMissing(d)).length;
 	const rolesOf = rolesFromUsers(users);
 	const authority = { rolesOf, current: (id: string) => currentDoc(db, id) };
-	const verified = await verifyBundle(parsed.header, parsed.docs, {
+	const verified = await verifyBundle(parsed.header, fresh, {
 		serverKeys,
 		revoked: await revokedIn(db),
 		now,
@@ -88,14 +114,25 @@ export async function importServerBundle(
 	if (!verified.ok) return verified;
 	const facts = verified.accepted.filter(isServerFact);
 	const members = verified.accepted.filter((d) => !isServerFact(d));
-	if (facts.length) await db.bulkDocs(facts as PouchDB.Core.PutDocument<object>[], { new_edits: false });
+	const newFacts = facts.filter(isMissing);
+	if (newFacts.length) await db.bulkDocs(newFacts as PouchDB.Core.PutDocument<object>[], { new_edits: false });
 	const verifier = createSignatureVerifier({ storage, serverKeys: async () => serverKeys, clock: () => now, rolesOf });
 	const failures = members.length ? await relayDocs({ storage, users, verifier }, members, false) : [];
+	// a held certificate verified along with the rest but not stored is neither new nor refused
+	const heldCertificates = new Set(parsed.docs.filter((d) => d.type === 'device' && !isMissing(d)).map((d) => d._id));
 	const refused = [
-		...verified.skipped,
+		...verified.skipped.filter((s) => !heldCertificates.has(s.id)),
 		...failures.map((f) => ({ id: f.id, reason: f.reason ?? f.error ?? 'refused' }))
 	];
-	return { ok: true, received: parsed.docs.length, stored: verified.accepted.length - failures.length, refused };
+	const stored = newFacts.length + members.length - failures.length;
+	return {
+		ok: true,
+		received: parsed.docs.length,
+		stored,
+		held,
+		refused,
+		summary: importSummary(parsed.docs.length, stored, held, refused.length)
+	};
 }
 
 /**

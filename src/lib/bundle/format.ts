@@ -121,20 +121,31 @@ function isHeader(value: unknown): value is BundleHeader {
 	);
 }
 
+const NOT_A_BUNDLE = 'The file cannot be read: it is not a Praxis updates file. Choose the file Praxis saved.';
+const DAMAGED =
+	'The file is damaged: it was cut short or changed after it was saved (for example by an incomplete copy). ' +
+	'Copy it again from the device that saved it, or save a new one there.';
+
+const isGzip = (file: Uint8Array) => file.byteLength >= 2 && file[0] === 0x1f && file[1] === 0x8b;
+
 /**
  * Decompresses and parses a bundle, checking its shape and content hash (NOT yet who signed it:
  * see verify.ts). Any problem refuses the whole bundle with the reason.
  */
 export async function readBundle(file: Uint8Array<ArrayBuffer>): Promise<ParsedBundle> {
+	// Every bundle starts with gzip's two magic bytes: without them the member picked another
+	// kind of file; with them, a file that will not decompress was cut short or altered (gzip
+	// checks its own length and CRC), and saying so sends them to the right problem.
+	if (!isGzip(file)) return { ok: false, reason: NOT_A_BUNDLE };
 	let text: string;
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(
 			await pipeBytes(file, new DecompressionStream('gzip'), BUNDLE_MAX_BYTES)
 		);
 	} catch (err) {
-		const why =
-			err instanceof Error && /MiB/.test(err.message) ? err.message : 'it is not a gzip-compressed Praxis bundle';
-		return { ok: false, reason: `The file cannot be read: ${why}.` };
+		if (err instanceof Error && /MiB/.test(err.message))
+			return { ok: false, reason: `The file cannot be read: ${err.message}.` };
+		return { ok: false, reason: DAMAGED };
 	}
 	const cut = text.indexOf('\n');
 	const headerLine = cut < 0 ? text : text.slice(0, cut);
@@ -152,7 +163,9 @@ export async function readBundle(file: Uint8Array<ArrayBuffer>): Promise<ParsedB
 	if ((await sha256(body)) !== header.contentHash)
 		return {
 			ok: false,
-			reason: 'The bundle was changed after it was saved (its content does not match its signed hash).'
+			reason:
+				'The file is damaged: it was changed after it was saved (its content does not match its signed hash). ' +
+				'Save a new one on the device that made it.'
 		};
 	const docs: BundleDoc[] = [];
 	for (const line of body === '' ? [] : body.split('\n')) {

@@ -94,7 +94,8 @@ export type ImportOutcome =
 	| { ok: true; header: BundleHeader; received: number; added: number; skipped: Array<{ id: string; reason: string }> }
 	| { ok: false; reason: string };
 
-async function missingRevs(db: PouchDB.Database, docs: readonly BundleDoc[]): Promise<Set<string>> {
+/** The `{id} {rev}` of each of `docs` that `db` does not hold yet (one revs_diff). */
+export async function missingRevs(db: PouchDB.Database, docs: readonly BundleDoc[]): Promise<Set<string>> {
 	const asked: Record<string, string[]> = {};
 	for (const d of docs) if (typeof d._rev === 'string') (asked[d._id] ??= []).push(d._rev);
 	const diff = await db.revsDiff(asked);

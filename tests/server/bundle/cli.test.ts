@@ -67,12 +67,18 @@ describe('npm run bundle', () => {
 		const first = io();
 		first.io.env.DATA_DIR = dataDir;
 		expect(await runBundle(['import', file], first.io), first.err.join('\n')).toBe(0);
-		expect(first.out[0]).toMatch(/Bundle of 3 documents: 2 applied/);
+		expect(first.out[0]).toBe(
+			'Bundle of 3 documents: 2 new, 0 already here, 1 refused (the reason is given for each).'
+		);
 		expect(first.out.join('\n')).toContain(`refused ${forged._id}: the signing device does not belong to the author`);
 
 		const again = io();
 		again.io.env.DATA_DIR = dataDir;
 		expect(await runBundle(['import', file], again.io)).toBe(0);
+		// the forged document is still refused; the rest was already here
+		expect(again.out[0]).toBe(
+			'Bundle of 3 documents: 0 new, 2 already here, 1 refused (the reason is given for each).'
+		);
 
 		const bytes = readFileSync(file);
 		const tampered = join(dataDir, 'tampered.praxis');

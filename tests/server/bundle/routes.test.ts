@@ -34,18 +34,52 @@ describe('POST /api/bundles', () => {
 		expect((await upload(bytes)).status).toBe(401);
 		const first = await upload(bytes, { cookie: ben }); // the uploader does not matter: ana signed it
 		expect(first.status).toBe(200);
-		expect(await first.json()).toMatchObject({ ok: true, received: 2, refused: [] });
+		expect(await first.json()).toEqual({
+			ok: true,
+			received: 2,
+			stored: 2,
+			held: 0,
+			refused: [],
+			summary: '2 new, 0 already here.'
+		});
 		expect(await h.storage.db(COMMUNITY_DB).get(t._id)).toMatchObject({ author: 'ana', _rev: t._rev });
 		const info = await h.storage.db(COMMUNITY_DB).info();
-		expect((await upload(bytes, { cookie: ben })).status).toBe(200);
+		const again = await upload(bytes, { cookie: ben });
+		expect(again.status).toBe(200);
+		// the same file again: nothing new, nothing refused
+		expect(await again.json()).toEqual({
+			ok: true,
+			received: 2,
+			stored: 0,
+			held: 2,
+			refused: [],
+			summary: 'Nothing new: all 2 documents were already here.'
+		});
 		expect((await h.storage.db(COMMUNITY_DB).info()).doc_count).toBe(info.doc_count);
 
+		// a byte changed or the end cut off in copying: damaged, not "the wrong kind of file"
 		const bad = bytes.slice();
 		bad[Math.floor(bad.length / 2)] ^= 0x40;
 		const refused = await upload(bad, { cookie: ana });
 		expect(refused.status).toBe(400);
-		expect(await refused.json()).toMatchObject({ error: 'bad_request', reason: expect.stringMatching(/./) });
+		expect(await refused.json()).toMatchObject({
+			error: 'bad_request',
+			reason: expect.stringMatching(/^The file is damaged/)
+		});
+		const cut = await upload(bytes.slice(0, bytes.length - 10), { cookie: ana });
+		expect(await cut.json()).toMatchObject({
+			error: 'bad_request',
+			reason: expect.stringMatching(/^The file is damaged: it was cut short/)
+		});
+		const other = await upload(new TextEncoder().encode('name,region\nAna,North') as Uint8Array<ArrayBuffer>, {
+			cookie: ana
+		});
+		expect(await other.json()).toMatchObject({
+			error: 'bad_request',
+			reason: expect.stringMatching(/not a Praxis updates file/)
+		});
 		expect((await upload(new Uint8Array(0), { cookie: ana })).status).toBe(400);
+		expect((await h.storage.db(COMMUNITY_DB).info()).doc_count).toBe(info.doc_count);
 	});
 
 	it("applies a moderator's signed edit of a member's thread from a bundle, and skips the same edit by a plain member", async () => {
@@ -85,6 +119,9 @@ describe('POST /api/bundles', () => {
 
 		expect(await upload(await bundle(benDevice, 'ben'))).toMatchObject({
 			ok: true,
+			stored: 1,
+			held: 0,
+			summary: '1 new, 0 already here, 1 refused (the reason is given for each).',
 			refused: [
 				{
 					id: original._id,
