@@ -127,7 +127,9 @@ export class SnapshotCache {
 		yield headerLine(this.head(view), from, to);
 		const { snapshot } = view.entry;
 		for (let i = from; i < to; i++)
-			yield i < snapshot.parts.length ? await readPart(snapshot, i) : await readPart(view.tail!.part, i - snapshot.parts.length);
+			yield i < snapshot.parts.length
+				? await readPart(snapshot, i)
+				: await readPart(view.tail!.part, i - snapshot.parts.length);
 	}
 
 	#rebuild(dbName: string): Promise<Entry> {

@@ -85,7 +85,12 @@ export async function buildSnapshot(db: PouchDB.Database): Promise<Snapshot> {
  * snapshot's. A leaf newer than `seq` may be read (the document changed meanwhile): it is current,
  * not superseded, and the caller takes it out again with the other changes since `seq` (dropDocs).
  */
-export async function buildTail(db: PouchDB.Database, snapshot: Snapshot, seq: Seq, ids: ReadonlySet<string>): Promise<Snapshot> {
+export async function buildTail(
+	db: PouchDB.Database,
+	snapshot: Snapshot,
+	seq: Seq,
+	ids: ReadonlySet<string>
+): Promise<Snapshot> {
 	const first = snapshot.parts.length;
 	return { seq, first, ...pack(await readLeaves(db, snapshot.seq, ids), first, []) };
 }
