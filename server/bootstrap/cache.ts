@@ -8,8 +8,8 @@
 // (snapshot, seq) and shared: a new one only when more than TAIL_BEHIND_MAX documents changed
 // since the latest (what changed since a tail comes by replication from its seq, and is taken out
 // of its parts like the snapshot's). A snapshot is rebuilt by how far it lags, not by its age:
-// past LAG_DOCS_MAX changed documents (or LAG_SHARE_MAX of the snapshot, or changes older than
-// SNAPSHOT_STALE_MAX_MS, whose first screens then show old activity), a new one is built in the
+// past LAG_DOCS_MAX changed documents (or LAG_SHARE_MAX of the snapshot, or older than
+// SNAPSHOT_STALE_MAX_MS and changed since: its first parts show old activity), a new one is built in the
 // background while this one and its tail are still served at once: reading 10,000 documents takes
 // the store 1–3 s, which a member signing in should not wait for. The last SNAPSHOTS_KEPT
 // snapshots and each one's last TAILS_KEPT tails stay so an interrupted download can resume.
@@ -143,23 +143,24 @@ export class SnapshotCache {
 
 	/**
 	 * Brings `entry` up to the database (see the header): takes out what changed and, with
-	 * `extend`, builds the tail a new client needs, or starts a new snapshot when it lags too far.
-	 * A seq names one layout of parts (a resumed download names what it resumes by seq alone): a
-	 * new snapshot is started only just after new changes were seen, so its seq is past every
-	 * tail's, and no tail is built while it is built or on a snapshot that is not the latest.
+	 * `extend`, builds the tail a new client needs, and starts a new snapshot when it lags too far.
+	 * A seq names one layout of parts (a resumed download names what it resumes by seq alone): no
+	 * tail is built while a new snapshot is built or on a snapshot that is not the latest, and a
+	 * new snapshot is not built at the seq of the latest one's tail (#build).
 	 */
 	async #check(dbName: string, entry: Entry, extend: boolean): Promise<void> {
 		const check = entry.checking.then(async () => {
-			const seen = await this.#drop(dbName, entry);
+			await this.#drop(dbName, entry);
 			if (!extend || !entry.changed.size || this.#building.has(dbName)) return;
 			if (this.#entries.get(dbName)?.[0] !== entry) return;
 			const latest = entry.tails[0];
-			if (latest && seen && this.#lagging(entry)) return this.warm(dbName); // the tail is served meanwhile
-			if (latest && latest.behind <= TAIL_BEHIND_MAX) return;
-			const part = await buildTail(this.#storage.db(dbName), entry.snapshot, entry.checkedSeq, entry.changed);
-			this.tailBuilds++;
-			entry.tails = [{ part, streams: new Map(), behind: 0 }, ...entry.tails].slice(0, TAILS_KEPT);
-			await this.#drop(dbName, entry); // what changed while the tail was read
+			if (!latest || latest.behind > TAIL_BEHIND_MAX) {
+				const part = await buildTail(this.#storage.db(dbName), entry.snapshot, entry.checkedSeq, entry.changed);
+				this.tailBuilds++;
+				entry.tails = [{ part, streams: new Map(), behind: 0 }, ...entry.tails].slice(0, TAILS_KEPT);
+				await this.#drop(dbName, entry); // what changed while the tail was read
+			}
+			if (this.#lagging(entry)) this.warm(dbName); // the tail is served meanwhile
 		});
 		entry.checking = check.catch(() => undefined); // the next request checks again
 		await check; // a snapshot not checked is not served
@@ -168,9 +169,8 @@ export class SnapshotCache {
 	/**
 	 * Takes the documents changed since `entry` was last checked out of its parts and its tails'
 	 * (their compressed streams that hold a rewritten part are dropped); they come by replication.
-	 * Returns how many documents changed.
 	 */
-	async #drop(dbName: string, entry: Entry): Promise<number> {
+	async #drop(dbName: string, entry: Entry): Promise<void> {
 		const feed = await this.#storage
 			.db(dbName)
 			.changes({ since: entry.checkedSeq, return_docs: true } as PouchDB.Core.ChangesOptions);
@@ -183,7 +183,6 @@ export class SnapshotCache {
 		}
 		for (const id of ids) entry.changed.add(id);
 		entry.checkedSeq = feed.last_seq;
-		return ids.length;
 	}
 
 	#lagging(entry: Entry): boolean {
@@ -196,7 +195,15 @@ export class SnapshotCache {
 	}
 
 	async #build(dbName: string): Promise<Entry> {
-		const snapshot = await buildSnapshot(this.#storage.db(dbName));
+		const db = this.#storage.db(dbName);
+		const latest = this.#entries.get(dbName)?.[0];
+		if (latest) {
+			// nothing changed since the latest snapshot or its tail: a new one would name another
+			// layout of parts by the same seq; it is built once something changes
+			const seq = String((await db.info()).update_seq);
+			if (String(latest.snapshot.seq) === seq || latest.tails.some((t) => String(t.part.seq) === seq)) return latest;
+		}
+		const snapshot = await buildSnapshot(db);
 		collectGarbage(); // the build read every document: give that memory back now (server/memory.ts)
 		this.builds++;
 		const entry: Entry = {

@@ -116,6 +116,19 @@ describe.each(['memory', 'leveldb'] as const)('the tail of a snapshot (%s)', (ki
 });
 
 describe('resuming and rebuilding', () => {
+	it('builds a new tail after a burst of writes, so the burst comes in the download', async () => {
+		const { cache, snapshot, db } = await setUp('memory', 400);
+		await snapshot();
+		await db.bulkDocs(newThreads(0, 10));
+		expect((await snapshot()).header.seq).toBe((await db.info()).update_seq);
+		await db.bulkDocs(newThreads(100, 250)); // more than a tail lets replication bring
+		const burst = await snapshot();
+		expect(cache.tailBuilds).toBe(2);
+		expect(burst.header.seq).toBe((await db.info()).update_seq);
+		expect(docsOf(burst).filter((d) => d._id.startsWith('thread:01NEW'))).toHaveLength(260);
+		await expectCurrentAndOnce(db, burst);
+	});
+
 	it('resumes a download in its tail, without what changed since', async () => {
 		const { snapshot, db } = await setUp('memory', 400);
 		const base = await snapshot();
@@ -162,6 +175,7 @@ describe('resuming and rebuilding', () => {
 		// two snapshots later, it is gone: the device replicates instead
 		await db.bulkDocs(newThreads(1000, 30));
 		await snapshot(); // a tail for the new snapshot (it has none yet)
+		expect(cache.builds).toBe(2); // not at the seq of that tail: one seq, one layout of parts
 		await db.bulkDocs(newThreads(2000, 1));
 		await snapshot(); // lagging: a third snapshot is built in the background
 		await vi.waitFor(() => expect(cache.builds).toBe(3), { timeout: 15_000 });
