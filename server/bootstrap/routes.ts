@@ -1,8 +1,9 @@
 // GET /api/bootstrap/community[?seq=S&from=N][&to=M]: the community database's bootstrap snapshot
 // for a member's first sync, as NDJSON: a header line `{seq, docs, parts, from, to}`,
 // then one line per part `{part, docs}` (documents with `_revisions`, for bulkDocs
-// new_edits:false), compressed like the app's responses. Without `seq`: the current snapshot;
-// `seq` and `from` continue (or resume) the snapshot made at `seq` from part `from`; `to` ends the
+// new_edits:false), compressed like the app's responses. Without `seq`: the current snapshot and
+// its tail (the documents changed since it was made, in the last parts), `seq` being where the
+// tail reached; `seq` and `from` continue (or resume) what was served at `seq` from part `from`; `to` ends the
 // answer before part `to` (a client downloads a few parts at a time, so a dropped link costs one
 // range at most); 410 when that snapshot is no longer kept (the client then falls back to
 // replication, which only fetches what it lacks). Members only.
@@ -47,9 +48,9 @@ export function createBootstrapRoutes(deps: BootstrapRoutesDeps): Hono {
 		if (toParam !== undefined && !PART_PATTERN.test(toParam))
 			return fail(c, 400, 'bad_request', 'to must be a part number (a non-negative integer)');
 		const from = Number(fromParam ?? 0);
-		const entry = seq === undefined ? await cache.current(COMMUNITY_DB) : await cache.bySeq(COMMUNITY_DB, seq);
-		if (!entry) return fail(c, 410, 'gone', 'that snapshot is no longer kept; replicate instead');
-		const parts = entry.snapshot.parts.length;
+		const view = seq === undefined ? await cache.current(COMMUNITY_DB) : await cache.bySeq(COMMUNITY_DB, seq);
+		if (!view) return fail(c, 410, 'gone', 'that snapshot is no longer kept; replicate instead');
+		const { parts } = cache.head(view);
 		const to = Math.min(Number(toParam ?? parts), parts);
 		if (from > parts) return fail(c, 400, 'bad_request', `the snapshot has ${parts} parts`);
 		if (toParam !== undefined && Number(toParam) <= from) return fail(c, 400, 'bad_request', 'to must be after from');
@@ -60,7 +61,7 @@ export function createBootstrapRoutes(deps: BootstrapRoutesDeps): Hono {
 			vary: 'Accept-Encoding'
 		});
 		if (encoding) headers.set('content-encoding', encoding);
-		return new Response(cache.stream(entry, from, to, encoding), { status: 200, headers });
+		return new Response(cache.stream(view, from, to, encoding), { status: 200, headers });
 	});
 	return app;
 }

@@ -5,7 +5,9 @@
 // made while the snapshot is read is in both, and loading it twice is harmless: new_edits:false).
 // Parts are kept in memory only brotli-compressed (a 10,000-document community: ~11 MB of JSON,
 // 20+ MB as JS strings, ~2.5 MB compressed), and decompressed when a range is compressed for
-// an encoding (once per range and encoding, see cache.ts) or sent as is.
+// an encoding (once per range and encoding, see cache.ts) or sent as is. A tail (buildTail) has
+// the same shape: the current leaves of the documents changed since a snapshot's seq, in parts
+// numbered after the snapshot's, served after them (cache.ts).
 import { promisify } from 'node:util';
 import { brotliCompressSync, brotliDecompress, constants } from 'node:zlib';
 import { parseDocId } from '../../src/lib/domain/ids';
@@ -29,6 +31,8 @@ type Doc = Record<string, unknown> & { _id: string; _rev: string };
 
 export interface Snapshot {
 	seq: Seq;
+	/** The number of the first part (0 for a snapshot; a tail's parts follow its snapshot's). */
+	first: number;
 	/** Documents (leaf revisions) in the snapshot. */
 	docs: number;
 	/** One NDJSON line per part, `{"part":i,"docs":[...]}\n`, brotli-compressed (readPart). */
@@ -37,7 +41,7 @@ export interface Snapshot {
 	partOf: Map<string, number>;
 }
 
-/** The NDJSON line of part `i`. */
+/** The NDJSON line of `snapshot.parts[i]`. */
 export async function readPart(snapshot: Snapshot, i: number): Promise<string> {
 	return (await decompress(snapshot.parts[i])).toString('utf8');
 }
@@ -53,9 +57,9 @@ function storePart(line: string): Uint8Array {
 	return new Uint8Array(brotliCompressSync(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), { params }));
 }
 
-/** The line that opens a snapshot stream: which snapshot, and which parts [from, to) follow. */
-export function headerLine(snapshot: Snapshot, from: number, to: number): string {
-	return JSON.stringify({ seq: snapshot.seq, docs: snapshot.docs, parts: snapshot.parts.length, from, to }) + '\n';
+/** The line that opens a snapshot stream: which snapshot (by its seq), and which parts [from, to) follow. */
+export function headerLine(head: { seq: Seq; docs: number; parts: number }, from: number, to: number): string {
+	return JSON.stringify({ seq: head.seq, docs: head.docs, parts: head.parts, from, to }) + '\n';
 }
 
 /**
@@ -72,10 +76,31 @@ interface Leaf {
 
 export async function buildSnapshot(db: PouchDB.Database): Promise<Snapshot> {
 	const seq = (await db.info()).update_seq;
-	const feed = await db.changes({ since: 0, style: 'all_docs', return_docs: true } as PouchDB.Core.ChangesOptions);
+	return { seq, first: 0, ...pack(await readLeaves(db, 0), 0, PART_SIZES) };
+}
+
+/**
+ * The tail of `snapshot` at `seq`: the current leaves of `ids` (the documents changed since the
+ * snapshot's seq, up to `seq`), tombstones included, in parts of PART_SIZE_MAX numbered after the
+ * snapshot's. A leaf newer than `seq` may be read (the document changed meanwhile): it is current,
+ * not superseded, and the caller takes it out again with the other changes since `seq` (dropDocs).
+ */
+export async function buildTail(
+	db: PouchDB.Database,
+	snapshot: Snapshot,
+	seq: Seq,
+	ids: ReadonlySet<string>
+): Promise<Snapshot> {
+	const first = snapshot.parts.length;
+	return { seq, first, ...pack(await readLeaves(db, snapshot.seq, ids), first, []) };
+}
+
+/** Every leaf revision (with `_revisions`) of the documents changed since `since`, or of those in `only`. */
+async function readLeaves(db: PouchDB.Database, since: Seq, only?: ReadonlySet<string>): Promise<Leaf[]> {
+	const feed = await db.changes({ since, style: 'all_docs', return_docs: true } as PouchDB.Core.ChangesOptions);
 	const wanted: Array<{ id: string; rev: string }> = [];
 	for (const change of feed.results) {
-		if (change.id.startsWith('_design/')) continue;
+		if (change.id.startsWith('_design/') || (only && !only.has(change.id))) continue;
 		for (const { rev } of change.changes) wanted.push({ id: change.id, rev });
 	}
 	const leaves: Leaf[] = [];
@@ -95,15 +120,19 @@ export async function buildSnapshot(db: PouchDB.Database): Promise<Snapshot> {
 			}
 		}
 	}
-	wanted.length = 0; // the ids are not needed past here: let them go while the parts are built
+	return leaves;
+}
+
+/** `leaves` in priority order, cut into stored parts numbered from `first` (`sizes`, then PART_SIZE_MAX). */
+function pack(leaves: Leaf[], first: number, sizes: readonly number[]): Pick<Snapshot, 'docs' | 'parts' | 'partOf'> {
 	const ordered = priorityOrder(leaves);
 	leaves.length = 0;
 	const parts: Uint8Array[] = [];
 	const partOf = new Map<string, number>();
 	// part by part (the same text as JSON.stringify({part, docs})), dropping each part's JSON once stored
-	for (const part of cut(ordered)) {
+	for (const part of cut(ordered, sizes)) {
 		const line = partLine(
-			parts.length,
+			first + parts.length,
 			part.map((leaf) => leaf.json)
 		);
 		for (const leaf of part) {
@@ -112,7 +141,7 @@ export async function buildSnapshot(db: PouchDB.Database): Promise<Snapshot> {
 		}
 		parts.push(storePart(line));
 	}
-	return { seq, docs: ordered.length, parts, partOf };
+	return { docs: ordered.length, parts, partOf };
 }
 
 const partLine = (i: number, jsonDocs: string[]): string => `{"part":${i},"docs":[${jsonDocs.join(',')}]}\n`;
@@ -121,7 +150,7 @@ const partLine = (i: number, jsonDocs: string[]): string => `{"part":${i},"docs"
  * Takes every revision of `ids` out of the parts holding them, so a part never carries a revision
  * that a later edit or deletion superseded (a hidden profile field, an edited post). Nothing is
  * lost: a document changed after the snapshot's seq comes by the replication that continues from
- * that seq, with its current leaves. Returns the parts rewritten.
+ * that seq, with its current leaves. Returns the numbers of the parts rewritten.
  */
 export async function dropDocs(snapshot: Snapshot, ids: Iterable<string>): Promise<number[]> {
 	const byPart = new Map<number, Set<string>>();
@@ -139,12 +168,12 @@ export async function dropDocs(snapshot: Snapshot, ids: Iterable<string>): Promi
 		snapshot.docs -= docs.length - kept.length;
 		snapshot.parts[i] = storePart(
 			partLine(
-				i,
+				snapshot.first + i,
 				kept.map((doc) => JSON.stringify(doc))
 			)
 		);
 	}
-	return [...byPart.keys()];
+	return [...byPart.keys()].map((i) => snapshot.first + i);
 }
 
 /**
@@ -229,14 +258,14 @@ export function priorityOrder<T extends { _id: string; _deleted?: unknown; creat
 }
 
 /**
- * Parts of PART_SIZES (then PART_SIZE_MAX) documents, never splitting one id's leaves (adjacent,
+ * Parts of `sizes` (then PART_SIZE_MAX) documents, never splitting one id's leaves (adjacent,
  * see priorityOrder): a part grows past its size to take the rest of its last id's leaves.
  */
-export function cut<T extends { _id: string }>(docs: readonly T[]): T[][] {
+export function cut<T extends { _id: string }>(docs: readonly T[], sizes: readonly number[] = PART_SIZES): T[][] {
 	const parts: T[][] = [];
 	let at = 0;
 	while (at < docs.length) {
-		let end = Math.min(docs.length, at + (PART_SIZES[parts.length] ?? PART_SIZE_MAX));
+		let end = Math.min(docs.length, at + (sizes[parts.length] ?? PART_SIZE_MAX));
 		while (end < docs.length && docs[end]._id === docs[end - 1]._id) end++;
 		parts.push(docs.slice(at, end));
 		at = end;

@@ -3,8 +3,10 @@
 // NDJSON download of the community database (server/bootstrap/routes.ts), written part by part
 // into the local replica with bulkDocs({new_edits:false}) (the feed follower follows the replica's
 // changes feed, so the forums fill after the first parts), after which live replication starts
-// from the snapshot's seq and brings what changed since. Never used with a meetup hub: the device
-// verifies a hub's documents as they replicate. How far a download got is kept (store meta), so a
+// from the seq its header gives and brings what changed since (the last parts, the snapshot's
+// tail, hold what changed since it was made, and that seq is where the tail reached; a resumed
+// download passes it back, so nothing here needs to know about tails). Never used with a meetup
+// hub: the device verifies a hub's documents as they replicate. How far a download got is kept (store meta), so a
 // download cut off resumes at its next part; when the server no longer keeps that snapshot (410)
 // replication takes over, and only fetches the documents the replica lacks.
 
