@@ -78,7 +78,7 @@ export function requireStrongPassword(password: string, owner: PasswordOwner, fi
 		throw new AuthError(400, 'bad_request', verdictMessage(verdict), undefined, {
 			field,
 			advice: verdict.advice,
-			...refusal('weakPassword')
+			...refusal('weakPassword', verdict.reason ? { rule: verdict.reason } : undefined)
 		});
 }
 

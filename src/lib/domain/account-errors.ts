@@ -11,7 +11,7 @@ export const ACCOUNT_ERROR_CODES = {
 	usernameInvalid: { status: 400, meaning: 'the username is not 3 to 32 of a-z, 0-9, "_" and "-"' },
 	passwordRequired: { status: 400, meaning: 'no password was given' },
 	passwordTooLong: { status: 400, meaning: 'the password is longer than {max} characters' },
-	weakPassword: { status: 400, meaning: 'the new password is too easy to guess (`advice` says why)' },
+	weakPassword: { status: 400, meaning: 'the new password is refused: {rule} says by which rule, `advice` what helps' },
 	samePassword: { status: 400, meaning: 'the new password is the current one' },
 	currentPasswordRequired: { status: 400, meaning: 'the current password was not given' },
 	displayNameRequired: { status: 400, meaning: 'no display name was given' },

@@ -4,6 +4,7 @@
 // newer server) falls back to the server's own sentence.
 import { isAccountErrorCode, type AccountErrorCode } from '../domain/account-errors';
 import { formatDate, t } from './index';
+import { passwordAdvice, passwordWords } from './password-words';
 
 /** The code of a refusal body, if it names one this device knows. */
 export function accountErrorCode(body: unknown): AccountErrorCode | null {
@@ -31,6 +32,13 @@ function day(value: string | number): string {
 	return shown || text;
 }
 
+/** A refused password: the rule it broke and the estimator's advice, each in the member's language. */
+function weakPasswordWords(rule: string | number | undefined, advice: unknown): string {
+	const tips = Array.isArray(advice) ? advice.filter((a): a is string => typeof a === 'string') : [];
+	const first = typeof rule === 'string' ? passwordWords(rule) : t('errors:account.weakPassword');
+	return [first, passwordAdvice(tips)].filter(Boolean).join(' ');
+}
+
 /**
  * The sentence for a refusal body `{code, params?, reason}` in the member's language; null when
  * the body names no code this device knows (the caller then shows the server's reason).
@@ -39,6 +47,7 @@ export function accountErrorWords(body: unknown): string | null {
 	const code = accountErrorCode(body);
 	if (!code) return null;
 	const params = paramsOf(body);
+	if (code === 'weakPassword') return weakPasswordWords(params.rule, (body as { advice?: unknown }).advice);
 	if (code === 'accountSuspended' || code === 'suspendedNoHub') {
 		const why = params.why ?? '';
 		if (params.until === undefined) return t(`errors:account.${code}`, { why });

@@ -18,6 +18,7 @@ export type Answer<T> =
 import { apiPath } from './gateway';
 import { t } from '../i18n';
 import { accountErrorCode, accountErrorOr } from '../i18n/error-words';
+import { passwordWords } from '../i18n/password-words';
 import type { AccountErrorCode } from '../domain/account-errors';
 
 type Fetch = typeof fetch;
@@ -46,7 +47,7 @@ async function call<T>(path: string, init: RequestInit, fetchFn: Fetch): Promise
 		typeof body?.reason === 'string' ? sentence(body.reason) : t('common:net.answered', { status: response.status })
 	);
 	const advice = Array.isArray(body?.advice)
-		? body.advice.filter((a): a is string => typeof a === 'string')
+		? body.advice.filter((a): a is string => typeof a === 'string').map(passwordWords)
 		: undefined;
 	const code = accountErrorCode(body);
 	return { ok: false, reason, status: response.status, ...(advice ? { advice } : {}), ...(code ? { code } : {}) };
