@@ -42,6 +42,9 @@ export const ACCOUNT_ERROR_CODES = {
 	sessionGone: { status: 404, meaning: 'the session to end is not signed in any more' },
 	onlyAdmin: { status: 403, meaning: 'the last administrator cannot delete their account' },
 	deletionUnderWay: { status: 409, meaning: 'the account is being deleted already' },
+	tooManyDevices: { status: 429, meaning: '{perDay} devices were certified in the last 24 hours' },
+	deviceGone: { status: 404, meaning: 'no such device certificate' },
+	notDeviceOwner: { status: 403, meaning: 'only its owner, a moderator or an admin revokes a device' },
 	tooManyExports: { status: 429, meaning: 'data downloaded {perHour} times this hour: wait {minutes} min' }
 } as const satisfies Record<string, { status: number; meaning: string }>;
 

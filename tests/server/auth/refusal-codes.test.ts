@@ -60,6 +60,17 @@ describe('account refusal codes', () => {
 		expect(await codeOf(gone)).toBe('sessionGone');
 	});
 
+	it('names the refusals of the device list', async () => {
+		h = createHarness();
+		const cookie = await h.register('ines');
+		expect(await codeOf(await h.request('/api/devices'))).toBe('notSignedIn');
+		const unknown = await h.request('/api/devices/device:01JAAAAAAAAAAAAAAAAAAAAAAA', {
+			method: 'DELETE',
+			headers: { cookie }
+		});
+		expect(await codeOf(unknown)).toBe('deviceGone');
+	});
+
 	it('says who may give reset codes, and to whom', async () => {
 		h = createHarness();
 		const cookie = await h.register('ines');
