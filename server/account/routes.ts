@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import type { AddressOf } from '../http/client-address';
 import { jsonHttpError } from '../http/json';
+import { refusal } from '../../src/lib/domain/account-errors';
 import type { PraxisAuth } from '../auth/service';
 import { createRateLimiter } from '../auth/rate-limit';
 import type { Storage } from '../storage/index';
@@ -39,7 +40,7 @@ export function createExportRoutes({
 	app.get('/', async (c) => {
 		const member = await auth.currentUser(c.req.raw, addressOf(c));
 		const user = member ? await auth.users.get(member.name) : null;
-		if (!user) throw jsonHttpError(401, 'unauthorized', 'sign in to download your data');
+		if (!user) throw jsonHttpError(401, 'unauthorized', 'sign in to download your data', {}, refusal('notSignedIn'));
 		const wait = exports.retryAfterSeconds(user.name);
 		if (wait > 0) {
 			const minutes = Math.ceil(wait / 60);
@@ -47,7 +48,8 @@ export function createExportRoutes({
 				429,
 				'too_many_requests',
 				`you can download your data ${perHour} times an hour: try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`,
-				{ 'retry-after': String(wait) }
+				{ 'retry-after': String(wait) },
+				refusal('tooManyExports', { perHour, minutes })
 			);
 		}
 		exports.hit(user.name);

@@ -16,7 +16,8 @@ import type { SignatureVerifier } from '../devices/verify';
 import { findCertificate, revokeCertificate } from '../devices/revoke';
 import { createAccounts, type Accounts, type ResetLimits } from './accounts';
 import { setSessionCookie } from './cookies';
-import { checkPassword } from './input';
+import { checkPassword, passwordRefusal } from './input';
+import { refusal, type AccountRefusal } from '../../src/lib/domain/account-errors';
 import { asHttpError, attempt } from './routes';
 import { AuthError, type PraxisAuth, type PublicUser } from './service';
 import type { SessionRecord } from './sessions';
@@ -35,26 +36,33 @@ export interface AccountRoutesDeps {
 
 const SESSION_ID = /^[0-9a-f-]{36}$/;
 
-const bad = (reason: string, field?: string): AuthError =>
-	new AuthError(400, 'bad_request', reason, undefined, field ? { field } : undefined);
+const bad = (reason: string, why: AccountRefusal, field?: string): AuthError =>
+	new AuthError(400, 'bad_request', reason, undefined, { ...(field ? { field } : {}), ...why });
 
 function objectBody(body: unknown, shape: string): Record<string, unknown> {
 	if (typeof body !== 'object' || body === null || Array.isArray(body))
-		throw asHttpError(bad(`send a JSON object ${shape}`));
+		throw asHttpError(bad(`send a JSON object ${shape}`, refusal('badRequest')));
 	return body as Record<string, unknown>;
 }
 
 /** A password typed to prove who one is: text, not absurdly long. */
 function typedSecret(value: unknown, field: string, label: string): string {
-	if (typeof value !== 'string' || value.length === 0) throw asHttpError(bad(`${label} is required`, field));
+	if (typeof value !== 'string' || value.length === 0)
+		throw asHttpError(bad(`${label} is required`, refusal('currentPasswordRequired'), field));
 	if (value.length > PASSWORD_MAX_CHARS)
-		throw asHttpError(bad(`${label} is at most ${PASSWORD_MAX_CHARS} characters`, field));
+		throw asHttpError(
+			bad(
+				`${label} is at most ${PASSWORD_MAX_CHARS} characters`,
+				refusal('passwordTooLong', { max: PASSWORD_MAX_CHARS }),
+				field
+			)
+		);
 	return value;
 }
 
 function newPassword(value: unknown, field: string): string {
 	const problem = checkPassword(value);
-	if (problem) throw asHttpError(bad(problem, field));
+	if (problem) throw asHttpError(bad(problem, passwordRefusal(value), field));
 	return value as string;
 }
 
@@ -67,7 +75,8 @@ export function createAccountRoutes(deps: AccountRoutesDeps): { auth: Hono; admi
 	async function signedIn(c: Context, why: string): Promise<PublicUser> {
 		c.header('cache-control', 'no-store');
 		const user = await auth.currentUser(c.req.raw, addressOf(c));
-		if (!user) throw asHttpError(new AuthError(401, 'unauthorized', `sign in to ${why}`));
+		if (!user)
+			throw asHttpError(new AuthError(401, 'unauthorized', `sign in to ${why}`, undefined, refusal('notSignedIn')));
 		return user;
 	}
 
@@ -79,7 +88,7 @@ export function createAccountRoutes(deps: AccountRoutesDeps): { auth: Hono; admi
 		const current = typedSecret(body.current, 'current', 'your current password');
 		const next = newPassword(body.next, 'next');
 		if (body.signOutOthers !== undefined && typeof body.signOutOthers !== 'boolean')
-			throw asHttpError(bad('signOutOthers is true or false', 'signOutOthers'));
+			throw asHttpError(bad('signOutOthers is true or false', refusal('badRequest'), 'signOutOthers'));
 		const session = await auth.sessionOf(c.req.raw);
 		const meta = { agent: c.req.header('user-agent') };
 		const result = await attempt(() =>
@@ -101,9 +110,9 @@ export function createAccountRoutes(deps: AccountRoutesDeps): { auth: Hono; admi
 		c.header('cache-control', 'no-store');
 		const body = objectBody(await readJson(c), '{username, code, password}');
 		if (typeof body.username !== 'string' || body.username.length === 0 || body.username.length > 64)
-			throw asHttpError(bad('a username is required', 'username'));
+			throw asHttpError(bad('a username is required', refusal('usernameRequired'), 'username'));
 		if (typeof body.code !== 'string' || body.code.trim().length === 0 || body.code.length > 64)
-			throw asHttpError(bad('the reset code is required', 'code'));
+			throw asHttpError(bad('the reset code is required', refusal('resetCodeRequired'), 'code'));
 		const password = newPassword(body.password, 'password');
 		const username = body.username.trim().toLowerCase();
 		const result = await attempt(() =>
@@ -123,7 +132,11 @@ export function createAccountRoutes(deps: AccountRoutesDeps): { auth: Hono; admi
 		const user = await signedIn(c, 'sign out a device');
 		const id = c.req.param('id');
 		const record = SESSION_ID.test(id) ? await auth.sessions.get(user.name, id) : null;
-		if (!record) return c.json({ error: 'not_found', reason: 'This device is not signed in any more.' }, 404);
+		if (!record)
+			return c.json(
+				{ error: 'not_found', reason: 'This device is not signed in any more.', ...refusal('sessionGone') },
+				404
+			);
 		await auth.endSession(record);
 		// An older session of the device in hand shares its key: that key stays valid.
 		const current = await auth.sessionOf(c.req.raw);

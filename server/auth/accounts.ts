@@ -8,6 +8,7 @@ import { isValidUsername } from '../../src/lib/domain/ids';
 import type { SessionUser } from './types';
 import type { SessionClaims } from './tokens';
 import { AuthError } from './errors';
+import { refusal, type AccountErrorCode } from '../../src/lib/domain/account-errors';
 import { requireStrongPassword, type SessionMeta } from './input';
 import { createRateLimiter } from './rate-limit';
 import { checkResetCode, generateResetCode, resetCodeRecord } from './reset-codes';
@@ -48,6 +49,13 @@ const CODE_REFUSALS = {
 	used: 'This reset code was already used. Ask a moderator or an administrator of your community for a new one.'
 } as const;
 
+const CODE_OF_REFUSAL = {
+	wrong: 'badResetLink',
+	none: 'badResetLink',
+	expired: 'resetCodeExpired',
+	used: 'resetCodeUsed'
+} as const satisfies Record<keyof typeof CODE_REFUSALS, AccountErrorCode>;
+
 export interface Accounts {
 	/** Sets a new password; with signOutOthers, a fresh token for the session kept. */
 	changePassword(change: PasswordChange): Promise<{ signedOut: number; token?: string }>;
@@ -80,7 +88,13 @@ export function createAccounts(auth: PraxisAuth, limits: Partial<ResetLimits> = 
 	return {
 		async changePassword({ user, current, next, signOutOthers, session, address, meta }) {
 			if (!(await auth.confirmPassword(user.name, current, address))) {
-				throw new AuthError(403, 'forbidden', 'Your current password is not right, so the password was not changed.');
+				throw new AuthError(
+					403,
+					'forbidden',
+					'Your current password is not right, so the password was not changed.',
+					undefined,
+					refusal('wrongCurrentPassword')
+				);
 			}
 			if (next === current)
 				throw new AuthError(
@@ -88,10 +102,10 @@ export function createAccounts(auth: PraxisAuth, limits: Partial<ResetLimits> = 
 					'bad_request',
 					'The new password is the same as the current one: choose another.',
 					undefined,
-					{ field: 'next' }
+					{ field: 'next', ...refusal('samePassword') }
 				);
 			const record = await auth.users.get(user.name);
-			if (!record) throw new AuthError(401, 'unauthorized', 'not signed in');
+			if (!record) throw new AuthError(401, 'unauthorized', 'not signed in', undefined, refusal('notSignedIn'));
 			requireStrongPassword(next, { name: user.name, displayName: record.displayName }, 'next');
 			await auth.users.setPassword(user.name, await auth.hashPassword(next), auth.clock());
 			if (!signOutOthers) {
@@ -104,16 +118,31 @@ export function createAccounts(auth: PraxisAuth, limits: Partial<ResetLimits> = 
 
 		async issueResetCode(username, by) {
 			if (by !== OPERATOR && !isModerator(by))
-				throw new AuthError(403, 'forbidden', 'Only moderators and administrators can give reset codes.');
+				throw new AuthError(
+					403,
+					'forbidden',
+					'Only moderators and administrators can give reset codes.',
+					undefined,
+					refusal('notModerator')
+				);
 			const target = isValidUsername(username) ? await auth.users.get(username) : null;
-			if (!target) throw new AuthError(404, 'not_found', `There is no member named "${username}".`);
+			if (!target)
+				throw new AuthError(
+					404,
+					'not_found',
+					`There is no member named "${username}".`,
+					undefined,
+					refusal('noSuchMember', { username })
+				);
 			// A moderator giving themselves an admin's password would become admin: only admins may.
 			const privileged = target.roles.some((role) => role === 'admin' || role === 'moderator');
 			if (by !== OPERATOR && privileged && !by.roles.includes('admin') && by.name !== target.name) {
 				throw new AuthError(
 					403,
 					'forbidden',
-					'Only an administrator can give a reset code to a moderator or an administrator.'
+					'Only an administrator can give a reset code to a moderator or an administrator.',
+					undefined,
+					refusal('adminOnlyReset')
 				);
 			}
 			const code = generateResetCode();
@@ -138,14 +167,16 @@ export function createAccounts(auth: PraxisAuth, limits: Partial<ResetLimits> = 
 				429,
 				'too_many_requests',
 				`Too many wrong reset codes: try again in ${Math.ceil(wait / 60)} min.`,
-				wait
+				wait,
+				refusal('tooManyResetAttempts', { minutes: Math.ceil(wait / 60) })
 			);
 		const record = isValidUsername(username) ? await auth.users.get(username) : null;
 		const verdict = record ? checkResetCode(record.name, code, record.resetCode, auth.clock()) : 'none';
 		if (verdict !== 'ok' || !record?.resetCode) {
 			byName.hit(username);
 			byAddress.hit(address);
-			throw new AuthError(403, 'forbidden', CODE_REFUSALS[verdict === 'ok' ? 'none' : verdict]);
+			const refused = verdict === 'ok' ? 'none' : verdict;
+			throw new AuthError(403, 'forbidden', CODE_REFUSALS[refused], undefined, refusal(CODE_OF_REFUSAL[refused]));
 		}
 		// The code is right: a weak password is refused without using it up.
 		requireStrongPassword(password, { name: record.name, displayName: record.displayName });

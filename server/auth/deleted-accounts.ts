@@ -6,6 +6,7 @@
 // are looked at, so the requests of live members pay nothing.
 import type { MiddlewareHandler } from 'hono';
 import { ACCOUNT_DELETED, ACCOUNT_DELETED_REASON } from '../../src/lib/domain/account-api';
+import { refusal } from '../../src/lib/domain/account-errors';
 import { isValidUsername } from '../../src/lib/domain/ids';
 import { parseAuthorization, sessionCookieValue } from './credentials';
 import type { SigningKey } from './keys';
@@ -58,9 +59,12 @@ export function deletedAccountAnswer(deps: DeletedAccountDeps): MiddlewareHandle
 		headers.delete('content-length');
 		headers.delete('content-encoding');
 		c.res = undefined; // Hono merges headers set on the context into a replaced response otherwise
-		c.res = new Response(JSON.stringify({ error: ACCOUNT_DELETED, reason: ACCOUNT_DELETED_REASON }), {
-			status: 401,
-			headers
-		});
+		c.res = new Response(
+			JSON.stringify({ error: ACCOUNT_DELETED, reason: ACCOUNT_DELETED_REASON, ...refusal('accountDeleted') }),
+			{
+				status: 401,
+				headers
+			}
+		);
 	};
 }

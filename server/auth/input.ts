@@ -2,6 +2,7 @@
 import { USERNAME_PATTERN } from '../../src/lib/domain/ids';
 import { PASSWORD_MAX_CHARS, verdictMessage } from '../../src/lib/domain/password-rules';
 import { judgePassword } from '../../src/lib/domain/password-strength';
+import { refusal, type AccountErrorCode, type AccountRefusal } from '../../src/lib/domain/account-errors';
 import { AuthError } from './errors';
 import type { SessionClaims } from './tokens';
 
@@ -22,13 +23,25 @@ export interface RegisterInput {
 }
 
 export type Field = keyof RegisterInput;
-export type Parsed<T> = { ok: true; value: T } | { ok: false; field?: Field; reason: string };
+type Failed = { ok: false; field?: Field; reason: string; refusal: AccountRefusal };
+export type Parsed<T> = { ok: true; value: T } | Failed;
 
-const fail = (field: Field | undefined, reason: string): { ok: false; field?: Field; reason: string } => ({
+const fail = (field: Field | undefined, reason: string, why: AccountRefusal): Failed => ({
 	ok: false,
 	field,
-	reason
+	reason,
+	refusal: why
 });
+
+/** The code of checkUsername's refusal. */
+const usernameCode = (username: unknown): AccountErrorCode =>
+	typeof username === 'string' && username.length > 0 ? 'usernameInvalid' : 'usernameRequired';
+
+/** The code of checkPassword's refusal. */
+export const passwordRefusal = (password: unknown): AccountRefusal =>
+	typeof password === 'string' && password.length > 0
+		? refusal('passwordTooLong', { max: PASSWORD_MAX_CHARS })
+		: refusal('passwordRequired');
 
 export function checkUsername(username: unknown): string | null {
 	if (typeof username !== 'string' || username.length === 0) return 'a username is required';
@@ -62,7 +75,11 @@ export function requireStrongPassword(password: string, owner: PasswordOwner, fi
 		personal: [owner.displayName ?? '', owner.organization ?? '']
 	});
 	if (!verdict.ok)
-		throw new AuthError(400, 'bad_request', verdictMessage(verdict), undefined, { field, advice: verdict.advice });
+		throw new AuthError(400, 'bad_request', verdictMessage(verdict), undefined, {
+			field,
+			advice: verdict.advice,
+			...refusal('weakPassword', verdict.reason ? { rule: verdict.reason } : undefined)
+		});
 }
 
 /** What identifies a browser session at sign-in (kept in its record). */
@@ -78,9 +95,10 @@ export interface SessionMeta {
 
 function optionalText(value: unknown, max: number, label: string): Parsed<string | undefined> {
 	if (value === undefined || value === null) return { ok: true, value: undefined };
-	if (typeof value !== 'string') return fail(undefined, `${label} must be text`);
+	const tooLong = refusal('organizationTooLong', { max });
+	if (typeof value !== 'string') return fail(undefined, `${label} must be text`, tooLong);
 	const trimmed = value.trim();
-	if (trimmed.length > max) return fail(undefined, `${label} is at most ${max} characters`);
+	if (trimmed.length > max) return fail(undefined, `${label} is at most ${max} characters`, tooLong);
 	return { ok: true, value: trimmed === '' ? undefined : trimmed };
 }
 
@@ -88,31 +106,41 @@ export function parseRegisterInput(body: unknown): Parsed<RegisterInput> {
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
 		return fail(
 			undefined,
-			'send a JSON object {username, password, displayName, organization?, privacyConsent: true, privacyVersion?}'
+			'send a JSON object {username, password, displayName, organization?, privacyConsent: true, privacyVersion?}',
+			refusal('badRequest')
 		);
 	}
 	const b = body as Record<string, unknown>;
 	const usernameProblem = checkUsername(b.username);
-	if (usernameProblem) return fail('username', usernameProblem);
+	if (usernameProblem) return fail('username', usernameProblem, refusal(usernameCode(b.username)));
 	const passwordProblem = checkPassword(b.password);
-	if (passwordProblem) return fail('password', passwordProblem);
+	if (passwordProblem) return fail('password', passwordProblem, passwordRefusal(b.password));
 	if (typeof b.displayName !== 'string' || b.displayName.trim().length === 0) {
-		return fail('displayName', 'a display name is required');
+		return fail('displayName', 'a display name is required', refusal('displayNameRequired'));
 	}
 	const displayName = b.displayName.trim();
 	if (displayName.length > DISPLAY_NAME_MAX_CHARS) {
-		return fail('displayName', `display names are at most ${DISPLAY_NAME_MAX_CHARS} characters`);
+		return fail(
+			'displayName',
+			`display names are at most ${DISPLAY_NAME_MAX_CHARS} characters`,
+			refusal('displayNameTooLong', { max: DISPLAY_NAME_MAX_CHARS })
+		);
 	}
 	const organization = optionalText(b.organization, ORGANIZATION_MAX_CHARS, 'organization');
 	if (!organization.ok) return { ...organization, field: 'organization' };
 	if (b.privacyConsent !== true) {
 		return fail(
 			'privacyConsent',
-			'please read the privacy notice (/privacy) and tick "I have read the privacy notice" to create an account'
+			'please read the privacy notice (/privacy) and tick "I have read the privacy notice" to create an account',
+			refusal('privacyConsentMissing')
 		);
 	}
 	if (b.privacyVersion !== undefined && (typeof b.privacyVersion !== 'string' || b.privacyVersion.length > 64)) {
-		return fail('privacyVersion', 'privacyVersion must be the version of the privacy notice you read');
+		return fail(
+			'privacyVersion',
+			'privacyVersion must be the version of the privacy notice you read',
+			refusal('privacyVersionInvalid')
+		);
 	}
 	return {
 		ok: true,

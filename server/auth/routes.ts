@@ -6,6 +6,7 @@ import { jsonHttpError, readJson } from '../http/json';
 import { parseCredentials, parseRegisterInput } from './input';
 import { clearSessionCookie, setSessionCookie } from './cookies';
 import { AuthError, type PraxisAuth } from './service';
+import { refusal } from '../../src/lib/domain/account-errors';
 
 export interface AuthRoutesDeps {
 	auth: PraxisAuth;
@@ -43,7 +44,12 @@ export function createAuthRoutes({
 		const parsed = parseRegisterInput(await readJson(c));
 		if (!parsed.ok)
 			return c.json(
-				{ error: 'bad_request', reason: parsed.reason, ...(parsed.field ? { field: parsed.field } : {}) },
+				{
+					error: 'bad_request',
+					reason: parsed.reason,
+					...(parsed.field ? { field: parsed.field } : {}),
+					...parsed.refusal
+				},
 				400
 			);
 		const current = await privacyVersion();
@@ -52,7 +58,8 @@ export function createAuthRoutes({
 				{
 					error: 'conflict',
 					reason: 'the privacy notice changed while you were reading it: read it again, then create your account',
-					field: 'privacyVersion'
+					field: 'privacyVersion',
+					...refusal('privacyChanged')
 				},
 				409
 			);
@@ -66,7 +73,11 @@ export function createAuthRoutes({
 
 	app.post('/login', async (c) => {
 		const credentials = parseCredentials(await readJson(c));
-		if (!credentials) return c.json({ error: 'bad_request', reason: 'send a JSON object {username, password}' }, 400);
+		if (!credentials)
+			return c.json(
+				{ error: 'bad_request', reason: 'send a JSON object {username, password}', ...refusal('badRequest') },
+				400
+			);
 		const replaces = await auth.sessionOf(c.req.raw);
 		const { user, token } = await attempt(() =>
 			auth.login(credentials.username, credentials.password, addressOf(c), {
@@ -86,7 +97,7 @@ export function createAuthRoutes({
 
 	app.get('/session', async (c: Context) => {
 		const user = await auth.currentUser(c.req.raw, addressOf(c));
-		if (!user) return c.json({ error: 'unauthorized', reason: 'not signed in' }, 401);
+		if (!user) return c.json({ error: 'unauthorized', reason: 'not signed in', ...refusal('notSignedIn') }, 401);
 		c.header('cache-control', 'no-store');
 		return c.json({ user });
 	});
@@ -94,7 +105,8 @@ export function createAuthRoutes({
 	// A token for meetup hubs (aud praxis-hub, 12 h), fetched while online and kept on the device.
 	app.post('/hub-token', async (c) => {
 		const user = await auth.currentUser(c.req.raw, addressOf(c));
-		if (!user) return c.json({ error: 'unauthorized', reason: 'sign in to get a hub token' }, 401);
+		if (!user)
+			return c.json({ error: 'unauthorized', reason: 'sign in to get a hub token', ...refusal('notSignedIn') }, 401);
 		c.header('cache-control', 'no-store');
 		// Recorded under the session asking, so ending that session ends the hub token too.
 		// refused while the member is suspended (403 suspended, with the reason)

@@ -21,9 +21,10 @@ import {
 } from './tokens';
 import { createSessionStore, hubTokenDocId, type SessionRecord } from './sessions';
 import { AuthError } from './errors';
+import { refusal } from '../../src/lib/domain/account-errors';
 import { RESERVED_USERNAMES, requireStrongPassword, type SessionMeta } from './input';
 import { createUserStore, suspendedAt, UsernameTakenError, type Suspension } from './users';
-import { suspensionAt, untilWords } from './suspension';
+import { suspensionAt, suspensionParams, untilWords } from './suspension';
 import { createMember, type NewMember } from './members';
 import { parseAuthorization, sessionCookieValue } from './credentials';
 import { ACCOUNT_DELETED, ACCOUNT_DELETED_REASON } from '../../src/lib/domain/account-api';
@@ -104,7 +105,8 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 				429,
 				'too_many_requests',
 				`too many failed sign-in attempts: try again in ${Math.ceil(wait / 60)} min`,
-				wait
+				wait,
+				refusal('tooManyAttempts', { minutes: Math.ceil(wait / 60) })
 			);
 		}
 	}
@@ -119,14 +121,14 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 		const record = isValidUsername(name) ? await users.get(name) : null;
 		// The name of a deleted account is public (old documents name it): say so plainly.
 		if (!record && isValidUsername(name) && (await users.deleted(name)))
-			throw new AuthError(401, ACCOUNT_DELETED, ACCOUNT_DELETED_REASON);
+			throw new AuthError(401, ACCOUNT_DELETED, ACCOUNT_DELETED_REASON, undefined, refusal('accountDeleted'));
 		const ok = record
 			? await verifyPassword(password, record.hash)
 			: (await verifyPassword(password, await (dummyHash ??= hashPassword('not a password', cost))), false);
 		if (!record || !ok) {
 			failuresByName.hit(name);
 			failuresByAddress.hit(address);
-			throw new AuthError(401, 'unauthorized', 'wrong username or password');
+			throw new AuthError(401, 'unauthorized', 'wrong username or password', undefined, refusal('wrongCredentials'));
 		}
 		failuresByName.reset(name);
 		if (signIn && suspendedAt(record.suspended, clock())) {
@@ -134,7 +136,9 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 			throw new AuthError(
 				403,
 				'forbidden',
-				`this account is suspended${until}: ${record.suspended?.reason}. Ask an administrator of this community if you think this is a mistake`
+				`this account is suspended${until}: ${record.suspended?.reason}. Ask an administrator of this community if you think this is a mistake`,
+				undefined,
+				refusal('accountSuspended', suspensionParams(record.suspended))
 			);
 		}
 		const user = { name: record.name, roles: record.roles, displayName: record.displayName };
@@ -257,9 +261,21 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 		async register(input, address, meta) {
 			const wait = Math.max(registrations.retryAfterSeconds(address), strengthChecks.retryAfterSeconds(address));
 			if (wait > 0)
-				throw new AuthError(429, 'too_many_requests', 'too many new accounts from this address: try again later', wait);
+				throw new AuthError(
+					429,
+					'too_many_requests',
+					'too many new accounts from this address: try again later',
+					wait,
+					refusal('tooManyAccounts')
+				);
 			if (RESERVED_USERNAMES.has(input.username))
-				throw new AuthError(409, 'conflict', `the username ${input.username} is reserved`);
+				throw new AuthError(
+					409,
+					'conflict',
+					`the username ${input.username} is reserved`,
+					undefined,
+					refusal('usernameReserved', { username: input.username })
+				);
 			strengthChecks.hit(address);
 			requireStrongPassword(input.password, {
 				name: input.username,
@@ -272,7 +288,13 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 				return await issue(await createMemberChecked({ ...input, privacy }), meta);
 			} catch (err) {
 				if (err instanceof UsernameTakenError)
-					throw new AuthError(409, 'conflict', `the username ${input.username} is taken`);
+					throw new AuthError(
+						409,
+						'conflict',
+						`the username ${input.username} is taken`,
+						undefined,
+						refusal('usernameTaken', { username: input.username })
+					);
 				throw err;
 			}
 		},
@@ -354,7 +376,9 @@ export function createAuthService(options: AuthOptions): PraxisAuth {
 					403,
 					'suspended',
 					`Your account is suspended ${untilWords(suspended.until)}: ${suspended.reason}. ` +
-						'A meetup hub can be used again when the suspension ends.'
+						'A meetup hub can be used again when the suspension ends.',
+					undefined,
+					refusal('suspendedNoHub', suspensionParams(suspended))
 				);
 			const { token, claims } = await signHubToken(signingKey(), user.name, user.roles, clock());
 			await sessions.addHubToken(user.name, session ?? null, { jti: claims.jti, exp: claims.exp });

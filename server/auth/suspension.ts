@@ -5,6 +5,7 @@
 // the relay refuses documents they signed (devices/verify.ts actorForSigner), and their hub
 // tokens end, with new ones and new sign-ins refused, until the suspension ends or is lifted.
 import type { PraxisAuth } from './service-types';
+import type { AccountErrorParams } from '../../src/lib/domain/account-errors';
 import { suspendedAt, type Suspension, type UserRecord } from './users';
 
 /** Suspends `name` (null lifts the suspension); null when there is no such member. */
@@ -26,6 +27,12 @@ export async function setMemberSuspension(
 export interface SuspensionNotice {
 	reason: string;
 	until?: string;
+}
+
+/** A suspension's reason (`why`) and end day (`until`, absent until lifted) for a refusal's params. */
+export function suspensionParams(notice: SuspensionNotice | undefined): AccountErrorParams {
+	if (!notice) return {};
+	return { why: notice.reason, ...(notice.until ? { until: notice.until.slice(0, 10) } : {}) };
 }
 
 /** The suspension of `record` in force at `now`, or null. */

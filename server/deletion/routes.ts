@@ -7,6 +7,7 @@
 // (server/http/csrf.ts) refuses foreign origins and non-JSON bodies before this runs.
 import { Hono, type Context } from 'hono';
 import { PASSWORD_MAX_CHARS } from '../../src/lib/domain/password-rules';
+import { refusal } from '../../src/lib/domain/account-errors';
 import type { AccountDeletionAnswer, AccountDeletionRequest } from '../../src/lib/domain/account-api';
 import { clientAddress, type AddressOf } from '../http/client-address';
 import { jsonHttpError, readJson } from '../http/json';
@@ -23,18 +24,29 @@ export interface DeletionRoutesDeps extends AccountDeletionDeps {
 const SHAPE = 'send a JSON object {password, deleteContributions?}';
 
 function parseRequest(c: Context, body: unknown): Required<AccountDeletionRequest> {
-	if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) throw jsonHttpError(400, 'bad_request', SHAPE);
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) throw jsonHttpError(400, 'bad_request', SHAPE);
+	if (!/^application\/json\b/i.test(c.req.header('content-type') ?? ''))
+		throw jsonHttpError(400, 'bad_request', SHAPE, {}, refusal('badRequest'));
+	if (typeof body !== 'object' || body === null || Array.isArray(body))
+		throw jsonHttpError(400, 'bad_request', SHAPE, {}, refusal('badRequest'));
 	const { password, deleteContributions } = body as Record<string, unknown>;
 	if (typeof password !== 'string' || password.length === 0)
-		throw jsonHttpError(400, 'bad_request', 'your password is required', {}, { field: 'password' });
+		throw jsonHttpError(
+			400,
+			'bad_request',
+			'your password is required',
+			{},
+			{
+				field: 'password',
+				...refusal('passwordRequired')
+			}
+		);
 	if (password.length > PASSWORD_MAX_CHARS)
 		throw jsonHttpError(
 			400,
 			'bad_request',
 			`your password is at most ${PASSWORD_MAX_CHARS} characters`,
 			{},
-			{ field: 'password' }
+			{ field: 'password', ...refusal('passwordTooLong', { max: PASSWORD_MAX_CHARS }) }
 		);
 	if (deleteContributions !== undefined && typeof deleteContributions !== 'boolean') {
 		throw jsonHttpError(
@@ -42,7 +54,7 @@ function parseRequest(c: Context, body: unknown): Required<AccountDeletionReques
 			'bad_request',
 			'deleteContributions is true or false',
 			{},
-			{ field: 'deleteContributions' }
+			{ field: 'deleteContributions', ...refusal('badRequest') }
 		);
 	}
 	return { password, deleteContributions: deleteContributions === true };
@@ -63,16 +75,19 @@ export function createDeletionRoutes(deps: DeletionRoutesDeps): Hono {
 	app.post('/delete', async (c) => {
 		c.header('cache-control', 'no-store');
 		const user = await auth.currentUser(c.req.raw, addressOf(c));
-		if (!user) throw jsonHttpError(401, 'unauthorized', 'sign in to delete your account');
+		if (!user) throw jsonHttpError(401, 'unauthorized', 'sign in to delete your account', {}, refusal('notSignedIn'));
 		const request = parseRequest(c, await readJson(c));
 		if (await onlyAdmin(user.name, user.roles)) {
 			throw jsonHttpError(
 				403,
 				'forbidden',
-				'You are the only administrator of this community: make another member an administrator first, so it is not left without one.'
+				'You are the only administrator of this community: make another member an administrator first, so it is not left without one.',
+				{},
+				refusal('onlyAdmin')
 			);
 		}
-		if (underWay.has(user.name)) throw jsonHttpError(409, 'conflict', 'this account is being deleted already');
+		if (underWay.has(user.name))
+			throw jsonHttpError(409, 'conflict', 'this account is being deleted already', {}, refusal('deletionUnderWay'));
 		underWay.add(user.name);
 		try {
 			const confirmed = await attempt(() => auth.confirmPassword(user.name, request.password, addressOf(c)));
@@ -82,11 +97,12 @@ export function createDeletionRoutes(deps: DeletionRoutesDeps): Hono {
 					'forbidden',
 					'Your password is not right, so the account was not deleted.',
 					{},
-					{ field: 'password' }
+					{ field: 'password', ...refusal('wrongPassword') }
 				);
 			const outcome = await attempt(async () => {
 				const done = await deleteAccount(deps, user.name, { contributions: request.deleteContributions });
-				if (!done) throw new AuthError(401, 'unauthorized', 'this account no longer exists');
+				if (!done)
+					throw new AuthError(401, 'unauthorized', 'this account no longer exists', undefined, refusal('notSignedIn'));
 				return done;
 			});
 			clearSessionCookie(c, deps.secureCookies);

@@ -24,6 +24,7 @@ import { serverSigner } from './server-key';
 import { asCertificate, type SignatureVerifier } from './verify';
 import { findCertificate, revokeCertificate } from './revoke';
 import { sessionChallenge, verifyLinkSignature } from './session-link';
+import { refusal } from '../../src/lib/domain/account-errors';
 
 export { REVOCATION_AUTHOR } from './revoke';
 export const DEVICE_CERT_TTL_MS = 365 * 24 * 60 * 60 * 1000;
@@ -69,7 +70,11 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 
 	async function member(c: Context): Promise<SessionUser | Response> {
 		const user = await auth.authenticate(c.req.raw, addressOf(c));
-		if (!user) return c.json({ error: 'unauthorized', reason: 'sign in to manage your devices' }, 401);
+		if (!user)
+			return c.json(
+				{ error: 'unauthorized', reason: 'sign in to manage your devices', ...refusal('notSignedIn') },
+				401
+			);
 		c.header('cache-control', 'no-store');
 		return user;
 	}
@@ -93,10 +98,15 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 		const user = await member(c);
 		if (user instanceof Response) return user;
 		const input = parseNewDevice(await readJson(c));
-		if (typeof input === 'string') return c.json({ error: 'bad_request', reason: input }, 400);
+		if (typeof input === 'string')
+			return c.json({ error: 'bad_request', reason: input, ...refusal('badRequest') }, 400);
 		if (!(await importPublicKey(input.publicKey)))
 			return c.json(
-				{ error: 'bad_request', reason: 'publicKey is not a raw 32-byte Ed25519 public key in base64url' },
+				{
+					error: 'bad_request',
+					reason: 'publicKey is not a raw 32-byte Ed25519 public key in base64url',
+					...refusal('badRequest')
+				},
 				400
 			);
 		const now = clock();
@@ -107,7 +117,8 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 			return c.json(
 				{
 					error: 'too_many_requests',
-					reason: `${DEVICE_CERTS_PER_DAY} devices were certified for this account in the last 24 hours; try again later, or revoke the devices you no longer use`
+					reason: `${DEVICE_CERTS_PER_DAY} devices were certified for this account in the last 24 hours; try again later, or revoke the devices you no longer use`,
+					...refusal('tooManyDevices', { perDay: DEVICE_CERTS_PER_DAY })
 				},
 				429
 			);
@@ -174,9 +185,20 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 		const id = deviceIdOf(c.req.param('id'));
 		if (!id) return c.json({ error: 'bad_request', reason: 'a device id is device:{ulid}' }, 400);
 		const cert = await findCertificate(storage, deviceId(id));
-		if (!cert) return c.json({ error: 'not_found', reason: `no device certificate device:${id}` }, 404);
+		if (!cert)
+			return c.json(
+				{ error: 'not_found', reason: `no device certificate device:${id}`, ...refusal('deviceGone') },
+				404
+			);
 		if (cert.author !== user.name && !isModerator(user)) {
-			return c.json({ error: 'forbidden', reason: 'only its owner, a moderator or an admin may revoke a device' }, 403);
+			return c.json(
+				{
+					error: 'forbidden',
+					reason: 'only its owner, a moderator or an admin may revoke a device',
+					...refusal('notDeviceOwner')
+				},
+				403
+			);
 		}
 		return c.json({ revocation: await revokeCertificate({ storage, auth, verifier, clock }, cert, user.name) });
 	});

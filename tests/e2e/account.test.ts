@@ -173,4 +173,19 @@ describe('your account', () => {
 		await page.getByRole('button', { name: 'Create account' }).click();
 		await page.waitForURL(/\/forums$/);
 	});
+
+	it('says a refused sign-in and the password tips in French, with the French manifest', async () => {
+		const { page } = await device();
+		await page.goto(`${server.url}/login`);
+		await page.evaluate(() => localStorage.setItem('praxis.language', 'fr'));
+		await page.reload();
+		await page.locator('#username').fill('ines');
+		await page.locator('#password').fill('not-her-password-at-all');
+		await page.locator('button[type="submit"]').click();
+		await page.getByRole('alert').filter({ hasText: 'Nom d’utilisateur ou mot de passe incorrect.' }).waitFor();
+		expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toMatch(/manifest\.fr\.webmanifest$/);
+		await page.goto(`${server.url}/register`);
+		await page.locator('#password').fill('1111111111');
+		await page.getByText(/Utilisez au moins 12 caractères\..*Des caractères répétés/).waitFor();
+	});
 });

@@ -27,7 +27,7 @@ const L33T_MAX_SUBSTITUTIONS = 20;
  * The library's English feedback, with the few sentences that would puzzle a reader outside IT
  * said plainly (and no advice to use keyboard patterns at all).
  */
-const PLAIN_TRANSLATIONS = {
+export const PLAIN_TRANSLATIONS = {
 	...translations,
 	warnings: {
 		...translations.warnings,

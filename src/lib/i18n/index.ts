@@ -10,6 +10,7 @@ import i18next from 'i18next';
 import { en, type Namespace } from './locales/en';
 import { pseudoResources } from './pseudo';
 import { keepLanguageChoice, readLanguageChoice } from '../store/language-choice';
+import { useManifestOf } from '../pwa/manifest-link';
 
 export const LANGUAGES = ['en', 'fr', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -93,6 +94,7 @@ export async function prepareLanguage(lng: UiLanguage = chosenLanguage()): Promi
 	}
 	await i18next.changeLanguage(lng);
 	if (typeof document !== 'undefined') document.documentElement.lang = lng === PSEUDO ? 'en' : lng;
+	useManifestOf(lng);
 }
 
 /**

@@ -12,10 +12,14 @@ import type {
 	PasswordSetAnswer
 } from '../domain/account-api';
 
-export type Answer<T> = ({ ok: true } & T) | { ok: false; reason: string; status: number; advice?: string[] };
+export type Answer<T> =
+	({ ok: true } & T) | { ok: false; reason: string; status: number; advice?: string[]; code?: AccountErrorCode };
 
 import { apiPath } from './gateway';
 import { t } from '../i18n';
+import { accountErrorCode, accountErrorOr } from '../i18n/error-words';
+import { passwordWords } from '../i18n/password-words';
+import type { AccountErrorCode } from '../domain/account-errors';
 
 type Fetch = typeof fetch;
 
@@ -38,12 +42,15 @@ async function call<T>(path: string, init: RequestInit, fetchFn: Fetch): Promise
 	if (response.ok && body) return { ok: true, ...body };
 	if (response.status === 502 || response.status === 503 || response.status === 504)
 		return { ok: false, reason: unreachable(), status: response.status };
-	const reason =
-		typeof body?.reason === 'string' ? sentence(body.reason) : t('common:net.answered', { status: response.status });
+	const reason = accountErrorOr(
+		body,
+		typeof body?.reason === 'string' ? sentence(body.reason) : t('common:net.answered', { status: response.status })
+	);
 	const advice = Array.isArray(body?.advice)
-		? body.advice.filter((a): a is string => typeof a === 'string')
+		? body.advice.filter((a): a is string => typeof a === 'string').map(passwordWords)
 		: undefined;
-	return { ok: false, reason, status: response.status, ...(advice ? { advice } : {}) };
+	const code = accountErrorCode(body);
+	return { ok: false, reason, status: response.status, ...(advice ? { advice } : {}), ...(code ? { code } : {}) };
 }
 
 /** Server reasons start in lower case when they are fragments ("sign in to …"). */
@@ -140,7 +147,10 @@ export async function downloadMyData(fetchFn: Fetch = fetch): Promise<Download> 
 	if (response.status === 401) return { ok: false, reason: t('common:net.account.exportExpired') };
 	const body = (await response.json().catch(() => null)) as { reason?: unknown } | null;
 	if (typeof body?.reason === 'string')
-		return { ok: false, reason: body.reason.charAt(0).toUpperCase() + body.reason.slice(1) + '.' };
+		return {
+			ok: false,
+			reason: accountErrorOr(body, body.reason.charAt(0).toUpperCase() + body.reason.slice(1) + '.')
+		};
 	return {
 		ok: false,
 		reason: t('common:net.account.exportFailed', { status: response.status })

@@ -4,6 +4,7 @@
 import type { Role } from '../domain/schemas';
 import { apiPath } from './gateway';
 import { t } from '../i18n';
+import { accountErrorOr } from '../i18n/error-words';
 
 export interface AdminMember {
 	name: string;
@@ -52,7 +53,7 @@ async function call<T>(path: string, init: RequestInit = {}, fetchFn: typeof fet
 				: response.status >= 500
 					? unreachable()
 					: t('common:net.answered', { status: response.status });
-		return { ok: false, reason: reason.charAt(0).toUpperCase() + reason.slice(1) };
+		return { ok: false, reason: accountErrorOr(body, reason.charAt(0).toUpperCase() + reason.slice(1)) };
 	} catch {
 		return { ok: false, reason: unreachable() };
 	}

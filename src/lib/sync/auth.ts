@@ -3,10 +3,19 @@
 import type { Member } from '../store/types';
 import { apiPath } from './gateway';
 import { t } from '../i18n';
+import { accountErrorCode, accountErrorWords } from '../i18n/error-words';
+import type { AccountErrorCode } from '../domain/account-errors';
 
 export type AuthResult =
 	| { ok: true; member: Member }
-	| { ok: false; kind: 'offline' | 'unauthorized' | 'refused'; status: number; reason: string };
+	| {
+			ok: false;
+			kind: 'offline' | 'unauthorized' | 'refused';
+			status: number;
+			reason: string;
+			/** The refusal's stable code (src/lib/domain/account-errors.ts), when it has one. */
+			code?: AccountErrorCode;
+	  };
 
 type Fetch = typeof fetch;
 
@@ -42,13 +51,15 @@ async function call(path: string, init: RequestInit, fetchFn: Fetch): Promise<Au
 		if (member) return { ok: true, member };
 		return { ok: false, kind: 'refused', status: response.status, reason: t('common:net.unexpected') };
 	}
-	const reason = readReason(body) ?? t('common:net.answered', { status: response.status });
-	if (response.status === 401) return { ok: false, kind: 'unauthorized', status: 401, reason };
+	const reason = accountErrorWords(body) ?? readReason(body) ?? t('common:net.answered', { status: response.status });
+	const code = accountErrorCode(body);
+	const coded = code ? { code } : {};
+	if (response.status === 401) return { ok: false, kind: 'unauthorized', status: 401, reason, ...coded };
 	// A gateway or proxy error means the server itself is not reachable.
 	if (response.status === 502 || response.status === 503 || response.status === 504) {
 		return { ok: false, kind: 'offline', status: response.status, reason };
 	}
-	return { ok: false, kind: 'refused', status: response.status, reason };
+	return { ok: false, kind: 'refused', status: response.status, reason, ...coded };
 }
 
 function readMember(body: unknown): Member | null {

@@ -3,6 +3,7 @@
 import type { DeviceCertificate } from '../domain/signing';
 import { API_PATH } from './gateway';
 import { t } from '../i18n';
+import { accountErrorOr } from '../i18n/error-words';
 
 export type ListedDevice = Pick<DeviceCertificate, '_id' | 'createdAt' | 'expiresAt'> & {
 	label?: string;
@@ -83,7 +84,10 @@ export async function listDevices(fetchFn: typeof fetch = fetch, apiBase = API_P
 		});
 		const body = (await response.json().catch(() => null)) as { certificates?: unknown; reason?: unknown } | null;
 		if (!response.ok || !Array.isArray(body?.certificates))
-			return { ok: false, reason: typeof body?.reason === 'string' ? body.reason : unreachable() };
+			return {
+				ok: false,
+				reason: accountErrorOr(body, typeof body?.reason === 'string' ? body.reason : unreachable())
+			};
 		const devices = body.certificates.map(asListed).filter((d): d is ListedDevice => d !== null);
 		return { ok: true, devices: devices.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
 	} catch {
@@ -106,7 +110,10 @@ export async function revokeDevice(
 		const body = (await response.json().catch(() => null)) as { reason?: unknown } | null;
 		return {
 			ok: false,
-			reason: typeof body?.reason === 'string' ? body.reason : t('account:sync.answered', { status: response.status })
+			reason: accountErrorOr(
+				body,
+				typeof body?.reason === 'string' ? body.reason : t('account:sync.answered', { status: response.status })
+			)
 		};
 	} catch {
 		return { ok: false, reason: t('device:sync.revokeUnreachable') };

@@ -11,6 +11,7 @@ import type { NetworkWatch } from './network';
 import { API_PATH, COUCH_PATH, couchBase } from './gateway';
 import { openHubVerifier, type HubVerifier, type HubVerifierOptions } from './hub-verify';
 import { t } from '../i18n';
+import { accountErrorOr } from '../i18n/error-words';
 
 // the saved hub address and token are kept on the device by the store
 export { HUB_STORAGE_KEY, loadSavedHub, saveHub, forgetHub, type HubToken, type SavedHub } from '../store/kept-keys';
@@ -63,7 +64,10 @@ export async function fetchHubToken(
 	}
 	const body = (await response.json().catch(() => null)) as (Partial<HubToken> & { reason?: string }) | null;
 	if (!response.ok || typeof body?.token !== 'string' || typeof body.expiresAt !== 'string') {
-		return { ok: false, reason: body?.reason ?? t('common:net.hub.centralAnswered', { status: response.status }) };
+		return {
+			ok: false,
+			reason: accountErrorOr(body, body?.reason ?? t('common:net.hub.centralAnswered', { status: response.status }))
+		};
 	}
 	return { ok: true, token: { token: body.token, expiresAt: body.expiresAt } };
 }

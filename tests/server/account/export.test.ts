@@ -228,7 +228,11 @@ describe('GET /api/account/export', () => {
 		const limited = await download(dana);
 		expect(limited.status).toBe(429);
 		expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(3000);
-		expect((await limited.json()).reason).toMatch(/3 times an hour/);
+		expect(await limited.json()).toMatchObject({
+			reason: expect.stringMatching(/3 times an hour/),
+			code: 'tooManyExports',
+			params: { perHour: 3 }
+		});
 		// another member is not held back, and an hour later Dana may again
 		expect((await download(eve)).status).toBe(200);
 		now.ms += 60 * 60_000;

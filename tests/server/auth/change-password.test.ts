@@ -61,7 +61,8 @@ describe('change password', () => {
 		expect(wrong.status).toBe(403);
 		expect(await wrong.json()).toEqual({
 			error: 'forbidden',
-			reason: 'Your current password is not right, so the password was not changed.'
+			reason: 'Your current password is not right, so the password was not changed.',
+			code: 'wrongCurrentPassword'
 		});
 		for (let i = 0; i < 4; i++)
 			expect((await change(cookie, { current: `guess-${i}`, next: NEW_PASSWORD })).status).toBe(403);

@@ -32,7 +32,11 @@ describe('login and session', () => {
 		]) {
 			const res = await login(name, password);
 			expect(res.status).toBe(401);
-			expect(await res.json()).toEqual({ error: 'unauthorized', reason: 'wrong username or password' });
+			expect(await res.json()).toEqual({
+				error: 'unauthorized',
+				reason: 'wrong username or password',
+				code: 'wrongCredentials'
+			});
 			expect(res.headers.getSetCookie()).toEqual([]);
 		}
 		const anonymous = await h.request('/api/auth/session');
@@ -94,8 +98,10 @@ describe('login and session', () => {
 		for (let i = 0; i < 5; i++) expect((await login('ines', 'wrong-password!', `203.0.113.${i}`)).status).toBe(401);
 		const limited = await login('ines', PASSWORD, '203.0.113.77');
 		expect(limited.status).toBe(429);
-		const body = (await limited.json()) as { error: string; reason: string };
+		const body = (await limited.json()) as { error: string; reason: string; code: string; params: object };
 		expect(body.error).toBe('too_many_requests');
+		expect(body.code).toBe('tooManyAttempts');
+		expect(body.params).toEqual({ minutes: 15 });
 		const retryAfter = Number(limited.headers.get('retry-after'));
 		expect(retryAfter).toBeGreaterThan(0);
 		expect(retryAfter).toBeLessThanOrEqual(15 * 60);

@@ -62,7 +62,12 @@ describe('register', () => {
 			privacyConsent: true
 		});
 		expect(again.status).toBe(409);
-		expect(await again.json()).toEqual({ error: 'conflict', reason: 'the username taken is taken' });
+		expect(await again.json()).toEqual({
+			error: 'conflict',
+			reason: 'the username taken is taken',
+			code: 'usernameTaken',
+			params: { username: 'taken' }
+		});
 		const reserved = await register({
 			username: 'praxis',
 			password: PASSWORD,
@@ -70,7 +75,10 @@ describe('register', () => {
 			privacyConsent: true
 		});
 		expect(reserved.status).toBe(409);
-		expect((await reserved.json()).reason).toMatch(/reserved/);
+		expect(await reserved.json()).toMatchObject({
+			reason: expect.stringMatching(/reserved/),
+			code: 'usernameReserved'
+		});
 	});
 
 	const invalid: Array<[string, unknown, string, RegExp]> = [
@@ -195,7 +203,7 @@ describe('register', () => {
 		);
 		expect(limited.status).toBe(429);
 		expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-		expect((await limited.json()).error).toBe('too_many_requests');
+		expect(await limited.json()).toMatchObject({ error: 'too_many_requests', code: 'tooManyAccounts' });
 		expect(
 			(
 				await register(

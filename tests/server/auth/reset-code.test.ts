@@ -132,14 +132,18 @@ describe('resetting a password with a code', () => {
 		const second = await codeFor(moderator);
 		const replaced = await reset({ username: 'ines', code: first, password: NEW_PASSWORD });
 		expect(replaced.status).toBe(403);
-		expect((await replaced.json()).reason).toMatch(/not right/);
+		expect(await replaced.json()).toMatchObject({ reason: expect.stringMatching(/not right/), code: 'badResetLink' });
 		expect((await reset({ username: 'ines', code: 'ABCDE-FGHJK-MNPQR', password: NEW_PASSWORD })).status).toBe(403);
 		expect((await reset({ username: 'mod', code: second, password: NEW_PASSWORD })).status).toBe(403);
 		expect((await reset({ username: 'nobody', code: second, password: NEW_PASSWORD })).status).toBe(403);
 		expect((await reset({ username: 'ines', code: second, password: NEW_PASSWORD })).status).toBe(200);
 		const reused = await reset({ username: 'ines', code: second, password: 'another-fresh-pass-word-7' });
 		expect(reused.status).toBe(403);
-		expect(await reused.json()).toEqual({ error: 'forbidden', reason: expect.stringMatching(/already used/) });
+		expect(await reused.json()).toEqual({
+			error: 'forbidden',
+			reason: expect.stringMatching(/already used/),
+			code: 'resetCodeUsed'
+		});
 		expect((await login(NEW_PASSWORD)).status).toBe(200);
 	});
 
@@ -150,7 +154,10 @@ describe('resetting a password with a code', () => {
 		now.ms += 24 * 60 * 60 * 1000 + 1000;
 		const res = await reset({ username: 'ines', code, password: NEW_PASSWORD });
 		expect(res.status).toBe(403);
-		expect((await res.json()).reason).toMatch(/expired.*24 hours/);
+		expect(await res.json()).toMatchObject({
+			reason: expect.stringMatching(/expired.*24 hours/),
+			code: 'resetCodeExpired'
+		});
 		expect((await login(PASSWORD)).status).toBe(200);
 	});
 
@@ -160,8 +167,9 @@ describe('resetting a password with a code', () => {
 		for (const password of ['1111111111', 'password1234', 'ines-garden-party-42']) {
 			const res = await reset({ username: 'ines', code, password });
 			expect(res.status, password).toBe(400);
-			const body = (await res.json()) as { reason: string; field: string };
+			const body = (await res.json()) as { reason: string; field: string; code: string };
 			expect(body.field).toBe('password');
+			expect(body.code).toBe('weakPassword');
 			expect(body.reason.length).toBeGreaterThan(10);
 		}
 		expect((await reset({ username: 'ines', code, password: NEW_PASSWORD })).status).toBe(200);
@@ -177,7 +185,10 @@ describe('resetting a password with a code', () => {
 		const limited = await reset({ username: 'ines', code, password: NEW_PASSWORD }, '203.0.113.99');
 		expect(limited.status).toBe(429);
 		expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-		expect((await limited.json()).reason).toMatch(/Too many wrong reset codes/);
+		expect(await limited.json()).toMatchObject({
+			reason: expect.stringMatching(/Too many wrong reset codes/),
+			code: 'tooManyResetAttempts'
+		});
 		// per address: guesses spread over usernames
 		for (let i = 0; i < 5; i++)
 			expect(

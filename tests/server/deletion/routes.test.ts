@@ -13,7 +13,7 @@ afterEach(async () => {
 	h = null;
 });
 
-const deletedAnswer = { error: ACCOUNT_DELETED, reason: ACCOUNT_DELETED_REASON };
+const deletedAnswer = { error: ACCOUNT_DELETED, reason: ACCOUNT_DELETED_REASON, code: 'accountDeleted' };
 
 describe('POST /api/account/delete: refusals', () => {
 	it('answers 401 to anyone not signed in, and leaves the account alone', async () => {
@@ -32,7 +32,8 @@ describe('POST /api/account/delete: refusals', () => {
 		expect(await wrong.json()).toMatchObject({
 			error: 'forbidden',
 			reason: 'Your password is not right, so the account was not deleted.',
-			field: 'password'
+			field: 'password',
+			code: 'wrongPassword'
 		});
 		await deleteAccount(h, c.cookies.ines, { password: 'still wrong' });
 		await deleteAccount(h, c.cookies.ines, { password: 'wrong again' });

@@ -2,6 +2,7 @@
 // "offline" when the server cannot be reached.
 import { describe, expect, it } from 'vitest';
 import { changePassword, endSession, listSessions, resetPassword } from '../../../src/lib/sync/account';
+import { prepareLanguage } from '../../../src/lib/i18n/index';
 
 const answering =
 	(status: number, body: unknown): typeof fetch =>
@@ -43,6 +44,28 @@ describe('account calls', () => {
 			answering(401, { error: 'unauthorized', reason: 'sign in to see where you are signed in' })
 		);
 		expect(anonymous).toEqual({ ok: false, status: 401, reason: 'Sign in to see where you are signed in.' });
+	});
+
+	it('says a coded refusal in the member’s language and keeps its code', async () => {
+		await prepareLanguage('fr');
+		try {
+			const wrong = await changePassword(
+				{ current: 'a', next: 'b' },
+				answering(403, {
+					error: 'forbidden',
+					reason: 'Your current password is not right, so the password was not changed.',
+					code: 'wrongCurrentPassword'
+				})
+			);
+			expect(wrong).toEqual({
+				ok: false,
+				status: 403,
+				code: 'wrongCurrentPassword',
+				reason: 'Votre mot de passe actuel n’est pas le bon : le mot de passe n’a donc pas été changé.'
+			});
+		} finally {
+			await prepareLanguage('en');
+		}
 	});
 
 	it('says the server cannot be reached when offline or behind a failing proxy', async () => {

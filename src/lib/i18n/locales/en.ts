@@ -35,6 +35,7 @@ import review from './en/review.json';
 import validation from './en/validation.json';
 import share from './en/share.json';
 import following from './en/following.json';
+import errors from './en/errors.json';
 
 export const en = {
 	common,
@@ -71,7 +72,8 @@ export const en = {
 	review,
 	validation,
 	share,
-	following
+	following,
+	errors
 };
 
 export type Namespace = keyof typeof en;
