@@ -1,6 +1,9 @@
 // The hub's link to the upstream: `community` replicated both ways, live, one replication per
 // direction. When one fails (upstream unreachable, network gone) it is restarted after an
-// exponential backoff with jitter (src/lib/domain/backoff.ts); a restart resumes from PouchDB's
+// exponential backoff with jitter (src/lib/domain/backoff.ts), capped at HUB_BACKOFF_MAX_MS: one
+// hub is not a crowd of devices, and after the hall's internet comes back the evening's documents
+// should go up within half a minute, not five. `retryNow()` skips the wait (the organiser's
+// "Sync now"). A restart resumes from PouchDB's
 // checkpoints (same source, target and options → same replication id). Documents the upstream
 // refuses come back as `forbidden` per document and are counted, not retried.
 import PouchDB from 'pouchdb';
@@ -8,6 +11,8 @@ import { nextDelay } from '../../src/lib/domain/backoff';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 
 export type Direction = 'push' | 'pull';
+
+export const HUB_BACKOFF_MAX_MS = 30_000;
 
 export interface DirectionStatus {
 	state: 'active' | 'idle' | 'retrying' | 'stopped';
@@ -19,6 +24,8 @@ export interface DirectionStatus {
 	lastError: string | null;
 	/** When this direction last finished catching up. */
 	lastSyncAt: string | null;
+	/** While retrying: when the next attempt starts. */
+	nextRetryAt: string | null;
 }
 
 export interface HubReplicationDeps {
@@ -36,6 +43,8 @@ export interface HubReplicationDeps {
 
 export interface HubReplication {
 	status(): Record<Direction, DirectionStatus>;
+	/** Starts every direction that is waiting to retry at once; false when none was waiting. */
+	retryNow(): boolean;
 	stop(): Promise<void>;
 }
 
@@ -57,14 +66,16 @@ export function startHubReplication(deps: HubReplicationDeps): HubReplication {
 	const log = deps.log ?? (() => undefined);
 	let stopped = false;
 	const status: Record<Direction, DirectionStatus> = {
-		push: { state: 'retrying', attempt: 0, docsWritten: 0, docsRefused: 0, lastError: null, lastSyncAt: null },
-		pull: { state: 'retrying', attempt: 0, docsWritten: 0, docsRefused: 0, lastError: null, lastSyncAt: null }
+		push: { state: 'retrying', ...fresh() },
+		pull: { state: 'retrying', ...fresh() }
 	};
 	const running = new Map<Direction, PouchDB.Replication.Replication<object>>();
 	const timers = new Map<Direction, NodeJS.Timeout>();
 
 	function run(direction: Direction): void {
 		if (stopped) return;
+		timers.delete(direction);
+		status[direction].nextRetryAt = null;
 		const options = { live: true, retry: false, batch_size: deps.batchSize ?? 100 };
 		const rep =
 			direction === 'pull' ? deps.local.replicate.from(remote, options) : deps.local.replicate.to(remote, options);
@@ -78,7 +89,8 @@ export function startHubReplication(deps: HubReplicationDeps): HubReplication {
 			if (stopped) return;
 			s.state = 'retrying';
 			s.lastError = why;
-			const delay = nextDelay(s.attempt++, deps.random);
+			const delay = nextDelay(s.attempt++, deps.random, HUB_BACKOFF_MAX_MS);
+			s.nextRetryAt = new Date(Date.now() + delay).toISOString();
 			log(`hub: ${direction} with ${deps.upstream} stopped (${why}); retrying in ${Math.round(delay / 1000)} s`);
 			timers.set(
 				direction,
@@ -114,6 +126,15 @@ export function startHubReplication(deps: HubReplicationDeps): HubReplication {
 
 	return {
 		status: () => ({ push: { ...status.push }, pull: { ...status.pull } }),
+		retryNow() {
+			if (stopped) return false;
+			const waiting = [...timers.keys()];
+			for (const direction of waiting) {
+				clearTimeout(timers.get(direction));
+				run(direction);
+			}
+			return waiting.length > 0;
+		},
 		async stop() {
 			stopped = true;
 			for (const t of timers.values()) clearTimeout(t);
@@ -123,6 +144,10 @@ export function startHubReplication(deps: HubReplicationDeps): HubReplication {
 			await remote.close().catch(() => undefined);
 		}
 	};
+}
+
+function fresh(): Omit<DirectionStatus, 'state'> {
+	return { attempt: 0, docsWritten: 0, docsRefused: 0, lastError: null, lastSyncAt: null, nextRetryAt: null };
 }
 
 function describe(err: unknown): string {

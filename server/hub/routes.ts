@@ -32,6 +32,18 @@ export function createHubRoutes(deps: HubRoutesDeps): Hono {
 			replication: deps.replication?.()?.status() ?? null
 		});
 	});
+	// "Sync now": a direction waiting to retry the upstream starts at once. Any attendee with a hub
+	// token may ask (it costs one attempt, and the wait is at most 30 s anyway); not anonymous callers.
+	app.post('/hub/sync', async (c) => {
+		c.header('cache-control', 'no-store');
+		const user = await deps.auth.authenticate(c.req.raw, clientAddress(c));
+		if (!user) return c.json({ error: 'unauthorized', reason: 'present a hub token (Authorization: Bearer)' }, 401);
+		const replication = deps.replication?.();
+		if (!replication)
+			return c.json({ error: 'conflict', reason: 'this hub has not started its link to the central server yet' }, 409);
+		const started = replication.retryNow();
+		return c.json({ ok: true, started, replication: replication.status() });
+	});
 	app.get('/auth/session', async (c) => {
 		c.header('cache-control', 'no-store');
 		const user = await deps.auth.authenticate(c.req.raw, clientAddress(c));

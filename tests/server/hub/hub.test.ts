@@ -314,6 +314,26 @@ describe('meetup hub', () => {
 		expect((await fetch(`${hub.base}/api/auth/login`, { method: 'POST' })).status).toBe(403);
 	});
 
+	it('starts a waiting upstream link at once for an attendee, never for an anonymous caller', async () => {
+		const sync = (headers: Record<string, string> = {}) =>
+			fetch(`${hub.base}/api/hub/sync`, { method: 'POST', headers });
+		const anonymous = await sync();
+		expect(anonymous.status).toBe(401);
+		expect(await anonymous.json()).toMatchObject({ error: 'unauthorized' });
+		expect((await sync({ authorization: 'Bearer not-a-token' })).status).toBe(401);
+
+		const asAna = await sync({ authorization: `Bearer ${members.ana.hubToken}` });
+		expect(asAna.status).toBe(200);
+		const body = (await asAna.json()) as { ok: boolean; started: boolean; replication: Record<string, unknown> };
+		// whether a direction was waiting depends on the link's moment; the answer says which, and how it is
+		expect(body.ok).toBe(true);
+		expect(typeof body.started).toBe('boolean');
+		expect(body.replication).toMatchObject({
+			pull: { state: expect.any(String) },
+			push: { state: expect.any(String) }
+		});
+	});
+
 	it('accepts central session tokens too, until the upstream lists them as revoked (with the hub tokens of that session)', async () => {
 		const sessionToken = members.ben.cookie.split('=')[1];
 		const asBen = { headers: { authorization: `Bearer ${sessionToken}` } };

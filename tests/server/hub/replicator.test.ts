@@ -86,8 +86,18 @@ describe('hub replication', () => {
 		expect(delays.slice(0, 3)).toEqual([1, 1, 2]); // 0.5 s, 1 s, 2 s (random 0: half of each step), rounded
 		expect(rep.status().pull.state).toBe('retrying');
 		expect(rep.status().pull.lastError).toBeTruthy();
+
+		// "Sync now": the waiting directions start at once instead of at their retry time
+		await waitFor('a retry waiting', async () => rep.status().pull.nextRetryAt !== null, 10_000);
+		expect(Date.parse(rep.status().pull.nextRetryAt!)).toBeGreaterThan(Date.now() - 1_000);
+		const before = rep.status().pull.attempt;
+		expect(rep.retryNow()).toBe(true);
+		expect(rep.status().pull.nextRetryAt).toBeNull();
+		await waitFor('the early attempt to fail', async () => rep.status().pull.attempt > before, 10_000);
+
 		await rep.stop();
 		expect(rep.status().pull.state).toBe('stopped');
+		expect(rep.retryNow()).toBe(false);
 		await local.destroy();
 	});
 });

@@ -20,6 +20,12 @@ describe('nextDelay', () => {
 		}
 	});
 
+	it('caps at a shorter maximum when given one (a hub retries its upstream within 30 s)', () => {
+		expect(nextDelay(20, () => 0.999999, 30_000)).toBe(30_000);
+		expect(nextDelay(4, () => 0.999999, 30_000)).toBe(16 * SYNC_BACKOFF_BASE_MS);
+		expect(nextDelay(5, () => 0, 30_000)).toBe(15_000);
+	});
+
 	it('caps at SYNC_BACKOFF_MAX_MS, even for huge or odd attempts', () => {
 		expect(nextDelay(20, () => 0.999999)).toBe(SYNC_BACKOFF_MAX_MS);
 		expect(nextDelay(1e9, () => 1)).toBe(SYNC_BACKOFF_MAX_MS);
