@@ -1,11 +1,13 @@
 // What a hub prints on start: the LAN addresses attendees can reach it at, and a QR code (in the
-// terminal) of the first one, which attendees scan in the app to add the hub as a sync remote.
+// terminal) of the join link for the first one (src/lib/domain/hub-link.ts): scanned with a phone's
+// camera it opens the member's own Praxis at /hub, which offers to connect to this hub.
 // Only IPv4 addresses are offered: the app refuses bracketed IPv6 hosts (PouchDB's URL parser
 // breaks them, see parseHubAddress in src/lib/sync/hub.ts), so printing one would only lead
 // attendees to an address their app rejects.
 import { isIPv6 } from 'node:net';
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import QRCode from 'qrcode';
+import { hubJoinLink } from '../../src/lib/domain/hub-link';
 
 export interface LanAddresses {
 	/** Non-internal IPv4 addresses: what attendees' apps can use. */
@@ -61,7 +63,10 @@ export async function announcement(
 		return lines.join('\n');
 	}
 	const urls = listening.map((a) => hubUrl(a, port));
-	lines.push('Attendees connect their app to this hub at:', ...urls.map((u) => `  ${u}`));
-	lines.push(await QRCode.toString(urls[0], { type: 'terminal', small: true }));
+	const join = hubJoinLink(upstream, urls[0]);
+	lines.push('Attendees scan this code with their phone, or open this link, to connect Praxis to this hub:');
+	lines.push(`  ${join}`);
+	lines.push(await QRCode.toString(join, { type: 'terminal', small: true }));
+	lines.push('Or, in Praxis under Meetup hub, they type this address:', ...urls.map((u) => `  ${u}`));
 	return lines.join('\n');
 }

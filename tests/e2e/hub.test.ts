@@ -123,9 +123,15 @@ describe('meetup hub in the browser', () => {
 				(url) => url.host === central.host && url.pathname.startsWith('/couch'),
 				(route) => route.abort('internetdisconnected')
 			);
+		// Alice types the hub's address; Bob opens the link the hub prints (its QR code), which
+		// asks once whether to connect
+		await a.page.getByLabel('Hub address').fill(hub.base);
+		await a.page.getByRole('button', { name: 'Connect' }).click();
+		await b.page.goto(`${server.url}/hub?connect=${encodeURIComponent(hub.base)}`);
+		await b.page.getByRole('heading', { name: 'Connect to this meetup hub?' }).waitFor();
+		await b.page.getByRole('button', { name: 'Connect to this hub' }).click();
+		await b.page.getByRole('heading', { name: 'Connect to this meetup hub?' }).waitFor({ state: 'detached' });
 		for (const d of [a, b]) {
-			await d.page.getByLabel('Hub address').fill(hub.base);
-			await d.page.getByRole('button', { name: 'Connect' }).click();
 			const connected = d.page.getByRole('status').filter({ hasText: 'Connected to the meetup hub hall' });
 			const problem = d.page.getByRole('alert');
 			await connected.or(problem).first().waitFor();

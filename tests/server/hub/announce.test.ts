@@ -35,7 +35,8 @@ const none: LanAddresses = { ipv4: [], ipv6: [] };
 
 /** The hub URLs in a printed announcement (the upstream's own address aside). */
 const printedUrls = (text: string) =>
-	[...text.matchAll(/https?:\/\/\S+/g)].map((m) => m[0]).filter((u) => u !== UPSTREAM);
+	[...text.matchAll(/https?:\/\/\S+/g)].map((m) => m[0]).filter((u) => u !== UPSTREAM && !u.startsWith(UPSTREAM));
+const joinOf = (hub: string) => `${UPSTREAM}/hub?connect=${encodeURIComponent(hub)}`;
 const qrOf = (url: string) => QRCode.toString(url, { type: 'terminal', small: true });
 const QR_BLOCKS = /[█▀▄]/;
 
@@ -45,16 +46,19 @@ describe('hub announcement', () => {
 		expect(ipv6Only).toEqual({ ipv4: [], ipv6: ['fd00::5'] });
 	});
 
-	it('prints the IPv4 addresses only, and a QR code of the first', async () => {
+	it('prints the IPv4 addresses only, and a QR code of the join link for the first', async () => {
 		for (const host of ['0.0.0.0', '::']) {
 			const text = await announcement(host, 3000, UPSTREAM, dualStack);
 			expect(printedUrls(text)).toEqual(['http://192.168.1.20:3000', 'http://10.0.0.7:3000']);
 			expect(text).not.toMatch(/fd00|2001:db8|:\/\/\[/);
-			expect(text).toContain(await qrOf('http://192.168.1.20:3000'));
+			// the code opens the member's own Praxis, not the hub's origin where sign-in cannot work
+			expect(text).toContain(`  ${joinOf('http://192.168.1.20:3000')}\n`);
+			expect(text).toContain(await qrOf(joinOf('http://192.168.1.20:3000')));
+			expect(text).not.toContain(await qrOf('http://192.168.1.20:3000'));
 		}
 		const onOne = await announcement('10.0.0.7', 3000, UPSTREAM, dualStack);
 		expect(printedUrls(onOne)).toEqual(['http://10.0.0.7:3000']);
-		expect(onOne).toContain(await qrOf('http://10.0.0.7:3000'));
+		expect(onOne).toContain(await qrOf(joinOf('http://10.0.0.7:3000')));
 	});
 
 	it('says attendees need an IPv4 address when the network gives only IPv6 ones', async () => {
