@@ -41,6 +41,7 @@ import { createRevocationRoutes, hubRelay, privilegedMembersOf } from './hub/rel
 import type { HubAppParts } from './hub/index';
 import { createBundleRoutes } from './bundle/routes';
 import { hubMembersWith, trustedServerKeys } from './bundle/index';
+import { hubJoinLink } from '../src/lib/domain/hub-link';
 // Events: calendar subscription feeds.
 import { createCalendarRoutes } from './calendar/index';
 import { createRecognitionRoutes } from './recognition/index';
@@ -370,6 +371,17 @@ export function createApp(deps: AppDeps): PraxisApp {
 		})
 	);
 
+	// A browser opening a hub's own address (a typed address, an old QR code) would get an app
+	// whose sign-in cannot work here: pages send it to the member's own Praxis, which offers to
+	// connect to this hub. Files (with an extension) are still served.
+	if (hub) {
+		const upstream = hub.upstream;
+		app.on(['GET', 'HEAD'], '*', async (c, next) => {
+			if (/\.[a-z0-9]+$/i.test(c.req.path) || !(c.req.header('accept') ?? '').includes('text/html')) return next();
+			c.header('cache-control', 'no-store');
+			return c.redirect(hubJoinLink(upstream, new URL(c.req.url).origin), 302);
+		});
+	}
 	app.route('/', createStaticApp({ staticDir: config.staticDir }));
 
 	app.notFound((c) => c.json({ error: 'not_found', reason: `nothing at ${c.req.method} ${c.req.path}` }, 404));

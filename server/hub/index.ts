@@ -37,6 +37,8 @@ export interface HubAppParts {
 	verifier: SignatureVerifier;
 	/** A member's roles as the upstream gave them at the last contact (member rights when not listed). */
 	rolesOf(name: string): readonly Role[];
+	/** The central server's origin: where members' accounts and their Praxis live. */
+	upstream: string;
 }
 
 export interface Hub extends HubAppParts {
@@ -86,6 +88,7 @@ export function createHub(options: HubOptions): Hub {
 		verifier,
 		rolesOf,
 		state,
+		upstream: options.upstream,
 		routes: createHubRoutes({
 			auth,
 			state,

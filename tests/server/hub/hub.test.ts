@@ -314,6 +314,19 @@ describe('meetup hub', () => {
 		expect((await fetch(`${hub.base}/api/auth/login`, { method: 'POST' })).status).toBe(403);
 	});
 
+	it("sends a browser opening the hub's own pages to the member's Praxis, which offers to connect", async () => {
+		for (const path of ['/', '/login', '/forums']) {
+			const page = await fetch(`${hub.base}${path}`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+			expect(page.status).toBe(302);
+			expect(page.headers.get('location')).toBe(`${upstream.base}/hub?connect=${encodeURIComponent(hub.base)}`);
+		}
+		// the API and files are not pages
+		expect((await fetch(`${hub.base}/api/hub`, { headers: { accept: 'text/html' }, redirect: 'manual' })).status).toBe(
+			200
+		);
+		expect((await fetch(`${hub.base}/favicon.svg`, { redirect: 'manual' })).status).not.toBe(302);
+	});
+
 	it('starts a waiting upstream link at once for an attendee, never for an anonymous caller', async () => {
 		const sync = (headers: Record<string, string> = {}) =>
 			fetch(`${hub.base}/api/hub/sync`, { method: 'POST', headers });
