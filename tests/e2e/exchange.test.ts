@@ -77,10 +77,14 @@ describe('file exchange between two browsers with no network', () => {
 		await b.page.getByLabel('Updates file (.praxis)').setInputFiles(file);
 		const opened = b.page.getByRole('status').filter({ hasText: /Opened \d+ documents from alice/ });
 		await opened.waitFor();
-		expect(await opened.textContent()).not.toContain('nothing changed');
+		expect(await opened.textContent()).toMatch(/: [1-9]\d* new on this device, \d+ already here\.$/);
 
+		// the same file again: nothing new, said as such
 		await b.page.getByLabel('Updates file (.praxis)').setInputFiles(file);
-		await b.page.getByRole('status').filter({ hasText: 'nothing changed' }).waitFor();
+		await b.page
+			.getByRole('status')
+			.filter({ hasText: /^Nothing new from alice: \d+ of the file's \d+ documents were already on this device\.$/ })
+			.waitFor();
 
 		const text = new TextDecoder()
 			.decode(gunzipSync(new Uint8Array(await readFile(file))))
