@@ -29,6 +29,8 @@ export type { SearchResultView, SearchPage } from '../search/query';
 export interface LibraryApi {
 	list(filters?: LibraryFilters): Promise<ResourceCard[]>;
 	facets(): Promise<LibraryFacets>;
+	/** The list and the facets in one read (the library page). */
+	browse(filters?: LibraryFilters): Promise<{ cards: ResourceCard[]; facets: LibraryFacets }>;
 	get(id: string): Promise<ResourceDetail | undefined>;
 	/** Resources in the print pack, in pack order (published or not: the member chose them). */
 	packResources(): Promise<ResourceDocRow[]>;
@@ -75,6 +77,7 @@ export function createLibraryApi(ctx: StoreContext, deps: files.FilesDeps): Libr
 	return {
 		list: (filters) => q.listLibrary(ctx, filters),
 		facets: () => q.libraryFacets(ctx),
+		browse: (filters) => q.browseLibrary(ctx, filters),
 		get: (id) => q.getResource(ctx, id),
 		async packResources() {
 			const ids = (await device.packIds(ctx)).filter((id) => isIdOf('resource', id));

@@ -108,6 +108,10 @@ describe('library store', () => {
 			kinds: ['case-study', 'template'],
 			jurisdictions: ['Bavaria', 'Lyon']
 		});
+		// the library page's one read: the filtered cards, and the facets of everything published
+		const browsed = await s.library.browse({ kind: 'template' });
+		expect(browsed.cards).toEqual(await s.library.list({ kind: 'template' }));
+		expect(browsed.facets).toEqual(await s.library.facets());
 		const detail = await s.library.get(a);
 		expect(detail).toMatchObject({ myRating: 5, comments: [{ body: 'Useful, thanks' }] });
 		await s.library.rate(a, 0);
