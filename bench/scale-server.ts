@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateCommunity, DEFAULT_SHAPE, type CommunityShape } from './lib/generate';
+import { generateCommunity, scaledShape } from './lib/generate';
 import { createStorage } from '../server/storage/index';
 import { buildSnapshot, buildTail } from '../server/bootstrap/snapshot';
 import { collectGarbage } from '../server/memory';
@@ -28,15 +28,7 @@ async function timed<T>(what: string, run: () => Promise<T>): Promise<T> {
 	return result;
 }
 
-const shape: CommunityShape = {
-	threads: DEFAULT_SHAPE.threads * SCALE,
-	posts: DEFAULT_SHAPE.posts * SCALE,
-	resources: DEFAULT_SHAPE.resources * SCALE,
-	comments: DEFAULT_SHAPE.comments * SCALE,
-	votes: DEFAULT_SHAPE.votes * SCALE,
-	profiles: DEFAULT_SHAPE.profiles * SCALE,
-	longThreadPosts: DEFAULT_SHAPE.longThreadPosts
-};
+const shape = scaledShape(SCALE);
 const dir = mkdtempSync(join(tmpdir(), 'praxis-scale-'));
 try {
 	console.log(`start: ${memory()}`);

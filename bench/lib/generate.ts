@@ -37,6 +37,20 @@ export const DEFAULT_SHAPE: CommunityShape = {
 	longThreadPosts: 500
 };
 
+/** The default community `scale` times over (the long thread stays one thread of 500 posts). */
+export function scaledShape(scale: number): CommunityShape {
+	const times = (n: number) => Math.round(n * scale);
+	return {
+		threads: times(DEFAULT_SHAPE.threads),
+		posts: times(DEFAULT_SHAPE.posts),
+		resources: times(DEFAULT_SHAPE.resources),
+		comments: times(DEFAULT_SHAPE.comments),
+		votes: times(DEFAULT_SHAPE.votes),
+		profiles: times(DEFAULT_SHAPE.profiles),
+		longThreadPosts: DEFAULT_SHAPE.longThreadPosts
+	};
+}
+
 export type BenchDoc = Record<string, unknown> & { _id: string; _rev: string; type: string };
 
 export interface Community {
