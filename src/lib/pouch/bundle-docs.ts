@@ -91,7 +91,15 @@ export async function exportBundle(options: ExportOptions): Promise<{ bytes: Uin
 }
 
 export type ImportOutcome =
-	| { ok: true; header: BundleHeader; received: number; added: number; skipped: Array<{ id: string; reason: string }> }
+	| {
+			ok: true;
+			header: BundleHeader;
+			received: number;
+			added: number;
+			/** Revisions this side already held (neither new nor refused). */
+			held: number;
+			skipped: Array<{ id: string; reason: string }>;
+	  }
 	| { ok: false; reason: string };
 
 /** The `{id} {rev}` of each of `docs` that `db` does not hold yet (one revs_diff). */
@@ -124,6 +132,7 @@ export async function importBundle(
 		header: parsed.header,
 		received: parsed.docs.length,
 		added,
+		held: parsed.docs.filter((d) => !missing.has(`${d._id} ${String(d._rev)}`)).length,
 		skipped: [...verified.skipped, ...failed]
 	};
 }

@@ -101,11 +101,12 @@ describe('bundle exchange with no network', () => {
 		const first = await importBundle(ben.replica.community, file.bytes, await trustOf(ben));
 		expect(first).toMatchObject({ ok: true, skipped: [] });
 		expect(first.ok && first.added).toBe(3);
+		expect(first.ok && first.held).toBe(0);
 		await ben.projected();
 		expect((await ben.getThread(thread))?.title).toBe('Met at the hall');
 		const before = await ben.replica.community.info();
 		const again = await importBundle(ben.replica.community, file.bytes, await trustOf(ben));
-		expect(again).toMatchObject({ ok: true, added: 0 });
+		expect(again).toMatchObject({ ok: true, added: 0, held: 3, skipped: [] });
 		expect((await ben.replica.community.info()).doc_count).toBe(before.doc_count);
 
 		// and back: ben's reply, only what changed since ana's bundle
