@@ -344,6 +344,8 @@ export function createApp(deps: AppDeps): PraxisApp {
 			serverKeys: () => trustedServerKeys(auth, config.dataDir)
 		})
 	);
+	// Before /api: a sealed message may be larger than /api's body limit (mail.ts has its own).
+	if (hub?.mail) app.route('/api/hub/mail', hub.mail);
 	// Before /api: a streamed download with its own compression, members only; not on a hub (its
 	// documents are verified by the device as they replicate).
 	if (!deps.hub) app.route('/api/bootstrap', createBootstrapRoutes({ storage, auth: gatewayAuth, cache: snapshots }));

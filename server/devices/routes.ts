@@ -1,5 +1,6 @@
 // /api/devices: device certificates for members' signing keys.
-//   POST   /api/devices        {publicKey, label?} → 201 {certificate}   (a `device:{ulid}` doc)
+//   POST   /api/devices        {publicKey, boxKey?, label?} → 201 {certificate}   (a `device:{ulid}` doc;
+//                              boxKey: the ECDH key messages relayed by a hub are sealed to)
 //                              at most DEVICE_CERTS_PER_DAY a member per 24 h, then 429
 //   GET    /api/devices        → {certificates: [{...certificate, revoked}], session?: {device, challenge}}
 //   POST   /api/devices/{id}/session  {signature} → {ok}: this session's device signs with {id}
@@ -15,6 +16,7 @@ import { COMMUNITY_DB, deviceId, idKey, idRange, ULID_PATTERN } from '../../src/
 import { isModerator } from '../../src/lib/domain/permissions';
 import { importPublicKey, signCertificate, type DeviceCertificate } from '../../src/lib/domain/signing';
 import { sessionLinkBytes } from '../../src/lib/domain/session-link';
+import { importBoxKey } from '../../src/lib/domain/sealed';
 import type { Storage } from '../storage/index';
 import type { PraxisAuth } from '../auth/service';
 import type { SessionUser } from '../auth/types';
@@ -45,15 +47,17 @@ export interface DeviceRoutesDeps {
 	addressOf?: AddressOf;
 }
 
-type NewDevice = { publicKey: string; label?: string };
+type NewDevice = { publicKey: string; boxKey?: string; label?: string };
 
 function parseNewDevice(body: unknown): NewDevice | string {
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'send a JSON object {publicKey, label?}';
-	const { publicKey, label } = body as Record<string, unknown>;
+	const { publicKey, boxKey, label } = body as Record<string, unknown>;
 	if (typeof publicKey !== 'string') return 'publicKey must be the base64url raw Ed25519 public key';
+	if (boxKey !== undefined && typeof boxKey !== 'string')
+		return 'boxKey must be the base64url raw ECDH P-256 public key';
 	if (label !== undefined && (typeof label !== 'string' || label.length > MAX_LABEL_CHARS))
 		return `label must be text of at most ${MAX_LABEL_CHARS} characters`;
-	return { publicKey, ...(label ? { label } : {}) };
+	return { publicKey, ...(boxKey ? { boxKey } : {}), ...(label ? { label } : {}) };
 }
 
 const deviceIdOf = (param: string): string | null => {
@@ -109,6 +113,15 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 				},
 				400
 			);
+		if (input.boxKey !== undefined && !(await importBoxKey(input.boxKey)))
+			return c.json(
+				{
+					error: 'bad_request',
+					reason: 'boxKey is not a raw 65-byte ECDH P-256 public key in base64url',
+					...refusal('badRequest')
+				},
+				400
+			);
 		const now = clock();
 		const recent = await certifiedSince(user.name, now.getTime() - DAY_MS);
 		if (recent.length >= DEVICE_CERTS_PER_DAY) {
@@ -132,6 +145,7 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps): Hono {
 			publicKey: input.publicKey,
 			expiresAt: new Date(now.getTime() + DEVICE_CERT_TTL_MS).toISOString(),
 			issuer: signer.kid,
+			...(input.boxKey ? { boxKey: input.boxKey } : {}),
 			...(input.label ? { label: input.label } : {})
 		};
 		const certificate = await signCertificate(unsigned, signer.privateKey);

@@ -14,6 +14,7 @@ import { createHubRoutes } from './routes';
 import { parseHubCredential } from './enrolment';
 import { hubCors } from './cors';
 import { startHubReplication, type HubReplication } from './replicator';
+import { createHubMailRoutes } from './mail';
 
 /** How often keys and revocations are fetched again while the upstream is reachable. */
 export const HUB_REFRESH_MS = 5 * 60_000;
@@ -33,6 +34,8 @@ export interface HubAppParts {
 	auth: AuthService;
 	/** Mounted at /api. */
 	routes: Hono;
+	/** Sealed direct messages (mail.ts), mounted at /api/hub/mail before /api: they exceed its body limit. */
+	mail?: Hono;
 	cors: MiddlewareHandler;
 	verifier: SignatureVerifier;
 	/** A member's roles as the upstream gave them at the last contact (member rights when not listed). */
@@ -83,19 +86,22 @@ export function createHub(options: HubOptions): Hub {
 		return ok;
 	};
 
+	const routes = createHubRoutes({
+		auth,
+		state,
+		upstream: options.upstream,
+		name: parseHubCredential(options.credential)?.name ?? null,
+		replication: () => replication
+	});
+
 	return {
 		auth,
 		verifier,
 		rolesOf,
 		state,
 		upstream: options.upstream,
-		routes: createHubRoutes({
-			auth,
-			state,
-			upstream: options.upstream,
-			name: parseHubCredential(options.credential)?.name ?? null,
-			replication: () => replication
-		}),
+		routes,
+		mail: createHubMailRoutes({ storage: options.storage, auth, clock }),
 		cors: hubCors(options.upstream),
 		replication: () => replication,
 		async start() {

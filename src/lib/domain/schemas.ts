@@ -243,7 +243,9 @@ export const deviceSchema = v.looseObject({
 	expiresAt: instant,
 	issuer: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
 	certSig: base64url(64),
-	label: v.optional(text(80))
+	label: v.optional(text(80)),
+	/** The device's ECDH P-256 public key (raw), for sealed direct messages (domain/sealed.ts). */
+	boxKey: v.optional(base64url(65))
 });
 
 /** The server's revocation of a device certificate: `revocation:{device ulid}`. */

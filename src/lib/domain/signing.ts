@@ -43,6 +43,11 @@ export type DeviceCertificate = {
 	expiresAt: string;
 	/** Key id of the server key that signed the certificate. */
 	issuer: string;
+	/**
+	 * base64url of the device's raw ECDH P-256 public key, which messages sealed for this device
+	 * are encrypted to (domain/sealed.ts); absent on certificates issued before it existed.
+	 */
+	boxKey?: string;
 	/** base64url server signature over canonicalBytes(certificate without certSig). */
 	certSig: string;
 };

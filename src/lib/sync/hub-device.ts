@@ -102,15 +102,23 @@ export async function ensureDeviceCertificate(
 ): Promise<DeviceOutcome> {
 	try {
 		const current = await signing.certificate();
+		const boxKey = await signing.boxPublicKey();
+		const valid = current !== null && (await stillValid(current, signing, apiBase, fetchFn, now));
 		// pending writes signed before revisions were bound to their parent are signed again
-		if (current && (await stillValid(current, signing, apiBase, fetchFn, now)))
+		if (valid && current.boxKey === boxKey)
 			return { ok: true, certificate: current, registered: false, signedPending: await signing.signPending() };
-		if (current) await signing.reset(); // revoked or expiring: a new key, a new certificate
+		// revoked or expiring: a new key, a new certificate; a valid one without this device's box
+		// key (issued before sealed messages) is issued again for the same signing key
+		if (current && !valid) await signing.reset();
 		const response = await fetchFn(`${apiBase}/devices`, {
 			method: 'POST',
 			credentials: 'include',
 			headers: { 'content-type': 'application/json', accept: 'application/json' },
-			body: JSON.stringify({ publicKey: await signing.publicKey(), label: deviceLabel() })
+			body: JSON.stringify({
+				publicKey: await signing.publicKey(),
+				boxKey: await signing.boxPublicKey(),
+				label: deviceLabel()
+			})
 		});
 		const body = await json(response);
 		if (!response.ok)

@@ -11,6 +11,7 @@ import {
 	type DeviceCertificate
 } from '../../../src/lib/domain/signing';
 import { COMMUNITY_DB, docId } from '../../../src/lib/domain/ids';
+import { exportBoxKey, generateBoxKeys } from '../../../src/lib/domain/sealed';
 import { createSignatureVerifier } from '../../../server/devices/verify';
 import { serverSigner } from '../../../server/devices/server-key';
 import { seed, seedCategories } from '../../../server/seed';
@@ -65,6 +66,27 @@ describe('device certificates', () => {
 		expect((await h.post('/api/devices', { publicKey: 'abc' }, { cookie })).status).toBe(400);
 		expect((await h.post('/api/devices', { label: 3 }, { cookie })).status).toBe(400);
 		expect((await h.post('/api/devices', 'not json', { cookie })).status).toBe(400);
+	});
+
+	it('carries the device’s box key under the server signature, and refuses a malformed one', async () => {
+		const { signer, cookie, keys } = await setup();
+		const box = await generateBoxKeys();
+		const boxKey = await exportBoxKey(box.publicKey);
+		const publicKey = await exportPublicKey(keys.publicKey);
+		const res = await h.post('/api/devices', { publicKey, boxKey }, { cookie });
+		expect(res.status).toBe(201);
+		const { certificate } = (await res.json()) as { certificate: DeviceCertificate };
+		expect(certificate.boxKey).toBe(boxKey);
+		const ctx = { serverKeys: new Map([[signer.kid, signer.publicKey]]), revoked: new Set<string>(), now: new Date() };
+		expect(await checkCertificate(certificate, ctx)).toEqual({ ok: true });
+		// a relay swapping the box key breaks the server's signature
+		const other = await exportBoxKey((await generateBoxKeys()).publicKey);
+		expect((await checkCertificate({ ...certificate, boxKey: other }, ctx)).ok).toBe(false);
+		for (const bad of ['AAAA', 42, await exportPublicKey(keys.publicKey)]) {
+			const refused = await h.post('/api/devices', { publicKey, boxKey: bad }, { cookie });
+			expect(refused.status).toBe(400);
+			expect(((await refused.json()) as { reason: string }).reason).toMatch(/boxKey/);
+		}
 	});
 
 	it('lists only the caller’s certificates, with their revocation state', async () => {

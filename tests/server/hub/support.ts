@@ -91,9 +91,17 @@ export async function startUpstream(): Promise<Node> {
 }
 
 /** A hub; `hostname` is the address it listens on (127.0.0.1 unless a test needs a LAN address). */
-export async function startHub(upstream: string, credential: string, hostname?: string): Promise<Node & { hub: Hub }> {
+export async function startHub(
+	upstream: string,
+	credential: string,
+	hostname?: string,
+	options: { onDisk?: boolean } = {}
+): Promise<Node & { hub: Hub }> {
 	const dataDir = tempDir('praxis-hub-');
-	const storage = createStorage({ kind: 'memory', memoryPrefix: `hub-${process.pid}-${++counter}-${Date.now()}` });
+	// on disk (LevelDB under dataDir) when a test reads the bytes the hub stored
+	const storage = options.onDisk
+		? createStorage({ kind: 'leveldb', dataDir: join(dataDir, 'db') })
+		: createStorage({ kind: 'memory', memoryPrefix: `hub-${process.pid}-${++counter}-${Date.now()}` });
 	const logs: string[] = [];
 	const failures: string[] = [];
 	const hub = createHub({ storage, dataDir, upstream, credential, log: (l) => logs.push(l) });

@@ -79,6 +79,9 @@ export interface StoreSigning {
 	/** A new key pair next time (after a revocation); the old certificate is forgotten. */
 	reset(): Promise<void>;
 	signBytes: DeviceSigning['signBytes'];
+	/** The box public key the certificate should carry (sealed messages through a hub). */
+	boxPublicKey: DeviceSigning['boxPublicKey'];
+	openSealed: DeviceSigning['openSealed'];
 }
 
 export function storeSigning(ctx: StoreContext, signing: DeviceSigning): StoreSigning {
@@ -91,6 +94,8 @@ export function storeSigning(ctx: StoreContext, signing: DeviceSigning): StoreSi
 		},
 		signPending: () => signPending(ctx),
 		reset: () => signing.reset(),
-		signBytes: (bytes) => signing.signBytes(bytes)
+		signBytes: (bytes) => signing.signBytes(bytes),
+		boxPublicKey: () => signing.boxPublicKey(),
+		openSealed: (box, associated) => signing.openSealed(box, associated)
 	};
 }

@@ -1,7 +1,9 @@
 // The device's signing key, kept in its own small Dexie database per member
 // (`praxis-{username}-keys`): a non-extractable Ed25519 private key (a CryptoKey is
 // structured-cloneable, so IndexedDB stores it without ever exposing its bytes), the public
-// key in base64url and, once the server certified it, the device certificate.
+// key in base64url and, once the server certified it, the device certificate. Beside it, the
+// device's box key (ECDH P-256, also non-extractable): messages relayed by a meetup hub are
+// sealed to it (domain/sealed.ts), and its public half goes into the certificate.
 //
 // Rule for writes made before a certificate exists (first start offline): they are stored
 // unsigned and stay in the outbox; as soon as a certificate is stored, `signPending` (signing/index.ts)
@@ -10,6 +12,7 @@
 // device before it starts replicating.
 import Dexie, { type Table } from 'dexie';
 import { exportPublicKey, generateDeviceKeys, signDoc, type DeviceCertificate } from '../../domain/signing';
+import { exportBoxKey, generateBoxKeys, openSealed, type SealedBox } from '../../domain/sealed';
 import type { DexieOptions } from '../db';
 
 interface KeyRow {
@@ -17,6 +20,9 @@ interface KeyRow {
 	privateKey: CryptoKey;
 	publicKey: string;
 	certificate?: DeviceCertificate;
+	/** Added to keys made before sealed messages existed, on first use. */
+	boxPrivateKey?: CryptoKey;
+	boxPublicKey?: string;
 }
 
 class KeyDb extends Dexie {
@@ -50,6 +56,10 @@ export interface DeviceSigning {
 	canSign(): Promise<boolean>;
 	/** Signs arbitrary bytes (bundle headers); null without a certificate. */
 	signBytes(bytes: Uint8Array<ArrayBuffer>): Promise<{ device: string; sig: ArrayBuffer } | null>;
+	/** The box public key (base64url raw P-256) the certificate should carry. */
+	boxPublicKey(): Promise<string>;
+	/** Opens a box sealed for this device's certificate; null when it cannot (see sealed.ts). */
+	openSealed(box: SealedBox, associated: string): Promise<Uint8Array<ArrayBuffer> | null>;
 	close(): void;
 }
 
@@ -57,18 +67,22 @@ export function createDeviceSigning(username: string, options?: DexieOptions): D
 	const db = new KeyDb(keyDbName(username), options);
 	let cached: KeyRow | null = null;
 
-	async function row(): Promise<KeyRow> {
-		if (cached) return cached;
+	async function row(): Promise<KeyRow & Required<Pick<KeyRow, 'boxPrivateKey' | 'boxPublicKey'>>> {
+		if (cached?.boxPrivateKey && cached.boxPublicKey) return cached as Awaited<ReturnType<typeof row>>;
 		const stored = await db.keys.get('device');
-		if (stored) return (cached = stored);
-		const pair = await generateDeviceKeys();
-		const fresh: KeyRow = {
-			key: 'device',
-			privateKey: pair.privateKey,
-			publicKey: await exportPublicKey(pair.publicKey)
-		};
-		await db.keys.put(fresh);
-		return (cached = fresh);
+		let next: KeyRow;
+		if (stored) next = stored;
+		else {
+			const pair = await generateDeviceKeys();
+			next = { key: 'device', privateKey: pair.privateKey, publicKey: await exportPublicKey(pair.publicKey) };
+		}
+		if (!next.boxPrivateKey || !next.boxPublicKey) {
+			const box = await generateBoxKeys();
+			next = { ...next, boxPrivateKey: box.privateKey, boxPublicKey: await exportBoxKey(box.publicKey) };
+		}
+		if (next !== stored) await db.keys.put(next);
+		cached = next;
+		return next as Awaited<ReturnType<typeof row>>;
 	}
 
 	async function certified(): Promise<(KeyRow & { certificate: DeviceCertificate }) | null> {
@@ -98,6 +112,14 @@ export function createDeviceSigning(username: string, options?: DexieOptions): D
 			return (await signDoc(doc, r.certificate._id, r.privateKey, parent)) as typeof doc;
 		},
 		canSign: async () => (await certified()) !== null,
+		boxPublicKey: async () => (await row()).boxPublicKey,
+		async openSealed(box, associated) {
+			const r = await certified();
+			const keys = await row();
+			// only a box sealed to the key this device's certificate publishes
+			if (!r || r.certificate.boxKey !== keys.boxPublicKey) return null;
+			return openSealed(box, r.certificate._id, keys.boxPrivateKey, associated);
+		},
 		async signBytes(bytes) {
 			const r = await certified();
 			if (!r) return null;
