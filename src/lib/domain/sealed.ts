@@ -164,3 +164,8 @@ export function isSealedBox(value: unknown): value is SealedBox {
 		)
 	);
 }
+
+/** What a sealed direct message authenticates beside its words: which message, from whom, to whom. */
+export function messageAssociatedData(id: string, from: string, to: string): string {
+	return `${id}\n${from}\n${to}`;
+}

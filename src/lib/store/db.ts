@@ -26,6 +26,8 @@
 //   suggestions  members' suggestions with the moderators' status and reply (suggestions/tables.ts)
 //   surveys, surveyResults, surveyAnswers, surveyKept  surveys, their results, my answers and the
 //               device's copy of them (surveys/tables.ts)
+//   hubMail     direct messages received through a meetup hub, and receipts of mine it delivered
+//               (people/hub-mail.ts)                                                [device]
 import Dexie, { type Table } from 'dexie';
 import { dexieDbName } from './names';
 import { voteId } from '../domain/ids';
@@ -72,6 +74,13 @@ export const STORIES_VERSION = 25;
  * thread of the community. IndexedDB builds the new indexes over the rows already there.
  */
 export const AUTHOR_INDEX_VERSION = 33;
+
+/**
+ * Direct messages through a meetup hub (people/hub-mail.ts): those received through it, shown
+ * until the central server's copy arrives, and the receipts of mine it delivered. Device state,
+ * not a projection: a rebuild keeps it.
+ */
+export const HUB_MAIL_VERSION = 34;
 
 export type DexieOptions = ConstructorParameters<typeof Dexie>[1];
 
@@ -199,6 +208,7 @@ export class PraxisDb extends Dexie {
 			threads: 'id, [category+deleted+lastActivity], *tags, author',
 			posts: 'id, [thread+createdAt], author'
 		});
+		this.version(HUB_MAIL_VERSION).stores({ hubMail: 'id, [peer+createdAt], kind' });
 	}
 }
 

@@ -6,6 +6,22 @@
 import type { StoreSigning } from './signing/index';
 import type { HubStaging } from './hub-staging';
 import type { LocalDbKind, Member, SyncLogRow } from './types';
+import type { OutgoingMessage } from './people/hub-mail';
+import type { BoxRecipient } from '../domain/sealed';
+
+/** Direct messages through a meetup hub: what sync/hub-mail.ts reads and keeps (people/hub-mail.ts). */
+export interface HubMailPort {
+	/** My signed messages the central server has not acknowledged and no hub delivered yet. */
+	outgoing(): Promise<OutgoingMessage[]>;
+	/** The box keys of a member's certified devices known here. */
+	boxKeysOf(member: string): Promise<BoxRecipient[]>;
+	/** Keeps a verified message received through a hub; false when it was already here. */
+	received(doc: Record<string, unknown>, at: string): Promise<boolean>;
+	/** The hub handed these of my messages to their recipient. */
+	delivered(list: ReadonlyArray<{ id: string; to: string; at: string }>): Promise<void>;
+	/** Forgets what the central server has made unnecessary. */
+	prune(): Promise<void>;
+}
 
 /** What writing a snapshot part did to the replica (store/snapshot-write.ts). */
 export interface SnapshotPartWritten {
@@ -25,6 +41,8 @@ export interface ReplicaPort {
 	readonly PouchDB: PouchDB.Static;
 	/** The device's signing key and certificate. Absent in test fakes. */
 	readonly signing?: StoreSigning;
+	/** Direct messages through a meetup hub. Absent in test fakes. */
+	readonly hubMail?: HubMailPort;
 	/** The server acknowledged these pushed revisions: drop them from the outbox. */
 	acknowledge(db: LocalDbKind, docs: ReadonlyArray<{ _id: string; _rev?: string }>): Promise<void>;
 	/**

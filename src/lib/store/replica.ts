@@ -8,6 +8,7 @@ import type { HubStaging } from './hub-staging';
 import { syncStateKey } from './names';
 import type { ReplicaPort } from './replica-port';
 import type { StoreSigning } from './signing/index';
+import * as hubMail from './people/hub-mail';
 
 /** The parts of the port built elsewhere (open.ts): they follow the projections. */
 export interface ReplicaParts {
@@ -25,6 +26,13 @@ export function createReplicaPort(ctx: StoreContext, parts: ReplicaParts): Repli
 		private: ctx.private,
 		PouchDB: ctx.Pouch,
 		signing: parts.signing,
+		hubMail: {
+			outgoing: () => hubMail.outgoingForHub(ctx),
+			boxKeysOf: (member) => hubMail.boxKeysOf(ctx, member),
+			received: (doc, at) => hubMail.receivedThroughHub(ctx, doc, at),
+			delivered: (list) => hubMail.deliveredThroughHub(ctx, list),
+			prune: () => hubMail.pruneHubMail(ctx)
+		},
 		hubStaging: parts.hubStaging,
 		writeSnapshotPart: parts.writeSnapshotPart,
 		projected: parts.projected,

@@ -10,6 +10,7 @@ import { createSyncController, LAST_SYNC_KEYS, type StatusSink, type SyncControl
 import type { NetworkWatch } from './network';
 import { API_PATH, COUCH_PATH, couchBase } from './gateway';
 import { openHubVerifier, type HubVerifier, type HubVerifierOptions } from './hub-verify';
+import { startHubMail, type HubMail } from './hub-mail';
 import { t } from '../i18n';
 import { accountErrorOr } from '../i18n/error-words';
 
@@ -211,6 +212,8 @@ export interface HubSyncOptions {
 export interface HubSync extends SyncController {
 	/** Checks what the hub sends before it reaches `community` (hub-verify.ts). */
 	readonly verifier: HubVerifier;
+	/** Direct messages through the hub (hub-mail.ts), while started. */
+	mail(): HubMail | null;
 }
 
 /**
@@ -225,11 +228,12 @@ export async function createHubSync(options: HubSyncOptions): Promise<HubSync> {
 		serverKeys: options.serverKeys,
 		onChange: options.onRefused
 	});
+	const fetchHub = hubFetch(options.token, options.fetch);
 	const controller = createSyncController({
 		replica: options.replica,
 		remoteBase: couchBase(options.hubUrl),
 		username: options.username,
-		fetch: hubFetch(options.token, options.fetch),
+		fetch: fetchHub,
 		status: options.status,
 		network: options.network,
 		delay: options.delay,
@@ -241,11 +245,26 @@ export async function createHubSync(options: HubSyncOptions): Promise<HubSync> {
 		pullTarget: verifier.staging,
 		onPulled: () => verifier.schedule()
 	});
+	let mail: HubMail | null = null;
 	return {
 		verifier,
-		start: () => controller.start(),
-		syncNow: () => controller.syncNow(),
+		mail: () => mail,
+		start() {
+			controller.start();
+			mail ??= startHubMail({
+				replica: options.replica,
+				hubUrl: options.hubUrl,
+				fetch: fetchHub,
+				serverKeys: options.serverKeys
+			});
+		},
+		syncNow: () => {
+			void mail?.round();
+			return controller.syncNow();
+		},
 		async stop() {
+			mail?.stop();
+			mail = null;
 			await controller.stop();
 			await verifier.close();
 		},

@@ -14,7 +14,14 @@ import {
 	verifyDocSignature,
 	type DeviceCertificate
 } from '../../../src/lib/domain/signing';
-import { exportBoxKey, generateBoxKeys, openSealed, seal, type SealedBox } from '../../../src/lib/domain/sealed';
+import {
+	exportBoxKey,
+	generateBoxKeys,
+	messageAssociatedData,
+	openSealed,
+	seal,
+	type SealedBox
+} from '../../../src/lib/domain/sealed';
 import { seedCategories } from '../../../server/seed';
 import { serverSigner } from '../../../server/devices/server-key';
 import { HUB_MAIL_DB, MAIL_LIMITS } from '../../../server/hub/mail';
@@ -57,7 +64,7 @@ function mail(token: string | null, path = '', init: RequestInit = {}): Promise<
 	return fetch(`${hub.base}/api/hub/mail${path}`, { ...init, headers });
 }
 
-const associated = (id: string, from: string, to: string) => `${id}\n${from}\n${to}`;
+const associated = messageAssociatedData;
 
 /** A message `from` signed on their device and sealed to `to`'s device. */
 async function sealedMessage(from: string, to: string, body = SECRET) {

@@ -14,6 +14,7 @@ export type { EventFilter, EventSummary, EventDetail } from './queries';
 export type { ProfileForm, Visibility, OptionalProfileField } from '../people/writes';
 export type { PeopleFilter, PersonPage, MentorshipView, ConversationView, NotificationPrefs } from '../people/queries';
 export type { EventRow, MessageRow, NotificationRow, NotificationKind } from './tables';
+export type { HubPath } from '../people/hub-mail';
 export { NOTIFICATION_KINDS } from './tables';
 export { OPTIONAL_PROFILE_FIELDS } from '../people/writes';
 

@@ -25,6 +25,7 @@ import {
 	type MentorAvailability,
 	type MentorshipState
 } from './mentorship';
+import { messagesWithHub, type HubPath } from './hub-mail';
 import { OPTIONAL_PROFILE_FIELDS, type ProfileForm, type Visibility, type OptionalProfileField } from './writes';
 
 export interface PeopleFilter {
@@ -196,7 +197,7 @@ export interface ConversationView {
 }
 
 export async function conversations(ctx: StoreContext): Promise<ConversationView[]> {
-	const all = await eventsTables(ctx.db).messages.orderBy('createdAt').toArray();
+	const all = await messagesWithHub(ctx, await eventsTables(ctx.db).messages.orderBy('createdAt').toArray());
 	const incoming = all.filter((m) => m.from !== ctx.member.name);
 	const read = await readIds(
 		ctx,
@@ -212,12 +213,24 @@ export async function conversations(ctx: StoreContext): Promise<ConversationView
 	return [...byPeer.values()].sort((a, b) => (a.last.createdAt < b.last.createdAt ? 1 : -1));
 }
 
-/** The messages exchanged with `peer`, oldest first. */
-function messagesWith(ctx: StoreContext, peer: string): Promise<MessageRow[]> {
-	return eventsTables(ctx.db).messages.where('[peer+createdAt]').between([peer, ''], [peer, '\uffff']).toArray();
+/** The messages exchanged with `peer`, oldest first, with those that came through a meetup hub. */
+async function messagesWith(ctx: StoreContext, peer: string): Promise<Array<MessageRow & { hub: HubPath }>> {
+	const rows = await eventsTables(ctx.db)
+		.messages.where('[peer+createdAt]')
+		.between([peer, ''], [peer, '\uffff'])
+		.toArray();
+	return messagesWithHub(ctx, rows, peer);
 }
 
-export async function conversation(ctx: StoreContext, peer: string): Promise<Array<MessageRow & { pending: boolean }>> {
+/**
+ * The conversation, oldest first: `pending` while a message of mine has not reached the central
+ * server; `hub` when a message came through a meetup hub ('received'), or a pending one of mine
+ * was handed to its recipient by one ('delivered').
+ */
+export async function conversation(
+	ctx: StoreContext,
+	peer: string
+): Promise<Array<MessageRow & { pending: boolean; hub: HubPath }>> {
 	const rows = await messagesWith(ctx, peer);
 	const outbox = await ctx.db.outbox.bulkGet(rows.map((r) => r.id));
 	return rows.map((r, i) => ({ ...r, pending: outbox[i] !== undefined }));
@@ -230,7 +243,7 @@ export async function conversation(ctx: StoreContext, peer: string): Promise<Arr
  */
 export async function markConversationRead(ctx: StoreContext, peer: string): Promise<void> {
 	const t = eventsTables(ctx.db);
-	await ctx.db.transaction('rw', [t.messages, t.eventsDevice], async () => {
+	await ctx.db.transaction('rw', [t.messages, t.eventsDevice, ctx.db.table('hubMail')], async () => {
 		const rows = await messagesWith(ctx, peer);
 		// the messages, and their notifications (`message:{message id}`, see notify.ts)
 		const incoming = rows.filter((m) => m.from !== ctx.member.name).flatMap((m) => [m.id, `message:${m.id}`]);

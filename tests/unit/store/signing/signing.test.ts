@@ -22,7 +22,12 @@ const ctx = (revoked: string[] = []) => ({
 	now: new Date()
 });
 
-async function certify(author: string, publicKey: string, ttlMs = 365 * 86_400_000): Promise<DeviceCertificate> {
+async function certify(
+	author: string,
+	publicKey: string,
+	ttlMs = 365 * 86_400_000,
+	boxKey?: string
+): Promise<DeviceCertificate> {
 	const now = new Date();
 	return signCertificate(
 		{
@@ -32,7 +37,8 @@ async function certify(author: string, publicKey: string, ttlMs = 365 * 86_400_0
 			createdAt: now.toISOString(),
 			publicKey,
 			expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
-			issuer: 'k1'
+			issuer: 'k1',
+			...(boxKey ? { boxKey } : {})
 		},
 		serverKeys.privateKey
 	);
@@ -51,8 +57,8 @@ function fakeDevices(author: string) {
 		const url = String(input);
 		if (!url.endsWith('/api/devices')) return new Response('{}', { status: 404 });
 		if (init?.method === 'POST') {
-			const { publicKey } = JSON.parse(String(init.body)) as { publicKey: string };
-			const certificate = await certify(author, publicKey);
+			const { publicKey, boxKey } = JSON.parse(String(init.body)) as { publicKey: string; boxKey?: string };
+			const certificate = await certify(author, publicKey, undefined, boxKey);
 			issued.push(certificate);
 			return Response.json({ certificate }, { status: 201 });
 		}
@@ -109,6 +115,25 @@ describe('device signing in the store', () => {
 		expect(renewed.ok && renewed.registered).toBe(true);
 		expect(await store.signing!.publicKey()).not.toBe(oldKey);
 		expect((await store.signing!.certificate())?._id).toBe(server.issued[1]._id);
+	});
+
+	it('has a certificate issued before box keys existed issued again with this device’s box key', async () => {
+		const store = await openTestStore({ name: 'signer5' });
+		const server = fakeDevices('signer5');
+		const publicKey = await store.signing!.publicKey();
+		const old = await certify('signer5', publicKey);
+		server.issued.push(old);
+		await store.signing!.certify(old);
+		const renewed = await ensureDeviceCertificate(store.signing!, 'http://central.test/api', server.fetchFn);
+		expect(renewed.ok && renewed.registered).toBe(true);
+		// the same signing key, now with the box key a hub seals messages to
+		expect(await store.signing!.publicKey()).toBe(publicKey);
+		const cert = await store.signing!.certificate();
+		expect(cert?._id).toBe(server.issued[1]._id);
+		expect(cert?.boxKey).toBe(await store.signing!.boxPublicKey());
+		const again = await ensureDeviceCertificate(store.signing!, 'http://central.test/api', server.fetchFn);
+		expect(again.ok && again.registered).toBe(false);
+		expect(server.issued).toHaveLength(2);
 	});
 
 	it('reports an unreachable server without throwing', async () => {
