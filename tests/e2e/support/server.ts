@@ -25,6 +25,8 @@ export interface ServerOptions {
 	dataDir?: string;
 	/** More environment for the server (e.g. write limits a test wants to meet). */
 	env?: Readonly<Record<string, string>>;
+	/** A fixed port (a restart keeps the origin the browsers know); default: a free one. */
+	port?: number;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
@@ -33,7 +35,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 		cwd: process.cwd(),
 		env: {
 			...process.env,
-			PORT: '0',
+			PORT: String(options.port ?? 0),
 			HOST: '127.0.0.1',
 			DATA_DIR: dataDir,
 			PRAXIS_DEMO: '0',
