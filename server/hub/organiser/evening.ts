@@ -17,6 +17,8 @@ export const ATTENDEE_WINDOW_MS = 2 * 60_000;
 export interface EveningFigures {
 	/** Revisions attendees brought this evening (through /couch or an updates file). */
 	received: number;
+	/** Of those, written up to the central server by the push. */
+	relayed: number;
 	/** Of those, still to go up to the central server. */
 	waiting: number;
 	/** Revisions the central server refused (each is logged with its reason). */
@@ -93,7 +95,9 @@ export function createEveningLedger(clock: () => Date = () => new Date()): Eveni
 				const k = key(id, rev);
 				if (at > offeredUpTo && received.has(k) && !pushed.has(k) && !refusedIds.has(id)) waiting++;
 			}
-			return { received: received.size, waiting, refused: refusedIds.size };
+			let relayed = 0;
+			for (const k of received) if (pushed.has(k)) relayed++;
+			return { received: received.size, relayed, waiting, refused: refusedIds.size };
 		}
 	};
 }

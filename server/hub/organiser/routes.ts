@@ -62,7 +62,12 @@ const formLimit = limitBody({
 
 export function createOrganiserPages(deps: OrganiserRoutesDeps): Hono {
 	const app = new Hono();
-	const noStore = (c: Context) => c.header('cache-control', 'no-store');
+	const noStore = (c: Context) => {
+		c.header('cache-control', 'no-store');
+		// Under the app's `no-referrer`, Chromium sends `Origin: null` with a form's POST, and the
+		// forms here refuse an opaque origin; `same-origin` still sends no referrer to other sites.
+		c.header('referrer-policy', 'same-origin');
+	};
 	const filename = () => exportFilename(deps.clock());
 
 	app.get(HUB_STYLESHEET_PATH, (c) => {

@@ -8,7 +8,8 @@ import { WORDS, type PageLanguage } from './words';
 export interface OrganiserStatus {
 	attendees: Array<{ name: string; displayName: string }>;
 	received: number;
-	/** Revisions the push wrote up to the central server since the hub started. */
+	/** Of the received revisions, those the push wrote up to the central server (not what the pull
+	 * brought and the push sent back, which PouchDB's own `docsWritten` may count). */
 	relayed: number;
 	waiting: number;
 	/** Revisions the central server refused this evening. */
@@ -79,7 +80,7 @@ export async function organiserStatus(sources: StatusSources, lang: PageLanguage
 		sending: () => w.upSending(host, figures.waiting),
 		unreachable: () => w.upUnreachable(host, figures.waiting)
 	}[state]();
-	const relayed = status?.push.docsWritten ?? 0;
+	const relayed = figures.relayed;
 	return {
 		attendees: here.map((a) => ({ name: a.name, displayName: names.get(a.name) ?? a.name })),
 		received: figures.received,

@@ -24,15 +24,15 @@ describe('the evening ledger', () => {
 		ledger.changed('thread:1', '1-b');
 		ledger.changed('thread:2', '1-c');
 		ledger.changed('thread:3', '1-d');
-		expect(ledger.figures()).toEqual({ received: 3, waiting: 3, refused: 0 });
+		expect(ledger.figures()).toEqual({ received: 3, relayed: 0, waiting: 3, refused: 0 });
 		ledger.replicationEvent({ kind: 'written', direction: 'push', docs: [{ _id: 'thread:1', _rev: '1-b' }] });
 		ledger.replicationEvent({ kind: 'denied', direction: 'push', id: 'thread:2' });
-		expect(ledger.figures()).toEqual({ received: 3, waiting: 1, refused: 1 });
+		expect(ledger.figures()).toEqual({ received: 3, relayed: 1, waiting: 1, refused: 1 });
 		// a push that caught up offered everything before it (the central server had thread:3)
 		ledger.replicationEvent({ kind: 'caught-up', direction: 'push' });
 		expect(ledger.figures().waiting).toBe(0);
 		ledger.changed('thread:1', '2-e');
-		expect(ledger.figures()).toEqual({ received: 4, waiting: 1, refused: 1 });
+		expect(ledger.figures()).toEqual({ received: 4, relayed: 1, waiting: 1, refused: 1 });
 		// a pull's caught-up says nothing about what went up
 		ledger.replicationEvent({ kind: 'caught-up', direction: 'pull' });
 		expect(ledger.figures().waiting).toBe(1);
