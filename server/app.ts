@@ -40,8 +40,7 @@ import { withHubCredentials } from './hub/upstream-auth';
 import { createRevocationRoutes, hubRelay, privilegedMembersOf } from './hub/relay';
 import type { HubAppParts } from './hub/index';
 import { createBundleRoutes } from './bundle/routes';
-import { hubMembersWith, trustedServerKeys } from './bundle/index';
-import { hubJoinLink } from '../src/lib/domain/hub-link';
+import { exportServerBundle, hubMembersWith, trustedServerKeys } from './bundle/index';
 // Events: calendar subscription feeds.
 import { createCalendarRoutes } from './calendar/index';
 import { createRecognitionRoutes } from './recognition/index';
@@ -176,6 +175,8 @@ export function createApp(deps: AppDeps): PraxisApp {
 	const emails = createEmailStore(storage);
 	const appUrl = config.publicUrl ?? 'http://localhost:3000';
 	const hub = deps.hub;
+	// On a hub, the organiser's page exports the hub's documents signed with this server's own key.
+	const organiser = hub?.organiser({ exportBundle: () => exportServerBundle(storage, auth, null, clock()) });
 	// Upstream: hubs authenticate with their credential; a hub: members with the upstream's tokens.
 	const gatewayAuth = deps.hub ? deps.hub.auth : withHubCredentials(auth, hubs);
 	const verifier =
@@ -246,6 +247,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 		})
 	);
 	api.get('/health', (c) => c.json({ ok: true, version: config.version, store: storage.kind }));
+	if (organiser) api.route('/hub/organiser', organiser.api);
 	if (deps.hub) api.route('/', deps.hub.routes);
 	else {
 		api.route(
@@ -341,7 +343,9 @@ export function createApp(deps: AppDeps): PraxisApp {
 			storage,
 			auth: gatewayAuth,
 			users: hub ? hubMembersWith(hub.rolesOf) : auth.users,
-			serverKeys: () => trustedServerKeys(auth, config.dataDir)
+			serverKeys: () => trustedServerKeys(auth, config.dataDir),
+			// the organiser opens attendees' files on the hub without a member's token
+			alsoAllowed: organiser?.isOrganiser
 		})
 	);
 	// Before /api: a sealed message may be larger than /api's body limit (mail.ts has its own).
@@ -374,16 +378,9 @@ export function createApp(deps: AppDeps): PraxisApp {
 	);
 
 	// A browser opening a hub's own address (a typed address, an old QR code) would get an app
-	// whose sign-in cannot work here: pages send it to the member's own Praxis, which offers to
-	// connect to this hub. Files (with an extension) are still served.
-	if (hub) {
-		const upstream = hub.upstream;
-		app.on(['GET', 'HEAD'], '*', async (c, next) => {
-			if (/\.[a-z0-9]+$/i.test(c.req.path) || !(c.req.header('accept') ?? '').includes('text/html')) return next();
-			c.header('cache-control', 'no-store');
-			return c.redirect(hubJoinLink(upstream, new URL(c.req.url).origin), 302);
-		});
-	}
+	// whose sign-in cannot work here: the hub answers pages itself (its landing page and the
+	// organiser's page, server/hub/organiser/). Files (with an extension) are still served.
+	if (organiser) app.route('/', organiser.pages);
 	app.route('/', createStaticApp({ staticDir: config.staticDir }));
 
 	app.notFound((c) => c.json({ error: 'not_found', reason: `nothing at ${c.req.method} ${c.req.path}` }, 404));

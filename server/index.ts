@@ -128,7 +128,9 @@ async function main(): Promise<void> {
 		lines.push(couchdbUrl ? `Store: CouchDB at ${redact(couchdbUrl)}` : `Store: ${config.dataDir}`);
 		if (hub && hubArgs.hub) {
 			process.stdout.write(lines.join('\n') + '\n');
-			void announcement(host, info.port, hubArgs.upstream).then((text) => process.stdout.write(text + '\n'));
+			void announcement(host, info.port, hubArgs.upstream, undefined, hub.organiserAccess.code).then((text) =>
+				process.stdout.write(text + '\n')
+			);
 			void hub.start();
 			return;
 		}

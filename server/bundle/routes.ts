@@ -16,6 +16,8 @@ export interface BundleRoutesDeps {
 	auth: AuthService;
 	users: MemberRoles;
 	serverKeys: () => Promise<ReadonlyMap<string, CryptoKey>>;
+	/** Who may upload besides members (a hub's organiser). */
+	alsoAllowed?: (req: Request) => boolean;
 }
 
 export function createBundleRoutes(deps: BundleRoutesDeps): Hono {
@@ -32,7 +34,7 @@ export function createBundleRoutes(deps: BundleRoutesDeps): Hono {
 		}),
 		async (c) => {
 			const who = await deps.auth.authenticate(c.req.raw, clientAddress(c));
-			if (!who)
+			if (!who && !deps.alsoAllowed?.(c.req.raw))
 				return c.json(
 					{ error: 'unauthorized', reason: 'sign in (or bring a hub pass) to open an updates file here' },
 					401

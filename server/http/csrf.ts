@@ -47,6 +47,14 @@ export function csrfGuard(options: CsrfOptions = {}): MiddlewareHandler {
 	};
 }
 
+/**
+ * Where a request came from when a browser says it is not this server's own page, else null: for
+ * routes outside /api and /couch that check it themselves (a hub's HTML forms).
+ */
+export function foreignOrigin(c: Context, trustProxy = false): string | null {
+	return crossSite(c, new Set(), trustProxy);
+}
+
 /** Where a cross-site request came from, or null when it is the app's own (or unknown: no browser). */
 function crossSite(c: Context, allowed: ReadonlySet<string>, trustProxy: boolean): string | null {
 	const origin = c.req.header('origin');

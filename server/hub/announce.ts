@@ -36,9 +36,11 @@ export async function announcement(
 	host: string,
 	port: number,
 	upstream: string,
-	addresses: LanAddresses = lanAddresses()
+	addresses: LanAddresses = lanAddresses(),
+	organiserCode?: string
 ): Promise<string> {
 	const lines = [`Meetup hub for ${upstream}`];
+	if (organiserCode) lines.push(...organiserLines(host, port, addresses, organiserCode));
 	// '::' listens on IPv4 too (dual stack), like '0.0.0.0'
 	const everyInterface = host === '0.0.0.0' || host === '::';
 	if (!everyInterface && isIPv6(host)) {
@@ -69,4 +71,15 @@ export async function announcement(
 	lines.push(await QRCode.toString(join, { type: 'terminal', small: true }));
 	lines.push('Or, in Praxis under Meetup hub, they type this address:', ...urls.map((u) => `  ${u}`));
 	return lines.join('\n');
+}
+
+/**
+ * The organiser's page and its code, first: whoever started the hub reads them before the
+ * attendees' instructions. The hub keeps the code in memory only: a restart prints a new one.
+ */
+function organiserLines(host: string, port: number, addresses: LanAddresses, code: string): string[] {
+	const everyInterface = host === '0.0.0.0' || host === '::';
+	const at = everyInterface ? (addresses.ipv4[0] ?? 'localhost') : isIPv6(host) ? `[${host}]` : host;
+	const here = everyInterface && at !== 'localhost' ? ` (on this computer: ${hubUrl('localhost', port)}/hub)` : '';
+	return [`Organiser's page: ${hubUrl(at, port)}/hub${here}`, `Organiser code: ${code}`, ''];
 }

@@ -22,7 +22,12 @@ function tokenOf(req: Request): string | null {
 const audienceOk = (aud: unknown): boolean =>
 	aud === undefined || aud === HUB_AUDIENCE || (Array.isArray(aud) && aud.includes(HUB_AUDIENCE));
 
-export function createHubAuth(state: HubState, clock: () => Date = () => new Date()): AuthService {
+/** `onMember` hears every member whose token was accepted (the organiser's count of attendees). */
+export function createHubAuth(
+	state: HubState,
+	clock: () => Date = () => new Date(),
+	onMember?: (name: string) => void
+): AuthService {
 	return {
 		async authenticate(req): Promise<SessionUser | null> {
 			const token = tokenOf(req);
@@ -32,6 +37,7 @@ export function createHubAuth(state: HubState, clock: () => Date = () => new Dat
 				const { sub, jti, roles } = payload;
 				if (!isValidUsername(sub) || typeof jti !== 'string' || !audienceOk(payload.aud)) return null;
 				if (state.revokedTokens().has(jti)) return null;
+				onMember?.(sub);
 				return { name: sub, roles: normalizeRoles(Array.isArray(roles) ? roles.filter(isRole) : []) };
 			} catch (err) {
 				if (err instanceof joseErrors.JOSEError || err instanceof TypeError) return null;

@@ -15,6 +15,11 @@ import { parseHubCredential } from './enrolment';
 import { hubCors } from './cors';
 import { startHubReplication, type HubReplication } from './replicator';
 import { createHubMailRoutes } from './mail';
+import { watchNetwork } from './network-watch';
+import { createOrganiserAccess, type OrganiserAccess } from './organiser/access';
+import { createEveningLedger, type EveningLedger } from './organiser/evening';
+import { createOrganiserApi, createOrganiserPages, isOrganiser } from './organiser/routes';
+import { profileId } from '../../src/lib/domain/ids';
 
 /** How often keys and revocations are fetched again while the upstream is reachable. */
 export const HUB_REFRESH_MS = 5 * 60_000;
@@ -42,10 +47,28 @@ export interface HubAppParts {
 	rolesOf(name: string): readonly Role[];
 	/** The central server's origin: where members' accounts and their Praxis live. */
 	upstream: string;
+	/** The organiser's page and the hub's landing page, given how to export the hub's documents. */
+	organiser(deps: OrganiserDeps): OrganiserParts;
+}
+
+export interface OrganiserDeps {
+	exportBundle: () => Promise<{ bytes: Uint8Array<ArrayBuffer>; count: number }>;
+}
+
+export interface OrganiserParts {
+	/** Mounted at the root, after /api and /couch: /hub, its two files, and every other page path. */
+	pages: Hono;
+	/** Mounted at /api/hub/organiser. */
+	api: Hono;
+	/** Whether a request comes from the organiser (an updates file may be opened with that alone). */
+	isOrganiser(req: Request): boolean;
 }
 
 export interface Hub extends HubAppParts {
 	state: HubState;
+	/** The code printed at start that opens the organiser's page. */
+	organiserAccess: OrganiserAccess;
+	ledger: EveningLedger;
 	/** First contact (keys, revocations) then live replication; resolves once both are started. */
 	start(): Promise<void>;
 	replication(): HubReplication | null;
@@ -62,7 +85,10 @@ export function createHub(options: HubOptions): Hub {
 		fetch: options.fetch,
 		clock
 	});
-	const auth = createHubAuth(state, clock);
+	const ledger = createEveningLedger(clock);
+	const auth = createHubAuth(state, clock, (name) => ledger.memberSeen(name));
+	const organiserAccess = createOrganiserAccess({ credential: options.credential });
+	const local = options.storage.db(COMMUNITY_DB);
 	const rolesOf = (name: string): readonly Role[] => state.roles().get(name) ?? ['member'];
 	const verifier = createSignatureVerifier({
 		storage: options.storage,
@@ -75,6 +101,19 @@ export function createHub(options: HubOptions): Hub {
 	let timer: NodeJS.Timeout | null = null;
 	let lastRefresh = 0;
 	let lastOk = false;
+	let feed: PouchDB.Core.Changes<object> | null = null;
+	let stopWatching: (() => void) | null = null;
+
+	const displayNames = async (names: readonly string[]): Promise<Map<string, string>> => {
+		if (names.length === 0) return new Map();
+		const { rows } = await local.allDocs({ keys: names.map(profileId), include_docs: true });
+		const found = new Map<string, string>();
+		names.forEach((name, i) => {
+			const doc = (rows[i] as { doc?: { displayName?: unknown } | null }).doc;
+			if (typeof doc?.displayName === 'string') found.set(name, doc.displayName);
+		});
+		return found;
+	};
 
 	const refresh = async (): Promise<boolean> => {
 		lastRefresh = Date.now();
@@ -104,10 +143,38 @@ export function createHub(options: HubOptions): Hub {
 		mail: createHubMailRoutes({ storage: options.storage, auth, clock }),
 		cors: hubCors(options.upstream),
 		replication: () => replication,
+		organiserAccess,
+		ledger,
+		organiser(deps) {
+			const routeDeps = {
+				access: organiserAccess,
+				status: {
+					ledger,
+					replication: () => replication,
+					upstreamHost: new URL(options.upstream).host,
+					displayNames,
+					clock
+				},
+				upstream: options.upstream,
+				retryNow: () => replication?.retryNow() ?? null,
+				exportBundle: deps.exportBundle,
+				clock
+			};
+			return {
+				pages: createOrganiserPages(routeDeps),
+				api: createOrganiserApi(routeDeps),
+				isOrganiser: (req) => isOrganiser(organiserAccess, req)
+			};
+		},
 		async start() {
 			await refresh();
+			// before the replication, so what the first pull brings is told apart from attendees' writes
+			feed = local
+				.changes({ since: 'now', live: true })
+				.on('change', (change) => ledger.changed(change.id, change.changes[0].rev));
 			replication = startHubReplication({
-				local: options.storage.db(COMMUNITY_DB),
+				local,
+				onEvent: (event) => ledger.replicationEvent(event),
 				upstream: options.upstream,
 				credential: options.credential,
 				log,
@@ -117,9 +184,13 @@ export function createHub(options: HubOptions): Hub {
 			});
 			timer = setInterval(() => void refresh(), HUB_REFRESH_MS);
 			timer.unref();
+			// a new network (the hall's Wi-Fi back, the laptop moved): try the central server at once
+			stopWatching = watchNetwork({ onChange: () => void replication?.retryNow() });
 		},
 		async stop() {
 			if (timer) clearInterval(timer);
+			stopWatching?.();
+			feed?.cancel();
 			await replication?.stop();
 			replication = null;
 		}

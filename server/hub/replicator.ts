@@ -39,7 +39,14 @@ export interface HubReplicationDeps {
 	random?: () => number;
 	/** Replication batch size (PouchDB's default is 100). */
 	batchSize?: number;
+	/** What each direction did, for the organiser's figures (server/hub/organiser/evening.ts). */
+	onEvent?: (event: ReplicationEvent) => void;
 }
+
+export type ReplicationEvent =
+	| { kind: 'written'; direction: Direction; docs: ReadonlyArray<{ _id: string; _rev?: string }> }
+	| { kind: 'denied'; direction: Direction; id: string }
+	| { kind: 'caught-up'; direction: Direction };
 
 export interface HubReplication {
 	status(): Record<Direction, DirectionStatus>;
@@ -103,6 +110,8 @@ export function startHubReplication(deps: HubReplicationDeps): HubReplication {
 		rep.on('change', (info) => {
 			s.docsWritten += info.docs_written;
 			s.docsRefused += info.doc_write_failures;
+			const docs = (info as { docs?: Array<{ _id: string; _rev?: string }> }).docs ?? [];
+			if (docs.length) deps.onEvent?.({ kind: 'written', direction, docs });
 		});
 		rep.on('paused', (err) => {
 			if (err) return;
@@ -111,11 +120,13 @@ export function startHubReplication(deps: HubReplicationDeps): HubReplication {
 			s.attempt = 0;
 			s.lastError = null;
 			s.lastSyncAt = new Date().toISOString();
+			deps.onEvent?.({ kind: 'caught-up', direction });
 			deps.onContact?.();
 		});
 		rep.on('denied', (err) => {
 			const e = err as { id?: string; reason?: string };
 			log(`hub: upstream refused ${e.id ?? 'a document'}: ${e.reason ?? 'forbidden'}`);
+			if (e.id) deps.onEvent?.({ kind: 'denied', direction, id: e.id });
 		});
 		rep.on('error', (err) => end(describe(err)));
 		rep.on('complete', (info) => end((info as { status?: string }).status === 'cancelled' ? 'cancelled' : 'complete'));
