@@ -1,9 +1,9 @@
 // A meetup night, rehearsed in Chromium: a central server and a hub; two members join the hub
 // by the link its QR code carries; the central server stops (the hall has no internet); they
 // exchange a thread, a reply and a direct message through the hub, and the sender sees the message
-// "Delivered through the hub"; the organiser imports a member's updates file on the hub's own
-// page; the central server starts again, and everything is there exactly once — and the hub's
-// files never held the message's words.
+// "Delivered through the hub"; the organiser opens, on the hub's own page, the updates file of a
+// member who could not come; the central server starts again, and everything is there exactly
+// once — and the hub's files never held the message's words. Screenshots at 360 px go to /tmp.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { networkInterfaces, tmpdir } from 'node:os';
@@ -119,19 +119,56 @@ describe('a meetup night', () => {
 	it('joins by the QR link, passes posts and a sealed message through the hub, and the central server gets everything once', async () => {
 		const alice = await registerMember(server.url, 'alice', 'Alice Martin');
 		const bob = await registerMember(server.url, 'bob', 'Bob Okafor');
+		await registerMember(server.url, 'carol', 'Carol Diaz');
 		const a = await openMemberDevice();
 		const b = await openMemberDevice();
+		const c = await openMemberDevice();
 		await arrive(a, 'alice');
 		await arrive(b, 'bob');
+		await arrive(c, 'carol');
+
+		// Carol cannot come: at home, offline, she writes and saves an updates file for the organiser
+		await c.page.goto(`${server.url}/exchange`);
+		await c.page.getByRole('heading', { name: 'Exchange updates with a file' }).waitFor();
+		await c.page.waitForFunction(() => !!(window as unknown as Partial<Hooked>).__praxisTest?.session?.store);
+		await c.context.setOffline(true);
+		const carols = `Notes from the district office ${Date.now()}`;
+		const carolsThread = await c.page.evaluate(
+			(t) =>
+				(window as unknown as Hooked).__praxisTest.session.store.createThread({
+					category: 'procurement',
+					title: t,
+					body: 'Sorry I could not come',
+					tags: []
+				}),
+			carols
+		);
+		const downloading = c.page.waitForEvent('download');
+		await c.page.getByRole('button', { name: 'Save updates to a file' }).click();
+		const carolsFile = join(c.profileDir, 'carol.praxis');
+		await (await downloading).saveAs(carolsFile);
 
 		// both scan the hub's QR code: it opens their own Praxis, which asks once
-		const join = hubJoinLink(server.url, hub.base);
+		const link = hubJoinLink(server.url, hub.base);
+		await b.page.setViewportSize({ width: 360, height: 740 });
 		for (const d of [a, b]) {
-			await d.page.goto(join);
+			await d.page.goto(link);
 			await d.page.getByRole('heading', { name: 'Connect to this meetup hub?' }).waitFor();
+			if (d === b) await b.page.screenshot({ path: '/tmp/meetup-join-360.png', fullPage: true });
 			await d.page.getByRole('button', { name: 'Connect to this hub' }).click();
 			await d.page.getByRole('status').filter({ hasText: 'Connected to the meetup hub hall' }).waitFor();
 		}
+		await b.page.screenshot({ path: '/tmp/meetup-joined-360.png', fullPage: true });
+
+		// the organiser opens the hub's own page on the hub laptop
+		const organiser = await openDevice(undefined, { viewport: { width: 360, height: 740 } });
+		devices.push(organiser);
+		const o = organiser.page;
+		await o.goto(`${hub.base}/hub`);
+		await o.getByLabel('Organiser code').fill(hub.hub.organiserAccess.code);
+		await o.getByRole('button', { name: 'Open the organiser’s page' }).click();
+		const live = o.locator('#live[role="status"]');
+		await live.filter({ hasText: /2 attendees connected now:/ }).waitFor({ timeout: 30_000 });
 
 		// the hall has no internet
 		const port = Number(new URL(server.url).port);
@@ -173,6 +210,21 @@ describe('a meetup night', () => {
 		await received.waitFor({ timeout: 45_000 });
 		await received.getByText('Came through the meetup hub').waitFor();
 		await sent.getByText('Delivered through the hub').waitFor({ timeout: 30_000 });
+		await a.page.setViewportSize({ width: 360, height: 740 });
+		await a.page.screenshot({ path: '/tmp/meetup-message-360.png', fullPage: true });
+
+		// the organiser opens Carol's file on the hub's page; the attendees get her thread
+		await o.getByLabel('Updates file (.praxis)').setInputFiles(carolsFile);
+		await o.getByRole('button', { name: 'Import the file' }).click();
+		const report = o.locator('#import-result[role="status"]');
+		await report.filter({ hasText: /^[1-9]\d* new, \d+ already here, 0 refused\./ }).waitFor();
+		await b.page.goto(`${server.url}/forums/t/${carolsThread.slice('thread:'.length)}`);
+		await b.page.getByRole('heading', { name: carols }).waitFor({ timeout: 45_000 });
+		await live
+			.filter({ hasText: /The central server .* is unreachable; [1-9]\d* documents? (is|are) waiting to go up\./ })
+			.waitFor({ timeout: 30_000 });
+		await o.evaluate(() => window.scrollTo(0, 0));
+		await o.screenshot({ path: '/tmp/meetup-organiser-360.png', fullPage: true });
 		// the hub relayed it without being able to read it; the scan does find what it can read
 		expect(await hubHolds(title)).toBe(true);
 		expect(await hubHolds(words)).toBe(false);
@@ -180,12 +232,18 @@ describe('a meetup night', () => {
 
 		// the internet comes back
 		server = await startServer({ dataDir: server.dataDir, port });
-		for (const d of [a, b]) await d.page.locator('header .sync').getByRole('button', { name: 'Sync now' }).click();
+		await o.getByRole('button', { name: 'Sync now' }).click();
+		for (const d of [a, b]) {
+			await d.page.setViewportSize({ width: 1280, height: 800 });
+			await d.page.locator('header .sync').getByRole('button', { name: 'Sync now' }).click();
+		}
 		const docs = await until('the evening on the central server', async () => {
 			const all = await communityDocs(server.url, alice);
-			return all.has(thread) && all.has(reply) ? all : null;
+			return all.has(thread) && all.has(reply) && all.has(carolsThread) ? all : null;
 		});
 		expect([...docs.values()].filter((d) => d.title === title)).toHaveLength(1);
+		expect([...docs.values()].filter((d) => d.title === carols)).toHaveLength(1);
+		await live.filter({ hasText: 'everything is up to date' }).waitFor({ timeout: 60_000 });
 		expect([...docs.values()].filter((d) => d.body === 'Our county saved 12%')).toHaveLength(1);
 		const inBobs = await until('the message in Bob’s private database', async () => {
 			const found = (await privateDocs(server.url, bob)).filter((d) => d.body === words);
@@ -195,9 +253,13 @@ describe('a meetup night', () => {
 		expect(inBobs[0]).toMatchObject({ type: 'message', author: 'alice', to: 'bob' });
 		expect((await privateDocs(server.url, alice)).filter((d) => d.body === words)).toHaveLength(1);
 		// on Bob's device, the server's copy replaces the hub's: shown once, no longer "through the hub"
+		await b.page.goto(`${server.url}/messages/alice`);
+		await received.waitFor();
 		await received.getByText('Came through the meetup hub').waitFor({ state: 'detached', timeout: 60_000 });
 		expect(await b.page.locator('li').filter({ hasText: words }).count()).toBe(1);
+		await sent.waitFor();
 		await sent.getByText('Delivered through the hub').waitFor({ state: 'detached', timeout: 60_000 });
+		expect(await sent.getByText('Waiting to reach the central server').count()).toBe(0);
 		expect(await hubHolds(words)).toBe(false);
 	}, 240_000);
 });
