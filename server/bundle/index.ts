@@ -6,7 +6,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
-import { HUB_SIGNER_PREFIX, readBundle, verifyBundle, writeBundle, type BundleDoc } from '../../src/lib/bundle/index';
+import {
+	HUB_SIGNER_PREFIX,
+	hubSignerOf,
+	readBundle,
+	verifyBundle,
+	writeBundle,
+	type BundleDoc,
+	type BundleHeader
+} from '../../src/lib/bundle/index';
 import { collectDocs, missingRevs } from '../../src/lib/pouch/bundle-docs';
 import { certificateFinder, currentDoc, revokedIn } from '../../src/lib/pouch/trust-lookups';
 import type { Storage } from '../storage/index';
@@ -94,6 +102,8 @@ export type ServerImportOutcome =
 			/** Revisions it already held (re-opening a file, or what replication brought). */
 			held: number;
 			refused: Array<{ id: string; reason: string }>;
+			/** Who made the file, in words: a member's name, "the meetup hub {name}" or "the central server". */
+			from: string;
 			/** The outcome in one sentence for the person who opened the file. */
 			summary: string;
 	  }
@@ -107,6 +117,13 @@ export function importSummary(received: number, stored: number, held: number, re
 	const parts = [`${stored} new`, `${held} already here`];
 	if (refused > 0) parts.push(`${refused} refused (the reason is given for each)`);
 	return `${parts.join(', ')}.`;
+}
+
+/** Who made the file, as the import report names them. */
+function fileMaker(header: BundleHeader): string {
+	const hub = hubSignerOf(header);
+	if (hub !== null) return `the meetup hub ${hub}`;
+	return header.signature.device.startsWith(SERVER_SIGNER_PREFIX) ? 'the central server' : header.author;
 }
 
 const isServerFact = (d: BundleDoc) =>
@@ -164,6 +181,7 @@ export async function importServerBundle(
 		stored,
 		held,
 		refused,
+		from: fileMaker(parsed.header),
 		summary: importSummary(parsed.docs.length, stored, held, refused.length)
 	};
 }

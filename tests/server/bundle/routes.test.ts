@@ -40,6 +40,7 @@ describe('POST /api/bundles', () => {
 			stored: 2,
 			held: 0,
 			refused: [],
+			from: 'ana',
 			summary: '2 new, 0 already here.'
 		});
 		expect(await h.storage.db(COMMUNITY_DB).get(t._id)).toMatchObject({ author: 'ana', _rev: t._rev });

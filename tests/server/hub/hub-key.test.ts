@@ -169,12 +169,18 @@ describe('the hub’s updates file on the central server', () => {
 		if (!parsed.ok) throw new Error(parsed.reason);
 		expect(parsed.header.signature.device).toBe('hub:hall');
 		const res = await openUpstream(bytes);
-		const report = (await res.json()) as { stored: number; held: number; refused: unknown[]; summary: string };
+		const report = (await res.json()) as {
+			stored: number;
+			held: number;
+			refused: unknown[];
+			summary: string;
+		};
 		expect(res.status, JSON.stringify(report)).toBe(200);
 		expect(report.stored).toBe(1);
 		expect(report.held).toBe(parsed.docs.length - 1);
 		expect(report.refused).toEqual([]);
 		expect(report.summary).toBe(`1 new, ${parsed.docs.length - 1} already here.`);
+		expect(report).toMatchObject({ from: 'the meetup hub hall' });
 		expect(await has(upstream.storage, doc._id)).toBe(true);
 		// the hub opens its own file too
 		const back = await fetch(`${hub.base}/api/bundles`, {
