@@ -54,6 +54,7 @@ describe('POST /api/bundles', () => {
 			stored: 0,
 			held: 2,
 			refused: [],
+			from: 'ana',
 			summary: 'Nothing new: all 2 documents were already here.'
 		});
 		expect((await h.storage.db(COMMUNITY_DB).info()).doc_count).toBe(info.doc_count);
