@@ -37,10 +37,11 @@ import { deletedAccountAnswer } from './auth/deleted-accounts';
 import { placesRule } from './events/places';
 import { createHubRegistry, type HubRegistry } from './hub/enrolment';
 import { withHubCredentials } from './hub/upstream-auth';
+import { createHubKeyRoutes } from './hub/key-routes';
 import { createRevocationRoutes, hubRelay, privilegedMembersOf } from './hub/relay';
 import type { HubAppParts } from './hub/index';
 import { createBundleRoutes } from './bundle/routes';
-import { exportServerBundle, hubMembersWith, trustedServerKeys } from './bundle/index';
+import { exportServerBundle, hubMembersWith, trustedKeys } from './bundle/index';
 // Events: calendar subscription feeds.
 import { createCalendarRoutes } from './calendar/index';
 import { createRecognitionRoutes } from './recognition/index';
@@ -175,8 +176,12 @@ export function createApp(deps: AppDeps): PraxisApp {
 	const emails = createEmailStore(storage);
 	const appUrl = config.publicUrl ?? 'http://localhost:3000';
 	const hub = deps.hub;
-	// On a hub, the organiser's page exports the hub's documents signed with this server's own key.
-	const organiser = hub?.organiser({ exportBundle: () => exportServerBundle(storage, auth, null, clock()) });
+	// On a hub, this server's own key is the hub's: registered with the upstream at each contact,
+	// published there, and signing the organiser's updates files as `hub:{name}`.
+	hub?.useOwnKey(async () => (await serverSigner(auth.signingKey())).publicKey);
+	const organiser = hub?.organiser({
+		exportBundle: () => exportServerBundle(storage, auth, null, clock(), hub.name)
+	});
 	// Upstream: hubs authenticate with their credential; a hub: members with the upstream's tokens.
 	const gatewayAuth = deps.hub ? deps.hub.auth : withHubCredentials(auth, hubs);
 	const verifier =
@@ -260,7 +265,17 @@ export function createApp(deps: AppDeps): PraxisApp {
 			})
 		);
 		const privacyVersion = async () => (await readPrivacyNotice(config.dataDir)).version;
-		api.route('/auth', createAuthRoutes({ auth, secureCookies: config.secureCookies, addressOf, privacyVersion }));
+		api.route(
+			'/auth',
+			createAuthRoutes({
+				auth,
+				secureCookies: config.secureCookies,
+				addressOf,
+				privacyVersion,
+				hubKeys: () => hubs.publishedKeys()
+			})
+		);
+		api.route('/hubs', createHubKeyRoutes({ hubs }));
 		const accounts = createAccountRoutes({
 			auth,
 			storage,
@@ -343,7 +358,7 @@ export function createApp(deps: AppDeps): PraxisApp {
 			storage,
 			auth: gatewayAuth,
 			users: hub ? hubMembersWith(hub.rolesOf) : auth.users,
-			serverKeys: () => trustedServerKeys(auth, config.dataDir),
+			keys: () => trustedKeys(auth, config.dataDir, hub ? { self: hub.name } : { hubs: () => hubs.publishedKeys() }),
 			// the organiser opens attendees' files on the hub without a member's token
 			alsoAllowed: organiser?.isOrganiser
 		})

@@ -7,6 +7,7 @@ import { parseCredentials, parseRegisterInput } from './input';
 import { clearSessionCookie, setSessionCookie } from './cookies';
 import { AuthError, type PraxisAuth } from './service';
 import { refusal } from '../../src/lib/domain/account-errors';
+import type { PublishedHubKey } from '../hub/enrolment';
 
 export interface AuthRoutesDeps {
 	auth: PraxisAuth;
@@ -15,6 +16,8 @@ export interface AuthRoutesDeps {
 	addressOf?: AddressOf;
 	/** The current privacy notice's version, which registration records as agreed to. */
 	privacyVersion: () => Promise<string>;
+	/** Enrolled meetup hubs' own keys (server/hub/key-routes.ts), published beside the server's. */
+	hubKeys?: () => Promise<PublishedHubKey[]>;
 }
 
 /** Re-throws an AuthError as its `{error, reason}` response (Retry-After on 429). */
@@ -36,7 +39,8 @@ export function createAuthRoutes({
 	auth,
 	secureCookies,
 	addressOf = clientAddress,
-	privacyVersion
+	privacyVersion,
+	hubKeys
 }: AuthRoutesDeps): Hono {
 	const app = new Hono();
 
@@ -114,9 +118,10 @@ export function createAuthRoutes({
 		return c.json(await attempt(() => auth.issueHubToken({ name: user.name, roles: user.roles }, session)));
 	});
 
-	app.get('/keys', (c) => {
+	app.get('/keys', async (c) => {
 		c.header('cache-control', 'public, max-age=300');
-		return c.json(auth.jwks());
+		// hubs' keys vouch for the headers of the updates files they sign, never for documents
+		return c.json({ ...auth.jwks(), hubs: (await hubKeys?.()) ?? [] });
 	});
 
 	return app;

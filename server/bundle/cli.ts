@@ -5,8 +5,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAuthService, keysDirOf } from '../auth/service';
 import { runAsMain, withCliStore, type CliIo } from '../cli';
-import { exportServerBundle, hubMembersWith, hubRolesFromState, importServerBundle, trustedServerKeys } from './index';
+import { exportServerBundle, hubMembersWith, hubRolesFromState, importServerBundle, trustedKeys } from './index';
 import { HUB_STATE_FILE } from '../hub/state';
+import { createHubRegistry } from '../hub/enrolment';
 
 export const USAGE = `Usage: npm run bundle -- <command>
 
@@ -60,7 +61,7 @@ export async function runBundle(args: readonly string[], io: BundleIo): Promise<
 		const outcome = await importServerBundle(
 			storage,
 			existsSync(join(dataDir, HUB_STATE_FILE)) ? hubMembersWith(hubRolesFromState(dataDir)) : auth.users,
-			await trustedServerKeys(auth, dataDir),
+			await trustedKeys(auth, dataDir, { hubs: () => createHubRegistry(storage).publishedKeys() }),
 			file
 		);
 		if (!outcome.ok) {

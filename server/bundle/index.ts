@@ -6,7 +6,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
-import { readBundle, verifyBundle, writeBundle, type BundleDoc } from '../../src/lib/bundle/index';
+import {
+	HUB_SIGNER_PREFIX,
+	hubSignerOf,
+	readBundle,
+	verifyBundle,
+	writeBundle,
+	type BundleDoc,
+	type BundleHeader
+} from '../../src/lib/bundle/index';
 import { collectDocs, missingRevs } from '../../src/lib/pouch/bundle-docs';
 import { certificateFinder, currentDoc, revokedIn } from '../../src/lib/pouch/trust-lookups';
 import type { Storage } from '../storage/index';
@@ -16,38 +24,70 @@ import type { Role } from '../../src/lib/domain/schemas';
 import { createSignatureVerifier, rolesFromUsers } from '../devices/verify';
 import { publicKeysFromJwks, serverSigner, SERVER_SIGNER_PREFIX } from '../devices/server-key';
 import { relayDocs } from '../hub/relay';
-import { HUB_STATE_FILE } from '../hub/state';
+import { HUB_STATE_FILE, hubKeyList, importHubKeys } from '../hub/state';
+import type { PublishedHubKey } from '../hub/enrolment';
 import { REVOCATION_AUTHOR } from '../devices/revoke';
 
-/** This server's key, plus the upstream's keys a hub last fetched (DATA_DIR/hub-state.json). */
-export async function trustedServerKeys(auth: PraxisAuth, dataDir: string): Promise<Map<string, CryptoKey>> {
-	const own = await serverSigner(auth.signingKey());
-	const keys = new Map<string, CryptoKey>([[own.kid, own.publicKey]]);
-	const statePath = join(dataDir, HUB_STATE_FILE);
-	if (existsSync(statePath)) {
-		try {
-			const state = JSON.parse(readFileSync(statePath, 'utf8')) as { keys?: unknown };
-			for (const [kid, key] of await publicKeysFromJwks(Array.isArray(state.keys) ? state.keys : []))
-				keys.set(kid, key);
-		} catch {
-			// an unreadable state file: only this server's own key is trusted
-		}
-	}
-	return keys;
+/** The keys an updates file opened here is checked with (src/lib/bundle/verify.ts BundleTrust). */
+export interface TrustedKeys {
+	/** Keys that vouch for documents and headers signed `server:{kid}`. */
+	serverKeys: ReadonlyMap<string, CryptoKey>;
+	/** Enrolled hubs' keys by name: good for a header signed `hub:{name}`, never for a document. */
+	hubKeys: ReadonlyMap<string, CryptoKey>;
 }
 
+/**
+ * On the central server: its own key, and the enrolled hubs' keys from its registry (`hubs`). On a
+ * hub (DATA_DIR/hub-state.json): the upstream's keys and the hubs' keys it last published, plus the
+ * hub's own key under its own name (`self`), so it opens its own files before its key is listed.
+ * A hub's own key is never one of its server keys: it signs as a hub, not as the central server.
+ */
+export async function trustedKeys(
+	auth: PraxisAuth,
+	dataDir: string,
+	options: { hubs?: () => Promise<readonly PublishedHubKey[]>; self?: string | null } = {}
+): Promise<TrustedKeys> {
+	const own = await serverSigner(auth.signingKey());
+	const state = readKeptKeys(dataDir);
+	const isHub = state !== null || Boolean(options.self);
+	const serverKeys = isHub
+		? await publicKeysFromJwks(Array.isArray(state?.keys) ? state.keys : [])
+		: new Map([[own.kid, own.publicKey]]);
+	const hubKeys = await importHubKeys([...hubKeyList(state?.hubs), ...((await options.hubs?.()) ?? [])]);
+	if (options.self) hubKeys.set(options.self, own.publicKey);
+	return { serverKeys, hubKeys };
+}
+
+/** The keys a hub kept from its last upstream contact (DATA_DIR/hub-state.json), or null on a central server. */
+function readKeptKeys(dataDir: string): { keys?: unknown; hubs?: unknown } | null {
+	const statePath = join(dataDir, HUB_STATE_FILE);
+	if (!existsSync(statePath)) return null;
+	try {
+		return JSON.parse(readFileSync(statePath, 'utf8')) as { keys?: unknown; hubs?: unknown };
+	} catch {
+		// an unreadable state file: no upstream key is trusted
+		return {};
+	}
+}
+
+/**
+ * Everything in `community` (or what changed since `since`) as an updates file signed with this
+ * server's key: as the server (`server:{kid}`), or on a meetup hub as the hub (`asHub`: its
+ * enrolled name, giving `hub:{name}`), whose key the central server publishes.
+ */
 export async function exportServerBundle(
 	storage: Storage,
 	auth: PraxisAuth,
 	since: string | null,
-	now = new Date()
+	now = new Date(),
+	asHub: string | null = null
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; count: number }> {
 	const signer = await serverSigner(auth.signingKey());
 	const docs = await collectDocs(storage.db(COMMUNITY_DB), since);
-	const device = SERVER_SIGNER_PREFIX + signer.kid;
+	const device = asHub === null ? SERVER_SIGNER_PREFIX + signer.kid : HUB_SIGNER_PREFIX + asHub;
 	const bytes = await writeBundle(
 		docs,
-		{ author: REVOCATION_AUTHOR, since, created: now.toISOString(), device },
+		{ author: asHub === null ? REVOCATION_AUTHOR : device, since, created: now.toISOString(), device },
 		async (b) => crypto.subtle.sign({ name: 'Ed25519' }, signer.privateKey, b)
 	);
 	return { bytes, count: docs.length };
@@ -62,6 +102,8 @@ export type ServerImportOutcome =
 			/** Revisions it already held (re-opening a file, or what replication brought). */
 			held: number;
 			refused: Array<{ id: string; reason: string }>;
+			/** Who made the file, in words: a member's name, "the meetup hub {name}" or "the central server". */
+			from: string;
 			/** The outcome in one sentence for the person who opened the file. */
 			summary: string;
 	  }
@@ -77,6 +119,13 @@ export function importSummary(received: number, stored: number, held: number, re
 	return `${parts.join(', ')}.`;
 }
 
+/** Who made the file, as the import report names them. */
+function fileMaker(header: BundleHeader): string {
+	const hub = hubSignerOf(header);
+	if (hub !== null) return `the meetup hub ${hub}`;
+	return header.signature.device.startsWith(SERVER_SIGNER_PREFIX) ? 'the central server' : header.author;
+}
+
 const isServerFact = (d: BundleDoc) =>
 	d.type === 'device' ||
 	(d.type === 'revocation' &&
@@ -89,7 +138,7 @@ const isServerFact = (d: BundleDoc) =>
 export async function importServerBundle(
 	storage: Storage,
 	users: MemberRoles,
-	serverKeys: ReadonlyMap<string, CryptoKey>,
+	{ serverKeys, hubKeys }: TrustedKeys,
 	file: Uint8Array<ArrayBuffer>,
 	now = new Date()
 ): Promise<ServerImportOutcome> {
@@ -109,7 +158,8 @@ export async function importServerBundle(
 		revoked: await revokedIn(db),
 		now,
 		findCertificate: certificateFinder(db),
-		authority
+		authority,
+		hubKeys
 	});
 	if (!verified.ok) return verified;
 	const facts = verified.accepted.filter(isServerFact);
@@ -131,6 +181,7 @@ export async function importServerBundle(
 		stored,
 		held,
 		refused,
+		from: fileMaker(parsed.header),
 		summary: importSummary(parsed.docs.length, stored, held, refused.length)
 	};
 }

@@ -9,13 +9,14 @@ import type { AuthService } from '../auth/types';
 import type { MemberRoles } from '../auth/users';
 import type { Storage } from '../storage/index';
 import { clientAddress } from '../http/client-address';
-import { importServerBundle } from './index';
+import { importServerBundle, type TrustedKeys } from './index';
 
 export interface BundleRoutesDeps {
 	storage: Storage;
 	auth: AuthService;
 	users: MemberRoles;
-	serverKeys: () => Promise<ReadonlyMap<string, CryptoKey>>;
+	/** The server's and enrolled hubs' keys (index.ts trustedKeys), read for each file. */
+	keys: () => Promise<TrustedKeys>;
 	/** Who may upload besides members (a hub's organiser). */
 	alsoAllowed?: (req: Request) => boolean;
 }
@@ -42,7 +43,7 @@ export function createBundleRoutes(deps: BundleRoutesDeps): Hono {
 			const file = new Uint8Array(await c.req.arrayBuffer());
 			if (file.byteLength === 0)
 				return c.json({ error: 'bad_request', reason: 'send the updates file as the request body' }, 400);
-			const outcome = await importServerBundle(deps.storage, deps.users, await deps.serverKeys(), file);
+			const outcome = await importServerBundle(deps.storage, deps.users, await deps.keys(), file);
 			if (!outcome.ok) return c.json({ error: 'bad_request', reason: outcome.reason }, 400);
 			return c.json(outcome);
 		}

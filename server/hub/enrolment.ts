@@ -21,6 +21,19 @@ export interface HubRecord {
 	revokedAt?: string;
 	/** When the hub last presented its credential (kept at most every CONTACT_WRITE_MS). */
 	lastContactAt?: string;
+	/**
+	 * The hub's own Ed25519 public key (raw, base64url), as the hub last registered it
+	 * (PUT /api/hubs/key): published for checking the updates files it signs. A new enrolment
+	 * starts without one.
+	 */
+	publicKey?: string;
+	keyRegisteredAt?: string;
+}
+
+/** An enrolled, unrevoked hub's key as `GET /api/auth/keys` publishes it. */
+export interface PublishedHubKey {
+	name: string;
+	publicKey: string;
 }
 
 /** How often a hub's last contact is written down (it authenticates on every request). */
@@ -34,6 +47,10 @@ export interface HubRegistry {
 	list(): Promise<HubRecord[]>;
 	/** The hub's name for a valid, unrevoked credential, else null. */
 	authenticate(credential: string): Promise<string | null>;
+	/** Keeps `publicKey` as the hub's key (replacing any other); false when it is gone or revoked. */
+	setKey(name: string, publicKey: string): Promise<boolean>;
+	/** The registered keys of hubs enrolled and not revoked. */
+	publishedKeys(): Promise<PublishedHubKey[]>;
 }
 
 export const isHubName = (name: string): boolean => USERNAME_PATTERN.test(name);
@@ -85,6 +102,11 @@ export function createHubRegistry(storage: Storage, clock: () => Date = () => ne
 		}
 	}
 
+	async function list(): Promise<HubRecord[]> {
+		const res = await db().allDocs<HubRecord>({ include_docs: true, ...idRange('hub') });
+		return res.rows.flatMap((row) => (row.doc ? [row.doc] : [])).filter((r) => r.type === 'hub');
+	}
+
 	return {
 		async enrol(name) {
 			if (!isHubName(name)) return { refused: `a hub name is 3–32 of a-z 0-9 _ -` };
@@ -118,10 +140,7 @@ export function createHubRegistry(storage: Storage, clock: () => Date = () => ne
 			cache.delete(name);
 			return true;
 		},
-		async list() {
-			const res = await db().allDocs<HubRecord>({ include_docs: true, ...idRange('hub') });
-			return res.rows.flatMap((row) => (row.doc ? [row.doc] : [])).filter((r) => r.type === 'hub');
-		},
+		list,
 		async authenticate(credential) {
 			const parsed = parseHubCredential(credential);
 			if (!parsed) return null;
@@ -135,6 +154,25 @@ export function createHubRegistry(storage: Storage, clock: () => Date = () => ne
 				expected.length === given.length && timingSafeEqual(new Uint8Array(expected), new Uint8Array(given));
 			if (valid) noteContact(record.name);
 			return valid ? record.name : null;
+		},
+		async setKey(name, publicKey) {
+			// retried: the hub's last contact may be written at the same moment
+			for (let attempt = 0; ; attempt++) {
+				const existing = await get(name);
+				if (!existing || existing.revokedAt) return false;
+				if (existing.publicKey === publicKey) return true;
+				try {
+					await db().put({ ...existing, publicKey, keyRegisteredAt: clock().toISOString() });
+					return true;
+				} catch (err) {
+					if ((err as { status?: number }).status !== 409 || attempt >= 4) throw err;
+				}
+			}
+		},
+		async publishedKeys() {
+			return (await list()).flatMap((r) =>
+				!r.revokedAt && typeof r.publicKey === 'string' ? [{ name: r.name, publicKey: r.publicKey }] : []
+			);
 		}
 	};
 }

@@ -20,6 +20,7 @@ import { createOrganiserAccess, type OrganiserAccess } from './organiser/access'
 import { createEveningLedger, type EveningLedger } from './organiser/evening';
 import { createOrganiserApi, createOrganiserPages, isOrganiser } from './organiser/routes';
 import { profileId } from '../../src/lib/domain/ids';
+import { exportPublicKey } from '../../src/lib/domain/signing';
 
 /** How often keys and revocations are fetched again while the upstream is reachable. */
 export const HUB_REFRESH_MS = 5 * 60_000;
@@ -49,6 +50,13 @@ export interface HubAppParts {
 	upstream: string;
 	/** The organiser's page and the hub's landing page, given how to export the hub's documents. */
 	organiser(deps: OrganiserDeps): OrganiserParts;
+	/** The hub's enrolled name (from its credential): its updates files are signed `hub:{name}`. */
+	name: string | null;
+	/**
+	 * Gives the hub its own public key (this server's key, which createApp holds): registered with
+	 * the upstream at each contact so the central server can vouch for the hub's updates files.
+	 */
+	useOwnKey(publicKey: () => Promise<CryptoKey>): void;
 }
 
 export interface OrganiserDeps {
@@ -78,13 +86,16 @@ export interface Hub extends HubAppParts {
 export function createHub(options: HubOptions): Hub {
 	const clock = options.clock ?? (() => new Date());
 	const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
+	let ownKey: (() => Promise<CryptoKey>) | null = null;
 	const state = createHubState({
 		dataDir: options.dataDir,
 		upstream: options.upstream,
 		credential: options.credential,
 		fetch: options.fetch,
-		clock
+		clock,
+		ownPublicKey: async () => (ownKey ? exportPublicKey(await ownKey()) : null)
 	});
+	const name = parseHubCredential(options.credential)?.name ?? null;
 	const ledger = createEveningLedger(clock);
 	const auth = createHubAuth(state, clock, (name) => ledger.memberSeen(name));
 	const organiserAccess = createOrganiserAccess({ credential: options.credential });
@@ -129,7 +140,7 @@ export function createHub(options: HubOptions): Hub {
 		auth,
 		state,
 		upstream: options.upstream,
-		name: parseHubCredential(options.credential)?.name ?? null,
+		name,
 		replication: () => replication
 	});
 
@@ -145,6 +156,10 @@ export function createHub(options: HubOptions): Hub {
 		replication: () => replication,
 		organiserAccess,
 		ledger,
+		name,
+		useOwnKey(publicKey) {
+			ownKey = publicKey;
+		},
 		organiser(deps) {
 			const routeDeps = {
 				access: organiserAccess,

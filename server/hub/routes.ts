@@ -54,7 +54,7 @@ export function createHubRoutes(deps: HubRoutesDeps): Hono {
 			);
 		return c.json({ user: { name: user.name, roles: user.roles, displayName: user.name } });
 	});
-	app.get('/auth/keys', (c) => c.json({ keys: deps.state.data().keys }));
+	app.get('/auth/keys', (c) => c.json({ keys: deps.state.data().keys, hubs: deps.state.data().hubs }));
 	app.all('/auth/*', (c) => c.json({ error: 'forbidden', reason: elsewhere }, 403));
 	app.all('/devices', (c) => c.json({ error: 'forbidden', reason: elsewhere }, 403));
 	app.all('/devices/*', (c) => c.json({ error: 'forbidden', reason: elsewhere }, 403));

@@ -1,11 +1,15 @@
 // What a hub keeps from its last contact with the upstream, in DATA_DIR/hub-state.json: the
-// upstream's public keys (GET /api/auth/keys), revocation list and privileged members' roles
-// (GET /api/auth/revocations).
+// upstream's public keys and the enrolled hubs' keys it publishes (GET /api/auth/keys), revocation
+// list and privileged members' roles (GET /api/auth/revocations).
 // With them the hub verifies members' tokens and signatures while the upstream is unreachable.
+// At each contact the hub also tells the upstream its own public key (PUT /api/hubs/key), which
+// signs the updates files it saves, so that the central server can vouch for them.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLocalJWKSet, type JWK, type JWTVerifyGetKey } from 'jose';
 import { publicKeysFromJwks } from '../devices/server-key';
+import { importPublicKey } from '../../src/lib/domain/signing';
+import type { PublishedHubKey } from './enrolment';
 import { isRole } from '../auth/users';
 import type { Role } from '../../src/lib/domain/schemas';
 
@@ -22,6 +26,8 @@ export interface HubStateData {
 	revokedTokens: string[];
 	/** Members holding roles beyond `member` (moderators, reviewers, admins), by name. */
 	roles: Record<string, Role[]>;
+	/** Enrolled hubs' keys as the upstream published them (this hub's own among them once registered). */
+	hubs: PublishedHubKey[];
 	/** When keys and revocations were last fetched, or null before the first contact. */
 	fetchedAt: string | null;
 }
@@ -48,10 +54,31 @@ export interface HubStateDeps {
 	fetch?: typeof fetch;
 	clock?: () => Date;
 	timeoutMs?: number;
+	/** This hub's own public key (raw, base64url) to register upstream, or null while it has none. */
+	ownPublicKey?: () => Promise<string | null>;
 }
 
 const strings = (value: unknown): string[] =>
 	Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+/** `[{name, publicKey}]` as the upstream sent or the state file kept it, invalid entries dropped. */
+export function hubKeyList(value: unknown): PublishedHubKey[] {
+	if (!Array.isArray(value)) return [];
+	return value.flatMap((entry: unknown) => {
+		const { name, publicKey } = (entry ?? {}) as Partial<Record<keyof PublishedHubKey, unknown>>;
+		return typeof name === 'string' && typeof publicKey === 'string' ? [{ name, publicKey }] : [];
+	});
+}
+
+/** The published hubs' keys as WebCrypto keys by hub name; malformed ones are skipped. */
+export async function importHubKeys(list: readonly PublishedHubKey[]): Promise<Map<string, CryptoKey>> {
+	const out = new Map<string, CryptoKey>();
+	for (const { name, publicKey } of list) {
+		const key = await importPublicKey(publicKey);
+		if (key) out.set(name, key);
+	}
+	return out;
+}
 
 /** `{name: roles}` as the upstream sent or the state file kept it, invalid entries dropped. */
 function rolesMap(value: unknown): Record<string, Role[]> {
@@ -62,7 +89,15 @@ function rolesMap(value: unknown): Record<string, Role[]> {
 }
 
 function readState(path: string, upstream: string): HubStateData {
-	const empty: HubStateData = { upstream, keys: [], revokedDevices: [], revokedTokens: [], roles: {}, fetchedAt: null };
+	const empty: HubStateData = {
+		upstream,
+		keys: [],
+		revokedDevices: [],
+		revokedTokens: [],
+		roles: {},
+		hubs: [],
+		fetchedAt: null
+	};
 	if (!existsSync(path)) return empty;
 	try {
 		const raw = JSON.parse(readFileSync(path, 'utf8')) as Partial<HubStateData>;
@@ -75,6 +110,7 @@ function readState(path: string, upstream: string): HubStateData {
 			revokedDevices: strings(raw.revokedDevices),
 			revokedTokens: strings(raw.revokedTokens),
 			roles: rolesMap(raw.roles),
+			hubs: hubKeyList(raw.hubs),
 			fetchedAt: typeof raw.fetchedAt === 'string' ? raw.fetchedAt : null
 		};
 	} catch {
@@ -112,12 +148,30 @@ export function createHubState(deps: HubStateDeps): HubState {
 		return res.json();
 	}
 
+	/** Tells the upstream this hub's key; a failure (an older upstream, a network cut) waits for the next contact. */
+	async function registerOwnKey(): Promise<void> {
+		const publicKey = await deps.ownPublicKey?.();
+		if (!publicKey) return;
+		try {
+			await doFetch(new URL('/api/hubs/key', deps.upstream), {
+				method: 'PUT',
+				headers: { authorization: `Bearer ${deps.credential}`, 'content-type': 'application/json' },
+				body: JSON.stringify({ publicKey }),
+				signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000)
+			});
+		} catch {
+			// registered at the next contact
+		}
+	}
+
 	return {
 		data: () => state,
 		async refresh() {
 			try {
+				// registered first, so that the keys fetched next already list it
+				await registerOwnKey();
 				const [jwks, revocations] = await Promise.all([getJson('/api/auth/keys'), getJson('/api/auth/revocations')]);
-				const keys = (jwks as { keys?: unknown }).keys;
+				const { keys, hubs } = jwks as { keys?: unknown; hubs?: unknown };
 				if (!Array.isArray(keys) || keys.length === 0) throw new Error('the upstream published no keys');
 				const r = revocations as { devices?: unknown; tokens?: unknown; roles?: unknown };
 				state = {
@@ -126,6 +180,7 @@ export function createHubState(deps: HubStateDeps): HubState {
 					revokedDevices: strings(r.devices),
 					revokedTokens: strings(r.tokens),
 					roles: rolesMap(r.roles),
+					hubs: hubKeyList(hubs),
 					fetchedAt: clock().toISOString()
 				};
 				derived = null;

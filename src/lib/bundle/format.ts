@@ -33,6 +33,18 @@ export type BundleHeader = {
 
 export type BundleDoc = Record<string, unknown> & { _id: string; _rev?: string };
 
+/**
+ * The `device` of a meetup hub's signature on a bundle header: `hub:{enrolled name}`, checked
+ * against the hub key the central server publishes (verify.ts). Never valid on a document.
+ */
+export const HUB_SIGNER_PREFIX = 'hub:';
+
+/** The enrolled name of the hub that signed a header, or null when a device or server did. */
+export function hubSignerOf(header: Pick<BundleHeader, 'signature'>): string | null {
+	const device = header.signature.device;
+	return device.startsWith(HUB_SIGNER_PREFIX) ? device.slice(HUB_SIGNER_PREFIX.length) : null;
+}
+
 /** A JSON object with a string `_id`: what every line after a bundle's header must be. */
 export function isBundleDoc(value: unknown): value is BundleDoc {
 	return (

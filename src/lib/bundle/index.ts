@@ -12,6 +12,8 @@ export {
 	BUNDLE_FORMAT,
 	BUNDLE_VERSION,
 	BUNDLE_MAX_BYTES,
+	HUB_SIGNER_PREFIX,
+	hubSignerOf,
 	type BundleHeader,
 	type BundleDoc,
 	type BundleSigner,

@@ -1,8 +1,11 @@
 // Verifying a parsed bundle (format.ts) with the shared signing code, before anything is applied:
 // the header must be signed by a certified device of the bundle's author (or by the server), and
 // each document by a certified device of its own author, or of a member allowed to make that write
-// with the roles the importing side knows (BundleTrust.authority), or by the server. A bad header refuses
-// the bundle whole; a document that fails is left out and reported with its reason.
+// with the roles the importing side knows (BundleTrust.authority), or by the server. A header may also
+// be signed by an enrolled meetup hub (`hub:{name}`) with the key the central server published for
+// it; that key vouches for the file only, never for a document in it, so a hub cannot pass off a
+// certificate or a revocation as the server's. A bad header refuses the bundle whole; a document
+// that fails is left out and reported with its reason.
 import { validateCommunityDoc } from '../domain/validate';
 import {
 	canonicalBytes,
@@ -18,7 +21,7 @@ import {
 	type SignerAuthority,
 	type Verdict
 } from '../domain/signing';
-import type { BundleDoc, BundleHeader } from './format';
+import { hubSignerOf, type BundleDoc, type BundleHeader } from './format';
 
 /** The `device` of a server signature (server/devices/server-key.ts SERVER_SIGNER_PREFIX). */
 const SERVER_SIGNER_PREFIX = 'server:';
@@ -36,6 +39,11 @@ export interface BundleTrust {
 	 * (a moderator's edit); without it, only the author's own devices sign validly.
 	 */
 	authority?: SignerAuthority;
+	/**
+	 * Enrolled meetup hubs' public keys by hub name, as the central server published them
+	 * (`GET /api/auth/keys` `hubs`): good for a bundle header signed `hub:{name}`, nothing else.
+	 */
+	hubKeys?: ReadonlyMap<string, CryptoKey>;
 }
 
 export type VerifiedBundle =
@@ -51,6 +59,16 @@ function asCertificate(doc: BundleDoc): DeviceCertificate | null {
 	return isCertificate(doc) ? doc : null;
 }
 
+/** Whether `sig` is a valid Ed25519 signature by `key` over the document's canonical form. */
+async function signedBy(doc: Record<string, unknown>, key: CryptoKey, sig: string): Promise<boolean> {
+	const bytes = fromBase64Url(sig);
+	return (
+		bytes !== null &&
+		bytes.length === 64 &&
+		(await crypto.subtle.verify(SIGNED_ALGORITHM, key, bytes, canonicalBytes(doc)))
+	);
+}
+
 async function verifyServerSigned(
 	doc: Record<string, unknown>,
 	serverKeys: ReadonlyMap<string, CryptoKey>
@@ -60,12 +78,26 @@ async function verifyServerSigned(
 		typeof sig?.device === 'string' ? serverKeys.get(sig.device.slice(SERVER_SIGNER_PREFIX.length)) : undefined;
 	if (!key || typeof sig?.sig !== 'string')
 		return { ok: false, reason: `signed by an unknown server key ${String(sig?.device)}` };
-	const bytes = fromBase64Url(sig.sig);
-	const ok =
-		bytes !== null &&
-		bytes.length === 64 &&
-		(await crypto.subtle.verify(SIGNED_ALGORITHM, key, bytes, canonicalBytes(doc)));
-	return ok ? { ok: true } : { ok: false, reason: 'the server signature does not match (altered after signing?)' };
+	return (await signedBy(doc, key, sig.sig))
+		? { ok: true }
+		: { ok: false, reason: 'the server signature does not match (altered after signing?)' };
+}
+
+/** A header signed by a meetup hub, with the key the central server published for that name. */
+async function verifyHubSigned(
+	header: BundleHeader,
+	hub: string,
+	hubKeys: ReadonlyMap<string, CryptoKey> | undefined
+): Promise<Verdict> {
+	const key = hubKeys?.get(hub);
+	if (!key)
+		return {
+			ok: false,
+			reason: `signed by the meetup hub ${hub}, which the central server does not list (or no longer does)`
+		};
+	return (await signedBy(header, key, header.signature.sig))
+		? { ok: true }
+		: { ok: false, reason: `the meetup hub ${hub}'s signature does not match (altered after signing?)` };
 }
 
 const isServerSigned = (doc: Record<string, unknown>): boolean =>
@@ -118,9 +150,13 @@ export async function verifyBundle(
 ): Promise<VerifiedBundle> {
 	const batch = await batchTrust(docs, trust);
 	const headerDoc: Record<string, unknown> = header;
-	const headerVerdict = isServerSigned(headerDoc)
-		? await verifyServerSigned(headerDoc, trust.serverKeys)
-		: await verifyDocSignature(headerDoc, batch.find, batch.ctx);
+	const hub = hubSignerOf(header);
+	const headerVerdict =
+		hub !== null
+			? await verifyHubSigned(header, hub, trust.hubKeys)
+			: isServerSigned(headerDoc)
+				? await verifyServerSigned(headerDoc, trust.serverKeys)
+				: await verifyDocSignature(headerDoc, batch.find, batch.ctx);
 	if (!headerVerdict.ok) return { ok: false, reason: `The bundle’s own signature fails: ${headerVerdict.reason}.` };
 	return { ok: true, header, ...(await verifyEach(docs, batch)) };
 }

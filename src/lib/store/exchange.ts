@@ -10,11 +10,20 @@ import { deviceAuthority } from './device-authority';
 import type { StoreSigning } from './signing/index';
 import { t } from '../i18n';
 
+/** What a bundle is checked with (BundleTrust's keys), from the sync layer's kept keys. */
+export interface BundleKeys {
+	serverKeys: ReadonlyMap<string, CryptoKey>;
+	hubKeys?: ReadonlyMap<string, CryptoKey>;
+}
+
 export interface ExchangeApi {
 	/** A bundle of the community documents changed since `since` (ISO; null: all), signed by this device. */
 	saveUpdates(since: string | null): Promise<{ blob: Blob; name: string; count: number }>;
-	/** Verifies and applies a bundle file; `serverKeys` gives the central server's public keys. */
-	openUpdates(file: Blob, serverKeys: () => Promise<ReadonlyMap<string, CryptoKey>>): Promise<ImportOutcome>;
+	/**
+	 * Verifies and applies a bundle file; `keys` gives the central server's public keys and the
+	 * meetup hubs' keys it published (good for a hub's file header only).
+	 */
+	openUpdates(file: Blob, keys: () => Promise<BundleKeys>): Promise<ImportOutcome>;
 }
 
 export function createExchange(
@@ -45,10 +54,12 @@ export function createExchange(
 				count
 			};
 		},
-		async openUpdates(file, serverKeys) {
+		async openUpdates(file, keys) {
 			const bytes = new Uint8Array(await file.arrayBuffer());
+			const { serverKeys, hubKeys } = await keys();
 			const outcome = await importBundle(community, bytes, {
-				serverKeys: await serverKeys(),
+				serverKeys,
+				hubKeys,
 				revoked: await revokedIn(community),
 				now: new Date(),
 				findCertificate: certificateFinder(community),

@@ -1,6 +1,9 @@
 // What the device keeps in localStorage (per browser, not per member), all in this one module:
 //   praxis-server-keys   the central server's public keys (JWKs), to verify bundles and hub
 //                        documents offline (sync/hub-keys.ts fetches them)
+//   praxis-hub-keys      the enrolled meetup hubs' own keys ([{name, publicKey}]) as the central
+//                        server published them beside its own: they vouch for the header of an
+//                        updates file a hub saved, never for a document (sync/hub-keys.ts)
 //   praxis-member-roles  the privileged members' roles, to judge their signed edits offline
 //   praxis-hub           the meetup hub's address, the member's hub token and whether the hub
 //                        was connected when last seen (sync/hub.ts, sync/hub-session.svelte.ts)
@@ -10,6 +13,7 @@
 import { ROLES, type Role } from '../domain/schemas';
 
 export const SERVER_KEYS_STORAGE_KEY = 'praxis-server-keys';
+export const HUB_KEYS_STORAGE_KEY = 'praxis-hub-keys';
 export const MEMBER_ROLES_STORAGE_KEY = 'praxis-member-roles';
 /** Where the hub address and token are kept on the device. */
 export const HUB_STORAGE_KEY = 'praxis-hub';
@@ -40,6 +44,30 @@ export function keptServerKeys(storage: Pick<Storage, 'getItem'> = localStorage)
 		kept = [];
 	}
 	return Array.isArray(kept) ? kept : [];
+}
+
+// ---- The meetup hubs' keys ----
+
+/** Replaces the kept hub keys with the list just published (a revoked hub's key leaves with it). */
+export function keepHubKeys(hubs: readonly unknown[], storage: Pick<Storage, 'setItem'> = localStorage): void {
+	storage.setItem(HUB_KEYS_STORAGE_KEY, JSON.stringify(hubs));
+}
+
+/** The kept hub keys, well-formed entries only; empty when none or unreadable. */
+export function keptHubKeys(
+	storage: Pick<Storage, 'getItem'> | undefined = deviceStorage()
+): Array<{ name: string; publicKey: string }> {
+	let kept: unknown;
+	try {
+		kept = JSON.parse(storage?.getItem(HUB_KEYS_STORAGE_KEY) ?? '[]');
+	} catch {
+		kept = [];
+	}
+	if (!Array.isArray(kept)) return [];
+	return kept.flatMap((entry: unknown) => {
+		const { name, publicKey } = (entry ?? {}) as { name?: unknown; publicKey?: unknown };
+		return typeof name === 'string' && typeof publicKey === 'string' ? [{ name, publicKey }] : [];
+	});
 }
 
 // ---- The privileged members' roles ----

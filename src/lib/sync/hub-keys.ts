@@ -1,11 +1,20 @@
-// The central server's public keys and the privileged members' roles, fetched while online and
-// kept on the device (store/kept-keys.ts), so a bundle opened or a hub document received offline
-// can still be verified.
+// The central server's public keys, the enrolled meetup hubs' keys it publishes beside them, and
+// the privileged members' roles, fetched while online and kept on the device (store/kept-keys.ts),
+// so a bundle opened or a hub document received offline can still be verified.
 import { publicKeysFrom } from './hub-jwks';
 import { API_PATH } from './gateway';
-import { deviceStorage, hasDeviceStorage, keepRoles, keepServerKeys, keptServerKeys } from '../store/kept-keys';
+import { importPublicKey } from '../domain/signing';
+import {
+	deviceStorage,
+	hasDeviceStorage,
+	keepHubKeys,
+	keepRoles,
+	keepServerKeys,
+	keptHubKeys,
+	keptServerKeys
+} from '../store/kept-keys';
 
-export { SERVER_KEYS_STORAGE_KEY, MEMBER_ROLES_STORAGE_KEY, keptRoles } from '../store/kept-keys';
+export { SERVER_KEYS_STORAGE_KEY, HUB_KEYS_STORAGE_KEY, MEMBER_ROLES_STORAGE_KEY, keptRoles } from '../store/kept-keys';
 export { deviceAuthority } from '../store/device-authority';
 
 /** Keeps the server keys for later offline checks (no-op where there is no localStorage, e.g. Node). */
@@ -23,13 +32,35 @@ export async function serverKeys(
 	try {
 		const response = await fetchFn(`${apiBase}/auth/keys`, { headers: { accept: 'application/json' } });
 		if (response.ok) {
-			const body = (await response.json()) as { keys?: unknown };
-			if (Array.isArray(body.keys)) keepServerKeys(body.keys, storage);
+			const body = (await response.json()) as { keys?: unknown; hubs?: unknown };
+			if (Array.isArray(body.keys)) {
+				keepServerKeys(body.keys, storage);
+				// the list replaces the kept one, so a revoked hub's key is forgotten here too
+				keepHubKeys(Array.isArray(body.hubs) ? body.hubs : [], storage);
+			}
 		}
 	} catch {
 		// offline: use the keys kept from the last time
 	}
 	return publicKeysFrom(keptServerKeys(storage));
+}
+
+/**
+ * The keys an updates file is checked with: the central server's (fetched now when online, else
+ * the kept ones) and the meetup hubs' it published, by hub name, for headers signed `hub:{name}`.
+ */
+export async function bundleKeys(
+	fetchFn: typeof fetch = fetch,
+	apiBase = API_PATH,
+	storage?: Pick<Storage, 'getItem' | 'setItem'>
+): Promise<{ serverKeys: Map<string, CryptoKey>; hubKeys: Map<string, CryptoKey> }> {
+	const server = await serverKeys(fetchFn, apiBase, storage);
+	const hubKeys = new Map<string, CryptoKey>();
+	for (const { name, publicKey } of keptHubKeys(storage ?? deviceStorage())) {
+		const key = await importPublicKey(publicKey);
+		if (key) hubKeys.set(name, key);
+	}
+	return { serverKeys: server, hubKeys };
 }
 
 /**

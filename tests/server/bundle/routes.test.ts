@@ -40,6 +40,7 @@ describe('POST /api/bundles', () => {
 			stored: 2,
 			held: 0,
 			refused: [],
+			from: 'ana',
 			summary: '2 new, 0 already here.'
 		});
 		expect(await h.storage.db(COMMUNITY_DB).get(t._id)).toMatchObject({ author: 'ana', _rev: t._rev });
@@ -53,6 +54,7 @@ describe('POST /api/bundles', () => {
 			stored: 0,
 			held: 2,
 			refused: [],
+			from: 'ana',
 			summary: 'Nothing new: all 2 documents were already here.'
 		});
 		expect((await h.storage.db(COMMUNITY_DB).info()).doc_count).toBe(info.doc_count);
