@@ -14,7 +14,7 @@ import { createHubRoutes } from './routes';
 import { parseHubCredential } from './enrolment';
 import { hubCors } from './cors';
 import { startHubReplication, type HubReplication } from './replicator';
-import { createHubMailRoutes } from './mail';
+import { createHubMailRoutes, hubMailFigures } from './mail';
 import { watchNetwork } from './network-watch';
 import { createOrganiserAccess, type OrganiserAccess } from './organiser/access';
 import { createEveningLedger, type EveningLedger } from './organiser/evening';
@@ -168,6 +168,7 @@ export function createHub(options: HubOptions): Hub {
 					replication: () => replication,
 					upstreamHost: new URL(options.upstream).host,
 					displayNames,
+					messages: () => hubMailFigures(options.storage),
 					clock
 				},
 				upstream: options.upstream,

@@ -60,6 +60,18 @@ const isMessageId = (id: unknown): id is string =>
 type Refusal = { id: string; error: string; reason: string };
 type Accepted = { id: string; state: 'waiting' | 'delivered' };
 
+/** For the organiser's page: messages delivered this evening, and those waiting for their recipient. */
+export async function hubMailFigures(storage: Storage): Promise<{ passed: number; waiting: number }> {
+	const res = await storage.db(HUB_MAIL_DB).allDocs({ include_docs: true, startkey: 'mail:', endkey: 'mail:\uffff' });
+	let passed = 0;
+	let waiting = 0;
+	for (const row of res.rows) {
+		if ((row.doc as unknown as MailDoc | undefined)?.box) waiting++;
+		else passed++;
+	}
+	return { passed, waiting };
+}
+
 export function createHubMailRoutes(deps: HubMailDeps): Hono {
 	const clock = deps.clock ?? (() => new Date());
 	const db = () => deps.storage.db(HUB_MAIL_DB);

@@ -3,7 +3,8 @@
 // exchange a thread, a reply and a direct message through the hub, and the sender sees the message
 // "Delivered through the hub"; the organiser opens, on the hub's own page, the updates file of a
 // member who could not come; the central server starts again, and everything is there exactly
-// once — and the hub's files never held the message's words. Screenshots at 360 px go to /tmp.
+// once — and the hub's files never held the message's words. Last, the hub's own updates file
+// opens on a member's device. Screenshots at 360 px go to /tmp.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { networkInterfaces, tmpdir } from 'node:os';
@@ -223,6 +224,7 @@ describe('a meetup night', () => {
 		await live
 			.filter({ hasText: /The central server .* is unreachable; [1-9]\d* documents? (is|are) waiting to go up\./ })
 			.waitFor({ timeout: 30_000 });
+		await live.filter({ hasText: '1 direct message passed on, sealed: the hub cannot read it.' }).waitFor();
 		await o.evaluate(() => window.scrollTo(0, 0));
 		await o.screenshot({ path: '/tmp/meetup-organiser-360.png', fullPage: true });
 		// the hub relayed it without being able to read it; the scan does find what it can read
@@ -260,6 +262,20 @@ describe('a meetup night', () => {
 		await sent.waitFor();
 		await sent.getByText('Delivered through the hub').waitFor({ state: 'detached', timeout: 60_000 });
 		expect(await sent.getByText('Waiting to reach the central server').count()).toBe(0);
+
+		// the organiser saves the hub's file (signed by the hub, whose key the central server
+		// publishes); a member's device opens it and says where it came from
+		const saving = o.waitForEvent('download');
+		await o.getByRole('link', { name: 'Save an updates file' }).click();
+		const hubFile = join(organiser.profileDir, 'hub.praxis');
+		await (await saving).saveAs(hubFile);
+		await b.page.goto(`${server.url}/exchange`);
+		await b.page.getByLabel('Updates file (.praxis)').setInputFiles(hubFile);
+		await b.page
+			.getByRole('status')
+			.filter({ hasText: /^(Opened \d+ documents?|Nothing new) from the meetup hub hall: / })
+			.waitFor();
+		expect(await b.page.getByRole('alert').count()).toBe(0);
 		expect(await hubHolds(words)).toBe(false);
 	}, 240_000);
 });

@@ -106,6 +106,7 @@ function liveFigures(s: OrganiserStatus): string {
 <p data-field="relayed">${escapeHtml(s.text.relayed)}</p>
 <p data-field="waiting">${escapeHtml(s.text.waiting)}</p>
 <p data-field="refused"${s.text.refused ? '' : ' hidden'}>${escapeHtml(s.text.refused)}</p>
+<p data-field="messages"${s.text.messages ? '' : ' hidden'}>${escapeHtml(s.text.messages)}</p>
 </div>`;
 }
 

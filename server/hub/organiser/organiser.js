@@ -54,7 +54,17 @@
 			if (res.status === 401) return endSession();
 			if (!res.ok) return;
 			const status = await res.json();
-			for (const field of ['upstream', 'attendees', 'received', 'relayed', 'waiting', 'refused', 'nextTry', 'updated'])
+			for (const field of [
+				'upstream',
+				'attendees',
+				'received',
+				'relayed',
+				'waiting',
+				'refused',
+				'messages',
+				'nextTry',
+				'updated'
+			])
 				setText(field, status.text[field]);
 			setNames(status.attendees);
 		} catch {

@@ -14,6 +14,8 @@ export interface OrganiserStatus {
 	waiting: number;
 	/** Revisions the central server refused this evening. */
 	refused: number;
+	/** Direct messages passed on sealed (the hub cannot read them), and those waiting for their recipient. */
+	messages: { passed: number; waiting: number };
 	upstream: {
 		state: 'not-started' | 'connecting' | 'up-to-date' | 'sending' | 'unreachable';
 		nextTryAt: string | null;
@@ -28,6 +30,8 @@ export interface OrganiserStatus {
 		relayed: string;
 		waiting: string;
 		refused: string;
+		/** "" when no message went through the hub. */
+		messages: string;
 		updated: string;
 	};
 }
@@ -38,6 +42,8 @@ export interface StatusSources {
 	/** The central server's host, as attendees know it. */
 	upstreamHost: string;
 	displayNames: (names: readonly string[]) => Promise<Map<string, string>>;
+	/** Direct messages through the hub (mail.ts hubMailFigures); none when absent. */
+	messages?: () => Promise<{ passed: number; waiting: number }>;
 	clock: () => Date;
 }
 
@@ -81,12 +87,14 @@ export async function organiserStatus(sources: StatusSources, lang: PageLanguage
 		unreachable: () => w.upUnreachable(host, figures.waiting)
 	}[state]();
 	const relayed = figures.relayed;
+	const messages = (await sources.messages?.()) ?? { passed: 0, waiting: 0 };
 	return {
 		attendees: here.map((a) => ({ name: a.name, displayName: names.get(a.name) ?? a.name })),
 		received: figures.received,
 		relayed,
 		waiting: figures.waiting,
 		refused: figures.refused,
+		messages,
 		upstream: { state, nextTryAt: next },
 		text: {
 			upstream,
@@ -96,6 +104,7 @@ export async function organiserStatus(sources: StatusSources, lang: PageLanguage
 			relayed: w.relayed(relayed),
 			waiting: w.waiting(figures.waiting),
 			refused: figures.refused > 0 ? w.refusedUp(figures.refused) : '',
+			messages: messages.passed + messages.waiting > 0 ? w.messages(messages.passed, messages.waiting) : '',
 			updated: w.updatedAt(time(now))
 		}
 	};

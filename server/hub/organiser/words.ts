@@ -64,6 +64,21 @@ const en = {
 			: n === 1
 				? '1 document is waiting to go up.'
 				: `${n} documents are waiting to go up.`,
+	messages: (passed: number, waiting: number) =>
+		[
+			passed > 0
+				? passed === 1
+					? '1 direct message passed on, sealed: the hub cannot read it.'
+					: `${passed} direct messages passed on, sealed: the hub cannot read them.`
+				: '',
+			waiting > 0
+				? waiting === 1
+					? '1 sealed message is waiting for its recipient.'
+					: `${waiting} sealed messages are waiting for their recipients.`
+				: ''
+		]
+			.filter(Boolean)
+			.join(' '),
 	refusedUp: (n: number) =>
 		n === 1
 			? 'The central server refused 1 document (the hub’s log says why).'
@@ -153,6 +168,21 @@ const fr: Words = {
 			: n === 1
 				? '1 document attend d’être envoyé.'
 				: `${n} documents attendent d’être envoyés.`,
+	messages: (passed, waiting) =>
+		[
+			passed > 0
+				? passed === 1
+					? '1 message privé transmis, scellé : le relais ne peut pas le lire.'
+					: `${passed} messages privés transmis, scellés : le relais ne peut pas les lire.`
+				: '',
+			waiting > 0
+				? waiting === 1
+					? '1 message scellé attend son destinataire.'
+					: `${waiting} messages scellés attendent leurs destinataires.`
+				: ''
+		]
+			.filter(Boolean)
+			.join(' '),
 	refusedUp: (n) =>
 		n === 1
 			? 'Le serveur central a refusé 1 document (le journal du relais dit pourquoi).'
@@ -241,6 +271,21 @@ const es: Words = {
 			: n === 1
 				? '1 documento pendiente de envío.'
 				: `${n} documentos pendientes de envío.`,
+	messages: (passed, waiting) =>
+		[
+			passed > 0
+				? passed === 1
+					? '1 mensaje directo entregado, sellado: el hub no puede leerlo.'
+					: `${passed} mensajes directos entregados, sellados: el hub no puede leerlos.`
+				: '',
+			waiting > 0
+				? waiting === 1
+					? '1 mensaje sellado espera a su destinatario.'
+					: `${waiting} mensajes sellados esperan a sus destinatarios.`
+				: ''
+		]
+			.filter(Boolean)
+			.join(' '),
 	refusedUp: (n) =>
 		n === 1
 			? 'El servidor central rechazó 1 documento (el registro del nodo dice por qué).'

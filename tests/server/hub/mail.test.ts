@@ -24,7 +24,7 @@ import {
 } from '../../../src/lib/domain/sealed';
 import { seedCategories } from '../../../server/seed';
 import { serverSigner } from '../../../server/devices/server-key';
-import { HUB_MAIL_DB, MAIL_LIMITS } from '../../../server/hub/mail';
+import { HUB_MAIL_DB, MAIL_LIMITS, hubMailFigures } from '../../../server/hub/mail';
 import { has, register, startHub, startUpstream, waitFor, type Node } from './support';
 import type { Hub } from '../../../server/hub/index';
 
@@ -160,6 +160,8 @@ describe('messages through the hub', () => {
 		const after = (await (await mail(members.ana.hubToken)).json()) as { sent: Array<{ state: string }> };
 		expect(after.sent).toMatchObject([{ id, to: 'ben', state: 'delivered' }]);
 		expect(((await (await mail(members.ben.hubToken)).json()) as { inbox: unknown[] }).inbox).toEqual([]);
+		// what the organiser's page counts
+		expect(await hubMailFigures(hub.storage)).toEqual({ passed: 1, waiting: 0 });
 		// once read, the database keeps only the receipt (no revision with the sealed box); the
 		// words were never in the hub's files
 		const receipt = await hub.storage.db(HUB_MAIL_DB).get(`mail:${id}`, { revs_info: true });
