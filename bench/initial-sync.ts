@@ -37,7 +37,9 @@ export async function praxisFirstSync(
 	server: PraxisServer,
 	docs: number,
 	net: NetworkProfile,
-	usableOnly = false
+	usableOnly = false,
+	/** Runs in the same browser once the first sync is complete (more figures on the full replica). */
+	after?: (b: BenchBrowser) => Promise<void>
 ): Promise<SyncRun> {
 	await settle();
 	const b = await openBrowser({ testHook: true });
@@ -54,7 +56,9 @@ export async function praxisFirstSync(
 			await projectedAndIndexed(b.page);
 			completeMs = performance.now() - t0;
 		}
-		return { network: net.name, usableMs, completeMs, sync: b.traffic(isSync), total: b.traffic(), docs };
+		const run = { network: net.name, usableMs, completeMs, sync: b.traffic(isSync), total: b.traffic(), docs };
+		await after?.(b);
+		return run;
 	} finally {
 		await b.dispose();
 	}

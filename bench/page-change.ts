@@ -41,7 +41,7 @@ function topSelfTime(profile: { nodes: ProfileNode[]; samples: number[]; timeDel
 		.map(([key, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${key}`);
 }
 
-interface Step {
+export interface Step {
 	name: string;
 	/** what to click: a link in the main menu, or the first link in the page matching a selector */
 	menu?: string;
@@ -52,7 +52,7 @@ interface Step {
 }
 
 const MAIN_CONTENT = 'main h1';
-const STEPS: Step[] = [
+export const STEPS: Step[] = [
 	{ name: 'home', menu: 'Home', path: /^\/$/, ready: 'main h2' },
 	{
 		name: 'forums',
@@ -101,11 +101,11 @@ async function load(page: Page, docs: object[]): Promise<void> {
 	}
 }
 
-const p = (xs: number[], q: number) =>
+export const p = (xs: number[], q: number) =>
 	xs.length ? +[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))].toFixed(1) : NaN;
 
 /** Clicks and returns the ms from the click event to the new page's content in the document. */
-async function timedChange(page: Page, step: Step): Promise<number> {
+export async function timedChange(page: Page, step: Step): Promise<number> {
 	await page.evaluate(
 		({ ready }) => {
 			const w = window as unknown as { changeStart?: number; changeEnd?: number };
