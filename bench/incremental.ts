@@ -2,18 +2,20 @@
 // follow the Praxis server's community feed live (from "now", as devices that already hold the
 // community would), a member writes a post through the gateway, and each client's delay until it
 // has the post is recorded (several posts; p50/p95). Server RSS is read from /proc with the 200
-// feeds open. Run alone: node --import tsx bench/incremental.ts [clients]
+// feeds open. BENCH_SCALE=10 serves the generated community ten times over (about 100,000
+// documents; docs/scaling.md). Run alone: node --import tsx bench/incremental.ts [clients]
 import PouchDB from 'pouchdb';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import { execFileSync } from 'node:child_process';
 import { ulid } from 'ulid';
-import { generateCommunity } from './lib/generate';
+import { generateCommunity, scaledShape } from './lib/generate';
 import { startPraxis } from './lib/servers';
 import { TEST_PASSWORD, registerMember, signAs } from '../tests/e2e/support/server';
 import { runAlone, type Figures } from './lib/report';
 
 PouchDB.plugin(memoryAdapter);
 const POSTS = 5;
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 
 /** RSS in MB of this process's child running server/index.ts. */
 function serverRssMb(): number | null {
@@ -26,7 +28,7 @@ const pct = (xs: number[], p: number) =>
 	[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 export async function incrementalBench(clients = 200): Promise<Figures> {
-	const community = generateCommunity();
+	const community = SCALE > 1 ? generateCommunity(20260101, scaledShape(SCALE)) : generateCommunity();
 	const server = await startPraxis(community.docs);
 	const writer = await registerMember(server.url, 'bench-writer', 'Bench Writer');
 	// The writer's device is certified as the app does it (tests/e2e/support/server.ts signAs),
@@ -95,7 +97,7 @@ export async function incrementalBench(clients = 200): Promise<Figures> {
 			server_rss_mb: Math.max(rssLive ?? 0, rssAfter ?? 0)
 		};
 		console.log(
-			`incremental: ${clients} clients, p50 ${figures.p50_ms} ms, p95 ${figures.p95_ms} ms, server RSS ${figures.server_rss_mb} MB (idle ${rssIdle} MB)`
+			`incremental over ${community.docs.length} documents: ${clients} clients, p50 ${figures.p50_ms} ms, p95 ${figures.p95_ms} ms, server RSS ${figures.server_rss_mb} MB (idle ${rssIdle} MB)`
 		);
 		return figures;
 	} finally {
