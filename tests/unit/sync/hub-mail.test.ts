@@ -106,6 +106,8 @@ describe('messages through a hub', () => {
 			{ id, from: ana.member.name, body: 'See you at the side door', pending: false, hub: 'received' }
 		]);
 		expect((await ben.people.conversations())[0]).toMatchObject({ peer: ana.member.name, unread: 1 });
+		// and a notification, the one the server's copy would give
+		expect((await ben.people.notifications()).map((n) => n.id)).toContain(`message:${id}`);
 		await ben.people.markConversationRead(ana.member.name);
 		expect((await ben.people.conversations())[0]).toMatchObject({ unread: 0 });
 

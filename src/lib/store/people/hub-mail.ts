@@ -16,6 +16,7 @@ import { idRange } from '../../domain/ids';
 import type { DeviceCertificate } from '../../domain/signing';
 import type { BoxRecipient } from '../../domain/sealed';
 import { revokedIn } from '../../pouch/trust-lookups';
+import { notificationsFor } from '../../domain/notifications';
 
 export interface HubMailRow {
 	id: string;
@@ -85,9 +86,12 @@ export async function receivedThroughHub(
 	const parsed = v.safeParse(messageSchema, doc);
 	if (!parsed.success || parsed.output.to !== ctx.member.name) return false;
 	const m = parsed.output;
-	const messages = eventsTables(ctx.db).messages;
-	return ctx.db.transaction('rw', [table(ctx), messages], async () => {
+	const { messages, notifications } = eventsTables(ctx.db);
+	// the same row (id `message:{id}`) the private feed derives when the server's copy arrives
+	const notes = await notificationsFor(doc, ctx.member.name, { get: async () => null, myRsvp: async () => null });
+	return ctx.db.transaction('rw', [table(ctx), messages, notifications], async () => {
 		if ((await messages.get(m._id)) || (await table(ctx).get(m._id))) return false;
+		if (notes.length > 0) await notifications.bulkPut(notes);
 		await table(ctx).put({
 			id: m._id,
 			kind: 'in',
