@@ -20,16 +20,31 @@ function withLast(thread: ThreadRow, replyCount: number, last: PostRow | null, f
 	};
 }
 
+/** Whether a thread has an accepted answer that is still there (not deleted since). */
+export function hasAnswer(thread: Pick<ThreadRow, 'answer' | 'answerGone'>): boolean {
+	return !!thread.answer && !thread.answerGone;
+}
+
+function withAnswerGone(thread: ThreadRow, gone: boolean): ThreadRow {
+	const { answerGone: _was, ...rest } = thread;
+	return gone && thread.answer ? { ...rest, answerGone: true } : rest;
+}
+
 /** The thread row with its aggregates derived from all of its post rows. */
 export function withThreadAggregates(thread: ThreadRow, posts: readonly PostRow[]): ThreadRow {
 	let replyCount = 0;
 	let last: PostRow | null = null;
+	let gone = false;
 	for (const post of posts) {
-		if (post.thread !== thread.id || post.deleted) continue;
+		if (post.thread !== thread.id) continue;
+		if (post.deleted) {
+			if (post.id === thread.answer) gone = true;
+			continue;
+		}
 		replyCount++;
 		if (!last || later(post, last)) last = post;
 	}
-	return withLast(thread, replyCount, last, null);
+	return withAnswerGone(withLast(thread, replyCount, last, null), gone);
 }
 
 /**
@@ -41,12 +56,17 @@ export function addPosts(thread: ThreadRow, added: readonly PostRow[]): ThreadRo
 	let last: PostRow | null = null;
 	const previous =
 		thread.lastPostAt && thread.lastPostId ? { createdAt: thread.lastPostAt, id: thread.lastPostId } : null;
+	let gone = thread.answerGone === true;
 	for (const post of added) {
-		if (post.thread !== thread.id || post.deleted) continue;
+		if (post.thread !== thread.id) continue;
+		if (post.deleted) {
+			if (post.id === thread.answer) gone = true;
+			continue;
+		}
 		replyCount++;
 		if ((!last || later(post, last)) && (!previous || later(post, previous))) last = post;
 	}
-	return withLast(thread, replyCount, last, thread);
+	return withAnswerGone(withLast(thread, replyCount, last, thread), gone);
 }
 
 /** Vote totals of one target, derived from its vote rows; `member`'s own vote as `mine`. */
@@ -70,6 +90,7 @@ export function sameAggregates(a: ThreadRow, b: ThreadRow): boolean {
 		a.lastPostAt === b.lastPostAt &&
 		a.lastAuthor === b.lastAuthor &&
 		a.lastPostId === b.lastPostId &&
-		a.lastActivity === b.lastActivity
+		a.lastActivity === b.lastActivity &&
+		a.answerGone === b.answerGone
 	);
 }

@@ -138,10 +138,14 @@ function projectDoc(doc: CommunityDoc, rev: string, conflicted: boolean, current
 				order: doc.order
 			});
 			return;
-		case 'thread':
-			ops.put('threads', doc._id, threadRow(doc, rev, conflicted, current as ThreadRow | undefined));
+		case 'thread': {
+			const previous = current as ThreadRow | undefined;
+			ops.put('threads', doc._id, threadRow(doc, rev, conflicted, previous));
 			ops.threads.add(doc._id);
+			// a newly accepted answer: whether that reply is still there is read from the posts
+			if (previous && doc.answer !== previous.answer) ops.recount.add(doc._id);
 			return;
+		}
 		case 'post': {
 			const row = postRow(doc, rev, conflicted);
 			ops.put('posts', doc._id, row);
@@ -200,6 +204,7 @@ function threadRow(doc: Thread, rev: string, conflicted: boolean, current: Threa
 		lastPostAt: current?.lastPostAt ?? null,
 		lastAuthor: current?.lastAuthor ?? null,
 		lastPostId: current?.lastPostId ?? null,
+		...(doc.answer && current?.answerGone && current.answer === doc.answer ? { answerGone: true as const } : {}),
 		edited: doc.updatedAt !== undefined && doc.updatedAt !== doc.createdAt,
 		deleted: 0,
 		conflicted,

@@ -4,6 +4,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { StoreContext } from './context';
 import type { CategoryView, ListThreadsOptions, PostRow, PostView, ThreadRow, ThreadView } from './types';
+import { hasAnswer } from './aggregates';
 
 export const THREADS_PAGE_SIZE = 25;
 
@@ -98,7 +99,7 @@ async function deepPage(ctx: StoreContext, category: string, offset: number, lim
  * that was not accepted leaves the question open, so replies do not take a thread off the list.
  */
 function unanswered(ctx: StoreContext, category: string, tag: string | undefined) {
-	return listed(ctx, category).filter((row) => !row.answer && (!tag || row.tags.includes(tag)));
+	return listed(ctx, category).filter((row) => !hasAnswer(row) && (!tag || row.tags.includes(tag)));
 }
 
 async function unansweredThreads(

@@ -42,6 +42,8 @@ export interface ThreadRow {
 	answer?: string;
 	answeredBy?: string;
 	answeredAt?: string;
+	/** Derived from the posts table: the accepted answer was deleted (the thread reads unanswered). */
+	answerGone?: true;
 	edited: boolean;
 	deleted: Flag;
 	conflicted: boolean;

@@ -58,6 +58,38 @@ describe('accepted answers in the store', () => {
 	});
 });
 
+describe('a deleted accepted answer', () => {
+	it('leaves the thread unanswered until another reply is accepted', async () => {
+		const store = await openTestStore();
+		const id = await store.createThread({ category: 'general', title: 'Exit plans?', body: 'B', tags: [] });
+		const accepted = await store.reply({ thread: id, body: 'Write it into the tender.' });
+		const other = await store.reply({ thread: id, body: 'Ask the regional office.' });
+		await store.markAnswer(id, accepted);
+		expect(await store.listThreads('general', { unanswered: true })).toEqual([]);
+		await store.deletePost(accepted);
+		expect((await store.getThread(id))?.answerGone).toBe(true);
+		expect((await store.listThreads('general', { unanswered: true })).map((t) => t.id)).toEqual([id]);
+		expect(await store.countThreads('general', undefined, true)).toBe(1);
+		await store.markAnswer(id, other);
+		expect((await store.getThread(id))?.answerGone).toBeUndefined();
+		expect(await store.countThreads('general', undefined, true)).toBe(0);
+	});
+
+	it('is known whatever order the thread and the reply’s deletion arrive in', async () => {
+		const store = await openTestStore();
+		const post = `post:${ULIDS.p1}`;
+		// the deletion first (a first sync in any order), then the thread naming it as its answer
+		await store.replica.community.put({ ...postDoc(ULIDS.p1, `thread:${ULIDS.t1}`, 1), _deleted: true });
+		await store.projected();
+		await store.replica.community.put(
+			threadDoc(ULIDS.t1, 'general', 0, { answer: post, answeredBy: 'ana', answeredAt: '2026-01-01T00:05:00.000Z' })
+		);
+		await store.projected();
+		expect((await store.getThread(`thread:${ULIDS.t1}`))?.answerGone).toBe(true);
+		expect(await store.countThreads('general', undefined, true)).toBe(1);
+	});
+});
+
 describe('the accepted-answer notification', () => {
 	const thread = {
 		_id: `thread:${ULIDS.t1}`,

@@ -11,6 +11,7 @@ import { libraryTables } from '../library/tables';
 import { visibleItems } from '../moderation/queries';
 import { storyTables } from '../stories/tables';
 import type { ThreadRow } from '../types';
+import { hasAnswer } from '../aggregates';
 
 export const HOME_LIST_SIZE = 5;
 /** Without expertise on the profile, questions of this long ago are offered. */
@@ -186,7 +187,10 @@ export async function questionsFor(ctx: StoreContext, expertise: readonly string
 	const following = await myFollowing(ctx);
 	const open = rows.filter(
 		(t) =>
-			t.deleted === 0 && !t.answer && t.author !== ctx.member.name && levelOf(following, t, ctx.member.name) !== 'muted'
+			t.deleted === 0 &&
+			!hasAnswer(t) &&
+			t.author !== ctx.member.name &&
+			levelOf(following, t, ctx.member.name) !== 'muted'
 	);
 	open.sort((a, b) => newestFirst(a.createdAt, b.createdAt) || newestFirst(a.id, b.id));
 	const visible = await visibleItems(ctx, open);
