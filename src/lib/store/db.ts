@@ -31,7 +31,13 @@
 import Dexie, { type Table } from 'dexie';
 import { dexieDbName } from './names';
 import { voteId } from '../domain/ids';
-import { LIBRARY_SCHEMA_VERSION, LIBRARY_STORES } from './library/tables';
+import {
+	LIBRARY_CARDS_STORES,
+	LIBRARY_SCHEMA_VERSION,
+	LIBRARY_STORES,
+	cardOf,
+	type ResourceDocRow
+} from './library/tables';
 import { EVENTS_SCHEMA_VERSION, EVENTS_STORES, PLACES_STORES } from './events/tables';
 import { MODERATION_SCHEMA_VERSION, MODERATION_STORES } from './moderation/tables';
 import { STORIES_STORES } from './stories/tables';
@@ -81,6 +87,12 @@ export const AUTHOR_INDEX_VERSION = 33;
  * not a projection: a rebuild keeps it.
  */
 export const HUB_MAIL_VERSION = 34;
+
+/**
+ * The library's cards (library/tables.ts libCards): what the list, its filters and related
+ * resources show, without bodies. Filled from the resources already projected (no replay).
+ */
+export const LIBRARY_CARDS_VERSION = 35;
 
 export type DexieOptions = ConstructorParameters<typeof Dexie>[1];
 
@@ -209,6 +221,12 @@ export class PraxisDb extends Dexie {
 			posts: 'id, [thread+createdAt], author'
 		});
 		this.version(HUB_MAIL_VERSION).stores({ hubMail: 'id, [peer+createdAt], kind' });
+		this.version(LIBRARY_CARDS_VERSION)
+			.stores({ ...LIBRARY_CARDS_STORES })
+			.upgrade(async (tx) => {
+				const resources = await tx.table<ResourceDocRow, string>('libResources').toArray();
+				await tx.table('libCards').bulkPut(resources.map(cardOf));
+			});
 	}
 }
 

@@ -100,4 +100,61 @@ describe('Dexie schema upgrades', () => {
 		expect((await db.meta.get('events.checkpoint.private'))?.value).toBe(7);
 		db.close();
 	});
+
+	it('fills the library cards from the resources an older version projected, without a replay', async () => {
+		const member = uniqueName('up');
+		const old = new Dexie(dexieDbName(member), { indexedDB, IDBKeyRange });
+		old.version(34).stores({ meta: 'key', libResources: 'id, status, author, kind, publishedAt' });
+		await old.table('meta').put({ key: CHECKPOINT_KEY, value: 40 });
+		await old.table('libResources').bulkPut([
+			{
+				id: 'resource:A',
+				_id: 'resource:A',
+				status: 'published',
+				kind: 'guide',
+				title: 'Shared fleet',
+				summary: 'How three towns share one fleet',
+				body: 'A long body the list never shows',
+				tags: ['fleet'],
+				author: 'bob',
+				jurisdiction: 'County',
+				publishedAt: '2026-01-02T00:00:00.000Z',
+				files: [{ id: 'file:1' }, { id: 'file:2' }]
+			},
+			{
+				id: 'resource:B',
+				_id: 'resource:B',
+				status: 'draft',
+				kind: 'template',
+				title: 'Draft',
+				summary: '',
+				tags: [],
+				author: 'ana',
+				publishedAt: '2026-01-03T00:00:00.000Z'
+			}
+		]);
+		old.close();
+		const db = new PraxisDb(member, { indexedDB, IDBKeyRange });
+		await db.open();
+		const cards = await db.table('libCards').toArray();
+		expect(cards).toEqual([
+			{
+				id: 'resource:A',
+				status: 'published',
+				kind: 'guide',
+				title: 'Shared fleet',
+				summary: 'How three towns share one fleet',
+				tags: ['fleet'],
+				author: 'bob',
+				jurisdiction: 'County',
+				publishedAt: '2026-01-02T00:00:00.000Z',
+				fileCount: 2
+			},
+			expect.objectContaining({ id: 'resource:B', status: 'draft', fileCount: 0 })
+		]);
+		expect(await db.table('libCards').where('tags').equals('fleet').primaryKeys()).toEqual(['resource:A']);
+		// no replay: the community checkpoint is kept
+		expect((await db.meta.get(CHECKPOINT_KEY))?.value).toBe(40);
+		db.close();
+	});
 });

@@ -7,7 +7,7 @@ import { idKey, parseDocId } from '../../domain/ids';
 import type { CommunityDoc } from '../../domain/schemas';
 import type { PraxisDb } from '../db';
 import type { Change, Projection } from '../feed/projection';
-import { LIBRARY_PROJECTION_TABLES, libraryTables, type LibraryTables } from './tables';
+import { LIBRARY_PROJECTION_TABLES, cardOf, libraryTables, type LibraryTables, type ResourceDocRow } from './tables';
 
 type TableName = keyof Omit<LibraryTables, 'searchIndex' | 'device'>;
 
@@ -42,6 +42,7 @@ export function libraryOps(changes: readonly Change[], onInvalid?: (id: string, 
 		const doc = change.doc as Record<string, unknown> | undefined;
 		if (change.deleted || !doc || doc._deleted) {
 			set(table, keyOf(type, change.id), null);
+			if (table === 'resources') set('cards', change.id, null);
 			continue;
 		}
 		const checked = validateCommunityDoc(doc);
@@ -49,7 +50,9 @@ export function libraryOps(changes: readonly Change[], onInvalid?: (id: string, 
 			onInvalid?.(change.id, checked.reason);
 			continue;
 		}
-		set(table, keyOf(type, change.id), rowOf(checked.doc, typeof doc._rev === 'string' ? doc._rev : ''));
+		const row = rowOf(checked.doc, typeof doc._rev === 'string' ? doc._rev : '');
+		set(table, keyOf(type, change.id), row);
+		if (table === 'resources' && row) set('cards', change.id, cardOf(row as ResourceDocRow));
 	}
 	return ops;
 }

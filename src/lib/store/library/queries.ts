@@ -5,7 +5,7 @@ import { summarizeRatings, ratingScore, type RatingSummary } from '../../domain/
 import { isWriterOf, mayReview } from '../../domain/permissions';
 import type { StoreContext } from '../context';
 import { t as translate } from '../../i18n';
-import { libraryTables, type ResourceDocRow } from './tables';
+import { libraryTables, type ResourceCardRow, type ResourceDocRow } from './tables';
 import { isKept, packIds } from './device';
 import type {
 	CollectionView,
@@ -28,11 +28,12 @@ async function names(ctx: StoreContext, usernames: Iterable<string>): Promise<Ma
 	return new Map(list.map((u, i) => [u, rows[i]?.displayName ?? u]));
 }
 
-async function published(ctx: StoreContext): Promise<ResourceDocRow[]> {
-	return libraryTables(ctx.db).resources.where('status').equals('published').toArray();
+/** The published resources' cards: what a list shows, without bodies (libCards). */
+async function published(ctx: StoreContext): Promise<ResourceCardRow[]> {
+	return libraryTables(ctx.db).cards.where('status').equals('published').toArray();
 }
 
-function matches(r: ResourceDocRow, f: LibraryFilters): boolean {
+function matches(r: ResourceCardRow, f: LibraryFilters): boolean {
 	return (
 		(!f.kind || r.kind === f.kind) &&
 		(!f.tag || r.tags.includes(f.tag)) &&
@@ -74,7 +75,7 @@ export async function browseLibrary(
 	filters: LibraryFilters = {}
 ): Promise<{ cards: ResourceCard[]; facets: LibraryFacets }> {
 	const t = libraryTables(ctx.db);
-	return ctx.db.transaction('r', [t.resources, t.ratings, t.uses, ctx.db.profiles], async () => {
+	return ctx.db.transaction('r', [t.cards, t.ratings, t.uses, ctx.db.profiles], async () => {
 		const rows = await published(ctx);
 		return {
 			cards: await cardsOf(
@@ -87,7 +88,7 @@ export async function browseLibrary(
 	});
 }
 
-async function cardsOf(ctx: StoreContext, rows: ResourceDocRow[], filters: LibraryFilters): Promise<ResourceCard[]> {
+async function cardsOf(ctx: StoreContext, rows: ResourceCardRow[], filters: LibraryFilters): Promise<ResourceCard[]> {
 	const ids = rows.map((r) => r.id);
 	const [{ ratings, uses }, authorNames] = await Promise.all([
 		figures(ctx, ids),
@@ -111,7 +112,7 @@ async function cardsOf(ctx: StoreContext, rows: ResourceDocRow[], filters: Libra
 		publishedAt: r.publishedAt,
 		rating: ratings.get(r.id) ?? summarizeRatings([]),
 		uses: uses.get(r.id) ?? 0,
-		fileCount: r.files?.length ?? 0
+		fileCount: r.fileCount
 	}));
 	const newest = (a: ResourceCard, b: ResourceCard) =>
 		b.publishedAt.localeCompare(a.publishedAt) || b.id.localeCompare(a.id);
@@ -126,7 +127,7 @@ export async function libraryFacets(ctx: StoreContext): Promise<LibraryFacets> {
 	return facetsOf(await published(ctx));
 }
 
-function facetsOf(rows: readonly ResourceDocRow[]): LibraryFacets {
+function facetsOf(rows: readonly ResourceCardRow[]): LibraryFacets {
 	return {
 		kinds: sorted(rows.map((r) => r.kind)),
 		tags: sorted(rows.flatMap((r) => r.tags)),
@@ -190,8 +191,10 @@ async function relatedOf(ctx: StoreContext, r: ResourceDocRow): Promise<RelatedI
 	const seen = new Set([r.id, ...named.map((n) => n.id)]);
 	const out = named.filter((n) => !n.missing).map(({ id, type, title, href }) => ({ id, type, title, href }));
 	if (!r.tags.length) return out;
-	const resources = (await published(ctx))
-		.filter((o) => !seen.has(o.id) && o.tags.some((t) => r.tags.includes(t)))
+	// by the cards' tag index: a resource sharing two tags comes twice, kept once
+	const resources = (await libraryTables(ctx.db).cards.where('tags').anyOf(r.tags).toArray())
+		.filter((o) => o.status === 'published' && !seen.has(o.id) && Boolean(seen.add(o.id)))
+		.sort((a, b) => a.id.localeCompare(b.id))
 		.slice(0, 3);
 	// a multi-entry index yields a thread once per matching tag: keep the first of each
 	const threads = (await ctx.db.threads.where('tags').anyOf(r.tags).limit(30).toArray())

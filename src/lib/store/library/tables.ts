@@ -2,6 +2,8 @@
 // device-only records of the library. Projection tables are rebuilt from PouchDB with the rest:
 //
 //   libResources  resource docs in full (body, case-study fields, files), by status/author/kind
+//   libCards      what a card and the filters show of each resource (no body): the library page
+//                 and related resources read these, not the full documents (db.ts LIBRARY_CARDS_VERSION)
 //   ratings       rating docs by resource (averages derived on read, never stored)
 //   comments      comment docs by [target+createdAt] (resources; any target)
 //   reviews       review docs by [resource+createdAt]
@@ -26,9 +28,13 @@ export const LIBRARY_STORES = {
 	libraryDevice: 'key'
 } as const;
 
+/** The cards table, added after the others (db.ts LIBRARY_CARDS_VERSION). */
+export const LIBRARY_CARDS_STORES = { libCards: 'id, status, *tags' } as const;
+
 /** Tables the library projection writes (cleared by rebuild()). */
 export const LIBRARY_PROJECTION_TABLES = [
 	'libResources',
+	'libCards',
 	'ratings',
 	'comments',
 	'reviews',
@@ -72,6 +78,33 @@ export type ResourceDocRow = ResourceFields & {
 	publishedAt: string;
 	rev: string;
 };
+
+/** What the library's list, its filters and related resources need of a resource: no body. */
+export type ResourceCardRow = Pick<
+	ResourceDocRow,
+	'id' | 'status' | 'kind' | 'title' | 'summary' | 'tags' | 'author' | 'organization' | 'jurisdiction' | 'sector'
+> & {
+	publishedAt: string;
+	fileCount: number;
+};
+
+/** The card row of a projected resource row. */
+export function cardOf(r: ResourceDocRow): ResourceCardRow {
+	return {
+		id: r.id,
+		status: r.status,
+		kind: r.kind,
+		title: r.title,
+		summary: r.summary,
+		tags: r.tags,
+		author: r.author,
+		...(r.organization ? { organization: r.organization } : {}),
+		...(r.jurisdiction ? { jurisdiction: r.jurisdiction } : {}),
+		...(r.sector ? { sector: r.sector } : {}),
+		publishedAt: r.publishedAt,
+		fileCount: r.files?.length ?? 0
+	};
+}
 
 export interface RatingRow {
 	id: string;
@@ -141,6 +174,7 @@ export interface DeviceRow {
 export function libraryTables(db: PraxisDb) {
 	return {
 		resources: db.table('libResources') as Table<ResourceDocRow, string>,
+		cards: db.table('libCards') as Table<ResourceCardRow, string>,
 		ratings: db.table('ratings') as Table<RatingRow, string>,
 		comments: db.table('comments') as Table<CommentRow, string>,
 		reviews: db.table('reviews') as Table<ReviewRow, string>,

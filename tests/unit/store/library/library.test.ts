@@ -179,6 +179,30 @@ describe('library store', () => {
 		expect(related.filter((item) => item.id === thread)).toHaveLength(1);
 	});
 
+	it('lists a related resource once, published ones only, and follows edits and deletions', async () => {
+		const store = await openTestStore({ name: uniqueName('m'), roles: ['member', 'reviewer'] });
+		const id = await store.library.submit(input({ title: 'Permits online' }));
+		const twin = await store.library.submit(input({ title: 'Permits by post', tags: ['Permits', 'digital'] }));
+		const draft = await store.library.submit(input({ title: 'Not yet reviewed' }));
+		await publishedElsewhere(store, id);
+		await publishedElsewhere(store, twin);
+		const related = (await store.library.get(id))?.related ?? [];
+		expect(related.filter((item) => item.type === 'resource').map((item) => item.id)).toEqual([twin]);
+		expect(related.some((item) => item.id === draft)).toBe(false);
+		// an edit reaches the card the list reads; a deletion takes the card away
+		const doc = await store.replica.community.get(twin);
+		await store.replica.community.put({ ...doc, title: 'Permits by post, revised' });
+		await store.projected();
+		expect((await store.library.list()).map((c) => c.title).sort()).toEqual([
+			'Permits by post, revised',
+			'Permits online'
+		]);
+		await store.replica.community.remove(await store.replica.community.get(twin));
+		await store.projected();
+		expect((await store.library.list()).map((c) => c.title)).toEqual(['Permits online']);
+		expect((await store.library.get(id))?.related.some((item) => item.id === twin)).toBe(false);
+	});
+
 	it('keeps one’s own submissions out of one’s review queue, and refuses reviewing them', async () => {
 		const rita = await openTestStore({ name: uniqueName('r'), roles: ['member', 'reviewer'] });
 		const own = await rita.library.submit(input({ title: 'Mine' }));
