@@ -15,19 +15,15 @@
 // on 127.0.0.1 (a loopback page reaching loopback: no permission involved) and that test is skipped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp } from 'node:fs/promises';
-import { networkInterfaces, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAdmin } from '../../server/admin';
 import { communityDocs, registerMember, startServer, type ApiMember, type TestServer } from './support/server';
-import { openDevice, signIn, waitForOfflineShell, waitUpToDate, type Device } from './support/browser';
+import { signIn, waitForOfflineShell, waitUpToDate, type Device } from './support/browser';
 import { startHub } from '../server/hub/support';
+import { lanAddress, openLanDevice as openLanDeviceAt } from './support/lan';
 import { COMMUNITY_DB } from '../../src/lib/domain/ids';
 
-/** This machine's first non-loopback IPv4 address (the hall's LAN in a real meetup), or null. */
-function lanAddress(): string | null {
-	const all = Object.values(networkInterfaces()).flatMap((list) => list ?? []);
-	return all.find((i) => !i.internal && i.family === 'IPv4')?.address ?? null;
-}
 const lan = lanAddress();
 
 let server: TestServer;
@@ -58,16 +54,8 @@ afterAll(async () => {
 
 /** A browser for which the central server is a public site, so reaching a LAN hub needs the permission. */
 async function openLanDevice(grant: boolean): Promise<Device> {
-	const central = new URL(server.url);
-	const hubAt = new URL(hub.base);
-	// the central server as a public site; the hub as a LAN device even if this machine's address is
-	// not a private one (CI networks often use TEST-NET or public ranges, which Chromium calls public)
-	const args = lan
-		? [`--ip-address-space-overrides=${central.hostname}:${central.port}=public,${hubAt.hostname}:${hubAt.port}=local`]
-		: [];
-	const device = await openDevice(undefined, { testHook: true, args });
+	const device = await openLanDeviceAt({ central: server.url, hub: hub.base, lan, grant: grant });
 	devices.push(device);
-	if (grant && lan) await device.context.grantPermissions(['local-network-access'], { origin: server.url });
 	return device;
 }
 

@@ -7,19 +7,16 @@
 // opens on a member's device. Screenshots at 360 px go to /tmp.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
-import { networkInterfaces, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAdmin } from '../../server/admin';
 import { communityDocs, couch, registerMember, startServer, type ApiMember, type TestServer } from './support/server';
 import { openDevice, signIn, waitForOfflineShell, waitUpToDate, type Device } from './support/browser';
 import { startHub } from '../server/hub/support';
+import { lanAddress, openLanDevice as openLanDeviceAt } from './support/lan';
 import { hubJoinLink } from '../../src/lib/domain/hub-link';
 import { userDbName } from '../../src/lib/domain/ids';
 
-function lanAddress(): string | null {
-	const all = Object.values(networkInterfaces()).flatMap((list) => list ?? []);
-	return all.find((i) => !i.internal && i.family === 'IPv4')?.address ?? null;
-}
 const lan = lanAddress();
 
 let server: TestServer;
@@ -62,14 +59,8 @@ afterAll(async () => {
 });
 
 async function openMemberDevice(): Promise<Device> {
-	const central = new URL(server.url);
-	const hubAt = new URL(hub.base);
-	const args = lan
-		? [`--ip-address-space-overrides=${central.hostname}:${central.port}=public,${hubAt.hostname}:${hubAt.port}=local`]
-		: [];
-	const device = await openDevice(undefined, { testHook: true, args });
+	const device = await openLanDeviceAt({ central: server.url, hub: hub.base, lan, grant: true });
 	devices.push(device);
-	if (lan) await device.context.grantPermissions(['local-network-access'], { origin: server.url });
 	return device;
 }
 
