@@ -7,6 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
+/**
+ * The browser the benchmarks drive: Debian's /usr/bin/chromium, or `BENCH_CHROMIUM` to compare
+ * builds side by side (e.g. bookworm's 150 unpacked from its .deb with `dpkg -x`: bench/README.md).
+ */
+export const BENCH_CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
+
 const ARGS = [
 	'--no-sandbox',
 	'--disable-gpu',
@@ -72,7 +78,7 @@ export async function openBrowser(
 ): Promise<BenchBrowser> {
 	const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'praxis-bench-chromium-'));
 	const context = await chromium.launchPersistentContext(profileDir, {
-		executablePath: '/usr/bin/chromium',
+		executablePath: BENCH_CHROMIUM,
 		args: ARGS,
 		headless: true,
 		offline: options.offline ?? false

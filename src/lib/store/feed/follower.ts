@@ -7,6 +7,8 @@
 // and re-applying one is harmless (projections are idempotent).
 //
 // Runs are serialized on one chain: at most one catch-up at a time, later requests coalesce.
+// When the chain falls idle, projections may settle work they put off while batches kept coming
+// (a first sync's snapshot parts): Projection.settle.
 // A writer may hand a batch over instead of letting it be read back (hold, release,
 // applyWritten: snapshot-write.ts, hand-over.ts). Every failure of a run is reported once,
 // through `onProblem` (the store's sync log), and the promise of the run rejects for its caller.
@@ -44,6 +46,8 @@ export class FeedFollower {
 	readonly #opened: readonly string[];
 	readonly #gate = new HandOverGate();
 	#chain: Promise<void> = Promise.resolve();
+	/** Tasks enqueued and not finished: projections settle when it falls to 0. */
+	#pending = 0;
 	/** A catch-up waiting to start: calls made meanwhile share it (a bulk write notifies once per write). */
 	#queued: Promise<void> | null = null;
 	#unsubscribe: (() => void) | null = null;
@@ -163,14 +167,31 @@ export class FeedFollower {
 		}
 	}
 
-	/** Runs `task` after every task queued before it; its failure is reported once, here. */
+	/**
+	 * Runs `task` after every task queued before it; its failure is reported once, here. When no
+	 * other task waits behind it, the projections settle (Projection.settle) before it resolves.
+	 */
 	#enqueue(task: () => Promise<void>): Promise<void> {
-		const run = this.#chain.then(() => {
+		this.#pending++;
+		const run = this.#chain.then(async () => {
 			this.#queued = null; // started: a later call must queue another run (it may be about a newer change)
-			return this.#stopped ? undefined : task();
+			try {
+				if (!this.#stopped) await task();
+			} finally {
+				this.#pending--;
+			}
+			if (this.#pending === 0 && !this.#stopped) await this.#settle();
 		});
 		this.#chain = run.catch((err: unknown) => this.#report('projection', err));
 		return run;
+	}
+
+	async #settle(): Promise<void> {
+		const { db, projections } = this.#options;
+		for (const projection of projections) {
+			// its tables are consistent with the batches either way: a failure is retried at the next settle
+			await projection.settle?.(db).catch((err: unknown) => this.#report(projection.name, err));
+		}
 	}
 
 	#catchUpInBackground(): void {

@@ -38,6 +38,12 @@ export interface Projection {
 	apply?(changes: readonly Change[], db: PraxisDb): Promise<void>;
 	/** After the batch committed, before the next batch. */
 	afterBatch?(changes: readonly Change[], lastSeq: Seq): Promise<void>;
+	/**
+	 * When no batch waits (the follower's chain fell idle), in its own transaction: finish work put
+	 * off while batches kept coming, e.g. aggregates over the whole table that each batch of a first
+	 * sync would otherwise recompute. Must leave the tables as if every batch had done it.
+	 */
+	settle?(db: PraxisDb): Promise<void>;
 	/** A rebuild cleared the tables: drop what is kept in memory. */
 	clear?(): void;
 }

@@ -1,7 +1,7 @@
 // Recognition as the community feed follower applies it (feed/projection.ts): each change keeps or
-// drops the document's fact row; when a batch changed any fact, the standings are computed again
-// from the facts with the shared rules (domain/recognition.ts) and only the members whose standing
-// changed are written, with the one board row leaderboards read. The facts and standings are also
+// drops the document's fact row; once batches stop coming (settle) after any changed a fact, the
+// standings are computed again from the facts with the shared rules (domain/recognition.ts) and
+// only the members whose standing changed are written, with the one board row leaderboards read. The facts and standings are also
 // kept in memory after each committed batch, so a batch of one vote reads no table. Idempotent: a
 // batch applied twice gives the same rows.
 // The member's own new badge levels and levels become notifications (kind `recognition`).
@@ -46,22 +46,26 @@ async function applyFacts(
 	facts: Map<string, Record<string, unknown>>
 ): Promise<boolean> {
 	const table = recognitionTables(db).facts;
-	let changed = false;
+	// one bulk write per batch: a first sync brings a fact for most of its documents
+	const put = new Map<string, Record<string, unknown>>();
+	const gone = new Set<string>();
 	for (const change of changes) {
 		const doc = change.doc as Record<string, unknown> | undefined;
 		const fact = !change.deleted && doc ? recognitionFact(doc) : null;
 		if (fact) {
 			if (same(facts.get(change.id), fact)) continue;
-			await table.put({ id: change.id, doc: fact });
 			facts.set(change.id, fact);
-			changed = true;
+			put.set(change.id, fact);
+			gone.delete(change.id);
 		} else if (facts.has(change.id)) {
-			await table.delete(change.id);
 			facts.delete(change.id);
-			changed = true;
+			put.delete(change.id);
+			gone.add(change.id);
 		}
 	}
-	return changed;
+	if (put.size) await table.bulkPut([...put].map(([id, doc]) => ({ id, doc })));
+	if (gone.size) await table.bulkDelete([...gone]);
+	return put.size > 0 || gone.size > 0;
 }
 
 /** The notifications for what `after` reached that `before` had not. */
@@ -145,12 +149,20 @@ async function writeStandings(
 	return after;
 }
 
+/** Set in the batch that changed a fact, cleared once the standings follow (a restart finishes it). */
+const STALE_KEY = 'recognition:stale';
+
 export function recognitionProjection(options: RecognitionProjectionOptions): Projection {
 	const now = options.now ?? (() => new Date().toISOString());
 	// The committed state, and what the batch being applied will make it: a batch whose
 	// transaction fails is applied again from the committed state, never from a half-applied one.
 	let committed: Committed | null = null;
 	let pending: Committed | null = null;
+	// The standings are computed from every fact, so they are computed once the follower has no
+	// batch waiting (settle), not after each batch: a first sync's ten snapshot parts compute
+	// them once. `stale` says the stored standings lag the stored facts.
+	let stale: boolean | null = null;
+	let pendingStale = false;
 	return {
 		name: 'recognition',
 		tables: RECOGNITION_TABLES,
@@ -159,15 +171,35 @@ export function recognitionProjection(options: RecognitionProjectionOptions): Pr
 			const base = committed ?? (await loadCommitted(db));
 			const facts = new Map(base.facts);
 			pending = { facts, standings: base.standings };
-			if (await applyFacts(changes, db, facts))
-				pending.standings = await writeStandings(db, options.member, now(), facts, base.standings);
+			pendingStale = await applyFacts(changes, db, facts);
+			if (pendingStale) await db.meta.put({ key: STALE_KEY, value: 1 });
 		},
 		async afterBatch() {
 			if (pending) committed = pending;
+			if (pendingStale) stale = true;
 			pending = null;
+			pendingStale = false;
+		},
+		async settle(db) {
+			if (stale === false) return;
+			const { standings: standingsTable, ledgers, board, facts } = recognitionTables(db);
+			await db.transaction(
+				'rw',
+				[standingsTable, ledgers, board, facts, db.meta, db.table('notifications')],
+				async () => {
+					if (stale === null && !(await db.meta.get(STALE_KEY))) return;
+					const base = committed ?? (await loadCommitted(db));
+					const standings = await writeStandings(db, options.member, now(), base.facts, base.standings);
+					await db.meta.delete(STALE_KEY);
+					committed = { facts: base.facts, standings };
+				}
+			);
+			stale = false;
 		},
 		clear() {
 			committed = pending = null;
+			stale = null;
+			pendingStale = false;
 		}
 	};
 }

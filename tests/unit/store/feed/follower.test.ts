@@ -1,6 +1,7 @@
 // The feed follower (store/feed/follower.ts) with fake projections over PouchDB (memory) and
 // Dexie (fake-indexeddb): failures are reported and the batch is applied again later, a rebuild
-// clears what the projections own and replays, and a hold defers changes until release.
+// clears what the projections own and replays, a hold defers changes until release, and
+// projections settle once the chain falls idle.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import PouchDB from 'pouchdb';
 import { PraxisDb } from '../../../../src/lib/store/db';
@@ -155,6 +156,39 @@ describe('feed follower', () => {
 		await r.follower.catchUp();
 		expect(await orders(r.db)).toEqual([['a', 5]]);
 		expect(await r.follower.checkpoint()).toBe(after);
+	});
+
+	it('settles once when no batch waits, not after each batch, and reports a failed settle', async () => {
+		const c = categories();
+		const settled: number[] = [];
+		let failSettle = false;
+		const projection: Projection = {
+			...c.projection,
+			async settle(db) {
+				if (failSettle) throw new Error('settle broke');
+				settled.push(await db.categories.count());
+			}
+		};
+		const r = rig([projection]);
+		let seq = 0;
+		const handed: Promise<void>[] = [];
+		// three batches handed over back to back, as a first sync's snapshot parts are
+		for (const id of ['a', 'b', 'c']) {
+			await r.pouch.put({ _id: id, n: 1 });
+			handed.push(r.follower.applyWritten([{ id, doc: { _id: id, n: 1 } }], seq, seq + 1));
+			seq++;
+		}
+		await Promise.all(handed);
+		expect(c.seen).toEqual([['a'], ['b'], ['c']]);
+		expect(settled).toEqual([3]);
+		failSettle = true;
+		await r.pouch.put({ _id: 'd', n: 1 });
+		await r.follower.catchUp();
+		expect(r.problems).toEqual(['community feed, test: settle broke']);
+		expect(await r.follower.checkpoint()).toBe(4); // the batch stands
+		failSettle = false;
+		await r.follower.catchUp();
+		expect(settled).toEqual([3, 4]);
 	});
 
 	it('reads the feed instead when the checkpoint is not where the hand-over began', async () => {

@@ -5,7 +5,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeRecognition, leaderboards, standingOnly } from '../../../../src/lib/domain/recognition';
 import { communityFixture, NOW, ulid } from '../../domain/recognition-fixtures';
-import { closeTestStores, openTestStore, uniqueName, type TestStore } from '../support';
+import { closeTestStores, openTestStore, testOptions, uniqueName, type TestStore } from '../support';
+import { PraxisDb } from '../../../../src/lib/store/db';
+import { recognitionProjection } from '../../../../src/lib/store/recognition/projection';
+import { RECOGNITION_TABLES } from '../../../../src/lib/store/recognition/tables';
 
 afterEach(closeTestStores);
 
@@ -103,5 +106,28 @@ describe('recognition on the device', () => {
 		await receive(store, docs);
 		expect((await store.recognition.standing(ana))?.badges.map((b) => b.key)).toEqual(['mentor']);
 		expect((await store.people.notifications()).filter((n) => n.kind === 'recognition')).toEqual([]);
+	});
+
+	it('computes the standings after a restart when the batch that changed the facts was the last', async () => {
+		const ana = uniqueName('ana');
+		const docs = communityFixture((short) => (short === 'ana' ? ana : short)).filter((d) => !d._deleted);
+		const db = new PraxisDb(ana, testOptions.dexieOptions);
+		try {
+			const before = recognitionProjection({ member: ana, now: () => NOW });
+			const changes = docs.map((doc) => ({ id: String(doc._id), doc }));
+			const tables = [...RECOGNITION_TABLES, 'notifications', 'meta'].map((name) => db.table(name));
+			await db.transaction('rw', tables, () => before.apply!(changes, db));
+			await before.afterBatch!(changes, 1);
+			// the app stops here, before the follower settled
+			expect(await db.table('recognitionStandings').count()).toBe(0);
+			expect(await db.table('recognitionFacts').count()).toBeGreaterThan(0);
+			const after = recognitionProjection({ member: ana, now: () => NOW });
+			await after.settle!(db);
+			const expected = computeRecognition(docs, { now: NOW }).map(standingOnly);
+			expect(await db.table('recognitionStandings').count()).toBe(expected.length);
+			expect(await db.meta.get('recognition:stale')).toBeUndefined();
+		} finally {
+			db.close();
+		}
 	});
 });
